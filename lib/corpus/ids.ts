@@ -1,0 +1,43 @@
+import { normalize } from '../arabic/normalize';
+
+/** cyrb53: a fast 53-bit string hash; ids only need to be stable and rarely collide. */
+export function hash53(str: string, seed = 0): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < str.length; i++) {
+    const ch = str.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** A URL as a key: no scheme, no www, no fragment or tracking query, decoded, no trailing slash. */
+export function urlKey(url: string): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    for (const p of [...u.searchParams.keys()]) if (/^(utm_|fbclid|gclid)/.test(p)) u.searchParams.delete(p);
+    const q = u.searchParams.toString();
+    let path = u.pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      /* keep the encoded path */
+    }
+    return `${u.hostname.replace(/^www\./, '')}${path.replace(/\/+$/, '')}${q ? `?${q}` : ''}`.toLowerCase();
+  } catch {
+    return url.trim().toLowerCase();
+  }
+}
+
+/** Key of a report's text, for reports without a URL and for spotting the same text twice. */
+export function textKey(text: string): string {
+  return hash53(normalize(text).replace(/\s+/g, ' ').trim());
+}
+
+export function reportId(url: string, text: string): string {
+  return url ? `u${hash53(urlKey(url))}` : `t${textKey(text)}`;
+}

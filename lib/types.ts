@@ -1,0 +1,100 @@
+// Shared data shapes. Everything that crosses a module or context boundary is typed here.
+
+/** Built-in outlet ids; reports of other outlets keep the outlet name their record gives. */
+export type BuiltinOutletId = 'orient-news' | 'idlib24' | 'shaam' | 'eremnews';
+export type OutletId = BuiltinOutletId | (string & {});
+
+export type PageType = 'article' | 'listing' | 'other';
+export type DatePrecision = 'minute' | 'day' | 'month' | 'unknown';
+/** Where a date came from; `served` is a site date bar (the day the page was served). */
+export type DateSource =
+  | 'json-ld'
+  | 'meta'
+  | 'time-element'
+  | 'byline'
+  | 'text'
+  | 'url'
+  | 'relative'
+  | 'served'
+  | 'record'
+  | 'none';
+
+export interface ArticleDate {
+  /** ISO: YYYY-MM-DD, YYYY-MM or YYYY-MM-DDTHH:mm, per precision; null when unknown. */
+  value: string | null;
+  precision: DatePrecision;
+  source: DateSource;
+  /** The text the date was read from, for the reader to check. */
+  raw?: string;
+}
+
+export interface ArchiveInfo {
+  archiveUrl: string;
+  /** ISO timestamp of the capture. */
+  capturedAt: string;
+  service: 'wayback' | 'archive.today';
+}
+
+/** An article as extracted from a page or a saved text. */
+export interface Article {
+  outlet: OutletId;
+  pageType: PageType;
+  url: string;
+  canonicalUrl: string | null;
+  archive: ArchiveInfo | null;
+  title: string;
+  publishedAt: ArticleDate;
+  /** A site date bar: the day the page was served, kept apart from the publication date. */
+  servedAt?: ArticleDate | null;
+  author: string | null;
+  section: string | null;
+  paragraphs: string[];
+  comments: string[];
+  lang: string;
+  dir: 'rtl' | 'ltr';
+}
+
+/** A report in the reader's corpus (IndexedDB `reports`). */
+export interface Report {
+  id: string;
+  url: string;
+  outlet: OutletId;
+  title: string;
+  /** YYYY-MM-DD or null. */
+  publishedAt: string | null;
+  text: string;
+  origin: 'builtin' | 'import' | 'capture';
+  /** Which import (or 'builtin') brought it, so an import can be deleted as a whole. */
+  importId: string;
+  addedAt: number;
+}
+
+/** The JSON Lines record shape (../shared/corpus/real-2025.jsonl). */
+export interface ReportRecord {
+  url: string;
+  outlet: string;
+  title: string;
+  publishedAt: string | null;
+  text: string;
+}
+
+export type Relation = 'same-event' | 'related';
+
+export interface RelatedReport {
+  id: string;
+  url: string;
+  outlet: OutletId;
+  title: string;
+  publishedAt: string | null;
+  score: number;
+  relation: Relation;
+  sharedEntities: string[];
+  sharedTerms: string[];
+  dateGapDays: number | null;
+}
+
+/** What the background knows of a tab: the article it saw there and what relates to it. */
+export interface TabContext {
+  article: Article;
+  related: RelatedReport[];
+}
