@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import { CONTENT_MATCHES } from './lib/outlets/hosts';
 
+// web_accessible_resources takes origins only: the content matches with their paths widened.
+const WAR_MATCHES = [...new Set(CONTENT_MATCHES.map((m) => m.replace(/^(\*:\/\/[^/]+)\/.*$/, '$1/*')))];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
@@ -12,18 +15,18 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: CONTENT_MATCHES,
-    // Any other site only when the reader turns Isnad on for it.
-    optional_host_permissions: ['*://*/*'],
+    // Any other site only when the reader turns Isnad on for it (MV2 Firefox names it differently).
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     web_accessible_resources: browser === 'firefox'
       ? ['panel.html']
-      : [{ resources: ['panel.html'], matches: CONTENT_MATCHES }],
+      : [{ resources: ['panel.html'], matches: WAR_MATCHES }],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'isnad@isnad.invalid',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

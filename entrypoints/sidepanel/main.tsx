@@ -28,8 +28,13 @@ function useActiveTabId(): number | undefined {
   return tabId;
 }
 
+// A tab named in the URL (?tab=ID) pins the panel to it: used when the side panel is opened
+// for a given tab, and by the end-to-end tests, which open this page as an ordinary tab.
+const PINNED_TAB = Number(new URLSearchParams(location.search).get('tab')) || undefined;
+
 function SidePanel() {
-  const tabId = useActiveTabId();
+  const active = useActiveTabId();
+  const tabId = PINNED_TAB ?? active;
   return (
     <main>
       <header class="bar">

@@ -1,0 +1,79 @@
+// Launches Debian's Chromium with the built extension (.output/chrome-mv3) through playwright-core.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(opts: { hostRules: string; headless?: boolean; lang?: 'ar' | 'en'; colorScheme?: 'light' | 'dark' }): Promise<Launched> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension at ${EXTENSION_DIR}: run npm run build`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'isnad-e2e-'));
+  const headless = opts.headless ?? true;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless,
+    locale: opts.lang ?? 'ar',
+    colorScheme: opts.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 860 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    // Chromium on Linux takes its UI language (and so the extension's) from LANGUAGE.
+    env: { ...process.env, LANGUAGE: opts.lang ?? 'ar' },
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${opts.hostRules}`,
+      `--lang=${opts.lang ?? 'ar'}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,DisableLoadExtensionCommandLineSwitch',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the background has loaded the built-in corpus (five reports). */
+export async function waitForCorpus(worker: Worker, atLeast = 5): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const n = await worker.evaluate(async () => {
+      // Opening a database that does not exist yet would create it: look first.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'isnad')) return 0;
+      const req = indexedDB.open('isnad');
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        req.onsuccess = () => res(req.result);
+        req.onerror = () => rej(req.error);
+      });
+      if (!db.objectStoreNames.contains('reports')) return 0;
+      const count = db.transaction('reports').objectStore('reports').count();
+      return new Promise<number>((res) => {
+        count.onsuccess = () => res(count.result);
+      });
+    });
+    if (n >= atLeast) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the built-in corpus was not loaded');
+}
