@@ -82,6 +82,8 @@ describe('article pages show related reports from the corpus', () => {
     const inPanel = await relatedTitles(page);
     // The side panel follows the active tab; opened as a page here, it is told the tab (?tab=).
     const tabId = await browser.worker.evaluate(async () => {
+      // Runs in the service worker, where `chrome` is the extension API.
+      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } };
       const [tab] = await chrome.tabs.query({ url: '*://*.eremnews.com/*' });
       return tab?.id;
     });
