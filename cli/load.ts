@@ -33,10 +33,10 @@ export function parseDocument(html: string): Document {
 }
 
 /** An article file: .html (the page at url), .txt (a page's text) or .json (one report record). */
-export function loadArticle(file: string, url?: string): Article {
+export function loadArticle(file: string, url?: string, captured?: string): Article {
   const content = readInput(file);
-  if (/\.html?$/i.test(file)) return extractFromDocument(parseDocument(content), url ?? `file://${file}`);
-  if (/\.txt$/i.test(file)) return extractFromText(content, { url });
+  if (/\.html?$/i.test(file)) return extractFromDocument(parseDocument(content), url ?? `file://${file}`, { captured });
+  if (/\.txt$/i.test(file)) return extractFromText(content, { url, captured });
   if (/\.json$/i.test(file)) {
     let raw: unknown;
     try {

@@ -1,120 +1,184 @@
-import { Readability } from '@mozilla/readability';
-import { parseArabicDate } from '../arabic/dates';
-import { recognizeDocument, recognizeUrl } from '../outlets/registry';
-import type { Article, ArticleDate } from '../types';
-import { unglue } from './text';
+// A page → Article, by the cascade of ARCHITECTURE.md: site rules → JSON-LD NewsArticle →
+// OpenGraph / article:* meta → Readability. Runs on the page's main thread in the content
+// script, so it reads targeted elements and walks one body container; it clones nothing unless
+// Readability is needed.
+import { parseArabicDate, resolveRelativeAge, type ParsedDate } from '../arabic/dates';
+import { ARCHIVE_CHROME, unarchive, unrewriteHref } from '../outlets/archive';
+import { recognizePage } from '../outlets/registry';
+import type { SiteRules } from '../outlets/types';
+import type { Article, ArticleDate, DateSource } from '../types';
+import { collectBlocks, GENERIC_COMMENTS, GENERIC_DROP } from './blocks';
+import { cleanTitle, squash } from './clean';
+import { jsonLdArticle } from './jsonld';
+import { splitBlocks, type Block } from './lines';
+import { meta } from './meta';
+import { readabilityBlocks } from './readability';
+
+export interface ExtractOptions {
+  /** Day the page was seen (YYYY-MM-DD), to resolve relative ages; archive copies carry their own. */
+  captured?: string;
+}
 
 const NO_DATE: ArticleDate = { value: null, precision: 'unknown', source: 'none' };
+const GENERIC_BODY = ['[itemprop="articleBody"]', 'article .article-body', '.article-body', '.article-content', '.entry-content', '.post-content', '.story-body', 'article', 'main', '[role="main"]'];
+const GENERIC_TITLE = ['article h1', 'h1'];
+const GENERIC_DATE = ['[itemprop="datePublished"]', 'article time', '.published', '.post-date', '.article-date'];
+/** Below this many characters of body the cascade goes on to the next container, then Readability. */
+const MIN_BODY = 200;
 
-function meta(doc: Document, ...names: string[]): string | null {
-  for (const n of names) {
-    const el = doc.querySelector(`meta[property="${n}"], meta[name="${n}"]`);
-    const v = el?.getAttribute('content')?.trim();
-    if (v) return v;
+const textOf = (el: Element | null) => (el ? squash(el.textContent ?? '') : '');
+
+function firstText(doc: Document, selectors: string[] | undefined): { text: string; el: Element } | null {
+  for (const s of selectors ?? []) {
+    const el = doc.querySelector(s);
+    const text = textOf(el);
+    if (el && text) return { text, el };
   }
   return null;
 }
 
-interface JsonLdArticle {
-  headline?: string;
-  datePublished?: string;
-  author?: { name?: string } | Array<{ name?: string }> | string;
-  articleSection?: string;
-  articleBody?: string;
+function asDate(parsed: ParsedDate | null, source: DateSource): ArticleDate | null {
+  return parsed ? { value: parsed.value, precision: parsed.precision, source, raw: parsed.raw } : null;
 }
 
-function jsonLdArticle(doc: Document): JsonLdArticle | null {
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(s.textContent ?? '');
-    } catch {
-      continue; // A broken block on the page is the site's problem, not a reason to fail.
-    }
-    const queue: unknown[] = [data];
-    while (queue.length) {
-      const item = queue.shift();
-      if (Array.isArray(item)) queue.push(...item);
-      else if (item && typeof item === 'object') {
-        const o = item as Record<string, unknown>;
-        const type = o['@type'];
-        const types = Array.isArray(type) ? type : [type];
-        if (types.some((t) => typeof t === 'string' && /NewsArticle|^Article$|ReportageNewsArticle/.test(t))) return o as JsonLdArticle;
-        if (o['@graph']) queue.push(o['@graph']);
+/** A date element: its machine-readable attribute first, else its words, else a relative age. */
+function dateOfElement(el: Element, captured: string | undefined): ArticleDate | null {
+  const attr = el.getAttribute('datetime') ?? el.getAttribute('content');
+  if (attr) {
+    const d = asDate(parseArabicDate(attr), 'time-element');
+    if (d) return d;
+  }
+  const text = textOf(el);
+  return asDate(parseArabicDate(text), 'byline') ?? (captured ? asDate(resolveRelativeAge(text, captured), 'relative') : null);
+}
+
+function siteNameRegex(doc: Document, rules: SiteRules): RegExp | undefined {
+  if (rules.titleSiteName) return rules.titleSiteName;
+  const name = meta(doc, 'og:site_name', 'application-name');
+  return name ? new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') : undefined;
+}
+
+function pickTitle(doc: Document, rules: SiteRules, ldHeadline: string | null): string {
+  const site = siteNameRegex(doc, rules);
+  const candidates = [
+    firstText(doc, rules.title)?.text,
+    ldHeadline,
+    meta(doc, 'og:title', 'twitter:title'),
+    firstText(doc, GENERIC_TITLE)?.text,
+    doc.title,
+  ];
+  for (const c of candidates) {
+    const t = c ? cleanTitle(c, site) : '';
+    if (t) return t;
+  }
+  return '';
+}
+
+function pickRoot(doc: Document, rules: SiteRules): Element | null {
+  for (const s of [...(rules.body ?? []), ...GENERIC_BODY]) {
+    const el = doc.querySelector(s);
+    if (el && (el.textContent ?? '').length >= MIN_BODY) return el;
+  }
+  return doc.body;
+}
+
+function bodyBlocks(doc: Document, root: Element, rules: SiteRules): Block[] {
+  const drop = [ARCHIVE_CHROME, GENERIC_DROP, ...(rules.drop ?? [])].join(', ');
+  const comments = [...(rules.comments ?? []), GENERIC_COMMENTS].join(', ');
+  const blocks = collectBlocks(root, { drop, comments });
+  // Comments the page keeps outside the body container (Orient's block after the article).
+  const outside = doc.querySelector(comments);
+  if (outside && !root.contains(outside) && !outside.contains(root)) {
+    blocks.push(...collectBlocks(outside, { drop, comments: '*' }).map((b) => ({ ...b, comment: true })));
+  }
+  return blocks;
+}
+
+const PUBLISHED_META = ['article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date'];
+const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|$)/;
+
+/** A page → Article: site adapter, then JSON-LD, OpenGraph/article:* meta, then Readability. */
+export function extractFromDocument(doc: Document, rawUrl: string, opts: ExtractOptions = {}): Article {
+  const rec = recognizePage(doc, rawUrl);
+  const adapter = rec.adapter;
+  const rules = adapter?.rules ?? {};
+  const ld = jsonLdArticle(doc);
+  const captured = opts.captured ?? rec.archive?.capturedAt.slice(0, 10);
+  const title = pickTitle(doc, rules, ld?.headline ?? null);
+  const isArticle = rec.pageType === 'article';
+
+  let split = splitBlocks([], rules, title);
+  let readability: ReturnType<typeof readabilityBlocks> = null;
+  if (isArticle) {
+    const root = pickRoot(doc, rules);
+    if (root) split = splitBlocks(bodyBlocks(doc, root, rules), rules, title);
+    if (split.paragraphs.join('').length < MIN_BODY) {
+      readability = readabilityBlocks(doc);
+      if (readability) {
+        const again = splitBlocks(readability.blocks, rules, title);
+        if (again.paragraphs.join('').length > split.paragraphs.join('').length) split = { ...again, comments: split.comments, commentAges: split.commentAges };
       }
     }
   }
-  return null;
-}
 
-function dateFrom(value: string | null | undefined, source: ArticleDate['source']): ArticleDate | null {
-  if (!value) return null;
-  const d = parseArabicDate(value);
-  return d ? { value: d.value, precision: d.precision, source, raw: value } : null;
-}
-
-function authorName(a: JsonLdArticle['author']): string | null {
-  if (!a) return null;
-  if (typeof a === 'string') return a;
-  const first = Array.isArray(a) ? a[0] : a;
-  return first?.name ?? null;
-}
-
-const BOILERPLATE = 'nav, header, footer, aside, script, style, noscript, form, iframe, figure figcaption, .share, .social, .tags, .related, .most-read, .comments, #comments, .breadcrumb, .breadcrumbs, #wm-ipp-base, #wm-ipp, .ad, .ads, [class*="advert"]';
-
-function bodyParagraphs(doc: Document, title: string): string[] {
-  const root = doc.querySelector('article [itemprop="articleBody"], [itemprop="articleBody"], article .article-body, article .content, article, main') ?? null;
-  let paras: string[] = [];
-  if (root) {
-    const clone = root.cloneNode(true) as Element;
-    clone.querySelectorAll(BOILERPLATE).forEach((e) => e.remove());
-    paras = [...clone.querySelectorAll('p')].map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
-  }
-  if (paras.join(' ').length < 200) {
-    // Readability mutates the document it is given, so it reads a copy.
-    const parsed = new Readability(doc.cloneNode(true) as Document).parse();
-    if (parsed?.textContent) {
-      paras = parsed.textContent.split(/\n\s*\n|\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 1);
-    }
-  }
-  return paras.filter((p) => unglue(p) !== title);
-}
-
-/** A page → Article: site adapter, then JSON-LD, OpenGraph/article:* meta, then Readability. */
-export function extractFromDocument(doc: Document, rawUrl: string): Article {
-  const rec = recognizeUrl(rawUrl);
-  const adapter = rec.adapter ?? recognizeDocument(doc);
-  const ld = jsonLdArticle(doc);
-  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  const title = unglue(ld?.headline ?? meta(doc, 'og:title', 'twitter:title') ?? (h1 || doc.title || ''));
+  // The served-date bar: read but kept apart; it stands in for the publication date only at the end.
+  const servedEl = firstText(doc, rules.servedDate);
+  const served = asDate(servedEl ? parseArabicDate(servedEl.text) : split.served, 'served');
+  const siteDateEl = (rules.date ?? []).map((s) => doc.querySelector(s)).find((el): el is Element => !!el);
+  const genericDateEl = GENERIC_DATE.map((s) => doc.querySelector(s)).find((el): el is Element => !!el && !el.closest(rules.servedDate?.join(', ') || '#-'));
+  const timeEl = doc.querySelector('time[datetime]');
+  const urlDate = URL_DATE.exec(rec.url);
+  const oldestAge = split.commentAges.length && captured ? split.commentAges.map((a) => resolveRelativeAge(a, captured)).filter((d): d is ParsedDate => !!d).sort((a, b) => a.value.localeCompare(b.value))[0] ?? null : null;
   const publishedAt =
-    dateFrom(ld?.datePublished, 'json-ld') ??
-    dateFrom(meta(doc, 'article:published_time', 'datePublished', 'pubdate'), 'meta') ??
-    dateFrom(doc.querySelector('time[datetime]')?.getAttribute('datetime'), 'time-element') ??
+    (siteDateEl && dateOfElement(siteDateEl, captured)) ||
+    asDate(ld?.datePublished ? parseArabicDate(ld.datePublished) : null, 'json-ld') ||
+    asDate(parseDateMeta(doc), 'meta') ||
+    (timeEl && timeEl !== servedEl?.el && !timeEl.closest(rules.servedDate?.join(', ') || '#-') ? dateOfElement(timeEl, captured) : null) ||
+    (split.dateLine ? asDate(split.dateLine.date, 'byline') : null) ||
+    (genericDateEl && dateOfElement(genericDateEl, captured)) ||
+    asDate(readability?.publishedTime ? parseArabicDate(readability.publishedTime) : null, 'meta') ||
+    asDate(urlDate ? parseArabicDate(`${urlDate[1]}-${urlDate[2]!.padStart(2, '0')}-${urlDate[3]!.padStart(2, '0')}`) : null, 'url') ||
+    // A comment's age bounds the article's date from above: the article is at least that old.
+    asDate(oldestAge, 'relative') ||
+    served ||
     NO_DATE;
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
-  const lang = doc.documentElement.getAttribute('lang')?.slice(0, 2) || 'ar';
-  const pageType = rec.pageType ?? (ld || meta(doc, 'og:type') === 'article' ? 'article' : 'other');
+
+  const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
+  const canonical = canonicalHref ? unarchive(unrewriteHref(canonicalHref, rec.url)).url : null;
+  const langAttr = doc.documentElement.getAttribute('lang') ?? meta(doc, 'og:locale') ?? '';
+  const lang = langAttr.slice(0, 2).toLowerCase() || (/[\u0600-\u06FF]/.test(title) ? 'ar' : 'en');
+  const dirAttr = doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir');
+  const metaAuthor = meta(doc, 'author', 'article:author', 'byl');
+
   const article: Article = {
-    outlet: adapter?.id ?? (meta(doc, 'og:site_name') || new URL(rec.url).hostname),
-    pageType,
+    outlet: adapter?.id ?? (meta(doc, 'og:site_name') || hostname(rec.url)),
+    pageType: rec.pageType,
     url: rec.url,
-    canonicalUrl: canonical ? unarchiveHref(canonical) : null,
+    canonicalUrl: canonical,
     archive: rec.archive,
-    title,
+    title: title || split.title,
     publishedAt,
-    servedAt: null,
-    author: authorName(ld?.author) ?? meta(doc, 'author', 'article:author'),
-    section: ld?.articleSection ?? meta(doc, 'article:section'),
-    paragraphs: pageType === 'article' ? bodyParagraphs(doc, title) : [],
-    comments: [],
+    servedAt: served,
+    author: firstText(doc, rules.author)?.text || ld?.author || (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) || split.author || readability?.byline || null,
+    section: split.dateLine?.section || firstText(doc, rules.section)?.text || ld?.section || meta(doc, 'article:section') || null,
+    paragraphs: isArticle ? split.paragraphs : [],
+    comments: isArticle ? split.comments : [],
     lang,
-    dir: (doc.documentElement.getAttribute('dir') as 'rtl' | 'ltr' | null) ?? (lang === 'ar' ? 'rtl' : 'ltr'),
+    dir: dirAttr === 'rtl' || dirAttr === 'ltr' ? dirAttr : lang === 'ar' ? 'rtl' : 'ltr',
   };
-  if (adapter?.extract) Object.assign(article, adapter.extract(doc, new URL(rec.url)));
+  if (adapter?.extract) Object.assign(article, adapter.extract(doc, new URL(rec.url), article));
   return article;
 }
 
-function unarchiveHref(href: string): string {
-  return recognizeUrl(href).url;
+function parseDateMeta(doc: Document): ParsedDate | null {
+  const v = meta(doc, ...PUBLISHED_META);
+  return v ? parseArabicDate(v) : null;
+}
+
+function hostname(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return 'unknown';
+  }
 }

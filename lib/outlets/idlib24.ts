@@ -1,6 +1,12 @@
+import { pageNames } from './claims';
 import type { OutletAdapter } from './types';
 
-// Idlib24 has no known host: it is recognised from what its pages say about themselves.
+const SITE = /إدلب\s?24|ادلب\s?24|Idlib\s?24/i;
+const SIGNATURE = /^(?:إدلب|ادلب)\s?24$/;
+const WEEKDAY = '(?:ال)?(?:سبت|أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة)';
+
+// Idlib24 has no known host: it is recognised from what its pages say about themselves, on a
+// site the reader has turned Isnad on for.
 export const idlib24: OutletAdapter = {
   id: 'idlib24',
   name: { ar: 'إدلب24', en: 'Idlib24' },
@@ -8,12 +14,17 @@ export const idlib24: OutletAdapter = {
   pageTypeFromUrl() {
     return null;
   },
-  claimsPage(doc) {
-    const site = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? '';
-    if (/إدلب\s*24|idlib\s*24/i.test(site)) return true;
-    for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-      if (/إدلب\s*24|idlib\s*24/i.test(s.textContent ?? '')) return true;
-    }
-    return /إدلب24\s*$/m.test(doc.body?.textContent ?? '');
+  claimsPage: (doc) => pageNames(doc, SITE, SIGNATURE),
+  rules: {
+    body: ['.post-content', '.entry-content', '.news-content', 'article .content'],
+    title: ['h1.post-title', 'h1.entry-title', '.news-title h1'],
+    date: ['.post-date', '.entry-date', 'time.published'],
+    // The bar at the top of every page shows the day it was served (Aleppo time), not the article's.
+    servedDate: ['.date-bar', '.top-bar .date', '.today-date'],
+    bodyEnd: [SIGNATURE, /^دع الآخرين على علم بالموضوع$/],
+    furniture: [/^آخر الأخبار$/],
+    servedLine: new RegExp(`^${WEEKDAY}\\s+[\\d٠-٩]{1,2}\\s*/\\s*[\\d٠-٩]{1,2}\\s*/\\s*[\\d٠-٩]{4}`),
+    textSignature: /^\s*(?:إدلب|ادلب)\s?24\s*$|دع الآخرين على علم بالموضوع/m,
+    titleSiteName: SITE,
   },
 };

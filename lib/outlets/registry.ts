@@ -1,8 +1,9 @@
 import type { BuiltinOutletId, PageType } from '../types';
-import { unarchive, type Unarchived } from './archive';
+import { archiveFromDocument, unarchive, type Unarchived } from './archive';
 import { eremnews } from './eremnews';
 import { idlib24 } from './idlib24';
 import { orientNews } from './orient-news';
+import { pageTypeFromDocument } from './page-type';
 import { shaam } from './shaam';
 import type { OutletAdapter } from './types';
 
@@ -38,6 +39,26 @@ export function recognizeUrl(rawUrl: string): Recognition {
 /** Recognises an outlet from the page itself when its host is not built in (Idlib24). */
 export function recognizeDocument(doc: Document): OutletAdapter | null {
   return ADAPTERS.find((a) => a.claimsPage?.(doc)) ?? null;
+}
+
+/**
+ * URL first, then the page: an archive copy saved to disk is found by its Wayback head script,
+ * an outlet on an unknown host by what the page says of itself, and a page type the URL cannot
+ * give by the page's structured data and shape.
+ */
+export function recognizePage(doc: Document, rawUrl: string): Recognition & { pageType: PageType } {
+  let rec = recognizeUrl(rawUrl);
+  if (!rec.archive) {
+    const fromDoc = archiveFromDocument(doc);
+    if (fromDoc) rec = { ...recognizeUrl(fromDoc.url), archive: fromDoc.archive };
+  }
+  const adapter = rec.adapter ?? recognizeDocument(doc);
+  return { ...rec, adapter, pageType: rec.pageType ?? pageTypeFromDocument(doc) };
+}
+
+/** The outlet whose page-text signature a saved text carries. */
+export function detectOutletFromText(text: string): BuiltinOutletId | null {
+  return ADAPTERS.find((a) => a.rules.textSignature?.test(text))?.id ?? null;
 }
 
 export type { BuiltinOutletId };

@@ -1,20 +1,58 @@
+import { pageNames } from './claims';
 import type { OutletAdapter } from './types';
+
+const SITE = /شبكة\s+شام(?:\s+الإخبارية)?|Shaam\s+Network/i;
+const SECTIONS = new Set(['news', 'reports', 'articles', 'videos', 'infographic']);
 
 export const shaam: OutletAdapter = {
   id: 'shaam',
   name: { ar: 'شبكة شام', en: 'Shaam Network' },
   hosts: ['shaam.org'],
   pageTypeFromUrl(url) {
-    const parts = url.pathname.split('/').filter(Boolean);
+    const parts = url.pathname.split('/').filter(Boolean).map((p) => safeDecode(p));
     if (parts.length === 0) return 'listing';
-    // /news/<section>/<slug> and /reports/<section>/<slug> are articles; /news/<section> a listing.
-    if ((parts[0] === 'news' || parts[0] === 'reports') && parts.length >= 3) return 'article';
-    if (parts[0] === 'news' || parts[0] === 'reports' || parts[0] === 'tag' || parts[0] === 'category' || parts[0] === 'search') return 'listing';
-    // Short links shaam.org/<code> redirect to an article; the page they land on is what we see.
+    const [first] = parts;
+    // /news/<section>/<slug>, /reports/<section>/<slug>: articles; /news/<section>: a listing.
+    if (SECTIONS.has(first!)) return parts.length >= 3 ? 'article' : 'listing';
+    if (['tag', 'tags', 'category', 'search', 'author', 'writer', 'page'].includes(first!)) return 'listing';
+    // Short links (shaam.org/<code>) redirect to an article; an unknown path says nothing.
     return null;
   },
-  claimsPage(doc) {
-    const site = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? '';
-    return /شبكة شام|shaam/i.test(site);
+  claimsPage: (doc) => pageNames(doc, SITE),
+  rules: {
+    body: ['.news-details .news-body', '.news-body', '.article-body', '.post-body', '.details-content'],
+    title: ['.news-details h1', 'h1.news-title', '.article-title h1'],
+    date: ['.news-details .item-date', '.news-date', '.item-date'],
+    section: ['.news-details .item-category', '.news-category'],
+    // Listing cards, after a public scraper: div.cat-item > div.item-title, span.item-date, div.item-text p.
+    drop: ['.cat-item'],
+    bodyEnd: [/^المصدر\s*:/, /^مشاركة\s*:?$/],
+    authorLine: /الكاتب\s*:\s*(.+)$/,
+    furniture: [/^ـ[ـ\s]*$/],
+    dateLine: /^●/,
+    textSignature: /المصدر\s*:\s*شبكة\s+شام/,
+    titleSiteName: SITE,
   },
 };
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/**
+ * A title as Shaam writes it into its URL slugs: "|" as "أو", punctuation and short vowels off
+ * (shadda kept), spaces as hyphens. The stored slug may be cut short, so compare by prefix.
+ */
+export function shaamSlug(title: string): string {
+  return title
+    .replace(/\|/g, ' أو ')
+    .replace(/[\u064B-\u0650\u0652]/g, '')
+    .replace(/[^\p{L}\p{N}\p{M}\s\-؟ـ]/gu, '')
+    .trim()
+    .replace(/[\s-]+/g, '-')
+    .toLowerCase();
+}

@@ -1,0 +1,85 @@
+// The text blocks of a body container, read by walking it once: no cloning, no layout. What is
+// boilerplate is skipped on the way (tags, selectors, link-dense blocks); reader comments are
+// marked so the line rules keep them apart.
+import type { Block } from './lines';
+
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM', 'IFRAME',
+  'SVG', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'FIGCAPTION', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
+  'CANVAS', 'INS', 'MENU', 'DIALOG', 'LINK', 'META', 'IMG', 'PICTURE',
+]);
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL',
+  'BLOCKQUOTE', 'TABLE', 'TBODY', 'THEAD', 'TR', 'TD', 'TH', 'DL', 'DT', 'DD', 'FIGURE', 'PRE', 'HR',
+  'ADDRESS', 'CENTER', 'DETAILS', 'SUMMARY',
+]);
+
+/** Boilerplate on any news site: the generic half of the cascade's clean-up. */
+export const GENERIC_DROP = [
+  '[class*="breadcrumb"]', '[aria-label="breadcrumb"]', '[class*="share"]', '[class*="social"]',
+  '[class*="related"]', '[class*="most-read"]', '[class*="mostread"]', '[class*="most_read"]',
+  '[class*="popular"]', '[class*="read-more"]', '[class*="readmore"]', '[class*="newsletter"]',
+  '[class*="subscribe"]', '.tags', '[class*="tags"]', '[class*="tag-list"]', 'a[rel="tag"]',
+  '.ad', '.ads', '[class*="advert"]', '[id^="div-gpt-ad"]', '[class*="adsbygoogle"]', '[class*="banner"]',
+  '[class*="caption"]', '[class*="credit"]', '[class*="sidebar"]', '[class*="menu"]', '[role="navigation"]',
+  '[aria-hidden="true"]', '[hidden]',
+].join(', ');
+
+/** Containers of reader comments on any site. */
+export const GENERIC_COMMENTS = '#comments, .comments, [class*="comments-"], [class*="comment-list"], [id*="disqus"], [class*="fb-comments"]';
+
+export interface WalkOptions {
+  /** Selector of boilerplate inside the root. */
+  drop: string;
+  /** Selector of reader-comment containers inside the root. */
+  comments: string;
+}
+
+/** Why a block with mostly linked text is dropped: related lists, tag clouds, "read also" links. */
+const LINK_DENSITY = 0.6;
+
+export function collectBlocks(root: Element, opts: WalkOptions): Block[] {
+  const drop = new Set(root.querySelectorAll(opts.drop));
+  const comments = new Set(root.querySelectorAll(opts.comments));
+  const blocks: Block[] = [];
+  let text = '';
+  let linkText = 0;
+  let inComment = 0;
+
+  const flush = () => {
+    const t = text.replace(/[\s\u00a0]+/g, ' ').trim();
+    if (t && (linkText / t.length < LINK_DENSITY || inComment > 0)) blocks.push(inComment > 0 ? { text: t, comment: true } : { text: t });
+    text = '';
+    linkText = 0;
+  };
+
+  const walk = (node: Node, inLink: boolean): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const t = child.nodeValue ?? '';
+        text += t;
+        if (inLink) linkText += t.trim().length;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      const tag = el.tagName.toUpperCase();
+      if (SKIP_TAGS.has(tag)) continue;
+      const isComment = comments.has(el);
+      if (!isComment && drop.has(el)) continue;
+      if (tag === 'BR') {
+        flush();
+        continue;
+      }
+      const block = BLOCK_TAGS.has(tag) || isComment;
+      if (block) flush();
+      if (isComment) inComment++;
+      walk(el, inLink || tag === 'A');
+      if (isComment) inComment--;
+      if (block) flush();
+    }
+  };
+  walk(root, false);
+  flush();
+  return blocks;
+}

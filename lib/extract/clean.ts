@@ -1,0 +1,58 @@
+// Text clean-up shared by the HTML and the page-text extractors.
+
+/** Whitespace runs (including NBSP and the bidi marks pages sprinkle in) to one space. */
+export function squash(text: string): string {
+  return text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** A line glued to itself two or three times ("titletitle", seed 004) → the line once. */
+export function unglue(line: string): string {
+  const s = line.trim();
+  for (let n = 2; n <= 3; n++) {
+    const len = s.length / n;
+    if (Number.isInteger(len) && len >= 8) {
+      const part = s.slice(0, len);
+      if (part.repeat(n) === s) return part.trim();
+    }
+    // The same with a space between the copies: "title title".
+    const spaced = (s.length - (n - 1)) / n;
+    if (Number.isInteger(spaced) && spaced >= 8) {
+      const part = s.slice(0, spaced);
+      if (Array(n).fill(part).join(' ') === s) return part.trim();
+    }
+  }
+  return s;
+}
+
+/** Text as compared for sameness: no diacritics, tatweel or punctuation spacing differences. */
+export function comparable(text: string): string {
+  return squash(text).replace(/[\u064B-\u0652\u0640]/g, '').replace(/\s+/g, ' ').toLowerCase();
+}
+
+const SEPARATORS = /\s+[-–—|:•·»]\s+/;
+
+/**
+ * A page title without the site name the page adds ("… - شبكة شام", "أورينت نت | …") and
+ * glued repeats. Only a piece that names the site is dropped, so "تقرير شام الاقتصادي | 28 أيار
+ * 2026" keeps its date.
+ */
+export function cleanTitle(raw: string, siteName?: RegExp): string {
+  let t = unglue(squash(raw));
+  if (siteName) {
+    for (let i = 0; i < 2; i++) {
+      const parts = t.split(SEPARATORS);
+      if (parts.length < 2) break;
+      const named = (p: string) => siteName.test(p) && p.replace(siteName, '').replace(/[^\p{L}\p{N}]/gu, '').length <= 3;
+      if (named(parts[parts.length - 1]!)) t = t.slice(0, t.lastIndexOf(parts[parts.length - 1]!)).replace(/[\s\-–—|:•·»]+$/, '');
+      else if (named(parts[0]!)) t = t.slice(parts[0]!.length).replace(/^[\s\-–—|:•·»]+/, '');
+      else break;
+    }
+  }
+  return unglue(t);
+}
+
+/** Whether a line is the title again: equal, glued to itself, or the title with the site name. */
+export function isTitleRepeat(line: string, title: string): boolean {
+  if (!title) return false;
+  return comparable(unglue(line)) === comparable(title);
+}

@@ -1,0 +1,96 @@
+// JSON-LD blocks of a page, parsed once per document: adapters and the extractor both read them.
+type Node = Record<string, unknown>;
+
+const cache = new WeakMap<Document, Node[]>();
+const MAX_BLOCK = 512 * 1024;
+
+function flatten(data: unknown, out: Node[], depth = 0): void {
+  if (depth > 6) return; // Deeply nested graphs are not articles; bounded so a hostile page cannot stall us.
+  if (Array.isArray(data)) for (const d of data) flatten(d, out, depth + 1);
+  else if (data && typeof data === 'object') {
+    const o = data as Node;
+    out.push(o);
+    if (o['@graph']) flatten(o['@graph'], out, depth + 1);
+    if (o['mainEntity'] && typeof o['mainEntity'] === 'object') flatten(o['mainEntity'], out, depth + 1);
+  }
+}
+
+/** Every object in the page's JSON-LD, @graph flattened; broken blocks are the site's problem and skipped. */
+export function jsonLdNodes(doc: Document): Node[] {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const out: Node[] = [];
+  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = s.textContent ?? '';
+    if (text.length > MAX_BLOCK) continue;
+    try {
+      flatten(JSON.parse(text), out);
+    } catch {
+      continue;
+    }
+  }
+  cache.set(doc, out);
+  return out;
+}
+
+function types(node: Node): string[] {
+  const t = node['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+}
+
+const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report)$/;
+
+export interface JsonLdArticle {
+  headline: string | null;
+  datePublished: string | null;
+  dateModified: string | null;
+  author: string | null;
+  section: string | null;
+  publisher: string | null;
+  url: string | null;
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) return str(v[0]);
+  return null;
+}
+
+function nameOf(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) {
+    const names = v.map(nameOf).filter((n): n is string => !!n);
+    return names.length ? names.join('، ') : null;
+  }
+  if (v && typeof v === 'object') return str((v as Node)['name']);
+  return null;
+}
+
+/** The page's NewsArticle (or kin) in JSON-LD, with the fields the extractor reads. */
+export function jsonLdArticle(doc: Document): JsonLdArticle | null {
+  const node = jsonLdNodes(doc).find((n) => types(n).some((t) => ARTICLE_TYPES.test(t)));
+  if (!node) return null;
+  return {
+    headline: str(node['headline']) ?? str(node['name']),
+    datePublished: str(node['datePublished']),
+    dateModified: str(node['dateModified']),
+    author: nameOf(node['author']),
+    section: str(node['articleSection']),
+    publisher: nameOf(node['publisher']),
+    url: str(node['url']) ?? str((node['mainEntityOfPage'] as Node | undefined)?.['@id']),
+  };
+}
+
+/** Names the page's JSON-LD gives its publisher or itself (Organization, NewsMediaOrganization, WebSite). */
+export function jsonLdPublisherNames(doc: Document): string[] {
+  const names: string[] = [];
+  for (const n of jsonLdNodes(doc)) {
+    const pub = nameOf(n['publisher']);
+    if (pub) names.push(pub);
+    if (types(n).some((t) => /Organization$|^WebSite$/.test(t))) {
+      const own = nameOf(n['name']);
+      if (own) names.push(own);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,138 @@
+// The article's parts from a sequence of text blocks: the lines of a saved page text, or the
+// blocks of an HTML body. One set of rules serves both forms, so they extract the same article.
+import { parseArabicDate, type ParsedDate } from '../arabic/dates';
+import { toAsciiDigits } from '../arabic/digits';
+import type { SiteRules } from '../outlets/types';
+import { isTitleRepeat, unglue } from './clean';
+
+export interface Block {
+  text: string;
+  /** Inside a reader-comments container (HTML); page text finds comments by their heading. */
+  comment?: boolean;
+}
+
+/** Boilerplate lines on any news site, Arabic and English. */
+export const GENERIC_RULES: Required<Pick<SiteRules, 'bodyEnd' | 'furniture' | 'commentsStart'>> = {
+  bodyEnd: [
+    /^(?:الأكثر\s+قراءة|الأكثر\s+مشاهدة|اقرأ\s+أيضا[ًً]?\s*:?|اقرأ\s+المزيد|مواضيع\s+ذات\s+صلة|أخبار\s+ذات\s+صلة|مقالات\s+ذات\s+صلة|قد\s+يهمك|المزيد\s+من\s+الأخبار)\s*:?$/,
+    /^(?:Most\s+read|Read\s+more|Related(?:\s+(?:articles|stories|news))?|You\s+may\s+also\s+like)\s*:?$/i,
+  ],
+  furniture: [
+    /^(?:شارك|مشاركة|شارك\s+(?:المقال|الخبر|على)|تابعونا(?:\s+على.*)?|الوسوم|كلمات\s+مفتاحية|الرئيسية|Share|Tweet|Tags?)\s*:?\s*$/i,
+    /^(?:فيسبوك|تويتر|واتساب|تلغرام|Facebook|Twitter|WhatsApp|Telegram|X)(?:\s*[|·•]\s*(?:فيسبوك|تويتر|واتساب|تلغرام|Facebook|Twitter|WhatsApp|Telegram|X))*$/i,
+    /^[\d٠-٩]+$/,
+    /^[ـ\-–—_=*•·.\s]+$/,
+    /^(?:logo|advertisement|إعلان)$/i,
+    /^(?:الصورة|صورة|Photo|Image)\s*:\s*.{0,80}$/i,
+  ],
+  commentsStart: /^(?:التعليقات|تعليقات|Comments)\s*(?:\(\s*[\d٠-٩]+\s*\))?\s*:?$/i,
+};
+
+/** A comment's age line ("·منذ 8 سنوات 5 أشهر"): it follows the commenter's name. */
+const AGE_LINE = /^[·•\s]*(?:منذ|قبل)\s+\S+(?:\s+\S+){0,4}$/;
+
+export interface SplitResult {
+  title: string;
+  paragraphs: string[];
+  comments: string[];
+  /** Ages the comments carry, oldest first is not assumed. */
+  commentAges: string[];
+  /** From a line carrying section and date ("● أخبار سورية ٢٢ أكتوبر ٢٠١٧"). */
+  dateLine: { date: ParsedDate; section: string | null } | null;
+  served: ParsedDate | null;
+  /** From a footer line ("المصدر: شبكة شام الكاتب: فريق التحرير"). */
+  author: string | null;
+}
+
+const anyMatch = (res: RegExp[] | undefined, s: string) => !!res && res.some((r) => r.test(s));
+
+interface Comment {
+  name: string | null;
+  age: string | null;
+  text: string[];
+}
+
+/** Commenter name, age, text… → "name: text". Without age lines each block is one comment. */
+function groupComments(lines: string[]): { comments: string[]; ages: string[] } {
+  if (!lines.some((l) => AGE_LINE.test(l))) return { comments: lines, ages: [] };
+  const out: Comment[] = [];
+  let pending: string[] = [];
+  for (const line of lines) {
+    if (AGE_LINE.test(line)) {
+      const name = pending.pop() ?? null;
+      if (out.length) out[out.length - 1]!.text.push(...pending);
+      out.push({ name, age: line.replace(/^[·•\s]+/, ''), text: [] });
+      pending = [];
+    } else pending.push(line);
+  }
+  // The last comment's text is everything after its age line.
+  if (out.length) out[out.length - 1]!.text.push(...pending);
+  return {
+    comments: out.filter((c) => c.text.length).map((c) => (c.name ? `${c.name}: ${c.text.join(' ')}` : c.text.join(' '))),
+    ages: out.map((c) => c.age!).filter(Boolean),
+  };
+}
+
+/**
+ * Walks the blocks once. `title` is known for HTML pages; for page text it is the first line
+ * that is not furniture. The body ends at the first end line after it has begun.
+ */
+export function splitBlocks(blocks: Block[], rules: SiteRules, title = ''): SplitResult {
+  const res: SplitResult = { title, paragraphs: [], comments: [], commentAges: [], dateLine: null, served: null, author: null };
+  const end = [...(rules.bodyEnd ?? []), ...GENERIC_RULES.bodyEnd];
+  const furniture = [...(rules.furniture ?? []), ...GENERIC_RULES.furniture];
+  const commentsStart = rules.commentsStart ?? GENERIC_RULES.commentsStart;
+  const commentLines: string[] = [];
+  let mode: 'body' | 'comments' | 'tail' = 'body';
+
+  for (const block of blocks) {
+    const line = block.text.trim();
+    if (!line) continue;
+    if (block.comment) {
+      if (!commentsStart.test(line)) commentLines.push(line);
+      continue;
+    }
+    if (commentsStart.test(line)) {
+      mode = 'comments';
+      continue;
+    }
+    if (mode === 'comments') {
+      if (anyMatch(end, line)) mode = 'tail';
+      else if (!anyMatch(furniture, line)) commentLines.push(line);
+      continue;
+    }
+    if (rules.servedLine?.test(line)) {
+      res.served ??= parseArabicDate(line);
+      continue;
+    }
+    if (rules.dateLine?.test(line)) {
+      const date = parseArabicDate(line);
+      if (date && !res.dateLine) {
+        // Digits map one to one, so the date's place in the ASCII form is its place in the line.
+        const at = toAsciiDigits(line).indexOf(date.raw);
+        const section = line.slice(0, at < 0 ? 0 : at).replace(/^[●•·\s]+|[\s،,|-]+$/g, '');
+        res.dateLine = { date, section: section || null };
+      }
+      if (date) continue;
+    }
+    if (rules.authorLine) {
+      const m = rules.authorLine.exec(line);
+      if (m?.[1]) res.author ??= m[1].trim();
+    }
+    if (anyMatch(end, line)) {
+      if (res.paragraphs.length) mode = 'tail';
+      continue;
+    }
+    if (mode === 'tail' || anyMatch(furniture, line)) continue;
+    if (!res.title) {
+      res.title = unglue(line);
+      continue;
+    }
+    if (isTitleRepeat(line, res.title)) continue;
+    res.paragraphs.push(line);
+  }
+  const grouped = groupComments(commentLines);
+  res.comments = grouped.comments;
+  res.commentAges = grouped.ages;
+  return res;
+}
