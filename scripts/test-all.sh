@@ -7,7 +7,15 @@ mkdir -p .tmp-results
 echo "== typecheck"; npx tsc --noEmit
 echo "== unit tests"; npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp-results/unit.json
 echo "== builds"; npm run -s build >/dev/null; npm run -s build:firefox >/dev/null
-echo "== web-ext lint (Firefox)"; npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted --output=text --warnings-as-errors=false
+echo "== web-ext lint (Firefox)"
+npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted --output=json > .tmp-results/lint.json || true
+node -e '
+const r = JSON.parse(require("fs").readFileSync(".tmp-results/lint.json", "utf8"));
+for (const k of ["errors", "warnings"]) for (const m of r[k]) console.log(`${k}: ${m.code} ${m.file ?? ""} ${m.message}`);
+console.log("web-ext lint:", JSON.stringify(r.summary));
+process.exit(r.summary.errors ? 1 : 0);
+'
+
 echo "== end-to-end (Chromium)"; npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=.tmp-results/e2e.json
 node -e '
 const fs = require("fs");

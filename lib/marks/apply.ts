@@ -1,0 +1,92 @@
+import type { MarkSpec } from './types';
+import { buildTextIndex, locateParagraphs, type TextIndex } from './text-index';
+
+export const MARK_ATTR = 'data-isnad-mark';
+
+interface Segment {
+  node: number;
+  start: number;
+  end: number;
+  spec: MarkSpec;
+}
+
+/** Splits a mark's collapsed-text range into per-text-node segments. */
+function segments(index: TextIndex, from: number, to: number, spec: MarkSpec): Segment[] {
+  const out: Segment[] = [];
+  let i = from;
+  while (i < to) {
+    const node = index.node[i]!;
+    let j = i;
+    while (j + 1 < to && index.node[j + 1] === node) j++;
+    out.push({ node, start: index.offset[i]!, end: index.offset[j]! + 1, spec });
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Text.splitText, by hand: keeps [0, at) in `text` and returns a new node with the rest. */
+function splitAt(text: Text, at: number): Text {
+  const rest = text.ownerDocument.createTextNode(text.data.slice(at));
+  text.data = text.data.slice(0, at);
+  text.parentNode?.insertBefore(rest, text.nextSibling);
+  return rest;
+}
+
+const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * Wraps the page's own words named by `marks` in <mark> elements. Only the page's text and an
+ * entity id go into the page's DOM, never anything of the reader's corpus. Works backwards
+ * through the document so that splitting a text node never moves a segment still to do, and
+ * yields to the page between batches so no task of ours runs long.
+ */
+export async function applyMarks(root: Element, paragraphs: string[], marks: MarkSpec[], opts: { batch?: number; signal?: AbortSignal } = {}): Promise<HTMLElement[]> {
+  const index = buildTextIndex(root);
+  const starts = locateParagraphs(index, paragraphs);
+  const segs: Segment[] = [];
+  for (const m of marks) {
+    const base = starts[m.paragraph];
+    if (base === undefined || base < 0 || m.end <= m.start) continue;
+    segs.push(...segments(index, base + m.start, base + m.end, m));
+  }
+  // Document order descending: by node, then by offset.
+  segs.sort((a, b) => b.node - a.node || b.start - a.start);
+  const doc = root.ownerDocument;
+  const made: HTMLElement[] = [];
+  const batch = opts.batch ?? 150;
+  let lastNode = -1;
+  let lastStart = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < segs.length; k++) {
+    if (opts.signal?.aborted) break;
+    const s = segs[k]!;
+    // Overlapping marks (a place inside a claim) keep the first: nested marks confuse readers.
+    if (s.node === lastNode && s.end > lastStart) continue;
+    lastNode = s.node;
+    lastStart = s.start;
+    const text = index.nodes[s.node]!;
+    if (s.end > text.data.length) continue;
+    // Split off the words (the node keeps what comes before them, so earlier segments stay valid).
+    if (s.end < text.data.length) splitAt(text, s.end);
+    const words = s.start > 0 ? splitAt(text, s.start) : text;
+    const mark = doc.createElement('mark');
+    mark.setAttribute(MARK_ATTR, s.spec.kind);
+    mark.className = `isnad-mark isnad-${s.spec.kind}`;
+    if (s.spec.entity) mark.dataset.isnadEntity = s.spec.entity;
+    words.parentNode?.insertBefore(mark, words);
+    mark.appendChild(words);
+    made.push(mark);
+    if ((k + 1) % batch === 0) await yieldToPage();
+  }
+  return made;
+}
+
+/** Takes every mark out again, leaving the page's text as it was. */
+export function removeMarks(root: ParentNode): void {
+  for (const mark of root.querySelectorAll(`mark[${MARK_ATTR}]`)) {
+    const parent = mark.parentNode;
+    if (!parent) continue;
+    while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+    parent.removeChild(mark);
+    parent.normalize();
+  }
+}

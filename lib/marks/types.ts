@@ -1,0 +1,9 @@
+/** A range of the page's own words to mark: offsets into one extracted paragraph. */
+export interface MarkSpec {
+  paragraph: number;
+  start: number;
+  end: number;
+  kind: 'place' | 'actor' | 'source' | 'claim';
+  /** Entity id (places, actors, sources); carries no corpus data. */
+  entity?: string;
+}

@@ -1,0 +1,56 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { applyMarks, removeMarks } from '../../../lib/marks/apply';
+import { buildTextIndex, locateParagraphs } from '../../../lib/marks/text-index';
+
+function page(body: string) {
+  const { document } = parseHTML(`<!doctype html><html><body><article>${body}</article></body></html>`);
+  return document.querySelector('article') as unknown as Element;
+}
+
+describe('text index', () => {
+  it('collapses whitespace like extraction does and finds paragraphs in order', () => {
+    const root = page('<p>سقط   مطار\n<b>كويرس</b> العسكري</p><p>وأفادت قناة الميادين</p>');
+    const index = buildTextIndex(root);
+    const paras = ['سقط مطار كويرس العسكري', 'وأفادت قناة الميادين'];
+    const at = locateParagraphs(index, paras);
+    expect(at[0]).toBe(0);
+    expect(index.text.slice(at[1]!, at[1]! + paras[1]!.length)).toBe(paras[1]);
+  });
+});
+
+describe('applyMarks', () => {
+  it('wraps the named words, across element boundaries, and removes cleanly', async () => {
+    const html = '<p>سقط   مطار <b>كويرس</b> العسكري بيد قوات الأسد</p><p>وأفادت قناة الميادين التابعة لإيران</p>';
+    const root = page(html);
+    const paras = ['سقط مطار كويرس العسكري بيد قوات الأسد', 'وأفادت قناة الميادين التابعة لإيران'];
+    const p0 = paras[0]!;
+    const p1 = paras[1]!;
+    const marks = await applyMarks(root, paras, [
+      { paragraph: 0, start: p0.indexOf('مطار'), end: p0.indexOf('العسكري') + 'العسكري'.length, kind: 'place', entity: 'place:kweires-airport' },
+      { paragraph: 0, start: p0.indexOf('قوات'), end: p0.length, kind: 'actor', entity: 'actor:regime' },
+      { paragraph: 1, start: p1.indexOf('قناة'), end: p1.indexOf('التابعة') - 1, kind: 'source', entity: 'source:almayadeen' },
+    ]);
+    const byKind = (k: string) => [...root.querySelectorAll(`mark[data-isnad-mark="${k}"]`)].map((m) => m.textContent).join('');
+    // The place spans three text nodes (before <b>, inside it, after it).
+    expect(byKind('place').replace(/\s+/g, ' ')).toBe('مطار كويرس العسكري');
+    expect(byKind('actor')).toBe('قوات الأسد');
+    expect(byKind('source')).toBe('قناة الميادين');
+    expect(marks.length).toBeGreaterThanOrEqual(3);
+    expect(root.querySelector('mark[data-isnad-mark="source"]')?.getAttribute('data-isnad-entity')).toBe('source:almayadeen');
+    removeMarks(root);
+    expect(root.querySelectorAll('mark').length).toBe(0);
+    expect(root.textContent).toBe(page(html).textContent);
+  });
+
+  it('skips paragraphs the page no longer has, and marks out of range', async () => {
+    const root = page('<p>نص الصفحة الحالي</p>');
+    const made = await applyMarks(root, ['فقرة غير موجودة', 'نص الصفحة الحالي'], [
+      { paragraph: 0, start: 0, end: 4, kind: 'place' },
+      { paragraph: 1, start: 0, end: 2, kind: 'actor' },
+      { paragraph: 5, start: 0, end: 2, kind: 'actor' },
+    ]);
+    expect(made.length).toBe(1);
+    expect(made[0]!.textContent).toBe('نص');
+  });
+});
