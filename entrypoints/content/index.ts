@@ -32,8 +32,10 @@ export default defineContentScript({
       else panel.refresh();
     }
 
-    void run();
+    // A page we cannot read must not break the page: say why in the console and stop.
+    const safeRun = () => run().catch((err: unknown) => console.warn('Isnad: could not read this page:', err));
+    void safeRun();
     // In-page navigation (history.pushState between articles) re-runs recognition.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void run());
+    ctx.addEventListener(window, 'wxt:locationchange', () => void safeRun());
   },
 });

@@ -125,7 +125,7 @@ export function extractFromDocument(doc: Document, rawUrl: string, opts: Extract
   const servedEl = firstText(doc, rules.servedDate);
   const served = asDate(servedEl ? parseArabicDate(servedEl.text) : split.served, 'served');
   const siteDateEl = (rules.date ?? []).map((s) => doc.querySelector(s)).find((el): el is Element => !!el);
-  const genericDateEl = GENERIC_DATE.map((s) => doc.querySelector(s)).find((el): el is Element => !!el && !el.closest(rules.servedDate?.join(', ') || '#-'));
+  const genericDateEl = GENERIC_DATE.map((s) => doc.querySelector(s)).find((el): el is Element => !!el && !insideAny(el, rules.servedDate));
   const timeEl = doc.querySelector('time[datetime]');
   const urlDate = URL_DATE.exec(rec.url);
   const oldestAge = split.commentAges.length && captured ? split.commentAges.map((a) => resolveRelativeAge(a, captured)).filter((d): d is ParsedDate => !!d).sort((a, b) => a.value.localeCompare(b.value))[0] ?? null : null;
@@ -133,7 +133,7 @@ export function extractFromDocument(doc: Document, rawUrl: string, opts: Extract
     (siteDateEl && dateOfElement(siteDateEl, captured)) ||
     asDate(ld?.datePublished ? parseArabicDate(ld.datePublished) : null, 'json-ld') ||
     asDate(parseDateMeta(doc), 'meta') ||
-    (timeEl && timeEl !== servedEl?.el && !timeEl.closest(rules.servedDate?.join(', ') || '#-') ? dateOfElement(timeEl, captured) : null) ||
+    (timeEl && timeEl !== servedEl?.el && !insideAny(timeEl, rules.servedDate) ? dateOfElement(timeEl, captured) : null) ||
     (split.dateLine ? asDate(split.dateLine.date, 'byline') : null) ||
     (genericDateEl && dateOfElement(genericDateEl, captured)) ||
     asDate(readability?.publishedTime ? parseArabicDate(readability.publishedTime) : null, 'meta') ||
@@ -168,6 +168,11 @@ export function extractFromDocument(doc: Document, rawUrl: string, opts: Extract
   };
   if (adapter?.extract) Object.assign(article, adapter.extract(doc, new URL(rec.url), article));
   return article;
+}
+
+/** Whether el sits inside any of the selectors (none given: never). */
+function insideAny(el: Element, selectors: readonly string[] | undefined): boolean {
+  return !!selectors?.length && el.closest(selectors.join(', ')) !== null;
 }
 
 function parseDateMeta(doc: Document): ParsedDate | null {
