@@ -1,6 +1,6 @@
 // Every schema the database has had, oldest first. Never edit a published entry: add a new one
 // (with its upgrade) so that a reader's existing database migrates instead of losing data.
-// The migration harness (tests/unit/migrations.test.ts) opens each older version with data in it
+// The migration harness (tests/unit/corpus/migrations.test.ts) opens each older version with data in it
 // and checks that the current code keeps all of it.
 export interface SchemaVersion {
   version: number;
