@@ -1,6 +1,7 @@
 // The one typed message protocol between the extension's contexts. Messages are named by
 // direction (page → background, ui → background); every reply is a Result, never a thrown error.
 import { browser } from 'wxt/browser';
+import type { Clipping } from './clippings/types';
 import type { Article, Report, TabContext } from './types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -21,6 +22,99 @@ export interface Protocol {
   /** UI → background: one report of the corpus, for the report viewer. */
   'ui:report': { request: { id: string }; reply: Report | null };
   'ui:stats': { request: Record<string, never>; reply: CorpusStats };
+  /** UI → background: search the whole corpus (side panel's Corpus tab). */
+  'ui:search': { request: { query: CorpusQuery }; reply: CorpusHits };
+  /** UI → background: the narrative comparison of a tab's event group, when there is one. */
+  'ui:compare': { request: { tabId?: number }; reply: Comparison | null };
+  /** Popup/options → background: sites the reader turned on (origin match patterns). */
+  'ui:sites': { request: Record<string, never>; reply: string[] };
+  /** Popup/options → background: turn Isnad on or off for a site; the popup has already been
+   *  granted the host permission (it must be requested in the user's click). */
+  'ui:site-set': { request: { pattern: string; on: boolean }; reply: string[] };
+  /** In-page panel → background: remember its layout for the sender's site and tell the tab's
+   *  content script (as `tab:panel-layout`) to apply it. */
+  'ui:panel-layout': { request: { layout: PanelLayoutMessage }; reply: PanelLayoutMessage };
+  /** Side panel → background: every clipping (the Clippings tab filters them itself). */
+  'ui:clippings': { request: Record<string, never>; reply: Clipping[] };
+  /** Side panel → background: change a clipping's note and tags; replies with it as stored. */
+  'ui:clipping-update': { request: { id: string; note: string; tags: string[] }; reply: Clipping };
+  /** Side panel → background: delete a clipping; replies with it, so that "undo" can put it back. */
+  'ui:clipping-delete': { request: { id: string }; reply: Clipping | null };
+  'ui:clipping-restore': { request: { clipping: Clipping }; reply: null };
+  /** Side panel → background: clippings (all, or the ids given) as a file to download. */
+  'ui:clippings-export': { request: { format: ClippingExportFormat; ids?: string[] }; reply: ExportedFile };
+  /** Options → background: import one corpus file (its text), or records the page already parsed
+   *  (HTML, which needs a DOM the service worker lacks). Bad records are reported, good ones kept. */
+  'ui:import': { request: { file: string; text?: string; records?: unknown[] }; reply: ImportSummary };
+  /** Options → background: the corpus as a pack file (imported and captured reports). */
+  'ui:corpus-export': { request: Record<string, never>; reply: ExportedFile };
+}
+
+export interface ImportProblem {
+  file: string;
+  /** 1-based line (JSON Lines) or record number (pack); absent when the whole file is bad. */
+  line?: number;
+  reason: string;
+}
+export interface ImportSummary {
+  file: string;
+  added: number;
+  problems: ImportProblem[];
+}
+
+export type ClippingExportFormat = 'markdown' | 'csv' | 'json' | 'csl-json' | 'ris';
+export interface ExportedFile {
+  filename: string;
+  mime: string;
+  text: string;
+}
+
+/** Background → content script (browser.tabs.sendMessage), not a request of the protocol above. */
+export interface TabPanelLayout {
+  isnad: 'tab:panel-layout';
+  data: PanelLayoutMessage;
+}
+export interface PanelLayoutMessage {
+  collapsed: boolean;
+  side: 'start' | 'end';
+}
+
+export interface CorpusQuery {
+  text?: string;
+  outlets?: string[];
+  /** Inclusive YYYY-MM-DD bounds. */
+  from?: string;
+  to?: string;
+  place?: string;
+  actor?: string;
+  source?: string;
+  limit?: number;
+}
+export interface CorpusHit {
+  id: string;
+  url: string;
+  outlet: string;
+  title: string;
+  publishedAt: string | null;
+  /** A short passage around the first match, page text (render as text). */
+  snippet: string;
+}
+export interface CorpusHits {
+  total: number;
+  hits: CorpusHit[];
+}
+
+/** One event told by several outlets (issue 7's shape, shared by the CLI and the Compare tab). */
+export interface Comparison {
+  event: { title: string; from: string | null; to: string | null };
+  outlets: Array<{
+    outlet: string;
+    reports: Array<{ title: string; publishedAt: string | null; url: string }>;
+    naming: Array<{ actor: string; terms: string[] }>;
+    frames: Array<{ frame: string; cues: string[] }>;
+    sources: Array<{ name: string; type: string }>;
+    numbers: Array<{ what: string; value: number | string; text: string }>;
+  }>;
 }
 
 export type MessageName = keyof Protocol;

@@ -2,20 +2,20 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import '../../components/theme.css';
+import { ClippingsView } from '../../components/ClippingsView';
+import { CompareView } from '../../components/CompareView';
 import { ContextView } from '../../components/ContextView';
-import { applyLocale, t } from '../../lib/i18n';
+import { CorpusSearch } from '../../components/CorpusSearch';
+import { Tabs } from '../../components/Tabs';
+import { bootPage, t } from '../../lib/i18n';
 import { openReport } from '../../lib/open-report';
 
 /** The active tab of this window, followed as the reader switches tabs or navigates. */
-function useActiveTabId(): number | undefined {
-  const [tabId, setTabId] = useState<number | undefined>();
-  const [, setTick] = useState(0);
+function useActiveTabId(): { tabId: number | undefined; tick: number } {
+  const [state, setState] = useState<{ tabId: number | undefined; tick: number }>({ tabId: undefined, tick: 0 });
   useEffect(() => {
     const refresh = () =>
-      void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
-        setTabId(tab?.id);
-        setTick((n) => n + 1);
-      });
+      void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setState((s) => ({ tabId: tab?.id, tick: s.tick + 1 })));
     refresh();
     const onUpdated = (_id: number, info: { status?: string }) => info.status === 'complete' && refresh();
     browser.tabs.onActivated.addListener(refresh);
@@ -25,25 +25,44 @@ function useActiveTabId(): number | undefined {
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, []);
-  return tabId;
+  return state;
 }
 
 // A tab named in the URL (?tab=ID) pins the panel to it: used when the side panel is opened
 // for a given tab, and by the end-to-end tests, which open this page as an ordinary tab.
-const PINNED_TAB = Number(new URLSearchParams(location.search).get('tab')) || undefined;
+const params = new URLSearchParams(location.search);
+const PINNED_TAB = Number(params.get('tab')) || undefined;
+type TabId = 'context' | 'compare' | 'clippings' | 'corpus';
+const TAB_IDS: readonly TabId[] = ['context', 'compare', 'clippings', 'corpus'];
+const initialTab = (TAB_IDS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as TabId) : 'context';
 
 function SidePanel() {
   const active = useActiveTabId();
-  const tabId = PINNED_TAB ?? active;
+  const tabId = PINNED_TAB ?? active.tabId;
+  const [view, setView] = useState<TabId>(initialTab);
+  const ready = PINNED_TAB !== undefined || active.tick > 0;
+  const tabs = [
+    { id: 'context', label: t('tabContext') },
+    { id: 'compare', label: t('tabCompare') },
+    { id: 'clippings', label: t('tabClippings') },
+    { id: 'corpus', label: t('tabCorpus') },
+  ] as const;
+  const open = (r: { id: string; url: string }, archive?: boolean) => void openReport(r, archive);
   return (
     <main>
       <header class="bar">
         <h1>{t('extName')}</h1>
       </header>
-      {tabId !== undefined && <ContextView key={tabId} tabId={tabId} onOpen={(r) => void openReport(r)} />}
+      <Tabs tabs={tabs} selected={view} onSelect={setView} label={t('sidePanelViews')}>
+        {view === 'context' && ready && <ContextView key={`${tabId}:${active.tick}`} tabId={tabId} onOpen={open} />}
+        {view === 'compare' && ready && <CompareView key={`${tabId}:${active.tick}`} tabId={tabId} />}
+        {view === 'clippings' && <ClippingsView />}
+        {view === 'corpus' && <CorpusSearch onOpen={open} />}
+      </Tabs>
     </main>
   );
 }
 
-applyLocale(document);
-render(<SidePanel />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+let generation = 0;
+void bootPage(document, () => render(<SidePanel key={generation++} />, root));

@@ -2,21 +2,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Report } from '../types';
 import { SCHEMA_HISTORY } from './schema';
 
-export interface Clipping {
-  id: string;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  url: string;
-  canonicalUrl: string | null;
-  archiveUrl: string | null;
-  outlet: string;
-  title: string;
-  publishedAt: string | null;
-  createdAt: number;
-  note: string;
-  tags: string[];
-}
+import type { Clipping } from '../clippings/types';
+export type { Clipping } from '../clippings/types';
 
 export interface SettingRow {
   key: string;

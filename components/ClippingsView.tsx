@@ -1,0 +1,184 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { t, uiLang } from '../lib/i18n';
+import { call, type ClippingExportFormat } from '../lib/messaging';
+import type { Clipping } from '../lib/clippings/types';
+import { outletName } from '../lib/outlets/names';
+import { clippingLink } from '../lib/clippings/fragment';
+import { clippingFacets, searchClippings, type ClippingQuery } from '../lib/clippings/search';
+import { parseTags } from './clippings-filter';
+import { downloadFile } from './download';
+
+const EXPORTS: Array<{ format: ClippingExportFormat; label: string }> = [
+  { format: 'markdown', label: 'Markdown' },
+  { format: 'csv', label: 'CSV' },
+  { format: 'json', label: 'JSON' },
+  { format: 'csl-json', label: 'CSL-JSON' },
+  { format: 'ris', label: 'RIS' },
+];
+
+function ClippingItem({ c, onSaved, onDelete }: { c: Clipping; onSaved: (c: Clipping) => void; onDelete: (c: Clipping) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState(c.note);
+  const [tags, setTags] = useState(c.tags.join(', '));
+  const [error, setError] = useState<string | null>(null);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    try {
+      onSaved(await call('ui:clipping-update', { id: c.id, note, tags: parseTags(tags) }));
+      setEditing(false);
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const lang = uiLang();
+  return (
+    <li class="clipping" data-testid="clipping">
+      <blockquote dir="auto" lang="ar">{c.quote}</blockquote>
+      <div class="muted small">
+        <a href={clippingLink(c) ?? c.url} target="_blank" rel="noreferrer" dir="auto">{c.title || c.url}</a> · <bdi>{outletName(c.outlet, lang)}</bdi> ·{' '}
+        <bdi>{c.publishedAt?.slice(0, 10) ?? t('unknownDate')}</bdi>
+        {c.archiveUrl && <> · <a href={clippingLink(c, 'archive') ?? c.archiveUrl} target="_blank" rel="noreferrer">{t('openArchive')}</a></>}
+      </div>
+      {!editing && c.note && <p dir="auto" class="note">{c.note}</p>}
+      {!editing && c.tags.length > 0 && (
+        <ul class="chips" aria-label={t('tags')}>
+          {c.tags.map((tag) => <li class="chip" key={tag}><bdi>{tag}</bdi></li>)}
+        </ul>
+      )}
+      {editing ? (
+        <form onSubmit={save} class="edit">
+          <label>
+            {t('note')}
+            <textarea dir="auto" value={note} onInput={(e) => setNote(e.currentTarget.value)} rows={3} />
+          </label>
+          <label>
+            {t('tagsHint')}
+            <input dir="auto" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+          </label>
+          {error && <p role="alert">{t('error', error)}</p>}
+          <div class="row">
+            <button type="submit">{t('save')}</button>
+            <button type="button" onClick={() => setEditing(false)}>{t('cancel')}</button>
+          </div>
+        </form>
+      ) : (
+        <div class="row">
+          <button type="button" onClick={() => setEditing(true)} aria-label={t('editClippingOf', c.quote.slice(0, 40))}>{t('editNoteTags')}</button>
+          <button type="button" onClick={() => onDelete(c)} aria-label={t('deleteClippingOf', c.quote.slice(0, 40))}>{t('delete')}</button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The Clippings tab: search, filter, edit note and tags, delete with undo, export. */
+export function ClippingsView() {
+  const [all, setAll] = useState<Clipping[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<ClippingQuery>({});
+  const [deleted, setDeleted] = useState<Clipping | null>(null);
+  const reload = () => call('ui:clippings', {}).then(setAll, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  useEffect(() => void reload(), []);
+  const shown = useMemo(() => (all ? searchClippings(all, filter) : []), [all, filter]);
+  const { outlets, tags, entities } = useMemo(() => clippingFacets(all ?? []), [all]);
+  const lang = uiLang();
+
+  if (error) return <p class="empty" role="alert">{t('error', error)}</p>;
+  if (!all) return <p class="empty muted" role="status">{t('loading')}</p>;
+
+  const remove = async (c: Clipping) => {
+    try {
+      const gone = await call('ui:clipping-delete', { id: c.id });
+      setAll((list) => list?.filter((x) => x.id !== c.id) ?? null);
+      setDeleted(gone);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const undo = async () => {
+    if (!deleted) return;
+    await call('ui:clipping-restore', { clipping: deleted });
+    setDeleted(null);
+    await reload();
+  };
+  const exportAs = async (format: ClippingExportFormat) => {
+    try {
+      downloadFile(document, await call('ui:clippings-export', { format, ids: shown.map((c) => c.id) }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const set = (patch: Partial<ClippingQuery>) => setFilter((f) => ({ ...f, ...patch }));
+
+  return (
+    <div class="clippings">
+      <div role="status" class="undo-bar" aria-live="polite">
+        {deleted && (
+          <>
+            {t('clippingDeleted')} <button type="button" onClick={() => void undo()}>{t('undo')}</button>
+          </>
+        )}
+      </div>
+      {all.length === 0 ? (
+        <p class="empty muted">{t('noClippings')}</p>
+      ) : (
+        <>
+          <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+            <label>
+              {t('search')}
+              <input type="search" dir="auto" value={filter.text ?? ''} onInput={(e) => set({ text: e.currentTarget.value })} />
+            </label>
+            <label>
+              {t('outlet')}
+              <select value={filter.outlet ?? ''} onChange={(e) => set({ outlet: e.currentTarget.value || undefined })}>
+                <option value="">{t('all')}</option>
+                {outlets.map((o) => <option key={o.value} value={o.value}>{outletName(o.value, lang)} ({o.count})</option>)}
+              </select>
+            </label>
+            <label>
+              {t('tag')}
+              <select value={filter.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
+                <option value="">{t('all')}</option>
+                {tags.map((tag) => <option key={tag.value} value={tag.value}>{tag.label} ({tag.count})</option>)}
+              </select>
+            </label>
+            {entities.length > 0 && (
+              <label>
+                {t('entity')}
+                <select value={filter.entityId ?? ''} onChange={(e) => set({ entityId: e.currentTarget.value || undefined })}>
+                  <option value="">{t('all')}</option>
+                  {entities.map((x) => <option key={x.value} value={x.value}>{x.label} ({x.count})</option>)}
+                </select>
+              </label>
+            )}
+            <label>
+              {t('from')}
+              <input type="date" value={filter.from ?? ''} onInput={(e) => set({ from: e.currentTarget.value || undefined })} />
+            </label>
+            <label>
+              {t('to')}
+              <input type="date" value={filter.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value || undefined })} />
+            </label>
+          </form>
+          <p class="muted small" aria-live="polite">{t('shownOf', String(shown.length), String(all.length))}</p>
+          <div class="row" role="group" aria-label={t('exportShown')}>
+            <span class="muted small">{t('exportShown')}</span>
+            {EXPORTS.map((x) => (
+              <button type="button" key={x.format} onClick={() => void exportAs(x.format)} disabled={shown.length === 0}>{x.label}</button>
+            ))}
+          </div>
+          {shown.length === 0 ? (
+            <p class="empty muted" role="status">{t('noClippingMatch')}</p>
+          ) : (
+            <ol class="clipping-list">
+              {shown.map((c) => (
+                <ClippingItem key={c.id} c={c} onDelete={(x) => void remove(x)} onSaved={(n) => setAll((list) => list?.map((x) => (x.id === n.id ? n : x)) ?? null)} />
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

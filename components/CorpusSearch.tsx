@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t, uiLang } from '../lib/i18n';
+import { call, type CorpusHits, type CorpusQuery, type CorpusStats } from '../lib/messaging';
+import { outletName } from '../lib/outlets/names';
+
+/** The query sent for the form's fields: empty fields left out. */
+export function toQuery(f: Record<keyof Omit<CorpusQuery, 'outlets' | 'limit'> | 'outlet', string>): CorpusQuery {
+  const q: CorpusQuery = {};
+  for (const k of ['text', 'from', 'to', 'place', 'actor', 'source'] as const) {
+    const v = f[k].trim();
+    if (v) q[k] = v;
+  }
+  if (f.outlet) q.outlets = [f.outlet];
+  return q;
+}
+
+const EMPTY = { text: '', outlet: '', from: '', to: '', place: '', actor: '', source: '' };
+
+/** The Corpus tab: search every report with filters: outlet, date range, place, actor, source. */
+export function CorpusSearch({ onOpen }: { onOpen: (r: { id: string; url: string }, archive?: boolean) => void }) {
+  const [form, setForm] = useState(EMPTY);
+  const [stats, setStats] = useState<CorpusStats | null>(null);
+  const [result, setResult] = useState<CorpusHits | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const lang = uiLang();
+  useEffect(() => {
+    call('ui:stats', {}).then(setStats, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  const search = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await call('ui:search', { query: toQuery(form) }));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const field = (k: keyof typeof EMPTY, label: string, type: 'text' | 'search' | 'date' = 'text') => (
+    <label>
+      {label}
+      <input type={type} dir={type === 'text' || type === 'search' ? 'auto' : undefined} value={form[k]} onInput={(e) => setForm({ ...form, [k]: e.currentTarget.value })} />
+    </label>
+  );
+  if (stats && stats.reports === 0) return <p class="empty muted" role="status">{t('emptyCorpus')}</p>;
+  return (
+    <div class="corpus">
+      <form class="filters" role="search" aria-label={t('searchCorpus')} onSubmit={(e) => void search(e)}>
+        {field('text', t('words'), 'search')}
+        <label>
+          {t('outlet')}
+          <select value={form.outlet} onChange={(e) => setForm({ ...form, outlet: e.currentTarget.value })}>
+            <option value="">{t('all')}</option>
+            {Object.keys(stats?.byOutlet ?? {}).sort().map((o) => <option key={o} value={o}>{outletName(o, lang)}</option>)}
+          </select>
+        </label>
+        {field('from', t('from'), 'date')}
+        {field('to', t('to'), 'date')}
+        {field('place', t('place'))}
+        {field('actor', t('actor'))}
+        {field('source', t('source'))}
+        <div class="row">
+          <button type="submit" disabled={busy}>{t('search')}</button>
+          <button type="button" onClick={() => { setForm(EMPTY); setResult(null); }}>{t('clear')}</button>
+        </div>
+      </form>
+      {stats && <p class="muted small">{t('corpusCount', String(stats.reports))}</p>}
+      {error && <p role="alert">{t('error', error)}</p>}
+      <div aria-live="polite">
+        {busy && <p class="muted" role="status">{t('loading')}</p>}
+        {result && !busy && (
+          result.total === 0 ? (
+            <p class="empty muted" role="status">{t('noHits')}</p>
+          ) : (
+            <>
+              <p class="muted small" role="status">{t('hitCount', String(result.total))}</p>
+              <ol class="related">
+                {result.hits.map((h) => (
+                  <li key={h.id} data-testid="corpus-hit">
+                    <a class="title" dir="auto" href={h.url || '#'} onClick={(e) => { e.preventDefault(); onOpen(h); }}>{h.title}</a>
+                    <div class="muted"><bdi>{outletName(h.outlet, lang)}</bdi> · <bdi>{h.publishedAt ?? t('unknownDate')}</bdi></div>
+                    <p class="snippet" dir="auto" lang="ar">{h.snippet}</p>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )
+        )}
+      </div>
+    </div>
+  );
+}

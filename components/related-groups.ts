@@ -1,0 +1,36 @@
+import type { RelatedReport } from '../lib/types';
+
+export interface RelatedGroup {
+  /** `same-event`, `related`, or an event id once the engine groups reports by event. */
+  key: string;
+  relation: RelatedReport['relation'];
+  reports: RelatedReport[];
+}
+
+/**
+ * Related reports grouped by event, the current article's event first. Reports the engine tags
+ * with an event id (a later field) are grouped by it; otherwise by their relation.
+ */
+export function groupRelated(related: readonly RelatedReport[]): RelatedGroup[] {
+  const groups = new Map<string, RelatedGroup>();
+  for (const r of related) {
+    const eventId = (r as RelatedReport & { eventId?: string }).eventId;
+    const key = eventId ?? r.relation;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, relation: r.relation, reports: [] }));
+    g.reports.push(r);
+  }
+  const rank = (g: RelatedGroup) => (g.relation === 'same-event' ? 0 : 1);
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b) || Math.max(...b.reports.map((r) => r.score)) - Math.max(...a.reports.map((r) => r.score)));
+}
+
+/** The words that explain a relation: shared entities first, else shared terms. */
+export function reasonsOf(r: RelatedReport, max = 6): string[] {
+  return (r.sharedEntities.length ? r.sharedEntities : r.sharedTerms).slice(0, max);
+}
+
+/** Days between two reports in words the UI fills in; null when a date is missing. */
+export function gapKind(days: number | null): 'same-day' | 'days' | null {
+  if (days === null) return null;
+  return Math.abs(days) < 1 ? 'same-day' : 'days';
+}

@@ -1,0 +1,135 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import '../../components/theme.css';
+import { openSidePanel } from '../../components/side-panel-open';
+import { bootPage, t, uiLang } from '../../lib/i18n';
+import { call, send } from '../../lib/messaging';
+import { outletName } from '../../lib/outlets/names';
+import { recognizeUrl } from '../../lib/outlets/registry';
+import { requestSite, runOnTab, sitePattern, siteState, type SiteState } from '../../lib/sites';
+import type { TabContext } from '../../lib/types';
+
+interface TabInfo {
+  id: number | undefined;
+  windowId: number | undefined;
+  url: string;
+}
+
+/** What Isnad sees on this tab, the switch for this site, and the ways to open it. */
+function Popup() {
+  const [tab, setTab] = useState<TabInfo | null>(null);
+  const [context, setContext] = useState<TabContext | null>(null);
+  const [sites, setSites] = useState<string[]>([]);
+  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+  const lang = uiLang();
+
+  useEffect(() => {
+    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tb]) => {
+      const info = { id: tb?.id, windowId: tb?.windowId, url: tb?.url ?? '' };
+      setTab(info);
+      if (info.id !== undefined) {
+        const r = await send('ui:context', { tabId: info.id });
+        if (r.ok) setContext(r.value);
+      }
+    });
+    void call('ui:sites', {}).then(setSites, () => undefined);
+  }, []);
+
+  if (!tab) return <p role="status">{t('loading')}</p>;
+  const rec = recognizeUrl(tab.url);
+  const state: SiteState = siteState(tab.url, sites);
+  const pattern = sitePattern(tab.url);
+  const outlet = context?.article.outlet ?? rec.adapter?.id ?? null;
+  const pageType = context?.article.pageType ?? rec.pageType;
+
+  const toggleSite = async () => {
+    if (!pattern) return;
+    try {
+      if (state === 'off') {
+        // The permission prompt must come straight from this click.
+        if (!(await requestSite(pattern))) {
+          setMessage({ kind: 'alert', text: t('permissionRefused') });
+          return;
+        }
+        setSites(await call('ui:site-set', { pattern, on: true }));
+        setMessage({ kind: 'status', text: t('siteOnReload') });
+      } else {
+        setSites(await call('ui:site-set', { pattern, on: false }));
+        setMessage({ kind: 'status', text: t('siteOff') });
+      }
+    } catch (e) {
+      setMessage({ kind: 'alert', text: t('error', e instanceof Error ? e.message : String(e)) });
+    }
+  };
+  const runHere = async () => {
+    if (tab.id === undefined) return;
+    try {
+      await runOnTab(tab.id);
+      setMessage({ kind: 'status', text: t('ranOnPage') });
+      window.setTimeout(() => void send('ui:context', { tabId: tab.id }).then((r) => r.ok && setContext(r.value)), 800);
+    } catch (e) {
+      setMessage({ kind: 'alert', text: t('error', e instanceof Error ? e.message : String(e)) });
+    }
+  };
+
+  return (
+    <main class="popup-main">
+      <header class="bar">
+        <h1>{t('extName')}</h1>
+      </header>
+      <section class="section" aria-labelledby="seen-h">
+        <h2 id="seen-h" class="small">{t('onThisTab')}</h2>
+        {state === 'unsupported' ? (
+          <p class="muted">{t('notAWebPage')}</p>
+        ) : (
+          <dl class="meta">
+            <dt>{t('outlet')}</dt>
+            <dd>{outlet ? <bdi>{outletName(outlet, lang)}</bdi> : <span class="muted">{t('unknownOutlet')}</span>}</dd>
+            <dt>{t('pageType')}</dt>
+            <dd>{pageType === 'article' ? t('pageArticle') : pageType === 'listing' ? t('pageListing') : t('pageOther')}</dd>
+            <dt>{t('relatedCount')}</dt>
+            <dd data-testid="related-count">{context ? String(context.related.length) : '—'}</dd>
+          </dl>
+        )}
+        {state !== 'unsupported' && !context && <p class="muted small">{t('noArticleHere')}</p>}
+      </section>
+      {state !== 'unsupported' && (
+        <section class="section" aria-labelledby="site-h">
+          <h2 id="site-h" class="small">{t('thisSite')}</h2>
+          {state === 'builtin' ? (
+            <p class="muted small">{t('siteBuiltin')}</p>
+          ) : (
+            <label class="switch">
+              <input type="checkbox" role="switch" checked={state === 'on'} onChange={() => void toggleSite()} />
+              <span>{t('siteSwitch', pattern?.replace(/\/\*$/, '').replace(/^https?:\/\//, '') ?? '')}</span>
+            </label>
+          )}
+        </section>
+      )}
+      <div class="actions">
+        <button
+          type="button"
+          onClick={() => {
+            // No await before this call: the browser allows it only inside the click.
+            openSidePanel(tab.windowId).then(
+              () => window.close(),
+              (e: unknown) => setMessage({ kind: 'alert', text: t('error', e instanceof Error ? e.message : String(e)) }),
+            );
+          }}
+        >
+          {t('openSidePanel')}
+        </button>
+        {state !== 'unsupported' && state !== 'builtin' && (
+          <button type="button" onClick={() => void runHere()}>{t('runOnPage')}</button>
+        )}
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>{t('openOptions')}</button>
+      </div>
+      {message && <p role={message.kind} class={message.kind === 'alert' ? 'error' : 'muted'}>{message.text}</p>}
+    </main>
+  );
+}
+
+const root = document.getElementById('app')!;
+let generation = 0;
+void bootPage(document, () => render(<Popup key={generation++} />, root));

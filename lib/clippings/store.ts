@@ -1,0 +1,176 @@
+// The `clippings` table: the background's only way to write clippings. Every write that touches
+// several rows is one transaction, so an import or a restore either lands whole or not at all.
+import type { IsnadDB } from '../corpus/db';
+import { urlKey } from '../corpus/ids';
+import { toClippingsExport } from './export/json';
+import { parseClippingsJson, type ImportProblem } from './import';
+import { normalizeTags } from './make';
+import type { Clipping, ClippingsExport, ExportedSetting } from './types';
+
+/**
+ * A stored row in today's shape: rows written before a field existed get its empty value, so a
+ * clipping saved by an older version is never dropped or mis-read.
+ */
+export function upgradeClipping(row: Clipping): Clipping {
+  const r = row as Partial<Clipping> & Pick<Clipping, 'id' | 'quote' | 'createdAt'>;
+  return {
+    id: r.id,
+    quote: r.quote,
+    prefix: r.prefix ?? '',
+    suffix: r.suffix ?? '',
+    url: r.url ?? '',
+    canonicalUrl: r.canonicalUrl ?? null,
+    archiveUrl: r.archiveUrl ?? null,
+    outlet: r.outlet ?? 'unknown',
+    title: r.title ?? '',
+    publishedAt: r.publishedAt ?? null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt ?? r.createdAt,
+    entities: r.entities ?? [],
+    attribution: r.attribution ?? null,
+    note: r.note ?? '',
+    tags: r.tags ?? [],
+  };
+}
+
+export interface SaveResult {
+  clipping: Clipping;
+  /** False when the same passage of the same page was already saved (it is returned as stored). */
+  created: boolean;
+}
+
+/** Saves a new clipping; saving the same passage again keeps the first one and its note. */
+export async function saveClipping(db: IsnadDB, clipping: Clipping): Promise<SaveResult> {
+  return db.transaction('rw', db.clippings, async () => {
+    const existing = await db.clippings.get(clipping.id);
+    if (existing) return { clipping: upgradeClipping(existing), created: false };
+    await db.clippings.add(clipping);
+    return { clipping, created: true };
+  });
+}
+
+export async function getClipping(db: IsnadDB, id: string): Promise<Clipping | null> {
+  const row = await db.clippings.get(id);
+  return row ? upgradeClipping(row) : null;
+}
+
+/** Edits the reader's own fields. Throws when the clipping is gone (deleted in another view). */
+export async function updateClipping(
+  db: IsnadDB,
+  id: string,
+  patch: { note?: string; tags?: string[] },
+  now = Date.now(),
+): Promise<Clipping> {
+  return db.transaction('rw', db.clippings, async () => {
+    const row = await db.clippings.get(id);
+    if (!row) throw new Error(`clipping ${id} does not exist`);
+    const next: Clipping = { ...upgradeClipping(row), updatedAt: now };
+    if (patch.note !== undefined) next.note = patch.note;
+    if (patch.tags !== undefined) next.tags = normalizeTags(patch.tags);
+    await db.clippings.put(next);
+    return next;
+  });
+}
+
+/** Deletes and returns the clipping, for the UI's undo (restoreClipping); null when absent. */
+export async function deleteClipping(db: IsnadDB, id: string): Promise<Clipping | null> {
+  return db.transaction('rw', db.clippings, async () => {
+    const row = await db.clippings.get(id);
+    if (!row) return null;
+    await db.clippings.delete(id);
+    return upgradeClipping(row);
+  });
+}
+
+/** Undo of a delete: puts the clipping back exactly as it was. */
+export async function restoreClipping(db: IsnadDB, clipping: Clipping): Promise<void> {
+  await db.clippings.put(clipping);
+}
+
+/** All clippings, newest capture first. */
+export async function listClippings(db: IsnadDB): Promise<Clipping[]> {
+  const rows = await db.clippings.orderBy('createdAt').reverse().toArray();
+  return rows.map(upgradeClipping);
+}
+
+/** Clippings made on a page, matched by URL key against their URL or canonical URL. */
+export async function clippingsForPage(db: IsnadDB, url: string, canonicalUrl: string | null = null): Promise<Clipping[]> {
+  const keys = new Set([urlKey(url), canonicalUrl ? urlKey(canonicalUrl) : ''].filter(Boolean));
+  if (!keys.size) return [];
+  const rows = await db.clippings
+    .filter((c) => keys.has(urlKey(c.url)) || (c.canonicalUrl !== null && keys.has(urlKey(c.canonicalUrl))))
+    .toArray();
+  return rows.map(upgradeClipping).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+export interface ImportCounts {
+  added: number;
+  /** Existing clippings replaced by a more recently edited copy. */
+  updated: number;
+  /** Existing clippings kept because they were edited as recently or later. */
+  kept: number;
+}
+
+/**
+ * Writes clippings in one transaction. A clipping already stored keeps whichever copy was edited
+ * last, so importing an old export never undoes newer notes.
+ */
+export async function putClippings(db: IsnadDB, clippings: readonly Clipping[]): Promise<ImportCounts> {
+  return db.transaction('rw', db.clippings, async () => {
+    const existing = await db.clippings.bulkGet(clippings.map((c) => c.id));
+    const counts: ImportCounts = { added: 0, updated: 0, kept: 0 };
+    const writes: Clipping[] = [];
+    clippings.forEach((c, i) => {
+      const old = existing[i];
+      if (!old) counts.added++;
+      else if (c.updatedAt > upgradeClipping(old).updatedAt) counts.updated++;
+      else return void counts.kept++;
+      writes.push(c);
+    });
+    await db.clippings.bulkPut(writes);
+    return counts;
+  });
+}
+
+export type ImportOutcome =
+  | { ok: true; counts: ImportCounts; settings: number }
+  | { ok: false; errors: ImportProblem[] };
+
+async function settingsRecord(db: IsnadDB): Promise<Record<string, ExportedSetting>> {
+  const out: Record<string, ExportedSetting> = {};
+  for (const row of await db.settings.toArray()) out[row.key] = { version: row.version, value: row.value };
+  return out;
+}
+
+/** Everything the reader would not want to lose: all clippings and all settings. */
+export async function backupClippings(db: IsnadDB, now = Date.now()): Promise<ClippingsExport> {
+  return db.transaction('r', db.clippings, db.settings, async () =>
+    toClippingsExport(await listClippings(db), { settings: await settingsRecord(db), now }),
+  );
+}
+
+/**
+ * Imports an `isnad-clippings` file (an export or a backup). Any problem rejects the whole file
+ * and writes nothing; otherwise clippings (and, with `withSettings`, settings) are written in one
+ * transaction.
+ */
+export async function importClippingsJson(
+  db: IsnadDB,
+  text: string,
+  opts: { file?: string; withSettings?: boolean } = {},
+): Promise<ImportOutcome> {
+  const parsed = parseClippingsJson(text, opts.file);
+  if (parsed.errors.length) return { ok: false, errors: parsed.errors };
+  const settings = opts.withSettings ? Object.entries(parsed.settings) : [];
+  const counts = await db.transaction('rw', db.clippings, db.settings, async () => {
+    const c = await putClippings(db, parsed.clippings);
+    if (settings.length) await db.settings.bulkPut(settings.map(([key, s]) => ({ key, version: s.version, value: s.value })));
+    return c;
+  });
+  return { ok: true, counts, settings: settings.length };
+}
+
+/** Restores a backup: clippings and settings together, all or nothing. */
+export async function restoreBackup(db: IsnadDB, text: string, file = 'backup.json'): Promise<ImportOutcome> {
+  return importClippingsJson(db, text, { file, withSettings: true });
+}
