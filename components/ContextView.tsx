@@ -46,7 +46,7 @@ function ArticleMeta({ article }: { article: Article }) {
         {article.section && (<><dt>{t('section')}</dt><dd><bdi dir="auto">{article.section}</bdi></dd></>)}
         <dt>{t('length')}</dt>
         <dd>{t('paragraphCount', String(article.paragraphs.length))}</dd>
-        {article.archive && (
+        {article.archive && /^https?:\/\//.test(article.archive.archiveUrl) && (
           <>
             <dt>{t('archiveCopy')}</dt>
             <dd><a href={article.archive.archiveUrl} target="_blank" rel="noreferrer"><bdi>{article.archive.capturedAt.slice(0, 10)}</bdi></a></dd>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, uiLang } from '../lib/i18n';
 import { call, type CorpusHits, type CorpusQuery, type CorpusStats } from '../lib/messaging';
+import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
 
 /** The query sent for the form's fields: empty fields left out. */
@@ -39,10 +40,18 @@ export function CorpusSearch({ onOpen }: { onOpen: (r: { id: string; url: string
       setBusy(false);
     }
   };
+  // Preact types <input> by its `type`, so date fields and text fields are written apart.
+  const set = (k: keyof typeof EMPTY) => (e: { currentTarget: HTMLInputElement }) => setForm({ ...form, [k]: e.currentTarget.value });
   const field = (k: keyof typeof EMPTY, label: string, type: 'text' | 'search' | 'date' = 'text') => (
     <label>
       {label}
-      <input type={type} dir={type === 'text' || type === 'search' ? 'auto' : undefined} value={form[k]} onInput={(e) => setForm({ ...form, [k]: e.currentTarget.value })} />
+      {type === 'date' ? (
+        <input type="date" value={form[k]} onInput={set(k)} />
+      ) : type === 'search' ? (
+        <input type="search" dir="auto" value={form[k]} onInput={set(k)} />
+      ) : (
+        <input type="text" dir="auto" value={form[k]} onInput={set(k)} />
+      )}
     </label>
   );
   if (stats && stats.reports === 0) return <p class="empty muted" role="status">{t('emptyCorpus')}</p>;
@@ -80,7 +89,7 @@ export function CorpusSearch({ onOpen }: { onOpen: (r: { id: string; url: string
               <ol class="related">
                 {result.hits.map((h) => (
                   <li key={h.id} data-testid="corpus-hit">
-                    <a class="title" dir="auto" href={h.url || '#'} onClick={(e) => { e.preventDefault(); onOpen(h); }}>{h.title}</a>
+                    <a class="title" dir="auto" href={reportTarget(h)} onClick={(e) => { e.preventDefault(); onOpen(h); }}>{h.title}</a>
                     <div class="muted"><bdi>{outletName(h.outlet, lang)}</bdi> · <bdi>{h.publishedAt ?? t('unknownDate')}</bdi></div>
                     <p class="snippet" dir="auto" lang="ar">{h.snippet}</p>
                   </li>

@@ -1,4 +1,5 @@
 import { t, uiLang } from '../lib/i18n';
+import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
 import type { RelatedReport } from '../lib/types';
 import { gapKind, groupRelated, reasonsOf } from './related-groups';
@@ -13,7 +14,8 @@ export function RelatedItem({ r, onOpen }: { r: RelatedReport; onOpen: (r: Relat
       <a
         class="title"
         dir="auto"
-        href={r.url || '#'}
+        // Only a web address or Isnad's own viewer: a corpus URL is never used as given.
+        href={reportTarget(r)}
         onClick={(e) => {
           e.preventDefault();
           onOpen(r);

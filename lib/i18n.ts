@@ -67,6 +67,7 @@ export async function setUiLanguage(lang: Settings['language']): Promise<void> {
 export function applyLocale(doc: Document): void {
   doc.documentElement.lang = uiLang();
   doc.documentElement.dir = uiDir();
+  doc.title = t('extName');
 }
 
 /** `system` leaves the choice to prefers-color-scheme (see components/theme.css). */
