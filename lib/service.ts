@@ -2,33 +2,38 @@
 // tests can run it on fake-indexeddb.
 import type { IsnadDB } from './corpus/db';
 import type { CorpusPack } from './corpus/formats';
+import { ensureIndexed } from './corpus/index-store';
 import { loadBuiltin } from './corpus/store';
 import type { CorpusHits, CorpusQuery, CorpusStats } from './messaging';
 import { normalize, tokenize } from './arabic';
 import type { Article, Report, TabContext } from './types';
-import { rankRelated } from './xref/rank';
+import { searchRelated, type Query } from './xref/search';
 
 export function articleText(a: Article): string {
   return a.paragraphs.join('\n');
 }
 
 export async function installBuiltin(db: IsnadDB, pack: CorpusPack): Promise<number> {
-  return loadBuiltin(db, pack.reports);
+  const n = await loadBuiltin(db, pack.reports);
+  // Reports stored before the index existed (a database from schema v1) are indexed now.
+  await ensureIndexed(db);
+  return n;
+}
+
+/** The article as the engine's query: every URL it is known under, its title, text and day. */
+export function articleQuery(article: Article): Query {
+  return {
+    url: article.canonicalUrl ?? article.url,
+    outlet: article.outlet,
+    otherUrls: [article.url, article.canonicalUrl, article.archive?.archiveUrl].filter((u): u is string => !!u),
+    title: article.title,
+    text: articleText(article),
+    publishedAt: article.publishedAt.value ? article.publishedAt.value.slice(0, 10) : null,
+  };
 }
 
 export async function contextFor(db: IsnadDB, article: Article, top = 10): Promise<TabContext> {
-  const reports = await db.reports.toArray();
-  const related = rankRelated(
-    {
-      url: article.canonicalUrl ?? article.url,
-      title: article.title,
-      text: articleText(article),
-      publishedAt: article.publishedAt.value ? article.publishedAt.value.slice(0, 10) : null,
-    },
-    reports,
-    { top },
-  );
-  return { article, related };
+  return { article, related: await searchRelated(db, articleQuery(article), { top }) };
 }
 
 export async function corpusStats(db: IsnadDB): Promise<CorpusStats> {

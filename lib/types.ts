@@ -67,6 +67,8 @@ export interface Report {
   /** Which import (or 'builtin') brought it, so an import can be deleted as a whole. */
   importId: string;
   addedAt: number;
+  /** Every URL the report is known under (live, canonical, archived), as keys (corpus/ids urlKey). */
+  keys?: string[];
 }
 
 /** The JSON Lines record shape (../shared/corpus/real-2025.jsonl). */
@@ -91,6 +93,14 @@ export interface RelatedReport {
   sharedEntities: string[];
   sharedTerms: string[];
   dateGapDays: number | null;
+  /** Reports judged the same event (with the article) share this id: one event across outlets. */
+  eventId?: string;
+  /** Word sequences the two texts share, as the report writes them. */
+  sharedPhrases?: string[];
+  /** Sources both attribute claims to. */
+  sharedSources?: string[];
+  /** Near-duplicate copies (syndicated or republished text) of this report, counted once. */
+  duplicates?: Array<{ id: string; url: string; outlet: string }>;
 }
 
 /** What the background knows of a tab: the article it saw there and what relates to it. */

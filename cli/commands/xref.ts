@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { rankRelated } from '../../lib/xref/rank';
+import { articleQuery } from '../../lib/service';
+import { searchRelated } from '../../lib/xref/search';
+import { indexedDb } from '../engine';
 import { CliError, loadArticle, loadCorpus } from '../load';
 
 export const usage = 'xref <file> [--url URL] [--corpus PATH]... [--no-builtin] [--top N] --json\n    reports in the corpus related to the article in <file> (.html, .txt or .json)';
@@ -23,7 +25,9 @@ export async function run(argv: string[]): Promise<unknown> {
   const article = loadArticle(file, values.url);
   const reports = loadCorpus(values.corpus ?? [], !values['no-builtin'], (m) => process.stderr.write(`warning: ${m}\n`));
   const publishedAt = article.publishedAt.value ? article.publishedAt.value.slice(0, 10) : null;
-  const related = rankRelated({ url: article.url, title: article.title, text: article.paragraphs.join('\n'), publishedAt }, reports, { top });
+  const db = await indexedDb(reports);
+  const related = await searchRelated(db, articleQuery(article), { top, explain: false });
+  db.close();
   return {
     article: { outlet: article.outlet, title: article.title, publishedAt, url: article.url },
     related: related.map(({ id, url, outlet, title, publishedAt: p, score, relation, sharedEntities }) => ({

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Report } from '../types';
+import type { DocRow, ImportJob, MetaRow, PostingRow, StagedChunk } from './index-types';
 import { SCHEMA_HISTORY } from './schema';
 
 import type { Clipping } from '../clippings/types';
@@ -15,6 +16,11 @@ export type IsnadDB = Dexie & {
   reports: EntityTable<Report, 'id'>;
   clippings: EntityTable<Clipping, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  docs: EntityTable<DocRow, 'n'>;
+  postings: Dexie.Table<PostingRow, [string, number]>;
+  meta: EntityTable<MetaRow, 'k'>;
+  jobs: EntityTable<ImportJob, 'id'>;
+  staged: Dexie.Table<StagedChunk, [string, number]>;
 };
 
 export const DB_NAME = 'isnad';
@@ -22,6 +28,9 @@ export const DB_NAME = 'isnad';
 /** Opens (creating or upgrading) the database. `deps` lets Node tests pass fake-indexeddb. */
 export function openDb(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): IsnadDB {
   const db = new Dexie(name, deps) as IsnadDB;
-  for (const s of SCHEMA_HISTORY) db.version(s.version).stores(s.stores);
+  for (const s of SCHEMA_HISTORY) {
+    const v = db.version(s.version).stores(s.stores);
+    if (s.upgrade) v.upgrade(s.upgrade);
+  }
   return db;
 }

@@ -1,4 +1,5 @@
 import { normalize } from '../arabic/normalize';
+import { unarchive } from '../outlets/archive';
 
 /** cyrb53: a fast 53-bit string hash; ids only need to be stable and rarely collide. */
 export function hash53(str: string, seed = 0): string {
@@ -14,11 +15,14 @@ export function hash53(str: string, seed = 0): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** A URL as a key: no scheme, no www, no fragment or tracking query, decoded, no trailing slash. */
+/**
+ * A URL as a key: no scheme, no www, no fragment or tracking query, decoded, no trailing slash;
+ * a web-archive copy keys as the page it is a copy of.
+ */
 export function urlKey(url: string): string {
   if (!url) return '';
   try {
-    const u = new URL(url);
+    const u = new URL(unarchive(url.trim()).url);
     for (const p of [...u.searchParams.keys()]) if (/^(utm_|fbclid|gclid)/.test(p)) u.searchParams.delete(p);
     const q = u.searchParams.toString();
     let path = u.pathname;
@@ -40,4 +44,9 @@ export function textKey(text: string): string {
 
 export function reportId(url: string, text: string): string {
   return url ? `u${hash53(urlKey(url))}` : `t${textKey(text)}`;
+}
+
+/** Every URL a report is known under (live, canonical, archived), as keys, without repeats. */
+export function reportKeys(...urls: Array<string | null | undefined>): string[] {
+  return [...new Set(urls.filter((u): u is string => !!u).map(urlKey).filter(Boolean))];
 }

@@ -1,0 +1,87 @@
+// Row shapes of the persistent index (schema v2). Kept small: a query reads postings and the doc
+// rows of its best candidates, never the reports' text, except for the few results it explains.
+import type { ReportRecord } from '../types';
+import type { Fingerprint } from '../xref/simhash';
+
+/** One indexed report. `n` is its number in the postings. */
+export interface DocRow {
+  n: number;
+  /** The report's id (reports table). */
+  id: string;
+  url: string;
+  outlet: string;
+  title: string;
+  publishedAt: string | null;
+  /** Days since 1970-01-01, or null. */
+  day: number | null;
+  /** BM25 document length (weighted term count). */
+  len: number;
+  /** Entity ids, names and types, in parallel. */
+  e: string[];
+  en: string[];
+  et: string[];
+  /** Attributed source ids. */
+  src: string[];
+  h: Fingerprint;
+  /** MinHash of the title's and lede's word pairs. */
+  mh: number[];
+  /** SimHash bands, indexed to find near-duplicates. */
+  b: string[];
+  /** The near-duplicate group: the `n` of the first report of this text, or null when unique. */
+  dup: number | null;
+  /** The import ('builtin', 'capture', or an import id) that brought it. */
+  imp: string;
+  /** Key of the text, to recognise the article itself when it has no URL. */
+  tk: string;
+}
+
+/** The postings of one term written by one batch (segment); merged when a term has many. */
+export interface PostingRow {
+  t: string;
+  s: number;
+  /** Doc numbers, ascending. */
+  ids: Uint32Array;
+  /** Term counts, parallel to ids (capped at 255). */
+  tf: Uint8Array;
+  /** Set when the term became too common to be worth its postings: only its count is kept. */
+  sat?: number;
+}
+
+export interface IndexMeta {
+  k: 'index';
+  /** Live (not deleted) doc count and their total length, for idf and the average length. */
+  docs: number;
+  len: number;
+  nextN: number;
+  nextSeg: number;
+}
+export type MetaRow = IndexMeta;
+
+export interface ImportProblemRow {
+  file: string;
+  line?: number;
+  reason: string;
+}
+
+/** An import in progress or done. Its records wait in `staged` until indexed, so it can resume. */
+export interface ImportJob {
+  id: string;
+  file: string;
+  status: 'running' | 'done' | 'failed';
+  /** Records (valid ones) in the job, and how many have been indexed. */
+  total: number;
+  done: number;
+  added: number;
+  duplicates: number;
+  problems: ImportProblemRow[];
+  startedAt: number;
+  updatedAt: number;
+  error?: string;
+}
+
+/** A chunk of an import's validated records, deleted in the transaction that indexes it. */
+export interface StagedChunk {
+  job: string;
+  i: number;
+  records: ReportRecord[];
+}

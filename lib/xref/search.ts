@@ -1,0 +1,226 @@
+// Related reports for an article, read from the persistent index: BM25 over normalised stemmed
+// terms and entity ids from the postings, then the best candidates re-scored with shared entities
+// (weighted by how specific they are), shared sources and date proximity, explained, grouped.
+import type { IsnadDB } from '../corpus/db';
+import { entityTerm, impact, IMPACT_SCALE, MAX_SEGMENTS, mergeTerm, readMeta, termRows } from '../corpus/index-store';
+import type { DocRow, PostingRow } from '../corpus/index-types';
+import { reportId, textKey, urlKey } from '../corpus/ids';
+import type { RelatedReport, Relation } from '../types';
+import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
+import { sharedPhrases } from './phrases';
+import { minhashSimilarity } from './simhash';
+
+export interface Query {
+  url: string;
+  /** The article's outlet, when known: its own other reports weigh a little less. */
+  outlet?: string;
+  /** Other URLs the article is known under (canonical, archive copy). */
+  otherUrls?: string[];
+  title: string;
+  text: string;
+  publishedAt: string | null;
+}
+
+export interface SearchOptions {
+  top?: number;
+  relatedThreshold?: number;
+  sameEventThreshold?: number;
+  /** Skip explanations that need the reports' text (phrases): for benchmarks of the ranking alone. */
+  explain?: boolean;
+}
+
+// Calibrated on labelled pairs (tests/unit/xref/calibrate.test.ts prints the sweep; see
+// bench/RESULTS.md): the real 2025 corpus's events covered by several outlets, and the seeds.
+export const RELATED_THRESHOLD = 0.12;
+export const SAME_EVENT_THRESHOLD = 0.3;
+
+/** Weights of the signals (sum 1 before the same-outlet factor); tuned with bench/eval-real.ts. */
+export const W = { lex: 0.5, ent: 0.15, phrase: 0.15, source: 0.05, date: 0.15, sameOutlet: 0.8 };
+
+/** How many BM25 candidates are re-scored with entities, sources and dates. */
+const CANDIDATES = 60;
+
+/** How much an entity of each gazetteer type says about which event a report is on. */
+export function entityTypeWeight(type: string): number {
+  if (/village|town|neighbo|district|airport|crossing|camp|base|prison|hospital|school|bridge|dam|facility|site/i.test(type)) return 1.5;
+  if (/city/i.test(type)) return 1.2;
+  if (/governorate|province|region|area/i.test(type)) return 0.8;
+  if (/country|state/i.test(type)) return 0.4;
+  return 1;
+}
+
+export function idf(docs: number, df: number): number {
+  return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+}
+
+interface QTerm {
+  t: string;
+  /** Query weight: from the term's count in the article, and the entity type for entity terms. */
+  qw: number;
+  idf: number;
+  rows: PostingRow[];
+  entity?: EntityRef;
+}
+
+function dateScore(gap: number | null): number {
+  if (gap === null) return 0.3;
+  return Math.exp(-gap / 4);
+}
+
+/** The article's query: its title and lede, with the entities it names. */
+export function queryFeatures(q: Query): Features {
+  return analyse(q.title, q.text, q.publishedAt, QUERY_WORDS);
+}
+
+function isSelf(q: Query, d: DocRow, qKeys: Set<string>, qid: string, qtk: string): boolean {
+  if (d.id === qid) return true;
+  if (d.url && qKeys.size) return qKeys.has(urlKey(d.url));
+  return d.tk === qtk;
+}
+
+function has(row: PostingRow, n: number): boolean {
+  const a = row.ids;
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    const v = a[m]!;
+    if (v === n) return true;
+    if (v < n) lo = m + 1;
+    else hi = m - 1;
+  }
+  return false;
+}
+
+export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions = {}): Promise<RelatedReport[]> {
+  const top = opts.top ?? 10;
+  const relatedMin = opts.relatedThreshold ?? RELATED_THRESHOLD;
+  const sameMin = opts.sameEventThreshold ?? SAME_EVENT_THRESHOLD;
+  const f = queryFeatures(q);
+
+  const words = [...f.terms].map(([t, tf]) => ({ t, qw: 1 + Math.log(tf) }));
+  const ents = f.entities.map((e) => ({ t: entityTerm(e.id), qw: entityTypeWeight(e.type), entity: e }));
+  const wanted = [...words, ...ents];
+
+  const { meta, rows } = await db.transaction('r', [db.postings, db.meta], async () => ({
+    meta: await readMeta(db),
+    rows: await Promise.all(wanted.map((w) => termRows(db, w.t))),
+  }));
+  const N = Math.max(1, meta.docs);
+  const avgLen = meta.len / N || 1;
+  const qterms: QTerm[] = [];
+  const toMerge: string[] = [];
+  wanted.forEach((w, i) => {
+    const r = rows[i]!;
+    if (r.length > MAX_SEGMENTS) toMerge.push(w.t);
+    if (r.length === 0 || r.some((x) => x.sat)) return;
+    const df = r.reduce((s, x) => s + x.ids.length, 0);
+    qterms.push({ ...w, idf: idf(N, df), rows: r });
+  });
+  // Merging a term's segments is housekeeping: done after answering, never awaited by the query.
+  if (toMerge.length) setTimeout(() => void Promise.all(toMerge.map((t) => mergeTerm(db, t))).catch(() => undefined), 0);
+
+  // BM25 from impacts; the article scored against itself bounds the score to about 0..1.
+  const acc = new Float32Array(meta.nextN + 1);
+  const touched: number[] = [];
+  let self = 0;
+  for (const qt of qterms) {
+    const tf = qt.entity ? 2 : (f.terms.get(qt.t) ?? 1);
+    self += qt.idf * qt.qw * impact(tf, f.len, avgLen);
+    const wgt = (qt.idf * qt.qw) / IMPACT_SCALE;
+    for (const row of qt.rows) {
+      const ids = row.ids;
+      const imp = row.tf;
+      for (let k = 0; k < ids.length; k++) {
+        const n = ids[k]!;
+        if (n >= acc.length) continue;
+        if (acc[n] === 0) touched.push(n);
+        acc[n]! += wgt * imp[k]!;
+      }
+    }
+  }
+  if (self === 0 || touched.length === 0) return [];
+  touched.sort((a, b) => acc[b]! - acc[a]!);
+  const cand = touched.slice(0, CANDIDATES);
+  const docs = (await db.docs.bulkGet(cand)).filter((d): d is DocRow => !!d);
+
+  const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));
+  const qid = reportId(q.url, q.text);
+  const qtk = textKey(q.text);
+  const entIdf = new Map(qterms.filter((x) => x.entity).map((x) => [x.entity!.id, x.idf * x.qw]));
+  const entTotal = [...entIdf.values()].reduce((s, v) => s + v, 0);
+  const qSources = new Set(f.sources);
+  const qOutlet = q.outlet;
+
+  interface Scored {
+    d: DocRow;
+    score: number;
+    lex: number;
+    shared: string[];
+    gap: number | null;
+    sources: string[];
+  }
+  const scored: Scored[] = [];
+  for (const d of docs) {
+    if (isSelf(q, d, qKeys, qid, qtk)) continue;
+    const lex = Math.min(1, acc[d.n]! / self);
+    const shared = d.e.filter((id) => entIdf.has(id));
+    const ent = entTotal ? shared.reduce((s, id) => s + entIdf.get(id)!, 0) / entTotal : 0;
+    const sources = d.src.filter((s) => qSources.has(s));
+    const gap = f.day !== null && d.day !== null ? Math.abs(f.day - d.day) : null;
+    const phr = Math.min(1, 2 * minhashSimilarity(f.phrases, d.mh ?? []));
+    const base = entTotal
+      ? W.lex * lex + W.ent * ent + W.phrase * phr + W.source * Math.min(1, sources.length) + W.date * dateScore(gap)
+      : (W.lex + W.ent) * lex + W.phrase * phr + W.source * Math.min(1, sources.length) + W.date * dateScore(gap);
+    // One outlet seldom reports one event twice; its reports share boilerplate more than events.
+    const score = base * (qOutlet && d.outlet === qOutlet ? W.sameOutlet : 1);
+    scored.push({ d, score, lex, shared: shared.map((id) => d.en[d.e.indexOf(id)] ?? id), gap, sources });
+  }
+  scored.sort((a, b) => b.score - a.score);
+
+  // Near-duplicates count once: later copies are listed under the first.
+  const out: Array<Scored & { copies: DocRow[] }> = [];
+  const byGroup = new Map<number, Scored & { copies: DocRow[] }>();
+  for (const s of scored) {
+    if (s.score < relatedMin) break;
+    const g = s.d.dup;
+    const first = g !== null ? byGroup.get(g) : undefined;
+    if (first) {
+      first.copies.push(s.d);
+      continue;
+    }
+    const item = { ...s, copies: [] as DocRow[] };
+    if (g !== null) byGroup.set(g, item);
+    out.push(item);
+    if (out.length >= top) break;
+  }
+
+  const same = out.filter((s) => s.score >= sameMin);
+  const eventId = same.length ? `ev-${[qid, ...same.map((s) => s.d.id)].sort()[0]}` : undefined;
+  const texts = opts.explain === false ? [] : await db.reports.bulkGet(out.map((s) => s.d.id));
+  return out.map((s, i): RelatedReport => {
+    const relation: Relation = s.score >= sameMin ? 'same-event' : 'related';
+    const matched = qterms
+      .filter((qt) => !qt.entity && qt.rows.some((r) => has(r, s.d.n)))
+      .sort((a, b) => b.idf - a.idf)
+      .slice(0, 8)
+      .map((qt) => f.surface.get(qt.t) ?? qt.t);
+    const text = texts[i]?.text;
+    return {
+      id: s.d.id,
+      url: s.d.url,
+      outlet: s.d.outlet,
+      title: s.d.title,
+      publishedAt: s.d.publishedAt,
+      score: Math.round(Math.min(1, s.score) * 1000) / 1000,
+      relation,
+      sharedEntities: s.shared,
+      sharedTerms: matched,
+      dateGapDays: s.gap,
+      ...(relation === 'same-event' && eventId ? { eventId } : {}),
+      sharedPhrases: text ? sharedPhrases(`${q.title}\n${q.text}`, `${s.d.title}\n${text}`) : [],
+      sharedSources: s.sources,
+      ...(s.copies.length ? { duplicates: s.copies.map((c) => ({ id: c.id, url: c.url, outlet: c.outlet })) } : {}),
+    };
+  });
+}
