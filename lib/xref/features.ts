@@ -45,7 +45,7 @@ export function setAnalysers(a: Analysers): void {
 /** Only the start of a long report is indexed: news puts the event in the title and the lede. */
 export const INDEX_WORDS = 400;
 /** The article being read is looked up by its title and lede. */
-export const QUERY_WORDS = 90;
+export const QUERY_WORDS = 150;
 /** Phrases are compared on the title and this many words of the lede. */
 const LEDE_PHRASE_WORDS = 80;
 

@@ -31,7 +31,7 @@ export interface SearchOptions {
 
 // Calibrated on labelled pairs (tests/unit/xref/calibrate.test.ts prints the sweep; see
 // bench/RESULTS.md): the real 2025 corpus's events covered by several outlets, and the seeds.
-export const RELATED_THRESHOLD = 0.12;
+export const RELATED_THRESHOLD = 0.06;
 export const SAME_EVENT_THRESHOLD = 0.3;
 
 /** Weights of the signals (sum 1 before the same-outlet factor); tuned with bench/eval-real.ts. */
@@ -62,8 +62,7 @@ interface QTerm {
   entity?: EntityRef;
 }
 
-function dateScore(gap: number | null): number {
-  if (gap === null) return 0.3;
+function dateScore(gap: number): number {
   return Math.exp(-gap / 4);
 }
 
@@ -126,7 +125,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   let self = 0;
   for (const qt of qterms) {
     const tf = qt.entity ? 2 : (f.terms.get(qt.t) ?? 1);
-    self += qt.idf * qt.qw * impact(tf, f.len, avgLen);
+    self += qt.idf * qt.qw * impact(tf, avgLen, avgLen);
     const wgt = (qt.idf * qt.qw) / IMPACT_SCALE;
     for (const row of qt.rows) {
       const ids = row.ids;
@@ -169,9 +168,19 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
     const sources = d.src.filter((s) => qSources.has(s));
     const gap = f.day !== null && d.day !== null ? Math.abs(f.day - d.day) : null;
     const phr = Math.min(1, 2 * minhashSimilarity(f.phrases, d.mh ?? []));
-    const base = entTotal
-      ? W.lex * lex + W.ent * ent + W.phrase * phr + W.source * Math.min(1, sources.length) + W.date * dateScore(gap)
-      : (W.lex + W.ent) * lex + W.phrase * phr + W.source * Math.min(1, sources.length) + W.date * dateScore(gap);
+    // Signals that cannot be known for this pair (no entities named, a date missing) are left
+    // out of the weighted mean rather than counted as agreement or disagreement.
+    let sum = W.lex * lex + W.phrase * phr + W.source * Math.min(1, sources.length);
+    let weights = W.lex + W.phrase + W.source;
+    if (entTotal) {
+      sum += W.ent * ent;
+      weights += W.ent;
+    }
+    if (gap !== null) {
+      sum += W.date * dateScore(gap);
+      weights += W.date;
+    }
+    const base = sum / weights;
     // One outlet seldom reports one event twice; its reports share boilerplate more than events.
     const score = base * (qOutlet && d.outlet === qOutlet ? W.sameOutlet : 1);
     scored.push({ d, score, lex, shared: shared.map((id) => d.en[d.e.indexOf(id)] ?? id), gap, sources });

@@ -51,6 +51,17 @@ const SAMPLES: Record<string, Array<Record<string, unknown>>> = {
     },
   ],
   settings: [{ key: 'ui', version: 1, value: { theme: 'dark', lang: 'ar' } }],
+  // v2: the persistent index and import jobs.
+  docs: [
+    {
+      n: 1, id: 'r-orient-1', url: 'https://orient-news.net/ar/news_show/92367', outlet: 'orient-news', title: 'قوات الأسد تصل إلى مطار كويرس',
+      publishedAt: '2015-11-10', day: 16749, len: 12, e: [], en: [], et: [], src: [], h: [1, 2], mh: [3, 4], b: ['01', '12'], dup: null, imp: 'import-1', tk: 'abc',
+    },
+  ],
+  postings: [{ t: 'كويرس', s: 1, ids: new Uint32Array([1]), tf: new Uint8Array([120]) }],
+  meta: [{ k: 'index', docs: 1, len: 12, nextN: 2, nextSeg: 2 }],
+  jobs: [{ id: 'import-1', file: 'a.jsonl', status: 'running', total: 2, done: 1, added: 1, duplicates: 0, problems: [{ file: 'a.jsonl', line: 3, reason: 'invalid JSON' }], startedAt: 1, updatedAt: 2 }],
+  staged: [{ job: 'import-1', i: 1, records: [{ url: '', outlet: 'x', title: 't', publishedAt: null, text: 'نص' }] }],
 };
 
 /** Creates a database as the code of `upTo` would have, with every table of that version filled. */
@@ -77,7 +88,8 @@ async function lostAfterUpgrade(name: string, written: Record<string, Array<Reco
   for (const [tableName, rows] of Object.entries(written)) {
     const table = db.tables.find((t) => t.name === tableName);
     for (const row of rows) {
-      const key = row[table?.schema.primKey.keyPath as string] ?? row.id ?? row.key;
+      const path = table?.schema.primKey.keyPath;
+      const key = Array.isArray(path) ? path.map((p) => row[p]) : (row[path as string] ?? row.id ?? row.key);
       const now = table ? await table.get(key as string) : undefined;
       // Every field the reader had must still be there with its value; upgrades may add fields.
       if (!now || Object.entries(row).some(([k, v]) => JSON.stringify((now as Record<string, unknown>)[k]) !== JSON.stringify(v))) lost.push(`${tableName}/${String(key)}`);
