@@ -25,8 +25,10 @@ const MONTH = `(?:${MONTHS.map(([s]) => s).join('|')})${END}`;
 const ALSO = `(?:\\s*(?:/|\\(|-)\\s*${MONTH}\\s*\\)?)?`;
 const TIME = '(?:\\s*(?:\\||،|,|-|–|الساعة|في)?\\s*(\\d{1,2}):(\\d{2})(?!\\d))?';
 
-const NAMED = new RegExp(`${NOT_LETTER}(?<!\\d)(\\d{1,2})\\s*(${MONTH})${ALSO}\\s*(?:،|,)?\\s*(\\d{4})(?!\\d)${TIME}`);
-const MONTH_YEAR = new RegExp(`${NOT_LETTER}(${MONTH})${ALSO}\\s*(?:،|,)?\\s*(\\d{4})(?!\\d)`);
+// "25 تشرين الأول عام 2014": the year may follow "عام" or "سنة".
+const YEAR = '\\s*(?:،|,)?\\s*(?:(?:عام|سنة)\\s+)?(\\d{4})(?!\\d)';
+const NAMED = new RegExp(`${NOT_LETTER}(?<!\\d)(\\d{1,2})\\s*(${MONTH})${ALSO}${YEAR}${TIME}`);
+const MONTH_YEAR = new RegExp(`${NOT_LETTER}(${MONTH})${ALSO}${YEAR}`);
 const DAY_MONTH = new RegExp(`${NOT_LETTER}(?<!\\d)(\\d{1,2})\\s*(${MONTH})${ALSO}`);
 const NUMERIC = /(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/;
 const NUMERIC_TIME = new RegExp(`^${TIME}`);

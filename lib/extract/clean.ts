@@ -56,3 +56,8 @@ export function isTitleRepeat(line: string, title: string): boolean {
   if (!title) return false;
   return comparable(unglue(line)) === comparable(title);
 }
+
+/** A section label without the bullet or separators sites put before it ("● أخبار سورية"). */
+export function cleanLabel(text: string): string {
+  return squash(text).replace(/^[●•·|:\-–—\s]+|[|:\-–—\s]+$/g, '');
+}

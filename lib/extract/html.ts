@@ -5,10 +5,11 @@
 import { parseArabicDate, resolveRelativeAge, type ParsedDate } from '../arabic/dates';
 import { ARCHIVE_CHROME, unarchive, unrewriteHref } from '../outlets/archive';
 import { recognizePage } from '../outlets/registry';
+import { readableUrl } from '../outlets/url';
 import type { SiteRules } from '../outlets/types';
 import type { Article, ArticleDate, DateSource } from '../types';
 import { collectBlocks, GENERIC_COMMENTS, GENERIC_DROP } from './blocks';
-import { cleanTitle, squash } from './clean';
+import { cleanLabel, cleanTitle, squash } from './clean';
 import { jsonLdArticle } from './jsonld';
 import { splitBlocks, type Block } from './lines';
 import { meta } from './meta';
@@ -144,7 +145,7 @@ export function extractFromDocument(doc: Document, rawUrl: string, opts: Extract
     NO_DATE;
 
   const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
-  const canonical = canonicalHref ? unarchive(unrewriteHref(canonicalHref, rec.url)).url : null;
+  const canonical = canonicalHref ? readableUrl(unarchive(unrewriteHref(canonicalHref, rec.url)).url) : null;
   const langAttr = doc.documentElement.getAttribute('lang') ?? meta(doc, 'og:locale') ?? '';
   const lang = langAttr.slice(0, 2).toLowerCase() || (/[\u0600-\u06FF]/.test(title) ? 'ar' : 'en');
   const dirAttr = doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir');
@@ -160,7 +161,7 @@ export function extractFromDocument(doc: Document, rawUrl: string, opts: Extract
     publishedAt,
     servedAt: served,
     author: firstText(doc, rules.author)?.text || ld?.author || (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) || split.author || readability?.byline || null,
-    section: split.dateLine?.section || firstText(doc, rules.section)?.text || ld?.section || meta(doc, 'article:section') || null,
+    section: split.dateLine?.section || cleanLabel(firstText(doc, rules.section)?.text ?? '') || ld?.section || meta(doc, 'article:section') || null,
     paragraphs: isArticle ? split.paragraphs : [],
     comments: isArticle ? split.comments : [],
     lang,

@@ -89,7 +89,8 @@ export function splitBlocks(blocks: Block[], rules: SiteRules, title = ''): Spli
     const line = block.text.trim();
     if (!line) continue;
     if (block.comment) {
-      if (!commentsStart.test(line)) commentLines.push(line);
+      // The comment count the widget repeats under its list is furniture too.
+      if (!commentsStart.test(line) && !anyMatch(furniture, line)) commentLines.push(line);
       continue;
     }
     if (commentsStart.test(line)) {

@@ -6,6 +6,7 @@ import { orientNews } from './orient-news';
 import { pageTypeFromDocument } from './page-type';
 import { shaam } from './shaam';
 import type { OutletAdapter } from './types';
+import { readableUrl } from './url';
 
 export const ADAPTERS: readonly OutletAdapter[] = [orientNews, idlib24, shaam, eremnews];
 
@@ -24,7 +25,7 @@ export interface Recognition extends Unarchived {
 
 /** Which outlet a URL belongs to and what kind of page it is, seeing through archive copies. */
 export function recognizeUrl(rawUrl: string): Recognition {
-  const un = unarchive(rawUrl);
+  const un = readable(unarchive(rawUrl));
   let url: URL;
   try {
     url = new URL(un.url);
@@ -34,6 +35,10 @@ export function recognizeUrl(rawUrl: string): Recognition {
   const host = hostOf(url);
   const adapter = ADAPTERS.find((a) => a.hosts.some((h) => host === h || host.endsWith(`.${h}`))) ?? null;
   return { ...un, adapter, pageType: adapter ? adapter.pageTypeFromUrl(url) : null };
+}
+
+function readable(un: Unarchived): Unarchived {
+  return { url: readableUrl(un.url), archive: un.archive && { ...un.archive, archiveUrl: readableUrl(un.archive.archiveUrl) } };
 }
 
 /** Recognises an outlet from the page itself when its host is not built in (Idlib24). */
@@ -50,7 +55,7 @@ export function recognizePage(doc: Document, rawUrl: string): Recognition & { pa
   let rec = recognizeUrl(rawUrl);
   if (!rec.archive) {
     const fromDoc = archiveFromDocument(doc);
-    if (fromDoc) rec = { ...recognizeUrl(fromDoc.url), archive: fromDoc.archive };
+    if (fromDoc) rec = { ...recognizeUrl(fromDoc.url), archive: readable(fromDoc).archive };
   }
   const adapter = rec.adapter ?? recognizeDocument(doc);
   return { ...rec, adapter, pageType: rec.pageType ?? pageTypeFromDocument(doc) };

@@ -1,0 +1,33 @@
+// The page fixtures under tests/fixtures/<outlet>-<n>/: page.html and expected.json, read the same
+// way by the unit table test and the Chromium e2e.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
+
+export interface PageFixture {
+  name: string;
+  /** article: the outlet's live article; listing: a home/section/tag page; archive: a web-archive copy of an article. */
+  kind: 'article' | 'listing' | 'archive';
+  /** Where the page lives (the URL a reader would have in the address bar). */
+  url: string;
+  captured?: string;
+  note: string;
+  html: string;
+  /** The fields the extractor must give, compared one by one. */
+  expected: Record<string, unknown>;
+}
+
+export function pageFixtures(): PageFixture[] {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'page.html')))
+    .map((d) => {
+      const dir = join(FIXTURES, d.name);
+      const meta = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Omit<PageFixture, 'name' | 'html'>;
+      return { ...meta, name: d.name, html: readFileSync(join(dir, 'page.html'), 'utf8') };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The outlet a fixture directory is for: its name without the trailing -<n>. */
+export const fixtureOutlet = (name: string) => name.replace(/-\d+$/, '');

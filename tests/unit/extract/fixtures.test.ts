@@ -1,0 +1,42 @@
+// Every page fixture through the extractor, field by field against its expected.json.
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { extractFromDocument } from '../../../lib/extract/html';
+import { ADAPTERS } from '../../../lib/outlets/registry';
+import { fixtureOutlet, pageFixtures } from './fixture-pages';
+
+const fixtures = pageFixtures();
+const doc = (html: string) => parseHTML(html).document as unknown as Document;
+
+describe('page fixtures extract as expected', () => {
+  for (const f of fixtures) {
+    it(`${f.name} (${f.kind}): ${f.note.slice(0, 60)}…`, () => {
+      const got = extractFromDocument(doc(f.html), f.url, f.captured ? { captured: f.captured } : {}) as unknown as Record<string, unknown>;
+      for (const [field, want] of Object.entries(f.expected)) {
+        if (want && typeof want === 'object' && !Array.isArray(want)) expect(got[field], `${f.name}: ${field}`).toMatchObject(want);
+        else expect(got[field], `${f.name}: ${field}`).toEqual(want);
+      }
+    });
+  }
+});
+
+describe('fixture coverage', () => {
+  it('every outlet adapter has an article, a listing and a web-archive copy among the fixtures', () => {
+    const missing: string[] = [];
+    for (const a of ADAPTERS) {
+      for (const kind of ['article', 'listing', 'archive'] as const) {
+        if (!fixtures.some((f) => fixtureOutlet(f.name) === a.id && f.kind === kind)) missing.push(`${a.id}: no ${kind} fixture`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every fixture names a known outlet (or generic) and says what page it is', () => {
+    const ids = new Set<string>([...ADAPTERS.map((a) => a.id), 'generic']);
+    for (const f of fixtures) {
+      expect(ids, f.name).toContain(fixtureOutlet(f.name));
+      expect(['article', 'listing', 'archive'], f.name).toContain(f.kind);
+      expect(f.expected['pageType'], f.name).toBe(f.kind === 'listing' ? 'listing' : 'article');
+    }
+  });
+});
