@@ -11,11 +11,13 @@ export interface ContextAnalysis {
   claims?: Array<{ source: string | null; sourceType?: string | null; cue?: string | null; text: string }>;
 }
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; context: (TabContext & ContextAnalysis) | null };
+export type ContextState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; context: (TabContext & ContextAnalysis) | null };
 
-export function useTabContext(tabId: number | undefined): State {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+/** The context of a tab (undefined: the sender's own tab, for the in-page panel); `skip` fetches nothing. */
+export function useTabContext(tabId: number | undefined, skip = false): ContextState {
+  const [state, setState] = useState<ContextState>({ kind: 'loading' });
   useEffect(() => {
+    if (skip) return;
     let live = true;
     setState({ kind: 'loading' });
     call('ui:context', { tabId })
@@ -24,7 +26,7 @@ export function useTabContext(tabId: number | undefined): State {
     return () => {
       live = false;
     };
-  }, [tabId]);
+  }, [tabId, skip]);
   return state;
 }
 
@@ -92,8 +94,15 @@ function Analysis({ context }: { context: ContextAnalysis }) {
 }
 
 /** The context of one tab: the article Isnad sees there, its analysis, the related reports. */
-export function ContextView({ tabId, onOpen, showArticle = true }: { tabId?: number; onOpen: (r: RelatedReport, archive?: boolean) => void; showArticle?: boolean }) {
-  const state = useTabContext(tabId);
+export function ContextView({ tabId, state: given, onOpen, showArticle = true }: {
+  tabId?: number;
+  /** A context the host page already fetched. */
+  state?: ContextState;
+  onOpen: (r: RelatedReport, archive?: boolean) => void;
+  showArticle?: boolean;
+}) {
+  const own = useTabContext(tabId, given !== undefined);
+  const state = given ?? own;
   if (state.kind === 'loading') return <p class="empty muted" role="status">{t('loading')}</p>;
   if (state.kind === 'error') return <p class="empty" role="alert">{t('error', state.message)}</p>;
   if (!state.context) return <p class="empty muted" role="status">{t('noArticle')}</p>;

@@ -1,5 +1,10 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
+import { placePanel, type Column, type Placement } from '../../components/panel-place';
+import type { TabPanelLayout } from '../../lib/messaging';
+import { isBuiltinSite } from '../../lib/sites';
+import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor, type PanelLayout } from '../../lib/settings';
 
 export interface Panel {
   remove(): void;
@@ -7,25 +12,53 @@ export interface Panel {
 }
 
 /**
+ * The article's text column: the horizontal extent of its long paragraphs. Only the page's own
+ * paragraphs are measured (never our UI), and only their boxes are read, not their words.
+ */
+function textColumn(): Column | null {
+  let left = Infinity;
+  let right = -Infinity;
+  let n = 0;
+  for (const p of document.querySelectorAll('p')) {
+    if (n >= 60) break;
+    if ((p.textContent?.length ?? 0) < 60 || p.closest('[data-isnad]')) continue;
+    const r = p.getBoundingClientRect();
+    if (r.width === 0) continue;
+    left = Math.min(left, r.left);
+    right = Math.max(right, r.right);
+    n++;
+  }
+  return n ? { left, right } : null;
+}
+
+function pageDir(): 'rtl' | 'ltr' {
+  return getComputedStyle(document.body ?? document.documentElement).direction === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/**
  * The in-page panel: an iframe of an extension page, so the page's scripts cannot read what it
- * shows. It sits at the inline-end edge (left in RTL pages), over the margin, not the text.
+ * shows. It sits in the margin beside the article's text, or docks at the edge with the page
+ * moved aside, or folds into a small tab; the reader's choice of side and fold is kept per site.
  */
 export function mountPanel(ctx: ContentScriptContext): Panel {
+  // The panel page is web-accessible to the built-in outlets only (see wxt.config.ts): on a site
+  // the reader ran Isnad on, an iframe would show the browser's "blocked" page, so there the
+  // findings live in the side panel alone.
+  if (!isBuiltinSite(location.href)) return { remove() {}, refresh() {} };
+  let layout: PanelLayout = { ...DEFAULT_PANEL_LAYOUT };
+  // The room a docked panel takes from the page: a margin on <html>, ours to add and remove.
+  const room = document.createElement('style');
+  room.setAttribute('data-isnad', 'panel-room');
+  let wrapper: HTMLElement | null = null;
+
   const ui = createIframeUi(ctx, {
     page: '/panel.html',
     position: 'overlay',
     anchor: 'body',
     append: 'last',
-    onMount(wrapper, iframe) {
-      wrapper.setAttribute('data-isnad', 'panel');
-      Object.assign(wrapper.style, {
-        position: 'fixed',
-        top: '72px',
-        left: '12px',
-        zIndex: '2147483646',
-        width: '340px',
-        height: 'min(70vh, 560px)',
-      });
+    onMount(w, iframe) {
+      wrapper = w;
+      w.setAttribute('data-isnad', 'panel');
       iframe.title = 'Isnad';
       Object.assign(iframe.style, {
         width: '100%',
@@ -35,14 +68,77 @@ export function mountPanel(ctx: ContentScriptContext): Panel {
         boxShadow: '0 4px 24px rgba(0,0,0,.25)',
         colorScheme: 'normal',
       });
+      place();
+    },
+    onRemove() {
+      room.remove();
     },
   });
+
+  function apply(p: Placement): void {
+    if (!wrapper) return;
+    const other = p.edge === 'left' ? 'right' : 'left';
+    const tab = p.mode === 'tab';
+    Object.assign(wrapper.style, {
+      position: 'fixed',
+      zIndex: '2147483646',
+      [p.edge]: `${p.inset}px`,
+      [other]: 'auto',
+      top: tab ? '96px' : p.mode === 'dock' ? '0' : '16px',
+      width: `${p.width}px`,
+      height: tab ? '140px' : p.mode === 'dock' ? '100vh' : 'min(calc(100vh - 32px), 680px)',
+    });
+    wrapper.dataset.mode = p.mode;
+    wrapper.dataset.edge = p.edge;
+    if (p.reserve > 0) {
+      room.textContent = `html { margin-${p.edge}: ${p.reserve}px !important; }`;
+      if (!room.isConnected) document.head.append(room);
+    } else room.remove();
+  }
+
+  function place(): void {
+    // Measured without our reserved room, so that docking does not feed back into the measure.
+    const hadRoom = room.isConnected;
+    if (hadRoom) room.remove();
+    const column = textColumn();
+    if (hadRoom) document.head.append(room);
+    apply(placePanel({ viewportWidth: document.documentElement.clientWidth, column, layout, pageDir: pageDir() }));
+  }
+
+  let frame = 0;
+  const schedule = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      place();
+    });
+  };
+  ctx.addEventListener(window, 'resize', schedule);
+
+  // The panel page asks the background to remember a new layout; the background tells us here.
+  const onMessage = (m: unknown) => {
+    const msg = m as Partial<TabPanelLayout> | null;
+    if (msg?.isnad !== 'tab:panel-layout' || !msg.data) return;
+    layout = { collapsed: msg.data.collapsed === true, side: msg.data.side === 'start' ? 'start' : 'end' };
+    place();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
   ui.mount();
+  void loadSettings()
+    .then((s) => {
+      layout = panelLayoutFor(s, location.hostname);
+      place();
+    })
+    .catch(() => undefined);
+
   return {
     remove: () => ui.remove(),
     refresh: () => {
       // Reloading the extension page makes it ask the background for the new context.
       ui.iframe.src = ui.iframe.src;
+      schedule();
     },
   };
 }

@@ -195,7 +195,12 @@ function SitesSection({ settings }: { settings: Settings }) {
           {settings.sites.map((p) => (
             <li key={p}>
               <bdi dir="ltr">{p}</bdi>{' '}
-              <button type="button" aria-label={t('turnOffSite', p)} onClick={() => void call('ui:site-set', { pattern: p, on: false })}>
+              <button type="button" aria-label={t('turnOffSite', p)} onClick={() =>
+                  void call('ui:site-set', { pattern: p, on: false }).then(
+                    () => setMessage({ kind: 'status', text: t('siteOff') }),
+                    (err: unknown) => setMessage({ kind: 'alert', text: t('error', err instanceof Error ? err.message : String(err)) }),
+                  )
+                }>
                 {t('turnOff')}
               </button>
             </li>
@@ -218,22 +223,24 @@ function AppearanceSection({ settings }: { settings: Settings }) {
   return (
     <section aria-labelledby="look-h" class="card">
       <h2 id="look-h">{t('appearance')}</h2>
-      <label>
-        {t('language')}{' '}
-        <select value={settings.language} onChange={(e) => void saveSettings({ language: e.currentTarget.value as Settings['language'] })}>
-          <option value="auto">{t('languageAuto')}</option>
-          <option value="ar" lang="ar">العربية</option>
-          <option value="en" lang="en">English</option>
-        </select>
-      </label>{' '}
-      <label>
-        {t('theme')}{' '}
-        <select value={settings.theme} onChange={(e) => void saveSettings({ theme: e.currentTarget.value as Settings['theme'] })}>
-          <option value="system">{t('themeSystem')}</option>
-          <option value="light">{t('themeLight')}</option>
-          <option value="dark">{t('themeDark')}</option>
-        </select>
-      </label>
+      <div class="row">
+        <div class="field">
+          <label for="opt-language">{t('language')}</label>
+          <select id="opt-language" value={settings.language} onChange={(e) => void saveSettings({ language: e.currentTarget.value as Settings['language'] })}>
+            <option value="auto">{t('languageAuto')}</option>
+            <option value="ar" lang="ar">العربية</option>
+            <option value="en" lang="en">English</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="opt-theme">{t('theme')}</label>
+          <select id="opt-theme" value={settings.theme} onChange={(e) => void saveSettings({ theme: e.currentTarget.value as Settings['theme'] })}>
+            <option value="system">{t('themeSystem')}</option>
+            <option value="light">{t('themeLight')}</option>
+            <option value="dark">{t('themeDark')}</option>
+          </select>
+        </div>
+      </div>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import '../../components/theme.css';
-import { ContextView } from '../../components/ContextView';
+import { ContextView, useTabContext } from '../../components/ContextView';
 import { bootPage, t } from '../../lib/i18n';
 import { call, type PanelLayoutMessage } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
@@ -11,31 +11,59 @@ import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor } from '../../lib/se
 // position and size belong to the content script, which it asks through the background.
 function Panel() {
   const [layout, setLayout] = useState<PanelLayoutMessage>({ ...DEFAULT_PANEL_LAYOUT });
+  const context = useTabContext(undefined);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
   useEffect(() => {
     // The page's host is the referrer of this iframe (the page cannot read our document).
     const host = document.referrer ? new URL(document.referrer).hostname : '';
     void loadSettings().then((s) => setLayout(panelLayoutFor(s, host)));
   }, []);
+  useEffect(() => {
+    // Folding swaps the buttons: keep the keyboard focus on the one that replaced the pressed one.
+    if (refocus.current) toggle.current?.focus();
+    refocus.current = false;
+  }, [layout.collapsed]);
   const change = (patch: Partial<PanelLayoutMessage>) => {
     const next = { ...layout, ...patch };
+    refocus.current = true;
     setLayout(next);
     void call('ui:panel-layout', { layout: next }).then(setLayout, () => undefined);
   };
+  const count = context.kind === 'ready' && context.context ? context.context.related.length : null;
+
+  if (layout.collapsed) {
+    return (
+      <main class="panel collapsed">
+        <button
+          type="button"
+          class="panel-tab"
+          ref={toggle}
+          aria-expanded="false"
+          aria-label={`${t('expand')}: ${t('extName')} · ${t('panelTitle')}${count !== null ? ` (${count})` : ''}`}
+          onClick={() => change({ collapsed: false })}
+        >
+          <span class="panel-tab-name">{t('extName')}</span>
+          {count !== null && <span class="panel-tab-count">{count}</span>}
+        </button>
+      </main>
+    );
+  }
   return (
-    <main class={layout.collapsed ? 'panel collapsed' : 'panel'}>
+    <main class="panel" onKeyDown={(e) => e.key === 'Escape' && change({ collapsed: true })}>
       <header class="bar">
-        <h1>{t('extName')} · {t('panelTitle')}</h1>
-        {!layout.collapsed && (
-          <button type="button" onClick={() => change({ side: layout.side === 'end' ? 'start' : 'end' })} aria-label={t('moveToOtherSide')} title={t('moveToOtherSide')}>
-            ⇄
-          </button>
-        )}
-        <button type="button" aria-expanded={!layout.collapsed} aria-controls="panel-body" onClick={() => change({ collapsed: !layout.collapsed })}>
-          {layout.collapsed ? t('expand') : t('collapse')}
+        <h1>
+          {t('extName')} · {t('panelTitle')}
+        </h1>
+        <button type="button" class="icon" onClick={() => change({ side: layout.side === 'end' ? 'start' : 'end' })} aria-label={t('moveToOtherSide')} title={t('moveToOtherSide')}>
+          ⇄
+        </button>
+        <button type="button" class="icon" ref={toggle} aria-expanded="true" aria-controls="panel-body" onClick={() => change({ collapsed: true })} aria-label={t('collapse')} title={t('collapse')}>
+          –
         </button>
       </header>
-      <div id="panel-body" hidden={layout.collapsed}>
-        {!layout.collapsed && <ContextView showArticle={false} onOpen={(r, archive) => void openReport(r, archive)} />}
+      <div id="panel-body">
+        <ContextView showArticle={false} state={context} onOpen={(r, archive) => void openReport(r, archive)} />
       </div>
     </main>
   );

@@ -16,6 +16,15 @@ interface TabInfo {
   url: string;
 }
 
+// A tab named in the URL (?tab=ID) stands for the active tab: the end-to-end tests open this
+// page as an ordinary tab, which would otherwise be the active one.
+const PINNED_TAB = Number(new URLSearchParams(location.search).get('tab')) || undefined;
+async function currentTab() {
+  if (PINNED_TAB !== undefined) return browser.tabs.get(PINNED_TAB);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
 /** What Isnad sees on this tab, the switch for this site, and the ways to open it. */
 function Popup() {
   const [tab, setTab] = useState<TabInfo | null>(null);
@@ -25,7 +34,7 @@ function Popup() {
   const lang = uiLang();
 
   useEffect(() => {
-    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tb]) => {
+    void currentTab().then(async (tb) => {
       const info = { id: tb?.id, windowId: tb?.windowId, url: tb?.url ?? '' };
       setTab(info);
       if (info.id !== undefined) {
@@ -53,7 +62,9 @@ function Popup() {
           return;
         }
         setSites(await call('ui:site-set', { pattern, on: true }));
-        setMessage({ kind: 'status', text: t('siteOnReload') });
+        // The permission now covers this tab: no reload needed to see Isnad here.
+        if (tab.id !== undefined) await runHere(t('siteOnNow'));
+        else setMessage({ kind: 'status', text: t('siteOnReload') });
       } else {
         setSites(await call('ui:site-set', { pattern, on: false }));
         setMessage({ kind: 'status', text: t('siteOff') });
@@ -62,14 +73,14 @@ function Popup() {
       setMessage({ kind: 'alert', text: t('error', e instanceof Error ? e.message : String(e)) });
     }
   };
-  const runHere = async () => {
+  const runHere = async (done = t('ranOnPage')) => {
     if (tab.id === undefined) return;
     try {
       await runOnTab(tab.id);
-      setMessage({ kind: 'status', text: t('ranOnPage') });
+      setMessage({ kind: 'status', text: done });
       window.setTimeout(() => void send('ui:context', { tabId: tab.id }).then((r) => r.ok && setContext(r.value)), 800);
     } catch (e) {
-      setMessage({ kind: 'alert', text: t('error', e instanceof Error ? e.message : String(e)) });
+      setMessage({ kind: 'alert', text: t('runFailed', e instanceof Error ? e.message : String(e)) });
     }
   };
 
@@ -121,7 +132,7 @@ function Popup() {
           {t('openSidePanel')}
         </button>
         {state !== 'unsupported' && state !== 'builtin' && (
-          <button type="button" onClick={() => void runHere()}>{t('runOnPage')}</button>
+          <button type="button" data-testid="run-here" onClick={() => void runHere()}>{t('runOnPage')}</button>
         )}
         <button type="button" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>{t('openOptions')}</button>
       </div>

@@ -14,7 +14,7 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { hostRules: string; headless?: boolean; lang?: 'ar' | 'en'; colorScheme?: 'light' | 'dark' }): Promise<Launched> {
+export async function launchWithExtension(opts: { hostRules: string; headless?: boolean; lang?: 'ar' | 'en'; colorScheme?: 'light' | 'dark'; extraArgs?: string[] }): Promise<Launched> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension at ${EXTENSION_DIR}: run npm run build`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'isnad-e2e-'));
   const headless = opts.headless ?? true;
@@ -40,6 +40,7 @@ export async function launchWithExtension(opts: { hostRules: string; headless?: 
       '--disable-component-update',
       '--disable-sync',
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,DisableLoadExtensionCommandLineSwitch',
+      ...(opts.extraArgs ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

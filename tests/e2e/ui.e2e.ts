@@ -1,13 +1,11 @@
-// The extension's own pages (popup, options, side panel and its tabs, in-page panel) render in
-// Arabic and English, with every string translated and no script error.
-import { mkdirSync } from 'node:fs';
+// The reading experience by keyboard, in Arabic and English: the in-page panel (fold, move, kept
+// per site, never over the article's text), the side panel's tabs, the popup, the options; every
+// string translated, every control named, focus visible; nothing private in the page's DOM.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness';
-import { PAGES, startSite } from './site';
-
-const OUT = 'tests/e2e/.tmp';
-mkdirSync(OUT, { recursive: true });
+import { PAGES, seed, startSite } from './site';
+import { ACTION_FLAG, focusRing, openExtensionPage, pressToolbarButton, panelCoversText, panelFrame, panelState, tabIdOf, unnamedControls, waitFor } from './ui-helpers';
 
 let site: Awaited<ReturnType<typeof startSite>>;
 beforeAll(async () => {
@@ -17,82 +15,271 @@ afterAll(() => site?.server.close());
 
 /** A message key left in the UI (t() returns the key when a message is missing): camelCase words. */
 const RAW_KEY = /\b[a-z]+[A-Z][A-Za-z]*\b/;
+const SIDE = { width: 420, height: 860 };
 
-async function openExtensionPage(b: Launched, path: string, errors: string[]): Promise<Page> {
-  const page = await b.context.newPage();
-  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  await page.goto(`chrome-extension://${b.extensionId}/${path}`);
-  return page;
-}
-
-async function tabIdOf(b: Launched, pattern: string): Promise<number> {
-  const id = await b.worker.evaluate(async (url) => {
-    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } };
-    const [tab] = await chrome.tabs.query({ url });
-    return tab?.id;
-  }, pattern);
-  if (typeof id !== 'number') throw new Error(`no tab for ${pattern}`);
-  return id;
+async function expectGoodPage(page: Page, where: string): Promise<void> {
+  expect(await page.locator('body').innerText(), where).not.toMatch(RAW_KEY);
+  expect(await unnamedControls(page), where).toEqual([]);
 }
 
 for (const lang of ['ar', 'en'] as const) {
-  describe(`extension pages in ${lang}`, () => {
+  const next = lang === 'ar' ? 'ArrowLeft' : 'ArrowRight';
+  describe(`reading UI in ${lang}`, () => {
     let b: Launched;
     const errors: string[] = [];
     beforeAll(async () => {
-      b = await launchWithExtension({ hostRules: site.hostRules, lang });
+      b = await launchWithExtension({ hostRules: site.hostRules, lang, extraArgs: [ACTION_FLAG] });
       await waitForCorpus(b.worker);
     });
     afterAll(async () => {
       await b?.close();
     });
 
-    it('the side panel renders each tab, reached with the arrow keys', async () => {
+    it('side panel: tabs by arrow keys with visible focus, each tab named and translated; a related report opens with Enter', async () => {
       const article = await b.context.newPage();
       await article.goto(PAGES.orientArticle);
-      await article.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
+      await panelFrame(article);
       const tabId = await tabIdOf(b, '*://*.orient-news.net/*');
-      const side = await openExtensionPage(b, `sidepanel.html?tab=${tabId}`, errors);
+      const side = await openExtensionPage(b, `sidepanel.html?tab=${tabId}`, errors, SIDE);
       await side.waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
       expect(await side.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-      const tabs = side.getByRole('tab');
-      expect(await tabs.count()).toBe(4);
-      await tabs.first().focus();
-      const next = lang === 'ar' ? 'ArrowLeft' : 'ArrowRight';
+      expect(await side.getAttribute('html', 'lang')).toMatch(new RegExp(`^${lang}`));
+
+      // The first Tab lands on the selected tab, with a visible ring.
+      await side.keyboard.press('Tab');
+      const ring = await focusRing(side);
+      expect(ring?.outline).not.toBe('none');
+      expect(ring?.width).toBeGreaterThanOrEqual(2);
+      expect(await side.evaluate(() => document.activeElement?.id)).toBe('tab-context');
+
       const seen: string[] = [];
       for (let i = 0; i < 4; i++) {
-        const selected = side.locator('[role="tab"][aria-selected="true"]');
-        seen.push((await selected.getAttribute('id')) ?? '');
-        // The selected tab has focus, so the reader can keep going with the arrows.
-        expect(await side.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
-        await side.waitForTimeout(300);
-        const text = await side.locator('main').innerText();
-        expect(text).not.toMatch(RAW_KEY);
+        seen.push((await side.evaluate(() => document.activeElement?.id)) ?? '');
+        expect(await side.locator('[role="tab"][aria-selected="true"]').getAttribute('id')).toBe(seen[i]);
+        await side.waitForSelector(`[role="tabpanel"][aria-labelledby="${seen[i]}"]`);
+        await side.waitForTimeout(200);
+        await expectGoodPage(side, seen[i]!);
         expect(await side.locator('[role="alert"]').count()).toBe(0);
-        await side.screenshot({ path: `${OUT}/smoke-sidepanel-${seen[i]}-${lang}.png` });
         await side.keyboard.press(next);
       }
       expect(seen).toEqual(['tab-context', 'tab-compare', 'tab-clippings', 'tab-corpus']);
+      // Wrapped around to the first; Home and End jump.
+      expect(await side.evaluate(() => document.activeElement?.id)).toBe('tab-context');
+      await side.keyboard.press('End');
+      expect(await side.evaluate(() => document.activeElement?.id)).toBe('tab-corpus');
+      await side.keyboard.press('Home');
+      expect(await side.evaluate(() => document.activeElement?.id)).toBe('tab-context');
+
+      // Tab into the context: the first related report's link, opened with Enter.
+      const first = side.locator('[data-testid="related-item"] a.title').first();
+      for (let i = 0; i < 10 && !(await first.evaluate((e) => e === document.activeElement)); i++) await side.keyboard.press('Tab');
+      expect(await first.evaluate((e) => e === document.activeElement)).toBe(true);
+      const opened = b.context.waitForEvent('page');
+      await side.keyboard.press('Enter');
+      const report = await opened;
+      await report.waitForLoadState();
+      expect(report.url()).toContain(`chrome-extension://${b.extensionId}/report.html?id=`);
+      await report.close();
       await side.close();
       await article.close();
+      expect(errors).toEqual([]);
     });
 
-    it('the popup and the options page render translated', async () => {
-      const popup = await openExtensionPage(b, 'popup.html', errors);
-      await popup.waitForSelector('h1');
-      await popup.waitForSelector('.actions button');
-      expect(await popup.locator('body').innerText()).not.toMatch(RAW_KEY);
-      expect(await popup.title()).toBe(lang === 'ar' ? 'إسناد' : 'Isnad');
-      await popup.screenshot({ path: `${OUT}/smoke-popup-${lang}.png` });
+    it('Corpus tab: a search typed and sent by keyboard lists reports; no hit says so', async () => {
+      const side = await openExtensionPage(b, 'sidepanel.html?view=corpus', errors, SIDE);
+      const words = side.getByRole('searchbox');
+      await words.waitFor();
+      await words.focus();
+      await side.keyboard.type('داعش');
+      await side.keyboard.press('Enter');
+      await side.waitForSelector('[data-testid="corpus-hit"]');
+      const hits = await side.locator('[data-testid="corpus-hit"]').count();
+      expect(hits).toBeGreaterThan(0);
+      // The outlet filter narrows the hits, chosen by keyboard.
+      const outlet = side.getByRole('combobox').first();
+      await outlet.focus();
+      await outlet.selectOption('eremnews');
+      await words.focus();
+      await side.keyboard.press('Enter');
+      await waitFor('outlet filter', () => side.locator('[data-testid="corpus-hit"]').count(), (n) => n > 0 && n < hits);
+      await words.fill('كلمةلاتوجدابدا');
+      await side.keyboard.press('Enter');
+      await side.waitForSelector('text=' + (lang === 'ar' ? 'لا تقرير يطابق البحث' : 'No report matches'));
+      await expectGoodPage(side, 'corpus');
+      await side.close();
+      expect(errors).toEqual([]);
+    });
+
+    it('in-page panel: in the margin beside the text; moved and folded by keyboard; kept per site; never over the text', async () => {
+      const page = await b.context.newPage();
+      await page.goto(PAGES.shaamArticle);
+      const frame = await panelFrame(page);
+      await frame.waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
+      expect(await panelState(page)).toMatchObject({ mode: 'margin', edge: 'left' });
+      expect(await panelCoversText(page)).toBe(false);
+      expect(await unnamedControls(frame)).toEqual([]);
+
+      // The page's own Tab order reaches the panel.
+      let reached = false;
+      for (let i = 0; i < 60 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(() => document.activeElement?.tagName === 'IFRAME' && !!document.activeElement.closest('[data-isnad="panel"]'));
+      }
+      expect(reached).toBe(true);
+
+      // Moved to the other side, where the margin is too narrow: it docks and the text moves aside.
+      const move = frame.getByRole('button', { name: lang === 'ar' ? 'النقل إلى الجهة الأخرى' : 'Move to the other side' });
+      await move.focus();
+      await page.keyboard.press('Enter');
+      await waitFor('moved', () => panelState(page), (s) => s.edge === 'right');
+      expect((await panelState(page)).mode).toBe('dock');
+      expect(await panelCoversText(page)).toBe(false);
+
+      // Folded with Enter: a small tab, and the keyboard focus stays on the control that replaced it.
+      await frame.getByRole('button', { name: lang === 'ar' ? 'طيّ' : 'Collapse' }).focus();
+      await page.keyboard.press('Enter');
+      const folded = await waitFor('folded', () => panelState(page), (s) => s.mode === 'tab');
+      expect(folded.width).toBeLessThan(60);
+      expect(await frame.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
+      const ring = await focusRing(frame);
+      expect(ring?.outline).not.toBe('none');
+
+      // Remembered for this site after a reload; another site keeps the default.
+      await page.reload();
+      expect(await waitFor('kept', () => panelState(page), (s) => s.mode === 'tab')).toMatchObject({ edge: 'right' });
+      const other = await b.context.newPage();
+      await other.goto(PAGES.eremArticle);
+      expect(await panelState(other)).toMatchObject({ mode: 'margin', edge: 'left' });
+      await other.close();
+
+      // Unfolded with Enter, moved back: the margin again. Escape folds it.
+      const frame2 = await panelFrame(page);
+      await frame2.locator('button[aria-expanded="false"]').focus();
+      await page.keyboard.press('Enter');
+      await waitFor('unfolded', () => panelState(page), (s) => s.mode === 'dock');
+      await frame2.getByRole('button', { name: lang === 'ar' ? 'النقل إلى الجهة الأخرى' : 'Move to the other side' }).focus();
+      await page.keyboard.press('Enter');
+      await waitFor('back', () => panelState(page), (s) => s.mode === 'margin' && s.edge === 'left');
+      // The room the dock took is given back.
+      expect(await page.evaluate(() => document.querySelector('style[data-isnad="panel-room"]'))).toBeNull();
+      await page.keyboard.press('Escape');
+      await waitFor('escape folds', () => panelState(page), (s) => s.mode === 'tab');
+      await page.close();
+    });
+
+    it('popup: what Isnad sees on a built-in outlet; on a site that is not built in, the switch and "run here" by keyboard', async () => {
+      const article = await b.context.newPage();
+      await article.goto(PAGES.eremArticle);
+      await panelFrame(article);
+      const popup = await openExtensionPage(b, `popup.html?tab=${await tabIdOf(b, '*://*.eremnews.com/*')}`, errors, { width: 340, height: 460 });
+      await waitFor('related count', () => popup.locator('[data-testid="related-count"]').innerText(), (s) => /^\d+$/.test(s) && s !== '0');
+      expect(await popup.locator('body').innerText()).toContain(lang === 'ar' ? 'إرم نيوز' : 'Eram News');
+      expect(await popup.getByRole('switch').count()).toBe(0);
+      await expectGoodPage(popup, 'popup builtin');
       await popup.close();
 
+      const other = await b.context.newPage();
+      await other.goto(PAGES.idlibArticle);
+      await other.waitForTimeout(500);
+      expect(await other.$('[data-isnad="panel"]')).toBeNull();
+      // The reader presses Isnad's button on that tab: the browser grants access to it alone.
+      await pressToolbarButton(b, 'idlib24.test');
+      const popup2 = await openExtensionPage(b, `popup.html?tab=${await tabIdOf(b, '*://idlib24.test/*')}`, errors, { width: 340, height: 460 });
+      const sw = popup2.getByRole('switch');
+      await sw.waitFor();
+      expect(await sw.isChecked()).toBe(false);
+      await expectGoodPage(popup2, 'popup other site');
+      // Run here, by keyboard: Isnad reads the page and shows its panel there.
+      const run = popup2.getByTestId('run-here');
+      await run.focus();
+      await popup2.keyboard.press('Enter');
+      await popup2.getByRole('status').filter({ hasText: lang === 'ar' ? 'شُغّل إسناد' : 'Isnad ran on this page' }).waitFor();
+      await waitFor('popup sees the article', () => popup2.locator('[data-testid="related-count"]').innerText(), (s) => /^[1-9]\d*$/.test(s));
+      // Its findings are in the side panel; the page gets no iframe it could not show.
+      const idlibTab = await tabIdOf(b, '*://idlib24.test/*');
+      const side = await openExtensionPage(b, `sidepanel.html?tab=${idlibTab}`, errors, SIDE);
+      await side.waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
+      await side.close();
+      expect(await other.$('[data-isnad="panel"]')).toBeNull();
+      await popup2.close();
+      await other.close();
+      await article.close();
+      expect(errors).toEqual([]);
+    });
+
+    it('options: statistics, import with its problems named by file and line, language and theme by keyboard', async () => {
       const options = await openExtensionPage(b, 'options.html', errors);
-      await options.waitForSelector('#capture-h');
       await options.waitForSelector('table.stats');
-      expect(await options.locator('body').innerText()).not.toMatch(RAW_KEY);
-      await options.screenshot({ path: `${OUT}/smoke-options-${lang}.png`, fullPage: true });
+      await expectGoodPage(options, 'options');
+      const good = JSON.stringify({ url: 'https://www.enabbaladi.net/archives/1', outlet: 'enabbaladi', title: 'تقرير مستورد للاختبار', publishedAt: '2024-12-08', text: 'نص التقرير المستورد عن دمشق وحلب في كانون الأول.' });
+      await options.locator('input[type="file"]').setInputFiles({ name: 'mine.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(`${good}\n{"url": 5}\n`) });
+      const problems = options.getByTestId('import-problems');
+      await problems.waitFor();
+      expect(await problems.innerText()).toMatch(/mine\.jsonl:2/);
+      await waitFor('count', () => options.locator('body').innerText(), (s) => /6/.test(s.split('\n').find((l) => /(reports in your corpus|في مجموعتك)/.test(l)) ?? ''));
+      // A file Isnad cannot read is refused with the reason.
+      await options.locator('input[type="file"]').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF') });
+      await waitFor('unsupported', () => problems.innerText(), (s) => s.includes('notes.pdf'));
+
+      // Theme, by keyboard: dark turns the page dark.
+      const theme = options.getByLabel(lang === 'ar' ? 'السمة' : 'Theme', { exact: true });
+      await theme.focus();
+      await theme.selectOption('dark');
+      await waitFor('dark', () => options.evaluate(() => getComputedStyle(document.body).backgroundColor), (c) => c === 'rgb(27, 26, 23)');
+      await theme.selectOption('system');
+
+      // Language override: the page switches language and direction at once.
+      const language = options.getByLabel(lang === 'ar' ? 'اللغة' : 'Language', { exact: true });
+      const target = lang === 'ar' ? 'en' : 'ar';
+      await language.selectOption(target);
+      await waitFor('language', () => options.getAttribute('html', 'lang'), (l) => l === target);
+      expect(await options.getAttribute('html', 'dir')).toBe(target === 'ar' ? 'rtl' : 'ltr');
+      expect(await options.locator('h1').innerText()).toContain(target === 'ar' ? 'إسناد' : 'Isnad');
+      await options.getByLabel(target === 'ar' ? 'اللغة' : 'Language', { exact: true }).selectOption('auto');
+      await waitFor('back to browser language', () => options.getAttribute('html', 'lang'), (l) => l?.startsWith(lang) ?? false);
       await options.close();
       expect(errors).toEqual([]);
     });
   });
 }
+
+describe('privacy: nothing of the corpus, clippings or notes in the page', () => {
+  let b: Launched;
+  beforeAll(async () => {
+    b = await launchWithExtension({ hostRules: site.hostRules, lang: 'ar' });
+    await waitForCorpus(b.worker);
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('with the panel open and a clipping saved, the page DOM holds no other title, no note, no tag', async () => {
+    const note = 'ملاحظتي الخاصة السرية 7f3a';
+    const tag = 'وسم-خاص-9c1e';
+    const other = seed(4);
+    const options = await openExtensionPage(b, 'options.html', []);
+    await options.waitForSelector('h1');
+    const now = Date.now();
+    const stored = await options.evaluate(async (c) => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } };
+      return chrome.runtime.sendMessage({ isnad: 'ui:clipping-restore', data: { clipping: c } });
+    }, {
+      id: 'privacy-1', quote: other.paragraphs[0]!.slice(0, 80), prefix: '', suffix: '', url: 'https://www.eremnews.com/x', canonicalUrl: null, archiveUrl: null,
+      outlet: 'eremnews', title: other.title, publishedAt: null, createdAt: now, updatedAt: now, entities: [], attribution: null, note, tags: [tag],
+    });
+    expect(stored.ok).toBe(true);
+    await options.close();
+
+    const page = await b.context.newPage();
+    await page.goto(PAGES.orientArticle);
+    const frame = await panelFrame(page);
+    await frame.waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
+    // The panel shows the other outlet's report…
+    expect(await frame.locator('[data-testid="related-item"] .title').allInnerTexts()).toContain(other.title);
+    // …but the page can neither see it in its DOM nor reach into the panel's document.
+    const dom = await page.evaluate(() => document.documentElement.outerHTML + [...document.querySelectorAll('*')].map((e) => (e as HTMLElement).innerText ?? '').join('\n'));
+    for (const secret of [other.title, note, tag, seed(1).title, seed(3).title]) expect(dom).not.toContain(secret);
+    expect(await page.evaluate(() => document.querySelector<HTMLIFrameElement>('[data-isnad="panel"] iframe')!.contentDocument)).toBeNull();
+    await page.close();
+  });
+});
