@@ -21,6 +21,10 @@ export default defineConfig({
       ? ['panel.html']
       : [{ resources: ['panel.html'], matches: WAR_MATCHES }],
     action: { default_title: '__MSG_extName__' },
+    // Saving a clipping from the keyboard: the background asks the tab for its selection.
+    commands: {
+      'save-clipping': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_saveClippingCommand__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

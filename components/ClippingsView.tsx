@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t, uiLang } from '../lib/i18n';
-import { call, type ClippingExportFormat } from '../lib/messaging';
+import { call, type ClippingExportFormat, type ClippingsImportSummary } from '../lib/messaging';
 import type { Clipping } from '../lib/clippings/types';
 import { outletName } from '../lib/outlets/names';
 import { clippingLink } from '../lib/clippings/fragment';
@@ -72,7 +72,63 @@ function ClippingItem({ c, onSaved, onDelete }: { c: Clipping; onSaved: (c: Clip
   );
 }
 
-/** The Clippings tab: search, filter, edit note and tags, delete with undo, export. */
+/** Import of our JSON export, and backup/restore of clippings with settings. */
+function ImportTools({ onImported }: { onImported: () => void }) {
+  const [summary, setSummary] = useState<ClippingsImportSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const read = (message: 'ui:clippings-import' | 'ui:clippings-restore-backup') => async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      setSummary(await call(message, { file: file.name, text: await file.text() }));
+      setError(null);
+      onImported();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      input.value = '';
+    }
+  };
+  const backup = async () => {
+    try {
+      downloadFile(document, await call('ui:clippings-backup', {}));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <details class="import-tools">
+      <summary>{t('clippingsBackupTools')}</summary>
+      <div class="row">
+        <label>
+          {t('importClippings')}
+          <input type="file" accept=".json,application/json" onChange={(e) => void read('ui:clippings-import')(e)} />
+        </label>
+        <label>
+          {t('restoreBackup')}
+          <input type="file" accept=".json,application/json" onChange={(e) => void read('ui:clippings-restore-backup')(e)} />
+        </label>
+        <button type="button" onClick={() => void backup()}>{t('backupClippings')}</button>
+      </div>
+      {error && <p role="alert">{t('error', error)}</p>}
+      {summary && (
+        <div role="status" data-testid="clippings-import-summary">
+          <p>
+            {t('clippingsImported', summary.file, String(summary.counts.added), String(summary.counts.updated), String(summary.counts.kept), String(summary.problems.length))}
+          </p>
+          {summary.problems.length > 0 && (
+            <ul class="problems" aria-label={t('importProblems')}>
+              {summary.problems.slice(0, 50).map((p, i) => <li key={i} dir="auto">{p}</li>)}
+            </ul>
+          )}
+        </div>
+      )}
+    </details>
+  );
+}
+
+/** The Clippings tab: search, filter, edit note and tags, delete with undo, export, import. */
 export function ClippingsView() {
   const [all, setAll] = useState<Clipping[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -121,7 +177,10 @@ export function ClippingsView() {
         )}
       </div>
       {all.length === 0 ? (
-        <p class="empty muted">{t('noClippings')}</p>
+        <>
+          <p class="empty muted">{t('noClippings')}</p>
+          <ImportTools onImported={() => void reload()} />
+        </>
       ) : (
         <>
           <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -177,6 +236,7 @@ export function ClippingsView() {
               ))}
             </ol>
           )}
+          <ImportTools onImported={() => void reload()} />
         </>
       )}
     </div>

@@ -2,13 +2,14 @@ import { browser } from 'wxt/browser';
 import { openDb } from '../lib/corpus/db';
 import { CorpusFormatError, parseCorpusFile, validateRecord, type CorpusPack } from '../lib/corpus/formats';
 import { putReports } from '../lib/corpus/store';
-import { toCslJson } from '../lib/clippings/export/csl';
-import { toJson } from '../lib/clippings/export/json';
-import { toRis } from '../lib/clippings/export/ris';
-import { normalizeTags } from '../lib/clippings/make';
-import { listen } from '../lib/messaging';
+import { exportClippings } from '../lib/clippings/export';
+import { backupFile, clipSelection, importClippingsFile, pageAsArticle, quotesForPage, restoreBackupFile, type SettingsStorage } from '../lib/clippings/service';
+import { deleteClipping, listClippings, restoreClipping, updateClipping } from '../lib/clippings/store';
+import type { TextQuote } from '../lib/clippings/types';
+import { CONTENT_MATCHES } from '../lib/outlets/hosts';
+import { listen, type TabClipSelection } from '../lib/messaging';
 import { contextFor, corpusStats, installBuiltin, searchCorpus } from '../lib/service';
-import { loadSettings, panelLayoutFor, saveSettings } from '../lib/settings';
+import { loadSettings, normaliseSettings, panelLayoutFor, saveSettings, SETTINGS_KEY, SETTINGS_VERSION } from '../lib/settings';
 import { registerSite, syncSites, unregisterSite } from '../lib/sites';
 import type { Article, ReportRecord } from '../lib/types';
 
@@ -46,6 +47,51 @@ export default defineBackground(() => {
   if (browser.sidePanel) {
     void browser.sidePanel.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
   }
+
+  // The reader's settings (browser.storage.local) go into clippings backups and come back from them.
+  const settingsStorage: SettingsStorage = {
+    keys: [SETTINGS_KEY],
+    async read() {
+      return { [SETTINGS_KEY]: { version: SETTINGS_VERSION, value: await loadSettings() } };
+    },
+    async write(settings) {
+      const s = settings[SETTINGS_KEY];
+      // Checked field by field like any stored settings: a hand-edited backup cannot break the pages.
+      if (s) await saveSettings(normaliseSettings(s));
+    },
+  };
+
+  // Clippings: the article the tab showed gives the metadata; the selection gives the words.
+  async function clipOnTab(tabId: number, quote: TextQuote, url: string, title: string) {
+    const article = (await articleOf(tabId)) ?? pageAsArticle(url, title);
+    return clipSelection(db, article, quote);
+  }
+  // Context menu and keyboard shortcut: the tab's content script describes the selection (with
+  // its context) and saves it like the button does; a tab without it gives the bare selection.
+  async function clipFromMenuOrShortcut(tab: { id?: number; url?: string; title?: string } | undefined, selectionText?: string) {
+    if (tab?.id === undefined) return;
+    const viaPage = await browser.tabs.sendMessage(tab.id, { isnad: 'tab:clip-selection' } satisfies TabClipSelection).then(
+      (saved: unknown) => saved != null,
+      () => false,
+    );
+    const bare = selectionText?.trim();
+    if (!viaPage && bare) await clipOnTab(tab.id, { quote: bare, prefix: '', suffix: '' }, tab.url ?? '', tab.title ?? '');
+  }
+  const CLIP_MENU = 'isnad-save-clipping';
+  browser.runtime.onInstalled.addListener(() => {
+    // Menus persist across restarts; an update re-creates ours (with the new language's title).
+    void browser.contextMenus.remove(CLIP_MENU).catch(() => undefined).then(() =>
+      browser.contextMenus.create({ id: CLIP_MENU, title: browser.i18n.getMessage('saveClipping'), contexts: ['selection'], documentUrlPatterns: CONTENT_MATCHES }),
+    );
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CLIP_MENU) void clipFromMenuOrShortcut(tab, info.selectionText).catch((e: unknown) => console.error('Isnad: saving the clipping failed', e));
+  });
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== 'save-clipping') return;
+    const active = tab ? Promise.resolve(tab) : browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t);
+    void active.then((t) => clipFromMenuOrShortcut(t)).catch((e: unknown) => console.error('Isnad: saving the clipping failed', e));
+  });
 
   listen({
     async 'page:article'({ article }, sender) {
@@ -90,35 +136,38 @@ export default defineBackground(() => {
       return next.sites;
     },
     async 'ui:clippings'() {
-      return db.clippings.orderBy('createdAt').reverse().toArray();
+      return listClippings(db);
     },
     async 'ui:clipping-update'({ id, note, tags }) {
-      const changes = { note, tags: normalizeTags(tags), updatedAt: Date.now() };
-      if (!(await db.clippings.update(id, changes))) throw new Error(`no clipping ${id}`);
-      return (await db.clippings.get(id))!;
+      return updateClipping(db, id, { note, tags });
     },
     async 'ui:clipping-delete'({ id }) {
-      const c = (await db.clippings.get(id)) ?? null;
-      await db.clippings.delete(id);
-      return c;
+      return deleteClipping(db, id);
     },
     async 'ui:clipping-restore'({ clipping }) {
-      await db.clippings.put(clipping);
+      await restoreClipping(db, clipping);
       return null;
     },
     async 'ui:clippings-export'({ format, ids }) {
-      const all = ids ? (await db.clippings.bulkGet(ids)).filter((c) => c !== undefined) : await db.clippings.toArray();
-      const day = new Date().toISOString().slice(0, 10);
-      switch (format) {
-        case 'json':
-          return { filename: `isnad-clippings-${day}.json`, mime: 'application/json', text: toJson(all) };
-        case 'csl-json':
-          return { filename: `isnad-clippings-${day}.csl.json`, mime: 'application/vnd.citationstyles.csl+json', text: toCslJson(all) };
-        case 'ris':
-          return { filename: `isnad-clippings-${day}.ris`, mime: 'application/x-research-info-systems', text: toRis(all) };
-        default:
-          throw new Error(`${format} export is not available yet`);
-      }
+      const all = await listClippings(db);
+      const wanted = ids ? new Set(ids) : null;
+      return exportClippings(wanted ? all.filter((c) => wanted.has(c.id)) : all, format, { lang: browser.i18n.getUILanguage().startsWith('ar') ? 'ar' : 'en' });
+    },
+    async 'page:clip'({ quote }, sender) {
+      if (sender.tabId === undefined) throw new Error('page:clip must come from a tab');
+      return clipOnTab(sender.tabId, quote, sender.url ?? '', '');
+    },
+    async 'page:clip-quotes'({ url, canonicalUrl }) {
+      return quotesForPage(db, url, canonicalUrl);
+    },
+    async 'ui:clippings-import'({ file, text }) {
+      return importClippingsFile(db, file, text);
+    },
+    async 'ui:clippings-backup'() {
+      return backupFile(db, settingsStorage);
+    },
+    async 'ui:clippings-restore-backup'({ file, text }) {
+      return restoreBackupFile(db, settingsStorage, file, text);
     },
     async 'ui:import'({ file, text, records }) {
       const importId = `import:${Date.now()}:${file}`;

@@ -1,7 +1,8 @@
 // The one typed message protocol between the extension's contexts. Messages are named by
 // direction (page → background, ui → background); every reply is a Result, never a thrown error.
 import { browser } from 'wxt/browser';
-import type { Clipping } from './clippings/types';
+import type { ImportCounts } from './clippings/store';
+import type { Clipping, TextQuote } from './clippings/types';
 import type { Article, Report, TabContext } from './types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -43,6 +44,18 @@ export interface Protocol {
   'ui:clipping-restore': { request: { clipping: Clipping }; reply: null };
   /** Side panel → background: clippings (all, or the ids given) as a file to download. */
   'ui:clippings-export': { request: { format: ClippingExportFormat; ids?: string[] }; reply: ExportedFile };
+  /** Content script → background: save the selection (its quote and context) as a clipping of
+   *  the sender's article; the background adds the article's metadata and stores it. */
+  'page:clip': { request: { quote: TextQuote }; reply: ClipSaved };
+  /** Content script → background: the quotes (page's own words) of clippings made on this page,
+   *  to highlight them; nothing else of the clippings (no note, no tag) goes to the page. */
+  'page:clip-quotes': { request: { url: string; canonicalUrl: string | null }; reply: TextQuote[] };
+  /** Side panel → background: import our clippings JSON; good records are kept, bad ones reported. */
+  'ui:clippings-import': { request: { file: string; text: string }; reply: ClippingsImportSummary };
+  /** Side panel → background: every clipping and every setting, as one backup file. */
+  'ui:clippings-backup': { request: Record<string, never>; reply: ExportedFile };
+  /** Side panel → background: restore a backup file (clippings and settings). */
+  'ui:clippings-restore-backup': { request: { file: string; text: string }; reply: ClippingsImportSummary };
   /** Options → background: import one corpus file (its text), or records the page already parsed
    *  (HTML, which needs a DOM the service worker lacks). Bad records are reported, good ones kept. */
   'ui:import': { request: { file: string; text?: string; records?: unknown[] }; reply: ImportSummary };
@@ -60,6 +73,26 @@ export interface ImportSummary {
   file: string;
   added: number;
   problems: ImportProblem[];
+}
+
+/** A saved clipping: `created` is false when this passage was saved before (the first is kept). */
+export interface ClipSaved {
+  id: string;
+  quote: TextQuote;
+  created: boolean;
+}
+export interface ClippingsImportSummary {
+  file: string;
+  counts: ImportCounts;
+  settings: number;
+  /** One line each: file, line, record and field, reason. */
+  problems: string[];
+}
+
+/** Background → content script (browser.tabs.sendMessage): describe the reader's selection and save
+ *  it (context menu, keyboard shortcut); replies with the saved quote, or null without a selection. */
+export interface TabClipSelection {
+  isnad: 'tab:clip-selection';
 }
 
 export type ClippingExportFormat = 'markdown' | 'csv' | 'json' | 'csl-json' | 'ris';

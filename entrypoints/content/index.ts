@@ -4,6 +4,8 @@ import { extractFromDocument } from '../../lib/extract/html';
 import { send } from '../../lib/messaging';
 import { recognizeDocument, recognizeUrl } from '../../lib/outlets/registry';
 import { CONTENT_MATCHES } from '../../lib/outlets/hosts';
+import { startClipButton } from './clip-button';
+import { highlightSavedClippings } from './clip-highlights';
 import { mountPanel, type Panel } from './panel';
 
 export default defineContentScript({
@@ -11,10 +13,12 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     let panel: Panel | null = null;
+    const clipButton = startClipButton(ctx);
 
     async function run(): Promise<void> {
       const rec = recognizeUrl(location.href);
       const isArticle = rec.pageType === 'article' || (rec.pageType === null && recognizeDocument(document) !== null);
+      clipButton.setActive(isArticle);
       if (!isArticle) {
         panel?.remove();
         panel = null;
@@ -30,6 +34,7 @@ export default defineContentScript({
       }
       if (!panel) panel = mountPanel(ctx);
       else panel.refresh();
+      void highlightSavedClippings(article).catch((err: unknown) => console.warn('Isnad: clippings not highlighted:', err));
     }
 
     // A page we cannot read must not break the page: say why in the console and stop.

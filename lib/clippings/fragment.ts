@@ -33,16 +33,17 @@ export function textDirective(q: TextQuote): string {
   let suffix = suffixLine.trim();
   let lead = '';
   let tail = '';
-  if (prefix && !/\s$/.test(prefixLine)) {
-    // The quote starts inside a word: the word's beginning joins the start term.
-    const cut = prefix.search(/\S+$/);
-    lead = prefix.slice(cut);
-    prefix = prefix.slice(0, cut).trim();
+  // A quote that starts or ends inside a word (no space or punctuation at its edge) takes the
+  // rest of that word along; punctuation right after it ("العسكري،") is already a word boundary.
+  const leadWord = /[\p{L}\p{N}\p{M}]+$/u.exec(prefixLine);
+  if (leadWord && /^[\p{L}\p{N}\p{M}]/u.test(q.quote)) {
+    lead = leadWord[0];
+    prefix = prefixLine.slice(0, leadWord.index).trim();
   }
-  if (suffix && !/^\s/.test(suffixLine)) {
-    const m = /^\S+/.exec(suffix)!;
-    tail = m[0];
-    suffix = suffix.slice(tail.length).trim();
+  const tailWord = /^[\p{L}\p{N}\p{M}]+/u.exec(suffixLine);
+  if (tailWord && /[\p{L}\p{N}\p{M}]$/u.test(q.quote)) {
+    tail = tailWord[0];
+    suffix = suffixLine.slice(tail.length).trim();
   }
 
   const first = words(lines[0]!);

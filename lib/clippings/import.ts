@@ -1,6 +1,7 @@
 // Reading our JSON export back. Imported files are untrusted: every field is checked, and each
-// problem is reported with where it is (clippings[i].field) and why. The caller gets the valid
-// clippings and the errors apart, and decides; the store writes nothing when there are errors.
+// problem is reported with where it is (line, clippings[i].field) and why. The caller gets the
+// valid clippings and the errors apart: the store keeps the good ones and reports the bad ones,
+// and writes nothing when the file as a whole is not a clippings export.
 import { EXPORT_FORMAT, EXPORT_VERSION, type Clipping, type ClippingAttribution, type ClippingEntity, type ExportedSetting } from './types';
 
 export interface ImportProblem {
@@ -8,6 +9,8 @@ export interface ImportProblem {
   index: number | null;
   /** Field path, e.g. "tags[2]" or "settings.lang.version"; "" for the file itself. */
   field: string;
+  /** 1-based line of the file where the record starts (where known). */
+  line: number | null;
   reason: string;
   /** One line for the reader: file, place and reason. */
   message: string;
@@ -209,12 +212,56 @@ function checkSettings(v: unknown, report: (field: string, reason: string) => vo
   return out;
 }
 
+/**
+ * The 1-based line on which each element of the top-level "clippings" array starts. A small scan
+ * of the JSON text (strings skipped, containers counted), run only on text JSON.parse accepted.
+ */
+export function clippingLines(text: string): number[] {
+  const lines: number[] = [];
+  // Open containers; 'clippings' marks the "clippings" array of the top-level object.
+  const stack: Array<'{' | '[' | 'clippings'> = [];
+  let line = 1;
+  let key = '';
+  let lastString = '';
+  let awaiting = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      line++;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t' || ch === '\r') continue;
+    if (awaiting && ch !== ']') lines.push(line);
+    awaiting = false;
+    if (ch === '"') {
+      const from = i + 1;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      lastString = text.slice(from, i);
+    } else if (ch === ':') {
+      if (stack.length === 1) key = lastString;
+    } else if (ch === '{') {
+      stack.push('{');
+    } else if (ch === '[') {
+      const isClippings = stack.length === 1 && stack[0] === '{' && key === 'clippings';
+      stack.push(isClippings ? 'clippings' : '[');
+      awaiting = isClippings;
+    } else if (ch === '}' || ch === ']') {
+      stack.pop();
+    } else if (ch === ',') {
+      awaiting = stack[stack.length - 1] === 'clippings';
+    }
+  }
+  return lines;
+}
+
 /** Parses and checks an `isnad-clippings` file; `file` names it in messages. */
 export function parseClippingsJson(text: string, file = 'clippings.json'): ParsedClippings {
   const errors: ImportProblem[] = [];
+  let lines: number[] = [];
   const problem = (index: number | null, field: string, reason: string) => {
     const where = index === null ? field : `clippings[${index}]${field ? (field.startsWith('[') ? '' : '.') + field : ''}`;
-    errors.push({ index, field, reason, message: `${file}: ${where ? `${where} ` : ''}${reason}` });
+    const line = index === null ? null : (lines[index] ?? null);
+    errors.push({ index, field, line, reason, message: `${file}${line ? `:${line}` : ''}: ${where ? `${where} ` : ''}${reason}` });
   };
   const fail = (reason: string, field = ''): ParsedClippings => {
     problem(null, field, reason);
@@ -234,6 +281,7 @@ export function parseClippingsJson(text: string, file = 'clippings.json'): Parse
   if (data.exportedAt !== undefined && (typeof data.exportedAt !== 'string' || Number.isNaN(Date.parse(data.exportedAt)))) {
     problem(null, 'exportedAt', `must be an ISO time, got ${describe(data.exportedAt)}`);
   }
+  lines = clippingLines(text);
   if (!Array.isArray(data.clippings)) return fail(`"clippings" must be an array, got ${describe(data.clippings)}`, 'clippings');
   if (data.clippings.length > IMPORT_LIMITS.clippings) return fail(`has ${data.clippings.length} clippings, more than ${IMPORT_LIMITS.clippings}`, 'clippings');
 

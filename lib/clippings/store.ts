@@ -132,9 +132,16 @@ export async function putClippings(db: IsnadDB, clippings: readonly Clipping[]):
   });
 }
 
-export type ImportOutcome =
-  | { ok: true; counts: ImportCounts; settings: number }
-  | { ok: false; errors: ImportProblem[] };
+export interface ImportOutcome {
+  /** False when the file as a whole was unreadable: then nothing was written. */
+  ok: boolean;
+  counts: ImportCounts;
+  settings: number;
+  /** Settings of the file kept outside the database (the `storageKeys` asked for): the caller writes them. */
+  storageSettings: Record<string, ExportedSetting>;
+  /** Every record or field left out, with file, line and reason; the rest was imported. */
+  problems: ImportProblem[];
+}
 
 async function settingsRecord(db: IsnadDB): Promise<Record<string, ExportedSetting>> {
   const out: Record<string, ExportedSetting> = {};
@@ -142,35 +149,44 @@ async function settingsRecord(db: IsnadDB): Promise<Record<string, ExportedSetti
   return out;
 }
 
-/** Everything the reader would not want to lose: all clippings and all settings. */
-export async function backupClippings(db: IsnadDB, now = Date.now()): Promise<ClippingsExport> {
+/**
+ * Everything the reader would not want to lose: all clippings and all settings, those of the
+ * database and those the caller keeps elsewhere (`storage`: browser.storage.local by key).
+ */
+export async function backupClippings(db: IsnadDB, opts: { now?: number; storage?: Record<string, ExportedSetting> } = {}): Promise<ClippingsExport> {
   return db.transaction('r', db.clippings, db.settings, async () =>
-    toClippingsExport(await listClippings(db), { settings: await settingsRecord(db), now }),
+    toClippingsExport(await listClippings(db), { settings: { ...(await settingsRecord(db)), ...opts.storage }, now: opts.now }),
   );
 }
 
 /**
- * Imports an `isnad-clippings` file (an export or a backup). Any problem rejects the whole file
- * and writes nothing; otherwise clippings (and, with `withSettings`, settings) are written in one
- * transaction.
+ * Imports an `isnad-clippings` file (an export or a backup). Good records are written, bad ones
+ * reported and left out; a file that is not a clippings export at all writes nothing. Clippings
+ * (and, with `withSettings`, settings) are written in one transaction, so a failure midway leaves
+ * the database as it was.
  */
 export async function importClippingsJson(
   db: IsnadDB,
   text: string,
-  opts: { file?: string; withSettings?: boolean } = {},
+  opts: { file?: string; withSettings?: boolean; storageKeys?: readonly string[] } = {},
 ): Promise<ImportOutcome> {
   const parsed = parseClippingsJson(text, opts.file);
-  if (parsed.errors.length) return { ok: false, errors: parsed.errors };
-  const settings = opts.withSettings ? Object.entries(parsed.settings) : [];
+  const fileLevel = parsed.errors.some((e) => e.index === null && !e.field.startsWith('settings'));
+  const none: ImportCounts = { added: 0, updated: 0, kept: 0 };
+  if (fileLevel && !parsed.clippings.length) return { ok: false, counts: none, settings: 0, storageSettings: {}, problems: parsed.errors };
+  const all = opts.withSettings ? Object.entries(parsed.settings) : [];
+  const outside = new Set(opts.storageKeys ?? []);
+  const settings = all.filter(([key]) => !outside.has(key));
+  const storageSettings = Object.fromEntries(all.filter(([key]) => outside.has(key)));
   const counts = await db.transaction('rw', db.clippings, db.settings, async () => {
     const c = await putClippings(db, parsed.clippings);
     if (settings.length) await db.settings.bulkPut(settings.map(([key, s]) => ({ key, version: s.version, value: s.value })));
     return c;
   });
-  return { ok: true, counts, settings: settings.length };
+  return { ok: true, counts, settings: all.length, storageSettings, problems: parsed.errors };
 }
 
-/** Restores a backup: clippings and settings together, all or nothing. */
-export async function restoreBackup(db: IsnadDB, text: string, file = 'backup.json'): Promise<ImportOutcome> {
-  return importClippingsJson(db, text, { file, withSettings: true });
+/** Restores a backup: clippings and settings together. */
+export async function restoreBackup(db: IsnadDB, text: string, opts: { file?: string; storageKeys?: readonly string[] } = {}): Promise<ImportOutcome> {
+  return importClippingsJson(db, text, { file: opts.file ?? 'backup.json', withSettings: true, storageKeys: opts.storageKeys });
 }
