@@ -1,0 +1,208 @@
+// Clippings end to end: a reader selects words on an article and saves them with the button and
+// with the keyboard shortcut; on reload they are highlighted (marks around the page's own words,
+// nothing of the note or tags in the page); the Clippings tab finds, edits, deletes and undoes,
+// exports; the JSON export imported into a fresh profile gives the same clippings.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Clipping } from '../../lib/clippings/types';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness';
+import { PAGES, startSite } from './site';
+
+const OUT = 'tests/e2e/.tmp';
+mkdirSync(OUT, { recursive: true });
+
+let site: Awaited<ReturnType<typeof startSite>>;
+let b: Launched;
+let exported = '';
+
+beforeAll(async () => {
+  site = await startSite();
+  b = await launchWithExtension({ hostRules: site.hostRules, lang: 'ar' });
+  await waitForCorpus(b.worker);
+});
+afterAll(async () => {
+  await b?.close();
+  site?.server.close();
+});
+
+const FIRST = 'ونقلت مؤسسة "فرات بوست" خبراً عن وصول قوات الأسد';
+const SECOND = 'مشارف مدينة القورية';
+const NOTE = 'ملاحظة خاصة بالقارئ 4471';
+const TAG = 'وسم-خاص-9932';
+
+/** Selects `text` inside the article's paragraphs, as a reader's drag would. */
+async function select(page: Page, text: string): Promise<void> {
+  const ok = await page.evaluate((needle) => {
+    for (const p of document.querySelectorAll('article p')) {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const at = n.data.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + needle.length);
+        const sel = document.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return true;
+      }
+    }
+    return false;
+  }, text);
+  if (!ok) throw new Error(`"${text}" is not in the article`);
+}
+
+const marked = (page: Page) => page.$$eval('mark[data-isnad-clip]', (ms) => ms.map((m) => m.textContent ?? ''));
+
+/** Asks the background through an extension page, as the side panel does. */
+async function clippingsOf(page: Page): Promise<Clipping[]> {
+  const r = await page.evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; value?: unknown }> } } };
+    return chrome.runtime.sendMessage({ isnad: 'ui:clippings', data: {} });
+  });
+  if (!r?.ok) throw new Error(`ui:clippings failed: ${JSON.stringify(r)}`);
+  return r.value as Clipping[];
+}
+
+async function clippingsTab(l: Launched): Promise<Page> {
+  const side = await l.context.newPage();
+  const errors: string[] = [];
+  side.on('pageerror', (e) => errors.push(e.message));
+  await side.goto(`chrome-extension://${l.extensionId}/sidepanel.html?view=clippings`);
+  await side.waitForSelector('.clippings', { timeout: 15_000 });
+  expect(errors).toEqual([]);
+  return side;
+}
+
+describe('clippings', () => {
+  it('saves a selection with the "حفظ مقتطف" button, and with the keyboard shortcut', async () => {
+    const page = await b.context.newPage();
+    await page.goto(PAGES.shaamArticle);
+    await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
+
+    await select(page, FIRST);
+    const button = page.getByRole('button', { name: 'حفظ مقتطف' });
+    await button.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.screenshot({ path: `${OUT}/clip-button.png` });
+    await button.click();
+    await page.getByRole('button', { name: 'حُفظ المقتطف' }).waitFor({ timeout: 10_000 });
+    await page.waitForFunction((q) => [...document.querySelectorAll('mark[data-isnad-clip]')].map((m) => m.textContent).join('') === q, FIRST);
+
+    // The shortcut (manifest command Alt+Shift+S) and the context menu both make the background
+    // send the tab `tab:clip-selection`. Headless Chromium does not route key presses of a page to
+    // extension commands, so the test sends that message from the background, as they do.
+    await select(page, SECOND);
+    const reply = await b.worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: object): Promise<unknown> } } };
+      const [tab] = await chrome.tabs.query({ url: '*://*.shaam.org/*' });
+      return chrome.tabs.sendMessage(tab!.id!, { isnad: 'tab:clip-selection' });
+    });
+    expect(reply).toMatchObject({ created: true, quote: { quote: SECOND } });
+    await page.waitForFunction(
+      (q) => [...document.querySelectorAll('mark[data-isnad-clip]')].some((m) => m.textContent === q),
+      SECOND,
+      { timeout: 10_000 },
+    );
+
+    const side = await clippingsTab(b);
+    const saved = await clippingsOf(side);
+    expect(saved.map((c) => c.quote).sort()).toEqual([FIRST, SECOND].sort());
+    for (const c of saved) {
+      expect(c).toMatchObject({ outlet: 'shaam', url: new URL(PAGES.shaamArticle).href, canonicalUrl: 'https://shaam.org/news/syria-news/qoria', publishedAt: '2017-10-22T10:00' });
+      expect(c.prefix.length + c.suffix.length).toBeGreaterThan(10);
+    }
+    await side.close();
+    await page.close();
+  });
+
+  it('the Clippings tab finds, edits, deletes with undo, and exports', async () => {
+    const side = await clippingsTab(b);
+    await side.waitForSelector('[data-testid="clipping"]');
+    expect(await side.locator('[data-testid="clipping"]').count()).toBe(2);
+
+    // Normalised search: a query with other letter forms and diacritics finds the quote.
+    await side.getByRole('searchbox').fill('مؤسسه فُرات');
+    await side.waitForFunction(() => document.querySelectorAll('[data-testid="clipping"]').length === 1);
+    const item = side.locator('[data-testid="clipping"]').first();
+    expect(await item.locator('blockquote').textContent()).toBe(FIRST);
+
+    await item.getByRole('button', { name: /^تعديل ملاحظة ووسوم/ }).click();
+    await item.locator('textarea').fill(NOTE);
+    await item.locator('input').fill(`${TAG}، دير الزور`);
+    await item.locator('button[type="submit"]').click();
+    await item.locator('.note').waitFor();
+    expect(await item.locator('.note').textContent()).toBe(NOTE);
+    expect(await item.locator('.chip').allTextContents()).toEqual([TAG, 'دير الزور']);
+
+    await side.getByRole('searchbox').fill('');
+    await side.waitForFunction(() => document.querySelectorAll('[data-testid="clipping"]').length === 2);
+    await side.screenshot({ path: `${OUT}/clippings-tab.png`, fullPage: true });
+
+    // Delete the other one, then undo.
+    const other = side.locator('[data-testid="clipping"]', { hasText: SECOND });
+    await other.getByRole('button', { name: /^حذف المقتطف/ }).click();
+    await side.waitForFunction(() => document.querySelectorAll('[data-testid="clipping"]').length === 1);
+    expect((await clippingsOf(side)).length).toBe(1);
+    await side.getByRole('button', { name: 'تراجع' }).click();
+    await side.waitForFunction(() => document.querySelectorAll('[data-testid="clipping"]').length === 2);
+    expect((await clippingsOf(side)).length).toBe(2);
+
+    const download = side.waitForEvent('download');
+    await side.getByRole('button', { name: 'JSON', exact: true }).click();
+    const file = await (await download).path();
+    exported = readFileSync(file, 'utf8');
+    expect(JSON.parse(exported).clippings).toHaveLength(2);
+
+    const csvDownload = side.waitForEvent('download');
+    await side.getByRole('button', { name: 'CSV', exact: true }).click();
+    const csv = readFileSync(await (await csvDownload).path());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain(NOTE);
+    await side.close();
+  });
+
+  it('on reload the article shows both clippings highlighted, with no note or tag in the page', async () => {
+    const page = await b.context.newPage();
+    await page.goto(PAGES.shaamArticle);
+    await page.waitForFunction(() => document.querySelectorAll('mark[data-isnad-clip]').length >= 2, undefined, { timeout: 15_000 });
+    const marks = await marked(page);
+    expect(marks).toContain(FIRST);
+    expect(marks).toContain(SECOND);
+    const dom = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(dom).not.toContain(NOTE);
+    expect(dom).not.toContain(TAG);
+    await page.screenshot({ path: `${OUT}/clip-highlights.png` });
+    await page.close();
+  });
+
+  it('the JSON export imported into a fresh profile gives the same clippings', async () => {
+    const before = await clippingsOf(await clippingsTab(b));
+    const fresh = await launchWithExtension({ hostRules: site.hostRules, lang: 'ar' });
+    try {
+      const side = await clippingsTab(fresh);
+      expect(await clippingsOf(side)).toEqual([]);
+      await side.locator('details.import-tools summary').click();
+      await side.locator('details.import-tools input[type="file"]').first().setInputFiles({ name: 'isnad-clippings.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+      await side.getByTestId('clippings-import-summary').waitFor({ timeout: 10_000 });
+      await side.waitForSelector('[data-testid="clipping"]');
+      expect(await clippingsOf(side)).toEqual(before);
+      expect(await side.locator('[data-testid="clipping"]').count()).toBe(2);
+
+      // A bad file is reported and stores nothing more.
+      await side.locator('details.import-tools summary').click().catch(() => undefined);
+      const bad = JSON.parse(exported);
+      bad.clippings[0].createdAt = 'yesterday';
+      bad.clippings.push({ ...bad.clippings[1], id: 'new-one', url: 'ftp://x' });
+      await side.locator('details.import-tools input[type="file"]').first().setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad, null, 2)) });
+      await side.waitForFunction(() => document.querySelector('[data-testid="clippings-import-summary"]')?.textContent?.includes('bad.json'));
+      const summary = (await side.getByTestId('clippings-import-summary').textContent()) ?? '';
+      expect(summary).toMatch(/bad\.json:\d+: clippings\[0\]\.createdAt/);
+      expect(summary).toMatch(/bad\.json:\d+: clippings\[2\]\.url/);
+      expect(await clippingsOf(side)).toEqual(before);
+      await side.close();
+    } finally {
+      await fresh.close();
+    }
+  });
+});
