@@ -109,7 +109,8 @@ describe('clippings', () => {
     const saved = await clippingsOf(side);
     expect(saved.map((c) => c.quote).sort()).toEqual([FIRST, SECOND].sort());
     for (const c of saved) {
-      expect(c).toMatchObject({ outlet: 'shaam', url: new URL(PAGES.shaamArticle).href, canonicalUrl: 'https://shaam.org/news/syria-news/qoria', publishedAt: '2017-10-22T10:00' });
+      expect(decodeURI(c.url)).toBe(decodeURI(PAGES.shaamArticle));
+      expect(c).toMatchObject({ outlet: 'shaam', canonicalUrl: 'https://shaam.org/news/syria-news/qoria', publishedAt: '2017-10-22T10:00' });
       expect(c.prefix.length + c.suffix.length).toBeGreaterThan(10);
     }
     await side.close();
