@@ -1,4 +1,4 @@
-export { normalize } from './normalize';
+export { normalize, normalizeWithMap } from './normalize';
 export { toAsciiDigits } from './digits';
 export { tokenize, words, type Token } from './tokenize';
 export { stem } from './stem';

@@ -1,0 +1,263 @@
+// Attribution: for each sentence, who a claim is attributed to, by which cue, with the qualifier
+// the outlet puts on its source ("قناة الميادين التابعة لإيران") and the chain it came through
+// ("مصادر ميدانية، بحسب شبكة الدرر الشامية" — field sources, via Eldorar).
+import { normalize } from '../arabic/normalize';
+import { tokenize, type Token } from '../arabic/tokenize';
+import { ancestors, entityById } from '../entities/gazetteer';
+import { matchEntities } from '../entities/match';
+import type { EntityMatch, SourceType } from '../entities/types';
+import { CLAUSE_START, OFFICIAL_TITLES, PARTICIPLE_CUES, PREP_CUES, QUALIFIERS, VERB_CUES } from './lexicon';
+import { splitSentences, type Sentence } from './sentences';
+
+/** Gazetteer source types, plus a named person and an actor speaking for itself. */
+export type ClaimSourceType = SourceType | 'person';
+
+export interface Attribution {
+  /** The source as written in the text ("وكالة أعماق", "مصادر ميدانية", "محافظ الحسكة ..."). */
+  source: string;
+  /** Gazetteer id of the source (or of the actor it speaks for), when known. */
+  sourceId: string | null;
+  sourceType: ClaimSourceType;
+  /** The attribution cue as written ("وأفادت", "بحسب"). */
+  cue: string;
+  /** What the outlet says about the source ("التابعة لإيران", "المقرّبة من تنظيم داعش"). */
+  qualifier: string | null;
+  /** Offsets of the source's words in the text (null when the source is carried over). */
+  sourceStart: number | null;
+  sourceEnd: number | null;
+  cueStart: number;
+  cueEnd: number;
+}
+
+export interface Claim extends Attribution {
+  /** The sentence holding the claim, and its offsets. */
+  text: string;
+  start: number;
+  end: number;
+  /** Sources the claim passed through, outermost last ("… عن محافظ الحسكة" via SANA). */
+  via: Attribution[];
+  /** The speaker is not named here but carried over from the previous claim ("وقال: إن…"). */
+  inherited: boolean;
+}
+
+export interface AttributionOptions {
+  /** Entity matches of the same text, if already computed. */
+  matches?: EntityMatch[];
+  date?: string | null;
+}
+
+type CueKind = 'verb' | 'participle' | 'prep';
+
+// Filler between a prepositional cue and its source: "وفقاً لما ذكره", "نقلاً عن".
+const PREP_FILLER = new Set(['ما', 'لما', 'عن', 'ذكره', 'ذكرته', 'اورده', 'اوردته', 'نشره', 'نشرته', 'افاد', 'افادت', 'به', 'بها', 'نقله', 'نقلته', 'قاله', 'قالته', 'اعلنه', 'اعلنته', 'اكده', 'اكدته', 'علي', 'لسان'].map(normalize));
+const NAQL = new Set(['نقل', 'نقلت', 'ينقل', 'تنقل'].map(normalize));
+const AN = normalize('عن');
+// Pronoun-like references to an organisation already named: "المكتب الإعلامي للحركة".
+const ANAPHORA: Record<string, string> = { للحركه: 'حركه', للهييه: 'هييه', للجبهه: 'جبهه', للتنظيم: 'تنظيم', للفصيل: '', للجيش: 'جيش' };
+const MAX_PHRASE = 12;
+// "الناشط الإعلامي في مدينة دير الزور": words after a speaker that still say who it is.
+const PLACE_OF_SPEAKER = new Set(['في', 'من', 'لدي', 'داخل', 'ب']);
+// Words that start an adverbial or an object, not a speaker.
+const NOT_A_SPEAKER = new Set(['قبل', 'بعد', 'خلال', 'اسم', 'عدد', 'اهم', 'هذا', 'هذه', 'ذلك', 'تلك', 'كل', 'من', 'على', 'مع', 'الي', 'عن', 'ان'].map(normalize));
+// "لم يذكر", "لا يخفي": a negated verb attributes nothing.
+const NEGATION = new Set(['لم', 'لا', 'ما', 'لن', 'ليس', 'دون'].map(normalize));
+
+function cueKind(t: string): { kind: CueKind } | null {
+  for (const w of [t, /^[وف]/.test(t) ? t.slice(1) : null]) {
+    if (!w) continue;
+    if (VERB_CUES.has(w)) return { kind: 'verb' };
+    if (PARTICIPLE_CUES.has(w)) return { kind: 'participle' };
+    if (PREP_CUES.has(w)) return { kind: 'prep' };
+  }
+  return null;
+}
+
+/** Punctuation between two tokens that ends a phrase (comma, colon, bracket, full stop). */
+function breaksBetween(text: string, a: Token, b: Token): boolean {
+  return /[,،:;؛.()\[\]\n]/.test(text.slice(a.end, b.start));
+}
+
+function typeOfActor(id: string): ClaimSourceType {
+  const chain = ancestors(id);
+  const e = chain[0]!;
+  if (['armed-group', 'jihadist-group', 'militia', 'party'].includes(e.kind)) return 'faction';
+  if (e.kind === 'person' && !chain.slice(1).some((a) => ['government', 'state', 'regime', 'organisation'].includes(a.kind))) return 'person';
+  return 'official';
+}
+
+interface Phrase {
+  from: number;
+  to: number; // token indices, [from, to)
+  /** The phrase ran into "أن/إن/قوله/في تصريح" or a colon: what follows is what was said. */
+  saying: boolean;
+}
+
+const SAYING = new Set(['ان', 'ان', 'بان', 'انه', 'بانه', 'انها', 'بانها', 'انهم', 'بانهم', 'قوله', 'قولها', 'قولهم', 'تصريح', 'تصريحات', 'بيان', 'خبرا'].map(normalize));
+
+/** The speaker's phrase starting at token p: up to the clause, a cue, a comma or MAX_PHRASE words. */
+function phraseAt(text: string, toks: Token[], p: number, last: number, stopAtAn: boolean, matches: EntityMatch[]): Phrase {
+  let q = p;
+  let saying = false;
+  while (q < last && q - p < MAX_PHRASE) {
+    const t = toks[q]!.text;
+    if (q > p && breaksBetween(text, toks[q - 1]!, toks[q]!)) {
+      saying = /:/.test(text.slice(toks[q - 1]!.end, toks[q]!.start)) || SAYING.has(t);
+      break;
+    }
+    if (CLAUSE_START.has(t) || (stopAtAn && t === AN)) {
+      saying = SAYING.has(t) || (t === 'في' && SAYING.has(toks[q + 1]?.text ?? ''));
+      break;
+    }
+    if (q > p && cueKind(t) && !covered(matches, toks[q]!)) break;
+    q++;
+  }
+  if (q === p && q < last && /:/.test(text.slice(toks[p - 1]?.end ?? 0, toks[q]!.start))) saying = true;
+  return { from: p, to: q, saying };
+}
+
+/** The end of a span, past a closing quote whose opening quote the span holds. */
+function closeQuote(text: string, a: number, b: number): number {
+  return (text.slice(a, b).match(/["“”«»]/g)?.length ?? 0) % 2 === 1 && /["”»]/.test(text[b] ?? '') ? b + 1 : b;
+}
+
+function covered(matches: EntityMatch[], t: Token): boolean {
+  return matches.some((m) => t.start >= m.start && t.end <= m.end);
+}
+
+function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, matches: EntityMatch[], cue: Token, cueEnd: number): Attribution | null {
+  if (ph.to <= ph.from) return null;
+  const a = toks[ph.from]!.start;
+  const b = toks[ph.to - 1]!.end;
+  const inside = matches.filter((m) => m.start >= a && m.start < b && m.type !== 'place');
+  const pick = inside.find((m) => m.type === 'source') ?? inside.find((m) => m.type === 'actor');
+  let source = text.slice(a, b);
+  let sourceId: string | null = null;
+  let sourceType: ClaimSourceType;
+  let srcStart = a;
+  let srcEnd = b;
+  let qualifier: string | null = null;
+  let after = ph.to;
+  if (pick) {
+    const e = entityById(pick.id)!;
+    srcStart = pick.start;
+    srcEnd = pick.end;
+    sourceId = e.id;
+    sourceType = e.type === 'source' ? e.sourceType! : typeOfActor(e.id);
+    // A media office speaks for the organisation named after it, or named earlier ("للحركة").
+    if (e.id === 'media-office') {
+      const owner = inside.find((m) => m.type === 'actor' && m.start >= pick.end);
+      const ref = Object.entries(ANAPHORA).find(([w]) => normalize(text.slice(pick.start, pick.end)).endsWith(w));
+      const earlier = ref ? [...matches].reverse().find((m) => m.end <= pick.start && m.type === 'actor' && normalize(m.alias).startsWith(ref[1])) : undefined;
+      const org = owner ?? earlier;
+      if (org) sourceId = org.id;
+    }
+    const rest = toks.slice(ph.from, ph.to).filter((t) => t.start >= pick.end);
+    source = text.slice(pick.start, pick.end);
+    if (rest[0] && QUALIFIERS.has(rest[0].text)) qualifier = text.slice(rest[0].start, closeQuote(text, rest[0].start, b));
+    else if (rest.length && PLACE_OF_SPEAKER.has(rest[0]!.text) && !rest.every((t) => inside.some((m) => t.start >= m.start && t.end <= m.end))) {
+      // "الناشط الإعلامي في مدينة دير الزور": keep the words that say who, up to the phrase end.
+      srcEnd = closeQuote(text, pick.start, b);
+      source = text.slice(pick.start, srcEnd);
+    }
+  } else {
+    const words = toks.slice(ph.from, ph.to).map((t) => t.text);
+    const head = words[0]!.replace(/^ال/, '');
+    const official = words.slice(0, 3).some((w) => OFFICIAL_TITLES.has(w) || OFFICIAL_TITLES.has(w.replace(/^[وفبل]/, '')));
+    if (/^مصادر|^مصدر/.test(head)) sourceType = 'unnamed';
+    else if (official) sourceType = 'official';
+    // Anything else must look like a named speaker: a short phrase right before what was said.
+    else if (ph.saying && words.length <= 4 && !NOT_A_SPEAKER.has(words[0]!)) sourceType = 'person';
+    else return null;
+  }
+  // "وكالة أعماق، المقرّبة من تنظيم داعش، أن": the qualifier after a comma.
+  if (!qualifier && after < last && QUALIFIERS.has(toks[after]!.text) && breaksBetween(text, toks[after - 1]!, toks[after]!)) {
+    const q = phraseAt(text, toks, after, last, false, matches);
+    qualifier = text.slice(toks[q.from]!.start, closeQuote(text, toks[q.from]!.start, toks[q.to - 1]!.end));
+    after = q.to;
+  }
+  return { source, sourceId, sourceType, cue: text.slice(cue.start, cueEnd), qualifier, sourceStart: srcStart, sourceEnd: srcEnd, cueStart: cue.start, cueEnd };
+}
+
+/**
+ * Claims in `text` attributed to someone, one per sentence and speaker. A sentence without a
+ * cue carries no claim; a cue without a named speaker ("وقال: إن…", "مشيرة إلى أن") carries
+ * the previous claim's speaker over.
+ */
+export function attributions(text: string, opts: AttributionOptions = {}): Claim[] {
+  const matches = opts.matches ?? matchEntities(text, { date: opts.date });
+  const toks = tokenize(text);
+  const out: Claim[] = [];
+  let ti = 0;
+  for (const s of splitSentences(text)) {
+    while (ti < toks.length && toks[ti]!.start < s.start) ti++;
+    let last = ti;
+    while (last < toks.length && toks[last]!.end <= s.end) last++;
+    out.push(...sentenceClaims(text, s, toks, ti, last, matches, out[out.length - 1]));
+    ti = last;
+  }
+  return out;
+}
+
+function sentenceClaims(text: string, s: Sentence, toks: Token[], first: number, last: number, matches: EntityMatch[], previous: Claim | undefined): Claim[] {
+  const claims: Claim[] = [];
+  // Where the words said begin for the current verb claim: a prepositional cue before it is a "via".
+  let open: { claim: Claim; until: number } | null = null;
+  for (let c = first; c < last; c++) {
+    const cue = toks[c]!;
+    const kind = cueKind(cue.text)?.kind;
+    if (!kind) continue;
+    // Inside a name ("وكالة الأنباء"?) or a source name: not a cue.
+    if (covered(matches, cue)) continue;
+    if (c > first && NEGATION.has(toks[c - 1]!.text)) continue;
+    let p = c + 1;
+    if (kind === 'prep') while (p < last && PREP_FILLER.has(toks[p]!.text.replace(/^ل(?=ما)/, 'ل'))) p++;
+    const isNaql = NAQL.has(cue.text.replace(/^[وف]/, ''));
+    let ph: Phrase = kind === 'participle' ? { from: p, to: p, saying: true } : phraseAt(text, toks, p, last, isNaql, matches);
+    let att = resolvePhrase(text, toks, ph, last, matches, cue, cue.end);
+    const via: Attribution[] = [];
+    // "نقلت سانا عن محافظ الحسكة قوله": the governor said it, SANA passed it on.
+    let q = ph.to;
+    if (isNaql && q < last && toks[q]!.text === AN) {
+      const inner = phraseAt(text, toks, q + 1, last, false, matches);
+      const innerAtt = resolvePhrase(text, toks, inner, last, matches, cue, cue.end);
+      if (innerAtt) {
+        if (att) via.push(att);
+        att = innerAtt;
+        ph = inner;
+      }
+    }
+    if (kind === 'prep' && att && open && cue.start < open.until) {
+      open.claim.via.push(att);
+      continue;
+    }
+    let inherited = false;
+    if (!att) {
+      // "مراقبون ... يتوقعون أن": the speaker named before the verb in this sentence.
+      // Only for verbs; and only when nothing (no object) follows the verb before what was said.
+      const bare = ph.to === ph.from;
+      const before = kind === 'verb' && bare ? [...matches].reverse().find((m) => m.end <= cue.start && m.start >= s.start && m.type !== 'place') : undefined;
+      if (kind === 'verb' && (!bare || !ph.saying)) continue;
+      if (kind === 'prep') continue;
+      const carry = claims[claims.length - 1] ?? previous;
+      if (before) {
+        const e = entityById(before.id)!;
+        att = { source: text.slice(before.start, before.end), sourceId: e.id, sourceType: e.type === 'source' ? e.sourceType! : typeOfActor(e.id), cue: text.slice(cue.start, cue.end), qualifier: null, sourceStart: before.start, sourceEnd: before.end, cueStart: cue.start, cueEnd: cue.end };
+      } else if (carry) {
+        att = { ...carry, cue: text.slice(cue.start, cue.end), sourceStart: null, sourceEnd: null, cueStart: cue.start, cueEnd: cue.end };
+        inherited = true;
+      } else continue;
+    }
+    const same = claims.find((x) => (x.sourceId ?? x.source) === (att!.sourceId ?? att!.source));
+    if (same) {
+      for (const v of via) same.via.push(v);
+      continue;
+    }
+    const claim: Claim = { ...att, text: s.text, start: s.start, end: s.end, via: inherited ? [...(previous?.via ?? [])] : via, inherited };
+    claims.push(claim);
+    // The words said start at the first clause word after the speaker's phrase.
+    let k = ph.to;
+    while (k < last && !CLAUSE_START.has(toks[k]!.text)) k++;
+    open = kind === 'verb' ? { claim, until: k < last ? toks[k]!.start : s.end } : null;
+  }
+  return claims;
+}

@@ -1,0 +1,66 @@
+// Framing cues: words that cast an event as a withdrawal, a handover or deal, a collapse or
+// defeat, a liberation, an aggression or terrorism.
+import { tokenize, type Token } from '../arabic/tokenize';
+import { normalizeWithMap } from '../arabic/normalize';
+import { matchEntities } from '../entities/match';
+import type { EntityMatch } from '../entities/types';
+import { FRAME_STEMS, type Frame } from './lexicon';
+
+export type { Frame } from './lexicon';
+
+export interface FramingCue {
+  frame: Frame;
+  /** The word as written. */
+  cue: string;
+  /** Offsets into the original text (the clitics glued before the word left out). */
+  start: number;
+  end: number;
+}
+
+export interface FramingOptions {
+  matches?: EntityMatch[];
+  date?: string | null;
+}
+
+const STEMS: Array<[string, Frame]> = (Object.entries(FRAME_STEMS) as Array<[Frame, string[]]>)
+  .flatMap(([frame, stems]) => stems.map((s): [string, Frame] => [s, frame]))
+  .sort((a, b) => b[0].length - a[0].length);
+
+// Proclitics in the order they stack: conjunction, preposition, article ("وبالانسحاب").
+const CLITICS = /^(?:[وف])?(?:[بلك])?(?:ال)?/;
+const CLITICS_LL = /^(?:[وف])?لل/;
+
+// Names in which a cue word is part of a proper name, not the outlet's framing.
+const PROPER = new Set(['dahr-al-ghuzat', 'military-operations-command', 'hts']);
+// "فريق التحرير", "رئيس التحرير": the editorial team, not liberation.
+const EDITORIAL = /^(فريق|رييس|مدير|سكرتير|هييه)$/;
+
+function frameOf(word: string): { frame: Frame; cut: number } | null {
+  const cuts = new Set([0, CLITICS.exec(word)![0].length, CLITICS_LL.exec(word)?.[0].length ?? 0, /^[وف]/.test(word) ? 1 : 0]);
+  for (const cut of [...cuts].sort((a, b) => b - a)) {
+    const rest = word.slice(cut);
+    if (rest.length < 3) continue;
+    const hit = STEMS.find(([stem]) => rest.startsWith(stem));
+    if (hit) return { frame: hit[1], cut };
+  }
+  return null;
+}
+
+/** Framing cues in `text`, in order. Cues inside place and source names are not framing. */
+export function framing(text: string, opts: FramingOptions = {}): FramingCue[] {
+  const matches = opts.matches ?? matchEntities(text, { date: opts.date });
+  const out: FramingCue[] = [];
+  const toks = tokenize(text);
+  let m = 0;
+  toks.forEach((t: Token, i) => {
+    while (m < matches.length && matches[m]!.end <= t.start) m++;
+    const owner = matches[m] && matches[m]!.start <= t.start ? matches[m]! : null;
+    if (owner && (owner.type !== 'actor' || PROPER.has(owner.id))) return;
+    const hit = frameOf(t.text);
+    if (!hit) return;
+    if (hit.frame === 'liberation' && i > 0 && EDITORIAL.test(toks[i - 1]!.text)) return;
+    const start = t.start + (hit.cut ? normalizeWithMap(text.slice(t.start, t.end)).map[hit.cut]! : 0);
+    out.push({ frame: hit.frame, cue: text.slice(start, t.end), start, end: t.end });
+  });
+  return out;
+}

@@ -1,0 +1,171 @@
+// The matcher: finds gazetteer names in a text, behind the clitics Arabic glues to them
+// (وقوات، بريف، لداعش، للنظام), in Latin script too, with offsets into the original text.
+import { normalizeWithMap } from '../arabic/normalize';
+import { tokenize, type Token } from '../arabic/tokenize';
+import { ENTITIES, aliasText, ancestors } from './gazetteer';
+import type { Entity, EntityMatch, MatchOptions } from './types';
+
+interface Candidate {
+  entity: Entity;
+  alias: string;
+  weak: boolean;
+  from?: string;
+  until?: string;
+}
+
+interface AliasEntry {
+  tokens: string[];
+  /** Short Latin names (IS, SDF) match only in their exact case: "is" and "us" are English words. */
+  exact?: string[];
+  candidates: Candidate[];
+}
+
+// Between the words of one name: spaces, quotes, hyphens, tatweel. Not a comma, a full stop or a
+// line break, so that a name never spans two clauses or the title and the body.
+const GAP = /^[ \t\u00A0"'“”«»„‘’\-–—ـ]{1,6}$/;
+const LATIN_ARTICLE = /^(al|el|ad|ar|as|ash|at|az|an)$/;
+// After a weak name, words that still belong to it ("النظام السوري", "النظام البائد").
+const WEAK_NEXT_OK = new Set(['السوري', 'البايد', 'المخلوع', 'السابق', 'الاسدي', 'الحاكم', 'الرسمي', 'الرسميه', 'السوريه']);
+
+function buildIndex(): Map<string, AliasEntry[]> {
+  const byKey = new Map<string, AliasEntry>();
+  const add = (entity: Entity, text: string, spec: { weak?: boolean; from?: string; until?: string }) => {
+    const toks = tokenize(text).map((t) => t.text);
+    if (toks.length === 0) return;
+    const latin = !/[\u0600-\u06FF]/.test(text);
+    const variants = [toks];
+    if (latin && toks.length > 1 && LATIN_ARTICLE.test(toks[0]!)) variants.push(toks.slice(1));
+    for (const v of variants) {
+      const exact = latin && v.join('').length <= 3 ? tokenize(text).slice(toks.length - v.length).map((t) => text.slice(t.start, t.end)) : undefined;
+      const key = `${v.join(' ')}${exact ? `|${exact.join(' ')}` : ''}`;
+      let entry = byKey.get(key);
+      if (!entry) byKey.set(key, (entry = { tokens: v, exact, candidates: [] }));
+      if (entry.candidates.some((c) => c.entity.id === entity.id && c.from === spec.from && c.until === spec.until)) continue;
+      entry.candidates.push({ entity, alias: text, weak: !!spec.weak, from: spec.from, until: spec.until });
+    }
+  };
+  for (const e of ENTITIES) {
+    add(e, e.name.ar, {});
+    add(e, e.name.en, {});
+    for (const a of e.aliases) add(e, aliasText(a), typeof a === 'string' ? {} : a);
+  }
+  const index = new Map<string, AliasEntry[]>();
+  for (const entry of byKey.values()) {
+    const list = index.get(entry.tokens[0]!) ?? [];
+    list.push(entry);
+    index.set(entry.tokens[0]!, list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return index;
+}
+
+let INDEX: Map<string, AliasEntry[]> | null = null;
+
+/**
+ * The forms a word may take once its proclitics are off: و/ف (and), ب/ل/ك (in, to, like) and the
+ * article fused after ل ("للنظام" → "النظام"). `cut` counts the normalised letters removed.
+ */
+function forms(w: string): Array<{ form: string; cut: number }> {
+  const out = [{ form: w, cut: 0 }];
+  const bases = [{ form: w, cut: 0 }];
+  if ((w[0] === 'و' || w[0] === 'ف') && w.length > 3) bases.push({ form: w.slice(1), cut: 1 });
+  for (const b of bases) {
+    if (b.cut) out.push(b);
+    const f = b.form;
+    if (f.startsWith('لل') && f.length > 4) out.push({ form: `ا${f.slice(1)}`, cut: b.cut + 1 });
+    else if ((f[0] === 'ب' || f[0] === 'ل' || f[0] === 'ك') && f.length > 3) out.push({ form: f.slice(1), cut: b.cut + 1 });
+  }
+  return out;
+}
+
+interface Found {
+  i: number;
+  j: number;
+  start: number;
+  cut: number;
+  entry: AliasEntry;
+  candidates: Candidate[];
+}
+
+function inTime(c: Candidate, date: string): boolean {
+  return !(c.from && date < c.from) && !(c.until && date >= c.until);
+}
+
+function matchAt(text: string, toks: Token[], i: number, date: string): Found | null {
+  const index = INDEX!;
+  for (const { form, cut } of forms(toks[i]!.text)) {
+    for (const entry of index.get(form) ?? []) {
+      const n = entry.tokens.length;
+      if (i + n > toks.length) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) {
+        ok = toks[i + k]!.text === entry.tokens[k] && GAP.test(text.slice(toks[i + k - 1]!.end, toks[i + k]!.start));
+      }
+      if (ok && entry.exact) ok = cut === 0 && entry.exact.every((e, k) => text.slice(toks[i + k]!.start, toks[i + k]!.end) === e);
+      if (!ok) continue;
+      let candidates = entry.candidates.filter((c) => inTime(c, date));
+      if (candidates.length === 0) continue;
+      if (candidates.every((c) => c.weak)) {
+        const next = toks[i + n];
+        const prev = toks[i - 1];
+        const glued = (a: Token | undefined, b: Token | undefined) => !!a && !!b && GAP.test(text.slice(a.end, b.start));
+        // A weak name followed by a definite adjective is another phrase ("النظام الضريبي"); one
+        // after a definite noun, unless a clitic is on it, is that noun's adjective ("النشرة الإخبارية").
+        if (glued(toks[i + n - 1], next) && next!.text.startsWith('ال') && !WEAK_NEXT_OK.has(next!.text)) continue;
+        if (cut === 0 && glued(prev, toks[i]) && prev!.text.startsWith('ال')) continue;
+      } else candidates = candidates.filter((c) => !c.weak);
+      const start = toks[i]!.start + (cut ? normalizeWithMap(text.slice(toks[i]!.start, toks[i]!.end)).map[cut]! : 0);
+      return { i, j: i + n, start, cut, entry, candidates };
+    }
+  }
+  return null;
+}
+
+/** Picks, for words that name several entities, the one whose region the rest of the text is about. */
+function resolve(found: Found[]): Array<{ f: Found; pick: Candidate }> {
+  const context = new Map<string, number>();
+  for (const f of found) {
+    if (f.candidates.length !== 1) continue;
+    for (const a of ancestors(f.candidates[0]!.entity.id).slice(1)) {
+      if (a.id !== 'syria') context.set(a.id, (context.get(a.id) ?? 0) + 1);
+    }
+  }
+  return found.map((f) => {
+    if (f.candidates.length === 1) return { f, pick: f.candidates[0]! };
+    let best = f.candidates[0]!;
+    let bestScore = -1;
+    for (const c of f.candidates) {
+      const score = ancestors(c.entity.id).slice(1).reduce((s, a) => s + (context.get(a.id) ?? 0), 0);
+      if (score > bestScore) [best, bestScore] = [c, score];
+    }
+    return { f, pick: best };
+  });
+}
+
+/**
+ * Places, actors and news sources named in `text`, longest name first, without overlaps, in
+ * text order. Offsets are into `text` as given (not normalised), so they can mark the page.
+ */
+export function matchEntities(text: string, opts: MatchOptions = {}): EntityMatch[] {
+  INDEX ??= buildIndex();
+  const date = opts.date ? opts.date.slice(0, 10) : '0000';
+  const toks = tokenize(text);
+  const found: Found[] = [];
+  for (let i = 0; i < toks.length; ) {
+    const f = matchAt(text, toks, i, date);
+    if (f) {
+      found.push(f);
+      i = f.j;
+    } else i++;
+  }
+  return resolve(found).map(({ f, pick }) => {
+    let end = toks[f.j - 1]!.end;
+    // 'قناة "الميادين"': take the closing quote of a quote opened inside the name.
+    const inner = text.slice(f.start, end);
+    if ((inner.match(/["“”«»]/g)?.length ?? 0) % 2 === 1 && /["”»]/.test(text[end] ?? '')) end++;
+    const m: EntityMatch = { id: pick.entity.id, type: pick.entity.type, name: pick.entity.name.ar, start: f.start, end, alias: pick.alias };
+    const others = [...new Set(f.candidates.map((c) => c.entity.id))].filter((id) => id !== pick.entity.id);
+    if (others.length) m.alternatives = others;
+    return m;
+  });
+}

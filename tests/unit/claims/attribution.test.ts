@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { attributions, framing, namingSummary, namingTerms } from '../../../lib/claims';
+
+const brief = (t: string, date?: string) =>
+  attributions(t, { date }).map((c) => ({ source: c.sourceId ?? c.source, type: c.sourceType, cue: c.cue, qualifier: c.qualifier, via: c.via.map((v) => v.sourceId ?? v.source) }));
+
+describe('attributions', () => {
+  it('keeps the qualifier an outlet puts on its source', () => {
+    expect(brief('وأفادت قناة "الميادين" التابعة لإيران أن قوات الأسد تقدمت.')).toEqual([
+      { source: 'al-mayadeen', type: 'pro-regime-media', cue: 'وأفادت', qualifier: 'التابعة لإيران', via: [] },
+    ]);
+    expect(brief('ذكرت وكالة "أعماق"، المقرّبة من تنظيم "داعش"، أنّ عناصره انسحبوا.')).toEqual([
+      { source: 'amaq', type: 'jihadist-media', cue: 'ذكرت', qualifier: 'المقرّبة من تنظيم "داعش"', via: [] },
+    ]);
+  });
+
+  it('follows the chain: a source via another, and "نقلت X عن Y"', () => {
+    expect(brief('وأفادت مصادر ميدانية، بحسب شبكة "الدرر الشامية"، بأن الثوار سيطروا.')).toEqual([
+      { source: 'field-sources', type: 'unnamed', cue: 'وأفادت', qualifier: null, via: ['eldorar'] },
+    ]);
+    const c = attributions('ونقلت وكالة الأنباء السورية الرسمية "سانا"، عن محافظ الحسكة محمد زعلل العلي قوله "إن الجيش تقدم".');
+    expect(c).toHaveLength(1);
+    expect(c[0]).toMatchObject({ source: 'محافظ الحسكة محمد زعلل العلي', sourceId: null, sourceType: 'official', cue: 'ونقلت' });
+    expect(c[0]!.via.map((v) => v.sourceId)).toEqual(['sana']);
+  });
+
+  it('reads prepositional cues on their own', () => {
+    expect(brief('لينسحب مقاتلو التنظيم، وفق صحيفة العربي الجديد.')).toMatchObject([{ source: 'al-araby-al-jadeed', cue: 'وفق' }]);
+    expect(brief('قتل ثلاثة مدنيين بحسب المرصد السوري لحقوق الإنسان.')).toMatchObject([{ source: 'sohr', type: 'ngo', cue: 'بحسب' }]);
+    expect(brief('وذلك نقلاً عن مصادر محلية.')).toMatchObject([{ source: 'local-sources', type: 'unnamed', cue: 'نقلاً' }]);
+  });
+
+  it('carries the speaker over to "وقال: إن" and to participles', () => {
+    const c = attributions('فيما أشار مصدر عسكري الى أن الجيش "وسع بنك أهدافه"، موضحاً أن البنك يشمل أربعة محاور. وقال: إن "المحور الأول سيكون في ريف حلب".');
+    expect(c.map((x) => [x.sourceId, x.inherited])).toEqual([['military-sources', false], ['military-sources', true]]);
+  });
+
+  it('resolves a media office to the organisation named before it', () => {
+    const c = attributions('انفجرت سيارة أمام مقر حركة "أحرار الشام". وأفاد المكتب الإعلامي للحركة بأن المفخخة أسفرت عن مقتل شخص.');
+    expect(c).toMatchObject([{ source: 'المكتب الإعلامي للحركة', sourceId: 'ahrar-al-sham', sourceType: 'faction' }]);
+  });
+
+  it('types officials and named people, and ignores verbs that attribute nothing', () => {
+    expect(brief('وقال وزير المالية السوري محمد يسر برنية إن الرواتب سترتفع.')).toMatchObject([{ type: 'official', cue: 'وقال' }]);
+    expect(brief('ويكشف "هويدي" في تصريح للصحيفة أن التنظيم زرع الألغام.')).toMatchObject([{ source: 'هويدي', type: 'person' }]);
+    expect(brief('فيما لم يذكر اسم القتيل أو صفته.')).toEqual([]);
+    expect(brief('طريق خناصر الذي يعتبر أهم خط إمداد إلى المدينة.')).toEqual([]);
+    expect(brief('دون أي مقاومة أو اشتباكات تذكر.')).toEqual([]);
+    expect(brief('تقاسم السيطرة وفق تفاهمات دولية.')).toEqual([]);
+  });
+
+  it('handles text without claims and hostile input', () => {
+    expect(attributions('')).toEqual([]);
+    expect(attributions('no Arabic at all. said nothing')).toEqual([]);
+    expect(() => attributions('\uD800قال\u0000: إن')).not.toThrow();
+  });
+});
+
+describe('framing', () => {
+  it('finds withdrawal, handover, collapse, liberation, aggression and terrorism cues', () => {
+    const t = 'انسحاب التنظيم تسليم للمناطق، وانهيار دفاعاته، وتحرير المدينة، والعدوان الروسي، والتنظيم الإرهابي.';
+    expect(framing(t).map((f) => [f.frame, f.cue])).toEqual([
+      ['withdrawal', 'انسحاب'], ['handover', 'تسليم'], ['collapse', 'انهيار'], ['liberation', 'تحرير'], ['aggression', 'عدوان'], ['terrorism', 'إرهابي'],
+    ]);
+  });
+
+  it('gives offsets without the clitics and skips cue words inside place and source names', () => {
+    const t = 'وبالانسحاب من غرفة عمليات "دحر الغزاة"، كتب فريق التحرير';
+    const f = framing(t);
+    expect(f.map((x) => t.slice(x.start, x.end))).toEqual(['انسحاب']);
+  });
+
+  it('does not take Tehran for purification', () => {
+    expect(framing('وصل الوفد إلى طهران')).toEqual([]);
+  });
+});
+
+describe('naming', () => {
+  it('tells which name a text uses for each actor', () => {
+    const t = 'تقدمت قوات الأسد. وقال الجيش العربي السوري إن داعش انسحب، وطائرات العدوان الروسي تقصف.';
+    const uses = namingTerms(t, { date: '2016-01-01' });
+    expect(uses.map((u) => [u.actor, u.term])).toEqual([
+      ['regime-forces', 'قوات الأسد'], ['regime-forces', 'الجيش العربي السوري'], ['islamic-state', 'داعش'], ['russia', 'طائرات العدوان الروسي'],
+    ]);
+    expect(uses[3]!.frames).toEqual(['aggression']);
+    expect(namingSummary(uses)['regime-forces']).toEqual({ 'قوات الأسد': 1, 'الجيش العربي السوري': 1 });
+  });
+});

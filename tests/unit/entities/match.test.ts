@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { matchEntities } from '../../../lib/entities';
+
+const ids = (t: string, date?: string) => matchEntities(t, { date }).map((m) => m.id);
+const spans = (t: string) => matchEntities(t).map((m) => t.slice(m.start, m.end));
+
+describe('matchEntities', () => {
+  it('finds names behind clitics, with offsets into the original text', () => {
+    const t = 'قصف بريف حلب الشرقي وقوات النظام تتقدم لداعش وللنظام';
+    expect(ids(t)).toEqual(['aleppo-countryside-east', 'regime-forces', 'islamic-state', 'assad-regime']);
+    expect(spans(t)).toEqual(['ريف حلب الشرقي', 'قوات النظام', 'داعش', 'لنظام']);
+  });
+
+  it('matches diacritised, tatweel and letter-variant spellings', () => {
+    expect(ids('مدينة السْفِيرة')).toEqual(['safira']);
+    expect(ids('مطـــار كويرس')).toEqual(['kweires-airbase']);
+    expect(ids('مطار كويرس العسكرى')).toEqual(['kweires-airbase']);
+    expect(ids('ادلب')).toEqual(['idlib']);
+  });
+
+  it('matches Latin transliterations in any case, short Latin names only in their case', () => {
+    expect(ids('the Kweires airbase and KUWEIRES and Kuwayris')).toEqual(['kweires-airbase', 'kweires-airbase', 'kweires-airbase']);
+    expect(ids('fighting in Deir ez-Zor')).toEqual(['deir-ez-zor']);
+    expect(ids('the SDF said')).toEqual(['sdf']);
+    expect(ids('it is up to us')).toEqual([]);
+  });
+
+  it('reads both digit sets in names', () => {
+    const a = matchEntities('حول اللواء 137');
+    const b = matchEntities('حول اللواء ١٣٧');
+    expect(a.map((m) => m.id)).toEqual(['brigade-137']);
+    expect(b.map((m) => [m.id, m.start, m.end])).toEqual(a.map((m) => [m.id, m.start, m.end]));
+  });
+
+  it('keeps the longest name and does not cross a comma or a line break', () => {
+    expect(ids('مطار دمشق الدولي')).toEqual(['damascus-airport']);
+    expect(ids('قناة "الميادين" التابعة لإيران')).toEqual(['al-mayadeen', 'iran']);
+    expect(ids('ريف حلب، الشرقي')).toEqual(['aleppo-countryside']);
+    expect(ids('دير\nالزور')).toEqual([]);
+  });
+
+  it('takes a closing quote into a name whose opening quote it holds', () => {
+    const t = 'ونقلت مؤسسة "فرات بوست" خبراً';
+    expect(spans(t)).toEqual(['مؤسسة "فرات بوست"']);
+  });
+
+  it('does not read weak names as names inside other phrases', () => {
+    expect(ids('النظام الضريبي الجديد')).toEqual([]);
+    expect(ids('هاجم النظام بلدة مارع')).toEqual(['assad-regime', 'marea']);
+    expect(ids('النشرة الإخبارية')).toEqual([]);
+    expect(ids('وقال وزير النقل للإخبارية')).toEqual(['ikhbariya']);
+  });
+
+  it('picks among places of the same name by the region the text is about', () => {
+    const azaz = matchEntities('منطقة المالكية غربي مدينة أعزاز بريف حلب');
+    expect(azaz[0]).toMatchObject({ id: 'malikiyah-azaz', alternatives: ['malikiyah'] });
+    const hasakah = matchEntities('في المالكية شمال شرق الحسكة قرب القامشلي');
+    expect(hasakah[0]!.id).toBe('malikiyah');
+  });
+
+  it('reads "the Syrian army" as the regime before 8 December 2024 and the new army after', () => {
+    expect(ids('تقدم الجيش السوري', '2016-06-01')).toEqual(['regime-forces']);
+    expect(ids('تقدم الجيش السوري', '2025-05-01')).toEqual(['syrian-army-new']);
+    expect(ids('تقدم الجيش السوري')).toEqual(['regime-forces']);
+  });
+
+  it('survives hostile input in bounded time', () => {
+    expect(matchEntities('')).toEqual([]);
+    expect(matchEntities('no arabic here at all, only English words')).toEqual([]);
+    expect(matchEntities('\u0000\u0001\uD800 حلب \uDFFF\u202Eدمشق')).toMatchObject([{ id: 'aleppo' }, { id: 'damascus' }]);
+    const big = 'سيطرت قوات الأسد على مطار كويرس العسكري بريف حلب الشرقي. '.repeat(90_000);
+    expect(big.length).toBeGreaterThan(5_000_000);
+    const t0 = Date.now();
+    const ms = matchEntities(big);
+    expect(ms.length).toBe(270_000);
+    // Generous bound: this only guards against a blow-up, not a speed claim.
+    expect(Date.now() - t0).toBeLessThan(120_000);
+  });
+});
