@@ -135,7 +135,17 @@ export function ClippingsView() {
   const [filter, setFilter] = useState<ClippingQuery>({});
   const [deleted, setDeleted] = useState<Clipping | null>(null);
   const reload = () => call('ui:clippings', {}).then(setAll, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  useEffect(() => void reload(), []);
+  useEffect(() => {
+    void reload();
+    // Clippings saved on the page while this tab was open show up when the reader comes back to it.
+    const onReturn = () => document.visibilityState === 'visible' && void reload();
+    window.addEventListener('focus', onReturn);
+    document.addEventListener('visibilitychange', onReturn);
+    return () => {
+      window.removeEventListener('focus', onReturn);
+      document.removeEventListener('visibilitychange', onReturn);
+    };
+  }, []);
   const shown = useMemo(() => (all ? searchClippings(all, filter) : []), [all, filter]);
   const { outlets, tags, entities } = useMemo(() => clippingFacets(all ?? []), [all]);
   const lang = uiLang();

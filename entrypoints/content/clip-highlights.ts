@@ -15,47 +15,64 @@ function insideClip(node: Node): boolean {
   return !!node.parentElement?.closest(`mark[${CLIP_ATTR}]`);
 }
 
-/** Wraps the segments of one text node, last first, so that splitting never moves one still to do. */
-function wrapNode(node: Text, segs: TextSegment[]): HTMLElement[] {
+/** Overlapping pieces (two clippings of the same words) merged, in document order. */
+function mergeSegments(segs: TextSegment[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const s of [...segs].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last[1]) last[1] = Math.max(last[1], s.end);
+    else out.push([s.start, s.end]);
+  }
+  return out;
+}
+
+/** The text from `at` on moved to a new node right after `node` (Text.splitText, which not
+ *  every DOM implementation has). */
+function cut(node: Text, at: number): Text {
+  const rest = node.ownerDocument.createTextNode(node.data.slice(at));
+  node.data = node.data.slice(0, at);
+  node.parentNode?.insertBefore(rest, node.nextSibling);
+  return rest;
+}
+
+/** Wraps pieces of one text node, last first, so that splitting never moves one still to do. */
+function wrapNode(node: Text, segs: TextSegment[]): void {
   const doc = node.ownerDocument;
-  const made: HTMLElement[] = [];
-  let limit = node.data.length;
-  for (const s of [...segs].sort((a, b) => b.start - a.start)) {
-    const end = Math.min(s.end, limit);
-    if (end <= s.start) continue;
-    if (end < node.data.length) node.splitText(end);
-    const words = s.start > 0 ? node.splitText(s.start) : node;
+  for (const [start, end] of mergeSegments(segs).reverse()) {
+    if (end < node.data.length) cut(node, end);
+    const words = start > 0 ? cut(node, start) : node;
     const mark = doc.createElement('mark');
     mark.setAttribute(CLIP_ATTR, '');
     mark.setAttribute('style', STYLE);
     words.parentNode?.insertBefore(mark, words);
     mark.appendChild(words);
-    made.push(mark);
-    limit = s.start;
   }
-  return made;
 }
 
 /**
- * Anchors each quote under `root` and marks it; returns how many were found. Quotes are anchored
- * one per task, so a page with many clippings never blocks the page for long.
+ * Anchors each quote under `root` and marks it; returns how many were found. The page's text is
+ * read once, each quote anchored in a task of its own (so many clippings never block the page for
+ * long), then all marks are drawn together.
  */
 export async function highlightQuotes(root: Element, quotes: readonly TextQuote[], signal?: AbortSignal): Promise<number> {
+  if (!quotes.length) return 0;
+  const page = preparePage(root);
+  const byNode = new Map<Text, TextSegment[]>();
   let found = 0;
   for (const q of quotes) {
-    if (signal?.aborted) break;
-    // Prepared again for each quote: the marks of the previous one split text nodes.
-    const anchor = anchorOnPage(preparePage(root), q);
-    if (anchor) {
-      const byNode = new Map<Text, TextSegment[]>();
-      for (const s of anchor.segments) {
-        if (!s.node.data.slice(s.start, s.end).trim() || insideClip(s.node)) continue;
-        byNode.set(s.node, [...(byNode.get(s.node) ?? []), s]);
-      }
-      for (const [node, segs] of byNode) wrapNode(node, segs);
-      if (byNode.size) found++;
-    }
     await yieldToPage();
+    if (signal?.aborted) return found;
+    const anchor = anchorOnPage(page, q);
+    if (!anchor) continue;
+    found++;
+    for (const s of anchor.segments) {
+      if (!s.node.data.slice(s.start, s.end).trim() || insideClip(s.node)) continue;
+      byNode.set(s.node, [...(byNode.get(s.node) ?? []), s]);
+    }
+  }
+  for (const [node, segs] of byNode) {
+    // The page may have changed the node while we were anchoring: skip what no longer fits.
+    if (node.isConnected && segs.every((s) => s.end <= node.data.length)) wrapNode(node, segs);
   }
   return found;
 }
@@ -75,5 +92,7 @@ export function removeHighlights(root: ParentNode): void {
 export async function highlightSavedClippings(article: Article, root: Element = document.body): Promise<number> {
   const reply = await send('page:clip-quotes', { url: article.url, canonicalUrl: article.canonicalUrl });
   if (!reply.ok) throw new Error(reply.error);
+  // In-page navigation to another article: the marks of the previous one go first.
+  removeHighlights(root);
   return highlightQuotes(root, reply.value);
 }
