@@ -2,6 +2,7 @@
 // the outlet puts on its source ("قناة الميادين التابعة لإيران") and the chain it came through
 // ("مصادر ميدانية، بحسب شبكة الدرر الشامية" — field sources, via Eldorar).
 import { normalize } from '../arabic/normalize';
+import { isStopWord } from '../arabic/stopwords';
 import { tokenize, type Token } from '../arabic/tokenize';
 import { ancestors, entityById } from '../entities/gazetteer';
 import { matchEntities } from '../entities/match';
@@ -9,8 +10,8 @@ import type { EntityMatch, SourceType } from '../entities/types';
 import { CLAUSE_START, OFFICIAL_TITLES, PARTICIPLE_CUES, PREP_CUES, QUALIFIERS, VERB_CUES } from './lexicon';
 import { splitSentences, type Sentence } from './sentences';
 
-/** Gazetteer source types, plus a named person and an actor speaking for itself. */
-export type ClaimSourceType = SourceType | 'person';
+/** Gazetteer source types, plus a named person and a document (a report, a statement, a decree). */
+export type ClaimSourceType = SourceType | 'person' | 'document';
 
 export interface Attribution {
   /** The source as written in the text ("وكالة أعماق", "مصادر ميدانية", "محافظ الحسكة ..."). */
@@ -57,6 +58,11 @@ const ANAPHORA: Record<string, string> = { للحركه: 'حركه', للهيي�
 const MAX_PHRASE = 12;
 // "الناشط الإعلامي في مدينة دير الزور": words after a speaker that still say who it is.
 const PLACE_OF_SPEAKER = new Set(['في', 'من', 'لدي', 'داخل', 'ب']);
+// "أكد الوزير من جهته أن": an aside, not part of the speaker's name.
+const ASIDE = new Set(['جهته', 'جهتها', 'جانبه', 'جانبها', 'ناحيته', 'ناحيتها'].map(normalize));
+const HONORIFIC = new Set(['السيد', 'السيده', 'الدكتور', 'الدكتوره', 'المهندس', 'الشيخ', 'اللواء', 'العميد', 'العقيد'].map(normalize));
+// "أفاد التقرير", "أكد البيان": a claim attributed to a document.
+const DOCUMENTS = new Set(['التقرير', 'البيان', 'الدراسه', 'الاحصاييات', 'الوثيقه', 'القرار', 'المرسوم', 'الاتفاق', 'التصريح', 'البلاغ', 'التعميم', 'الاعلان', 'الرساله', 'المذكره', 'التحقيق', 'بيان', 'تقرير', 'دراسه'].map(normalize));
 // Words that start an adverbial or an object, not a speaker.
 const NOT_A_SPEAKER = new Set(['قبل', 'بعد', 'خلال', 'اسم', 'عدد', 'اهم', 'هذا', 'هذه', 'ذلك', 'تلك', 'كل', 'من', 'على', 'مع', 'الي', 'عن', 'ان'].map(normalize));
 // "لم يذكر", "لا يخفي": a negated verb attributes nothing.
@@ -95,7 +101,7 @@ interface Phrase {
 const SAYING = new Set(['ان', 'ان', 'بان', 'انه', 'بانه', 'انها', 'بانها', 'انهم', 'بانهم', 'قوله', 'قولها', 'قولهم', 'تصريح', 'تصريحات', 'بيان', 'خبرا'].map(normalize));
 
 /** The speaker's phrase starting at token p: up to the clause, a cue, a comma or MAX_PHRASE words. */
-function phraseAt(text: string, toks: Token[], p: number, last: number, stopAtAn: boolean, matches: EntityMatch[]): Phrase {
+function phraseAt(text: string, toks: Token[], p: number, last: number, matches: EntityMatch[]): Phrase {
   let q = p;
   let saying = false;
   while (q < last && q - p < MAX_PHRASE) {
@@ -104,7 +110,10 @@ function phraseAt(text: string, toks: Token[], p: number, last: number, stopAtAn
       saying = /:/.test(text.slice(toks[q - 1]!.end, toks[q]!.start)) || SAYING.has(t);
       break;
     }
-    if (CLAUSE_START.has(t) || (stopAtAn && t === AN)) {
+    // "على" (on) ends the phrase, "علي" (Ali) does not: the original spelling tells them apart.
+    const ala = t === 'علي' && text.slice(toks[q]!.start, toks[q]!.end).endsWith('ى');
+    const minJihatihi = t === 'من' && ASIDE.has(toks[q + 1]?.text ?? '');
+    if (CLAUSE_START.has(t) || t === AN || (q > p && ala) || minJihatihi) {
       saying = SAYING.has(t) || (t === 'في' && SAYING.has(toks[q + 1]?.text ?? ''));
       break;
     }
@@ -118,6 +127,11 @@ function phraseAt(text: string, toks: Token[], p: number, last: number, stopAtAn
 /** The end of a span, past a closing quote whose opening quote the span holds. */
 function closeQuote(text: string, a: number, b: number): number {
   return (text.slice(a, b).match(/["“”«»]/g)?.length ?? 0) % 2 === 1 && /["”»]/.test(text[b] ?? '') ? b + 1 : b;
+}
+
+/** "علي" (Ali) spelled with ي, not the preposition "على" that normalises the same. */
+function isName(text: string, t: Token): boolean {
+  return t.text === 'علي' && text.slice(t.start, t.end).endsWith('ي');
 }
 
 function covered(matches: EntityMatch[], t: Token): boolean {
@@ -162,16 +176,19 @@ function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, ma
   } else {
     const words = toks.slice(ph.from, ph.to).map((t) => t.text);
     const head = words[0]!.replace(/^ال/, '');
-    const official = words.slice(0, 3).some((w) => OFFICIAL_TITLES.has(w) || OFFICIAL_TITLES.has(w.replace(/^[وفبل]/, '')));
-    if (/^مصادر|^مصدر/.test(head)) sourceType = 'unnamed';
-    else if (official) sourceType = 'official';
-    // Anything else must look like a named speaker: a short phrase right before what was said.
-    else if (ph.saying && words.length <= 4 && !NOT_A_SPEAKER.has(words[0]!)) sourceType = 'person';
+    const title = (w: string) => OFFICIAL_TITLES.has(w) || OFFICIAL_TITLES.has(w.replace(/^ال/, ''));
+    if (/^(مصادر|مصدر|معلومات|انباء|تقارير)$/.test(head)) sourceType = 'unnamed';
+    // The speaker's title comes first ("وزير المالية", "المتحدث باسم"), or after an honorific.
+    else if (title(words[0]!) || (HONORIFIC.has(words[0]!) && title(words[1] ?? ''))) sourceType = 'official';
+    else if (DOCUMENTS.has(words[0]!)) sourceType = 'document';
+    // Anything else must look like a named speaker: a few words, none a function word, right
+    // before what was said.
+    else if (ph.saying && words.length <= 4 && toks.slice(ph.from, ph.to).every((t) => isName(text, t) || (!NOT_A_SPEAKER.has(t.text) && !isStopWord(t.text)))) sourceType = 'person';
     else return null;
   }
   // "وكالة أعماق، المقرّبة من تنظيم داعش، أن": the qualifier after a comma.
   if (!qualifier && after < last && QUALIFIERS.has(toks[after]!.text) && breaksBetween(text, toks[after - 1]!, toks[after]!)) {
-    const q = phraseAt(text, toks, after, last, false, matches);
+    const q = phraseAt(text, toks, after, last, matches);
     qualifier = text.slice(toks[q.from]!.start, closeQuote(text, toks[q.from]!.start, toks[q.to - 1]!.end));
     after = q.to;
   }
@@ -212,13 +229,13 @@ function sentenceClaims(text: string, s: Sentence, toks: Token[], first: number,
     let p = c + 1;
     if (kind === 'prep') while (p < last && PREP_FILLER.has(toks[p]!.text.replace(/^ل(?=ما)/, 'ل'))) p++;
     const isNaql = NAQL.has(cue.text.replace(/^[وف]/, ''));
-    let ph: Phrase = kind === 'participle' ? { from: p, to: p, saying: true } : phraseAt(text, toks, p, last, isNaql, matches);
+    let ph: Phrase = kind === 'participle' ? { from: p, to: p, saying: true } : phraseAt(text, toks, p, last, matches);
     let att = resolvePhrase(text, toks, ph, last, matches, cue, cue.end);
     const via: Attribution[] = [];
     // "نقلت سانا عن محافظ الحسكة قوله": the governor said it, SANA passed it on.
     let q = ph.to;
     if (isNaql && q < last && toks[q]!.text === AN) {
-      const inner = phraseAt(text, toks, q + 1, last, false, matches);
+      const inner = phraseAt(text, toks, q + 1, last, matches);
       const innerAtt = resolvePhrase(text, toks, inner, last, matches, cue, cue.end);
       if (innerAtt) {
         if (att) via.push(att);

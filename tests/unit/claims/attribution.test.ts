@@ -49,6 +49,14 @@ describe('attributions', () => {
     expect(brief('تقاسم السيطرة وفق تفاهمات دولية.')).toEqual([]);
   });
 
+  it('ends the speaker at "على" and at an aside, types documents, and rejects fragments', () => {
+    expect(brief('وأكد وزير الاتصالات عبد السلام هيكل على ضرورة ضبط الامتحانات.')).toMatchObject([{ source: 'وزير الاتصالات عبد السلام هيكل', type: 'official' }]);
+    expect(brief('وقال الطالب علي الريني إن الامتحان صعب.')).toMatchObject([{ source: 'الطالب علي الريني' }]);
+    expect(brief('وأكد الوزير من جهته أن العمل مستمر.')).toMatchObject([{ source: 'الوزير', type: 'official' }]);
+    expect(brief('وأفاد التقرير بأن الأسعار ارتفعت.')).toMatchObject([{ source: 'التقرير', type: 'document' }]);
+    expect(brief('وأوضح فيها أن الأسعار ارتفعت.')).toEqual([]);
+  });
+
   it('handles text without claims and hostile input', () => {
     expect(attributions('')).toEqual([]);
     expect(attributions('no Arabic at all. said nothing')).toEqual([]);
