@@ -40,6 +40,21 @@ function ClippingItem({ c, onSaved, onDelete }: { c: Clipping; onSaved: (c: Clip
         <bdi>{c.publishedAt?.slice(0, 10) ?? t('unknownDate')}</bdi>
         {c.archiveUrl && <> · <a href={clippingLink(c, 'archive') ?? c.archiveUrl} target="_blank" rel="noreferrer">{t('openArchive')}</a></>}
       </div>
+      {(c.attribution?.source || c.entities.length > 0) && (
+        <p class="muted small" data-testid="clipping-analysis">
+          {c.attribution?.source && (
+            <>
+              {t('source')}: <bdi>{c.attribution.source}</bdi>
+              {c.entities.length > 0 && ' · '}
+            </>
+          )}
+          {c.entities.length > 0 && (
+            <>
+              {t('entities')}: {c.entities.map((e, i) => <span key={e.id}>{i > 0 && (lang.startsWith('ar') ? '، ' : ', ')}<bdi>{e.name}</bdi></span>)}
+            </>
+          )}
+        </p>
+      )}
       {!editing && c.note && <p dir="auto" class="note">{c.note}</p>}
       {!editing && c.tags.length > 0 && (
         <ul class="chips" aria-label={t('tags')}>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { openDb } from '../lib/corpus/db';
 import { CorpusFormatError, parseCorpusFile, validateRecord, type CorpusPack } from '../lib/corpus/formats';
 import { putReports } from '../lib/corpus/store';
+import { analyseQuote } from '../lib/clippings/analysis';
 import { exportClippings } from '../lib/clippings/export';
 import { backupFile, clipSelection, importClippingsFile, pageAsArticle, quotesForPage, restoreBackupFile, type SettingsStorage } from '../lib/clippings/service';
 import { deleteClipping, listClippings, restoreClipping, updateClipping } from '../lib/clippings/store';
@@ -64,7 +65,7 @@ export default defineBackground(() => {
   // Clippings: the article the tab showed gives the metadata; the selection gives the words.
   async function clipOnTab(tabId: number, quote: TextQuote, url: string, title: string) {
     const article = (await articleOf(tabId)) ?? pageAsArticle(url, title);
-    return clipSelection(db, article, quote);
+    return clipSelection(db, article, quote, analyseQuote);
   }
   // Context menu and keyboard shortcut: the tab's content script describes the selection (with
   // its context) and saves it like the button does; a tab without it gives the bare selection.

@@ -113,6 +113,10 @@ describe('clippings', () => {
       expect(c).toMatchObject({ outlet: 'shaam', canonicalUrl: 'https://shaam.org/news/syria-news/qoria', publishedAt: '2017-10-22T10:00' });
       expect(c.prefix.length + c.suffix.length).toBeGreaterThan(10);
     }
+    // The quoted sentence's attribution and entities, found by the background's analysis.
+    const first = saved.find((c) => c.quote === FIRST)!;
+    expect(first.attribution).toMatchObject({ cue: 'ونقلت', sourceType: 'opposition-media' });
+    expect(first.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['furat-post', 'regime-forces']));
     await side.close();
     await page.close();
   });
