@@ -11,6 +11,8 @@ interface Candidate {
   weak: boolean;
   from?: string;
   until?: string;
+  /** A generic name ("المطار العسكري") that names this entity only in a text about that place. */
+  context?: string;
 }
 
 interface AliasEntry {
@@ -29,7 +31,7 @@ const WEAK_NEXT_OK = new Set(['السوري', 'البايد', 'المخلوع', 
 
 function buildIndex(): Map<string, AliasEntry[]> {
   const byKey = new Map<string, AliasEntry>();
-  const add = (entity: Entity, text: string, spec: { weak?: boolean; from?: string; until?: string }) => {
+  const add = (entity: Entity, text: string, spec: { weak?: boolean; from?: string; until?: string; context?: string }) => {
     const toks = tokenize(text).map((t) => t.text);
     if (toks.length === 0) return;
     const latin = !/[\u0600-\u06FF]/.test(text);
@@ -41,7 +43,7 @@ function buildIndex(): Map<string, AliasEntry[]> {
       let entry = byKey.get(key);
       if (!entry) byKey.set(key, (entry = { tokens: v, exact, candidates: [] }));
       if (entry.candidates.some((c) => c.entity.id === entity.id && c.from === spec.from && c.until === spec.until)) continue;
-      entry.candidates.push({ entity, alias: text, weak: !!spec.weak, from: spec.from, until: spec.until });
+      entry.candidates.push({ entity, alias: text, weak: !!spec.weak, from: spec.from, until: spec.until, context: spec.context });
     }
   };
   for (const e of ENTITIES) {
@@ -121,25 +123,37 @@ function matchAt(text: string, toks: Token[], i: number, date: string): Found | 
   return null;
 }
 
-/** Picks, for words that name several entities, the one whose region the rest of the text is about. */
+/**
+ * Picks, for words that name several entities, the one whose region the rest of the text is about;
+ * drops generic names ("المدينة الصناعية") whose place the text does not name.
+ */
 function resolve(found: Found[]): Array<{ f: Found; pick: Candidate }> {
   const context = new Map<string, number>();
+  const named = new Set<string>();
   for (const f of found) {
-    if (f.candidates.length !== 1) continue;
-    for (const a of ancestors(f.candidates[0]!.entity.id).slice(1)) {
+    const plain = f.candidates.filter((c) => !c.context);
+    if (plain.length !== 1) continue;
+    const chain = ancestors(plain[0]!.entity.id);
+    for (const a of chain) named.add(a.id);
+    for (const a of chain.slice(1)) {
       if (a.id !== 'syria') context.set(a.id, (context.get(a.id) ?? 0) + 1);
     }
   }
-  return found.map((f) => {
-    if (f.candidates.length === 1) return { f, pick: f.candidates[0]! };
-    let best = f.candidates[0]!;
+  const out: Array<{ f: Found; pick: Candidate }> = [];
+  for (const f of found) {
+    const candidates = f.candidates.filter((c) => !c.context || named.has(c.context));
+    if (candidates.length === 0) continue;
+    let best = candidates[0]!;
     let bestScore = -1;
-    for (const c of f.candidates) {
-      const score = ancestors(c.entity.id).slice(1).reduce((s, a) => s + (context.get(a.id) ?? 0), 0);
-      if (score > bestScore) [best, bestScore] = [c, score];
+    if (candidates.length > 1) {
+      for (const c of candidates) {
+        const score = ancestors(c.entity.id).slice(1).reduce((s, a) => s + (context.get(a.id) ?? 0), 0);
+        if (score > bestScore) [best, bestScore] = [c, score];
+      }
     }
-    return { f, pick: best };
-  });
+    out.push({ f: { ...f, candidates }, pick: best });
+  }
+  return out;
 }
 
 /**

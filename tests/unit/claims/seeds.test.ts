@@ -23,7 +23,7 @@ const SEEDS: Record<string, Expect> = {
     frames: ['withdrawal', 'handover'],
   },
   '002_83ded0c87ab731c9': {
-    entities: ['islamic-state', 'opposition', 'idlib', 'dahr-al-ghuzat', 'tamanah', 'maarat-al-numan', 'idlib-countryside-east', 'regime-forces', 'aleppo', 'hama', 'assad-regime', 'idlib-gov', 'russia', 'umm-al-khalakhil', 'abu-al-duhur', 'khanasser-road', 'raqqa', 'deir-ez-zor', 'hts'],
+    entities: ['islamic-state', 'opposition', 'idlib', 'dahr-al-ghuzat', 'tamanah', 'maarat-al-numan', 'idlib-countryside-east', 'regime-forces', 'aleppo', 'hama', 'assad-regime', 'idlib-gov', 'russia', 'umm-al-khalakhil', 'abu-al-duhur', 'khanasser-road', 'raqqa', 'deir-ez-zor', 'hts', 'iraq-border'],
     claims: ['opposition'],
     frames: ['handover', 'withdrawal', 'collapse'],
   },

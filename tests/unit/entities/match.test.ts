@@ -58,6 +58,13 @@ describe('matchEntities', () => {
     expect(hasakah[0]!.id).toBe('malikiyah');
   });
 
+  it('reads a generic name only in a text about its place', () => {
+    expect(ids('قوات الأسد في المدينة الصناعية')).toEqual(['regime-forces']);
+    expect(ids('حلب: قوات الأسد في المدينة الصناعية')).toEqual(['aleppo', 'regime-forces', 'sheikh-najjar']);
+    expect(ids('حصار المطار العسكري في دير الزور')).toEqual(['deir-airbase', 'deir-ez-zor']);
+    expect(ids('سقط مطار كويرس العسكري. وكان المطار محاصراً')).toEqual(['kweires-airbase', 'kweires-airbase']);
+  });
+
   it('reads "the Syrian army" as the regime before 8 December 2024 and the new army after', () => {
     expect(ids('تقدم الجيش السوري', '2016-06-01')).toEqual(['regime-forces']);
     expect(ids('تقدم الجيش السوري', '2025-05-01')).toEqual(['syrian-army-new']);
