@@ -1,8 +1,9 @@
 // Thin content script: recognise, extract, hand the article to the background, mount the panel.
 // It never receives corpus titles or text: those stay in the panel's extension page.
 import { extractFromDocument } from '../../lib/extract/html';
+import { settled } from '../../lib/extract/settle';
 import { send } from '../../lib/messaging';
-import { recognizeDocument, recognizeUrl } from '../../lib/outlets/registry';
+import { recognizePage } from '../../lib/outlets/registry';
 import { CONTENT_MATCHES } from '../../lib/outlets/hosts';
 import { startClipButton } from './clip-button';
 import { highlightSavedClippings } from './clip-highlights';
@@ -16,8 +17,8 @@ export default defineContentScript({
     const clipButton = startClipButton(ctx);
 
     async function run(): Promise<void> {
-      const rec = recognizeUrl(location.href);
-      const isArticle = rec.pageType === 'article' || (rec.pageType === null && recognizeDocument(document) !== null);
+      // URL first, then what the page says of itself (Idlib24, sites the reader turned on, short links).
+      const isArticle = recognizePage(document, location.href).pageType === 'article';
       clipButton.setActive(isArticle);
       if (!isArticle) {
         panel?.remove();
@@ -41,6 +42,14 @@ export default defineContentScript({
     const safeRun = () => run().catch((err: unknown) => console.warn('Isnad: could not read this page:', err));
     void safeRun();
     // In-page navigation (history.pushState between articles) re-runs recognition.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void safeRun());
+    // The new URL is announced before it is committed and before the site renders the new story:
+    // read once the page has settled, and only the latest navigation.
+    let navigation = 0;
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      const mine = ++navigation;
+      void settled(document).then(() => {
+        if (mine === navigation && ctx.isValid) void safeRun();
+      });
+    });
   },
 });

@@ -1,7 +1,9 @@
 // JSON-LD blocks of a page, parsed once per document: adapters and the extractor both read them.
 type Node = Record<string, unknown>;
 
-const cache = new WeakMap<Document, Node[]>();
+// Parsed once per document while its blocks stay the same: an in-page navigation (Next.js)
+// swaps them for the next story's, so the cache is keyed on their text too.
+const cache = new WeakMap<Document, { text: string; nodes: Node[] }>();
 const MAX_BLOCK = 512 * 1024;
 
 function flatten(data: unknown, out: Node[], depth = 0): void {
@@ -17,11 +19,12 @@ function flatten(data: unknown, out: Node[], depth = 0): void {
 
 /** Every object in the page's JSON-LD, @graph flattened; broken blocks are the site's problem and skipped. */
 export function jsonLdNodes(doc: Document): Node[] {
+  const texts = [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? '');
+  const key = texts.join('\u0000');
   const hit = cache.get(doc);
-  if (hit) return hit;
+  if (hit && hit.text === key) return hit.nodes;
   const out: Node[] = [];
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const text = s.textContent ?? '';
+  for (const text of texts) {
     if (text.length > MAX_BLOCK) continue;
     try {
       flatten(JSON.parse(text), out);
@@ -29,7 +32,7 @@ export function jsonLdNodes(doc: Document): Node[] {
       continue;
     }
   }
-  cache.set(doc, out);
+  cache.set(doc, { text: key, nodes: out });
   return out;
 }
 

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { extractFromText } from '../../lib/extract/text';
+import { pageFixtures } from '../unit/extract/fixture-pages';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const seedFiles = JSON.parse(readFileSync(join(ROOT, 'data/seeds.json'), 'utf8')) as Array<{ file: string; outlet: string }>;
@@ -88,6 +89,9 @@ export const PAGES = {
   idlibArticle: 'http://idlib24.test/2018/02/19/300-fighter',
 } as const;
 
+/** A fixture's URL as the local site serves it: plain HTTP under the same host and path. */
+export const fixtureHttpUrl = (url: string) => url.replace(/^https:/, 'http:');
+
 function specs(): PageSpec[] {
   const u = (s: string) => new URL(s);
   const at = (s: string, html: () => string): PageSpec => ({ host: u(s).hostname, path: decodeURI(u(s).pathname), html });
@@ -99,6 +103,8 @@ function specs(): PageSpec[] {
     at(PAGES.eremArticle, () => articlePage({ seedIndex: 4, siteName: 'إرم نيوز', canonical: 'https://www.eremnews.com/news/arab-world/syria/k3x9q2m' })),
     at(PAGES.eremListing, () => listingPage('إرم نيوز', [PAGES.eremArticle])),
     at(PAGES.idlibArticle, () => articlePage({ seedIndex: 2, siteName: 'إدلب24', canonical: PAGES.idlibArticle })),
+    // The extraction fixtures (tests/fixtures/<outlet>-<n>/page.html), each at its own URL.
+    ...pageFixtures().map((f) => at(fixtureHttpUrl(f.url), () => f.html)),
   ];
 }
 

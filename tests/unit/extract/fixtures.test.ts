@@ -40,3 +40,15 @@ describe('fixture coverage', () => {
     }
   });
 });
+
+describe('a page that changes under the extractor (in-page navigation)', () => {
+  it('reads the new story\'s JSON-LD, not the first one\'s', () => {
+    const d = doc(`<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"الأول","datePublished":"2015-08-05T09:12:00+03:00"}</script></head>
+      <body><h1>الأول</h1><p>${'نص '.repeat(100)}</p></body></html>`);
+    expect(extractFromDocument(d, 'https://www.eremnews.com/news/arab-world/syria/h5t8w1z').publishedAt.value).toBe('2015-08-05T09:12');
+    d.querySelector('script')!.textContent = '{"@type":"NewsArticle","headline":"الثاني","datePublished":"2017-10-22T12:00:00+03:00"}';
+    d.querySelector('h1')!.textContent = 'الثاني';
+    const next = extractFromDocument(d, 'https://www.eremnews.com/news/arab-world/syria/p8w2n4k');
+    expect([next.title, next.publishedAt.value]).toEqual(['الثاني', '2017-10-22T12:00']);
+  });
+});
