@@ -56,6 +56,8 @@ const AN = normalize('عن');
 // Pronoun-like references to an organisation already named: "المكتب الإعلامي للحركة".
 const ANAPHORA: Record<string, string> = { للحركه: 'حركه', للهييه: 'هييه', للجبهه: 'جبهه', للتنظيم: 'تنظيم', للفصيل: '', للجيش: 'جيش' };
 const MAX_PHRASE = 12;
+// How many names before a sentence a reference like "للحركة" may reach back to.
+const RECENT = 60;
 // "الناشط الإعلامي في مدينة دير الزور": words after a speaker that still say who it is.
 const PLACE_OF_SPEAKER = new Set(['في', 'من', 'لدي', 'داخل', 'ب']);
 // "أكد الوزير من جهته أن": an aside, not part of the speaker's name.
@@ -138,7 +140,7 @@ function covered(matches: EntityMatch[], t: Token): boolean {
   return matches.some((m) => t.start >= m.start && t.end <= m.end);
 }
 
-function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, matches: EntityMatch[], cue: Token, cueEnd: number): Attribution | null {
+function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, matches: EntityMatch[], recent: EntityMatch[], cue: Token, cueEnd: number): Attribution | null {
   if (ph.to <= ph.from) return null;
   const a = toks[ph.from]!.start;
   const b = toks[ph.to - 1]!.end;
@@ -161,7 +163,7 @@ function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, ma
     if (e.id === 'media-office') {
       const owner = inside.find((m) => m.type === 'actor' && m.start >= pick.end);
       const ref = Object.entries(ANAPHORA).find(([w]) => normalize(text.slice(pick.start, pick.end)).endsWith(w));
-      const earlier = ref ? [...matches].reverse().find((m) => m.end <= pick.start && m.type === 'actor' && normalize(m.alias).startsWith(ref[1])) : undefined;
+      const earlier = ref ? [...recent].reverse().find((m) => m.end <= pick.start && m.type === 'actor' && normalize(m.alias).startsWith(ref[1])) : undefined;
       const org = owner ?? earlier;
       if (org) sourceId = org.id;
     }
@@ -205,17 +207,24 @@ export function attributions(text: string, opts: AttributionOptions = {}): Claim
   const toks = tokenize(text);
   const out: Claim[] = [];
   let ti = 0;
+  let mi = 0;
   for (const s of splitSentences(text)) {
     while (ti < toks.length && toks[ti]!.start < s.start) ti++;
     let last = ti;
     while (last < toks.length && toks[last]!.end <= s.end) last++;
-    out.push(...sentenceClaims(text, s, toks, ti, last, matches, out[out.length - 1]));
+    // Each sentence looks only at its own names, and a few before it ("للحركة"): linear time.
+    while (mi < matches.length && matches[mi]!.start < s.start) mi++;
+    let mj = mi;
+    while (mj < matches.length && matches[mj]!.start < s.end) mj++;
+    const local = matches.slice(mi, mj);
+    const recent = matches.slice(Math.max(0, mi - RECENT), mj);
+    out.push(...sentenceClaims(text, s, toks, ti, last, local, recent, out[out.length - 1]));
     ti = last;
   }
   return out;
 }
 
-function sentenceClaims(text: string, s: Sentence, toks: Token[], first: number, last: number, matches: EntityMatch[], previous: Claim | undefined): Claim[] {
+function sentenceClaims(text: string, s: Sentence, toks: Token[], first: number, last: number, matches: EntityMatch[], recent: EntityMatch[], previous: Claim | undefined): Claim[] {
   const claims: Claim[] = [];
   // Where the words said begin for the current verb claim: a prepositional cue before it is a "via".
   let open: { claim: Claim; until: number } | null = null;
@@ -230,13 +239,13 @@ function sentenceClaims(text: string, s: Sentence, toks: Token[], first: number,
     if (kind === 'prep') while (p < last && PREP_FILLER.has(toks[p]!.text.replace(/^ل(?=ما)/, 'ل'))) p++;
     const isNaql = NAQL.has(cue.text.replace(/^[وف]/, ''));
     let ph: Phrase = kind === 'participle' ? { from: p, to: p, saying: true } : phraseAt(text, toks, p, last, matches);
-    let att = resolvePhrase(text, toks, ph, last, matches, cue, cue.end);
+    let att = resolvePhrase(text, toks, ph, last, matches, recent, cue, cue.end);
     const via: Attribution[] = [];
     // "نقلت سانا عن محافظ الحسكة قوله": the governor said it, SANA passed it on.
     let q = ph.to;
     if (isNaql && q < last && toks[q]!.text === AN) {
       const inner = phraseAt(text, toks, q + 1, last, matches);
-      const innerAtt = resolvePhrase(text, toks, inner, last, matches, cue, cue.end);
+      const innerAtt = resolvePhrase(text, toks, inner, last, matches, recent, cue, cue.end);
       if (innerAtt) {
         if (att) via.push(att);
         att = innerAtt;

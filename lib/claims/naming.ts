@@ -21,6 +21,15 @@ export interface NamingOptions {
   date?: string | null;
 }
 
+const FRAMES = new Map<string, Frame[]>();
+
+/** The frames a gazetteer name carries, computed once per name. */
+function framesOf(alias: string): Frame[] {
+  let f = FRAMES.get(alias);
+  if (!f) FRAMES.set(alias, (f = [...new Set(framing(alias, { matches: [] }).map((x) => x.frame))]));
+  return f;
+}
+
 /** Every mention of an actor with the name used for it. */
 export function namingTerms(text: string, opts: NamingOptions = {}): NamingUse[] {
   const matches = opts.matches ?? matchEntities(text, { date: opts.date });
@@ -32,7 +41,7 @@ export function namingTerms(text: string, opts: NamingOptions = {}): NamingUse[]
       written: text.slice(m.start, m.end),
       start: m.start,
       end: m.end,
-      frames: [...new Set(framing(m.alias, { matches: [] }).map((f) => f.frame))],
+      frames: framesOf(m.alias),
     }));
 }
 
