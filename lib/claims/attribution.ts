@@ -120,6 +120,11 @@ function phraseAt(text: string, toks: Token[], p: number, last: number, matches:
       break;
     }
     if (q > p && cueKind(t) && !covered(matches, toks[q]!)) break;
+    // "وزير النقل للإخبارية": the outlet spoken to, after the speaker, is not the speaker.
+    if (q > p && /^ل/.test(t) && matches.some((m) => m.type === 'source' && m.start > toks[q]!.start && m.start < toks[q]!.end)) {
+      saying = true;
+      break;
+    }
     q++;
   }
   if (q === p && q < last && /:/.test(text.slice(toks[p - 1]?.end ?? 0, toks[q]!.start))) saying = true;
@@ -169,6 +174,12 @@ function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, ma
     }
     const rest = toks.slice(ph.from, ph.to).filter((t) => t.start >= pick.end);
     source = text.slice(pick.start, pick.end);
+    // "وزير المالية السوري محمد يسر برنية", "المتحدث باسم وزارة الداخلية": the title is part of who spoke.
+    const lead = toks[ph.from]!;
+    if (pick.start > a && (OFFICIAL_TITLES.has(lead.text) || HONORIFIC.has(lead.text) || OFFICIAL_TITLES.has(lead.text.replace(/^ال/, '')))) {
+      srcStart = a;
+      source = text.slice(a, pick.end);
+    }
     if (rest[0] && QUALIFIERS.has(rest[0].text)) qualifier = text.slice(rest[0].start, closeQuote(text, rest[0].start, b));
     else if (rest.length && PLACE_OF_SPEAKER.has(rest[0]!.text) && !rest.every((t) => inside.some((m) => t.start >= m.start && t.end <= m.end))) {
       // "الناشط الإعلامي في مدينة دير الزور": keep the words that say who, up to the phrase end.

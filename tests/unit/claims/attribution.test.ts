@@ -41,7 +41,10 @@ describe('attributions', () => {
   });
 
   it('types officials and named people, and ignores verbs that attribute nothing', () => {
-    expect(brief('وقال وزير المالية السوري محمد يسر برنية إن الرواتب سترتفع.')).toMatchObject([{ type: 'official', cue: 'وقال' }]);
+    expect(attributions('وقال وزير المالية السوري محمد يسر برنية إن الرواتب سترتفع.')).toMatchObject([
+      { source: 'وزير المالية السوري محمد يسر برنية', sourceId: 'mohammad-barnieh', sourceType: 'official', cue: 'وقال' },
+    ]);
+    expect(brief('وقال وزير النقل للإخبارية إن الطرق آمنة.')).toMatchObject([{ source: 'وزير النقل', type: 'official' }]);
     expect(brief('ويكشف "هويدي" في تصريح للصحيفة أن التنظيم زرع الألغام.')).toMatchObject([{ source: 'هويدي', type: 'person' }]);
     expect(brief('فيما لم يذكر اسم القتيل أو صفته.')).toEqual([]);
     expect(brief('طريق خناصر الذي يعتبر أهم خط إمداد إلى المدينة.')).toEqual([]);
@@ -50,7 +53,9 @@ describe('attributions', () => {
   });
 
   it('ends the speaker at "على" and at an aside, types documents, and rejects fragments', () => {
-    expect(brief('وأكد وزير الاتصالات عبد السلام هيكل على ضرورة ضبط الامتحانات.')).toMatchObject([{ source: 'وزير الاتصالات عبد السلام هيكل', type: 'official' }]);
+    expect(attributions('وأكد وزير الاتصالات عبد السلام هيكل على ضرورة ضبط الامتحانات.')).toMatchObject([
+      { source: 'وزير الاتصالات عبد السلام هيكل', sourceId: 'abdulsalam-haykal', sourceType: 'official' },
+    ]);
     expect(brief('وقال الطالب علي الريني إن الامتحان صعب.')).toMatchObject([{ source: 'الطالب علي الريني' }]);
     expect(brief('وأكد الوزير من جهته أن العمل مستمر.')).toMatchObject([{ source: 'الوزير', type: 'official' }]);
     expect(brief('وأفاد التقرير بأن الأسعار ارتفعت.')).toMatchObject([{ source: 'التقرير', type: 'document' }]);
