@@ -107,6 +107,10 @@ export function extractFromDocument(doc: Document, rawUrl: string, opts: Extract
   const captured = opts.captured ?? rec.archive?.capturedAt.slice(0, 10);
   const title = pickTitle(doc, rules, ld?.headline ?? null);
   const isArticle = rec.pageType === 'article';
+  // archive.today writes its own head: og:site_name "archive.ph", article:published_time = the
+  // capture time. Its meta says nothing of the article; the page body still does.
+  const ownHead = rec.archive?.service !== 'archive.today';
+  const pageMeta = (...names: string[]) => (ownHead ? meta(doc, ...names) : null);
 
   let split = splitBlocks([], rules, title);
   let readability: ReturnType<typeof readabilityBlocks> = null;
@@ -126,15 +130,18 @@ export function extractFromDocument(doc: Document, rawUrl: string, opts: Extract
   const servedEl = firstText(doc, rules.servedDate);
   const served = asDate(servedEl ? parseArabicDate(servedEl.text) : split.served, 'served');
   const siteDateEl = (rules.date ?? []).map((s) => doc.querySelector(s)).find((el): el is Element => !!el);
-  const genericDateEl = GENERIC_DATE.map((s) => doc.querySelector(s)).find((el): el is Element => !!el && !insideAny(el, rules.servedDate));
-  const timeEl = doc.querySelector('time[datetime]');
+  // Dates in the served-date bar or in an archive's own toolbar are not the article's.
+  const notOurs = [...(rules.servedDate ?? []), ARCHIVE_CHROME];
+  const pageDate = (selector: string) => [...doc.querySelectorAll(selector)].find((el) => !insideAny(el, notOurs)) ?? null;
+  const genericDateEl = GENERIC_DATE.map(pageDate).find((el): el is Element => !!el);
+  const timeEl = pageDate('time[datetime]');
   const urlDate = URL_DATE.exec(rec.url);
   const oldestAge = split.commentAges.length && captured ? split.commentAges.map((a) => resolveRelativeAge(a, captured)).filter((d): d is ParsedDate => !!d).sort((a, b) => a.value.localeCompare(b.value))[0] ?? null : null;
   const publishedAt =
     (siteDateEl && dateOfElement(siteDateEl, captured)) ||
     asDate(ld?.datePublished ? parseArabicDate(ld.datePublished) : null, 'json-ld') ||
-    asDate(parseDateMeta(doc), 'meta') ||
-    (timeEl && timeEl !== servedEl?.el && !insideAny(timeEl, rules.servedDate) ? dateOfElement(timeEl, captured) : null) ||
+    asDate(ownHead ? parseDateMeta(doc) : null, 'meta') ||
+    (timeEl && timeEl !== servedEl?.el ? dateOfElement(timeEl, captured) : null) ||
     (split.dateLine ? asDate(split.dateLine.date, 'byline') : null) ||
     (genericDateEl && dateOfElement(genericDateEl, captured)) ||
     asDate(readability?.publishedTime ? parseArabicDate(readability.publishedTime) : null, 'meta') ||
@@ -149,10 +156,10 @@ export function extractFromDocument(doc: Document, rawUrl: string, opts: Extract
   const langAttr = doc.documentElement.getAttribute('lang') ?? meta(doc, 'og:locale') ?? '';
   const lang = langAttr.slice(0, 2).toLowerCase() || (/[\u0600-\u06FF]/.test(title) ? 'ar' : 'en');
   const dirAttr = doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir');
-  const metaAuthor = meta(doc, 'author', 'article:author', 'byl');
+  const metaAuthor = pageMeta('author', 'article:author', 'byl');
 
   const article: Article = {
-    outlet: adapter?.id ?? (meta(doc, 'og:site_name') || hostname(rec.url)),
+    outlet: adapter?.id ?? (pageMeta('og:site_name') || hostname(rec.url)),
     pageType: rec.pageType,
     url: rec.url,
     canonicalUrl: canonical,
@@ -161,7 +168,7 @@ export function extractFromDocument(doc: Document, rawUrl: string, opts: Extract
     publishedAt,
     servedAt: served,
     author: firstText(doc, rules.author)?.text || ld?.author || (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) || split.author || readability?.byline || null,
-    section: split.dateLine?.section || cleanLabel(firstText(doc, rules.section)?.text ?? '') || ld?.section || meta(doc, 'article:section') || null,
+    section: split.dateLine?.section || cleanLabel(firstText(doc, rules.section)?.text ?? '') || ld?.section || pageMeta('article:section') || null,
     paragraphs: isArticle ? split.paragraphs : [],
     comments: isArticle ? split.comments : [],
     lang,

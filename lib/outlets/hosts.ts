@@ -8,5 +8,7 @@ export const OUTLET_MATCHES = [
   '*://eremnews.com/*',
   '*://*.eremnews.com/*',
 ];
-export const ARCHIVE_MATCHES = ['*://web.archive.org/web/*'];
+// archive.today serves each copy under several names; copies live at /<timestamp>/<url> and at short links.
+const ARCHIVE_TODAY_HOSTS = ['archive.today', 'archive.ph', 'archive.is', 'archive.li', 'archive.vn', 'archive.fo', 'archive.md'];
+export const ARCHIVE_MATCHES = ['*://web.archive.org/web/*', ...ARCHIVE_TODAY_HOSTS.map((h) => `*://${h}/*`)];
 export const CONTENT_MATCHES = [...OUTLET_MATCHES, ...ARCHIVE_MATCHES];

@@ -148,3 +148,15 @@ describe('readableUrl', () => {
     expect(readableUrl('not a url')).toBe('not a url');
   });
 });
+
+describe('archive.today copies read from the page', () => {
+  it('a short link (archive.ph/<code>) is recognised by the original URL and capture time in the archive\'s header', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync(new URL('../../fixtures/shaam-4/page.html', import.meta.url), 'utf8');
+    const rec = recognizePage(doc(html), 'https://archive.ph/Xq2Lm');
+    expect(rec.adapter?.id).toBe('shaam');
+    expect(rec.pageType).toBe('article');
+    expect(rec.url).toBe('https://www.shaam.org/news/syria-news/قوات-الأسد-تصل-القورية-انسحابات-تنظيم-الدولة-تسليم-للمناطق-أم-عجز-عن-الصمود-فيها');
+    expect(rec.archive).toMatchObject({ capturedAt: '2017-10-23T08:14:22Z', service: 'archive.today' });
+  });
+});
