@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attributions, framing, namingSummary, namingTerms } from '../../../lib/claims';
+import { attributions, framing, namingSummary, namingTerms, registerOf, REGISTERS } from '../../../lib/claims';
+import { aliasText, entityById } from '../../../lib/entities';
 
 const brief = (t: string, date?: string) =>
   attributions(t, { date }).map((c) => ({ source: c.sourceId ?? c.source, type: c.sourceType, cue: c.cue, qualifier: c.qualifier, via: c.via.map((v) => v.sourceId ?? v.source) }));
@@ -89,6 +90,16 @@ describe('framing', () => {
 });
 
 describe('naming', () => {
+  it('lists registers only for names the gazetteer gives the actor', () => {
+    for (const [actor, terms] of Object.entries(REGISTERS)) {
+      const e = entityById(actor)!;
+      const names = new Set([e.name.ar, ...e.aliases.map(aliasText)]);
+      for (const term of Object.keys(terms)) expect(names.has(term), `${actor}: ${term}`).toBe(true);
+    }
+    expect(registerOf('islamic-state', 'داعش')).toBe('hostile');
+    expect(registerOf('islamic-state', 'الدولة الإسلامية')).toBe('own');
+  });
+
   it('tells which name a text uses for each actor', () => {
     const t = 'تقدمت قوات الأسد. وقال الجيش العربي السوري إن داعش انسحب، وطائرات العدوان الروسي تقصف.';
     const uses = namingTerms(t, { date: '2016-01-01' });
@@ -96,6 +107,7 @@ describe('naming', () => {
       ['regime-forces', 'قوات الأسد'], ['regime-forces', 'الجيش العربي السوري'], ['islamic-state', 'داعش'], ['russia', 'طائرات العدوان الروسي'],
     ]);
     expect(uses[3]!.frames).toEqual(['aggression']);
+    expect(uses.map((u) => u.register)).toEqual(['hostile', 'own', 'hostile', 'hostile']);
     expect(namingSummary(uses)['regime-forces']).toEqual({ 'قوات الأسد': 1, 'الجيش العربي السوري': 1 });
   });
 });
