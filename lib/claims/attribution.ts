@@ -141,6 +141,19 @@ function isName(text: string, t: Token): boolean {
   return t.text === 'علي' && text.slice(t.start, t.end).endsWith('ي');
 }
 
+// Words that refer back to an institution already named: the word, and the first word of the
+// names it may refer to ("الوزارة" → "وزارة المالية").
+const BACK: Record<string, string> = { الوزاره: 'وزاره', الهييه: 'هييه', المديريه: 'مديريه', الموسسه: 'موسسه', النقابه: 'نقابه', الوكاله: 'وكاله', القناه: 'قناه', الصحيفه: 'صحيفه', الشبكه: 'شبكه', الحركه: 'حركه', الجبهه: 'جبهه', اللجنه: 'لجنه' };
+
+/** The entity a bare "الوزارة" or "الوزير" refers to: the nearest one named before `at`. */
+function backReference(word: string, recent: EntityMatch[], at: number): EntityMatch | undefined {
+  const head = BACK[word];
+  const earlier = recent.filter((m) => m.end <= at && m.type !== 'place').reverse();
+  if (head) return earlier.find((m) => normalize(m.alias).startsWith(head) || normalize(entityById(m.id)!.name.ar).startsWith(head));
+  if (word === 'الوزير') return earlier.find((m) => ancestors(m.id).some((x) => x.id.startsWith('ministry-')) && entityById(m.id)!.kind === 'person');
+  return undefined;
+}
+
 function covered(matches: EntityMatch[], t: Token): boolean {
   return matches.some((m) => t.start >= m.start && t.end <= m.end);
 }
@@ -158,6 +171,7 @@ function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, ma
   let srcEnd = b;
   let qualifier: string | null = null;
   let after = ph.to;
+  let ref: EntityMatch | undefined;
   if (pick) {
     const e = entityById(pick.id)!;
     srcStart = pick.start;
@@ -186,6 +200,11 @@ function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, ma
       srcEnd = closeQuote(text, pick.start, b);
       source = text.slice(pick.start, srcEnd);
     }
+  } else if (ph.to - ph.from === 1 && (ref = backReference(toks[ph.from]!.text, recent, a))) {
+    // "وأوضحت الوزارة": the ministry named earlier in the text.
+    const e = entityById(ref.id)!;
+    sourceId = e.id;
+    sourceType = e.type === 'source' ? e.sourceType! : typeOfActor(e.id);
   } else {
     const words = toks.slice(ph.from, ph.to).map((t) => t.text);
     const head = words[0]!.replace(/^ال/, '');

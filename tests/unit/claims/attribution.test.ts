@@ -41,6 +41,17 @@ describe('attributions', () => {
     expect(c).toMatchObject([{ source: 'المكتب الإعلامي للحركة', sourceId: 'ahrar-al-sham', sourceType: 'faction' }]);
   });
 
+  it('resolves "الوزارة" and "الوزير" to the ministry and minister named before', () => {
+    const c = attributions('أعلنت وزارة المالية رفع الرواتب. وأوضحت الوزارة أن الزيادة تشمل المتقاعدين. وقال وزير المالية محمد يسر برنية إن الخطوة أولى. وأضاف الوزير أن المزيد قادم.');
+    expect(c.map((x) => [x.source, x.sourceId, x.sourceType])).toEqual([
+      ['وزارة المالية', 'ministry-finance', 'official'],
+      ['الوزارة', 'ministry-finance', 'official'],
+      ['وزير المالية محمد يسر برنية', 'mohammad-barnieh', 'official'],
+      ['الوزير', 'mohammad-barnieh', 'official'],
+    ]);
+    expect(attributions('وأوضحت الوزارة أن الزيادة تشمل المتقاعدين.')).toMatchObject([{ source: 'الوزارة', sourceId: null, sourceType: 'official' }]);
+  });
+
   it('types officials and named people, and ignores verbs that attribute nothing', () => {
     expect(attributions('وقال وزير المالية السوري محمد يسر برنية إن الرواتب سترتفع.')).toMatchObject([
       { source: 'وزير المالية السوري محمد يسر برنية', sourceId: 'mohammad-barnieh', sourceType: 'official', cue: 'وقال' },
