@@ -3,6 +3,7 @@ import { openDb } from '../lib/corpus/db';
 import { CorpusFormatError, parseCorpusFile, validateRecord, type CorpusPack } from '../lib/corpus/formats';
 import { putReports } from '../lib/corpus/store';
 import { analyseQuote } from '../lib/clippings/analysis';
+import { clipFromMenuOrShortcut, type RelayDeps } from '../lib/clippings/relay';
 import { exportClippings } from '../lib/clippings/export';
 import { backupFile, clipSelection, importClippingsFile, pageAsArticle, quotesForPage, restoreBackupFile, type SettingsStorage } from '../lib/clippings/service';
 import { deleteClipping, listClippings, restoreClipping, updateClipping } from '../lib/clippings/store';
@@ -67,17 +68,11 @@ export default defineBackground(() => {
     const article = (await articleOf(tabId)) ?? pageAsArticle(url, title);
     return clipSelection(db, article, quote, analyseQuote);
   }
-  // Context menu and keyboard shortcut: the tab's content script describes the selection (with
-  // its context) and saves it like the button does; a tab without it gives the bare selection.
-  async function clipFromMenuOrShortcut(tab: { id?: number; url?: string; title?: string } | undefined, selectionText?: string) {
-    if (tab?.id === undefined) return;
-    const viaPage = await browser.tabs.sendMessage(tab.id, { isnad: 'tab:clip-selection' } satisfies TabClipSelection).then(
-      (saved: unknown) => saved != null,
-      () => false,
-    );
-    const bare = selectionText?.trim();
-    if (!viaPage && bare) await clipOnTab(tab.id, { quote: bare, prefix: '', suffix: '' }, tab.url ?? '', tab.title ?? '');
-  }
+  // Context menu and keyboard shortcut (lib/clippings/relay.ts).
+  const relay: RelayDeps = {
+    askTab: (tabId) => browser.tabs.sendMessage(tabId, { isnad: 'tab:clip-selection' } satisfies TabClipSelection),
+    saveBare: (tabId, quote, url, title) => clipOnTab(tabId, quote, url, title),
+  };
   const CLIP_MENU = 'isnad-save-clipping';
   browser.runtime.onInstalled.addListener(() => {
     // Menus persist across restarts; an update re-creates ours (with the new language's title).
@@ -86,12 +81,12 @@ export default defineBackground(() => {
     );
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CLIP_MENU) void clipFromMenuOrShortcut(tab, info.selectionText).catch((e: unknown) => console.error('Isnad: saving the clipping failed', e));
+    if (info.menuItemId === CLIP_MENU) void clipFromMenuOrShortcut(relay, tab, info.selectionText).catch((e: unknown) => console.error('Isnad: saving the clipping failed', e));
   });
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command !== 'save-clipping') return;
     const active = tab ? Promise.resolve(tab) : browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t);
-    void active.then((t) => clipFromMenuOrShortcut(t)).catch((e: unknown) => console.error('Isnad: saving the clipping failed', e));
+    void active.then((t) => clipFromMenuOrShortcut(relay, t)).catch((e: unknown) => console.error('Isnad: saving the clipping failed', e));
   });
 
   listen({

@@ -3,7 +3,7 @@
 import type { IsnadDB } from '../corpus/db';
 import { urlKey } from '../corpus/ids';
 import { toClippingsExport } from './export/json';
-import { parseClippingsJson, type ImportProblem } from './import';
+import { parseClippingsJson, validateClipping, type ImportProblem } from './import';
 import { normalizeTags } from './make';
 import type { Clipping, ClippingsExport, ExportedSetting } from './types';
 
@@ -82,9 +82,13 @@ export async function deleteClipping(db: IsnadDB, id: string): Promise<Clipping 
   });
 }
 
-/** Undo of a delete: puts the clipping back exactly as it was. */
-export async function restoreClipping(db: IsnadDB, clipping: Clipping): Promise<void> {
-  await db.clippings.put(clipping);
+/** Undo of a delete: puts the clipping back exactly as it was (checked like an import: it comes
+ *  from another context). */
+export async function restoreClipping(db: IsnadDB, clipping: unknown): Promise<void> {
+  const problems: string[] = [];
+  const valid = validateClipping(clipping, (field, reason) => problems.push(`${field} ${reason}`));
+  if (!valid) throw new Error(`not a clipping: ${problems.join('; ')}`);
+  await db.clippings.put(valid);
 }
 
 /** All clippings, newest capture first. */

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { clippingLink } from '../../lib/clippings/fragment';
 import type { Clipping } from '../../lib/clippings/types';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness';
 import { PAGES, startSite } from './site';
@@ -209,5 +210,62 @@ describe('clippings', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('a backup restores clippings and settings into a fresh profile', async () => {
+    // Arabic kept as the UI language (the labels below are Arabic); theme and capture choices change.
+    const settings = { version: 1, value: { language: 'ar', theme: 'dark', capture: { eremnews: false }, sites: [], panel: {} } };
+    await b.worker.evaluate(async (s) => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } };
+      await chrome.storage.local.set({ settings: s });
+    }, settings);
+    const side = await clippingsTab(b);
+    const before = await clippingsOf(side);
+    await side.locator('details.import-tools summary').click();
+    const download = side.waitForEvent('download');
+    await side.getByRole('button', { name: 'نسخة احتياطية من المقتطفات والإعدادات' }).click();
+    const backup = readFileSync(await (await download).path(), 'utf8');
+    expect(JSON.parse(backup).settings.settings.value).toMatchObject({ language: 'ar', theme: 'dark', capture: { eremnews: false } });
+    await side.close();
+
+    const fresh = await launchWithExtension({ hostRules: site.hostRules, lang: 'ar' });
+    try {
+      const page = await clippingsTab(fresh);
+      await page.locator('details.import-tools summary').click();
+      await page.locator('details.import-tools input[type="file"]').nth(1).setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+      await page.waitForFunction(() => {
+        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { value?: { theme?: string } }>> } } } };
+        return chrome.storage.local.get('settings').then((r) => r.settings?.value?.theme === 'dark');
+      }, undefined, { timeout: 10_000 });
+      expect(await clippingsOf(page)).toEqual(before);
+      const stored = await fresh.worker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } };
+        return (await chrome.storage.local.get('settings')).settings;
+      });
+      expect(stored).toMatchObject({ value: { language: 'ar', theme: 'dark', capture: { eremnews: false } } });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("a clipping's link opens the article scrolled to the passage (text fragment)", async () => {
+    const LAST = 'تسببت الحرب المستعرة بتشريد عشرات الآلاف من المدنيين';
+    const page = await b.context.newPage();
+    await page.goto(PAGES.shaamArticle);
+    await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
+    await select(page, LAST);
+    await page.getByRole('button', { name: 'حفظ مقتطف' }).click();
+    await page.getByRole('button', { name: 'حُفظ المقتطف' }).waitFor({ timeout: 10_000 });
+    const side = await clippingsTab(b);
+    const c = (await clippingsOf(side)).find((x) => x.quote === LAST)!;
+    await side.close();
+    const link = clippingLink(c)!;
+    expect(link).toContain('#:~:text=');
+    const reader = await b.context.newPage();
+    await reader.goto(link);
+    await reader.waitForFunction(() => window.scrollY > 200, undefined, { timeout: 10_000 });
+    await reader.screenshot({ path: `${OUT}/clip-fragment.png` });
+    await reader.close();
+    await page.close();
   });
 });

@@ -91,6 +91,8 @@ describe('saving and editing', () => {
     await restoreClipping(db, gone!);
     expect(await listClippings(db)).toEqual([c]);
     await expect(updateClipping(db, 'nope', { note: 'x' })).rejects.toThrow(/does not exist/);
+    await expect(restoreClipping(db, { ...c, url: 'javascript:alert(1)' })).rejects.toThrow(/url is not an http/);
+    expect(await listClippings(db)).toEqual([c]);
   });
 });
 
