@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { openDb } from '../lib/corpus/db';
-import { CorpusFormatError, parseCorpusFile, validateRecord, type CorpusPack } from '../lib/corpus/formats';
-import { putReports } from '../lib/corpus/store';
+import type { CorpusPack } from '../lib/corpus/formats';
+import { importRecords, importText, listImports, resumeImports } from '../lib/corpus/imports';
+import { captureArticle, deleteFromCorpus, exportPack } from '../lib/corpus/manage';
 import { analyseQuote } from '../lib/clippings/analysis';
 import { clipFromMenuOrShortcut, type RelayDeps } from '../lib/clippings/relay';
 import { exportClippings } from '../lib/clippings/export';
@@ -11,9 +12,10 @@ import type { TextQuote } from '../lib/clippings/types';
 import { CONTENT_MATCHES } from '../lib/outlets/hosts';
 import { listen, type TabClipSelection } from '../lib/messaging';
 import { contextFor, corpusStats, installBuiltin, searchCorpus } from '../lib/service';
-import { loadSettings, normaliseSettings, panelLayoutFor, saveSettings, SETTINGS_KEY, SETTINGS_VERSION } from '../lib/settings';
+import { captureEnabled, loadSettings, normaliseSettings, panelLayoutFor, saveSettings, SETTINGS_KEY, SETTINGS_VERSION } from '../lib/settings';
 import { registerSite, syncSites, unregisterSite } from '../lib/sites';
-import type { Article, ReportRecord } from '../lib/types';
+import type { Article } from '../lib/types';
+import { searchRelated } from '../lib/xref/search';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -29,6 +31,16 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     ready = loadPack().catch((e: unknown) => console.error('Isnad: loading the built-in corpus failed', e));
   });
+
+  // An import the service worker was stopped in the middle of goes on where it stopped.
+  void ready.then(() => resumeImports(db)).catch((e: unknown) => console.error('Isnad: resuming imports failed', e));
+
+  /** Adds an opened article to the corpus when the reader has capture on for its outlet. */
+  async function capture(article: Article): Promise<void> {
+    if (article.pageType !== 'article') return;
+    if (!captureEnabled(await loadSettings(), article.outlet)) return;
+    await captureArticle(db, article);
+  }
 
   // The article seen on each tab survives the service worker being stopped.
   const tabKey = (tabId: number) => `tab:${tabId}`;
@@ -94,7 +106,10 @@ export default defineBackground(() => {
       if (sender.tabId === undefined) throw new Error('page:article must come from a tab');
       await browser.storage.session.set({ [tabKey(sender.tabId)]: article });
       await ready;
-      return contextFor(db, article);
+      const context = await contextFor(db, article);
+      // Captured after the lookup: the reply never waits for the write.
+      void capture(article).catch((e: unknown) => console.error('Isnad: capturing the article failed', e));
+      return context;
     },
     async 'page:left'(_data, sender) {
       if (sender.tabId !== undefined) await browser.storage.session.remove(tabKey(sender.tabId));
@@ -166,37 +181,22 @@ export default defineBackground(() => {
       return restoreBackupFile(db, settingsStorage, file, text);
     },
     async 'ui:import'({ file, text, records }) {
-      const importId = `import:${Date.now()}:${file}`;
-      let good: ReportRecord[] = [];
-      let problems: Array<{ file: string; line?: number; reason: string }> = [];
-      if (records) {
-        records.forEach((raw, i) => {
-          const r = validateRecord(raw);
-          if (typeof r === 'string') problems.push({ file, line: i + 1, reason: r });
-          else good.push(r);
-        });
-      } else {
-        try {
-          const parsed = parseCorpusFile(file, text ?? '');
-          good = parsed.records;
-          problems = parsed.errors.map((e) => ({ file: e.file, line: e.line, reason: e.reason }));
-        } catch (e) {
-          if (e instanceof CorpusFormatError) return { file, added: 0, problems: [{ file: e.file, line: e.line, reason: e.reason }] };
-          throw e;
-        }
-      }
       await ready;
-      const added = good.length ? await putReports(db, good, 'import', importId) : 0;
-      return { file, added, problems };
+      return records ? importRecords(db, file, records) : importText(db, file, text ?? '');
     },
     async 'ui:corpus-export'() {
-      const reports = await db.reports.where('origin').anyOf('import', 'capture').toArray();
-      const pack: CorpusPack = {
-        format: 'isnad-corpus',
-        version: 1,
-        reports: reports.map((r) => ({ url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text })),
-      };
+      const pack: CorpusPack = await exportPack(db);
       return { filename: `isnad-corpus-${new Date().toISOString().slice(0, 10)}.json`, mime: 'application/json', text: JSON.stringify(pack) };
+    },
+    async 'ui:imports'() {
+      return listImports(db);
+    },
+    async 'ui:corpus-delete'({ target }) {
+      return deleteFromCorpus(db, target);
+    },
+    async 'ui:related'({ query, top }) {
+      await ready;
+      return searchRelated(db, query, { top });
     },
     async 'ui:panel-layout'({ layout }, sender) {
       if (sender.tabId === undefined || !sender.url) throw new Error('ui:panel-layout must come from the in-page panel');

@@ -3,7 +3,10 @@
 import { browser } from 'wxt/browser';
 import type { ImportCounts } from './clippings/store';
 import type { Clipping, TextQuote } from './clippings/types';
-import type { Article, Report, TabContext } from './types';
+import type { DeleteTarget } from './corpus/manage';
+import type { ImportJob } from './corpus/index-types';
+import type { Article, RelatedReport, Report, TabContext } from './types';
+import type { Query as RelatedQuery } from './xref/search';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -61,6 +64,12 @@ export interface Protocol {
   'ui:import': { request: { file: string; text?: string; records?: unknown[] }; reply: ImportSummary };
   /** Options → background: the corpus as a pack file (imported and captured reports). */
   'ui:corpus-export': { request: Record<string, never>; reply: ExportedFile };
+  /** Options → background: every import with its progress (done of total), newest first. */
+  'ui:imports': { request: Record<string, never>; reply: ImportJob[] };
+  /** Options/side panel → background: delete a report, an import or an outlet; replies how many went. */
+  'ui:corpus-delete': { request: { target: DeleteTarget }; reply: number };
+  /** UI → background: reports related to any text (not only a tab's article), best first. */
+  'ui:related': { request: { query: RelatedQuery; top?: number }; reply: RelatedReport[] };
 }
 
 export interface ImportProblem {
@@ -73,6 +82,9 @@ export interface ImportSummary {
   file: string;
   added: number;
   problems: ImportProblem[];
+  /** The import's id (to delete it as a whole) and how many records were already in the corpus. */
+  importId?: string;
+  duplicates?: number;
 }
 
 /** A saved clipping: `created` is false when this passage was saved before (the first is kept). */

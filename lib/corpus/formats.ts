@@ -90,7 +90,7 @@ export function parsePack(file: string, content: string): ParsedCorpus {
   const errors: CorpusFormatError[] = [];
   list.forEach((raw: unknown, i: number) => {
     const r = validateRecord(raw);
-    if (typeof r === 'string') errors.push(new CorpusFormatError(file, `report ${i}: ${r}`));
+    if (typeof r === 'string') errors.push(new CorpusFormatError(file, `report ${i + 1}: ${r}`, i + 1));
     else records.push(r);
   });
   return { records, errors };

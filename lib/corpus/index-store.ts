@@ -102,9 +102,14 @@ function docRow(n: number, p: Prepared, dup: number | null): DocRow {
 export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?: boolean } = {}): Promise<BatchResult> {
   return db.transaction('rw', [db.reports, db.docs, db.postings, db.meta], async () => {
     const meta = await readMeta(db);
+    // Point lookups rather than anyOf(): one key range each, cheap on every IndexedDB.
     const keys = opts.stored ? [] : [...new Set(batch.flatMap((p) => p.report.keys ?? []))];
-    const known = new Set<string>(keys.length ? ((await db.reports.where('keys').anyOf(keys).keys()) as string[]) : []);
-    const knownIds = new Set(opts.stored ? [] : await db.reports.where(':id').anyOf(batch.map((p) => p.report.id)).primaryKeys());
+    const hits = await Promise.all(keys.map((k) => db.reports.where('keys').equals(k).primaryKeys()));
+    const known = new Set<string>(keys.filter((_, i) => hits[i]!.length > 0));
+    // A report without a URL is keyed by its text: its id is the key to look for.
+    const noUrl = opts.stored ? [] : batch.filter((p) => !p.report.keys?.length).map((p) => p.report.id);
+    const idHits = await Promise.all(noUrl.map((id) => db.reports.where(':id').equals(id).primaryKeys()));
+    const knownIds = new Set<string>(noUrl.filter((_, i) => idHits[i]!.length > 0));
     const fresh: Prepared[] = [];
     const duplicates: Report[] = [];
     for (const p of batch) {
@@ -123,8 +128,13 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     const allBands = [...new Set(fresh.flatMap((p) => bands(p.f.fingerprint)))];
     const byBand = new Map<string, DocRow[]>();
     const touched = new Map<number, DocRow>();
-    for (const d of await db.docs.where('b').anyOf(allBands).toArray()) {
-      for (const b of d.b) (byBand.get(b) ?? byBand.set(b, []).get(b)!).push(d);
+    const seen = new Set<number>();
+    for (const list of await Promise.all(allBands.map((b) => db.docs.where('b').equals(b).toArray()))) {
+      for (const d of list) {
+        if (seen.has(d.n)) continue;
+        seen.add(d.n);
+        for (const b of d.b) (byBand.get(b) ?? byBand.set(b, []).get(b)!).push(d);
+      }
     }
     const rows: DocRow[] = [];
     let n = meta.nextN;

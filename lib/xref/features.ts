@@ -1,7 +1,7 @@
 // What the engine knows of a report: its weighted terms, the entities and attributed sources it
 // names, its day and a fingerprint of its text. Reports in the corpus and the article being read
 // are analysed the same way, so that they meet on the same keys.
-import { isStopWord, stem, tokenize } from '../arabic';
+import { isStopWord, normalize, stem, tokenize } from '../arabic';
 import { minhash, simhash, type Fingerprint } from './simhash';
 
 export interface EntityRef {
@@ -55,19 +55,49 @@ export function dayOf(date: string | null | undefined): number | null {
   return Number.isFinite(t) ? Math.floor(t / 86_400_000) : null;
 }
 
-function addTerms(text: string, weight: number, maxWords: number, into: Map<string, number>, surface: Map<string, string>, seq: string[]): number {
+// Words repeat (Zipf): a word's term (or null for a stop word, a number, a letter) is looked up
+// once. Bounded, so a long-lived worker does not grow without end.
+const TERM_CACHE = new Map<string, string | null>();
+const TERM_CACHE_MAX = 200_000;
+
+function termOf(w: string): string | null {
+  let t = TERM_CACHE.get(w);
+  if (t !== undefined) return t;
+  t = null;
+  if (w.length >= 2 && !isStopWord(w) && !/^\d+$/.test(w)) {
+    const s = stem(w);
+    if (!isStopWord(s)) t = s;
+  }
+  if (TERM_CACHE.size >= TERM_CACHE_MAX) TERM_CACHE.clear();
+  TERM_CACHE.set(w, t);
+  return t;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+function addTerms(text: string, weight: number, maxWords: number, into: Map<string, number>, surface: Map<string, string> | null, seq: string[]): number {
   let len = 0;
   let n = 0;
-  for (const tok of tokenize(text)) {
-    if (n++ >= maxWords) break;
-    const w = tok.text;
-    if (w.length < 2 || isStopWord(w) || /^\d+$/.test(w)) continue;
-    const s = stem(w);
-    if (isStopWord(s)) continue;
+  const add = (w: string, original: () => string) => {
+    const s = termOf(w);
+    if (s === null) return;
     into.set(s, (into.get(s) ?? 0) + weight);
-    if (!surface.has(s)) surface.set(s, text.slice(tok.start, tok.end));
+    if (surface && !surface.has(s)) surface.set(s, original());
     seq.push(s);
     len += weight;
+  };
+  if (surface) {
+    // The article being read: its words are kept as written, to explain matches.
+    for (const tok of tokenize(text)) {
+      if (n++ >= maxWords) break;
+      add(tok.text, () => text.slice(tok.start, tok.end));
+    }
+  } else {
+    // A corpus report: normalised once as a whole, which is the per-word normalisation.
+    for (const m of normalize(text).matchAll(WORD)) {
+      if (n++ >= maxWords) break;
+      add(m[0], () => m[0]);
+    }
   }
   return len;
 }
@@ -78,13 +108,15 @@ function uniqueEntities(list: EntityRef[]): EntityRef[] {
   return [...seen.values()];
 }
 
-export function analyse(title: string, text: string, publishedAt: string | null, maxWords = INDEX_WORDS): Features {
+export function analyse(title: string, text: string, publishedAt: string | null, maxWords = INDEX_WORDS, opts: { surface?: boolean } = {}): Features {
   const terms = new Map<string, number>();
   const surface = new Map<string, string>();
   const seq: string[] = [];
-  let len = addTerms(title, 2, 200, terms, surface, seq);
+  const keep = opts.surface ? surface : null;
+  let len = addTerms(title, 2, 200, terms, keep, seq);
   const titleWords = seq.length;
-  len += addTerms(text, 1, maxWords, terms, surface, seq);
+  // Only the indexed words are normalised: a long report is cut before, not after.
+  len += addTerms(text.length > maxWords * 12 ? text.slice(0, maxWords * 12) : text, 1, maxWords, terms, keep, seq);
   const scope = `${title}\n${text.length > 20_000 ? text.slice(0, 20_000) : text}`;
   return {
     terms,

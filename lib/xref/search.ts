@@ -68,7 +68,7 @@ function dateScore(gap: number): number {
 
 /** The article's query: its title and lede, with the entities it names. */
 export function queryFeatures(q: Query): Features {
-  return analyse(q.title, q.text, q.publishedAt, QUERY_WORDS);
+  return analyse(q.title, q.text, q.publishedAt, QUERY_WORDS, { surface: true });
 }
 
 function isSelf(q: Query, d: DocRow, qKeys: Set<string>, qid: string, qtk: string): boolean {

@@ -1,0 +1,128 @@
+// Imports as resumable jobs. The valid records of a file are staged in chunks with the job row
+// (one transaction); each chunk is then stored and indexed in the transaction that deletes it and
+// advances the job, so a service worker stopped mid-import resumes where it stopped, without
+// losing or doubling a report. Bad records are kept as problems (file, line, reason).
+import type { ReportRecord } from '../types';
+import type { IsnadDB } from './db';
+import { CorpusFormatError, parseCorpusFile, validateRecord } from './formats';
+import { hash53 } from './ids';
+import { prepare, toReport, writeBatch } from './index-store';
+import type { ImportJob, ImportProblemRow } from './index-types';
+
+/** Records per chunk: one transaction each. */
+export const CHUNK = 1000;
+
+export interface ImportSummary {
+  file: string;
+  /** The job's id, which is also the importId of its reports (to delete the import as a whole). */
+  importId: string;
+  added: number;
+  duplicates: number;
+  problems: ImportProblemRow[];
+}
+
+export type Progress = (job: ImportJob) => void;
+
+function summary(job: ImportJob): ImportSummary {
+  return { file: job.file, importId: job.id, added: job.added, duplicates: job.duplicates, problems: job.problems };
+}
+
+/** Stages validated records as a new job; returns it without indexing anything yet. */
+export async function stageImport(db: IsnadDB, file: string, records: ReportRecord[], problems: ImportProblemRow[], now = Date.now()): Promise<ImportJob> {
+  const id = `import-${now.toString(36)}-${hash53(`${file}\n${records.length}\n${Math.random()}`)}`;
+  const job: ImportJob = {
+    id,
+    file,
+    status: records.length ? 'running' : 'done',
+    total: records.length,
+    done: 0,
+    added: 0,
+    duplicates: 0,
+    problems,
+    startedAt: now,
+    updatedAt: now,
+  };
+  await db.transaction('rw', [db.jobs, db.staged], async () => {
+    await db.jobs.put(job);
+    for (let i = 0; i * CHUNK < records.length; i++) await db.staged.put({ job: id, i, records: records.slice(i * CHUNK, (i + 1) * CHUNK) });
+  });
+  return job;
+}
+
+/** Indexes a job's remaining chunks, one transaction each; safe to call again after a stop. */
+export async function runImport(db: IsnadDB, jobId: string, onProgress?: Progress): Promise<ImportSummary> {
+  for (;;) {
+    const chunk = await db.staged.where('[job+i]').between([jobId, -Infinity], [jobId, Infinity]).first();
+    if (!chunk) break;
+    // Text analysis happens before the write transaction, which holds IndexedDB only to write.
+    const now = Date.now();
+    const prepared = prepare(chunk.records.map((r) => toReport(r, 'import', jobId, now)));
+    const job = await db.transaction('rw', [db.reports, db.docs, db.postings, db.meta, db.jobs, db.staged], async () => {
+      const current = await db.jobs.get(jobId);
+      if (!current) throw new Error(`no import ${jobId}`);
+      // Another run (a second wake-up) may have taken this chunk meanwhile.
+      if (!(await db.staged.get([jobId, chunk.i]))) return current;
+      const res = await writeBatch(db, prepared);
+      await db.staged.delete([jobId, chunk.i]);
+      const next: ImportJob = {
+        ...current,
+        done: current.done + chunk.records.length,
+        added: current.added + res.added.length,
+        duplicates: current.duplicates + res.duplicates.length,
+        updatedAt: Date.now(),
+      };
+      await db.jobs.put(next);
+      return next;
+    });
+    onProgress?.(job);
+  }
+  const job = await db.jobs.get(jobId);
+  if (!job) throw new Error(`no import ${jobId}`);
+  if (job.status === 'running') {
+    job.status = 'done';
+    job.updatedAt = Date.now();
+    await db.jobs.put(job);
+  }
+  onProgress?.(job);
+  return summary(job);
+}
+
+/** Finishes every import a stopped service worker left running. */
+export async function resumeImports(db: IsnadDB, onProgress?: Progress): Promise<ImportSummary[]> {
+  const running = await db.jobs.where('status').equals('running').toArray();
+  const out: ImportSummary[] = [];
+  for (const j of running) out.push(await runImport(db, j.id, onProgress));
+  return out;
+}
+
+/** Imports a corpus file's text (.json pack, .jsonl, .txt): good records kept, bad ones reported. */
+export async function importText(db: IsnadDB, file: string, text: string, onProgress?: Progress): Promise<ImportSummary> {
+  let parsed;
+  try {
+    parsed = parseCorpusFile(file, text);
+  } catch (e) {
+    if (!(e instanceof CorpusFormatError)) throw e;
+    return { file, importId: '', added: 0, duplicates: 0, problems: [{ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason }] };
+  }
+  const problems = parsed.errors.map((e) => ({ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason }));
+  const job = await stageImport(db, file, parsed.records, problems);
+  return runImport(db, job.id, onProgress);
+}
+
+/** Imports records another context already parsed (a saved HTML page needs a DOM). */
+export async function importRecords(db: IsnadDB, file: string, raw: unknown[], onProgress?: Progress): Promise<ImportSummary> {
+  const records: ReportRecord[] = [];
+  const problems: ImportProblemRow[] = [];
+  raw.forEach((r, i) => {
+    const v = validateRecord(r);
+    if (typeof v === 'string') problems.push({ file, line: i + 1, reason: v });
+    else records.push(v);
+  });
+  const job = await stageImport(db, file, records, problems);
+  return runImport(db, job.id, onProgress);
+}
+
+/** Imports, newest first, with their progress: for the options page. */
+export async function listImports(db: IsnadDB): Promise<ImportJob[]> {
+  return (await db.jobs.toArray()).sort((a, b) => b.startedAt - a.startedAt);
+}
