@@ -48,7 +48,7 @@ describe('isnad corpus', () => {
     while (ws.bytesWritten + ws.writableLength < 200 * 1024 * 1024) {
       n++;
       const line = n === 5000 ? '{broken' : JSON.stringify({ ...base, url: `https://big.example/${n}`, text });
-      if (!ws.write(`${line}\n`)) await new Promise((r) => ws.once('drain', r));
+      if (!ws.write(`${line}\n`)) await new Promise<void>((r) => ws.once('drain', () => r()));
     }
     await new Promise<void>((r) => ws.end(() => r()));
     expect(statSync(file).size).toBeGreaterThanOrEqual(200 * 1024 * 1024);
