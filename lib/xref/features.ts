@@ -2,6 +2,8 @@
 // names, its day and a fingerprint of its text. Reports in the corpus and the article being read
 // are analysed the same way, so that they meet on the same keys.
 import { isStopWord, normalize, stem, tokenize } from '../arabic';
+import { attributions } from '../claims';
+import { entityById, matchEntities } from '../entities';
 import { minhash, simhash, type Fingerprint } from './simhash';
 
 export interface EntityRef {
@@ -27,19 +29,6 @@ export interface Features {
   fingerprint: Fingerprint;
   /** MinHash of the title's and lede's word pairs (see simhash.ts). */
   phrases: number[];
-}
-
-/** Pluggable analysers for what lib/arabic alone cannot see (gazetteer entities, attributions). */
-export interface Analysers {
-  entities?: (text: string) => EntityRef[];
-  sources?: (text: string) => string[];
-}
-
-let analysers: Analysers = {};
-
-/** Installs the entity and source analysers (lib/xref/analysers.ts does it for the app and CLI). */
-export function setAnalysers(a: Analysers): void {
-  analysers = a;
 }
 
 /** Only the start of a long report is indexed: news puts the event in the title and the lede. */
@@ -117,13 +106,18 @@ export function analyse(title: string, text: string, publishedAt: string | null,
   const titleWords = seq.length;
   // Only the indexed words are normalised: a long report is cut before, not after.
   len += addTerms(text.length > maxWords * 12 ? text.slice(0, maxWords * 12) : text, 1, maxWords, terms, keep, seq);
-  const scope = `${title}\n${text.length > 20_000 ? text.slice(0, 20_000) : text}`;
+  // Entities and attributed sources are read where the event is told: the title and the lede.
+  const scope = `${title}\n${text.length > maxWords * 8 ? text.slice(0, maxWords * 8) : text}`;
+  const matches = matchEntities(scope, { date: publishedAt });
   return {
     terms,
     len,
     surface,
-    entities: uniqueEntities(analysers.entities?.(scope) ?? []),
-    sources: [...new Set(analysers.sources?.(scope) ?? [])],
+    entities: uniqueEntities(
+      // News sources are who said it, not what happened: they count as sources, not entities.
+      matches.filter((m) => m.type !== 'source').map((m) => ({ id: m.id, name: m.name, type: entityById(m.id)?.kind ?? m.type })),
+    ),
+    sources: [...new Set(attributions(scope, { matches, date: publishedAt }).flatMap((c) => (c.sourceId ? [c.sourceId] : [])))],
     day: dayOf(publishedAt),
     fingerprint: simhash(seq),
     phrases: minhash(seq.slice(0, titleWords + LEDE_PHRASE_WORDS)),

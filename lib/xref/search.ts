@@ -35,7 +35,7 @@ export const RELATED_THRESHOLD = 0.06;
 export const SAME_EVENT_THRESHOLD = 0.3;
 
 /** Weights of the signals (sum 1 before the same-outlet factor); tuned with bench/eval-real.ts. */
-export const W = { lex: 0.5, ent: 0.15, phrase: 0.15, source: 0.05, date: 0.15, sameOutlet: 0.8 };
+export const W = { lex: 0.5, ent: 0.15, phrase: 0.15, source: 0.05, date: 0.15, sameOutlet: 0.75 };
 
 /** How many BM25 candidates are re-scored with entities, sources and dates. */
 const CANDIDATES = 60;
