@@ -7,6 +7,7 @@ import { clippingLink } from '../lib/clippings/fragment';
 import { clippingFacets, searchClippings, type ClippingQuery } from '../lib/clippings/search';
 import { parseTags } from './clippings-filter';
 import { downloadFile } from './download';
+import './clippings.css';
 
 const EXPORTS: Array<{ format: ClippingExportFormat; label: string }> = [
   { format: 'markdown', label: 'Markdown' },
