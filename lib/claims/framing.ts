@@ -4,7 +4,7 @@ import { tokenize, type Token } from '../arabic/tokenize';
 import { normalizeWithMap } from '../arabic/normalize';
 import { matchEntities } from '../entities/match';
 import type { EntityMatch } from '../entities/types';
-import { FRAME_STEMS, type Frame } from './lexicon';
+import { FRAME_EXCLUDE, FRAME_NEEDS, FRAME_STEMS, SHORT_STEM_ENDINGS, type Frame } from './lexicon';
 
 export type { Frame } from './lexicon';
 
@@ -35,16 +35,18 @@ const PROPER = new Set(['dahr-al-ghuzat', 'military-operations-command', 'hts'])
 // "فريق التحرير", "رئيس التحرير": the editorial team, not liberation.
 const EDITORIAL = /^(فريق|رييس|مدير|سكرتير|هييه)$/;
 
-function frameOf(word: string): { frame: Frame; cut: number } | null {
+function frameOf(word: string): { frame: Frame; cut: number; stem: string; rest: string } | null {
   const cuts = new Set([0, CLITICS.exec(word)![0].length, CLITICS_LL.exec(word)?.[0].length ?? 0, /^[وف]/.test(word) ? 1 : 0]);
-  for (const cut of [...cuts].sort((a, b) => b - a)) {
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
     const rest = word.slice(cut);
-    if (rest.length < 3) continue;
-    const hit = STEMS.find(([stem]) => rest.startsWith(stem));
-    if (hit) return { frame: hit[1], cut };
+    if (rest.length < 3 || FRAME_EXCLUDE.has(rest)) continue;
+    const hit = STEMS.find(([stem]) => rest.startsWith(stem) && (stem.length > 3 || SHORT_STEM_ENDINGS.includes(rest.slice(stem.length))));
+    if (hit) return { frame: hit[1], cut, stem: hit[0], rest };
   }
   return null;
 }
+
+const CONTROL = /^(ال)?سيطره$/;
 
 /** Framing cues in `text`, in order. Cues inside place and source names are not framing. */
 export function framing(text: string, opts: FramingOptions = {}): FramingCue[] {
@@ -58,6 +60,13 @@ export function framing(text: string, opts: FramingOptions = {}): FramingCue[] {
     if (owner && (owner.type !== 'actor' || PROPER.has(owner.id))) return;
     const hit = frameOf(t.text);
     if (!hit) return;
+    const need = FRAME_NEEDS[hit.rest] ?? FRAME_NEEDS[hit.stem];
+    const next = toks[i + 1];
+    let k = m;
+    while (next && k < matches.length && matches[k]!.end <= next.start) k++;
+    const named = !!next && k < matches.length && matches[k]!.start <= next.start;
+    if (need === 'control-next' && !(next && (CONTROL.test(next.text.replace(/^[وف]/, '')) || named))) return;
+    if (need === 'entity-next' && !named) return;
     if (hit.frame === 'liberation' && i > 0 && EDITORIAL.test(toks[i - 1]!.text)) return;
     const start = t.start + (hit.cut ? normalizeWithMap(text.slice(t.start, t.end)).map[hit.cut]! : 0);
     out.push({ frame: hit.frame, cue: text.slice(start, t.end), start, end: t.end });

@@ -95,8 +95,14 @@ describe('framing', () => {
     expect(f.map((x) => t.slice(x.start, x.end))).toEqual(['انسحاب']);
   });
 
-  it('does not take Tehran for purification', () => {
+  it('does not take Tehran for purification, electricity for fleeing, or a falling rocket for a collapse', () => {
     expect(framing('وصل الوفد إلى طهران')).toEqual([]);
+    expect(framing('خطوط مياه وكهرباء')).toEqual([]);
+    expect(framing('صاروخ سقط في منطقة الهول')).toEqual([]);
+    expect(framing('سقط مطار كويرس العسكري').map((f) => f.frame)).toEqual(['collapse']);
+    expect(framing('استرجاع قيمة التذكرة واستعادة ثقة المواطنين')).toEqual([]);
+    expect(framing('استعادة السيطرة على المدينة').map((f) => f.frame)).toEqual(['liberation']);
+    expect(framing('الحماية من الانهيارات ومذكرة تفاهم واتفاقية تعاون')).toEqual([]);
   });
 });
 
