@@ -16,6 +16,9 @@ import { captureEnabled, loadSettings, normaliseSettings, panelLayoutFor, saveSe
 import { registerSite, syncSites, unregisterSite } from '../lib/sites';
 import type { Article } from '../lib/types';
 import { searchRelated } from '../lib/xref/search';
+import { marksFor } from '../lib/marks/for-article';
+import { entityCard } from '../lib/entity-card';
+import type { TabMessage } from '../lib/messaging';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -101,6 +104,14 @@ export default defineBackground(() => {
     void active.then((t) => clipFromMenuOrShortcut(relay, t)).catch((e: unknown) => console.error('Isnad: saving the clipping failed', e));
   });
 
+  // Keyboard shortcuts reach the background; the tab's content script does the work.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== 'toggle-marks') return;
+    const send = (id: number) => browser.tabs.sendMessage(id, { isnad: 'tab:toggle-marks' } satisfies TabMessage).catch(() => undefined);
+    if (tab?.id !== undefined) void send(tab.id);
+    else void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t?.id !== undefined && send(t.id));
+  });
+
   listen({
     async 'page:article'({ article }, sender) {
       if (sender.tabId === undefined) throw new Error('page:article must come from a tab');
@@ -109,7 +120,7 @@ export default defineBackground(() => {
       const context = await contextFor(db, article);
       // Captured after the lookup: the reply never waits for the write.
       void capture(article).catch((e: unknown) => console.error('Isnad: capturing the article failed', e));
-      return context;
+      return { marks: marksFor(article), related: context.related.length };
     },
     async 'page:left'(_data, sender) {
       if (sender.tabId !== undefined) await browser.storage.session.remove(tabKey(sender.tabId));
@@ -125,6 +136,9 @@ export default defineBackground(() => {
     },
     async 'ui:report'({ id }) {
       return (await db.reports.get(id)) ?? null;
+    },
+    async 'ui:entity'({ id }) {
+      return entityCard(db, id);
     },
     async 'ui:stats'() {
       return corpusStats(db);

@@ -5,6 +5,8 @@ import type { ImportCounts } from './clippings/store';
 import type { Clipping, TextQuote } from './clippings/types';
 import type { DeleteTarget } from './corpus/manage';
 import type { ImportJob } from './corpus/index-types';
+import type { EntityCard } from './entity-card';
+import type { MarkSpec } from './marks/types';
 import type { Article, RelatedReport, Report, TabContext } from './types';
 import type { Query as RelatedQuery } from './xref/search';
 
@@ -17,8 +19,9 @@ export interface CorpusStats {
 
 /** Request and reply types, by message name. */
 export interface Protocol {
-  /** Content script → background: the article on this tab; replies with its context. */
-  'page:article': { request: { article: Article }; reply: TabContext };
+  /** Content script → background: the article on this tab. The reply carries only what the page
+   *  may hold: where to mark its own words, and how many related reports the panel will show. */
+  'page:article': { request: { article: Article }; reply: PageReply };
   /** Content script → background: this tab no longer shows an article. */
   'page:left': { request: Record<string, never>; reply: null };
   /** UI (panel, side panel, popup) → background: the context of a tab (the sender's when omitted). */
@@ -70,6 +73,8 @@ export interface Protocol {
   'ui:corpus-delete': { request: { target: DeleteTarget }; reply: number };
   /** UI → background: reports related to any text (not only a tab's article), best first. */
   'ui:related': { request: { query: RelatedQuery; top?: number }; reply: RelatedReport[] };
+  /** Entity card (beside a mark) → background: what the corpus holds on one entity. */
+  'ui:entity': { request: { id: string }; reply: EntityCard | null };
 }
 
 export interface ImportProblem {
@@ -161,6 +166,14 @@ export interface Comparison {
     numbers: Array<{ what: string; value: number | string; text: string }>;
   }>;
 }
+
+export interface PageReply {
+  marks: MarkSpec[];
+  related: number;
+}
+
+/** Background → content script (browser.tabs.sendMessage); not part of the request protocol. */
+export type TabMessage = TabPanelLayout | TabClipSelection | { isnad: 'tab:toggle-marks' };
 
 export type MessageName = keyof Protocol;
 export interface Envelope<K extends MessageName = MessageName> {

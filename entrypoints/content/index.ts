@@ -1,13 +1,20 @@
-// Thin content script: recognise, extract, hand the article to the background, mount the panel.
-// It never receives corpus titles or text: those stay in the panel's extension page.
+// Thin content script: recognise, extract, hand the article to the background, mark the page's
+// own words where the background says, mount the panel. It never receives corpus titles or text:
+// those stay in the extension's pages (the panel and the entity cards are iframes of them).
+import { browser } from 'wxt/browser';
 import { extractFromDocument } from '../../lib/extract/html';
 import { settled } from '../../lib/extract/settle';
-import { send } from '../../lib/messaging';
+import { send, type TabMessage } from '../../lib/messaging';
 import { recognizePage } from '../../lib/outlets/registry';
 import { CONTENT_MATCHES } from '../../lib/outlets/hosts';
 import { startClipButton } from './clip-button';
 import { highlightSavedClippings } from './clip-highlights';
+import { startEntityCards } from './entity-card';
+import { createMarks } from './marks';
+import './marks.css';
 import { mountPanel, type Panel } from './panel';
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
@@ -15,18 +22,31 @@ export default defineContentScript({
   main(ctx) {
     let panel: Panel | null = null;
     const clipButton = startClipButton(ctx);
+    const marks = createMarks(() => document.body);
+    const stopCards = startEntityCards(ctx);
+    ctx.onInvalidated(() => {
+      marks.clear();
+      stopCards();
+    });
 
     async function run(): Promise<void> {
+      // Each step in its own task, so none of ours keeps the page's main thread 50 ms.
+      await nextTask();
+      performance.mark('isnad:start');
       // URL first, then what the page says of itself (Idlib24, sites the reader turned on, short links).
       const isArticle = recognizePage(document, location.href).pageType === 'article';
       clipButton.setActive(isArticle);
       if (!isArticle) {
+        marks.clear();
         panel?.remove();
         panel = null;
         await send('page:left', {});
         return;
       }
+      await nextTask();
+      performance.mark('isnad:extract');
       const article = extractFromDocument(document, location.href);
+      performance.measure('isnad:extract', 'isnad:extract');
       if (!article.title && article.paragraphs.length === 0) return;
       const reply = await send('page:article', { article });
       if (!reply.ok) {
@@ -35,7 +55,11 @@ export default defineContentScript({
       }
       if (!panel) panel = mountPanel(ctx);
       else panel.refresh();
-      void highlightSavedClippings(article).catch((err: unknown) => console.warn('Isnad: clippings not highlighted:', err));
+      performance.mark('isnad:marks');
+      await marks.show(article.paragraphs, reply.value.marks);
+      performance.measure('isnad:marks', 'isnad:marks');
+      // After the marks: both wrap the page's words, and one at a time keeps their ranges valid.
+      await highlightSavedClippings(article).catch((err: unknown) => console.warn('Isnad: clippings not highlighted:', err));
     }
 
     // A page we cannot read must not break the page: say why in the console and stop.
@@ -50,6 +74,13 @@ export default defineContentScript({
       void settled(document).then(() => {
         if (mine === navigation && ctx.isValid) void safeRun();
       });
+    });
+
+    // What the background asks of this tab (keyboard shortcuts arrive there first).
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      const m = message as TabMessage;
+      if (m?.isnad === 'tab:toggle-marks') return marks.toggle().then((shown) => ({ ok: true, value: shown }));
+      return undefined;
     });
   },
 });

@@ -35,19 +35,27 @@ const TAG = 'وسم-خاص-9932';
 /** Selects `text` inside the article's paragraphs, as a reader's drag would. */
 async function select(page: Page, text: string): Promise<void> {
   const ok = await page.evaluate((needle) => {
+    // The words may span several text nodes (Isnad's own marks split them): map offsets of the
+    // paragraph's text back to nodes.
     for (const p of document.querySelectorAll('article p')) {
+      const at = (p.textContent ?? '').indexOf(needle);
+      if (at < 0) continue;
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let seen = 0;
       for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        const at = n.data.indexOf(needle);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + needle.length);
-        const sel = document.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return true;
+        const len = n.data.length;
+        if (at >= seen && at <= seen + len && range.startContainer === document) range.setStart(n, at - seen);
+        if (at + needle.length <= seen + len) {
+          range.setEnd(n, at + needle.length - seen);
+          break;
+        }
+        seen += len;
       }
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return sel.toString() === needle;
     }
     return false;
   }, text);

@@ -1,0 +1,59 @@
+// The marks in the article: the page's own words for places, actors, sources and attributed
+// claims, wrapped where the background said. Nothing but the page's words and an entity id goes
+// into the page's DOM. Shown or hidden by the reader (keyboard shortcut), remembered per browser.
+import { browser } from 'wxt/browser';
+import { applyMarks, removeMarks, MARK_ATTR } from '../../lib/marks/apply';
+import type { MarkSpec } from '../../lib/marks/types';
+import { t } from '../../lib/i18n';
+
+const HIDDEN_KEY = 'marksHidden';
+const HIDDEN_ATTR = 'data-isnad-marks-hidden';
+
+export interface Marks {
+  show(paragraphs: string[], specs: MarkSpec[]): Promise<number>;
+  toggle(): Promise<boolean>;
+  clear(): void;
+}
+
+const KIND_LABEL = {
+  place: 'markPlace',
+  actor: 'markActor',
+  source: 'markSource',
+  claim: 'markClaim',
+} as const;
+
+export function createMarks(root: () => Element): Marks {
+  let abort: AbortController | null = null;
+
+  async function setHidden(hidden: boolean): Promise<void> {
+    document.documentElement.toggleAttribute(HIDDEN_ATTR, hidden);
+    await browser.storage.local.set({ [HIDDEN_KEY]: hidden });
+  }
+
+  return {
+    async show(paragraphs, specs) {
+      abort?.abort();
+      abort = new AbortController();
+      removeMarks(document);
+      const hidden = ((await browser.storage.local.get(HIDDEN_KEY))[HIDDEN_KEY] as boolean | undefined) ?? false;
+      document.documentElement.toggleAttribute(HIDDEN_ATTR, hidden);
+      const made = await applyMarks(root(), paragraphs, specs, { signal: abort.signal });
+      for (const mark of made) {
+        const kind = mark.getAttribute(MARK_ATTR) as MarkSpec['kind'];
+        // Entity marks take focus so that keyboard readers can open the card as mouse readers do.
+        if (mark.dataset.isnadEntity) mark.tabIndex = 0;
+        mark.setAttribute('aria-description', t(KIND_LABEL[kind]));
+      }
+      return made.length;
+    },
+    async toggle() {
+      const hidden = !document.documentElement.hasAttribute(HIDDEN_ATTR);
+      await setHidden(hidden);
+      return !hidden;
+    },
+    clear() {
+      abort?.abort();
+      removeMarks(document);
+    },
+  };
+}
