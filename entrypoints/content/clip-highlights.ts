@@ -49,6 +49,14 @@ function wrapNode(node: Text, segs: TextSegment[]): void {
   }
 }
 
+// Whitespace that only separates blocks (paragraphs, list items) must not become a mark of its own;
+// a space between two words that Isnad's marks (or the site's links) split is part of the quote.
+const BLOCK_PARENTS = new Set(['ARTICLE', 'BODY', 'DIV', 'MAIN', 'OL', 'SECTION', 'TABLE', 'TBODY', 'THEAD', 'TR', 'UL']);
+function isGapBetweenBlocks(s: TextSegment): boolean {
+  if (s.node.data.slice(s.start, s.end).trim()) return false;
+  return !s.node.parentElement || BLOCK_PARENTS.has(s.node.parentElement.tagName);
+}
+
 /**
  * Anchors each quote under `root` and marks it; returns how many were found. The page's text is
  * read once, each quote anchored in a task of its own (so many clippings never block the page for
@@ -66,7 +74,7 @@ export async function highlightQuotes(root: Element, quotes: readonly TextQuote[
     if (!anchor) continue;
     found++;
     for (const s of anchor.segments) {
-      if (!s.node.data.slice(s.start, s.end).trim() || insideClip(s.node)) continue;
+      if (isGapBetweenBlocks(s) || insideClip(s.node)) continue;
       byNode.set(s.node, [...(byNode.get(s.node) ?? []), s]);
     }
   }

@@ -38,10 +38,16 @@ export function createMarks(root: () => Element): Marks {
       const hidden = ((await browser.storage.local.get(HIDDEN_KEY))[HIDDEN_KEY] as boolean | undefined) ?? false;
       document.documentElement.toggleAttribute(HIDDEN_ATTR, hidden);
       const made = await applyMarks(root(), paragraphs, specs, { signal: abort.signal });
+      const inTabOrder = new Set<string>();
       for (const mark of made) {
         const kind = mark.getAttribute(MARK_ATTR) as MarkSpec['kind'];
-        // Entity marks take focus so that keyboard readers can open the card as mouse readers do.
-        if (mark.dataset.isnadEntity) mark.tabIndex = 0;
+        // Entity marks take focus so that keyboard readers can open the card as mouse readers do;
+        // only an entity's first mark joins the Tab order, so the page's own controls stay near.
+        const entity = mark.dataset.isnadEntity;
+        if (entity) {
+          mark.tabIndex = inTabOrder.has(entity) ? -1 : 0;
+          inTabOrder.add(entity);
+        }
         mark.setAttribute('aria-description', t(KIND_LABEL[kind]));
       }
       return made.length;

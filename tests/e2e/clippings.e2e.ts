@@ -62,7 +62,27 @@ async function select(page: Page, text: string): Promise<void> {
   if (!ok) throw new Error(`"${text}" is not in the article`);
 }
 
-const marked = (page: Page) => page.$$eval('mark[data-isnad-clip]', (ms) => ms.map((m) => m.textContent ?? ''));
+/**
+ * The highlighted passages as the reader sees them: runs of consecutive highlighted text. One
+ * clipping may be drawn as several marks, because other marks (places, actors) split its words.
+ */
+function highlightedRuns(): string[] {
+  const runs: string[] = [];
+  let run = '';
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement?.closest('mark[data-isnad-clip]')) run += n.textContent ?? '';
+    else if (run) {
+      runs.push(run);
+      run = '';
+    }
+  }
+  if (run) runs.push(run);
+  return runs;
+}
+const marked = (page: Page) => page.evaluate(highlightedRuns);
+const highlighted = (page: Page, quote: string) =>
+  page.waitForFunction(`(${highlightedRuns.toString()})().includes(${JSON.stringify(quote)})`, undefined, { timeout: 10_000 });
 
 /** Asks the background through an extension page, as the side panel does. */
 async function clippingsOf(page: Page): Promise<Clipping[]> {
@@ -96,7 +116,7 @@ describe('clippings', () => {
     await page.screenshot({ path: `${OUT}/clip-button.png` });
     await button.click();
     await page.getByRole('button', { name: 'حُفظ المقتطف' }).waitFor({ timeout: 10_000 });
-    await page.waitForFunction((q) => [...document.querySelectorAll('mark[data-isnad-clip]')].map((m) => m.textContent).join('') === q, FIRST);
+    await highlighted(page, FIRST);
 
     // The shortcut (manifest command Alt+Shift+S) and the context menu both make the background
     // send the tab `tab:clip-selection`. Headless Chromium does not route key presses of a page to
@@ -108,11 +128,7 @@ describe('clippings', () => {
       return chrome.tabs.sendMessage(tab!.id!, { isnad: 'tab:clip-selection' });
     });
     expect(reply).toMatchObject({ created: true, quote: { quote: SECOND } });
-    await page.waitForFunction(
-      (q) => [...document.querySelectorAll('mark[data-isnad-clip]')].some((m) => m.textContent === q),
-      SECOND,
-      { timeout: 10_000 },
-    );
+    await highlighted(page, SECOND);
 
     const side = await clippingsTab(b);
     const saved = await clippingsOf(side);
@@ -179,7 +195,8 @@ describe('clippings', () => {
   it('on reload the article shows both clippings highlighted, with no note or tag in the page', async () => {
     const page = await b.context.newPage();
     await page.goto(PAGES.shaamArticle);
-    await page.waitForFunction(() => document.querySelectorAll('mark[data-isnad-clip]').length >= 2, undefined, { timeout: 15_000 });
+    await highlighted(page, FIRST);
+    await highlighted(page, SECOND);
     const marks = await marked(page);
     expect(marks).toContain(FIRST);
     expect(marks).toContain(SECOND);

@@ -48,6 +48,11 @@ describe('marks in the article', () => {
     expect(actors.map((p) => p.text).join(' ')).toMatch(/قوات الأسد|الأسد/);
     expect(claims.length).toBeGreaterThan(0);
     for (const m of [...places, ...actors]) expect(m.entity).toBeTruthy();
+    // Keyboard: each entity once in the Tab order (its first mark), its other marks focusable.
+    const tabbable = await page.$$eval('mark[data-isnad-entity]', (els) => els.map((e) => [(e as HTMLElement).dataset.isnadEntity, (e as HTMLElement).tabIndex] as const));
+    const entities = new Set(tabbable.map(([id]) => id));
+    expect(tabbable.filter(([, i]) => i === 0).map(([id]) => id).sort()).toEqual([...entities].sort());
+    expect(tabbable.every(([, i]) => i === 0 || i === -1)).toBe(true);
     // The article reads exactly as before: marks only wrap words.
     const text = await page.$eval('.article-body', (el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
     expect(text).toBe(seed(0).paragraphs.join(' ').replace(/\s+/g, ' ').trim());

@@ -28,6 +28,15 @@ describe('clipping highlights', () => {
     expect(doc.querySelector('a')!.textContent).toBe('"الميادين"');
   });
 
+  it('keeps the space between two words that other marks split, but never marks the gap between paragraphs', async () => {
+    const { document: doc } = parseHTML('<html><body><article><p><mark data-isnad-mark="claim">ونقلت</mark> <mark data-isnad-mark="source">مؤسسة "فرات بوست"</mark> خبراً</p>\n<p>عن وصول قوات</p></article></body></html>');
+    const quote = 'ونقلت مؤسسة "فرات بوست" خبراً عن وصول';
+    expect(await highlightQuotes(doc.body, [{ quote, prefix: '', suffix: ' قوات' }])).toBe(1);
+    const ms = marks(doc);
+    expect(ms.map((m) => m.textContent)).toEqual(['ونقلت', ' ', 'مؤسسة "فرات بوست"', ' خبراً', 'عن وصول']);
+    expect(ms.every((m) => m.parentElement!.closest('p'))).toBe(true);
+  });
+
   it('merges overlapping clippings and leaves what is not on the page', async () => {
     const doc = page();
     const p0 = article.paragraphs[0]!;
