@@ -12,8 +12,12 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-/** Separator of several values in one cell (tags, entities). */
-export const CSV_LIST_SEPARATOR = '; ';
+/**
+ * Separator of several values in one cell (tags, entities): one value a line. Tags never hold a
+ * line break (they are stored with single spaces), so the cell splits back into exactly the list,
+ * which "; " or ", " would not promise (a tag may contain either).
+ */
+export const CSV_LIST_SEPARATOR = '\n';
 
 export function csvRecord(c: Clipping, opts: ExportOptions = {}): Record<CsvColumn, string> {
   return {

@@ -15,7 +15,7 @@ import { parseClippingsJson } from '../../../lib/clippings/import';
 import type { Clipping } from '../../../lib/clippings/types';
 import { fullClipping, shaamClipping } from './fixtures';
 
-const clippings: Clipping[] = [fullClipping(), shaamClipping()];
+const clippings: Clipping[] = [fullClipping(), { ...shaamClipping(), tags: ['دير الزور', 'نزوح; تهجير', 'a, b'] }];
 
 /** RFC 4180 reader: quoted fields may hold commas, quotes ("") and line breaks. */
 function parseCsv(text: string): string[][] {

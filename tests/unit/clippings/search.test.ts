@@ -16,6 +16,10 @@ describe('searching clippings', () => {
     expect(ids({ text: 'القـــوريّة' })).toEqual([shaam.id]);
     expect(ids({ text: 'فرات بوست' })).toEqual([shaam.id]);
     expect(ids({ text: 'مؤسسه فرات' })).toEqual([shaam.id]);
+    // Arabic-Indic digits in the query find Latin digits in the text, and the other way round.
+    const counted = { ...shaam, id: 'k-digits', note: 'نزوح 2500 عائلة من ريف ٣٠ قرية' };
+    expect(searchClippings([counted, orient], { text: '٢٥٠٠ عائله' }).map((c) => c.id)).toEqual(['k-digits']);
+    expect(searchClippings([counted, orient], { text: '30 قريه' }).map((c) => c.id)).toEqual(['k-digits']);
   });
 
   it('searches notes, titles and tags too, all words required', () => {
