@@ -118,6 +118,16 @@ describe('clippings', () => {
     await page.getByRole('button', { name: 'حُفظ المقتطف' }).waitFor({ timeout: 10_000 });
     await highlighted(page, FIRST);
 
+    // Both entry points are registered: the menu item (updating it fails if it does not exist)
+    // and the command with its shortcut and Arabic description.
+    const registered = await b.worker.evaluate(async () => {
+      type Api = { contextMenus: { update(id: string, p: object, cb: () => void): void }; runtime: { lastError?: { message?: string } }; commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string; description?: string }>> } };
+      const { chrome } = globalThis as unknown as { chrome: Api };
+      const menu = await new Promise<string>((res) => chrome.contextMenus.update('isnad-save-clipping', {}, () => res(chrome.runtime.lastError?.message ?? 'ok')));
+      return { menu, command: (await chrome.commands.getAll()).find((c) => c.name === 'save-clipping') };
+    });
+    expect(registered).toEqual({ menu: 'ok', command: { name: 'save-clipping', shortcut: 'Alt+Shift+S', description: 'حفظ الكلمات المحددة مقتطفًا' } });
+
     // The shortcut (manifest command Alt+Shift+S) and the context menu both make the background
     // send the tab `tab:clip-selection`. Headless Chromium does not route key presses of a page to
     // extension commands, so the test sends that message from the background, as they do.
