@@ -3,7 +3,7 @@
 import { parseArabicDate, type ParsedDate } from '../arabic/dates';
 import { toAsciiDigits } from '../arabic/digits';
 import type { SiteRules } from '../outlets/types';
-import { isTitleRepeat, unglue } from './clean';
+import { isTitleRepeat, squash, unglue } from './clean';
 
 export interface Block {
   text: string;
@@ -16,6 +16,9 @@ export const GENERIC_RULES: Required<Pick<SiteRules, 'bodyEnd' | 'furniture' | '
   bodyEnd: [
     /^(?:الأكثر\s+قراءة|الأكثر\s+مشاهدة|اقرأ\s+أيضا[ًً]?\s*:?|اقرأ\s+المزيد|مواضيع\s+ذات\s+صلة|أخبار\s+ذات\s+صلة|مقالات\s+ذات\s+صلة|قد\s+يهمك|المزيد\s+من\s+الأخبار)\s*:?$/,
     /^(?:Most\s+read|Read\s+more|Related(?:\s+(?:articles|stories|news))?|You\s+may\s+also\s+like)\s*:?$/i,
+    // Page footers: copyright lines and a TV channel's satellite frequencies.
+    /^(?:جميع\s+الحقوق\s+محفوظة|©|All\s+Rights\s+Reserved|Copyright\b)/i,
+    /^تردد\s+(?:البث|القناة)(?:\s+الفضائي)?\s*:?$/,
   ],
   furniture: [
     /^(?:شارك|مشاركة|شارك\s+(?:المقال|الخبر|على)|تابعونا(?:\s+على.*)?|الوسوم|كلمات\s+مفتاحية|الرئيسية|Share|Tweet|Tags?)\s*:?\s*$/i,
@@ -23,6 +26,11 @@ export const GENERIC_RULES: Required<Pick<SiteRules, 'bodyEnd' | 'furniture' | '
     /^[\d٠-٩]+$/,
     /^[ـ\-–—_=*•·.\s]+$/,
     /^(?:logo|advertisement|إعلان)$/i,
+    // A share prompt with its buttons' names: "شارك: فيسبوك - تويتر".
+    /^(?:شارك|مشاركة|Share)\s*:?\s*(?:(?:فيسبوك|تويتر|واتساب|تلغرام|Facebook|Twitter|WhatsApp|Telegram|X)\s*[-|·•،,]?\s*)+$/i,
+    // Reading-time widgets: "وقت القراءة المتوقع: 4 دقائق", "3 min read".
+    /^(?:وقت|مدة)\s+القراءة(?:\s+المتوقع[ة]?)?\s*:?\s*[\d٠-٩]+\s*(?:دقائق|دقيقة|دقيقتان|د)$/,
+    /^[\d]+\s*min(?:ute)?s?\s+read$/i,
     /^(?:الصورة|صورة|Photo|Image)\s*:\s*.{0,80}$/i,
   ],
   commentsStart: /^(?:التعليقات|تعليقات|Comments)\s*(?:\(\s*[\d٠-٩]+\s*\))?\s*:?$/i,
@@ -86,7 +94,8 @@ export function splitBlocks(blocks: Block[], rules: SiteRules, title = ''): Spli
   let mode: 'body' | 'comments' | 'tail' = 'body';
 
   for (const block of blocks) {
-    const line = block.text.trim();
+    // Whitespace runs to one space, as the HTML walk gives them: both forms extract alike.
+    const line = squash(block.text);
     if (!line) continue;
     if (block.comment) {
       // The comment count the widget repeats under its list is furniture too.
@@ -115,6 +124,14 @@ export function splitBlocks(blocks: Block[], rules: SiteRules, title = ''): Spli
         res.dateLine = { date, section: section || null };
       }
       if (date) continue;
+    }
+    // Any site: a short line before the body that is nothing but a date is the article's date.
+    if (!res.dateLine && res.paragraphs.length === 0 && res.title && line.length <= 40) {
+      const date = parseArabicDate(line);
+      if (date && date.precision !== 'month' && date.raw.length >= line.length / 2) {
+        res.dateLine = { date, section: null };
+        continue;
+      }
     }
     if (rules.authorLine) {
       const m = rules.authorLine.exec(line);

@@ -19,10 +19,20 @@ export function pageTypeFromDocument(doc: Document): PageType {
     return typeof t === 'string' && LISTING_LD.test(t);
   });
   if (linkedHeadlines >= 4 || onlyListingLd) return 'listing';
-  const h1 = doc.querySelector('h1');
-  if (h1) {
-    let long = 0;
-    for (const p of doc.querySelectorAll('p')) if ((p.textContent ?? '').length > 200 && ++long >= 1) return 'article';
-  }
+  if (doc.querySelector('h1') && hasProse(doc)) return 'article';
   return 'other';
+}
+
+/**
+ * Whether some element holds a long run of its own text: a paragraph, or on old sites text
+ * split by <br> straight inside a cell or a <font>. Linked text (menus, lists) does not count.
+ */
+function hasProse(doc: Document): boolean {
+  for (const p of doc.querySelectorAll('p')) if ((p.textContent ?? '').length > 200) return true;
+  for (const el of doc.querySelectorAll('td, font, div, section, article, main')) {
+    let own = 0;
+    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += (n.nodeValue ?? '').trim().length;
+    if (own > 200) return true;
+  }
+  return false;
 }

@@ -11,13 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFromDocument } from '../../lib/extract/html';
 import { isBuiltinSite } from '../../lib/sites';
 import type { Article } from '../../lib/types';
-import { pageFixtures, type PageFixture } from '../unit/extract/fixture-pages';
+import { htmlFixtures, type PageFixture } from '../unit/extract/fixture-pages';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness';
 import { fixtureHttpUrl, startSite } from './site';
 
 const OUT = join(import.meta.dirname, '.tmp');
 mkdirSync(OUT, { recursive: true });
-const fixtures = pageFixtures();
+const fixtures = htmlFixtures();
 
 let site: Awaited<ReturnType<typeof startSite>>;
 let browser: Launched;

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { extractFromText } from '../../lib/extract/text';
-import { pageFixtures } from '../unit/extract/fixture-pages';
+import { htmlFixtures } from '../unit/extract/fixture-pages';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const seedFiles = JSON.parse(readFileSync(join(ROOT, 'data/seeds.json'), 'utf8')) as Array<{ file: string; outlet: string }>;
@@ -104,7 +104,7 @@ function specs(): PageSpec[] {
     at(PAGES.eremListing, () => listingPage('إرم نيوز', [PAGES.eremArticle])),
     at(PAGES.idlibArticle, () => articlePage({ seedIndex: 2, siteName: 'إدلب24', canonical: PAGES.idlibArticle })),
     // The extraction fixtures (tests/fixtures/<outlet>-<n>/page.html), each at its own URL.
-    ...pageFixtures().map((f) => at(fixtureHttpUrl(f.url), () => f.html)),
+    ...htmlFixtures().map((f) => at(fixtureHttpUrl(f.url), () => f.html)),
   ];
 }
 

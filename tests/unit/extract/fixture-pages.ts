@@ -7,12 +7,16 @@ export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 
 export interface PageFixture {
   name: string;
-  /** article: the outlet's live article; listing: a home/section/tag page; archive: a web-archive copy of an article. */
-  kind: 'article' | 'listing' | 'archive';
-  /** Where the page lives (the URL a reader would have in the address bar). */
+  /**
+   * article: the outlet's live article; listing: a home/section/tag page; archive: a web-archive
+   * copy of an article (page.html); text: a saved page text, a seed (page.txt).
+   */
+  kind: 'article' | 'listing' | 'archive' | 'text';
+  /** Where the page lives (the URL a reader would have in the address bar); none for saved text. */
   url: string;
   captured?: string;
   note: string;
+  /** page.html, or for kind text the saved page text. */
   html: string;
   /** The fields the extractor must give, compared one by one. */
   expected: Record<string, unknown>;
@@ -20,14 +24,19 @@ export interface PageFixture {
 
 export function pageFixtures(): PageFixture[] {
   return readdirSync(FIXTURES, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'page.html')))
+    .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'expected.json')))
     .map((d) => {
       const dir = join(FIXTURES, d.name);
       const meta = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Omit<PageFixture, 'name' | 'html'>;
-      return { ...meta, name: d.name, html: readFileSync(join(dir, 'page.html'), 'utf8') };
+      const page = join(dir, meta.kind === 'text' ? 'page.txt' : 'page.html');
+      if (!existsSync(page)) throw new Error(`${d.name}: expected.json says ${meta.kind}, but there is no ${page}`);
+      return { ...meta, url: meta.url ?? '', name: d.name, html: readFileSync(page, 'utf8') };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The outlet a fixture directory is for: its name without the trailing -<n>. */
 export const fixtureOutlet = (name: string) => name.replace(/-\d+$/, '');
+
+/** The fixtures that are web pages (served and read as HTML). */
+export const htmlFixtures = () => pageFixtures().filter((f) => f.kind !== 'text');

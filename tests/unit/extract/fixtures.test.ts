@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractFromDocument } from '../../../lib/extract/html';
+import { extractFromText } from '../../../lib/extract/text';
 import { ADAPTERS } from '../../../lib/outlets/registry';
 import { fixtureOutlet, pageFixtures } from './fixture-pages';
 
@@ -11,7 +12,8 @@ const doc = (html: string) => parseHTML(html).document as unknown as Document;
 describe('page fixtures extract as expected', () => {
   for (const f of fixtures) {
     it(`${f.name} (${f.kind}): ${f.note.slice(0, 60)}…`, () => {
-      const got = extractFromDocument(doc(f.html), f.url, f.captured ? { captured: f.captured } : {}) as unknown as Record<string, unknown>;
+      const opts = f.captured ? { captured: f.captured } : {};
+      const got = (f.kind === 'text' ? extractFromText(f.html, opts) : extractFromDocument(doc(f.html), f.url, opts)) as unknown as Record<string, unknown>;
       for (const [field, want] of Object.entries(f.expected)) {
         if (want && typeof want === 'object' && !Array.isArray(want)) expect(got[field], `${f.name}: ${field}`).toMatchObject(want);
         else expect(got[field], `${f.name}: ${field}`).toEqual(want);
@@ -21,10 +23,10 @@ describe('page fixtures extract as expected', () => {
 });
 
 describe('fixture coverage', () => {
-  it('every outlet adapter has an article, a listing and a web-archive copy among the fixtures', () => {
+  it('every outlet adapter has an article, a listing, a web-archive copy and a saved page text among the fixtures', () => {
     const missing: string[] = [];
     for (const a of ADAPTERS) {
-      for (const kind of ['article', 'listing', 'archive'] as const) {
+      for (const kind of ['article', 'listing', 'archive', 'text'] as const) {
         if (!fixtures.some((f) => fixtureOutlet(f.name) === a.id && f.kind === kind)) missing.push(`${a.id}: no ${kind} fixture`);
       }
     }
@@ -35,7 +37,7 @@ describe('fixture coverage', () => {
     const ids = new Set<string>([...ADAPTERS.map((a) => a.id), 'generic']);
     for (const f of fixtures) {
       expect(ids, f.name).toContain(fixtureOutlet(f.name));
-      expect(['article', 'listing', 'archive'], f.name).toContain(f.kind);
+      expect(['article', 'listing', 'archive', 'text'], f.name).toContain(f.kind);
       expect(f.expected['pageType'], f.name).toBe(f.kind === 'listing' ? 'listing' : 'article');
     }
   });
