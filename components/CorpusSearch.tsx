@@ -46,7 +46,8 @@ export function CorpusSearch({ onOpen }: { onOpen: (r: { id: string; url: string
     <label>
       {label}
       {type === 'date' ? (
-        <input type="date" value={form[k]} onInput={set(k)} />
+        // ltr: a date's parts are digits, read left to right in Arabic as in English.
+        <input type="date" dir="ltr" value={form[k]} onInput={set(k)} />
       ) : type === 'search' ? (
         <input type="search" dir="auto" value={form[k]} onInput={set(k)} />
       ) : (

@@ -1,0 +1,105 @@
+// Screenshots of every view — the article with its panel, each side-panel tab, the popup and
+// the options — in Arabic and English, light and dark, checked for language, direction and theme.
+// With ISNAD_SCREENSHOTS=1 they are written to docs/screenshots (committed, shown in the README);
+// otherwise to tests/e2e/.tmp/screens.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness';
+import { PAGES, seed, startSite } from './site';
+import { openExtensionPage, panelFrame, panelState, tabIdOf } from './ui-helpers';
+
+const OUT = process.env.ISNAD_SCREENSHOTS === '1' ? 'docs/screenshots' : join('tests/e2e/.tmp/screens');
+mkdirSync(OUT, { recursive: true });
+
+let site: Awaited<ReturnType<typeof startSite>>;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(() => site?.server.close());
+
+const BG = { light: 'rgb(253, 252, 249)', dark: 'rgb(27, 26, 23)' } as const;
+const SIDE = { width: 420, height: 820 };
+
+async function expectLook(page: Page, lang: 'ar' | 'en', theme: 'light' | 'dark'): Promise<void> {
+  expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(BG[theme]);
+  // The bundled Arabic font is the one in use, not a system fallback.
+  const loaded = await page.evaluate(async () => (await document.fonts.load('16px "Isnad Sans"', 'إسناد')).map((f) => f.status));
+  expect(loaded).toEqual(['loaded']);
+}
+
+for (const lang of ['ar', 'en'] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    describe(`screenshots ${lang} ${theme}`, () => {
+      let b: Launched;
+      const errors: string[] = [];
+      const shot = (page: Page, view: string, fullPage = false) => page.screenshot({ path: join(OUT, `${view}-${lang}-${theme}.png`), fullPage });
+      beforeAll(async () => {
+        b = await launchWithExtension({ hostRules: site.hostRules, lang, colorScheme: theme });
+        await waitForCorpus(b.worker);
+      });
+      afterAll(async () => {
+        await b?.close();
+      });
+
+      it('every view', async () => {
+        // A clipping, so that the Clippings tab shows one.
+        const other = seed(4);
+        const options = await openExtensionPage(b, 'options.html', errors);
+        await options.waitForSelector('table.stats');
+        const now = Date.parse('2026-11-20T10:00:00Z');
+        await options.evaluate(async (c) => {
+          const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+          await chrome.runtime.sendMessage({ isnad: 'ui:clipping-restore', data: { clipping: c } });
+        }, {
+          id: 'screens-1', quote: other.paragraphs[0]!.slice(0, 140), prefix: '', suffix: '', url: 'https://www.eremnews.com/news/arab-world/syria/k3x9q2m',
+          canonicalUrl: null, archiveUrl: null, outlet: 'eremnews', title: other.title, publishedAt: '2017-10-22', createdAt: now, updatedAt: now,
+          entities: [], attribution: null, note: lang === 'ar' ? 'للمقارنة مع رواية أورينت' : 'Compare with the Orient account', tags: ['حلب', 'داعش'],
+        });
+        await options.reload();
+        await options.waitForSelector('table.stats');
+        await expectLook(options, lang, theme);
+        await shot(options, 'options', true);
+        await options.close();
+
+        const article = await b.context.newPage();
+        await article.goto(PAGES.orientArticle);
+        const frame = await panelFrame(article);
+        await frame.waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
+        expect((await panelState(article)).mode).toBe('margin');
+        expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(BG[theme]);
+        await article.waitForTimeout(300);
+        await shot(article, 'article-panel');
+
+        const tabId = await tabIdOf(b, '*://*.orient-news.net/*');
+        for (const view of ['context', 'compare', 'clippings', 'corpus'] as const) {
+          const side = await openExtensionPage(b, `sidepanel.html?tab=${tabId}&view=${view}`, errors, SIDE);
+          await side.waitForSelector(`[role="tabpanel"][aria-labelledby="tab-${view}"]`);
+          if (view === 'context') await side.waitForSelector('[data-testid="related-item"]');
+          if (view === 'corpus') {
+            const words = side.getByRole('searchbox');
+            await words.fill('داعش');
+            await words.press('Enter');
+            await side.waitForSelector('[data-testid="corpus-hit"]');
+          }
+          await side.waitForTimeout(400);
+          expect(await side.locator('[role="alert"]').count()).toBe(0);
+          await expectLook(side, lang, theme);
+          await shot(side, `sidepanel-${view}`);
+          await side.close();
+        }
+
+        const popup = await openExtensionPage(b, `popup.html?tab=${tabId}`, errors, { width: 340, height: 400 });
+        await popup.waitForSelector('[data-testid="related-count"]');
+        await popup.waitForTimeout(400);
+        await expectLook(popup, lang, theme);
+        await shot(popup, 'popup');
+        await popup.close();
+        await article.close();
+        expect(errors).toEqual([]);
+      });
+    });
+  }
+}
