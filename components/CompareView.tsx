@@ -1,107 +1,320 @@
-import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import './compare.css';
+import { label, numberLabel } from '../lib/compare/labels';
+import type { Comparison, InContext, OutletNarrative, OutletProfile } from '../lib/compare/types';
 import { t, uiDir, uiLang } from '../lib/i18n';
-import { call, type Comparison } from '../lib/messaging';
+import { call } from '../lib/messaging';
+import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
-import { firstReports, timelineLayout } from './timeline';
+import { downloadFile } from './download';
+import { timelineLayout } from './timeline';
 
-function Timeline({ c }: { c: Comparison }) {
-  const lang = uiLang();
-  const rtl = uiDir() === 'rtl';
-  const L = timelineLayout(c, { width: 360, rtl });
+/** A passage of page text with its word marked; text nodes only. */
+function Passage({ c }: { c: InContext }) {
   return (
-    <figure class="timeline">
-      <svg width="100%" viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label={t('timelineLabel', L.from ?? '?', L.to ?? '?')}>
-        {L.rows.map((r) => (
-          <g key={r.outlet}>
-            <line x1={rtl ? 12 : 110} x2={rtl ? L.width - 110 : L.width - 12} y1={r.y} y2={r.y} class="axis" />
-            <text x={rtl ? L.width - 4 : 4} y={r.y + 4} text-anchor={rtl ? 'end' : 'start'} class="row-label">{outletName(r.outlet, lang)}</text>
+    <q class="passage" dir="auto">
+      {c.text.slice(0, c.start)}
+      <mark>{c.text.slice(c.start, c.end)}</mark>
+      {c.text.slice(c.end)}
+    </q>
+  );
+}
+
+export function Timeline({ c }: { c: Comparison }) {
+  const lang = uiLang();
+  const L = timelineLayout(c, { width: 360, rtl: uiDir() === 'rtl' });
+  return (
+    <figure class="timeline" data-testid="compare-timeline">
+      {/* direction="ltr": x and text-anchor mean the same on both UIs; Arabic labels still read right to left. */}
+      <svg width="100%" viewBox={`0 0 ${L.width} ${L.height}`} direction="ltr" role="img" aria-label={t('compareTimeline', L.from ?? '?', L.to ?? '?')}>
+        <line x1={L.axis.x1} x2={L.axis.x2} y1={L.axis.y} y2={L.axis.y} class="axis" />
+        {L.ticks.map((k) => (
+          <g key={k.date}>
+            <line x1={k.x} x2={k.x} y1={L.axis.y - 3} y2={L.axis.y + 3} class="axis" />
+            <text x={k.x} y={L.axis.y + 16} text-anchor="middle" class="tick">{k.date.slice(5)}</text>
           </g>
         ))}
-        {L.dots.map((d, i) => (
-          <circle key={i} cx={d.x} cy={d.y} r={5} class="dot">
+        {L.rows.map((r) => (
+          <g key={r.outlet} class="row">
+            <line x1={L.axis.x1} x2={L.axis.x2} y1={r.y} y2={r.y} class="lane" />
+            <text x={L.labelX} y={r.y + 4} text-anchor={L.labelAnchor} class="row-label">{outletName(r.outlet, lang)}</text>
+            {r.lagX !== null && r.lagDays !== null && r.lagDays > 0 && (
+              <text x={r.lagX} y={r.y - 8} text-anchor="middle" class="lag">{`+${r.lagDays}`}</text>
+            )}
+            {r.undated > 0 && (
+              <text x={(L.axis.x1 + L.axis.x2) / 2} y={r.y + 4} text-anchor="middle" class="undated">{t('compareUndatedCount', String(r.undated))}</text>
+            )}
+          </g>
+        ))}
+        {L.dots.map((d) => (
+          <circle key={d.reportId} cx={d.x} cy={d.y} r={d.first ? 6 : 5} class={d.first ? 'dot first' : 'dot'} data-testid="timeline-dot">
             <title>{`${d.date} · ${d.title}`}</title>
           </circle>
         ))}
       </svg>
-      <figcaption class="muted small"><bdi>{L.from ?? ''}</bdi> – <bdi>{L.to ?? ''}</bdi></figcaption>
     </figure>
   );
 }
 
-/** One event, each outlet side by side: when, what it calls each actor, its frames, sources, numbers. */
-export function ComparisonView({ c }: { c: Comparison }) {
+function WhoFirst({ c }: { c: Comparison }) {
   const lang = uiLang();
-  const firsts = firstReports(c);
   return (
-    <div class="compare">
-      <h2 dir="auto">{c.event.title}</h2>
-      <p class="muted"><bdi>{c.event.from ?? '?'}</bdi> – <bdi>{c.event.to ?? '?'}</bdi></p>
-      <Timeline c={c} />
-      <h3 class="small">{t('whoFirst')}</h3>
-      <ol class="plain">
-        {firsts.map((f) => (
-          <li key={f.outlet}>
-            <bdi>{outletName(f.outlet, lang)}</bdi> · <bdi>{f.first ?? t('unknownDate')}</bdi>
-            {f.lagDays !== null && f.lagDays > 0 && <span class="muted"> ({t('daysLater', String(f.lagDays))})</span>}
-          </li>
-        ))}
-      </ol>
-      <div class="outlet-columns">
+    <ol class="who-first" data-testid="compare-who-first">
+      {c.outlets.map((o) => (
+        <li key={o.outlet}>
+          <bdi class="outlet">{outletName(o.outlet, lang)}</bdi>{' '}
+          <bdi class="muted">{o.first ?? t('compareUndated')}</bdi>
+          {o.lagDays === 0 && o.first && <span class="badge">{t('compareFirst')}</span>}
+          {o.lagDays !== null && o.lagDays > 0 && <span class="muted"> · {t('compareDaysLater', String(o.lagDays))}</span>}
+          {o.current && <span class="badge current">{t('compareCurrent')}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A table with the outlets as columns and one row per key (actor, frame…). */
+function SideBySide<K extends string>({ c, testid, caption, head, rows, cell }: {
+  c: Comparison;
+  testid: string;
+  caption: string;
+  head: string;
+  rows: Array<{ key: K; label: string }>;
+  cell: (o: OutletNarrative, key: K) => preact.ComponentChildren;
+}) {
+  const lang = uiLang();
+  if (!rows.length) return null;
+  return (
+    <div class="scroll">
+      <table class="side-by-side" data-testid={testid}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            {c.outlets.map((o) => <th scope="col" key={o.outlet} data-outlet={o.outlet}><bdi>{outletName(o.outlet, lang)}</bdi></th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-key={r.key}>
+              <th scope="row"><bdi>{r.label}</bdi></th>
+              {c.outlets.map((o) => <td key={o.outlet} data-outlet={o.outlet}>{cell(o, r.key)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function unionBy<T>(lists: T[][], key: (x: T) => string): T[] {
+  const m = new Map<string, T>();
+  for (const l of lists) for (const x of l) if (!m.has(key(x))) m.set(key(x), x);
+  return [...m.values()];
+}
+
+function Naming({ c }: { c: Comparison }) {
+  const actors = unionBy(c.outlets.map((o) => o.naming), (n) => n.actorId);
+  return (
+    <SideBySide
+      c={c}
+      testid="compare-naming"
+      caption={t('compareNaming')}
+      head={t('compareActor')}
+      rows={actors.map((a) => ({ key: a.actorId, label: a.actor }))}
+      cell={(o, id) => {
+        const n = o.naming.find((x) => x.actorId === id);
+        return n ? n.terms.map((term) => <bdi class="chip term" key={term.term}>{term.term}{term.count > 1 && <span class="count"> ×{term.count}</span>}</bdi>) : <span class="muted">—</span>;
+      }}
+    />
+  );
+}
+
+function Frames({ c }: { c: Comparison }) {
+  const lang = uiLang();
+  const frames = unionBy(c.outlets.map((o) => o.frames), (f) => f.frame);
+  return (
+    <>
+      <SideBySide
+        c={c}
+        testid="compare-frames"
+        caption={t('compareFrames')}
+        head={t('compareFrame')}
+        rows={frames.map((f) => ({ key: f.frame, label: label('frame', f.frame, lang) }))}
+        cell={(o, id) => {
+          const f = o.frames.find((x) => x.frame === id);
+          if (!f) return <span class="muted">—</span>;
+          return (
+            <>
+              {f.cues.map((cue) => <bdi class="chip cue" key={cue}>{cue}</bdi>)}
+              {f.contexts.some((x) => x.inTitle) && <span class="badge">{t('compareHeadline')}</span>}
+            </>
+          );
+        }}
+      />
+      {frames.length > 0 && (
+        <details class="contexts">
+          <summary>{t('compareInContext')}</summary>
+          {c.outlets.filter((o) => o.frames.length).map((o) => (
+            <section key={o.outlet}>
+              <h4><bdi>{outletName(o.outlet, lang)}</bdi></h4>
+              <ul class="plain">
+                {o.frames.flatMap((f) => f.contexts.slice(0, 3).map((x, i) => (
+                  <li key={`${f.frame}${i}`}>
+                    <strong>{label('frame', f.frame, lang)}</strong>{x.inTitle && <span class="badge">{t('compareHeadline')}</span>} <Passage c={x} />
+                  </li>
+                )))}
+              </ul>
+            </section>
+          ))}
+        </details>
+      )}
+    </>
+  );
+}
+
+function Sources({ c }: { c: Comparison }) {
+  const lang = uiLang();
+  if (!c.outlets.some((o) => o.sources.length)) return null;
+  return (
+    <section class="sources" data-testid="compare-sources">
+      <h3>{t('compareSources')}</h3>
+      <div class="columns">
         {c.outlets.map((o) => (
-          <section key={o.outlet} class="outlet-card" aria-labelledby={`cmp-${o.outlet}`}>
-            <h3 id={`cmp-${o.outlet}`}><bdi>{outletName(o.outlet, lang)}</bdi></h3>
+          <section key={o.outlet} data-outlet={o.outlet}>
+            <h4><bdi>{outletName(o.outlet, lang)}</bdi></h4>
+            {o.sources.length === 0 && <p class="muted">—</p>}
             <ul class="plain">
-              {o.reports.map((r) => (
-                <li key={r.url}><a href={r.url} target="_blank" rel="noreferrer" dir="auto">{r.title}</a> <span class="muted"><bdi>{r.publishedAt ?? ''}</bdi></span></li>
+              {o.sources.map((s) => (
+                <li key={`${s.name}|${s.type}`} data-type={s.type}><bdi dir="auto">{s.name}</bdi> <span class={`type type-${s.type}`}>{label('sourceType', s.type, lang)}</span></li>
               ))}
             </ul>
-            {o.naming.length > 0 && (
-              <>
-                <h4>{t('naming')}</h4>
-                <dl class="meta">
-                  {o.naming.map((n) => (
-                    <Fragment key={n.actor}>
-                      <dt><bdi>{n.actor}</bdi></dt>
-                      <dd>{n.terms.map((term) => <bdi class="chip" key={term}>{term}</bdi>)}</dd>
-                    </Fragment>
-                  ))}
-                </dl>
-              </>
-            )}
-            {o.frames.length > 0 && (
-              <>
-                <h4>{t('frames')}</h4>
+            {o.claims.some((x) => x.onlyHere) && (
+              <details class="only-here">
+                <summary>{t('compareOnlyHere')} ({o.claims.filter((x) => x.onlyHere).length})</summary>
                 <ul class="plain">
-                  {o.frames.map((f) => (
-                    <li key={f.frame}><strong><bdi>{f.frame}</bdi></strong> {f.cues.map((cue) => <bdi class="chip" key={cue}>{cue}</bdi>)}</li>
-                  ))}
+                  {o.claims.filter((x) => x.onlyHere).map((x, i) => <li key={i}><bdi dir="auto">{x.source}</bdi>: <Passage c={x.context} /></li>)}
                 </ul>
-              </>
-            )}
-            {o.sources.length > 0 && (
-              <>
-                <h4>{t('sources')}</h4>
-                <ul class="plain">
-                  {o.sources.map((s) => (
-                    <li key={s.name}><bdi>{s.name}</bdi> <span class="muted">({s.type})</span></li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {o.numbers.length > 0 && (
-              <>
-                <h4>{t('numbers')}</h4>
-                <ul class="plain">
-                  {o.numbers.map((n, i) => (
-                    <li key={i}><bdi>{n.what}</bdi>: <strong><bdi>{String(n.value)}</bdi></strong> <span class="muted" dir="auto">{n.text}</span></li>
-                  ))}
-                </ul>
-              </>
+              </details>
             )}
           </section>
         ))}
       </div>
+    </section>
+  );
+}
+
+function Numbers({ c }: { c: Comparison }) {
+  const lang = uiLang();
+  if (!c.outlets.some((o) => o.numbers.length)) return null;
+  return (
+    <section class="numbers" data-testid="compare-numbers">
+      <h3>{t('compareNumbers')}</h3>
+      {c.disagreements.length > 0 && (
+        <div class="differ" role="note" data-testid="compare-differ">
+          <strong>{t('compareDiffer')}</strong>
+          <ul class="plain">
+            {c.disagreements.map((d, i) => (
+              <li key={i}>
+                {label('numberKind', d.what, lang)} · {label('unit', d.unit, lang)}:{' '}
+                {d.values.map((v, j) => <span key={j} class="chip"><bdi>{outletName(v.outlet, lang)}</bdi>: <bdi dir="auto">{v.text}</bdi></span>)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="columns">
+        {c.outlets.map((o) => (
+          <section key={o.outlet} data-outlet={o.outlet}>
+            <h4><bdi>{outletName(o.outlet, lang)}</bdi></h4>
+            {o.numbers.length === 0 && <p class="muted">—</p>}
+            <ul class="plain">
+              {o.numbers.map((n, i) => (
+                <li key={i} title={n.context.text}>
+                  <strong><bdi>{numberLabel(n, lang)}</bdi></strong> <span class="muted">{label('unit', n.unit, lang)}</span> — <bdi dir="auto">{n.text}</bdi>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function Reports({ c }: { c: Comparison }) {
+  const lang = uiLang();
+  return (
+    <div class="columns reports">
+      {c.outlets.map((o) => (
+        <section key={o.outlet} data-outlet={o.outlet}>
+          <h4><bdi>{outletName(o.outlet, lang)}</bdi></h4>
+          <ul class="plain">
+            {o.reports.map((r) => (
+              <li key={r.id}>
+                <a href={reportTarget(r)} target="_blank" rel="noreferrer" dir="auto">{r.title}</a>{' '}
+                <bdi class="muted">{r.publishedAt ?? t('compareUndated')}</bdi>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function Profiles() {
+  const lang = uiLang();
+  const [profiles, setProfiles] = useState<OutletProfile[] | string | null>(null);
+  const load = (open: boolean) => {
+    if (!open || profiles) return;
+    call('ui:outlet-profiles', {}).then(setProfiles, (e: unknown) => setProfiles(e instanceof Error ? e.message : String(e)));
+  };
+  return (
+    <details class="profiles" data-testid="compare-profiles" onToggle={(e) => load((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{t('compareProfiles')}</summary>
+      {profiles === null && <p class="muted" role="status">{t('loading')}</p>}
+      {typeof profiles === 'string' && <p role="alert">{t('error', profiles)}</p>}
+      {Array.isArray(profiles) && profiles.map((p) => (
+        <section key={p.outlet} class="profile" data-outlet={p.outlet}>
+          <h4><bdi>{outletName(p.outlet, lang)}</bdi> <span class="muted">{t('compareReportCount', String(p.reports))}</span></h4>
+          {p.naming.map((n) => (
+            <p key={n.actorId}><bdi>{n.actor}</bdi>: {n.terms.map((x) => <bdi class="chip" key={x.term}>{x.term} <span class="count">{x.count}</span></bdi>)}</p>
+          ))}
+          {p.frames.length > 0 && <p>{p.frames.map((f) => <span class="chip frame" key={f.frame}>{label('frame', f.frame, lang)} <span class="count">{f.count}</span></span>)}</p>}
+        </section>
+      ))}
+    </details>
+  );
+}
+
+/** One event, each outlet side by side: when, what it calls each actor, its frames, sources, numbers. */
+export function ComparisonView({ c, tabId }: { c: Comparison; tabId?: number }) {
+  const lang = uiLang();
+  const exportAs = (format: 'markdown' | 'csv') =>
+    void call('ui:compare-export', { tabId, format, lang }).then((f) => downloadFile(document, f), (e: unknown) => alert(t('error', e instanceof Error ? e.message : String(e))));
+  return (
+    <div class="compare" data-testid="compare">
+      <header class="compare-head">
+        <h2 dir="auto">{c.event.title}</h2>
+        <p class="muted">
+          <bdi>{c.event.from ?? '?'}</bdi> – <bdi>{c.event.to ?? '?'}</bdi> · {t('compareOutletCount', String(c.outlets.length))}
+        </p>
+        {c.basis === 'related' && <p class="note" role="note">{t('compareBasisRelated')}</p>}
+        <div class="actions">
+          <button type="button" onClick={() => exportAs('markdown')}>{t('compareExportMarkdown')}</button>
+          <button type="button" onClick={() => exportAs('csv')}>{t('compareExportCsv')}</button>
+        </div>
+      </header>
+      <Timeline c={c} />
+      <h3>{t('compareWhoFirst')}</h3>
+      <WhoFirst c={c} />
+      <Reports c={c} />
+      <Naming c={c} />
+      <Frames c={c} />
+      <Sources c={c} />
+      <Numbers c={c} />
+      <Profiles />
     </div>
   );
 }
@@ -120,6 +333,6 @@ export function CompareView({ tabId }: { tabId?: number }) {
   }, [tabId]);
   if (state.kind === 'loading') return <p class="empty muted" role="status">{t('loading')}</p>;
   if (state.kind === 'error') return <p class="empty" role="alert">{t('error', state.message)}</p>;
-  if (!state.c || state.c.outlets.length === 0) return <p class="empty muted" role="status">{t('noComparison')}</p>;
-  return <ComparisonView c={state.c} />;
+  if (!state.c || state.c.outlets.length === 0) return <p class="empty muted" role="status">{t('compareEmpty')}</p>;
+  return <ComparisonView c={state.c} tabId={tabId} />;
 }

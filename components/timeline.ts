@@ -1,57 +1,126 @@
-import type { Comparison } from '../lib/messaging';
+// Layout of the comparison's timeline: one row per outlet, one dot per dated report on a shared
+// day axis, ticks under it. Pure numbers and strings, so the SVG is drawn by Preact as elements
+// and text nodes (no markup strings) and the layout is tested without a browser.
+import type { Comparison } from '../lib/compare/types';
 
 export interface TimelineDot {
   outlet: string;
+  reportId: string;
   title: string;
   date: string;
   x: number;
   y: number;
+  /** The group's earliest report(s). */
+  first: boolean;
+}
+export interface TimelineRow {
+  outlet: string;
+  y: number;
+  /** Reports without a date, listed beside the row instead of placed on it. */
+  undated: number;
+  /** Days between the group's first report and this outlet's first, when both are dated. */
+  lagDays: number | null;
+  /** Where the lag label goes: just past the outlet's first dot. */
+  lagX: number | null;
+}
+export interface TimelineTick {
+  x: number;
+  date: string;
 }
 export interface TimelineLayout {
   width: number;
   height: number;
-  rows: Array<{ outlet: string; y: number }>;
+  rows: TimelineRow[];
   dots: TimelineDot[];
+  ticks: TimelineTick[];
+  /** Start and end of the axis line, and its y. */
+  axis: { x1: number; x2: number; y: number };
+  /** x of the row labels and their text-anchor ('end' in RTL draws them at the right edge). */
+  labelX: number;
+  labelAnchor: 'start' | 'end';
   from: string | null;
   to: string | null;
 }
 
-const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+const DAY = 86_400_000;
+const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY;
+const isoOf = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
 
-/**
- * Positions for the comparison's timeline: one row per outlet, one dot per dated report on a
- * shared day axis. Undated reports are left out (the table lists them). `inlineStart` is where
- * the axis' labels go, so that an RTL UI reads time from right to left.
- */
-export function timelineLayout(c: Comparison, opts: { width: number; rowHeight?: number; labelWidth?: number; rtl?: boolean }): TimelineLayout {
-  const rowHeight = opts.rowHeight ?? 28;
-  const label = opts.labelWidth ?? 110;
-  const pad = 12;
-  const dated = c.outlets.flatMap((o) => o.reports.filter((r) => r.publishedAt && !Number.isNaN(day(r.publishedAt))).map((r) => ({ o: o.outlet, r })));
-  const days = dated.map((d) => day(d.r.publishedAt!));
-  const min = days.length ? Math.min(...days) : 0;
-  const max = days.length ? Math.max(...days) : 0;
-  const span = Math.max(1, max - min);
-  const plotStart = opts.rtl ? pad : label;
-  const plotWidth = opts.width - label - pad;
-  const rows = c.outlets.map((o, i) => ({ outlet: o.outlet, y: pad + rowHeight * i + rowHeight / 2 }));
-  const yOf = new Map(rows.map((r) => [r.outlet, r.y]));
-  const dots = dated.map(({ o, r }) => {
-    const frac = max === min ? 0.5 : (day(r.publishedAt!) - min) / span;
-    return { outlet: o, title: r.title, date: r.publishedAt!.slice(0, 10), x: plotStart + (opts.rtl ? 1 - frac : frac) * plotWidth, y: yOf.get(o)! };
-  });
-  const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-  return { width: opts.width, height: pad * 2 + rowHeight * c.outlets.length + 16, rows, dots, from: days.length ? iso(min) : null, to: days.length ? iso(max) : null };
+export interface TimelineOptions {
+  width: number;
+  rowHeight?: number;
+  labelWidth?: number;
+  /** Right to left: the labels at the right, time running leftwards. */
+  rtl?: boolean;
+  maxTicks?: number;
 }
 
-/** Who published first, and how many days after the first each outlet's earliest report came. */
-export function firstReports(c: Comparison): Array<{ outlet: string; first: string | null; lagDays: number | null }> {
-  const firsts = c.outlets.map((o) => {
-    const ds = o.reports.map((r) => r.publishedAt).filter((d): d is string => !!d).sort();
-    return { outlet: o.outlet, first: ds[0] ?? null };
+export function timelineLayout(c: Pick<Comparison, 'outlets'>, opts: TimelineOptions): TimelineLayout {
+  const rowHeight = opts.rowHeight ?? 30;
+  const labelWidth = opts.labelWidth ?? 110;
+  const pad = 14;
+  const axisGap = 26;
+  const rtl = !!opts.rtl;
+  const dated = c.outlets.flatMap((o) =>
+    o.reports.filter((r) => r.publishedAt && !Number.isNaN(dayOf(r.publishedAt))).map((r) => ({ outlet: o.outlet, r, d: dayOf(r.publishedAt!) })),
+  );
+  const days = dated.map((x) => x.d);
+  const min = days.length ? Math.min(...days) : 0;
+  const max = days.length ? Math.max(...days) : 0;
+  // The plot runs between the label column and the far edge; in RTL the labels are at the right.
+  const plotFrom = rtl ? pad : labelWidth;
+  const plotTo = rtl ? opts.width - labelWidth : opts.width - pad;
+  const xOf = (d: number) => {
+    const frac = max === min ? 0.5 : (d - min) / (max - min);
+    return plotFrom + (rtl ? 1 - frac : frac) * (plotTo - plotFrom);
+  };
+  const rows: TimelineRow[] = c.outlets.map((o, i) => {
+    const own = dated.filter((x) => x.outlet === o.outlet).map((x) => x.d);
+    const first = own.length ? Math.min(...own) : null;
+    return {
+      outlet: o.outlet,
+      y: pad + rowHeight * i + rowHeight / 2,
+      undated: o.reports.length - own.length,
+      lagDays: first === null || !days.length ? null : Math.round(first - min),
+      lagX: first === null ? null : xOf(first) + (rtl ? -10 : 10),
+    };
   });
-  const earliest = firsts.map((f) => f.first).filter((d): d is string => !!d).sort()[0];
-  return firsts
-    .map((f) => ({ ...f, lagDays: f.first && earliest ? Math.round(day(f.first) - day(earliest)) : null }))
-    .sort((a, b) => (a.lagDays ?? Infinity) - (b.lagDays ?? Infinity));
+  const yOf = new Map(rows.map((r) => [r.outlet, r.y]));
+  // Reports of one outlet on one day are spread a little so that each stays visible.
+  const seen = new Map<string, number>();
+  const dots = dated.map(({ outlet, r, d }) => {
+    const key = `${outlet}|${d}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return {
+      outlet,
+      reportId: r.id,
+      title: r.title,
+      date: isoOf(d),
+      x: xOf(d) + (rtl ? -1 : 1) * n * 7,
+      y: yOf.get(outlet)!,
+      first: d === min,
+    };
+  });
+  const axisY = pad + rowHeight * c.outlets.length + 4;
+  const ticks: TimelineTick[] = [];
+  if (days.length) {
+    const span = max - min;
+    const maxTicks = opts.maxTicks ?? 5;
+    const step = Math.max(1, Math.ceil(span / Math.max(1, maxTicks - 1)));
+    for (let d = min; d <= max; d += step) ticks.push({ x: xOf(d), date: isoOf(d) });
+    if (ticks[ticks.length - 1]!.date !== isoOf(max)) ticks.push({ x: xOf(max), date: isoOf(max) });
+  }
+  return {
+    width: opts.width,
+    height: axisY + axisGap,
+    rows,
+    dots,
+    ticks,
+    axis: { x1: plotFrom, x2: plotTo, y: axisY },
+    labelX: rtl ? opts.width - 4 : 4,
+    labelAnchor: rtl ? 'end' : 'start',
+    from: days.length ? isoOf(min) : null,
+    to: days.length ? isoOf(max) : null,
+  };
 }

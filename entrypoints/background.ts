@@ -9,6 +9,7 @@ import { exportClippings } from '../lib/clippings/export';
 import { backupFile, clipSelection, importClippingsFile, pageAsArticle, quotesForPage, restoreBackupFile, type SettingsStorage } from '../lib/clippings/service';
 import { deleteClipping, listClippings, restoreClipping, updateClipping } from '../lib/clippings/store';
 import type { TextQuote } from '../lib/clippings/types';
+import { compareFor, exportComparison, profilesFor } from '../lib/compare/service';
 import { CONTENT_MATCHES } from '../lib/outlets/hosts';
 import { listen, type TabClipSelection } from '../lib/messaging';
 import { contextFor, corpusStats, installBuiltin, searchCorpus } from '../lib/service';
@@ -58,6 +59,13 @@ export default defineBackground(() => {
       if (kept.length !== s.sites.length) await saveSettings({ sites: kept });
     })
     .catch((e: unknown) => console.error('Isnad: restoring sites failed', e));
+
+  async function tabArticle(tabId: number | undefined): Promise<Article | null> {
+    if (tabId === undefined) return null;
+    const article = await articleOf(tabId);
+    await ready;
+    return article;
+  }
 
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));
 
@@ -147,9 +155,18 @@ export default defineBackground(() => {
       await ready;
       return searchCorpus(db, query);
     },
-    // The narrative comparison engine (issue 7) is not built yet: the Compare tab shows its empty state.
-    'ui:compare'() {
-      return null;
+    async 'ui:compare'({ tabId }, sender) {
+      const article = await tabArticle(tabId ?? sender.tabId);
+      return article ? compareFor(db, article) : null;
+    },
+    async 'ui:compare-export'({ tabId, format, lang }, sender) {
+      const article = await tabArticle(tabId ?? sender.tabId);
+      if (!article) throw new Error('no article on this tab to compare');
+      return exportComparison(await compareFor(db, article), format, lang);
+    },
+    async 'ui:outlet-profiles'() {
+      await ready;
+      return profilesFor(db);
     },
     async 'ui:sites'() {
       return (await loadSettings()).sites;

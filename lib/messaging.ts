@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { ImportCounts } from './clippings/store';
 import type { Clipping, TextQuote } from './clippings/types';
+import type { Comparison, OutletProfile } from './compare/types';
 import type { DeleteTarget } from './corpus/manage';
 import type { ImportJob } from './corpus/index-types';
 import type { EntityCard } from './entity-card';
@@ -33,6 +34,10 @@ export interface Protocol {
   'ui:search': { request: { query: CorpusQuery }; reply: CorpusHits };
   /** UI → background: the narrative comparison of a tab's event group, when there is one. */
   'ui:compare': { request: { tabId?: number }; reply: Comparison | null };
+  /** Compare tab → background: the tab's comparison as a Markdown or CSV file, labelled in `lang`. */
+  'ui:compare-export': { request: { tabId?: number; format: 'markdown' | 'csv'; lang: string }; reply: ExportedFile };
+  /** Compare tab → background: each outlet's naming and framing habits across the whole corpus. */
+  'ui:outlet-profiles': { request: Record<string, never>; reply: OutletProfile[] };
   /** Popup/options → background: sites the reader turned on (origin match patterns). */
   'ui:sites': { request: Record<string, never>; reply: string[] };
   /** Popup/options → background: turn Isnad on or off for a site; the popup has already been
@@ -154,18 +159,8 @@ export interface CorpusHits {
   hits: CorpusHit[];
 }
 
-/** One event told by several outlets (issue 7's shape, shared by the CLI and the Compare tab). */
-export interface Comparison {
-  event: { title: string; from: string | null; to: string | null };
-  outlets: Array<{
-    outlet: string;
-    reports: Array<{ title: string; publishedAt: string | null; url: string }>;
-    naming: Array<{ actor: string; terms: string[] }>;
-    frames: Array<{ frame: string; cues: string[] }>;
-    sources: Array<{ name: string; type: string }>;
-    numbers: Array<{ what: string; value: number | string; text: string }>;
-  }>;
-}
+/** One event told by several outlets (issue 7): lib/compare/types.ts. */
+export type { Comparison, OutletProfile };
 
 export interface PageReply {
   marks: MarkSpec[];

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { analyseReport } from '../../lib/compare/analyse';
+import { compareReports } from '../../lib/compare/compare';
+import { comparisonToCsv, comparisonToMarkdown, toCliJson } from '../../lib/compare/export';
+import { articleAsReport, groupFromRanking } from '../../lib/compare/group';
+import { outletProfiles } from '../../lib/compare/profile';
+import { rankRelated } from '../../lib/xref/rank';
+import { CliError, loadArticle, loadCorpus } from '../load';
+
+export const usage =
+  'compare <file> [--url URL] [--corpus PATH]... [--no-builtin] [--markdown | --csv | --full] [--lang ar|en] --json\n' +
+  '    how each outlet told the event of the article in <file>: dates, naming, frames, sources, numbers\n' +
+  '  compare --profile [--corpus PATH]... [--no-builtin] --json\n' +
+  "    each outlet's naming and framing habits across the corpus";
+
+export async function run(argv: string[]): Promise<unknown> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      corpus: { type: 'string', multiple: true },
+      'no-builtin': { type: 'boolean' },
+      json: { type: 'boolean' },
+      full: { type: 'boolean' },
+      markdown: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      profile: { type: 'boolean' },
+      lang: { type: 'string' },
+    },
+  });
+  const lang = values.lang ?? 'ar';
+  if (lang !== 'ar' && lang !== 'en') throw new CliError(`--lang: expected ar or en, got "${lang}"`);
+  const reports = loadCorpus(values.corpus ?? [], !values['no-builtin'], (m) => process.stderr.write(`warning: ${m}\n`));
+  if (values.profile) return outletProfiles(reports, analyseReport);
+
+  const file = positionals[0];
+  if (!file) throw new CliError('missing <file>');
+  const article = articleAsReport(loadArticle(file, values.url));
+  const related = rankRelated({ url: article.url, title: article.title, text: article.text, publishedAt: article.publishedAt }, reports, { top: 20 });
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  const { group, basis } = groupFromRanking(article, related, (id) => byId.get(id));
+  const comparison = compareReports(group, analyseReport, { basis });
+  // Files are text, not JSON: printed as they are.
+  if (values.markdown) return void process.stdout.write(comparisonToMarkdown(comparison, lang));
+  if (values.csv) return void process.stdout.write(comparisonToCsv(comparison, lang));
+  return values.full ? comparison : toCliJson(comparison);
+}

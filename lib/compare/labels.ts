@@ -1,0 +1,91 @@
+// Names of frames, source types and kinds of numbers in the two UI languages, shared by the
+// Compare tab and the exports (which run in the background, away from browser.i18n). Ids that
+// are not listed show as they are.
+type Lang = 'ar' | 'en';
+type Table = Record<string, { ar: string; en: string }>;
+
+const FRAMES: Table = {
+  withdrawal: { ar: 'انسحاب', en: 'withdrawal' },
+  handover: { ar: 'تسليم أو صفقة', en: 'handover or deal' },
+  deal: { ar: 'تسليم أو صفقة', en: 'handover or deal' },
+  defeat: { ar: 'هزيمة أو عجز', en: 'defeat' },
+  victory: { ar: 'نصر أو تحرير', en: 'victory or liberation' },
+  liberation: { ar: 'نصر أو تحرير', en: 'victory or liberation' },
+  'siege-lifted': { ar: 'فك الحصار', en: 'siege lifted' },
+  siege_lifted: { ar: 'فك الحصار', en: 'siege lifted' },
+  denial: { ar: 'نفي', en: 'denial' },
+};
+
+const SOURCE_TYPES: Table = {
+  'state-media': { ar: 'إعلام رسمي', en: 'state media' },
+  state_media: { ar: 'إعلام رسمي', en: 'state media' },
+  'opposition-media': { ar: 'إعلام معارض', en: 'opposition media' },
+  opposition_media: { ar: 'إعلام معارض', en: 'opposition media' },
+  'jihadist-media': { ar: 'إعلام جهادي', en: 'jihadist media' },
+  jihadist_media: { ar: 'إعلام جهادي', en: 'jihadist media' },
+  ngo: { ar: 'منظمة', en: 'NGO' },
+  NGO: { ar: 'منظمة', en: 'NGO' },
+  activists: { ar: 'ناشطون', en: 'activists' },
+  official: { ar: 'جهة رسمية', en: 'official' },
+  media: { ar: 'وسيلة إعلام', en: 'media' },
+  unnamed: { ar: 'مصادر غير مسماة', en: 'unnamed sources' },
+  other: { ar: 'غير ذلك', en: 'other' },
+};
+
+const NUMBER_KINDS: Table = {
+  fighters: { ar: 'مقاتلون', en: 'fighters' },
+  casualties: { ar: 'ضحايا', en: 'casualties' },
+  strikes: { ar: 'ضربات', en: 'strikes' },
+  duration: { ar: 'مدة', en: 'duration' },
+  people: { ar: 'أشخاص', en: 'people' },
+  distance: { ar: 'مسافة', en: 'distance' },
+  money: { ar: 'مال', en: 'money' },
+};
+
+const UNITS: Table = {
+  killed: { ar: 'قتلى', en: 'killed' },
+  wounded: { ar: 'جرحى', en: 'wounded' },
+  'killed-or-wounded': { ar: 'قتلى وجرحى', en: 'killed or wounded' },
+  hour: { ar: 'ساعات', en: 'hours' },
+  day: { ar: 'أيام', en: 'days' },
+  week: { ar: 'أسابيع', en: 'weeks' },
+  month: { ar: 'أشهر', en: 'months' },
+  year: { ar: 'سنوات', en: 'years' },
+  civilians: { ar: 'مدنيون', en: 'civilians' },
+  displaced: { ar: 'نازحون', en: 'displaced' },
+  families: { ar: 'عائلات', en: 'families' },
+  pilgrims: { ar: 'حجاج', en: 'pilgrims' },
+  detainees: { ar: 'معتقلون', en: 'detainees' },
+};
+
+const VAGUE: Table = {
+  tens: { ar: 'عشرات', en: 'tens' },
+  hundreds: { ar: 'مئات', en: 'hundreds' },
+  thousands: { ar: 'آلاف', en: 'thousands' },
+  'tens of thousands': { ar: 'عشرات الآلاف', en: 'tens of thousands' },
+  'hundreds of thousands': { ar: 'مئات الآلاف', en: 'hundreds of thousands' },
+};
+
+const APPROX: Table = {
+  over: { ar: 'أكثر من', en: 'over' },
+  about: { ar: 'نحو', en: 'about' },
+  under: { ar: 'أقل من', en: 'under' },
+  'at least': { ar: 'لا يقل عن', en: 'at least' },
+};
+
+const TABLES = { frame: FRAMES, sourceType: SOURCE_TYPES, numberKind: NUMBER_KINDS, unit: UNITS, vague: VAGUE, approx: APPROX };
+export type LabelKind = keyof typeof TABLES;
+
+export function langOf(lang: string): Lang {
+  return lang.startsWith('ar') ? 'ar' : 'en';
+}
+
+export function label(kind: LabelKind, id: string, lang: string): string {
+  return TABLES[kind][id]?.[langOf(lang)] ?? id;
+}
+
+/** A number as the reader should see it: "أكثر من 270", "عشرات". */
+export function numberLabel(n: { value: number | string; approx?: string }, lang: string): string {
+  const v = typeof n.value === 'number' ? n.value.toLocaleString(langOf(lang) === 'ar' ? 'ar-SY' : 'en') : label('vague', n.value, lang);
+  return n.approx ? `${label('approx', n.approx, lang)} ${v}` : v;
+}

@@ -1,0 +1,308 @@
+// The numbers a report gives — fighters, casualties, strikes, durations, people, distances,
+// money — in digits (ASCII or Arabic-Indic, with thousands separators) or in Arabic number
+// words, duals ("لسنتين", "عنصرين") and the vague plurals ("عشرات القتلى"). A number is only
+// kept when a noun of one of these kinds counts it (or a killing/wounding word governs it), so
+// that dates, years, flight numbers and brigade numbers stay out.
+import { normalize } from '../arabic';
+
+export type NumberKind = 'fighters' | 'casualties' | 'strikes' | 'duration' | 'people' | 'distance' | 'money';
+/** What a vague plural stands for: عشرات, مئات, آلاف, عشرات الآلاف, مئات الآلاف. */
+export type VagueAmount = 'tens' | 'hundreds' | 'thousands' | 'tens of thousands' | 'hundreds of thousands';
+export type Approx = 'over' | 'about' | 'under' | 'at least';
+
+export interface NumberMention {
+  what: NumberKind;
+  /** The counted thing, canonical: killed, wounded, fighters, strikes, day, month, civilians… */
+  unit: string;
+  value: number | VagueAmount;
+  approx?: Approx;
+  /** The phrase as the report writes it (qualifier, number, noun). */
+  text: string;
+  start: number;
+  end: number;
+}
+
+interface Tok {
+  /** Normalised word. */
+  w: string;
+  start: number;
+  end: number;
+  /** Numeric value of a digit group. */
+  digits?: number;
+}
+
+// Words, digit groups (4,400,000 · ٢٢٫٥) and their offsets in the original text.
+const TOKEN = /[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[,\u066C][0-9\u0660-\u0669\u06F0-\u06F9]{3})*(?:[.\u066B][0-9\u0660-\u0669\u06F0-\u06F9]+)?|[\p{L}\p{M}]+/gu;
+
+function tokens(text: string): Tok[] {
+  const out: Tok[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const w = normalize(m[0]);
+    if (!w) continue;
+    const t: Tok = { w, start: m.index, end: m.index + m[0].length };
+    if (/^[0-9]/.test(w)) t.digits = Number(w.replace(/[,\u066C]/g, '').replace('\u066B', '.'));
+    out.push(t);
+  }
+  return out;
+}
+
+// Number words by normalised form (ة→ه, أ→ا, ئ→ي, ى→ي).
+const UNITS: Record<string, number> = {
+  واحد: 1, واحده: 1, اثنان: 2, اثنين: 2, اثنتين: 2, اثنتان: 2, اثنا: 2, اثني: 2, اثنتا: 2,
+  ثلاث: 3, ثلاثه: 3, اربع: 4, اربعه: 4, خمس: 5, خمسه: 5, ست: 6, سته: 6, سبع: 7, سبعه: 7,
+  ثمان: 8, ثماني: 8, ثمانيه: 8, تسع: 9, تسعه: 9, عشر: 10, عشره: 10, احد: 1, احدي: 1,
+};
+const TENS: Record<string, number> = {
+  عشرون: 20, عشرين: 20, ثلاثون: 30, ثلاثين: 30, اربعون: 40, اربعين: 40, خمسون: 50, خمسين: 50,
+  ستون: 60, ستين: 60, سبعون: 70, سبعين: 70, ثمانون: 80, ثمانين: 80, تسعون: 90, تسعين: 90,
+};
+const HUNDREDS: Record<string, number> = {
+  ميه: 100, مايه: 100, مئه: 100, ميتان: 200, ميتين: 200, مايتان: 200, مايتين: 200,
+  ثلاثميه: 300, ثلاثمايه: 300, اربعميه: 400, اربعمايه: 400, خمسميه: 500, خمسمايه: 500,
+  ستميه: 600, ستمايه: 600, سبعميه: 700, سبعمايه: 700, ثمانميه: 800, ثمانمايه: 800, تسعميه: 900, تسعمايه: 900,
+};
+const MULTIPLIERS: Record<string, number> = {
+  الف: 1000, الفا: 1000, الاف: 1000, الفان: 2000, الفين: 2000, مليون: 1e6, مليونا: 1e6, ملايين: 1e6,
+  مليونان: 2e6, مليونين: 2e6, مليار: 1e9, مليارات: 1e9,
+};
+const VAGUE: Record<string, VagueAmount> = {
+  عشرات: 'tens', العشرات: 'tens', مئات: 'hundreds', ميات: 'hundreds', مايات: 'hundreds', المئات: 'hundreds', الميات: 'hundreds', المايات: 'hundreds',
+  الاف: 'thousands', الالاف: 'thousands',
+};
+
+interface Noun {
+  what: NumberKind;
+  unit: string;
+  /** The noun is a dual: it carries the number 2 itself. */
+  dual?: boolean;
+}
+function nouns(what: NumberKind, unit: string, forms: string, duals = ''): Array<[string, Noun]> {
+  return [
+    ...forms.split(' ').map((f): [string, Noun] => [f, { what, unit }]),
+    ...duals.split(' ').filter(Boolean).map((f): [string, Noun] => [f, { what, unit, dual: true }]),
+  ];
+}
+// Forms after a number (indefinite, any case) and after a vague plural (definite: ال is stripped).
+const NOUNS = new Map<string, Noun>([
+  ...nouns('fighters', 'fighters', 'عنصر عنصرا عناصر مقاتل مقاتلا مقاتلين مقاتلون مسلح مسلحا مسلحين مسلحون جندي جنديا جنود ضابط ضابطا ضباط عسكري عسكريا عسكريين', 'عنصرين عنصران مقاتلان جنديين جنديان ضابطين ضابطان'),
+  ...nouns('casualties', 'killed', 'قتيل قتيلا قتلي شهيد شهيدا شهداء ضحيه ضحايا', 'قتيلين قتيلان شهيدين شهيدان ضحيتين'),
+  ...nouns('casualties', 'wounded', 'جريح جريحا جرحي مصاب مصابا مصابين', 'جريحين جريحان'),
+  ...nouns('strikes', 'strikes', 'ضربه ضربات غاره غارات قذيفه قذايف صاروخ صاروخا صواريخ برميل براميل', 'ضربتين غارتين صاروخين قذيفتين'),
+  ...nouns('duration', 'hour', 'ساعه ساعات'),
+  ...nouns('duration', 'day', 'يوم يوما ايام', 'يومين يومان'),
+  ...nouns('duration', 'week', 'اسبوع اسبوعا اسابيع', 'اسبوعين اسبوعان'),
+  ...nouns('duration', 'month', 'شهر شهرا اشهر شهور', 'شهرين شهران'),
+  ...nouns('duration', 'year', 'سنه سنوات سنين عام عاما اعوام', 'سنتين سنتان عامين عامان'),
+  ...nouns('people', 'civilians', 'مدني مدنيا مدنيين مدنيون'),
+  ...nouns('people', 'people', 'شخص شخصا اشخاص شاب شابا شبان امراه نساء طفل طفلا اطفال', 'شخصين شابين طفلين'),
+  ...nouns('people', 'displaced', 'نازح نازحا نازحين لاجي لاجيا لاجيين'),
+  ...nouns('people', 'families', 'عايله عايلات اسره اسر'),
+  ...nouns('people', 'pilgrims', 'حاج حاجا حجاج'),
+  ...nouns('people', 'detainees', 'معتقل معتقلا معتقلين موقوف موقوفا موقوفين اسير اسيرا اسري'),
+  ...nouns('distance', 'km', 'كيلومتر كيلومترا كيلومترات كم'),
+  ...nouns('distance', 'm', 'متر مترا امتار'),
+  ...nouns('money', 'SYP', 'ليره ليرات'),
+  ...nouns('money', 'USD', 'دولار دولارا دولارات'),
+  ...nouns('money', 'EUR', 'يورو'),
+]);
+
+// Words before a number that say what it counts (مقتل 3 مدنيين counts the killed).
+const KILLED = new Set(['مقتل', 'قتل', 'استشهاد', 'مصرع', 'اعدام']);
+const WOUNDED = new Set(['اصابه', 'جرح', 'اصابات']);
+const QUALIFIERS: Array<[string[], Approx]> = [
+  [['اكثر', 'من'], 'over'], [['ما', 'يزيد', 'عن'], 'over'], [['ما', 'يزيد', 'علي'], 'over'], [['يزيد', 'عن'], 'over'],
+  [['ما', 'لا', 'يقل', 'عن'], 'at least'], [['لا', 'يقل', 'عن'], 'at least'], [['اقل', 'من'], 'under'],
+  [['نحو'], 'about'], [['حوالي'], 'about'], [['قرابه'], 'about'], [['زهاء'], 'about'], [['ما', 'يقارب'], 'about'], [['ما', 'يقرب', 'من'], 'about'],
+];
+
+/** A number word, possibly carrying a conjunction or preposition (وعشرين, بثلاثة, لسنتين). */
+function bare(w: string, table: Record<string, unknown>): string | null {
+  if (w in table) return w;
+  const rest = w.slice(1);
+  if (/^[وبلف]/.test(w) && rest in table) return rest;
+  return null;
+}
+
+/** Parses a run of number tokens starting at i; returns its value and the index after it. */
+function numberAt(ts: Tok[], i: number): { value: number | VagueAmount; next: number } | null {
+  const first = ts[i]!;
+  const vague = bare(first.w, VAGUE);
+  if (vague && !(first.w in UNITS)) {
+    let value = VAGUE[vague]!;
+    let next = i + 1;
+    // عشرات الآلاف, مئات الآلاف
+    const after = ts[next];
+    if (after && (after.w === 'الالاف' || after.w === 'الاف') && value !== 'thousands') {
+      value = value === 'tens' ? 'tens of thousands' : 'hundreds of thousands';
+      next++;
+    }
+    return { value, next };
+  }
+  let total = 0;
+  let current = 0;
+  let any = false;
+  let j = i;
+  while (j < ts.length) {
+    const t = ts[j]!;
+    const w = t.w;
+    if (!any) {
+      // The first token: digits, a number word, or a lone multiplier (ألف, مليون).
+      if (t.digits !== undefined) current = t.digits;
+      else if (bare(w, UNITS) !== null) current = UNITS[bare(w, UNITS)!]!;
+      else if (bare(w, TENS) !== null) current = TENS[bare(w, TENS)!]!;
+      else if (bare(w, HUNDREDS) !== null) current = HUNDREDS[bare(w, HUNDREDS)!]!;
+      else if (LONE_MULTIPLIERS.has(w)) current = MULTIPLIERS[w]!;
+      else return null;
+      any = true;
+      j++;
+      continue;
+    }
+    if (w in MULTIPLIERS) {
+      total += (current || 1) * MULTIPLIERS[w]!;
+      current = 0;
+    } else if ((w === 'عشر' || w === 'عشره') && current > 0 && current < 10) {
+      current += 10; // ثلاثة عشر
+    } else if ((w === 'ميه' || w === 'مايه') && current > 0 && current < 10) {
+      current *= 100; // ثلاث مئة
+    } else if (w === 'و' && ts[j + 1]?.digits !== undefined && total > 0 && current === 0) {
+      current += ts[j + 1]!.digits!; // 22 ألفاً و500
+      j++;
+    } else if (w.startsWith('و') && (bare(w, UNITS) ?? bare(w, TENS) ?? bare(w, HUNDREDS)) !== null) {
+      const k = w.slice(1);
+      current += UNITS[k] ?? TENS[k] ?? HUNDREDS[k]!; // خمسة وعشرين
+    } else break;
+    j++;
+  }
+  return { value: total + current, next: j };
+}
+
+// Multipliers that stand for a number on their own: ألف قتيل, مليون نازح.
+const LONE_MULTIPLIERS = new Set(['الف', 'الفان', 'الفين', 'مليون', 'مليونان', 'مليونين', 'مليار']);
+
+function stripArticle(w: string): string {
+  for (const p of ['وال', 'بال', 'لل', 'ال']) if (w.startsWith(p) && w.length - p.length >= 2) return w.slice(p.length);
+  return w;
+}
+
+/** Only spaces between two tokens: a number does not count a noun across punctuation. */
+function adjacent(source: string, a: Tok, b: Tok): boolean {
+  return /^\s+$/.test(source.slice(a.end, b.start));
+}
+
+/**
+ * The noun a number counts, right after it: indefinite after a number (٣٠٠ عنصر), definite
+ * after a vague plural or من (عشرات الشهداء، عشرات الآلاف من المدنيين).
+ */
+function nounAt(source: string, ts: Tok[], i: number, vague: boolean): { noun: Noun; at: number } | null {
+  let definiteOk = vague;
+  for (let k = i; k < Math.min(ts.length, i + 2); k++) {
+    const t = ts[k]!;
+    if (k > 0 && !adjacent(source, ts[k - 1]!, t)) return null;
+    const n = NOUNS.get(t.w) ?? (definiteOk ? NOUNS.get(stripArticle(t.w)) : undefined);
+    // "5 من الشهر" is a date, not a duration.
+    if (n && !(n.what === 'duration' && !vague && k > i)) return { noun: n, at: k };
+    if (t.w !== 'من') return null;
+    definiteOk = true;
+  }
+  return null;
+}
+
+function qualifierBefore(ts: Tok[], i: number): { approx: Approx; from: number } | null {
+  for (const [words, approx] of QUALIFIERS) {
+    const from = i - words.length;
+    if (from < 0) continue;
+    if (words.every((w, k) => ts[from + k]!.w === w || ts[from + k]!.w === `و${w}`)) return { approx, from };
+  }
+  return null;
+}
+
+interface Governor {
+  unit: 'killed' | 'wounded' | 'killed-or-wounded';
+  /** Index of the first killing/wounding word, where the phrase starts. */
+  from: number;
+}
+
+function governing(ts: Tok[], i: number): Governor | null {
+  let killed = false;
+  let wounded = false;
+  let from = i;
+  for (let k = Math.max(0, i - 3); k < i; k++) {
+    const w = ts[k]!.w.replace(/^[وف]/, '');
+    const base = w.replace(/ه$/, '');
+    const isK = KILLED.has(w) || KILLED.has(base);
+    const isW = WOUNDED.has(w) || WOUNDED.has(base);
+    if ((isK || isW) && from === i) from = k;
+    killed ||= isK;
+    wounded ||= isW;
+  }
+  if (!killed && !wounded) return null;
+  return { unit: killed && wounded ? 'killed-or-wounded' : killed ? 'killed' : 'wounded', from };
+}
+
+// A lone singular noun counts one: "وقوع قتيل", "مقتل شخص".
+const ONE_AFTER = new Set(['وقوع', 'سقوط']);
+const SINGULAR_CASUALTY = new Set(['قتيل', 'جريح', 'شهيد', 'مصاب']);
+const SINGULAR_PERSON = new Set(['شخص', 'مدني', 'طفل', 'عنصر', 'شاب', 'امراه', 'جندي', 'مقاتل']);
+
+function singularOne(ts: Tok[], i: number): boolean {
+  const prev = ts[i - 1]?.w;
+  if (!prev) return false;
+  if (SINGULAR_CASUALTY.has(ts[i]!.w)) return ONE_AFTER.has(prev) || KILLED.has(prev);
+  return SINGULAR_PERSON.has(ts[i]!.w) && (KILLED.has(prev) || KILLED.has(prev.replace(/^و/, '')));
+}
+
+/** Numbers in a text with what they count, in reading order. */
+export function findNumbers(source: string): NumberMention[] {
+  const ts = tokens(source);
+  const out: NumberMention[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    const num = numberAt(ts, i);
+    let value: number | VagueAmount;
+    let nounFrom: number;
+    if (num) {
+      value = num.value;
+      nounFrom = num.next;
+    } else {
+      const noun = NOUNS.get(t.w) ?? NOUNS.get(t.w.replace(/^[لبو]/, ''));
+      const one = noun && !noun.dual && singularOne(ts, i);
+      if (!noun || (!noun.dual && !one)) continue;
+      const q = qualifierBefore(ts, i);
+      const gov = governing(ts, i);
+      out.push(mention(source, ts, Math.min(q?.from ?? i, gov?.from ?? i), i, noun, noun.dual ? 2 : 1, q?.approx, gov));
+      continue;
+    }
+    const found = nounAt(source, ts, nounFrom, typeof value === 'string');
+    const gov = governing(ts, i);
+    // "قتل وجرح العشرات من قوات النظام": a vague amount governed by killing needs no noun.
+    if (!found && !(gov && typeof value === 'string')) {
+      i = Math.max(i, nounFrom - 1);
+      continue;
+    }
+    const q = qualifierBefore(ts, i);
+    const noun: Noun = found?.noun ?? { what: 'casualties', unit: gov!.unit };
+    out.push(mention(source, ts, Math.min(q?.from ?? i, gov?.from ?? i), found?.at ?? nounFrom - 1, noun, value, q?.approx, gov));
+    i = found?.at ?? nounFrom - 1;
+  }
+  return out;
+}
+
+function mention(source: string, ts: Tok[], from: number, to: number, noun: Noun, value: number | VagueAmount, approx: Approx | undefined, gov: Governor | null): NumberMention {
+  // Killing words turn a count of people or fighters into a count of casualties.
+  const asCasualty = gov && (noun.what === 'people' || noun.what === 'fighters' || noun.what === 'casualties');
+  const what: NumberKind = asCasualty ? 'casualties' : noun.what;
+  const unit = asCasualty && noun.what !== 'casualties' ? gov.unit : noun.unit;
+  const start = ts[from]!.start;
+  const end = ts[to]!.end;
+  const m: NumberMention = { what, unit, value, text: source.slice(start, end), start, end };
+  if (approx) m.approx = approx;
+  return m;
+}
+
+const DAYS: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 30, year: 365 };
+
+/** A comparable key and amount: durations in days, everything else as given. */
+export function comparable(m: NumberMention): { key: string; amount: number | string } {
+  if (m.what === 'duration' && typeof m.value === 'number') return { key: 'duration', amount: Math.round(m.value * DAYS[m.unit]! * 100) / 100 };
+  return { key: `${m.what}:${m.unit}`, amount: m.value };
+}

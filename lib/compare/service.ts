@@ -1,0 +1,42 @@
+// The Compare tab's answers from the reader's corpus (background side; runs on fake-indexeddb
+// in tests). The group follows the Context tab's ranking, so both tabs agree on what relates.
+import type { IsnadDB } from '../corpus/db';
+import { hash53 } from '../corpus/ids';
+import type { ExportedFile } from '../messaging';
+import { contextFor } from '../service';
+import type { Article } from '../types';
+import { analyseReport } from './analyse';
+import { compareReports } from './compare';
+import { comparisonToCsv, comparisonToMarkdown } from './export';
+import { articleAsReport, groupFromRanking, reportAsGroupReport } from './group';
+import { outletProfiles } from './profile';
+import type { Analyser, Comparison, OutletProfile } from './types';
+
+/** Ranked reports looked at when forming the group. */
+const GROUP_CANDIDATES = 20;
+
+export async function compareFor(db: IsnadDB, article: Article, analyse: Analyser = analyseReport): Promise<Comparison> {
+  const { related } = await contextFor(db, article, GROUP_CANDIDATES);
+  const full = await db.reports.bulkGet(related.map((r) => r.id));
+  const byId = new Map(full.filter((r) => r !== undefined).map((r) => [r.id, r]));
+  const { group, basis } = groupFromRanking(articleAsReport(article), related, (id) => byId.get(id));
+  return compareReports(group, analyse, { basis });
+}
+
+export function exportComparison(c: Comparison, format: 'markdown' | 'csv', lang: string): ExportedFile {
+  const day = new Date().toISOString().slice(0, 10);
+  if (format === 'csv') return { filename: `isnad-comparison-${day}.csv`, mime: 'text/csv;charset=utf-8', text: comparisonToCsv(c, lang) };
+  return { filename: `isnad-comparison-${day}.md`, mime: 'text/markdown;charset=utf-8', text: comparisonToMarkdown(c, lang) };
+}
+
+// Profiles cover the whole corpus: kept until the set of reports changes.
+let cached: { key: string; profiles: OutletProfile[] } | null = null;
+
+export async function profilesFor(db: IsnadDB, analyse: Analyser = analyseReport): Promise<OutletProfile[]> {
+  const ids = await db.reports.toCollection().primaryKeys();
+  const key = hash53(ids.join('|'));
+  if (cached?.key === key && analyse === analyseReport) return cached.profiles;
+  const profiles = outletProfiles((await db.reports.toArray()).map(reportAsGroupReport), analyse);
+  if (analyse === analyseReport) cached = { key, profiles };
+  return profiles;
+}
