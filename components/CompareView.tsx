@@ -22,7 +22,10 @@ function Passage({ c }: { c: InContext }) {
 
 export function Timeline({ c }: { c: Comparison }) {
   const lang = uiLang();
-  const L = timelineLayout(c, { width: 360, rtl: uiDir() === 'rtl' });
+  const rtl = uiDir() === 'rtl';
+  const L = timelineLayout(c, { width: 360, rtl });
+  // The SVG is laid out left to right (see below); Arabic labels are isolated right-to-left runs.
+  const run = (s: string) => (rtl ? `\u2067${s}\u2069` : s);
   return (
     <figure class="timeline" data-testid="compare-timeline">
       {/* direction="ltr": x and text-anchor mean the same on both UIs; Arabic labels still read right to left. */}
@@ -31,18 +34,18 @@ export function Timeline({ c }: { c: Comparison }) {
         {L.ticks.map((k) => (
           <g key={k.date}>
             <line x1={k.x} x2={k.x} y1={L.axis.y - 3} y2={L.axis.y + 3} class="axis" />
-            <text x={k.x} y={L.axis.y + 16} text-anchor="middle" class="tick">{k.date.slice(5)}</text>
+            <text x={k.x} y={L.axis.y + 16} text-anchor="middle" class="tick">{k.label}</text>
           </g>
         ))}
         {L.rows.map((r) => (
           <g key={r.outlet} class="row">
             <line x1={L.axis.x1} x2={L.axis.x2} y1={r.y} y2={r.y} class="lane" />
-            <text x={L.labelX} y={r.y + 4} text-anchor={L.labelAnchor} class="row-label">{outletName(r.outlet, lang)}</text>
+            <text x={L.labelX} y={r.y + 4} text-anchor={L.labelAnchor} class="row-label">{run(outletName(r.outlet, lang))}</text>
             {r.lagX !== null && r.lagDays !== null && r.lagDays > 0 && (
               <text x={r.lagX} y={r.y - 8} text-anchor="middle" class="lag">{`+${r.lagDays}`}</text>
             )}
             {r.undated > 0 && (
-              <text x={(L.axis.x1 + L.axis.x2) / 2} y={r.y + 4} text-anchor="middle" class="undated">{t('compareUndatedCount', String(r.undated))}</text>
+              <text x={(L.axis.x1 + L.axis.x2) / 2} y={r.y + 4} text-anchor="middle" class="undated">{run(t('compareUndatedCount', String(r.undated)))}</text>
             )}
           </g>
         ))}
@@ -107,6 +110,11 @@ function SideBySide<K extends string>({ c, testid, caption, head, rows, cell }: 
   );
 }
 
+/** An actor's name in the UI language (the analysis gives Arabic, and English when known). */
+function actorLabel(a: { actor: string; actorEn?: string }): string {
+  return uiLang().startsWith('ar') ? a.actor : (a.actorEn ?? a.actor);
+}
+
 function unionBy<T>(lists: T[][], key: (x: T) => string): T[] {
   const m = new Map<string, T>();
   for (const l of lists) for (const x of l) if (!m.has(key(x))) m.set(key(x), x);
@@ -114,19 +122,29 @@ function unionBy<T>(lists: T[][], key: (x: T) => string): T[] {
 }
 
 function Naming({ c }: { c: Comparison }) {
-  const actors = unionBy(c.outlets.map((o) => o.naming), (n) => n.actorId);
+  // Actors two or more outlets name are where the naming differs: those rows first, the rest folded.
+  const actors = unionBy(c.outlets.map((o) => o.naming), (n) => n.actorId)
+    .map((a) => ({ a, outlets: c.outlets.filter((o) => o.naming.some((n) => n.actorId === a.actorId)).length }))
+    .sort((x, y) => y.outlets - x.outlets);
+  const shared = actors.filter((x) => x.outlets > 1 || c.outlets.length === 1);
+  const rest = actors.filter((x) => !shared.includes(x));
+  const cell = (o: OutletNarrative, id: string) => {
+    const n = o.naming.find((x) => x.actorId === id);
+    return n ? n.terms.map((term) => <bdi class="chip term" key={term.term}>{term.term}{term.count > 1 && <span class="count"> ×{term.count}</span>}</bdi>) : <span class="muted">—</span>;
+  };
+  const table = (rows: typeof actors, testid: string, caption: string) => (
+    <SideBySide c={c} testid={testid} caption={caption} head={t('compareActor')} rows={rows.map(({ a }) => ({ key: a.actorId, label: actorLabel(a) }))} cell={cell} />
+  );
   return (
-    <SideBySide
-      c={c}
-      testid="compare-naming"
-      caption={t('compareNaming')}
-      head={t('compareActor')}
-      rows={actors.map((a) => ({ key: a.actorId, label: a.actor }))}
-      cell={(o, id) => {
-        const n = o.naming.find((x) => x.actorId === id);
-        return n ? n.terms.map((term) => <bdi class="chip term" key={term.term}>{term.term}{term.count > 1 && <span class="count"> ×{term.count}</span>}</bdi>) : <span class="muted">—</span>;
-      }}
-    />
+    <>
+      {table(shared, 'compare-naming', t('compareNaming'))}
+      {rest.length > 0 && (
+        <details class="more-actors">
+          <summary>{t('compareOtherActors', String(rest.length))}</summary>
+          {table(rest, 'compare-naming-other', t('compareOtherActorsCaption'))}
+        </details>
+      )}
+    </>
   );
 }
 
@@ -253,7 +271,7 @@ function Reports({ c }: { c: Comparison }) {
             {o.reports.map((r) => (
               <li key={r.id}>
                 <a href={reportTarget(r)} target="_blank" rel="noreferrer" dir="auto">{r.title}</a>{' '}
-                <bdi class="muted">{r.publishedAt ?? t('compareUndated')}</bdi>
+                <bdi class="muted nowrap">{r.publishedAt ?? t('compareUndated')}</bdi>
               </li>
             ))}
           </ul>
@@ -279,7 +297,7 @@ function Profiles() {
         <section key={p.outlet} class="profile" data-outlet={p.outlet}>
           <h4><bdi>{outletName(p.outlet, lang)}</bdi> <span class="muted">{t('compareReportCount', String(p.reports))}</span></h4>
           {p.naming.map((n) => (
-            <p key={n.actorId}><bdi>{n.actor}</bdi>: {n.terms.map((x) => <bdi class="chip" key={x.term}>{x.term} <span class="count">{x.count}</span></bdi>)}</p>
+            <p key={n.actorId}><bdi>{actorLabel(n)}</bdi>: {n.terms.map((x) => <bdi class="chip" key={x.term}>{x.term} <span class="count">{x.count}</span></bdi>)}</p>
           ))}
           {p.frames.length > 0 && <p>{p.frames.map((f) => <span class="chip frame" key={f.frame}>{label('frame', f.frame, lang)} <span class="count">{f.count}</span></span>)}</p>}
         </section>
@@ -291,8 +309,12 @@ function Profiles() {
 /** One event, each outlet side by side: when, what it calls each actor, its frames, sources, numbers. */
 export function ComparisonView({ c, tabId }: { c: Comparison; tabId?: number }) {
   const lang = uiLang();
+  const [exportError, setExportError] = useState<string | null>(null);
   const exportAs = (format: 'markdown' | 'csv') =>
-    void call('ui:compare-export', { tabId, format, lang }).then((f) => downloadFile(document, f), (e: unknown) => alert(t('error', e instanceof Error ? e.message : String(e))));
+    void call('ui:compare-export', { tabId, format, lang }).then(
+      (f) => (setExportError(null), downloadFile(document, f)),
+      (e: unknown) => setExportError(e instanceof Error ? e.message : String(e)),
+    );
   return (
     <div class="compare" data-testid="compare">
       <header class="compare-head">
@@ -305,6 +327,7 @@ export function ComparisonView({ c, tabId }: { c: Comparison; tabId?: number }) 
           <button type="button" onClick={() => exportAs('markdown')}>{t('compareExportMarkdown')}</button>
           <button type="button" onClick={() => exportAs('csv')}>{t('compareExportCsv')}</button>
         </div>
+        {exportError && <p role="alert">{t('error', exportError)}</p>}
       </header>
       <Timeline c={c} />
       <h3>{t('compareWhoFirst')}</h3>

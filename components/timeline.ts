@@ -1,7 +1,6 @@
 // Layout of the comparison's timeline: one row per outlet, one dot per dated report on a shared
 // day axis, ticks under it. Pure numbers and strings, so the SVG is drawn by Preact as elements
 // and text nodes (no markup strings) and the layout is tested without a browser.
-import type { Comparison } from '../lib/compare/types';
 
 export interface TimelineDot {
   outlet: string;
@@ -20,12 +19,14 @@ export interface TimelineRow {
   undated: number;
   /** Days between the group's first report and this outlet's first, when both are dated. */
   lagDays: number | null;
-  /** Where the lag label goes: just past the outlet's first dot. */
+  /** Where the lag label goes: above the outlet's first dot. */
   lagX: number | null;
 }
 export interface TimelineTick {
   x: number;
   date: string;
+  /** What the tick shows: month and day, or year and month when the axis spans years. */
+  label: string;
 }
 export interface TimelineLayout {
   width: number;
@@ -55,10 +56,17 @@ export interface TimelineOptions {
   maxTicks?: number;
 }
 
-export function timelineLayout(c: Pick<Comparison, 'outlets'>, opts: TimelineOptions): TimelineLayout {
+/** What the timeline needs of a comparison. */
+export interface TimelineInput {
+  outlets: ReadonlyArray<{ outlet: string; reports: ReadonlyArray<{ id: string; title: string; publishedAt: string | null }> }>;
+}
+
+export function timelineLayout(c: TimelineInput, opts: TimelineOptions): TimelineLayout {
   const rowHeight = opts.rowHeight ?? 30;
   const labelWidth = opts.labelWidth ?? 110;
   const pad = 14;
+  // Room at the plot's ends for a dot, its neighbours of the same day and the lag label.
+  const inset = 24;
   const axisGap = 26;
   const rtl = !!opts.rtl;
   const dated = c.outlets.flatMap((o) =>
@@ -68,8 +76,8 @@ export function timelineLayout(c: Pick<Comparison, 'outlets'>, opts: TimelineOpt
   const min = days.length ? Math.min(...days) : 0;
   const max = days.length ? Math.max(...days) : 0;
   // The plot runs between the label column and the far edge; in RTL the labels are at the right.
-  const plotFrom = rtl ? pad : labelWidth;
-  const plotTo = rtl ? opts.width - labelWidth : opts.width - pad;
+  const plotFrom = rtl ? inset : labelWidth;
+  const plotTo = rtl ? opts.width - labelWidth : opts.width - inset;
   const xOf = (d: number) => {
     const frac = max === min ? 0.5 : (d - min) / (max - min);
     return plotFrom + (rtl ? 1 - frac : frac) * (plotTo - plotFrom);
@@ -82,25 +90,20 @@ export function timelineLayout(c: Pick<Comparison, 'outlets'>, opts: TimelineOpt
       y: pad + rowHeight * i + rowHeight / 2,
       undated: o.reports.length - own.length,
       lagDays: first === null || !days.length ? null : Math.round(first - min),
-      lagX: first === null ? null : xOf(first) + (rtl ? -10 : 10),
+      lagX: first === null ? null : xOf(first),
     };
   });
   const yOf = new Map(rows.map((r) => [r.outlet, r.y]));
-  // Reports of one outlet on one day are spread a little so that each stays visible.
+  // Reports of one outlet on one day are spread around the day's x, so that each stays visible.
+  const perDay = new Map<string, number>();
+  for (const x of dated) perDay.set(`${x.outlet}|${x.d}`, (perDay.get(`${x.outlet}|${x.d}`) ?? 0) + 1);
   const seen = new Map<string, number>();
   const dots = dated.map(({ outlet, r, d }) => {
     const key = `${outlet}|${d}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    return {
-      outlet,
-      reportId: r.id,
-      title: r.title,
-      date: isoOf(d),
-      x: xOf(d) + (rtl ? -1 : 1) * n * 7,
-      y: yOf.get(outlet)!,
-      first: d === min,
-    };
+    const spread = (n - (perDay.get(key)! - 1) / 2) * 8;
+    return { outlet, reportId: r.id, title: r.title, date: isoOf(d), x: xOf(d) + spread, y: yOf.get(outlet)!, first: d === min };
   });
   const axisY = pad + rowHeight * c.outlets.length + 4;
   const ticks: TimelineTick[] = [];
@@ -108,8 +111,14 @@ export function timelineLayout(c: Pick<Comparison, 'outlets'>, opts: TimelineOpt
     const span = max - min;
     const maxTicks = opts.maxTicks ?? 5;
     const step = Math.max(1, Math.ceil(span / Math.max(1, maxTicks - 1)));
-    for (let d = min; d <= max; d += step) ticks.push({ x: xOf(d), date: isoOf(d) });
-    if (ticks[ticks.length - 1]!.date !== isoOf(max)) ticks.push({ x: xOf(max), date: isoOf(max) });
+    const years = isoOf(min).slice(0, 4) !== isoOf(max).slice(0, 4);
+    const tick = (d: number) => ({ x: xOf(d), date: isoOf(d), label: years ? isoOf(d).slice(0, 7) : isoOf(d).slice(5) });
+    for (let d = min; d <= max; d += step) ticks.push(tick(d));
+    // The last day always gets its tick; a regular one too close to it gives way.
+    if (ticks[ticks.length - 1]!.date !== isoOf(max)) {
+      if (ticks.length > 1 && max - dayOf(ticks[ticks.length - 1]!.date) < step / 2) ticks.pop();
+      ticks.push(tick(max));
+    }
   }
   return {
     width: opts.width,

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { analyseReport } from '../../lib/compare/analyse';
 import { compareReports } from '../../lib/compare/compare';
 import { comparisonToCsv, comparisonToMarkdown, toCliJson } from '../../lib/compare/export';
-import { articleAsReport, groupFromRanking } from '../../lib/compare/group';
+import { articleAsReport, groupFromRanking, reportAsGroupReport } from '../../lib/compare/group';
 import { outletProfiles } from '../../lib/compare/profile';
 import { rankRelated } from '../../lib/xref/rank';
 import { CliError, loadArticle, loadCorpus } from '../load';
@@ -32,7 +32,7 @@ export async function run(argv: string[]): Promise<unknown> {
   const lang = values.lang ?? 'ar';
   if (lang !== 'ar' && lang !== 'en') throw new CliError(`--lang: expected ar or en, got "${lang}"`);
   const reports = loadCorpus(values.corpus ?? [], !values['no-builtin'], (m) => process.stderr.write(`warning: ${m}\n`));
-  if (values.profile) return outletProfiles(reports, analyseReport);
+  if (values.profile) return outletProfiles(reports.map(reportAsGroupReport), analyseReport);
 
   const file = positionals[0];
   if (!file) throw new CliError('missing <file>');

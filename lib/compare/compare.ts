@@ -44,7 +44,7 @@ export interface CompareOptions {
 export function compareReports(group: GroupReport[], analyse: Analyser, opts: CompareOptions = {}): Comparison {
   const analysed: Analysed[] = group.map((r) => {
     const full = analysedText(r);
-    return { r, full, analysis: analyse(full), ctx: (s, e) => inContext(full, r.title.length, r.id, s, e) };
+    return { r, full, analysis: analyse(full, r.publishedAt), ctx: (s, e) => inContext(full, r.title.length, r.id, s, e) };
   });
   const byOutlet = new Map<string, Analysed[]>();
   for (const a of analysed) byOutlet.set(a.r.outlet, [...(byOutlet.get(a.r.outlet) ?? []), a]);
@@ -79,22 +79,24 @@ export function compareReports(group: GroupReport[], analyse: Analyser, opts: Co
     event: { title: head?.title ?? '', from: earliest, to: dates[dates.length - 1] ?? null },
     basis: opts.basis ?? 'same-event',
     outlets,
-    disagreements: disagreements(outlets),
+    // Numbers of merely related reports count different things: no disagreement to report.
+    disagreements: (opts.basis ?? 'same-event') === 'same-event' ? disagreements(outlets) : [],
   };
 }
 
 function naming(as: Analysed[]): OutletNarrative['naming'] {
-  const actors = new Map<string, { actor: string; counts: Map<string, number> }>();
+  const actors = new Map<string, { actor: string; actorEn?: string; counts: Map<string, number> }>();
   for (const a of as) {
     for (const n of a.analysis.naming) {
-      const entry = actors.get(n.actorId) ?? { actor: n.actor, counts: new Map() };
+      const entry = actors.get(n.actorId) ?? { actor: n.actor, actorEn: n.actorEn, counts: new Map() };
       countInto(entry.counts, n.term);
       actors.set(n.actorId, entry);
     }
   }
-  return [...actors].map(([actorId, { actor, counts }]) => ({
+  return [...actors].map(([actorId, { actor, actorEn, counts }]) => ({
     actorId,
     actor,
+    ...(actorEn ? { actorEn } : {}),
     terms: [...counts].sort((x, y) => y[1] - x[1]).map(([term, count]) => ({ term, count })),
   }));
 }
@@ -132,14 +134,19 @@ function sourcesAndClaims(as: Analysed[], outlet: string, outletTerms: Map<strin
       claims.push({ source: at.source, sourceType: at.sourceType, cue: at.cue, context, onlyHere });
     }
   }
-  return { sources: [...sources.values()].sort((x, y) => y.count - x.count), claims };
+  return { sources: [...sources.values()].sort((x, y) => x.type.localeCompare(y.type) || y.count - x.count), claims };
 }
+
+// Counts of people and strikes are the numbers outlets dispute; a story holds many sums of money,
+// distances and durations that count different things, so those are listed, not set against.
+const DISPUTED = new Set(['fighters', 'casualties', 'strikes', 'people']);
 
 /** Kinds of numbers that at least two outlets give and on which they share no value. */
 export function disagreements(outlets: OutletNarrative[]): NumberDisagreement[] {
   const byKey = new Map<string, Map<string, Array<{ amount: number | string; n: OutletNarrative['numbers'][number] }>>>();
   for (const o of outlets) {
     for (const n of o.numbers) {
+      if (!DISPUTED.has(n.what)) continue;
       const { key, amount } = comparable({ ...n, start: 0, end: 0 });
       const perOutlet = byKey.get(key) ?? new Map();
       perOutlet.set(o.outlet, [...(perOutlet.get(o.outlet) ?? []), { amount, n }]);

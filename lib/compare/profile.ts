@@ -16,13 +16,13 @@ const tally = (m: Map<string, Tally>, k: string, report: string) => {
 const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
 
 export function outletProfiles(reports: Iterable<GroupReport>, analyse: Analyser): OutletProfile[] {
-  const outlets = new Map<string, { reports: number; actors: Map<string, { actor: string; terms: Map<string, Tally> }>; frames: Map<string, Tally>; types: Map<string, Tally> }>();
+  const outlets = new Map<string, { reports: number; actors: Map<string, { actor: string; actorEn?: string; terms: Map<string, Tally> }>; frames: Map<string, Tally>; types: Map<string, Tally> }>();
   for (const r of reports) {
     const p = outlets.get(r.outlet) ?? { reports: 0, actors: new Map(), frames: new Map(), types: new Map() };
     p.reports++;
-    const a = analyse(analysedText(r));
+    const a = analyse(analysedText(r), r.publishedAt);
     for (const n of a.naming) {
-      const actor = p.actors.get(n.actorId) ?? { actor: n.actor, terms: new Map() };
+      const actor = p.actors.get(n.actorId) ?? { actor: n.actor, actorEn: n.actorEn, terms: new Map() };
       tally(actor.terms, n.term, r.id);
       p.actors.set(n.actorId, actor);
     }
@@ -35,9 +35,10 @@ export function outletProfiles(reports: Iterable<GroupReport>, analyse: Analyser
       outlet,
       reports: p.reports,
       naming: [...p.actors]
-        .map(([actorId, { actor, terms }]) => ({
+        .map(([actorId, { actor, actorEn, terms }]) => ({
           actorId,
           actor,
+          ...(actorEn ? { actorEn } : {}),
           terms: [...terms].map(([term, t]) => ({ term, count: t.count, reports: t.reports.size })).sort(byCount),
         }))
         .sort((a, b) => b.terms.reduce((s, t) => s + t.count, 0) - a.terms.reduce((s, t) => s + t.count, 0)),

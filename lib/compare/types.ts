@@ -5,13 +5,14 @@ import type { Approx, NumberKind, VagueAmount } from './numbers';
 /** What the text analysis finds in one report, with offsets in the text it was given. */
 export interface Analysis {
   /** Each mention of an actor, with the words the report uses for it. */
-  naming: Array<{ actorId: string; actor: string; term: string; start: number; end: number }>;
+  naming: Array<{ actorId: string; actor: string; actorEn?: string; term: string; start: number; end: number }>;
   /** Each word that carries a frame (withdrawal, handover, defeat, victory, siege-lifted …). */
   frames: Array<{ frame: string; cue: string; start: number; end: number }>;
   /** Who the report attributes what to. */
-  attributions: Array<{ source: string; sourceType: string; cue: string; start: number; end: number }>;
+  attributions: Array<{ source: string; sourceId?: string | null; sourceType: string; cue: string; start: number; end: number }>;
 }
-export type Analyser = (text: string) => Analysis;
+/** Analyses a report's text; `date` (YYYY-MM-DD) picks among names whose meaning changed. */
+export type Analyser = (text: string, date?: string | null) => Analysis;
 
 /** A report as the comparison needs it (a corpus Report or the tab's article). */
 export interface GroupReport {
@@ -41,7 +42,7 @@ export interface OutletNarrative {
   lagDays: number | null;
   /** Holds the article the reader is on. */
   current: boolean;
-  naming: Array<{ actorId: string; actor: string; terms: Array<{ term: string; count: number }> }>;
+  naming: Array<{ actorId: string; actor: string; actorEn?: string; terms: Array<{ term: string; count: number }> }>;
   frames: Array<{ frame: string; cues: string[]; contexts: InContext[] }>;
   sources: Array<{ name: string; type: string; count: number }>;
   /** Attributed statements, and whether no other outlet of the group says the same. */
@@ -68,7 +69,7 @@ export interface Comparison {
 export interface OutletProfile {
   outlet: string;
   reports: number;
-  naming: Array<{ actorId: string; actor: string; terms: Array<{ term: string; count: number; reports: number }> }>;
+  naming: Array<{ actorId: string; actor: string; actorEn?: string; terms: Array<{ term: string; count: number; reports: number }> }>;
   frames: Array<{ frame: string; count: number; reports: number }>;
   sourceTypes: Array<{ type: string; count: number }>;
 }

@@ -45,7 +45,7 @@ describe('comparing a group of reports', () => {
 
   it('lists sources by type and marks what only one outlet says', () => {
     const eram = c.outlets.find((o) => o.outlet === 'eremnews')!;
-    expect(eram.sources.map((s) => [s.name, s.type])).toEqual([['سانا', 'state-media'], ['أعماق', 'jihadist-media']]);
+    expect(eram.sources.map((s) => [s.name, s.type])).toEqual([['أعماق', 'jihadist-media'], ['سانا', 'state-media']]); // grouped by type
     expect(eram.claims.every((x) => x.onlyHere)).toBe(true);
   });
 

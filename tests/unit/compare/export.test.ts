@@ -45,7 +45,7 @@ describe('exporting a comparison', () => {
     expect(naming).toContainEqual(['orient-news', 'قوات الأسد']);
     expect(naming).toContainEqual(['eremnews', 'الجيش السوري']);
     const sources = rows.filter((x) => x[col('aspect')] === 'source').map((x) => [x[col('value')], x[col('key')]]);
-    expect(sources).toEqual([['سانا', 'state media'], ['أعماق', 'jihadist media']]);
+    expect(sources).toEqual([['أعماق', 'jihadist media'], ['سانا', 'state media']]);
     const report = rows.find((x) => x[col('aspect')] === 'report' && x[col('outlet')] === 'eremnews')!;
     expect(report[col('value')]!.startsWith("'=HYPERLINK")).toBe(true);
     const numbers = rows.filter((x) => x[col('aspect')] === 'number').map((x) => x[col('value')]);
@@ -69,6 +69,6 @@ describe('exporting a comparison', () => {
     expect(Object.keys(j)).toEqual(['event', 'outlets']);
     expect(Object.keys(j.outlets[0]!)).toEqual(['outlet', 'reports', 'naming', 'frames', 'sources', 'numbers']);
     expect(Object.keys(j.outlets[0]!.reports[0]!)).toEqual(['title', 'publishedAt', 'url']);
-    expect(j.outlets[0]!.sources).toEqual([{ name: 'سانا', type: 'state-media' }, { name: 'أعماق', type: 'jihadist-media' }]);
+    expect(j.outlets[0]!.sources).toEqual([{ name: 'أعماق', type: 'jihadist-media' }, { name: 'سانا', type: 'state-media' }]);
   });
 });

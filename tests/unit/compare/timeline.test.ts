@@ -39,7 +39,7 @@ describe('timeline layout', () => {
     expect(L.dots).toHaveLength(4); // the undated SANA report is not placed
     expect(L.rows.map((r) => [r.outlet, r.undated, r.lagDays])).toEqual([['shaam', 0, 0], ['Syria TV', 0, 1], ['SANA', 1, 3]]);
     expect(new Set(L.rows.map((r) => r.y)).size).toBe(3);
-    for (const d of L.dots) expect(d.x).toBeGreaterThanOrEqual(L.axis.x1);
+    for (const d of L.dots) expect(d.x).toBeGreaterThanOrEqual(L.axis.x1 - 8);
   });
 
   it('ticks start and end on the first and last day', () => {
@@ -54,5 +54,20 @@ describe('timeline layout', () => {
     expect(L.ticks).toEqual([]);
     expect(L.rows[0]!.undated).toBe(1);
     expect(L.from).toBeNull();
+  });
+});
+
+describe('timeline ticks across years', () => {
+  it('label ticks with year and month when the axis spans years', () => {
+    const L = timelineLayout({ outlets: [{ outlet: 'a', reports: [rep('x', '2017-10-22'), rep('y', '2018-02-19')] }] }, { width: 300 });
+    expect(L.ticks[0]!.label).toBe('2017-10');
+    expect(L.ticks[L.ticks.length - 1]!.label).toBe('2018-02');
+  });
+  it('spreads same-day reports around the day, inside the plot', () => {
+    const L = timelineLayout(c, { width: 400 });
+    const [t1, t2] = L.dots.filter((d) => d.outlet === 'Syria TV');
+    const day = L.dots.find((d) => d.reportId === 's1')!;
+    expect((t1!.x + t2!.x) / 2).toBeGreaterThan(day.x);
+    for (const d of L.dots) expect(d.x).toBeLessThanOrEqual(L.axis.x2 + 8);
   });
 });

@@ -1,0 +1,136 @@
+// The Compare tab end to end: a seed article read on its outlet's page, and a real 2025 event
+// (the denial that Damascus airport was closed) from an imported corpus, in Arabic and English.
+// Screenshots go to docs/screenshots/compare-*.png.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Article } from '../../lib/types';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness';
+import { PAGES, startSite } from './site';
+
+const SHOTS = 'docs/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+let site: Awaited<ReturnType<typeof startSite>>;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(() => site?.server.close());
+
+type Chrome = {
+  tabs: { query(q: object): Promise<Array<{ id?: number }>> };
+  storage: { session: { set(items: object): Promise<void> } };
+  runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> };
+};
+
+async function tabIdOf(b: Launched, pattern: string): Promise<number> {
+  const id = await b.worker.evaluate(async (url) => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
+    const [tab] = await chrome.tabs.query({ url });
+    return tab?.id;
+  }, pattern);
+  if (typeof id !== 'number') throw new Error(`no tab for ${pattern}`);
+  return id;
+}
+
+async function openCompare(b: Launched, tabId: number, errors: string[]): Promise<Page> {
+  const side = await b.context.newPage();
+  side.on('pageerror', (e) => errors.push(e.message));
+  await side.setViewportSize({ width: 440, height: 900 });
+  await side.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tab=${tabId}&view=compare`);
+  await side.waitForSelector('[data-testid="compare"]', { timeout: 30_000 });
+  return side;
+}
+
+/** Column texts of a side-by-side table, by outlet id. */
+async function cells(side: Page, table: string, rowKey: string): Promise<Record<string, string>> {
+  return side.$$eval(`[data-testid="${table}"] tr[data-key="${rowKey}"] td`, (tds) =>
+    Object.fromEntries(tds.map((td) => [td.getAttribute('data-outlet') ?? '', td.textContent ?? ''])),
+  );
+}
+
+/** A Shaam Network report of the real corpus, as the content script would have extracted it. */
+function shaamArticle(titleHas: string): Article {
+  const line = readFileSync('tests/fixtures/real-2025.jsonl', 'utf8').split('\n').find((l) => l.includes(titleHas) && l.includes('"Shaam Network"'))!;
+  const r = JSON.parse(line) as { url: string; title: string; publishedAt: string; text: string };
+  return {
+    outlet: 'shaam', pageType: 'article', url: r.url, canonicalUrl: r.url, archive: null, title: r.title,
+    publishedAt: { value: r.publishedAt, precision: 'day', source: 'record' }, author: null, section: null,
+    paragraphs: r.text.split('\n').filter(Boolean), comments: [], lang: 'ar', dir: 'rtl',
+  };
+}
+
+for (const lang of ['ar', 'en'] as const) {
+  describe(`the Compare tab in ${lang}`, () => {
+    let b: Launched;
+    const errors: string[] = [];
+    beforeAll(async () => {
+      b = await launchWithExtension({ hostRules: site.hostRules, lang });
+      await waitForCorpus(b.worker);
+    });
+    afterAll(async () => {
+      await b?.close();
+    });
+
+    it('a seed article: the outlets of its group side by side, with a timeline', async () => {
+      const page = await b.context.newPage();
+      await page.goto(PAGES.orientArticle);
+      await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
+      const side = await openCompare(b, await tabIdOf(b, '*://*.orient-news.net/*'), errors);
+      await side.screenshot({ path: `${SHOTS}/compare-seed-${lang}.png`, fullPage: true });
+      const outlets = await side.$$eval('[data-testid="compare-naming"] thead th[data-outlet]', (ths) => ths.map((th) => th.getAttribute('data-outlet')));
+      expect(outlets).toEqual(expect.arrayContaining(['orient-news', 'eremnews']));
+      // What each calls the Assad forces, in its own column.
+      const regime = await cells(side, 'compare-naming', 'regime-forces');
+      expect(regime['orient-news']).toContain('قوات الأسد');
+      expect(regime.eremnews).toContain('الجيش النظامي');
+      expect(regime.eremnews).not.toContain('قوات الأسد');
+      const russia = await cells(side, 'compare-naming', 'russia');
+      expect(russia['orient-news']).toContain('العدوان الروسي');
+      const eramSources = await side.$$eval('[data-testid="compare-sources"] section[data-outlet="eremnews"] li', (lis) => lis.map((li) => `${li.getAttribute('data-type')} ${li.textContent}`));
+      expect(eramSources.some((x) => x.startsWith('state-media') && x.includes('سانا'))).toBe(true);
+      expect(eramSources.some((x) => x.startsWith('jihadist-media') && x.includes('أعماق'))).toBe(true);
+      // Each part on its own, to look at (not committed).
+      for (const part of ['naming', 'frames', 'sources', 'numbers']) {
+        await side.locator(`[data-testid="compare-${part}"]`).screenshot({ path: `tests/e2e/.tmp/compare-${part}-${lang}.png` });
+      }
+      // The timeline is the extension's own SVG, its labels text nodes.
+      const svgText = await side.$$eval('[data-testid="compare-timeline"] svg text', (ts) => ts.map((t) => t.textContent));
+      expect(svgText.join(' ')).toContain(lang === 'ar' ? 'أورينت نت' : 'Orient News');
+      expect(errors).toEqual([]);
+      await side.close();
+      await page.close();
+    });
+
+    it('a real 2025 event from an imported corpus, three outlets compared end to end', async () => {
+      const side0 = await b.context.newPage();
+      await side0.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
+      const text = readFileSync('tests/fixtures/real-2025.jsonl', 'utf8');
+      const imported = await side0.evaluate(async (t) => {
+        const { chrome } = globalThis as unknown as { chrome: Chrome };
+        return chrome.runtime.sendMessage({ isnad: 'ui:import', data: { file: 'real-2025.jsonl', text: t } });
+      }, text);
+      expect(imported.ok).toBe(true);
+      await side0.close();
+      // The tab's article, as the content script stores it, for a tab that shows the Shaam report.
+      const tabId = 424_242;
+      await b.worker.evaluate(async ({ key, article }) => {
+        const { chrome } = globalThis as unknown as { chrome: Chrome };
+        await chrome.storage.session.set({ [key]: article });
+      }, { key: `tab:${tabId}`, article: shaamArticle('مستعدون للعودة إلى سوريا') });
+      const side = await openCompare(b, tabId, errors);
+      await side.screenshot({ path: `${SHOTS}/compare-real-${lang}.png`, fullPage: true });
+      await side.locator('[data-testid="compare-timeline"]').screenshot({ path: `${SHOTS}/compare-timeline-${lang}.png` });
+      const whoFirst = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.textContent ?? ''));
+      expect(whoFirst).toHaveLength(3);
+      for (const w of whoFirst) expect(w).toContain('2025-06-18');
+      expect(await side.locator('[data-testid="timeline-dot"]').count()).toBe(3);
+      const columns = await side.$$eval('[data-testid="compare-naming"] thead th[data-outlet]', (ths) => ths.map((th) => th.getAttribute('data-outlet')));
+      expect(columns.sort()).toEqual(['Enab Baladi', 'Halab Today', 'shaam']);
+      const types = await side.$$eval('[data-testid="compare-sources"] li[data-type]', (lis) => lis.map((li) => li.getAttribute('data-type')));
+      expect(types).toContain('official');
+      expect(errors).toEqual([]);
+      await side.close();
+    });
+  });
+}

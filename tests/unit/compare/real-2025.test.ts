@@ -1,0 +1,60 @@
+// Real 2025 reports (tests/fixtures/real-2025.jsonl) compared end to end through the CLI's path.
+import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../../cli/commands/compare';
+import type { Comparison, ComparisonJson } from '../../../lib/compare/types';
+
+const CORPUS = 'tests/fixtures/real-2025.jsonl';
+const dir = mkdtempSync(join(tmpdir(), 'isnad-compare-'));
+
+/** One record of the corpus, as an article file for the CLI. */
+function articleFile(titleHas: string, outlet: string): string {
+  const line = readFileSync(CORPUS, 'utf8').split('\n').find((l) => l.includes(titleHas) && l.includes(`"outlet": "${outlet}"`));
+  if (!line) throw new Error(`no ${outlet} record with ${titleHas}`);
+  const file = join(dir, `${outlet.replace(/\W/g, '')}.json`);
+  writeFileSync(file, line);
+  return file;
+}
+
+describe('OPEC Fund ready to return to Syria: three outlets on one day', () => {
+  const file = articleFile('مستعدون للعودة إلى سوريا', 'Shaam Network');
+  it('groups Shaam Network with Halab Today and Enab Baladi, each with its reports, sources and numbers', async () => {
+    const json = (await run([file, '--corpus', CORPUS, '--no-builtin', '--json'])) as ComparisonJson;
+    expect(json.event).toMatchObject({ from: '2025-06-18', to: '2025-06-18' });
+    expect(json.outlets.map((o) => o.outlet).sort()).toEqual(['Enab Baladi', 'Halab Today', 'shaam']);
+    for (const o of json.outlets) {
+      expect(o.reports.length).toBeGreaterThan(0);
+      expect(o.reports.every((r) => r.publishedAt === '2025-06-18' && r.url.startsWith('https://'))).toBe(true);
+      // Every outlet quotes the Fund's director: an official source.
+      expect(o.sources.some((s) => s.type === 'official')).toBe(true);
+    }
+    const usd = (outlet: string) => json.outlets.find((o) => o.outlet === outlet)!.numbers.filter((n) => n.text.includes('دولار')).map((n) => n.value);
+    expect(usd('shaam')).toContain(20_000_000_000);
+    expect(usd('Halab Today')).toContain(20_000_000_000);
+  });
+
+  it('exports the comparison as Markdown and CSV', async () => {
+    const chunks: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((s: string) => (chunks.push(s), true)) as typeof process.stdout.write;
+    try {
+      await run([file, '--corpus', CORPUS, '--no-builtin', '--csv']);
+      await run([file, '--corpus', CORPUS, '--no-builtin', '--markdown', '--lang', 'en']);
+    } finally {
+      process.stdout.write = write;
+    }
+    const [csv, md] = chunks;
+    expect(csv!.startsWith('\uFEFFoutlet,outlet_name,aspect')).toBe(true);
+    expect(csv).toContain('Halab Today');
+    expect(md).toContain('## Who published first');
+    expect(md).toContain('\u2068Enab Baladi\u2069');
+  });
+
+  it('the full model says the group is of the same event', async () => {
+    const full = (await run([file, '--corpus', CORPUS, '--no-builtin', '--full', '--json'])) as Comparison;
+    expect(full.basis).toBe('same-event');
+    expect(full.outlets.find((o) => o.current)!.outlet).toBe('shaam');
+  });
+});
