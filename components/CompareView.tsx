@@ -64,7 +64,7 @@ function WhoFirst({ c }: { c: Comparison }) {
   return (
     <ol class="who-first" data-testid="compare-who-first">
       {c.outlets.map((o) => (
-        <li key={o.outlet}>
+        <li key={o.outlet} data-outlet={o.outlet}>
           <bdi class="outlet">{outletName(o.outlet, lang)}</bdi>{' '}
           <bdi class="muted">{o.first ?? t('compareUndated')}</bdi>
           {o.lagDays === 0 && o.first && <span class="badge">{t('compareFirst')}</span>}

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { analyseReport } from '../../lib/compare/analyse';
-import { compareReports } from '../../lib/compare/compare';
 import { comparisonToCsv, comparisonToMarkdown, toCliJson } from '../../lib/compare/export';
-import { articleAsReport, groupFromRanking, reportAsGroupReport } from '../../lib/compare/group';
+import { reportAsGroupReport } from '../../lib/compare/group';
 import { outletProfiles } from '../../lib/compare/profile';
-import { rankRelated } from '../../lib/xref/rank';
+import { compareFor } from '../../lib/compare/service';
+import { indexedDb } from '../engine';
 import { CliError, loadArticle, loadCorpus } from '../load';
 
 export const usage =
@@ -36,11 +36,10 @@ export async function run(argv: string[]): Promise<unknown> {
 
   const file = positionals[0];
   if (!file) throw new CliError('missing <file>');
-  const article = articleAsReport(loadArticle(file, values.url));
-  const related = rankRelated({ url: article.url, title: article.title, text: article.text, publishedAt: article.publishedAt }, reports, { top: 20 });
-  const byId = new Map(reports.map((r) => [r.id, r]));
-  const { group, basis } = groupFromRanking(article, related, (id) => byId.get(id));
-  const comparison = compareReports(group, analyseReport, { basis });
+  const article = loadArticle(file, values.url);
+  // The extension's own path: the corpus indexed (in memory), the group from its ranking.
+  const db = await indexedDb(reports);
+  const comparison = await compareFor(db, article).finally(() => db.close());
   // Files are text, not JSON: printed as they are.
   if (values.markdown) return void process.stdout.write(comparisonToMarkdown(comparison, lang));
   if (values.csv) return void process.stdout.write(comparisonToCsv(comparison, lang));

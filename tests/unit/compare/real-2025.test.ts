@@ -8,12 +8,13 @@ import type { Comparison, ComparisonJson } from '../../../lib/compare/types';
 
 const CORPUS = 'tests/fixtures/real-2025.jsonl';
 const dir = mkdtempSync(join(tmpdir(), 'isnad-compare-'));
+let files = 0;
 
 /** One record of the corpus, as an article file for the CLI. */
 function articleFile(titleHas: string, outlet: string): string {
   const line = readFileSync(CORPUS, 'utf8').split('\n').find((l) => l.includes(titleHas) && l.includes(`"outlet": "${outlet}"`));
   if (!line) throw new Error(`no ${outlet} record with ${titleHas}`);
-  const file = join(dir, `${outlet.replace(/\W/g, '')}.json`);
+  const file = join(dir, `${outlet.replace(/\W/g, '')}-${++files}.json`);
   writeFileSync(file, line);
   return file;
 }
@@ -56,5 +57,27 @@ describe('OPEC Fund ready to return to Syria: three outlets on one day', () => {
     const full = (await run([file, '--corpus', CORPUS, '--no-builtin', '--full', '--json'])) as Comparison;
     expect(full.basis).toBe('same-event');
     expect(full.outlets.find((o) => o.current)!.outlet).toBe('shaam');
+  });
+});
+
+describe('the denial that Damascus airport was closed', () => {
+  const file = articleFile('ينفي إغلاق مطار دمشق', 'Shaam Network');
+  it('compares Shaam Network with Syria TV and SANA (and Enab Baladi): dates, gaps, sources, numbers', async () => {
+    const full = (await run([file, '--corpus', CORPUS, '--no-builtin', '--full', '--json'])) as Comparison;
+    expect(full.basis).toBe('same-event');
+    const by = Object.fromEntries(full.outlets.map((o) => [o.outlet, o]));
+    expect(Object.keys(by)).toEqual(expect.arrayContaining(['shaam', 'Syria TV', 'SANA']));
+    expect(full.event.to).toBe('2025-06-19');
+    // Shaam reported the denial on the 18th, Syria TV and SANA a day later.
+    expect(by.shaam!.first).toBe('2025-06-18');
+    expect(by['Syria TV']!.first).toBe('2025-06-19');
+    expect(by['Syria TV']!.lagDays! - by.shaam!.lagDays!).toBe(1);
+    expect(by['Syria TV']!.reports.map((r) => r.title)).toContain('الهيئة العامة للطيران المدني السوري تنفي إغلاق مطار دمشق الدولي');
+    // Syria TV cites SANA (state media) for the pilgrims' flight, and gives their number.
+    expect(by['Syria TV']!.sources).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'سانا', type: 'state-media' })]));
+    expect(by['Syria TV']!.numbers.map((n) => [n.what, n.unit, n.value])).toContainEqual(['people', 'pilgrims', 500]);
+    // Both denials cite the civil aviation authority: an official source in each.
+    expect(by.shaam!.sources.some((s) => s.type === 'official')).toBe(true);
+    expect(by['Syria TV']!.sources.some((s) => s.type === 'official')).toBe(true);
   });
 });
