@@ -1,46 +1,43 @@
 // Names of frames, source types and kinds of numbers in the two UI languages, shared by the
 // Compare tab and the exports (which run in the background, away from browser.i18n). Ids that
 // are not listed show as they are.
+import type { ClaimSourceType, Frame } from '../claims';
+
 type Lang = 'ar' | 'en';
 type Table = Record<string, { ar: string; en: string }>;
 
-const FRAMES: Table = {
+// Every frame and source type lib/claims gives has its label (the compiler checks it).
+const CLAIM_FRAMES: Record<Frame, { ar: string; en: string }> = {
   withdrawal: { ar: 'انسحاب', en: 'withdrawal' },
   handover: { ar: 'تسليم أو صفقة', en: 'handover or deal' },
-  deal: { ar: 'تسليم أو صفقة', en: 'handover or deal' },
-  defeat: { ar: 'هزيمة أو عجز', en: 'defeat' },
   collapse: { ar: 'هزيمة أو انهيار', en: 'defeat or collapse' },
+  liberation: { ar: 'نصر أو تحرير', en: 'victory or liberation' },
   aggression: { ar: 'عدوان', en: 'aggression' },
   terrorism: { ar: 'إرهاب', en: 'terrorism' },
-  victory: { ar: 'نصر أو تحرير', en: 'victory or liberation' },
-  liberation: { ar: 'نصر أو تحرير', en: 'victory or liberation' },
+};
+const FRAMES: Table = {
+  ...CLAIM_FRAMES,
+  // Found by lib/compare/frames.
   'siege-lifted': { ar: 'فك الحصار', en: 'siege lifted' },
-  siege_lifted: { ar: 'فك الحصار', en: 'siege lifted' },
-  denial: { ar: 'نفي', en: 'denial' },
 };
 
-const SOURCE_TYPES: Table = {
+const SOURCE_TYPES: Record<ClaimSourceType, { ar: string; en: string }> = {
   'state-media': { ar: 'إعلام رسمي', en: 'state media' },
-  state_media: { ar: 'إعلام رسمي', en: 'state media' },
-  'opposition-media': { ar: 'إعلام معارض', en: 'opposition media' },
   'pro-regime-media': { ar: 'إعلام موالٍ', en: 'pro-regime media' },
+  'opposition-media': { ar: 'إعلام معارض', en: 'opposition media' },
+  'jihadist-media': { ar: 'إعلام جهادي', en: 'jihadist media' },
   'kurdish-media': { ar: 'إعلام كردي', en: 'Kurdish media' },
   'independent-media': { ar: 'إعلام مستقل', en: 'independent media' },
   'international-media': { ar: 'إعلام دولي', en: 'international media' },
-  faction: { ar: 'فصيل', en: 'faction' },
-  person: { ar: 'شخص', en: 'person' },
-  witnesses: { ar: 'شهود', en: 'witnesses' },
-  'social-media': { ar: 'وسائل التواصل', en: 'social media' },
-  opposition_media: { ar: 'إعلام معارض', en: 'opposition media' },
-  'jihadist-media': { ar: 'إعلام جهادي', en: 'jihadist media' },
-  jihadist_media: { ar: 'إعلام جهادي', en: 'jihadist media' },
   ngo: { ar: 'منظمة', en: 'NGO' },
-  NGO: { ar: 'منظمة', en: 'NGO' },
-  activists: { ar: 'ناشطون', en: 'activists' },
   official: { ar: 'جهة رسمية', en: 'official' },
-  media: { ar: 'وسيلة إعلام', en: 'media' },
+  faction: { ar: 'فصيل', en: 'faction' },
+  activists: { ar: 'ناشطون', en: 'activists' },
+  witnesses: { ar: 'شهود', en: 'witnesses' },
   unnamed: { ar: 'مصادر غير مسماة', en: 'unnamed sources' },
-  other: { ar: 'غير ذلك', en: 'other' },
+  'social-media': { ar: 'وسائل التواصل', en: 'social media' },
+  person: { ar: 'شخص', en: 'person' },
+  document: { ar: 'وثيقة أو بيان', en: 'document' },
 };
 
 const NUMBER_KINDS: Table = {
@@ -92,8 +89,8 @@ const APPROX: Table = {
   'at least': { ar: 'لا يقل عن', en: 'at least' },
 };
 
-const TABLES = { frame: FRAMES, sourceType: SOURCE_TYPES, numberKind: NUMBER_KINDS, unit: UNITS, vague: VAGUE, approx: APPROX };
-export type LabelKind = keyof typeof TABLES;
+const TABLES: Record<LabelKind, Table> = { frame: FRAMES, sourceType: SOURCE_TYPES, numberKind: NUMBER_KINDS, unit: UNITS, vague: VAGUE, approx: APPROX };
+export type LabelKind = 'frame' | 'sourceType' | 'numberKind' | 'unit' | 'vague' | 'approx';
 
 export function langOf(lang: string): Lang {
   return lang.startsWith('ar') ? 'ar' : 'en';

@@ -123,13 +123,13 @@ for (const lang of ['ar', 'en'] as const) {
       await side.locator('[data-testid="compare-timeline"]').screenshot({ path: `${SHOTS}/compare-timeline-${lang}.png` });
       const whoFirst = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.textContent ?? ''));
       const columns = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.getAttribute('data-outlet')));
-      expect(columns).toEqual(expect.arrayContaining(['shaam', 'Syria TV', 'SANA']));
+      expect(columns).toEqual(expect.arrayContaining(['shaam', 'Syria TV', 'Enab Baladi']));
       expect(whoFirst.length).toBe(columns.length);
-      // Shaam's denial on the 18th, Syria TV's and SANA's reports on the 19th: a day later.
+      // Enab Baladi's flydubai story on the 17th, Shaam's denial on the 18th, Syria TV's on the 19th.
       const line = (name: string) => whoFirst.find((w) => w.includes(name))!;
       expect(line(lang === 'ar' ? 'شبكة شام' : 'Shaam Network')).toContain('2025-06-18');
       expect(line('Syria TV')).toContain('2025-06-19');
-      expect(line('SANA')).toContain('2025-06-19');
+      expect(line('Enab Baladi')).toContain('2025-06-17');
       expect(await side.locator('[data-testid="timeline-dot"]').count()).toBeGreaterThanOrEqual(4);
       const syriaTv = await side.$$eval('[data-testid="compare-sources"] section[data-outlet="Syria TV"] li[data-type]', (lis) => lis.map((li) => `${li.getAttribute('data-type')} ${li.textContent}`));
       expect(syriaTv.some((x) => x.startsWith('state-media') && x.includes('سانا'))).toBe(true);
