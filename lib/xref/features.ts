@@ -35,6 +35,8 @@ export interface Features {
 export const INDEX_WORDS = 400;
 /** The article being read is looked up by its title and lede. */
 export const QUERY_WORDS = 150;
+const ENTITY_CHARS = 2000;
+const SOURCE_CHARS = 700;
 /** Phrases are compared on the title and this many words of the lede. */
 const LEDE_PHRASE_WORDS = 80;
 
@@ -106,9 +108,12 @@ export function analyse(title: string, text: string, publishedAt: string | null,
   const titleWords = seq.length;
   // Only the indexed words are normalised: a long report is cut before, not after.
   len += addTerms(text.length > maxWords * 12 ? text.slice(0, maxWords * 12) : text, 1, maxWords, terms, keep, seq);
-  // Entities and attributed sources are read where the event is told: the title and the lede.
-  const scope = `${title}\n${text.length > maxWords * 8 ? text.slice(0, maxWords * 8) : text}`;
+  // Entities are read where the event is told (title and lede), attributed sources in the first
+  // sentences: both analyses cost more than the terms, and the rest of a report adds little.
+  const scope = `${title}\n${text.length > ENTITY_CHARS ? text.slice(0, ENTITY_CHARS) : text}`;
   const matches = matchEntities(scope, { date: publishedAt });
+  const lede = scope.slice(0, SOURCE_CHARS);
+  const sources = attributions(lede, { matches: matches.filter((m) => m.end <= lede.length), date: publishedAt }).flatMap((c) => (c.sourceId ? [c.sourceId] : []));
   return {
     terms,
     len,
@@ -117,7 +122,7 @@ export function analyse(title: string, text: string, publishedAt: string | null,
       // News sources are who said it, not what happened: they count as sources, not entities.
       matches.filter((m) => m.type !== 'source').map((m) => ({ id: m.id, name: m.name, type: entityById(m.id)?.kind ?? m.type })),
     ),
-    sources: [...new Set(attributions(scope, { matches, date: publishedAt }).flatMap((c) => (c.sourceId ? [c.sourceId] : [])))],
+    sources: [...new Set(sources)],
     day: dayOf(publishedAt),
     fingerprint: simhash(seq),
     phrases: minhash(seq.slice(0, titleWords + LEDE_PHRASE_WORDS)),

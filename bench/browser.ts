@@ -1,0 +1,144 @@
+// `npx tsx bench/browser.ts [--docs N] [--json]` (after `npm run build`): the engine where it runs,
+// in the built extension's service worker in Chromium. An extension page sends the synthetic
+// corpus through the options page's own message (ui:import), then asks for related reports
+// (ui:related): import throughput, query latency warm and just after the service worker was
+// stopped, recall on the labelled groups, the worker's heap and the profile's storage.
+import { parseArgs } from 'node:util';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchWithExtension, waitForCorpus } from '../tests/e2e/harness';
+import { pickQueries } from './run';
+import { synthCorpus } from './synth';
+import type { ReportRecord } from '../lib/types';
+
+interface Reply<T> {
+  ok: boolean;
+  value: T;
+  error?: string;
+}
+
+async function send<T>(page: Page, isnad: string, data: unknown): Promise<{ ms: number; value: T }> {
+  const out = await page.evaluate(
+    async ([name, d]) => {
+      const t = performance.now();
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+      const reply = (await runtime.sendMessage({ isnad: name, data: d })) as Reply<unknown>;
+      return { ms: performance.now() - t, reply };
+    },
+    [isnad, data] as const,
+  );
+  const reply = out.reply as Reply<T>;
+  if (!reply?.ok) throw new Error(`${isnad}: ${reply?.error ?? 'no reply'}`);
+  return { ms: out.ms, value: reply.value };
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round((s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0) * 100) / 100;
+};
+
+async function workerHeapMB(cdp: CDPSession): Promise<number | null> {
+  // The service worker's own V8 heap, read through the browser's DevTools protocol.
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes('background'));
+  if (!sw) return null;
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: true })) as { sessionId: string };
+  try {
+    const res = await new Promise<{ usedSize: number }>((resolve, reject) => {
+      const id = Math.floor(Math.random() * 1e9);
+      const conn = cdp as unknown as { send(m: string, p?: unknown): Promise<unknown> };
+      conn
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) })
+        .catch(reject);
+      cdp.on('Target.receivedMessageFromTarget', (ev: { sessionId: string; message: string }) => {
+        const m = JSON.parse(ev.message) as { id: number; result: { usedSize: number } };
+        if (ev.sessionId === sessionId && m.id === id) resolve(m.result);
+      });
+      setTimeout(() => reject(new Error('no heap usage')), 5000);
+    });
+    return Math.round((res.usedSize / 1024 / 1024) * 10) / 10;
+  } catch {
+    return null;
+  } finally {
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+  }
+}
+
+const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' } } });
+  const docs = Number(values.docs ?? 10_000);
+  const restarts = Number(values.restarts ?? 15);
+  const corpus = synthCorpus(docs);
+  const queries = pickQueries(corpus);
+  const b = await launchWithExtension({ hostRules: 'MAP synthetic.example 127.0.0.1' });
+  try {
+    await waitForCorpus(b.worker);
+    const page = await b.context.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+    const cdp = await b.context.newCDPSession(page);
+
+    // Import through the options page's message, in files of 5,000 records.
+    const t0 = Date.now();
+    let added = 0;
+    for (let i = 0; i < docs; i += 5000) {
+      const { value } = await send<{ added: number }>(page, 'ui:import', { file: `bench-${i}.jsonl`, records: corpus.records.slice(i, i + 5000) });
+      added += value.added;
+      if (!values.json) process.stderr.write(`imported ${Math.min(docs, i + 5000)}/${docs}\n`);
+    }
+    const importMs = Date.now() - t0;
+
+    // Warm queries.
+    for (const g of queries.slice(0, 10)) await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 });
+    const warm: number[] = [];
+    let recall = 0;
+    let precision = 0;
+    const index = new Map(corpus.records.map((r, i) => [r.url, i]));
+    for (const g of queries) {
+      const { ms, value } = await send<Array<{ url: string }>>(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 });
+      warm.push(ms);
+      const got = value.map((r) => index.get(r.url)!);
+      const rel = new Set(g.slice(1));
+      recall += got.filter((i) => rel.has(i)).length / rel.size;
+      precision += got.slice(0, 5).filter((i) => rel.has(i)).length / Math.min(5, rel.size);
+    }
+    const heapMB =
+      (await workerHeapMB(cdp)) ??
+      (await b.worker
+        .evaluate(() => {
+          const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+          return m ? Math.round((m.usedJSHeapSize / 1024 / 1024) * 10) / 10 : null;
+        })
+        .catch(() => null));
+
+    // Cold: the service worker stopped, then asked; it answers from IndexedDB.
+    const cold: number[] = [];
+    await cdp.send('ServiceWorker.enable');
+    for (let k = 0; k < restarts; k++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((r) => setTimeout(r, 300));
+      const g = queries[(k * 7) % queries.length]!;
+      cold.push((await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 })).ms);
+    }
+    const heapAfterColdMB = await workerHeapMB(cdp);
+    const storage = await page.evaluate(() => navigator.storage.estimate());
+    const result = {
+      docs,
+      added,
+      importMs,
+      importPerSec: Math.round((added / importMs) * 1000),
+      warm: { p50Ms: pct(warm, 50), p95Ms: pct(warm, 95) },
+      afterRestart: { p50Ms: pct(cold, 50), p95Ms: pct(cold, 95), n: cold.length },
+      workerHeapMB: heapMB,
+      workerHeapAfterRestartMB: heapAfterColdMB,
+      storageMB: Math.round(((storage.usage ?? 0) / 1024 / 1024) * 10) / 10,
+      recallAt10: Math.round((recall / queries.length) * 1000) / 1000,
+      precisionAt5: Math.round((precision / queries.length) * 1000) / 1000,
+    };
+    process.stdout.write(`${JSON.stringify(values.json ? result : result, null, values.json ? 0 : 2)}\n`);
+  } finally {
+    await b.close();
+  }
+}
+
+await main();

@@ -1,0 +1,213 @@
+// Synthetic corpora for the benchmark, built from the real vocabulary: the sentences of the real
+// 2025 corpus as background, the gazetteer's places and actors (with every alias outlets use) as
+// the who and where of events. An event told by several outlets becomes a labelled group whose
+// members differ the way outlets differ: the actor's name, spelling variants, diacritics, digits,
+// attached prefixes, reordered and paraphrased sentences, other background around it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { aliasText, ENTITIES, type Entity } from '../lib/entities';
+import type { ReportRecord } from '../lib/types';
+
+export interface SynthCorpus {
+  records: ReportRecord[];
+  /** Event groups: indexes into records, two to four outlets each. */
+  groups: number[][];
+}
+
+/** A small deterministic PRNG (mulberry32), so that a corpus size always gives the same corpus. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const OUTLETS = ['orient-news', 'idlib24', 'shaam', 'eremnews', 'Enab Baladi', 'Syria TV', 'SANA', 'Al-Ikhbariya', 'Halab Today', 'Horan Free'];
+
+// What happens, with the ways outlets put it (paraphrase).
+const ACTIONS: string[][] = [
+  ['قصف مدفعي', 'قصف بالمدفعية', 'استهداف مدفعي', 'قذائف مدفعية'],
+  ['غارة جوية', 'غارات جوية', 'قصف جوي', 'ضربات جوية'],
+  ['اشتباكات عنيفة', 'معارك عنيفة', 'مواجهات مسلحة', 'اشتباكات مسلحة'],
+  ['انفجار عبوة ناسفة', 'تفجير عبوة ناسفة', 'انفجار لغم', 'عبوة ناسفة انفجرت'],
+  ['حملة اعتقالات', 'حملة مداهمات واعتقالات', 'اعتقالات واسعة', 'مداهمات'],
+  ['افتتاح مشفى ميداني', 'افتتاح مستشفى', 'تدشين مركز صحي', 'بدء عمل مشفى'],
+  ['انقطاع المياه', 'أزمة مياه', 'توقف ضخ المياه', 'شح المياه'],
+  ['حريق ضخم', 'اندلاع حريق', 'نيران التهمت', 'حريق واسع'],
+  ['اغتيال قيادي', 'مقتل قيادي', 'تصفية قيادي', 'اغتيال مسؤول'],
+  ['احتجاجات شعبية', 'مظاهرات غاضبة', 'وقفة احتجاجية', 'تظاهرات'],
+  ['توزيع مساعدات', 'قافلة مساعدات', 'سلال إغاثية', 'دخول مساعدات إنسانية'],
+  ['عودة النازحين', 'رجوع المهجرين', 'عودة الأهالي', 'عودة العائلات النازحة'],
+];
+const VICTIMS = [['قتلى', 'ضحايا', 'شهداء'], ['جرحى', 'مصابين', 'إصابات'], ['معتقلين', 'موقوفين', 'محتجزين']];
+const LINKS = ['في', 'ب', 'على', 'قرب', 'في محيط'];
+
+function arabicNames(e: Entity): string[] {
+  const names = [e.name.ar, ...e.aliases.map(aliasText)].filter((n) => /[\u0600-\u06FF]/.test(n));
+  return [...new Set(names)];
+}
+
+const PLACE_KINDS = new Set(['village', 'town', 'city', 'airport', 'neighbourhood', 'camp', 'crossing', 'base', 'prison', 'dam', 'field']);
+const PLACES = ENTITIES.filter((e) => e.type === 'place' && PLACE_KINDS.has(e.kind)).map(arabicNames).filter((n) => n.length > 0);
+const ACTORS = ENTITIES.filter((e) => e.type === 'actor' && e.kind !== 'person').map(arabicNames).filter((n) => n.length > 0);
+
+function backgroundSentences(): string[] {
+  const file = join(import.meta.dirname, '..', 'tests', 'fixtures', 'real-2025.jsonl');
+  const out: string[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { text: string };
+    for (const s of r.text.split(/(?<=[.!؟])\s+|\n+/)) {
+      const words = s.trim().split(/\s+/).length;
+      if (words >= 8 && words <= 45) out.push(s.trim());
+    }
+  }
+  return out;
+}
+
+const DIACRITICS = ['\u064E', '\u064F', '\u0650', '\u0651', '\u0652', '\u064B'];
+const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
+
+/** The small differences of spelling between outlets, applied word by word. */
+function vary(text: string, r: () => number, rate: number): string {
+  return text
+    .split(' ')
+    .map((w) => {
+      if (!/[\u0600-\u06FF]/.test(w) || r() > rate) return w;
+      switch (Math.floor(r() * 5)) {
+        case 0:
+          return w.replace(/^ا/, 'أ').replace(/^إ/, 'ا').replace(/^أ/, 'ا');
+        case 1:
+          return w.replace(/ة$/, 'ه').replace(/ى$/, 'ي');
+        case 2: {
+          const i = 1 + Math.floor(r() * Math.max(1, w.length - 1));
+          return w.slice(0, i) + DIACRITICS[Math.floor(r() * DIACRITICS.length)]! + w.slice(i);
+        }
+        case 3:
+          return (r() < 0.5 ? 'و' : 'ب') + w;
+        default:
+          return w.replace(/ي$/, 'ى');
+      }
+    })
+    .join(' ');
+}
+
+function digits(n: number, r: () => number): string {
+  const s = String(n);
+  return r() < 0.5 ? s : [...s].map((d) => ARABIC_DIGITS[Number(d)]).join('');
+}
+
+function pick<T>(list: readonly T[], r: () => number): T {
+  return list[Math.floor(r() * list.length)]!;
+}
+
+function day(base: number, offset: number): string {
+  return new Date((base + offset) * 86_400_000).toISOString().slice(0, 10);
+}
+
+interface Event {
+  action: string[];
+  place: string[];
+  actor: string[];
+  victim: string[];
+  count: number;
+  day: number;
+  /** Words of this event's story drawn from the real vocabulary (a name, a detail). */
+  detail: string[];
+}
+
+export function synthCorpus(docs: number, seed = 7): SynthCorpus {
+  const r = rng(seed * 1_000_003 + docs);
+  const bg = backgroundSentences();
+  const vocab = [...new Set(bg.flatMap((s) => s.split(/\s+/)).filter((w) => /^[\u0600-\u06FF]{5,}$/.test(w)))];
+  const records: ReportRecord[] = [];
+  const groups: number[][] = [];
+  const start = 19_000; // 2022-01-08
+  const filler = (n: number) => Array.from({ length: n }, () => pick(bg, r));
+
+  const newEvent = (place?: string[]): Event => ({
+    action: pick(ACTIONS, r),
+    place: place ?? pick(PLACES, r),
+    actor: pick(ACTORS, r),
+    victim: pick(VICTIMS, r),
+    count: 2 + Math.floor(r() * 40),
+    day: start + Math.floor(r() * 1500),
+    detail: Array.from({ length: 3 }, () => pick(vocab, r)),
+  });
+
+  const tell = (e: Event, outlet: string, dayOffset: number): ReportRecord => {
+    const action = pick(e.action, r);
+    const place = pick(e.place, r);
+    const actor = pick(e.actor, r);
+    const victim = pick(e.victim, r);
+    const n = digits(e.count, r);
+    const titles = [
+      `${action} ${pick(LINKS, r)} ${place} و${n} ${victim}`,
+      `${place}: ${action} يخلّف ${n} ${victim}`,
+      `${actor} .. ${action} ${pick(LINKS, r)} ${place}`,
+      `${n} ${victim} إثر ${action} ${pick(LINKS, r)} ${place}`,
+    ];
+    const story = [
+      `أفادت مصادر محلية بوقوع ${action} ${pick(LINKS, r)} ${place} صباح اليوم، ما أسفر عن ${n} ${victim}.`,
+      `وحمّلت المصادر ${actor} المسؤولية عن ${action}، وسط ${e.detail[0]} في المنطقة.`,
+      `وذكر شهود أن ${e.detail[1]} و${e.detail[2]} تزامنا مع ${action} في ${place}.`,
+      `ويأتي ذلك بعد أيام من توتر شهدته ${place} وريفها.`,
+    ];
+    // Outlets tell the story in their own order, with their own background.
+    const told = story.filter(() => r() < 0.85);
+    if (told.length < 2) told.push(story[0]!, story[1]!);
+    if (r() < 0.5) told.reverse();
+    const paragraphs = [...told, ...filler(3 + Math.floor(r() * 5))];
+    if (r() < 0.5) paragraphs.splice(1, 0, ...filler(1 + Math.floor(r() * 2)));
+    return {
+      url: `https://synthetic.example/${outlet.replace(/\s+/g, '-').toLowerCase()}/${records.length}`,
+      outlet,
+      title: vary(pick(titles, r), r, 0.25),
+      publishedAt: day(e.day, dayOffset),
+      text: vary(paragraphs.join('\n'), r, 0.12),
+    };
+  };
+
+  while (records.length < docs) {
+    const kind = r();
+    if (kind < 0.3) {
+      // An event several outlets covered: the labelled group.
+      const e = newEvent();
+      const size = Math.min(docs - records.length, 2 + Math.floor(r() * 3));
+      if (size < 2) {
+        records.push(tell(e, pick(OUTLETS, r), 0));
+        continue;
+      }
+      const outlets = [...OUTLETS].sort(() => r() - 0.5).slice(0, size);
+      const g: number[] = [];
+      for (const o of outlets) {
+        g.push(records.length);
+        records.push(tell(e, o, Math.floor(r() * 3)));
+      }
+      groups.push(g);
+      // A different event at the same place, weeks later: what precision must keep apart.
+      if (r() < 0.5 && records.length < docs) {
+        const other = newEvent(e.place);
+        records.push(tell({ ...other, day: e.day + 20 + Math.floor(r() * 300) }, pick(OUTLETS, r), 0));
+      }
+    } else if (kind < 0.55) {
+      // An event one outlet told.
+      records.push(tell(newEvent(), pick(OUTLETS, r), 0));
+    } else {
+      // Other news: real sentences reshuffled.
+      const s = filler(4 + Math.floor(r() * 6));
+      records.push({
+        url: `https://synthetic.example/news/${records.length}`,
+        outlet: pick(OUTLETS, r),
+        title: s[0]!.split(/\s+/).slice(0, 10).join(' '),
+        publishedAt: day(start + Math.floor(r() * 1500), 0),
+        text: vary(s.join('\n'), r, 0.05),
+      });
+    }
+  }
+  return { records: records.slice(0, docs), groups: groups.filter((g) => g.every((i) => i < docs)) };
+}
