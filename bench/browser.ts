@@ -3,6 +3,7 @@
 // corpus through the options page's own message (ui:import), then asks for related reports
 // (ui:related): import throughput, query latency warm and just after the service worker was
 // stopped, recall on the labelled groups, the worker's heap and the profile's storage.
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus } from '../tests/e2e/harness';
@@ -36,40 +37,56 @@ const pct = (xs: number[], p: number) => {
   return Math.round((s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0) * 100) / 100;
 };
 
-async function workerHeapMB(cdp: CDPSession): Promise<number | null> {
-  // The service worker's own V8 heap, read through the browser's DevTools protocol: attached
-  // without flattening, so that its replies come back as events on this session.
+/**
+ * A DevTools session on the extension's service worker, attached without flattening so that its
+ * replies come back as events on the page's session.
+ */
+async function workerSession(cdp: CDPSession) {
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes('background'));
   if (!sw) return null;
   const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
-  const ask = (id: number, method: string) =>
-    new Promise<Record<string, number>>((resolve, reject) => {
-      const onMessage = (ev: { sessionId: string; message: string }) => {
-        const m = JSON.parse(ev.message) as { id?: number; result?: Record<string, number> };
-        if (ev.sessionId !== sessionId || m.id !== id) return;
-        cdp.off('Target.receivedMessageFromTarget', onMessage);
-        resolve(m.result ?? {});
-      };
-      cdp.on('Target.receivedMessageFromTarget', onMessage);
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(reject);
-      setTimeout(() => reject(new Error(`${method}: no reply`)), 10_000);
-    });
+  let next = 1;
+  return {
+    ask<T = Record<string, unknown>>(method: string, params: unknown = {}): Promise<T> {
+      const id = next++;
+      return new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${method}: no reply`)), 60_000);
+        const onMessage = (ev: { sessionId: string; message: string }) => {
+          const m = JSON.parse(ev.message) as { id?: number; result?: T; error?: { message: string } };
+          if (ev.sessionId !== sessionId || m.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          clearTimeout(timer);
+          if (m.error) reject(new Error(`${method}: ${m.error.message}`));
+          else resolve(m.result as T);
+        };
+        cdp.on('Target.receivedMessageFromTarget', onMessage);
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      });
+    },
+    close: () => cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined),
+  };
+}
+
+/** The service worker's used V8 heap, in MB. */
+async function workerHeapMB(cdp: CDPSession): Promise<number | null> {
+  const sw = await workerSession(cdp);
+  if (!sw) return null;
   try {
-    const { usedSize } = await ask(1, 'Runtime.getHeapUsage');
-    return Math.round((usedSize! / 1024 / 1024) * 10) / 10;
+    const { usedSize } = await sw.ask<{ usedSize: number }>('Runtime.getHeapUsage');
+    return Math.round((usedSize / 1024 / 1024) * 10) / 10;
   } catch (e) {
     process.stderr.write(`worker heap: ${(e as Error).message}\n`);
     return null;
   } finally {
-    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    await sw.close();
   }
 }
 
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' } } });
   const docs = Number(values.docs ?? 10_000);
   const restarts = Number(values.restarts ?? 15);
   const corpus = synthCorpus(docs);
@@ -80,6 +97,14 @@ async function main(): Promise<void> {
     const page = await b.context.newPage();
     await page.goto(`chrome-extension://${b.extensionId}/options.html`);
     const cdp = await b.context.newCDPSession(page);
+
+    // --profile FILE: a CPU profile of the worker over the first file's import and the warm queries.
+    const profiler = values.profile ? await workerSession(cdp) : null;
+    if (profiler) {
+      await profiler.ask('Profiler.enable');
+      await profiler.ask('Profiler.setSamplingInterval', { interval: 500 });
+      await profiler.ask('Profiler.start');
+    }
 
     // Import through the options page's message, in files of 5,000 records.
     const importHeaps: number[] = [];
@@ -111,6 +136,11 @@ async function main(): Promise<void> {
       precision += got.slice(0, 5).filter((i) => rel.has(i)).length / Math.min(5, rel.size);
     }
     const heapMB = await workerHeapMB(cdp);
+    if (profiler) {
+      const { profile } = await profiler.ask<{ profile: unknown }>('Profiler.stop');
+      writeFileSync(values.profile!, JSON.stringify(profile));
+      await profiler.close();
+    }
 
     // Cold: the service worker stopped, then asked; it answers from IndexedDB.
     const cold: number[] = [];
