@@ -1,6 +1,7 @@
 // Highlights the reader's saved clippings when an article is read again. The background sends only
 // quote and context (the page's own words); they are anchored in the page's text, robust to small
 // changes, and wrapped in <mark> elements that carry no note, tag or id of the reader's.
+import { nextTask, step } from '../../lib/timing';
 import { anchorOnPage, preparePage, type TextSegment } from '../../lib/clippings/anchor-dom';
 import type { TextQuote } from '../../lib/clippings/types';
 import { send } from '../../lib/messaging';
@@ -9,7 +10,6 @@ import type { Article } from '../../lib/types';
 export const CLIP_ATTR = 'data-isnad-clip';
 const STYLE = 'background-color: rgba(255, 200, 0, 0.35); color: inherit; border-bottom: 2px solid rgba(200, 140, 0, 0.9); padding: 0;';
 
-const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
 
 function insideClip(node: Node): boolean {
   return !!node.parentElement?.closest(`mark[${CLIP_ATTR}]`);
@@ -64,13 +64,13 @@ function isGapBetweenBlocks(s: TextSegment): boolean {
  */
 export async function highlightQuotes(root: Element, quotes: readonly TextQuote[], signal?: AbortSignal): Promise<number> {
   if (!quotes.length) return 0;
-  const page = preparePage(root);
+  const page = step('clip-read', () => preparePage(root));
   const byNode = new Map<Text, TextSegment[]>();
   let found = 0;
   for (const q of quotes) {
-    await yieldToPage();
+    await nextTask();
     if (signal?.aborted) return found;
-    const anchor = anchorOnPage(page, q);
+    const anchor = step('clip-anchor', () => anchorOnPage(page, q));
     if (!anchor) continue;
     found++;
     for (const s of anchor.segments) {
@@ -78,10 +78,12 @@ export async function highlightQuotes(root: Element, quotes: readonly TextQuote[
       byNode.set(s.node, [...(byNode.get(s.node) ?? []), s]);
     }
   }
-  for (const [node, segs] of byNode) {
-    // The page may have changed the node while we were anchoring: skip what no longer fits.
-    if (node.isConnected && segs.every((s) => s.end <= node.data.length)) wrapNode(node, segs);
-  }
+  step('clip-wrap', () => {
+    for (const [node, segs] of byNode) {
+      // The page may have changed the node while we were anchoring: skip what no longer fits.
+      if (node.isConnected && segs.every((s) => s.end <= node.data.length)) wrapNode(node, segs);
+    }
+  });
   return found;
 }
 

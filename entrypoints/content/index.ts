@@ -7,6 +7,7 @@ import { settled } from '../../lib/extract/settle';
 import { send, type TabMessage } from '../../lib/messaging';
 import { recognizePage } from '../../lib/outlets/registry';
 import { CONTENT_MATCHES } from '../../lib/outlets/hosts';
+import { nextTask, step } from '../../lib/timing';
 import { startClipButton } from './clip-button';
 import { highlightSavedClippings } from './clip-highlights';
 import { startEntityCards } from './entity-card';
@@ -14,7 +15,6 @@ import { createMarks } from './marks';
 import './marks.css';
 import { mountPanel, type Panel } from './panel';
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
@@ -32,9 +32,8 @@ export default defineContentScript({
     async function run(): Promise<void> {
       // Each step in its own task, so none of ours keeps the page's main thread 50 ms.
       await nextTask();
-      performance.mark('isnad:start');
       // URL first, then what the page says of itself (Idlib24, sites the reader turned on, short links).
-      const isArticle = recognizePage(document, location.href).pageType === 'article';
+      const isArticle = step('recognize', () => recognizePage(document, location.href).pageType === 'article');
       clipButton.setActive(isArticle);
       if (!isArticle) {
         marks.clear();
@@ -44,20 +43,19 @@ export default defineContentScript({
         return;
       }
       await nextTask();
-      performance.mark('isnad:extract');
-      const article = extractFromDocument(document, location.href);
-      performance.measure('isnad:extract', 'isnad:extract');
+      const article = step('extract', () => extractFromDocument(document, location.href));
       if (!article.title && article.paragraphs.length === 0) return;
       const reply = await send('page:article', { article });
       if (!reply.ok) {
         console.warn('Isnad:', reply.error);
         return;
       }
-      if (!panel) panel = mountPanel(ctx);
-      else panel.refresh();
-      performance.mark('isnad:marks');
+      step('panel', () => {
+        if (!panel) panel = mountPanel(ctx);
+        else panel.refresh();
+      });
+      await nextTask();
       await marks.show(article.paragraphs, reply.value.marks);
-      performance.measure('isnad:marks', 'isnad:marks');
       // After the marks: both wrap the page's words, and one at a time keeps their ranges valid.
       await highlightSavedClippings(article).catch((err: unknown) => console.warn('Isnad: clippings not highlighted:', err));
     }

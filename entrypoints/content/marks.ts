@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { applyMarks, removeMarks, MARK_ATTR } from '../../lib/marks/apply';
 import type { MarkSpec } from '../../lib/marks/types';
 import { t } from '../../lib/i18n';
+import { step } from '../../lib/timing';
 
 const HIDDEN_KEY = 'marksHidden';
 const HIDDEN_ATTR = 'data-isnad-marks-hidden';
@@ -22,6 +23,23 @@ const KIND_LABEL = {
   claim: 'markClaim',
 } as const;
 
+/** Names each mark for assistive technology and puts each entity's first mark in the Tab order. */
+function label(made: HTMLElement[]): void {
+  const inTabOrder = new Set<string>();
+  // applyMarks returns them last first (it works backwards through the document).
+  for (const mark of [...made].reverse()) {
+    const kind = mark.getAttribute(MARK_ATTR) as MarkSpec['kind'];
+    // Entity marks take focus so that keyboard readers can open the card as mouse readers do;
+    // only an entity's first mark joins the Tab order, so the page's own controls stay near.
+    const entity = mark.dataset.isnadEntity;
+    if (entity) {
+      mark.tabIndex = inTabOrder.has(entity) ? -1 : 0;
+      inTabOrder.add(entity);
+    }
+    mark.setAttribute('aria-description', t(KIND_LABEL[kind]));
+  }
+}
+
 export function createMarks(root: () => Element): Marks {
   let abort: AbortController | null = null;
 
@@ -34,22 +52,11 @@ export function createMarks(root: () => Element): Marks {
     async show(paragraphs, specs) {
       abort?.abort();
       abort = new AbortController();
-      removeMarks(document);
+      step('marks-clear', () => removeMarks(document));
       const hidden = ((await browser.storage.local.get(HIDDEN_KEY))[HIDDEN_KEY] as boolean | undefined) ?? false;
       document.documentElement.toggleAttribute(HIDDEN_ATTR, hidden);
       const made = await applyMarks(root(), paragraphs, specs, { signal: abort.signal });
-      const inTabOrder = new Set<string>();
-      for (const mark of made) {
-        const kind = mark.getAttribute(MARK_ATTR) as MarkSpec['kind'];
-        // Entity marks take focus so that keyboard readers can open the card as mouse readers do;
-        // only an entity's first mark joins the Tab order, so the page's own controls stay near.
-        const entity = mark.dataset.isnadEntity;
-        if (entity) {
-          mark.tabIndex = inTabOrder.has(entity) ? -1 : 0;
-          inTabOrder.add(entity);
-        }
-        mark.setAttribute('aria-description', t(KIND_LABEL[kind]));
-      }
+      step('marks-label', () => label(made));
       return made.length;
     },
     async toggle() {

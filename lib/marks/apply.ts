@@ -1,3 +1,4 @@
+import { nextTask, step } from '../timing';
 import type { MarkSpec } from './types';
 import { buildTextIndex, locateParagraphs, type TextIndex } from './text-index';
 
@@ -32,7 +33,6 @@ function splitAt(text: Text, at: number): Text {
   return rest;
 }
 
-const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /**
  * Wraps the page's own words named by `marks` in <mark> elements. Only the page's text and an
@@ -41,30 +41,31 @@ const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
  * yields to the page between batches so no task of ours runs long.
  */
 export async function applyMarks(root: Element, paragraphs: string[], marks: MarkSpec[], opts: { batch?: number; signal?: AbortSignal } = {}): Promise<HTMLElement[]> {
-  const index = buildTextIndex(root);
-  const starts = locateParagraphs(index, paragraphs);
-  const segs: Segment[] = [];
-  for (const m of marks) {
-    const base = starts[m.paragraph];
-    if (base === undefined || base < 0 || m.end <= m.start) continue;
-    segs.push(...segments(index, base + m.start, base + m.end, m));
-  }
-  // Document order descending: by node, then by offset.
-  segs.sort((a, b) => b.node - a.node || b.start - a.start);
+  const { index, segs } = step('marks-locate', () => {
+    const index = buildTextIndex(root);
+    const starts = locateParagraphs(index, paragraphs);
+    const segs: Segment[] = [];
+    for (const m of marks) {
+      const base = starts[m.paragraph];
+      if (base === undefined || base < 0 || m.end <= m.start) continue;
+      segs.push(...segments(index, base + m.start, base + m.end, m));
+    }
+    // Document order descending: by node, then by offset.
+    segs.sort((a, b) => b.node - a.node || b.start - a.start);
+    return { index, segs };
+  });
   const doc = root.ownerDocument;
   const made: HTMLElement[] = [];
   const batch = opts.batch ?? 150;
   let lastNode = -1;
   let lastStart = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < segs.length; k++) {
-    if (opts.signal?.aborted) break;
-    const s = segs[k]!;
+  const wrap = (s: Segment): void => {
     // Overlapping marks (a place inside a claim) keep the first: nested marks confuse readers.
-    if (s.node === lastNode && s.end > lastStart) continue;
+    if (s.node === lastNode && s.end > lastStart) return;
     lastNode = s.node;
     lastStart = s.start;
     const text = index.nodes[s.node]!;
-    if (s.end > text.data.length) continue;
+    if (s.end > text.data.length) return;
     // Split off the words (the node keeps what comes before them, so earlier segments stay valid).
     if (s.end < text.data.length) splitAt(text, s.end);
     const words = s.start > 0 ? splitAt(text, s.start) : text;
@@ -75,7 +76,11 @@ export async function applyMarks(root: Element, paragraphs: string[], marks: Mar
     words.parentNode?.insertBefore(mark, words);
     mark.appendChild(words);
     made.push(mark);
-    if ((k + 1) % batch === 0) await yieldToPage();
+  };
+  for (let k = 0; k < segs.length; k += batch) {
+    await nextTask();
+    if (opts.signal?.aborted) break;
+    step('marks-wrap', () => segs.slice(k, k + batch).forEach(wrap));
   }
   return made;
 }
