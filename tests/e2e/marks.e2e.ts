@@ -1,8 +1,10 @@
 // Marks in the article: the page's own words for places, actors, sources and attributed claims,
 // a card on hover or focus with what the corpus holds on the entity (in an extension iframe), and
 // the shortcut that hides and shows them. Also what our work costs the page's main thread.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { marksShownAt, observeLongTasks, oursOf, readCost } from '../../bench/main-thread';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness';
 import { PAGES, seed, startSite } from './site';
 
@@ -12,6 +14,7 @@ let browser: Launched;
 beforeAll(async () => {
   site = await startSite();
   browser = await launchWithExtension({ hostRules: site.hostRules });
+  await observeLongTasks(browser.context);
   await waitForCorpus(browser.worker);
 });
 afterAll(async () => {
@@ -109,6 +112,23 @@ describe('marks in the article', () => {
     expect(await hidden()).toBe(true);
     await press();
     await expect.poll(hidden, { timeout: 5_000 }).toBe(false);
+    await page.close();
+  });
+
+  it('records what each step of ours costs the page (figures in tests/e2e/.tmp/main-thread.json; budgets in bench/MAIN-THREAD.md)', async () => {
+    const page = await openWithMarks(PAGES.orientArticle);
+    await page.waitForFunction(() => performance.getEntriesByName('isnad:marks-label').length > 0, undefined, { timeout: 15_000 });
+    const cost = await readCost(page);
+    // Every step of the content script is measured, in the order it runs.
+    const order = cost.steps.map((s) => s.name).filter((n, k, all) => all.indexOf(n) === k);
+    expect(order).toEqual(['recognize', 'extract', 'panel', 'marks-clear', 'marks-locate', 'marks-wrap', 'marks-label']);
+    for (let k = 1; k < cost.steps.length; k++) expect(cost.steps[k]!.start).toBeGreaterThanOrEqual(cost.steps[k - 1]!.start);
+    mkdirSync('tests/e2e/.tmp', { recursive: true });
+    const longest = cost.steps.reduce((a, s) => (s.duration > a.duration ? s : a));
+    writeFileSync(
+      'tests/e2e/.tmp/main-thread.json',
+      JSON.stringify({ page: 'orient-news (live)', longestStep: longest, longTasksDuringOurSteps: oursOf(cost), marksShownAtMs: marksShownAt(cost), steps: cost.steps }, null, 2),
+    );
     await page.close();
   });
 });
