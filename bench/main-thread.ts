@@ -172,7 +172,7 @@ function report(rows: Row[], load: number[]): string {
     '|---|' + Object.keys(rows[0]?.stepMedianMs ?? {}).map(() => '---|').join(''),
     ...rows.map((r) => `| ${r.page} | ${Object.keys(rows[0]!.stepMedianMs).map((k) => r.stepMedianMs[k] ?? '—').join(' | ')} |`),
     '',
-    'Steps: recognize (URL and page signals), extract (the article), panel (mount the iframe), marks-clear,',
+    'Steps: setup (listeners, in the task that evaluates the content script), recognize (URL and page signals), extract (the article), panel (mount the iframe), marks-clear,',
     'marks-locate (find the marked words in the page text), marks-wrap (wrap up to 150 a task), marks-label,',
     "clip-read / clip-anchor / clip-wrap (highlight saved clippings; none in this run). The content script's",
     'own evaluation is not a step; a long task at that moment would show under "other long tasks".',
