@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import './compare.css';
-import { label, numberLabel } from '../lib/compare/labels';
+import { daysLater, label, numberLabel, reportCount } from '../lib/compare/labels';
 import type { Comparison, InContext, OutletNarrative, OutletProfile } from '../lib/compare/types';
 import { t, uiDir, uiLang } from '../lib/i18n';
 import { call } from '../lib/messaging';
@@ -68,7 +68,7 @@ function WhoFirst({ c }: { c: Comparison }) {
           <bdi class="outlet">{outletName(o.outlet, lang)}</bdi>{' '}
           <bdi class="muted">{o.first ?? t('compareUndated')}</bdi>
           {o.lagDays === 0 && o.first && <span class="badge">{t('compareFirst')}</span>}
-          {o.lagDays !== null && o.lagDays > 0 && <span class="muted"> · {t('compareDaysLater', String(o.lagDays))}</span>}
+          {o.lagDays !== null && o.lagDays > 0 && <span class="muted"> · {daysLater(o.lagDays, lang)}</span>}
           {o.current && <span class="badge current">{t('compareCurrent')}</span>}
         </li>
       ))}
@@ -295,11 +295,12 @@ function Profiles() {
       {typeof profiles === 'string' && <p role="alert">{t('error', profiles)}</p>}
       {Array.isArray(profiles) && profiles.map((p) => (
         <section key={p.outlet} class="profile" data-outlet={p.outlet}>
-          <h4><bdi>{outletName(p.outlet, lang)}</bdi> <span class="muted">{t('compareReportCount', String(p.reports))}</span></h4>
+          <h4><bdi>{outletName(p.outlet, lang)}</bdi> <span class="muted">{reportCount(p.reports, lang)}</span></h4>
           {p.naming.map((n) => (
             <p key={n.actorId}><bdi>{actorLabel(n)}</bdi>: {n.terms.map((x) => <bdi class="chip" key={x.term}>{x.term} <span class="count">{x.count}</span></bdi>)}</p>
           ))}
-          {p.frames.length > 0 && <p>{p.frames.map((f) => <span class="chip frame" key={f.frame}>{label('frame', f.frame, lang)} <span class="count">{f.count}</span></span>)}</p>}
+          {p.frames.length > 0 && <p data-testid="profile-frames">{t('frames')}: {p.frames.map((f) => <span class="chip frame" key={f.frame}>{label('frame', f.frame, lang)} <span class="count">{f.count}</span></span>)}</p>}
+          {p.sourceTypes.length > 0 && <p data-testid="profile-sources">{t('sources')}: {p.sourceTypes.map((s) => <span class="chip" key={s.type}>{label('sourceType', s.type, lang)} <span class="count">{s.count}</span></span>)}</p>}
         </section>
       ))}
     </details>

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { analyseReport } from '../../lib/compare/analyse';
 import { comparisonToCsv, comparisonToMarkdown, toCliJson } from '../../lib/compare/export';
-import { reportAsGroupReport } from '../../lib/compare/group';
-import { outletProfiles } from '../../lib/compare/profile';
-import { compareFor } from '../../lib/compare/service';
+import { compareFor, profilesFor } from '../../lib/compare/service';
 import { indexedDb } from '../engine';
 import { CliError, loadArticle, loadCorpus } from '../load';
 
@@ -32,16 +30,19 @@ export async function run(argv: string[]): Promise<unknown> {
   const lang = values.lang ?? 'ar';
   if (lang !== 'ar' && lang !== 'en') throw new CliError(`--lang: expected ar or en, got "${lang}"`);
   const reports = loadCorpus(values.corpus ?? [], !values['no-builtin'], (m) => process.stderr.write(`warning: ${m}\n`));
-  if (values.profile) return outletProfiles(reports.map(reportAsGroupReport), analyseReport);
-
   const file = positionals[0];
-  if (!file) throw new CliError('missing <file>');
-  const article = loadArticle(file, values.url);
-  // The extension's own path: the corpus indexed (in memory), the group from its ranking.
+  if (!values.profile && !file) throw new CliError('missing <file>');
+  const article = values.profile ? null : loadArticle(file!, values.url);
+  // The extension's own path: the corpus indexed (in memory), answered as the background does.
   const db = await indexedDb(reports);
-  const comparison = await compareFor(db, article).finally(() => db.close());
-  // Files are text, not JSON: printed as they are.
-  if (values.markdown) return void process.stdout.write(comparisonToMarkdown(comparison, lang));
-  if (values.csv) return void process.stdout.write(comparisonToCsv(comparison, lang));
-  return values.full ? comparison : toCliJson(comparison);
+  try {
+    if (!article) return await profilesFor(db);
+    const comparison = await compareFor(db, article);
+    // Files are text, not JSON: printed as they are.
+    if (values.markdown) return void process.stdout.write(comparisonToMarkdown(comparison, lang));
+    if (values.csv) return void process.stdout.write(comparisonToCsv(comparison, lang));
+    return values.full ? comparison : toCliJson(comparison);
+  } finally {
+    db.close();
+  }
 }

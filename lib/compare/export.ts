@@ -4,18 +4,18 @@
 import { csvCell } from '../clippings/export/csv';
 import { escapeMarkdown, FSI, PDI, RLM, startsRtl } from '../clippings/export/markdown';
 import { outletName } from '../outlets/names';
-import { label, langOf, numberLabel } from './labels';
+import { daysLater, label, langOf, numberLabel } from './labels';
 import type { Comparison, ComparisonJson, InContext } from './types';
 
 const L = {
   ar: {
     heading: 'مقارنة الروايات', basis: { 'same-event': 'تقارير الحدث نفسه', related: 'تقارير ذات صلة (لم يُعثر على تقارير للحدث نفسه)' },
-    first: 'من نشر أولاً', daysLater: (n: number) => `بعد ${n} يوم`, undated: 'بلا تاريخ', reports: 'التقارير', naming: 'التسميات',
+    first: 'من نشر أولاً', undated: 'بلا تاريخ', reports: 'التقارير', naming: 'التسميات',
     frames: 'الأطر', sources: 'المصادر', onlyHere: 'ما انفردت به', numbers: 'الأرقام', differ: 'أين تختلف الأرقام', headline: 'في العنوان',
   },
   en: {
     heading: 'Narrative comparison', basis: { 'same-event': 'reports of the same event', related: 'related reports (no report of the same event was found)' },
-    first: 'Who published first', daysLater: (n: number) => `${n} day(s) later`, undated: 'undated', reports: 'Reports', naming: 'Naming',
+    first: 'Who published first', undated: 'undated', reports: 'Reports', naming: 'Naming',
     frames: 'Frames', sources: 'Sources', onlyHere: 'Said only here', numbers: 'Numbers', differ: 'Where the numbers differ', headline: 'in the headline',
   },
 } as const;
@@ -42,7 +42,7 @@ export function comparisonToMarkdown(c: Comparison, lang = 'ar'): string {
   const out: string[] = [`# ${T.heading}: ${iso(c.event.title)}`, ''];
   out.push(`${c.event.from ?? '?'} – ${c.event.to ?? '?'} · ${T.basis[c.basis]}`, '', `## ${T.first}`, '');
   c.outlets.forEach((o, i) => {
-    const when = o.first ? `${o.first}${o.lagDays ? ` (${T.daysLater(o.lagDays)})` : ''}` : T.undated;
+    const when = o.first ? `${o.first}${o.lagDays ? ` (${daysLater(o.lagDays, l)})` : ''}` : T.undated;
     out.push(`${i + 1}. ${iso(outletName(o.outlet, l))} — ${when}`);
   });
   out.push('');

@@ -1,5 +1,6 @@
 // The Compare tab's answers from the reader's corpus (background side; runs on fake-indexeddb
 // in tests). The group follows the Context tab's ranking, so both tabs agree on what relates.
+import { normalize } from '../arabic';
 import type { IsnadDB } from '../corpus/db';
 import { hash53 } from '../corpus/ids';
 import type { ExportedFile } from '../messaging';
@@ -36,7 +37,18 @@ export async function profilesFor(db: IsnadDB, analyse: Analyser = analyseReport
   const ids = await db.reports.toCollection().primaryKeys();
   const key = hash53(ids.join('|'));
   if (cached?.key === key && analyse === analyseReport) return cached.profiles;
-  const profiles = outletProfiles((await db.reports.toArray()).map(reportAsGroupReport), analyse);
+  // A text the corpus holds twice (a built-in seed and the same page captured, a page and its
+  // archive copy) is one report of its outlet: after the first, the same title and text and the
+  // index's near-duplicates are left out. (Two reports scraped as the same boilerplate keep their titles apart.)
+  const copies = new Set<string>();
+  const seen = new Set<string>();
+  await db.docs.orderBy('n').each((d) => {
+    const key = `${normalize(d.title)}\u0000${d.tk}`;
+    if ((d.dup !== null && d.dup !== d.n) || seen.has(key)) copies.add(d.id);
+    seen.add(key);
+  });
+  const reports = await db.reports.filter((r) => !copies.has(r.id)).toArray();
+  const profiles = outletProfiles(reports.map(reportAsGroupReport), analyse);
   if (analyse === analyseReport) cached = { key, profiles };
   return profiles;
 }

@@ -1,15 +1,20 @@
 // The Compare tab end to end: a seed article read on its outlet's page, and a real 2025 event
 // (the denial that Damascus airport was closed) from an imported corpus, in Arabic and English.
-// Screenshots go to docs/screenshots/compare-*.png.
+// Screenshots go to tests/e2e/.tmp, or with ISNAD_SCREENSHOTS=1 to docs/screenshots/compare-*.png
+// (light and dark: <view>-<lang>-<theme>.png, as the other views).
 import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Article } from '../../lib/types';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness';
 import { PAGES, startSite } from './site';
 
-const SHOTS = 'docs/screenshots';
+const SHOTS = process.env.ISNAD_SCREENSHOTS === '1' ? 'docs/screenshots' : 'tests/e2e/.tmp/screens';
+const PARTS = 'tests/e2e/.tmp';
 mkdirSync(SHOTS, { recursive: true });
+/** Background of the side panel in each theme (components/theme.css). */
+const BG = { light: 'rgb(253, 252, 249)', dark: 'rgb(27, 26, 23)' } as const;
 
 let site: Awaited<ReturnType<typeof startSite>>;
 beforeAll(async () => {
@@ -60,6 +65,51 @@ function shaamArticle(titleHas: string): Article {
   };
 }
 
+/** A file the Compare tab downloads, read back as text. */
+async function download(side: Page, button: RegExp): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([side.waitForEvent('download'), side.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+}
+
+/** The real 2025 corpus imported, and a tab showing Shaam's report of the airport denial. */
+async function airportTab(b: Launched): Promise<number> {
+  const side0 = await b.context.newPage();
+  await side0.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
+  const text = readFileSync('tests/fixtures/real-2025.jsonl', 'utf8');
+  const imported = await side0.evaluate(async (t) => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
+    return chrome.runtime.sendMessage({ isnad: 'ui:import', data: { file: 'real-2025.jsonl', text: t } });
+  }, text);
+  expect(imported.ok).toBe(true);
+  await side0.close();
+  // The tab's article, as the content script stores it.
+  const tabId = 424_242;
+  await b.worker.evaluate(async ({ key, article }) => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
+    await chrome.storage.session.set({ [key]: article });
+  }, { key: `tab:${tabId}`, article: shaamArticle('ينفي إغلاق مطار دمشق') });
+  return tabId;
+}
+
+async function checkAirport(side: Page, lang: 'ar' | 'en'): Promise<void> {
+  const whoFirst = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.textContent ?? ''));
+  const columns = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.getAttribute('data-outlet')));
+  expect(columns).toEqual(expect.arrayContaining(['shaam', 'Syria TV', 'Enab Baladi']));
+  expect(whoFirst.length).toBe(columns.length);
+  // Enab Baladi's flydubai story on the 17th, Shaam's denial on the 18th, Syria TV's on the 19th.
+  const line = (name: string) => whoFirst.find((w) => w.includes(name))!;
+  expect(line(lang === 'ar' ? 'شبكة شام' : 'Shaam Network')).toContain('2025-06-18');
+  expect(line(lang === 'ar' ? 'شبكة شام' : 'Shaam Network')).toContain(lang === 'ar' ? 'بعد يوم' : '1 day later');
+  expect(line('Syria TV')).toContain('2025-06-19');
+  expect(line('Syria TV')).toContain(lang === 'ar' ? 'بعد يومين' : '2 days later');
+  expect(line('Enab Baladi')).toContain('2025-06-17');
+  expect(await side.locator('[data-testid="timeline-dot"]').count()).toBeGreaterThanOrEqual(4);
+  const syriaTv = await side.$$eval('[data-testid="compare-sources"] section[data-outlet="Syria TV"] li[data-type]', (lis) => lis.map((li) => `${li.getAttribute('data-type')} ${li.textContent}`));
+  expect(syriaTv.some((x) => x.startsWith('state-media') && x.includes('سانا'))).toBe(true);
+  const types = await side.$$eval('[data-testid="compare-sources"] li[data-type]', (lis) => lis.map((li) => li.getAttribute('data-type')));
+  expect(types).toContain('official');
+}
+
 for (const lang of ['ar', 'en'] as const) {
   describe(`the Compare tab in ${lang}`, () => {
     let b: Launched;
@@ -72,18 +122,19 @@ for (const lang of ['ar', 'en'] as const) {
       await b?.close();
     });
 
-    it('a seed article: the outlets of its group side by side, with a timeline', async () => {
+    it('a seed article: the outlets of its group side by side, with a timeline, exports and profiles', async () => {
       const page = await b.context.newPage();
       await page.goto(PAGES.orientArticle);
       await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
       const side = await openCompare(b, await tabIdOf(b, '*://*.orient-news.net/*'), errors);
-      await side.screenshot({ path: `${SHOTS}/compare-seed-${lang}.png`, fullPage: true });
+      await side.screenshot({ path: join(SHOTS, `compare-seed-${lang}-light.png`), fullPage: true });
       const outlets = await side.$$eval('[data-testid="compare-naming"] thead th[data-outlet]', (ths) => ths.map((th) => th.getAttribute('data-outlet')));
       expect(outlets).toEqual(expect.arrayContaining(['orient-news', 'eremnews']));
       // What each calls the Assad forces, in its own column.
       const regime = await cells(side, 'compare-naming', 'regime-forces');
       expect(regime['orient-news']).toContain('قوات الأسد');
       expect(regime.eremnews).toContain('الجيش النظامي');
+      expect(regime.eremnews).toContain('الجيش السوري');
       expect(regime.eremnews).not.toContain('قوات الأسد');
       const russia = await cells(side, 'compare-naming', 'russia');
       expect(russia['orient-news']).toContain('العدوان الروسي');
@@ -92,49 +143,88 @@ for (const lang of ['ar', 'en'] as const) {
       expect(eramSources.some((x) => x.startsWith('jihadist-media') && x.includes('أعماق'))).toBe(true);
       // Each part on its own, to look at (not committed).
       for (const part of ['naming', 'frames', 'sources', 'numbers']) {
-        await side.locator(`[data-testid="compare-${part}"]`).screenshot({ path: `tests/e2e/.tmp/compare-${part}-${lang}.png` });
+        await side.locator(`[data-testid="compare-${part}"]`).screenshot({ path: `${PARTS}/compare-${part}-${lang}.png` });
       }
       // The timeline is the extension's own SVG, its labels text nodes.
       const svgText = await side.$$eval('[data-testid="compare-timeline"] svg text', (ts) => ts.map((t) => t.textContent));
       expect(svgText.join(' ')).toContain(lang === 'ar' ? 'أورينت نت' : 'Orient News');
+
+      // The exports, as the reader downloads them.
+      const md = await download(side, /Markdown/);
+      expect(md.name).toMatch(/^isnad-comparison-\d{4}-\d\d-\d\d\.md$/);
+      expect(md.text).toContain(lang === 'ar' ? '## من نشر أولاً' : '## Who published first');
+      expect(md.text).toContain(lang === 'ar' ? 'إرم نيوز' : 'Eram News');
+      expect(md.text).toContain('الجيش النظامي');
+      const csv = await download(side, /CSV/);
+      expect(csv.name).toMatch(/^isnad-comparison-\d{4}-\d\d-\d\d\.csv$/);
+      expect(csv.text.startsWith('\uFEFFoutlet,outlet_name,aspect')).toBe(true);
+      const csvLines = csv.text.split('\r\n');
+      expect(csvLines.some((l) => l.startsWith('eremnews,') && l.includes(',naming,') && l.includes('الجيش النظامي'))).toBe(true);
+      expect(csvLines.some((l) => l.startsWith('eremnews,') && l.includes('وكالة أعماق'))).toBe(true);
+
+      // Outlet habits across the corpus, with counts: loaded when opened.
+      await side.locator('[data-testid="compare-profiles"] summary').click();
+      const orient = side.locator('[data-testid="compare-profiles"] .profile[data-outlet="orient-news"]');
+      await orient.waitFor();
+      expect(await orient.locator('h4').textContent()).toContain(lang === 'ar' ? 'تقريران' : '2 reports');
+      const chips = await orient.locator('.chip').allTextContents();
+      expect(chips.some((c) => /^قوات الأسد \d+$/.test(c.trim()))).toBe(true);
+      const eram = await side.locator('[data-testid="compare-profiles"] .profile[data-outlet="eremnews"] .chip').allTextContents();
+      expect(eram.some((c) => c.includes('الجيش النظامي'))).toBe(true);
+      const eramSourceTypes = await side.locator('[data-testid="compare-profiles"] .profile[data-outlet="eremnews"] [data-testid="profile-sources"]').textContent();
+      expect(eramSourceTypes).toMatch(lang === 'ar' ? /إعلام جهادي \d+/ : /jihadist media \d+/);
+      await side.locator('[data-testid="compare-profiles"]').screenshot({ path: `${PARTS}/compare-profiles-${lang}.png` });
+      expect(errors).toEqual([]);
+      await side.close();
+      await page.close();
+    });
+
+    it("seed 003: the headline's question (تسليم or عجز) carries both frames", async () => {
+      const page = await b.context.newPage();
+      await page.goto(PAGES.shaamArticle);
+      await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
+      const side = await openCompare(b, await tabIdOf(b, '*://*.shaam.org/*'), errors);
+      const headline = lang === 'ar' ? 'العنوان' : 'headline';
+      for (const [frame, cue] of [['handover', 'تسليم'], ['collapse', 'عجز']] as const) {
+        const cell = side.locator(`[data-testid="compare-frames"] tr[data-key="${frame}"] td[data-outlet="shaam"]`);
+        expect(await cell.locator('.cue').allTextContents()).toContain(cue);
+        expect(await cell.locator('.badge').textContent()).toBe(headline);
+      }
+      await side.locator('[data-testid="compare-frames"]').screenshot({ path: `${PARTS}/compare-frames-003-${lang}.png` });
       expect(errors).toEqual([]);
       await side.close();
       await page.close();
     });
 
     it('a real 2025 event from an imported corpus: the Damascus airport denial, compared end to end', async () => {
-      const side0 = await b.context.newPage();
-      await side0.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
-      const text = readFileSync('tests/fixtures/real-2025.jsonl', 'utf8');
-      const imported = await side0.evaluate(async (t) => {
-        const { chrome } = globalThis as unknown as { chrome: Chrome };
-        return chrome.runtime.sendMessage({ isnad: 'ui:import', data: { file: 'real-2025.jsonl', text: t } });
-      }, text);
-      expect(imported.ok).toBe(true);
-      await side0.close();
-      // The tab's article, as the content script stores it, for a tab that shows the Shaam report.
-      const tabId = 424_242;
-      await b.worker.evaluate(async ({ key, article }) => {
-        const { chrome } = globalThis as unknown as { chrome: Chrome };
-        await chrome.storage.session.set({ [key]: article });
-      }, { key: `tab:${tabId}`, article: shaamArticle('ينفي إغلاق مطار دمشق') });
-      const side = await openCompare(b, tabId, errors);
-      await side.screenshot({ path: `${SHOTS}/compare-real-${lang}.png`, fullPage: true });
-      await side.locator('[data-testid="compare-timeline"]').screenshot({ path: `${SHOTS}/compare-timeline-${lang}.png` });
-      const whoFirst = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.textContent ?? ''));
-      const columns = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.getAttribute('data-outlet')));
-      expect(columns).toEqual(expect.arrayContaining(['shaam', 'Syria TV', 'Enab Baladi']));
-      expect(whoFirst.length).toBe(columns.length);
-      // Enab Baladi's flydubai story on the 17th, Shaam's denial on the 18th, Syria TV's on the 19th.
-      const line = (name: string) => whoFirst.find((w) => w.includes(name))!;
-      expect(line(lang === 'ar' ? 'شبكة شام' : 'Shaam Network')).toContain('2025-06-18');
-      expect(line('Syria TV')).toContain('2025-06-19');
-      expect(line('Enab Baladi')).toContain('2025-06-17');
-      expect(await side.locator('[data-testid="timeline-dot"]').count()).toBeGreaterThanOrEqual(4);
-      const syriaTv = await side.$$eval('[data-testid="compare-sources"] section[data-outlet="Syria TV"] li[data-type]', (lis) => lis.map((li) => `${li.getAttribute('data-type')} ${li.textContent}`));
-      expect(syriaTv.some((x) => x.startsWith('state-media') && x.includes('سانا'))).toBe(true);
-      const types = await side.$$eval('[data-testid="compare-sources"] li[data-type]', (lis) => lis.map((li) => li.getAttribute('data-type')));
-      expect(types).toContain('official');
+      const side = await openCompare(b, await airportTab(b), errors);
+      await side.screenshot({ path: join(SHOTS, `compare-real-${lang}-light.png`), fullPage: true });
+      await side.locator('[data-testid="compare-timeline"]').screenshot({ path: join(SHOTS, `compare-timeline-${lang}-light.png`) });
+      await checkAirport(side, lang);
+      expect(errors).toEqual([]);
+      await side.close();
+    });
+  });
+}
+
+for (const lang of ['ar', 'en'] as const) {
+  describe(`the Compare tab in ${lang}, dark`, () => {
+    let b: Launched;
+    const errors: string[] = [];
+    beforeAll(async () => {
+      b = await launchWithExtension({ hostRules: site.hostRules, lang, colorScheme: 'dark' });
+      await waitForCorpus(b.worker);
+    });
+    afterAll(async () => {
+      await b?.close();
+    });
+
+    it('the airport denial in the dark theme', async () => {
+      const side = await openCompare(b, await airportTab(b), errors);
+      expect(await side.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(BG.dark);
+      await side.screenshot({ path: join(SHOTS, `compare-real-${lang}-dark.png`), fullPage: true });
+      await side.locator('[data-testid="compare-timeline"]').screenshot({ path: join(SHOTS, `compare-timeline-${lang}-dark.png`) });
+      await checkAirport(side, lang);
       expect(errors).toEqual([]);
       await side.close();
     });
