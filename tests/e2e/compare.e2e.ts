@@ -91,6 +91,15 @@ async function airportTab(b: Launched): Promise<number> {
   return tabId;
 }
 
+/** Another tab, on Shaam's report of an event already imported. */
+async function shaamTab(b: Launched, tabId: number, titleHas: string): Promise<number> {
+  await b.worker.evaluate(async ({ key, article }) => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
+    await chrome.storage.session.set({ [key]: article });
+  }, { key: `tab:${tabId}`, article: shaamArticle(titleHas) });
+  return tabId;
+}
+
 async function checkAirport(side: Page, lang: 'ar' | 'en'): Promise<void> {
   const whoFirst = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.textContent ?? ''));
   const columns = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.getAttribute('data-outlet')));
@@ -203,6 +212,27 @@ for (const lang of ['ar', 'en'] as const) {
       await checkAirport(side, lang);
       expect(errors).toEqual([]);
       await side.close();
+
+      // The one event of the labelled set (tests/fixtures/real-2025-events.json) that three outlets
+      // covered: the OPEC Fund ready to return to Syria, all on 2025-06-18.
+      const opec = await openCompare(b, await shaamTab(b, 424_243, 'مستعدون للعودة إلى سوريا'), errors);
+      await opec.screenshot({ path: `${PARTS}/compare-opec-${lang}.png`, fullPage: true });
+      const rows = await opec.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => [li.getAttribute('data-outlet'), li.textContent ?? '']));
+      expect(rows.map(([o]) => o).sort()).toEqual(['Enab Baladi', 'Halab Today', 'shaam']);
+      const first = lang === 'ar' ? 'الأول' : 'first';
+      for (const [, text] of rows) {
+        expect(text).toContain('2025-06-18');
+        expect(text).toContain(first);
+      }
+      expect(await opec.locator('[data-testid="timeline-dot"].first').count()).toBe(await opec.locator('[data-testid="timeline-dot"]').count());
+      const fund = await cells(opec, 'compare-naming', 'opec-fund');
+      for (const o of ['shaam', 'Halab Today', 'Enab Baladi']) expect(fund[o]).toContain('أوبك');
+      for (const o of ['shaam', 'Halab Today']) {
+        const numbers = await opec.locator(`[data-testid="compare-numbers"] section[data-outlet="${o}"]`).textContent();
+        expect(numbers).toContain('20 مليار دولار');
+      }
+      expect(errors).toEqual([]);
+      await opec.close();
     });
   });
 }
