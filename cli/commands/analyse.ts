@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { analyse } from '../../lib/claims/analyse';
 import { CliError, loadArticle } from '../load';
 
-export const usage = 'analyse <file> [--url URL] [--date YYYY-MM-DD] --json\n    places, actors and sources named in the article in <file>, who said what, and framing cues';
+export const usage = 'analyse <file> [--url URL] [--date YYYY-MM-DD] [--full] --json\n    places, actors and sources named in the article in <file>, who said what, and framing cues\n    (--full: also the text the offsets index, naming, and every claim field)';
 
 export async function run(argv: string[]): Promise<unknown> {
   const { values, positionals } = parseArgs({
@@ -20,7 +20,8 @@ export async function run(argv: string[]): Promise<unknown> {
   if (values.full) return { text, ...a };
   return {
     entities: a.entities.map(({ id, type, name, start, end }) => ({ id, type, name, start, end })),
-    claims: a.claims.map(({ text: t, source, sourceId, sourceType, cue, qualifier, via }) => ({ text: t, source, sourceId, sourceType, cue, qualifier, via: via.map((v) => v.source) })),
+    // The shape the issue fixes; --full adds the gazetteer id, the qualifier and the chain.
+    claims: a.claims.map(({ text: t, source, sourceType, cue }) => ({ text: t, source, sourceType, cue })),
     framing: a.framing.map(({ frame, cue, start, end }) => ({ frame, cue, start, end })),
   };
 }

@@ -7,7 +7,7 @@ import { tokenize, type Token } from '../arabic/tokenize';
 import { ancestors, entityById } from '../entities/gazetteer';
 import { matchEntities } from '../entities/match';
 import type { EntityMatch, SourceType } from '../entities/types';
-import { CLAUSE_START, OFFICIAL_TITLES, PARTICIPLE_CUES, PREP_CUES, QUALIFIERS, VERB_CUES } from './lexicon';
+import { CLAUSE_START, INDEFINITE_SPEAKERS, NEGATED_VERB_CUES, OFFICIAL_TITLES, PARTICIPLE_CUES, PREP_CUES, QUALIFIERS, VERB_CUES } from './lexicon';
 import { splitSentences, type Sentence } from './sentences';
 
 /** Gazetteer source types, plus a named person and a document (a report, a statement, a decree). */
@@ -69,11 +69,13 @@ const DOCUMENTS = new Set(['التقرير', 'البيان', 'الدراسه', '
 const NOT_A_SPEAKER = new Set(['قبل', 'بعد', 'خلال', 'اسم', 'عدد', 'اهم', 'هذا', 'هذه', 'ذلك', 'تلك', 'كل', 'من', 'على', 'مع', 'الي', 'عن', 'ان'].map(normalize));
 // "لم يذكر", "لا يخفي": a negated verb attributes nothing.
 const NEGATION = new Set(['لم', 'لا', 'ما', 'لن', 'ليس', 'دون'].map(normalize));
+// "ولم يذكر", "ولا يخفي" (not "وما", which is as often "and what").
+const NEGATION_AFTER_AND = new Set(['ولم', 'ولا', 'ولن', 'فلم', 'فلا'].map(normalize));
 
-function cueKind(t: string): { kind: CueKind } | null {
+function cueKind(t: string, negated = false): { kind: CueKind } | null {
   for (const w of [t, /^[وف]/.test(t) ? t.slice(1) : null]) {
     if (!w) continue;
-    if (VERB_CUES.has(w)) return { kind: 'verb' };
+    if (VERB_CUES.has(w) || (negated && NEGATED_VERB_CUES.has(w))) return { kind: 'verb' };
     if (PARTICIPLE_CUES.has(w)) return { kind: 'participle' };
     if (PREP_CUES.has(w)) return { kind: 'prep' };
   }
@@ -121,7 +123,7 @@ function phraseAt(text: string, toks: Token[], p: number, last: number, matches:
     }
     if (q > p && cueKind(t) && !covered(matches, toks[q]!)) break;
     // "وزير النقل للإخبارية": the outlet spoken to, after the speaker, is not the speaker.
-    if (q > p && /^ل/.test(t) && matches.some((m) => m.type === 'source' && m.start > toks[q]!.start && m.start < toks[q]!.end)) {
+    if (q > p && /^ل/.test(t) && startingIn(matches, toks[q]!.start + 1, toks[q]!.end).some((m) => m.type === 'source')) {
       saying = true;
       break;
     }
@@ -145,24 +147,53 @@ function isName(text: string, t: Token): boolean {
 // names it may refer to ("الوزارة" → "وزارة المالية").
 const BACK: Record<string, string> = { الوزاره: 'وزاره', الهييه: 'هييه', المديريه: 'مديريه', الموسسه: 'موسسه', النقابه: 'نقابه', الوكاله: 'وكاله', القناه: 'قناه', الصحيفه: 'صحيفه', الشبكه: 'شبكه', الحركه: 'حركه', الجبهه: 'جبهه', اللجنه: 'لجنه' };
 
-/** The entity a bare "الوزارة" or "الوزير" refers to: the nearest one named before `at`. */
-function backReference(word: string, recent: EntityMatch[], at: number): EntityMatch | undefined {
-  const head = BACK[word];
-  const earlier = recent.filter((m) => m.end <= at && m.type !== 'place').reverse();
-  if (head) return earlier.find((m) => normalize(m.alias).startsWith(head) || normalize(entityById(m.id)!.name.ar).startsWith(head));
-  if (word === 'الوزير') return earlier.find((m) => ancestors(m.id).some((x) => x.id.startsWith('ministry-')) && entityById(m.id)!.kind === 'person');
+/** The nearest of the RECENT names ending before `at` that passes `ok`. */
+function nearestBefore(recent: EntityMatch[], at: number, ok: (m: EntityMatch) => boolean): EntityMatch | undefined {
+  for (let i = firstFrom(recent, at) - 1, n = 0; i >= 0 && n < RECENT; i--, n++) {
+    const m = recent[i]!;
+    if (m.end <= at && ok(m)) return m;
+  }
   return undefined;
 }
 
+/** The entity a bare "الوزارة" or "الوزير" refers to: the nearest one named before `at`. */
+function backReference(word: string, recent: EntityMatch[], at: number): EntityMatch | undefined {
+  const head = BACK[word];
+  if (head) return nearestBefore(recent, at, (m) => m.type !== 'place' && (normalize(m.alias).startsWith(head) || normalize(entityById(m.id)!.name.ar).startsWith(head)));
+  if (word === 'الوزير') return nearestBefore(recent, at, (m) => m.type !== 'place' && ancestors(m.id).some((x) => x.id.startsWith('ministry-')) && entityById(m.id)!.kind === 'person');
+  return undefined;
+}
+
+// Matches come in text order without overlaps: the ones near an offset are found by bisection,
+// so that a sentence with thousands of names and cues stays linear-logarithmic.
+
+/** Index of the first match starting at or after `pos`. */
+function firstFrom(matches: EntityMatch[], pos: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Matches starting in [a, b). */
+function startingIn(matches: EntityMatch[], a: number, b: number): EntityMatch[] {
+  return matches.slice(firstFrom(matches, a), firstFrom(matches, b));
+}
+
 function covered(matches: EntityMatch[], t: Token): boolean {
-  return matches.some((m) => t.start >= m.start && t.end <= m.end);
+  const m = matches[firstFrom(matches, t.start + 1) - 1];
+  return !!m && t.start >= m.start && t.end <= m.end;
 }
 
 function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, matches: EntityMatch[], recent: EntityMatch[], cue: Token, cueEnd: number): Attribution | null {
   if (ph.to <= ph.from) return null;
   const a = toks[ph.from]!.start;
   const b = toks[ph.to - 1]!.end;
-  const inside = matches.filter((m) => m.start >= a && m.start < b && m.type !== 'place');
+  const inside = startingIn(matches, a, b).filter((m) => m.type !== 'place');
   const pick = inside.find((m) => m.type === 'source') ?? inside.find((m) => m.type === 'actor');
   let source = text.slice(a, b);
   let sourceId: string | null = null;
@@ -182,7 +213,7 @@ function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, ma
     if (e.id === 'media-office') {
       const owner = inside.find((m) => m.type === 'actor' && m.start >= pick.end);
       const ref = Object.entries(ANAPHORA).find(([w]) => normalize(text.slice(pick.start, pick.end)).endsWith(w));
-      const earlier = ref ? [...recent].reverse().find((m) => m.end <= pick.start && m.type === 'actor' && normalize(m.alias).startsWith(ref[1])) : undefined;
+      const earlier = ref ? nearestBefore(recent, pick.start, (m) => m.type === 'actor' && normalize(m.alias).startsWith(ref[1])) : undefined;
       const org = owner ?? earlier;
       if (org) sourceId = org.id;
     }
@@ -209,7 +240,7 @@ function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, ma
     const words = toks.slice(ph.from, ph.to).map((t) => t.text);
     const head = words[0]!.replace(/^ال/, '');
     const title = (w: string) => OFFICIAL_TITLES.has(w) || OFFICIAL_TITLES.has(w.replace(/^ال/, ''));
-    if (/^(مصادر|مصدر|معلومات|انباء|تقارير)$/.test(head)) sourceType = 'unnamed';
+    if (/^(مصادر|مصدر|معلومات|انباء|تقارير)$/.test(head) || (words.length === 1 && INDEFINITE_SPEAKERS.has(words[0]!))) sourceType = 'unnamed';
     // The speaker's title comes first ("وزير المالية", "المتحدث باسم"), or after an honorific.
     else if (title(words[0]!) || (HONORIFIC.has(words[0]!) && title(words[1] ?? ''))) sourceType = 'official';
     else if (DOCUMENTS.has(words[0]!)) sourceType = 'document';
@@ -254,17 +285,34 @@ export function attributions(text: string, opts: AttributionOptions = {}): Claim
   return out;
 }
 
+// How many names back from a bare verb to look for its speaker ("مراقبون ... يتوقعون").
+const SPEAKER_REACH = 40;
+
+/** The nearest actor or source named in the sentence before the cue. */
+function speakerBefore(matches: EntityMatch[], sentenceStart: number, cueStart: number): EntityMatch | undefined {
+  for (let i = firstFrom(matches, cueStart) - 1, n = 0; i >= 0 && n < SPEAKER_REACH; i--, n++) {
+    const m = matches[i]!;
+    if (m.start < sentenceStart) return undefined;
+    if (m.end <= cueStart && m.type !== 'place') return m;
+  }
+  return undefined;
+}
+
 function sentenceClaims(text: string, s: Sentence, toks: Token[], first: number, last: number, matches: EntityMatch[], recent: EntityMatch[], previous: Claim | undefined): Claim[] {
   const claims: Claim[] = [];
+  const bySource = new Map<string, Claim>();
   // Where the words said begin for the current verb claim: a prepositional cue before it is a "via".
   let open: { claim: Claim; until: number } | null = null;
   for (let c = first; c < last; c++) {
-    const cue = toks[c]!;
-    const kind = cueKind(cue.text)?.kind;
+    let cue = toks[c]!;
+    const negated = c > first && (NEGATION.has(toks[c - 1]!.text) || NEGATION_AFTER_AND.has(toks[c - 1]!.text));
+    const kind = cueKind(cue.text, negated)?.kind;
     if (!kind) continue;
     // Inside a name ("وكالة الأنباء"?) or a source name: not a cue.
     if (covered(matches, cue)) continue;
-    if (c > first && NEGATION.has(toks[c - 1]!.text)) continue;
+    if (negated && !NEGATED_VERB_CUES.has(cue.text.replace(/^[وف]/, ''))) continue;
+    // "لا يخفي": the negation is part of the cue.
+    if (negated) cue = { ...cue, start: toks[c - 1]!.start };
     let p = c + 1;
     if (kind === 'prep') while (p < last && PREP_FILLER.has(toks[p]!.text.replace(/^ل(?=ما)/, 'ل'))) p++;
     const isNaql = NAQL.has(cue.text.replace(/^[وف]/, ''));
@@ -291,7 +339,7 @@ function sentenceClaims(text: string, s: Sentence, toks: Token[], first: number,
       // "مراقبون ... يتوقعون أن": the speaker named before the verb in this sentence.
       // Only for verbs; and only when nothing (no object) follows the verb before what was said.
       const bare = ph.to === ph.from;
-      const before = kind === 'verb' && bare ? [...matches].reverse().find((m) => m.end <= cue.start && m.start >= s.start && m.type !== 'place') : undefined;
+      const before = kind === 'verb' && bare ? speakerBefore(matches, s.start, cue.start) : undefined;
       if (kind === 'verb' && (!bare || !ph.saying)) continue;
       if (kind === 'prep') continue;
       const carry = claims[claims.length - 1] ?? previous;
@@ -303,13 +351,14 @@ function sentenceClaims(text: string, s: Sentence, toks: Token[], first: number,
         inherited = true;
       } else continue;
     }
-    const same = claims.find((x) => (x.sourceId ?? x.source) === (att!.sourceId ?? att!.source));
+    const same = bySource.get(att.sourceId ?? att.source);
     if (same) {
       for (const v of via) same.via.push(v);
       continue;
     }
     const claim: Claim = { ...att, text: s.text, start: s.start, end: s.end, via: inherited ? [...(previous?.via ?? [])] : via, inherited };
     claims.push(claim);
+    bySource.set(claim.sourceId ?? claim.source, claim);
     // The words said start at the first clause word after the speaker's phrase.
     let k = ph.to;
     while (k < last && !CLAUSE_START.has(toks[k]!.text)) k++;

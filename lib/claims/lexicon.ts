@@ -17,6 +17,12 @@ export const VERB_CUES = norm([
   'يتوقعون', 'يرجعون', 'وصف', 'وصفت', 'يصف', 'تصف', 'وصفوا',
 ]);
 
+/** Verbs that attribute only when negated: "لا يخفي آخرون أن" (others make no secret that). */
+export const NEGATED_VERB_CUES = norm(['يخفي', 'تخفي', 'يخفون', 'يخف', 'تخف', 'يخفيان']);
+
+/** Indefinite speakers: an unnamed source, not a named person ("يرى آخرون", "يقول البعض"). */
+export const INDEFINITE_SPEAKERS = norm(['آخرون', 'آخرين', 'البعض', 'بعضهم', 'كثيرون', 'مراقبون', 'محللون', 'متابعون', 'خبراء', 'مختصون', 'اقتصاديون', 'سكان', 'أهالي', 'الأهالي', 'شهود', 'مواطنون']);
+
 /** Participles that carry on the previous speaker's words ("مشيرة إلى أن"). */
 export const PARTICIPLE_CUES = norm([
   'مشيرا', 'مشيرة', 'موضحا', 'موضحة', 'مضيفا', 'مضيفة', 'لافتا', 'لافتة', 'معتبرا', 'معتبرة',

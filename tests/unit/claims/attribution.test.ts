@@ -21,8 +21,22 @@ describe('attributions', () => {
     ]);
     const c = attributions('ونقلت وكالة الأنباء السورية الرسمية "سانا"، عن محافظ الحسكة محمد زعلل العلي قوله "إن الجيش تقدم".');
     expect(c).toHaveLength(1);
-    expect(c[0]).toMatchObject({ source: 'محافظ الحسكة محمد زعلل العلي', sourceId: null, sourceType: 'official', cue: 'ونقلت' });
+    expect(c[0]).toMatchObject({ source: 'محافظ الحسكة محمد زعلل العلي', sourceId: 'mohammad-zaalan-al-ali', sourceType: 'official', cue: 'ونقلت' });
     expect(c[0]!.via.map((v) => v.sourceId)).toEqual(['sana']);
+  });
+
+  it('reads "لا يخفي X أن" as X saying it, and other negated verbs as nothing said', () => {
+    expect(brief('بالمقابل لا يخفي آخرون أن انسحابات التنظيم هي تسليم لها.')).toEqual([
+      { source: 'آخرون', type: 'unnamed', cue: 'لا يخفي', qualifier: null, via: [] },
+    ]);
+    expect(brief('ولم تخف مصادر ميدانية أن الهجوم فشل.')).toMatchObject([{ source: 'field-sources', cue: 'ولم تخف' }]);
+    expect(brief('فيما لم يذكر المكتب اسم القتيل أو صفته.')).toEqual([]);
+    expect(brief('ولا يخفي الحصار على أحد.')).toEqual([]);
+  });
+
+  it('takes indefinite speakers ("يرى البعض", "يقول خبراء") as unnamed sources', () => {
+    expect(brief('فيما يرى البعض أن السكن الجامعي ملاذ آمن.')).toMatchObject([{ source: 'البعض', type: 'unnamed', cue: 'يرى' }]);
+    expect(brief('ويقول خبراء إن الأسعار سترتفع.')).toMatchObject([{ source: 'خبراء', type: 'unnamed', cue: 'ويقول' }]);
   });
 
   it('reads prepositional cues on their own', () => {
