@@ -1,17 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t, uiLang } from '../lib/i18n';
 import { call } from '../lib/messaging';
 import { outletName } from '../lib/outlets/names';
 import type { Article, RelatedReport, TabContext } from '../lib/types';
+import type { ArticleAnalysis, AttributedClaim, NamedEntity } from '../lib/ui/article-analysis';
+import { noArticleReason, type NoArticleReason } from './context-states';
+import { archiveServiceName, dateHow, sourceTypeLabel } from './labels';
 import { RelatedList } from './RelatedList';
 
-/** Fields the analysis (lib/claims) adds to a context as it lands; each is shown when present. */
-export interface ContextAnalysis {
-  entities?: Array<{ name: string; type: string; count?: number }>;
-  claims?: Array<{ source: string | null; sourceType?: string | null; cue?: string | null; text: string }>;
-}
-
-export type ContextState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; context: (TabContext & ContextAnalysis) | null };
+export type ContextState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; context: TabContext | null };
 
 /** The context of a tab (undefined: the sender's own tab, for the in-page panel); `skip` fetches nothing. */
 export function useTabContext(tabId: number | undefined, skip = false): ContextState {
@@ -30,8 +28,12 @@ export function useTabContext(tabId: number | undefined, skip = false): ContextS
   return state;
 }
 
+const nameIn = (n: { ar: string; en: string }) => (uiLang().startsWith('ar') ? n.ar : n.en);
+
 function ArticleMeta({ article }: { article: Article }) {
   const date = article.publishedAt.value;
+  const how = dateHow(article.publishedAt);
+  const page = article.canonicalUrl ?? article.url;
   return (
     <section class="article-meta" aria-labelledby="this-article">
       <h2 id="this-article" class="muted small">{t('thisArticle')}</h2>
@@ -40,9 +42,10 @@ function ArticleMeta({ article }: { article: Article }) {
         <dt>{t('outlet')}</dt>
         <dd><bdi>{outletName(article.outlet, uiLang())}</bdi></dd>
         <dt>{t('published')}</dt>
-        <dd>
-          <bdi>{date ?? t('unknownDate')}</bdi>
-          {date && article.publishedAt.raw && <span class="muted"> (<bdi dir="auto">{article.publishedAt.raw}</bdi>)</span>}
+        <dd data-testid="article-date">
+          <bdi dir="ltr">{date ?? t('unknownDate')}</bdi>
+          {how && <div class="muted small">{how}</div>}
+          {date && article.publishedAt.raw && <div class="muted small"><bdi dir="auto">{article.publishedAt.raw}</bdi></div>}
         </dd>
         {article.author && (<><dt>{t('author')}</dt><dd><bdi dir="auto">{article.author}</bdi></dd></>)}
         {article.section && (<><dt>{t('section')}</dt><dd><bdi dir="auto">{article.section}</bdi></dd></>)}
@@ -51,7 +54,14 @@ function ArticleMeta({ article }: { article: Article }) {
         {article.archive && /^https?:\/\//.test(article.archive.archiveUrl) && (
           <>
             <dt>{t('archiveCopy')}</dt>
-            <dd><a href={article.archive.archiveUrl} target="_blank" rel="noreferrer"><bdi>{article.archive.capturedAt.slice(0, 10)}</bdi></a></dd>
+            <dd data-testid="article-archive">
+              <a href={article.archive.archiveUrl} target="_blank" rel="noreferrer">
+                {t('archiveCapture', archiveServiceName(article.archive.service), article.archive.capturedAt.slice(0, 10))}
+              </a>
+              {/^https?:\/\//.test(page) && page !== article.archive.archiveUrl && (
+                <div class="small"><a href={page} target="_blank" rel="noreferrer">{t('openThePage')}</a></div>
+              )}
+            </dd>
           </>
         )}
       </dl>
@@ -59,61 +69,160 @@ function ArticleMeta({ article }: { article: Article }) {
   );
 }
 
-function Analysis({ context }: { context: ContextAnalysis }) {
+function EntityGroup({ id, title, entities, onEntity }: { id: string; title: string; entities: NamedEntity[]; onEntity?: (e: NamedEntity) => void }) {
+  if (entities.length === 0) return null;
   return (
     <>
-      {context.entities && context.entities.length > 0 && (
-        <section aria-labelledby="entities-h" class="section">
-          <h2 id="entities-h" class="small">{t('entities')}</h2>
-          <ul class="chips" aria-labelledby="entities-h">
-            {context.entities.map((e) => (
-              <li key={`${e.type}:${e.name}`} class={`chip entity-${e.type}`}>
-                <bdi>{e.name}</bdi>
-                {e.count !== undefined && e.count > 1 && <span class="muted"> ×{e.count}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {context.claims && context.claims.length > 0 && (
-        <section aria-labelledby="claims-h" class="section">
-          <h2 id="claims-h" class="small">{t('whoSaidWhat')}</h2>
-          <ul class="claims">
-            {context.claims.map((c, i) => (
-              <li key={i}>
-                <strong><bdi dir="auto">{c.source ?? t('unnamedSource')}</bdi></strong>
-                {c.cue && <span class="muted"> · <bdi dir="auto">{c.cue}</bdi></span>}
-                <blockquote dir="auto">{c.text}</blockquote>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <h3 id={id} class="subhead">{title}</h3>
+      <ul class="chips" aria-labelledby={id} data-testid={id}>
+        {entities.map((e) => {
+          const name = nameIn(e.name);
+          const count = e.count > 1 ? <span class="muted"> ×{e.count}</span> : null;
+          return (
+            <li key={e.id} class={`chip entity-${e.type}`}>
+              {onEntity ? (
+                <button type="button" class="chip-button" onClick={() => onEntity(e)} aria-label={`${t('searchCorpusFor', name)}${e.count > 1 ? ` (${t('namedTimes', String(e.count))})` : ''}`}>
+                  <bdi>{name}</bdi>{count}
+                </button>
+              ) : (
+                <><bdi>{name}</bdi>{count}</>
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </>
   );
 }
 
+function Entities({ entities, onEntity }: { entities: NamedEntity[]; onEntity?: (e: NamedEntity) => void }) {
+  return (
+    <section aria-labelledby="entities-h" class="section">
+      <h2 id="entities-h" class="small">{t('namesInArticle')}</h2>
+      {entities.length === 0 ? (
+        <p class="muted small">{t('noEntities')}</p>
+      ) : (
+        <>
+          <EntityGroup id="places-h" title={t('places')} entities={entities.filter((e) => e.type === 'place')} onEntity={onEntity} />
+          <EntityGroup id="actors-h" title={t('actors')} entities={entities.filter((e) => e.type === 'actor')} onEntity={onEntity} />
+          <EntityGroup id="sources-h" title={t('sources')} entities={entities.filter((e) => e.type === 'source')} onEntity={onEntity} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ClaimItem({ c }: { c: AttributedClaim }) {
+  return (
+    <li data-testid="claim">
+      <div>
+        <strong><bdi dir="auto">{c.sourceName ? nameIn(c.sourceName) : c.source}</bdi></strong>
+        <span class="chip">{sourceTypeLabel(c.sourceType)}</span>
+        {c.inherited && <span class="muted small"> · {t('claimSameSpeaker')}</span>}
+      </div>
+      <div class="muted small">
+        {c.sourceName && c.source !== nameIn(c.sourceName) && <><bdi dir="auto" lang="ar">{c.source}</bdi> · </>}
+        {c.qualifier && <><bdi dir="auto" lang="ar">{c.qualifier}</bdi> · </>}
+        {c.via.map((v, i) => <span key={i}><bdi dir="auto">{t('claimVia', v)}</bdi> · </span>)}
+        {t('claimCue')}: <bdi dir="auto" lang="ar" class="cue">{c.cue}</bdi>
+      </div>
+      <blockquote dir="auto" lang="ar">{c.sentence}</blockquote>
+    </li>
+  );
+}
+
+function Claims({ claims }: { claims: AttributedClaim[] }) {
+  return (
+    <section aria-labelledby="claims-h" class="section">
+      <h2 id="claims-h" class="small">{t('whoSaidWhat')}</h2>
+      {claims.length === 0 ? (
+        <p class="muted small">{t('noClaims')}</p>
+      ) : (
+        <ul class="claims">
+          {claims.map((c, i) => <ClaimItem key={i} c={c} />)}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The places, actors, sources and claims of a tab's article, read in the background. */
+function Analysis({ tabId, onEntity }: { tabId: number | undefined; onEntity?: (e: NamedEntity) => void }) {
+  const [analysis, setAnalysis] = useState<ArticleAnalysis | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('ui:analysis', { tabId }).then(
+      (a) => live && setAnalysis(a),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [tabId]);
+  if (error) return <p class="empty" role="alert">{t('contextFailed', error)}</p>;
+  if (analysis === undefined) return <p class="empty muted" role="status">{t('loading')}</p>;
+  if (!analysis) return null;
+  return (
+    <>
+      <Entities entities={analysis.entities} onEntity={onEntity} />
+      <Claims claims={analysis.claims} />
+    </>
+  );
+}
+
+/** Why there is no article on the tab, from its address and the sites turned on. */
+function useNoArticleReason(tabId: number | undefined, active: boolean): NoArticleReason | null {
+  const [reason, setReason] = useState<NoArticleReason | null>(null);
+  useEffect(() => {
+    if (!active || tabId === undefined) return;
+    let live = true;
+    void Promise.all([browser.tabs.get(tabId), call('ui:sites', {})])
+      .then(([tab, sites]) => live && setReason(noArticleReason(tab.url, sites)))
+      .catch(() => live && setReason('no-article'));
+    return () => {
+      live = false;
+    };
+  }, [tabId, active]);
+  return tabId === undefined ? 'no-article' : reason;
+}
+
+function NoArticle({ reason }: { reason: NoArticleReason }) {
+  if (reason === 'not-on') {
+    return (
+      <div class="empty" role="status" data-testid="empty-site-off">
+        <p>{t('siteNotOn')}</p>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
+      </div>
+    );
+  }
+  return <p class="empty muted" role="status" data-testid="empty-no-article">{reason === 'unsupported' ? t('notAWebPage') : t('noArticle')}</p>;
+}
+
 /** The context of one tab: the article Isnad sees there, its analysis, the related reports. */
-export function ContextView({ tabId, state: given, onOpen, showArticle = true }: {
+export function ContextView({ tabId, state: given, onOpen, onEntity, showArticle = true }: {
   tabId?: number;
   /** A context the host page already fetched. */
   state?: ContextState;
-  onOpen: (r: RelatedReport, archive?: boolean) => void;
+  onOpen: (r: Pick<RelatedReport, 'id' | 'url'>, archive?: boolean) => void;
+  /** When given, each entity is a button (the side panel searches the corpus for it). */
+  onEntity?: (e: NamedEntity) => void;
   showArticle?: boolean;
 }) {
   const own = useTabContext(tabId, given !== undefined);
   const state = given ?? own;
+  const noArticle = useNoArticleReason(tabId, state.kind === 'ready' && !state.context);
   if (state.kind === 'loading') return <p class="empty muted" role="status">{t('loading')}</p>;
-  if (state.kind === 'error') return <p class="empty" role="alert">{t('error', state.message)}</p>;
-  if (!state.context) return <p class="empty muted" role="status">{t('noArticle')}</p>;
+  if (state.kind === 'error') return <p class="empty" role="alert">{t('contextFailed', state.message)}</p>;
+  if (!state.context) return noArticle ? <NoArticle reason={noArticle} /> : <p class="empty muted" role="status">{t('loading')}</p>;
   const { article, related } = state.context;
   return (
     <div>
       {showArticle && <ArticleMeta article={article} />}
-      {showArticle && <Analysis context={state.context} />}
-      <section aria-labelledby={showArticle ? "related-h" : undefined} class="section">
+      {showArticle && <Analysis tabId={tabId} onEntity={onEntity} />}
+      <section aria-labelledby={showArticle ? 'related-h' : undefined} class="section related-section">
         {showArticle && <h2 id="related-h" class="small">{t('panelTitle')}</h2>}
-        <RelatedList related={related} onOpen={onOpen} />
+        <RelatedList related={related} outlet={article.outlet} onOpen={onOpen} />
       </section>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLang } from '../lib/i18n';
 import { call, type CorpusHits, type CorpusQuery, type CorpusStats } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
@@ -17,9 +17,16 @@ export function toQuery(f: Record<keyof Omit<CorpusQuery, 'outlets' | 'limit'> |
 
 const EMPTY = { text: '', outlet: '', from: '', to: '', place: '', actor: '', source: '' };
 
+/** A search to run at once: a place, actor or source picked in the Context tab. */
+export interface CorpusPreset {
+  field: 'place' | 'actor' | 'source';
+  value: string;
+}
+
 /** The Corpus tab: search every report with filters: outlet, date range, place, actor, source. */
-export function CorpusSearch({ onOpen }: { onOpen: (r: { id: string; url: string }, archive?: boolean) => void }) {
-  const [form, setForm] = useState(EMPTY);
+export function CorpusSearch({ onOpen, preset }: { onOpen: (r: { id: string; url: string }, archive?: boolean) => void; preset?: CorpusPreset }) {
+  const [form, setForm] = useState(preset ? { ...EMPTY, [preset.field]: preset.value } : EMPTY);
+  const presetField = useRef<HTMLInputElement | null>(null);
   const [stats, setStats] = useState<CorpusStats | null>(null);
   const [result, setResult] = useState<CorpusHits | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,9 +34,17 @@ export function CorpusSearch({ onOpen }: { onOpen: (r: { id: string; url: string
   const lang = uiLang();
   useEffect(() => {
     call('ui:stats', {}).then(setStats, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    if (preset) void run();
   }, []);
+  useEffect(() => {
+    // The keyboard focus follows the reader to the field the Context tab filled in.
+    if (preset && stats) presetField.current?.focus();
+  }, [stats !== null]);
   const search = async (e: Event) => {
     e.preventDefault();
+    await run();
+  };
+  const run = async () => {
     setBusy(true);
     setError(null);
     try {
@@ -51,7 +66,7 @@ export function CorpusSearch({ onOpen }: { onOpen: (r: { id: string; url: string
       ) : type === 'search' ? (
         <input type="search" dir="auto" value={form[k]} onInput={set(k)} />
       ) : (
-        <input type="text" dir="auto" value={form[k]} onInput={set(k)} />
+        <input type="text" dir="auto" value={form[k]} onInput={set(k)} ref={preset?.field === k ? presetField : undefined} />
       )}
     </label>
   );

@@ -1,14 +1,23 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t, uiLang } from '../lib/i18n';
+import { call, type CorpusStats } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
 import type { RelatedReport } from '../lib/types';
-import { gapKind, groupRelated, reasonsOf } from './related-groups';
+import { corpusHasNoOther } from './context-states';
+import { gapKind, groupRelated, reasonsOf, sourceIdsOf } from './related-groups';
+
+type Names = Record<string, { ar: string; en: string }>;
+type OnOpen = (r: Pick<RelatedReport, 'id' | 'url'>, archive?: boolean) => void;
 
 /** One related report: outlet, title, date, relation and why; opens the report or its archive. */
-export function RelatedItem({ r, onOpen }: { r: RelatedReport; onOpen: (r: RelatedReport, archive?: boolean) => void }) {
+export function RelatedItem({ r, onOpen, names = {} }: { r: RelatedReport; onOpen: OnOpen; names?: Names }) {
   const lang = uiLang();
   const reasons = reasonsOf(r);
   const gap = gapKind(r.dateGapDays);
+  const phrases = (r.sharedPhrases ?? []).slice(0, 2);
+  const sources = (r.sharedSources ?? []).map((id) => (names[id] ? (lang.startsWith('ar') ? names[id].ar : names[id].en) : null)).filter((n): n is string => !!n);
   return (
     <li data-testid="related-item" data-relation={r.relation}>
       <a
@@ -29,10 +38,35 @@ export function RelatedItem({ r, onOpen }: { r: RelatedReport; onOpen: (r: Relat
         <span class={`relation-${r.relation}`}>{r.relation === 'same-event' ? t('sameEvent') : t('related')}</span>
       </div>
       {reasons.length > 0 && (
-        <div class="why">
+        <div class="why" data-testid="why-shared">
           <span class="muted">{t('shared')} </span>
           {reasons.map((s) => (
             <bdi class="chip" key={s}>{s}</bdi>
+          ))}
+        </div>
+      )}
+      {sources.length > 0 && (
+        <div class="why" data-testid="why-sources">
+          <span class="muted">{t('whySources')} </span>
+          {sources.map((s) => <bdi class="chip" key={s}>{s}</bdi>)}
+        </div>
+      )}
+      {phrases.length > 0 && (
+        <div class="why" data-testid="why-phrases">
+          <span class="muted">{t('whyPhrases')} </span>
+          {phrases.map((p) => <q key={p} dir="auto" lang="ar" class="phrase">{p}</q>)}
+        </div>
+      )}
+      {r.duplicates && r.duplicates.length > 0 && (
+        <div class="why small">
+          <span class="muted">{t('copiesOf')} </span>
+          {r.duplicates.map((d) => (
+            <a key={d.id} href={reportTarget(d)} class="copy" aria-label={t('openCopy', outletName(d.outlet, lang))} onClick={(e) => {
+              e.preventDefault();
+              onOpen(d);
+            }}>
+              <bdi>{outletName(d.outlet, lang)}</bdi>
+            </a>
           ))}
         </div>
       )}
@@ -45,9 +79,41 @@ export function RelatedItem({ r, onOpen }: { r: RelatedReport; onOpen: (r: Relat
   );
 }
 
+/** Nothing related: an empty corpus and a corpus without a match call for the same remedy, said apart. */
+function NoRelated({ outlet }: { outlet: string | undefined }) {
+  const [stats, setStats] = useState<CorpusStats | null>(null);
+  useEffect(() => {
+    call('ui:stats', {}).then(setStats, () => undefined);
+  }, []);
+  const empty = stats !== null && outlet !== undefined && corpusHasNoOther(stats, outlet);
+  return (
+    <div class="empty" role="status" data-testid={empty ? 'empty-corpus' : 'empty-related'}>
+      <p class="muted">{empty ? t('emptyCorpusShort') : t('noRelated')}</p>
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
+    </div>
+  );
+}
+
+/** The gazetteer's names of the sources the related reports share with the article. */
+function useSourceNames(related: readonly RelatedReport[]): Names {
+  const [names, setNames] = useState<Names>({});
+  const ids = sourceIdsOf(related);
+  const key = ids.join(',');
+  useEffect(() => {
+    if (!ids.length) return;
+    let live = true;
+    call('ui:entity-names', { ids }).then((n) => live && setNames(n), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return names;
+}
+
 /** The related reports, grouped by event (this article's event first), best first in each. */
-export function RelatedList({ related, onOpen }: { related: RelatedReport[]; onOpen: (r: RelatedReport, archive?: boolean) => void }) {
-  if (related.length === 0) return <p class="empty muted" role="status">{t('noRelated')}</p>;
+export function RelatedList({ related, outlet, onOpen }: { related: RelatedReport[]; outlet?: string; onOpen: OnOpen }) {
+  const names = useSourceNames(related);
+  if (related.length === 0) return <NoRelated outlet={outlet} />;
   return (
     <div class="related-groups">
       {groupRelated(related).map((g) => (
@@ -57,7 +123,7 @@ export function RelatedList({ related, onOpen }: { related: RelatedReport[]; onO
           </h3>
           <ol class="related" aria-labelledby={`group-${g.key}`}>
             {g.reports.map((r) => (
-              <RelatedItem key={r.id} r={r} onOpen={onOpen} />
+              <RelatedItem key={r.id} r={r} onOpen={onOpen} names={names} />
             ))}
           </ol>
         </section>

@@ -34,3 +34,8 @@ export function gapKind(days: number | null): 'same-day' | 'days' | null {
   if (days === null) return null;
   return Math.abs(days) < 1 ? 'same-day' : 'days';
 }
+
+/** The ids of the sources any related report shares with the article, once each, sorted. */
+export function sourceIdsOf(related: readonly RelatedReport[]): string[] {
+  return [...new Set(related.flatMap((r) => r.sharedSources ?? []))].sort();
+}

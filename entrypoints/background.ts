@@ -20,6 +20,7 @@ import { searchRelated } from '../lib/xref/search';
 import { marksFor } from '../lib/marks/for-article';
 import { entityCard } from '../lib/entity-card';
 import type { TabMessage } from '../lib/messaging';
+import { articleAnalysis, entityNames } from '../lib/ui/article-analysis';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -144,6 +145,14 @@ export default defineBackground(() => {
     },
     async 'ui:report'({ id }) {
       return (await db.reports.get(id)) ?? null;
+    },
+    async 'ui:analysis'({ tabId }, sender) {
+      const id = tabId ?? sender.tabId;
+      const article = id === undefined ? null : await articleOf(id);
+      return article ? articleAnalysis(article) : null;
+    },
+    'ui:entity-names'({ ids }) {
+      return entityNames(ids);
     },
     async 'ui:entity'({ id }) {
       return entityCard(db, id);

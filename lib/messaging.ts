@@ -9,6 +9,7 @@ import type { ImportJob } from './corpus/index-types';
 import type { EntityCard } from './entity-card';
 import type { MarkSpec } from './marks/types';
 import type { Article, RelatedReport, Report, TabContext } from './types';
+import type { ArticleAnalysis } from './ui/article-analysis';
 import type { Query as RelatedQuery } from './xref/search';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -80,6 +81,11 @@ export interface Protocol {
   'ui:related': { request: { query: RelatedQuery; top?: number }; reply: RelatedReport[] };
   /** Entity card (beside a mark) → background: what the corpus holds on one entity. */
   'ui:entity': { request: { id: string }; reply: EntityCard | null };
+  /** Side panel → background: the places, actors, sources and attributed claims of a tab's article. */
+  'ui:analysis': { request: { tabId?: number }; reply: ArticleAnalysis | null };
+  /** UI → background: the gazetteer's names of entity ids (a related report's shared sources);
+   *  ids the gazetteer does not know are left out. */
+  'ui:entity-names': { request: { ids: string[] }; reply: Record<string, { ar: string; en: string }> };
 }
 
 export interface ImportProblem {

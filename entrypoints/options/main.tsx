@@ -124,7 +124,7 @@ function CorpusSection() {
                 ))}
               </ul>
               {run.problems.length > 200 && <p class="muted">{t('moreProblems', String(run.problems.length - 200))}</p>}
-              <p class="muted small">{t('importKeptGood')}</p>
+              <p class="muted small" data-testid="import-advice">{!run.current && run.added === 0 ? t('importNothing') : t('importKeptGood')}</p>
             </div>
           )}
         </div>

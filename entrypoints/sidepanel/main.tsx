@@ -5,7 +5,7 @@ import '../../components/theme.css';
 import { ClippingsView } from '../../components/ClippingsView';
 import { CompareView } from '../../components/CompareView';
 import { ContextView } from '../../components/ContextView';
-import { CorpusSearch } from '../../components/CorpusSearch';
+import { CorpusSearch, type CorpusPreset } from '../../components/CorpusSearch';
 import { Tabs } from '../../components/Tabs';
 import { bootPage, t } from '../../lib/i18n';
 import { openReport } from '../../lib/open-report';
@@ -40,6 +40,12 @@ function SidePanel() {
   const active = useActiveTabId();
   const tabId = PINNED_TAB ?? active.tabId;
   const [view, setView] = useState<TabId>(initialTab);
+  // An entity picked in the Context tab: the Corpus tab opens searching for it.
+  const [preset, setPreset] = useState<{ n: number; preset: CorpusPreset } | null>(null);
+  const select = (id: TabId) => {
+    if (id !== 'corpus') setPreset(null);
+    setView(id);
+  };
   const ready = PINNED_TAB !== undefined || active.tick > 0;
   const tabs = [
     { id: 'context', label: t('tabContext') },
@@ -53,11 +59,21 @@ function SidePanel() {
       <header class="bar">
         <h1>{t('extName')}</h1>
       </header>
-      <Tabs tabs={tabs} selected={view} onSelect={setView} label={t('sidePanelViews')}>
-        {view === 'context' && ready && <ContextView key={`${tabId}:${active.tick}`} tabId={tabId} onOpen={open} />}
+      <Tabs tabs={tabs} selected={view} onSelect={select} label={t('sidePanelViews')}>
+        {view === 'context' && ready && (
+          <ContextView
+            key={`${tabId}:${active.tick}`}
+            tabId={tabId}
+            onOpen={open}
+            onEntity={(e) => {
+              setPreset((p) => ({ n: (p?.n ?? 0) + 1, preset: { field: e.type, value: e.name.ar } }));
+              setView('corpus');
+            }}
+          />
+        )}
         {view === 'compare' && ready && <CompareView key={`${tabId}:${active.tick}`} tabId={tabId} />}
         {view === 'clippings' && <ClippingsView />}
-        {view === 'corpus' && <CorpusSearch onOpen={open} />}
+        {view === 'corpus' && <CorpusSearch key={preset?.n ?? 0} onOpen={open} preset={preset?.preset} />}
       </Tabs>
     </main>
   );

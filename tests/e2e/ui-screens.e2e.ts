@@ -77,7 +77,10 @@ for (const lang of ['ar', 'en'] as const) {
         for (const view of ['context', 'compare', 'clippings', 'corpus'] as const) {
           const side = await openExtensionPage(b, `sidepanel.html?tab=${tabId}&view=${view}`, errors, SIDE);
           await side.waitForSelector(`[role="tabpanel"][aria-labelledby="tab-${view}"]`);
-          if (view === 'context') await side.waitForSelector('[data-testid="related-item"]');
+          if (view === 'context') {
+            await side.waitForSelector('[data-testid="related-item"]');
+            await side.waitForSelector('[data-testid="claim"]');
+          }
           if (view === 'corpus') {
             const words = side.getByRole('searchbox');
             await words.fill('داعش');
@@ -87,7 +90,8 @@ for (const lang of ['ar', 'en'] as const) {
           await side.waitForTimeout(400);
           expect(await side.locator('[role="alert"]').count()).toBe(0);
           await expectLook(side, lang, theme);
-          await shot(side, `sidepanel-${view}`);
+          // The Context tab whole: the article, its names, who said what, the related reports.
+          await shot(side, `sidepanel-${view}`, view === 'context');
           await side.close();
         }
 

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness';
-import { PAGES, seed, startSite } from './site';
+import { fixtureHttpUrl, PAGES, seed, startSite } from './site';
+import { pageFixtures } from '../unit/extract/fixture-pages';
 import { ACTION_FLAG, focusRing, openExtensionPage, pressToolbarButton, panelCoversText, panelFrame, panelState, tabIdOf, unnamedControls, waitFor } from './ui-helpers';
 
 let site: Awaited<ReturnType<typeof startSite>>;
@@ -16,6 +17,54 @@ afterAll(() => site?.server.close());
 /** A message key left in the UI (t() returns the key when a message is missing): camelCase words. */
 const RAW_KEY = /\b[a-z]+[A-Z][A-Za-z]*\b/;
 const SIDE = { width: 420, height: 860 };
+/** A web.archive.org copy of a 2025 Shaam report. */
+const ARCHIVED = fixtureHttpUrl(pageFixtures().find((f) => f.name === 'shaam-3')!.url);
+
+/** Sends a protocol message from an extension page, as the UI does. */
+function sendFrom<T>(page: Page, isnad: string, data: unknown): Promise<{ ok: boolean; value?: T; error?: string }> {
+  return page.evaluate(async ([name, d]) => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: T; error?: string }> } } };
+    return chrome.runtime.sendMessage({ isnad: name, data: d });
+  }, [isnad, data] as const);
+}
+
+/** Presses Tab until `target` has the focus (at most `max` times); whether it got there. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 120): Promise<boolean> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((e) => e === document.activeElement)) return true;
+    await page.keyboard.press('Tab');
+  }
+  return false;
+}
+
+/**
+ * The URL of the tab `act` opens (closed again), as the browser holds it: a page that cannot load
+ * (the tests have no network) shows Chromium's error page, but the tab keeps the URL it was given.
+ */
+async function openedUrl(b: Launched, act: () => Promise<void>): Promise<string> {
+  const opened = b.context.waitForEvent('page');
+  await act();
+  const p = await opened;
+  const url = await waitFor('new tab URL', () => b.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; pendingUrl?: string }>> } } };
+    const newest = (await chrome.tabs.query({})).sort((x, y) => (y.id ?? 0) - (x.id ?? 0))[0];
+    return newest?.pendingUrl || newest?.url || '';
+  }), (u) => u !== '' && u !== 'about:blank');
+  await p.close();
+  return url;
+}
+
+/** An article page of a built-in outlet that the test corpus holds nothing related to. */
+const UNRELATED_PAGE = 'http://www.eremnews.com/news/lifestyle/b4k2m7x';
+const UNRELATED_HTML = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>مهرجان الخبز والتوابل يجمع الطهاة في الساحل | إرم نيوز</title>
+<meta property="og:type" content="article"><meta property="og:site_name" content="إرم نيوز"></head>
+<body><article><h1>مهرجان الخبز والتوابل يجمع الطهاة في الساحل</h1><div class="article-body">
+<p>افتتح مهرجان الخبز والتوابل أبوابه صباح الجمعة بمشاركة عشرات الطهاة والخبازين الذين قدموا وصفات تقليدية من الزعتر والسماق والكمون.</p>
+<p>وتنافس المشاركون على تحضير أرغفة محشوة بالجبن والأعشاب، فيما تذوّق الزوار أطباق العدس والبرغل والحلويات المصنوعة من التمر والسمسم.</p>
+<p>وقالت إحدى الخبازات إن سر الرغيف الجيد هو العجين المخمّر طوال الليل والفرن الحجري الساخن، مؤكدة أن الوصفة ورثتها عن جدتها.</p>
+<p>ويستمر المهرجان ثلاثة أيام تتخللها ورش لتعليم الأطفال صناعة المعجنات وعروض موسيقية في الساحة المطلة على البحر.</p>
+</div></article></body></html>`;
 
 async function expectGoodPage(page: Page, where: string): Promise<void> {
   expect(await page.locator('body').innerText(), where).not.toMatch(RAW_KEY);
@@ -72,8 +121,7 @@ for (const lang of ['ar', 'en'] as const) {
 
       // Tab into the context: the first related report's link, opened with Enter.
       const first = side.locator('[data-testid="related-item"] a.title').first();
-      for (let i = 0; i < 10 && !(await first.evaluate((e) => e === document.activeElement)); i++) await side.keyboard.press('Tab');
-      expect(await first.evaluate((e) => e === document.activeElement)).toBe(true);
+      expect(await tabTo(side, first)).toBe(true);
       const opened = b.context.waitForEvent('page');
       await side.keyboard.press('Enter');
       const report = await opened;
@@ -82,6 +130,120 @@ for (const lang of ['ar', 'en'] as const) {
       await report.close();
       await side.close();
       await article.close();
+      expect(errors).toEqual([]);
+    });
+
+    it('Context tab: the date with its precision and source, places, actors and sources, who said what; a place searched in the Corpus tab by keyboard', async () => {
+      const article = await b.context.newPage();
+      await article.goto(PAGES.shaamArticle);
+      await panelFrame(article);
+      const side = await openExtensionPage(b, `sidepanel.html?tab=${await tabIdOf(b, '*://*.shaam.org/*')}`, errors, SIDE);
+      await side.waitForSelector('[data-testid="claim"]', { timeout: 15_000 });
+      const date = await side.getByTestId('article-date').innerText();
+      expect(date).toContain('2017-10-22');
+      expect(date).toMatch(lang === 'ar' ? /مأخوذ من/ : /read from/);
+      // Names in the reader's language, grouped by kind.
+      const places = await side.getByTestId('places-h').innerText();
+      expect(places).toContain(lang === 'ar' ? 'القورية' : 'al-Quriyah');
+      expect(places).toContain(lang === 'ar' ? 'دير الزور' : 'Deir ez-Zor');
+      expect(await side.getByTestId('actors-h').innerText()).toContain(lang === 'ar' ? 'قوات سوريا الديمقراطية' : 'Syrian Democratic Forces');
+      expect(await side.getByTestId('sources-h').innerText()).toContain(lang === 'ar' ? 'فرات بوست' : 'Furat Post');
+      // Who said what: the source, its kind, the cue, the sentence in the article's words.
+      const furat = side.getByTestId('claim').filter({ hasText: lang === 'ar' ? 'فرات بوست' : 'Furat Post' });
+      expect(await furat.count()).toBe(1);
+      const claim = await furat.innerText();
+      expect(claim).toContain(lang === 'ar' ? 'إعلام معارض' : 'opposition media');
+      expect(claim).toContain('ونقلت');
+      expect(await furat.locator('blockquote').innerText()).toContain('فرات بوست');
+      await expectGoodPage(side, 'context analysis');
+
+      // A place, reached by Tab and pressed with Enter: the Corpus tab searches the corpus for it.
+      const quriyah = side.getByRole('button', { name: new RegExp(lang === 'ar' ? 'عن «القورية»' : 'for “al-Quriyah”') });
+      expect(await tabTo(side, quriyah)).toBe(true);
+      expect((await focusRing(side))?.outline).not.toBe('none');
+      await side.keyboard.press('Enter');
+      await side.waitForSelector('[data-testid="corpus-hit"]');
+      expect(await side.locator('[role="tab"][aria-selected="true"]').getAttribute('id')).toBe('tab-corpus');
+      expect(await side.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('القورية');
+      const snippets = await side.locator('[data-testid="corpus-hit"] .snippet').allInnerTexts();
+      expect(snippets.length).toBeGreaterThan(0);
+      for (const s of snippets) expect(s).toContain('القورية');
+      await side.close();
+      await article.close();
+      expect(errors).toEqual([]);
+    });
+
+    it('a related report opens its page or its archive copy, by keyboard; why: shared names and wording', async () => {
+      // A report elsewhere that retells the Orient article: it has a web address to open.
+      const url = 'http://www.eremnews.com/news/ui-e2e-retold';
+      const options = await openExtensionPage(b, 'options.html', errors);
+      await options.waitForSelector('h1');
+      const text = seed(0).paragraphs.slice(0, 3).join('\n');
+      const imported = await sendFrom<{ added: number }>(options, 'ui:import', { file: 'retold.jsonl', text: JSON.stringify({ url, outlet: 'eremnews', title: 'إرم تروي انسحاب التنظيم من محيط المطار', text }) });
+      expect(imported.value?.added).toBe(1);
+      await options.close();
+
+      const article = await b.context.newPage();
+      await article.goto(PAGES.orientArticle);
+      await panelFrame(article);
+      const side = await openExtensionPage(b, `sidepanel.html?tab=${await tabIdOf(b, '*://*.orient-news.net/*')}`, errors, SIDE);
+      const item = side.getByTestId('related-item').filter({ hasText: 'إرم تروي انسحاب التنظيم' });
+      await item.waitFor({ timeout: 15_000 });
+      expect(await item.getByTestId('why-shared').innerText()).toContain('مطار كويرس العسكري');
+      expect(await item.getByTestId('why-phrases').locator('q').count()).toBeGreaterThan(0);
+
+      const title = item.locator('a.title');
+      expect(await tabTo(side, title)).toBe(true);
+      expect(await openedUrl(b, () => side.keyboard.press('Enter'))).toBe(url);
+      const archive = item.getByRole('button', { name: lang === 'ar' ? 'فتح النسخة المؤرشفة من «إرم تروي انسحاب التنظيم من محيط المطار»' : 'Open the archive copy of “إرم تروي انسحاب التنظيم من محيط المطار”' });
+      expect(await tabTo(side, archive)).toBe(true);
+      expect(await openedUrl(b, () => side.keyboard.press('Enter'))).toBe(`https://web.archive.org/web/${url}`);
+      await side.close();
+      await article.close();
+      expect(errors).toEqual([]);
+    });
+
+    it('empty states say what to do: a site not turned on; an article nothing relates to; an archive copy named with its day', async () => {
+      // A site that is not built in: Isnad cannot read the tab, and says how to turn it on.
+      const off = await b.context.newPage();
+      await off.goto(PAGES.idlibArticle);
+      const side = await openExtensionPage(b, `sidepanel.html?tab=${await tabIdOf(b, null)}`, errors, SIDE);
+      const notOn = side.getByTestId('empty-site-off');
+      await notOn.waitFor();
+      expect(await notOn.innerText()).toContain(lang === 'ar' ? 'إسناد غير مفعّل على هذا الموقع' : 'Isnad is not turned on for this site');
+      await expectGoodPage(side, 'site off');
+      const optionsButton = notOn.getByRole('button', { name: lang === 'ar' ? 'الإعدادات' : 'Options' });
+      expect(await tabTo(side, optionsButton)).toBe(true);
+      expect(await openedUrl(b, () => side.keyboard.press('Enter'))).toBe(`chrome-extension://${b.extensionId}/options.html`);
+      await side.close();
+      await off.close();
+
+      // An article nothing in the corpus relates to: the panel and the side panel say so.
+      const page = await b.context.newPage();
+      await page.route(UNRELATED_PAGE, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: UNRELATED_HTML }));
+      await page.goto(UNRELATED_PAGE);
+      const frame = await panelFrame(page);
+      const none = frame.getByTestId('empty-related');
+      await none.waitFor({ timeout: 15_000 });
+      expect(await none.innerText()).toContain(lang === 'ar' ? 'لا يوجد في مجموعتك تقرير ذو صلة' : 'No report in your corpus is related');
+      expect(await unnamedControls(frame)).toEqual([]);
+      const side2 = await openExtensionPage(b, `sidepanel.html?tab=${await tabIdOf(b, UNRELATED_PAGE)}`, errors, SIDE);
+      await side2.getByTestId('empty-related').waitFor({ timeout: 15_000 });
+      await expectGoodPage(side2, 'no related');
+      await side2.close();
+      await page.close();
+
+      // An archive copy: the Context tab names the archive and the day of the capture.
+      const archivedPage = await b.context.newPage();
+      await archivedPage.goto(ARCHIVED);
+      await panelFrame(archivedPage);
+      const side3 = await openExtensionPage(b, `sidepanel.html?tab=${await tabIdOf(b, '*://web.archive.org/*')}`, errors, SIDE);
+      const archived = side3.getByTestId('article-archive');
+      await archived.waitFor({ timeout: 15_000 });
+      expect(await archived.innerText()).toMatch(/Wayback Machine.*2025-05-29/);
+      expect(await side3.getByTestId('article-date').innerText()).toMatch(lang === 'ar' ? /باليوم، مأخوذ من سطر الكاتب/ : /to the day, read from the byline/);
+      await side3.close();
+      await archivedPage.close();
       expect(errors).toEqual([]);
     });
 
@@ -220,9 +382,11 @@ for (const lang of ['ar', 'en'] as const) {
       await problems.waitFor();
       expect(await problems.innerText()).toMatch(/mine\.jsonl:2/);
       await waitFor('count', () => options.locator('body').innerText(), (s) => new RegExp(`\\b${before + 1}\\b`).test(countLine(s)));
-      // A file Isnad cannot read is refused with the reason.
+      expect(await options.getByTestId('import-advice').innerText()).toContain(lang === 'ar' ? 'استُوردت السجلات السليمة' : 'The records without problems were imported');
+      // A file Isnad cannot read is refused with the reason, and the reader is told what to do.
       await options.locator('input[type="file"]').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF') });
       await waitFor('unsupported', () => problems.innerText(), (s) => s.includes('notes.pdf'));
+      expect(await options.getByTestId('import-advice').innerText()).toContain(lang === 'ar' ? 'لم يُستورد شيء' : 'Nothing was imported');
 
       // Theme, by keyboard: dark turns the page dark.
       const theme = options.getByLabel(lang === 'ar' ? 'السمة' : 'Theme', { exact: true });
@@ -241,6 +405,37 @@ for (const lang of ['ar', 'en'] as const) {
       await options.getByLabel(target === 'ar' ? 'اللغة' : 'Language', { exact: true }).selectOption('auto');
       await waitFor('back to browser language', () => options.getAttribute('html', 'lang'), (l) => l?.startsWith(lang) ?? false);
       await options.close();
+      expect(errors).toEqual([]);
+    });
+
+    // Last in this browser: it empties the corpus.
+    it('an empty corpus: the options, the Corpus tab, the panel and the Context tab say to import reports', async () => {
+      const options = await openExtensionPage(b, 'options.html', errors);
+      await options.waitForSelector('table.stats');
+      const stats = await sendFrom<{ byOutlet: Record<string, number> }>(options, 'ui:stats', {});
+      for (const outlet of Object.keys(stats.value!.byOutlet)) expect((await sendFrom(options, 'ui:corpus-delete', { target: { outlet } })).ok).toBe(true);
+      await options.reload();
+      await options.getByText(lang === 'ar' ? 'مجموعتك فارغة' : 'Your corpus is empty').waitFor();
+      await options.close();
+      const corpusTab = await openExtensionPage(b, 'sidepanel.html?view=corpus', errors, SIDE);
+      await corpusTab.getByText(lang === 'ar' ? 'مجموعتك فارغة' : 'Your corpus is empty').waitFor();
+      await corpusTab.close();
+
+      const page = await b.context.newPage();
+      await page.goto(PAGES.eremArticle);
+      const frame = await panelFrame(page);
+      const empty = frame.getByTestId('empty-corpus');
+      await empty.waitFor({ timeout: 15_000 });
+      expect(await empty.innerText()).toContain(lang === 'ar' ? 'لا تحوي مجموعتك أي تقرير آخر' : 'Your corpus holds no other report');
+      // Its button opens the options, where reports are imported.
+      const button = empty.getByRole('button', { name: lang === 'ar' ? 'الإعدادات' : 'Options' });
+      await button.focus();
+      expect(await openedUrl(b, () => page.keyboard.press('Enter'))).toBe(`chrome-extension://${b.extensionId}/options.html`);
+      const side = await openExtensionPage(b, `sidepanel.html?tab=${await tabIdOf(b, PAGES.eremArticle)}`, errors, SIDE);
+      await side.getByTestId('empty-corpus').waitFor({ timeout: 15_000 });
+      await expectGoodPage(side, 'empty corpus');
+      await side.close();
+      await page.close();
       expect(errors).toEqual([]);
     });
   });
