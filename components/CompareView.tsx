@@ -50,8 +50,8 @@ export function Timeline({ c }: { c: Comparison }) {
           </g>
         ))}
         {L.dots.map((d) => (
-          <circle key={d.reportId} cx={d.x} cy={d.y} r={d.first ? 6 : 5} class={d.first ? 'dot first' : 'dot'} data-testid="timeline-dot">
-            <title>{`${d.date} · ${d.title}`}</title>
+          <circle key={d.reportId} cx={d.x} cy={d.y} r={d.first ? 6 : 5} class={`dot${d.first ? ' first' : ''}${d.current ? ' current' : ''}`} data-testid="timeline-dot">
+            <title>{`${d.date} · ${d.title}${d.current ? ` · ${t('compareCurrent')}` : ''}`}</title>
           </circle>
         ))}
       </svg>
@@ -272,6 +272,7 @@ function Reports({ c }: { c: Comparison }) {
               <li key={r.id}>
                 <a href={reportTarget(r)} target="_blank" rel="noreferrer" dir="auto">{r.title}</a>{' '}
                 <bdi class="muted nowrap">{r.publishedAt ?? t('compareUndated')}</bdi>
+                {r.id === c.article && <span class="badge current">{t('compareCurrent')}</span>}
               </li>
             ))}
           </ul>

@@ -11,6 +11,8 @@ export interface TimelineDot {
   y: number;
   /** The group's earliest report(s). */
   first: boolean;
+  /** The report of the page the reader is on. */
+  current: boolean;
 }
 export interface TimelineRow {
   outlet: string;
@@ -58,6 +60,8 @@ export interface TimelineOptions {
 
 /** What the timeline needs of a comparison. */
 export interface TimelineInput {
+  /** The reader's article among the reports, if any. */
+  article?: string | null;
   outlets: ReadonlyArray<{ outlet: string; reports: ReadonlyArray<{ id: string; title: string; publishedAt: string | null }> }>;
 }
 
@@ -103,7 +107,7 @@ export function timelineLayout(c: TimelineInput, opts: TimelineOptions): Timelin
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     const spread = (n - (perDay.get(key)! - 1) / 2) * 8;
-    return { outlet, reportId: r.id, title: r.title, date: isoOf(d), x: xOf(d) + spread, y: yOf.get(outlet)!, first: d === min };
+    return { outlet, reportId: r.id, title: r.title, date: isoOf(d), x: xOf(d) + spread, y: yOf.get(outlet)!, first: d === min, current: r.id === c.article };
   });
   const axisY = pad + rowHeight * c.outlets.length + 4;
   const ticks: TimelineTick[] = [];

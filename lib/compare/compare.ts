@@ -78,6 +78,7 @@ export function compareReports(group: GroupReport[], analyse: Analyser, opts: Co
   return {
     event: { title: head?.title ?? '', from: earliest, to: dates[dates.length - 1] ?? null },
     basis: opts.basis ?? 'same-event',
+    article: head?.id ?? null,
     outlets,
     // Numbers of merely related reports count different things: no disagreement to report.
     disagreements: (opts.basis ?? 'same-event') === 'same-event' ? disagreements(outlets) : [],

@@ -61,6 +61,8 @@ export interface Comparison {
   event: { title: string; from: string | null; to: string | null };
   /** How the group was formed: reports judged the same event, or (when there were none) related ones. */
   basis: 'same-event' | 'related';
+  /** The report the comparison was made for (the reader's article), or null. */
+  article: string | null;
   outlets: OutletNarrative[];
   disagreements: NumberDisagreement[];
 }

@@ -113,6 +113,10 @@ async function checkAirport(side: Page, lang: 'ar' | 'en'): Promise<void> {
   expect(line('Syria TV')).toContain(lang === 'ar' ? 'بعد يومين' : '2 days later');
   expect(line('Enab Baladi')).toContain('2025-06-17');
   expect(await side.locator('[data-testid="timeline-dot"]').count()).toBeGreaterThanOrEqual(4);
+  // Shaam's report is the reader's page: its dot ringed, on the 18th.
+  const current = side.locator('[data-testid="timeline-dot"].current');
+  expect(await current.count()).toBe(1);
+  expect(await current.locator('title').textContent()).toMatch(new RegExp(`^2025-06-18 · .*ينفي إغلاق مطار دمشق.* · ${lang === 'ar' ? 'هذه الصفحة' : 'this page'}$`));
   const syriaTv = await side.$$eval('[data-testid="compare-sources"] section[data-outlet="Syria TV"] li[data-type]', (lis) => lis.map((li) => `${li.getAttribute('data-type')} ${li.textContent}`));
   expect(syriaTv.some((x) => x.startsWith('state-media') && x.includes('سانا'))).toBe(true);
   const types = await side.$$eval('[data-testid="compare-sources"] li[data-type]', (lis) => lis.map((li) => li.getAttribute('data-type')));

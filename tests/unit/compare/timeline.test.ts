@@ -3,6 +3,7 @@ import { timelineLayout } from '../../../components/timeline';
 
 const rep = (id: string, publishedAt: string | null) => ({ id, title: `t${id}`, publishedAt, url: '' });
 const c = {
+  article: 't2',
   outlets: [
     { outlet: 'shaam', reports: [rep('s1', '2025-06-18')] },
     { outlet: 'Syria TV', reports: [rep('t1', '2025-06-19'), rep('t2', '2025-06-19')] },
@@ -34,6 +35,7 @@ describe('timeline layout', () => {
   it('marks the first report, spreads same-day reports, counts undated ones and the lag', () => {
     const L = timelineLayout(c, { width: 400 });
     expect(L.dots.filter((d) => d.first).map((d) => d.reportId)).toEqual(['s1']);
+    expect(L.dots.filter((d) => d.current).map((d) => d.reportId)).toEqual(['t2']);
     const [t1, t2] = L.dots.filter((d) => d.outlet === 'Syria TV');
     expect(t1!.x).not.toBe(t2!.x);
     expect(L.dots).toHaveLength(4); // the undated SANA report is not placed
