@@ -86,7 +86,7 @@ async function workerHeapMB(cdp: CDPSession): Promise<number | null> {
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' } } });
   const docs = Number(values.docs ?? 10_000);
   const restarts = Number(values.restarts ?? 15);
   const corpus = synthCorpus(docs);
@@ -98,13 +98,15 @@ async function main(): Promise<void> {
     await page.goto(`chrome-extension://${b.extensionId}/options.html`);
     const cdp = await b.context.newCDPSession(page);
 
-    // --profile FILE: a CPU profile of the worker over the first file's import and the warm queries.
+    // --profile FILE [--phase import|query]: a CPU profile of the worker over the import or the warm queries.
     const profiler = values.profile ? await workerSession(cdp) : null;
-    if (profiler) {
+    const startProfile = async (phase: string) => {
+      if (!profiler || (values.phase ?? 'query') !== phase) return;
       await profiler.ask('Profiler.enable');
       await profiler.ask('Profiler.setSamplingInterval', { interval: 500 });
       await profiler.ask('Profiler.start');
-    }
+    };
+    await startProfile('import');
 
     // Import through the options page's message, in files of 5,000 records.
     const importHeaps: number[] = [];
@@ -122,6 +124,7 @@ async function main(): Promise<void> {
     }
 
     // Warm queries.
+    await startProfile('query');
     for (const g of queries.slice(0, 10)) await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 });
     const warm: number[] = [];
     let recall = 0;

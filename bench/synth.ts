@@ -1,5 +1,7 @@
-// Synthetic corpora for the benchmark, built from the real vocabulary: the sentences of the real
-// 2025 corpus as background, the gazetteer's places and actors (with every alias outlets use) as
+// Synthetic corpora for the benchmark, built from the real vocabulary: background sentences drawn
+// from a word-pair chain over the real 2025 corpus (its words at their real frequencies, in
+// plausible order, but no sentence repeated across hundreds of reports as a pool of real
+// sentences would be at 100,000 reports), the gazetteer's places and actors (with every alias outlets use) as
 // the who and where of events. An event told by several outlets becomes a labelled group whose
 // members differ the way outlets differ: the actor's name, spelling variants, diacritics, digits,
 // attached prefixes, reordered and paraphrased sentences, other background around it.
@@ -69,6 +71,32 @@ function backgroundSentences(): string[] {
   return out;
 }
 
+/**
+ * Background prose: word-pair (bigram) chains over the real sentences. A chain jumps to a word
+ * drawn at its corpus frequency now and then, so that long runs of a real sentence do not repeat.
+ */
+function backgroundChain(sentences: string[], r: () => number): (words: number) => string {
+  const next = new Map<string, string[]>();
+  const starts: string[] = [];
+  const all: string[] = [];
+  for (const s of sentences) {
+    const w = s.split(/\s+/);
+    starts.push(w[0]!);
+    for (let i = 0; i < w.length; i++) {
+      all.push(w[i]!);
+      if (i + 1 < w.length) (next.get(w[i]!) ?? next.set(w[i]!, []).get(w[i]!)!).push(w[i + 1]!);
+    }
+  }
+  return (words) => {
+    const out = [pick(starts, r)];
+    while (out.length < words) {
+      const succ = next.get(out[out.length - 1]!);
+      out.push(succ && r() > 0.25 ? pick(succ, r) : pick(all, r));
+    }
+    return `${out.join(' ')}.`;
+  };
+}
+
 const DIACRITICS = ['\u064E', '\u064F', '\u0650', '\u0651', '\u0652', '\u064B'];
 const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
 
@@ -127,7 +155,8 @@ export function synthCorpus(docs: number, seed = 7): SynthCorpus {
   const records: ReportRecord[] = [];
   const groups: number[][] = [];
   const start = 19_000; // 2022-01-08
-  const filler = (n: number) => Array.from({ length: n }, () => pick(bg, r));
+  const sentence = backgroundChain(bg, r);
+  const filler = (n: number) => Array.from({ length: n }, () => sentence(10 + Math.floor(r() * 25)));
 
   const newEvent = (place?: string[]): Event => ({
     action: pick(ACTIONS, r),

@@ -10,6 +10,7 @@ import { analyse, type Features } from '../xref/features';
 import { bands, hamming, NEAR_DUPLICATE_BITS } from '../xref/simhash';
 import type { IsnadDB } from './db';
 import { reportKeys, reportId, textKey } from './ids';
+import { forget } from './postings-cache';
 import type { DocRow, IndexMeta, PostingRow } from './index-types';
 
 export const K1 = 1.2;
@@ -178,6 +179,7 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     const postings: PostingRow[] = [];
     for (const [t, e] of seg) postings.push({ t, s, ids: Uint32Array.from(e.ids), tf: Uint8Array.from(e.w) });
 
+    forget(db, seg.keys());
     await db.reports.bulkPut(fresh.map((p) => p.report));
     await db.docs.bulkPut([...rows, ...touched.values()]);
     await db.postings.bulkPut(postings);
@@ -254,6 +256,7 @@ export async function mergeTerm(db: IsnadDB, t: string): Promise<void> {
       }
       merged = { t, s: rows[0]!.s, ids, tf };
     }
+    forget(db, [t]);
     await db.postings.bulkDelete(rows.slice(1).map((r) => [r.t, r.s] as [string, number]));
     await db.postings.put(merged);
   });

@@ -2,8 +2,10 @@
 // terms and entity ids from the postings, then the best candidates re-scored with shared entities
 // (weighted by how specific they are), shared sources and date proximity, explained, grouped.
 import type { IsnadDB } from '../corpus/db';
-import { entityTerm, impact, IMPACT_SCALE, MAX_SEGMENTS, mergeTerm, readMeta, termRows } from '../corpus/index-store';
+import { entityTerm, impact, IMPACT_SCALE, MAX_SEGMENTS, readMeta, saturationLimit, termRows } from '../corpus/index-store';
+import { requestMerges } from '../corpus/merges';
 import type { DocRow, PostingRow } from '../corpus/index-types';
+import { cachedRows, postingsGeneration, remember } from '../corpus/postings-cache';
 import { reportId, textKey, urlKey } from '../corpus/ids';
 import type { RelatedReport, Relation } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
@@ -92,6 +94,42 @@ function has(row: PostingRow, n: number): boolean {
   return false;
 }
 
+/**
+ * The `k` ids of highest score, best first: a bounded min-heap, so that a query touching most of
+ * a 100,000-report corpus does not sort all of it.
+ */
+export function best(ids: readonly number[], score: Float32Array, k: number): number[] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a > b);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const id of ids) {
+    if (heap.length < k) {
+      heap.push(id);
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!less(heap[i]!, heap[p]!)) break;
+        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+        i = p;
+      }
+    } else if (less(heap[0]!, id)) {
+      heap[0] = id;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
+}
+
 export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions = {}): Promise<RelatedReport[]> {
   const top = opts.top ?? 10;
   const relatedMin = opts.relatedThreshold ?? RELATED_THRESHOLD;
@@ -102,10 +140,18 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   const ents = f.entities.map((e) => ({ t: entityTerm(e.id), qw: entityTypeWeight(e.type), entity: e }));
   const wanted = [...words, ...ents];
 
-  const { meta, rows } = await db.transaction('r', [db.postings, db.meta], async () => ({
+  // Rows an earlier query read are reused; the others are read from IndexedDB (and kept).
+  const gen = postingsGeneration(db);
+  const known = wanted.map((w) => cachedRows(db, w.t));
+  const { meta, read } = await db.transaction('r', [db.postings, db.meta], async () => ({
     meta: await readMeta(db),
-    rows: await Promise.all(wanted.map((w) => termRows(db, w.t))),
+    read: await Promise.all(wanted.map((w, i) => (known[i] ? undefined : termRows(db, w.t)))),
   }));
+  const rows = wanted.map((w, i) => {
+    const r = known[i] ?? read[i]!;
+    if (!known[i]) remember(db, gen, w.t, r);
+    return r;
+  });
   const N = Math.max(1, meta.docs);
   const avgLen = meta.len / N || 1;
   const qterms: QTerm[] = [];
@@ -115,10 +161,13 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
     if (r.length > MAX_SEGMENTS) toMerge.push(w.t);
     if (r.length === 0 || r.some((x) => x.sat)) return;
     const df = r.reduce((s, x) => s + x.ids.length, 0);
+    // A term too common to keep postings for is skipped before its segments are merged too,
+    // so that a query costs the same whether the merge has happened yet or not.
+    if (df > saturationLimit(N)) return;
     qterms.push({ ...w, idf: idf(N, df), rows: r });
   });
-  // Merging a term's segments is housekeeping: done after answering, never awaited by the query.
-  if (toMerge.length) setTimeout(() => void Promise.all(toMerge.map((t) => mergeTerm(db, t))).catch(() => undefined), 0);
+  // Merging a term's segments is housekeeping: done when no query has come for a while.
+  requestMerges(db, toMerge);
 
   // BM25 from impacts; the article scored against itself bounds the score to about 0..1.
   const acc = new Float32Array(meta.nextN + 1);
@@ -140,8 +189,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
     }
   }
   if (self === 0 || touched.length === 0) return [];
-  touched.sort((a, b) => acc[b]! - acc[a]!);
-  const cand = touched.slice(0, CANDIDATES);
+  const cand = best(touched, acc, CANDIDATES);
   const docs = (await db.docs.bulkGet(cand)).filter((d): d is DocRow => !!d);
 
   const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));
