@@ -4,6 +4,7 @@
 // (ui:related): import throughput, query latency warm and just after the service worker was
 // stopped, recall on the labelled groups, the worker's heap and the profile's storage.
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus } from '../tests/e2e/harness';
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' } } });
   const docs = Number(values.docs ?? 10_000);
   const restarts = Number(values.restarts ?? 15);
+  const loadBefore = loadavg().map((x) => Math.round(x * 10) / 10);
   const corpus = synthCorpus(docs);
   const queries = pickQueries(corpus);
   const b = await launchWithExtension({ hostRules: 'MAP synthetic.example 127.0.0.1' });
@@ -167,6 +169,8 @@ async function main(): Promise<void> {
       workerHeapAfterRestartMB: heapAfterColdMB,
       storageMB: Math.round(((storage.usage ?? 0) / 1024 / 1024) * 10) / 10,
       recallAt10: Math.round((recall / queries.length) * 1000) / 1000,
+      // The machine's load average (1, 5, 15 min) before and after: it is shared.
+      load: { before: loadBefore, after: loadavg().map((x) => Math.round(x * 10) / 10) },
       precisionAt5: Math.round((precision / queries.length) * 1000) / 1000,
     };
     process.stdout.write(`${JSON.stringify(values.json ? result : result, null, values.json ? 0 : 2)}\n`);
