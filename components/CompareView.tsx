@@ -5,9 +5,13 @@ import type { Comparison, InContext, OutletNarrative, OutletProfile } from '../l
 import { t, uiDir, uiLang } from '../lib/i18n';
 import { call } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
-import { outletName } from '../lib/outlets/names';
 import { downloadFile } from './download';
 import { timelineLayout } from './timeline';
+
+/** An outlet's name in the UI language, as the background gave it. */
+function nameOf(names: Record<string, { ar: string; en: string }>, outlet: string): string {
+  return names[outlet]?.[uiLang().startsWith('ar') ? 'ar' : 'en'] ?? outlet;
+}
 
 /** A passage of page text with its word marked; text nodes only. */
 function Passage({ c }: { c: InContext }) {
@@ -40,7 +44,7 @@ export function Timeline({ c }: { c: Comparison }) {
         {L.rows.map((r) => (
           <g key={r.outlet} class="row">
             <line x1={L.axis.x1} x2={L.axis.x2} y1={r.y} y2={r.y} class="lane" />
-            <text x={L.labelX} y={r.y + 4} text-anchor={L.labelAnchor} class="row-label">{run(outletName(r.outlet, lang))}</text>
+            <text x={L.labelX} y={r.y + 4} text-anchor={L.labelAnchor} class="row-label">{run(nameOf(c.names, r.outlet))}</text>
             {r.lagX !== null && r.lagDays !== null && r.lagDays > 0 && (
               <text x={r.lagX} y={r.y - 8} text-anchor="middle" class="lag">{`+${r.lagDays}`}</text>
             )}
@@ -65,7 +69,7 @@ function WhoFirst({ c }: { c: Comparison }) {
     <ol class="who-first" data-testid="compare-who-first">
       {c.outlets.map((o) => (
         <li key={o.outlet} data-outlet={o.outlet}>
-          <bdi class="outlet">{outletName(o.outlet, lang)}</bdi>{' '}
+          <bdi class="outlet">{nameOf(c.names, o.outlet)}</bdi>{' '}
           <bdi class="muted">{o.first ?? t('compareUndated')}</bdi>
           {o.lagDays === 0 && o.first && <span class="badge">{t('compareFirst')}</span>}
           {o.lagDays !== null && o.lagDays > 0 && <span class="muted"> · {daysLater(o.lagDays, lang)}</span>}
@@ -94,7 +98,7 @@ function SideBySide<K extends string>({ c, testid, caption, head, rows, cell }: 
         <thead>
           <tr>
             <th scope="col">{head}</th>
-            {c.outlets.map((o) => <th scope="col" key={o.outlet} data-outlet={o.outlet}><bdi>{outletName(o.outlet, lang)}</bdi></th>)}
+            {c.outlets.map((o) => <th scope="col" key={o.outlet} data-outlet={o.outlet}><bdi>{nameOf(c.names, o.outlet)}</bdi></th>)}
           </tr>
         </thead>
         <tbody>
@@ -175,7 +179,7 @@ function Frames({ c }: { c: Comparison }) {
           <summary>{t('compareInContext')}</summary>
           {c.outlets.filter((o) => o.frames.length).map((o) => (
             <section key={o.outlet}>
-              <h4><bdi>{outletName(o.outlet, lang)}</bdi></h4>
+              <h4><bdi>{nameOf(c.names, o.outlet)}</bdi></h4>
               <ul class="plain">
                 {o.frames.flatMap((f) => f.contexts.slice(0, 3).map((x, i) => (
                   <li key={`${f.frame}${i}`}>
@@ -200,7 +204,7 @@ function Sources({ c }: { c: Comparison }) {
       <div class="columns">
         {c.outlets.map((o) => (
           <section key={o.outlet} data-outlet={o.outlet}>
-            <h4><bdi>{outletName(o.outlet, lang)}</bdi></h4>
+            <h4><bdi>{nameOf(c.names, o.outlet)}</bdi></h4>
             {o.sources.length === 0 && <p class="muted">—</p>}
             <ul class="plain">
               {o.sources.map((s) => (
@@ -235,7 +239,7 @@ function Numbers({ c }: { c: Comparison }) {
             {c.disagreements.map((d, i) => (
               <li key={i}>
                 {label('numberKind', d.what, lang)} · {label('unit', d.unit, lang)}:{' '}
-                {d.values.map((v, j) => <span key={j} class="chip"><bdi>{outletName(v.outlet, lang)}</bdi>: <bdi dir="auto">{v.text}</bdi></span>)}
+                {d.values.map((v, j) => <span key={j} class="chip"><bdi>{nameOf(c.names, v.outlet)}</bdi>: <bdi dir="auto">{v.text}</bdi></span>)}
               </li>
             ))}
           </ul>
@@ -244,7 +248,7 @@ function Numbers({ c }: { c: Comparison }) {
       <div class="columns">
         {c.outlets.map((o) => (
           <section key={o.outlet} data-outlet={o.outlet}>
-            <h4><bdi>{outletName(o.outlet, lang)}</bdi></h4>
+            <h4><bdi>{nameOf(c.names, o.outlet)}</bdi></h4>
             {o.numbers.length === 0 && <p class="muted">—</p>}
             <ul class="plain">
               {o.numbers.map((n, i) => (
@@ -266,7 +270,7 @@ function Reports({ c }: { c: Comparison }) {
     <div class="columns reports">
       {c.outlets.map((o) => (
         <section key={o.outlet} data-outlet={o.outlet}>
-          <h4><bdi>{outletName(o.outlet, lang)}</bdi></h4>
+          <h4><bdi>{nameOf(c.names, o.outlet)}</bdi></h4>
           <ul class="plain">
             {o.reports.map((r) => (
               <li key={r.id}>
@@ -296,7 +300,7 @@ function Profiles() {
       {typeof profiles === 'string' && <p role="alert">{t('error', profiles)}</p>}
       {Array.isArray(profiles) && profiles.map((p) => (
         <section key={p.outlet} class="profile" data-outlet={p.outlet}>
-          <h4><bdi>{outletName(p.outlet, lang)}</bdi> <span class="muted">{reportCount(p.reports, lang)}</span></h4>
+          <h4><bdi>{p.name[lang.startsWith('ar') ? 'ar' : 'en']}</bdi> <span class="muted">{reportCount(p.reports, lang)}</span></h4>
           {p.naming.map((n) => (
             <p key={n.actorId}><bdi>{actorLabel(n)}</bdi>: {n.terms.map((x) => <bdi class="chip" key={x.term}>{x.term} <span class="count">{x.count}</span></bdi>)}</p>
           ))}

@@ -2,6 +2,7 @@
 // frames what happened, whom it cites, the numbers it gives, and what only it says.
 import { terms } from '../arabic';
 import { inContext } from './context';
+import { outletNames } from './outlets';
 import { comparable, findNumbers } from './numbers';
 import type { Analyser, Comparison, GroupReport, InContext, NumberDisagreement, OutletNarrative } from './types';
 
@@ -79,6 +80,7 @@ export function compareReports(group: GroupReport[], analyse: Analyser, opts: Co
     event: { title: head?.title ?? '', from: earliest, to: dates[dates.length - 1] ?? null },
     basis: opts.basis ?? 'same-event',
     article: head?.id ?? null,
+    names: Object.fromEntries(outlets.map((o) => [o.outlet, outletNames(o.outlet)])),
     outlets,
     // Numbers of merely related reports count different things: no disagreement to report.
     disagreements: (opts.basis ?? 'same-event') === 'same-event' ? disagreements(outlets) : [],

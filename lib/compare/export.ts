@@ -3,7 +3,7 @@
 // cells that a spreadsheet would run as formulas are defused.
 import { csvCell } from '../clippings/export/csv';
 import { escapeMarkdown, FSI, PDI, RLM, startsRtl } from '../clippings/export/markdown';
-import { outletName } from '../outlets/names';
+import { outletLabel } from './outlets';
 import { daysLater, label, langOf, numberLabel } from './labels';
 import type { Comparison, ComparisonJson, InContext } from './types';
 
@@ -43,11 +43,11 @@ export function comparisonToMarkdown(c: Comparison, lang = 'ar'): string {
   out.push(`${c.event.from ?? '?'} – ${c.event.to ?? '?'} · ${T.basis[c.basis]}`, '', `## ${T.first}`, '');
   c.outlets.forEach((o, i) => {
     const when = o.first ? `${o.first}${o.lagDays ? ` (${daysLater(o.lagDays, l)})` : ''}` : T.undated;
-    out.push(`${i + 1}. ${iso(outletName(o.outlet, l))} — ${when}`);
+    out.push(`${i + 1}. ${iso(outletLabel(o.outlet, l))} — ${when}`);
   });
   out.push('');
   for (const o of c.outlets) {
-    out.push(`## ${iso(outletName(o.outlet, l))}`, '', `### ${T.reports}`, '');
+    out.push(`## ${iso(outletLabel(o.outlet, l))}`, '', `### ${T.reports}`, '');
     for (const r of o.reports) out.push(`- ${iso(r.title)} · ${r.publishedAt ?? T.undated}${link(r.url)}`);
     out.push('');
     if (o.naming.length) {
@@ -81,7 +81,7 @@ export function comparisonToMarkdown(c: Comparison, lang = 'ar'): string {
   if (c.disagreements.length) {
     out.push(`## ${T.differ}`, '');
     for (const d of c.disagreements) {
-      out.push(`- ${label('numberKind', d.what, l)} · ${label('unit', d.unit, l)}: ${d.values.map((v) => `${iso(outletName(v.outlet, l))} ${iso(v.text)}`).join('؛ ')}`);
+      out.push(`- ${label('numberKind', d.what, l)} · ${label('unit', d.unit, l)}: ${d.values.map((v) => `${iso(outletLabel(v.outlet, l))} ${iso(v.text)}`).join('؛ ')}`);
     }
     out.push('');
   }
@@ -95,7 +95,7 @@ export function comparisonToCsv(c: Comparison, lang = 'ar'): string {
   const l = langOf(lang);
   const rows: Row[] = [];
   for (const o of c.outlets) {
-    const base = { outlet: o.outlet, outlet_name: outletName(o.outlet, l) };
+    const base = { outlet: o.outlet, outlet_name: outletLabel(o.outlet, l) };
     const reportOf = (id: string) => o.reports.find((r) => r.id === id);
     const at = (x: InContext) => {
       const r = reportOf(x.reportId);

@@ -1,6 +1,7 @@
 // Each outlet's habits across the whole corpus: the words it uses for each actor and the frames
 // it reaches for, counted in mentions and in reports.
 import { analysedText } from './compare';
+import { outletNames } from './outlets';
 import type { Analyser, GroupReport, OutletProfile } from './types';
 
 interface Tally {
@@ -33,6 +34,7 @@ export function outletProfiles(reports: Iterable<GroupReport>, analyse: Analyser
   return [...outlets]
     .map(([outlet, p]) => ({
       outlet,
+      name: outletNames(outlet),
       reports: p.reports,
       naming: [...p.actors]
         .map(([actorId, { actor, actorEn, terms }]) => ({

@@ -63,6 +63,8 @@ export interface Comparison {
   basis: 'same-event' | 'related';
   /** The report the comparison was made for (the reader's article), or null. */
   article: string | null;
+  /** Each outlet's name in both UI languages (lib/compare/outlets: the UI has no gazetteer). */
+  names: Record<string, { ar: string; en: string }>;
   outlets: OutletNarrative[];
   disagreements: NumberDisagreement[];
 }
@@ -70,6 +72,7 @@ export interface Comparison {
 /** An outlet's naming and framing habits across the whole corpus. */
 export interface OutletProfile {
   outlet: string;
+  name: { ar: string; en: string };
   reports: number;
   naming: Array<{ actorId: string; actor: string; actorEn?: string; terms: Array<{ term: string; count: number; reports: number }> }>;
   frames: Array<{ frame: string; count: number; reports: number }>;

@@ -109,16 +109,18 @@ async function checkAirport(side: Page, lang: 'ar' | 'en'): Promise<void> {
   const line = (name: string) => whoFirst.find((w) => w.includes(name))!;
   expect(line(lang === 'ar' ? 'شبكة شام' : 'Shaam Network')).toContain('2025-06-18');
   expect(line(lang === 'ar' ? 'شبكة شام' : 'Shaam Network')).toContain(lang === 'ar' ? 'بعد يوم' : '1 day later');
-  expect(line('Syria TV')).toContain('2025-06-19');
-  expect(line('Syria TV')).toContain(lang === 'ar' ? 'بعد يومين' : '2 days later');
-  expect(line('Enab Baladi')).toContain('2025-06-17');
+  // Outlets of the imported corpus named in the UI language (the gazetteer's news sources).
+  const syriaTv = line(lang === 'ar' ? 'تلفزيون سوريا' : 'Syria TV');
+  expect(syriaTv).toContain('2025-06-19');
+  expect(syriaTv).toContain(lang === 'ar' ? 'بعد يومين' : '2 days later');
+  expect(line(lang === 'ar' ? 'عنب بلدي' : 'Enab Baladi')).toContain('2025-06-17');
   expect(await side.locator('[data-testid="timeline-dot"]').count()).toBeGreaterThanOrEqual(4);
   // Shaam's report is the reader's page: its dot ringed, on the 18th.
   const current = side.locator('[data-testid="timeline-dot"].current');
   expect(await current.count()).toBe(1);
   expect(await current.locator('title').textContent()).toMatch(new RegExp(`^2025-06-18 · .*ينفي إغلاق مطار دمشق.* · ${lang === 'ar' ? 'هذه الصفحة' : 'this page'}$`));
-  const syriaTv = await side.$$eval('[data-testid="compare-sources"] section[data-outlet="Syria TV"] li[data-type]', (lis) => lis.map((li) => `${li.getAttribute('data-type')} ${li.textContent}`));
-  expect(syriaTv.some((x) => x.startsWith('state-media') && x.includes('سانا'))).toBe(true);
+  const syriaTvSources = await side.$$eval('[data-testid="compare-sources"] section[data-outlet="Syria TV"] li[data-type]', (lis) => lis.map((li) => `${li.getAttribute('data-type')} ${li.textContent}`));
+  expect(syriaTvSources.some((x) => x.startsWith('state-media') && x.includes('سانا'))).toBe(true);
   const types = await side.$$eval('[data-testid="compare-sources"] li[data-type]', (lis) => lis.map((li) => li.getAttribute('data-type')));
   expect(types).toContain('official');
 }

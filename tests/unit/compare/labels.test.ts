@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysLater, label, numberLabel, reportCount } from '../../../lib/compare/labels';
+import { outletLabel, outletNames } from '../../../lib/compare/outlets';
 
 describe('labels', () => {
   it('the gap in days agrees with its number in Arabic', () => {
@@ -17,5 +18,13 @@ describe('labels', () => {
     expect(label('frame', 'no-such-frame', 'en')).toBe('no-such-frame');
     expect(numberLabel({ value: 270, approx: 'over' }, 'en')).toBe('over 270');
     expect(numberLabel({ value: 'tens' }, 'ar')).toBe('عشرات');
+  });
+
+  it('names outlets: built-in ones by their adapters, imported ones by the gazetteer, others as given', () => {
+    expect(outletNames('orient-news')).toEqual({ ar: 'أورينت نت', en: 'Orient News' });
+    expect(outletNames('Enab Baladi')).toEqual({ ar: 'عنب بلدي', en: 'Enab Baladi' });
+    expect(outletLabel('عنب بلدي', 'en')).toBe('Enab Baladi');
+    expect(outletLabel('Syria TV', 'ar')).toBe('تلفزيون سوريا');
+    expect(outletNames('No Such Outlet')).toEqual({ ar: 'No Such Outlet', en: 'No Such Outlet' });
   });
 });
