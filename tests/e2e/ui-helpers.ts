@@ -111,3 +111,17 @@ export async function pressToolbarButton(b: Launched, urlPart: string): Promise<
   await cdp.send('Extensions.triggerAction' as never, { id: b.extensionId, targetId: tab.targetId } as never);
   await cdp.detach();
 }
+
+const UNRELATED_URL = 'http://www.eremnews.com/news/lifestyle/b4k2m7x';
+const UNRELATED_HTML = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>مهرجان الخبز والتوابل يجمع الطهاة في الساحل | إرم نيوز</title>
+<meta property="og:type" content="article"><meta property="og:site_name" content="إرم نيوز"></head>
+<body><article><h1>مهرجان الخبز والتوابل يجمع الطهاة في الساحل</h1><div class="article-body">
+<p>افتتح مهرجان الخبز والتوابل أبوابه صباح الجمعة بمشاركة عشرات الطهاة والخبازين الذين قدموا وصفات تقليدية من الزعتر والسماق والكمون.</p>
+<p>وتنافس المشاركون على تحضير أرغفة محشوة بالجبن والأعشاب، فيما تذوّق الزوار أطباق العدس والبرغل والحلويات المصنوعة من التمر والسمسم.</p>
+<p>وقالت إحدى الخبازات إن سر الرغيف الجيد هو العجين المخمّر طوال الليل والفرن الحجري الساخن، مؤكدة أن الوصفة ورثتها عن جدتها.</p>
+<p>ويستمر المهرجان ثلاثة أيام تتخللها ورش لتعليم الأطفال صناعة المعجنات وعروض موسيقية في الساحة المطلة على البحر.</p>
+</div></article></body></html>`;
+
+/** An article page of a built-in outlet that the test corpus holds nothing related to (serve it with page.route). */
+export const UNRELATED = { url: UNRELATED_URL, html: UNRELATED_HTML } as const;

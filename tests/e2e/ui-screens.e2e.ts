@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness';
 import { PAGES, seed, startSite } from './site';
-import { openExtensionPage, panelFrame, panelState, tabIdOf } from './ui-helpers';
+import { openExtensionPage, panelFrame, panelState, tabIdOf, UNRELATED } from './ui-helpers';
 
 const OUT = process.env.ISNAD_SCREENSHOTS === '1' ? 'docs/screenshots' : join('tests/e2e/.tmp/screens');
 mkdirSync(OUT, { recursive: true });
@@ -102,6 +102,23 @@ for (const lang of ['ar', 'en'] as const) {
         await shot(popup, 'popup');
         await popup.close();
         await article.close();
+
+        // Empty states: an article nothing in the corpus relates to; a site Isnad is not turned on for.
+        const lonely = await b.context.newPage();
+        await lonely.route(UNRELATED.url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: UNRELATED.html }));
+        await lonely.goto(UNRELATED.url);
+        await (await panelFrame(lonely)).waitForSelector('[data-testid="empty-related"]', { timeout: 15_000 });
+        await lonely.waitForTimeout(300);
+        await shot(lonely, 'article-panel-empty');
+        await lonely.close();
+        const off = await b.context.newPage();
+        await off.goto(PAGES.idlibArticle);
+        const side = await openExtensionPage(b, `sidepanel.html?tab=${await tabIdOf(b, null)}`, errors, { width: SIDE.width, height: 320 });
+        await side.waitForSelector('[data-testid="empty-site-off"]');
+        await expectLook(side, lang, theme);
+        await shot(side, 'sidepanel-site-off');
+        await side.close();
+        await off.close();
         expect(errors).toEqual([]);
       });
     });

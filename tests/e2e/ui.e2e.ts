@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness';
 import { fixtureHttpUrl, PAGES, seed, startSite } from './site';
 import { pageFixtures } from '../unit/extract/fixture-pages';
-import { ACTION_FLAG, focusRing, openExtensionPage, pressToolbarButton, panelCoversText, panelFrame, panelState, tabIdOf, unnamedControls, waitFor } from './ui-helpers';
+import { ACTION_FLAG, UNRELATED, focusRing, openExtensionPage, pressToolbarButton, panelCoversText, panelFrame, panelState, tabIdOf, unnamedControls, waitFor } from './ui-helpers';
 
 let site: Awaited<ReturnType<typeof startSite>>;
 beforeAll(async () => {
@@ -54,17 +54,7 @@ async function openedUrl(b: Launched, act: () => Promise<void>): Promise<string>
   return url;
 }
 
-/** An article page of a built-in outlet that the test corpus holds nothing related to. */
-const UNRELATED_PAGE = 'http://www.eremnews.com/news/lifestyle/b4k2m7x';
-const UNRELATED_HTML = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
-<title>مهرجان الخبز والتوابل يجمع الطهاة في الساحل | إرم نيوز</title>
-<meta property="og:type" content="article"><meta property="og:site_name" content="إرم نيوز"></head>
-<body><article><h1>مهرجان الخبز والتوابل يجمع الطهاة في الساحل</h1><div class="article-body">
-<p>افتتح مهرجان الخبز والتوابل أبوابه صباح الجمعة بمشاركة عشرات الطهاة والخبازين الذين قدموا وصفات تقليدية من الزعتر والسماق والكمون.</p>
-<p>وتنافس المشاركون على تحضير أرغفة محشوة بالجبن والأعشاب، فيما تذوّق الزوار أطباق العدس والبرغل والحلويات المصنوعة من التمر والسمسم.</p>
-<p>وقالت إحدى الخبازات إن سر الرغيف الجيد هو العجين المخمّر طوال الليل والفرن الحجري الساخن، مؤكدة أن الوصفة ورثتها عن جدتها.</p>
-<p>ويستمر المهرجان ثلاثة أيام تتخللها ورش لتعليم الأطفال صناعة المعجنات وعروض موسيقية في الساحة المطلة على البحر.</p>
-</div></article></body></html>`;
+
 
 async function expectGoodPage(page: Page, where: string): Promise<void> {
   expect(await page.locator('body').innerText(), where).not.toMatch(RAW_KEY);
@@ -220,14 +210,14 @@ for (const lang of ['ar', 'en'] as const) {
 
       // An article nothing in the corpus relates to: the panel and the side panel say so.
       const page = await b.context.newPage();
-      await page.route(UNRELATED_PAGE, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: UNRELATED_HTML }));
-      await page.goto(UNRELATED_PAGE);
+      await page.route(UNRELATED.url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: UNRELATED.html }));
+      await page.goto(UNRELATED.url);
       const frame = await panelFrame(page);
       const none = frame.getByTestId('empty-related');
       await none.waitFor({ timeout: 15_000 });
       expect(await none.innerText()).toContain(lang === 'ar' ? 'لا يوجد في مجموعتك تقرير ذو صلة' : 'No report in your corpus is related');
       expect(await unnamedControls(frame)).toEqual([]);
-      const side2 = await openExtensionPage(b, `sidepanel.html?tab=${await tabIdOf(b, UNRELATED_PAGE)}`, errors, SIDE);
+      const side2 = await openExtensionPage(b, `sidepanel.html?tab=${await tabIdOf(b, UNRELATED.url)}`, errors, SIDE);
       await side2.getByTestId('empty-related').waitFor({ timeout: 15_000 });
       await expectGoodPage(side2, 'no related');
       await side2.close();
