@@ -4,7 +4,7 @@
 import { normalize } from '../arabic/normalize';
 import { isStopWord } from '../arabic/stopwords';
 import { tokenize, type Token } from '../arabic/tokenize';
-import { ancestors, entityById } from '../entities/gazetteer';
+import { ENTITIES, aliasText, ancestors, entityById } from '../entities/gazetteer';
 import { matchEntities } from '../entities/match';
 import type { EntityMatch, SourceType } from '../entities/types';
 import { CLAUSE_START, INDEFINITE_SPEAKERS, NEGATED_VERB_CUES, OFFICIAL_TITLES, PARTICIPLE_CUES, PREP_CUES, QUALIFIERS, VERB_CUES } from './lexicon';
@@ -62,7 +62,7 @@ const RECENT = 60;
 const PLACE_OF_SPEAKER = new Set(['في', 'من', 'لدي', 'داخل', 'ب']);
 // "أكد الوزير من جهته أن": an aside, not part of the speaker's name.
 const ASIDE = new Set(['جهته', 'جهتها', 'جانبه', 'جانبها', 'ناحيته', 'ناحيتها'].map(normalize));
-const HONORIFIC = new Set(['السيد', 'السيده', 'الدكتور', 'الدكتوره', 'المهندس', 'الشيخ', 'اللواء', 'العميد', 'العقيد'].map(normalize));
+const HONORIFIC = new Set(['السيد', 'السيده', 'الدكتور', 'الدكتوره', 'المهندس', 'الشيخ', 'اللواء', 'العميد', 'العقيد', 'الأستاذ', 'الاستاذة', 'المحامي', 'الصحفي', 'الإعلامي', 'الخبير', 'الباحث'].map(normalize));
 // "أفاد التقرير", "أكد البيان": a claim attributed to a document.
 const DOCUMENTS = new Set(['التقرير', 'البيان', 'الدراسه', 'الاحصاييات', 'الوثيقه', 'القرار', 'المرسوم', 'الاتفاق', 'التصريح', 'البلاغ', 'التعميم', 'الاعلان', 'الرساله', 'المذكره', 'التحقيق', 'بيان', 'تقرير', 'دراسه'].map(normalize));
 // Words that start an adverbial or an object, not a speaker.
@@ -118,7 +118,7 @@ function phraseAt(text: string, toks: Token[], p: number, last: number, matches:
     const ala = t === 'علي' && text.slice(toks[q]!.start, toks[q]!.end).endsWith('ى');
     const minJihatihi = t === 'من' && ASIDE.has(toks[q + 1]?.text ?? '');
     if (CLAUSE_START.has(t) || t === AN || (q > p && ala) || minJihatihi) {
-      saying = SAYING.has(t) || (t === 'في' && SAYING.has(toks[q + 1]?.text ?? ''));
+      saying = SAYING.has(t) || ((t === 'في' || ala) && SAYING.has(toks[q + 1]?.text ?? ''));
       break;
     }
     if (q > p && cueKind(t) && !covered(matches, toks[q]!)) break;
@@ -145,7 +145,7 @@ function isName(text: string, t: Token): boolean {
 
 // Words that refer back to an institution already named: the word, and the first word of the
 // names it may refer to ("الوزارة" → "وزارة المالية").
-const BACK: Record<string, string> = { الوزاره: 'وزاره', الهييه: 'هييه', المديريه: 'مديريه', الموسسه: 'موسسه', النقابه: 'نقابه', الوكاله: 'وكاله', القناه: 'قناه', الصحيفه: 'صحيفه', الشبكه: 'شبكه', الحركه: 'حركه', الجبهه: 'جبهه', اللجنه: 'لجنه' };
+const BACK: Record<string, string> = { الوزاره: 'وزاره', الهييه: 'هييه', المديريه: 'مديريه', الموسسه: 'موسسه', النقابه: 'نقابه', الوكاله: 'وكاله', القناه: 'قناه', الصحيفه: 'صحيفه', الشبكه: 'شبكه', الحركه: 'حركه', الجبهه: 'جبهه', اللجنه: 'لجنه', المرصد: 'مرصد', المنظمه: 'منظمه' };
 
 /** The nearest of the RECENT names ending before `at` that passes `ok`. */
 function nearestBefore(recent: EntityMatch[], at: number, ok: (m: EntityMatch) => boolean): EntityMatch | undefined {
@@ -189,7 +189,7 @@ function covered(matches: EntityMatch[], t: Token): boolean {
   return !!m && t.start >= m.start && t.end <= m.end;
 }
 
-function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, matches: EntityMatch[], recent: EntityMatch[], cue: Token, cueEnd: number): Attribution | null {
+function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, matches: EntityMatch[], recent: EntityMatch[], cue: Token, cueEnd: number, speaker?: Attribution): Attribution | null {
   if (ph.to <= ph.from) return null;
   const a = toks[ph.from]!.start;
   const b = toks[ph.to - 1]!.end;
@@ -231,6 +231,10 @@ function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, ma
       srcEnd = closeQuote(text, pick.start, b);
       source = text.slice(pick.start, srcEnd);
     }
+  } else if (ph.to - ph.from === 1 && speaker && BACK[toks[ph.from]!.text] && normalize(speaker.source).startsWith(`${BACK[toks[ph.from]!.text]!} `)) {
+    // "أكدت مديرية الإعلام … وأفادت المديرية": the speaker just quoted, before any other name.
+    // Without a gazetteer id, the speaker's name says more than "المديرية".
+    return { ...speaker, source: speaker.sourceId ? text.slice(a, b) : speaker.source, cue: text.slice(cue.start, cueEnd), qualifier: null, sourceStart: a, sourceEnd: b, cueStart: cue.start, cueEnd };
   } else if (ph.to - ph.from === 1 && (ref = backReference(toks[ph.from]!.text, recent, a))) {
     // "وأوضحت الوزارة": the ministry named earlier in the text.
     const e = entityById(ref.id)!;
@@ -242,7 +246,13 @@ function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, ma
     const title = (w: string) => OFFICIAL_TITLES.has(w) || OFFICIAL_TITLES.has(w.replace(/^ال/, ''));
     if (/^(مصادر|مصدر|معلومات|انباء|تقارير)$/.test(head) || (words.length === 1 && INDEFINITE_SPEAKERS.has(words[0]!))) sourceType = 'unnamed';
     // The speaker's title comes first ("وزير المالية", "المتحدث باسم"), or after an honorific.
-    else if (title(words[0]!) || (HONORIFIC.has(words[0]!) && title(words[1] ?? ''))) sourceType = 'official';
+    else if (title(words[0]!) || (HONORIFIC.has(words[0]!) && title(words[1] ?? ''))) {
+      sourceType = 'official';
+      // "وزير المالية السوري": the minister speaks for the ministry the gazetteer knows.
+      if (MINISTER.has(words[0]!)) sourceId = ministryOf(words.slice(1));
+    }
+    // "الأستاذ عبد الكريم ليله مدير مديرية الإعلام": an honorific, a name, then what they are.
+    else if (HONORIFIC.has(words[0]!) && words.length > 1) sourceType = words.slice(2).some(title) ? 'official' : 'person';
     else if (DOCUMENTS.has(words[0]!)) sourceType = 'document';
     // Anything else must look like a named speaker: a few words, none a function word, right
     // before what was said.
@@ -298,9 +308,57 @@ function speakerBefore(matches: EntityMatch[], sentenceStart: number, cueStart: 
   return undefined;
 }
 
+const MINISTER = new Set(['وزير', 'وزيره', 'الوزير', 'الوزيره']);
+let MINISTRIES: Map<string, string> | null = null;
+
+/** The ministry "وزارة <words>" names, trying the longest run of the words first. */
+function ministryOf(words: string[]): string | null {
+  if (!MINISTRIES) {
+    MINISTRIES = new Map();
+    for (const e of ENTITIES) {
+      if (e.type === 'place') continue;
+      for (const n of [e.name.ar, ...e.aliases.map(aliasText)].map(normalize)) if (n.startsWith('وزاره ') && !MINISTRIES.has(n)) MINISTRIES.set(n, e.id);
+    }
+  }
+  for (let n = Math.min(words.length, 4); n > 0; n--) {
+    const id = MINISTRIES.get(`وزاره ${words.slice(0, n).join(' ')}`);
+    // "وزير الداخلية اللبناني" is another country's minister.
+    const nationality = words[n];
+    if (id) return nationality && /^ال.+(ي|يه)$/.test(nationality) && !/^السوري/.test(nationality) ? null : id;
+  }
+  return null;
+}
+
+// A headline or lead that gives the speaker and a colon: "أردوغان: استقرار سوريا…", "وزير المالية: …".
+const HEADLINE_MAX = 6;
+const HEADLINE_KINDS = new Set(['person', 'government', 'organisation']);
+
+function headlineClaim(text: string, s: Sentence, toks: Token[], first: number, last: number, matches: EntityMatch[], recent: EntityMatch[]): Claim | null {
+  let m = first;
+  while (m < last && m - first < HEADLINE_MAX && !/:/.test(text.slice(toks[m]!.end, toks[m + 1]?.start ?? toks[m]!.end))) m++;
+  if (m >= last || m - first >= HEADLINE_MAX || !/^\s*:/.test(text.slice(toks[m]!.end))) return null;
+  // "وقال باراك:" is the verb's claim, read with the verb.
+  for (let k = first; k <= m; k++) if (cueKind(toks[k]!.text)) return null;
+  const colon = text.indexOf(':', toks[m]!.end);
+  const cue: Token = { text: ':', start: colon, end: colon + 1 };
+  const att = resolvePhrase(text, toks, { from: first, to: m + 1, saying: true }, last, matches, recent, cue, cue.end);
+  // Only a speaker first, and little after it: a person, an outlet, an institution, or an
+  // official's title. "المصدر:" and "عاجل:" are labels; "فلول النظام في لبنان:" is a topic.
+  if (!att || att.sourceStart !== toks[first]!.start || att.sourceEnd === null) return null;
+  if (tokenize(text.slice(att.sourceEnd, colon)).length > 2) return null;
+  const e = att.sourceId ? entityById(att.sourceId) : undefined;
+  if (e ? !(e.type === 'source' || HEADLINE_KINDS.has(e.kind)) : att.sourceType !== 'official') return null;
+  return { ...att, text: s.text, start: s.start, end: s.end, via: [], inherited: false };
+}
+
 function sentenceClaims(text: string, s: Sentence, toks: Token[], first: number, last: number, matches: EntityMatch[], recent: EntityMatch[], previous: Claim | undefined): Claim[] {
   const claims: Claim[] = [];
   const bySource = new Map<string, Claim>();
+  const headline = headlineClaim(text, s, toks, first, last, matches, recent);
+  if (headline) {
+    claims.push(headline);
+    bySource.set(headline.sourceId ?? headline.source, headline);
+  }
   // Where the words said begin for the current verb claim: a prepositional cue before it is a "via".
   let open: { claim: Claim; until: number } | null = null;
   for (let c = first; c < last; c++) {
@@ -317,13 +375,14 @@ function sentenceClaims(text: string, s: Sentence, toks: Token[], first: number,
     if (kind === 'prep') while (p < last && PREP_FILLER.has(toks[p]!.text.replace(/^ل(?=ما)/, 'ل'))) p++;
     const isNaql = NAQL.has(cue.text.replace(/^[وف]/, ''));
     let ph: Phrase = kind === 'participle' ? { from: p, to: p, saying: true } : phraseAt(text, toks, p, last, matches);
-    let att = resolvePhrase(text, toks, ph, last, matches, recent, cue, cue.end);
+    const speaker = claims[claims.length - 1] ?? previous;
+    let att = resolvePhrase(text, toks, ph, last, matches, recent, cue, cue.end, speaker);
     const via: Attribution[] = [];
     // "نقلت سانا عن محافظ الحسكة قوله": the governor said it, SANA passed it on.
     let q = ph.to;
     if (isNaql && q < last && toks[q]!.text === AN) {
       const inner = phraseAt(text, toks, q + 1, last, matches);
-      const innerAtt = resolvePhrase(text, toks, inner, last, matches, recent, cue, cue.end);
+      const innerAtt = resolvePhrase(text, toks, inner, last, matches, recent, cue, cue.end, speaker);
       if (innerAtt) {
         if (att) via.push(att);
         att = innerAtt;

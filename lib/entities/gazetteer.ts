@@ -3,6 +3,8 @@
 import placesFile from './data/places.json';
 import actorsFile from './data/actors.json';
 import sourcesFile from './data/sources.json';
+import { normalize } from '../arabic/normalize';
+import { isStopWord } from '../arabic/stopwords';
 import type { AliasSpec, Entity, SourceType } from './types';
 
 type RawEntity = Omit<Entity, 'type'>;
@@ -83,13 +85,29 @@ function countryside(places: RawEntity[]): RawEntity[] {
   return out;
 }
 
+/**
+ * A person named in full is then named by the surname alone ("مظلوم عبدي" … "وأضاف عبدي"): the
+ * surname names them in a text that names them in full, unless it is already another name.
+ */
+function withSurnames(entities: Entity[]): Entity[] {
+  const taken = new Set(entities.flatMap((e) => [e.name.ar, ...e.aliases.map(aliasText)].map(normalize)));
+  return entities.map((e) => {
+    if (e.kind !== 'person') return e;
+    const words = e.name.ar.split(/\s+/);
+    const surname = words[words.length - 1]!;
+    const key = normalize(surname);
+    if (words.length < 2 || key.replace(/^ال/, '').length < 3 || taken.has(key) || isStopWord(key)) return e;
+    return { ...e, aliases: [...e.aliases, { text: surname, context: e.id }] };
+  });
+}
+
 function build(): Entity[] {
   const places = placesFile.places as unknown as RawEntity[];
-  return [
+  return withSurnames([
     ...[...places, ...countryside(places)].map((e): Entity => ({ ...e, type: 'place' })),
     ...(actorsFile.actors as unknown as RawEntity[]).map((e): Entity => ({ ...e, type: 'actor' })),
     ...(sourcesFile.sources as unknown as RawEntity[]).map((e): Entity => ({ ...e, type: 'source', sourceType: e.sourceType as SourceType })),
-  ];
+  ]);
 }
 
 export const ENTITIES: readonly Entity[] = build();

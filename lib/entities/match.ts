@@ -124,6 +124,25 @@ function matchAt(text: string, toks: Token[], i: number, date: string): Found | 
 }
 
 /**
+ * "المرصد" after "مرصد بصمة لحقوق الإنسان": a bare definite head noun that the gazetteer gives to
+ * one entity by default (a weak name: SOHR) names the entity of that kind the text named last.
+ */
+function backReference(found: Found[], k: number): Candidate | null {
+  const f = found[k]!;
+  if (f.entry.tokens.length !== 1 || !f.candidates.every((c) => c.weak)) return null;
+  const head = f.entry.tokens[0]!.replace(/^ال/, '');
+  if (head.length < 3 || head === f.entry.tokens[0]) return null;
+  for (let i = k - 1; i >= 0; i--) {
+    const g = found[i]!;
+    const c = g.candidates.length === 1 && !g.candidates[0]!.weak ? g.candidates[0]! : null;
+    if (!c || !g.entry.tokens[0]!.startsWith(head) || g.entry.tokens.length < 2) continue;
+    if (f.candidates.some((x) => x.entity.id === c.entity.id)) return null;
+    return { ...c, alias: f.candidates[0]!.alias, weak: true };
+  }
+  return null;
+}
+
+/**
  * Picks, for words that name several entities, the one whose region the rest of the text is about;
  * drops generic names ("المدينة الصناعية") whose place the text does not name.
  */
@@ -140,7 +159,14 @@ function resolve(found: Found[]): Array<{ f: Found; pick: Candidate }> {
     }
   }
   const out: Array<{ f: Found; pick: Candidate }> = [];
+  let k = -1;
   for (const f of found) {
+    k++;
+    const back = backReference(found, k);
+    if (back) {
+      out.push({ f: { ...f, candidates: [back] }, pick: back });
+      continue;
+    }
     const candidates = f.candidates.filter((c) => !c.context || named.has(c.context));
     if (candidates.length === 0) continue;
     let best = candidates[0]!;

@@ -39,6 +39,37 @@ describe('attributions', () => {
     expect(brief('ويقول خبراء إن الأسعار سترتفع.')).toMatchObject([{ source: 'خبراء', type: 'unnamed', cue: 'ويقول' }]);
   });
 
+  it('reads a headline that gives the speaker and a colon, but not a label or a topic', () => {
+    expect(brief('أردوغان: استقرار سوريا يعود بالفائدة على دول المنطقة')).toEqual([{ source: 'erdogan', type: 'official', cue: ':', qualifier: null, via: [] }]);
+    expect(brief('وزير المالية: ستكون بورصة دمشق شركة خاصة')).toMatchObject([{ source: 'ministry-finance', type: 'official', cue: ':' }]);
+    expect(brief('المصدر: شبكة شام')).toEqual([]);
+    expect(brief('فلول النظام البائد في لبنان: بين تضييق حزب الله والبحث عن طرق الهروب')).toEqual([]);
+    expect(brief('بعد سقوط النظام: تفكيك المحكمة وفتح ملفاتها')).toEqual([]);
+    // A verb before the colon: the verb's claim, read once.
+    expect(brief('وقال باراك: "سياساتنا الحالية لن تشبه ما مضى". وكان توم باراك سفيراً.')).toMatchObject([{ source: 'tom-barrack', cue: 'وقال' }]);
+  });
+
+  it('names a person by surname once the text has named them in full', () => {
+    const t = 'شدد القائد العام مظلوم عبدي على الحوار. وأضاف عبدي أن قسد ستكون جزءاً من الجيش.';
+    expect(brief(t).map((c) => c.source)).toEqual(['mazloum-abdi', 'mazloum-abdi']);
+    // Without the full name, a bare surname is nobody the gazetteer knows.
+    expect(brief('وأضاف عبدي أن الحوار مستمر.')[0]!.source).toBe('عبدي');
+  });
+
+  it('reads "المرصد" as the observatory the text named, and "المديرية" as the speaker just quoted', () => {
+    const t = 'وثق مرصد "بصمة لحقوق الإنسان" 56 حالة اعتقال. رصد المرصد مقتل مدني.';
+    expect(brief(t).map((c) => c.source)).toEqual(['basma-observatory', 'basma-observatory']);
+    expect(brief('رصد المرصد مقتل مدني.').map((c) => c.source)).toEqual(['sohr']);
+    const d = brief('أكدت مديرية الإعلام في حلب عدم صحة الأنباء عن مديرية الأمن. وأفادت المديرية أن الاتفاق قائم.');
+    expect(d.map((c) => c.source)).toEqual(['مديرية الإعلام', 'مديرية الإعلام']);
+    expect(attributions('أكدت مديرية الإعلام في حلب عدم صحة الأنباء عن مديرية الأمن. وأفادت المديرية أن الاتفاق قائم.')[1]!.sourceId).toBeNull();
+  });
+
+  it('takes an honorific and a name as the speaker, and "على أن" as what was said', () => {
+    expect(brief('وكان أوضح الأستاذ "عبد الكريم ليله" مدير مديرية الإعلام في محافظة حلب، في تصريح خاص، تفاصيل الاتفاق.')).toMatchObject([{ source: 'الأستاذ "عبد الكريم ليله" مدير مديرية الإعلام', type: 'official' }]);
+    expect(brief('وشدد ليله على أن الأحياء ستكون تابعة للدولة.')).toMatchObject([{ source: 'ليله', type: 'person', cue: 'وشدد' }]);
+  });
+
   it('reads prepositional cues on their own', () => {
     expect(brief('لينسحب مقاتلو التنظيم، وفق صحيفة العربي الجديد.')).toMatchObject([{ source: 'al-araby-al-jadeed', cue: 'وفق' }]);
     expect(brief('قتل ثلاثة مدنيين بحسب المرصد السوري لحقوق الإنسان.')).toMatchObject([{ source: 'sohr', type: 'ngo', cue: 'بحسب' }]);
@@ -70,7 +101,9 @@ describe('attributions', () => {
     expect(attributions('وقال وزير المالية السوري محمد يسر برنية إن الرواتب سترتفع.')).toMatchObject([
       { source: 'وزير المالية السوري محمد يسر برنية', sourceId: 'mohammad-barnieh', sourceType: 'official', cue: 'وقال' },
     ]);
-    expect(brief('وقال وزير النقل للإخبارية إن الطرق آمنة.')).toMatchObject([{ source: 'وزير النقل', type: 'official' }]);
+    expect(brief('وقال وزير النقل للإخبارية إن الطرق آمنة.')).toMatchObject([{ source: 'ministry-transport', type: 'official' }]);
+    // Another country's minister is not the Syrian ministry.
+    expect(brief('وقال وزير الداخلية اللبناني إن الحدود آمنة.')).toMatchObject([{ source: 'وزير الداخلية اللبناني', type: 'official' }]);
     expect(brief('ويكشف "هويدي" في تصريح للصحيفة أن التنظيم زرع الألغام.')).toMatchObject([{ source: 'هويدي', type: 'person' }]);
     expect(brief('فيما لم يذكر اسم القتيل أو صفته.')).toEqual([]);
     expect(brief('طريق خناصر الذي يعتبر أهم خط إمداد إلى المدينة.')).toEqual([]);

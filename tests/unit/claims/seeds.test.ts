@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFromText } from '../../../lib/extract/text';
 import { analyse, type Analysis } from '../../../lib/claims';
+import { claimKey, scoreKeys, type Score } from './score';
 
 interface Expect {
   entities: string[];
@@ -39,24 +40,8 @@ const SEEDS: Record<string, Expect> = {
   },
 };
 
-const claimKey = (c: Analysis['claims'][number]) => [c.sourceId ?? c.source, ...c.via.map((v) => v.sourceId ?? v.source)].join('<');
-
-/** Matches expected against found as multisets: [hits, expected, found]. */
-function score(expected: string[], found: string[]): [number, number, number] {
-  const left = [...found];
-  let hits = 0;
-  for (const e of expected) {
-    const i = left.indexOf(e);
-    if (i >= 0) {
-      hits++;
-      left.splice(i, 1);
-    }
-  }
-  return [hits, expected.length, found.length];
-}
-
 describe('seeds analysed against what a reader finds in them', () => {
-  const results = new Map<string, { a: Analysis; text: string; entities: [number, number, number]; claims: [number, number, number] }>();
+  const results = new Map<string, { a: Analysis; text: string; entities: Score; claims: Score }>();
   beforeAll(() => {
     for (const [seed, exp] of Object.entries(SEEDS)) {
       const x = extractFromText(readFileSync(`data/seeds/${seed}.txt`, 'utf8'));
@@ -64,12 +49,10 @@ describe('seeds analysed against what a reader finds in them', () => {
       const a = analyse(text);
       const ents = [...new Set(a.entities.map((e) => e.id))];
       const claims = a.claims.map(claimKey);
-      const e = score(exp.entities, ents);
-      const c = score(exp.claims, claims);
+      const e = scoreKeys(exp.entities, ents);
+      const c = scoreKeys(exp.claims, claims);
       results.set(seed, { a, text, entities: e, claims: c });
-      const missed = exp.entities.filter((x) => !ents.includes(x));
-      const extra = ents.filter((x) => !exp.entities.includes(x));
-      console.log(`${seed}: entities ${e[0]}/${e[1]} expected, ${e[0]}/${e[2]} found${missed.length ? `, missed ${missed}` : ''}${extra.length ? `, extra ${extra}` : ''}; claims ${c[0]}/${c[1]}, ${c[0]}/${c[2]} [${claims.join(', ')}]`);
+      console.log(`${seed}: entities ${e.hits}/${e.expected} expected, ${e.hits}/${e.found} found${e.missed.length ? `, missed ${e.missed}` : ''}${e.extra.length ? `, extra ${e.extra}` : ''}; claims ${c.hits}/${c.expected}, ${c.hits}/${c.found} [${claims.join(', ')}]`);
     }
   });
 
@@ -84,15 +67,15 @@ describe('seeds analysed against what a reader finds in them', () => {
   }
 
   it('reaches recall ≥ 0.95 and precision ≥ 0.9 on entities and attributions together (printed)', () => {
-    const sum = (k: 'entities' | 'claims', i: number) => [...results.values()].reduce((s, r) => s + r[k][i]!, 0);
-    const hits = sum('entities', 0) + sum('claims', 0);
-    const recall = hits / (sum('entities', 1) + sum('claims', 1));
-    const precision = hits / (sum('entities', 2) + sum('claims', 2));
-    const er = sum('entities', 0) / sum('entities', 1);
-    const ep = sum('entities', 0) / sum('entities', 2);
-    const cr = sum('claims', 0) / sum('claims', 1);
-    const cp = sum('claims', 0) / sum('claims', 2);
-    console.log(`seeds: recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)} (entities ${er.toFixed(3)}/${ep.toFixed(3)} of ${sum('entities', 1)} expected, attributions ${cr.toFixed(3)}/${cp.toFixed(3)} of ${sum('claims', 1)})`);
+    const sum = (k: 'entities' | 'claims', f: 'hits' | 'expected' | 'found') => [...results.values()].reduce((s, r) => s + r[k][f], 0);
+    const hits = sum('entities', 'hits') + sum('claims', 'hits');
+    const recall = hits / (sum('entities', 'expected') + sum('claims', 'expected'));
+    const precision = hits / (sum('entities', 'found') + sum('claims', 'found'));
+    const er = sum('entities', 'hits') / sum('entities', 'expected');
+    const ep = sum('entities', 'hits') / sum('entities', 'found');
+    const cr = sum('claims', 'hits') / sum('claims', 'expected');
+    const cp = sum('claims', 'hits') / sum('claims', 'found');
+    console.log(`seeds: recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)} (entities ${er.toFixed(3)}/${ep.toFixed(3)} of ${sum('entities', 'expected')} expected, attributions ${cr.toFixed(3)}/${cp.toFixed(3)} of ${sum('claims', 'expected')})`);
     expect(recall).toBeGreaterThanOrEqual(0.95);
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(cr).toBeGreaterThanOrEqual(0.9);
