@@ -28,7 +28,7 @@ function Card() {
   }, [id]);
   const lang = uiLang();
   const nameLang = lang.startsWith('ar') ? 'ar' : 'en';
-  if (error) return <p class="error" role="alert">{t('error')}: {error}</p>;
+  if (error) return <p class="error" role="alert">{t('error', error)}</p>;
   if (card === undefined) return <p class="muted" role="status">…</p>;
   if (card === null) return <p class="muted" role="status">{t('entityUnknown')}</p>;
   return (
