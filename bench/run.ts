@@ -153,18 +153,18 @@ export function pickQueries(corpus: SynthCorpus, n = 200): number[][] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string', multiple: true }, json: { type: 'boolean' }, engines: { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string', multiple: true }, json: { type: 'boolean' }, engines: { type: 'string' }, queries: { type: 'string' } } });
   const sizes = (values.docs ?? ['1000', '10000', '100000']).map(Number);
   const names = values.engines ? values.engines.split(',') : Object.keys(ENGINES);
   const all: Array<{ docs: number; engines: Record<string, EngineResult> }> = [];
   for (const docs of sizes) {
     if (!Number.isInteger(docs) || docs < 10) throw new Error(`--docs: expected a whole number of at least 10, got ${docs}`);
     const corpus = synthCorpus(docs);
-    const queries = pickQueries(corpus);
+    const queries = pickQueries(corpus, Number(values.queries ?? 200));
     const engines: Record<string, EngineResult> = {};
     for (const name of names) {
       engines[name] = await measure(name, corpus, queries);
-      if (!values.json) process.stderr.write(`${docs} ${name} ${JSON.stringify(engines[name])}\n`);
+      process.stderr.write(`${docs} ${name} ${JSON.stringify(engines[name])}\n`);
     }
     all.push({ docs, engines });
   }
