@@ -4,7 +4,9 @@ import { tokenize, type Token } from '../arabic/tokenize';
 import { normalizeWithMap } from '../arabic/normalize';
 import { matchEntities } from '../entities/match';
 import type { EntityMatch } from '../entities/types';
-import { FRAME_EXCLUDE, FRAME_NEEDS, FRAME_STEMS, SHORT_STEM_ENDINGS, type Frame } from './lexicon';
+import { ancestors } from '../entities/gazetteer';
+import { ARMED_KINDS, DEAL_STEMS, FRAME_EXCLUDE, FRAME_NEEDS, FRAME_STEMS, FRAME_VERBS, SHORT_STEM_ENDINGS, type Frame } from './lexicon';
+import { splitSentences } from './sentences';
 
 export type { Frame } from './lexicon';
 
@@ -53,6 +55,26 @@ export function framing(text: string, opts: FramingOptions = {}): FramingCue[] {
   const matches = opts.matches ?? matchEntities(text, { date: opts.date });
   const out: FramingCue[] = [];
   const toks = tokenize(text);
+  // Sentences with an armed actor named in them, by offset (sorted, for bisection).
+  const sentences = splitSentences(text);
+  const armed: boolean[] = sentences.map(() => false);
+  {
+    let k = 0;
+    for (const m of matches) {
+      while (k < sentences.length && sentences[k]!.end <= m.start) k++;
+      if (k < sentences.length && m.type === 'actor' && ancestors(m.id).some((a) => ARMED_KINDS.has(a.kind))) armed[k] = true;
+    }
+  }
+  const armedInSentence = (at: number): boolean => {
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return !!armed[lo];
+  };
   let m = 0;
   toks.forEach((t: Token, i) => {
     while (m < matches.length && matches[m]!.end <= t.start) m++;
@@ -68,6 +90,8 @@ export function framing(text: string, opts: FramingOptions = {}): FramingCue[] {
     if (need === 'control-next' && !(next && (CONTROL.test(next.text.replace(/^[وف]/, '')) || named))) return;
     if (need === 'entity-next' && !named) return;
     if (hit.frame === 'liberation' && i > 0 && EDITORIAL.test(toks[i - 1]!.text)) return;
+    if (FRAME_VERBS.has(hit.rest) && /ال$/.test(t.text.slice(0, hit.cut))) return;
+    if (DEAL_STEMS.has(hit.stem) && !armedInSentence(t.start)) return;
     const start = t.start + (hit.cut ? normalizeWithMap(text.slice(t.start, t.end)).map[hit.cut]! : 0);
     out.push({ frame: hit.frame, cue: text.slice(start, t.end), start, end: t.end });
   });

@@ -72,6 +72,16 @@ export const FRAME_STEMS: Record<Frame, string[]> = {
   terrorism: ['ارهاب', 'ارهابي', 'ارهابيه', 'ارهابيين', 'ارهابيون', 'تكفيري', 'تكفيريه', 'تكفيريين', 'متطرف', 'خوارج', 'ارهابيا'],
 };
 
+/** Verb forms: never behind the article ("الأنهار" is rivers, not "انهار"). */
+export const FRAME_VERBS = new Set(['انسحب', 'ينسحب', 'تنسحب', 'اخلت', 'اخلي', 'يخلي', 'سلمت', 'سلمها', 'انهار', 'ينهار', 'هزم', 'يندحر', 'اندحر', 'سقط', 'يسقط', 'تسقط', 'فروا', 'هربوا', 'خسر', 'يخسر', 'حرر', 'يحرر', 'يطهر', 'استعاد', 'يستعيد', 'تستعيد', 'استرجع', 'يسترجع', 'دحر']);
+
+/**
+ * Deal words frame a handover only among armed parties ("اتفاق ضمني" between IS and the regime,
+ * the SDF exchange deal); an agreement between ministries or a trade deal is not that frame.
+ */
+export const DEAL_STEMS = new Set(['اتفاق', 'تفاهمات', 'تسويه', 'تسويات', 'مصالحه', 'مصالحات', 'صفقه', 'صفقات', 'مقايضه']);
+export const ARMED_KINDS = new Set(['regime', 'state-forces', 'security-agency', 'armed-group', 'jihadist-group', 'militia', 'coalition']);
+
 /** Words that start like a cue but are not one (landslides, formal treaties, "her interests"). */
 export const FRAME_EXCLUDE = new Set(['انهيارات', 'اتفاقيه', 'اتفاقيات', 'اتفاقات', 'اتفاقا', 'مصالحها', 'مصالحهم', 'مصالحنا', 'سقوطه'].map(normalize));
 

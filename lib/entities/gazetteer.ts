@@ -129,6 +129,12 @@ export function ancestors(id: string): Entity[] {
   return out;
 }
 
+/** The governorate a governorate capital gives its name to (Hasakah → Hasakah governorate). */
+export function governorateOf(cityId: string): Entity | undefined {
+  const gov = CAPITALS[cityId]?.gov;
+  return gov ? BY_ID.get(gov) : undefined;
+}
+
 /** The text of an alias as written, whatever its form in the file. */
 export function aliasText(a: AliasSpec): string {
   return typeof a === 'string' ? a : a.text;

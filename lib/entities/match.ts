@@ -2,7 +2,7 @@
 // (وقوات، بريف، لداعش، للنظام), in Latin script too, with offsets into the original text.
 import { normalizeWithMap } from '../arabic/normalize';
 import { tokenize, type Token } from '../arabic/tokenize';
-import { ENTITIES, aliasText, ancestors } from './gazetteer';
+import { ENTITIES, aliasText, ancestors, governorateOf } from './gazetteer';
 import type { Entity, EntityMatch, MatchOptions } from './types';
 
 interface Candidate {
@@ -79,6 +79,9 @@ function forms(w: string): Array<{ form: string; cut: number }> {
   }
   return out;
 }
+
+// "محافظات", "بمحافظتي", "ومحافظات": a list of governorates follows.
+const GOVERNORATES = /^[وف]?[بل]?محافظ(ات|تي|تا)$/;
 
 interface Found {
   i: number;
@@ -198,7 +201,16 @@ export function matchEntities(text: string, opts: MatchOptions = {}): EntityMatc
       i = f.j;
     } else i++;
   }
+  let inList = false;
+  let prevEnd = -1;
   return resolve(found).map(({ f, pick }) => {
+    // "محافظات دير الزور، الرقة، والحسكة": the cities listed after a plural "governorates" name
+    // their governorates.
+    const before = toks[f.i - 1];
+    inList = (!!before && GOVERNORATES.test(before.text) && GAP.test(text.slice(before.end, toks[f.i]!.start))) || (inList && /^[\s,،و]*$/.test(text.slice(prevEnd, f.start)));
+    prevEnd = toks[f.j - 1]!.end;
+    const gov = inList && pick.entity.type === 'place' ? governorateOf(pick.entity.id) : undefined;
+    if (gov) pick = { ...pick, entity: gov };
     let end = toks[f.j - 1]!.end;
     // 'قناة "الميادين"': take the closing quote of a quote opened inside the name.
     const inner = text.slice(f.start, end);

@@ -142,6 +142,16 @@ describe('framing', () => {
     expect(f.map((x) => t.slice(x.start, x.end))).toEqual(['انسحاب']);
   });
 
+  it('frames a deal as a handover only among armed parties, and never reads rivers as a collapse', () => {
+    const frames = (t: string) => framing(t, { date: '2025-06-01' }).map((f) => [f.frame, f.cue]);
+    expect(frames('وصل وزير المالية لاتفاق مع الأمين التنفيذي للجنة الاقتصادية.')).toEqual([]);
+    expect(frames('وأُبرمت خلال المعرض مئات الصفقات التجارية.')).toEqual([]);
+    expect(frames('بدء تنفيذ صفقة تبادل موقوفين بين الحكومة السورية وقسد.')).toEqual([['handover', 'صفقة']]);
+    expect(framing('ووصفت الفصائل هذا العمل بأنه اتفاق ضمني جمع نظام الأسد وداعش.').map((f) => f.frame)).toEqual(['handover', 'handover']);
+    expect(frames('توفي طفلان غرقاً في الأنهار والبحيرات.')).toEqual([]);
+    expect(frames('وانهار المبنى بعد القصف.')).toEqual([['collapse', 'انهار']]);
+  });
+
   it('does not take Tehran for purification, electricity for fleeing, or a falling rocket for a collapse', () => {
     expect(framing('وصل الوفد إلى طهران')).toEqual([]);
     expect(framing('خطوط مياه وكهرباء')).toEqual([]);

@@ -24,12 +24,12 @@ const SEEDS: Record<string, Expect> = {
     frames: ['withdrawal', 'handover'],
   },
   '002_83ded0c87ab731c9': {
-    entities: ['islamic-state', 'opposition', 'idlib', 'dahr-al-ghuzat', 'tamanah', 'maarat-al-numan', 'idlib-countryside-east', 'regime-forces', 'aleppo', 'hama', 'assad-regime', 'idlib-gov', 'russia', 'umm-al-khalakhil', 'abu-al-duhur', 'khanasser-road', 'raqqa', 'deir-ez-zor', 'hts', 'iraq-border'],
+    entities: ['islamic-state', 'opposition', 'idlib', 'dahr-al-ghuzat', 'tamanah', 'maarat-al-numan', 'idlib-countryside-east', 'regime-forces', 'aleppo', 'hama', 'assad-regime', 'idlib-gov', 'russia', 'umm-al-khalakhil', 'abu-al-duhur', 'khanasser-road', 'raqqa', 'deir-ez-zor', 'hts', 'iraq-border', 'aleppo-gov', 'hama-gov'],
     claims: ['opposition'],
     frames: ['handover', 'withdrawal', 'collapse'],
   },
   '003_02036ec69402faed': {
-    entities: ['regime-forces', 'quriyah', 'islamic-state', 'deir-ez-zor-countryside', 'pro-regime-militias', 'sdf', 'furat-post', 'badia', 'old-airport-deir', 'khasarat', 'kanamat', 'deir-ez-zor', 'huwayjat-katea', 'junaynah', 'opposition', 'fsa', 'salihiyah-deir', 'baqras', 'khasham', 'muhasan', 'buamr', 'bulayl', 'tob', 'observers', 'raqqa', 'iraq', 'syria', 'idlib', 'aleppo'],
+    entities: ['regime-forces', 'quriyah', 'islamic-state', 'deir-ez-zor-countryside', 'pro-regime-militias', 'sdf', 'furat-post', 'badia', 'old-airport-deir', 'khasarat', 'kanamat', 'deir-ez-zor', 'huwayjat-katea', 'junaynah', 'opposition', 'fsa', 'salihiyah-deir', 'baqras', 'khasham', 'muhasan', 'buamr', 'bulayl', 'tob', 'observers', 'raqqa', 'iraq', 'syria', 'idlib', 'aleppo', 'deir-ez-zor-gov', 'raqqa-gov'],
     claims: ['furat-post', 'observers', 'آخرون'],
     frames: ['withdrawal', 'handover', 'collapse'],
   },

@@ -77,10 +77,14 @@ describe('matchEntities', () => {
     expect(matchEntities('\u0000\u0001\uD800 حلب \uDFFF\u202Eدمشق')).toMatchObject([{ id: 'aleppo' }, { id: 'damascus' }]);
     const big = 'سيطرت قوات الأسد على مطار كويرس العسكري بريف حلب الشرقي. '.repeat(90_000);
     expect(big.length).toBeGreaterThan(5_000_000);
-    const t0 = Date.now();
-    const ms = matchEntities(big);
-    expect(ms.length).toBe(270_000);
-    // Generous bound: this only guards against a blow-up, not a speed claim.
-    expect(Date.now() - t0).toBeLessThan(120_000);
+    // Completes (the test timeout bounds it); no timing assert.
+    expect(matchEntities(big).length).toBe(270_000);
+  });
+
+  it('reads the cities listed after "محافظات" as their governorates', () => {
+    const ids = (t: string) => matchEntities(t).map((m) => m.id);
+    expect(ids('في محافظات دير الزور، الرقة، والحسكة.')).toEqual(['deir-ez-zor-gov', 'raqqa-gov', 'hasakah-gov']);
+    expect(ids('بين محافظتي درعا والسويداء وفي مدينة حلب')).toEqual(['daraa-gov', 'suwayda-gov', 'aleppo']);
+    expect(ids('في مدينة الحسكة والرقة')).toEqual(['hasakah', 'raqqa']);
   });
 });
