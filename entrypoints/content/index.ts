@@ -13,7 +13,7 @@ import { highlightSavedClippings } from './clip-highlights';
 import { startEntityCards } from './entity-card';
 import { createMarks } from './marks';
 import './marks.css';
-import { mountPanel, type Panel } from './panel';
+import { measurePage, mountPanel, type Panel } from './panel';
 
 
 export default defineContentScript({
@@ -53,10 +53,11 @@ export default defineContentScript({
         console.warn('Isnad:', reply.error);
         return;
       }
-      step('panel', () => {
-        if (!panel) panel = mountPanel(ctx);
-        else panel.refresh();
-      });
+      if (!panel) {
+        const room = step('panel-measure', measurePage);
+        await nextTask();
+        panel = step('panel', () => mountPanel(ctx, room));
+      } else step('panel', () => panel!.refresh());
       await nextTask();
       await marks.show(article.paragraphs, reply.value.marks);
       // After the marks: both wrap the page's words, and one at a time keeps their ranges valid.

@@ -35,12 +35,26 @@ function pageDir(): 'rtl' | 'ltr' {
   return getComputedStyle(document.body ?? document.documentElement).direction === 'rtl' ? 'rtl' : 'ltr';
 }
 
+export interface PageRoom {
+  column: Column | null;
+  dir: 'rtl' | 'ltr';
+}
+
+/**
+ * The page's text column and direction, read before the panel is added: the page is laid out
+ * already then, so reading it costs little, where reading it after adding the iframe would lay
+ * out the whole page again inside our task.
+ */
+export function measurePage(): PageRoom {
+  return { column: textColumn(), dir: pageDir() };
+}
+
 /**
  * The in-page panel: an iframe of an extension page, so the page's scripts cannot read what it
  * shows. It sits in the margin beside the article's text, or docks at the edge with the page
  * moved aside, or folds into a small tab; the reader's choice of side and fold is kept per site.
  */
-export function mountPanel(ctx: ContentScriptContext): Panel {
+export function mountPanel(ctx: ContentScriptContext, measured: PageRoom = measurePage()): Panel {
   // The panel page is web-accessible to the built-in outlets only (see wxt.config.ts): on a site
   // the reader ran Isnad on, an iframe would show the browser's "blocked" page, so there the
   // findings live in the side panel alone.
@@ -68,7 +82,7 @@ export function mountPanel(ctx: ContentScriptContext): Panel {
         boxShadow: '0 4px 24px rgba(0,0,0,.25)',
         colorScheme: 'normal',
       });
-      place();
+      apply(placePanel({ viewportWidth: document.documentElement.clientWidth, column: measured.column, layout, pageDir: measured.dir }));
     },
     onRemove() {
       room.remove();
