@@ -28,6 +28,59 @@ export interface PageCost {
 /** When the reader sees the marks: the end of our last marks step, from the start of navigation. */
 export const marksShownAt = (cost: PageCost): number => Math.max(0, ...cost.steps.filter((s) => s.name === 'marks-label').map((s) => s.start + s.duration));
 
+/** When each stage of opening an article happened, in ms from the page's navigation start. */
+export interface Timeline {
+  /** The content script starts (its main(), after the script's evaluation). */
+  script: number;
+  /** The article is extracted. */
+  extracted: number;
+  /** The background's reply to page:article (the marks to wrap) is back. */
+  replied: number;
+  /** The panel's iframe is added to the page (hidden), then placed and shown. */
+  panelAdded: number;
+  panelPlaced: number;
+  /** The panel's document starts loading, its script runs, it shows the related reports. */
+  panelNavigation: number;
+  panelScript: number;
+  panelShown: number;
+  /** The last marks step ends. */
+  marks: number;
+}
+
+/** Reads the timeline of one load from the page and its panel frame (each has its own clock origin). */
+export async function readTimeline(page: Page): Promise<Timeline> {
+  // No named helpers inside evaluate: tsx would wrap them in a __name() the page lacks.
+  const own = await page.evaluate(() =>
+    Object.fromEntries(
+      [['script', 'isnad:start', 0], ['extracted', 'isnad:extract', 1], ['replied', 'isnad:replied', 1], ['panelAdded', 'isnad:panel', 1], ['panelPlaced', 'isnad:panel-place', 1], ['marks', 'isnad:marks-label', 1], ['origin', '', 0]].map(([key, name, end]) => {
+        const e = performance.getEntriesByName(name as string)[0];
+        return [key, key === 'origin' ? performance.timeOrigin : e ? e.startTime + (end ? e.duration : 0) : NaN];
+      }),
+    ),
+  );
+  const handle = await page.$('[data-isnad="panel"] iframe');
+  const frame = await handle?.contentFrame();
+  const panel = frame
+    ? await frame.evaluate(() => ({
+        origin: performance.timeOrigin,
+        script: performance.getEntriesByName('isnad:panel-script')[0]?.startTime ?? NaN,
+        shown: performance.getEntriesByName('isnad:panel-shown')[0]?.startTime ?? NaN,
+      }))
+    : { origin: NaN, script: NaN, shown: NaN };
+  const shift = panel.origin - own.origin!;
+  return {
+    script: own.script!,
+    extracted: own.extracted!,
+    replied: own.replied!,
+    panelAdded: own.panelAdded!,
+    panelPlaced: own.panelPlaced!,
+    panelNavigation: shift,
+    panelScript: shift + panel.script,
+    panelShown: shift + panel.shown,
+    marks: own.marks!,
+  };
+}
+
 /** Installs the long-task observer before any page script runs. */
 export async function observeLongTasks(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
@@ -76,6 +129,11 @@ interface Row {
   marks: number;
   marksAtMs: number;
   relatedAtMs: number;
+  /** Median of each stage over the loads (ms from navigation start). */
+  timeline: Timeline;
+  /** Worst load: the latest the reader saw the marks and the related reports. */
+  marksAtMaxMs: number;
+  relatedAtMaxMs: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -106,50 +164,84 @@ async function withoutIsnad(hostRules: string, url: string, runs: number): Promi
   }
 }
 
-export async function measureMainThread(runs = 5): Promise<Row[]> {
+interface Load {
+  cost: PageCost;
+  /** From the navigation request to the first related report in the panel, seen by the driver. */
+  relatedAt: number;
+  timeline: Timeline;
+}
+
+async function loadOnce(context: BrowserContext, url: string): Promise<Load> {
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  const frame = await (await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 })).contentFrame();
+  await frame!.waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
+  const relatedAt = Date.now() - t0;
+  await page.waitForFunction(() => performance.getEntriesByName('isnad:marks-label').length > 0, undefined, { timeout: 15_000 });
+  await page.waitForTimeout(1000);
+  const load = { cost: await readCost(page), relatedAt, timeline: await readTimeline(page) };
+  await page.close();
+  return load;
+}
+
+function summarise(page: string, loads: Load[], withoutIsnadLongTasks: number): Row {
+  const costs = loads.map((l) => l.cost);
+  const steps = costs.flatMap((c) => c.steps);
+  const longest = steps.reduce((a, s) => (s.duration > a.duration ? s : a), { name: '—', start: 0, duration: 0 });
+  const ours = costs.flatMap(oursOf);
+  const names = [...new Set(steps.map((s) => s.name))];
+  const timelines = loads.map((l) => l.timeline);
+  return {
+    page,
+    runs: loads.length,
+    longestStepMs: round(longest.duration),
+    longestStep: longest.name,
+    stepMedianMs: Object.fromEntries(names.map((n) => [n, round(median(steps.filter((s) => s.name === n).map((s) => s.duration)))])),
+    ourLongTasks: ours.length,
+    ourLongestTaskMs: round(Math.max(0, ...ours.map((t) => t.duration))),
+    otherLongTasks: costs.reduce((a, c) => a + c.longTasks.length, 0) - ours.length,
+    withoutIsnadLongTasks,
+    marks: costs[0]?.marks ?? 0,
+    marksAtMs: round(median(costs.map(marksShownAt))),
+    relatedAtMs: median(loads.map((l) => l.relatedAt)),
+    timeline: Object.fromEntries(Object.keys(timelines[0]!).map((k) => [k, round(median(timelines.map((t) => t[k as keyof Timeline])))])) as unknown as Timeline,
+    marksAtMaxMs: round(Math.max(...costs.map(marksShownAt))),
+    relatedAtMaxMs: Math.max(...loads.map((l) => l.relatedAt)),
+  };
+}
+
+/**
+ * Loads each article `runs` times in the built extension and, given another build's directory,
+ * in that one too, load for load in turn: on a shared machine both then see the same load.
+ */
+export async function measureMainThread(runs = 5, baselineDir?: string): Promise<{ rows: Row[]; baseline: Row[] | null }> {
   const site = await startSite();
-  const b = await launchWithExtension({ hostRules: site.hostRules });
-  const rows: Row[] = [];
+  const builds = [await launchWithExtension({ hostRules: site.hostRules })];
+  if (baselineDir) builds.push(await launchWithExtension({ hostRules: site.hostRules, extensionDir: baselineDir }));
+  const rows: Row[][] = builds.map(() => []);
   try {
-    await waitForCorpus(b.worker);
-    await observeLongTasks(b.context);
-    for (const [name, url] of ARTICLES) {
-      const costs: PageCost[] = [];
-      const relatedAt: number[] = [];
-      for (let r = 0; r < runs; r++) {
-        const page = await b.context.newPage();
-        const t0 = Date.now();
-        await page.goto(url, { waitUntil: 'commit' });
-        const frame = await (await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 })).contentFrame();
-        await frame!.waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
-        relatedAt.push(Date.now() - t0);
-        await page.waitForFunction(() => performance.getEntriesByName('isnad:marks-label').length > 0, undefined, { timeout: 15_000 });
-        await page.waitForTimeout(1000);
-        costs.push(await readCost(page));
-        await page.close();
-      }
-      const steps = costs.flatMap((c) => c.steps);
-      const longest = steps.reduce((a, s) => (s.duration > a.duration ? s : a), { name: '—', start: 0, duration: 0 });
-      const ours = costs.flatMap(oursOf);
-      const names = [...new Set(steps.map((s) => s.name))];
-      rows.push({
-        page: name,
-        runs,
-        longestStepMs: round(longest.duration),
-        longestStep: longest.name,
-        stepMedianMs: Object.fromEntries(names.map((n) => [n, round(median(steps.filter((s) => s.name === n).map((s) => s.duration)))])),
-        ourLongTasks: ours.length,
-        ourLongestTaskMs: round(Math.max(0, ...ours.map((t) => t.duration))),
-        otherLongTasks: costs.reduce((a, c) => a + c.longTasks.length, 0) - ours.length,
-        withoutIsnadLongTasks: (await withoutIsnad(site.hostRules, url, 3)).reduce((a, x) => a + x, 0),
-        marks: costs[0]?.marks ?? 0,
-        marksAtMs: round(median(costs.map(marksShownAt))),
-        relatedAtMs: median(relatedAt),
-      });
+    for (const b of builds) {
+      await waitForCorpus(b.worker);
+      await observeLongTasks(b.context);
     }
-    return rows;
+    for (const [name, url] of ARTICLES) {
+      const loads: Load[][] = builds.map(() => []);
+      for (let r = 0; r < runs; r++) {
+        for (const [k, b] of builds.entries()) {
+          const load = await loadOnce(b.context, url);
+          loads[k]!.push(load);
+          if (process.argv.includes('--dry')) {
+            for (const t of oursOf(load.cost)) console.error(k ? 'baseline' : 'build', name, 'long task', Math.round(t.start), Math.round(t.duration), load.cost.steps.filter((s) => s.start < t.start + t.duration && s.start + s.duration > t.start).map((s) => `${s.name}:${Math.round(s.duration)}`).join(' '));
+          }
+        }
+      }
+      const without = (await withoutIsnad(site.hostRules, url, 3)).reduce((a, x) => a + x, 0);
+      for (const k of builds.keys()) rows[k]!.push(summarise(name, loads[k]!, without));
+    }
+    return { rows: rows[0]!, baseline: rows[1] ?? null };
   } finally {
-    await b.close();
+    for (const b of builds) await b.close();
     site.server.close();
   }
 }
@@ -184,10 +276,20 @@ function report(rows: Row[], load: number[]): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string) => {
+    const k = process.argv.indexOf(name);
+    return k > 0 ? process.argv[k + 1] : undefined;
+  };
   const load = loadavg();
-  const rows = await measureMainThread();
+  const { rows, baseline } = await measureMainThread(Number(arg('--runs') ?? 5), arg('--baseline'));
+  const loadAfter = loadavg();
+  if (process.argv.includes('--dry')) {
+    const brief = (r: Row) => ({ page: r.page, ...r.timeline, related: r.relatedAtMs, relatedMax: r.relatedAtMaxMs, marksMax: r.marksAtMaxMs, ours: r.ourLongestTaskMs, longestStep: `${r.longestStep} ${r.longestStepMs}`, other: r.otherLongTasks });
+    console.log(JSON.stringify({ load, loadAfter, build: rows.map(brief), baseline: baseline?.map(brief) }, null, 1));
+    process.exit(0);
+  }
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('./results/main-thread.json', import.meta.url), JSON.stringify({ at: new Date().toISOString(), load, rows }, null, 2) + '\n');
+  writeFileSync(new URL('./results/main-thread.json', import.meta.url), JSON.stringify({ at: new Date().toISOString(), load, loadAfter, rows, baseline }, null, 2) + '\n');
   const md = report(rows, load);
   writeFileSync(new URL('./MAIN-THREAD.md', import.meta.url), md);
   console.log(md);

@@ -21,6 +21,9 @@ import { marksFor } from '../lib/marks/for-article';
 import { entityCard } from '../lib/entity-card';
 import type { TabMessage } from '../lib/messaging';
 import { articleAnalysis, entityNames } from '../lib/ui/article-analysis';
+import { PanelContexts } from '../lib/panel-contexts';
+import { t } from '../lib/i18n';
+import { READABILITY_SCRIPT } from '../lib/extract/readability-slot';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -69,6 +72,9 @@ export default defineBackground(() => {
   }
 
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));
+  // Each tab's latest article and its context, for its in-page panel (which may ask first).
+  const panelContexts = new PanelContexts();
+  browser.tabs.onRemoved.addListener((tabId) => panelContexts.forget(tabId));
 
   if (browser.sidePanel) {
     void browser.sidePanel.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
@@ -122,18 +128,41 @@ export default defineBackground(() => {
   });
 
   listen({
-    async 'page:article'({ article }, sender) {
+    async 'page:article'({ article, run }, sender) {
       if (sender.tabId === undefined) throw new Error('page:article must come from a tab');
-      await browser.storage.session.set({ [tabKey(sender.tabId)]: article });
-      await ready;
-      const context = await contextFor(db, article);
-      // Captured after the lookup: the reply never waits for the write.
-      void capture(article).catch((e: unknown) => console.error('Isnad: capturing the article failed', e));
-      return { marks: marksFor(article), related: context.related.length };
+      const stored = browser.storage.session.set({ [tabKey(sender.tabId)]: article });
+      // The marks do not wait for the related reports: the panel asks for those (ui:panel-context).
+      const context = ready.then(() => contextFor(db, article));
+      if (run) panelContexts.began(sender.tabId, run, context);
+      // Captured after the lookup: neither the marks nor the panel wait for the write.
+      void context
+        .catch(() => undefined)
+        .then(() => capture(article))
+        .catch((e: unknown) => console.error('Isnad: capturing the article failed', e));
+      // Worked out while the lookup waits on the database.
+      const marks = marksFor(article);
+      await stored;
+      return { marks };
     },
     async 'page:left'(_data, sender) {
-      if (sender.tabId !== undefined) await browser.storage.session.remove(tabKey(sender.tabId));
+      if (sender.tabId !== undefined) {
+        panelContexts.forget(sender.tabId);
+        await browser.storage.session.remove(tabKey(sender.tabId));
+      }
       return null;
+    },
+    async 'page:readability'(_data, sender) {
+      if (sender.tabId === undefined) throw new Error('page:readability must come from a tab');
+      // Into the content script's world of the top frame, where it reads the page.
+      await browser.scripting.executeScript({ target: { tabId: sender.tabId }, files: [READABILITY_SCRIPT] });
+      return null;
+    },
+    'page:strings'({ keys }) {
+      return Object.fromEntries(keys.map((k) => [k, t(k)]));
+    },
+    async 'ui:panel-context'({ run }, sender) {
+      if (sender.tabId === undefined) throw new Error('ui:panel-context must come from the in-page panel');
+      return panelContexts.contextFor(sender.tabId, run);
     },
     async 'ui:context'({ tabId }, sender) {
       const id = tabId ?? sender.tabId;

@@ -7,6 +7,7 @@ import type { Comparison, OutletProfile } from './compare/types';
 import type { DeleteTarget } from './corpus/manage';
 import type { ImportJob } from './corpus/index-types';
 import type { EntityCard } from './entity-card';
+import type { MessageKey } from './i18n';
 import type { MarkSpec } from './marks/types';
 import type { Article, RelatedReport, Report, TabContext } from './types';
 import type { ArticleAnalysis } from './ui/article-analysis';
@@ -22,10 +23,20 @@ export interface CorpusStats {
 /** Request and reply types, by message name. */
 export interface Protocol {
   /** Content script → background: the article on this tab. The reply carries only what the page
-   *  may hold: where to mark its own words, and how many related reports the panel will show. */
-  'page:article': { request: { article: Article }; reply: PageReply };
+   *  may hold: where to mark its own words. `run` names this reading of the page; the in-page
+   *  panel it mounted asks for the related reports by it (ui:panel-context). */
+  'page:article': { request: { article: Article; run?: string }; reply: PageReply };
   /** Content script → background: this tab no longer shows an article. */
   'page:left': { request: Record<string, never>; reply: null };
+  /** Content script → background: put Readability into the sender's tab (READABILITY_SCRIPT), for
+   *  a page that nothing lighter could read. */
+  'page:readability': { request: Record<string, never>; reply: null };
+  /** Content script → background: UI strings in the UI language (the page's own browser.i18n
+   *  would load the catalogue by a synchronous IPC on the page's main thread). */
+  'page:strings': { request: { keys: MessageKey[] }; reply: Partial<Record<MessageKey, string>> };
+  /** In-page panel → background: the context of the reading `run` of its tab, once that article
+   *  has come (the panel loads while the page is still being read); looked up once for both. */
+  'ui:panel-context': { request: { run: string }; reply: TabContext | null };
   /** UI (panel, side panel, popup) → background: the context of a tab (the sender's when omitted). */
   'ui:context': { request: { tabId?: number }; reply: TabContext | null };
   /** UI → background: one report of the corpus, for the report viewer. */
@@ -170,7 +181,6 @@ export type { Comparison, OutletProfile };
 
 export interface PageReply {
   marks: MarkSpec[];
-  related: number;
 }
 
 /** Background → content script (browser.tabs.sendMessage); not part of the request protocol. */

@@ -6,9 +6,9 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { describeRange } from '../../lib/clippings/anchor-dom';
 import type { TextQuote } from '../../lib/clippings/types';
-import { t } from '../../lib/i18n';
 import { send, type ClipSaved, type TabClipSelection } from '../../lib/messaging';
 import { highlightQuotes } from './clip-highlights';
+import { s } from './strings';
 
 export interface ClipButton {
   /** Shown only while the tab shows an article. */
@@ -57,13 +57,11 @@ export function startClipButton(ctx: ContentScriptContext): ClipButton {
   style.textContent = CSS;
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = t('saveClipping');
   button.lang = browser.i18n.getUILanguage();
   shadow.append(style, button);
 
   const hide = () => {
     host.style.display = 'none';
-    button.textContent = t('saveClipping');
     button.removeAttribute('data-state');
   };
   const place = () => {
@@ -72,6 +70,7 @@ export function startClipButton(ctx: ContentScriptContext): ClipButton {
     const rects = range.getClientRects();
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
     if (!host.isConnected) document.documentElement.append(host);
+    if (!button.dataset.state) button.textContent = s('saveClipping');
     host.style.display = 'block';
     const top = Math.min(window.innerHeight - 40, last.bottom + 8);
     const left = Math.max(8, Math.min(window.innerWidth - 160, last.left));
@@ -92,10 +91,10 @@ export function startClipButton(ctx: ContentScriptContext): ClipButton {
   button.addEventListener('mousedown', (e) => e.preventDefault());
   button.addEventListener('click', () => {
     saveSelection().then(
-      (saved) => (saved ? done('saved', t(saved.created ? 'clippingSaved' : 'clippingAlreadySaved')) : hide()),
+      (saved) => (saved ? done('saved', s(saved.created ? 'clippingSaved' : 'clippingAlreadySaved')) : hide()),
       (err: unknown) => {
         console.warn('Isnad: the clipping was not saved:', err);
-        done('failed', t('clippingNotSaved'));
+        done('failed', s('clippingNotSaved'));
       },
     );
   });

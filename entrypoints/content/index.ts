@@ -2,37 +2,44 @@
 // own words where the background says, mount the panel. It never receives corpus titles or text:
 // those stay in the extension's pages (the panel and the entity cards are iframes of them).
 import { browser } from 'wxt/browser';
-import { extractFromDocument } from '../../lib/extract/html';
+import { extractWith } from '../../lib/extract/cascade';
+import { loadedReadability } from '../../lib/extract/readability-slot';
 import { settled } from '../../lib/extract/settle';
 import { send, type TabMessage } from '../../lib/messaging';
 import { recognizePage } from '../../lib/outlets/registry';
 import { CONTENT_MATCHES } from '../../lib/outlets/hosts';
 import { nextTask, step } from '../../lib/timing';
+import type { Article } from '../../lib/types';
 import { startClipButton } from './clip-button';
 import { highlightSavedClippings } from './clip-highlights';
 import { startEntityCards } from './entity-card';
+import { loadStrings } from './strings';
 import { createMarks } from './marks';
 import './marks.css';
 import { measurePage, mountPanel, type Panel } from './panel';
 
 
+/** A random name for one reading of the page (randomUUID needs a secure context; http pages are not). */
+const runId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 export default defineContentScript({
   matches: CONTENT_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    // Set-up is measured from the start of main() to here: it shares a task with the script's own evaluation.
-    const setupStart = performance.now();
+    performance.mark('isnad:start');
     let panel: Panel | null = null;
-    const clipButton = startClipButton(ctx);
+    // Asks at once whether the reader hid the marks, and our UI's words; nothing else runs in
+    // this task, which is the script's own evaluation: the rest of the set-up takes the next one.
     const marks = createMarks(() => document.body);
-    const stopCards = startEntityCards(ctx);
-    performance.measure('isnad:setup', { start: setupStart, end: performance.now() });
+    void loadStrings();
+    const setUp = nextTask().then(() => step('setup', () => ({ clipButton: startClipButton(ctx), stopCards: startEntityCards(ctx) })));
     ctx.onInvalidated(() => {
       marks.clear();
-      stopCards();
+      void setUp.then((s) => s.stopCards());
     });
 
     async function run(): Promise<void> {
+      const { clipButton } = await setUp;
       // Each step in its own task, so none of ours keeps the page's main thread 50 ms.
       await nextTask();
       // URL first, then what the page says of itself (Idlib24, sites the reader turned on, short links).
@@ -45,23 +52,47 @@ export default defineContentScript({
         await send('page:left', {});
         return;
       }
+      // The panel's page loads (hidden, in the extension's process) while the article is read
+      // and looked up; it asks the background for this run's related reports itself.
+      const run = runId();
+      const mounted = panel;
+      if (mounted) step('panel', () => mounted.refresh(run));
+      else panel = step('panel', () => mountPanel(ctx, run));
+      const dropPanel = () => {
+        panel?.remove();
+        panel = null;
+      };
       await nextTask();
-      const article = step('extract', () => extractFromDocument(document, location.href));
-      if (!article.title && article.paragraphs.length === 0) return;
-      const reply = await send('page:article', { article });
+      const article = await read();
+      if (!article || (!article.title && article.paragraphs.length === 0)) return dropPanel();
+      const replied = send('page:article', { article, run });
+      // Placed while the background works on the marks: the page is laid out by now.
+      await nextTask();
+      const room = step('panel-measure', measurePage);
+      await nextTask();
+      step('panel-place', () => panel?.place(room));
+      const reply = await replied;
+      performance.mark('isnad:replied');
       if (!reply.ok) {
         console.warn('Isnad:', reply.error);
-        return;
+        return dropPanel();
       }
-      if (!panel) {
-        const room = step('panel-measure', measurePage);
-        await nextTask();
-        panel = step('panel', () => mountPanel(ctx, room));
-      } else step('panel', () => panel!.refresh());
       await nextTask();
       await marks.show(article.paragraphs, reply.value.marks);
       // After the marks: both wrap the page's words, and one at a time keeps their ranges valid.
       await highlightSavedClippings(article).catch((err: unknown) => console.warn('Isnad: clippings not highlighted:', err));
+    }
+
+    /** The article, by the cascade; Readability is fetched into this tab only for a page that needs it. */
+    async function read(): Promise<Article | null> {
+      const first = step('extract', () => extractWith(document, location.href, loadedReadability()));
+      if (first) return first;
+      const loaded = await send('page:readability', {});
+      if (!loaded.ok) throw new Error(`Readability not loaded: ${loaded.error}`);
+      await nextTask();
+      const readability = loadedReadability();
+      if (!readability) throw new Error('Readability not loaded: the injected script left no step');
+      return step('extract-readability', () => extractWith(document, location.href, readability));
     }
 
     // A page we cannot read must not break the page: say why in the console and stop.

@@ -4,8 +4,8 @@
 import { browser } from 'wxt/browser';
 import { applyMarks, removeMarks, MARK_ATTR } from '../../lib/marks/apply';
 import type { MarkSpec } from '../../lib/marks/types';
-import { t } from '../../lib/i18n';
 import { step } from '../../lib/timing';
+import { loadStrings, s } from './strings';
 
 const HIDDEN_KEY = 'marksHidden';
 const HIDDEN_ATTR = 'data-isnad-marks-hidden';
@@ -36,12 +36,15 @@ function label(made: HTMLElement[]): void {
       mark.tabIndex = inTabOrder.has(entity) ? -1 : 0;
       inTabOrder.add(entity);
     }
-    mark.setAttribute('aria-description', t(KIND_LABEL[kind]));
+    mark.setAttribute('aria-description', s(KIND_LABEL[kind]));
   }
 }
 
 export function createMarks(root: () => Element): Marks {
   let abort: AbortController | null = null;
+  const readHidden = async () => ((await browser.storage.local.get(HIDDEN_KEY))[HIDDEN_KEY] as boolean | undefined) ?? false;
+  // Asked while the page is read, so the first marks need no round trip of their own.
+  let early: Promise<boolean> | null = readHidden();
 
   async function setHidden(hidden: boolean): Promise<void> {
     document.documentElement.toggleAttribute(HIDDEN_ATTR, hidden);
@@ -53,9 +56,11 @@ export function createMarks(root: () => Element): Marks {
       abort?.abort();
       abort = new AbortController();
       step('marks-clear', () => removeMarks(document));
-      const hidden = ((await browser.storage.local.get(HIDDEN_KEY))[HIDDEN_KEY] as boolean | undefined) ?? false;
+      const hidden = await (early ?? readHidden());
+      early = null;
       document.documentElement.toggleAttribute(HIDDEN_ATTR, hidden);
       const made = await applyMarks(root(), paragraphs, specs, { signal: abort.signal });
+      await loadStrings();
       step('marks-label', () => label(made));
       return made.length;
     },

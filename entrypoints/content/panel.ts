@@ -1,15 +1,21 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
-import { placePanel, type Column, type Placement } from '../../components/panel-place';
+import { PANEL_MAX, placePanel, type Column, type Placement } from '../../components/panel-place';
 import type { TabPanelLayout } from '../../lib/messaging';
 import { isBuiltinSite } from '../../lib/sites';
 import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor, type PanelLayout } from '../../lib/settings';
 
 export interface Panel {
   remove(): void;
-  refresh(): void;
+  /** Shows the panel where the measured page has room for it. */
+  place(room: PageRoom): void;
+  /** A new reading of the page (in-page navigation): the panel page loads again for it. */
+  refresh(run: string): void;
 }
+
+/** The panel page for one reading of the page: it asks the background for that run's context. */
+const panelUrl = (run: string) => `${browser.runtime.getURL('/panel.html')}?run=${encodeURIComponent(run)}`;
 
 /**
  * The article's text column: the horizontal extent of its long paragraphs. Only the page's own
@@ -53,17 +59,20 @@ export function measurePage(): PageRoom {
  * The in-page panel: an iframe of an extension page, so the page's scripts cannot read what it
  * shows. It sits in the margin beside the article's text, or docks at the edge with the page
  * moved aside, or folds into a small tab; the reader's choice of side and fold is kept per site.
+ * It is added hidden as soon as the page is known to be an article, so that its page loads (in
+ * the extension's process) while the article is read and looked up; place() shows it.
  */
-export function mountPanel(ctx: ContentScriptContext, measured: PageRoom = measurePage()): Panel {
+export function mountPanel(ctx: ContentScriptContext, run: string): Panel {
   // The panel page is web-accessible to the built-in outlets only (see wxt.config.ts): on a site
   // the reader ran Isnad on, an iframe would show the browser's "blocked" page, so there the
   // findings live in the side panel alone.
-  if (!isBuiltinSite(location.href)) return { remove() {}, refresh() {} };
+  if (!isBuiltinSite(location.href)) return { remove() {}, place() {}, refresh() {} };
   let layout: PanelLayout = { ...DEFAULT_PANEL_LAYOUT };
   // The room a docked panel takes from the page: a margin on <html>, ours to add and remove.
   const room = document.createElement('style');
   room.setAttribute('data-isnad', 'panel-room');
   let wrapper: HTMLElement | null = null;
+  let placed = false;
 
   const ui = createIframeUi(ctx, {
     page: '/panel.html',
@@ -82,7 +91,8 @@ export function mountPanel(ctx: ContentScriptContext, measured: PageRoom = measu
         boxShadow: '0 4px 24px rgba(0,0,0,.25)',
         colorScheme: 'normal',
       });
-      apply(placePanel({ viewportWidth: document.documentElement.clientWidth, column: measured.column, layout, pageDir: measured.dir }));
+      // Hidden until placed; nothing here reads the page's layout.
+      Object.assign(w.style, { position: 'fixed', zIndex: '2147483646', top: '16px', left: '0', width: `${PANEL_MAX}px`, height: 'min(calc(100vh - 32px), 680px)', visibility: 'hidden' });
     },
     onRemove() {
       room.remove();
@@ -91,6 +101,7 @@ export function mountPanel(ctx: ContentScriptContext, measured: PageRoom = measu
 
   function apply(p: Placement): void {
     if (!wrapper) return;
+    placed = true;
     const other = p.edge === 'left' ? 'right' : 'left';
     const tab = p.mode === 'tab';
     Object.assign(wrapper.style, {
@@ -101,6 +112,7 @@ export function mountPanel(ctx: ContentScriptContext, measured: PageRoom = measu
       top: tab ? '96px' : p.mode === 'dock' ? '0' : '16px',
       width: `${p.width}px`,
       height: tab ? '140px' : p.mode === 'dock' ? '100vh' : 'min(calc(100vh - 32px), 680px)',
+      visibility: '',
     });
     wrapper.dataset.mode = p.mode;
     wrapper.dataset.edge = p.edge;
@@ -111,6 +123,8 @@ export function mountPanel(ctx: ContentScriptContext, measured: PageRoom = measu
   }
 
   function place(): void {
+    // Not shown before the content script has measured the page once (place(room)).
+    if (!placed) return;
     // Measured without our reserved room, so that docking does not feed back into the measure.
     const hadRoom = room.isConnected;
     if (hadRoom) room.remove();
@@ -139,6 +153,7 @@ export function mountPanel(ctx: ContentScriptContext, measured: PageRoom = measu
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
+  ui.iframe.src = panelUrl(run);
   ui.mount();
   void loadSettings()
     .then((s) => {
@@ -149,9 +164,10 @@ export function mountPanel(ctx: ContentScriptContext, measured: PageRoom = measu
 
   return {
     remove: () => ui.remove(),
-    refresh: () => {
-      // Reloading the extension page makes it ask the background for the new context.
-      ui.iframe.src = ui.iframe.src;
+    place: (measured) => apply(placePanel({ viewportWidth: document.documentElement.clientWidth, column: measured.column, layout, pageDir: measured.dir })),
+    refresh: (next) => {
+      // The extension page loads again and asks the background for the new run's context.
+      ui.iframe.src = panelUrl(next);
       schedule();
     },
   };

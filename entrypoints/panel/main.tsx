@@ -1,17 +1,45 @@
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import '../../components/theme.css';
-import { ContextView, useTabContext } from '../../components/ContextView';
+import { ContextView, type ContextState } from '../../components/ContextView';
 import { bootPage, t } from '../../lib/i18n';
 import { call, type PanelLayoutMessage } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor } from '../../lib/settings';
 
+performance.mark('isnad:panel-script');
+
+// Asked first thing, before the page boots (settings, language): the background may still be
+// looking the article up, and both go on side by side. `run` is the reading of the page that
+// mounted this panel; without it (an older content script), the tab's current context.
+const run = new URLSearchParams(location.search).get('run');
+let answered: ContextState | null = null;
+const asked: Promise<ContextState> = (run ? call('ui:panel-context', { run }) : call('ui:context', {})).then(
+  (context): ContextState => (answered = { kind: 'ready', context }),
+  (e: unknown): ContextState => (answered = { kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+);
+
+/** The panel's context: shown in the same commit the answer arrives in, not a frame later. */
+function usePanelContext(): ContextState {
+  const [state, setState] = useState<ContextState>(answered ?? { kind: 'loading' });
+  useLayoutEffect(() => {
+    let live = true;
+    void asked.then((s) => live && setState(s));
+    return () => {
+      live = false;
+    };
+  }, []);
+  useLayoutEffect(() => {
+    if (state.kind === 'ready') performance.mark('isnad:panel-shown');
+  }, [state.kind]);
+  return state;
+}
+
 // The in-page panel: an extension page inside the article's tab; its tab is the sender's. Its
 // position and size belong to the content script, which it asks through the background.
 function Panel() {
   const [layout, setLayout] = useState<PanelLayoutMessage>({ ...DEFAULT_PANEL_LAYOUT });
-  const context = useTabContext(undefined);
+  const context = usePanelContext();
   const toggle = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
   useEffect(() => {

@@ -12,8 +12,10 @@ import { extractFromDocument } from '../../lib/extract/html';
 import { isBuiltinSite } from '../../lib/sites';
 import type { Article } from '../../lib/types';
 import { htmlFixtures, type PageFixture } from '../unit/extract/fixture-pages';
+import { READABILITY_PAGE_HTML } from '../unit/extract/readability-page';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness';
-import { fixtureHttpUrl, startSite } from './site';
+import { fixtureHttpUrl, PAGES, startSite } from './site';
+import { pressToolbarButton } from './ui-helpers';
 
 const OUT = join(import.meta.dirname, '.tmp');
 mkdirSync(OUT, { recursive: true });
@@ -108,6 +110,56 @@ describe('the extractor run in Chromium\'s DOM on every fixture (sites not built
       await page.close();
     });
   }
+});
+
+/** Whether Readability was put into the content script's world of the tab showing `url`. */
+async function hasReadability(worker: Worker, url: string): Promise<boolean> {
+  return worker.evaluate(async (u) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+        scripting: { executeScript(o: object): Promise<Array<{ result: unknown }>> };
+      };
+    };
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+    const [r] = await chrome.scripting.executeScript({ target: { tabId: tab!.id }, func: () => '__isnadReadability' in globalThis });
+    return r!.result === true;
+  }, url);
+}
+
+describe('Readability, only on a page that needs it', () => {
+  it('an outlet\'s article is read by its site rules: the tab never gets Readability', async () => {
+    const f = fixtures.find((x) => x.name === 'shaam-1') as PageFixture;
+    const page = await browser.context.newPage();
+    await page.goto(fixtureHttpUrl(f.url));
+    await waitFor('the stored article', () => storedArticle(browser.worker, page.url()));
+    expect(await hasReadability(browser.worker, page.url())).toBe(false);
+    await page.close();
+  });
+
+  it('run from the toolbar on a site with no rules, Isnad fetches Readability into the tab and reads the story as Node does', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.text().startsWith('Isnad') && errors.push(m.text()));
+    await page.goto(PAGES.readabilityArticle);
+    await page.waitForTimeout(300);
+    // The reader presses Isnad's button (access to this tab alone), then "run here" (runOnTab).
+    await pressToolbarButton(browser, 'akhbar-generic.test');
+    expect(await storedArticle(browser.worker, page.url()), 'nothing ran before the reader asked').toBeNull();
+    await browser.worker.evaluate(async (u) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> }; scripting: { executeScript(o: object): Promise<unknown> } };
+      };
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+      await chrome.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/content-scripts/content.js'] });
+    }, page.url());
+    const got = await waitFor('the stored article', () => storedArticle(browser.worker, page.url()));
+    expect(got).toEqual(inNode(READABILITY_PAGE_HTML, page.url()));
+    expect(got.paragraphs).toHaveLength(4);
+    expect(await hasReadability(browser.worker, page.url())).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('in-page navigation', () => {

@@ -14,8 +14,9 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { hostRules: string; headless?: boolean; lang?: 'ar' | 'en'; colorScheme?: 'light' | 'dark'; extraArgs?: string[] }): Promise<Launched> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension at ${EXTENSION_DIR}: run npm run build`);
+export async function launchWithExtension(opts: { hostRules: string; headless?: boolean; lang?: 'ar' | 'en'; colorScheme?: 'light' | 'dark'; extraArgs?: string[]; /** Another build (a benchmark's baseline). */ extensionDir?: string }): Promise<Launched> {
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension at ${extensionDir}: run npm run build`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'isnad-e2e-'));
   const headless = opts.headless ?? true;
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -29,8 +30,8 @@ export async function launchWithExtension(opts: { hostRules: string; headless?: 
     env: { ...process.env, LANGUAGE: opts.lang ?? 'ar' },
     args: [
       ...(headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${opts.hostRules}`,
       `--lang=${opts.lang ?? 'ar'}`,
       '--no-sandbox',

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { extractFromText } from '../../lib/extract/text';
 import { htmlFixtures } from '../unit/extract/fixture-pages';
+import { READABILITY_PAGE_HTML, READABILITY_PAGE_URL } from '../unit/extract/readability-page';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const seedFiles = JSON.parse(readFileSync(join(ROOT, 'data/seeds.json'), 'utf8')) as Array<{ file: string; outlet: string }>;
@@ -87,6 +88,8 @@ export const PAGES = {
   eremListing: 'http://eremnews.com/news/arab-world',
   /** A site that is not built in, hosting an Idlib24 article: the reader turns Isnad on for it. */
   idlibArticle: 'http://idlib24.test/2018/02/19/300-fighter',
+  /** A site with no rules whose story only Readability finds (the reader runs Isnad on it). */
+  readabilityArticle: READABILITY_PAGE_URL,
 } as const;
 
 /** A fixture's URL as the local site serves it: plain HTTP under the same host and path. */
@@ -103,6 +106,7 @@ function specs(): PageSpec[] {
     at(PAGES.eremArticle, () => articlePage({ seedIndex: 4, siteName: 'إرم نيوز', canonical: 'https://www.eremnews.com/news/arab-world/syria/k3x9q2m' })),
     at(PAGES.eremListing, () => listingPage('إرم نيوز', [PAGES.eremArticle])),
     at(PAGES.idlibArticle, () => articlePage({ seedIndex: 2, siteName: 'إدلب24', canonical: PAGES.idlibArticle })),
+    at(PAGES.readabilityArticle, () => READABILITY_PAGE_HTML),
     // The extraction fixtures (tests/fixtures/<outlet>-<n>/page.html), each at its own URL.
     ...htmlFixtures().map((f) => at(fixtureHttpUrl(f.url), () => f.html)),
   ];
