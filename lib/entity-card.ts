@@ -1,6 +1,6 @@
 // What the reader's corpus holds on one entity: the card beside a mark in the article.
 import type { IsnadDB } from './corpus/db';
-import { entityTerm, termRows } from './corpus/index-store';
+import { entityTerm, readPostings } from './corpus/index-store';
 import { entityById } from './entities';
 
 export interface EntityCard {
@@ -23,14 +23,15 @@ const RECENT = 5;
 export async function entityCard(db: IsnadDB, id: string): Promise<EntityCard | null> {
   const e = entityById(id);
   if (!e) return null;
-  const rows = await termRows(db, entityTerm(id));
-  const ns = [...new Set(rows.flatMap((r) => [...r.ids]))];
+  const t = entityTerm(id);
+  const p = (await readPostings(db, [t])).postings.get(t)!;
+  const ns = [...new Set(p.parts.flatMap((part) => [...part.ids]))];
   // Deleted reports may linger in older postings segments: count only docs that still exist.
   const docs = (await db.docs.bulkGet(ns)).filter((d) => d !== undefined);
   const byOutlet: Record<string, number> = {};
   for (const d of docs) byOutlet[d.outlet] = (byOutlet[d.outlet] ?? 0) + 1;
   // A name so common its postings were dropped (سوريا) still has a count.
-  const saturated = rows.reduce((n, r) => n + (r.sat ?? 0), 0);
+  const saturated = p.saturated ? p.df : 0;
   const recent = docs
     .sort((a, b) => (b.day ?? -Infinity) - (a.day ?? -Infinity))
     .slice(0, RECENT)

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Report } from '../types';
-import type { DocRow, ImportJob, MetaRow, PostingRow, StagedChunk } from './index-types';
+import type { BlockRow } from './blocks';
+import type { DocRow, ImportJob, MetaRow, StagedChunk } from './index-types';
+import type { PrintRow } from './near-dups';
 import { SCHEMA_HISTORY } from './schema';
 
 import type { Clipping } from '../clippings/types';
@@ -17,7 +19,8 @@ export type IsnadDB = Dexie & {
   clippings: EntityTable<Clipping, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   docs: EntityTable<DocRow, 'n'>;
-  postings: Dexie.Table<PostingRow, [string, number]>;
+  blocks: Dexie.Table<BlockRow, [number, number]>;
+  prints: EntityTable<PrintRow, 's'>;
   meta: EntityTable<MetaRow, 'k'>;
   jobs: EntityTable<ImportJob, 'id'>;
   staged: Dexie.Table<StagedChunk, [string, number]>;

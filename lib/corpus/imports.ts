@@ -6,11 +6,11 @@ import type { ReportRecord } from '../types';
 import type { IsnadDB } from './db';
 import { CorpusFormatError, parseCorpusFile, validateRecord } from './formats';
 import { hash53 } from './ids';
-import { prepare, toReport, writeBatch } from './index-store';
+import { compact, openSession, prepare, toReport, writeBatch, type IndexSession } from './index-store';
 import type { ImportJob, ImportProblemRow } from './index-types';
 
-/** Records per chunk: one transaction each. */
-export const CHUNK = 1000;
+/** Records per chunk: one transaction each (bigger chunks write fewer, larger postings rows). */
+export const CHUNK = 2000;
 
 export interface ImportSummary {
   file: string;
@@ -51,18 +51,20 @@ export async function stageImport(db: IsnadDB, file: string, records: ReportReco
 
 /** Indexes a job's remaining chunks, one transaction each; safe to call again after a stop. */
 export async function runImport(db: IsnadDB, jobId: string, onProgress?: Progress): Promise<ImportSummary> {
+  let session: IndexSession | null = null;
   for (;;) {
     const chunk = await db.staged.where('[job+i]').between([jobId, -Infinity], [jobId, Infinity]).first();
     if (!chunk) break;
     // Text analysis happens before the write transaction, which holds IndexedDB only to write.
     const now = Date.now();
     const prepared = prepare(chunk.records.map((r) => toReport(r, 'import', jobId, now)));
-    const job = await db.transaction('rw', [db.reports, db.docs, db.postings, db.meta, db.jobs, db.staged], async () => {
+    session ??= await openSession(db, ((await db.jobs.get(jobId))?.total ?? 0) - chunk.i * CHUNK);
+    const job = await db.transaction('rw', [db.reports, db.docs, db.blocks, db.prints, db.meta, db.jobs, db.staged], async () => {
       const current = await db.jobs.get(jobId);
       if (!current) throw new Error(`no import ${jobId}`);
       // Another run (a second wake-up) may have taken this chunk meanwhile.
       if (!(await db.staged.get([jobId, chunk.i]))) return current;
-      const res = await writeBatch(db, prepared);
+      const res = await writeBatch(db, prepared, { session: session! });
       await db.staged.delete([jobId, chunk.i]);
       const next: ImportJob = {
         ...current,
@@ -74,8 +76,11 @@ export async function runImport(db: IsnadDB, jobId: string, onProgress?: Progres
       await db.jobs.put(next);
       return next;
     });
+    await compact(db);
     onProgress?.(job);
   }
+  // Queries after an import read each term from one row.
+  if (session) await compact(db, { all: true });
   const job = await db.jobs.get(jobId);
   if (!job) throw new Error(`no import ${jobId}`);
   if (job.status === 'running') {

@@ -1,5 +1,7 @@
 // The persistent inverted index: written incrementally, one segment per batch, in the same
 // transaction as the reports it indexes; read by lib/xref/search.ts straight from IndexedDB.
+// Segments are stored as bucket rows (lib/corpus/blocks.ts) and merged level by level
+// (compact(), below), so a term is in a handful of rows however many batches wrote it.
 //
 // Postings hold, per (term, doc), a one-byte impact: the BM25 term-frequency part already
 // normalised by the doc's length (against the average length when it was indexed), so a query
@@ -7,18 +9,19 @@
 import Dexie from 'dexie';
 import type { Report, ReportRecord } from '../types';
 import { analyse, type Features } from '../xref/features';
-import { bands, hamming, NEAR_DUPLICATE_BITS } from '../xref/simhash';
+import { BUCKETS, mergeRows, postingsOf, toRows, type BlockRow, type Collected, type TermPostings } from './blocks';
+import { bucketRows, forget } from './block-cache';
 import type { IsnadDB } from './db';
 import { reportKeys, reportId, textKey } from './ids';
-import { forget } from './postings-cache';
-import type { DocRow, IndexMeta, PostingRow } from './index-types';
+import type { DocRow, IndexMeta } from './index-types';
+import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
 
 export const K1 = 1.2;
 export const B = 0.75;
 /** Impacts are stored as round(weight × IMPACT_SCALE) in a byte; weights are below K1 + 1. */
 export const IMPACT_SCALE = 100;
-/** A term's segments are merged into one row when a query meets more than this many. */
-export const MAX_SEGMENTS = 4;
+/** Segments of one level merged into one of the next level (so a term is in ≤ 8 rows a level). */
+export const FANOUT = 8;
 
 /** Terms in more docs than this lose their postings (a word in 5% of a big corpus says little). */
 export function saturationLimit(docs: number): number {
@@ -26,11 +29,12 @@ export function saturationLimit(docs: number): number {
 }
 
 export function emptyMeta(): IndexMeta {
-  return { k: 'index', docs: 0, len: 0, nextN: 1, nextSeg: 1 };
+  return { k: 'index', docs: 0, len: 0, nextN: 1, nextSeg: 1, segs: [] };
 }
 
 export async function readMeta(db: IsnadDB): Promise<IndexMeta> {
-  return ((await db.meta.get('index')) as IndexMeta | undefined) ?? emptyMeta();
+  const m = (await db.meta.get('index')) as IndexMeta | undefined;
+  return m ? { ...m, segs: m.segs ?? [] } : emptyMeta();
 }
 
 /** BM25's term-frequency part for a count in a doc of a given length. */
@@ -56,7 +60,7 @@ export function toReport(r: ReportRecord, origin: Report['origin'], importId: st
   };
 }
 
-interface Prepared {
+export interface Prepared {
   report: Report;
   f: Features;
 }
@@ -71,6 +75,27 @@ export interface BatchResult {
   /** Reports already in the corpus under one of their URLs or their id, skipped. */
   duplicates: Report[];
 }
+
+/**
+ * What one run of batches (an import, a re-index) learns once instead of per report: the URL keys
+ * already in the corpus (read in one request when the run is large; point lookups otherwise) and
+ * the near-duplicate index.
+ */
+export interface IndexSession {
+  keys: Set<string> | null;
+  near: NearDupIndex | null;
+}
+
+/** A session for a run of `records` reports: big runs read every known URL key once. */
+export async function openSession(db: IsnadDB, records: number): Promise<IndexSession> {
+  const docs = (await readMeta(db)).docs;
+  // Reading all keys costs about as much as 1 lookup per 20 keys held.
+  const keys = records * 20 >= docs ? new Set((await db.reports.orderBy('keys').keys()) as string[]) : null;
+  return { keys, near: null };
+}
+
+// The near-duplicate index of a worker's last writes, kept between single captures.
+const nearCache = new WeakMap<IsnadDB, NearDupIndex>();
 
 function docRow(n: number, p: Prepared, dup: number | null): DocRow {
   const { report: r, f } = p;
@@ -89,24 +114,29 @@ function docRow(n: number, p: Prepared, dup: number | null): DocRow {
     src: f.sources,
     h: f.fingerprint,
     mh: f.phrases,
-    b: bands(f.fingerprint),
     dup,
     imp: r.importId,
     tk: textKey(r.text),
   };
 }
 
+async function knownUrls(db: IsnadDB, keys: string[], session: IndexSession | undefined): Promise<Set<string>> {
+  if (session?.keys) return new Set(keys.filter((k) => session.keys!.has(k)));
+  // Point lookups rather than anyOf(): one key range each, cheap on every IndexedDB.
+  const hits = await Promise.all(keys.map((k) => db.reports.where('keys').equals(k).primaryKeys()));
+  return new Set<string>(keys.filter((_, i) => hits[i]!.length > 0));
+}
+
 /**
  * Stores and indexes a batch in one transaction: a report already known under any of its URLs
  * (or the same id) is a duplicate and is skipped; near-duplicate texts join a group.
  */
-export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?: boolean } = {}): Promise<BatchResult> {
-  return db.transaction('rw', [db.reports, db.docs, db.postings, db.meta], async () => {
+export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?: boolean; session?: IndexSession } = {}): Promise<BatchResult> {
+  const session = opts.session;
+  return db.transaction('rw', [db.reports, db.docs, db.blocks, db.prints, db.meta], async () => {
     const meta = await readMeta(db);
-    // Point lookups rather than anyOf(): one key range each, cheap on every IndexedDB.
     const keys = opts.stored ? [] : [...new Set(batch.flatMap((p) => p.report.keys ?? []))];
-    const hits = await Promise.all(keys.map((k) => db.reports.where('keys').equals(k).primaryKeys()));
-    const known = new Set<string>(keys.filter((_, i) => hits[i]!.length > 0));
+    const known = await knownUrls(db, keys, session);
     // A report without a URL is keyed by its text: its id is the key to look for.
     const noUrl = opts.stored ? [] : batch.filter((p) => !p.report.keys?.length).map((p) => p.report.id);
     const idHits = await Promise.all(noUrl.map((id) => db.reports.where(':id').equals(id).primaryKeys()));
@@ -125,50 +155,39 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     }
     if (fresh.length === 0) return { added: [], duplicates };
 
-    // Near-duplicates: candidates share a SimHash band with a new text, in the corpus or the batch.
-    const allBands = [...new Set(fresh.flatMap((p) => bands(p.f.fingerprint)))];
-    const byBand = new Map<string, DocRow[]>();
-    const touched = new Map<number, DocRow>();
-    const seen = new Set<number>();
-    for (const list of await Promise.all(allBands.map((b) => db.docs.where('b').equals(b).toArray()))) {
-      for (const d of list) {
-        if (seen.has(d.n)) continue;
-        seen.add(d.n);
-        for (const b of d.b) (byBand.get(b) ?? byBand.set(b, []).get(b)!).push(d);
-      }
-    }
+    // Near-duplicates: a stored or new text within a few bits of the new one's fingerprint.
+    const near = session?.near ?? nearCache.get(db) ?? (await loadNearDupIndex(db));
     const rows: DocRow[] = [];
+    const firsts = new Map<number, DocRow | undefined>();
     let n = meta.nextN;
     for (const p of fresh) {
+      const other = near.find(p.f.fingerprint);
       let dup: number | null = null;
-      for (const b of bands(p.f.fingerprint)) {
-        for (const d of byBand.get(b) ?? []) {
-          if (hamming(d.h, p.f.fingerprint) <= NEAR_DUPLICATE_BITS) {
-            if (d.dup === null) {
-              d.dup = d.n;
-              if (d.n < meta.nextN) touched.set(d.n, d);
-            }
-            dup = d.dup;
-            break;
-          }
+      if (other !== null) {
+        const mine = rows.find((r) => r.n === other);
+        const first = mine ?? (firsts.has(other) ? firsts.get(other) : await db.docs.get(other));
+        if (!mine) firsts.set(other, first);
+        // A deleted report is no group to join.
+        if (first) {
+          if (first.dup === null) first.dup = first.n;
+          dup = first.dup;
         }
-        if (dup !== null) break;
       }
       const row = docRow(n++, p, dup);
       rows.push(row);
-      for (const b of row.b) (byBand.get(b) ?? byBand.set(b, []).get(b)!).push(row);
+      near.add(row.n, row.h);
     }
 
     // One segment of postings for the batch: every term of every new doc, with its impact.
     const docs = meta.docs + rows.length;
-    const totalLen = meta.len + rows.reduce((s, r) => s + r.len, 0);
+    const totalLen = meta.len + rows.reduce((sum, r) => sum + r.len, 0);
     const avgLen = totalLen / docs;
-    const seg = new Map<string, { ids: number[]; w: number[] }>();
+    const seg = new Map<string, Collected>();
     const post = (t: string, id: number, w: number) => {
       let e = seg.get(t);
-      if (!e) seg.set(t, (e = { ids: [], w: [] }));
+      if (!e) seg.set(t, (e = { ids: [], imp: [] }));
       e.ids.push(id);
-      e.w.push(Math.max(1, Math.min(255, Math.round(w * IMPACT_SCALE))));
+      e.imp.push(Math.max(1, Math.min(255, Math.round(w * IMPACT_SCALE))));
     };
     fresh.forEach((p, i) => {
       const row = rows[i]!;
@@ -176,32 +195,42 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
       for (const e of p.f.entities) post(entityTerm(e.id), row.n, impact(2, row.len, avgLen));
     });
     const s = meta.nextSeg;
-    const postings: PostingRow[] = [];
-    for (const [t, e] of seg) postings.push({ t, s, ids: Uint32Array.from(e.ids), tf: Uint8Array.from(e.w) });
-
-    forget(db, seg.keys());
+    forget(db);
     await db.reports.bulkPut(fresh.map((p) => p.report));
-    await db.docs.bulkPut([...rows, ...touched.values()]);
-    await db.postings.bulkPut(postings);
-    await db.meta.put({ ...meta, docs, len: totalLen, nextN: n, nextSeg: s + 1 });
+    const older = [...firsts.values()].filter((d): d is DocRow => !!d);
+    await db.docs.bulkPut([...rows, ...older]);
+    await db.blocks.bulkPut(toRows(s, 0, seg));
+    await db.prints.put(printRow(s, rows));
+    await db.meta.put({ ...meta, docs, len: totalLen, nextN: n, nextSeg: s + 1, segs: [...meta.segs, { s, lvl: 0 }] });
+    if (session) {
+      session.near = near;
+      for (const p of fresh) for (const k of p.report.keys ?? []) session.keys?.add(k);
+    } else nearCache.set(db, near);
     return { added: fresh.map((p) => p.report), duplicates };
+  }).catch((e: unknown) => {
+    // The in-memory near-duplicate index may hold docs the failed transaction did not write.
+    nearCache.delete(db);
+    if (session) session.near = null;
+    throw e;
   });
 }
 
 /** Analyses and indexes reports in batches; returns what was added and what was a duplicate. */
-export async function indexReports(db: IsnadDB, reports: Report[], batchSize = 500): Promise<BatchResult> {
+export async function indexReports(db: IsnadDB, reports: Report[], batchSize = 2000): Promise<BatchResult> {
   const out: BatchResult = { added: [], duplicates: [] };
+  const session = reports.length > 1 ? await openSession(db, reports.length) : undefined;
   for (let i = 0; i < reports.length; i += batchSize) {
-    const r = await writeBatch(db, prepare(reports.slice(i, i + batchSize)));
+    const r = await writeBatch(db, prepare(reports.slice(i, i + batchSize)), { session });
     out.added.push(...r.added);
     out.duplicates.push(...r.duplicates);
+    await compact(db);
   }
   return out;
 }
 
 /**
- * Deletes reports and their doc rows. Their postings stay until their terms are next merged
- * (search skips doc numbers with no doc row); the counts used for idf drop at once.
+ * Deletes reports and their doc rows. Their postings stay (search skips doc numbers with no doc
+ * row); the counts used for idf drop at once.
  */
 export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
@@ -210,54 +239,93 @@ export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number>
     const meta = await readMeta(db);
     await db.docs.bulkDelete(rows.map((r) => r.n));
     await db.reports.bulkDelete(ids);
-    await db.meta.put({ ...meta, docs: Math.max(0, meta.docs - rows.length), len: Math.max(0, meta.len - rows.reduce((s, r) => s + r.len, 0)) });
+    await db.meta.put({ ...meta, docs: Math.max(0, meta.docs - rows.length), len: Math.max(0, meta.len - rows.reduce((sum, r) => sum + r.len, 0)) });
     return rows.length;
   });
 }
 
-/** Indexes reports stored before the index existed (schema v1), or left unindexed by a crash. */
+/** Indexes reports stored before the index existed (or before an upgrade emptied it), or left unindexed by a crash. */
 export async function ensureIndexed(db: IsnadDB): Promise<number> {
   const indexed = new Set((await db.docs.orderBy('id').keys()) as string[]);
   const missing = (await db.reports.toCollection().primaryKeys()).filter((id) => !indexed.has(id));
   if (missing.length === 0) return 0;
   let added = 0;
-  for (let i = 0; i < missing.length; i += 500) {
-    const reports = (await db.reports.bulkGet(missing.slice(i, i + 500))).filter((r): r is Report => !!r);
+  const session: IndexSession = { keys: null, near: null };
+  for (let i = 0; i < missing.length; i += 2000) {
+    const reports = (await db.reports.bulkGet(missing.slice(i, i + 2000))).filter((r): r is Report => !!r);
     // They are in `reports` already: indexed as they are, without the duplicate check.
-    const res = await writeBatch(db, prepare(reports.map((r) => ({ ...r, keys: r.keys ?? reportKeys(r.url) }))), { stored: true });
+    const res = await writeBatch(db, prepare(reports.map((r) => ({ ...r, keys: r.keys ?? reportKeys(r.url) }))), { stored: true, session });
     added += res.added.length;
+    await compact(db);
   }
+  await compact(db, { all: true });
   return added;
 }
 
-/** All segments of a term, oldest first. */
-export function termRows(db: IsnadDB, t: string): Promise<PostingRow[]> {
-  return db.postings.where('[t+s]').between([t, Dexie.minKey], [t, Dexie.maxKey]).toArray();
+/** A bucket's rows, every segment, oldest first. */
+export function readBucket(db: IsnadDB, b: number): Promise<BlockRow[]> {
+  return db.blocks.where('[b+s]').between([b, Dexie.minKey], [b, Dexie.maxKey]).toArray();
 }
 
-/** Merges a term's segments into one row (dropping postings of a saturated term). */
-export async function mergeTerm(db: IsnadDB, t: string): Promise<void> {
-  await db.transaction('rw', [db.postings, db.meta], async () => {
-    const rows = await termRows(db, t);
-    if (rows.length <= 1) return;
+/**
+ * The postings of terms, with the index counters, read in one transaction (bucket rows an earlier
+ * read kept are reused: lib/corpus/block-cache.ts).
+ */
+export async function readPostings(db: IsnadDB, terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings> }> {
+  const { meta, rows } = await db.transaction('r', [db.blocks, db.meta], async () => ({
+    meta: await readMeta(db),
+    rows: await bucketRows(db, terms, readBucket),
+  }));
+  const postings = new Map<string, TermPostings>();
+  for (const t of terms) postings.set(t, postingsOf(rows.get(t) ?? [], t));
+  return { meta, postings };
+}
+
+/**
+ * Merges segments: the segments of the lowest level that has FANOUT of them into one of the next
+ * level (repeatedly), or with `all` every segment into one. Terms past the saturation limit keep
+ * only their count. Each merge is one transaction; the newest segments are always the ones merged,
+ * so a bucket's merged rows are one key range.
+ */
+export async function compact(db: IsnadDB, opts: { all?: boolean } = {}): Promise<number> {
+  let merges = 0;
+  for (;;) {
     const meta = await readMeta(db);
-    const df = rows.reduce((s, r) => s + (r.sat ?? r.ids.length), 0);
-    let merged: PostingRow;
-    if (df > saturationLimit(meta.docs) || rows.some((r) => r.sat)) {
-      merged = { t, s: rows[0]!.s, ids: new Uint32Array(0), tf: new Uint8Array(0), sat: df };
+    let picked: Array<{ s: number; lvl: number }> = [];
+    if (opts.all) {
+      if (meta.segs.length > 1) picked = meta.segs;
     } else {
-      const ids = new Uint32Array(df);
-      const tf = new Uint8Array(df);
-      let o = 0;
-      for (const r of rows) {
-        ids.set(r.ids, o);
-        tf.set(r.tf, o);
-        o += r.ids.length;
-      }
-      merged = { t, s: rows[0]!.s, ids, tf };
+      const low = meta.segs.length ? Math.min(...meta.segs.map((x) => x.lvl)) : 0;
+      const atLow = meta.segs.filter((x) => x.lvl === low);
+      if (atLow.length >= FANOUT) picked = atLow;
     }
-    forget(db, [t]);
-    await db.postings.bulkDelete(rows.slice(1).map((r) => [r.t, r.s] as [string, number]));
-    await db.postings.put(merged);
-  });
+    if (picked.length < 2) return merges;
+    const from = Math.min(...picked.map((x) => x.s));
+    const lvl = Math.max(...picked.map((x) => x.lvl)) + 1;
+    await db.transaction('rw', [db.blocks, db.meta], async () => {
+      const now = await readMeta(db);
+      if (now.nextSeg !== meta.nextSeg) return; // another writer got there first: look again
+      const s = now.nextSeg;
+      const limit = saturationLimit(now.docs);
+      const pickedSet = new Set(picked.map((x) => x.s));
+      const buckets = await Promise.all(
+        Array.from({ length: BUCKETS }, (_, b) => db.blocks.where('[b+s]').between([b, from], [b, Dexie.maxKey]).toArray()),
+      );
+      const merged: BlockRow[] = [];
+      const gone: Array<[number, number]> = [];
+      for (const rows of buckets) {
+        const mine = rows.filter((r) => pickedSet.has(r.s));
+        if (mine.length === 0) continue;
+        const m = mergeRows(mine, s, lvl, limit);
+        if (m.terms.length) merged.push(m);
+        for (const r of mine) gone.push([r.b, r.s]);
+      }
+      forget(db);
+      await db.blocks.bulkDelete(gone);
+      await db.blocks.bulkPut(merged);
+      await db.meta.put({ ...now, nextSeg: s + 1, segs: [...now.segs.filter((x) => !pickedSet.has(x.s)), { s, lvl }] });
+    });
+    merges++;
+    if (opts.all) return merges;
+  }
 }

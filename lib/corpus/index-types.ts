@@ -1,5 +1,6 @@
-// Row shapes of the persistent index (schema v2). Kept small: a query reads postings and the doc
-// rows of its best candidates, never the reports' text, except for the few results it explains.
+// Row shapes of the persistent index (schema v3). Kept small: a query reads postings (bucket rows,
+// lib/corpus/blocks.ts) and the doc rows of its best candidates, never the reports' text, except
+// for the few results it explains.
 import type { ReportRecord } from '../types';
 import type { Fingerprint } from '../xref/simhash';
 
@@ -25,26 +26,12 @@ export interface DocRow {
   h: Fingerprint;
   /** MinHash of the title's and lede's word pairs. */
   mh: number[];
-  /** SimHash bands, indexed to find near-duplicates. */
-  b: string[];
   /** The near-duplicate group: the `n` of the first report of this text, or null when unique. */
   dup: number | null;
   /** The import ('builtin', 'capture', or an import id) that brought it. */
   imp: string;
   /** Key of the text, to recognise the article itself when it has no URL. */
   tk: string;
-}
-
-/** The postings of one term written by one batch (segment); merged when a term has many. */
-export interface PostingRow {
-  t: string;
-  s: number;
-  /** Doc numbers, ascending. */
-  ids: Uint32Array;
-  /** Term counts, parallel to ids (capped at 255). */
-  tf: Uint8Array;
-  /** Set when the term became too common to be worth its postings: only its count is kept. */
-  sat?: number;
 }
 
 export interface IndexMeta {
@@ -54,6 +41,8 @@ export interface IndexMeta {
   len: number;
   nextN: number;
   nextSeg: number;
+  /** The postings' segments (numbers and levels), oldest first: what compaction merges. */
+  segs: Array<{ s: number; lvl: number }>;
 }
 export type MetaRow = IndexMeta;
 

@@ -43,6 +43,28 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Postings move from one row per (term, batch) to one row per (bucket of terms, segment)
+    // (lib/corpus/blocks.ts): in Chromium a row written costs as much as 10 KB, and v2 wrote ≈ 10
+    // rows a report. Near-duplicate fingerprints move from a multi-entry index on the doc rows
+    // (four lookups a report at import) to one row per batch (lib/corpus/near-dups.ts).
+    // The index is derived data: its tables are emptied here and rebuilt from the reports on the
+    // next open (ensureIndexed). Reports, clippings, settings and import jobs are untouched.
+    version: 3,
+    stores: {
+      docs: 'n, &id, imp, outlet',
+      postings: null,
+      blocks: '[b+s]',
+      prints: 's',
+    },
+    async upgrade(tx) {
+      await tx.table('docs').clear();
+      await tx.table('meta').clear();
+    },
+  },
 ];
+
+/** Tables rebuilt from the reports (the index): an upgrade may empty them without losing anything. */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints']);
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

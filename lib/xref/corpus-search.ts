@@ -1,8 +1,8 @@
 // The Corpus tab's search, answered from the persistent index: every word of the query must be in
 // a report (as a normalised, stemmed term), best BM25 first; outlet and date filters on doc rows.
 import type { IsnadDB } from '../corpus/db';
-import { readMeta, termRows } from '../corpus/index-store';
-import type { DocRow, PostingRow } from '../corpus/index-types';
+import { readPostings } from '../corpus/index-store';
+import type { DocRow } from '../corpus/index-types';
 import type { CorpusHit, CorpusHits, CorpusQuery } from '../messaging';
 import { tokenize } from '../arabic';
 import { analyse } from './features';
@@ -44,21 +44,19 @@ export async function searchCorpus(db: IsnadDB, q: CorpusQuery): Promise<CorpusH
     const hits = await toHits(db, kept.slice(0, limit), needles);
     return { total: kept.length, hits };
   }
-  const meta = await readMeta(db);
-  const rows = await Promise.all(terms.map((t) => termRows(db, t)));
+  const { meta, postings } = await readPostings(db, terms);
   // A term too common to keep postings cannot narrow the search: it is left out of it.
-  const usable = rows.map((r, i) => ({ r, t: terms[i]! })).filter((x) => !x.r.some((p) => p.sat));
-  if (usable.some((x) => x.r.length === 0)) return { total: 0, hits: [] };
+  const usable = terms.map((t) => postings.get(t)!).filter((p) => !p.saturated);
+  if (usable.some((p) => p.df === 0)) return { total: 0, hits: [] };
   let acc: Map<number, number> | null = null;
-  for (const { r } of usable) {
-    const df = r.reduce((s, p) => s + p.ids.length, 0);
-    const w = idf(Math.max(1, meta.docs), df);
+  for (const p of usable) {
+    const w = idf(Math.max(1, meta.docs), p.df);
     const next = new Map<number, number>();
-    for (const p of r as PostingRow[]) {
-      for (let k = 0; k < p.ids.length; k++) {
-        const n = p.ids[k]!;
+    for (const part of p.parts) {
+      for (let k = 0; k < part.ids.length; k++) {
+        const n = part.ids[k]!;
         if (acc && !acc.has(n)) continue;
-        next.set(n, (acc?.get(n) ?? 0) + (next.get(n) ?? 0) + (w * p.tf[k]!) / 100);
+        next.set(n, (acc?.get(n) ?? 0) + (next.get(n) ?? 0) + (w * part.imp[k]!) / 100);
       }
     }
     acc = next;

@@ -2,10 +2,9 @@
 // terms and entity ids from the postings, then the best candidates re-scored with shared entities
 // (weighted by how specific they are), shared sources and date proximity, explained, grouped.
 import type { IsnadDB } from '../corpus/db';
-import { entityTerm, impact, IMPACT_SCALE, MAX_SEGMENTS, readMeta, saturationLimit, termRows } from '../corpus/index-store';
-import { requestMerges } from '../corpus/merges';
-import type { DocRow, PostingRow } from '../corpus/index-types';
-import { cachedRows, postingsGeneration, remember } from '../corpus/postings-cache';
+import type { TermPostings } from '../corpus/blocks';
+import { entityTerm, impact, IMPACT_SCALE, readPostings, saturationLimit } from '../corpus/index-store';
+import type { DocRow } from '../corpus/index-types';
 import { reportId, textKey, urlKey } from '../corpus/ids';
 import type { RelatedReport, Relation } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
@@ -61,7 +60,7 @@ interface QTerm {
   /** Query weight: from the term's count in the article, and the entity type for entity terms. */
   qw: number;
   idf: number;
-  rows: PostingRow[];
+  postings: TermPostings;
   entity?: EntityRef;
 }
 
@@ -80,8 +79,11 @@ function isSelf(q: Query, d: DocRow, qKeys: Set<string>, qid: string, qtk: strin
   return d.tk === qtk;
 }
 
-function has(row: PostingRow, n: number): boolean {
-  const a = row.ids;
+function has(p: TermPostings, n: number): boolean {
+  return p.parts.some((part) => holds(part.ids, n));
+}
+
+function holds(a: Uint32Array, n: number): boolean {
   let lo = 0;
   let hi = a.length - 1;
   while (lo <= hi) {
@@ -140,34 +142,17 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   const ents = f.entities.map((e) => ({ t: entityTerm(e.id), qw: entityTypeWeight(e.type), entity: e }));
   const wanted = [...words, ...ents];
 
-  // Rows an earlier query read are reused; the others are read from IndexedDB (and kept).
-  const gen = postingsGeneration(db);
-  const known = wanted.map((w) => cachedRows(db, w.t));
-  const { meta, read } = await db.transaction('r', [db.postings, db.meta], async () => ({
-    meta: await readMeta(db),
-    read: await Promise.all(wanted.map((w, i) => (known[i] ? undefined : termRows(db, w.t)))),
-  }));
-  const rows = wanted.map((w, i) => {
-    const r = known[i] ?? read[i]!;
-    if (!known[i]) remember(db, gen, w.t, r);
-    return r;
-  });
+  const { meta, postings } = await readPostings(db, wanted.map((w) => w.t));
   const N = Math.max(1, meta.docs);
   const avgLen = meta.len / N || 1;
   const qterms: QTerm[] = [];
-  const toMerge: string[] = [];
-  wanted.forEach((w, i) => {
-    const r = rows[i]!;
-    if (r.length > MAX_SEGMENTS) toMerge.push(w.t);
-    if (r.length === 0 || r.some((x) => x.sat)) return;
-    const df = r.reduce((s, x) => s + x.ids.length, 0);
-    // A term too common to keep postings for is skipped before its segments are merged too,
-    // so that a query costs the same whether the merge has happened yet or not.
-    if (df > saturationLimit(N)) return;
-    qterms.push({ ...w, idf: idf(N, df), rows: r });
-  });
-  // Merging a term's segments is housekeeping: done when no query has come for a while.
-  requestMerges(db, toMerge);
+  for (const w of wanted) {
+    const p = postings.get(w.t)!;
+    // A term too common to keep postings for is skipped, whether or not every segment has
+    // dropped them yet, so that a query costs the same before and after a merge.
+    if (p.df === 0 || p.saturated || p.df > saturationLimit(N)) continue;
+    qterms.push({ ...w, idf: idf(N, p.df), postings: p });
+  }
 
   // BM25 from impacts; the article scored against itself bounds the score to about 0..1.
   const acc = new Float32Array(meta.nextN + 1);
@@ -177,9 +162,9 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
     const tf = qt.entity ? 2 : (f.terms.get(qt.t) ?? 1);
     self += qt.idf * qt.qw * impact(tf, avgLen, avgLen);
     const wgt = (qt.idf * qt.qw) / IMPACT_SCALE;
-    for (const row of qt.rows) {
-      const ids = row.ids;
-      const imp = row.tf;
+    for (const part of qt.postings.parts) {
+      const ids = part.ids;
+      const imp = part.imp;
       for (let k = 0; k < ids.length; k++) {
         const n = ids[k]!;
         if (n >= acc.length) continue;
@@ -259,7 +244,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   return out.map((s, i): RelatedReport => {
     const relation: Relation = s.score >= sameMin ? 'same-event' : 'related';
     const matched = qterms
-      .filter((qt) => !qt.entity && qt.rows.some((r) => has(r, s.d.n)))
+      .filter((qt) => !qt.entity && has(qt.postings, s.d.n))
       .sort((a, b) => b.idf - a.idf)
       .slice(0, 8)
       .map((qt) => f.surface.get(qt.t) ?? qt.t);

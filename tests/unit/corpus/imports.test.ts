@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/corpus/db';
 import { parseJsonLines, parsePack } from '../../../lib/corpus/formats';
-import { importRecords, importText, resumeImports, runImport, stageImport } from '../../../lib/corpus/imports';
+import { CHUNK, importRecords, importText, resumeImports, runImport, stageImport } from '../../../lib/corpus/imports';
 import { CAPTURE, captureArticle, deleteFromCorpus, exportPack } from '../../../lib/corpus/manage';
 import type { Article, ReportRecord } from '../../../lib/types';
 import { searchRelated } from '../../../lib/xref/search';
@@ -68,7 +68,7 @@ describe('importing corpus files', () => {
 
   it('resumes an import stopped between chunks, without losing or doubling a report', async () => {
     const db = fresh();
-    const records: ReportRecord[] = Array.from({ length: 2500 }, (_, i) => {
+    const records: ReportRecord[] = Array.from({ length: CHUNK + 500 }, (_, i) => {
       const r = real[i % real.length]!;
       return { ...r, url: `https://x.example/${i}`, text: r.text.slice(0, 300) };
     });
@@ -79,12 +79,12 @@ describe('importing corpus files', () => {
         if (j.done > 0) throw new Error('service worker stopped');
       }),
     ).rejects.toThrow('stopped');
-    expect((await db.jobs.get(job.id))!.done).toBe(1000);
-    expect(await db.reports.count()).toBe(1000);
+    expect((await db.jobs.get(job.id))!.done).toBe(CHUNK);
+    expect(await db.reports.count()).toBe(CHUNK);
     const [s] = await resumeImports(db);
-    expect(s).toMatchObject({ added: 2500, duplicates: 0 });
-    expect(await db.reports.count()).toBe(2500);
-    expect((await db.meta.get('index'))!.docs).toBe(2500);
+    expect(s).toMatchObject({ added: CHUNK + 500, duplicates: 0 });
+    expect(await db.reports.count()).toBe(CHUNK + 500);
+    expect((await db.meta.get('index'))!.docs).toBe(CHUNK + 500);
     expect(await resumeImports(db)).toEqual([]);
   });
 });

@@ -1,0 +1,87 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { BUCKETS, bucketOf, mergeRows, postingsOf, toRows, type Collected } from '../../../lib/corpus/blocks';
+import { openDb } from '../../../lib/corpus/db';
+import { compact, FANOUT, indexReports, readMeta, readPostings, toReport, writeBatch, prepare } from '../../../lib/corpus/index-store';
+import { NearDupIndex, printRow } from '../../../lib/corpus/near-dups';
+import type { ReportRecord } from '../../../lib/types';
+import { searchRelated } from '../../../lib/xref/search';
+
+const seg = (entries: Record<string, number[]>): Map<string, Collected> =>
+  new Map(Object.entries(entries).map(([t, ids]) => [t, { ids, imp: ids.map((n) => n % 200 + 1) }]));
+
+describe('postings in bucket rows', () => {
+  it('finds each term of a segment in its bucket, with its ids and impacts', () => {
+    const rows = toRows(1, 0, seg({ حلب: [1, 4, 9], كويرس: [4], '@place:kweires': [4, 9] }));
+    expect(rows.every((r) => r.b >= 0 && r.b < BUCKETS && r.terms.every((t) => bucketOf(t) === r.b))).toBe(true);
+    const rowOf = (t: string) => rows.filter((r) => r.b === bucketOf(t));
+    const p = postingsOf(rowOf('حلب'), 'حلب');
+    expect(p.df).toBe(3);
+    expect([...p.parts[0]!.ids]).toEqual([1, 4, 9]);
+    expect([...p.parts[0]!.imp]).toEqual([2, 5, 10]);
+    expect(postingsOf(rowOf('حلب'), 'دمشق')).toEqual({ df: 0, saturated: false, parts: [] });
+  });
+
+  it('merges segments into one row per bucket, keeping only the count of a term past the limit', () => {
+    const a = toRows(1, 0, seg({ x: [1, 2], y: [2] }));
+    const b = toRows(2, 0, seg({ x: [5], z: [6] }));
+    const bucket = bucketOf('x');
+    const rows = [...a, ...b].filter((r) => r.b === bucket);
+    const merged = mergeRows(rows, 3, 1, 2);
+    // x is in 3 documents, over the limit of 2: saturated, its count kept.
+    const px = postingsOf([merged], 'x');
+    expect(px).toMatchObject({ df: 3, saturated: true, parts: [] });
+    const kept = mergeRows(rows, 3, 1, 100);
+    expect([...postingsOf([kept], 'x').parts[0]!.ids]).toEqual([1, 2, 5]);
+  });
+});
+
+describe('segments merged level by level', () => {
+  const rec = (i: number): ReportRecord => ({
+    url: `https://example.org/r/${i}`,
+    outlet: i % 2 ? 'orient-news' : 'eremnews',
+    title: `قصف على بلدة ${['كفرنبل', 'معرة النعمان', 'سراقب', 'خان شيخون'][i % 4]} في ريف إدلب رقم ${i}`,
+    publishedAt: `2016-0${1 + (i % 9)}-1${i % 10}`,
+    text: `قالت مصادر محلية إن طائرات حربية قصفت بلدة ${['كفرنبل', 'معرة النعمان', 'سراقب', 'خان شيخون'][i % 4]} صباح اليوم ما أدى إلى سقوط ضحايا ${i}.`,
+  });
+
+  it(`merges ${FANOUT} batches into one segment, and answers as before`, async () => {
+    const db = openDb(`levels-${Math.random()}`);
+    for (let i = 0; i < FANOUT - 1; i++) await indexReports(db, [toReport(rec(2 * i), 'import', 'a'), toReport(rec(2 * i + 1), 'import', 'a')]);
+    expect((await readMeta(db)).segs).toHaveLength(FANOUT - 1);
+    const query = { url: '', title: rec(3).title, text: rec(3).text, publishedAt: rec(3).publishedAt };
+    const before = await searchRelated(db, query);
+    // The 8th batch makes 8 level-0 segments: they become one level-1 segment.
+    await indexReports(db, [toReport(rec(100), 'import', 'a'), toReport(rec(101), 'import', 'a')]);
+    const meta = await readMeta(db);
+    expect(meta.segs).toEqual([{ s: meta.nextSeg - 1, lvl: 1 }]);
+    expect((await db.blocks.toArray()).filter((r) => r.s !== meta.nextSeg - 1)).toEqual([]);
+    const after = await searchRelated(db, query);
+    expect(after.filter((r) => !r.url.endsWith('/100') && !r.url.endsWith('/101')).map((r) => r.id)).toEqual(before.map((r) => r.id));
+    const t = [...(await readPostings(db, ['بلد'])).postings.values()][0]!;
+    expect(t.parts.length).toBeLessThanOrEqual(1);
+    db.close();
+  });
+
+  it('stops at nothing to merge', async () => {
+    const db = openDb(`levels-${Math.random()}`);
+    await indexReports(db, [toReport(rec(1), 'import', 'a')]);
+    expect(await compact(db)).toBe(0);
+    expect(await compact(db, { all: true })).toBe(0);
+    await writeBatch(db, prepare([toReport(rec(2), 'import', 'a')]));
+    expect(await compact(db, { all: true })).toBe(1);
+    expect((await readMeta(db)).segs).toHaveLength(1);
+    db.close();
+  });
+});
+
+describe('the near-duplicate index', () => {
+  it('finds a stored or added fingerprint within 3 bits, and nothing further', () => {
+    const idx = new NearDupIndex([printRow(1, [{ n: 1, h: [0xf0f0f0f0, 0x12345678] }, { n: 2, h: [0x0, 0xffffffff] }])]);
+    expect(idx.find([0xf0f0f0f0, 0x12345678 ^ 0b101])).toBe(1);
+    expect(idx.find([0xf0f0f0f0 ^ 0xf0000, 0x12345678 ^ 0xf])).toBeNull();
+    expect(idx.find([0x1, 0xfffffffe])).toBe(2);
+    idx.add(3, [0xabcdef01, 0x0]);
+    expect(idx.find([0xabcdef01, 0x1])).toBe(3);
+  });
+});
