@@ -1,10 +1,11 @@
 // `npx tsx bench/browser.ts [--docs N] [--json]` (after `npm run build`): the engine where it runs,
-// in the built extension's service worker in Chromium. An extension page sends the synthetic
-// corpus through the options page's own message (ui:import), then asks for related reports
-// (ui:related): import throughput, query latency warm and just after the service worker was
+// in the built extension in Chromium. The synthetic corpus is imported as a reader does (one JSON
+// Lines file given to the options page's file input), then related reports are asked for as the
+// side panel does (ui:related): import throughput, query latency warm and just after the service worker was
 // stopped, recall on the labelled groups, the worker's heap and the profile's storage.
-import { writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus } from '../tests/e2e/harness';
@@ -110,20 +111,26 @@ async function main(): Promise<void> {
     };
     await startProfile('import');
 
-    // Import through the options page's message, in files of 5,000 records.
+    // Import as a reader does: the corpus as one JSON Lines file given to the options page's file
+    // input (parsed in the page, analysed in its workers, written by the worker a part at a time).
+    const dir = mkdtempSync(join(tmpdir(), 'isnad-bench-'));
+    const file = join(dir, `bench-${docs}.jsonl`);
+    writeFileSync(file, corpus.records.map((r) => JSON.stringify(r)).join('\n'));
     const importHeaps: number[] = [];
-    let importMs = 0;
-    let added = 0;
-    for (let i = 0; i < docs; i += 5000) {
-      const t0 = Date.now();
-      const { value } = await send<{ added: number }>(page, 'ui:import', { file: `bench-${i}.jsonl`, records: corpus.records.slice(i, i + 5000) });
-      importMs += Date.now() - t0;
-      added += value.added;
-      // Read between files, outside the timed import.
-      const h = await workerHeapMB(cdp);
+    const t0 = Date.now();
+    await page.setInputFiles('input[type=file]', file);
+    // The worker's heap is sampled while the import runs (each sample is a short pause of the worker).
+    for (;;) {
+      const state = await page.getAttribute('.import-run', 'data-state').catch(() => null);
+      if (state === 'done') break;
+      const h = process.env.ISNAD_BENCH_NO_HEAP ? null : await workerHeapMB(cdp);
       if (h !== null) importHeaps.push(h);
-      if (!values.json) process.stderr.write(`imported ${Math.min(docs, i + 5000)}/${docs}\n`);
+      if (!values.json) process.stderr.write(`${(await page.textContent('[data-testid=import-records]').catch(() => '')) ?? ''}\n`);
+      await new Promise((r) => setTimeout(r, 1000));
     }
+    const importMs = Date.now() - t0;
+    rmSync(dir, { recursive: true, force: true });
+    const added = (await send<{ reports: number }>(page, 'ui:stats', {})).value.reports - 5;
 
     // Warm queries.
     await startProfile('query');

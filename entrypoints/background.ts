@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { openDb } from '../lib/corpus/db';
 import type { CorpusPack } from '../lib/corpus/formats';
-import { importRecords, importText, listImports, resumeImports } from '../lib/corpus/imports';
+import { beginImport, finishImport, importPart, importRecords, importText, listImports, resumeImports } from '../lib/corpus/imports';
 import { captureArticle, deleteFromCorpus, exportPack } from '../lib/corpus/manage';
 import { analyseQuote } from '../lib/clippings/analysis';
 import { clipFromMenuOrShortcut, type RelayDeps } from '../lib/clippings/relay';
@@ -252,6 +252,17 @@ export default defineBackground(() => {
     async 'ui:import'({ file, text, records }) {
       await ready;
       return records ? importRecords(db, file, records) : importText(db, file, text ?? '');
+    },
+    async 'ui:import-begin'({ file, total, problems }) {
+      await ready;
+      return beginImport(db, file, total, problems);
+    },
+    async 'ui:import-part'({ job, records, features }) {
+      await ready;
+      return importPart(db, job, records, features);
+    },
+    async 'ui:import-end'({ job }) {
+      return finishImport(db, job);
     },
     async 'ui:corpus-export'() {
       const pack: CorpusPack = await exportPack(db);

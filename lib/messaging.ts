@@ -6,6 +6,7 @@ import type { Clipping, TextQuote } from './clippings/types';
 import type { Comparison, OutletProfile } from './compare/types';
 import type { DeleteTarget } from './corpus/manage';
 import type { ImportJob } from './corpus/index-types';
+import type { FeaturesWire } from './corpus/wire';
 import type { EntityCard } from './entity-card';
 import type { MessageKey } from './i18n';
 import type { MarkSpec } from './marks/types';
@@ -82,6 +83,12 @@ export interface Protocol {
   /** Options → background: import one corpus file (its text), or records the page already parsed
    *  (HTML, which needs a DOM the service worker lacks). Bad records are reported, good ones kept. */
   'ui:import': { request: { file: string; text?: string; records?: unknown[] }; reply: ImportSummary };
+  /** Options → background: a corpus file the page parsed, imported a part at a time (see
+   *  entrypoints/options/import-file.ts): begin (its problems so far) → parts (records, with the
+   *  page's analysis when its workers ran) → end. */
+  'ui:import-begin': { request: { file: string; total: number; problems: ImportProblem[] }; reply: ImportJob };
+  'ui:import-part': { request: { job: string; records: unknown[]; features?: FeaturesWire[] }; reply: ImportJob };
+  'ui:import-end': { request: { job: string }; reply: ImportSummary };
   /** Options → background: the corpus as a pack file (imported and captured reports). */
   'ui:corpus-export': { request: Record<string, never>; reply: ExportedFile };
   /** Options → background: every import with its progress (done of total), newest first. */

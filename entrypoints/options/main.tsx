@@ -4,6 +4,7 @@ import '../../components/theme.css';
 import { downloadFile } from '../../components/download';
 import { IMPORT_ACCEPT, importKind, MAX_IMPORT_BYTES, recordFromHtml } from '../../components/import-files';
 import { bootPage, t, uiLang } from '../../lib/i18n';
+import { importCorpusFile } from './import-file';
 import { call, type CorpusStats, type ImportProblem } from '../../lib/messaging';
 import { outletName } from '../../lib/outlets/names';
 import { ADAPTERS } from '../../lib/outlets/registry';
@@ -16,6 +17,8 @@ interface ImportRun {
   current: string | null;
   added: number;
   problems: ImportProblem[];
+  /** Records of the current file written so far. */
+  part?: { done: number; total: number };
 }
 
 function CorpusSection() {
@@ -32,16 +35,16 @@ function CorpusSection() {
     setRun({ ...state });
     for (const f of files) {
       state.current = f.name;
+      state.part = undefined;
       setRun({ ...state });
       const kind = importKind(f.name);
       try {
         if (!kind) throw new Error(t('importUnsupported'));
         if (f.size > MAX_IMPORT_BYTES) throw new Error(t('importTooLarge'));
-        const text = await f.text();
         const summary =
           kind === 'html'
-            ? await call('ui:import', { file: f.name, records: [recordFromHtml(f.name, text, new DOMParser())] })
-            : await call('ui:import', { file: f.name, text });
+            ? await call('ui:import', { file: f.name, records: [recordFromHtml(f.name, await f.text(), new DOMParser())] })
+            : await importCorpusFile(f, (done, total) => setRun({ ...state, part: { done, total } }));
         state.added += summary.added;
         state.problems.push(...summary.problems);
       } catch (e) {
@@ -108,11 +111,16 @@ function CorpusSection() {
         </label>
       </div>
       {run && (
-        <div class="import-run">
+        <div class="import-run" data-state={run.current ? 'running' : 'done'}>
           <progress max={run.total} value={run.done} aria-label={t('importProgress')} />
           <p role="status">
             {run.current ? t('importingFile', run.current, String(run.done + 1), String(run.total)) : t('importDone', String(run.added), String(run.problems.length))}
           </p>
+          {run.current && run.part && (
+            <p class="muted small" data-testid="import-records">
+              {t('importRecordsDone', String(run.part.done), String(run.part.total))}
+            </p>
+          )}
           {run.problems.length > 0 && (
             <div role="alert">
               <h4>{t('importProblems')}</h4>

@@ -8,6 +8,7 @@ import { CorpusFormatError, parseCorpusFile, validateRecord } from './formats';
 import { hash53 } from './ids';
 import { compact, openSession, prepare, toReport, writeBatch, type IndexSession } from './index-store';
 import type { ImportJob, ImportProblemRow } from './index-types';
+import { fromWire, type FeaturesWire } from './wire';
 
 /** Records per chunk: one transaction each (bigger chunks write fewer, larger postings rows). */
 export const CHUNK = 2000;
@@ -93,12 +94,24 @@ export async function runImport(db: IsnadDB, jobId: string, onProgress?: Progres
 }
 
 /** Finishes every import a stopped service worker left running. */
-export async function resumeImports(db: IsnadDB, onProgress?: Progress): Promise<ImportSummary[]> {
+export async function resumeImports(db: IsnadDB, onProgress?: Progress, now = Date.now()): Promise<ImportSummary[]> {
   const running = await db.jobs.where('status').equals('running').toArray();
   const out: ImportSummary[] = [];
-  for (const j of running) out.push(await runImport(db, j.id, onProgress));
+  for (const j of running) {
+    const staged = await db.staged.where('[job+i]').between([j.id, -Infinity], [j.id, Infinity]).count();
+    if (staged === 0 && j.done < j.total) {
+      // A page-driven import (its file is in the options page, not here): left alone while the
+      // page may still be sending parts; one silent for two minutes was closed mid-way.
+      if (now - j.updatedAt < PAGE_SILENCE_MS) continue;
+      await db.jobs.put({ ...j, status: 'failed', error: `stopped after ${j.done} of ${j.total} records: import the file again to finish (reports already imported are not added twice)`, updatedAt: now });
+      continue;
+    }
+    out.push(await runImport(db, j.id, onProgress));
+  }
   return out;
 }
+
+const PAGE_SILENCE_MS = 120_000;
 
 /** Imports a corpus file's text (.json pack, .jsonl, .txt): good records kept, bad ones reported. */
 export async function importText(db: IsnadDB, file: string, text: string, onProgress?: Progress): Promise<ImportSummary> {
@@ -130,4 +143,72 @@ export async function importRecords(db: IsnadDB, file: string, raw: unknown[], o
 /** Imports, newest first, with their progress: for the options page. */
 export async function listImports(db: IsnadDB): Promise<ImportJob[]> {
   return (await db.jobs.toArray()).sort((a, b) => b.startedAt - a.startedAt);
+}
+
+// Imports driven by the options page, a part at a time: the page parses the file and analyses its
+// records (in Web Workers), the background writes each part in one transaction with the job's
+// progress. No staging: a part either is written with its progress or not at all, and the page,
+// which holds the file, sends the next part; a worker stopped between parts is woken by it.
+const sessions = new Map<string, IndexSession>();
+
+/** Opens a page-driven job for a parsed file: its valid record count and the bad records' problems. */
+export async function beginImport(db: IsnadDB, file: string, total: number, problems: ImportProblemRow[], now = Date.now()): Promise<ImportJob> {
+  return stageImport(db, file, [], problems, now).then(async (job) => {
+    const running: ImportJob = { ...job, total, status: total ? 'running' : 'done' };
+    await db.jobs.put(running);
+    return running;
+  });
+}
+
+/** Writes one part of a page-driven job (with the page's analysis when it sent one). */
+export async function importPart(db: IsnadDB, jobId: string, records: unknown[], features?: FeaturesWire[]): Promise<ImportJob> {
+  const valid: ReportRecord[] = [];
+  const problems: ImportProblemRow[] = [];
+  const current = await db.jobs.get(jobId);
+  if (!current) throw new Error(`no import ${jobId}`);
+  const kept: number[] = [];
+  records.forEach((r, i) => {
+    const v = validateRecord(r);
+    if (typeof v === 'string') problems.push({ file: current.file, reason: v });
+    else {
+      valid.push(v);
+      kept.push(i);
+    }
+  });
+  if (features && features.length !== records.length) throw new Error(`import part: ${records.length} records but ${features.length} analyses`);
+  const now = Date.now();
+  const reports = valid.map((r) => toReport(r, 'import', jobId, now));
+  const prepared = features ? reports.map((report, i) => ({ report, f: fromWire(features[kept[i]!]!) })) : prepare(reports);
+  let session = sessions.get(jobId);
+  if (!session) sessions.set(jobId, (session = await openSession(db, current.total - current.done)));
+  const job = await db.transaction('rw', [db.reports, db.docs, db.blocks, db.prints, db.meta, db.jobs], async () => {
+    const res = await writeBatch(db, prepared, { session });
+    const before = (await db.jobs.get(jobId))!;
+    const next: ImportJob = {
+      ...before,
+      done: before.done + records.length,
+      added: before.added + res.added.length,
+      duplicates: before.duplicates + res.duplicates.length,
+      problems: [...before.problems, ...problems],
+      updatedAt: Date.now(),
+    };
+    await db.jobs.put(next);
+    return next;
+  }).catch((e: unknown) => {
+    sessions.delete(jobId);
+    throw e;
+  });
+  await compact(db);
+  return job;
+}
+
+/** Ends a page-driven job: merges its segments so that queries read each term from one row. */
+export async function finishImport(db: IsnadDB, jobId: string): Promise<ImportSummary> {
+  sessions.delete(jobId);
+  await compact(db, { all: true });
+  const job = await db.jobs.get(jobId);
+  if (!job) throw new Error(`no import ${jobId}`);
+  // Done even if a worker restart marked it otherwise meanwhile: every part was written.
+  if (job.status !== 'done') await db.jobs.put({ ...job, status: 'done', error: undefined, updatedAt: Date.now() });
+  return summary(job);
 }

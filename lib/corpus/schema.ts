@@ -50,9 +50,12 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     // (four lookups a report at import) to one row per batch (lib/corpus/near-dups.ts).
     // The index is derived data: its tables are emptied here and rebuilt from the reports on the
     // next open (ensureIndexed). Reports, clippings, settings and import jobs are untouched.
+    // Indexes nothing reads are dropped (each costs a write per report): reports by url (their
+    // URL keys replace it) and by date; docs by import.
     version: 3,
     stores: {
-      docs: 'n, &id, imp, outlet',
+      reports: 'id, outlet, importId, origin, *keys',
+      docs: 'n, &id, outlet',
       postings: null,
       blocks: '[b+s]',
       prints: 's',

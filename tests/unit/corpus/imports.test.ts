@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/corpus/db';
+import { urlKey } from '../../../lib/corpus/ids';
 import { parseJsonLines, parsePack } from '../../../lib/corpus/formats';
 import { CHUNK, importRecords, importText, resumeImports, runImport, stageImport } from '../../../lib/corpus/imports';
 import { CAPTURE, captureArticle, deleteFromCorpus, exportPack } from '../../../lib/corpus/manage';
@@ -52,7 +53,7 @@ describe('importing corpus files', () => {
     const title = '<script>alert("x")</script><img src=x onerror=alert(1)> عنوان';
     const s = await importRecords(db, 'page.html', [{ ...real[0], url: 'https://x.example/script', title }]);
     expect(s.added).toBe(1);
-    const stored = await db.reports.where('url').equals('https://x.example/script').first();
+    const stored = await db.reports.where('keys').equals(urlKey('https://x.example/script')).first();
     expect(stored!.title).toBe(title);
     expect((await exportPack(db)).reports[0]!.title).toBe(title);
   });
@@ -108,7 +109,7 @@ describe('export, deletion and capture', () => {
     const one = real[0]!;
     const query = { url: '', title: one.title, text: one.text, publishedAt: one.publishedAt };
     expect((await searchRelated(db, query, { relatedThreshold: 0 })).length).toBeGreaterThan(0);
-    expect(await deleteFromCorpus(db, { report: (await db.reports.where('url').equals(one.url).first())!.id })).toBe(1);
+    expect(await deleteFromCorpus(db, { report: (await db.reports.where('keys').equals(urlKey(one.url)).first())!.id })).toBe(1);
     expect(await db.reports.count()).toBe(119);
     expect(await deleteFromCorpus(db, { importId: a.importId })).toBe(59);
     expect(await db.jobs.get(a.importId)).toBeUndefined();

@@ -1,0 +1,84 @@
+// Importing a corpus file from the options page: parsed here, analysed in Web Workers (two, one
+// per core of a small machine), and sent to the background a part at a time, the next part being
+// analysed while the background writes the last. Parts keep each message far below the runtime's
+// 64 MB limit, and the service worker holds one part at a time.
+import { CorpusFormatError, parseCorpusFile } from '../../lib/corpus/formats';
+import type { FeaturesWire } from '../../lib/corpus/wire';
+import { call, type ImportSummary } from '../../lib/messaging';
+import type { ReportRecord } from '../../lib/types';
+
+/** Records per message to the background (≈ 5–10 MB with their analysis). */
+export const PART = 2000;
+
+type Pending = { resolve: (f: FeaturesWire[]) => void; reject: (e: Error) => void };
+
+/** Web Workers running lib/corpus/analyse-worker.ts; null where workers cannot start. */
+function startWorkers(): Worker[] | null {
+  try {
+    const n = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
+    return Array.from({ length: n }, () => new Worker(new URL('../../lib/corpus/analyse-worker.ts', import.meta.url), { type: 'module' }));
+  } catch {
+    return null;
+  }
+}
+
+function pool(workers: Worker[]) {
+  let next = 0;
+  const pending = new Map<number, Pending>();
+  for (const w of workers) {
+    w.onmessage = (e: MessageEvent<{ id: number; features?: FeaturesWire[]; error?: string }>) => {
+      const p = pending.get(e.data.id);
+      pending.delete(e.data.id);
+      if (e.data.features) p?.resolve(e.data.features);
+      else p?.reject(new Error(e.data.error ?? 'analysis failed'));
+    };
+  }
+  const one = (w: Worker, records: ReportRecord[]) =>
+    new Promise<FeaturesWire[]>((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      w.postMessage({ id, records });
+    });
+  return {
+    /** A part's analysis, split evenly between the workers. */
+    async analyse(records: ReportRecord[]): Promise<FeaturesWire[]> {
+      const size = Math.ceil(records.length / workers.length);
+      const halves = await Promise.all(workers.map((w, i) => one(w, records.slice(i * size, (i + 1) * size))));
+      return halves.flat();
+    },
+    stop: () => workers.forEach((w) => w.terminate()),
+  };
+}
+
+export async function importCorpusFile(file: File, onProgress: (done: number, total: number) => void): Promise<ImportSummary> {
+  let parsed;
+  try {
+    parsed = parseCorpusFile(file.name, await file.text());
+  } catch (e) {
+    if (!(e instanceof CorpusFormatError)) throw e;
+    return { file: file.name, added: 0, problems: [{ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason }] };
+  }
+  const problems = parsed.errors.map((e) => ({ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason }));
+  const records = parsed.records;
+  const job = await call('ui:import-begin', { file: file.name, total: records.length, problems });
+  const workers = startWorkers();
+  const analysis = workers ? pool(workers) : null;
+  try {
+    const parts: ReportRecord[][] = [];
+    for (let i = 0; i < records.length; i += PART) parts.push(records.slice(i, i + PART));
+    // Without workers the background analyses (slower, but the same result).
+    const analyse = (p: ReportRecord[] | undefined) => (p && analysis ? analysis.analyse(p).catch(() => undefined) : Promise.resolve(undefined));
+    let ahead = analyse(parts[0]);
+    let done = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const features = await ahead;
+      ahead = analyse(parts[i + 1]);
+      await call('ui:import-part', { job: job.id, records: parts[i]!, ...(features ? { features } : {}) });
+      done += parts[i]!.length;
+      onProgress(done, records.length);
+    }
+  } finally {
+    analysis?.stop();
+  }
+  return call('ui:import-end', { job: job.id });
+}
