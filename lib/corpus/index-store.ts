@@ -11,6 +11,7 @@ import type { Report, ReportRecord } from '../types';
 import { analyse, type Features } from '../xref/features';
 import { BUCKETS, mergeRows, postingsOf, toRows, type BlockRow, type Collected, type TermPostings } from './blocks';
 import { bucketRows, forget } from './block-cache';
+import { forgetDocs } from './doc-cache';
 import type { IsnadDB } from './db';
 import { reportKeys, reportId, textKey } from './ids';
 import type { DocRow, IndexMeta } from './index-types';
@@ -198,6 +199,7 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     forget(db);
     await db.reports.bulkPut(fresh.map((p) => p.report));
     const older = [...firsts.values()].filter((d): d is DocRow => !!d);
+    forgetDocs(db, older.map((d) => d.n));
     await db.docs.bulkPut([...rows, ...older]);
     await db.blocks.bulkPut(toRows(s, 0, seg));
     await db.prints.put(printRow(s, rows));
@@ -237,6 +239,7 @@ export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number>
   return db.transaction('rw', [db.reports, db.docs, db.meta], async () => {
     const rows = (await db.docs.where('id').anyOf(ids).toArray()) as DocRow[];
     const meta = await readMeta(db);
+    forgetDocs(db, rows.map((r) => r.n));
     await db.docs.bulkDelete(rows.map((r) => r.n));
     await db.reports.bulkDelete(ids);
     await db.meta.put({ ...meta, docs: Math.max(0, meta.docs - rows.length), len: Math.max(0, meta.len - rows.reduce((sum, r) => sum + r.len, 0)) });

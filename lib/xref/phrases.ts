@@ -6,10 +6,19 @@ const MIN_WORDS = 3;
 const MAX_TOKENS = 1500;
 
 export function sharedPhrases(a: string, b: string, max = 3): string[] {
+  return phrasesOf(a)(b, max);
+}
+
+/** The article's word runs read once, to look for them in each of its related reports. */
+export function phrasesOf(a: string): (b: string, max?: number) => string[] {
   const ta = tokenize(a).slice(0, MAX_TOKENS);
-  const tb = tokenize(b).slice(0, MAX_TOKENS);
   const grams = new Set<string>();
   for (let i = 0; i + MIN_WORDS <= ta.length; i++) grams.add(ta.slice(i, i + MIN_WORDS).map((t) => t.text).join(' '));
+  return (b, max = 3) => shared(grams, b, max);
+}
+
+function shared(grams: Set<string>, b: string, max: number): string[] {
+  const tb = tokenize(b).slice(0, MAX_TOKENS);
   const found: Array<{ text: string; words: number }> = [];
   const seen = new Set<string>();
   let i = 0;

@@ -5,10 +5,11 @@ import type { IsnadDB } from '../corpus/db';
 import type { TermPostings } from '../corpus/blocks';
 import { entityTerm, impact, IMPACT_SCALE, readPostings, saturationLimit } from '../corpus/index-store';
 import type { DocRow } from '../corpus/index-types';
+import { docRows } from '../corpus/doc-cache';
 import { reportId, textKey, urlKey } from '../corpus/ids';
 import type { RelatedReport, Relation } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
-import { sharedPhrases } from './phrases';
+import { phrasesOf } from './phrases';
 import { minhashSimilarity } from './simhash';
 
 export interface Query {
@@ -175,7 +176,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   }
   if (self === 0 || touched.length === 0) return [];
   const cand = best(touched, acc, CANDIDATES);
-  const docs = (await db.docs.bulkGet(cand)).filter((d): d is DocRow => !!d);
+  const docs = (await docRows(db, cand, (ns) => db.docs.bulkGet(ns))).filter((d): d is DocRow => !!d);
 
   const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));
   const qid = reportId(q.url, q.text);
@@ -241,6 +242,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   const same = out.filter((s) => s.score >= sameMin);
   const eventId = same.length ? `ev-${[qid, ...same.map((s) => s.d.id)].sort()[0]}` : undefined;
   const texts = opts.explain === false ? [] : await db.reports.bulkGet(out.map((s) => s.d.id));
+  const phrasesIn = texts.length ? phrasesOf(`${q.title}\n${q.text}`) : null;
   return out.map((s, i): RelatedReport => {
     const relation: Relation = s.score >= sameMin ? 'same-event' : 'related';
     const matched = qterms
@@ -261,7 +263,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
       sharedTerms: matched,
       dateGapDays: s.gap,
       ...(relation === 'same-event' && eventId ? { eventId } : {}),
-      sharedPhrases: text ? sharedPhrases(`${q.title}\n${q.text}`, `${s.d.title}\n${text}`) : [],
+      sharedPhrases: text && phrasesIn ? phrasesIn(`${s.d.title}\n${text}`) : [],
       sharedSources: s.sources,
       ...(s.copies.length ? { duplicates: s.copies.map((c) => ({ id: c.id, url: c.url, outlet: c.outlet })) } : {}),
     };
