@@ -1,6 +1,6 @@
 export { normalize, normalizeWithMap } from './normalize';
 export { toAsciiDigits } from './digits';
-export { tokenize, words, type Token } from './tokenize';
+export { scan, tokenize, tokensBefore, words, WordCache, type Scan, type Token } from './tokenize';
 export { stem } from './stem';
 export { isStopWord, STOP_WORDS } from './stopwords';
 

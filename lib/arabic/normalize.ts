@@ -35,8 +35,58 @@ function fold(text: string): string {
  * Idempotent: normalize(normalize(x)) === normalize(x).
  */
 export function normalize(text: string): string {
-  // NFKC first on the whole text composes base letters with combining hamza before folding.
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const kind = c < FAST_LIMIT ? FAST_KIND[c] || learn(c) : SLOW;
+    if (kind === SAME) continue;
+    if (kind === SLOW) return slowNormalize(text);
+    out += text.slice(from, i) + FAST_FORM[c]!;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+// NFKC on the whole text composes base letters with combining hamza before folding.
+function slowNormalize(text: string): string {
   return fold(fold(text));
+}
+
+// The fast path: text made only of characters that normalise one by one — Latin-1 and Latin
+// Extended-A, the Arabic block, general punctuation — is folded character by character from a
+// table filled, on first sight of each character, by the slow path itself. Not on it: the
+// combining maddah and hamza (they compose with the letter before them), Arabic characters NFKC
+// changes, characters NFKC turns into marks, and everything else (presentation forms, other
+// scripts, surrogates). tests/unit/arabic/fast-paths.test.ts checks both paths agree.
+const FAST_LIMIT = 0x2070;
+const SAME = 1;
+const MAPPED = 2;
+const SLOW = 3;
+const FAST_KIND = new Uint8Array(FAST_LIMIT);
+const FAST_FORM: Array<string | undefined> = [];
+const MARK = /\p{M}/u;
+
+function eligible(c: number): boolean {
+  if (c < 0x80) return true;
+  const ch = String.fromCharCode(c);
+  if (c >= 0x0600 && c <= 0x06ff) return (c < 0x0653 || c > 0x0655) && ch.normalize('NFKC') === ch;
+  // Latin-1 and Latin Extended-A (names, ©), general punctuation.
+  return (c < 0x0180 || (c >= 0x2000 && c < FAST_LIMIT)) && !MARK.test(ch) && !MARK.test(ch.normalize('NFKC'));
+}
+
+/** The character (a UTF-16 unit) normalises on its own, whatever surrounds it: the fast path. */
+export function foldsAlone(c: number): boolean {
+  return c < FAST_LIMIT && (FAST_KIND[c] || learn(c)) !== SLOW;
+}
+
+function learn(c: number): number {
+  if (!eligible(c)) return (FAST_KIND[c] = SLOW);
+  const ch = String.fromCharCode(c);
+  const f = slowNormalize(ch);
+  if (f === ch) return (FAST_KIND[c] = SAME);
+  FAST_FORM[c] = f;
+  return (FAST_KIND[c] = MAPPED);
 }
 
 /**
@@ -49,7 +99,8 @@ export function normalizeWithMap(text: string): { text: string; map: number[] } 
   const map: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const n = fold(fold(ch));
+    const c = ch.charCodeAt(0);
+    const n = ch.length === 1 && foldsAlone(c) ? (FAST_KIND[c] === SAME ? ch : FAST_FORM[c]!) : fold(fold(ch));
     for (let k = 0; k < n.length; k++) map.push(i);
     out += n;
     i += ch.length;

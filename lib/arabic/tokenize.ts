@@ -1,37 +1,226 @@
-import { normalize } from './normalize';
+import { foldsAlone, normalize } from './normalize';
 
 export interface Token {
   /** Normalised form. */
   text: string;
   start: number;
   end: number;
+  /** The normalised form's number in the word table, for WordCache (tokens made by tokenize()). */
+  id?: number;
 }
 
 // A word is a run of Arabic letters (with their marks and tatweel), Latin letters or digits;
 // zero-width joiners and direction marks pasted inside a word do not split it.
 const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\u200C-\u200F\u00AD]*/gu;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const NO_WORD_CHAR = /^[^\p{L}\p{M}\p{N}]+$/u;
+const ONLY_WORD_CHARS = /^[\p{L}\p{M}\p{N}]*$/u;
 
-// News text repeats its words: normalising each distinct word once makes long texts cheap.
-const CACHE = new Map<string, string>();
-const CACHE_MAX = 50_000;
+// Character classes of the UTF-16 units, learnt on first sight: the same as WORD's, read without
+// the regular expression (a scan over character codes, the hot loop of every analysis). The
+// NOT_PLAIN bit marks a character that does not normalise on its own to characters of its class
+// (a letter to letters or nothing, a separator to separators, a joiner to nothing): in a text
+// without such characters, the words of normalize(text) are exactly its tokens' texts.
+const LETTER = 1; // \p{L}\p{M}\p{N}: starts or continues a word
+const JOINER = 2; // U+200C–200F, U+00AD: continues a word, never starts one
+const OTHER = 3;
+const SURROGATE = 4; // half of a code point: WORD reads the pair, the scan leaves it to WORD
+const KIND = 7;
+const NOT_PLAIN = 8;
+const CLASS = new Uint8Array(0x10000);
 
-function normalizeWord(w: string): string {
-  let n = CACHE.get(w);
-  if (n === undefined) {
-    n = normalize(w);
-    if (CACHE.size >= CACHE_MAX) CACHE.clear();
-    CACHE.set(w, n);
+function learnClass(c: number): number {
+  let cls: number;
+  if (c >= 0xd800 && c <= 0xdfff) cls = SURROGATE;
+  else if ((c >= 0x200c && c <= 0x200f) || c === 0xad) cls = JOINER;
+  else cls = WORD_CHAR.test(String.fromCharCode(c)) ? LETTER : OTHER;
+  let plain = false;
+  if (cls !== SURROGATE && foldsAlone(c)) {
+    const n = normalize(String.fromCharCode(c));
+    plain = cls === LETTER ? ONLY_WORD_CHARS.test(n) : cls === JOINER ? n === '' : NO_WORD_CHAR.test(n);
   }
-  return n;
+  return (CLASS[c] = cls | (plain ? 0 : NOT_PLAIN));
+}
+
+// News text repeats its words: each distinct word is normalised once. The words are looked up by
+// a hash of their characters computed during the scan (open addressing, verified character by
+// character), so that a known word costs no string of its own. Each normalised form gets a number
+// (Token.id), by which the analyses keep what they computed for it (WordCache) without hashing the
+// word again. The table is bounded: when full it starts over, and the numbers move on past the
+// old ones, so that a token kept from before is never taken for another word.
+const BITS = 16;
+const SIZE = 1 << BITS;
+const MAX_WORDS = 40_000;
+const slotHash = new Int32Array(SIZE);
+/** Number of the slot's normalised form in this generation, plus one (0: empty slot). */
+const slotWord = new Int32Array(SIZE);
+let slotRaw: Array<string | undefined> = new Array<string | undefined>(SIZE);
+let spellings = 0;
+let forms: string[] = [];
+let formNumber = new Map<string, number>();
+/** Token.id of this generation's form 0. */
+let base = 0;
+
+/** raw === text.slice(start, start + raw.length), without the slice. */
+function same(raw: string, text: string, start: number): boolean {
+  for (let k = 0; k < raw.length; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** The number (in this generation) of the normalised form of text.slice(start, end), whose hash is h. */
+function formOf(text: string, start: number, end: number, h: number): number {
+  const len = end - start;
+  let slot = h & (SIZE - 1);
+  for (;;) {
+    const w = slotWord[slot]!;
+    if (w === 0) break;
+    if (slotHash[slot] === h) {
+      const raw = slotRaw[slot]!;
+      if (raw.length === len && same(raw, text, start)) return w - 1;
+    }
+    slot = (slot + 1) & (SIZE - 1);
+  }
+  if (spellings >= MAX_WORDS) {
+    slotWord.fill(0);
+    slotRaw = new Array<string | undefined>(SIZE);
+    spellings = 0;
+    base += MAX_WORDS;
+    forms = [];
+    formNumber = new Map();
+    slot = h & (SIZE - 1);
+  }
+  // Copies of their own, not slices: the table must not keep the reports it read alive.
+  const raw = flatCopy(text, start, end);
+  const n = normalize(raw);
+  let f = formNumber.get(n);
+  if (f === undefined) {
+    f = forms.length;
+    forms.push(flatCopy(n, 0, n.length));
+    formNumber.set(n, f);
+  }
+  slotHash[slot] = h;
+  slotWord[slot] = f + 1;
+  slotRaw[slot] = raw;
+  spellings++;
+  return f;
+}
+
+const UNSET = Symbol('unset');
+
+/**
+ * A value computed once per distinct normalised word, looked up by the token's number: for the
+ * analyses that ask the same question of every word (its term, whether a name starts with it, a
+ * cue). Tokens made elsewhere (without an id) or kept from an older generation are computed anew.
+ */
+export class WordCache<T> {
+  private gen = -1;
+  private values: Array<T | typeof UNSET> = [];
+  constructor(private readonly compute: (word: string) => T) {}
+
+  /** Forgets every value (what compute() depends on has changed). */
+  clear(): void {
+    this.values = [];
+  }
+
+  get(t: Token): T {
+    const k = t.id === undefined ? -1 : t.id - base;
+    if (k < 0) return this.compute(t.text);
+    if (this.gen !== base) {
+      this.values = [];
+      this.gen = base;
+    }
+    const values = this.values;
+    while (values.length <= k) values.push(UNSET);
+    let v = values[k] as T | typeof UNSET;
+    if (v === UNSET) {
+      v = this.compute(t.text);
+      values[k] = v;
+    }
+    return v;
+  }
+}
+
+/** text.slice(start, end) as a new flat string (a slice may point into text, a concatenation into its parts). */
+function flatCopy(text: string, start: number, end: number): string {
+  const codes: number[] = [];
+  for (let i = start; i < end; i++) codes.push(text.charCodeAt(i));
+  return String.fromCharCode(...codes);
+}
+
+export interface Scan {
+  tokens: Token[];
+  /** The words of normalize(text) are exactly the tokens' texts, in order. */
+  plain: boolean;
+}
+
+/** tokenize() with the regular expression: for text holding surrogates (the scan leaves them). */
+function tokenizeByRegExp(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const f = formOf(text, m.index, m.index + m[0].length, hashOf(m[0]));
+    if (forms[f]) out.push({ text: forms[f]!, start: m.index, end: m.index + m[0].length, id: base + f });
+  }
+  return out;
+}
+
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Words with their offsets, and whether normalising the whole text gives the same words. */
+export function scan(text: string): Scan {
+  const out: Token[] = [];
+  let seen = 0;
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    let c = text.charCodeAt(i);
+    let cls = CLASS[c] || learnClass(c);
+    seen |= cls;
+    if ((cls & KIND) !== LETTER) {
+      if ((cls & KIND) === SURROGATE) return { tokens: tokenizeByRegExp(text), plain: false };
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0x811c9dc5;
+    for (;;) {
+      h = Math.imul(h ^ c, 0x01000193);
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+      cls = CLASS[c] || learnClass(c);
+      const kind = cls & KIND;
+      if (kind !== LETTER && kind !== JOINER) break;
+      seen |= cls;
+    }
+    const f = formOf(text, start, i, h);
+    const norm = forms[f]!;
+    if (norm) out.push({ text: norm, start, end: i, id: base + f });
+  }
+  return { tokens: out, plain: (seen & NOT_PLAIN) === 0 };
 }
 
 /** Words with their offsets in the original text; normalisation never splits a word. */
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const norm = normalizeWord(m[0]);
-    if (norm) out.push({ text: norm, start: m.index, end: m.index + m[0].length });
+  return scan(text).tokens;
+}
+
+/**
+ * The tokens of text.slice(0, cut), from the tokens of `text`: the same ones up to the cut, and
+ * the part of the word the cut runs through.
+ */
+export function tokensBefore(text: string, toks: readonly Token[], cut: number): Token[] {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.end <= cut) lo = mid + 1;
+    else hi = mid;
   }
+  const out = toks.slice(0, lo);
+  const t = toks[lo];
+  if (t && t.start < cut) for (const p of tokenize(text.slice(t.start, cut))) out.push({ text: p.text, start: p.start + t.start, end: p.end + t.start, id: p.id });
   return out;
 }
 

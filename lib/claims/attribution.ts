@@ -3,7 +3,7 @@
 // ("مصادر ميدانية، بحسب شبكة الدرر الشامية" — field sources, via Eldorar).
 import { normalize } from '../arabic/normalize';
 import { isStopWord } from '../arabic/stopwords';
-import { tokenize, type Token } from '../arabic/tokenize';
+import { tokenize, WordCache, type Token } from '../arabic/tokenize';
 import { ENTITIES, aliasText, ancestors, entityById } from '../entities/gazetteer';
 import { matchEntities } from '../entities/match';
 import type { EntityMatch, SourceType } from '../entities/types';
@@ -45,6 +45,8 @@ export interface AttributionOptions {
   /** Entity matches of the same text, if already computed. */
   matches?: EntityMatch[];
   date?: string | null;
+  /** tokenize(text), if already computed. */
+  tokens?: readonly Token[];
 }
 
 type CueKind = 'verb' | 'participle' | 'prep';
@@ -72,7 +74,7 @@ const NEGATION = new Set(['لم', 'لا', 'ما', 'لن', 'ليس', 'دون'].ma
 // "ولم يذكر", "ولا يخفي" (not "وما", which is as often "and what").
 const NEGATION_AFTER_AND = new Set(['ولم', 'ولا', 'ولن', 'فلم', 'فلا'].map(normalize));
 
-function cueKind(t: string, negated = false): { kind: CueKind } | null {
+function cueKind(t: string, negated: boolean): { kind: CueKind } | null {
   for (const w of [t, /^[وف]/.test(t) ? t.slice(1) : null]) {
     if (!w) continue;
     if (VERB_CUES.has(w) || (negated && NEGATED_VERB_CUES.has(w))) return { kind: 'verb' };
@@ -81,6 +83,9 @@ function cueKind(t: string, negated = false): { kind: CueKind } | null {
   }
   return null;
 }
+
+// Every word of every sentence is asked whether it is a cue: the answers are kept per word.
+const CUES = new WordCache<{ plain: { kind: CueKind } | null; negated: { kind: CueKind } | null }>((w) => ({ plain: cueKind(w, false), negated: cueKind(w, true) }));
 
 /** Punctuation between two tokens that ends a phrase (comma, colon, bracket, full stop). */
 function breaksBetween(text: string, a: Token, b: Token): boolean {
@@ -105,7 +110,7 @@ interface Phrase {
 const SAYING = new Set(['ان', 'ان', 'بان', 'انه', 'بانه', 'انها', 'بانها', 'انهم', 'بانهم', 'قوله', 'قولها', 'قولهم', 'تصريح', 'تصريحات', 'بيان', 'خبرا'].map(normalize));
 
 /** The speaker's phrase starting at token p: up to the clause, a cue, a comma or MAX_PHRASE words. */
-function phraseAt(text: string, toks: Token[], p: number, last: number, matches: EntityMatch[]): Phrase {
+function phraseAt(text: string, toks: readonly Token[], p: number, last: number, matches: EntityMatch[]): Phrase {
   let q = p;
   let saying = false;
   while (q < last && q - p < MAX_PHRASE) {
@@ -121,7 +126,7 @@ function phraseAt(text: string, toks: Token[], p: number, last: number, matches:
       saying = SAYING.has(t) || ((t === 'في' || ala) && SAYING.has(toks[q + 1]?.text ?? ''));
       break;
     }
-    if (q > p && cueKind(t) && !covered(matches, toks[q]!)) break;
+    if (q > p && CUES.get(toks[q]!).plain && !covered(matches, toks[q]!)) break;
     // "وزير النقل للإخبارية": the outlet spoken to, after the speaker, is not the speaker.
     if (q > p && /^ل/.test(t) && startingIn(matches, toks[q]!.start + 1, toks[q]!.end).some((m) => m.type === 'source')) {
       saying = true;
@@ -189,7 +194,7 @@ function covered(matches: EntityMatch[], t: Token): boolean {
   return !!m && t.start >= m.start && t.end <= m.end;
 }
 
-function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, matches: EntityMatch[], recent: EntityMatch[], cue: Token, cueEnd: number, speaker?: Attribution): Attribution | null {
+function resolvePhrase(text: string, toks: readonly Token[], ph: Phrase, last: number, matches: EntityMatch[], recent: EntityMatch[], cue: Token, cueEnd: number, speaker?: Attribution): Attribution | null {
   if (ph.to <= ph.from) return null;
   const a = toks[ph.from]!.start;
   const b = toks[ph.to - 1]!.end;
@@ -274,8 +279,8 @@ function resolvePhrase(text: string, toks: Token[], ph: Phrase, last: number, ma
  * the previous claim's speaker over.
  */
 export function attributions(text: string, opts: AttributionOptions = {}): Claim[] {
-  const matches = opts.matches ?? matchEntities(text, { date: opts.date });
-  const toks = tokenize(text);
+  const toks = opts.tokens ?? tokenize(text);
+  const matches = opts.matches ?? matchEntities(text, { date: opts.date, tokens: toks });
   const out: Claim[] = [];
   let ti = 0;
   let mi = 0;
@@ -333,12 +338,12 @@ function ministryOf(words: string[]): string | null {
 const HEADLINE_MAX = 6;
 const HEADLINE_KINDS = new Set(['person', 'government', 'organisation']);
 
-function headlineClaim(text: string, s: Sentence, toks: Token[], first: number, last: number, matches: EntityMatch[], recent: EntityMatch[]): Claim | null {
+function headlineClaim(text: string, s: Sentence, toks: readonly Token[], first: number, last: number, matches: EntityMatch[], recent: EntityMatch[]): Claim | null {
   let m = first;
   while (m < last && m - first < HEADLINE_MAX && !/:/.test(text.slice(toks[m]!.end, toks[m + 1]?.start ?? toks[m]!.end))) m++;
   if (m >= last || m - first >= HEADLINE_MAX || !/^\s*:/.test(text.slice(toks[m]!.end))) return null;
   // "وقال باراك:" is the verb's claim, read with the verb.
-  for (let k = first; k <= m; k++) if (cueKind(toks[k]!.text)) return null;
+  for (let k = first; k <= m; k++) if (CUES.get(toks[k]!).plain) return null;
   const colon = text.indexOf(':', toks[m]!.end);
   const cue: Token = { text: ':', start: colon, end: colon + 1 };
   const att = resolvePhrase(text, toks, { from: first, to: m + 1, saying: true }, last, matches, recent, cue, cue.end);
@@ -351,7 +356,7 @@ function headlineClaim(text: string, s: Sentence, toks: Token[], first: number, 
   return { ...att, text: s.text, start: s.start, end: s.end, via: [], inherited: false };
 }
 
-function sentenceClaims(text: string, s: Sentence, toks: Token[], first: number, last: number, matches: EntityMatch[], recent: EntityMatch[], previous: Claim | undefined): Claim[] {
+function sentenceClaims(text: string, s: Sentence, toks: readonly Token[], first: number, last: number, matches: EntityMatch[], recent: EntityMatch[], previous: Claim | undefined): Claim[] {
   const claims: Claim[] = [];
   const bySource = new Map<string, Claim>();
   const headline = headlineClaim(text, s, toks, first, last, matches, recent);
@@ -363,8 +368,10 @@ function sentenceClaims(text: string, s: Sentence, toks: Token[], first: number,
   let open: { claim: Claim; until: number } | null = null;
   for (let c = first; c < last; c++) {
     let cue = toks[c]!;
+    const cues = CUES.get(cue);
+    if (!cues.plain && !cues.negated) continue;
     const negated = c > first && (NEGATION.has(toks[c - 1]!.text) || NEGATION_AFTER_AND.has(toks[c - 1]!.text));
-    const kind = cueKind(cue.text, negated)?.kind;
+    const kind = (negated ? cues.negated : cues.plain)?.kind;
     if (!kind) continue;
     // Inside a name ("وكالة الأنباء"?) or a source name: not a cue.
     if (covered(matches, cue)) continue;

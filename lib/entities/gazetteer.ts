@@ -118,14 +118,21 @@ export function entityById(id: string): Entity | undefined {
   return BY_ID.get(id);
 }
 
-/** The entity and its parents, nearest first (a village, its governorate, Syria). */
-export function ancestors(id: string): Entity[] {
-  const out: Entity[] = [];
+const CHAINS = new Map<string, readonly Entity[]>();
+
+/** The entity and its parents, nearest first (a village, its governorate, Syria). Shared: do not change it. */
+export function ancestors(id: string): readonly Entity[] {
+  let out = CHAINS.get(id);
+  if (out) return out;
+  const chain: Entity[] = [];
   const seen = new Set<string>();
   for (let e = BY_ID.get(id); e && !seen.has(e.id); e = e.parent ? BY_ID.get(e.parent) : undefined) {
     seen.add(e.id);
-    out.push(e);
+    chain.push(e);
   }
+  out = Object.freeze(chain);
+  // Unknown ids are not kept: the map holds at most one chain per gazetteer entity.
+  if (chain.length) CHAINS.set(id, out);
   return out;
 }
 

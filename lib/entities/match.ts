@@ -1,7 +1,7 @@
 // The matcher: finds gazetteer names in a text, behind the clitics Arabic glues to them
 // (وقوات، بريف، لداعش، للنظام), in Latin script too, with offsets into the original text.
 import { normalizeWithMap } from '../arabic/normalize';
-import { tokenize, type Token } from '../arabic/tokenize';
+import { tokenize, WordCache, type Token } from '../arabic/tokenize';
 import { ENTITIES, aliasText, ancestors, governorateOf } from './gazetteer';
 import type { Entity, EntityMatch, MatchOptions } from './types';
 
@@ -29,7 +29,7 @@ const LATIN_ARTICLE = /^(al|el|ad|ar|as|ash|at|az|an)$/;
 // After a weak name, words that still belong to it ("النظام السوري", "النظام البائد").
 const WEAK_NEXT_OK = new Set(['السوري', 'البايد', 'المخلوع', 'السابق', 'الاسدي', 'الحاكم', 'الرسمي', 'الرسميه', 'السوريه']);
 
-function buildIndex(): Map<string, AliasEntry[]> {
+function buildIndex(): Map<string, Names> {
   const byKey = new Map<string, AliasEntry>();
   const add = (entity: Entity, text: string, spec: { weak?: boolean; from?: string; until?: string; context?: string }) => {
     const toks = tokenize(text).map((t) => t.text);
@@ -57,11 +57,34 @@ function buildIndex(): Map<string, AliasEntry[]> {
     list.push(entry);
     index.set(entry.tokens[0]!, list);
   }
-  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return index;
+  const out = new Map<string, Names>();
+  for (const [first, list] of index) {
+    list.sort((a, b) => b.tokens.length - a.tokens.length);
+    const names: Names = { byNext: new Map(), single: [] };
+    for (const e of list) {
+      if (e.tokens.length === 1) names.single.push(e);
+      else {
+        const same = names.byNext.get(e.tokens[1]!);
+        if (same) same.push(e);
+        else names.byNext.set(e.tokens[1]!, [e]);
+      }
+    }
+    out.set(first, names);
+  }
+  return out;
 }
 
-let INDEX: Map<string, AliasEntry[]> | null = null;
+/**
+ * The names that start with one word, longest first: those of two words or more by their second
+ * word ("ريف" starts hundreds of names, and only those with the text's next word can match),
+ * then the one-word names.
+ */
+interface Names {
+  byNext: Map<string, AliasEntry[]>;
+  single: AliasEntry[];
+}
+
+let INDEX: Map<string, Names> | null = null;
 
 /**
  * The forms a word may take once its proclitics are off: و/ف (and), ب/ل/ك (in, to, like) and the
@@ -96,32 +119,57 @@ function inTime(c: Candidate, date: string): boolean {
   return !(c.from && date < c.from) && !(c.until && date >= c.until);
 }
 
-function matchAt(text: string, toks: Token[], i: number, date: string): Found | null {
-  const index = INDEX!;
-  for (const { form, cut } of forms(toks[i]!.text)) {
-    for (const entry of index.get(form) ?? []) {
-      const n = entry.tokens.length;
-      if (i + n > toks.length) continue;
-      let ok = true;
-      for (let k = 1; k < n && ok; k++) {
-        ok = toks[i + k]!.text === entry.tokens[k] && GAP.test(text.slice(toks[i + k - 1]!.end, toks[i + k]!.start));
-      }
-      if (ok && entry.exact) ok = cut === 0 && entry.exact.every((e, k) => text.slice(toks[i + k]!.start, toks[i + k]!.end) === e);
-      if (!ok) continue;
-      let candidates = entry.candidates.filter((c) => inTime(c, date));
-      if (candidates.length === 0) continue;
-      if (candidates.every((c) => c.weak)) {
-        const next = toks[i + n];
-        const prev = toks[i - 1];
-        const glued = (a: Token | undefined, b: Token | undefined) => !!a && !!b && GAP.test(text.slice(a.end, b.start));
-        // A weak name followed by a definite adjective is another phrase ("النظام الضريبي"); one
-        // after a definite noun, unless a clitic is on it, is that noun's adjective ("النشرة الإخبارية").
-        if (glued(toks[i + n - 1], next) && next!.text.startsWith('ال') && !WEAK_NEXT_OK.has(next!.text)) continue;
-        if (cut === 0 && glued(prev, toks[i]) && prev!.text.startsWith('ال')) continue;
-      } else candidates = candidates.filter((c) => !c.weak);
-      const start = toks[i]!.start + (cut ? normalizeWithMap(text.slice(toks[i]!.start, toks[i]!.end)).map[cut]! : 0);
-      return { i, j: i + n, start, cut, entry, candidates };
+// A word's forms that begin a gazetteer name, with those names: most words begin none.
+interface Start {
+  cut: number;
+  names: Names;
+}
+const NO_START: Start[] = [];
+
+const STARTS = new WordCache<Start[]>((w) => {
+  const s: Start[] = [];
+  for (const { form, cut } of forms(w)) {
+    const names = INDEX!.get(form);
+    if (names) s.push({ cut, names });
+  }
+  return s.length ? s : NO_START;
+});
+
+function matchAt(text: string, toks: readonly Token[], i: number, date: string): Found | null {
+  const after = toks[i + 1];
+  for (const { cut, names } of STARTS.get(toks[i]!)) {
+    const longer = after ? names.byNext.get(after.text) : undefined;
+    for (const entries of longer ? [longer, names.single] : [names.single]) {
+      const found = matchEntry(text, toks, i, date, cut, entries);
+      if (found) return found;
     }
+  }
+  return null;
+}
+
+function matchEntry(text: string, toks: readonly Token[], i: number, date: string, cut: number, entries: AliasEntry[]): Found | null {
+  for (const entry of entries) {
+    const n = entry.tokens.length;
+    if (i + n > toks.length) continue;
+    let ok = true;
+    for (let k = 1; k < n && ok; k++) {
+      ok = toks[i + k]!.text === entry.tokens[k] && GAP.test(text.slice(toks[i + k - 1]!.end, toks[i + k]!.start));
+    }
+    if (ok && entry.exact) ok = cut === 0 && entry.exact.every((e, k) => text.slice(toks[i + k]!.start, toks[i + k]!.end) === e);
+    if (!ok) continue;
+    let candidates = entry.candidates.filter((c) => inTime(c, date));
+    if (candidates.length === 0) continue;
+    if (candidates.every((c) => c.weak)) {
+      const next = toks[i + n];
+      const prev = toks[i - 1];
+      const glued = (a: Token | undefined, b: Token | undefined) => !!a && !!b && GAP.test(text.slice(a.end, b.start));
+      // A weak name followed by a definite adjective is another phrase ("النظام الضريبي"); one
+      // after a definite noun, unless a clitic is on it, is that noun's adjective ("النشرة الإخبارية").
+      if (glued(toks[i + n - 1], next) && next!.text.startsWith('ال') && !WEAK_NEXT_OK.has(next!.text)) continue;
+      if (cut === 0 && glued(prev, toks[i]) && prev!.text.startsWith('ال')) continue;
+    } else candidates = candidates.filter((c) => !c.weak);
+    const start = toks[i]!.start + (cut ? normalizeWithMap(text.slice(toks[i]!.start, toks[i]!.end)).map[cut]! : 0);
+    return { i, j: i + n, start, cut, entry, candidates };
   }
   return null;
 }
@@ -192,9 +240,13 @@ function resolve(found: Found[]): Array<{ f: Found; pick: Candidate }> {
 export function matchEntities(text: string, opts: MatchOptions = {}): EntityMatch[] {
   INDEX ??= buildIndex();
   const date = opts.date ? opts.date.slice(0, 10) : '0000';
-  const toks = tokenize(text);
+  const toks = opts.tokens ?? tokenize(text);
   const found: Found[] = [];
   for (let i = 0; i < toks.length; ) {
+    if (STARTS.get(toks[i]!) === NO_START) {
+      i++;
+      continue;
+    }
     const f = matchAt(text, toks, i, date);
     if (f) {
       found.push(f);

@@ -1,3 +1,5 @@
+import type { Token } from '../arabic/tokenize';
+
 export type EntityType = 'place' | 'actor' | 'source';
 
 export type PlaceKind =
@@ -53,4 +55,6 @@ export interface EntityMatch {
 export interface MatchOptions {
   /** Day the text was published (YYYY-MM-DD…): picks among names whose meaning changed in time. */
   date?: string | null;
+  /** tokenize(text), when the caller has it already (the same text read for terms and claims). */
+  tokens?: readonly Token[];
 }

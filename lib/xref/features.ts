@@ -1,7 +1,7 @@
 // What the engine knows of a report: its weighted terms, the entities and attributed sources it
 // names, its day and a fingerprint of its text. Reports in the corpus and the article being read
 // are analysed the same way, so that they meet on the same keys.
-import { isStopWord, normalize, stem, tokenize } from '../arabic';
+import { isStopWord, normalize, scan, stem, tokensBefore, WordCache } from '../arabic';
 import { attributions } from '../claims';
 import { entityById, matchEntities } from '../entities';
 import { minhash, simhash, type Fingerprint } from './simhash';
@@ -46,51 +46,68 @@ export function dayOf(date: string | null | undefined): number | null {
   return Number.isFinite(t) ? Math.floor(t / 86_400_000) : null;
 }
 
-// Words repeat (Zipf): a word's term (or null for a stop word, a number, a letter) is looked up
-// once. Bounded, so a long-lived worker does not grow without end.
-const TERM_CACHE = new Map<string, string | null>();
-const TERM_CACHE_MAX = 200_000;
+// Words repeat (Zipf): a word's term (or null for a stop word, a number, a letter) is found once
+// per distinct word (WordCache). One Term object per term, whose count is the scratch space of the
+// report being analysed. Bounded, so a long-lived worker does not grow without end.
+interface Term {
+  text: string;
+  /** Weighted count in the report being analysed (0 between analyses). */
+  count: number;
+}
+let TERMS = new Map<string, Term>();
+const TERMS_MAX = 200_000;
 
-function termOf(w: string): string | null {
-  let t = TERM_CACHE.get(w);
-  if (t !== undefined) return t;
-  t = null;
-  if (w.length >= 2 && !isStopWord(w) && !/^\d+$/.test(w)) {
-    const s = stem(w);
-    if (!isStopWord(s)) t = s;
-  }
-  if (TERM_CACHE.size >= TERM_CACHE_MAX) TERM_CACHE.clear();
-  TERM_CACHE.set(w, t);
+function termFor(w: string): Term | null {
+  if (w.length < 2 || isStopWord(w) || /^\d+$/.test(w)) return null;
+  const s = stem(w);
+  if (isStopWord(s)) return null;
+  let t = TERMS.get(s);
+  if (!t) TERMS.set(s, (t = { text: s, count: 0 }));
   return t;
+}
+
+const TERM_OF = new WordCache<Term | null>(termFor);
+
+/** Counts the report's terms in order of first use (the order of the terms map). */
+class TermCounter {
+  readonly seq: string[] = [];
+  len = 0;
+  private readonly touched: Term[] = [];
+  private readonly spellings: string[] = [];
+
+  add(t: Term | null, weight: number, spelling: (() => string) | null): void {
+    if (t === null) return;
+    if (t.count === 0) {
+      this.touched.push(t);
+      if (spelling) this.spellings.push(spelling());
+    }
+    t.count += weight;
+    this.seq.push(t.text);
+    this.len += weight;
+  }
+
+  /** The terms map (and the first spelling of each term), leaving every count at 0 again. */
+  finish(surface: Map<string, string> | null): Map<string, number> {
+    const terms = new Map<string, number>();
+    this.touched.forEach((t, k) => {
+      terms.set(t.text, t.count);
+      if (surface) surface.set(t.text, this.spellings[k]!);
+      t.count = 0;
+    });
+    return terms;
+  }
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-function addTerms(text: string, weight: number, maxWords: number, into: Map<string, number>, surface: Map<string, string> | null, seq: string[]): number {
-  let len = 0;
-  let n = 0;
-  const add = (w: string, original: () => string) => {
-    const s = termOf(w);
-    if (s === null) return;
-    into.set(s, (into.get(s) ?? 0) + weight);
-    if (surface && !surface.has(s)) surface.set(s, original());
-    seq.push(s);
-    len += weight;
-  };
-  if (surface) {
-    // The article being read: its words are kept as written, to explain matches.
-    for (const tok of tokenize(text)) {
-      if (n++ >= maxWords) break;
-      add(tok.text, () => text.slice(tok.start, tok.end));
-    }
-  } else {
-    // A corpus report: normalised once as a whole, which is the per-word normalisation.
-    for (const m of normalize(text).matchAll(WORD)) {
-      if (n++ >= maxWords) break;
-      add(m[0], () => m[0]);
-    }
+/** The first `max` words of normalize(text): how words are read where scan() says tokens would differ. */
+function normalizedWords(text: string, max: number): string[] {
+  const out: string[] = [];
+  for (const m of normalize(text).matchAll(WORD)) {
+    if (out.length >= max) break;
+    out.push(m[0]);
   }
-  return len;
+  return out;
 }
 
 function uniqueEntities(list: EntityRef[]): EntityRef[] {
@@ -100,20 +117,54 @@ function uniqueEntities(list: EntityRef[]): EntityRef[] {
 }
 
 export function analyse(title: string, text: string, publishedAt: string | null, maxWords = INDEX_WORDS, opts: { surface?: boolean } = {}): Features {
-  const terms = new Map<string, number>();
+  // The title and the start of the text are scanned once; the terms (the first maxWords words of
+  // the first maxWords*12 characters), the entities (title and ENTITY_CHARS) and the attributed
+  // sources (the first SOURCE_CHARS of those) are each read from the same tokens.
+  const termChars = maxWords * 12;
+  const span = Math.max(termChars, ENTITY_CHARS);
+  const all = `${title}\n${text.length > span ? text.slice(0, span) : text}`;
+  const { tokens, plain } = scan(all);
+  const body = title.length + 1;
+  const titleToks = tokensBefore(all, tokens, title.length);
+  const textEnd = body + Math.min(text.length, termChars);
+  const textToks = tokensBefore(all, tokens, textEnd).slice(titleToks.length, titleToks.length + maxWords);
+
+  if (TERMS.size >= TERMS_MAX) {
+    TERMS = new Map();
+    TERM_OF.clear();
+  }
   const surface = new Map<string, string>();
-  const seq: string[] = [];
-  const keep = opts.surface ? surface : null;
-  let len = addTerms(title, 2, 200, terms, keep, seq);
-  const titleWords = seq.length;
-  // Only the indexed words are normalised: a long report is cut before, not after.
-  len += addTerms(text.length > maxWords * 12 ? text.slice(0, maxWords * 12) : text, 1, maxWords, terms, keep, seq);
+  const count = new TermCounter();
+  let titleWords: number;
+  let terms: Map<string, number>;
+  try {
+    if (opts.surface) {
+      // The article being read: its words are kept as written, to explain matches.
+      for (const t of titleToks.slice(0, 200)) count.add(TERM_OF.get(t), 2, () => all.slice(t.start, t.end));
+      titleWords = count.seq.length;
+      for (const t of textToks) count.add(TERM_OF.get(t), 1, () => all.slice(t.start, t.end));
+    } else if (plain) {
+      // A corpus report: the words of the normalised text, which are the tokens' (scan's `plain`).
+      for (const t of titleToks.slice(0, 200)) count.add(TERM_OF.get(t), 2, null);
+      titleWords = count.seq.length;
+      for (const t of textToks) count.add(TERM_OF.get(t), 1, null);
+    } else {
+      for (const w of normalizedWords(title, 200)) count.add(termFor(w), 2, null);
+      titleWords = count.seq.length;
+      for (const w of normalizedWords(text.length > termChars ? text.slice(0, termChars) : text, maxWords)) count.add(termFor(w), 1, null);
+    }
+  } finally {
+    terms = count.finish(opts.surface ? surface : null);
+  }
+  const { seq, len } = count;
   // Entities are read where the event is told (title and lede), attributed sources in the first
   // sentences: both analyses cost more than the terms, and the rest of a report adds little.
-  const scope = `${title}\n${text.length > ENTITY_CHARS ? text.slice(0, ENTITY_CHARS) : text}`;
-  const matches = matchEntities(scope, { date: publishedAt });
+  const scopeEnd = body + Math.min(text.length, ENTITY_CHARS);
+  const scope = scopeEnd === all.length ? all : all.slice(0, scopeEnd);
+  const scopeToks = tokensBefore(all, tokens, scopeEnd);
+  const matches = matchEntities(scope, { date: publishedAt, tokens: scopeToks });
   const lede = scope.slice(0, SOURCE_CHARS);
-  const sources = attributions(lede, { matches: matches.filter((m) => m.end <= lede.length), date: publishedAt }).flatMap((c) => (c.sourceId ? [c.sourceId] : []));
+  const sources = attributions(lede, { matches: matches.filter((m) => m.end <= lede.length), date: publishedAt, tokens: tokensBefore(scope, scopeToks, lede.length) }).flatMap((c) => (c.sourceId ? [c.sourceId] : []));
   return {
     terms,
     len,

@@ -4,32 +4,70 @@
 
 export type Fingerprint = [number, number];
 
-function fnv1a(s: string, seed: number): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-export function simhash(seq: readonly string[]): Fingerprint {
-  const acc = new Int32Array(64);
-  const n = Math.max(1, seq.length - 2);
-  for (let i = 0; i < n; i++) {
-    const g = seq.slice(i, i + 3).join(' ');
-    const lo = fnv1a(g, 0);
-    const hi = fnv1a(g, 0x9e3779b9);
-    for (let b = 0; b < 32; b++) {
-      acc[b]! += (lo >>> b) & 1 ? 1 : -1;
-      acc[b + 32]! += (hi >>> b) & 1 ? 1 : -1;
+// FNV-1a from two seeds at once over seq.slice(i, i + n).join(' '), without building the string:
+// the results are left in H1 and H2 (unsigned).
+let H1 = 0;
+let H2 = 0;
+function fnvWords(seq: readonly string[], i: number, n: number, seed1: number, seed2: number): void {
+  let h1 = 0x811c9dc5 ^ seed1;
+  let h2 = 0x811c9dc5 ^ seed2;
+  const end = Math.min(seq.length, i + n);
+  for (let k = i; k < end; k++) {
+    if (k > i) {
+      h1 = Math.imul(h1 ^ 0x20, 0x01000193);
+      h2 = Math.imul(h2 ^ 0x20, 0x01000193);
+    }
+    const s = seq[k]!;
+    for (let j = 0; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x01000193);
     }
   }
+  H1 = h1 >>> 0;
+  H2 = h2 >>> 0;
+}
+
+// The votes of each bit are counted eight bits at a time: a byte's bits spread into the eight
+// nibbles of an integer (BYTE_NIBBLES), added up for at most 15 grams, then carried out.
+const BYTE_NIBBLES = new Int32Array(256);
+for (let v = 0; v < 256; v++) for (let k = 0; k < 8; k++) BYTE_NIBBLES[v]! |= ((v >>> k) & 1) << (4 * k);
+
+export function simhash(seq: readonly string[]): Fingerprint {
+  // ones[b]: how many grams have bit b (0–31 of the low hash, 32–63 of the high one) set.
+  const ones = new Int32Array(64);
+  const packed = new Int32Array(8);
+  const n = Math.max(1, seq.length - 2);
+  let pending = 0;
+  const carry = () => {
+    for (let q = 0; q < 8; q++) {
+      const p = packed[q]!;
+      for (let k = 0; k < 8; k++) ones[q * 8 + k]! += (p >>> (4 * k)) & 15;
+      packed[q] = 0;
+    }
+    pending = 0;
+  };
+  for (let i = 0; i < n; i++) {
+    fnvWords(seq, i, 3, 0, 0x9e3779b9);
+    const lo = H1;
+    const hi = H2;
+    packed[0]! += BYTE_NIBBLES[lo & 255]!;
+    packed[1]! += BYTE_NIBBLES[(lo >>> 8) & 255]!;
+    packed[2]! += BYTE_NIBBLES[(lo >>> 16) & 255]!;
+    packed[3]! += BYTE_NIBBLES[lo >>> 24]!;
+    packed[4]! += BYTE_NIBBLES[hi & 255]!;
+    packed[5]! += BYTE_NIBBLES[(hi >>> 8) & 255]!;
+    packed[6]! += BYTE_NIBBLES[(hi >>> 16) & 255]!;
+    packed[7]! += BYTE_NIBBLES[hi >>> 24]!;
+    if (++pending === 15) carry();
+  }
+  carry();
+  // A bit is set when more grams vote for it than against it.
   let lo = 0;
   let hi = 0;
   for (let b = 0; b < 32; b++) {
-    if (acc[b]! > 0) lo |= 1 << b;
-    if (acc[b + 32]! > 0) hi |= 1 << b;
+    if (2 * ones[b]! > n) lo |= 1 << b;
+    if (2 * ones[b + 32]! > n) hi |= 1 << b;
   }
   return [hi >>> 0, lo >>> 0];
 }
@@ -56,17 +94,17 @@ export const NEAR_DUPLICATE_BITS = 3;
 export const MINHASH_SLOTS = 24;
 
 export function minhash(seq: readonly string[]): number[] {
-  const out = new Array<number>(MINHASH_SLOTS).fill(0xffffffff);
+  const min = new Uint32Array(MINHASH_SLOTS).fill(0xffffffff);
   for (let i = 0; i + 1 < seq.length; i++) {
-    const g = `${seq[i]} ${seq[i + 1]}`;
-    const base = fnv1a(g, 0x85ebca6b);
-    const step = fnv1a(g, 0xc2b2ae35) | 1;
+    fnvWords(seq, i, 2, 0x85ebca6b, 0xc2b2ae35);
+    const base = H1;
+    const step = H2 | 1;
     for (let k = 0; k < MINHASH_SLOTS; k++) {
       const h = (base + Math.imul(k, step)) >>> 0;
-      if (h < out[k]!) out[k] = h;
+      if (h < min[k]!) min[k] = h;
     }
   }
-  return out;
+  return Array.from(min);
 }
 
 export function minhashSimilarity(a: readonly number[], b: readonly number[]): number {

@@ -1,0 +1,121 @@
+// `npx tsx bench/analyse.ts [--json] [--docs N] [--passes N] [--baseline DIR]`: what the text
+// analysis costs per report (lib/xref/features analyse(), run on every imported report) on the
+// synthetic corpus and on the real 2025 corpus, and how long a freshly started worker takes to
+// get the gazetteer matcher ready (module evaluation + first match, from a bundle as the
+// extension ships it). --baseline DIR measures another checkout's analyse() (DIR/lib/xref/
+// features.ts) in the same run, pass for pass, so that both see the same machine load. Times
+// are CPU time of the process (process.cpuUsage).
+// Results are recorded in bench/ANALYSE.md.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { synthCorpus } from './synth';
+
+type Analyse = (title: string, text: string, publishedAt: string | null) => unknown;
+interface Rec {
+  title: string;
+  text: string;
+  publishedAt: string | null;
+}
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    docs: { type: 'string', default: '3000' },
+    passes: { type: 'string', default: '5' },
+    baseline: { type: 'string' },
+    'cold-runs': { type: 'string', default: '7' },
+  },
+});
+
+const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+// CPU time of this process, not wall time: the machine is shared, and another process's turn on
+// the core is not our cost (its effect on the caches still is).
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+function pass(analyse: Analyse, recs: Rec[], reps: number): number {
+  const t = cpuMs();
+  for (let k = 0; k < reps; k++) for (const r of recs) analyse(r.title, r.text, r.publishedAt);
+  return (cpuMs() - t) / (recs.length * reps);
+}
+
+/** ms per report: a warm-up pass, then the median of `passes` passes (each engine in turn). */
+function measure(engines: Record<string, Analyse>, recs: Rec[], reps: number, passes: number): Record<string, number> {
+  const times: Record<string, number[]> = {};
+  for (const [name, fn] of Object.entries(engines)) {
+    pass(fn, recs, reps);
+    times[name] = [];
+  }
+  for (let p = 0; p < passes; p++) for (const [name, fn] of Object.entries(engines)) times[name]!.push(pass(fn, recs, reps));
+  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, round(median(v))]));
+}
+
+/**
+ * A new worker's first match: the matcher's modules bundled like the extension's background
+ * (esbuild, ESM), evaluated in a fresh Node process, then one short text matched.
+ */
+async function coldMatcher(runs: number): Promise<{ evalMs: number; firstMatchMs: number; readyMs: number; bundleKB: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'isnad-cold-'));
+  try {
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(entry, `import { matchEntities } from ${JSON.stringify(join(ROOT, 'lib/entities/match.ts'))};\nexport { matchEntities };\n`);
+    const out = join(dir, 'matcher.mjs');
+    await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', minify: true, outfile: out, logLevel: 'error' });
+    const runner = join(dir, 'run.mjs');
+    writeFileSync(
+      runner,
+      `const t0 = performance.now();
+const m = await import(${JSON.stringify(out)});
+const t1 = performance.now();
+m.matchEntities('وأفادت مصادر ميدانية بانسحاب قوات النظام من مطار كويرس بريف حلب الشرقي');
+const t2 = performance.now();
+console.log(JSON.stringify({ evalMs: t1 - t0, firstMatchMs: t2 - t1 }));\n`,
+    );
+    const rows = Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, [runner], { encoding: 'utf8' })) as { evalMs: number; firstMatchMs: number });
+    const evalMs = median(rows.map((r) => r.evalMs));
+    const firstMatchMs = median(rows.map((r) => r.firstMatchMs));
+    const readyMs = median(rows.map((r) => r.evalMs + r.firstMatchMs));
+    const bundleKB = Math.round(readFileSync(out).length / 1024);
+    return { evalMs: round(evalMs, 1), firstMatchMs: round(firstMatchMs, 1), readyMs: round(readyMs, 1), bundleKB };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const loadBefore = load();
+const engines: Record<string, Analyse> = { current: (await import('../lib/xref/features')).analyse };
+if (args.baseline) engines.baseline = (await import(resolve(args.baseline, 'lib/xref/features.ts'))).analyse as Analyse;
+const passes = Number(args.passes);
+const synth = synthCorpus(Number(args.docs), 1).records;
+const real = readFileSync(join(ROOT, 'tests/fixtures/real-2025.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Rec);
+const avgChars = (recs: Rec[]) => Math.round(recs.reduce((s, r) => s + r.title.length + r.text.length, 0) / recs.length);
+const synthMs = measure(engines, synth, 1, passes);
+const realMs = measure(engines, real, Math.max(1, Math.round(3000 / real.length)), passes);
+const cold = await coldMatcher(Number(args['cold-runs']));
+const result = {
+  cpus: cpus().length,
+  node: process.version,
+  load: { before: loadBefore, after: load() },
+  synthetic: { reports: synth.length, avgChars: avgChars(synth), msPerReport: synthMs },
+  real: { reports: real.length, avgChars: avgChars(real), msPerReport: realMs },
+  coldMatcher: cold,
+};
+if (args.json) console.log(JSON.stringify(result));
+else {
+  console.log(`load ${result.load.before.join(' ')} → ${result.load.after.join(' ')} (${result.cpus} cores, Node ${result.node})`);
+  for (const k of ['synthetic', 'real'] as const) {
+    const r = result[k];
+    console.log(`${k}: ${r.reports} reports, ${r.avgChars} chars avg — ${Object.entries(r.msPerReport).map(([n, v]) => `${n} ${v} ms/report`).join(', ')}`);
+  }
+  console.log(`matcher in a new worker: bundle ${cold.bundleKB} KB, evaluation ${cold.evalMs} ms + first match ${cold.firstMatchMs} ms = ${cold.readyMs} ms`);
+}
