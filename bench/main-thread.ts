@@ -23,6 +23,8 @@ export interface PageCost {
   /** Every long task (≥ 50 ms) since navigation. */
   longTasks: Span[];
   marks: number;
+  /** When the content script's main() began: the end of the task that evaluated the script. */
+  started?: number;
 }
 
 /** When the reader sees the marks: the end of our last marks step, from the start of navigation. */
@@ -30,6 +32,9 @@ export const marksShownAt = (cost: PageCost): number => Math.max(0, ...cost.step
 
 /** When each stage of opening an article happened, in ms from the page's navigation start. */
 export interface Timeline {
+  /** The page's DOMContentLoaded and load events end. */
+  domContentLoaded: number;
+  load: number;
   /** The content script starts (its main(), after the script's evaluation). */
   script: number;
   /** The article is extracted. */
@@ -68,7 +73,12 @@ export async function readTimeline(page: Page): Promise<Timeline> {
       }))
     : { origin: NaN, script: NaN, shown: NaN };
   const shift = panel.origin - own.origin!;
+  const nav = await page.evaluate(() => {
+    const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return { domContentLoaded: n?.domContentLoadedEventEnd ?? NaN, load: n?.loadEventEnd ?? NaN };
+  });
   return {
+    ...nav,
     script: own.script!,
     extracted: own.extracted!,
     replied: own.replied!,
@@ -101,12 +111,14 @@ export async function readCost(page: Page): Promise<PageCost> {
       .map((m) => ({ name: m.name.slice('isnad:'.length), start: m.startTime, duration: m.duration })),
     longTasks: ((window as unknown as { __isnadLong?: Array<{ start: number; duration: number }> }).__isnadLong ?? []).map((t) => ({ name: 'task', ...t })),
     marks: document.querySelectorAll('mark[data-isnad-mark]').length,
+    started: performance.getEntriesByName('isnad:start')[0]?.startTime,
   }));
 }
 
-/** Long tasks during which one of our steps ran. */
+/** Long tasks during which one of our steps ran, or that evaluated the content script (its main() starts at `started`). */
 export function oursOf(cost: PageCost): Span[] {
-  return cost.longTasks.filter((t) => cost.steps.some((s) => s.start < t.start + t.duration && s.start + s.duration > t.start));
+  const within = (t: Span, at: number) => at >= t.start && at <= t.start + t.duration;
+  return cost.longTasks.filter((t) => cost.steps.some((s) => s.start < t.start + t.duration && s.start + s.duration > t.start) || (cost.started !== undefined && within(t, cost.started)));
 }
 
 const ARTICLES: Array<[string, string]> = [
