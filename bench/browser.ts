@@ -85,6 +85,16 @@ async function workerHeapMB(cdp: CDPSession): Promise<number | null> {
   }
 }
 
+type Phases = Record<string, number>;
+
+/** Median and p95 of each phase of the worker's last `n` queries (lib/xref/query-phases.ts). */
+async function phasesOf(worker: { evaluate<T>(expr: string): Promise<T> }, n: number): Promise<Record<string, { p50: number; p95: number }> | null> {
+  const all = await worker.evaluate<Phases[] | undefined>('self.isnadQueryPhases').catch(() => undefined);
+  if (!all?.length) return null;
+  const last = all.slice(-n);
+  return Object.fromEntries(Object.keys(last[0]!).map((k) => [k, { p50: pct(last.map((p) => p[k]!), 50), p95: pct(last.map((p) => p[k]!), 95) }]));
+}
+
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
 
 async function main(): Promise<void> {
@@ -148,6 +158,7 @@ async function main(): Promise<void> {
       precision += got.slice(0, 5).filter((i) => rel.has(i)).length / Math.min(5, rel.size);
     }
     const heapMB = await workerHeapMB(cdp);
+    const phases = await phasesOf(b.worker, queries.length);
     if (profiler) {
       const { profile } = await profiler.ask<{ profile: unknown }>('Profiler.stop');
       writeFileSync(values.profile!, JSON.stringify(profile));
@@ -156,12 +167,16 @@ async function main(): Promise<void> {
 
     // Cold: the service worker stopped, then asked; it answers from IndexedDB.
     const cold: number[] = [];
+    const coldPhases: Phases[] = [];
     await cdp.send('ServiceWorker.enable');
     for (let k = 0; k < restarts; k++) {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await new Promise((r) => setTimeout(r, 300));
       const g = queries[(k * 7) % queries.length]!;
       cold.push((await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 })).ms);
+      const sw = b.context.serviceWorkers().find((w) => w.url().includes('background'));
+      const p = sw ? await sw.evaluate<Phases[] | undefined>('self.isnadQueryPhases').catch(() => undefined) : undefined;
+      if (p?.length) coldPhases.push(p[p.length - 1]!);
     }
     const heapAfterColdMB = await workerHeapMB(cdp);
     const storage = await page.evaluate(() => navigator.storage.estimate());
@@ -170,8 +185,13 @@ async function main(): Promise<void> {
       added,
       importMs,
       importPerSec: Math.round((added / importMs) * 1000),
-      warm: { p50Ms: pct(warm, 50), p95Ms: pct(warm, 95) },
-      afterRestart: { p50Ms: pct(cold, 50), p95Ms: pct(cold, 95), n: cold.length },
+      warm: { p50Ms: pct(warm, 50), p95Ms: pct(warm, 95), phases },
+      afterRestart: {
+        p50Ms: pct(cold, 50),
+        p95Ms: pct(cold, 95),
+        n: cold.length,
+        phases: coldPhases.length ? Object.fromEntries(Object.keys(coldPhases[0]!).map((k) => [k, { p50: pct(coldPhases.map((p) => p[k]!), 50), p95: pct(coldPhases.map((p) => p[k]!), 95) }])) : null,
+      },
       workerHeapMB: { duringImportMax: importHeaps.length ? Math.max(...importHeaps) : null, afterQueries: heapMB },
       workerHeapAfterRestartMB: heapAfterColdMB,
       storageMB: Math.round(((storage.usage ?? 0) / 1024 / 1024) * 10) / 10,

@@ -17,6 +17,7 @@ import { captureEnabled, loadSettings, normaliseSettings, panelLayoutFor, saveSe
 import { registerSite, syncSites, unregisterSite } from '../lib/sites';
 import type { Article } from '../lib/types';
 import { searchRelated } from '../lib/xref/search';
+import { recentPhases } from '../lib/xref/query-phases';
 import { marksFor } from '../lib/marks/for-article';
 import { entityCard } from '../lib/entity-card';
 import type { TabMessage } from '../lib/messaging';
@@ -27,6 +28,8 @@ import { READABILITY_SCRIPT } from '../lib/extract/readability-slot';
 
 export default defineBackground(() => {
   const db = openDb();
+  // The last queries' phase timings, for the browser benchmark (bench/browser.ts reads them).
+  (self as unknown as { isnadQueryPhases: unknown }).isnadQueryPhases = recentPhases;
 
   async function loadPack(): Promise<void> {
     // The pack ships inside the extension; reading it is not a network request.

@@ -3,7 +3,8 @@
 import { isStopWord, tokenize } from '../arabic';
 
 const MIN_WORDS = 3;
-const MAX_TOKENS = 1500;
+// Phrases are looked for where reports tell the event: the title and the first paragraphs.
+const MAX_TOKENS = 600;
 
 export function sharedPhrases(a: string, b: string, max = 3): string[] {
   return phrasesOf(a)(b, max);

@@ -10,6 +10,8 @@ import { reportId, textKey, urlKey } from '../corpus/ids';
 import type { RelatedReport, Relation } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
 import { phrasesOf } from './phrases';
+import { phaseClock } from './query-phases';
+import { bucketOf } from '../corpus/blocks';
 import { minhashSimilarity } from './simhash';
 
 export interface Query {
@@ -39,6 +41,9 @@ export const SAME_EVENT_THRESHOLD = 0.3;
 
 /** Weights of the signals (a weighted mean of those known for a pair), tuned on the labelled real events. */
 export const W = { lex: 0.5, ent: 0.15, phrase: 0.15, source: 0.05, date: 0.15, sameOutlet: 0.75 };
+
+/** Words of the article looked up (besides its entities). */
+export const MAX_QUERY_TERMS = 64;
 
 /** How many BM25 candidates are re-scored with entities, sources and dates. */
 const CANDIDATES = 60;
@@ -137,13 +142,22 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   const top = opts.top ?? 10;
   const relatedMin = opts.relatedThreshold ?? RELATED_THRESHOLD;
   const sameMin = opts.sameEventThreshold ?? SAME_EVENT_THRESHOLD;
+  const clock = phaseClock();
   const f = queryFeatures(q);
+  clock.lap('analyse');
 
-  const words = [...f.terms].map(([t, tf]) => ({ t, qw: 1 + Math.log(tf) }));
+  // The article's most repeated words (title words count twice), the first ones on ties: each
+  // word is a bucket read, and past a few dozen words a lede adds reads more than it adds recall.
+  const words = [...f.terms]
+    .map(([t, tf], i) => ({ t, qw: 1 + Math.log(tf), i }))
+    .sort((a, b) => b.qw - a.qw || a.i - b.i)
+    .slice(0, MAX_QUERY_TERMS)
+    .map(({ t, qw }) => ({ t, qw }));
   const ents = f.entities.map((e) => ({ t: entityTerm(e.id), qw: entityTypeWeight(e.type), entity: e }));
   const wanted = [...words, ...ents];
 
   const { meta, postings } = await readPostings(db, wanted.map((w) => w.t));
+  clock.lap('postings');
   const N = Math.max(1, meta.docs);
   const avgLen = meta.len / N || 1;
   const qterms: QTerm[] = [];
@@ -174,9 +188,14 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
       }
     }
   }
-  if (self === 0 || touched.length === 0) return [];
+  if (self === 0 || touched.length === 0) {
+    clock.done(0);
+    return [];
+  }
   const cand = best(touched, acc, CANDIDATES);
+  clock.lap('score');
   const docs = (await docRows(db, cand, (ns) => db.docs.bulkGet(ns))).filter((d): d is DocRow => !!d);
+  clock.lap('docs');
 
   const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));
   const qid = reportId(q.url, q.text);
@@ -243,7 +262,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   const eventId = same.length ? `ev-${[qid, ...same.map((s) => s.d.id)].sort()[0]}` : undefined;
   const texts = opts.explain === false ? [] : await db.reports.bulkGet(out.map((s) => s.d.id));
   const phrasesIn = texts.length ? phrasesOf(`${q.title}\n${q.text}`) : null;
-  return out.map((s, i): RelatedReport => {
+  const results = out.map((s, i): RelatedReport => {
     const relation: Relation = s.score >= sameMin ? 'same-event' : 'related';
     const matched = qterms
       .filter((qt) => !qt.entity && has(qt.postings, s.d.n))
@@ -268,4 +287,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
       ...(s.copies.length ? { duplicates: s.copies.map((c) => ({ id: c.id, url: c.url, outlet: c.outlet })) } : {}),
     };
   });
+  clock.lap('explain');
+  clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
+  return results;
 }
