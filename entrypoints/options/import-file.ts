@@ -68,15 +68,24 @@ export async function importCorpusFile(file: File, onProgress: (done: number, to
     for (let i = 0; i < records.length; i += PART) parts.push(records.slice(i, i + PART));
     // Without workers the background analyses (slower, but the same result).
     const analyse = (p: ReportRecord[] | undefined) => (p && analysis ? analysis.analyse(p).catch(() => undefined) : Promise.resolve(undefined));
+    // Two parts in flight: the background prepares one while IndexedDB writes the other.
     let ahead = analyse(parts[0]);
     let done = 0;
+    let writing: Promise<unknown> = Promise.resolve();
     for (let i = 0; i < parts.length; i++) {
       const features = await ahead;
       ahead = analyse(parts[i + 1]);
-      await call('ui:import-part', { job: job.id, records: parts[i]!, ...(features ? { features } : {}) });
-      done += parts[i]!.length;
-      onProgress(done, records.length);
+      const part = parts[i]!;
+      const sent = call('ui:import-part', { job: job.id, records: part, ...(features ? { features } : {}) }).then(() => {
+        done += part.length;
+        onProgress(done, records.length);
+      });
+      // Awaited below; a failure of this part while the last one is awaited is not lost.
+      sent.catch(() => undefined);
+      await writing;
+      writing = sent;
     }
+    await writing;
   } finally {
     analysis?.stop();
   }

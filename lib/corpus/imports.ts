@@ -149,7 +149,7 @@ export async function listImports(db: IsnadDB): Promise<ImportJob[]> {
 // records (in Web Workers), the background writes each part in one transaction with the job's
 // progress. No staging: a part either is written with its progress or not at all, and the page,
 // which holds the file, sends the next part; a worker stopped between parts is woken by it.
-const sessions = new Map<string, IndexSession>();
+const sessions = new Map<string, Promise<IndexSession>>();
 
 /** Opens a page-driven job for a parsed file: its valid record count and the bad records' problems. */
 export async function beginImport(db: IsnadDB, file: string, total: number, problems: ImportProblemRow[], now = Date.now()): Promise<ImportJob> {
@@ -179,8 +179,11 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
   const now = Date.now();
   const reports = valid.map((r) => toReport(r, 'import', jobId, now));
   const prepared = features ? reports.map((report, i) => ({ report, f: fromWire(features[kept[i]!]!) })) : prepare(reports);
-  let session = sessions.get(jobId);
-  if (!session) sessions.set(jobId, (session = await openSession(db, current.total - current.done)));
+  // Parts may arrive while another is being written: they share one session (their
+  // transactions run one after the other, so each sees what the last one wrote).
+  let opening = sessions.get(jobId);
+  if (!opening) sessions.set(jobId, (opening = openSession(db, current.total - current.done)));
+  const session = await opening;
   const job = await db.transaction('rw', [db.reports, db.docs, db.blocks, db.prints, db.meta, db.jobs], async () => {
     const res = await writeBatch(db, prepared, { session });
     const before = (await db.jobs.get(jobId))!;
