@@ -60,33 +60,45 @@ function measure(engines: Record<string, Analyse>, recs: Rec[], reps: number, pa
   return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, round(median(v))]));
 }
 
+interface Cold {
+  evalMs: number;
+  firstMatchMs: number;
+  readyMs: number;
+  readyWallMs: number;
+  bundleKB: number;
+}
+
 /**
- * A new worker's first match: the matcher's modules bundled like the extension's background
- * (esbuild, ESM), evaluated in a fresh Node process, then one short text matched.
+ * A new worker's first match: the matcher's modules (of `root`) bundled like the extension's
+ * background (esbuild, ESM), evaluated in a fresh Node process, then one sentence matched. CPU
+ * time of that process (the median of the runs), and its wall time for the record.
  */
-async function coldMatcher(runs: number): Promise<{ evalMs: number; firstMatchMs: number; readyMs: number; bundleKB: number }> {
+async function coldMatcher(root: string, runs: number): Promise<Cold> {
   const dir = mkdtempSync(join(tmpdir(), 'isnad-cold-'));
   try {
     const entry = join(dir, 'entry.ts');
-    writeFileSync(entry, `import { matchEntities } from ${JSON.stringify(join(ROOT, 'lib/entities/match.ts'))};\nexport { matchEntities };\n`);
+    writeFileSync(entry, `import { matchEntities } from ${JSON.stringify(join(root, 'lib/entities/match.ts'))};\nexport { matchEntities };\n`);
     const out = join(dir, 'matcher.mjs');
     await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', minify: true, outfile: out, logLevel: 'error' });
     const runner = join(dir, 'run.mjs');
     writeFileSync(
       runner,
-      `const t0 = performance.now();
+      `const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const c0 = cpu(), t0 = performance.now();
 const m = await import(${JSON.stringify(out)});
-const t1 = performance.now();
+const c1 = cpu();
 m.matchEntities('وأفادت مصادر ميدانية بانسحاب قوات النظام من مطار كويرس بريف حلب الشرقي');
-const t2 = performance.now();
-console.log(JSON.stringify({ evalMs: t1 - t0, firstMatchMs: t2 - t1 }));\n`,
+const c2 = cpu(), t2 = performance.now();
+console.log(JSON.stringify({ evalMs: c1 - c0, firstMatchMs: c2 - c1, wallMs: t2 - t0 }));\n`,
     );
-    const rows = Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, [runner], { encoding: 'utf8' })) as { evalMs: number; firstMatchMs: number });
-    const evalMs = median(rows.map((r) => r.evalMs));
-    const firstMatchMs = median(rows.map((r) => r.firstMatchMs));
-    const readyMs = median(rows.map((r) => r.evalMs + r.firstMatchMs));
-    const bundleKB = Math.round(readFileSync(out).length / 1024);
-    return { evalMs: round(evalMs, 1), firstMatchMs: round(firstMatchMs, 1), readyMs: round(readyMs, 1), bundleKB };
+    const rows = Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, [runner], { encoding: 'utf8' })) as { evalMs: number; firstMatchMs: number; wallMs: number });
+    return {
+      evalMs: round(median(rows.map((r) => r.evalMs)), 1),
+      firstMatchMs: round(median(rows.map((r) => r.firstMatchMs)), 1),
+      readyMs: round(median(rows.map((r) => r.evalMs + r.firstMatchMs)), 1),
+      readyWallMs: round(median(rows.map((r) => r.wallMs)), 1),
+      bundleKB: Math.round(readFileSync(out).length / 1024),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -101,7 +113,9 @@ const real = readFileSync(join(ROOT, 'tests/fixtures/real-2025.jsonl'), 'utf8').
 const avgChars = (recs: Rec[]) => Math.round(recs.reduce((s, r) => s + r.title.length + r.text.length, 0) / recs.length);
 const synthMs = measure(engines, synth, 1, passes);
 const realMs = measure(engines, real, Math.max(1, Math.round(3000 / real.length)), passes);
-const cold = await coldMatcher(Number(args['cold-runs']));
+const coldRuns = Number(args['cold-runs']);
+const cold: Record<string, Cold> = { current: await coldMatcher(ROOT, coldRuns) };
+if (args.baseline) cold.baseline = await coldMatcher(resolve(args.baseline), coldRuns);
 const result = {
   cpus: cpus().length,
   node: process.version,
@@ -117,5 +131,7 @@ else {
     const r = result[k];
     console.log(`${k}: ${r.reports} reports, ${r.avgChars} chars avg — ${Object.entries(r.msPerReport).map(([n, v]) => `${n} ${v} ms/report`).join(', ')}`);
   }
-  console.log(`matcher in a new worker: bundle ${cold.bundleKB} KB, evaluation ${cold.evalMs} ms + first match ${cold.firstMatchMs} ms = ${cold.readyMs} ms`);
+  for (const [name, c] of Object.entries(cold)) {
+    console.log(`matcher in a new worker (${name}): bundle ${c.bundleKB} KB, evaluation ${c.evalMs} ms + first match ${c.firstMatchMs} ms = ${c.readyMs} ms CPU (${c.readyWallMs} ms wall)`);
+  }
 }

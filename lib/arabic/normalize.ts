@@ -65,14 +65,16 @@ const MAPPED = 2;
 const SLOW = 3;
 const FAST_KIND = new Uint8Array(FAST_LIMIT);
 const FAST_FORM: Array<string | undefined> = [];
-const MARK = /\p{M}/u;
+// Combining marks NFKC leaves in the forms of Latin-1, Latin Extended-A and general punctuation
+// (¨ → space + U+0308): there, these are the only marks (no \p{M} class to compile at start-up).
+const MARK = /[\u0300-\u036F]/;
 
 function eligible(c: number): boolean {
   if (c < 0x80) return true;
   const ch = String.fromCharCode(c);
   if (c >= 0x0600 && c <= 0x06ff) return (c < 0x0653 || c > 0x0655) && ch.normalize('NFKC') === ch;
   // Latin-1 and Latin Extended-A (names, ©), general punctuation.
-  return (c < 0x0180 || (c >= 0x2000 && c < FAST_LIMIT)) && !MARK.test(ch) && !MARK.test(ch.normalize('NFKC'));
+  return (c < 0x0180 || (c >= 0x2000 && c < FAST_LIMIT)) && !MARK.test(ch.normalize('NFKC'));
 }
 
 /** The character (a UTF-16 unit) normalises on its own, whatever surrounds it: the fast path. */

@@ -13,8 +13,28 @@ export interface Token {
 // zero-width joiners and direction marks pasted inside a word do not split it.
 const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\u200C-\u200F\u00AD]*/gu;
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
-const NO_WORD_CHAR = /^[^\p{L}\p{M}\p{N}]+$/u;
-const ONLY_WORD_CHARS = /^[\p{L}\p{M}\p{N}]*$/u;
+
+// The separators (not \p{L}\p{M}\p{N}) of the Arabic block, so that ASCII and Arabic are classed
+// without compiling WORD_CHAR, whose Unicode classes cost milliseconds in a worker that has just
+// started (tests/unit/arabic/fast-paths.test.ts checks the table against WORD_CHAR).
+const ARABIC_SEPARATORS = /[\u0600-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE]/;
+
+/** \p{L}, \p{M} or \p{N}, for one UTF-16 unit that is not a surrogate. */
+export function isWordUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  const ch = String.fromCharCode(c);
+  if (c >= 0x0600 && c <= 0x06ff) return !ARABIC_SEPARATORS.test(ch);
+  return WORD_CHAR.test(ch);
+}
+
+/** Every unit of s passes `is` (surrogates never do). */
+function every(s: string, is: boolean): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xd800 && c <= 0xdfff) || isWordUnit(c) !== is) return false;
+  }
+  return true;
+}
 
 // Character classes of the UTF-16 units, learnt on first sight: the same as WORD's, read without
 // the regular expression (a scan over character codes, the hot loop of every analysis). The
@@ -33,11 +53,11 @@ function learnClass(c: number): number {
   let cls: number;
   if (c >= 0xd800 && c <= 0xdfff) cls = SURROGATE;
   else if ((c >= 0x200c && c <= 0x200f) || c === 0xad) cls = JOINER;
-  else cls = WORD_CHAR.test(String.fromCharCode(c)) ? LETTER : OTHER;
+  else cls = isWordUnit(c) ? LETTER : OTHER;
   let plain = false;
   if (cls !== SURROGATE && foldsAlone(c)) {
     const n = normalize(String.fromCharCode(c));
-    plain = cls === LETTER ? ONLY_WORD_CHARS.test(n) : cls === JOINER ? n === '' : NO_WORD_CHAR.test(n);
+    plain = cls === LETTER ? every(n, true) : cls === JOINER ? n === '' : n !== '' && every(n, false);
   }
   return (CLASS[c] = cls | (plain ? 0 : NOT_PLAIN));
 }

@@ -3,8 +3,7 @@
 import placesFile from './data/places.json';
 import actorsFile from './data/actors.json';
 import sourcesFile from './data/sources.json';
-import { normalize } from '../arabic/normalize';
-import { isStopWord } from '../arabic/stopwords';
+import { aliasText, computeNamesTable, GENERATED, namesSource, sameSource, surnamesOf, type NamesTable } from './names';
 import type { AliasSpec, Entity, SourceType } from './types';
 
 type RawEntity = Omit<Entity, 'type'>;
@@ -85,29 +84,29 @@ function countryside(places: RawEntity[]): RawEntity[] {
   return out;
 }
 
-/**
- * A person named in full is then named by the surname alone ("مظلوم عبدي" … "وأضاف عبدي"): the
- * surname names them in a text that names them in full, unless it is already another name.
- */
-function withSurnames(entities: Entity[]): Entity[] {
-  const taken = new Set(entities.flatMap((e) => [e.name.ar, ...e.aliases.map(aliasText)].map(normalize)));
-  return entities.map((e) => {
-    if (e.kind !== 'person') return e;
-    const words = e.name.ar.split(/\s+/);
-    const surname = words[words.length - 1]!;
-    const key = normalize(surname);
-    if (words.length < 2 || key.replace(/^ال/, '').length < 3 || taken.has(key) || isStopWord(key)) return e;
-    return { ...e, aliases: [...e.aliases, { text: surname, context: e.id }] };
-  });
-}
-
-function build(): Entity[] {
+// The raw gazetteer: the data files and the derived countryside regions.
+const RAW: RawEntity[] = (() => {
   const places = placesFile.places as unknown as RawEntity[];
-  return withSurnames([
+  return [
     ...[...places, ...countryside(places)].map((e): Entity => ({ ...e, type: 'place' })),
     ...(actorsFile.actors as unknown as RawEntity[]).map((e): Entity => ({ ...e, type: 'actor' })),
     ...(sourcesFile.sources as unknown as RawEntity[]).map((e): Entity => ({ ...e, type: 'source', sourceType: e.sourceType as SourceType })),
-  ]);
+  ];
+})();
+
+/**
+ * Whether the generated table (names.ts) was computed from these data: then the persons'
+ * surnames and the matcher's names are read from it, else computed (finding the surnames
+ * normalises every name; a worker that has just started should not have to).
+ */
+export const GENERATED_IS_CURRENT = !!GENERATED.source && sameSource(GENERATED.source, namesSource(RAW));
+
+function build(): Entity[] {
+  const surnames = GENERATED_IS_CURRENT ? GENERATED.surnames : surnamesOf(RAW);
+  return RAW.map((e) => {
+    const surname = Object.hasOwn(surnames, e.id) ? surnames[e.id] : undefined;
+    return (surname ? { ...e, aliases: [...e.aliases, { text: surname, context: e.id }] } : e) as Entity;
+  });
 }
 
 export const ENTITIES: readonly Entity[] = build();
@@ -142,7 +141,9 @@ export function governorateOf(cityId: string): Entity | undefined {
   return gov ? BY_ID.get(gov) : undefined;
 }
 
-/** The text of an alias as written, whatever its form in the file. */
-export function aliasText(a: AliasSpec): string {
-  return typeof a === 'string' ? a : a.text;
+export { aliasText };
+
+/** The generated table of names as these data give it (scripts/gazetteer-names.ts). */
+export function currentNamesTable(): NamesTable {
+  return computeNamesTable(namesSource(RAW), surnamesOf(RAW), ENTITIES);
 }

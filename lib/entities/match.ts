@@ -2,89 +2,28 @@
 // (وقوات، بريف، لداعش، للنظام), in Latin script too, with offsets into the original text.
 import { normalizeWithMap } from '../arabic/normalize';
 import { tokenize, WordCache, type Token } from '../arabic/tokenize';
-import { ENTITIES, aliasText, ancestors, governorateOf } from './gazetteer';
-import type { Entity, EntityMatch, MatchOptions } from './types';
-
-interface Candidate {
-  entity: Entity;
-  alias: string;
-  weak: boolean;
-  from?: string;
-  until?: string;
-  /** A generic name ("المطار العسكري") that names this entity only in a text about that place. */
-  context?: string;
-}
-
-interface AliasEntry {
-  tokens: string[];
-  /** Short Latin names (IS, SDF) match only in their exact case: "is" and "us" are English words. */
-  exact?: string[];
-  candidates: Candidate[];
-}
+import { ENTITIES, GENERATED_IS_CURRENT, ancestors, governorateOf } from './gazetteer';
+import { decodeNames, GENERATED, namesByFirstWord, type AliasEntry, type Candidate, type Names } from './names';
+import type { EntityMatch, MatchOptions } from './types';
 
 // Between the words of one name: spaces, quotes, hyphens, tatweel. Not a comma, a full stop or a
 // line break, so that a name never spans two clauses or the title and the body.
 const GAP = /^[ \t\u00A0"'“”«»„‘’\-–—ـ]{1,6}$/;
-const LATIN_ARTICLE = /^(al|el|ad|ar|as|ash|at|az|an)$/;
 // After a weak name, words that still belong to it ("النظام السوري", "النظام البائد").
 const WEAK_NEXT_OK = new Set(['السوري', 'البايد', 'المخلوع', 'السابق', 'الاسدي', 'الحاكم', 'الرسمي', 'الرسميه', 'السوريه']);
 
-function buildIndex(): Map<string, Names> {
-  const byKey = new Map<string, AliasEntry>();
-  const add = (entity: Entity, text: string, spec: { weak?: boolean; from?: string; until?: string; context?: string }) => {
-    const toks = tokenize(text).map((t) => t.text);
-    if (toks.length === 0) return;
-    const latin = !/[\u0600-\u06FF]/.test(text);
-    const variants = [toks];
-    if (latin && toks.length > 1 && LATIN_ARTICLE.test(toks[0]!)) variants.push(toks.slice(1));
-    for (const v of variants) {
-      const exact = latin && v.join('').length <= 3 ? tokenize(text).slice(toks.length - v.length).map((t) => text.slice(t.start, t.end)) : undefined;
-      const key = `${v.join(' ')}${exact ? `|${exact.join(' ')}` : ''}`;
-      let entry = byKey.get(key);
-      if (!entry) byKey.set(key, (entry = { tokens: v, exact, candidates: [] }));
-      if (entry.candidates.some((c) => c.entity.id === entity.id && c.from === spec.from && c.until === spec.until)) continue;
-      entry.candidates.push({ entity, alias: text, weak: !!spec.weak, from: spec.from, until: spec.until, context: spec.context });
-    }
-  };
-  for (const e of ENTITIES) {
-    add(e, e.name.ar, {});
-    add(e, e.name.en, {});
-    for (const a of e.aliases) add(e, aliasText(a), typeof a === 'string' ? {} : a);
-  }
-  const index = new Map<string, AliasEntry[]>();
-  for (const entry of byKey.values()) {
-    const list = index.get(entry.tokens[0]!) ?? [];
-    list.push(entry);
-    index.set(entry.tokens[0]!, list);
-  }
-  const out = new Map<string, Names>();
-  for (const [first, list] of index) {
-    list.sort((a, b) => b.tokens.length - a.tokens.length);
-    const names: Names = { byNext: new Map(), single: [] };
-    for (const e of list) {
-      if (e.tokens.length === 1) names.single.push(e);
-      else {
-        const same = names.byNext.get(e.tokens[1]!);
-        if (same) same.push(e);
-        else names.byNext.set(e.tokens[1]!, [e]);
-      }
-    }
-    out.set(first, names);
-  }
-  return out;
-}
+// The names by first word: the generated table when it was computed from this gazetteer, else
+// computed now (a stale table must not make the matcher miss names); each word's names decoded
+// on first use.
+let FIRST: Record<string, string> | null = null;
+const DECODED = new Map<string, Names>();
 
-/**
- * The names that start with one word, longest first: those of two words or more by their second
- * word ("ريف" starts hundreds of names, and only those with the text's next word can match),
- * then the one-word names.
- */
-interface Names {
-  byNext: Map<string, AliasEntry[]>;
-  single: AliasEntry[];
+function namesStarting(word: string): Names | undefined {
+  FIRST ??= GENERATED_IS_CURRENT ? GENERATED.first : namesByFirstWord(ENTITIES);
+  let names = DECODED.get(word);
+  if (names === undefined && Object.hasOwn(FIRST, word)) DECODED.set(word, (names = decodeNames(FIRST[word]!, ENTITIES)));
+  return names;
 }
-
-let INDEX: Map<string, Names> | null = null;
 
 /**
  * The forms a word may take once its proclitics are off: و/ف (and), ب/ل/ك (in, to, like) and the
@@ -129,7 +68,7 @@ const NO_START: Start[] = [];
 const STARTS = new WordCache<Start[]>((w) => {
   const s: Start[] = [];
   for (const { form, cut } of forms(w)) {
-    const names = INDEX!.get(form);
+    const names = namesStarting(form);
     if (names) s.push({ cut, names });
   }
   return s.length ? s : NO_START;
@@ -138,7 +77,7 @@ const STARTS = new WordCache<Start[]>((w) => {
 function matchAt(text: string, toks: readonly Token[], i: number, date: string): Found | null {
   const after = toks[i + 1];
   for (const { cut, names } of STARTS.get(toks[i]!)) {
-    const longer = after ? names.byNext.get(after.text) : undefined;
+    const longer = after ? names.longer(after.text) : undefined;
     for (const entries of longer ? [longer, names.single] : [names.single]) {
       const found = matchEntry(text, toks, i, date, cut, entries);
       if (found) return found;
@@ -238,7 +177,6 @@ function resolve(found: Found[]): Array<{ f: Found; pick: Candidate }> {
  * text order. Offsets are into `text` as given (not normalised), so they can mark the page.
  */
 export function matchEntities(text: string, opts: MatchOptions = {}): EntityMatch[] {
-  INDEX ??= buildIndex();
   const date = opts.date ? opts.date.slice(0, 10) : '0000';
   const toks = opts.tokens ?? tokenize(text);
   const found: Found[] = [];

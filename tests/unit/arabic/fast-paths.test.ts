@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize, scan, tokenize, tokensBefore, WordCache, type Token } from '../../../lib/arabic';
 import { toAsciiDigits } from '../../../lib/arabic/digits';
+import { isWordUnit } from '../../../lib/arabic/tokenize';
 
 // The definitions.
 const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
@@ -134,5 +135,19 @@ describe('fast paths agree with the definitions', () => {
     expect(cache.get(b!)).toBe('حلب!');
     // A token made by hand (no number) is computed from its text.
     expect(cache.get({ text: 'ادلب', start: 0, end: 4 })).toBe('ادلب!');
+  });
+
+  it('classes ASCII and the Arabic block as \\p{L}\\p{M}\\p{N} does, and knows every mark NFKC leaves in the characters it folds alone', () => {
+    for (let c = 0; c < 0x0800; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      expect(isWordUnit(c), `U+${c.toString(16)}`).toBe(/^[\p{L}\p{M}\p{N}]$/u.test(String.fromCharCode(c)));
+    }
+    for (const [a, b] of [[0x80, 0x17f], [0x2000, 0x206f]] as const) {
+      for (let c = a; c <= b; c++) {
+        const marks = String.fromCharCode(c).normalize('NFKC').match(/\p{M}/gu) ?? [];
+        for (const m of marks) expect(m.charCodeAt(0), `U+${c.toString(16)}`).toBeGreaterThanOrEqual(0x300);
+        for (const m of marks) expect(m.charCodeAt(0), `U+${c.toString(16)}`).toBeLessThanOrEqual(0x36f);
+      }
+    }
   });
 });
