@@ -53,6 +53,7 @@ type CueKind = 'verb' | 'participle' | 'prep';
 
 // Filler between a prepositional cue and its source: "وفقاً لما ذكره", "نقلاً عن".
 const PREP_FILLER = new Set(['ما', 'لما', 'عن', 'ذكره', 'ذكرته', 'اورده', 'اوردته', 'نشره', 'نشرته', 'افاد', 'افادت', 'به', 'بها', 'نقله', 'نقلته', 'قاله', 'قالته', 'اعلنه', 'اعلنته', 'اكده', 'اكدته', 'علي', 'لسان'].map(normalize));
+const CAME = new Set(['ورد', 'جاء', 'وردت', 'جاءت']);
 const NAQL = new Set(['نقل', 'نقلت', 'ينقل', 'تنقل'].map(normalize));
 const AN = normalize('عن');
 // Pronoun-like references to an organisation already named: "المكتب الإعلامي للحركة".
@@ -261,7 +262,8 @@ function resolvePhrase(text: string, toks: readonly Token[], ph: Phrase, last: n
     else if (DOCUMENTS.has(words[0]!)) sourceType = 'document';
     // Anything else must look like a named speaker: a few words, none a function word, right
     // before what was said.
-    else if (ph.saying && words.length <= 4 && toks.slice(ph.from, ph.to).every((t) => isName(text, t) || (!NOT_A_SPEAKER.has(t.text) && !isStopWord(t.text)))) sourceType = 'person';
+    // A phrase naming a place is what was said about ("ينفي إغلاق مطار دمشق:"), not who said it.
+    else if (ph.saying && words.length <= 4 && !startingIn(matches, a, b).some((m) => m.type === 'place') && toks.slice(ph.from, ph.to).every((t) => isName(text, t) || (!NOT_A_SPEAKER.has(t.text) && !isStopWord(t.text)))) sourceType = 'person';
     else return null;
   }
   // "وكالة أعماق، المقرّبة من تنظيم داعش، أن": the qualifier after a comma.
@@ -379,7 +381,11 @@ function sentenceClaims(text: string, s: Sentence, toks: readonly Token[], first
     // "لا يخفي": the negation is part of the cue.
     if (negated) cue = { ...cue, start: toks[c - 1]!.start };
     let p = c + 1;
-    if (kind === 'prep') while (p < last && PREP_FILLER.has(toks[p]!.text.replace(/^ل(?=ما)/, 'ل'))) p++;
+    if (kind === 'prep') {
+      while (p < last && PREP_FILLER.has(toks[p]!.text.replace(/^ل(?=ما)/, 'ل'))) p++;
+      // "بحسب ما ورد في البيان": what came in a document; "ورد" is not a speaker (Ward).
+      if (p + 1 < last && CAME.has(toks[p]!.text) && toks[p + 1]!.text === 'في') p += 2;
+    }
     const isNaql = NAQL.has(cue.text.replace(/^[وف]/, ''));
     let ph: Phrase = kind === 'participle' ? { from: p, to: p, saying: true } : phraseAt(text, toks, p, last, matches);
     const speaker = claims[claims.length - 1] ?? previous;

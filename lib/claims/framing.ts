@@ -36,6 +36,9 @@ const CLITICS_LL = /^(?:[وف])?لل/;
 const PROPER = new Set(['dahr-al-ghuzat', 'military-operations-command', 'hts']);
 // "فريق التحرير", "رئيس التحرير": the editorial team, not liberation.
 const EDITORIAL = /^(فريق|رييس|مدير|سكرتير|هييه)$/;
+// "حتى لحظة تحرير التقرير", "تحرير الخبر": the writing of the report, not liberation.
+const EDITORIAL_MOMENT = /^(لحظه|ساعه|وقت)$/;
+const WRITTEN = /^(التقرير|الخبر|المقال|الماده|النص|التقارير|الاخبار|هذا|هذه)$/;
 
 function frameOf(word: string): { frame: Frame; cut: number; stem: string; rest: string } | null {
   const cuts = new Set([0, CLITICS.exec(word)![0].length, CLITICS_LL.exec(word)?.[0].length ?? 0, /^[وف]/.test(word) ? 1 : 0]);
@@ -89,7 +92,8 @@ export function framing(text: string, opts: FramingOptions = {}): FramingCue[] {
     const named = !!next && k < matches.length && matches[k]!.start <= next.start;
     if (need === 'control-next' && !(next && (CONTROL.test(next.text.replace(/^[وف]/, '')) || named))) return;
     if (need === 'entity-next' && !named) return;
-    if (hit.frame === 'liberation' && i > 0 && EDITORIAL.test(toks[i - 1]!.text)) return;
+    if (hit.frame === 'liberation' && i > 0 && (EDITORIAL.test(toks[i - 1]!.text) || EDITORIAL_MOMENT.test(toks[i - 1]!.text))) return;
+    if (hit.frame === 'liberation' && hit.cut === 0 && next && WRITTEN.test(next.text) && /^تحرير$/.test(hit.rest)) return;
     if (FRAME_VERBS.has(hit.rest) && /ال$/.test(t.text.slice(0, hit.cut))) return;
     if (DEAL_STEMS.has(hit.stem) && !armedInSentence(t.start)) return;
     const start = t.start + (hit.cut ? normalizeWithMap(text.slice(t.start, t.end)).map[hit.cut]! : 0);
