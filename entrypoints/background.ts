@@ -165,7 +165,12 @@ export default defineBackground(() => {
     },
     async 'ui:panel-context'({ run }, sender) {
       if (sender.tabId === undefined) throw new Error('ui:panel-context must come from the in-page panel');
-      return panelContexts.contextFor(sender.tabId, run);
+      const handed = await panelContexts.contextFor(sender.tabId, run);
+      if (handed) return handed;
+      // Nothing handed over (the service worker may have restarted since the article came):
+      // the tab's stored article, if it still has one.
+      const article = await tabArticle(sender.tabId);
+      return article ? contextFor(db, article) : null;
     },
     async 'ui:context'({ tabId }, sender) {
       const id = tabId ?? sender.tabId;

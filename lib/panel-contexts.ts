@@ -14,7 +14,7 @@ export class PanelContexts {
   private readonly waiting = new Map<number, Waiter[]>();
 
   /** How long a panel waits for its run's article (a page that failed to read never sends it). */
-  constructor(private readonly timeoutMs = 10_000) {}
+  constructor(private readonly timeoutMs = 5_000) {}
 
   /** The content script sent run's article; its context is being looked up. */
   began(tabId: number, run: string, context: Promise<TabContext>): void {

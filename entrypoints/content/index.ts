@@ -19,6 +19,12 @@ import './marks.css';
 import { measurePage, mountPanel, type Panel } from './panel';
 
 
+interface SetUp {
+  marks: ReturnType<typeof createMarks>;
+  clipButton: ReturnType<typeof startClipButton>;
+  stopCards: () => void;
+}
+
 /** A random name for one reading of the page (randomUUID needs a secure context; http pages are not). */
 const runId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -31,61 +37,67 @@ export default defineContentScript({
   main(ctx) {
     performance.mark('isnad:start');
     let panel: Panel | null = null;
-    // This task is the script's own evaluation: the set-up waits for the next one, even a first
-    // call into an extension API (it builds that API's bindings, some 4 ms).
-    const setUp = nextTask().then(() =>
-      step('setup', () => {
-        void loadStrings();
-        const marks = createMarks(() => document.body);
-        // What the background asks of this tab (keyboard shortcuts arrive there first).
-        browser.runtime.onMessage.addListener((message: unknown) => {
-          const m = message as TabMessage;
-          if (m?.isnad === 'tab:toggle-marks') return marks.toggle().then((shown) => ({ ok: true, value: shown }));
-          return undefined;
-        });
-        return { marks, clipButton: startClipButton(ctx), stopCards: startEntityCards(ctx) };
-      }),
-    ).then(async (set) => {
-      await nextTask();
-      // Its own task: the first use of the Navigation API builds its object, 5–15 ms in our profiles.
-      step('setup-watch', watchNavigation);
-      return set;
-    });
+    // This task is the script's own evaluation: everything waits for the next ones, even a first
+    // call into an extension API (it builds that API's bindings, some 4 ms). The panel comes
+    // first, so that its page loads while the rest is set up and the article read.
+    let setUpOnce: Promise<SetUp> | null = null;
+    const setUp = () =>
+      (setUpOnce ??= nextTask().then(() =>
+        step('setup', () => {
+          void loadStrings();
+          const marks = createMarks(() => document.body);
+          // What the background asks of this tab (keyboard shortcuts arrive there first).
+          browser.runtime.onMessage.addListener((message: unknown) => {
+            const m = message as TabMessage;
+            if (m?.isnad === 'tab:toggle-marks') return marks.toggle().then((shown) => ({ ok: true, value: shown }));
+            return undefined;
+          });
+          return { marks, clipButton: startClipButton(ctx), stopCards: startEntityCards(ctx) };
+        }),
+      ));
     ctx.onInvalidated(() => {
-      void setUp.then((s) => {
+      void setUpOnce?.then((s) => {
         s.marks.clear();
         s.stopCards();
       });
     });
+    let watching = false;
+    async function watchOnce(): Promise<void> {
+      if (watching) return;
+      watching = true;
+      await nextTask();
+      // Its own task: the first use of the Navigation API builds its object, 5–15 ms in our profiles.
+      step('setup-watch', watchNavigation);
+    }
 
     async function run(): Promise<void> {
-      const { marks, clipButton } = await setUp;
       // Each step in its own task, so none of ours keeps the page's main thread 50 ms.
       await nextTask();
       // URL first, then what the page says of itself (Idlib24, sites the reader turned on, short links).
       const isArticle = step('recognize', () => recognizePage(document, location.href).pageType === 'article');
-      clipButton.setActive(isArticle);
-      if (!isArticle) {
-        marks.clear();
-        panel?.remove();
-        panel = null;
-        await send('page:left', {});
-        return;
-      }
       // The panel's page loads (hidden, in the extension's process) while the article is read
       // and looked up; it asks the background for this run's related reports itself.
       const run = runId();
       const mounted = panel;
-      if (mounted) step('panel', () => mounted.refresh(run));
-      else panel = step('panel', () => mountPanel(ctx, run));
+      if (isArticle && mounted) step('panel', () => mounted.refresh(run));
+      else if (isArticle) panel = step('panel', () => mountPanel(ctx, run));
+      const { marks, clipButton } = await setUp();
+      clipButton.setActive(isArticle);
       const dropPanel = () => {
         panel?.remove();
         panel = null;
       };
+      if (!isArticle) {
+        marks.clear();
+        dropPanel();
+        await send('page:left', {});
+        return watchOnce();
+      }
       await nextTask();
       const article = await read();
       if (!article || (!article.title && article.paragraphs.length === 0)) return dropPanel();
       const replied = send('page:article', { article, run });
+      await watchOnce();
       // Placed while the background works on the marks: the page is laid out by now.
       await nextTask();
       const room = step('panel-measure', measurePage);
