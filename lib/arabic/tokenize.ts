@@ -71,9 +71,11 @@ function learnClass(c: number): number {
 const BITS = 16;
 const SIZE = 1 << BITS;
 const MAX_WORDS = 40_000;
-const slotHash = new Int32Array(SIZE);
-/** Number of the slot's normalised form in this generation, plus one (0: empty slot). */
-const slotWord = new Int32Array(SIZE);
+/**
+ * Per slot, side by side (one cache line for a probe): the hash of the spelling, and the number
+ * of its normalised form in this generation plus one (0: empty slot).
+ */
+const slots = new Int32Array(2 * SIZE);
 let slotRaw: Array<string | undefined> = new Array<string | undefined>(SIZE);
 let spellings = 0;
 let forms: string[] = [];
@@ -92,16 +94,16 @@ function formOf(text: string, start: number, end: number, h: number): number {
   const len = end - start;
   let slot = h & (SIZE - 1);
   for (;;) {
-    const w = slotWord[slot]!;
+    const w = slots[2 * slot + 1]!;
     if (w === 0) break;
-    if (slotHash[slot] === h) {
+    if (slots[2 * slot] === h) {
       const raw = slotRaw[slot]!;
       if (raw.length === len && same(raw, text, start)) return w - 1;
     }
     slot = (slot + 1) & (SIZE - 1);
   }
   if (spellings >= MAX_WORDS) {
-    slotWord.fill(0);
+    slots.fill(0);
     slotRaw = new Array<string | undefined>(SIZE);
     spellings = 0;
     base += MAX_WORDS;
@@ -118,8 +120,8 @@ function formOf(text: string, start: number, end: number, h: number): number {
     forms.push(flatCopy(n, 0, n.length));
     formNumber.set(n, f);
   }
-  slotHash[slot] = h;
-  slotWord[slot] = f + 1;
+  slots[2 * slot] = h;
+  slots[2 * slot + 1] = f + 1;
   slotRaw[slot] = raw;
   spellings++;
   return f;

@@ -97,11 +97,12 @@ export function minhash(seq: readonly string[]): number[] {
   const min = new Uint32Array(MINHASH_SLOTS).fill(0xffffffff);
   for (let i = 0; i + 1 < seq.length; i++) {
     fnvWords(seq, i, 2, 0x85ebca6b, 0xc2b2ae35);
-    const base = H1;
     const step = H2 | 1;
+    // Slot k's hash is base + k·step (mod 2^32).
+    let h = H1;
     for (let k = 0; k < MINHASH_SLOTS; k++) {
-      const h = (base + Math.imul(k, step)) >>> 0;
       if (h < min[k]!) min[k] = h;
+      h = (h + step) >>> 0;
     }
   }
   return Array.from(min);
