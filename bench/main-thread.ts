@@ -228,7 +228,8 @@ export async function traceOurTasks(context: BrowserContext, url: string): Promi
   await cdp.send('IO.close', { handle: stream } as never);
   await page.close();
   const events = (JSON.parse(text) as { traceEvents: TraceEvent[] }).traceEvents;
-  const start = events.find((e) => e.name === 'isnad:start');
+  // Builds before the isnad:start mark began their set-up step inside main().
+  const start = events.find((e) => e.name === 'isnad:start') ?? events.find((e) => e.name === 'isnad:setup' && e.ph === 'b');
   if (!start) return [];
   const thread = events.filter((e) => e.pid === start.pid && e.tid === start.tid);
   const tasks = thread.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.dur !== undefined);
