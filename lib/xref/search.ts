@@ -45,8 +45,9 @@ export const W = { lex: 0.5, ent: 0.15, phrase: 0.15, source: 0.05, date: 0.15, 
 /** Words of the article looked up (besides its entities). */
 export const MAX_QUERY_TERMS = 64;
 
-/** How many BM25 candidates are re-scored with entities, sources and dates. */
-const CANDIDATES = 60;
+/** How many BM25 candidates are re-scored with entities, sources and dates (at 30,000 synthetic
+ *  reports recall@10 is 0.945 with 60, 0.957 with 150: partners below 60th in BM25 alone). */
+const CANDIDATES = 120;
 
 /** How much an entity of each gazetteer type says about which event a report is on. */
 export function entityTypeWeight(type: string): number {
