@@ -26,6 +26,12 @@ function pool(workers: Worker[]) {
   let next = 0;
   const pending = new Map<number, Pending>();
   for (const w of workers) {
+    // A worker that cannot load or crashes fails its parts: the background then analyses them.
+    w.onerror = (e) => {
+      e.preventDefault();
+      for (const p of pending.values()) p.reject(new Error(e.message || 'analysis worker failed'));
+      pending.clear();
+    };
     w.onmessage = (e: MessageEvent<{ id: number; features?: FeaturesWire[]; error?: string }>) => {
       const p = pending.get(e.data.id);
       pending.delete(e.data.id);
