@@ -98,12 +98,12 @@ async function phasesOf(worker: { evaluate<T>(expr: string): Promise<T> }, n: nu
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, queries: { type: 'string' } } });
   const docs = Number(values.docs ?? 10_000);
   const restarts = Number(values.restarts ?? 15);
   const loadBefore = loadavg().map((x) => Math.round(x * 10) / 10);
   const corpus = synthCorpus(docs);
-  const queries = pickQueries(corpus);
+  const queries = values.queries ? pickQueries(corpus, Number(values.queries)) : pickQueries(corpus);
   const b = await launchWithExtension({ hostRules: 'MAP synthetic.example 127.0.0.1' });
   try {
     await waitForCorpus(b.worker);

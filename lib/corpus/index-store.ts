@@ -284,51 +284,72 @@ export async function readPostings(db: IsnadDB, terms: readonly string[]): Promi
   return { meta, postings };
 }
 
+/** Buckets merged per transaction: bounds the worker's memory (all of them at 100k is ≈ 400 MB). */
+const MERGE_SLICE = 128;
+
 /**
  * Merges segments: the segments of the lowest level that has FANOUT of them into one of the next
  * level (repeatedly), or with `all` every segment into one. Terms past the saturation limit keep
- * only their count. Each merge is one transaction; the newest segments are always the ones merged,
- * so a bucket's merged rows are one key range.
+ * only their count. A merge is recorded in the index counters before it starts and goes a slice
+ * of buckets per transaction (each bucket swaps its old rows for the merged one at once, so a
+ * query never sees both); a merge a stopped worker left half done is finished first.
  */
 export async function compact(db: IsnadDB, opts: { all?: boolean } = {}): Promise<number> {
   let merges = 0;
   for (;;) {
     const meta = await readMeta(db);
-    let picked: Array<{ s: number; lvl: number }> = [];
-    if (opts.all) {
-      if (meta.segs.length > 1) picked = meta.segs;
-    } else {
-      const low = meta.segs.length ? Math.min(...meta.segs.map((x) => x.lvl)) : 0;
-      const atLow = meta.segs.filter((x) => x.lvl === low);
-      if (atLow.length >= FANOUT) picked = atLow;
+    let plan = meta.merging;
+    if (!plan) {
+      let picked: Array<{ s: number; lvl: number }> = [];
+      if (opts.all) {
+        if (meta.segs.length > 1) picked = meta.segs;
+      } else {
+        const low = meta.segs.length ? Math.min(...meta.segs.map((x) => x.lvl)) : 0;
+        const atLow = meta.segs.filter((x) => x.lvl === low);
+        if (atLow.length >= FANOUT) picked = atLow;
+      }
+      if (picked.length < 2) return merges;
+      const started = await db.transaction('rw', [db.meta], async () => {
+        const now = await readMeta(db);
+        if (now.nextSeg !== meta.nextSeg || now.merging) return null; // another writer: look again
+        const next = { s: now.nextSeg, lvl: Math.max(...picked.map((x) => x.lvl)) + 1, from: picked.map((x) => x.s) };
+        await db.meta.put({ ...now, nextSeg: now.nextSeg + 1, merging: next });
+        return next;
+      });
+      if (!started) continue;
+      plan = started;
     }
-    if (picked.length < 2) return merges;
-    const from = Math.min(...picked.map((x) => x.s));
-    const lvl = Math.max(...picked.map((x) => x.lvl)) + 1;
+    await mergeSegments(db, plan);
+    merges++;
+  }
+}
+
+async function mergeSegments(db: IsnadDB, plan: NonNullable<IndexMeta['merging']>): Promise<void> {
+  const pickedSet = new Set(plan.from);
+  const from = Math.min(...plan.from);
+  for (let b0 = 0; b0 < BUCKETS; b0 += MERGE_SLICE) {
     await db.transaction('rw', [db.blocks, db.meta], async () => {
-      const now = await readMeta(db);
-      if (now.nextSeg !== meta.nextSeg) return; // another writer got there first: look again
-      const s = now.nextSeg;
-      const limit = saturationLimit(now.docs);
-      const pickedSet = new Set(picked.map((x) => x.s));
+      const limit = saturationLimit((await readMeta(db)).docs);
       const buckets = await Promise.all(
-        Array.from({ length: BUCKETS }, (_, b) => db.blocks.where('[b+s]').between([b, from], [b, Dexie.maxKey]).toArray()),
+        Array.from({ length: Math.min(MERGE_SLICE, BUCKETS - b0) }, (_, i) => db.blocks.where('[b+s]').between([b0 + i, from], [b0 + i, Dexie.maxKey]).toArray()),
       );
       const merged: BlockRow[] = [];
       const gone: Array<[number, number]> = [];
       for (const rows of buckets) {
         const mine = rows.filter((r) => pickedSet.has(r.s));
         if (mine.length === 0) continue;
-        const m = mergeRows(mine, s, lvl, limit);
+        const m = mergeRows(mine, plan.s, plan.lvl, limit);
         if (m.terms.length) merged.push(m);
         for (const r of mine) gone.push([r.b, r.s]);
       }
       forget(db);
       await db.blocks.bulkDelete(gone);
       await db.blocks.bulkPut(merged);
-      await db.meta.put({ ...now, nextSeg: s + 1, segs: [...now.segs.filter((x) => !pickedSet.has(x.s)), { s, lvl }] });
     });
-    merges++;
-    if (opts.all) return merges;
   }
+  await db.transaction('rw', [db.meta], async () => {
+    const now = await readMeta(db);
+    const segs = [...now.segs.filter((x) => !pickedSet.has(x.s)), { s: plan.s, lvl: plan.lvl }].sort((a, b) => a.s - b.s);
+    await db.meta.put({ ...now, segs, merging: undefined });
+  });
 }

@@ -43,6 +43,8 @@ export interface IndexMeta {
   nextSeg: number;
   /** The postings' segments (numbers and levels), oldest first: what compaction merges. */
   segs: Array<{ s: number; lvl: number }>;
+  /** A merge under way: the segment it writes, its level, the segments it replaces. */
+  merging?: { s: number; lvl: number; from: number[] };
 }
 export type MetaRow = IndexMeta;
 

@@ -63,6 +63,23 @@ describe('segments merged level by level', () => {
     db.close();
   });
 
+  it('finishes a merge a stopped worker left half done, and loses no posting', async () => {
+    const db = openDb(`levels-${Math.random()}`);
+    for (let i = 0; i < 3; i++) await indexReports(db, [toReport(rec(2 * i), 'import', 'a'), toReport(rec(2 * i + 1), 'import', 'a')]);
+    const query = { url: '', title: rec(3).title, text: rec(3).text, publishedAt: rec(3).publishedAt };
+    const before = (await searchRelated(db, query)).map((r) => r.id);
+    // The worker recorded the merge, then stopped before merging any bucket.
+    const meta = await readMeta(db);
+    await db.meta.put({ ...meta, nextSeg: meta.nextSeg + 1, merging: { s: meta.nextSeg, lvl: 1, from: meta.segs.map((x) => x.s) } });
+    expect(await compact(db)).toBe(1);
+    const after = await readMeta(db);
+    expect(after.merging).toBeUndefined();
+    expect(after.segs).toEqual([{ s: meta.nextSeg, lvl: 1 }]);
+    expect(new Set((await db.blocks.toArray()).map((r) => r.s))).toEqual(new Set([meta.nextSeg]));
+    expect((await searchRelated(db, query)).map((r) => r.id)).toEqual(before);
+    db.close();
+  });
+
   it('stops at nothing to merge', async () => {
     const db = openDb(`levels-${Math.random()}`);
     await indexReports(db, [toReport(rec(1), 'import', 'a')]);
