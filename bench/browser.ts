@@ -70,11 +70,13 @@ async function workerSession(cdp: CDPSession) {
   };
 }
 
-/** The service worker's used V8 heap, in MB. */
+/** The service worker's live V8 heap (after a garbage collection), in MB. */
 async function workerHeapMB(cdp: CDPSession): Promise<number | null> {
   const sw = await workerSession(cdp);
   if (!sw) return null;
   try {
+    // Live objects only: garbage not yet collected is not memory the worker needs.
+    await sw.ask('HeapProfiler.collectGarbage');
     const { usedSize } = await sw.ask<{ usedSize: number }>('Runtime.getHeapUsage');
     return Math.round((usedSize / 1024 / 1024) * 10) / 10;
   } catch (e) {
