@@ -70,8 +70,10 @@ describe('marks in the article', () => {
     await first.focus();
     const card = page.locator('[data-isnad="card"]');
     await card.waitFor({ state: 'visible', timeout: 5_000 });
+    // The iframe's frame may attach a moment after the element shows: wait for its content.
+    const frameLocator = page.frameLocator('[data-isnad="card"] iframe');
+    await frameLocator.locator('main.card h1').waitFor({ timeout: 10_000 });
     const frame = await (await page.$('[data-isnad="card"] iframe'))!.contentFrame();
-    await frame!.waitForSelector('main.card h1', { timeout: 10_000 });
     const heading = await frame!.$eval('main.card h1', (h) => h.textContent ?? '');
     expect(heading.length).toBeGreaterThan(0);
     // The corpus count is stated in the card (the seed corpus names every marked place at least once: the article itself).
