@@ -89,12 +89,15 @@ async function workerHeapMB(cdp: CDPSession): Promise<number | null> {
 
 type Phases = Record<string, number>;
 
-/** Median and p95 of each phase of the worker's last `n` queries (lib/xref/query-phases.ts). */
-async function phasesOf(worker: { evaluate<T>(expr: string): Promise<T> }, n: number): Promise<Record<string, { p50: number; p95: number }> | null> {
-  const all = await worker.evaluate<Phases[] | undefined>('self.isnadQueryPhases').catch(() => undefined);
-  if (!all?.length) return null;
-  const last = all.slice(-n);
-  return Object.fromEntries(Object.keys(last[0]!).map((k) => [k, { p50: pct(last.map((p) => p[k]!), 50), p95: pct(last.map((p) => p[k]!), 95) }]));
+/** Median and p95 of each phase (lib/xref/query-phases.ts) over some queries. */
+function summarise(list: Phases[]): Record<string, { p50: number; p95: number }> | null {
+  if (!list.length) return null;
+  return Object.fromEntries(Object.keys(list[0]!).map((k) => [k, { p50: pct(list.map((p) => p[k]!), 50), p95: pct(list.map((p) => p[k]!), 95) }]));
+}
+
+/** The phases of the worker's last `n` queries. */
+async function phasesOf(worker: { evaluate<T>(expr: string): Promise<T> }, n: number): Promise<Phases[]> {
+  return ((await worker.evaluate<Phases[] | undefined>('self.isnadQueryPhases').catch(() => undefined)) ?? []).slice(-n);
 }
 
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
@@ -160,7 +163,7 @@ async function main(): Promise<void> {
       precision += got.slice(0, 5).filter((i) => rel.has(i)).length / Math.min(5, rel.size);
     }
     const heapMB = await workerHeapMB(cdp);
-    const phases = await phasesOf(b.worker, queries.length);
+    const phases = summarise(await phasesOf(b.worker, queries.length));
     if (profiler) {
       const { profile } = await profiler.ask<{ profile: unknown }>('Profiler.stop');
       writeFileSync(values.profile!, JSON.stringify(profile));
@@ -177,8 +180,7 @@ async function main(): Promise<void> {
       const g = queries[(k * 7) % queries.length]!;
       cold.push((await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 })).ms);
       const sw = b.context.serviceWorkers().find((w) => w.url().includes('background'));
-      const p = sw ? await sw.evaluate<Phases[] | undefined>('self.isnadQueryPhases').catch(() => undefined) : undefined;
-      if (p?.length) coldPhases.push(p[p.length - 1]!);
+      if (sw) coldPhases.push(...(await phasesOf(sw, 1)));
     }
     const heapAfterColdMB = await workerHeapMB(cdp);
     const storage = await page.evaluate(() => navigator.storage.estimate());
@@ -192,7 +194,7 @@ async function main(): Promise<void> {
         p50Ms: pct(cold, 50),
         p95Ms: pct(cold, 95),
         n: cold.length,
-        phases: coldPhases.length ? Object.fromEntries(Object.keys(coldPhases[0]!).map((k) => [k, { p50: pct(coldPhases.map((p) => p[k]!), 50), p95: pct(coldPhases.map((p) => p[k]!), 95) }])) : null,
+        phases: summarise(coldPhases),
       },
       workerHeapMB: { duringImportMax: importHeaps.length ? Math.max(...importHeaps) : null, afterQueries: heapMB },
       workerHeapAfterRestartMB: heapAfterColdMB,

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aliasText, ENTITIES, type Entity } from '../lib/entities';
 import type { ReportRecord } from '../lib/types';
+import { rng } from './rng';
 
 export interface SynthCorpus {
   records: ReportRecord[];
@@ -16,17 +17,6 @@ export interface SynthCorpus {
   groups: number[][];
 }
 
-/** A small deterministic PRNG (mulberry32), so that a corpus size always gives the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OUTLETS = ['orient-news', 'idlib24', 'shaam', 'eremnews', 'Enab Baladi', 'Syria TV', 'SANA', 'Al-Ikhbariya', 'Halab Today', 'Horan Free'];
 

@@ -28,21 +28,16 @@ function summary(job: ImportJob): ImportSummary {
   return { file: job.file, importId: job.id, added: job.added, duplicates: job.duplicates, problems: job.problems };
 }
 
+/** A job row for `total` valid records (staged here, or sent by the options page in parts). */
+function newJob(file: string, total: number, problems: ImportProblemRow[], now: number): ImportJob {
+  const id = `import-${now.toString(36)}-${hash53(`${file}\n${total}\n${Math.random()}`)}`;
+  return { id, file, status: total ? 'running' : 'done', total, done: 0, added: 0, duplicates: 0, problems, startedAt: now, updatedAt: now };
+}
+
 /** Stages validated records as a new job; returns it without indexing anything yet. */
 export async function stageImport(db: IsnadDB, file: string, records: ReportRecord[], problems: ImportProblemRow[], now = Date.now()): Promise<ImportJob> {
-  const id = `import-${now.toString(36)}-${hash53(`${file}\n${records.length}\n${Math.random()}`)}`;
-  const job: ImportJob = {
-    id,
-    file,
-    status: records.length ? 'running' : 'done',
-    total: records.length,
-    done: 0,
-    added: 0,
-    duplicates: 0,
-    problems,
-    startedAt: now,
-    updatedAt: now,
-  };
+  const job = newJob(file, records.length, problems, now);
+  const id = job.id;
   await db.transaction('rw', [db.jobs, db.staged], async () => {
     await db.jobs.put(job);
     for (let i = 0; i * CHUNK < records.length; i++) await db.staged.put({ job: id, i, records: records.slice(i * CHUNK, (i + 1) * CHUNK) });
@@ -153,11 +148,9 @@ const sessions = new Map<string, Promise<IndexSession>>();
 
 /** Opens a page-driven job for a parsed file: its valid record count and the bad records' problems. */
 export async function beginImport(db: IsnadDB, file: string, total: number, problems: ImportProblemRow[], now = Date.now()): Promise<ImportJob> {
-  return stageImport(db, file, [], problems, now).then(async (job) => {
-    const running: ImportJob = { ...job, total, status: total ? 'running' : 'done' };
-    await db.jobs.put(running);
-    return running;
-  });
+  const job = newJob(file, total, problems, now);
+  await db.jobs.put(job);
+  return job;
 }
 
 /** Writes one part of a page-driven job (with the page's analysis when it sent one). */

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { normalize, scan, tokenize, tokensBefore, WordCache, type Token } from '../../../lib/arabic';
 import { toAsciiDigits } from '../../../lib/arabic/digits';
 import { isWordUnit } from '../../../lib/arabic/tokenize';
+import { rng } from '../../../bench/rng';
 
 // The definitions.
 const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
@@ -36,16 +37,6 @@ function refTokenize(text: string) {
 }
 const refWordsOfNormalized = (text: string) => [...refNormalize(text).matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => m[0]);
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCharCode(a + i));
 const ALPHABET = [
   ...range(0x0600, 0x06ff), ...range(0x20, 0x7e), ...range(0x80, 0x17f), ...range(0x2000, 0x206f), '\n', '\u00a0', '\u00ab', '\u00bb', '\u00ad', '\u00a8', '\u00b2', '\u00bc',
