@@ -3,8 +3,10 @@
 // cache of IndexedDB reads, not an index: a worker that has just woken starts with it empty and
 // answers from IndexedDB.
 //
-// Every write of postings bumps a generation: rows read by a query that overlapped a write are
-// not kept, so the cache never holds rows older than what IndexedDB holds.
+// Every write of postings bumps a generation and drops the buckets it wrote: rows of those buckets
+// read by a query that overlapped the write are not kept, so the cache never holds rows older than
+// what IndexedDB holds. Only the written buckets go: an article captured while reading touches a
+// few hundred of the 2,048, and the next article's query still finds the others.
 import { bucketOf, rowBytes, type BlockRow } from './blocks';
 
 /** Bytes of rows kept per database (well inside the worker's 64 MB heap budget). */
@@ -14,13 +16,16 @@ interface RowCache {
   gen: number;
   bytes: number;
   rows: Map<number, BlockRow[]>;
+  /** The generation at which each bucket was last written, and at which everything was. */
+  written: Map<number, number>;
+  cleared: number;
 }
 
 const caches = new WeakMap<object, RowCache>();
 
 function cacheOf(db: object): RowCache {
   let c = caches.get(db);
-  if (!c) caches.set(db, (c = { gen: 0, bytes: 0, rows: new Map() }));
+  if (!c) caches.set(db, (c = { gen: 0, bytes: 0, rows: new Map(), written: new Map(), cleared: 0 }));
   return c;
 }
 
@@ -62,7 +67,7 @@ export async function bucketRows(db: object, terms: readonly string[], read: (db
   for (const [b, v] of byBucket) {
     const rows = await v;
     resolved.set(b, rows);
-    if (v instanceof Promise && c.gen === gen && !c.rows.has(b)) remember(c, b, rows);
+    if (v instanceof Promise && c.cleared <= gen && (c.written.get(b) ?? 0) <= gen && !c.rows.has(b)) remember(c, b, rows);
   }
   for (const t of terms) out.set(t, resolved.get(bucketOf(t))!);
   return out;
@@ -73,10 +78,22 @@ export function cachedBuckets(db: object): number {
   return cacheOf(db).rows.size;
 }
 
-/** Called when postings are written or merged. */
-export function forget(db: object): void {
+/** Called when postings are written or merged: in the given buckets, or in all of them. */
+export function forget(db: object, buckets?: Iterable<number>): void {
   const c = cacheOf(db);
   c.gen++;
-  c.rows.clear();
-  c.bytes = 0;
+  if (!buckets) {
+    c.cleared = c.gen;
+    c.written.clear();
+    c.rows.clear();
+    c.bytes = 0;
+    return;
+  }
+  for (const b of buckets) {
+    c.written.set(b, c.gen);
+    const rows = c.rows.get(b);
+    if (!rows) continue;
+    c.rows.delete(b);
+    c.bytes -= sizeOf(rows);
+  }
 }

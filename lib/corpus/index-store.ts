@@ -196,12 +196,13 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
       for (const e of p.f.entities) post(entityTerm(e.id), row.n, impact(2, row.len, avgLen));
     });
     const s = meta.nextSeg;
-    forget(db);
+    const written = toRows(s, 0, seg);
+    forget(db, written.map((r) => r.b));
     await db.reports.bulkPut(fresh.map((p) => p.report));
     const older = [...firsts.values()].filter((d): d is DocRow => !!d);
     forgetDocs(db, older.map((d) => d.n));
     await db.docs.bulkPut([...rows, ...older]);
-    await db.blocks.bulkPut(toRows(s, 0, seg));
+    await db.blocks.bulkPut(written);
     await db.prints.put(printRow(s, rows));
     await db.meta.put({ ...meta, docs, len: totalLen, nextN: n, nextSeg: s + 1, segs: [...meta.segs, { s, lvl: 0 }] });
     if (session) {
@@ -342,7 +343,7 @@ async function mergeSegments(db: IsnadDB, plan: NonNullable<IndexMeta['merging']
         if (m.terms.length) merged.push(m);
         for (const r of mine) gone.push([r.b, r.s]);
       }
-      forget(db);
+      forget(db, new Set(gone.map(([b]) => b)));
       await db.blocks.bulkDelete(gone);
       await db.blocks.bulkPut(merged);
     });
