@@ -16,6 +16,7 @@ import type { IsnadDB } from './db';
 import { reportKeys, reportId, textKey } from './ids';
 import type { DocRow, IndexMeta } from './index-types';
 import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
+import { bucketRange, readOnly, result } from './raw-reads';
 
 export const K1 = 1.2;
 export const B = 0.75;
@@ -34,9 +35,10 @@ export function emptyMeta(): IndexMeta {
 }
 
 export async function readMeta(db: IsnadDB): Promise<IndexMeta> {
-  const m = (await db.meta.get('index')) as IndexMeta | undefined;
-  return m ? { ...m, segs: m.segs ?? [] } : emptyMeta();
+  return metaOf((await db.meta.get('index')) as IndexMeta | undefined);
 }
+
+const metaOf = (m: IndexMeta | undefined): IndexMeta => (m ? { ...m, segs: m.segs ?? [] } : emptyMeta());
 
 /** BM25's term-frequency part for a count in a doc of a given length. */
 export function impact(tf: number, len: number, avgLen: number): number {
@@ -266,20 +268,19 @@ export async function ensureIndexed(db: IsnadDB): Promise<number> {
   return added;
 }
 
-/** A bucket's rows, every segment, oldest first. */
-export function readBucket(db: IsnadDB, b: number): Promise<BlockRow[]> {
-  return db.blocks.where('[b+s]').between([b, Dexie.minKey], [b, Dexie.maxKey]).toArray();
-}
 
 /**
  * The postings of terms, with the index counters, read in one transaction (bucket rows an earlier
  * read kept are reused: lib/corpus/block-cache.ts).
  */
 export async function readPostings(db: IsnadDB, terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings> }> {
-  const { meta, rows } = await db.transaction('r', [db.blocks, db.meta], async () => ({
-    meta: await readMeta(db),
-    rows: await bucketRows(db, terms, readBucket),
-  }));
+  // Every request is sent before the first answer is awaited: the counters and all the buckets.
+  const tx = await readOnly(db, ['blocks', 'meta']);
+  const blocks = tx.objectStore('blocks');
+  const metaRow = result(tx.objectStore('meta').get('index') as IDBRequest<IndexMeta | undefined>);
+  const read = (_db: never, b: number) => result(blocks.getAll(bucketRange(db, b)) as IDBRequest<BlockRow[]>);
+  const [m, rows] = await Promise.all([metaRow, bucketRows(db, terms, read)]);
+  const meta = metaOf(m);
   const postings = new Map<string, TermPostings>();
   for (const t of terms) postings.set(t, postingsOf(rows.get(t) ?? [], t));
   return { meta, postings };

@@ -6,8 +6,9 @@ import type { TermPostings } from '../corpus/blocks';
 import { entityTerm, impact, IMPACT_SCALE, readPostings, saturationLimit } from '../corpus/index-store';
 import type { DocRow } from '../corpus/index-types';
 import { docRows } from '../corpus/doc-cache';
+import { getMany, readOnly } from '../corpus/raw-reads';
 import { reportId, textKey, urlKey } from '../corpus/ids';
-import type { RelatedReport, Relation } from '../types';
+import type { RelatedReport, Relation, Report } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
 import { phrasesOf } from './phrases';
 import { phaseClock } from './query-phases';
@@ -195,7 +196,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   }
   const cand = best(touched, acc, CANDIDATES);
   clock.lap('score');
-  const docs = (await docRows(db, cand, (ns) => db.docs.bulkGet(ns))).filter((d): d is DocRow => !!d);
+  const docs = (await docRows(db, cand, async (ns) => getMany<DocRow>((await readOnly(db, ['docs'])).objectStore('docs'), ns))).filter((d): d is DocRow => !!d);
   clock.lap('docs');
 
   const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));
@@ -261,7 +262,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
 
   const same = out.filter((s) => s.score >= sameMin);
   const eventId = same.length ? `ev-${[qid, ...same.map((s) => s.d.id)].sort()[0]}` : undefined;
-  const texts = opts.explain === false ? [] : await db.reports.bulkGet(out.map((s) => s.d.id));
+  const texts = opts.explain === false ? [] : await getMany<Report>((await readOnly(db, ['reports'])).objectStore('reports'), out.map((s) => s.d.id));
   const phrasesIn = texts.length ? phrasesOf(`${q.title}\n${q.text}`) : null;
   const results = out.map((s, i): RelatedReport => {
     const relation: Relation = s.score >= sameMin ? 'same-event' : 'related';
