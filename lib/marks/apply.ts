@@ -1,6 +1,6 @@
 import { nextTask, step } from '../timing';
 import type { MarkSpec } from './types';
-import { buildTextIndex, locateParagraphs, type TextIndex } from './text-index';
+import { buildTextIndex, locateParagraphs, nodeAt, offsetIn, type TextIndex } from './text-index';
 
 export const MARK_ATTR = 'data-isnad-mark';
 
@@ -14,13 +14,12 @@ interface Segment {
 /** Splits a mark's collapsed-text range into per-text-node segments. */
 function segments(index: TextIndex, from: number, to: number, spec: MarkSpec): Segment[] {
   const out: Segment[] = [];
-  let i = from;
-  while (i < to) {
-    const node = index.node[i]!;
-    let j = i;
-    while (j + 1 < to && index.node[j + 1] === node) j++;
-    out.push({ node, start: index.offset[i]!, end: index.offset[j]! + 1, spec });
-    i = j + 1;
+  let pos = from;
+  for (let node = nodeAt(index, from); pos < to && node < index.nodes.length; node++) {
+    const end = Math.min(to, index.starts[node + 1]!);
+    if (end <= pos) continue;
+    out.push({ node, start: offsetIn(index, node, pos), end: offsetIn(index, node, end - 1) + 1, spec });
+    pos = end;
   }
   return out;
 }

@@ -1,53 +1,83 @@
 // Maps the whitespace-collapsed text of an element (the form extraction gives paragraphs in)
 // back to DOM text nodes and offsets, so marks computed on paragraphs land on the page's words.
+// Built on the page's main thread, on pages of tens of thousands of characters and in code the
+// engine has not optimised yet: each text node is collapsed by one native regex replace, and a
+// character's place in its node is worked out only for the few characters a mark begins or ends
+// at (a per-character map cost up to 40 ms there).
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'TEXTAREA', 'SELECT']);
+const BLOCK = /^(P|DIV|LI|H[1-6]|BLOCKQUOTE|TD)$/;
+const SPACE_RUN = /[ \n\t\r\f\u00a0]+/g;
+const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\u00a0';
 
 export interface TextIndex {
   /** Collapsed text: every whitespace run is one space. */
   text: string;
-  /** For each character of `text`, its text node (index into `nodes`) and offset there. */
-  node: Int32Array;
-  offset: Int32Array;
   nodes: Text[];
+  /** Where each node's share of `text` starts; one more entry, the end of `text`. */
+  starts: Int32Array;
+  /** Whether `text` ended in a space before each node (a leading space of the node is dropped). */
+  afterSpace: Uint8Array;
 }
 
 export function buildTextIndex(root: Element): TextIndex {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const nodes: Text[] = [];
-  const chars: string[] = [];
-  const nodeIdx: number[] = [];
-  const offs: number[] = [];
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const afterSpace: number[] = [];
+  let len = 0;
   let lastWasSpace = true;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const t = n as Text;
     if (t.parentElement && (SKIP.has(t.parentElement.tagName) || t.parentElement.closest('[data-isnad]'))) continue;
-    const data = t.data;
-    const i = nodes.push(t) - 1;
-    for (let k = 0; k < data.length; k++) {
-      const c = data[k]!;
-      const space = c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\u00a0';
-      if (space) {
-        if (lastWasSpace) continue;
-        lastWasSpace = true;
-        chars.push(' ');
-      } else {
-        lastWasSpace = false;
-        chars.push(c);
-      }
-      nodeIdx.push(i);
-      offs.push(k);
-    }
+    nodes.push(t);
+    starts.push(len);
+    afterSpace.push(lastWasSpace ? 1 : 0);
+    let part = t.data.replace(SPACE_RUN, ' ');
+    if (lastWasSpace && part.startsWith(' ')) part = part.slice(1);
+    if (part) lastWasSpace = part.endsWith(' ');
     // Block boundaries separate words even without whitespace in the markup.
-    if (!lastWasSpace && t.nextSibling === null && t.parentElement && /^(P|DIV|LI|H[1-6]|BLOCKQUOTE|TD)$/.test(t.parentElement.tagName)) {
-      chars.push(' ');
-      nodeIdx.push(i);
-      offs.push(data.length);
+    if (!lastWasSpace && t.nextSibling === null && t.parentElement && BLOCK.test(t.parentElement.tagName)) {
+      part += ' ';
       lastWasSpace = true;
     }
+    parts.push(part);
+    len += part.length;
   }
-  return { text: chars.join(''), node: Int32Array.from(nodeIdx), offset: Int32Array.from(offs), nodes };
+  starts.push(len);
+  return { text: parts.join(''), nodes, starts: Int32Array.from(starts), afterSpace: Uint8Array.from(afterSpace) };
+}
+
+/** The node that holds character `pos` of the collapsed text (pos < text.length). */
+export function nodeAt(index: TextIndex, pos: number): number {
+  // The last node starting at or before pos: nodes that add nothing share the next one's start.
+  let lo = 0;
+  let hi = index.nodes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (index.starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The offset in node k's data of character `pos` of the collapsed text (its data's length for a block's added space). */
+export function offsetIn(index: TextIndex, k: number, pos: number): number {
+  const data = index.nodes[k]!.data;
+  const want = pos - index.starts[k]!;
+  let seen = 0;
+  let space = index.afterSpace[k] === 1;
+  for (let i = 0; i < data.length; i++) {
+    if (isSpace(data[i]!)) {
+      if (space) continue;
+      space = true;
+    } else space = false;
+    if (seen === want) return i;
+    seen++;
+  }
+  return data.length;
 }
 
 /** Where each paragraph starts in the index's text (−1 when the page no longer has it). */

@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { applyMarks, removeMarks } from '../../../lib/marks/apply';
-import { buildTextIndex, locateParagraphs } from '../../../lib/marks/text-index';
+import { buildTextIndex, locateParagraphs, nodeAt, offsetIn } from '../../../lib/marks/text-index';
+import { rng } from '../../../bench/rng';
 
 function page(body: string) {
   const { document } = parseHTML(`<!doctype html><html><body><article>${body}</article></body></html>`);
@@ -16,6 +17,32 @@ describe('text index', () => {
     const at = locateParagraphs(index, paras);
     expect(at[0]).toBe(0);
     expect(index.text.slice(at[1]!, at[1]! + paras[1]!.length)).toBe(paras[1]);
+  });
+
+  it('maps every character of the collapsed text back to its node and offset', () => {
+    const rand = rng(7);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const words = ['مطار', 'كويرس', 'قوات', 'الأسد', 'SANA', '١٢', ''];
+    const spaces = [' ', '  ', '\n', ' \t ', '\u00a0', ''];
+    for (let round = 0; round < 40; round++) {
+      const text = () => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(spaces) + pick(words) + pick(spaces)).join('');
+      const block = () => {
+        const tag = pick(['p', 'div', 'span', 'b']);
+        return `<${tag}>${text()}<i>${text()}</i>${text()}</${tag}>`;
+      };
+      const root = page(Array.from({ length: 1 + Math.floor(rand() * 5) }, block).join(text()));
+      const index = buildTextIndex(root);
+      expect(index.text).not.toMatch(/ {2}/);
+      for (let pos = 0; pos < index.text.length; pos++) {
+        const k = nodeAt(index, pos);
+        const data = index.nodes[k]!.data;
+        const at = offsetIn(index, k, pos);
+        expect(index.starts[k]!).toBeLessThanOrEqual(pos);
+        expect(index.starts[k + 1]!).toBeGreaterThan(pos);
+        if (index.text[pos] === ' ') expect(at === data.length || /[ \n\t\u00a0]/.test(data[at]!)).toBe(true);
+        else expect(data[at]).toBe(index.text[pos]);
+      }
+    }
   });
 });
 
