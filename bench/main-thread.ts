@@ -434,7 +434,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { rows, baseline } = await measureMainThread(Number(arg('--runs') ?? 5), arg('--baseline'), Number(arg('--traced') ?? 3));
   const loadAfter = loadavg();
   if (process.argv.includes('--dry')) {
-    const brief = (r: Row) => ({ page: r.page, ...r.traced, ...r.timeline, related: r.relatedAtMs, relatedMax: r.relatedAtMaxMs, marksMax: r.marksAtMaxMs, ours: r.ourLongestTaskMs, longestStep: `${r.longestStep} ${r.longestStepMs}`, other: r.otherLongTasks });
+    const brief = (r: Row) => ({ page: r.page, ...r.traced, ...r.timeline, related: r.relatedAtMs, relatedMax: r.relatedAtMaxMs, marksMax: r.marksAtMaxMs, ours: r.ourLongestTaskMs, longestStep: `${r.longestStep} ${r.longestStepMs}`, other: r.otherLongTasks, inPanel: [r.relatedInPanelMs, r.relatedInPanelMaxMs], marksAt: [r.marksAtMs, r.marksAtMaxMs], steps: r.stepMedianMs });
     console.log(JSON.stringify({ load, loadAfter, build: rows.map(brief), baseline: baseline?.map(brief) }, null, 1));
     process.exit(0);
   }

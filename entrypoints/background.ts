@@ -39,8 +39,12 @@ export default defineBackground(() => {
 
   // Loaded on install and on every update; putting by id keeps it idempotent.
   let ready: Promise<void> = Promise.resolve();
+  let loading = false;
   browser.runtime.onInstalled.addListener(() => {
-    ready = loadPack().catch((e: unknown) => console.error('Isnad: loading the built-in corpus failed', e));
+    loading = true;
+    ready = loadPack()
+      .catch((e: unknown) => console.error('Isnad: loading the built-in corpus failed', e))
+      .finally(() => (loading = false));
   });
 
   // An import the service worker was stopped in the middle of goes on where it stopped.
@@ -53,11 +57,19 @@ export default defineBackground(() => {
     await captureArticle(db, article);
   }
 
-  // The article seen on each tab survives the service worker being stopped.
+  // The article seen on each tab: held here, and in session storage so that it survives the
+  // service worker being stopped (the page's reply does not wait for that write).
   const tabKey = (tabId: number) => `tab:${tabId}`;
+  const tabArticles = new Map<number, Article>();
   async function articleOf(tabId: number): Promise<Article | null> {
+    const held = tabArticles.get(tabId);
+    if (held) return held;
     const got = await browser.storage.session.get(tabKey(tabId));
     return (got[tabKey(tabId)] as Article | undefined) ?? null;
+  }
+  function forgetTab(tabId: number): Promise<void> {
+    tabArticles.delete(tabId);
+    return browser.storage.session.remove(tabKey(tabId));
   }
   // Sites the reader turned on: registrations back in line with settings after a restart.
   void loadSettings()
@@ -74,7 +86,7 @@ export default defineBackground(() => {
     return article;
   }
 
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // Each tab's latest article and its context, for its in-page panel (which may ask first).
   const panelContexts = new PanelContexts();
   browser.tabs.onRemoved.addListener((tabId) => panelContexts.forget(tabId));
@@ -133,24 +145,25 @@ export default defineBackground(() => {
   listen({
     async 'page:article'({ article, run }, sender) {
       if (sender.tabId === undefined) throw new Error('page:article must come from a tab');
-      const stored = browser.storage.session.set({ [tabKey(sender.tabId)]: article });
+      tabArticles.set(sender.tabId, article);
+      void browser.storage.session.set({ [tabKey(sender.tabId)]: article }).catch((e: unknown) => console.error('Isnad: keeping the tab\'s article failed', e));
       // The marks do not wait for the related reports: the panel asks for those (ui:panel-context).
-      const context = ready.then(() => contextFor(db, article));
+      // The lookup starts now, so that its reads are in flight while the marks are worked out.
+      const context = loading ? ready.then(() => contextFor(db, article)) : contextFor(db, article);
       if (run) panelContexts.began(sender.tabId, run, context);
       // Captured after the lookup: neither the marks nor the panel wait for the write.
       void context
         .catch(() => undefined)
         .then(() => capture(article))
         .catch((e: unknown) => console.error('Isnad: capturing the article failed', e));
-      // Worked out while the lookup waits on the database.
-      const marks = marksFor(article);
-      await stored;
-      return { marks };
+      // A task later: the lookup's first steps (awaits on the database) get to send their reads.
+      await new Promise((r) => setTimeout(r, 0));
+      return { marks: marksFor(article) };
     },
     async 'page:left'(_data, sender) {
       if (sender.tabId !== undefined) {
         panelContexts.forget(sender.tabId);
-        await browser.storage.session.remove(tabKey(sender.tabId));
+        await forgetTab(sender.tabId);
       }
       return null;
     },
