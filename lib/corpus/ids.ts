@@ -46,6 +46,13 @@ export function reportId(url: string, text: string): string {
   return url ? `u${hash53(urlKey(url))}` : `t${textKey(text)}`;
 }
 
+/** A report's id and URL keys, its URL's key worked out once (imports make 100,000 of them). */
+export function reportIdAndKeys(url: string, text: string, extraUrls: readonly string[] = []): { id: string; keys: string[] } {
+  const main = url ? urlKey(url) : '';
+  const keys = [...new Set([main, ...extraUrls.filter(Boolean).map(urlKey)].filter(Boolean))];
+  return { id: url ? `u${hash53(main)}` : `t${textKey(text)}`, keys };
+}
+
 /** Every URL a report is known under (live, canonical, archived), as keys, without repeats. */
 export function reportKeys(...urls: Array<string | null | undefined>): string[] {
   return [...new Set(urls.filter((u): u is string => !!u).map(urlKey).filter(Boolean))];

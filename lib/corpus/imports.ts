@@ -171,7 +171,7 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
   if (features && features.length !== records.length) throw new Error(`import part: ${records.length} records but ${features.length} analyses`);
   const now = Date.now();
   const reports = valid.map((r) => toReport(r, 'import', jobId, now));
-  const prepared = features ? reports.map((report, i) => ({ report, f: fromWire(features[kept[i]!]!) })) : prepare(reports);
+  const prepared = features ? reports.map((report, i) => ({ report, ...fromWire(features[kept[i]!]!) })) : prepare(reports);
   // Parts may arrive while another is being written: they share one session (their
   // transactions run one after the other, so each sees what the last one wrote).
   let opening = sessions.get(jobId);

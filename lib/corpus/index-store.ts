@@ -13,7 +13,7 @@ import { BUCKETS, mergeRows, postingsOf, toRows, type BlockRow, type Collected, 
 import { bucketRows, forget } from './block-cache';
 import { forgetDocs } from './doc-cache';
 import type { IsnadDB } from './db';
-import { reportKeys, reportId, textKey } from './ids';
+import { reportIdAndKeys, reportKeys, textKey } from './ids';
 import type { DocRow, IndexMeta } from './index-types';
 import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
 import { bucketRange, readOnly, result } from './raw-reads';
@@ -45,12 +45,16 @@ export function impact(tf: number, len: number, avgLen: number): number {
   return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / Math.max(1, avgLen)));
 }
 
+/** A weight as stored: a byte, never 0 (a posting is there). */
+const impactByte = (w: number) => Math.max(1, Math.min(255, Math.round(w * IMPACT_SCALE)));
+
 /** Entity terms share the postings with words, under a prefix no word can have. */
 export const entityTerm = (id: string) => `@${id}`;
 
 export function toReport(r: ReportRecord, origin: Report['origin'], importId: string, now = Date.now(), extraUrls: string[] = []): Report {
+  const { id, keys } = reportIdAndKeys(r.url, r.text, extraUrls);
   return {
-    id: reportId(r.url, r.text),
+    id,
     url: r.url,
     outlet: r.outlet,
     title: r.title,
@@ -59,13 +63,15 @@ export function toReport(r: ReportRecord, origin: Report['origin'], importId: st
     origin,
     importId,
     addedAt: now,
-    keys: reportKeys(r.url, ...extraUrls),
+    keys,
   };
 }
 
 export interface Prepared {
   report: Report;
   f: Features;
+  /** The text's key when the analysis brought it (else worked out when the doc row is). */
+  tk?: string;
 }
 
 /** The CPU half of indexing (text analysis), kept outside any transaction. */
@@ -119,7 +125,7 @@ function docRow(n: number, p: Prepared, dup: number | null): DocRow {
     mh: f.phrases,
     dup,
     imp: r.importId,
-    tk: textKey(r.text),
+    tk: p.tk ?? textKey(r.text),
   };
 }
 
@@ -186,27 +192,39 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     const totalLen = meta.len + rows.reduce((sum, r) => sum + r.len, 0);
     const avgLen = totalLen / docs;
     const seg = new Map<string, Collected>();
-    const post = (t: string, id: number, w: number) => {
-      let e = seg.get(t);
-      if (!e) seg.set(t, (e = { ids: [], imp: [] }));
-      e.ids.push(id);
-      e.imp.push(Math.max(1, Math.min(255, Math.round(w * IMPACT_SCALE))));
-    };
+    // The hottest loop of an import (≈ 150 postings a report): no closure, one lookup a posting.
     fresh.forEach((p, i) => {
       const row = rows[i]!;
-      for (const [t, tf] of p.f.terms) post(t, row.n, impact(tf, row.len, avgLen));
-      for (const e of p.f.entities) post(entityTerm(e.id), row.n, impact(2, row.len, avgLen));
+      const norm = K1 * (1 - B + (B * row.len) / Math.max(1, avgLen));
+      for (const [t, tf] of p.f.terms) {
+        let e = seg.get(t);
+        if (!e) seg.set(t, (e = { ids: [], imp: [] }));
+        e.ids.push(row.n);
+        e.imp.push(impactByte((tf * (K1 + 1)) / (tf + norm)));
+      }
+      const entityImp = impactByte(impact(2, row.len, avgLen));
+      for (const ent of p.f.entities) {
+        const t = entityTerm(ent.id);
+        let e = seg.get(t);
+        if (!e) seg.set(t, (e = { ids: [], imp: [] }));
+        e.ids.push(row.n);
+        e.imp.push(entityImp);
+      }
     });
     const s = meta.nextSeg;
     const written = toRows(s, 0, seg);
     forget(db, written.map((r) => r.b));
-    await db.reports.bulkPut(fresh.map((p) => p.report));
     const older = [...firsts.values()].filter((d): d is DocRow => !!d);
     forgetDocs(db, older.map((d) => d.n));
-    await db.docs.bulkPut([...rows, ...older]);
-    await db.blocks.bulkPut(written);
-    await db.prints.put(printRow(s, rows));
-    await db.meta.put({ ...meta, docs, len: totalLen, nextN: n, nextSeg: s + 1, segs: [...meta.segs, { s, lvl: 0 }] });
+    // Every write is issued before any is awaited: IndexedDB stores the reports while this
+    // thread encodes the doc and bucket rows (awaiting each bulkPut left one side idle).
+    await Promise.all([
+      db.reports.bulkPut(fresh.map((p) => p.report)),
+      db.docs.bulkPut([...rows, ...older]),
+      db.blocks.bulkPut(written),
+      db.prints.put(printRow(s, rows)),
+      db.meta.put({ ...meta, docs, len: totalLen, nextN: n, nextSeg: s + 1, segs: [...meta.segs, { s, lvl: 0 }] }),
+    ]);
     if (session) {
       session.near = near;
       for (const p of fresh) for (const k of p.report.keys ?? []) session.keys?.add(k);
@@ -330,22 +348,42 @@ async function mergeSegments(db: IsnadDB, plan: NonNullable<IndexMeta['merging']
   const pickedSet = new Set(plan.from);
   const from = Math.min(...plan.from);
   for (let b0 = 0; b0 < BUCKETS; b0 += MERGE_SLICE) {
+    const last = Math.min(BUCKETS, b0 + MERGE_SLICE) - 1;
     await db.transaction('rw', [db.blocks, db.meta], async () => {
-      const limit = saturationLimit((await readMeta(db)).docs);
-      const buckets = await Promise.all(
-        Array.from({ length: Math.min(MERGE_SLICE, BUCKETS - b0) }, (_, i) => db.blocks.where('[b+s]').between([b0 + i, from], [b0 + i, Dexie.maxKey]).toArray()),
-      );
+      const meta = await readMeta(db);
+      const limit = saturationLimit(meta.docs);
+      // Requests, not bytes, are what IndexedDB charges most for (≈ 0.3 ms each between the
+      // worker and the browser). When every segment is merged (the end of an import) the slice's
+      // rows are one key range: one read and one delete for 128 buckets; otherwise one read and
+      // one delete a bucket (its picked segments are its newest rows), not one a row.
+      const whole = meta.segs.every((x) => pickedSet.has(x.s));
+      const range = (lo: number, hi: number) => db.blocks.where('[b+s]').between([lo, whole ? Dexie.minKey : from], [hi, Dexie.maxKey], true, true);
+      const buckets: BlockRow[][] = [];
+      if (whole) {
+        for (const r of await range(b0, last).toArray()) {
+          const at = buckets[buckets.length - 1];
+          if (at && at[0]!.b === r.b) at.push(r);
+          else buckets.push([r]);
+        }
+      } else buckets.push(...(await Promise.all(Array.from({ length: last - b0 + 1 }, (_, i) => range(b0 + i, b0 + i).toArray()))));
       const merged: BlockRow[] = [];
       const gone: Array<[number, number]> = [];
+      // Rows of other segments in the ranges (a merge a stopped worker left half done): delete row by row.
+      let others = false;
+      const emptied: number[] = [];
       for (const rows of buckets) {
         const mine = rows.filter((r) => pickedSet.has(r.s));
+        if (mine.length < rows.length) others = true;
         if (mine.length === 0) continue;
         const m = mergeRows(mine, plan.s, plan.lvl, limit);
         if (m.terms.length) merged.push(m);
         for (const r of mine) gone.push([r.b, r.s]);
+        emptied.push(rows[0]!.b);
       }
-      forget(db, new Set(gone.map(([b]) => b)));
-      await db.blocks.bulkDelete(gone);
+      forget(db, new Set(emptied));
+      if (others) await db.blocks.bulkDelete(gone);
+      else if (whole) await range(b0, last).delete();
+      else await Promise.all(emptied.map((b) => range(b, b).delete()));
       await db.blocks.bulkPut(merged);
     });
   }

@@ -80,6 +80,53 @@ describe('segments merged level by level', () => {
     db.close();
   });
 
+  it('merges the newest level without touching an older level, and everything at the end', async () => {
+    const db = openDb(`levels-${Math.random()}`);
+    const batch = (k: number) => indexReports(db, [toReport(rec(2 * k), 'import', 'a'), toReport(rec(2 * k + 1), 'import', 'a')]);
+    for (let k = 0; k < FANOUT; k++) await batch(k);
+    const [older] = (await readMeta(db)).segs;
+    expect(older).toMatchObject({ lvl: 1 });
+    const olderRows = (await db.blocks.toArray()).filter((r) => r.s === older!.s).length;
+    // Eight more batches: their level-0 segments merge into a second level-1 segment, the first
+    // one's rows (older, in the same buckets) stay as they were.
+    for (let k = FANOUT; k < 2 * FANOUT; k++) await batch(k);
+    const segs = (await readMeta(db)).segs;
+    expect(segs.map((x) => x.lvl)).toEqual([1, 1]);
+    expect(segs[0]!.s).toBe(older!.s);
+    expect((await db.blocks.toArray()).filter((r) => r.s === older!.s)).toHaveLength(olderRows);
+    const docsOf = async (t: string) => (await readPostings(db, [t])).postings.get(t)!.parts.flatMap((p) => [...p.ids]);
+    // Every report has the word قصف: its postings hold all 32 docs, in order, at every step.
+    const all = await docsOf('قصف');
+    expect(all).toHaveLength(4 * FANOUT);
+    expect(all).toEqual([...all].sort((a, b) => a - b));
+    expect(await compact(db, { all: true })).toBe(1);
+    expect((await readMeta(db)).segs).toHaveLength(1);
+    expect(new Set((await db.blocks.toArray()).map((r) => r.s)).size).toBe(1);
+    expect(await docsOf('قصف')).toEqual(all);
+    db.close();
+  });
+
+  it('finishes a merge a stopped worker left after some slices, without deleting their merged rows', async () => {
+    const db = openDb(`levels-${Math.random()}`);
+    for (let i = 0; i < 3; i++) await indexReports(db, [toReport(rec(2 * i), 'import', 'a'), toReport(rec(2 * i + 1), 'import', 'a')]);
+    const query = { url: '', title: rec(3).title, text: rec(3).text, publishedAt: rec(3).publishedAt };
+    const before = (await searchRelated(db, query)).map((r) => r.id);
+    const meta = await readMeta(db);
+    const plan = { s: meta.nextSeg, lvl: 1, from: meta.segs.map((x) => x.s) };
+    await db.meta.put({ ...meta, nextSeg: meta.nextSeg + 1, merging: plan });
+    // The first half of the buckets was merged before the stop.
+    const rows = (await db.blocks.toArray()).filter((r) => r.b < BUCKETS / 2);
+    const byBucket = new Map<number, typeof rows>();
+    for (const r of rows) byBucket.set(r.b, [...(byBucket.get(r.b) ?? []), r]);
+    await db.blocks.bulkDelete(rows.map((r) => [r.b, r.s] as [number, number]));
+    await db.blocks.bulkPut([...byBucket.values()].map((rs) => mergeRows(rs, plan.s, plan.lvl, 1000)));
+    expect(await compact(db)).toBe(1);
+    expect(new Set((await db.blocks.toArray()).map((r) => r.s))).toEqual(new Set([plan.s]));
+    expect((await db.blocks.toArray()).filter((r) => r.b < BUCKETS / 2)).toHaveLength(byBucket.size);
+    expect((await searchRelated(db, query)).map((r) => r.id)).toEqual(before);
+    db.close();
+  });
+
   it('stops at nothing to merge', async () => {
     const db = openDb(`levels-${Math.random()}`);
     await indexReports(db, [toReport(rec(1), 'import', 'a')]);

@@ -33,6 +33,9 @@ describe('imports driven by the options page, a part at a time', () => {
     const other = await beginImport(byWorker, 'real.jsonl', real.length, []);
     for (let i = 0; i < real.length; i += 50) await importPart(byWorker, other.id, real.slice(i, i + 50));
     await finishImport(byWorker, other.id);
+    // The doc rows are the same, the text keys worked out in the page included.
+    const rowsOf = async (db: typeof byPage) => (await db.docs.toArray()).map(({ imp: _imp, ...d }) => d);
+    expect(await rowsOf(byPage)).toEqual(await rowsOf(byWorker));
     for (const i of [0, 17, 60, 121]) {
       const a = (await searchRelated(byPage, asQuery(i))).map((r) => [r.url, r.score]);
       const b = (await searchRelated(byWorker, asQuery(i))).map((r) => [r.url, r.score]);
@@ -56,6 +59,10 @@ describe('imports driven by the options page, a part at a time', () => {
     expect(await db.reports.count()).toBe(0);
     expect((await db.jobs.get(job.id))!.done).toBe(0);
     expect(() => fromWire({ terms: 'x' } as never)).toThrow(/malformed/);
+    const good = analyseRecords([real[0]!])[0]!;
+    expect(() => fromWire({ ...good, tk: 5 } as never)).toThrow(/malformed/);
+    expect(() => fromWire({ ...good, counts: good.counts.slice(1) })).toThrow(/malformed/);
+    expect(fromWire(good).f.terms).toEqual(analyse(real[0]!.title, real[0]!.text, real[0]!.publishedAt).terms);
   });
 
   it('leaves a page-driven import alone while the page may be sending, and marks one abandoned long ago as stopped', async () => {

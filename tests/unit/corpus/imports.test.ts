@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/corpus/db';
-import { urlKey } from '../../../lib/corpus/ids';
+import { reportId, reportIdAndKeys, reportKeys, urlKey } from '../../../lib/corpus/ids';
 import { parseJsonLines, parsePack } from '../../../lib/corpus/formats';
 import { CHUNK, importRecords, importText, resumeImports, runImport, stageImport } from '../../../lib/corpus/imports';
 import { CAPTURE, captureArticle, deleteFromCorpus, exportPack } from '../../../lib/corpus/manage';
@@ -144,5 +144,17 @@ describe('export, deletion and capture', () => {
     expect(stored).toMatchObject({ origin: 'capture', importId: CAPTURE, url: 'https://shaam.org/news/1', publishedAt: '2025-06-02' });
     expect(await captureArticle(db, { ...article, url: 'https://www.shaam.org/news/1/', archive: null })).toBeNull();
     expect(await db.reports.count()).toBe(1);
+  });
+});
+
+describe('report ids and URL keys', () => {
+  it('works out the same id and keys in one pass as reportId and reportKeys do', () => {
+    const cases: Array<[string, string, string[]]> = [
+      ['https://www.orient-news.net/ar/news_show/92367?utm_source=x#top', 'نص', []],
+      ['https://web.archive.org/web/2015/https://orient-news.net/ar/news_show/1/', 'نص', ['https://orient-news.net/ar/news_show/1', '']],
+      ['', 'نصٌ بلا رابط ١٢٣', []],
+      ['  ', 'نص', ['https://eremnews.com/a']],
+    ];
+    for (const [url, text, extra] of cases) expect(reportIdAndKeys(url, text, extra)).toEqual({ id: reportId(url, text), keys: reportKeys(url, ...extra) });
   });
 });
