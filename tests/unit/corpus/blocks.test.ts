@@ -127,6 +127,21 @@ describe('segments merged level by level', () => {
     db.close();
   });
 
+  it('writes a batch whole or not at all: a row that fails undoes the reports, doc rows and postings', async () => {
+    const db = openDb(`levels-${Math.random()}`);
+    await indexReports(db, [toReport(rec(1), 'import', 'a'), toReport(rec(2), 'import', 'a')]);
+    const meta = await readMeta(db);
+    const blocks = await db.blocks.count();
+    // rec(2) is indexed already: its doc row breaks the unique index on report ids.
+    await expect(writeBatch(db, prepare([toReport(rec(3), 'import', 'a'), toReport(rec(2), 'import', 'a')]), { stored: true })).rejects.toThrow();
+    expect(await readMeta(db)).toEqual(meta);
+    expect(await db.reports.count()).toBe(2);
+    expect(await db.docs.count()).toBe(2);
+    expect(await db.blocks.count()).toBe(blocks);
+    expect(await db.prints.count()).toBe(1);
+    db.close();
+  });
+
   it('stops at nothing to merge', async () => {
     const db = openDb(`levels-${Math.random()}`);
     await indexReports(db, [toReport(rec(1), 'import', 'a')]);
