@@ -16,7 +16,7 @@ import { contextFor, corpusStats, installBuiltin, searchCorpus } from '../lib/se
 import { captureEnabled, loadSettings, normaliseSettings, panelLayoutFor, saveSettings, SETTINGS_KEY, SETTINGS_VERSION } from '../lib/settings';
 import { registerSite, syncSites, unregisterSite } from '../lib/sites';
 import type { Article } from '../lib/types';
-import { searchRelated } from '../lib/xref/search';
+import { queryFeatures, searchRelated } from '../lib/xref/search';
 import { recentPhases } from '../lib/xref/query-phases';
 import { marksFor } from '../lib/marks/for-article';
 import { entityCard } from '../lib/entity-card';
@@ -55,6 +55,20 @@ export default defineBackground(() => {
     if (article.pageType !== 'article') return;
     if (!captureEnabled(await loadSettings(), article.outlet)) return;
     await captureArticle(db, article);
+  }
+
+  // Woken by an outlet's page that is still loading: its article comes within a few hundred ms,
+  // so the text analysis (the gazetteer matcher's first use) is readied meanwhile, after the
+  // reply. Once per life of the worker.
+  let warm = false;
+  function warmUp(): void {
+    if (warm) return;
+    warm = true;
+    setTimeout(() => {
+      const text = 'قالت وكالة سانا إن قوات النظام دخلت مدينة حلب';
+      queryFeatures({ url: '', title: text, text, publishedAt: null });
+      marksFor({ paragraphs: [text], publishedAt: { value: null, precision: 'unknown', source: 'none' } });
+    }, 0);
   }
 
   // The article seen on each tab: held here, and in session storage so that it survives the
@@ -159,6 +173,10 @@ export default defineBackground(() => {
       // A task later: the lookup's first steps (awaits on the database) get to send their reads.
       await new Promise((r) => setTimeout(r, 0));
       return { marks: marksFor(article) };
+    },
+    'page:wake'() {
+      warmUp();
+      return null;
     },
     async 'page:left'(_data, sender) {
       if (sender.tabId !== undefined) {

@@ -27,6 +27,9 @@ export interface Protocol {
    *  may hold: where to mark its own words. `run` names this reading of the page; the in-page
    *  panel it mounted asks for the related reports by it (ui:panel-context). */
   'page:article': { request: { article: Article; run?: string }; reply: PageReply };
+  /** Document-start script → background: a page of an outlet is loading; start, and get ready
+   *  for its article (entrypoints/wake.content.ts). */
+  'page:wake': { request: Record<string, never>; reply: null };
   /** Content script → background: this tab no longer shows an article. */
   'page:left': { request: Record<string, never>; reply: null };
   /** Content script → background: put Readability into the sender's tab (READABILITY_SCRIPT), for
