@@ -5,7 +5,8 @@
 // (parsing, fonts, layout), so the two can be told apart.
 // Run: npm run -s build && npx tsx bench/main-thread.ts  → bench/MAIN-THREAD.md, bench/results/main-thread.json
 //   --runs N (loads of each page, 5), --baseline <dir of another chrome-mv3 build> --baseline-name <label>
-//   (its loads alternate with this build's, so both see the same machine load), --dry (print only).
+//   (its loads alternate with this build's, so both see the same machine load), --cold N (loads just
+//   after the background was stopped, 3), --dry (print only).
 // Each stage is also put in a timeline: when the script started, the article was extracted, the
 // marks came back and were shown, and when the panel (its own document and clock) showed the
 // first related report.
@@ -154,6 +155,9 @@ interface Row {
   /** The first related report in the panel's DOM, by the panel's own clock (median, worst). */
   relatedInPanelMs: number;
   relatedInPanelMaxMs: number;
+  /** Loads just after the background was stopped (a reader back after 30 s idle): when the marks and
+   *  the first related report showed, median and worst (ms). */
+  cold?: { runs: number; marksAtMs: number; marksAtMaxMs: number; relatedInPanelMs: number; relatedInPanelMaxMs: number };
   /** From traced loads: our costliest task by CPU time and by wall time, and the script's evaluation. */
   traced?: { loads: number; longestCpuMs: number; longestCpuSteps: string; longestWallMs: number; longestWallSteps: string; evaluateCpuMedianMs: number };
 }
@@ -312,15 +316,31 @@ function summarise(page: string, loads: Load[], withoutIsnadLongTasks: number): 
  * Loads each article `runs` times in the built extension and, given another build's directory,
  * in that one too, load for load in turn: on a shared machine both then see the same load.
  */
-export async function measureMainThread(runs = 5, baselineDir?: string, traced = 3): Promise<{ rows: Row[]; baseline: Row[] | null }> {
+function summariseCold(loads: Load[]): NonNullable<Row['cold']> {
+  const marks = loads.map((l) => marksShownAt(l.cost));
+  const related = loads.map((l) => l.timeline.panelShown);
+  return { runs: loads.length, marksAtMs: round(median(marks)), marksAtMaxMs: round(Math.max(...marks)), relatedInPanelMs: round(median(related)), relatedInPanelMaxMs: round(Math.max(...related)) };
+}
+
+export async function measureMainThread(runs = 5, baselineDir?: string, traced = 3, coldRuns = 3): Promise<{ rows: Row[]; baseline: Row[] | null }> {
   const site = await startSite();
   const builds = [await launchWithExtension({ hostRules: site.hostRules })];
   if (baselineDir) builds.push(await launchWithExtension({ hostRules: site.hostRules, extensionDir: baselineDir }));
   const rows: Row[][] = builds.map(() => []);
   try {
+    const stoppers: Array<() => Promise<void>> = [];
     for (const b of builds) {
       await waitForCorpus(b.worker);
       await observeLongTasks(b.context);
+      // Stopping the background as Chromium does after 30 s idle, from an extension page's DevTools session.
+      const ext = await b.context.newPage();
+      await ext.goto(`chrome-extension://${b.extensionId}/popup.html`);
+      const cdp = await b.context.newCDPSession(ext);
+      await cdp.send('ServiceWorker.enable');
+      stoppers.push(async () => {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await new Promise((r) => setTimeout(r, 500));
+      });
     }
     for (const [name, url] of ARTICLES) {
       const loads: Load[][] = builds.map(() => []);
@@ -333,10 +353,17 @@ export async function measureMainThread(runs = 5, baselineDir?: string, traced =
           }
         }
       }
+      const cold: Load[][] = builds.map(() => []);
+      for (let r = 0; r < coldRuns; r++) {
+        for (const [k, b] of builds.entries()) {
+          await stoppers[k]!();
+          cold[k]!.push(await loadOnce(b.context, url));
+        }
+      }
       const traces: TracedTask[][][] = builds.map(() => []);
       for (let r = 0; r < traced; r++) for (const [k, b] of builds.entries()) traces[k]!.push(await traceOurTasks(b.context, url));
       const without = (await withoutIsnad(site.hostRules, url, 3)).reduce((a, x) => a + x, 0);
-      for (const k of builds.keys()) rows[k]!.push({ ...summarise(name, loads[k]!, without), traced: summariseTraces(traces[k]!) });
+      for (const k of builds.keys()) rows[k]!.push({ ...summarise(name, loads[k]!, without), traced: summariseTraces(traces[k]!), ...(coldRuns ? { cold: summariseCold(cold[k]!) } : {}) });
     }
     return { rows: rows[0]!, baseline: rows[1] ?? null };
   } finally {
@@ -377,6 +404,15 @@ function cpuTable(rows: Row[]): string[] {
   ];
 }
 
+function coldTable(rows: Row[], baseline: Row[] | null): string[] {
+  const cell = (r?: Row) => (r?.cold ? `${r.cold.marksAtMs} / ${r.cold.marksAtMaxMs} | ${r.cold.relatedInPanelMs} / ${r.cold.relatedInPanelMaxMs}` : '— | —');
+  return [
+    `| page | loads | marks shown, median / worst | first related report, median / worst |${baseline ? ' before: marks | before: related |' : ''}`,
+    `|---|---|---|---|${baseline ? '---|---|' : ''}`,
+    ...rows.map((r, i) => `| ${r.page} | ${r.cold?.runs ?? 0} | ${cell(r)} |${baseline ? ` ${cell(baseline[i])} |` : ''}`),
+  ];
+}
+
 /** The generated part of bench/MAIN-THREAD.md; the hand-written "## Where this stands" is kept. */
 function report(rows: Row[], baseline: Row[] | null, load: number[], loadAfter: number[], baselineName: string | undefined): string {
   const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
@@ -397,6 +433,7 @@ function report(rows: Row[], baseline: Row[] | null, load: number[], loadAfter: 
     ...cpuTable(rows),
     '',
     ...(baseline ? [`## Before (${baselineName ?? 'the earlier build'}), loaded in turn with this one`, '', ...costTable(baseline), '', ...cpuTable(baseline), ''] : []),
+    ...(rows.some((r) => r.cold) ? ['Just after the background was stopped (as Chromium stops it after 30 s idle: a reader coming back to the news), ms:', '', ...coldTable(rows, baseline), ''] : []),
     'Median time of each stage, from the start of navigation (ms):',
     '',
     `| page | ${TIMELINE.map(([, label]) => label).join(' | ')} |`,
@@ -431,10 +468,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return k > 0 ? process.argv[k + 1] : undefined;
   };
   const load = loadavg();
-  const { rows, baseline } = await measureMainThread(Number(arg('--runs') ?? 5), arg('--baseline'), Number(arg('--traced') ?? 3));
+  const { rows, baseline } = await measureMainThread(Number(arg('--runs') ?? 5), arg('--baseline'), Number(arg('--traced') ?? 3), Number(arg('--cold') ?? 3));
   const loadAfter = loadavg();
   if (process.argv.includes('--dry')) {
-    const brief = (r: Row) => ({ page: r.page, ...r.traced, ...r.timeline, related: r.relatedAtMs, relatedMax: r.relatedAtMaxMs, marksMax: r.marksAtMaxMs, ours: r.ourLongestTaskMs, longestStep: `${r.longestStep} ${r.longestStepMs}`, other: r.otherLongTasks, inPanel: [r.relatedInPanelMs, r.relatedInPanelMaxMs], marksAt: [r.marksAtMs, r.marksAtMaxMs], steps: r.stepMedianMs });
+    const brief = (r: Row) => ({ page: r.page, ...r.traced, ...r.timeline, related: r.relatedAtMs, relatedMax: r.relatedAtMaxMs, marksMax: r.marksAtMaxMs, ours: r.ourLongestTaskMs, longestStep: `${r.longestStep} ${r.longestStepMs}`, other: r.otherLongTasks, inPanel: [r.relatedInPanelMs, r.relatedInPanelMaxMs], marksAt: [r.marksAtMs, r.marksAtMaxMs], cold: r.cold, steps: r.stepMedianMs });
     console.log(JSON.stringify({ load, loadAfter, build: rows.map(brief), baseline: baseline?.map(brief) }, null, 1));
     process.exit(0);
   }
