@@ -1,8 +1,29 @@
-import { defineConfig } from 'wxt';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type WxtViteConfig } from 'wxt';
 import { CONTENT_MATCHES } from './lib/outlets/hosts';
 
 // web_accessible_resources takes origins only: the content matches with their paths widened.
 const WAR_MATCHES = [...new Set(CONTENT_MATCHES.map((m) => m.replace(/^(\*:\/\/[^/]+)\/.*$/, '$1/*')))];
+
+// The gazetteer's data files (lib/entities) as JSON.parse of a string, not as object literals: V8
+// parses JSON several times faster than the same data as code, and a stopped service worker
+// evaluates its whole bundle again each time it starts (measured in Node: 13.8 → 4.6 ms).
+const ENTITY_JSON = /\/lib\/entities\/.*\.json$/;
+const jsonAsParse = (): NonNullable<WxtViteConfig['plugins']>[number] => ({
+  name: 'isnad-json-as-parse',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!source.endsWith('.json') || !importer) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    // A virtual id that does not end in .json, so that Vite's own JSON plugin leaves it alone.
+    return resolved && ENTITY_JSON.test(resolved.id) ? `\0json-parse:${resolved.id.slice(0, -'.json'.length)}` : null;
+  },
+  load(id) {
+    if (!id.startsWith('\0json-parse:')) return null;
+    const text = JSON.stringify(JSON.parse(readFileSync(`${id.slice('\0json-parse:'.length)}.json`, 'utf8')));
+    return `export default JSON.parse(${JSON.stringify(text)});`;
+  },
+});
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -40,5 +61,6 @@ export default defineConfig({
   }),
   vite: () => ({
     build: { target: 'es2022' },
+    plugins: [jsonAsParse()],
   }),
 });
