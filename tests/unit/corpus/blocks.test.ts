@@ -45,6 +45,13 @@ describe('segments merged level by level', () => {
     text: `قالت مصادر محلية إن طائرات حربية قصفت بلدة ${['كفرنبل', 'معرة النعمان', 'سراقب', 'خان شيخون'][i % 4]} صباح اليوم ما أدى إلى سقوط ضحايا ${i}.`,
   });
 
+  /** Three segments of two reports each, and what a query finds in them before any merge. */
+  async function threeSegments(db: ReturnType<typeof openDb>) {
+    for (let i = 0; i < 3; i++) await indexReports(db, [toReport(rec(2 * i), 'import', 'a'), toReport(rec(2 * i + 1), 'import', 'a')]);
+    const query = { url: '', title: rec(3).title, text: rec(3).text, publishedAt: rec(3).publishedAt };
+    return { query, before: (await searchRelated(db, query)).map((r) => r.id) };
+  }
+
   it(`merges ${FANOUT} batches into one segment, and answers as before`, async () => {
     const db = openDb(`levels-${Math.random()}`);
     for (let i = 0; i < FANOUT - 1; i++) await indexReports(db, [toReport(rec(2 * i), 'import', 'a'), toReport(rec(2 * i + 1), 'import', 'a')]);
@@ -65,9 +72,7 @@ describe('segments merged level by level', () => {
 
   it('finishes a merge a stopped worker left half done, and loses no posting', async () => {
     const db = openDb(`levels-${Math.random()}`);
-    for (let i = 0; i < 3; i++) await indexReports(db, [toReport(rec(2 * i), 'import', 'a'), toReport(rec(2 * i + 1), 'import', 'a')]);
-    const query = { url: '', title: rec(3).title, text: rec(3).text, publishedAt: rec(3).publishedAt };
-    const before = (await searchRelated(db, query)).map((r) => r.id);
+    const { query, before } = await threeSegments(db);
     // The worker recorded the merge, then stopped before merging any bucket.
     const meta = await readMeta(db);
     await db.meta.put({ ...meta, nextSeg: meta.nextSeg + 1, merging: { s: meta.nextSeg, lvl: 1, from: meta.segs.map((x) => x.s) } });
@@ -108,9 +113,7 @@ describe('segments merged level by level', () => {
 
   it('finishes a merge a stopped worker left after some slices, without deleting their merged rows', async () => {
     const db = openDb(`levels-${Math.random()}`);
-    for (let i = 0; i < 3; i++) await indexReports(db, [toReport(rec(2 * i), 'import', 'a'), toReport(rec(2 * i + 1), 'import', 'a')]);
-    const query = { url: '', title: rec(3).title, text: rec(3).text, publishedAt: rec(3).publishedAt };
-    const before = (await searchRelated(db, query)).map((r) => r.id);
+    const { query, before } = await threeSegments(db);
     const meta = await readMeta(db);
     const plan = { s: meta.nextSeg, lvl: 1, from: meta.segs.map((x) => x.s) };
     await db.meta.put({ ...meta, nextSeg: meta.nextSeg + 1, merging: plan });
