@@ -32,7 +32,7 @@ export function DateField({ label, value, onValue }: { label: string; value: str
             <path d="M1.75 6.5h12.5M5 1.5v3M11 1.5v3" />
           </svg>
         </button>
-        <input ref={picker} type="date" tabIndex={-1} aria-hidden="true" class="date-picker" onChange={(e) => onValue(e.currentTarget.value)} />
+        <input ref={picker} type="date" tabIndex={-1} aria-hidden="true" aria-label={label} class="date-picker" onChange={(e) => onValue(e.currentTarget.value)} />
       </span>
     </label>
   );

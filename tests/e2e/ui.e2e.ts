@@ -232,7 +232,7 @@ for (const lang of ['ar', 'en'] as const) {
       const side3 = await openExtensionPage(b, `sidepanel.html?tab=${await tabIdOf(b, '*://web.archive.org/*')}`, errors, SIDE);
       const archived = side3.getByTestId('article-archive');
       await archived.waitFor({ timeout: 15_000 });
-      expect(await archived.innerText()).toMatch(/Wayback Machine.*2025-05-29/);
+      expect(await archived.innerText()).toMatch(lang === 'ar' ? /Wayback Machine.*29 مايو 2025/ : /Wayback Machine.*May 29, 2025/);
       expect(await side3.getByTestId('article-date').innerText()).toMatch(lang === 'ar' ? /باليوم، مأخوذ من سطر الكاتب/ : /to the day, read from the byline/);
       await side3.close();
       await archivedPage.close();
