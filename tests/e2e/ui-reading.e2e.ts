@@ -4,9 +4,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForCorpus, type Launched } from './harness';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 import { badDates, boxProblems } from './layout';
-import { PAGES, startSite } from './site';
+import { PAGES, startSite } from './harness/site';
 import { openExtensionPage, panelFrame, tabIdOf, waitFor } from './ui-helpers';
 
 const OUT = join('tests/e2e/.tmp/reading');
