@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { openDb } from '../lib/corpus/db';
 import type { CorpusPack } from '../lib/corpus/formats';
 import { beginImport, finishImport, importPart, importRecords, importText, listImports, resumeImports } from '../lib/corpus/imports';
+import { harvestHandlers } from '../lib/harvest/handlers';
 import { captureArticle, deleteFromCorpus, exportPack } from '../lib/corpus/manage';
 import { analyseQuote } from '../lib/clippings/analysis';
 import { clipFromMenuOrShortcut, type RelayDeps } from '../lib/clippings/relay';
@@ -303,6 +304,7 @@ export default defineBackground(() => {
     async 'ui:import-end'({ job }) {
       return finishImport(db, job);
     },
+    ...harvestHandlers(db, () => ready),
     async 'ui:corpus-export'() {
       const pack: CorpusPack = await exportPack(db);
       return { filename: `isnad-corpus-${new Date().toISOString().slice(0, 10)}.json`, mime: 'application/json', text: JSON.stringify(pack) };

@@ -7,6 +7,7 @@ import type { Comparison, OutletProfile } from './compare/types';
 import type { DeleteTarget } from './corpus/manage';
 import type { ImportJob } from './corpus/index-types';
 import type { FeaturesWire } from './corpus/wire';
+import type { HarvestBegin, HarvestPart } from './harvest/service';
 import type { EntityCard } from './entity-card';
 import type { MessageKey } from './i18n';
 import type { MarkSpec } from './marks/types';
@@ -94,6 +95,13 @@ export interface Protocol {
   'ui:import-end': { request: { job: string }; reply: ImportSummary };
   /** Options → background: the corpus as a pack file (imported and captured reports). */
   'ui:corpus-export': { request: Record<string, never>; reply: ExportedFile };
+  /** Options → background: a harvest or a web-archive import the options page runs (it fetches,
+   *  reads and extracts; lib/harvest/service.ts): begin → parts (reports with the run's state, one
+   *  transaction each, numbered so that a part sent twice is written once) → end; unfinished ones. */
+  'ui:harvest-begin': { request: HarvestBegin; reply: ImportJob };
+  'ui:harvest-part': { request: HarvestPart; reply: ImportJob };
+  'ui:harvest-end': { request: { job: string }; reply: ImportJob };
+  'ui:harvests': { request: Record<string, never>; reply: ImportJob[] };
   /** Options → background: every import with its progress (done of total), newest first. */
   'ui:imports': { request: Record<string, never>; reply: ImportJob[] };
   /** Options/side panel → background: delete a report, an import or an outlet; replies how many went. */

@@ -68,6 +68,18 @@ export interface ImportJob {
   startedAt: number;
   updatedAt: number;
   error?: string;
+  /** A harvest or web-archive import driven by the options page (lib/harvest/service.ts). */
+  harvest?: HarvestRow;
+}
+
+/** Where a page-driven harvest stands: stored with the records of each part, in one transaction. */
+export interface HarvestRow {
+  kind: 'wayback' | 'live' | 'archive';
+  /** Parts written so far: a part sent again (a reply lost to a stopped worker) is not written twice. */
+  seq: number;
+  paused: boolean;
+  /** The run's state (lib/harvest: cursor or checkpoint, counts, log), as the page left it. */
+  state: unknown;
 }
 
 /** A chunk of an import's validated records, deleted in the transaction that indexes it. */

@@ -1,0 +1,25 @@
+// The background's message handlers for harvests (registered in entrypoints/background.ts).
+import type { IsnadDB } from '../corpus/db';
+import type { Handlers } from '../messaging';
+import { beginHarvest, finishHarvest, harvestPart, openHarvests } from './service';
+
+type HarvestHandlers = Pick<Handlers, 'ui:harvest-begin' | 'ui:harvest-part' | 'ui:harvest-end' | 'ui:harvests'>;
+
+export function harvestHandlers(db: IsnadDB, ready: () => Promise<void>): HarvestHandlers {
+  return {
+    async 'ui:harvest-begin'(b) {
+      await ready();
+      return beginHarvest(db, b);
+    },
+    async 'ui:harvest-part'(p) {
+      await ready();
+      return harvestPart(db, p);
+    },
+    async 'ui:harvest-end'({ job }) {
+      return finishHarvest(db, job);
+    },
+    async 'ui:harvests'() {
+      return openHarvests(db);
+    },
+  };
+}

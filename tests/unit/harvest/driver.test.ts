@@ -1,0 +1,86 @@
+// The extension's path: the options page's driver with the background's service as its sink, on
+// an in-memory IndexedDB. A reply lost to a stopped service worker, a pause and a resume leave
+// every report stored once.
+import { parseHTML } from 'linkedom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryDb } from '../../../cli/engine';
+import type { ImportJob } from '../../../lib/corpus/index-types';
+import { estimate, resumeWeb, runArchiveImport, startWeb, type Backend, type TargetStore } from '../../../lib/harvest/driver';
+import { PoliteFetcher } from '../../../lib/harvest/fetcher';
+import { RobotsCache } from '../../../lib/harvest/robots';
+import { beginHarvest, finishHarvest, harvestPart, openHarvests } from '../../../lib/harvest/service';
+import type { HarvestPlan, Target } from '../../../lib/harvest/sources';
+import { standardCaptures, warcBytes } from './make-archive';
+import { ARTICLE_1, ARTICLE_2, wayback, type Served } from './servers';
+
+const parse = (html: string) => parseHTML(html).document as unknown as Document;
+const open: Served[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+function backendOf(db: ReturnType<typeof memoryDb>, opts: { loseReplyOf?: number } = {}): Backend & { calls: number[] } {
+  const calls: number[] = [];
+  return {
+    calls,
+    begin: (b) => beginHarvest(db, b),
+    async part(p) {
+      calls.push(p.seq);
+      const job = await harvestPart(db, p);
+      // The part is written, but its reply never comes back (the worker stopped).
+      if (p.seq === opts.loseReplyOf && calls.filter((s) => s === p.seq).length === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return job;
+    },
+    end: (job) => finishHarvest(db, job),
+  };
+}
+
+function memoryTargets(): TargetStore {
+  const m = new Map<string, Target[]>();
+  return { save: async (j, t) => void m.set(j, t), load: async (j) => m.get(j) ?? null, remove: async (j) => void m.delete(j) };
+}
+
+describe('harvest driven by the options page', () => {
+  it('a part whose reply was lost is sent again and written once; pause, then resume, finishes with each report once', async () => {
+    const wb = await wayback();
+    open.push(wb);
+    const db = memoryDb();
+    const fetcher = new PoliteFetcher({ delayMs: 0, hostMap: { 'web.archive.org': wb.origin }, sleep: async () => undefined });
+    const deps = { fetcher, robots: new RobotsCache(fetcher), parse };
+    const plan: HarvestPlan = { source: 'wayback', outlet: 'orient-news', from: '2015-01', to: '2017-12' };
+    const listing = await estimate(plan, deps);
+    expect(listing.targets).toHaveLength(3);
+    const backend = backendOf(db, { loseReplyOf: 1 });
+    const targets = memoryTargets();
+    const ac = new AbortController();
+    // Pause once the first page is in.
+    let paused = await startWeb(plan, listing, deps, backend, targets, { signal: ac.signal, retryWait: async () => undefined, onProgress: (s) => 'cursor' in s && s.cursor >= 1 && ac.abort() });
+    expect(paused.status).toBe('running');
+    expect(paused.harvest!.paused).toBe(true);
+    expect(paused.done).toBe(1);
+    expect((await openHarvests(db)).map((j) => j.id)).toEqual([paused.id]);
+    // Resumed from what the background holds (as after the page was closed and opened again).
+    paused = (await db.jobs.get(paused.id)) as ImportJob;
+    const done = await resumeWeb(paused, deps, backend, targets, { retryWait: async () => undefined });
+    expect(done.status).toBe('done');
+    expect(done).toMatchObject({ added: 2, duplicates: 0, done: 3, total: 3 });
+    const urls = (await db.reports.where('importId').equals(done.id).toArray()).map((r) => r.url).sort();
+    expect(urls).toEqual([ARTICLE_1, ARTICLE_2].sort());
+    // Part 1 was sent twice (its reply was lost) and written once.
+    expect(backend.calls.filter((s) => s === 1)).toHaveLength(2);
+    const captures = wb.requests.filter((r) => r.startsWith('/web/'));
+    expect(new Set(captures).size).toBe(captures.length);
+    expect(await openHarvests(db)).toEqual([]);
+  });
+
+  it('imports a web archive file through the background, duplicates of held reports counted', async () => {
+    const db = memoryDb();
+    const bytes = await warcBytes(standardCaptures(), true);
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    const first = await runArchiveImport('site.warc.gz', blob, parse, backendOf(db));
+    expect(first).toMatchObject({ status: 'done', added: 3, duplicates: 0, done: blob.size, total: blob.size });
+    const again = await runArchiveImport('site.warc.gz', blob, parse, backendOf(db));
+    expect(again).toMatchObject({ status: 'done', added: 0, duplicates: 3 });
+    expect(await db.reports.where('importId').equals(first.id).count()).toBe(3);
+  });
+});
