@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
+import { BuildCorpus } from '../../components/BuildCorpus';
 import { downloadFile } from '../../components/download';
 import { IMPORT_ACCEPT, importKind, MAX_IMPORT_BYTES, recordFromHtml } from '../../components/import-files';
 import { bootPage, formatNumber, t, tn, uiLang } from '../../lib/i18n';
@@ -272,6 +273,7 @@ function Options() {
         <h1>{t('extName')} · {t('options')}</h1>
       </header>
       <CorpusSection />
+      <BuildCorpus lang={uiLang()} />
       {settings && (
         <>
           <AppearanceSection settings={settings} />

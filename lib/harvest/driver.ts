@@ -91,7 +91,12 @@ export async function resumeWeb(job: ImportJob, deps: HarvestDeps, backend: Back
 
 async function runWeb(job: ImportJob, list: Target[], state: HarvestState, deps: HarvestDeps, backend: Backend, targets: TargetStore, opts: RunOptions): Promise<ImportJob> {
   const sink = partSink(backend, job, (s) => (s as HarvestState).cursor, opts);
-  const end = await runHarvest(list, state, deps, (records, s) => sink.send(records, s, s.status === 'paused'), { signal: opts.signal, onProgress: (s) => opts.onProgress?.(s, sink.job) });
+  const end = await runHarvest(list, state, deps, (records, s) => sink.send(records, s, s.status === 'paused'), {
+    signal: opts.signal,
+    onProgress: (s) => opts.onProgress?.(s, sink.job),
+    // A page at a time is a request a second: a part each keeps the reader's counts live.
+    batch: 1,
+  });
   if (end.status === 'paused') return sink.job;
   await targets.remove(job.id);
   return withRetry(() => backend.end(job.id), opts.retryWait ?? defaultWait);

@@ -81,7 +81,7 @@ async function harvestOne(t: Target, state: HarvestState, deps: HarvestDeps, sig
 }
 
 /** Runs the targets from the state's cursor; returns the state it stopped in (done, or paused). */
-export async function runHarvest(targets: Target[], initial: HarvestState, deps: HarvestDeps, sink: HarvestSink, opts: { signal?: AbortSignal; onProgress?: (s: HarvestState) => void } = {}): Promise<HarvestState> {
+export async function runHarvest(targets: Target[], initial: HarvestState, deps: HarvestDeps, sink: HarvestSink, opts: { signal?: AbortSignal; onProgress?: (s: HarvestState) => void; batch?: number } = {}): Promise<HarvestState> {
   const state: HarvestState = structuredClone(initial);
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   state.status = 'running';
@@ -110,7 +110,7 @@ export async function runHarvest(targets: Target[], initial: HarvestState, deps:
       state.cursor++;
       if (rec) batch.push(rec);
       sinceSave++;
-      if (batch.length >= BATCH || sinceSave >= SAVE_EVERY) await save();
+      if (batch.length >= (opts.batch ?? BATCH) || sinceSave >= SAVE_EVERY) await save();
       opts.onProgress?.(state);
     }
   } catch (e) {

@@ -1,0 +1,129 @@
+// Building a corpus from the options page, against a local stand-in for the Wayback Machine
+// served as https://web.archive.org (Chromium's host-resolver-rules and a certificate made for
+// the test): estimate, start, pause, resume, a service worker stopped mid-harvest, finish, counts.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { waitFor } from './harness/wait';
+import { fixture } from '../unit/harvest/make-archive';
+
+const ORIENT = fixture('orient-news-1');
+const LISTING = fixture('orient-news-2');
+const N = 6;
+const articleUrl = (i: number) => `https://orient-news.net/ar/news_show/${9100 + i}/0/خبر-رقم-${i}`;
+const ts = (i: number) => `2015030${i}101112`;
+
+let server: Server;
+let browser: Launched;
+let cdp: CDPSession;
+let tmp: string;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'isnad-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(tmp, 'key.pem'), '-out', join(tmp, 'cert.pem'), '-days', '2', '-subj', '/CN=web.archive.org', '-addext', 'subjectAltName=DNS:web.archive.org'], { stdio: 'ignore' });
+  server = createServer({ key: readFileSync(join(tmp, 'key.pem')), cert: readFileSync(join(tmp, 'cert.pem')) }, (req, res) => {
+    const url = new URL(req.url ?? '/', 'https://web.archive.org');
+    const path = decodeURIComponent(url.pathname);
+    requests.push(path + url.search);
+    if (path === '/cdx/search/cdx') {
+      const rows = [['timestamp', 'original'], ...Array.from({ length: N }, (_, i) => [ts(i + 1), articleUrl(i + 1)]), ['20150401000000', LISTING.url]];
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(rows));
+    }
+    const m = /^\/web\/(\d{14})id_\/(.+)$/.exec(path);
+    const i = m ? Array.from({ length: N }, (_, k) => k + 1).find((k) => articleUrl(k) === m[2]) : undefined;
+    if (!i) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('no');
+    }
+    // A capture takes a moment: the harvest is still going when the test pauses it.
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(ORIENT.html.replace(/<title>/, `<title>${i} `).replace(/(<h1[^>]*>)/, `$1(${i}) `));
+    }, 200);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  browser = await launchWithExtension({ lang: 'en', hostRules: `MAP web.archive.org 127.0.0.1:${port}`, extraArgs: ['--ignore-certificate-errors'] });
+  await waitForCorpus(browser.worker);
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const count = async (page: Page, what: string) => Number((await page.locator(`[data-count="${what}"]`).textContent())?.replace(/\D/g, '') || '0');
+const status = (page: Page) => page.locator('[data-testid="harvest-run"]').getAttribute('data-state');
+
+/** Reports of the corpus by URL, read in the service worker's own database. */
+async function harvestedUrls(): Promise<string[]> {
+  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+  return worker.evaluate(async () => {
+    const req = indexedDB.open('isnad');
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+    const all = db.transaction('reports').objectStore('reports').getAll();
+    const rows = await new Promise<Array<{ url: string; importId: string }>>((res) => {
+      all.onsuccess = () => res(all.result as Array<{ url: string; importId: string }>);
+    });
+    return rows.filter((r) => r.importId.startsWith('harvest-')).map((r) => r.url);
+  });
+}
+
+describe('Build a corpus from the options page', () => {
+  it('estimates, starts, pauses, resumes across a stopped service worker, and finishes with every article once', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.waitForSelector('[data-testid="build-corpus"]');
+    await page.selectOption('#bc-source', 'wayback');
+    await page.selectOption('#bc-outlet', 'orient-news');
+    await page.fill('#bc-from', '2015-01');
+    await page.fill('#bc-to', '2015-12');
+    await page.click('[data-testid="harvest-estimate"]');
+    await expect.poll(() => page.locator('[data-testid="harvest-estimate-result"]').textContent(), { timeout: 20_000 }).toMatch(/^6 pages to fetch \(1 other/);
+    // Nothing but the index was asked for.
+    expect(requests.filter((r) => r.startsWith('/web/'))).toEqual([]);
+
+    await page.click('[data-testid="harvest-start"]');
+    await waitFor('two articles in', () => count(page, 'added'), (n) => n >= 2, 300);
+    await page.click('[data-testid="harvest-pause"]');
+    await waitFor('paused', () => status(page), (s) => s === 'paused', 300);
+    const atPause = await count(page, 'added');
+    const fetchedAtPause = requests.filter((r) => r.startsWith('/web/')).length;
+    await page.waitForTimeout(1500);
+    expect(requests.filter((r) => r.startsWith('/web/')).length).toBe(fetchedAtPause);
+    expect(await count(page, 'added')).toBe(atPause);
+    await page.screenshot({ path: join(tmpdir(), 'isnad-harvest-paused.png') });
+
+    cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await page.click('[data-testid="harvest-resume"]');
+    await waitFor('one more article', () => count(page, 'added'), (n) => n > atPause, 300);
+    // The service worker stops mid-harvest; the next part starts it again.
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await waitFor('done', () => status(page), (s) => s === 'done' || s === 'failed', 600);
+    expect(await page.locator('[data-testid="harvest-status"]').textContent()).toBe('Done');
+    expect(await count(page, 'added')).toBe(N);
+    expect(await count(page, 'duplicates')).toBe(0);
+    expect(await count(page, 'pages')).toBe(N);
+    await page.screenshot({ path: join(tmpdir(), 'isnad-harvest-done.png'), fullPage: true });
+
+    const urls = await harvestedUrls();
+    expect(urls.length).toBe(N);
+    expect(new Set(urls).size).toBe(N);
+    const captures = requests.filter((r) => r.startsWith('/web/'));
+    expect(captures.length).toBe(N);
+    expect(new Set(captures).size).toBe(N);
+    await page.close();
+  });
+});
