@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-postgres.sh
 mkdir -p .tmp-results
 echo "== typecheck"; npx tsc --noEmit
 echo "== unit tests"; npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp-results/unit.json

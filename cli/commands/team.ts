@@ -15,7 +15,7 @@ export const usage = `team <init|load|query|pull> ...   a team corpus on the tea
     team init --team NAME [--admin NAME] [--data DIR]   create a team and its admin's token (DATABASE_URL, else PGlite in DIR)
     team load <corpus files>...                        add reports (bulk, 2,000 a request, COPY on the server)
     team query <file> [--url URL] [--top N] --json      the team's reports related to an article (the xref shape)
-    team pull --out FILE.jsonl [--state FILE]           the team's reports, resumable (changes feed by sequence number)
+    team pull --out FILE.jsonl [--state FILE] [--page N]         the team's reports, resumable (changes feed by sequence number)
     server, team and token: --server/--team/--token or ISNAD_TEAM_SERVER, ISNAD_TEAM, ISNAD_TEAM_TOKEN`;
 
 const OPTIONS = {
@@ -28,6 +28,7 @@ const OPTIONS = {
   top: { type: 'string' },
   out: { type: 'string' },
   state: { type: 'string' },
+  page: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -98,7 +99,7 @@ export async function run(argv: string[]): Promise<unknown> {
       let pulled = 0;
       let seen = existsSync(v.out) ? completeLines(v.out) : 0;
       for (;;) {
-        const page = await c.changes(after);
+        const page = await c.changes(after, v.page ? Number(v.page) : 500);
         if (!page.reports.length) break;
         // The records first, then the sequence number they reach: a pull stopped between the two
         // fetches that page again, and the lines already written for it are skipped by their seq.

@@ -1,9 +1,8 @@
 // What the team server tests share: a server on a database, a team with its admin, the real 2025
 // corpus loaded through the API, and the local engine's answers to compare with.
-import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { openDb as openLocal } from '../../../lib/corpus/db';
+import { memoryDb } from '../../../cli/engine';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { indexReports, toReport } from '../../../lib/corpus/index-store';
 import { analyseRecords } from '../../../lib/corpus/wire';
@@ -51,7 +50,7 @@ const pick = (rs: RelatedReport[]): Top => rs.map(({ id, score, relation }) => (
 
 /** The local engine's top 10 for each record, on a corpus of `records`. */
 export async function localTops(records: ReportRecord[], queries: ReportRecord[]): Promise<Top[]> {
-  const db = openLocal(`team-local-${Math.random()}`);
+  const db = memoryDb();
   await indexReports(db, records.map((r) => toReport(r, 'import', 'real-2025.jsonl')));
   const out: Top[] = [];
   for (const r of queries) out.push(pick(await searchRelated(db, queryOf(r), { explain: false })));
