@@ -60,6 +60,13 @@ function cleanName(s: string): string | null {
   const d = parseArabicDate(s);
   let name = toAsciiDigits(s);
   if (d) name = name.slice(0, name.indexOf(d.raw) >= 0 ? name.indexOf(d.raw) : name.length);
-  name = name.split(new RegExp(`\\s(?:${WHEN})\\b|[|•·]`, 'i'))[0]!.replace(WEEKDAYS, ' ').replace(/[\s،,:\-–—]+$/g, '').trim();
+  name = trimSeparators(name.split(new RegExp(`\\s(?:${WHEN})\\b|[|•·]`, 'i'))[0]!.replace(WEEKDAYS, ' '));
   return name.length >= 2 ? name : null;
+}
+
+/** Separators and spaces off the end, without a regex anchored at the end (linear on any input). */
+function trimSeparators(s: string): string {
+  let end = s.length;
+  while (end > 0 && /[\s،,:\-–—]/.test(s[end - 1]!)) end--;
+  return s.slice(0, end).trim();
 }
