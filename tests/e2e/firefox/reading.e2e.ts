@@ -2,10 +2,10 @@
 // related reports from the built-in corpus in the in-page panel, none of the corpus in the page's
 // DOM; a listing page gets no panel; the sidebar's page follows the active tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'puppeteer-core';
 import { launchFirefox, waitForCorpusIn, type FirefoxLaunched } from '../harness/firefox';
 import { PAGES, seed, startSite } from '../harness/site';
 import { waitFor } from '../harness/wait';
+import { panelFrame, relatedTitles, sendFrom, tabIdOf } from './helpers';
 
 let site: Awaited<ReturnType<typeof startSite>>;
 let ff: FirefoxLaunched;
@@ -20,35 +20,8 @@ afterAll(async () => {
   site?.server.close();
 });
 
-async function panelFrame(page: Page): Promise<Frame> {
-  const handle = await page.waitForSelector('[data-isnad="panel"] iframe', { timeout: 15_000 });
-  const frame = await handle!.contentFrame();
-  if (!frame) throw new Error('panel iframe has no frame');
-  return frame;
-}
-
-async function relatedTitles(frameOrPage: Frame | Page): Promise<string[]> {
-  await frameOrPage.waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
-  return frameOrPage.$$eval('[data-testid="related-item"] .title', (els) => els.map((e) => e.textContent ?? ''));
-}
-
-/** The id of the tab showing a URL (a match pattern), asked of the extension's API. */
-function tabIdOf(urlPattern: string): Promise<number> {
-  return waitFor(`tab ${urlPattern}`, () => ff.api.evaluate(async (url) => {
-    const { browser } = globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } };
-    return (await browser.tabs.query({ url }))[0]?.id ?? -1;
-  }, urlPattern), (id) => id >= 0);
-}
-
 /** What the background holds for a tab: its article's context, or null (ui:context). */
-function contextOf(tabId: number): Promise<{ article: { url: string } } | null> {
-  return ff.api.evaluate(async (id) => {
-    const { browser } = globalThis as unknown as { browser: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; value?: unknown; error?: string }> } } };
-    const r = await browser.runtime.sendMessage({ isnad: 'ui:context', data: { tabId: id } });
-    if (!r.ok) throw new Error(r.error);
-    return r.value as { article: { url: string } } | null;
-  }, tabId);
-}
+const contextOf = (tabId: number) => sendFrom<{ article: { url: string } } | null>(ff.api, 'ui:context', { tabId });
 
 const titles = [0, 1, 2, 3, 4].map((i) => seed(i).title);
 
@@ -84,7 +57,7 @@ describe('Firefox: article pages show related reports from the corpus', () => {
       const page = await ff.browser.newPage();
       await page.goto(article);
       await panelFrame(page);
-      const tabId = await tabIdOf(pattern);
+      const tabId = await tabIdOf(ff, pattern);
       expect(await contextOf(tabId)).not.toBeNull();
       // The same tab goes on to the listing: its content script reads the page, finds no article
       // and tells the background, which forgets the tab's article; only then is the page judged.
