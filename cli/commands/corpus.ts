@@ -9,6 +9,7 @@ import { CorpusFormatError, parseCorpusFile, validateRecord, type CorpusPack } f
 import { hash53, reportId, reportKeys } from '../../lib/corpus/ids';
 import type { ImportProblemRow } from '../../lib/corpus/index-types';
 import { extractFromDocument } from '../../lib/extract/html';
+import { outletIdFromName } from '../../lib/outlets/identity';
 import type { ReportRecord } from '../../lib/types';
 import { CliError, parseDocument, readInput } from '../load';
 
@@ -171,7 +172,8 @@ export async function run(argv: string[]): Promise<unknown> {
       const byOutlet: Record<string, number> = {};
       const byImport: Record<string, number> = {};
       for (const r of rows) {
-        byOutlet[r.outlet] = (byOutlet[r.outlet] ?? 0) + 1;
+        const outlet = outletIdFromName(r.outlet) ?? r.outlet;
+        byOutlet[outlet] = (byOutlet[outlet] ?? 0) + 1;
         byImport[r.importId] = (byImport[r.importId] ?? 0) + 1;
       }
       return { store, reports: rows.length, byOutlet, byImport };
@@ -183,7 +185,7 @@ export async function run(argv: string[]): Promise<unknown> {
         : values.import
           ? (r: Stored) => r.importId === values.import
           : values.outlet
-            ? (r: Stored) => r.outlet === values.outlet
+            ? (r: Stored) => (outletIdFromName(r.outlet) ?? r.outlet) === (outletIdFromName(values.outlet!) ?? values.outlet)
             : null;
       if (!drop) throw new CliError('corpus delete: give --report ID, --import ID or --outlet NAME');
       const kept = rows.filter((r) => !drop(r));
