@@ -12,7 +12,8 @@ export async function panelFrame(page: Page): Promise<Frame> {
 }
 
 /** The titles of the related reports a page or frame lists, once it lists some. */
-export async function relatedTitles(frameOrPage: Frame | Page): Promise<string[]> {
+export async function relatedTitles(from: Frame | Page | Promise<Frame>): Promise<string[]> {
+  const frameOrPage = await from;
   await frameOrPage.waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
   return frameOrPage.$$eval('[data-testid="related-item"] .title', (els) => els.map((e) => e.textContent ?? ''));
 }

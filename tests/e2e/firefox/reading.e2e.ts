@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox, waitForCorpusIn, type FirefoxLaunched } from '../harness/firefox';
 import { PAGES, seed, startSite } from '../harness/site';
 import { waitFor } from '../harness/wait';
-import { panelFrame, relatedTitles, sendFrom, tabIdOf } from './helpers';
+import { button, panelFrame, relatedTitles, sendFrom, tabIdOf } from './helpers';
 
 let site: Awaited<ReturnType<typeof startSite>>;
 let ff: FirefoxLaunched;
@@ -86,5 +86,61 @@ describe('Firefox: article pages show related reports from the corpus', () => {
     await side.close();
     await erem.close();
     await orient.close();
+  });
+
+  it('the popup opens the sidebar (sidebar_action); it shows the active tab\'s related reports, and follows a story the site brings in by pushState', async () => {
+    const article = await ff.browser.newPage();
+    await article.goto(PAGES.orientArticle);
+    const inPanel = await relatedTitles(await panelFrame(article));
+    const tabId = await tabIdOf(ff, '*://*.orient-news.net/*');
+    const sidebar = {
+      isOpen: () => ff.api.evaluate(() => (globalThis as unknown as { browser: { sidebarAction: { isOpen(d: object): Promise<boolean> } } }).browser.sidebarAction.isOpen({})),
+      // The sidebar's page, reached through the extension's own views (WebDriver BiDi does not see it).
+      titles: () => ff.api.evaluate(() => {
+        const { browser } = globalThis as unknown as { browser: { extension: { getViews(f: object): Window[] } } };
+        const [view] = browser.extension.getViews({ type: 'sidebar' });
+        return view ? [...view.document.querySelectorAll('[data-testid="related-item"] .title')].map((e) => e.textContent ?? '') : null;
+      }),
+    };
+    // Firefox opens an add-on's sidebar when it is installed (sidebar_action's open_at_install):
+    // it shows the active tab's related reports.
+    expect(await sidebar.isOpen()).toBe(true);
+    await article.bringToFront();
+    await waitFor('sidebar shows the article', sidebar.titles, (t) => JSON.stringify(t) === JSON.stringify(inPanel));
+    // The reader closes it (sidebarAction.close, like open, needs a click: one on an extension page).
+    await ff.api.evaluate(() => {
+      const b = document.body.appendChild(document.createElement('button'));
+      b.textContent = 'close-sidebar';
+      b.onclick = () => void (globalThis as unknown as { browser: { sidebarAction: { close(): Promise<void> } } }).browser.sidebarAction.close();
+    });
+    await ff.api.bringToFront();
+    await (await button(ff.api, 'close-sidebar')).click();
+    await waitFor('sidebar closed', sidebar.isOpen, (v) => !v);
+    // The popup's button, pressed by the reader (sidebarAction.open needs the click).
+    const popup = await ff.openExtensionPage(`popup.html?tab=${tabId}`, { width: 340, height: 460 });
+    await (await button(popup, 'فتح اللوحة الجانبية')).click();
+    await waitFor('sidebar open', sidebar.isOpen, (v) => v);
+    // Open again (the popup closes itself once it has opened it), on the window's active tab.
+    await article.bringToFront();
+    await waitFor('sidebar shows the article again', sidebar.titles, (t) => JSON.stringify(t) === JSON.stringify(inPanel));
+    await popup.close().catch(() => undefined);
+
+    // The site's router brings another story into the same tab (history.pushState, then the new
+    // text): no load, no tab switch. The sidebar follows once the page has been read again.
+    const next = seed(3);
+    await article.evaluate((title, paragraphs) => {
+      history.pushState({}, '', '/ar/news_show/99999/0/قصة-أخرى');
+      setTimeout(() => {
+        document.title = title;
+        document.querySelector('meta[property="og:title"]')?.setAttribute('content', title);
+        document.querySelector('link[rel="canonical"]')?.setAttribute('href', 'https://orient-news.net/ar/news_show/99999');
+        document.querySelector('article h1')!.textContent = title;
+        document.querySelector('.article-body')!.replaceChildren(...paragraphs.map((t) => Object.assign(document.createElement('p'), { textContent: t })));
+      }, 150);
+    }, next.title, next.paragraphs);
+    // (The panel redraws meanwhile: a probe may meet a node that is gone.)
+    const nextInPanel = await waitFor('the panel on the new story', () => relatedTitles(panelFrame(article)).catch(() => []), (t) => t.length > 0 && JSON.stringify(t) !== JSON.stringify(inPanel));
+    await waitFor('sidebar shows the new story', sidebar.titles, (t) => JSON.stringify(t) === JSON.stringify(nextInPanel));
+    await article.close();
   });
 });
