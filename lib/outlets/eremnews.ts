@@ -23,7 +23,7 @@ export const eremnews: OutletAdapter = {
     body: ['[data-testid="story-body"]', '.story-element-text', '.arr--story-page-card-wrapper', 'article .story-content'],
     title: ['h1[data-testid="story-headline"]', 'article h1'],
     furniture: [/^(?:إرم\s+نيوز|www\.eremnews\.com|No stories found\.?|logo)$/i],
-    textSignature: /www\.eremnews\.com|^\s*إرم نيوز\s*$/m,
+    textSignature: /www\.eremnews\.com|^[^\S\n]*إرم نيوز[^\S\n]*$/m,
     titleSiteName: SITE,
   },
 };

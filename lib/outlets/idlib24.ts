@@ -24,7 +24,7 @@ export const idlib24: OutletAdapter = {
     bodyEnd: [SIGNATURE, /^دع الآخرين على علم بالموضوع$/],
     furniture: [/^آخر الأخبار$/],
     servedLine: new RegExp(`^${WEEKDAY}\\s+[\\d٠-٩]{1,2}\\s*/\\s*[\\d٠-٩]{1,2}\\s*/\\s*[\\d٠-٩]{4}`),
-    textSignature: /^\s*(?:إدلب|ادلب)\s?24\s*$|دع الآخرين على علم بالموضوع/m,
+    textSignature: /^[^\S\n]*(?:إدلب|ادلب)[^\S\n]?24[^\S\n]*$|دع الآخرين على علم بالموضوع/m,
     titleSiteName: SITE,
   },
 };

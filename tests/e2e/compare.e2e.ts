@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Article } from '../../lib/types';
-import { launchWithExtension, waitForCorpus, type Launched } from './harness';
-import { PAGES, startSite } from './site';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { PAGES, startSite } from './harness/site';
 
 const SHOTS = process.env.ISNAD_SCREENSHOTS === '1' ? 'docs/screenshots' : 'tests/e2e/.tmp/screens';
 const PARTS = 'tests/e2e/.tmp';

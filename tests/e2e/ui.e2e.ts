@@ -3,8 +3,8 @@
 // string translated, every control named, focus visible; nothing private in the page's DOM.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, waitForCorpus, type Launched } from './harness';
-import { fixtureHttpUrl, PAGES, seed, startSite } from './site';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { fixtureHttpUrl, PAGES, seed, startSite } from './harness/site';
 import { pageFixtures } from '../unit/extract/fixture-pages';
 import { ACTION_FLAG, UNRELATED, focusRing, openExtensionPage, pressToolbarButton, panelCoversText, panelFrame, panelState, tabIdOf, unnamedControls, waitFor } from './ui-helpers';
 
