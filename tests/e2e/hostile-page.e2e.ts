@@ -11,7 +11,7 @@ import type { Clipping } from '../../lib/clippings/types';
 import { urlKey } from '../../lib/corpus/ids';
 import { ROLES, type MessageName } from '../../lib/messaging';
 import { fullClipping, seedArticle } from '../unit/clippings/fixtures';
-import { launchWithExtension, waitForCorpus, type Launched } from './harness';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 import { claimingPage, startHostileSite } from './hostile-site';
 
 /** The extension APIs these tests use, where they run (service worker, extension page, isolated world). */
