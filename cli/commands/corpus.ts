@@ -9,12 +9,17 @@ import { CorpusFormatError, parseCorpusFile, validateRecord, type CorpusPack } f
 import { hash53, reportId, reportKeys } from '../../lib/corpus/ids';
 import type { ImportProblemRow } from '../../lib/corpus/index-types';
 import { extractFromDocument } from '../../lib/extract/html';
+import { outletIdFromName } from '../../lib/outlets/identity';
 import type { ReportRecord } from '../../lib/types';
 import { CliError, parseDocument, readInput } from '../load';
+import { archiveKind } from '../../lib/harvest/archive';
+import { importArchiveFile, progressLine, stopOnSigint } from '../harvest';
 
 export const usage = `corpus import <file>... | export [--out FILE] | stats | delete (--report ID | --import ID | --outlet NAME)  [--store FILE]
     the reader's corpus (default store .isnad/corpus.jsonl): import .jsonl/.json/.txt/.html files (bad records
-    reported by file and line, good ones kept, duplicates skipped), export a corpus pack, count, delete`;
+    reported by file and line, good ones kept, duplicates skipped), export a corpus pack, count, delete;
+    web archives (.warc, .warc.gz, .wacz): the articles of recognised outlets (--any-site: of every site),
+    streamed, resumable (run the same command again after a stop)`;
 
 const DEFAULT_STORE = '.isnad/corpus.jsonl';
 /** Files this large are read line by line (JSON Lines) rather than whole. */
@@ -147,6 +152,7 @@ export async function run(argv: string[]): Promise<unknown> {
       import: { type: 'string' },
       outlet: { type: 'string' },
       json: { type: 'boolean' },
+      'any-site': { type: 'boolean' },
     },
   });
   const [sub, ...files] = positionals;
@@ -154,9 +160,24 @@ export async function run(argv: string[]): Promise<unknown> {
   switch (sub) {
     case 'import': {
       if (files.length === 0) throw new CliError('corpus import: missing <file>');
-      const summaries = await importFiles(store, files);
+      const archives = files.filter((f) => archiveKind(f));
+      const summaries = await importFiles(store, files.filter((f) => !archiveKind(f)));
       for (const s of summaries) for (const p of s.problems) process.stderr.write(`warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}\n`);
-      return { store, imports: summaries };
+      if (archives.length === 0) return { store, imports: summaries };
+      const stop = stopOnSigint();
+      try {
+        const done = [];
+        for (const f of archives) {
+          const s = await importArchiveFile(store, f, { anySite: values['any-site'], signal: stop.signal, progress: (p) => progressLine(`${f}: ${p.records} records, ${p.articles} articles, ${p.added} added`) });
+          progressLine('');
+          for (const p of s.problems) process.stderr.write(`warning: ${p.file}${p.offset !== undefined ? ` @${p.offset}` : ''}: ${p.reason}\n`);
+          done.push(s);
+          if (stop.signal.aborted) break;
+        }
+        return { store, imports: summaries, archives: done };
+      } finally {
+        stop.release();
+      }
     }
     case 'export': {
       const pack: CorpusPack = { format: 'isnad-corpus', version: 1, reports: readStore(store).map(({ url, outlet, title, publishedAt, text }) => ({ url, outlet, title, publishedAt, text })) };
@@ -171,7 +192,8 @@ export async function run(argv: string[]): Promise<unknown> {
       const byOutlet: Record<string, number> = {};
       const byImport: Record<string, number> = {};
       for (const r of rows) {
-        byOutlet[r.outlet] = (byOutlet[r.outlet] ?? 0) + 1;
+        const outlet = outletIdFromName(r.outlet) ?? r.outlet;
+        byOutlet[outlet] = (byOutlet[outlet] ?? 0) + 1;
         byImport[r.importId] = (byImport[r.importId] ?? 0) + 1;
       }
       return { store, reports: rows.length, byOutlet, byImport };
@@ -183,7 +205,7 @@ export async function run(argv: string[]): Promise<unknown> {
         : values.import
           ? (r: Stored) => r.importId === values.import
           : values.outlet
-            ? (r: Stored) => r.outlet === values.outlet
+            ? (r: Stored) => (outletIdFromName(r.outlet) ?? r.outlet) === (outletIdFromName(values.outlet!) ?? values.outlet)
             : null;
       if (!drop) throw new CliError('corpus delete: give --report ID, --import ID or --outlet NAME');
       const kept = rows.filter((r) => !drop(r));
