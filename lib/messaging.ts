@@ -267,6 +267,11 @@ export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
   'ui:import-begin': ['ui'],
   'ui:import-part': ['ui'],
   'ui:import-end': ['ui'],
+  // Build a corpus (options page): only extension pages of their own start or feed a harvest.
+  'ui:harvest-begin': ['ui'],
+  'ui:harvest-part': ['ui'],
+  'ui:harvest-end': ['ui'],
+  'ui:harvests': ['ui'],
   'ui:corpus-export': ['ui'],
   'ui:imports': ['ui'],
   'ui:corpus-delete': ['ui'],
