@@ -40,9 +40,10 @@ const highlighted = (page: Page, quote: string) =>
 
 describe('Firefox: clippings', () => {
   const QUOTE = 'ونقلت مؤسسة "فرات بوست" خبراً عن وصول قوات الأسد';
+  const SECOND = 'مشارف مدينة القورية';
   const NOTE = 'ملاحظة خاصة بالقارئ 5512';
 
-  it('saved with the in-page button, highlighted again after a reload, exported from the Clippings tab', async () => {
+  it('saved with the in-page button (and through the shortcut\'s and menu\'s path), highlighted again after a reload, exported from the Clippings tab', async () => {
     const page = await ff.browser.newPage();
     await page.goto(PAGES.shaamArticle);
     await panelFrame(page);
@@ -54,6 +55,25 @@ describe('Firefox: clippings', () => {
     await page.waitForFunction(() => document.querySelector('[data-isnad-clip-button]')?.shadowRoot?.querySelector('button')?.textContent === 'حُفظ المقتطف', { timeout: 10_000 });
     await highlighted(page, QUOTE);
 
+    // The other two ways in: the shortcut (a manifest command) and the context menu item, both
+    // registered in Firefox, make the background send the tab `tab:clip-selection`; sent here
+    // from an extension page, as they do (a test cannot press a browser shortcut or open a menu).
+    const registered = await ff.api.evaluate(async () => {
+      type Api = { contextMenus: { update(id: string, p: object): Promise<void> }; commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string; description?: string }>> } };
+      const { browser } = globalThis as unknown as { browser: Api };
+      const menu = await browser.contextMenus.update('isnad-save-clipping', {}).then(() => 'ok', (e: Error) => e.message);
+      return { menu, command: (await browser.commands.getAll()).find((c) => c.name === 'save-clipping') };
+    });
+    expect(registered).toEqual({ menu: 'ok', command: { name: 'save-clipping', shortcut: 'Alt+Shift+S', description: 'حفظ الكلمات المحددة مقتطفًا' } });
+    expect(await page.evaluate(selectInArticle, SECOND)).toBe(true);
+    const tabId = await tabIdOf(ff, '*://*.shaam.org/*');
+    const reply = await ff.api.evaluate(async (id) => {
+      const { browser } = globalThis as unknown as { browser: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } };
+      return browser.tabs.sendMessage(id, { isnad: 'tab:clip-selection' });
+    }, tabId);
+    expect(reply).toMatchObject({ created: true, quote: { quote: SECOND } });
+    await highlighted(page, SECOND);
+
     const [clip] = (await sendFrom<Clipping[]>(ff.api, 'ui:clippings', {})).filter((c) => c.quote === QUOTE);
     expect(clip).toMatchObject({ outlet: 'shaam', canonicalUrl: 'https://shaam.org/news/syria-news/qoria', publishedAt: '2017-10-22T10:00' });
     expect(clip!.attribution).toMatchObject({ cue: 'ونقلت', sourceType: 'opposition-media' });
@@ -62,6 +82,7 @@ describe('Firefox: clippings', () => {
     // A reload: the content script finds the clipping again in the page's own words.
     await page.reload();
     await highlighted(page, QUOTE);
+    await highlighted(page, SECOND);
     expect(await page.evaluate(highlightedRuns)).toContain(QUOTE);
     const dom = await page.evaluate(() => document.documentElement.outerHTML);
     expect(dom).not.toContain(NOTE);
@@ -81,7 +102,7 @@ describe('Firefox: clippings', () => {
         return null;
       }
     }, (v) => v !== null))!;
-    expect(exported.clippings.map((c) => [c.quote, c.note])).toEqual([[QUOTE, NOTE]]);
+    expect(exported.clippings.map((c) => [c.quote, c.note]).sort()).toEqual([[QUOTE, NOTE], [SECOND, '']].sort());
     await side.close();
   });
 });

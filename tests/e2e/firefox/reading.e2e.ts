@@ -49,6 +49,33 @@ describe('Firefox: article pages show related reports from the corpus', () => {
     });
   }
 
+  it('a mark focused by keyboard shows its card (an extension iframe) with the corpus data; Escape hides it', async () => {
+    const page = await ff.browser.newPage();
+    await page.goto(PAGES.orientArticle);
+    const selector = 'mark[data-isnad-mark="place"][data-isnad-entity]';
+    await page.waitForSelector(selector, { timeout: 15_000 });
+    // Marks are applied in batches: wait until their number settles.
+    let last = -1;
+    await waitFor('the marks settle', async () => {
+      const n = await page.$$eval('mark[data-isnad-mark]', (els) => els.length);
+      const settled = n === last;
+      last = n;
+      return settled;
+    }, (v) => v);
+    await page.focus(selector);
+    const card = await page.waitForSelector('[data-isnad="card"] iframe', { visible: true, timeout: 10_000 });
+    const frame = (await card!.contentFrame())!;
+    await frame.waitForSelector('main.card h1', { timeout: 10_000 });
+    expect((await frame.$eval('main.card h1', (h) => h.textContent ?? '')).length).toBeGreaterThan(0);
+    const body = await frame.$eval('main.card', (m) => m.textContent ?? '');
+    expect(body).toMatch(/[\d\u0660-\u0669]/);
+    // Nothing of the card is in the page's own DOM.
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(body.slice(0, 30));
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-isnad="card"]', { hidden: true, timeout: 5_000 });
+    await page.close();
+  });
+
   it('a listing page gets no panel', async () => {
     for (const [article, listing, pattern] of [
       [PAGES.shaamArticle, PAGES.shaamListing, '*://*.shaam.org/*'],
