@@ -30,8 +30,8 @@ export async function run(argv: string[]): Promise<unknown> {
   db.close();
   return {
     article: { outlet: article.outlet, title: article.title, publishedAt, url: article.url },
-    related: related.map(({ id, url, outlet, title, publishedAt: p, score, relation, sharedEntities }) => ({
-      id, url, outlet, title, publishedAt: p, score, relation, sharedEntities,
+    related: related.map(({ id, url, outlet, title, publishedAt: p, score, relation, sharedEntities, probability, event, agreed, differed }) => ({
+      id, url, outlet, title, publishedAt: p, score, relation, sharedEntities, probability, event, agreed, differed,
     })),
   };
 }

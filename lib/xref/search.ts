@@ -14,6 +14,7 @@ import { phrasesOf } from './phrases';
 import { phaseClock } from './query-phases';
 import { bucketOf } from '../corpus/blocks';
 import { minhashSimilarity } from './simhash';
+import { eventDoc, isoDay, judge, type CorpusDf, type EventDoc, type EventSignature } from '../events';
 
 export interface Query {
   url: string;
@@ -29,16 +30,17 @@ export interface Query {
 export interface SearchOptions {
   top?: number;
   relatedThreshold?: number;
-  sameEventThreshold?: number;
   /** Skip explanations that need the reports' text (phrases): for benchmarks of the ranking alone. */
   explain?: boolean;
 }
 
-// RELATED: set between the seeds' scores for each other and the exchange-rate reports' (unit tests).
-// SAME_EVENT: the best F1 of "same event" on the labelled real 2025 events and a synthetic corpus
-// together (bench/calibrate.ts prints the sweep; bench/RESULTS.md keeps it).
+// RELATED: the floor of the ranking score for a report to be judged at all. Which reports are
+// the same event, related or neither is the event model's (lib/events, data/events/model.json):
+// a calibrated probability, the same in a corpus of 5 reports as of 100,000.
 export const RELATED_THRESHOLD = 0.06;
-export const SAME_EVENT_THRESHOLD = 0.3;
+
+/** How many of the best-ranked reports are judged by the event model (their text is read). */
+const JUDGED = 24;
 
 /** Weights of the signals (a weighted mean of those known for a pair), tuned on the labelled real events. */
 export const W = { lex: 0.5, ent: 0.15, phrase: 0.15, source: 0.05, date: 0.15, sameOutlet: 0.75 };
@@ -143,7 +145,6 @@ export function best(ids: readonly number[], score: Float32Array, k: number): nu
 export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions = {}): Promise<RelatedReport[]> {
   const top = opts.top ?? 10;
   const relatedMin = opts.relatedThreshold ?? RELATED_THRESHOLD;
-  const sameMin = opts.sameEventThreshold ?? SAME_EVENT_THRESHOLD;
   const clock = phaseClock();
   const f = queryFeatures(q);
   clock.lap('analyse');
@@ -244,7 +245,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   scored.sort((a, b) => b.score - a.score);
 
   // Near-duplicates count once: later copies are listed under the first.
-  const out: Array<Scored & { copies: DocRow[] }> = [];
+  const pool: Array<Scored & { copies: DocRow[] }> = [];
   const byGroup = new Map<number, Scored & { copies: DocRow[] }>();
   for (const s of scored) {
     if (s.score < relatedMin) break;
@@ -256,22 +257,39 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
     }
     const item = { ...s, copies: [] as DocRow[] };
     if (g !== null) byGroup.set(g, item);
-    out.push(item);
-    if (out.length >= top) break;
+    pool.push(item);
+    if (pool.length >= Math.max(top, JUDGED)) break;
   }
 
-  const same = out.filter((s) => s.score >= sameMin);
+  // The event model judges each: same event, related (same place or actor, another incident),
+  // or neither (left out). Its words are weighed by the reference table blended with this
+  // corpus's counts of the article's words.
+  const texts = await getMany<Report>((await readOnly(db, ['reports'])).objectStore('reports'), pool.map((s) => s.d.id));
+  clock.lap('docs');
+  const corpus: CorpusDf = { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) };
+  const qdoc = eventDoc(q.title, q.text, q.publishedAt, q.outlet);
+  const judged = pool.flatMap((s, i) => {
+    const r = texts[i];
+    const doc: EventDoc = eventDoc(s.d.title, r?.text ?? '', s.d.publishedAt, s.d.outlet);
+    const j = judge(qdoc, doc, corpus);
+    return j.relation === 'none' ? [] : [{ ...s, j, doc, text: r?.text }];
+  });
+  // Same-event reports first, most probable first; then the related ones in ranking order.
+  const out = [
+    ...judged.filter((s) => s.j.relation === 'same-event').sort((a, b) => b.j.probability - a.j.probability),
+    ...judged.filter((s) => s.j.relation !== 'same-event'),
+  ].slice(0, top);
+
+  const same = out.filter((s) => s.j.relation === 'same-event');
   const eventId = same.length ? `ev-${[qid, ...same.map((s) => s.d.id)].sort()[0]}` : undefined;
-  const texts = opts.explain === false ? [] : await getMany<Report>((await readOnly(db, ['reports'])).objectStore('reports'), out.map((s) => s.d.id));
-  const phrasesIn = texts.length ? phrasesOf(`${q.title}\n${q.text}`) : null;
-  const results = out.map((s, i): RelatedReport => {
-    const relation: Relation = s.score >= sameMin ? 'same-event' : 'related';
+  const phrasesIn = opts.explain === false ? null : phrasesOf(`${q.title}\n${q.text}`);
+  const results = out.map((s): RelatedReport => {
+    const relation: Relation = s.j.relation === 'same-event' ? 'same-event' : 'related';
     const matched = qterms
       .filter((qt) => !qt.entity && has(qt.postings, s.d.n))
       .sort((a, b) => b.idf - a.idf)
       .slice(0, 8)
       .map((qt) => f.surface.get(qt.t) ?? qt.t);
-    const text = texts[i]?.text;
     return {
       id: s.d.id,
       url: s.d.url,
@@ -284,12 +302,21 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
       sharedTerms: matched,
       dateGapDays: s.gap,
       ...(relation === 'same-event' && eventId ? { eventId } : {}),
-      sharedPhrases: text && phrasesIn ? phrasesIn(`${s.d.title}\n${text}`) : [],
+      sharedPhrases: s.text && phrasesIn ? phrasesIn(`${s.d.title}\n${s.text}`) : [],
       sharedSources: s.sources,
       ...(s.copies.length ? { duplicates: s.copies.map((c) => ({ id: c.id, url: c.url, outlet: c.outlet })) } : {}),
+      probability: s.j.probability,
+      event: eventOf(s.doc.sig),
+      agreed: s.j.agreed,
+      differed: s.j.differed,
     };
   });
   clock.lap('explain');
   clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
   return results;
+}
+
+/** The event of a report as results carry it: what happened, where, which day. */
+export function eventOf(sig: EventSignature): RelatedReport['event'] {
+  return { type: sig.type, place: sig.place ? { id: sig.place.id, name: sig.place.name } : null, day: sig.when.day === null ? null : isoDay(sig.when.day) };
 }

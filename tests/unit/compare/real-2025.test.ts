@@ -62,22 +62,21 @@ describe('OPEC Fund ready to return to Syria: three outlets on one day', () => {
 
 describe('the denial that Damascus airport was closed', () => {
   const file = articleFile('ينفي إغلاق مطار دمشق', 'Shaam Network');
-  it('compares Shaam Network with Syria TV and Enab Baladi: dates, gaps, sources, numbers', async () => {
+  it('compares Shaam Network with Syria TV: the two denials (the labelled event), not the other airport news of those days', async () => {
     const full = (await run([file, '--corpus', CORPUS, '--no-builtin', '--full', '--json'])) as Comparison;
     expect(full.basis).toBe('same-event');
     const by = Object.fromEntries(full.outlets.map((o) => [o.outlet, o]));
-    // Three outlets at least: the engine's same-event threshold decides on SANA's rerouted flights.
-    expect(Object.keys(by)).toEqual(expect.arrayContaining(['shaam', 'Syria TV', 'Enab Baladi']));
+    // tests/fixtures/real-2025-events.json: the denial is Shaam Network's and Syria TV's. Enab
+    // Baladi's flydubai story (two days before) and SANA's rerouted flights are other incidents at
+    // the same airport: related, not this event. (Syria TV's pilgrims' flight, which retells the
+    // denial in its second paragraph, may join Syria TV's column.)
+    expect(Object.keys(by).sort()).toEqual(['Syria TV', 'shaam']);
     expect(full.event.to).toBe('2025-06-19');
-    // Shaam reported the denial on the 18th, Syria TV a day later; Enab Baladi's flydubai story came first.
-    expect(by['Enab Baladi']!.first).toBe('2025-06-17');
+    // Shaam reported the denial on the 18th, Syria TV a day later.
     expect(by.shaam!.first).toBe('2025-06-18');
     expect(by['Syria TV']!.first).toBe('2025-06-19');
     expect(by['Syria TV']!.lagDays! - by.shaam!.lagDays!).toBe(1);
     expect(by['Syria TV']!.reports.map((r) => r.title)).toContain('الهيئة العامة للطيران المدني السوري تنفي إغلاق مطار دمشق الدولي');
-    // Syria TV cites SANA (state media) for the pilgrims' flight, and gives their number.
-    expect(by['Syria TV']!.sources).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'سانا', type: 'state-media' })]));
-    expect(by['Syria TV']!.numbers.map((n) => [n.what, n.unit, n.value])).toContainEqual(['people', 'pilgrims', 500]);
     // Both denials cite the civil aviation authority: an official source in each.
     expect(by.shaam!.sources.some((s) => s.type === 'official')).toBe(true);
     expect(by['Syria TV']!.sources.some((s) => s.type === 'official')).toBe(true);

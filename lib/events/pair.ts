@@ -1,0 +1,186 @@
+// Are two reports about the same event? A calibrated probability from what their event
+// signatures say (place, day, what happened, numbers, actors) and from their words, fitted by
+// scripts/fit-events.ts on labelled pairs (data/events/model.json); the relation the reader is
+// shown, with what agreed and what differed.
+import { entityById } from '../entities';
+import modelFile from '../../data/events/model.json';
+import { lexicalSimilarity, termVector, withoutSharedLines, type CorpusDf, type TermVector } from './lexical';
+import { eventSignature } from './signature';
+import { isoDay } from './day';
+import type { EventSignature } from './types';
+
+/** A report as the pair model reads it. */
+export interface EventDoc {
+  sig: EventSignature;
+  terms: TermVector;
+  outlet?: string;
+}
+
+export function eventDoc(title: string, text: string, publishedAt: string | null, outlet?: string): EventDoc {
+  return { sig: eventSignature(title, text, publishedAt), terms: termVector(title, text), ...(outlet ? { outlet } : {}) };
+}
+
+export const FEATURES = [
+  'lex', 'title', 'placeSame', 'placeConflict', 'placeGenericOnly', 'sharedSpecific', 'day0', 'day1', 'dayFar',
+  'dayUnknown', 'typeSame', 'typeConflict', 'numAgree', 'numConflict', 'actorShared', 'sameOutlet', 'recurring', 'lexDayFar',
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+
+export interface Model {
+  features: string[];
+  bias: number;
+  coef: number[];
+  /** Raw probability → calibrated probability, by linear interpolation between points. */
+  calibration: Array<[number, number]>;
+  thresholds: { sameEvent: number; related: number };
+}
+
+export const MODEL = modelFile as unknown as Model;
+
+/** Actors that name one side of many events (a state, a government): not evidence of one event. */
+const WIDE_ACTORS = new Set(['government', 'state', 'regime', 'state-forces', 'coalition']);
+
+function specificActors(ids: readonly string[]): string[] {
+  return ids.filter((id) => !WIDE_ACTORS.has(String(entityById(id)?.kind ?? '')));
+}
+
+export interface PairFacts {
+  features: Record<FeatureName, number>;
+  gap: number | null;
+  sharedWords: string[];
+}
+
+/** The features of a pair (each 0..1), with the facts the explanation needs. */
+export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairFacts {
+  const sameOutlet = !!a.outlet && a.outlet === b.outlet;
+  // One outlet's reports share its boilerplate; other outlets' shared lines are syndicated copy.
+  const lx = sameOutlet ? lexicalSimilarity(withoutSharedLines(a.terms, b.terms), withoutSharedLines(b.terms, a.terms), corpus) : lexicalSimilarity(a.terms, b.terms, corpus);
+  const pa = a.sig.place;
+  const pb = b.sig.place;
+  let placeSame = 0;
+  let placeConflict = 0;
+  let placeGenericOnly = 0;
+  if (pa && pb && !pa.generic && !pb.generic) {
+    if (pa.id === pb.id) placeSame = 1;
+    else if (pa.chain.includes(pb.id) || pb.chain.includes(pa.id)) placeSame = 0.5;
+    else if (!a.sig.places.includes(pb.id) && !b.sig.places.includes(pa.id)) placeConflict = 1;
+  } else if (pa && pb && (pa.id === pb.id || pa.chain.includes(pb.id) || pb.chain.includes(pa.id))) {
+    placeGenericOnly = 1;
+  }
+  const sharedSpecific = a.sig.places.some((p) => b.sig.places.includes(p)) ? 1 : 0;
+  const da = a.sig.when.day;
+  const db = b.sig.when.day;
+  const gap = da !== null && db !== null ? Math.abs(da - db) : null;
+  const dayFar = gap !== null && gap >= 3 ? Math.min(1, Math.log2(gap) / 6) : 0;
+  const ta = a.sig.type;
+  const tb = b.sig.type;
+  const typeSame = ta !== 'other' && ta === tb ? 1 : 0;
+  const typeConflict = ta !== 'other' && tb !== 'other' && !a.sig.types.slice(0, 2).includes(tb) && !b.sig.types.slice(0, 2).includes(ta) ? 1 : 0;
+  let numAgree = 0;
+  let numConflict = 0;
+  for (const k of ['killed', 'injured'] as const) {
+    const x = a.sig.numbers[k];
+    const y = b.sig.numbers[k];
+    if (x === undefined || y === undefined) continue;
+    const close = Math.abs(x - y) <= Math.max(2, 0.25 * Math.max(x, y));
+    if (close) numAgree = 1;
+    // A toll told days later has often grown: a difference says less across days than on one.
+    else numConflict = Math.max(numConflict, gap === 0 || gap === null ? 1 : 0.5);
+  }
+  const actorsB = new Set(specificActors(b.sig.actors));
+  const actorShared = specificActors(a.sig.actors).some((x) => actorsB.has(x)) ? 1 : 0;
+  const features: Record<FeatureName, number> = {
+    lex: lx.lex,
+    title: lx.title,
+    placeSame,
+    placeConflict,
+    placeGenericOnly,
+    sharedSpecific,
+    day0: gap === 0 ? 1 : 0,
+    day1: gap === 1 ? 1 : 0,
+    dayFar,
+    dayUnknown: gap === null ? 1 : 0,
+    typeSame,
+    typeConflict,
+    numAgree,
+    numConflict,
+    actorShared,
+    sameOutlet: sameOutlet ? 1 : 0,
+    recurring: a.sig.recurring || b.sig.recurring ? 1 : 0,
+    lexDayFar: lx.lex * dayFar,
+  };
+  return { features, gap, sharedWords: lx.shared };
+}
+
+export function rawProbability(f: Record<FeatureName, number>, model: Model = MODEL): number {
+  let z = model.bias;
+  model.features.forEach((name, i) => {
+    z += (model.coef[i] ?? 0) * (f[name as FeatureName] ?? 0);
+  });
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function calibrate(p: number, table: ReadonlyArray<[number, number]>): number {
+  if (!table.length) return p;
+  if (p <= table[0]![0]) return table[0]![1];
+  for (let i = 1; i < table.length; i++) {
+    const [x1, y1] = table[i]!;
+    if (p <= x1) {
+      const [x0, y0] = table[i - 1]!;
+      return x1 === x0 ? y1 : y0 + ((p - x0) / (x1 - x0)) * (y1 - y0);
+    }
+  }
+  return table[table.length - 1]![1];
+}
+
+export type EventRelation = 'same-event' | 'related' | 'none';
+
+export interface Judgement {
+  probability: number;
+  relation: EventRelation;
+  /** What agreed and what differed, in short English keys the UI words (place, day, type, numbers, words). */
+  agreed: string[];
+  differed: string[];
+}
+
+export function judge(a: EventDoc, b: EventDoc, corpus?: CorpusDf, model: Model = MODEL): Judgement {
+  const facts = pairFeatures(a, b, corpus);
+  const probability = Math.round(calibrate(rawProbability(facts.features, model), model.calibration) * 1000) / 1000;
+  const f = facts.features;
+  // "Related" without the probability for it: the same specific place or actor in another
+  // incident. A generic place (Damascus, a governorate) or a shared word is never enough.
+  const related = probability >= model.thresholds.related || f.placeSame > 0 || f.sharedSpecific > 0 || f.actorShared > 0 || sameSeries(a, b, f);
+  const relation: EventRelation = probability >= model.thresholds.sameEvent ? 'same-event' : related ? 'related' : 'none';
+  return { probability, relation, ...explain(a, b, facts) };
+}
+
+/** Two of an outlet's recurring reports of one series (the exchange rate of two days): related. */
+function sameSeries(a: EventDoc, b: EventDoc, f: Record<FeatureName, number>): boolean {
+  return a.sig.recurring && b.sig.recurring && a.sig.type === b.sig.type && f.title >= 0.5;
+}
+
+function explain(a: EventDoc, b: EventDoc, facts: PairFacts): { agreed: string[]; differed: string[] } {
+  const f = facts.features;
+  const agreed: string[] = [];
+  const differed: string[] = [];
+  const pa = a.sig.place;
+  const pb = b.sig.place;
+  if (f.placeSame === 1) agreed.push(`place: ${pa!.name}`);
+  else if (f.placeSame > 0) agreed.push(`place: ${pa!.name} / ${pb!.name}`);
+  else if (f.placeConflict) differed.push(`place: ${pa!.name} / ${pb!.name}`);
+  else if (f.placeGenericOnly) agreed.push(`wide place only: ${pa!.name}`);
+  if (facts.gap === 0) agreed.push(`day: ${isoDay(a.sig.when.day!)}`);
+  else if (facts.gap !== null && facts.gap <= 1) agreed.push(`day: ${isoDay(a.sig.when.day!)} / ${isoDay(b.sig.when.day!)}`);
+  else if (facts.gap !== null) differed.push(`day: ${isoDay(a.sig.when.day!)} / ${isoDay(b.sig.when.day!)} (${facts.gap} days apart)`);
+  if (f.typeSame) agreed.push(`what: ${a.sig.type}`);
+  else if (f.typeConflict) differed.push(`what: ${a.sig.type} / ${b.sig.type}`);
+  for (const k of ['killed', 'injured'] as const) {
+    const x = a.sig.numbers[k];
+    const y = b.sig.numbers[k];
+    if (x === undefined || y === undefined) continue;
+    (x === y ? agreed : differed).push(x === y ? `${k}: ${x}` : `${k}: ${x} / ${y}`);
+  }
+  if (a.sig.recurring || b.sig.recurring) differed.push('recurring report');
+  if (facts.sharedWords.length) agreed.push(`words: ${facts.sharedWords.slice(0, 5).join('، ')}`);
+  return { agreed, differed };
+}
