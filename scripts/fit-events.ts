@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { synthCorpus } from '../bench/synth';
-import { eventDoc, pairFeatures, FEATURES, calibrate, rawProbability, type EventDoc, type FeatureName, type Model } from '../lib/events/pair';
+import { eventDoc, pairFeatures, probabilityOf, FEATURES, rawProbability, EVENT_DAYS, type EventDoc, type FeatureName, type Model } from '../lib/events/pair';
 import { isoDay } from '../lib/events/day';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,6 +40,7 @@ interface Pair {
   b: Report;
   y: 0 | 1;
   x: number[];
+  gap: number | null;
   hard: string | null;
 }
 
@@ -148,7 +149,7 @@ function pairs(reports: Report[]): Pair[] {
       const f = facts.features;
       // Pairs a search would put side by side; the others are negatives nobody asks about.
       if (!y && f.lex < 0.08 && !f.placeSame && !f.sharedSpecific && !f.actorShared && !f.placeGenericOnly) continue;
-      out.push({ source: a.source, a, b, y, x: FEATURES.map((n) => f[n]), hard: y ? null : hardKind(f, facts.gap, a, b) });
+      out.push({ source: a.source, a, b, y, x: FEATURES.map((n) => f[n]), gap: facts.gap, hard: y ? null : hardKind(f, facts.gap, a, b) });
     }
   }
   return out;
@@ -251,7 +252,7 @@ function fitModel(train: Pair[]): Model {
 function features(p: Pair): Record<FeatureName, number> {
   return Object.fromEntries(FEATURES.map((n, i) => [n, p.x[i]!])) as Record<FeatureName, number>;
 }
-const prob = (p: Pair, m: Model) => calibrate(rawProbability(features(p), m), m.calibration);
+const prob = (p: Pair, m: Model) => probabilityOf(features(p), p.gap, m);
 
 interface Scored {
   p: Pair;
@@ -290,7 +291,7 @@ function main(): void {
   const lines: string[] = [];
   lines.push('# Same-event judgement: measured', '');
   lines.push('Written by `npx tsx scripts/fit-events.ts` (which also writes `data/events/model.json`). Do not edit by hand.', '');
-  lines.push(`Model: logistic regression (L2 ${L2}) on ${FEATURES.length} pair features (lib/events/pair.ts), calibrated by isotonic regression on out-of-fold scores; "same event" at calibrated probability ≥ ${SAME}, "related" at ≥ ${RELATED} or a shared specific place or actor.`, '');
+  lines.push(`Model: logistic regression (L2 ${L2}) on ${FEATURES.length} pair features (lib/events/pair.ts), calibrated by isotonic regression on out-of-fold scores, capped at 0.5 for events more than ${EVENT_DAYS} days apart (a rule, not fitted); "same event" at calibrated probability ≥ ${SAME}, "related" at ≥ ${RELATED} or a shared specific place or actor.`, '');
   lines.push(`Data: ${reports.length} reports, ${all.length} candidate pairs (pairs sharing words, a place or an actor), ${all.filter((p) => p.y).length} of them same-event. Sources: real 2025 (tests/fixtures/real-2025.jsonl, 18 events read by hand), FA-KES (English, ${bySource.get('fa-kes')!.length} articles in ${new Set(bySource.get('fa-kes')!.map((r) => r.event)).size} incidents read by hand; tests the event features, not Arabic words), synthetic (bench/synth.ts, 600 reports, plus a week of three outlets' exchange-rate reports).`, '');
   lines.push(`## Held out (cross-validation by event, ${FOLDS} folds): the numbers to trust`, '');
   lines.push('Every pair is judged by a model (coefficients and calibration) fitted without the events of its fold.', '');

@@ -4,13 +4,10 @@ import { urlKey } from '../corpus/ids';
 import { ADAPTERS } from '../outlets/registry';
 import type { Article, RelatedReport, Report } from '../types';
 import type { Comparison, GroupReport } from './types';
-import { dayNumber, eventSignature } from '../events';
+import { dayNumber, eventSignature, EVENT_DAYS } from '../events';
 
 /** At most this many related reports stand in for a missing same-event group. */
 const RELATED_FALLBACK = 6;
-
-/** A same-event report whose event day is further than this from the article's is left out. */
-export const EVENT_DAYS = 3;
 
 export function articleAsReport(a: Article): GroupReport {
   const url = a.canonicalUrl ?? a.url;

@@ -71,7 +71,7 @@ export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairF
   const da = a.sig.when.day;
   const db = b.sig.when.day;
   const gap = da !== null && db !== null ? Math.abs(da - db) : null;
-  const dayFar = gap !== null && gap >= 3 ? Math.min(1, Math.log2(gap) / 6) : 0;
+  const dayFar = gap !== null && gap >= 3 ? Math.min(1, (gap - 2) / 3) : 0;
   const ta = a.sig.type;
   const tb = b.sig.type;
   const typeSame = ta !== 'other' && ta === tb ? 1 : 0;
@@ -133,6 +133,20 @@ export function calibrate(p: number, table: ReadonlyArray<[number, number]>): nu
   return table[table.length - 1]![1];
 }
 
+/**
+ * An event is told within its days: reports whose events are further apart than this are not
+ * one event (a new toll comes a day or two later), whatever their words. Compare groups by it too.
+ */
+export const EVENT_DAYS = 3;
+/** The most a pair of events further apart than EVENT_DAYS may be given. */
+const FAR_CAP = 0.5;
+
+/** The calibrated probability of a pair, under the rule of the event's days. */
+export function probabilityOf(features: Record<FeatureName, number>, gap: number | null, model: Model = MODEL): number {
+  const p = calibrate(rawProbability(features, model), model.calibration);
+  return Math.round((gap !== null && gap > EVENT_DAYS ? Math.min(p, FAR_CAP) : p) * 1000) / 1000;
+}
+
 export type EventRelation = 'same-event' | 'related' | 'none';
 
 export interface Judgement {
@@ -145,7 +159,7 @@ export interface Judgement {
 
 export function judge(a: EventDoc, b: EventDoc, corpus?: CorpusDf, model: Model = MODEL): Judgement {
   const facts = pairFeatures(a, b, corpus);
-  const probability = Math.round(calibrate(rawProbability(facts.features, model), model.calibration) * 1000) / 1000;
+  const probability = probabilityOf(facts.features, facts.gap, model);
   const f = facts.features;
   // "Related" without the probability for it: the same specific place or actor in another
   // incident. A generic place (Damascus, a governorate) or a shared word is never enough.
