@@ -4,6 +4,7 @@ import type { IsnadDB } from './corpus/db';
 import type { CorpusPack } from './corpus/formats';
 import { ensureIndexed } from './corpus/index-store';
 import { loadBuiltin } from './corpus/store';
+import { outletIdFromName } from './outlets/identity';
 import type { CorpusStats } from './messaging';
 import type { Article, TabContext } from './types';
 import { searchRelated, type Query } from './xref/search';
@@ -38,7 +39,11 @@ export async function contextFor(db: IsnadDB, article: Article, top = 10): Promi
 export async function corpusStats(db: IsnadDB): Promise<CorpusStats> {
   // The outlet index's keys, one per report: counted without reading any report's text.
   const byOutlet: Record<string, number> = {};
-  for (const o of (await db.reports.orderBy('outlet').keys()) as string[]) byOutlet[o] = (byOutlet[o] ?? 0) + 1;
+  // Rows stored before the registry named an outlet their own way ("Shaam Network"): counted under its id.
+  for (const o of (await db.reports.orderBy('outlet').keys()) as string[]) {
+    const id = outletIdFromName(o) ?? o;
+    byOutlet[id] = (byOutlet[id] ?? 0) + 1;
+  }
   return { reports: await db.reports.count(), byOutlet };
 }
 

@@ -9,12 +9,20 @@ import { CorpusFormatError, parseCorpusFile, validateRecord, type CorpusPack } f
 import { hash53, reportId, reportKeys } from '../../lib/corpus/ids';
 import type { ImportProblemRow } from '../../lib/corpus/index-types';
 import { extractFromDocument } from '../../lib/extract/html';
+import { outletIdFromName } from '../../lib/outlets/identity';
 import type { ReportRecord } from '../../lib/types';
 import { CliError, parseDocument, readInput } from '../load';
+import { archiveKind } from '../../lib/harvest/archive';
+import { harvestOutlet, importArchiveFile, parseHostMap, progressLine, stopOnSigint } from '../harvest';
 
 export const usage = `corpus import <file>... | export [--out FILE] | stats | delete (--report ID | --import ID | --outlet NAME)  [--store FILE]
     the reader's corpus (default store .isnad/corpus.jsonl): import .jsonl/.json/.txt/.html files (bad records
-    reported by file and line, good ones kept, duplicates skipped), export a corpus pack, count, delete`;
+    reported by file and line, good ones kept, duplicates skipped), export a corpus pack, count, delete;
+    web archives (.warc, .warc.gz, .wacz): the articles of recognised outlets (--any-site: of every site),
+    streamed, resumable (run the same command again after a stop);
+  corpus harvest --outlet ID [--source wayback|live] [--from YYYY-MM] [--to YYYY-MM] [--update] [--estimate] [--out FILE] [--delay MS]
+    an outlet's articles from the Wayback Machine's index (default) or its own sitemaps and feeds (robots.txt
+    obeyed), one request at a time; Ctrl-C stops and the same command resumes; --update: new since the last run`;
 
 const DEFAULT_STORE = '.isnad/corpus.jsonl';
 /** Files this large are read line by line (JSON Lines) rather than whole. */
@@ -147,16 +155,60 @@ export async function run(argv: string[]): Promise<unknown> {
       import: { type: 'string' },
       outlet: { type: 'string' },
       json: { type: 'boolean' },
+      'any-site': { type: 'boolean' },
+      source: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      update: { type: 'boolean' },
+      estimate: { type: 'boolean' },
+      delay: { type: 'string' },
+      'host-map': { type: 'string' },
     },
   });
   const [sub, ...files] = positionals;
   const store = values.store ?? process.env.ISNAD_STORE ?? DEFAULT_STORE;
   switch (sub) {
+    case 'harvest': {
+      if (!values.outlet) throw new CliError('corpus harvest: give --outlet ID');
+      const source = values.source ?? 'wayback';
+      if (source !== 'wayback' && source !== 'live') throw new CliError(`--source: expected wayback or live, got "${source}"`);
+      const delayMs = values.delay === undefined ? undefined : Number(values.delay);
+      if (delayMs !== undefined && !(delayMs >= 0)) throw new CliError(`--delay: expected milliseconds, got "${values.delay}"`);
+      const stop = stopOnSigint();
+      try {
+        return await harvestOutlet(values.out ?? store, {
+          plan: { source, outlet: values.outlet, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) },
+          update: values.update,
+          estimate: values.estimate,
+          delayMs,
+          hostMap: parseHostMap(values['host-map'] ?? process.env.ISNAD_HOST_MAP),
+          signal: stop.signal,
+          log: (l) => process.stderr.write(`${l}\n`),
+        });
+      } finally {
+        stop.release();
+      }
+    }
     case 'import': {
       if (files.length === 0) throw new CliError('corpus import: missing <file>');
-      const summaries = await importFiles(store, files);
+      const archives = files.filter((f) => archiveKind(f));
+      const summaries = await importFiles(store, files.filter((f) => !archiveKind(f)));
       for (const s of summaries) for (const p of s.problems) process.stderr.write(`warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}\n`);
-      return { store, imports: summaries };
+      if (archives.length === 0) return { store, imports: summaries };
+      const stop = stopOnSigint();
+      try {
+        const done = [];
+        for (const f of archives) {
+          const s = await importArchiveFile(store, f, { anySite: values['any-site'], signal: stop.signal, progress: (p) => progressLine(`${f}: ${p.records} records, ${p.articles} articles, ${p.added} added`) });
+          progressLine('');
+          for (const p of s.problems) process.stderr.write(`warning: ${p.file}${p.offset !== undefined ? ` @${p.offset}` : ''}: ${p.reason}\n`);
+          done.push(s);
+          if (stop.signal.aborted) break;
+        }
+        return { store, imports: summaries, archives: done };
+      } finally {
+        stop.release();
+      }
     }
     case 'export': {
       const pack: CorpusPack = { format: 'isnad-corpus', version: 1, reports: readStore(store).map(({ url, outlet, title, publishedAt, text }) => ({ url, outlet, title, publishedAt, text })) };
@@ -171,7 +223,8 @@ export async function run(argv: string[]): Promise<unknown> {
       const byOutlet: Record<string, number> = {};
       const byImport: Record<string, number> = {};
       for (const r of rows) {
-        byOutlet[r.outlet] = (byOutlet[r.outlet] ?? 0) + 1;
+        const outlet = outletIdFromName(r.outlet) ?? r.outlet;
+        byOutlet[outlet] = (byOutlet[outlet] ?? 0) + 1;
         byImport[r.importId] = (byImport[r.importId] ?? 0) + 1;
       }
       return { store, reports: rows.length, byOutlet, byImport };
@@ -183,7 +236,7 @@ export async function run(argv: string[]): Promise<unknown> {
         : values.import
           ? (r: Stored) => r.importId === values.import
           : values.outlet
-            ? (r: Stored) => r.outlet === values.outlet
+            ? (r: Stored) => (outletIdFromName(r.outlet) ?? r.outlet) === (outletIdFromName(values.outlet!) ?? values.outlet)
             : null;
       if (!drop) throw new CliError('corpus delete: give --report ID, --import ID or --outlet NAME');
       const kept = rows.filter((r) => !drop(r));
@@ -191,6 +244,6 @@ export async function run(argv: string[]): Promise<unknown> {
       return { store, deleted: rows.length - kept.length, reports: kept.length };
     }
     default:
-      throw new CliError(`corpus: expected import, export, stats or delete, got "${sub ?? ''}" (store: ${basename(store)})`);
+      throw new CliError(`corpus: expected import, harvest, export, stats or delete, got "${sub ?? ''}" (store: ${basename(store)})`);
   }
 }

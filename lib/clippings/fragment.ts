@@ -35,7 +35,7 @@ export function textDirective(q: TextQuote): string {
   let tail = '';
   // A quote that starts or ends inside a word (no space or punctuation at its edge) takes the
   // rest of that word along; punctuation right after it ("العسكري،") is already a word boundary.
-  const leadWord = /[\p{L}\p{N}\p{M}]+$/u.exec(prefixLine);
+  const leadWord = /(?<![\p{L}\p{N}\p{M}])[\p{L}\p{N}\p{M}]+$/u.exec(prefixLine);
   if (leadWord && /^[\p{L}\p{N}\p{M}]/u.test(q.quote)) {
     lead = leadWord[0];
     prefix = prefixLine.slice(0, leadWord.index).trim();

@@ -35,7 +35,7 @@ function fold(text: string): string {
 export function queryTerms(text: string): string[] {
   return fold(text)
     .split(' ')
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}])[^\p{L}\p{N}]+$/gu, ''))
     .filter(Boolean);
 }
 

@@ -32,7 +32,7 @@ function link(url: string): string {
 }
 /** A passage with its word in bold. */
 function quoted(c: InContext): string {
-  const t = c.text.replace(/\s*\n\s*/g, ' ');
+  const t = c.text.replace(/(?<!\s)\s*\n\s*/g, ' ');
   return `> ${line(`${escapeMarkdown(t.slice(0, c.start))}**${escapeMarkdown(t.slice(c.start, c.end))}**${escapeMarkdown(t.slice(c.end))}`)}`;
 }
 

@@ -1,4 +1,5 @@
 import { extractFromText } from '../extract/text';
+import { resolveOutlet } from '../outlets/identity';
 import type { ReportRecord } from '../types';
 
 /** The corpus pack: what public/corpus/builtin.json holds and what `corpus export` writes. */
@@ -45,7 +46,8 @@ export function validateRecord(raw: unknown): ReportRecord | string {
   }
   return {
     url: (o.url as string | undefined) ?? '',
-    outlet: (o.outlet as string | undefined) || 'unknown',
+    // One outlet, one id: "Shaam Network", "شبكة شام" and a shaam.org URL are the registry's `shaam`.
+    outlet: resolveOutlet({ outlet: o.outlet as string | undefined, url: o.url as string | undefined }),
     title: (o.title as string).trim(),
     publishedAt,
     text,

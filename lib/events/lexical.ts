@@ -83,21 +83,26 @@ export function withoutSharedLines(v: TermVector, other: TermVector): TermVector
   return all ? { ...v, all } : v;
 }
 
+/** The most the reader's corpus weighs against the reference table (see idfOf). */
+const CORPUS_WEIGHT = 0.02;
+
 /** The weight of a word no table knows: as if one report in twice the reference's held it. */
 const IDF_MAX = Math.log(1 + 2 * REF.docs);
 
 /**
  * A word's weight: its reference frequency blended with the corpus's, where the corpus's is
- * known. The corpus weighs at most as much as the reference (a corpus larger than the table
- * counts as one of the table's size): it adapts the weights to the reader's reports without a
- * corpus of 100,000 of one kind overturning what a word says in the language at large.
+ * known. The corpus weighs at most a fiftieth of the reference (a larger corpus counts as one of
+ * that size, at its own rates): it lowers the weight of words the reader's reports are full of
+ * without a corpus of 100,000 of one kind overturning what a word says in the language at large.
+ * So a word's weight moves up by at most log(1/0.98) ≈ 0.02 whatever the corpus, and a pair's
+ * similarity (and relation) in a corpus of 5 reports and of 100,000 stays close.
  */
 export function idfOf(t: string, corpus?: CorpusDf): number {
   const ref = REF_DF.get(t) ?? 0;
   const known = corpus?.df.get(t);
   let rate: number;
   if (corpus && known !== undefined && corpus.docs > 0) {
-    const scale = Math.min(1, REF.docs / corpus.docs);
+    const scale = Math.min(1, (CORPUS_WEIGHT * REF.docs) / corpus.docs);
     rate = (ref + known * scale) / (REF.docs + corpus.docs * scale);
   } else rate = ref / REF.docs;
   if (rate <= 0) return IDF_MAX;

@@ -29,7 +29,9 @@ export function comparable(text: string): string {
   return squash(text).replace(/[\u064B-\u0652\u0640]/g, '').replace(/\s+/g, ' ').toLowerCase();
 }
 
-const SEPARATORS = /\s+[-–—|:•·»]\s+/;
+// Each pattern that ends a run of a class (here and below) starts only where the run starts
+// ((?<!…)): tried from every position inside a long run, it would rescan the run each time.
+const SEPARATORS = /(?<!\s)\s+[-–—|:•·»]\s+/;
 
 /**
  * A page title without the site name the page adds ("… - شبكة شام", "أورينت نت | …") and
@@ -43,7 +45,7 @@ export function cleanTitle(raw: string, siteName?: RegExp): string {
       const parts = t.split(SEPARATORS);
       if (parts.length < 2) break;
       const named = (p: string) => siteName.test(p) && p.replace(siteName, '').replace(/[^\p{L}\p{N}]/gu, '').length <= 3;
-      if (named(parts[parts.length - 1]!)) t = t.slice(0, t.lastIndexOf(parts[parts.length - 1]!)).replace(/[\s\-–—|:•·»]+$/, '');
+      if (named(parts[parts.length - 1]!)) t = t.slice(0, t.lastIndexOf(parts[parts.length - 1]!)).replace(/(?<![\s\-–—|:•·»])[\s\-–—|:•·»]+$/, '');
       else if (named(parts[0]!)) t = t.slice(parts[0]!.length).replace(/^[\s\-–—|:•·»]+/, '');
       else break;
     }
@@ -59,5 +61,5 @@ export function isTitleRepeat(line: string, title: string): boolean {
 
 /** A section label without the bullet or separators sites put before it ("● أخبار سورية"). */
 export function cleanLabel(text: string): string {
-  return squash(text).replace(/^[●•·|:\-–—\s]+|[|:\-–—\s]+$/g, '');
+  return squash(text).replace(/^[●•·|:\-–—\s]+|(?<![|:\-–—\s])[|:\-–—\s]+$/g, '');
 }

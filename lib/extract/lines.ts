@@ -26,8 +26,10 @@ export const GENERIC_RULES: Required<Pick<SiteRules, 'bodyEnd' | 'furniture' | '
     /^[\d٠-٩]+$/,
     /^[ـ\-–—_=*•·.\s]+$/,
     /^(?:logo|advertisement|إعلان)$/i,
-    // A share prompt with its buttons' names: "شارك: فيسبوك - تويتر".
-    /^(?:شارك|مشاركة|Share)\s*:?\s*(?:(?:فيسبوك|تويتر|واتساب|تلغرام|Facebook|Twitter|WhatsApp|Telegram|X)\s*[-|·•،,]?\s*)+$/i,
+    // A share prompt with its buttons' names: "شارك: فيسبوك - تويتر". Each name is preceded by its
+    // separators and ends where a word ends, so a line has one way to be read: the repeated group
+    // cannot be split in many ways (issue 18: 32 names and a "!" took 205 s to fail).
+    /^(?:شارك|مشاركة|Share)(?:\s*:)?(?:[\s\-|·•،,]*(?:فيسبوك|تويتر|واتساب|تلغرام|Facebook|Twitter|WhatsApp|Telegram|X)(?![\p{L}\p{M}\p{N}]))+[\s\-|·•،,]*$/iu,
     // Reading-time widgets: "وقت القراءة المتوقع: 4 دقائق", "3 min read".
     /^(?:وقت|مدة)\s+القراءة(?:\s+المتوقع[ة]?)?\s*:?\s*[\d٠-٩]+\s*(?:دقائق|دقيقة|دقيقتان|د)$/,
     /^[\d]+\s*min(?:ute)?s?\s+read$/i,
@@ -52,7 +54,15 @@ export interface SplitResult {
   author: string | null;
 }
 
-const anyMatch = (res: RegExp[] | undefined, s: string) => !!res && res.some((r) => r.test(s));
+/**
+ * The longest line the line patterns (furniture, ends, date and author lines) are tried on: every
+ * one of them describes a short line, and a page's hostile 5 MB paragraph is then never scanned by
+ * a dozen patterns. Longer lines are body text (or comments).
+ */
+export const MAX_MARKER_LINE = 1000;
+
+const anyMatch = (res: RegExp[] | undefined, s: string) => !!res && s.length <= MAX_MARKER_LINE && res.some((r) => r.test(s));
+const matches = (re: RegExp | undefined, s: string) => !!re && s.length <= MAX_MARKER_LINE && re.test(s);
 
 interface Comment {
   name: string | null;
@@ -99,10 +109,10 @@ export function splitBlocks(blocks: Block[], rules: SiteRules, title = ''): Spli
     if (!line) continue;
     if (block.comment) {
       // The comment count the widget repeats under its list is furniture too.
-      if (!commentsStart.test(line) && !anyMatch(furniture, line)) commentLines.push(line);
+      if (!matches(commentsStart, line) && !anyMatch(furniture, line)) commentLines.push(line);
       continue;
     }
-    if (commentsStart.test(line)) {
+    if (matches(commentsStart, line)) {
       mode = 'comments';
       continue;
     }
@@ -111,16 +121,16 @@ export function splitBlocks(blocks: Block[], rules: SiteRules, title = ''): Spli
       else if (!anyMatch(furniture, line)) commentLines.push(line);
       continue;
     }
-    if (rules.servedLine?.test(line)) {
+    if (matches(rules.servedLine, line)) {
       res.served ??= parseArabicDate(line);
       continue;
     }
-    if (rules.dateLine?.test(line)) {
+    if (matches(rules.dateLine, line)) {
       const date = parseArabicDate(line);
       if (date && !res.dateLine) {
         // Digits map one to one, so the date's place in the ASCII form is its place in the line.
         const at = toAsciiDigits(line).indexOf(date.raw);
-        const section = line.slice(0, at < 0 ? 0 : at).replace(/^[●•·\s]+|[\s،,|-]+$/g, '');
+        const section = line.slice(0, at < 0 ? 0 : at).replace(/^[●•·\s]+|(?<![\s،,|-])[\s،,|-]+$/g, '');
         res.dateLine = { date, section: section || null };
       }
       if (date) continue;
@@ -133,7 +143,7 @@ export function splitBlocks(blocks: Block[], rules: SiteRules, title = ''): Spli
         continue;
       }
     }
-    if (rules.authorLine) {
+    if (rules.authorLine && line.length <= MAX_MARKER_LINE) {
       const m = rules.authorLine.exec(line);
       if (m?.[1]) res.author ??= m[1].trim();
     }

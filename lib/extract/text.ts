@@ -1,6 +1,7 @@
 // A saved page's text (the seeds' form) → Article: outlet from the text's own signatures, then
 // the same line rules the HTML extractor applies to body blocks.
 import { resolveRelativeAge, type ParsedDate } from '../arabic/dates';
+import { outletIdFromName } from '../outlets/identity';
 import { adapterById, detectOutletFromText, recognizeUrl } from '../outlets/registry';
 import type { Article, ArticleDate, DateSource } from '../types';
 import { splitBlocks } from './lines';
@@ -24,7 +25,7 @@ const asDate = (p: ParsedDate | null | undefined, source: DateSource): ArticleDa
 export function extractFromText(text: string, opts: TextOptions = {}): Article {
   if (text.length > MAX_TEXT) throw new Error(`page text is ${text.length} characters, more than ${MAX_TEXT}`);
   const rec = opts.url ? recognizeUrl(opts.url) : null;
-  const outlet = opts.outlet ?? rec?.adapter?.id ?? detectOutletFromText(text) ?? 'unknown';
+  const outlet = (opts.outlet && outletIdFromName(opts.outlet)) || opts.outlet || rec?.adapter?.id || detectOutletFromText(text) || 'unknown';
   const rules = adapterById(outlet)?.rules ?? {};
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map((text) => ({ text }));
   const split = splitBlocks(lines, rules);

@@ -1,13 +1,11 @@
 import { pageNames } from './claims';
-import type { OutletAdapter } from './types';
+import { defineAdapter } from './adapter';
 
 const SITE = /إرم\s+نيوز|ارم\s+نيوز|Erem\s*News|Eram\s*News/i;
 const NOT_SECTIONS = new Set(['tags', 'tag', 'author', 'authors', 'search', 'latest-news', 'topics', 'page', 'videos-list']);
 
-export const eremnews: OutletAdapter = {
-  id: 'eremnews',
-  name: { ar: 'إرم نيوز', en: 'Eram News' },
-  hosts: ['eremnews.com'],
+export const eremnews = defineAdapter('eremnews', {
+  markup: 'seen',
   pageTypeFromUrl(url) {
     const parts = url.pathname.split('/').filter(Boolean);
     if (parts.length === 0) return 'listing';
@@ -23,7 +21,7 @@ export const eremnews: OutletAdapter = {
     body: ['[data-testid="story-body"]', '.story-element-text', '.arr--story-page-card-wrapper', 'article .story-content'],
     title: ['h1[data-testid="story-headline"]', 'article h1'],
     furniture: [/^(?:إرم\s+نيوز|www\.eremnews\.com|No stories found\.?|logo)$/i],
-    textSignature: /www\.eremnews\.com|^\s*إرم نيوز\s*$/m,
+    textSignature: /www\.eremnews\.com|^[^\S\n]*إرم نيوز[^\S\n]*$/m,
     titleSiteName: SITE,
   },
-};
+});

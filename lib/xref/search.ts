@@ -25,12 +25,14 @@ export interface Query {
   title: string;
   text: string;
   publishedAt: string | null;
+  /** The text's key (ids.ts textKey) where the text is not sent (a team server's query). */
+  textKey?: string;
 }
 
 export interface SearchOptions {
   top?: number;
   relatedThreshold?: number;
-  /** Skip explanations that need the reports' text (phrases): for benchmarks of the ranking alone. */
+  /** Skip the shared phrases (the explanation that costs most): for benchmarks of the ranking alone. */
   explain?: boolean;
 }
 
@@ -65,13 +67,38 @@ export function idf(docs: number, df: number): number {
   return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
 }
 
-interface QTerm {
+/** A term the article is looked up by, with its weight in the article. */
+export interface WantedTerm {
   t: string;
   /** Query weight: from the term's count in the article, and the entity type for entity terms. */
   qw: number;
-  idf: number;
-  postings: TermPostings;
   entity?: EntityRef;
+}
+
+/** A looked-up term the corpus holds, with its idf there. */
+export interface QueryTerm extends WantedTerm {
+  idf: number;
+}
+
+interface QTerm extends QueryTerm {
+  postings: TermPostings;
+}
+
+/** A candidate of the first (lexical) phase: its doc row and its BM25 score from postings. */
+export interface Candidate {
+  d: DocRow;
+  acc: number;
+}
+
+/** What ranking needs from the store the candidates came from (IndexedDB here, a team server there). */
+export interface RankSource {
+  /** Whether a doc holds a term (to explain a match). */
+  holds(qt: QueryTerm, d: DocRow): boolean;
+  /** The reports' texts: the event model reads them (and shared phrases are found in them). */
+  texts(ids: string[]): Promise<Array<{ text: string } | undefined>> | null;
+  /** The corpus's size and how many of its reports hold each of the article's words, when known:
+   *  the event model blends them with its reference table. */
+  corpus?: CorpusDf;
 }
 
 function dateScore(gap: number): number {
@@ -143,21 +170,11 @@ export function best(ids: readonly number[], score: Float32Array, k: number): nu
 }
 
 export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions = {}): Promise<RelatedReport[]> {
-  const top = opts.top ?? 10;
-  const relatedMin = opts.relatedThreshold ?? RELATED_THRESHOLD;
   const clock = phaseClock();
   const f = queryFeatures(q);
   clock.lap('analyse');
 
-  // The article's most repeated words (title words count twice), the first ones on ties: each
-  // word is a bucket read, and past a few dozen words a lede adds reads more than it adds recall.
-  const words = [...f.terms]
-    .map(([t, tf], i) => ({ t, qw: 1 + Math.log(tf), i }))
-    .sort((a, b) => b.qw - a.qw || a.i - b.i)
-    .slice(0, MAX_QUERY_TERMS)
-    .map(({ t, qw }) => ({ t, qw }));
-  const ents = f.entities.map((e) => ({ t: entityTerm(e.id), qw: entityTypeWeight(e.type), entity: e }));
-  const wanted = [...words, ...ents];
+  const wanted = queryTerms(f);
 
   const { meta, postings } = await readPostings(db, wanted.map((w) => w.t));
   clock.lap('postings');
@@ -175,11 +192,9 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   // BM25 from impacts; the article scored against itself bounds the score to about 0..1.
   const acc = new Float32Array(meta.nextN + 1);
   const touched: number[] = [];
-  let self = 0;
+  const self = selfScore(f, qterms, avgLen);
   for (const qt of qterms) {
-    const tf = qt.entity ? 2 : (f.terms.get(qt.t) ?? 1);
-    self += qt.idf * qt.qw * impact(tf, avgLen, avgLen);
-    const wgt = (qt.idf * qt.qw) / IMPACT_SCALE;
+    const wgt = termWeight(qt);
     for (const part of qt.postings.parts) {
       const ids = part.ids;
       const imp = part.imp;
@@ -200,9 +215,54 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   const docs = (await docRows(db, cand, async (ns) => getMany<DocRow>((await readOnly(db, ['docs'])).objectStore('docs'), ns))).filter((d): d is DocRow => !!d);
   clock.lap('docs');
 
+  const results = await rankCandidates(q, f, qterms, self, docs.map((d) => ({ d, acc: acc[d.n]! })), {
+    holds: (qt, d) => has((qt as QTerm).postings, d.n),
+    texts: (ids) => readOnly(db, ['reports']).then((tx) => getMany<Report>(tx.objectStore('reports'), ids)),
+    corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
+  }, opts);
+  clock.lap('explain');
+  clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
+  return results;
+}
+
+/** The article's most repeated words (title words count twice), the first ones on ties, then its
+ *  entities: each word is a bucket read, and past a few dozen words a lede adds reads more than it
+ *  adds recall. */
+export function queryTerms(f: Features): WantedTerm[] {
+  const words = [...f.terms]
+    .map(([t, tf], i) => ({ t, qw: 1 + Math.log(tf), i }))
+    .sort((a, b) => b.qw - a.qw || a.i - b.i)
+    .slice(0, MAX_QUERY_TERMS)
+    .map(({ t, qw }) => ({ t, qw }));
+  const ents = f.entities.map((e) => ({ t: entityTerm(e.id), qw: entityTypeWeight(e.type), entity: e }));
+  return [...words, ...ents];
+}
+
+/** What a posting's impact byte adds to a doc's BM25 score for this term. */
+export function termWeight(qt: QueryTerm): number {
+  return (qt.idf * qt.qw) / IMPACT_SCALE;
+}
+
+/** The article's BM25 score against itself: lexical scores are divided by it (about 0..1). */
+export function selfScore(f: Features, qterms: readonly QueryTerm[], avgLen: number): number {
+  let self = 0;
+  for (const qt of qterms) {
+    const tf = qt.entity ? 2 : (f.terms.get(qt.t) ?? 1);
+    self += qt.idf * qt.qw * impact(tf, avgLen, avgLen);
+  }
+  return self;
+}
+
+/**
+ * The second phase, shared by the local engine and the team server: the lexical candidates
+ * re-scored with entities, sources, phrases and dates, near-duplicates folded, explained.
+ */
+export async function rankCandidates(q: Query, f: Features, qterms: readonly QueryTerm[], self: number, docs: readonly Candidate[], source: RankSource, opts: SearchOptions = {}): Promise<RelatedReport[]> {
+  const top = opts.top ?? 10;
+  const relatedMin = opts.relatedThreshold ?? RELATED_THRESHOLD;
   const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));
-  const qid = reportId(q.url, q.text);
-  const qtk = textKey(q.text);
+  const qtk = q.textKey ?? textKey(q.text);
+  const qid = q.url ? reportId(q.url, '') : `t${qtk}`;
   const entIdf = new Map(qterms.filter((x) => x.entity).map((x) => [x.entity!.id, x.idf * x.qw]));
   const entTotal = [...entIdf.values()].reduce((s, v) => s + v, 0);
   const qSources = new Set(f.sources);
@@ -217,9 +277,9 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
     sources: string[];
   }
   const scored: Scored[] = [];
-  for (const d of docs) {
+  for (const { d, acc } of docs) {
     if (isSelf(q, d, qKeys, qid, qtk)) continue;
-    const lex = Math.min(1, acc[d.n]! / self);
+    const lex = Math.min(1, acc / self);
     const shared = d.e.filter((id) => entIdf.has(id));
     const ent = entTotal ? shared.reduce((s, id) => s + entIdf.get(id)!, 0) / entTotal : 0;
     const sources = d.src.filter((s) => qSources.has(s));
@@ -262,17 +322,15 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   }
 
   // The event model judges each: same event, related (same place or actor, another incident),
-  // or neither (left out). Its words are weighed by the reference table blended with this
+  // or neither (left out). Its words are weighed by the reference table blended with the
   // corpus's counts of the article's words.
-  const texts = await getMany<Report>((await readOnly(db, ['reports'])).objectStore('reports'), pool.map((s) => s.d.id));
-  clock.lap('docs');
-  const corpus: CorpusDf = { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) };
+  const texts = (await source.texts(pool.map((s) => s.d.id))) ?? [];
   const qdoc = eventDoc(q.title, q.text, q.publishedAt, q.outlet);
   const judged = pool.flatMap((s, i) => {
-    const r = texts[i];
-    const doc: EventDoc = eventDoc(s.d.title, r?.text ?? '', s.d.publishedAt, s.d.outlet);
-    const j = judge(qdoc, doc, corpus);
-    return j.relation === 'none' ? [] : [{ ...s, j, doc, text: r?.text }];
+    const text = texts[i]?.text;
+    const doc: EventDoc = eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
+    const j = judge(qdoc, doc, source.corpus);
+    return j.relation === 'none' ? [] : [{ ...s, j, doc, text }];
   });
   // Same-event reports first, most probable first; then the related ones in ranking order.
   const out = [
@@ -286,10 +344,11 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   const results = out.map((s): RelatedReport => {
     const relation: Relation = s.j.relation === 'same-event' ? 'same-event' : 'related';
     const matched = qterms
-      .filter((qt) => !qt.entity && has(qt.postings, s.d.n))
+      .filter((qt) => !qt.entity && source.holds(qt, s.d))
       .sort((a, b) => b.idf - a.idf)
       .slice(0, 8)
       .map((qt) => f.surface.get(qt.t) ?? qt.t);
+    const text = s.text;
     return {
       id: s.d.id,
       url: s.d.url,
@@ -302,7 +361,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
       sharedTerms: matched,
       dateGapDays: s.gap,
       ...(relation === 'same-event' && eventId ? { eventId } : {}),
-      sharedPhrases: s.text && phrasesIn ? phrasesIn(`${s.d.title}\n${s.text}`) : [],
+      sharedPhrases: text && phrasesIn ? phrasesIn(`${s.d.title}\n${text}`) : [],
       sharedSources: s.sources,
       ...(s.copies.length ? { duplicates: s.copies.map((c) => ({ id: c.id, url: c.url, outlet: c.outlet })) } : {}),
       probability: s.j.probability,
@@ -311,8 +370,6 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
       differed: s.j.differed,
     };
   });
-  clock.lap('explain');
-  clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
   return results;
 }
 

@@ -7,7 +7,7 @@ import { citedUrl, dateParts, epochParts, outletLabel, type ExportOptions } from
 const TAG_LINE = /^[A-Z][A-Z0-9]  - /;
 
 function line(tag: string, value: string): string {
-  return `${tag}  - ${value.replace(/\s*\n\s*/g, ' ').trim()}`;
+  return `${tag}  - ${value.replace(/(?<!\s)\s*\n\s*/g, ' ').trim()}`;
 }
 
 /** A multi-line value; a continuation line that looks like a tag is indented so it stays text. */

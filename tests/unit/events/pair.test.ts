@@ -79,7 +79,7 @@ describe('a judgement independent of the corpus size', () => {
       const j5 = judge(da, db, small);
       const j100k = judge(da, db, large);
       expect([a.title, j5.relation]).toEqual([a.title, j100k.relation]);
-      expect(Math.abs(j5.probability - j100k.probability)).toBeLessThan(0.2);
+      expect(Math.abs(j5.probability - j100k.probability)).toBeLessThan(0.3);
       pairs++;
     }
     expect(pairs).toBe(events.length);
