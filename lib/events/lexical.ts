@@ -5,6 +5,7 @@
 // word neither knows weighs the most, so that words only one report uses count against a match
 // (a cosine over every word of both, not over the words the corpus happens to hold).
 import { normalize, terms } from '../arabic';
+import { hash53 } from '../corpus/ids';
 import dfFile from '../../data/events/df.json';
 
 export interface ReferenceDf {
@@ -28,7 +29,7 @@ export interface TermVector {
   /** Term → weighted count. */
   all: Map<string, number>;
   title: Map<string, number>;
-  /** The lede's lines (normalised, as keys) and the terms each gave: what an outlet repeats. */
+  /** The lede's lines (a hash of each, normalised, as keys) and the terms each gave: what an outlet repeats. */
   lines: Map<string, string[]>;
 }
 
@@ -56,7 +57,7 @@ export function termVector(title: string, text: string): TermVector {
     if (!words.length) continue;
     left -= words.length;
     count(words, all, 1);
-    const key = normalize(line).replace(/\s+/g, ' ').trim().slice(0, 300);
+    const key = hash53(normalize(line).replace(/\s+/g, ' ').trim());
     lines.set(key, [...(lines.get(key) ?? []), ...words]);
   }
   const titleOnly = new Map<string, number>();

@@ -52,7 +52,7 @@ export const MAX_QUERY_TERMS = 64;
 
 /** How many BM25 candidates are re-scored with entities, sources and dates (at 30,000 synthetic
  *  reports recall@10 is 0.945 with 60, 0.957 with 150: partners below 60th in BM25 alone). */
-const CANDIDATES = 120;
+export const CANDIDATES = 120;
 
 /** How much an entity of each gazetteer type says about which event a report is on. */
 export function entityTypeWeight(type: string): number {
@@ -99,6 +99,8 @@ export interface RankSource {
   /** The corpus's size and how many of its reports hold each of the article's words, when known:
    *  the event model blends them with its reference table. */
   corpus?: CorpusDf;
+  /** The article's event document, when the article's text is not at hand (a team server). */
+  article?: EventDoc;
 }
 
 function dateScore(gap: number): number {
@@ -325,7 +327,7 @@ export async function rankCandidates(q: Query, f: Features, qterms: readonly Que
   // or neither (left out). Its words are weighed by the reference table blended with the
   // corpus's counts of the article's words.
   const texts = (await source.texts(pool.map((s) => s.d.id))) ?? [];
-  const qdoc = eventDoc(q.title, q.text, q.publishedAt, q.outlet);
+  const qdoc = source.article ?? eventDoc(q.title, q.text, q.publishedAt, q.outlet);
   const judged = pool.flatMap((s, i) => {
     const text = texts[i]?.text;
     const doc: EventDoc = eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
