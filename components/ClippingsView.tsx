@@ -3,6 +3,7 @@ import { t, uiLang } from '../lib/i18n';
 import { call, type ClippingExportFormat, type ClippingsImportSummary } from '../lib/messaging';
 import type { Clipping } from '../lib/clippings/types';
 import { outletName } from '../lib/outlets/names';
+import { safeHref } from '../lib/safe-href';
 import { clippingLink } from '../lib/clippings/fragment';
 import { clippingFacets, searchClippings, type ClippingQuery } from '../lib/clippings/search';
 import { parseTags } from './clippings-filter';
@@ -37,9 +38,9 @@ function ClippingItem({ c, onSaved, onDelete }: { c: Clipping; onSaved: (c: Clip
     <li class="clipping" data-testid="clipping">
       <blockquote dir="auto" lang="ar">{c.quote}</blockquote>
       <div class="muted small">
-        <a href={clippingLink(c) ?? c.url} target="_blank" rel="noreferrer" dir="auto">{c.title || c.url}</a> · <bdi>{outletName(c.outlet, lang)}</bdi> ·{' '}
+        <a href={safeHref(clippingLink(c))} target="_blank" rel="noreferrer" dir="auto">{c.title || c.url}</a> · <bdi>{outletName(c.outlet, lang)}</bdi> ·{' '}
         <bdi>{c.publishedAt?.slice(0, 10) ?? t('unknownDate')}</bdi>
-        {c.archiveUrl && <> · <a href={clippingLink(c, 'archive') ?? c.archiveUrl} target="_blank" rel="noreferrer">{t('openArchive')}</a></>}
+        {c.archiveUrl && <> · <a href={safeHref(clippingLink(c, 'archive'))} target="_blank" rel="noreferrer">{t('openArchive')}</a></>}
       </div>
       {(c.attribution?.source || c.entities.length > 0) && (
         <p class="muted small" data-testid="clipping-analysis">

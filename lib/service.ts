@@ -37,9 +37,11 @@ export async function contextFor(db: IsnadDB, article: Article, top = 10): Promi
 
 export async function corpusStats(db: IsnadDB): Promise<CorpusStats> {
   // The outlet index's keys, one per report: counted without reading any report's text.
-  const byOutlet: Record<string, number> = {};
-  for (const o of (await db.reports.orderBy('outlet').keys()) as string[]) byOutlet[o] = (byOutlet[o] ?? 0) + 1;
-  return { reports: await db.reports.count(), byOutlet };
+  // Counted in a Map: an outlet named "constructor" or "__proto__" is a name, not a field of {}.
+  const byOutlet = new Map<string, number>();
+  for (const o of (await db.reports.orderBy('outlet').keys()) as string[]) byOutlet.set(o, (byOutlet.get(o) ?? 0) + 1);
+  // Object.fromEntries defines each name as the object's own field ("__proto__" included).
+  return { reports: await db.reports.count(), byOutlet: Object.fromEntries(byOutlet) };
 }
 
 export { searchCorpus, snippetOf } from './xref/corpus-search';

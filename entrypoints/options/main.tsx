@@ -5,6 +5,7 @@ import { downloadFile } from '../../components/download';
 import { IMPORT_ACCEPT, importKind, MAX_IMPORT_BYTES, recordFromHtml } from '../../components/import-files';
 import { bootPage, t, uiLang } from '../../lib/i18n';
 import { importCorpusFile } from './import-file';
+import { decodeText } from '../../lib/corpus/decode';
 import { call, type CorpusStats, type ImportProblem } from '../../lib/messaging';
 import { outletName } from '../../lib/outlets/names';
 import { ADAPTERS } from '../../lib/outlets/registry';
@@ -43,10 +44,11 @@ function CorpusSection() {
         if (f.size > MAX_IMPORT_BYTES) throw new Error(t('importTooLarge'));
         const summary =
           kind === 'html'
-            ? await call('ui:import', { file: f.name, records: [recordFromHtml(f.name, await f.text(), new DOMParser())] })
+            ? await call('ui:import', { file: f.name, records: [recordFromHtml(f.name, decodeText(new Uint8Array(await f.arrayBuffer())), new DOMParser())] })
             : await importCorpusFile(f, (done, total) => setRun({ ...state, part: { done, total } }));
         state.added += summary.added;
-        state.problems.push(...summary.problems);
+        // One at a time: a spread of a file's 100,000 problems would overflow the stack.
+        for (const p of summary.problems) state.problems.push(p);
       } catch (e) {
         state.problems.push({ file: f.name, reason: e instanceof Error ? e.message : String(e) });
       }
