@@ -8,7 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchWithExtension, waitForCorpus } from '../tests/e2e/harness';
+import { launchWithExtension, waitForCorpus } from '../tests/e2e/harness/chromium';
 import { pickQueries } from './run';
 import { synthCorpus } from './synth';
 import type { ReportRecord } from '../lib/types';

@@ -14,8 +14,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, launchWithExtension, waitForCorpus } from '../tests/e2e/harness';
-import { PAGES, startSite } from '../tests/e2e/site';
+import { CHROMIUM, launchWithExtension, waitForCorpus } from '../tests/e2e/harness/chromium';
+import { PAGES, startSite } from '../tests/e2e/harness/site';
 
 export interface Span {
   name: string;

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { t, uiLang } from '../lib/i18n';
+import { formatNumber, listOf, t, tn, uiLang } from '../lib/i18n';
+import { DateText } from './DateText';
 import { call, type ClippingExportFormat, type ClippingsImportSummary } from '../lib/messaging';
 import type { Clipping } from '../lib/clippings/types';
 import { outletName } from '../lib/outlets/names';
@@ -9,6 +10,15 @@ import { clippingFacets, searchClippings, type ClippingQuery } from '../lib/clip
 import { parseTags } from './clippings-filter';
 import { downloadFile } from './download';
 import './clippings.css';
+
+/** "3 clippings added, 1 updated and 2 already saved": the counts that are not zero (the added always). */
+export function clippingsImportParts(s: Pick<ClippingsImportSummary, 'counts' | 'problems'>): string {
+  const parts = [tn('clipsAdded', s.counts.added)];
+  if (s.counts.updated) parts.push(tn('clipsUpdated', s.counts.updated));
+  if (s.counts.kept) parts.push(tn('clipsKept', s.counts.kept));
+  if (s.problems.length) parts.push(tn('clipsLeftOut', s.problems.length));
+  return listOf(parts);
+}
 
 const EXPORTS: Array<{ format: ClippingExportFormat; label: string }> = [
   { format: 'markdown', label: 'Markdown' },
@@ -39,7 +49,7 @@ function ClippingItem({ c, onSaved, onDelete }: { c: Clipping; onSaved: (c: Clip
       <blockquote dir="auto" lang="ar">{c.quote}</blockquote>
       <div class="muted small">
         <a href={safeHref(clippingLink(c))} target="_blank" rel="noreferrer" dir="auto">{c.title || c.url}</a> · <bdi>{outletName(c.outlet, lang)}</bdi> ·{' '}
-        <bdi>{c.publishedAt?.slice(0, 10) ?? t('unknownDate')}</bdi>
+        <DateText iso={c.publishedAt} withTime={false} />
         {c.archiveUrl && <> · <a href={safeHref(clippingLink(c, 'archive'))} target="_blank" rel="noreferrer">{t('openArchive')}</a></>}
       </div>
       {(c.attribution?.source || c.entities.length > 0) && (
@@ -132,7 +142,7 @@ function ImportTools({ onImported }: { onImported: () => void }) {
       {summary && (
         <div role="status" data-testid="clippings-import-summary">
           <p>
-            {t('clippingsImported', summary.file, String(summary.counts.added), String(summary.counts.updated), String(summary.counts.kept), String(summary.problems.length))}
+            {t('clippingsImported', summary.file, clippingsImportParts(summary))}
           </p>
           {summary.problems.length > 0 && (
             <ul class="problems" aria-label={t('importProblems')}>
@@ -247,7 +257,7 @@ export function ClippingsView() {
               <input type="date" value={filter.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value || undefined })} />
             </label>
           </form>
-          <p class="muted small" aria-live="polite">{t('shownOf', String(shown.length), String(all.length))}</p>
+          <p class="muted small" aria-live="polite">{t('shownOf', formatNumber(shown.length), formatNumber(all.length))}</p>
           <div class="row" role="group" aria-label={t('exportShown')}>
             <span class="muted small">{t('exportShown')}</span>
             {EXPORTS.map((x) => (

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import './compare.css';
-import { daysLater, label, numberLabel, reportCount } from '../lib/compare/labels';
+import { label, numberLabel } from '../lib/compare/labels';
 import type { Comparison, InContext, OutletNarrative, OutletProfile } from '../lib/compare/types';
-import { t, uiDir, uiLang } from '../lib/i18n';
+import { formatNumber, t, tn, uiDir, uiLang } from '../lib/i18n';
+import { formatDate } from '../lib/ui/format-date';
+import { DateText } from './DateText';
 import { call } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
 import { downloadFile } from './download';
@@ -33,7 +35,7 @@ export function Timeline({ c }: { c: Comparison }) {
   return (
     <figure class="timeline" data-testid="compare-timeline">
       {/* direction="ltr": x and text-anchor mean the same on both UIs; Arabic labels still read right to left. */}
-      <svg width="100%" viewBox={`0 0 ${L.width} ${L.height}`} direction="ltr" role="img" aria-label={t('compareTimeline', L.from ?? '?', L.to ?? '?')}>
+      <svg width="100%" viewBox={`0 0 ${L.width} ${L.height}`} direction="ltr" role="img" aria-label={t('compareTimeline', L.from ? formatDate(L.from) : '?', L.to ? formatDate(L.to) : '?')}>
         <line x1={L.axis.x1} x2={L.axis.x2} y1={L.axis.y} y2={L.axis.y} class="axis" />
         {L.ticks.map((k) => (
           <g key={k.date}>
@@ -49,13 +51,13 @@ export function Timeline({ c }: { c: Comparison }) {
               <text x={r.lagX} y={r.y - 8} text-anchor="middle" class="lag">{`+${r.lagDays}`}</text>
             )}
             {r.undated > 0 && (
-              <text x={(L.axis.x1 + L.axis.x2) / 2} y={r.y + 4} text-anchor="middle" class="undated">{run(t('compareUndatedCount', String(r.undated)))}</text>
+              <text x={(L.axis.x1 + L.axis.x2) / 2} y={r.y + 4} text-anchor="middle" class="undated">{run(tn('compareUndatedCount', r.undated))}</text>
             )}
           </g>
         ))}
         {L.dots.map((d) => (
           <circle key={d.reportId} cx={d.x} cy={d.y} r={d.first ? 6 : 5} class={`dot${d.first ? ' first' : ''}${d.current ? ' current' : ''}`} data-testid="timeline-dot">
-            <title>{`${d.date} · ${d.title}${d.current ? ` · ${t('compareCurrent')}` : ''}`}</title>
+            <title>{`${formatDate(d.date)} · ${d.title}${d.current ? ` · ${t('compareCurrent')}` : ''}`}</title>
           </circle>
         ))}
       </svg>
@@ -70,9 +72,9 @@ function WhoFirst({ c }: { c: Comparison }) {
       {c.outlets.map((o) => (
         <li key={o.outlet} data-outlet={o.outlet}>
           <bdi class="outlet">{nameOf(c.names, o.outlet)}</bdi>{' '}
-          <bdi class="muted">{o.first ?? t('compareUndated')}</bdi>
+          <span class="muted"><DateText iso={o.first} fallback={t('compareUndated')} /></span>
           {o.lagDays === 0 && o.first && <span class="badge">{t('compareFirst')}</span>}
-          {o.lagDays !== null && o.lagDays > 0 && <span class="muted"> · {daysLater(o.lagDays, lang)}</span>}
+          {o.lagDays !== null && o.lagDays > 0 && <span class="muted"> · {tn('daysLater', o.lagDays)}</span>}
           {o.current && <span class="badge current">{t('compareCurrent')}</span>}
         </li>
       ))}
@@ -144,7 +146,7 @@ function Naming({ c }: { c: Comparison }) {
       {table(shared, 'compare-naming', t('compareNaming'))}
       {rest.length > 0 && (
         <details class="more-actors">
-          <summary>{t('compareOtherActors', String(rest.length))}</summary>
+          <summary>{t('compareOtherActors', formatNumber(rest.length))}</summary>
           {table(rest, 'compare-naming-other', t('compareOtherActorsCaption'))}
         </details>
       )}
@@ -275,7 +277,7 @@ function Reports({ c }: { c: Comparison }) {
             {o.reports.map((r) => (
               <li key={r.id}>
                 <a href={reportTarget(r)} target="_blank" rel="noreferrer" dir="auto">{r.title}</a>{' '}
-                <bdi class="muted nowrap">{r.publishedAt ?? t('compareUndated')}</bdi>
+                <span class="muted"><DateText iso={r.publishedAt} fallback={t('compareUndated')} /></span>
                 {r.id === c.article && <span class="badge current">{t('compareCurrent')}</span>}
               </li>
             ))}
@@ -300,7 +302,7 @@ function Profiles() {
       {typeof profiles === 'string' && <p role="alert">{t('error', profiles)}</p>}
       {Array.isArray(profiles) && profiles.map((p) => (
         <section key={p.outlet} class="profile" data-outlet={p.outlet}>
-          <h4><bdi>{p.name[lang.startsWith('ar') ? 'ar' : 'en']}</bdi> <span class="muted">{reportCount(p.reports, lang)}</span></h4>
+          <h4><bdi>{p.name[lang.startsWith('ar') ? 'ar' : 'en']}</bdi> <span class="muted">{tn('reportCount', p.reports)}</span></h4>
           {p.naming.map((n) => (
             <p key={n.actorId}><bdi>{actorLabel(n)}</bdi>: {n.terms.map((x) => <bdi class="chip" key={x.term}>{x.term} <span class="count">{x.count}</span></bdi>)}</p>
           ))}
@@ -326,7 +328,7 @@ export function ComparisonView({ c, tabId }: { c: Comparison; tabId?: number }) 
       <header class="compare-head">
         <h2 dir="auto">{c.event.title}</h2>
         <p class="muted">
-          <bdi>{c.event.from ?? '?'}</bdi> – <bdi>{c.event.to ?? '?'}</bdi> · {t('compareOutletCount', String(c.outlets.length))}
+          <DateText iso={c.event.from} fallback="?" /> – <DateText iso={c.event.to} fallback="?" /> · {tn('compareOutletCount', c.outlets.length)}
         </p>
         {c.basis === 'related' && <p class="note" role="note">{t('compareBasisRelated')}</p>}
         <div class="actions">

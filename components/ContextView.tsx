@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t, uiLang } from '../lib/i18n';
+import { t, tn, uiLang } from '../lib/i18n';
+import { formatDate } from '../lib/ui/format-date';
+import { DateText } from './DateText';
 import { call } from '../lib/messaging';
 import { outletName } from '../lib/outlets/names';
 import { isWebUrl, safeHref } from '../lib/safe-href';
@@ -44,20 +46,21 @@ function ArticleMeta({ article }: { article: Article }) {
         <dd><bdi>{outletName(article.outlet, uiLang())}</bdi></dd>
         <dt>{t('published')}</dt>
         <dd data-testid="article-date">
-          <bdi dir="ltr">{date ?? t('unknownDate')}</bdi>
+          <DateText iso={date} />
           {how && <div class="muted small">{how}</div>}
-          {date && article.publishedAt.raw && <div class="muted small"><bdi dir="auto">{article.publishedAt.raw}</bdi></div>}
+          {/* The page's own words for the date ("منذ ساعتين"), unless they are the ISO text shown above. */}
+          {date && article.publishedAt.raw && !/^\d{4}-\d{2}/.test(article.publishedAt.raw.trim()) && <div class="muted small"><bdi dir="auto">{article.publishedAt.raw}</bdi></div>}
         </dd>
         {article.author && (<><dt>{t('author')}</dt><dd><bdi dir="auto">{article.author}</bdi></dd></>)}
         {article.section && (<><dt>{t('section')}</dt><dd><bdi dir="auto">{article.section}</bdi></dd></>)}
         <dt>{t('length')}</dt>
-        <dd>{t('paragraphCount', String(article.paragraphs.length))}</dd>
+        <dd>{tn('paragraphCount', article.paragraphs.length)}</dd>
         {article.archive && isWebUrl(article.archive.archiveUrl) && (
           <>
             <dt>{t('archiveCopy')}</dt>
             <dd data-testid="article-archive">
               <a href={safeHref(article.archive.archiveUrl)} target="_blank" rel="noreferrer">
-                {t('archiveCapture', archiveServiceName(article.archive.service), article.archive.capturedAt.slice(0, 10))}
+                {t('archiveCapture', archiveServiceName(article.archive.service), formatDate(article.archive.capturedAt, { withTime: false }))}
               </a>
               {isWebUrl(page) && page !== article.archive.archiveUrl && (
                 <div class="small"><a href={safeHref(page)} target="_blank" rel="noreferrer">{t('openThePage')}</a></div>
@@ -82,7 +85,7 @@ function EntityGroup({ id, title, entities, onEntity }: { id: string; title: str
           return (
             <li key={e.id} class={`chip entity-${e.type}`}>
               {onEntity ? (
-                <button type="button" class="chip-button" onClick={() => onEntity(e)} aria-label={`${t('searchCorpusFor', name)}${e.count > 1 ? ` (${t('namedTimes', String(e.count))})` : ''}`}>
+                <button type="button" class="chip-button" onClick={() => onEntity(e)} aria-label={`${t('searchCorpusFor', name)}${e.count > 1 ? ` (${tn('namedTimes', e.count)})` : ''}`}>
                   <bdi>{name}</bdi>{count}
                 </button>
               ) : (

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, uiLang } from '../lib/i18n';
+import { t, tn, uiLang } from '../lib/i18n';
+import { isoDayOf } from '../lib/ui/date-input';
+import { DateField } from './DateField';
+import { DateText } from './DateText';
 import { call, type CorpusHits, type CorpusQuery, type CorpusStats } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
@@ -7,8 +10,13 @@ import { outletName } from '../lib/outlets/names';
 /** The query sent for the form's fields: empty fields left out. */
 export function toQuery(f: Record<keyof Omit<CorpusQuery, 'outlets' | 'limit'> | 'outlet', string>): CorpusQuery {
   const q: CorpusQuery = {};
-  for (const k of ['text', 'from', 'to', 'place', 'actor', 'source'] as const) {
+  for (const k of ['text', 'place', 'actor', 'source'] as const) {
     const v = f[k].trim();
+    if (v) q[k] = v;
+  }
+  // Dates as typed ("8/12/2024", "٢٠٢٤-١٢-٠٨") become ISO days; a date that is not one is left out.
+  for (const k of ['from', 'to'] as const) {
+    const v = isoDayOf(f[k]);
     if (v) q[k] = v;
   }
   if (f.outlet) q.outlets = [f.outlet];
@@ -57,19 +65,19 @@ export function CorpusSearch({ onOpen, preset }: { onOpen: (r: { id: string; url
   };
   // Preact types <input> by its `type`, so date fields and text fields are written apart.
   const set = (k: keyof typeof EMPTY) => (e: { currentTarget: HTMLInputElement }) => setForm({ ...form, [k]: e.currentTarget.value });
-  const field = (k: keyof typeof EMPTY, label: string, type: 'text' | 'search' | 'date' = 'text') => (
-    <label>
-      {label}
-      {type === 'date' ? (
-        // ltr: a date's parts are digits, read left to right in Arabic as in English.
-        <input type="date" dir="ltr" value={form[k]} onInput={set(k)} />
-      ) : type === 'search' ? (
-        <input type="search" dir="auto" value={form[k]} onInput={set(k)} />
-      ) : (
-        <input type="text" dir="auto" value={form[k]} onInput={set(k)} ref={preset?.field === k ? presetField : undefined} />
-      )}
-    </label>
-  );
+  const field = (k: keyof typeof EMPTY, label: string, type: 'text' | 'search' | 'date' = 'text') =>
+    type === 'date' ? (
+      <DateField label={label} value={form[k]} onValue={(v) => setForm({ ...form, [k]: v })} />
+    ) : (
+      <label>
+        {label}
+        {type === 'search' ? (
+          <input type="search" dir="auto" value={form[k]} onInput={set(k)} />
+        ) : (
+          <input type="text" dir="auto" value={form[k]} onInput={set(k)} ref={preset?.field === k ? presetField : undefined} />
+        )}
+      </label>
+    );
   if (stats && stats.reports === 0) return <p class="empty muted" role="status">{t('emptyCorpus')}</p>;
   return (
     <div class="corpus">
@@ -92,7 +100,7 @@ export function CorpusSearch({ onOpen, preset }: { onOpen: (r: { id: string; url
           <button type="button" onClick={() => { setForm(EMPTY); setResult(null); }}>{t('clear')}</button>
         </div>
       </form>
-      {stats && <p class="muted small">{t('corpusCount', String(stats.reports))}</p>}
+      {stats && <p class="muted small status-line" data-testid="corpus-count">{tn('corpusCount', stats.reports)}</p>}
       {error && <p role="alert">{t('error', error)}</p>}
       <div aria-live="polite">
         {busy && <p class="muted" role="status">{t('loading')}</p>}
@@ -101,12 +109,12 @@ export function CorpusSearch({ onOpen, preset }: { onOpen: (r: { id: string; url
             <p class="empty muted" role="status">{t('noHits')}</p>
           ) : (
             <>
-              <p class="muted small" role="status">{t('hitCount', String(result.total))}</p>
+              <p class="muted small status-line" role="status" data-testid="hit-count">{tn('hitCount', result.total)}</p>
               <ol class="related">
                 {result.hits.map((h) => (
                   <li key={h.id} data-testid="corpus-hit">
                     <a class="title" dir="auto" href={reportTarget(h)} onClick={(e) => { e.preventDefault(); onOpen(h); }}>{h.title}</a>
-                    <div class="muted"><bdi>{outletName(h.outlet, lang)}</bdi> · <bdi>{h.publishedAt ?? t('unknownDate')}</bdi></div>
+                    <div class="muted"><bdi>{outletName(h.outlet, lang)}</bdi> · <DateText iso={h.publishedAt} /></div>
                     <p class="snippet" dir="auto" lang="ar">{h.snippet}</p>
                   </li>
                 ))}

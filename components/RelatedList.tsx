@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t, uiLang } from '../lib/i18n';
+import { formatNumber, t, tn, uiLang } from '../lib/i18n';
+import { DateText } from './DateText';
 import { call, type CorpusStats } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
@@ -33,8 +34,8 @@ export function RelatedItem({ r, onOpen, names = {} }: { r: RelatedReport; onOpe
         {r.title}
       </a>
       <div class="muted">
-        <bdi>{outletName(r.outlet, lang)}</bdi> · <bdi>{r.publishedAt ?? t('unknownDate')}</bdi>
-        {gap && <> · <span>{gap === 'same-day' ? t('sameDay') : t('daysApart', String(Math.round(Math.abs(r.dateGapDays!))))}</span></>} ·{' '}
+        <bdi>{outletName(r.outlet, lang)}</bdi> · <DateText iso={r.publishedAt} />
+        {gap && <> · <span>{gap === 'same-day' ? t('sameDay') : tn('daysApart', Math.round(Math.abs(r.dateGapDays!)))}</span></>} ·{' '}
         <span class={`relation-${r.relation}`}>{r.relation === 'same-event' ? t('sameEvent') : t('related')}</span>
       </div>
       {reasons.length > 0 && (
@@ -119,7 +120,7 @@ export function RelatedList({ related, outlet, onOpen }: { related: RelatedRepor
       {groupRelated(related).map((g) => (
         <section key={g.key} aria-labelledby={`group-${g.key}`}>
           <h3 id={`group-${g.key}`} class="group-title">
-            {g.relation === 'same-event' ? t('groupSameEvent') : t('groupRelated')} <span class="muted">({g.reports.length})</span>
+            {g.relation === 'same-event' ? t('groupSameEvent') : t('groupRelated')} <span class="muted">({formatNumber(g.reports.length)})</span>
           </h3>
           <ol class="related" aria-labelledby={`group-${g.key}`}>
             {g.reports.map((r) => (

@@ -41,6 +41,67 @@ export function t(key: MessageKey, ...subs: string[]): string {
   return browser.i18n.getMessage(key, subs) || key;
 }
 
+/** The plural categories of Intl.PluralRules; Arabic uses all six, English `one` and `other`. */
+export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+export type PluralCategory = (typeof PLURAL_CATEGORIES)[number];
+
+/** The base names of the counted messages: each has `<base>_other` and one entry per category its locale needs. */
+export type CountedKey = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
+
+/**
+ * The language of the messages shown: the reader's choice, else the catalogue browser.i18n picked
+ * (its `messagesLocale` entry), which for a French browser is English, not the browser's language.
+ * Plurals and dates follow it so that they agree with the words around them.
+ */
+export function messagesLang(): UiLocale {
+  if (override) return override.lang;
+  return t('messagesLocale') === 'ar' ? 'ar' : 'en';
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number written as the UI's language writes it. */
+export function formatNumber(n: number, lang: string = messagesLang()): string {
+  let f = numberFormats.get(lang);
+  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(lang)));
+  return f.format(n);
+}
+
+/** The plural category of `n` in a language (Arabic: zero, one, two, few, many, other). */
+export function pluralCategory(n: number, lang: string): PluralCategory {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(n) as PluralCategory;
+}
+
+/**
+ * A counted message from a catalogue: `<base>_<category>`, else `<base>_other` (a locale writes
+ * only the forms its language has: English `one` and `other`). `$1` is the count as the language
+ * writes it, the further substitutions are `$2`…. Null when the catalogue lacks the message.
+ */
+export function countedMessage(messages: Messages, lang: string, base: string, n: number, subs: readonly string[] = []): string | null {
+  const key = `${base}_${pluralCategory(n, lang)}`;
+  return formatMessage(messages, key in messages ? key : `${base}_other`, [formatNumber(n, lang), ...subs]);
+}
+
+/**
+ * A counted noun in the UI's language: "تقريران", "3 تقارير", "11 تقريرًا", "1 report" — every
+ * count the UI shows goes through here, from the `<base>_<category>` entries of _locales.
+ */
+export function tn(base: CountedKey, n: number, ...subs: string[]): string {
+  const lang = messagesLang();
+  if (override) return countedMessage(override.messages, lang, base, n, subs) ?? base;
+  const key = `${base}_${pluralCategory(n, lang)}` as MessageKey;
+  const number = formatNumber(n, lang);
+  return browser.i18n.getMessage(key, [number, ...subs]) || browser.i18n.getMessage(`${base}_other` as MessageKey, [number, ...subs]) || base;
+}
+
+/** Several counted parts as one phrase: "2 reports added, 1 already there and no problem". */
+export function listOf(parts: readonly string[], lang: string = messagesLang()): string {
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(parts);
+}
+
 /** The UI language: the reader's choice, else the browser's. */
 export function uiLang(): string {
   return override?.lang ?? browser.i18n.getUILanguage();
@@ -60,7 +121,12 @@ export async function setUiLanguage(lang: Settings['language']): Promise<void> {
   }
   const res = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json`));
   if (!res.ok) throw new Error(`_locales/${lang}/messages.json: ${res.status}`);
-  override = { lang, messages: (await res.json()) as Messages };
+  setMessages(lang, (await res.json()) as Messages);
+}
+
+/** Shows the UI in `lang` from this catalogue (null: the browser's language again). */
+export function setMessages(lang: UiLocale, messages: Messages | null): void {
+  override = messages ? { lang, messages } : null;
 }
 
 /** Applies language and direction to an extension page's <html>. */

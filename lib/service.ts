@@ -4,6 +4,7 @@ import type { IsnadDB } from './corpus/db';
 import type { CorpusPack } from './corpus/formats';
 import { ensureIndexed } from './corpus/index-store';
 import { loadBuiltin } from './corpus/store';
+import { outletIdFromName } from './outlets/identity';
 import type { CorpusStats } from './messaging';
 import type { Article, TabContext } from './types';
 import { searchRelated, type Query } from './xref/search';
@@ -39,7 +40,11 @@ export async function corpusStats(db: IsnadDB): Promise<CorpusStats> {
   // The outlet index's keys, one per report: counted without reading any report's text.
   // Counted in a Map: an outlet named "constructor" or "__proto__" is a name, not a field of {}.
   const byOutlet = new Map<string, number>();
-  for (const o of (await db.reports.orderBy('outlet').keys()) as string[]) byOutlet.set(o, (byOutlet.get(o) ?? 0) + 1);
+  // Rows stored before the registry named an outlet their own way ("Shaam Network"): counted under its id.
+  for (const o of (await db.reports.orderBy('outlet').keys()) as string[]) {
+    const id = outletIdFromName(o) ?? o;
+    byOutlet.set(id, (byOutlet.get(id) ?? 0) + 1);
+  }
   // Object.fromEntries defines each name as the object's own field ("__proto__" included).
   return { reports: await db.reports.count(), byOutlet: Object.fromEntries(byOutlet) };
 }

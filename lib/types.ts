@@ -1,7 +1,9 @@
 // Shared data shapes. Everything that crosses a module or context boundary is typed here.
 
 /** Built-in outlet ids; reports of other outlets keep the outlet name their record gives. */
-export type BuiltinOutletId = 'orient-news' | 'idlib24' | 'shaam' | 'eremnews';
+export type BuiltinOutletId =
+  | 'orient-news' | 'idlib24' | 'shaam' | 'eremnews' | 'sana' | 'enab-baladi' | 'syria-tv' | 'ikhbariya' | 'sohr'
+  | 'zaman-al-wasl' | 'halab-today' | 'horan-free' | 'almodon' | 'eqtsad' | 'kassioun';
 export type OutletId = BuiltinOutletId | (string & {});
 
 export type PageType = 'article' | 'listing' | 'other';

@@ -2,8 +2,8 @@
 // name, and opens Chromium with the extension on it. `npm start -- --headless --screenshot FILE`
 // writes a screenshot instead, for machines with no display.
 import { parseArgs } from 'node:util';
-import { launchWithExtension, waitForCorpus } from '../tests/e2e/harness';
-import { PAGES, startSite } from '../tests/e2e/site';
+import { launchWithExtension, waitForCorpus } from '../tests/e2e/harness/chromium';
+import { PAGES, startSite } from '../tests/e2e/harness/site';
 
 const { values } = parseArgs({
   options: {

@@ -8,12 +8,17 @@ import { parseArgs } from 'node:util';
 import { hash53, reportId, reportKeys } from '../../lib/corpus/ids';
 import type { ImportProblemRow } from '../../lib/corpus/index-types';
 import { extractFromDocument } from '../../lib/extract/html';
+import { outletIdFromName } from '../../lib/outlets/identity';
 import type { ReportRecord } from '../../lib/types';
 import { CliError, corpusRecords, parseDocument, readInput, readLines } from '../load';
+import { archiveKind } from '../../lib/harvest/archive';
+import { importArchiveFile, progressLine, stopOnSigint } from '../harvest';
 
 export const usage = `corpus import <file>... | export [--out FILE] | stats | delete (--report ID | --import ID | --outlet NAME)  [--store FILE]
     the reader's corpus (default store .isnad/corpus.jsonl): import .jsonl/.json/.txt/.html files (bad records
-    reported by file and line, good ones kept, duplicates skipped), export a corpus pack, count, delete`;
+    reported by file and line, good ones kept, duplicates skipped), export a corpus pack, count, delete;
+    web archives (.warc, .warc.gz, .wacz): the articles of recognised outlets (--any-site: of every site),
+    streamed, resumable (run the same command again after a stop)`;
 
 const DEFAULT_STORE = '.isnad/corpus.jsonl';
 
@@ -162,6 +167,7 @@ export async function run(argv: string[]): Promise<unknown> {
       import: { type: 'string' },
       outlet: { type: 'string' },
       json: { type: 'boolean' },
+      'any-site': { type: 'boolean' },
     },
   });
   const [sub, ...files] = positionals;
@@ -169,9 +175,24 @@ export async function run(argv: string[]): Promise<unknown> {
   switch (sub) {
     case 'import': {
       if (files.length === 0) throw new CliError('corpus import: missing <file>');
-      const summaries = await importFiles(store, files);
+      const archives = files.filter((f) => archiveKind(f));
+      const summaries = await importFiles(store, files.filter((f) => !archiveKind(f)));
       for (const s of summaries) for (const p of s.problems) process.stderr.write(`warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}\n`);
-      return { store, imports: summaries };
+      if (archives.length === 0) return { store, imports: summaries };
+      const stop = stopOnSigint();
+      try {
+        const done = [];
+        for (const f of archives) {
+          const s = await importArchiveFile(store, f, { anySite: values['any-site'], signal: stop.signal, progress: (p) => progressLine(`${f}: ${p.records} records, ${p.articles} articles, ${p.added} added`) });
+          progressLine('');
+          for (const p of s.problems) process.stderr.write(`warning: ${p.file}${p.offset !== undefined ? ` @${p.offset}` : ''}: ${p.reason}\n`);
+          done.push(s);
+          if (stop.signal.aborted) break;
+        }
+        return { store, imports: summaries, archives: done };
+      } finally {
+        stop.release();
+      }
     }
     case 'export': {
       if (values.out) {
@@ -190,7 +211,7 @@ export async function run(argv: string[]): Promise<unknown> {
       const byImport = new Map<string, number>();
       for await (const r of storeRows(store)) {
         reports++;
-        count(byOutlet, r.outlet);
+        count(byOutlet, outletIdFromName(r.outlet) ?? r.outlet);
         count(byImport, r.importId);
       }
       // Object.fromEntries defines each name as the object's own field, "__proto__" included.
@@ -202,7 +223,7 @@ export async function run(argv: string[]): Promise<unknown> {
         : values.import
           ? (r: Stored) => r.importId === values.import
           : values.outlet
-            ? (r: Stored) => r.outlet === values.outlet
+            ? (r: Stored) => (outletIdFromName(r.outlet) ?? r.outlet) === (outletIdFromName(values.outlet!) ?? values.outlet)
             : null;
       if (!drop) throw new CliError('corpus delete: give --report ID, --import ID or --outlet NAME');
       const { kept, dropped } = await rewriteStore(store, (r) => !drop(r));

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
-import { applyLocale, t, uiLang } from '../../lib/i18n';
+import { applyLocale, t, tn, uiLang } from '../../lib/i18n';
+import { DateText } from '../../components/DateText';
 import type { EntityCard } from '../../lib/entity-card';
 import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
@@ -39,7 +40,7 @@ function Card() {
         {t(card.type === 'place' ? 'markPlace' : card.type === 'actor' ? 'markActor' : 'markSource')}
         {card.parent && <> · <bdi>{card.parent[nameLang]}</bdi></>}
       </p>
-      <p>{card.reports === 0 ? t('entityNoReports') : t('entityReports', String(card.reports))}</p>
+      <p>{card.reports === 0 ? t('entityNoReports') : tn('entityReports', card.reports)}</p>
       {card.reports > 0 && (
         <p class="muted">
           {Object.entries(card.byOutlet).map(([o, n]) => (
@@ -60,7 +61,7 @@ function Card() {
             >
               {r.title}
             </a>{' '}
-            <span class="muted"><bdi>{outletName(r.outlet, lang)}</bdi> · <bdi>{r.publishedAt ?? t('unknownDate')}</bdi></span>
+            <span class="muted"><bdi>{outletName(r.outlet, lang)}</bdi> · <DateText iso={r.publishedAt} /></span>
           </li>
         ))}
       </ul>

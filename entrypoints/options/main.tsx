@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
 import { downloadFile } from '../../components/download';
 import { IMPORT_ACCEPT, importKind, MAX_IMPORT_BYTES, recordFromHtml } from '../../components/import-files';
-import { bootPage, t, uiLang } from '../../lib/i18n';
+import { bootPage, formatNumber, t, tn, uiLang } from '../../lib/i18n';
+import { importDoneText, recordsProgress } from '../../components/import-progress';
 import { importCorpusFile } from './import-file';
 import { decodeText } from '../../lib/corpus/decode';
 import { call, type CorpusStats, type ImportProblem } from '../../lib/messaging';
@@ -17,7 +18,11 @@ interface ImportRun {
   total: number;
   current: string | null;
   added: number;
+  /** Records that were already in the corpus (the same report, by address or by text). */
+  already: number;
   problems: ImportProblem[];
+  /** Records of the files finished so far. */
+  records: number;
   /** Records of the current file written so far. */
   part?: { done: number; total: number };
 }
@@ -32,7 +37,7 @@ function CorpusSection() {
   useEffect(() => void refresh(), []);
 
   const importFiles = async (files: File[]) => {
-    const state: ImportRun = { done: 0, total: files.length, current: null, added: 0, problems: [] };
+    const state: ImportRun = { done: 0, total: files.length, current: null, added: 0, already: 0, problems: [], records: 0 };
     setRun({ ...state });
     for (const f of files) {
       state.current = f.name;
@@ -47,6 +52,8 @@ function CorpusSection() {
             ? await call('ui:import', { file: f.name, records: [recordFromHtml(f.name, decodeText(new Uint8Array(await f.arrayBuffer())), new DOMParser())] })
             : await importCorpusFile(f, (done, total) => setRun({ ...state, part: { done, total } }));
         state.added += summary.added;
+        state.already += summary.duplicates ?? 0;
+        state.records += summary.added + (summary.duplicates ?? 0);
         // One at a time: a spread of a file's 100,000 problems would overflow the stack.
         for (const p of summary.problems) state.problems.push(p);
       } catch (e) {
@@ -69,12 +76,12 @@ function CorpusSection() {
           <p class="muted">{t('emptyCorpus')}</p>
         ) : (
           <>
-            <p>{t('corpusCount', String(stats.reports))}</p>
+            <p>{tn('corpusCount', stats.reports)}</p>
             <table class="stats">
               <caption class="muted small">{t('byOutlet')}</caption>
               <tbody>
                 {Object.entries(stats.byOutlet).sort((a, b) => b[1] - a[1]).map(([o, n]) => (
-                  <tr key={o}><th scope="row"><bdi>{outletName(o, lang)}</bdi></th><td>{n}</td></tr>
+                  <tr key={o}><th scope="row"><bdi>{outletName(o, lang)}</bdi></th><td>{formatNumber(n)}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -114,13 +121,13 @@ function CorpusSection() {
       </div>
       {run && (
         <div class="import-run" data-state={run.current ? 'running' : 'done'}>
-          <progress max={run.total} value={run.done} aria-label={t('importProgress')} />
+          <progress {...recordsProgress(run)} aria-label={t('importProgress')} data-testid="import-bar" />
           <p role="status">
-            {run.current ? t('importingFile', run.current, String(run.done + 1), String(run.total)) : t('importDone', String(run.added), String(run.problems.length))}
+            {run.current ? t('importingFile', run.current, formatNumber(run.done + 1), formatNumber(run.total)) : importDoneText(run)}
           </p>
           {run.current && run.part && (
             <p class="muted small" data-testid="import-records">
-              {t('importRecordsDone', String(run.part.done), String(run.part.total))}
+              {tn('importRecordsDone', run.part.total, formatNumber(run.part.done))}
             </p>
           )}
           {run.problems.length > 0 && (
@@ -133,7 +140,7 @@ function CorpusSection() {
                   </li>
                 ))}
               </ul>
-              {run.problems.length > 200 && <p class="muted">{t('moreProblems', String(run.problems.length - 200))}</p>}
+              {run.problems.length > 200 && <p class="muted">{tn('moreProblems', run.problems.length - 200)}</p>}
               <p class="muted small" data-testid="import-advice">{!run.current && run.added === 0 ? t('importNothing') : t('importKeptGood')}</p>
             </div>
           )}

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
 import { applyLocale, t, uiLang } from '../../lib/i18n';
+import { DateText } from '../../components/DateText';
 import { call } from '../../lib/messaging';
 import { outletName } from '../../lib/outlets/names';
 import type { Report } from '../../lib/types';
@@ -20,7 +21,7 @@ function ReportView({ id }: { id: string }) {
     <article lang="ar" dir="rtl" style={{ maxWidth: '46rem', margin: '2rem auto', padding: '0 1rem' }}>
       <h1 dir="auto">{report.title}</h1>
       <p class="muted">
-        <bdi>{outletName(report.outlet, uiLang())}</bdi> · <bdi>{report.publishedAt ?? t('unknownDate')}</bdi>
+        <bdi>{outletName(report.outlet, uiLang())}</bdi> · <DateText iso={report.publishedAt} />
       </p>
       {report.text.split(/\n+/).map((p, i) => (
         <p key={i} dir="auto">{p}</p>

@@ -1,7 +1,7 @@
 // The event group of an article: the article and the reports judged to be about the same event.
 // When the corpus holds none, the comparison falls back on the related reports and says so.
 import { urlKey } from '../corpus/ids';
-import { ADAPTERS } from '../outlets/registry';
+import { outletIdFromName } from '../outlets/identity';
 import type { Article, RelatedReport, Report } from '../types';
 import type { Comparison, GroupReport } from './types';
 
@@ -25,8 +25,7 @@ export function articleAsReport(a: Article): GroupReport {
  * Network", "شبكة شام") joins that outlet's id, so imported reports sit beside captured ones.
  */
 export function outletKey(outlet: string): string {
-  const a = ADAPTERS.find((x) => x.id === outlet || x.name.en === outlet || x.name.ar === outlet);
-  return a ? a.id : outlet;
+  return outletIdFromName(outlet) ?? outlet;
 }
 
 export function reportAsGroupReport(r: Report): GroupReport {

@@ -1,10 +1,10 @@
-// Outlet names in the UI language. Built-in outlets have their adapter's names; the records of an
+// Outlet names in the UI language. Registry outlets (lib/outlets) have the registry's names; the records of an
 // imported corpus name other outlets as they like ("Enab Baladi", "عنب بلدي"), and the gazetteer's
 // news sources know most of them in both languages.
 import { normalize } from '../arabic';
 import { aliasText, ENTITIES } from '../entities';
-import { outletName } from '../outlets/names';
-import { adapterById } from '../outlets/registry';
+import { outletIdFromName } from '../outlets/identity';
+import { outletById } from '../outlets/profiles';
 
 const key = (s: string) => normalize(s).toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -22,7 +22,8 @@ function sourceNames(): Map<string, { ar: string; en: string }> {
 
 /** The outlet's names in both languages; an outlet nobody knows keeps the name its records give. */
 export function outletNames(outlet: string): { ar: string; en: string } {
-  if (adapterById(outlet)) return { ar: outletName(outlet, 'ar'), en: outletName(outlet, 'en') };
+  const p = outletById(outlet) ?? outletById(outletIdFromName(outlet) ?? '');
+  if (p) return { ...p.name };
   return sourceNames().get(key(outlet)) ?? { ar: outlet, en: outlet };
 }
 

@@ -1,6 +1,7 @@
 import { extractFromText } from '../extract/text';
 import { stripInvisible } from '../arabic/invisible';
 import { isWebUrl } from '../safe-href';
+import { resolveOutlet } from '../outlets/identity';
 import type { ReportRecord } from '../types';
 
 /** The corpus pack: what public/corpus/builtin.json holds and what `corpus export` writes. */
@@ -105,7 +106,8 @@ export function validateRecord(raw: unknown): ReportRecord | string {
     publishedAt = o.publishedAt.slice(0, 10);
     if (!isRealDay(publishedAt)) return `field "publishedAt" is not a real day (${publishedAt})`;
   }
-  return { url, outlet, title, publishedAt, text };
+  // One outlet, one id: "Shaam Network", "شبكة شام" and a shaam.org URL are the registry's `shaam`.
+  return { url, outlet: resolveOutlet({ outlet: o.outlet as string | undefined, url }), title, publishedAt, text };
 }
 
 export function parseJsonLines(file: string, content: string): ParsedCorpus {

@@ -2,14 +2,15 @@
 import type { Article, Report } from '../types';
 import type { IsnadDB } from './db';
 import type { CorpusPack } from './formats';
-import { deleteReports, indexReports, toReport } from './index-store';
+import { compact, deleteReports, mergeInto, prepare, storedCopyOf, toReport, writeBatch } from './index-store';
 
 /** The importId of captured reports. */
 export const CAPTURE = 'capture';
 
 /**
  * Adds an article the reader opened to the corpus, known under its live, canonical and archive
- * URLs; returns the stored report, or null when the corpus already has it under one of them.
+ * URLs; returns the stored report, or null when the corpus already has it: under one of those
+ * URLs, or as the same outlet's same text under another (then the two are merged, see mergeInto).
  */
 export async function captureArticle(db: IsnadDB, article: Article, now = Date.now()): Promise<Report | null> {
   const text = article.paragraphs.join('\n\n');
@@ -22,7 +23,16 @@ export async function captureArticle(db: IsnadDB, article: Article, now = Date.n
     now,
     [article.url, article.archive?.archiveUrl ?? ''],
   );
-  const res = await indexReports(db, [report]);
+  const [prepared] = prepare([report]);
+  const known = await db.reports.where('keys').anyOf(report.keys ?? []).first();
+  if (known) return null;
+  const copy = await storedCopyOf(db, prepared!);
+  if (copy) {
+    await mergeInto(db, copy, prepared!);
+    return null;
+  }
+  const res = await writeBatch(db, [prepared!]);
+  await compact(db);
   return res.added[0] ?? null;
 }
 

@@ -7,6 +7,7 @@
 // Readability to everything else (CLI, imports, tests).
 import { parseArabicDate, resolveRelativeAge, type ParsedDate } from '../arabic/dates';
 import { ARCHIVE_CHROME, unarchive, unrewriteHref } from '../outlets/archive';
+import { outletIdFromUrl } from '../outlets/identity';
 import { recognizePage } from '../outlets/registry';
 import { readableUrl } from '../outlets/url';
 import type { SiteRules } from '../outlets/types';
@@ -170,7 +171,8 @@ export function extractWith(doc: Document, rawUrl: string, readabilityStep: Read
   const metaAuthor = pageMeta('author', 'article:author', 'byl');
 
   const article: Article = {
-    outlet: adapter?.id ?? (pageMeta('og:site_name') || hostname(rec.url)),
+    // A registry outlet without an adapter is still known by its host (identity.ts).
+    outlet: adapter?.id ?? outletIdFromUrl(rec.url) ?? (pageMeta('og:site_name') || hostname(rec.url)),
     pageType: rec.pageType,
     url: rec.url,
     canonicalUrl: canonical,

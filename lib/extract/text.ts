@@ -2,6 +2,7 @@
 // the same line rules the HTML extractor applies to body blocks.
 import { resolveRelativeAge, type ParsedDate } from '../arabic/dates';
 import { stripInvisible } from '../arabic/invisible';
+import { outletIdFromName } from '../outlets/identity';
 import { adapterById, detectOutletFromText, recognizeUrl } from '../outlets/registry';
 import type { Article, ArticleDate, DateSource } from '../types';
 import { splitBlocks } from './lines';
@@ -26,7 +27,7 @@ export function extractFromText(raw: string, opts: TextOptions = {}): Article {
   if (raw.length > MAX_TEXT) throw new Error(`page text is ${raw.length} characters, more than ${MAX_TEXT}`);
   const text = stripInvisible(raw);
   const rec = opts.url ? recognizeUrl(opts.url) : null;
-  const outlet = opts.outlet ?? rec?.adapter?.id ?? detectOutletFromText(text) ?? 'unknown';
+  const outlet = (opts.outlet && outletIdFromName(opts.outlet)) || opts.outlet || rec?.adapter?.id || detectOutletFromText(text) || 'unknown';
   const rules = adapterById(outlet)?.rules ?? {};
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map((text) => ({ text }));
   const split = splitBlocks(lines, rules);

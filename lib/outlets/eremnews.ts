@@ -1,13 +1,11 @@
 import { pageNames } from './claims';
-import type { OutletAdapter } from './types';
+import { defineAdapter } from './adapter';
 
 const SITE = /إرم\s+نيوز|ارم\s+نيوز|Erem\s*News|Eram\s*News/i;
 const NOT_SECTIONS = new Set(['tags', 'tag', 'author', 'authors', 'search', 'latest-news', 'topics', 'page', 'videos-list']);
 
-export const eremnews: OutletAdapter = {
-  id: 'eremnews',
-  name: { ar: 'إرم نيوز', en: 'Eram News' },
-  hosts: ['eremnews.com'],
+export const eremnews = defineAdapter('eremnews', {
+  markup: 'seen',
   pageTypeFromUrl(url) {
     const parts = url.pathname.split('/').filter(Boolean);
     if (parts.length === 0) return 'listing';
@@ -26,4 +24,4 @@ export const eremnews: OutletAdapter = {
     textSignature: /www\.eremnews\.com|^[^\S\n]*إرم نيوز[^\S\n]*$/m,
     titleSiteName: SITE,
   },
-};
+});

@@ -1,5 +1,5 @@
 import { pageNames } from './claims';
-import type { OutletAdapter } from './types';
+import { defineAdapter } from './adapter';
 
 const SITE = /إدلب\s?24|ادلب\s?24|Idlib\s?24/i;
 const SIGNATURE = /^(?:إدلب|ادلب)\s?24$/;
@@ -7,10 +7,8 @@ const WEEKDAY = '(?:ال)?(?:سبت|أحد|احد|إثنين|اثنين|ثلاث
 
 // Idlib24 has no known host: it is recognised from what its pages say about themselves, on a
 // site the reader has turned Isnad on for.
-export const idlib24: OutletAdapter = {
-  id: 'idlib24',
-  name: { ar: 'إدلب24', en: 'Idlib24' },
-  hosts: [],
+export const idlib24 = defineAdapter('idlib24', {
+  markup: 'seen',
   pageTypeFromUrl() {
     return null;
   },
@@ -27,4 +25,4 @@ export const idlib24: OutletAdapter = {
     textSignature: /^[^\S\n]*(?:إدلب|ادلب)[^\S\n]?24[^\S\n]*$|دع الآخرين على علم بالموضوع/m,
     titleSiteName: SITE,
   },
-};
+});

@@ -1,13 +1,11 @@
 import { pageNames } from './claims';
-import type { OutletAdapter } from './types';
+import { defineAdapter } from './adapter';
 
 const SITE = /أورينت(?:\s+نت|\s+نيوز)?|Orient\s*(?:News|Net)/i;
 
 // The site and channel closed on 21 November 2023: most readers reach it through web archives.
-export const orientNews: OutletAdapter = {
-  id: 'orient-news',
-  name: { ar: 'أورينت نت', en: 'Orient News' },
-  hosts: ['orient-news.net'],
+export const orientNews = defineAdapter('orient-news', {
+  markup: 'seen',
   pageTypeFromUrl(url) {
     const p = url.pathname;
     if (/^\/(?:ar|en)\/news_show\/\d+(?:\/|$)/i.test(p) || /^\/index\.php\/(?:ar|en)\/news_show\/\d+/i.test(p)) return 'article';
@@ -29,4 +27,4 @@ export const orientNews: OutletAdapter = {
     textSignature: /💡\s*أهم المواضيع|✨\s*أهم التصنيفات/,
     titleSiteName: SITE,
   },
-};
+});

@@ -8,6 +8,7 @@ import { shaam } from './shaam';
 import type { OutletAdapter } from './types';
 import { readableUrl } from './url';
 
+/** One adapter per recognised outlet; its names and hosts come from the registry (profiles.ts). */
 export const ADAPTERS: readonly OutletAdapter[] = [orientNews, idlib24, shaam, eremnews];
 
 export function adapterById(id: string): OutletAdapter | undefined {

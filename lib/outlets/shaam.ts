@@ -1,13 +1,11 @@
 import { pageNames } from './claims';
-import type { OutletAdapter } from './types';
+import { defineAdapter } from './adapter';
 
 const SITE = /شبكة\s+شام(?:\s+الإخبارية)?|Shaam\s+Network/i;
 const SECTIONS = new Set(['news', 'reports', 'articles', 'videos', 'infographic']);
 
-export const shaam: OutletAdapter = {
-  id: 'shaam',
-  name: { ar: 'شبكة شام', en: 'Shaam Network' },
-  hosts: ['shaam.org'],
+export const shaam = defineAdapter('shaam', {
+  markup: 'seen',
   pageTypeFromUrl(url) {
     const parts = url.pathname.split('/').filter(Boolean).map((p) => safeDecode(p));
     if (parts.length === 0) return 'listing';
@@ -33,7 +31,7 @@ export const shaam: OutletAdapter = {
     textSignature: /المصدر\s*:\s*شبكة\s+شام/,
     titleSiteName: SITE,
   },
-};
+});
 
 function safeDecode(part: string): string {
   try {

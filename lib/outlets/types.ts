@@ -41,9 +41,16 @@ export interface SiteRules {
 /** One site adapter: pure functions of (document, url), after Zotero's translators. */
 export interface OutletAdapter {
   id: BuiltinOutletId;
+  /** From the registry (profiles.ts): the outlet's names and its hosts, past and present. */
   name: { ar: string; en: string };
   /** Hosts the adapter owns, without "www."; empty when the outlet has no known host. */
   hosts: string[];
+  /**
+   * How much of the site was seen: `seen` — its markup, in pages or public copies; `structured` —
+   * only its URLs and the conventions of its structured data (JSON-LD, OpenGraph, <time>), which
+   * the adapter leans on (docs/OUTLETS.md).
+   */
+  markup: 'seen' | 'structured';
   /** Page type from the (original, un-archived) URL alone; null when the URL cannot tell. */
   pageTypeFromUrl(url: URL): PageType | null;
   /** Whether a page says it belongs to this outlet (site name, JSON-LD publisher, signature). */

@@ -1,6 +1,7 @@
 // The Corpus tab's search, answered from the persistent index: every word of the query must be in
 // a report (as a normalised, stemmed term), best BM25 first; outlet and date filters on doc rows.
 import type { IsnadDB } from '../corpus/db';
+import { outletIdFromName } from '../outlets/identity';
 import { readPostings } from '../corpus/index-store';
 import type { DocRow } from '../corpus/index-types';
 import type { CorpusHit, CorpusHits, CorpusQuery } from '../messaging';
@@ -22,7 +23,7 @@ export function snippetOf(text: string, needles: string[], radius = 12): string 
 }
 
 function inFilters(d: DocRow, q: CorpusQuery, outlets: Set<string> | null): boolean {
-  if (outlets && !outlets.has(d.outlet)) return false;
+  if (outlets && !outlets.has(d.outlet) && !outlets.has(outletIdFromName(d.outlet) ?? d.outlet)) return false;
   if ((q.from || q.to) && !d.publishedAt) return false;
   if (q.from && d.publishedAt! < q.from) return false;
   if (q.to && d.publishedAt!.slice(0, 10) > q.to) return false;
@@ -34,7 +35,8 @@ export async function searchCorpus(db: IsnadDB, q: CorpusQuery): Promise<CorpusH
   const phrase = [q.text, q.place, q.actor, q.source].filter(Boolean).join(' ');
   const terms = [...analyse(phrase, '', null).terms.keys()];
   const needles = tokenize(phrase).map((t) => t.text);
-  const outlets = q.outlets?.length ? new Set(q.outlets) : null;
+  // An outlet filter by any of its names ("Shaam Network") is its registry id, as imports store it.
+  const outlets = q.outlets?.length ? new Set(q.outlets.map((o) => outletIdFromName(o) ?? o)) : null;
   let ranked: number[];
   let scores = new Map<number, number>();
   if (terms.length === 0) {

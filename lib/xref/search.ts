@@ -24,6 +24,8 @@ export interface Query {
   title: string;
   text: string;
   publishedAt: string | null;
+  /** The text's key (ids.ts textKey) where the text is not sent (a team server's query). */
+  textKey?: string;
 }
 
 export interface SearchOptions {
@@ -63,13 +65,35 @@ export function idf(docs: number, df: number): number {
   return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
 }
 
-interface QTerm {
+/** A term the article is looked up by, with its weight in the article. */
+export interface WantedTerm {
   t: string;
   /** Query weight: from the term's count in the article, and the entity type for entity terms. */
   qw: number;
-  idf: number;
-  postings: TermPostings;
   entity?: EntityRef;
+}
+
+/** A looked-up term the corpus holds, with its idf there. */
+export interface QueryTerm extends WantedTerm {
+  idf: number;
+}
+
+interface QTerm extends QueryTerm {
+  postings: TermPostings;
+}
+
+/** A candidate of the first (lexical) phase: its doc row and its BM25 score from postings. */
+export interface Candidate {
+  d: DocRow;
+  acc: number;
+}
+
+/** What ranking needs from the store the candidates came from (IndexedDB here, a team server there). */
+export interface RankSource {
+  /** Whether a doc holds a term (to explain a match). */
+  holds(qt: QueryTerm, d: DocRow): boolean;
+  /** The reports' texts (for shared phrases), or null when not explaining. */
+  texts(ids: string[]): Promise<Array<{ text: string } | undefined>> | null;
 }
 
 function dateScore(gap: number): number {
@@ -141,22 +165,11 @@ export function best(ids: readonly number[], score: Float32Array, k: number): nu
 }
 
 export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions = {}): Promise<RelatedReport[]> {
-  const top = opts.top ?? 10;
-  const relatedMin = opts.relatedThreshold ?? RELATED_THRESHOLD;
-  const sameMin = opts.sameEventThreshold ?? SAME_EVENT_THRESHOLD;
   const clock = phaseClock();
   const f = queryFeatures(q);
   clock.lap('analyse');
 
-  // The article's most repeated words (title words count twice), the first ones on ties: each
-  // word is a bucket read, and past a few dozen words a lede adds reads more than it adds recall.
-  const words = [...f.terms]
-    .map(([t, tf], i) => ({ t, qw: 1 + Math.log(tf), i }))
-    .sort((a, b) => b.qw - a.qw || a.i - b.i)
-    .slice(0, MAX_QUERY_TERMS)
-    .map(({ t, qw }) => ({ t, qw }));
-  const ents = f.entities.map((e) => ({ t: entityTerm(e.id), qw: entityTypeWeight(e.type), entity: e }));
-  const wanted = [...words, ...ents];
+  const wanted = queryTerms(f);
 
   const { meta, postings } = await readPostings(db, wanted.map((w) => w.t));
   clock.lap('postings');
@@ -174,11 +187,9 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   // BM25 from impacts; the article scored against itself bounds the score to about 0..1.
   const acc = new Float32Array(meta.nextN + 1);
   const touched: number[] = [];
-  let self = 0;
+  const self = selfScore(f, qterms, avgLen);
   for (const qt of qterms) {
-    const tf = qt.entity ? 2 : (f.terms.get(qt.t) ?? 1);
-    self += qt.idf * qt.qw * impact(tf, avgLen, avgLen);
-    const wgt = (qt.idf * qt.qw) / IMPACT_SCALE;
+    const wgt = termWeight(qt);
     for (const part of qt.postings.parts) {
       const ids = part.ids;
       const imp = part.imp;
@@ -199,9 +210,54 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
   const docs = (await docRows(db, cand, async (ns) => getMany<DocRow>((await readOnly(db, ['docs'])).objectStore('docs'), ns))).filter((d): d is DocRow => !!d);
   clock.lap('docs');
 
+  const results = await rankCandidates(q, f, qterms, self, docs.map((d) => ({ d, acc: acc[d.n]! })), {
+    holds: (qt, d) => has((qt as QTerm).postings, d.n),
+    texts: (ids) => (opts.explain === false ? null : readOnly(db, ['reports']).then((tx) => getMany<Report>(tx.objectStore('reports'), ids))),
+  }, opts);
+  clock.lap('explain');
+  clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
+  return results;
+}
+
+/** The article's most repeated words (title words count twice), the first ones on ties, then its
+ *  entities: each word is a bucket read, and past a few dozen words a lede adds reads more than it
+ *  adds recall. */
+export function queryTerms(f: Features): WantedTerm[] {
+  const words = [...f.terms]
+    .map(([t, tf], i) => ({ t, qw: 1 + Math.log(tf), i }))
+    .sort((a, b) => b.qw - a.qw || a.i - b.i)
+    .slice(0, MAX_QUERY_TERMS)
+    .map(({ t, qw }) => ({ t, qw }));
+  const ents = f.entities.map((e) => ({ t: entityTerm(e.id), qw: entityTypeWeight(e.type), entity: e }));
+  return [...words, ...ents];
+}
+
+/** What a posting's impact byte adds to a doc's BM25 score for this term. */
+export function termWeight(qt: QueryTerm): number {
+  return (qt.idf * qt.qw) / IMPACT_SCALE;
+}
+
+/** The article's BM25 score against itself: lexical scores are divided by it (about 0..1). */
+export function selfScore(f: Features, qterms: readonly QueryTerm[], avgLen: number): number {
+  let self = 0;
+  for (const qt of qterms) {
+    const tf = qt.entity ? 2 : (f.terms.get(qt.t) ?? 1);
+    self += qt.idf * qt.qw * impact(tf, avgLen, avgLen);
+  }
+  return self;
+}
+
+/**
+ * The second phase, shared by the local engine and the team server: the lexical candidates
+ * re-scored with entities, sources, phrases and dates, near-duplicates folded, explained.
+ */
+export async function rankCandidates(q: Query, f: Features, qterms: readonly QueryTerm[], self: number, docs: readonly Candidate[], source: RankSource, opts: SearchOptions = {}): Promise<RelatedReport[]> {
+  const top = opts.top ?? 10;
+  const relatedMin = opts.relatedThreshold ?? RELATED_THRESHOLD;
+  const sameMin = opts.sameEventThreshold ?? SAME_EVENT_THRESHOLD;
   const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));
-  const qid = reportId(q.url, q.text);
-  const qtk = textKey(q.text);
+  const qtk = q.textKey ?? textKey(q.text);
+  const qid = q.url ? reportId(q.url, '') : `t${qtk}`;
   const entIdf = new Map(qterms.filter((x) => x.entity).map((x) => [x.entity!.id, x.idf * x.qw]));
   const entTotal = [...entIdf.values()].reduce((s, v) => s + v, 0);
   const qSources = new Set(f.sources);
@@ -216,9 +272,9 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
     sources: string[];
   }
   const scored: Scored[] = [];
-  for (const d of docs) {
+  for (const { d, acc } of docs) {
     if (isSelf(q, d, qKeys, qid, qtk)) continue;
-    const lex = Math.min(1, acc[d.n]! / self);
+    const lex = Math.min(1, acc / self);
     const shared = d.e.filter((id) => entIdf.has(id));
     const ent = entTotal ? shared.reduce((s, id) => s + entIdf.get(id)!, 0) / entTotal : 0;
     const sources = d.src.filter((s) => qSources.has(s));
@@ -262,12 +318,12 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
 
   const same = out.filter((s) => s.score >= sameMin);
   const eventId = same.length ? `ev-${[qid, ...same.map((s) => s.d.id)].sort()[0]}` : undefined;
-  const texts = opts.explain === false ? [] : await getMany<Report>((await readOnly(db, ['reports'])).objectStore('reports'), out.map((s) => s.d.id));
+  const texts = (await source.texts(out.map((s) => s.d.id))) ?? [];
   const phrasesIn = texts.length ? phrasesOf(`${q.title}\n${q.text}`) : null;
   const results = out.map((s, i): RelatedReport => {
     const relation: Relation = s.score >= sameMin ? 'same-event' : 'related';
     const matched = qterms
-      .filter((qt) => !qt.entity && has(qt.postings, s.d.n))
+      .filter((qt) => !qt.entity && source.holds(qt, s.d))
       .sort((a, b) => b.idf - a.idf)
       .slice(0, 8)
       .map((qt) => f.surface.get(qt.t) ?? qt.t);
@@ -289,7 +345,5 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
       ...(s.copies.length ? { duplicates: s.copies.map((c) => ({ id: c.id, url: c.url, outlet: c.outlet })) } : {}),
     };
   });
-  clock.lap('explain');
-  clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
   return results;
 }

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { clippingLink } from '../../lib/clippings/fragment';
 import type { Clipping } from '../../lib/clippings/types';
-import { launchWithExtension, waitForCorpus, type Launched } from './harness';
-import { PAGES, startSite } from './site';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { PAGES, startSite } from './harness/site';
 
 const OUT = 'tests/e2e/.tmp';
 mkdirSync(OUT, { recursive: true });

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Article } from '../../lib/types';
-import { launchWithExtension, waitForCorpus, type Launched } from './harness';
-import { PAGES, startSite } from './site';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { PAGES, startSite } from './harness/site';
 
 const SHOTS = process.env.ISNAD_SCREENSHOTS === '1' ? 'docs/screenshots' : 'tests/e2e/.tmp/screens';
 const PARTS = 'tests/e2e/.tmp';
@@ -100,6 +100,9 @@ async function shaamTab(b: Launched, tabId: number, titleHas: string): Promise<n
   return tabId;
 }
 
+/** A June 2025 day as the UI writes it (Intl.DateTimeFormat: Arabic month names). */
+const june = (d: number, lang: 'ar' | 'en') => (lang === 'ar' ? `${d} يونيو 2025` : `Jun ${d}, 2025`);
+
 async function checkAirport(side: Page, lang: 'ar' | 'en'): Promise<void> {
   const whoFirst = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.textContent ?? ''));
   const columns = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.getAttribute('data-outlet')));
@@ -107,18 +110,18 @@ async function checkAirport(side: Page, lang: 'ar' | 'en'): Promise<void> {
   expect(whoFirst.length).toBe(columns.length);
   // Enab Baladi's flydubai story on the 17th, Shaam's denial on the 18th, Syria TV's on the 19th.
   const line = (name: string) => whoFirst.find((w) => w.includes(name))!;
-  expect(line(lang === 'ar' ? 'شبكة شام' : 'Shaam Network')).toContain('2025-06-18');
+  expect(line(lang === 'ar' ? 'شبكة شام' : 'Shaam Network')).toContain(june(18, lang));
   expect(line(lang === 'ar' ? 'شبكة شام' : 'Shaam Network')).toContain(lang === 'ar' ? 'بعد يوم' : '1 day later');
   // Outlets of the imported corpus named in the UI language (the gazetteer's news sources).
   const syriaTv = line(lang === 'ar' ? 'تلفزيون سوريا' : 'Syria TV');
-  expect(syriaTv).toContain('2025-06-19');
+  expect(syriaTv).toContain(june(19, lang));
   expect(syriaTv).toContain(lang === 'ar' ? 'بعد يومين' : '2 days later');
-  expect(line(lang === 'ar' ? 'عنب بلدي' : 'Enab Baladi')).toContain('2025-06-17');
+  expect(line(lang === 'ar' ? 'عنب بلدي' : 'Enab Baladi')).toContain(june(17, lang));
   expect(await side.locator('[data-testid="timeline-dot"]').count()).toBeGreaterThanOrEqual(4);
   // Shaam's report is the reader's page: its dot ringed, on the 18th.
   const current = side.locator('[data-testid="timeline-dot"].current');
   expect(await current.count()).toBe(1);
-  expect(await current.locator('title').textContent()).toMatch(new RegExp(`^2025-06-18 · .*ينفي إغلاق مطار دمشق.* · ${lang === 'ar' ? 'هذه الصفحة' : 'this page'}$`));
+  expect(await current.locator('title').textContent()).toMatch(new RegExp(`^${june(18, lang)}.* · .*ينفي إغلاق مطار دمشق.* · ${lang === 'ar' ? 'هذه الصفحة' : 'this page'}$`));
   const syriaTvSources = await side.$$eval('[data-testid="compare-sources"] section[data-outlet="Syria TV"] li[data-type]', (lis) => lis.map((li) => `${li.getAttribute('data-type')} ${li.textContent}`));
   expect(syriaTvSources.some((x) => x.startsWith('state-media') && x.includes('سانا'))).toBe(true);
   const types = await side.$$eval('[data-testid="compare-sources"] li[data-type]', (lis) => lis.map((li) => li.getAttribute('data-type')));
@@ -227,7 +230,7 @@ for (const lang of ['ar', 'en'] as const) {
       expect(rows.map(([o]) => o).sort()).toEqual(['Enab Baladi', 'Halab Today', 'shaam']);
       const first = lang === 'ar' ? 'الأول' : 'first';
       for (const [, text] of rows) {
-        expect(text).toContain('2025-06-18');
+        expect(text).toContain(june(18, lang));
         expect(text).toContain(first);
       }
       expect(await opec.locator('[data-testid="timeline-dot"].first').count()).toBe(await opec.locator('[data-testid="timeline-dot"]').count());

@@ -13,8 +13,8 @@ import { isBuiltinSite } from '../../lib/sites';
 import type { Article } from '../../lib/types';
 import { htmlFixtures, type PageFixture } from '../unit/extract/fixture-pages';
 import { READABILITY_PAGE_HTML } from '../unit/extract/readability-page';
-import { launchWithExtension, waitForCorpus, type Launched } from './harness';
-import { fixtureHttpUrl, PAGES, startSite } from './site';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { fixtureHttpUrl, PAGES, startSite } from './harness/site';
 import { pressToolbarButton } from './ui-helpers';
 
 const OUT = join(import.meta.dirname, '.tmp');

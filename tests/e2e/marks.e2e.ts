@@ -5,8 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { marksShownAt, observeLongTasks, oursOf, readCost } from '../../bench/main-thread';
-import { launchWithExtension, waitForCorpus, type Launched } from './harness';
-import { PAGES, seed, startSite } from './site';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { PAGES, seed, startSite } from './harness/site';
 
 let site: Awaited<ReturnType<typeof startSite>>;
 let browser: Launched;

@@ -3,8 +3,8 @@
 // readable from the page's DOM.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchWithExtension, waitForCorpus, type Launched } from './harness';
-import { PAGES, seed, startSite } from './site';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { PAGES, seed, startSite } from './harness/site';
 
 let site: Awaited<ReturnType<typeof startSite>>;
 let browser: Launched;

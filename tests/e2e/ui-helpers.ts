@@ -1,7 +1,7 @@
 // Shared steps of the UI end-to-end tests: opening extension pages, finding a tab's id, checking
 // accessible names, visible focus and that the in-page panel leaves the article's text uncovered.
 import type { Frame, Page } from 'playwright-core';
-import type { Launched } from './harness';
+import type { Launched } from './harness/chromium';
 
 export async function openExtensionPage(b: Launched, path: string, errors: string[], size?: { width: number; height: number }): Promise<Page> {
   const page = await b.context.newPage();
@@ -83,15 +83,7 @@ export async function panelFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  let last: T | undefined;
-  for (let i = 0; i < 100; i++) {
-    last = await probe();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${what}: still ${JSON.stringify(last)}`);
-}
+export { waitFor } from './harness/wait';
 
 /** Chromium flag that lets the tests press the extension's toolbar button (CDP Extensions.triggerAction). */
 export const ACTION_FLAG = '--enable-unsafe-extension-debugging';

@@ -6,8 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, waitForCorpus, type Launched } from './harness';
-import { PAGES, seed, startSite } from './site';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { PAGES, seed, startSite } from './harness/site';
 import { openExtensionPage, panelFrame, panelState, tabIdOf, UNRELATED } from './ui-helpers';
 
 const OUT = process.env.ISNAD_SCREENSHOTS === '1' ? 'docs/screenshots' : join('tests/e2e/.tmp/screens');

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession } from 'playwright-core';
-import { launchWithExtension, waitForCorpus, type Launched } from './harness';
+import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 
 let server: Server;
 let browser: Launched;

@@ -61,9 +61,11 @@ describe('compare --profile', () => {
       perOutlet.set(outlet, (perOutlet.get(outlet) ?? 0) + 1);
     }
     const profiles = (await run(['--profile', '--corpus', file, '--no-builtin', '--json'])) as OutletProfile[];
-    // Shaam Network's records join the built-in outlet's id.
-    const byName = new Map(profiles.map((p) => [p.outlet === 'shaam' ? 'Shaam Network' : p.outlet, p.reports]));
-    expect(byName).toEqual(perOutlet);
+    // Every record's outlet is the registry's id: one profile per outlet, named in both languages.
+    const byName = new Map(profiles.map((p) => [p.name.en, p.reports]));
+    const registryName: Record<string, string> = { 'Horan Free': 'Horan Free League', Almodon: 'Al-Modon' };
+    expect(byName).toEqual(new Map([...perOutlet].map(([o, n]) => [registryName[o] ?? o, n])));
+    expect(profiles.every((p) => /^[a-z0-9-]+$/.test(p.outlet))).toBe(true);
     expect(profiles.map((p) => p.reports)).toEqual([...profiles.map((p) => p.reports)].sort((a, b) => b - a));
   });
 });

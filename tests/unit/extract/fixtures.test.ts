@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractFromDocument } from '../../../lib/extract/html';
 import { extractFromText } from '../../../lib/extract/text';
+import { OUTLETS } from '../../../lib/outlets/profiles';
 import { ADAPTERS } from '../../../lib/outlets/registry';
 import { fixtureOutlet, pageFixtures } from './fixture-pages';
 
@@ -33,8 +34,8 @@ describe('fixture coverage', () => {
     expect(missing).toEqual([]);
   });
 
-  it('every fixture names a known outlet (or generic) and says what page it is', () => {
-    const ids = new Set<string>([...ADAPTERS.map((a) => a.id), 'generic']);
+  it('every fixture names a registry outlet (or generic) and says what page it is', () => {
+    const ids = new Set<string>([...OUTLETS.map((o) => o.id), 'generic']);
     for (const f of fixtures) {
       expect(ids, f.name).toContain(fixtureOutlet(f.name));
       expect(['article', 'listing', 'archive', 'text'], f.name).toContain(f.kind);

@@ -1,15 +1,15 @@
 // A local stand-in for the outlets' sites: article and listing pages built from the seed page
-// texts, served under the outlets' real host names (Chromium maps the hosts to this server), so
+// texts, served under the outlets' real host names (see startSite), so
 // the content script's real match patterns are what gets tested.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { extractFromText } from '../../lib/extract/text';
-import { htmlFixtures } from '../unit/extract/fixture-pages';
-import { READABILITY_PAGE_HTML, READABILITY_PAGE_URL } from '../unit/extract/readability-page';
+import { extractFromText } from '../../../lib/extract/text';
+import { htmlFixtures } from '../../unit/extract/fixture-pages';
+import { READABILITY_PAGE_HTML, READABILITY_PAGE_URL } from '../../unit/extract/readability-page';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 const seedFiles = JSON.parse(readFileSync(join(ROOT, 'data/seeds.json'), 'utf8')) as Array<{ file: string; outlet: string }>;
 
 export function seed(n: number) {
@@ -112,13 +112,23 @@ function specs(): PageSpec[] {
   ];
 }
 
-/** Serves the pages above; the Host header says which site is asked for. */
-export async function startSite(): Promise<{ server: Server; port: number; hostRules: string }> {
-  const table = specs();
+/** A page the site serves beside the fixtures: a full URL and its HTML. */
+export interface ExtraPage {
+  url: string;
+  html: string;
+}
+
+/**
+ * Serves the pages above (and `extra`); the Host header says which site is asked for. Browsers
+ * reach it under the outlets' real host names: Chromium maps the hosts to it (`hostRules`), Firefox
+ * uses it as its HTTP proxy (`port`), so a request may name the whole URL (absolute form).
+ */
+export async function startSite(extra: ExtraPage[] = []): Promise<{ server: Server; port: number; hosts: string[]; hostRules: string }> {
+  const table = [...specs(), ...extra.map((p) => ({ host: new URL(p.url).hostname, path: decodeURI(new URL(p.url).pathname), html: () => p.html }))];
   const server = createServer((req, res) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    const path = decodeURI((req.url ?? '/').split('?')[0]!);
-    const page = table.find((p) => p.host === host && p.path === path);
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const path = decodeURI(url.pathname);
+    const page = table.find((p) => p.host === url.hostname && p.path === path);
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -129,5 +139,5 @@ export async function startSite(): Promise<{ server: Server; port: number; hostR
   const port = (server.address() as AddressInfo).port;
   const hosts = [...new Set(table.map((p) => p.host)), 'orient-news.net', 'shaam.org', 'eremnews.com'];
   const hostRules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
-  return { server, port, hostRules };
+  return { server, port, hosts, hostRules };
 }

@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { reportCount } from './probes';
+import { waitFor } from './wait';
 
-export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Launched {
@@ -59,23 +61,5 @@ export async function launchWithExtension(opts: { hostRules: string; headless?: 
 
 /** Waits until the background has loaded the built-in corpus (five reports). */
 export async function waitForCorpus(worker: Worker, atLeast = 5): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const n = await worker.evaluate(async () => {
-      // Opening a database that does not exist yet would create it: look first.
-      if (!(await indexedDB.databases()).some((d) => d.name === 'isnad')) return 0;
-      const req = indexedDB.open('isnad');
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        req.onsuccess = () => res(req.result);
-        req.onerror = () => rej(req.error);
-      });
-      if (!db.objectStoreNames.contains('reports')) return 0;
-      const count = db.transaction('reports').objectStore('reports').count();
-      return new Promise<number>((res) => {
-        count.onsuccess = () => res(count.result);
-      });
-    });
-    if (n >= atLeast) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the built-in corpus was not loaded');
+  await waitFor('the built-in corpus', () => worker.evaluate(reportCount), (n) => n >= atLeast);
 }

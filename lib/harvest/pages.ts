@@ -1,0 +1,86 @@
+// One captured page → a corpus record, or the reason it is not one. The same extraction as a live
+// page (lib/extract), with the original URL and the capture time kept. The page is a claim: its
+// canonical link or og:url may name any address, so the record keeps the URL it was captured at.
+import { extractFromDocument } from '../extract/html';
+import { recognizeUrl } from '../outlets/registry';
+import type { ReportRecord } from '../types';
+
+/** Parses HTML inert (DOMParser in a page, linkedom in Node): no script runs, nothing loads. */
+export type ParseHtml = (html: string) => Document;
+
+/** Why a captured page was not imported; counted by kind, logged with the URL. */
+export type SkipKind =
+  | 'not-response'
+  | 'revisit'
+  | 'redirect'
+  | 'http-error'
+  | 'not-html'
+  | 'too-large'
+  | 'other-site'
+  | 'listing'
+  | 'not-article'
+  | 'no-text'
+  | 'robots'
+  | 'out-of-range'
+  | 'fetch-failed';
+
+export interface Skip {
+  kind: SkipKind;
+  url: string;
+  reason: string;
+}
+
+/** A record with where and when it was captured. */
+export interface HarvestedRecord extends ReportRecord {
+  /** ISO time of the capture (the archive's, or the fetch's for a live page). */
+  capturedAt: string | null;
+  /** The archive copy it was read from, when it was one. */
+  archiveUrl?: string;
+}
+
+export interface PageOptions {
+  /** Import pages of any site, not only recognised outlets. */
+  anySite?: boolean;
+  /** Only this outlet's pages (its id). */
+  outlet?: string;
+}
+
+/** Below this many characters of body text an "article" is a stub, a gallery or an error page. */
+export const MIN_TEXT = 80;
+
+/** Before fetching or parsing: whether a URL can be an article of the outlets wanted. */
+export function urlVerdict(url: string, opts: PageOptions): Skip | null {
+  const rec = recognizeUrl(url);
+  if (opts.outlet ? rec.adapter?.id !== opts.outlet : !rec.adapter && !opts.anySite) {
+    return { kind: 'other-site', url, reason: opts.outlet ? `not a page of ${opts.outlet}` : 'not a recognised outlet' };
+  }
+  if (rec.pageType === 'listing') return { kind: 'listing', url, reason: 'a listing page' };
+  if (rec.pageType === 'other') return { kind: 'not-article', url, reason: 'not an article page' };
+  return null;
+}
+
+/** A captured HTML page → a record (or a skip). `url` is the address it was captured at. */
+export function recordFromPage(html: string, url: string, capturedAt: string | null, parse: ParseHtml, opts: PageOptions = {}): HarvestedRecord | Skip {
+  const before = urlVerdict(url, opts);
+  if (before) return before;
+  const doc = parse(html);
+  const a = extractFromDocument(doc, url, capturedAt ? { captured: capturedAt.slice(0, 10) } : {});
+  if (a.pageType === 'listing') return { kind: 'listing', url, reason: 'a listing page' };
+  if (a.pageType !== 'article') return { kind: 'not-article', url, reason: 'not an article page' };
+  const text = a.paragraphs.join('\n\n');
+  if (!a.title || text.length < MIN_TEXT) return { kind: 'no-text', url, reason: `no article text (${text.length} characters)` };
+  const published = a.publishedAt.value && /^\d{4}-\d{2}-\d{2}/.test(a.publishedAt.value) ? a.publishedAt.value.slice(0, 10) : null;
+  return {
+    url: a.url,
+    outlet: a.outlet,
+    title: a.title,
+    publishedAt: published,
+    text,
+    capturedAt: a.archive?.capturedAt ?? capturedAt,
+    ...(a.archive ? { archiveUrl: a.archive.archiveUrl } : {}),
+  };
+}
+
+export function isSkip(x: HarvestedRecord | Skip): x is Skip {
+  return 'kind' in x;
+}

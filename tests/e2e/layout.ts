@@ -1,0 +1,77 @@
+// Layout checks for the e2e tests: an element is inside the viewport with room at its edges, its
+// text is not cut, it overlaps none of its neighbours, and a date stays on one line.
+import type { Frame, Page } from 'playwright-core';
+
+export interface BoxProblem {
+  selector: string;
+  problem: string;
+}
+
+/**
+ * Problems of every element matching `selector`: outside the viewport, its text closer than
+ * `margin` px to the viewport's sides, text cut (scrollWidth beyond the box), overlapping a sibling element.
+ */
+export function boxProblems(page: Page | Frame, selector: string, margin = 0): Promise<BoxProblem[]> {
+  return page.evaluate(
+    ({ selector, margin }) => {
+      const out: Array<{ selector: string; problem: string }> = [];
+      const els = [...document.querySelectorAll<HTMLElement>(selector)];
+      if (els.length === 0) out.push({ selector, problem: 'not found' });
+      for (const e of els) {
+        const r = e.getBoundingClientRect();
+        const text = (e.textContent ?? '').trim().slice(0, 40);
+        const say = (problem: string) => out.push({ selector: `${selector} "${text}"`, problem });
+        if (r.left < -0.5 || r.right > innerWidth + 0.5) say(`outside the viewport's width: ${Math.round(r.left)}–${Math.round(r.right)} of ${innerWidth}`);
+        if (r.top < 0 || r.bottom > innerHeight) say(`outside the viewport's height: ${Math.round(r.top)}–${Math.round(r.bottom)} of ${innerHeight}`);
+        if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible') say(`text cut: ${e.scrollWidth} > ${e.clientWidth}`);
+        // The text's own extent (a range), which a padded box may hide: inside the viewport too.
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        const t = range.getBoundingClientRect();
+        if (t.width > 0 && (t.left < margin - 0.5 || t.right > innerWidth - margin + 0.5)) say(`text outside ${margin}px of the sides: ${Math.round(t.left)}–${Math.round(t.right)}`);
+        for (const s of [e.previousElementSibling, e.nextElementSibling]) {
+          if (!s) continue;
+          const q = s.getBoundingClientRect();
+          if (q.width === 0 || q.height === 0) continue;
+          const x = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+          const y = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+          if (x > 1 && y > 1) say(`overlaps its neighbour <${s.tagName.toLowerCase()}> by ${Math.round(x)}×${Math.round(y)}`);
+        }
+      }
+      return out;
+    },
+    { selector, margin },
+  );
+}
+
+/** Dates (`.date`) that wrap over lines or still show as ISO text. */
+export function badDates(page: Page | Frame): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.date')]
+      .filter((d) => d.getClientRects().length > 0)
+      .flatMap((d) => {
+        const text = d.textContent ?? '';
+        const lineHeight = parseFloat(getComputedStyle(d).lineHeight) || 24;
+        const bad: string[] = [];
+        if (d.getBoundingClientRect().height > lineHeight * 1.5) bad.push(`"${text}" wraps`);
+        if (/\d{4}-\d{2}/.test(text)) bad.push(`"${text}" is ISO`);
+        return bad;
+      }),
+  );
+}
+
+/** The smallest computed font size (px) of the visible text in the page. */
+export function smallestText(page: Page | Frame): Promise<{ size: number; text: string }> {
+  return page.evaluate(() => {
+    let best = { size: Infinity, text: '' };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !(n.textContent ?? '').trim() || el.closest('.visually-hidden, svg, option')) continue;
+      if (el.getClientRects().length === 0) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < best.size) best = { size, text: (n.textContent ?? '').trim().slice(0, 40) };
+    }
+    return best;
+  });
+}

@@ -1,0 +1,95 @@
+// Test archives built with warcio from the project's fixture pages: the same bytes an archiving
+// crawler writes (request/response pairs, a warcinfo header), gzipped per record or not, and
+// WACZ files (a zip of WARCs with a datapackage) built with zip.js.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BlobWriter, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
+import { WARCRecord, WARCSerializer } from 'warcio';
+
+export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
+
+export function fixture(name: string): { html: string; url: string; expected: Record<string, unknown> } {
+  const expected = JSON.parse(readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8')) as Record<string, unknown> & { url: string };
+  return { html: readFileSync(join(FIXTURES, name, 'page.html'), 'utf8'), url: expected.url, expected };
+}
+
+export interface Capture {
+  url: string;
+  /** ISO date of the capture. */
+  date: string;
+  status?: number;
+  contentType?: string;
+  body?: string | Uint8Array;
+  headers?: Record<string, string>;
+  type?: 'response' | 'revisit' | 'request' | 'metadata';
+}
+
+const enc = new TextEncoder();
+
+async function* once(b: Uint8Array) {
+  yield b;
+}
+
+export async function recordBytes(c: Capture, gzip: boolean): Promise<Uint8Array> {
+  const body = typeof c.body === 'string' ? enc.encode(c.body) : (c.body ?? new Uint8Array());
+  const status = c.status ?? 200;
+  const type = c.type ?? 'response';
+  const record = WARCRecord.create(
+    {
+      url: c.url,
+      date: c.date,
+      type,
+      warcVersion: 'WARC/1.1',
+      ...(type === 'request' ? { statusline: `GET ${new URL(c.url).pathname} HTTP/1.1` } : { statusline: `HTTP/1.1 ${status} ${status === 200 ? 'OK' : 'Other'}` }),
+      httpHeaders: type === 'metadata' ? undefined : { 'Content-Type': c.contentType ?? 'text/html; charset=utf-8', ...(c.headers ?? {}) },
+    },
+    once(body),
+  );
+  return WARCSerializer.serialize(record, { gzip });
+}
+
+export async function warcBytes(captures: Capture[], gzip = false): Promise<Uint8Array> {
+  const info = WARCRecord.createWARCInfo({ filename: 'test.warc', warcVersion: 'WARC/1.1' }, { software: 'isnad tests' });
+  const parts = [await WARCSerializer.serialize(info, { gzip })];
+  for (const c of captures) {
+    if ((c.type ?? 'response') === 'response') parts.push(await recordBytes({ ...c, type: 'request', body: '' }, gzip));
+    parts.push(await recordBytes(c, gzip));
+  }
+  return concat(parts);
+}
+
+export function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+/** A WACZ: the WARCs under archive/ (stored, as the spec says, or deflated), a datapackage. */
+export async function waczBytes(warcs: Record<string, Uint8Array>, opts: { deflate?: boolean } = {}): Promise<Uint8Array> {
+  const writer = new ZipWriter(new BlobWriter('application/zip'), { useWebWorkers: false });
+  for (const [name, bytes] of Object.entries(warcs)) await writer.add(`archive/${name}`, new Uint8ArrayReader(bytes), { level: opts.deflate ? 6 : 0 });
+  await writer.add('datapackage.json', new Uint8ArrayReader(enc.encode(JSON.stringify({ profile: 'data-package', wacz_version: '1.1.1', resources: Object.keys(warcs).map((n) => ({ path: `archive/${n}` })) }))), { level: 6 });
+  const blob = await writer.close();
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** The fixture set of the issue: two articles, an archive copy, a listing, an image, a redirect. */
+export function standardCaptures(): Capture[] {
+  const orient = fixture('orient-news-1');
+  const shaam = fixture('shaam-1');
+  const eremCopy = fixture('eremnews-3');
+  const listing = fixture('orient-news-2');
+  return [
+    { url: orient.url, date: '2015-03-02T10:11:12Z', body: orient.html },
+    { url: listing.url, date: '2015-03-02T10:12:00Z', body: listing.html },
+    { url: 'https://orient-news.net/images/logo.png', date: '2015-03-02T10:12:30Z', contentType: 'image/png', body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 4]) },
+    { url: 'https://orient-news.net/ar/news_show/1/', date: '2015-03-02T10:13:00Z', status: 301, headers: { Location: orient.url }, body: '' },
+    { url: shaam.url, date: '2016-05-06T07:08:09Z', body: shaam.html },
+    { url: eremCopy.url, date: '2015-08-06T12:05:44Z', body: eremCopy.html },
+    { url: 'https://example.org/blog/post', date: '2016-01-01T00:00:00Z', body: '<html><head><title>Unrelated</title></head><body><article><h1>Unrelated</h1><p>' + 'Not an outlet page. '.repeat(30) + '</p></article></body></html>' },
+  ];
+}
