@@ -7,7 +7,11 @@ import { createInterface } from 'node:readline';
 import { hash53, reportId, reportKeys } from '../lib/corpus/ids';
 import { ArchiveError, membersOf } from '../lib/harvest/archive';
 import { importArchive, newArchiveState, type ArchiveState, type SinkResult } from '../lib/harvest/import-archive';
+import { FetchError, PoliteFetcher } from '../lib/harvest/fetcher';
 import type { HarvestedRecord } from '../lib/harvest/pages';
+import { RobotsCache } from '../lib/harvest/robots';
+import { listTargets, newHarvest, runHarvest, type HarvestState } from '../lib/harvest/run';
+import { outletHosts, PlanError, type HarvestPlan, type Target } from '../lib/harvest/sources';
 import { CliError, parseDocument } from './load';
 
 /** A JSON Lines store opened for appending: the URL keys and ids it holds, to skip duplicates. */
@@ -158,4 +162,82 @@ export function stopOnSigint(): { signal: AbortSignal; release: () => void } {
 /** One line of progress on stderr, rewritten in place on a terminal. */
 export function progressLine(text: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${text}`);
+}
+
+interface HarvestRun {
+  importId: string;
+  state: HarvestState;
+  targets: Target[];
+}
+
+export interface HarvestCliOptions {
+  plan: HarvestPlan;
+  update?: boolean;
+  estimate?: boolean;
+  delayMs?: number;
+  hostMap?: Record<string, string>;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+}
+
+/** `host=origin,host=origin` (ISNAD_HOST_MAP, --host-map): tests send real host names to local servers. */
+export function parseHostMap(s: string | undefined): Record<string, string> | undefined {
+  if (!s) return undefined;
+  const map: Record<string, string> = {};
+  for (const pair of s.split(',')) {
+    const [host, origin] = pair.split('=');
+    if (!host || !origin || !URL.canParse(origin)) throw new CliError(`--host-map: expected host=origin pairs, got "${pair}"`);
+    map[host.trim()] = origin.trim();
+  }
+  return map;
+}
+
+function summaryOf(run: HarvestRun, resumed: boolean) {
+  const s = run.state;
+  return { importId: run.importId, outlet: s.plan.outlet, source: s.plan.source, resumed, status: s.status, estimate: s.total, done: s.cursor, pages: s.pages, articles: s.articles, added: s.added, duplicates: s.duplicates, skipped: s.skipped, problems: s.problems };
+}
+
+/** `corpus harvest`: lists, then fetches one page at a time into the store; resumes a stopped run. */
+export async function harvestOutlet(store: string, o: HarvestCliOptions): Promise<unknown> {
+  let plan: HarvestPlan;
+  try {
+    plan = { ...o.plan, outlet: outletHosts(o.plan.outlet).id };
+  } catch (e) {
+    if (e instanceof PlanError) throw new CliError(e.message);
+    throw e;
+  }
+  const last = stateFile(store, 'last', `${plan.source}\n${plan.outlet}`);
+  if (o.update) {
+    const prev = readJson<{ startedAt: string }>(last);
+    if (!prev) throw new CliError(`--update: no finished ${plan.source} harvest of ${plan.outlet} in this store yet`);
+    plan = { ...plan, since: prev.startedAt };
+  }
+  const runFile = stateFile(store, 'harvest', JSON.stringify(plan));
+  const fetcher = new PoliteFetcher({ delayMs: o.delayMs, hostMap: o.hostMap, onWait: (ms, why) => o.log?.(`waiting ${Math.round(ms / 1000)} s (${why})`) });
+  const deps = { fetcher, robots: new RobotsCache(fetcher), parse: parseDocument };
+  let run = readJson<HarvestRun>(runFile);
+  const resumed = !!run && run.state.status !== 'done';
+  if (!run || run.state.status === 'done') {
+    let listing;
+    try {
+      listing = await listTargets(plan, deps, o.signal);
+    } catch (e) {
+      if (e instanceof PlanError || e instanceof FetchError) throw new CliError(e.message);
+      throw e;
+    }
+    const importId = `harvest-${Date.now().toString(36)}-${hash53(runFile)}`;
+    run = { importId, state: newHarvest(importId, plan, listing), targets: listing.targets };
+    if (o.estimate) return { ...summaryOf(run, false), status: 'estimate' };
+    writeJsonAtomic(runFile, run);
+  } else if (o.estimate) return { ...summaryOf(run, true), status: 'estimate' };
+  const appender = await StoreAppender.open(store);
+  const current = run;
+  const state = await runHarvest(current.targets, current.state, deps, async (records, s) => {
+    const res = appender.append(records, current.importId);
+    writeJsonAtomic(runFile, { ...current, state: { ...s, added: s.added + res.added, duplicates: s.duplicates + res.duplicates } } satisfies HarvestRun);
+    return res;
+  }, { signal: o.signal, onProgress: (s) => progressLine(`${plan.outlet}: ${s.cursor}/${s.total} pages, ${s.articles} articles, ${s.added} added`) });
+  progressLine('');
+  if (state.status === 'done') writeJsonAtomic(last, { startedAt: state.startedAt });
+  return summaryOf({ ...current, state }, resumed);
 }

@@ -12,13 +12,16 @@ import { outletIdFromName } from '../../lib/outlets/identity';
 import type { ReportRecord } from '../../lib/types';
 import { CliError, corpusRecords, parseDocument, readInput, readLines } from '../load';
 import { archiveKind } from '../../lib/harvest/archive';
-import { importArchiveFile, progressLine, stopOnSigint } from '../harvest';
+import { harvestOutlet, importArchiveFile, parseHostMap, progressLine, stopOnSigint } from '../harvest';
 
 export const usage = `corpus import <file>... | export [--out FILE] | stats | delete (--report ID | --import ID | --outlet NAME)  [--store FILE]
     the reader's corpus (default store .isnad/corpus.jsonl): import .jsonl/.json/.txt/.html files (bad records
     reported by file and line, good ones kept, duplicates skipped), export a corpus pack, count, delete;
     web archives (.warc, .warc.gz, .wacz): the articles of recognised outlets (--any-site: of every site),
-    streamed, resumable (run the same command again after a stop)`;
+    streamed, resumable (run the same command again after a stop);
+  corpus harvest --outlet ID [--source wayback|live] [--from YYYY-MM] [--to YYYY-MM] [--update] [--estimate] [--out FILE] [--delay MS]
+    an outlet's articles from the Wayback Machine's index (default) or its own sitemaps and feeds (robots.txt
+    obeyed), one request at a time; Ctrl-C stops and the same command resumes; --update: new since the last run`;
 
 const DEFAULT_STORE = '.isnad/corpus.jsonl';
 
@@ -168,11 +171,39 @@ export async function run(argv: string[]): Promise<unknown> {
       outlet: { type: 'string' },
       json: { type: 'boolean' },
       'any-site': { type: 'boolean' },
+      source: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      update: { type: 'boolean' },
+      estimate: { type: 'boolean' },
+      delay: { type: 'string' },
+      'host-map': { type: 'string' },
     },
   });
   const [sub, ...files] = positionals;
   const store = values.store ?? process.env.ISNAD_STORE ?? DEFAULT_STORE;
   switch (sub) {
+    case 'harvest': {
+      if (!values.outlet) throw new CliError('corpus harvest: give --outlet ID');
+      const source = values.source ?? 'wayback';
+      if (source !== 'wayback' && source !== 'live') throw new CliError(`--source: expected wayback or live, got "${source}"`);
+      const delayMs = values.delay === undefined ? undefined : Number(values.delay);
+      if (delayMs !== undefined && !(delayMs >= 0)) throw new CliError(`--delay: expected milliseconds, got "${values.delay}"`);
+      const stop = stopOnSigint();
+      try {
+        return await harvestOutlet(values.out ?? store, {
+          plan: { source, outlet: values.outlet, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) },
+          update: values.update,
+          estimate: values.estimate,
+          delayMs,
+          hostMap: parseHostMap(values['host-map'] ?? process.env.ISNAD_HOST_MAP),
+          signal: stop.signal,
+          log: (l) => process.stderr.write(`${l}\n`),
+        });
+      } finally {
+        stop.release();
+      }
+    }
     case 'import': {
       if (files.length === 0) throw new CliError('corpus import: missing <file>');
       const archives = files.filter((f) => archiveKind(f));
@@ -230,6 +261,6 @@ export async function run(argv: string[]): Promise<unknown> {
       return { store, deleted: dropped, reports: kept };
     }
     default:
-      throw new CliError(`corpus: expected import, export, stats or delete, got "${sub ?? ''}" (store: ${basename(store)})`);
+      throw new CliError(`corpus: expected import, harvest, export, stats or delete, got "${sub ?? ''}" (store: ${basename(store)})`);
   }
 }

@@ -4,6 +4,7 @@
 // Resumable: every record carries its member and byte offset, and reading can start at one.
 import { BlobReader, ZipReader, type Entry } from '@zip.js/zip.js';
 import { WARCParser, type WARCRecord } from 'warcio';
+import { joinChunks } from './decode';
 
 /** An HTML body larger than this is not an article page: skipped, never held. */
 export const MAX_BODY = 8 * 1024 * 1024;
@@ -122,13 +123,7 @@ async function readBody(record: WARCRecord): Promise<{ body?: Uint8Array; tooLar
     }
     chunks.push(chunk);
   }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    body.set(c, at);
-    at += c.byteLength;
-  }
-  return { body };
+  return { body: joinChunks(chunks, size) };
 }
 
 /** The record's raw reader: a warcio LimitReader over the WARC, `limit` bytes still to come. */
@@ -223,20 +218,4 @@ export async function* readArchive(members: Member[], from: Checkpoint = { membe
     }
     yield { kind: 'end', member: m };
   }
-}
-
-/** A body as text: the charset the HTTP header or the page's own meta names, else UTF-8. */
-export function decodeHtml(body: Uint8Array, contentType: string): string {
-  const fromHeader = /charset=["']?([\w-]+)/i.exec(contentType)?.[1];
-  const head = new TextDecoder('latin1').decode(body.subarray(0, 2048));
-  const fromMeta = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
-  for (const label of [fromHeader, fromMeta, 'utf-8']) {
-    if (!label) continue;
-    try {
-      return new TextDecoder(label).decode(body);
-    } catch {
-      // An unknown label: try the next.
-    }
-  }
-  return new TextDecoder().decode(body);
 }

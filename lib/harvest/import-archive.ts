@@ -3,7 +3,8 @@
 // skipped. Records go to a sink in small batches with the checkpoint after them, so that a sink
 // which stores both together (one transaction, or the store then the state file) makes a stopped
 // import resume where it stopped, with nothing lost or doubled.
-import { decodeHtml, readArchive, type ArchiveRecord, type Checkpoint, type Member } from './archive';
+import { readArchive, type ArchiveRecord, type Checkpoint, type Member } from './archive';
+import { decodeHtml } from './decode';
 import { isSkip, recordFromPage, urlVerdict, type HarvestedRecord, type PageOptions, type ParseHtml, type Skip, type SkipKind } from './pages';
 import { emptyCounts, noteSkip, type RunCounts } from './progress';
 

@@ -2,6 +2,7 @@
 // page (lib/extract), with the original URL and the capture time kept. The page is a claim: its
 // canonical link or og:url may name any address, so the record keeps the URL it was captured at.
 import { extractFromDocument } from '../extract/html';
+import { outletIdFromUrl } from '../outlets/identity';
 import { recognizeUrl } from '../outlets/registry';
 import type { ReportRecord } from '../types';
 
@@ -50,8 +51,10 @@ export const MIN_TEXT = 80;
 
 /** Before fetching or parsing: whether a URL can be an article of the outlets wanted. */
 export function urlVerdict(url: string, opts: PageOptions): Skip | null {
+  // A recognised outlet is one the registry knows by its host; page types come from its adapter.
   const rec = recognizeUrl(url);
-  if (opts.outlet ? rec.adapter?.id !== opts.outlet : !rec.adapter && !opts.anySite) {
+  const outlet = outletIdFromUrl(url);
+  if (opts.outlet ? outlet !== opts.outlet : !outlet && !opts.anySite) {
     return { kind: 'other-site', url, reason: opts.outlet ? `not a page of ${opts.outlet}` : 'not a recognised outlet' };
   }
   if (rec.pageType === 'listing') return { kind: 'listing', url, reason: 'a listing page' };
