@@ -24,6 +24,7 @@ const BOUNDED: Record<string, Record<string, string>> = {
   'lib/clippings/analysis.ts': { 'Math.min': 'the sentences one clipping spans', 'Math.max': 'the sentences one clipping spans' },
   'lib/clippings/export/markdown.ts': { 'out.push': "the lines of one clipping's quote or note (bounded at import)" },
   'components/timeline.ts': { 'Math.min': 'the reports of one comparison (top related)', 'Math.max': 'the reports of one comparison (top related)' },
+  'lib/harvest/fetcher.ts': { fetch: "fetch's own arguments, passed on" },
   'components/related-groups.ts': { 'Math.max': 'the reports of one related group (top related)' },
 };
 
