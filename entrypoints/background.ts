@@ -11,7 +11,7 @@ import { deleteClipping, listClippings, restoreClipping, updateClipping } from '
 import type { TextQuote } from '../lib/clippings/types';
 import { compareFor, exportComparison, profilesFor } from '../lib/compare/service';
 import { CONTENT_MATCHES } from '../lib/outlets/hosts';
-import { listen, type TabClipSelection } from '../lib/messaging';
+import { listen, type Sender, type TabClipSelection } from '../lib/messaging';
 import { contextFor, corpusStats, installBuiltin, searchCorpus } from '../lib/service';
 import { captureEnabled, loadSettings, normaliseSettings, panelLayoutFor, saveSettings, SETTINGS_KEY, SETTINGS_VERSION } from '../lib/settings';
 import { registerSite, syncSites, unregisterSite } from '../lib/sites';
@@ -23,6 +23,7 @@ import { entityCard } from '../lib/entity-card';
 import type { TabMessage } from '../lib/messaging';
 import { articleAnalysis, entityNames } from '../lib/ui/article-analysis';
 import { PanelContexts } from '../lib/panel-contexts';
+import { clippingKeysFor, vetArticle } from '../lib/page-identity';
 import { t } from '../lib/i18n';
 import { READABILITY_SCRIPT } from '../lib/extract/readability-slot';
 
@@ -156,9 +157,14 @@ export default defineBackground(() => {
     else void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t?.id !== undefined && send(t.id));
   });
 
+  /** The tab a request is about: a UI page may name any; a framed page only its own. */
+  const tabOf = (tabId: number | undefined, sender: Sender) => (sender.role === 'ui' ? tabId ?? sender.tabId : sender.tabId);
+
   listen({
-    async 'page:article'({ article, run }, sender) {
-      if (sender.tabId === undefined) throw new Error('page:article must come from a tab');
+    async 'page:article'({ article: read, run }, sender) {
+      if (sender.tabId === undefined || !sender.url) throw new Error('page:article must come from a tab');
+      // Held to the tab's URL: a canonical or archive claim it does not bear out is no key.
+      const { article, capture: mayCapture } = vetArticle(read, sender.url);
       tabArticles.set(sender.tabId, article);
       void browser.storage.session.set({ [tabKey(sender.tabId)]: article }).catch((e: unknown) => console.error('Isnad: keeping the tab\'s article failed', e));
       // The marks do not wait for the related reports: the panel asks for those (ui:panel-context).
@@ -168,7 +174,7 @@ export default defineBackground(() => {
       // Captured after the lookup: neither the marks nor the panel wait for the write.
       void context
         .catch(() => undefined)
-        .then(() => capture(article))
+        .then(() => (mayCapture ? capture(article) : undefined))
         .catch((e: unknown) => console.error('Isnad: capturing the article failed', e));
       // A task later: the lookup's first steps (awaits on the database) get to send their reads.
       await new Promise((r) => setTimeout(r, 0));
@@ -204,7 +210,7 @@ export default defineBackground(() => {
       return article ? contextFor(db, article) : null;
     },
     async 'ui:context'({ tabId }, sender) {
-      const id = tabId ?? sender.tabId;
+      const id = tabOf(tabId, sender);
       if (id === undefined) return null;
       const article = await articleOf(id);
       if (!article) return null;
@@ -215,7 +221,7 @@ export default defineBackground(() => {
       return (await db.reports.get(id)) ?? null;
     },
     async 'ui:analysis'({ tabId }, sender) {
-      const id = tabId ?? sender.tabId;
+      const id = tabOf(tabId, sender);
       const article = id === undefined ? null : await articleOf(id);
       return article ? articleAnalysis(article) : null;
     },
@@ -276,7 +282,9 @@ export default defineBackground(() => {
       if (sender.tabId === undefined) throw new Error('page:clip must come from a tab');
       return clipOnTab(sender.tabId, quote, sender.url ?? '', '');
     },
-    async 'page:clip-quotes'({ url, canonicalUrl }) {
+    async 'page:clip-quotes'(_data, sender) {
+      if (sender.tabId === undefined || !sender.url) throw new Error('page:clip-quotes must come from a tab');
+      const { url, canonicalUrl } = clippingKeysFor(sender.url, await articleOf(sender.tabId));
       return quotesForPage(db, url, canonicalUrl);
     },
     async 'ui:clippings-import'({ file, text }) {
@@ -318,8 +326,8 @@ export default defineBackground(() => {
       return searchRelated(db, query, { top });
     },
     async 'ui:panel-layout'({ layout }, sender) {
-      if (sender.tabId === undefined || !sender.url) throw new Error('ui:panel-layout must come from the in-page panel');
-      const host = new URL(sender.url).hostname;
+      if (sender.tabId === undefined || !sender.tabUrl) throw new Error('ui:panel-layout must come from the in-page panel');
+      const host = new URL(sender.tabUrl).hostname;
       const next = await saveSettings((s) => ({ panel: { ...s.panel, [host]: layout } }));
       const applied = panelLayoutFor(next, host);
       // The content script owns the iframe's position; it may not be listening (e.g. mid-navigation).

@@ -75,8 +75,9 @@ export interface Protocol {
    *  the sender's article; the background adds the article's metadata and stores it. */
   'page:clip': { request: { quote: TextQuote }; reply: ClipSaved };
   /** Content script → background: the quotes (page's own words) of clippings made on this page,
-   *  to highlight them; nothing else of the clippings (no note, no tag) goes to the page. */
-  'page:clip-quotes': { request: { url: string; canonicalUrl: string | null }; reply: TextQuote[] };
+   *  to highlight them; nothing else of the clippings (no note, no tag) goes to the page. Which
+   *  page it is comes from the tab's URL (lib/page-identity.ts), never from the request. */
+  'page:clip-quotes': { request: Record<string, never>; reply: TextQuote[] };
   /** Side panel → background: import our clippings JSON; good records are kept, bad ones reported. */
   'ui:clippings-import': { request: { file: string; text: string }; reply: ClippingsImportSummary };
   /** Side panel → background: every clipping and every setting, as one backup file. */
@@ -202,9 +203,92 @@ export interface Envelope<K extends MessageName = MessageName> {
   data: Protocol[K]['request'];
 }
 
+/**
+ * Who sent a message, by what the browser says of the sender (never by what the message says):
+ * - `page`: a content script, in the top frame of a web page's tab. It runs beside the page's
+ *   own scripts (in the page's renderer), so it gets only what that tab may know.
+ * - `frame`: one of the extension's pages framed inside a web page's tab (the in-page panel, the
+ *   entity card): the reader's corpus for that tab's article, nothing of other tabs.
+ * - `ui`: an extension page of its own (popup, side panel, options, report viewer).
+ */
+export type Role = 'page' | 'frame' | 'ui';
+
 export interface Sender {
+  role: Role;
   tabId?: number;
+  /** The sender's own URL: for a content script, the URL its tab is on (the browser's word). */
   url?: string;
+  /** The URL of the sender's tab (a framed extension page's host page), when the browser tells it. */
+  tabUrl?: string;
+  frameId?: number;
+}
+
+/** Who may send each message. Every message is listed, so a new one must say who may send it. */
+export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
+  'page:article': ['page'],
+  'page:wake': ['page'],
+  'page:left': ['page'],
+  'page:readability': ['page'],
+  'page:strings': ['page'],
+  'page:clip': ['page'],
+  'page:clip-quotes': ['page'],
+  // The in-page panel and card: their own tab's reading and the corpus's counts.
+  'ui:panel-context': ['frame'],
+  'ui:panel-layout': ['frame'],
+  'ui:context': ['ui', 'frame'],
+  'ui:analysis': ['ui', 'frame'],
+  'ui:entity': ['ui', 'frame'],
+  'ui:entity-names': ['ui', 'frame'],
+  'ui:stats': ['ui', 'frame'],
+  'ui:report': ['ui'],
+  'ui:search': ['ui'],
+  'ui:compare': ['ui'],
+  'ui:compare-export': ['ui'],
+  'ui:outlet-profiles': ['ui'],
+  'ui:sites': ['ui'],
+  'ui:site-set': ['ui'],
+  'ui:clippings': ['ui'],
+  'ui:clipping-update': ['ui'],
+  'ui:clipping-delete': ['ui'],
+  'ui:clipping-restore': ['ui'],
+  'ui:clippings-export': ['ui'],
+  'ui:clippings-import': ['ui'],
+  'ui:clippings-backup': ['ui'],
+  'ui:clippings-restore-backup': ['ui'],
+  'ui:import': ['ui'],
+  'ui:import-begin': ['ui'],
+  'ui:import-part': ['ui'],
+  'ui:import-end': ['ui'],
+  'ui:corpus-export': ['ui'],
+  'ui:imports': ['ui'],
+  'ui:corpus-delete': ['ui'],
+  'ui:related': ['ui'],
+};
+
+/** What the browser tells a listener of its sender (runtime.MessageSender, the fields we read). */
+export interface BrowserSender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * The sender's role, or null for a sender that may not talk to the background at all (another
+ * extension). `extensionOrigin` is runtime.getURL('/') without its final slash.
+ */
+export function senderOf(sender: BrowserSender, extensionId: string, extensionOrigin: string): Sender | null {
+  if (sender.id !== extensionId || !sender.url) return null;
+  const ours = (url: string | undefined) => url !== undefined && (url === extensionOrigin || url.startsWith(`${extensionOrigin}/`));
+  const base = { tabId: sender.tab?.id, url: sender.url, tabUrl: sender.tab?.url, frameId: sender.frameId };
+  if (!ours(sender.url)) {
+    // A content script: only ours run in web pages, and only in their top frame.
+    if (!sender.tab || sender.tab.id === undefined || sender.frameId !== 0) return null;
+    return { ...base, role: 'page' };
+  }
+  // An extension page: its own window (popup, side panel), its own tab, or a frame in a web page's tab.
+  if (!sender.tab || ours(sender.tab.url)) return { ...base, role: 'ui' };
+  return { ...base, role: 'frame' };
 }
 
 export type Handlers = {
@@ -234,8 +318,11 @@ function isEnvelope(m: unknown): m is Envelope {
 /** Dispatches protocol messages to handlers (background only); replies with a Result. */
 export async function dispatch(handlers: Handlers, message: unknown, sender: Sender): Promise<Result<unknown> | undefined> {
   if (!isEnvelope(message)) return undefined;
-  const handler = handlers[message.isnad] as ((d: unknown, s: Sender) => unknown) | undefined;
-  if (!handler) return { ok: false, error: `unknown message ${String(message.isnad)}` };
+  const name = message.isnad;
+  const handler = Object.hasOwn(handlers, name) ? (handlers[name] as (d: unknown, s: Sender) => unknown) : undefined;
+  if (!handler || !Object.hasOwn(ROLES, name)) return { ok: false, error: `unknown message ${String(name)}` };
+  // Refused before the handler runs: a content script cannot ask for the corpus, a framed page not for another tab's.
+  if (!ROLES[name].includes(sender.role)) return { ok: false, error: `${name} is not answered to ${sender.role === 'page' ? 'a web page' : 'an embedded frame'}` };
   try {
     return { ok: true, value: await handler(message.data, sender) };
   } catch (e) {
@@ -246,8 +333,9 @@ export async function dispatch(handlers: Handlers, message: unknown, sender: Sen
 export function listen(handlers: Handlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isEnvelope(message)) return undefined;
-    // Only the extension's own pages and content scripts may talk to the background.
-    if (sender.id !== browser.runtime.id) return undefined;
-    return dispatch(handlers, message, { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url });
+    // Only the extension's own pages and content scripts may talk to the background, each in its role.
+    const from = senderOf(sender, browser.runtime.id, browser.runtime.getURL('/').replace(/\/$/, ''));
+    if (!from) return undefined;
+    return dispatch(handlers, message, from);
   });
 }

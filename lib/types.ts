@@ -44,6 +44,9 @@ export interface Article {
   url: string;
   canonicalUrl: string | null;
   archive: ArchiveInfo | null;
+  /** URLs the page claimed to be (canonical, archive head script) that its tab's URL does not
+   *  bear out: shown, never used as keys (lib/page-identity.ts). */
+  claimedUrls?: string[];
   title: string;
   publishedAt: ArticleDate;
   /** A site date bar: the day the page was served, kept apart from the publication date. */

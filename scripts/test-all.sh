@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 bash scripts/ensure-firefox.sh
+bash scripts/ensure-postgres.sh
 mkdir -p .tmp-results
 rm -f .tmp-results/*.json
 echo "== typecheck"; npx tsc --noEmit

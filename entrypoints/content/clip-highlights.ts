@@ -5,7 +5,6 @@ import { nextTask, step } from '../../lib/timing';
 import { anchorOnPage, preparePage, type TextSegment } from '../../lib/clippings/anchor-dom';
 import type { TextQuote } from '../../lib/clippings/types';
 import { send } from '../../lib/messaging';
-import type { Article } from '../../lib/types';
 
 export const CLIP_ATTR = 'data-isnad-clip';
 const STYLE = 'background-color: rgba(255, 200, 0, 0.35); color: inherit; border-bottom: 2px solid rgba(200, 140, 0, 0.9); padding: 0;';
@@ -98,9 +97,10 @@ export function removeHighlights(root: ParentNode): void {
   }
 }
 
-/** Asks the background for the quotes of clippings made on this article and highlights them. */
-export async function highlightSavedClippings(article: Article, root: Element = document.body): Promise<number> {
-  const reply = await send('page:clip-quotes', { url: article.url, canonicalUrl: article.canonicalUrl });
+/** Asks the background for the quotes of clippings made on this page and highlights them. The
+ *  background decides which page this is from the tab's URL, not from what the page says. */
+export async function highlightSavedClippings(root: Element = document.body): Promise<number> {
+  const reply = await send('page:clip-quotes', {});
   if (!reply.ok) throw new Error(reply.error);
   // In-page navigation to another article: the marks of the previous one go first.
   removeHighlights(root);

@@ -112,7 +112,7 @@ export default defineContentScript({
       await nextTask();
       await marks.show(article.paragraphs, reply.value.marks);
       // After the marks: both wrap the page's words, and one at a time keeps their ranges valid.
-      await highlightSavedClippings(article).catch((err: unknown) => console.warn('Isnad: clippings not highlighted:', err));
+      await highlightSavedClippings().catch((err: unknown) => console.warn('Isnad: clippings not highlighted:', err));
     }
 
     /** The article, by the cascade; Readability is fetched into this tab only for a page that needs it. */

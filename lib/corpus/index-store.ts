@@ -46,7 +46,7 @@ export function impact(tf: number, len: number, avgLen: number): number {
 }
 
 /** A weight as stored: a byte, never 0 (a posting is there). */
-const impactByte = (w: number) => Math.max(1, Math.min(255, Math.round(w * IMPACT_SCALE)));
+export const impactByte = (w: number) => Math.max(1, Math.min(255, Math.round(w * IMPACT_SCALE)));
 
 /** Entity terms share the postings with words, under a prefix no word can have. */
 export const entityTerm = (id: string) => `@${id}`;

@@ -17,6 +17,7 @@ import { cleanLabel, cleanTitle, squash } from './clean';
 import { jsonLdArticle } from './jsonld';
 import { splitBlocks, type Block } from './lines';
 import { meta } from './meta';
+import { belongsToArticle } from './own-date';
 import type { ReadabilityResult } from './readability';
 
 export interface ExtractOptions {
@@ -27,7 +28,7 @@ export interface ExtractOptions {
 const NO_DATE: ArticleDate = { value: null, precision: 'unknown', source: 'none' };
 const GENERIC_BODY = ['[itemprop="articleBody"]', 'article .article-body', '.article-body', '.article-content', '.entry-content', '.post-content', '.story-body', 'article', 'main', '[role="main"]'];
 const GENERIC_TITLE = ['article h1', 'h1'];
-const GENERIC_DATE = ['[itemprop="datePublished"]', 'article time', '.published', '.post-date', '.article-date'];
+const GENERIC_DATE = ['[itemprop="datePublished"]', 'article time', '.published', '.post-date', '.article-date', '[class*="date"]:not([class*="update"]):not([class*="modified"])'];
 /** Below this many characters of body the cascade goes on to the next container, then Readability. */
 const MIN_BODY = 200;
 
@@ -125,8 +126,8 @@ export function extractWith(doc: Document, rawUrl: string, readabilityStep: Read
 
   let split = splitBlocks([], rules, title);
   let readability: ReadabilityResult | null = null;
+  const root = isArticle ? pickRoot(doc, rules) : null;
   if (isArticle) {
-    const root = pickRoot(doc, rules);
     if (root) split = splitBlocks(bodyBlocks(doc, root, rules), rules, title);
     if (split.paragraphs.join('').length < MIN_BODY) {
       if (!readabilityStep) return null;
@@ -141,11 +142,13 @@ export function extractWith(doc: Document, rawUrl: string, readabilityStep: Read
   // The served-date bar: read but kept apart; it stands in for the publication date only at the end.
   const servedEl = firstText(doc, rules.servedDate);
   const served = asDate(servedEl ? parseArabicDate(servedEl.text) : split.served, 'served');
-  const siteDateEl = (rules.date ?? []).map((s) => doc.querySelector(s)).find((el): el is Element => !!el);
-  // Dates in the served-date bar or in an archive's own toolbar are not the article's.
+  // Dates in the served-date bar or an archive's own toolbar are not the article's, nor those of
+  // related stories, sidebars, navigation, the site's header and footer (own-date.ts).
   const notOurs = [...(rules.servedDate ?? []), ARCHIVE_CHROME];
-  const pageDate = (selector: string) => [...doc.querySelectorAll(selector)].find((el) => !insideAny(el, notOurs)) ?? null;
-  const genericDateEl = GENERIC_DATE.map(pageDate).find((el): el is Element => !!el);
+  const scope = { title: firstText(doc, [...(rules.title ?? []), ...GENERIC_TITLE])?.el ?? null, body: root && root !== doc.body ? root : null };
+  const pageDate = (selector: string) => [...doc.querySelectorAll(selector)].find((el) => !insideAny(el, notOurs) && belongsToArticle(el, scope)) ?? null;
+  const siteDateEl = (rules.date ?? []).map(pageDate).find((el): el is Element => !!el);
+  const genericDateEl = GENERIC_DATE.map(pageDate).find((el): el is Element => !!el && !!dateOfElement(el, captured));
   const timeEl = pageDate('time[datetime]');
   const urlDate = URL_DATE.exec(rec.url);
   const oldestAge = split.commentAges.length && captured ? split.commentAges.map((a) => resolveRelativeAge(a, captured)).filter((d): d is ParsedDate => !!d).sort((a, b) => a.value.localeCompare(b.value))[0] ?? null : null;
@@ -155,7 +158,7 @@ export function extractWith(doc: Document, rawUrl: string, readabilityStep: Read
     asDate(ownHead ? parseDateMeta(doc) : null, 'meta') ||
     (timeEl && timeEl !== servedEl?.el ? dateOfElement(timeEl, captured) : null) ||
     (split.dateLine ? asDate(split.dateLine.date, 'byline') : null) ||
-    (genericDateEl && dateOfElement(genericDateEl, captured)) ||
+    (genericDateEl ? dateOfElement(genericDateEl, captured) : null) ||
     asDate(readability?.publishedTime ? parseArabicDate(readability.publishedTime) : null, 'meta') ||
     asDate(urlDate ? parseArabicDate(`${urlDate[1]}-${urlDate[2]!.padStart(2, '0')}-${urlDate[3]!.padStart(2, '0')}`) : null, 'url') ||
     // A comment's age bounds the article's date from above: the article is at least that old.
@@ -180,7 +183,7 @@ export function extractWith(doc: Document, rawUrl: string, readabilityStep: Read
     title: title || split.title,
     publishedAt,
     servedAt: served,
-    author: firstText(doc, rules.author)?.text || ld?.author || (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) || split.author || readability?.byline || null,
+    author: firstText(doc, rules.author)?.text || ld?.author || (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) || split.author || pageAuthor(doc, scope) || readability?.byline || null,
     section: split.dateLine?.section || cleanLabel(firstText(doc, rules.section)?.text ?? '') || ld?.section || pageMeta('article:section') || null,
     paragraphs: isArticle ? split.paragraphs : [],
     comments: isArticle ? split.comments : [],
@@ -189,6 +192,17 @@ export function extractWith(doc: Document, rawUrl: string, readabilityStep: Read
   };
   if (adapter?.extract) Object.assign(article, adapter.extract(doc, new URL(rec.url), article));
   return article;
+}
+
+const GENERIC_AUTHOR = '[itemprop="author"], [rel="author"], .author-name, .byline-name, [class*="writer"], [class*="author"]';
+
+/** A writer element of the article's own (not a related story's, not an author box's biography). */
+function pageAuthor(doc: Document, scope: { title: Element | null; body: Element | null }): string | null {
+  for (const el of doc.querySelectorAll(GENERIC_AUTHOR)) {
+    const text = squash(el.textContent ?? '').replace(/^(?:كتب(?:ه|ت)?|بقلم|الكاتب(?:ة)?|By|Author)\s*[:：]?\s*/i, '');
+    if (text.length >= 2 && text.length <= 60 && !parseArabicDate(text) && belongsToArticle(el, scope)) return text;
+  }
+  return null;
 }
 
 /** Whether el sits inside any of the selectors (none given: never). */

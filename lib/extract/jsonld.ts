@@ -69,9 +69,29 @@ function nameOf(v: unknown): string | null {
   return null;
 }
 
-/** The page's NewsArticle (or kin) in JSON-LD, with the fields the extractor reads. */
+const squashText = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/**
+ * Of several article nodes (a page that describes its related stories too), the page's own: the
+ * one whose URL is the page's canonical URL, else whose headline is the page's title, else the first.
+ */
+function ownArticle(doc: Document, nodes: Node[]): Node | undefined {
+  if (nodes.length < 2) return nodes[0];
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  const path = (u: string | null | undefined) => (u ? u.replace(/^https?:\/\/(?:www\.)?/, '').replace(/\/+$/, '') : null);
+  const own = path(canonical);
+  const byUrl = own ? nodes.find((n) => path(str(n['url']) ?? str((n['mainEntityOfPage'] as Node | undefined)?.['@id']) ?? str(n['mainEntityOfPage'])) === own) : undefined;
+  if (byUrl) return byUrl;
+  const titles = [doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), doc.querySelector('h1')?.textContent, doc.title].filter((t): t is string => !!t).map(squashText);
+  return nodes.find((n) => {
+    const h = str(n['headline']) ?? str(n['name']);
+    return !!h && titles.some((t) => t.includes(squashText(h)));
+  }) ?? nodes[0];
+}
+
+/** The page's own NewsArticle (or kin) in JSON-LD, with the fields the extractor reads. */
 export function jsonLdArticle(doc: Document): JsonLdArticle | null {
-  const node = jsonLdNodes(doc).find((n) => types(n).some((t) => ARTICLE_TYPES.test(t)));
+  const node = ownArticle(doc, jsonLdNodes(doc).filter((n) => types(n).some((t) => ARTICLE_TYPES.test(t))));
   if (!node) return null;
   return {
     headline: str(node['headline']) ?? str(node['name']),

@@ -3,6 +3,7 @@
 import { parseArabicDate, type ParsedDate } from '../arabic/dates';
 import { toAsciiDigits } from '../arabic/digits';
 import type { SiteRules } from '../outlets/types';
+import { readByline } from './byline';
 import { isTitleRepeat, squash, unglue } from './clean';
 
 export interface Block {
@@ -134,6 +135,13 @@ export function splitBlocks(blocks: Block[], rules: SiteRules, title = ''): Spli
         res.dateLine = { date, section: section || null };
       }
       if (date) continue;
+    }
+    // A byline/date block ("كتب: فلان | 28 أيار 2025") is metadata, never body (byline.ts).
+    const byline = res.title ? readByline(line, res.paragraphs.length === 0) : null;
+    if (byline) {
+      if (byline.author) res.author ??= byline.author;
+      if (byline.date && !res.dateLine) res.dateLine = { date: byline.date, section: null };
+      continue;
     }
     // Any site: a short line before the body that is nothing but a date is the article's date.
     if (!res.dateLine && res.paragraphs.length === 0 && res.title && line.length <= 40) {

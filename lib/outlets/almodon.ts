@@ -1,7 +1,9 @@
 import { defineAdapter, listingFromPath, pathParts } from './adapter';
 import { pageNames } from './claims';
 
-// Not seen beyond URLs (/<section>/<yyyy>/<m>/<d>/<slug>): read through its structured data.
+// Not seen beyond URLs (/<section>/<yyyy>/<m>/<d>/<slug>) and the page text the real corpus's
+// scraper kept (an update time first; after the body a comments disclaimer, a newsletter prompt and
+// the paper's self-description): read through its structured data.
 // "المدن" alone is a common word: only the outlet's fuller names count as the page naming itself.
 const SITE = /موقع\s+المدن|جريدة\s+المدن|Al-?\s?Modon|almodon/i;
 
@@ -14,5 +16,10 @@ export const almodon = defineAdapter('almodon', {
     return parts.length === 1 ? 'listing' : null;
   },
   claimsPage: (doc) => pageNames(doc, SITE),
-  rules: { body: ['.article-content', '.articleBody', '[itemprop="articleBody"]'], titleSiteName: /^(?:المدن|Al-?\s?Modon|almodon)$/i },
+  rules: {
+    body: ['.article-content', '.articleBody', '[itemprop="articleBody"]'],
+    // Under "التعليقات" comes a disclaimer, not comments; the page is over there.
+    bodyEnd: [/^التعليقات المنشورة تعبر عن آراء أصحابها/, /^اشترك معنا في نشرة المدن/, /^جريدة "?المدن"? الإلكترونية جريدة/],
+    titleSiteName: /^(?:المدن|Al-?\s?Modon|almodon)$/i,
+  },
 });

@@ -1,15 +1,28 @@
 import type { BuiltinOutletId, PageType } from '../types';
 import { archiveFromDocument, unarchive, type Unarchived } from './archive';
+import { almodon } from './almodon';
+import { enabBaladi } from './enab-baladi';
+import { eqtsad } from './eqtsad';
 import { eremnews } from './eremnews';
+import { halabToday } from './halab-today';
+import { horanFree } from './horan-free';
 import { idlib24 } from './idlib24';
+import { ikhbariya } from './ikhbariya';
+import { kassioun } from './kassioun';
 import { orientNews } from './orient-news';
 import { pageTypeFromDocument } from './page-type';
+import { sana } from './sana';
 import { shaam } from './shaam';
+import { sohr } from './sohr';
+import { syriaTv } from './syria-tv';
+import { zamanAlWasl } from './zaman-al-wasl';
 import type { OutletAdapter } from './types';
 import { readableUrl } from './url';
 
 /** One adapter per recognised outlet; its names and hosts come from the registry (profiles.ts). */
-export const ADAPTERS: readonly OutletAdapter[] = [orientNews, idlib24, shaam, eremnews];
+export const ADAPTERS: readonly OutletAdapter[] = [
+  orientNews, idlib24, shaam, eremnews, sana, enabBaladi, syriaTv, ikhbariya, sohr, zamanAlWasl, halabToday, horanFree, almodon, eqtsad, kassioun,
+];
 
 export function adapterById(id: string): OutletAdapter | undefined {
   return ADAPTERS.find((a) => a.id === id);

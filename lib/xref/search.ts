@@ -50,7 +50,7 @@ export const MAX_QUERY_TERMS = 64;
 
 /** How many BM25 candidates are re-scored with entities, sources and dates (at 30,000 synthetic
  *  reports recall@10 is 0.945 with 60, 0.957 with 150: partners below 60th in BM25 alone). */
-const CANDIDATES = 120;
+export const CANDIDATES = 120;
 
 /** How much an entity of each gazetteer type says about which event a report is on. */
 export function entityTypeWeight(type: string): number {

@@ -106,7 +106,7 @@ const june = (d: number, lang: 'ar' | 'en') => (lang === 'ar' ? `${d} يونيو
 async function checkAirport(side: Page, lang: 'ar' | 'en'): Promise<void> {
   const whoFirst = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.textContent ?? ''));
   const columns = await side.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => li.getAttribute('data-outlet')));
-  expect(columns).toEqual(expect.arrayContaining(['shaam', 'Syria TV', 'Enab Baladi']));
+  expect(columns).toEqual(expect.arrayContaining(['shaam', 'syria-tv', 'enab-baladi']));
   expect(whoFirst.length).toBe(columns.length);
   // Enab Baladi's flydubai story on the 17th, Shaam's denial on the 18th, Syria TV's on the 19th.
   const line = (name: string) => whoFirst.find((w) => w.includes(name))!;
@@ -122,7 +122,7 @@ async function checkAirport(side: Page, lang: 'ar' | 'en'): Promise<void> {
   const current = side.locator('[data-testid="timeline-dot"].current');
   expect(await current.count()).toBe(1);
   expect(await current.locator('title').textContent()).toMatch(new RegExp(`^${june(18, lang)}.* · .*ينفي إغلاق مطار دمشق.* · ${lang === 'ar' ? 'هذه الصفحة' : 'this page'}$`));
-  const syriaTvSources = await side.$$eval('[data-testid="compare-sources"] section[data-outlet="Syria TV"] li[data-type]', (lis) => lis.map((li) => `${li.getAttribute('data-type')} ${li.textContent}`));
+  const syriaTvSources = await side.$$eval('[data-testid="compare-sources"] section[data-outlet="syria-tv"] li[data-type]', (lis) => lis.map((li) => `${li.getAttribute('data-type')} ${li.textContent}`));
   expect(syriaTvSources.some((x) => x.startsWith('state-media') && x.includes('سانا'))).toBe(true);
   const types = await side.$$eval('[data-testid="compare-sources"] li[data-type]', (lis) => lis.map((li) => li.getAttribute('data-type')));
   expect(types).toContain('official');
@@ -227,7 +227,7 @@ for (const lang of ['ar', 'en'] as const) {
       const opec = await openCompare(b, await shaamTab(b, 424_243, 'مستعدون للعودة إلى سوريا'), errors);
       await opec.screenshot({ path: `${PARTS}/compare-opec-${lang}.png`, fullPage: true });
       const rows = await opec.$$eval('[data-testid="compare-who-first"] li', (lis) => lis.map((li) => [li.getAttribute('data-outlet'), li.textContent ?? '']));
-      expect(rows.map(([o]) => o).sort()).toEqual(['Enab Baladi', 'Halab Today', 'shaam']);
+      expect(rows.map(([o]) => o).sort()).toEqual(['enab-baladi', 'halab-today', 'shaam']);
       const first = lang === 'ar' ? 'الأول' : 'first';
       for (const [, text] of rows) {
         expect(text).toContain(june(18, lang));
@@ -235,8 +235,8 @@ for (const lang of ['ar', 'en'] as const) {
       }
       expect(await opec.locator('[data-testid="timeline-dot"].first').count()).toBe(await opec.locator('[data-testid="timeline-dot"]').count());
       const fund = await cells(opec, 'compare-naming', 'opec-fund');
-      for (const o of ['shaam', 'Halab Today', 'Enab Baladi']) expect(fund[o]).toContain('أوبك');
-      for (const o of ['shaam', 'Halab Today']) {
+      for (const o of ['shaam', 'halab-today', 'enab-baladi']) expect(fund[o]).toContain('أوبك');
+      for (const o of ['shaam', 'halab-today']) {
         const numbers = await opec.locator(`[data-testid="compare-numbers"] section[data-outlet="${o}"]`).textContent();
         expect(numbers).toContain('20 مليار دولار');
       }

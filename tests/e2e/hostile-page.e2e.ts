@@ -1,66 +1,189 @@
-// A hostile page through the extension (issue 18): an article of a built-in outlet whose body
-// carries 5 MB of text and share-line bombs ("شارك:" + 32 network names + "!", which took one
-// 205-second task before the patterns were bounded). What must hold: the article is still read and
-// marked, and no task of ours reaches 50 ms of CPU time. CPU time (the trace's thread duration)
-// does not grow when other work on the shared machine takes the core away; wall times are in
-// bench/HOSTILE-PAGE.md.
-import { get } from 'node:http';
+// Hostile pages against the built extension (issue 18, items 5, 2 and 3):
+// - from the content script's own world, every ui:* message is refused (the world a page's
+//   renderer hosts; before, listen() checked only the extension id, which content scripts pass);
+// - an archived page claiming a clipped article's canonical URL, holding its words, gets no
+//   clippings highlighted in its DOM (the real article still does);
+// - an archived page claiming https://www.shaam.org/… plants nothing under that key, and the
+//   real report imported later is added, not dropped as its duplicate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { traceOurTasks } from '../../bench/main-thread';
+import type { Page } from 'playwright-core';
+import type { Clipping } from '../../lib/clippings/types';
+import { urlKey } from '../../lib/corpus/ids';
+import { ROLES, type MessageName } from '../../lib/messaging';
+import { fullClipping, seedArticle } from '../unit/clippings/fixtures';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
-import { PAGES, startSite } from './harness/site';
+import { claimingPage, startHostileSite } from './hostile-site';
 
-const HOSTILE_URL = 'http://www.shaam.org/news/syria-news/hostile-five-megabytes';
-const BOMB = `شارك: ${'فيسبوك '.repeat(32)}!`;
-
-/** The Shaam fixture article with 5 MB of text (and bombs) appended inside its body. */
-async function hostileHtml(port: number): Promise<string> {
-  const u = new URL(PAGES.shaamArticle);
-  const html = await new Promise<string>((resolve, reject) => {
-    get({ host: '127.0.0.1', port, path: u.pathname, headers: { host: u.host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve(body));
-    }).on('error', reject);
-  });
-  const para = 'قالت مصادر محلية إن قصفا مدفعيا استهدف أطراف المدينة صباح اليوم، وأفادت بسقوط جرحى بين المدنيين. ';
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < 5 * 1024 * 1024; i++) {
-    const p = i % 50 === 0 ? BOMB : para.repeat(20);
-    parts.push(`<p>${p}</p>`);
-    size += Buffer.byteLength(p);
-  }
-  // One paragraph of 200,000 characters without a break, and one "word" of 130,000 letters.
-  parts.push(`<p>${para.repeat(2000)}</p>`, `<p>${'ب'.repeat(130_000)}</p>`);
-  const at = html.indexOf('</div>', html.indexOf('article-body'));
-  expect(at).toBeGreaterThan(0);
-  return `${html.slice(0, at)}${parts.join('')}${html.slice(at)}`;
+/** The extension APIs these tests use, where they run (service worker, extension page, isolated world). */
+interface ChromeApi {
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+  storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
+  scripting: { executeScript(i: { target: { tabId: number }; world: 'ISOLATED'; args: unknown[]; func: (...a: never[]) => unknown }): Promise<Array<{ result?: unknown }>> };
+  runtime: { sendMessage(m: object): Promise<unknown> };
 }
 
-let site: Awaited<ReturnType<typeof startSite>>;
-let browser: Launched;
+const orient = seedArticle(0);
+const clip: Clipping = fullClipping();
+const shaam = seedArticle(3);
+
+const ARTICLE = 'http://www.orient-news.net/ar/news_show/92367/0/للمرة-الرابعة-في-أقل-من-شهر';
+// A Wayback copy of a page on another site, claiming the clipped article's canonical URL.
+const CLAIMS_CLIPPED = 'http://web.archive.org/web/20240101000000/https://evil.example/copy';
+// A Wayback copy of one Shaam page claiming to be another (the one a reader will import).
+const TARGET = 'https://www.shaam.org/news/syria-news/real-story';
+const PLANTS = 'http://web.archive.org/web/20240101000000/https://www.shaam.org/news/syria-news/decoy';
+// A faithful copy: its canonical names its own original (the control: this one is captured).
+const FAITHFUL = 'http://web.archive.org/web/20171022000000/https://www.shaam.org/news/syria-news/faithful';
+const INVENTED = ['نص مختلق كتبه المهاجم عن اشتباكات لم تقع في ريف دير الزور الشرقي، ونسبه إلى مصادر محلية لم تسمها الشبكة في أي من تقاريرها السابقة عن المنطقة.', ...shaam.paragraphs.slice(1)];
+
+let site: Awaited<ReturnType<typeof startHostileSite>>;
+let b: Launched;
 
 beforeAll(async () => {
-  const probe = await startSite();
-  const html = await hostileHtml(probe.port);
-  probe.server.close();
-  site = await startSite([{ url: HOSTILE_URL, html }]);
-  browser = await launchWithExtension({ hostRules: site.hostRules });
-  await waitForCorpus(browser.worker);
-}, 120_000);
+  site = await startHostileSite({
+    [ARTICLE]: claimingPage({ title: orient.title, paragraphs: orient.paragraphs, siteName: 'أورينت نت', canonical: clip.canonicalUrl! }),
+    [CLAIMS_CLIPPED]: claimingPage({ title: orient.title, paragraphs: orient.paragraphs, siteName: 'أورينت نت', canonical: clip.canonicalUrl! }),
+    [PLANTS]: claimingPage({ title: 'خبر مختلق عن دير الزور', paragraphs: INVENTED, siteName: 'شبكة شام', canonical: TARGET }),
+    [FAITHFUL]: claimingPage({ title: shaam.title, paragraphs: shaam.paragraphs, siteName: 'شبكة شام', canonical: 'https://www.shaam.org/news/syria-news/faithful' }),
+  });
+  b = await launchWithExtension({ hostRules: site.hostRules });
+  await waitForCorpus(b.worker);
+  // The reader's clipping of the article (stored as the side panel would).
+  await b.worker.evaluate(async (c) => {
+    const req = indexedDB.open('isnad');
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+    const tx = db.transaction('clippings', 'readwrite');
+    tx.objectStore('clippings').put(c);
+    await new Promise((res) => (tx.oncomplete = res));
+    db.close();
+  }, clip);
+});
 afterAll(async () => {
-  await browser?.close();
+  await b?.close();
   site?.server.close();
 });
 
-describe('a 5 MB page with share-line bombs', () => {
-  it('is read and marked, and no task of ours reaches 50 ms of CPU', async () => {
-    const tasks = await traceOurTasks(browser.context, HOSTILE_URL);
-    expect(tasks.length).toBeGreaterThan(0);
-    const worst = tasks.reduce((a, t) => (t.cpuMs > a.cpuMs ? t : a));
-    console.log(`hostile page: ${tasks.length} tasks of ours; costliest ${worst.cpuMs} ms CPU (${worst.steps.join('+')}), ${worst.wallMs} ms wall; longest wall ${Math.max(...tasks.map((t) => t.wallMs))} ms`);
-    expect(worst.cpuMs, worst.steps.join('+')).toBeLessThan(50);
-  }, 120_000);
+async function tabIdOf(page: Page): Promise<number> {
+  const url = page.url();
+  const id = await b.worker.evaluate(async (u) => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+    return (await chrome.tabs.query({})).find((t) => t.url === u)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`no tab at ${url}`);
+  return id;
+}
+
+/** The article the background holds for a tab (what the content script sent, as vetted). */
+async function heldArticle(page: Page): Promise<{ url: string; canonicalUrl: string | null; claimedUrls?: string[] } | null> {
+  const tabId = await tabIdOf(page);
+  for (let i = 0; i < 100; i++) {
+    const got = await b.worker.evaluate(async (id) => {
+      const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+      return (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null;
+    }, tabId);
+    if (got) return got as never;
+    await page.waitForTimeout(100);
+  }
+  return null;
+}
+
+/** Report keys in the corpus (IndexedDB `reports`, the `keys` of each). */
+async function reportKeys(): Promise<string[]> {
+  return b.worker.evaluate(async () => {
+    const req = indexedDB.open('isnad');
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+    const all = db.transaction('reports').objectStore('reports').getAll();
+    const rows = await new Promise<Array<{ keys?: string[] }>>((res) => (all.onsuccess = () => res(all.result)));
+    db.close();
+    return rows.flatMap((r) => r.keys ?? []);
+  });
+}
+
+async function open(url: string): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+describe('messages by role, from the content script\'s own world', () => {
+  it('every ui:* message is refused; page:* messages are answered', async () => {
+    const page = await open(ARTICLE);
+    expect(await heldArticle(page)).not.toBeNull();
+    const tabId = await tabIdOf(page);
+    const uiNames = (Object.keys(ROLES) as MessageName[]).filter((n) => n.startsWith('ui:'));
+    const before = (await reportKeys()).length;
+    const [res] = await b.worker.evaluate(
+      ({ tabId, names }) => {
+        const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+        return chrome.scripting.executeScript({
+          target: { tabId },
+          // The extension's isolated world: the one its content scripts run in.
+          world: 'ISOLATED',
+          args: [names],
+          func: async (names: string[]) => {
+            const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+            const replies: Record<string, unknown> = {};
+            const data: Record<string, unknown> = { 'ui:corpus-delete': { target: { outlet: 'orient-news' } }, 'ui:clipping-delete': { id: 'x' } };
+            for (const name of names) replies[name] = await chrome.runtime.sendMessage({ isnad: name, data: data[name] ?? {} });
+            replies['page:strings'] = await chrome.runtime.sendMessage({ isnad: 'page:strings', data: { keys: ['extName'] } });
+            return replies;
+          },
+        });
+      },
+      { tabId, names: uiNames },
+    );
+    const replies = res!.result as Record<string, { ok: boolean; error?: string; value?: unknown }>;
+    expect(uiNames.length).toBeGreaterThanOrEqual(30);
+    for (const name of uiNames) expect(replies[name], name).toEqual({ ok: false, error: `${name} is not answered to a web page` });
+    expect(replies['page:strings']).toMatchObject({ ok: true, value: { extName: expect.any(String) } });
+    expect((await reportKeys()).length).toBe(before);
+    await page.close();
+  });
+});
+
+describe('what a page says about itself is a claim', () => {
+  const highlighted = (page: Page) => page.evaluate(() => document.querySelectorAll('mark[data-isnad-clip]').length);
+
+  it('the clipped article itself shows its clipping', async () => {
+    const page = await open(ARTICLE);
+    await expect.poll(() => highlighted(page), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('an archived page claiming the clipped article\'s canonical URL gets no clippings', async () => {
+    const page = await open(CLAIMS_CLIPPED);
+    // The page was read: marks of places and actors come after the same reply the clippings wait for.
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('mark[data-isnad-mark]').length), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(1000);
+    expect(await highlighted(page)).toBe(0);
+    // Its claim is recorded, and refused.
+    const held = await heldArticle(page);
+    expect(held).toMatchObject({ url: 'https://evil.example/copy', canonicalUrl: null });
+    expect(held?.claimedUrls).toContain(clip.canonicalUrl);
+    await page.close();
+  });
+
+  it('an archived page claiming https://www.shaam.org/… plants nothing under that key; the real report then imports', async () => {
+    const hostile = await open(PLANTS);
+    expect(await heldArticle(hostile)).not.toBeNull();
+    // The faithful copy, read after it, is captured: once it is, the hostile one had its chance.
+    const faithful = await open(FAITHFUL);
+    await expect.poll(async () => (await reportKeys()).includes(urlKey('https://shaam.org/news/syria-news/faithful')), { timeout: 20_000 }).toBe(true);
+    const keys = await reportKeys();
+    expect(keys).not.toContain(urlKey(TARGET));
+    expect(keys).not.toContain(urlKey('https://www.shaam.org/news/syria-news/decoy'));
+    // The reader imports the real report from the options page.
+    const options = await open(`chrome-extension://${b.extensionId}/options.html`);
+    const record = { url: TARGET, outlet: 'shaam', title: 'الخبر الحقيقي', publishedAt: '2024-01-01', text: shaam.paragraphs.join('\n\n') };
+    const summary = await options.evaluate((r) => (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({ isnad: 'ui:import', data: { file: 'real.jsonl', records: [r] } }), record);
+    expect(summary).toMatchObject({ ok: true, value: { added: 1 } });
+    expect((await heldArticle(hostile))?.claimedUrls).toContain(TARGET);
+    await Promise.all([hostile.close(), faithful.close(), options.close()]);
+  });
 });

@@ -1,0 +1,81 @@
+// A client of the team server's API, for the command line and the tests.
+import { textKey } from '../lib/corpus/ids';
+import { toWire, type FeaturesWire } from '../lib/corpus/wire';
+import { queryFeatures, type Query } from '../lib/xref/search';
+import type { RelatedReport, ReportRecord } from '../lib/types';
+import type { TeamQuery } from './query';
+
+export class TeamError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class TeamClient {
+  constructor(
+    readonly server: string,
+    readonly team: string,
+    private readonly token: string,
+  ) {}
+
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const url = `${this.server.replace(/\/+$/, '')}/v1/teams/${encodeURIComponent(this.team)}${path}`;
+    const res = await fetch(url, {
+      method,
+      headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const out = (await res.json().catch(() => ({}))) as T & { error?: string };
+    if (!res.ok) throw new TeamError(res.status, `${method} ${path}: ${res.status} ${out.error ?? res.statusText}`);
+    return out;
+  }
+
+  me() {
+    return this.call<{ team: string; member: string; role: string; reports: number }>('GET', '/me');
+  }
+
+  addReports(records: ReportRecord[], source: string, analyses?: FeaturesWire[]) {
+    return this.call<{ added: number; duplicates: number; problems: Array<{ index: number; reason: string }> }>('POST', '/reports', { records, source, ...(analyses ? { analyses } : {}) });
+  }
+
+  async query(q: TeamQuery): Promise<RelatedReport[]> {
+    return (await this.call<{ related: RelatedReport[] }>('POST', '/query', q)).related;
+  }
+
+  changes(after: number, limit = 500) {
+    return this.call<{ reports: Array<{ seq: number; record: ReportRecord }>; next: number }>('GET', `/changes?after=${after}&limit=${limit}`);
+  }
+
+  addMember(name: string, role: string) {
+    return this.call<{ id: number }>('POST', '/members', { name, role });
+  }
+
+  issueToken(memberId: number) {
+    return this.call<{ id: string; token: string }>('POST', `/members/${memberId}/tokens`, {});
+  }
+
+  revoke(tokenId: string) {
+    return this.call<{ revoked: string }>('DELETE', `/tokens/${tokenId}`);
+  }
+
+  audit() {
+    return this.call<{ entries: Array<{ action: string; member_id: number | null; detail: Record<string, unknown> }> }>('GET', '/audit');
+  }
+}
+
+/** The query for an article: its analysis and keys, never its text. */
+export function teamQueryFor(q: Query, top = 10): TeamQuery {
+  const f = queryFeatures(q);
+  const { tk: _tk, ...analysis } = toWire(f);
+  return {
+    url: q.url,
+    ...(q.otherUrls ? { otherUrls: q.otherUrls } : {}),
+    ...(q.outlet ? { outlet: q.outlet } : {}),
+    textKey: textKey(q.text),
+    analysis,
+    top,
+  };
+}

@@ -1,0 +1,68 @@
+// A team query: the article's analysis (never its text) in, related reports out in the shape the
+// extension and `isnad xref` use. Candidates come from a CandidateSource; their lexical scores are
+// recomputed here exactly as the local engine accumulates them (float32, in the query's term
+// order), then lib's rankCandidates re-scores, groups and labels them: a pair scores the same on
+// the team server as in the reader's browser.
+import { saturationLimit } from '../lib/corpus/index-store';
+import type { FeaturesWire } from '../lib/corpus/wire';
+import { fromWire } from '../lib/corpus/wire';
+import { CANDIDATES, idf, queryTerms, rankCandidates, selfScore, termWeight, type Candidate, type Query, type QueryTerm } from '../lib/xref/search';
+import type { RelatedReport } from '../lib/types';
+import type { Sql } from './db';
+import type { CandidateSource } from './retrieval';
+
+/** What the extension (or the CLI) sends: where the article is, and its analysis. */
+export interface TeamQuery {
+  url: string;
+  otherUrls?: string[];
+  outlet?: string;
+  /** The article's text key (lib/corpus/ids.ts), to know it among the team's reports when it has no URL. */
+  textKey: string;
+  analysis: FeaturesWire;
+  top?: number;
+}
+
+export const MAX_TOP = 50;
+
+export async function teamQuery(sql: Sql, source: CandidateSource, teamId: number, tq: TeamQuery): Promise<RelatedReport[]> {
+  const { f } = fromWire(tq.analysis);
+  const top = Math.min(MAX_TOP, Math.max(1, tq.top ?? 10));
+  const wanted = queryTerms(f);
+  const [stats] = await sql.query<{ docs: number; len: number }>('SELECT docs::float8 AS docs, len FROM corpus_stats WHERE team_id = $1', [teamId]);
+  if (!stats || stats.docs === 0 || wanted.length === 0) return [];
+  const dfRows = await sql.query<{ term: string; df: number }>('SELECT term, df FROM term_df WHERE team_id = $1 AND term = ANY($2::text[])', [teamId, wanted.map((w) => w.t)]);
+  const df = new Map(dfRows.map((r) => [r.term, r.df]));
+  const N = Math.max(1, stats.docs);
+  const avgLen = stats.len / N || 1;
+  const qterms: QueryTerm[] = [];
+  for (const w of wanted) {
+    const d = df.get(w.t) ?? 0;
+    // As the local engine: a term too common to keep postings for is left out.
+    if (d === 0 || d > saturationLimit(N)) continue;
+    qterms.push({ ...w, idf: idf(N, d) });
+  }
+  const self = selfScore(f, qterms, avgLen);
+  if (self === 0) return [];
+  const weights = qterms.map(termWeight);
+  const rows = await source.candidates({
+    teamId,
+    terms: qterms.map((qt, i) => ({ t: qt.t, w: weights[i]!, df: df.get(qt.t)! })),
+    day: f.day,
+    entityTerms: qterms.filter((qt) => qt.entity).map((qt) => qt.t),
+    limit: CANDIDATES * 2,
+  });
+  const index = new Map(qterms.map((qt, i) => [qt.t, i]));
+  const held = new Map<number, Set<string>>();
+  const cands: Candidate[] = rows.map(({ d, hits, imps }) => {
+    // The local engine's accumulator is a Float32Array, added to term by term in query order.
+    let acc = 0;
+    hits.forEach((t, k) => {
+      acc = Math.fround(acc + weights[index.get(t)!]! * imps[k]!);
+    });
+    held.set(d.n, new Set(hits));
+    return { d, acc };
+  });
+  cands.sort((a, b) => b.acc - a.acc || a.d.n - b.d.n);
+  const q: Query = { url: tq.url, otherUrls: tq.otherUrls, outlet: tq.outlet, title: '', text: '', publishedAt: null, textKey: tq.textKey };
+  return rankCandidates(q, f, qterms, self, cands.slice(0, CANDIDATES), { holds: (qt, d) => held.get(d.n)?.has(qt.t) ?? false, texts: () => null }, { top, explain: false });
+}

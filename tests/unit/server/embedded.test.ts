@@ -1,0 +1,27 @@
+// The team server on its embedded database (PGlite): the same answers as the local engine.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgliteDb, type Db } from '../../../server/db';
+import { load, localTops, real, serve, teamTops, type Running } from './harness';
+
+describe('team server on PGlite', () => {
+  let db: Db;
+  let s: Running;
+  beforeAll(async () => {
+    db = await pgliteDb('memory://');
+    s = await serve(db);
+  }, 120_000);
+  afterAll(async () => {
+    await s?.close();
+    await db?.close();
+  });
+
+  it('loads the real corpus once (a second load adds only duplicates) and answers as the local engine does', async () => {
+    expect(await load(s.admin, real)).toBe(real.length);
+    expect(await load(s.admin, real)).toBe(0);
+    expect((await s.admin.me()).reports).toBe(real.length);
+    const queries = real.filter((_, i) => i % 4 === 0);
+    const [local, team] = [await localTops(real, queries), await teamTops(s.admin, queries)];
+    expect(local.flat().length).toBeGreaterThan(100);
+    expect(team).toEqual(local);
+  }, 300_000);
+});

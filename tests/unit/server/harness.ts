@@ -1,0 +1,65 @@
+// What the team server tests share: a server on a database, a team with its admin, the real 2025
+// corpus loaded through the API, and the local engine's answers to compare with.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { memoryDb } from '../../../cli/engine';
+import { parseJsonLines } from '../../../lib/corpus/formats';
+import { indexReports, toReport } from '../../../lib/corpus/index-store';
+import { analyseRecords } from '../../../lib/corpus/wire';
+import type { RelatedReport, ReportRecord } from '../../../lib/types';
+import { searchRelated, type Query } from '../../../lib/xref/search';
+import { buildApp } from '../../../server/app';
+import { createTeam } from '../../../server/auth';
+import { TeamClient, teamQueryFor } from '../../../server/client';
+import type { Db } from '../../../server/db';
+import { migrate } from '../../../server/migrate';
+import { BATCH } from '../../../server/store';
+
+export const real: ReportRecord[] = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
+
+export const queryOf = (r: ReportRecord): Query => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
+
+export interface Running {
+  url: string;
+  admin: TeamClient;
+  close(): Promise<void>;
+}
+
+/** A server on `db` (migrated), listening on a free local port, with team `team` and its admin. */
+export async function serve(db: Db, team = 'newsroom', opts: { rateLimit?: number; migrated?: boolean } = {}): Promise<Running & { token: string }> {
+  if (!opts.migrated) await migrate(db);
+  const { token } = await createTeam(db, team, 'admin');
+  const app = await buildApp({ db, rateLimit: opts.rateLimit ?? 100_000 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return { url, token, admin: new TeamClient(url, team, token), close: () => app.close() };
+}
+
+/** Loads records through the API as `team load` does (client-side analysis, 2,000 a request). */
+export async function load(c: TeamClient, records: ReportRecord[]): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < records.length; i += BATCH) {
+    const part = records.slice(i, i + BATCH);
+    added += (await c.addReports(part, 'real-2025.jsonl', analyseRecords(part))).added;
+  }
+  return added;
+}
+
+export type Top = Array<Pick<RelatedReport, 'id' | 'score' | 'relation'>>;
+const pick = (rs: RelatedReport[]): Top => rs.map(({ id, score, relation }) => ({ id, score, relation }));
+
+/** The local engine's top 10 for each record, on a corpus of `records`. */
+export async function localTops(records: ReportRecord[], queries: ReportRecord[]): Promise<Top[]> {
+  const db = memoryDb();
+  await indexReports(db, records.map((r) => toReport(r, 'import', 'real-2025.jsonl')));
+  const out: Top[] = [];
+  for (const r of queries) out.push(pick(await searchRelated(db, queryOf(r), { explain: false })));
+  db.close();
+  return out;
+}
+
+export async function teamTops(c: TeamClient, queries: ReportRecord[]): Promise<Top[]> {
+  const out: Top[] = [];
+  for (const r of queries) out.push(pick(await c.query(teamQueryFor(queryOf(r)))));
+  return out;
+}

@@ -1,0 +1,99 @@
+// The team server on real PostgreSQL 15: migrations from empty, and the same top 10 (ids, scores,
+// relations) as the local engine from a primary, its streaming replica, and two postgres_fdw
+// shards behind a coordinator.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../../../server/app';
+import { TeamClient } from '../../../server/client';
+import { postgresDb, type Db } from '../../../server/db';
+import { migrate } from '../../../server/migrate';
+import { shardReports } from '../../../server/shards';
+import { Cluster } from './clusters';
+import { load, localTops, real, serve, teamTops, type Running, type Top } from './harness';
+
+const queries = real.filter((_, i) => i % 5 === 0);
+
+describe('team server on PostgreSQL', () => {
+  const clusters: Cluster[] = [];
+  const dbs: Db[] = [];
+  const servers: Running[] = [];
+  let local: Top[];
+  const open = (c: Cluster) => {
+    const db = postgresDb(c.url, { max: 4 });
+    dbs.push(db);
+    return db;
+  };
+  beforeAll(async () => {
+    local = await localTops(real, queries);
+  }, 120_000);
+  afterAll(async () => {
+    for (const s of servers) await s.close();
+    for (const d of dbs) await d.close();
+    for (const c of clusters.reverse()) c.stop();
+  });
+
+  let primary: Cluster;
+  let replica: Cluster;
+  let admin: TeamClient;
+  let adminToken: string;
+
+  it('migrates an empty database up, down to empty and up again', async () => {
+    primary = await Cluster.primary();
+    clusters.push(primary);
+    const db = open(primary);
+    expect(await migrate(db)).toEqual(['1764892800000_team-corpus']);
+    expect(await migrate(db)).toEqual([]);
+    await migrate(db, { direction: 'down', count: 1 });
+    expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'pgmigrations'"))[0]!.n).toBe(0);
+    expect(await migrate(db)).toEqual(['1764892800000_team-corpus']);
+    // The replica starts empty: the reports reach it by streaming replication.
+    replica = await primary.replica();
+    clusters.push(replica);
+  }, 120_000);
+
+  it('answers as the local engine from a primary', async () => {
+    const s = await serve(dbs[0]!, 'newsroom', { migrated: true });
+    servers.push(s);
+    admin = s.admin;
+    adminToken = s.token;
+    expect(await load(admin, real)).toBe(real.length);
+    const team = await teamTops(admin, queries);
+    expect(local.flat().length).toBeGreaterThan(80);
+    expect(team).toEqual(local);
+  }, 300_000);
+
+  it('answers the same from its streaming replica', async () => {
+    const db = open(replica);
+    for (let i = 0; i < 600; i++) {
+      const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports');
+      if (r!.n === real.length) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    expect((await db.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r'))[0]!.r).toBe(true);
+    const app = await buildApp({ db });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    servers.push({ url: '', admin, close: () => app.close() });
+    const reader = new TeamClient(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, 'newsroom', adminToken);
+    expect(await teamTops(reader, queries)).toEqual(local);
+    // Writes go to the primary: the replica refuses them.
+    await expect(reader.addReports(real.slice(0, 1), 'x')).rejects.toThrow(/500/);
+  }, 300_000);
+
+  it('answers the same from two postgres_fdw shards behind a coordinator', async () => {
+    const shards = [await Cluster.primary(), await Cluster.primary()];
+    const coordinator = await Cluster.primary();
+    clusters.push(...shards, coordinator);
+    for (const sh of shards) await migrate(open(sh));
+    const db = open(coordinator);
+    await migrate(db);
+    await shardReports(db, shards.map((sh) => ({ host: '127.0.0.1', port: sh.port, dbname: 'postgres', user: 'isnad' })));
+    const s = await serve(db, 'newsroom', { migrated: true });
+    servers.push(s);
+    expect(await load(s.admin, real)).toBe(real.length);
+    // The reports are on the shards, both of them.
+    const held = await Promise.all(shards.map(async (sh) => (await open(sh).query<{ n: number }>('SELECT count(*)::int AS n FROM reports'))[0]!.n));
+    expect(held[0]! + held[1]!).toBe(real.length);
+    expect(Math.min(...held)).toBeGreaterThan(real.length / 4);
+    expect(await teamTops(s.admin, queries)).toEqual(local);
+  }, 300_000);
+});
