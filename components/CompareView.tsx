@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import './compare.css';
+import { OutletLabel } from './OutletLabel';
 import { label, numberLabel } from '../lib/compare/labels';
 import type { Comparison, InContext, OutletNarrative, OutletProfile } from '../lib/compare/types';
 import { formatNumber, t, tn, uiDir, uiLang } from '../lib/i18n';
@@ -72,6 +73,7 @@ function WhoFirst({ c }: { c: Comparison }) {
       {c.outlets.map((o) => (
         <li key={o.outlet} data-outlet={o.outlet}>
           <bdi class="outlet">{nameOf(c.names, o.outlet)}</bdi>{' '}
+          <OutletLabel outlet={o.outlet} date={o.first} />{' '}
           <span class="muted"><DateText iso={o.first} fallback={t('compareUndated')} /></span>
           {o.lagDays === 0 && o.first && <span class="badge">{t('compareFirst')}</span>}
           {o.lagDays !== null && o.lagDays > 0 && <span class="muted"> · {tn('daysLater', o.lagDays)}</span>}

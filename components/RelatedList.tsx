@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatNumber, t, tn, uiLang } from '../lib/i18n';
 import { DateText } from './DateText';
+import { OutletLabel } from './OutletLabel';
 import { call, type CorpusStats } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
@@ -34,7 +35,7 @@ export function RelatedItem({ r, onOpen, names = {} }: { r: RelatedReport; onOpe
         {r.title}
       </a>
       <div class="muted">
-        <bdi>{outletName(r.outlet, lang)}</bdi> · <DateText iso={r.publishedAt} />
+        <bdi>{outletName(r.outlet, lang)}</bdi> <OutletLabel outlet={r.outlet} date={r.publishedAt} /> · <DateText iso={r.publishedAt} />
         {gap && <> · <span>{gap === 'same-day' ? t('sameDay') : tn('daysApart', Math.round(Math.abs(r.dateGapDays!)))}</span></>} ·{' '}
         <span class={`relation-${r.relation}`}>{r.relation === 'same-event' ? t('sameEvent') : t('related')}</span>
       </div>

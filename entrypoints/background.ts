@@ -26,6 +26,7 @@ import { PanelContexts } from '../lib/panel-contexts';
 import { clippingKeysFor, vetArticle } from '../lib/page-identity';
 import { t } from '../lib/i18n';
 import { READABILITY_SCRIPT } from '../lib/extract/readability-slot';
+import { tabArticleKey } from '../lib/tab-article';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -74,7 +75,7 @@ export default defineBackground(() => {
 
   // The article seen on each tab: held here, and in session storage so that it survives the
   // service worker being stopped (the page's reply does not wait for that write).
-  const tabKey = (tabId: number) => `tab:${tabId}`;
+  const tabKey = tabArticleKey;
   const tabArticles = new Map<number, Article>();
   async function articleOf(tabId: number): Promise<Article | null> {
     const held = tabArticles.get(tabId);

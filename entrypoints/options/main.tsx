@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
 import { downloadFile } from '../../components/download';
+import { OutletProfilesSection } from '../../components/OutletProfileEditor';
 import { IMPORT_ACCEPT, importKind, MAX_IMPORT_BYTES, recordFromHtml } from '../../components/import-files';
 import { bootPage, formatNumber, t, tn, uiLang } from '../../lib/i18n';
 import { importDoneText, recordsProgress } from '../../components/import-progress';
@@ -281,6 +282,7 @@ function Options() {
           <SitesSection settings={settings} />
         </>
       )}
+      <OutletProfilesSection />
     </main>
   );
 }

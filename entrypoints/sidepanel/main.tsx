@@ -9,22 +9,36 @@ import { CorpusSearch, type CorpusPreset } from '../../components/CorpusSearch';
 import { Tabs } from '../../components/Tabs';
 import { bootPage, t } from '../../lib/i18n';
 import { openReport } from '../../lib/open-report';
+import { tabArticleKey } from '../../lib/tab-article';
 
-/** The active tab of this window, followed as the reader switches tabs or navigates. */
-function useActiveTabId(): { tabId: number | undefined; tick: number } {
+/**
+ * The active tab of this window (or the pinned one), followed as the reader switches tabs or
+ * navigates, and as the background learns or forgets the tab's article: that comes after the
+ * page has loaded and been read, so a panel open before then would otherwise stay empty.
+ */
+function useActiveTabId(pinned: number | undefined): { tabId: number | undefined; tick: number } {
   const [state, setState] = useState<{ tabId: number | undefined; tick: number }>({ tabId: undefined, tick: 0 });
   useEffect(() => {
+    let shown = pinned;
     const refresh = () =>
-      void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setState((s) => ({ tabId: tab?.id, tick: s.tick + 1 })));
+      void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+        shown = pinned ?? tab?.id;
+        setState((s) => ({ tabId: tab?.id, tick: s.tick + 1 }));
+      });
     refresh();
     const onUpdated = (_id: number, info: { status?: string }) => info.status === 'complete' && refresh();
+    const onStored = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && shown !== undefined && tabArticleKey(shown) in changes) refresh();
+    };
     browser.tabs.onActivated.addListener(refresh);
     browser.tabs.onUpdated.addListener(onUpdated);
+    browser.storage.onChanged.addListener(onStored);
     return () => {
       browser.tabs.onActivated.removeListener(refresh);
       browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.storage.onChanged.removeListener(onStored);
     };
-  }, []);
+  }, [pinned]);
   return state;
 }
 
@@ -37,7 +51,7 @@ const TAB_IDS: readonly TabId[] = ['context', 'compare', 'clippings', 'corpus'];
 const initialTab = (TAB_IDS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as TabId) : 'context';
 
 function SidePanel() {
-  const active = useActiveTabId();
+  const active = useActiveTabId(PINNED_TAB);
   const tabId = PINNED_TAB ?? active.tabId;
   const [view, setView] = useState<TabId>(initialTab);
   // An entity picked in the Context tab: the Corpus tab opens searching for it.

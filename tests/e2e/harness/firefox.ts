@@ -53,7 +53,18 @@ export async function reloadExtensionPage(page: Page): Promise<void> {
   await settled(page, url);
 }
 
-export async function launchFirefox(opts: { sitePort: number; lang?: 'ar' | 'en'; headless?: boolean }): Promise<FirefoxLaunched> {
+export async function launchFirefox(opts: {
+  sitePort: number;
+  lang?: 'ar' | 'en';
+  headless?: boolean;
+  /** Where downloads are saved, without asking (the reader's exports). */
+  downloadDir?: string;
+  /**
+   * Grants an optional permission asked for in the reader's click without showing Firefox's
+   * prompt (the browser still refuses a request made outside a click).
+   */
+  grantPermissionPrompts?: boolean;
+}): Promise<FirefoxLaunched> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`no Firefox build at ${FIREFOX_EXTENSION_DIR}: run npm run build:firefox`);
   const uuid = randomUUID();
   const lang = opts.lang ?? 'ar';
@@ -79,6 +90,16 @@ export async function launchFirefox(opts: { sitePort: number; lang?: 'ar' | 'en'
       // Firefox's UI language, and so the extension's (Debian's firefox-esr-l10n-ar has Arabic).
       'intl.locale.requested': lang,
       'intl.accept_languages': lang,
+      ...(opts.downloadDir
+        ? {
+            'browser.download.dir': opts.downloadDir,
+            'browser.download.folderList': 2,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+            'browser.download.alwaysOpenPanel': false,
+          }
+        : {}),
+      ...(opts.grantPermissionPrompts ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
     },
   });
   try {

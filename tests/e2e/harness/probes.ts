@@ -21,3 +21,49 @@ export async function reportCount(): Promise<number> {
     db.close();
   }
 }
+
+/** Selects `needle` inside the article's paragraphs, as a reader's drag would; whether it was found. */
+export function selectInArticle(needle: string): boolean {
+  // The words may span several text nodes (Isnad's own marks split them): map offsets of the
+  // paragraph's text back to nodes.
+  for (const p of document.querySelectorAll('article p')) {
+    const at = (p.textContent ?? '').indexOf(needle);
+    if (at < 0) continue;
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let seen = 0;
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const len = n.data.length;
+      if (at >= seen && at <= seen + len && range.startContainer === document) range.setStart(n, at - seen);
+      if (at + needle.length <= seen + len) {
+        range.setEnd(n, at + needle.length - seen);
+        break;
+      }
+      seen += len;
+    }
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return sel.toString() === needle;
+  }
+  return false;
+}
+
+/**
+ * The highlighted passages as the reader sees them: runs of consecutive highlighted text. One
+ * clipping may be drawn as several marks, because other marks (places, actors) split its words.
+ */
+export function highlightedRuns(): string[] {
+  const runs: string[] = [];
+  let run = '';
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement?.closest('mark[data-isnad-clip]')) run += n.textContent ?? '';
+    else if (run) {
+      runs.push(run);
+      run = '';
+    }
+  }
+  if (run) runs.push(run);
+  return runs;
+}
