@@ -18,7 +18,7 @@ const files = (() => {
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([rec(1001), rec(1002), rec(1003)].join('\n'), 'utf16le')]);
   const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([rec(2001), rec(2002)].join('\n'))]);
   let seed = 3;
-  const random = Buffer.alloc(64 * 1024).map(() => ((seed = (seed * 1103515245 + 12345) >>> 0), 1 + ((seed >>> 16) % 255)));
+  const random = Buffer.from(Buffer.alloc(64 * 1024).map(() => ((seed = (seed * 1103515245 + 12345) >>> 0), 1 + ((seed >>> 16) % 255))));
   const proto = ['constructor', 'toString', '__proto__'].map((outlet, k) => rec(3000 + k, { outlet })).join('\n');
   const bad = [
     rec(4001),
