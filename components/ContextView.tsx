@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { t, tn, uiLang } from '../lib/i18n';
 import { formatDate } from '../lib/ui/format-date';
 import { DateText } from './DateText';
+import { Legend } from './Legend';
 import { call } from '../lib/messaging';
 import { outletName } from '../lib/outlets/names';
 import { isWebUrl, safeHref } from '../lib/safe-href';
@@ -103,6 +104,7 @@ function Entities({ entities, onEntity }: { entities: NamedEntity[]; onEntity?: 
   return (
     <section aria-labelledby="entities-h" class="section">
       <h2 id="entities-h" class="small">{t('namesInArticle')}</h2>
+      <Legend kinds={['place', 'actor', 'source']} />
       {entities.length === 0 ? (
         <p class="muted small">{t('noEntities')}</p>
       ) : (

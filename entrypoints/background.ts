@@ -76,6 +76,10 @@ export default defineBackground(() => {
   // The article seen on each tab: held here, and in session storage so that it survives the
   // service worker being stopped (the page's reply does not wait for that write).
   const tabKey = tabArticleKey;
+  // The URL of the page a content script runs in (page messages come from the top frame only):
+  // its tab's, which follows the site's history.pushState; Chrome's sender.url keeps the URL the
+  // document was loaded with, and a story brought in by pushState was kept under the old one.
+  const pageUrlOf = (sender: { url?: string; tabUrl?: string }) => sender.tabUrl ?? sender.url ?? '';
   const tabArticles = new Map<number, Article>();
   async function articleOf(tabId: number): Promise<Article | null> {
     const held = tabArticles.get(tabId);
@@ -165,7 +169,7 @@ export default defineBackground(() => {
     async 'page:article'({ article: read, run }, sender) {
       if (sender.tabId === undefined || !sender.url) throw new Error('page:article must come from a tab');
       // Held to the tab's URL: a canonical or archive claim it does not bear out is no key.
-      const { article, capture: mayCapture } = vetArticle(read, sender.url);
+      const { article, capture: mayCapture } = vetArticle(read, pageUrlOf(sender));
       tabArticles.set(sender.tabId, article);
       void browser.storage.session.set({ [tabKey(sender.tabId)]: article }).catch((e: unknown) => console.error('Isnad: keeping the tab\'s article failed', e));
       // The marks do not wait for the related reports: the panel asks for those (ui:panel-context).
@@ -281,11 +285,11 @@ export default defineBackground(() => {
     },
     async 'page:clip'({ quote }, sender) {
       if (sender.tabId === undefined) throw new Error('page:clip must come from a tab');
-      return clipOnTab(sender.tabId, quote, sender.url ?? '', '');
+      return clipOnTab(sender.tabId, quote, pageUrlOf(sender), '');
     },
     async 'page:clip-quotes'(_data, sender) {
       if (sender.tabId === undefined || !sender.url) throw new Error('page:clip-quotes must come from a tab');
-      const { url, canonicalUrl } = clippingKeysFor(sender.url, await articleOf(sender.tabId));
+      const { url, canonicalUrl } = clippingKeysFor(pageUrlOf(sender), await articleOf(sender.tabId));
       return quotesForPage(db, url, canonicalUrl);
     },
     async 'ui:clippings-import'({ file, text }) {

@@ -23,7 +23,9 @@ declare module 'fastify' {
 
 export interface AppOptions {
   db: Db;
-  /** Candidate retrieval (default: SQL on `db`). */
+  /** Where queries and the changes feed read (a streaming replica); default `db`. Tokens are always checked on `db`. */
+  readDb?: Db;
+  /** Candidate retrieval (default: SQL on the read database). */
   candidates?: CandidateSource;
   /** Requests a token (or, before authentication, an address) may make per minute. */
   rateLimit?: number;
@@ -65,7 +67,8 @@ const analysisSchema = {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { db } = opts;
-  const candidates = opts.candidates ?? new SqlCandidates(db);
+  const readDb = opts.readDb ?? db;
+  const candidates = opts.candidates ?? new SqlCandidates(readDb);
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
 
   await app.register(rateLimit, {
@@ -119,7 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       } catch (e) {
         throw new HttpError(400, (e as Error).message);
       }
-      return { related: await teamQuery(db, candidates, req.principal.teamId, req.body) };
+      return { related: await teamQuery(readDb, candidates, req.principal.teamId, req.body) };
     },
   );
 
@@ -162,7 +165,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { config: { role: 'reader' }, schema: { querystring: { type: 'object', properties: { after: { type: 'integer', minimum: 0 }, limit: { type: 'integer', minimum: 1, maximum: 5000 } } } } },
     async (req) => {
       const after = req.query.after ?? 0;
-      const rows = await db.query<{ seq: number; url: string; outlet: string; title: string; published_at: string | null; body: string }>(
+      const rows = await readDb.query<{ seq: number; url: string; outlet: string; title: string; published_at: string | null; body: string }>(
         'SELECT seq::float8 AS seq, url, outlet, title, published_at, body FROM reports WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
         [req.principal.teamId, after, req.query.limit ?? 500],
       );

@@ -1,4 +1,5 @@
-// `npm run server`: the team server. With DATABASE_URL it uses that PostgreSQL; without, PGlite in
+// `npm run server`: the team server. With DATABASE_URL it uses that PostgreSQL (and reads queries
+// from DATABASE_READ_URL, a streaming replica, when set); without, PGlite in
 // ISNAD_DATA (default .isnad-team/). Migrates the schema, and on an empty database creates the
 // first team and its admin, printing the admin's token once (and, on PGlite, writing it to
 // <data>/admin-token, readable by the owner only).
@@ -6,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildApp } from './app';
 import { createTeam } from './auth';
-import { openDb } from './db';
+import { openDb, postgresDb } from './db';
 import { migrate } from './migrate';
 
 const env = process.env;
@@ -21,13 +22,16 @@ if (count === 0) {
   if (!env.DATABASE_URL) writeFileSync(join(dataDir, 'admin-token'), `${token}\n`, { mode: 0o600 });
   process.stdout.write(`team "${team}" created; its admin's token (shown once): ${token}\n`);
 }
-const app = await buildApp({ db, rateLimit: env.ISNAD_RATE_LIMIT ? Number(env.ISNAD_RATE_LIMIT) : undefined });
+// Queries and the changes feed can be read from a streaming replica of DATABASE_URL.
+const readDb = env.DATABASE_READ_URL ? postgresDb(env.DATABASE_READ_URL) : undefined;
+const app = await buildApp({ db, readDb, rateLimit: env.ISNAD_RATE_LIMIT ? Number(env.ISNAD_RATE_LIMIT) : undefined });
 const port = Number(env.PORT ?? 8787);
 const host = env.HOST ?? '127.0.0.1';
 await app.listen({ port, host });
 process.stdout.write(`isnad team server on http://${host}:${port} (${db.kind}${db.kind === 'pglite' ? ` in ${dataDir}` : ''})\n`);
 const stop = async () => {
   await app.close();
+  await readDb?.close();
   await db.close();
   process.exit(0);
 };

@@ -34,7 +34,7 @@ export interface CandidateSource {
 }
 
 /** Postings read per query at most (the sum of the looked-up terms' document counts). */
-export const DEFAULT_POSTINGS_BUDGET = 20_000;
+export const DEFAULT_POSTINGS_BUDGET = Number(process.env.ISNAD_POSTINGS_BUDGET ?? 4000);
 /** Days either side of the article's in which reports naming its entities are candidates. */
 export const DAY_WINDOW = 3;
 
@@ -69,16 +69,21 @@ export class SqlCandidates implements CandidateSource {
     if (req.terms.length === 0) return [];
     const lookup = lookupTerms(req.terms, this.budget);
     const windowed = req.day !== null && req.entityTerms.length > 0;
+    // Set-based: the candidates' terms unnested once and joined with the query's in one hash
+    // join (a subquery per candidate rebuilt the query's hash for each: ten times slower).
     const rows = await this.sql.query<DocColumns & { hits: string[]; hit_imps: number[] }>(
-      `SELECT ${DOC_COLUMNS}, s.hits, s.hit_imps
-         FROM reports r,
-         LATERAL (SELECT array_agg(q.t ORDER BY q.o) AS hits, array_agg(r.imps[x.i]::int ORDER BY q.o) AS hit_imps, sum(q.w * r.imps[x.i]) AS score
-                    FROM unnest(r.terms) WITH ORDINALITY AS x(t, i)
-                    JOIN unnest($2::text[], $3::float8[]) WITH ORDINALITY AS q(t, w, o) ON q.t = x.t) s
-        WHERE r.team_id = $1
-          AND (r.terms && $4::text[] ${windowed ? 'OR (r.day BETWEEN $6::int - $7::int AND $6::int + $7::int AND r.terms && $8::text[])' : ''})
-        ORDER BY s.score DESC, r.n
-        LIMIT $5`,
+      `WITH c AS MATERIALIZED (
+         SELECT r.n, r.terms, r.imps FROM reports r
+          WHERE r.team_id = $1
+            AND (r.terms && $4::text[] ${windowed ? 'OR (r.day BETWEEN $6::int - $7::int AND $6::int + $7::int AND r.terms && $8::text[])' : ''})
+       ),
+       q AS (SELECT * FROM unnest($2::text[], $3::float8[]) WITH ORDINALITY AS q(t, w, o)),
+       s AS (
+         SELECT c.n, array_agg(q.t ORDER BY q.o) AS hits, array_agg(c.imps[x.i]::int ORDER BY q.o) AS hit_imps, sum(q.w * c.imps[x.i]) AS score
+           FROM c CROSS JOIN LATERAL unnest(c.terms) WITH ORDINALITY AS x(t, i) JOIN q ON q.t = x.t
+          GROUP BY c.n ORDER BY score DESC, c.n LIMIT $5
+       )
+       SELECT ${DOC_COLUMNS}, s.hits, s.hit_imps FROM s JOIN reports r ON r.team_id = $1 AND r.n = s.n ORDER BY s.score DESC, s.n`,
       [req.teamId, req.terms.map((t) => t.t), req.terms.map((t) => t.w), lookup, req.limit, ...(windowed ? [req.day, DAY_WINDOW, req.entityTerms] : [])],
     );
     return rows.map((r) => ({ d: docRowOf(r), hits: r.hits, imps: r.hit_imps }));

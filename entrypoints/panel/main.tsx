@@ -2,6 +2,10 @@ import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import '../../components/theme.css';
 import { ContextView, type ContextState } from '../../components/ContextView';
+import { Legend } from '../../components/Legend';
+import { openSidePanel } from '../../components/side-panel-open';
+import { requestSideView } from '../../components/side-view-request';
+import { browser } from 'wxt/browser';
 import { bootPage, t } from '../../lib/i18n';
 import { call, type PanelLayoutMessage } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
@@ -59,6 +63,24 @@ function Panel() {
     void call('ui:panel-layout', { layout: next }).then(setLayout, () => undefined);
   };
   const count = context.kind === 'ready' && context.context ? context.context.related.length : null;
+  // This panel's tab and window, known before any click: opening the side panel must happen in
+  // the click itself, with nothing awaited first.
+  const [tab, setTab] = useState<{ id?: number; windowId?: number } | null>(null);
+  const [marksShown, setMarksShown] = useState(true);
+  useEffect(() => {
+    void browser.tabs.getCurrent().then((t) => setTab(t ?? null), () => undefined);
+  }, []);
+  const side = (view?: 'compare') => {
+    if (view) void requestSideView(view);
+    void openSidePanel(tab?.windowId).catch(() => undefined);
+  };
+  const toggleMarks = () => {
+    if (tab?.id === undefined) return;
+    void browser.tabs.sendMessage(tab.id, { isnad: 'tab:toggle-marks' }).then((r: unknown) => {
+      const shown = (r as { ok?: boolean; value?: unknown } | undefined)?.value;
+      if (typeof shown === 'boolean') setMarksShown(shown);
+    }, () => undefined);
+  };
 
   if (layout.collapsed) {
     return (
@@ -90,6 +112,12 @@ function Panel() {
           –
         </button>
       </header>
+      <nav class="panel-actions" aria-label={t('extName')}>
+        <button type="button" data-testid="panel-open-side" onClick={() => side()}>{t('sidePanelShort')}</button>
+        <button type="button" data-testid="panel-compare" title={t('compareThisEventLong')} aria-label={t('compareThisEventLong')} onClick={() => side('compare')}>{t('compareThisEvent')}</button>
+        <button type="button" data-testid="panel-marks" aria-pressed={!marksShown} title={t('marksToggleLong')} onClick={toggleMarks}>{marksShown ? t('hideMarks') : t('showMarks')}</button>
+      </nav>
+      {marksShown && <div class="panel-legend"><Legend /></div>}
       <div id="panel-body">
         <ContextView showArticle={false} state={context} onOpen={(r, archive) => void openReport(r, archive)} />
       </div>

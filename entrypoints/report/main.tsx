@@ -1,35 +1,62 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import '../../components/theme.css';
-import { applyLocale, t, uiLang } from '../../lib/i18n';
 import { DateText } from '../../components/DateText';
+import { Legend } from '../../components/Legend';
+import { MarkedParagraph } from '../../components/MarkedText';
+import { RelatedList } from '../../components/RelatedList';
+import { bootPage, t, uiDir, uiLang } from '../../lib/i18n';
+import { marksFor } from '../../lib/marks/for-article';
 import { call } from '../../lib/messaging';
+import { archiveUrlOf, openReport } from '../../lib/open-report';
 import { outletName } from '../../lib/outlets/names';
-import type { Report } from '../../lib/types';
+import type { RelatedReport, Report } from '../../lib/types';
 
-// Isnad's own reader for corpus reports that have no page to open (the built-in seeds, saved text).
+const isWeb = (url: string) => /^https?:\/\//i.test(url);
+
+// Isnad's own reading view of a corpus report (one with no page to open, or opened from a
+// related list): the text at a readable size with its marks, where it came from, and the reports
+// related to it in turn.
 function ReportView({ id }: { id: string }) {
   const [report, setReport] = useState<Report | null | undefined>();
+  const [related, setRelated] = useState<RelatedReport[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     call('ui:report', { id }).then(setReport, (e: unknown) => setError(String(e)));
   }, [id]);
+  useEffect(() => {
+    if (!report) return;
+    call('ui:related', { query: { url: report.url, outlet: report.outlet, title: report.title, text: report.text, publishedAt: report.publishedAt } })
+      .then((r) => setRelated(r.filter((x) => x.id !== report.id)), () => setRelated([]));
+  }, [report?.id]);
+  const paragraphs = useMemo(() => (report ? report.text.split(/\n+/).filter((p) => p.trim()) : []), [report?.id]);
+  const marks = useMemo(() => (paragraphs.length ? marksFor({ paragraphs, publishedAt: { value: report?.publishedAt ?? null, precision: 'day', source: 'record' } }) : []), [paragraphs]);
   if (error) return <p role="alert">{t('error', error)}</p>;
   if (report === undefined) return <p role="status">{t('loading')}</p>;
   if (report === null) return <p role="status">{t('reportNotFound')}</p>;
+  const archive = archiveUrlOf(report.url);
   return (
-    <article lang="ar" dir="rtl" style={{ maxWidth: '46rem', margin: '2rem auto', padding: '0 1rem' }}>
-      <h1 dir="auto">{report.title}</h1>
-      <p class="muted">
-        <bdi>{outletName(report.outlet, uiLang())}</bdi> · <DateText iso={report.publishedAt} />
-      </p>
-      {report.text.split(/\n+/).map((p, i) => (
-        <p key={i} dir="auto">{p}</p>
-      ))}
-    </article>
+    <main class="report-view">
+      <article lang="ar" dir="rtl">
+        <h1 dir="auto">{report.title}</h1>
+        <p class="report-meta">
+          <bdi class="outlet" data-testid="report-outlet">{outletName(report.outlet, uiLang())}</bdi> · <DateText iso={report.publishedAt} />
+        </p>
+        <p class="report-links" dir={uiDir()}>
+          {isWeb(report.url) && <a href={report.url} target="_blank" rel="noreferrer" data-testid="report-original">{t('openThePage')}</a>}
+          {archive && <a href={archive} target="_blank" rel="noreferrer" data-testid="report-archive">{t('openArchive')}</a>}
+        </p>
+        <Legend />
+        {paragraphs.map((p, i) => (
+          <MarkedParagraph key={i} text={p} marks={marks.filter((m) => m.paragraph === i)} />
+        ))}
+      </article>
+      <section class="report-related" aria-labelledby="report-related-h">
+        <h2 id="report-related-h">{t('panelTitle')}</h2>
+        {related === null ? <p class="muted" role="status">{t('loading')}</p> : <RelatedList related={related} outlet={report.outlet} onOpen={(r, a) => void openReport(r, a)} />}
+      </section>
+    </main>
   );
 }
 
-applyLocale(document);
-document.title = t('extName');
-render(<ReportView id={new URLSearchParams(location.search).get('id') ?? ''} />, document.getElementById('app')!);
+void bootPage(document, () => render(<ReportView id={new URLSearchParams(location.search).get('id') ?? ''} />, document.getElementById('app')!));

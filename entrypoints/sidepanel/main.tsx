@@ -7,6 +7,7 @@ import { CompareView } from '../../components/CompareView';
 import { ContextView } from '../../components/ContextView';
 import { CorpusSearch, type CorpusPreset } from '../../components/CorpusSearch';
 import { Tabs } from '../../components/Tabs';
+import { onSideViewRequest } from '../../components/side-view-request';
 import { bootPage, t } from '../../lib/i18n';
 import { openReport } from '../../lib/open-report';
 import { tabArticleKey } from '../../lib/tab-article';
@@ -60,6 +61,8 @@ function SidePanel() {
     if (id !== 'corpus') setPreset(null);
     setView(id);
   };
+  // The in-page panel's Compare button opens this panel on the Compare tab.
+  useEffect(() => onSideViewRequest(select), []);
   const ready = PINNED_TAB !== undefined || active.tick > 0;
   const tabs = [
     { id: 'context', label: t('tabContext') },

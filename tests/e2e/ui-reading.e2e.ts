@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
-import { badDates, boxProblems } from './layout';
+import { badDates, boxProblems, smallestText } from './layout';
 import { PAGES, startSite } from './harness/site';
 import { openExtensionPage, panelFrame, tabIdOf, waitFor } from './ui-helpers';
 
@@ -67,6 +67,7 @@ for (const [lang, theme] of [['ar', 'light'], ['en', 'dark']] as const) {
       // One copy of the Orient article, with the page's address now that it was read.
       const orient = await side.locator('[data-testid="corpus-hit"]').filter({ hasText: 'للمرة الرابعة في أقل من شهر' }).count();
       expect(orient).toBe(1);
+      expect(await smallestText(side)).toMatchObject({ size: expect.toSatisfy((n: number) => n >= 13) });
       await side.screenshot({ path: join(OUT, `corpus-${lang}-${theme}.png`) });
       // The date fields are typed text with a calendar button: no native empty date field, whose
       // Arabic placeholder Chromium draws with its letters reversed, is visible.
@@ -80,6 +81,77 @@ for (const [lang, theme] of [['ar', 'light'], ['en', 'dark']] as const) {
       await side.locator('.filters').screenshot({ path: join(OUT, `date-fields-${lang}-${theme}.png`) });
       await side.close();
       await article.close();
+      expect(errors).toEqual([]);
+    });
+
+    it('the in-page panel leads on: the side panel, Compare for this event, the marks hidden and shown', async () => {
+      const article = await b.context.newPage();
+      await article.goto(PAGES.shaamArticle);
+      const frame = await panelFrame(article);
+      await frame.waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
+      await article.waitForSelector('mark[data-isnad-mark]', { state: 'attached', timeout: 15_000 });
+      for (const id of ['panel-open-side', 'panel-compare', 'panel-marks']) expect(await boxProblems(frame, `[data-testid="${id}"]`)).toEqual([]);
+      // Nothing a reader must read below 13 px, body text at 16 px.
+      expect(await smallestText(frame)).toMatchObject({ size: expect.toSatisfy((n: number) => n >= 13) });
+      expect(await frame.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBe(16);
+      expect(await boxProblems(frame, '[data-testid="marks-legend"] li')).toEqual([]);
+      const marks = frame.getByTestId('panel-marks');
+      await marks.click();
+      await waitFor('marks hidden', () => article.evaluate(() => document.documentElement.hasAttribute('data-isnad-marks-hidden')), (h) => h);
+      expect(await marks.getAttribute('aria-pressed')).toBe('true');
+      expect(await marks.textContent()).toBe(lang === 'ar' ? 'إظهار العلامات' : 'Show marks');
+      await marks.click();
+      await waitFor('marks shown', () => article.evaluate(() => document.documentElement.hasAttribute('data-isnad-marks-hidden')), (h) => !h);
+      // Before the side panel opens (it narrows the window's page).
+      await article.screenshot({ path: join(OUT, `panel-actions-${lang}-${theme}.png`) });
+      // Compare opens the side panel (in the click) and asks it for its Compare tab: a side panel
+      // already open (here one in a tab, on the Context tab) switches to it.
+      type Chrome = { chrome: { runtime: { getContexts(f: object): Promise<Array<{ documentUrl?: string }>> }; storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } };
+      const open = await openExtensionPage(b, 'sidepanel.html', errors, SIDE);
+      await open.waitForSelector('#tab-context[aria-selected="true"]');
+      await frame.getByTestId('panel-compare').click();
+      await open.waitForSelector('#tab-compare[aria-selected="true"]');
+      const state = () => b.worker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as Chrome;
+        const panels = await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+        return { panels: panels.map((c) => c.documentUrl ?? ''), pending: 'isnad:side-view' in (await chrome.storage.session.get('isnad:side-view')) };
+      });
+      // The browser's own side panel opened too, and the request was taken (not left for later).
+      await waitFor('side panel opened', state, (s) => s.panels.some((u) => u.includes('sidepanel.html')) && !s.pending);
+      await open.close();
+      await article.close();
+      expect(errors).toEqual([]);
+    });
+
+    it('report.html is a reading view: readable text with its marks, outlet, date, links, and its own related reports', async () => {
+      const ids = await b.worker.evaluate(async () => {
+        const req = indexedDB.open('isnad');
+        const db = await new Promise<IDBDatabase>((res, rej) => {
+          req.onsuccess = () => res(req.result);
+          req.onerror = () => rej(req.error);
+        });
+        const all = db.transaction('reports').objectStore('reports').getAll();
+        const rows = await new Promise<Array<{ id: string; url: string; outlet: string }>>((res) => (all.onsuccess = () => res(all.result)));
+        db.close();
+        return rows.map((r) => ({ id: r.id, url: r.url, outlet: r.outlet }));
+      });
+      // The Orient article read in the first test: its built-in copy now has the page's address.
+      const withUrl = ids.find((r) => r.outlet === 'orient-news' && /^https?:/.test(r.url))!;
+      expect(withUrl).toBeDefined();
+      const view = await openExtensionPage(b, `report.html?id=${encodeURIComponent(withUrl.id)}`, errors, { width: 900, height: 900 });
+      await view.waitForSelector('.report-view h1');
+      await view.waitForSelector('.report-related [data-testid="related-item"], .report-related .empty', { timeout: 15_000 });
+      expect(await view.getByTestId('report-outlet').textContent()).toBe(lang === 'ar' ? 'أورينت نت' : 'Orient News');
+      expect(await view.getByTestId('report-original').getAttribute('href')).toMatch(/^https:\/\/orient-news\.net\//);
+      expect(await view.getByTestId('report-archive').getAttribute('href')).toMatch(/^https:\/\/web\.archive\.org\/web\/https:\/\/orient-news\.net\//);
+      expect(await view.locator('.report-view article mark.mark').count()).toBeGreaterThan(3);
+      expect(await view.locator('.report-related [data-testid="related-item"]').count()).toBeGreaterThan(0);
+      const body = await view.locator('.report-view article p[dir="auto"]').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+      expect(body).toBeGreaterThanOrEqual(16);
+      expect(await boxProblems(view, '[data-testid="report-original"], [data-testid="report-archive"], [data-testid="marks-legend"]')).toEqual([]);
+      expect(await badDates(view)).toEqual([]);
+      await view.screenshot({ path: join(OUT, `report-${lang}-${theme}.png`) });
+      await view.close();
       expect(errors).toEqual([]);
     });
   });

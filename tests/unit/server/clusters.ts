@@ -48,7 +48,8 @@ export class Cluster {
   }
 
   private static folder(): string {
-    const root = mkdtempSync(join(tmpdir(), 'isnad-pg-'));
+    // As root, /tmp: the postgres user must reach the folder, and $TMPDIR may be root's own.
+    const root = mkdtempSync(join(asRoot ? '/tmp' : tmpdir(), 'isnad-pg-'));
     const o = owner();
     if (o) chownSync(root, o.uid, o.gid);
     chmodSync(root, 0o700);

@@ -77,6 +77,13 @@ describe('team server on PostgreSQL', () => {
     expect(await teamTops(reader, queries)).toEqual(local);
     // Writes go to the primary: the replica refuses them.
     await expect(reader.addReports(real.slice(0, 1), 'x')).rejects.toThrow(/500/);
+    // One server writing to the primary and reading queries from the replica.
+    const split = await buildApp({ db: dbs[0]!, readDb: db });
+    await split.listen({ port: 0, host: '127.0.0.1' });
+    servers.push({ url: '', admin, close: () => split.close() });
+    const both = new TeamClient(`http://127.0.0.1:${(split.server.address() as AddressInfo).port}`, 'newsroom', adminToken);
+    expect(await teamTops(both, queries)).toEqual(local);
+    expect((await both.addReports([{ ...real[0]!, url: 'https://example.org/copy' }], 'x')).added).toBe(1);
   }, 300_000);
 
   it('answers the same from two postgres_fdw shards behind a coordinator', async () => {
