@@ -305,13 +305,13 @@ export default defineBackground(() => {
       await ready;
       return records ? importRecords(db, file, records) : importText(db, file, text ?? '');
     },
-    async 'ui:import-begin'({ file, total, problems }) {
+    async 'ui:import-begin'({ file, total, problems, source }) {
       await ready;
-      return beginImport(db, file, total, problems);
+      return beginImport(db, file, total, problems, Date.now(), source);
     },
-    async 'ui:import-part'({ job, records, features }) {
+    async 'ui:import-part'({ job, records, features, part }) {
       await ready;
-      return importPart(db, job, records, features);
+      return importPart(db, job, records, features, part);
     },
     async 'ui:import-end'({ job }) {
       return finishImport(db, job);

@@ -14,7 +14,9 @@ import type { Article, RelatedReport, Report, TabContext } from './types';
 import type { ArticleAnalysis } from './ui/article-analysis';
 import type { Query as RelatedQuery } from './xref/search';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A reply; `lost` when no answer came (the service worker stopped before replying, or was not
+ *  reached): the request may or may not have been carried out, and may be sent again. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; lost?: true };
 
 export interface CorpusStats {
   reports: number;
@@ -90,8 +92,9 @@ export interface Protocol {
   /** Options → background: a corpus file the page parsed, imported a part at a time (see
    *  entrypoints/options/import-file.ts): begin (its problems so far) → parts (records, with the
    *  page's analysis when its workers ran) → end. */
-  'ui:import-begin': { request: { file: string; total: number; problems: ImportProblem[] }; reply: ImportJob };
-  'ui:import-part': { request: { job: string; records: unknown[]; features?: FeaturesWire[] }; reply: ImportJob };
+  'ui:import-begin': { request: { file: string; total: number; problems: ImportProblem[]; /** The file (name, size, time): an unfinished job of it is resumed. */ source?: string }; reply: ImportJob };
+  /** `part` numbers the part: one sent again (its reply lost to a stopped worker) is written once. */
+  'ui:import-part': { request: { job: string; records: unknown[]; features?: FeaturesWire[]; part?: number }; reply: ImportJob };
   'ui:import-end': { request: { job: string }; reply: ImportSummary };
   /** Options → background: the corpus as a pack file (imported and captured reports). */
   'ui:corpus-export': { request: Record<string, never>; reply: ExportedFile };
@@ -298,9 +301,9 @@ export type Handlers = {
 export async function send<K extends MessageName>(name: K, data: Protocol[K]['request']): Promise<Result<Protocol[K]['reply']>> {
   try {
     const reply = (await browser.runtime.sendMessage({ isnad: name, data } satisfies Envelope<K>)) as Result<Protocol[K]['reply']> | undefined;
-    return reply ?? { ok: false, error: `no reply to ${name}` };
+    return reply ?? { ok: false, error: `no reply to ${name}`, lost: true };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { ok: false, error: e instanceof Error ? e.message : String(e), lost: true };
   }
 }
 

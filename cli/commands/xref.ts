@@ -23,7 +23,7 @@ export async function run(argv: string[]): Promise<unknown> {
   const top = values.top === undefined ? 10 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new CliError(`--top: expected a positive whole number, got "${values.top}"`);
   const article = loadArticle(file, values.url);
-  const reports = loadCorpus(values.corpus ?? [], !values['no-builtin'], (m) => process.stderr.write(`warning: ${m}\n`));
+  const reports = await loadCorpus(values.corpus ?? [], !values['no-builtin'], (m) => process.stderr.write(`warning: ${m}\n`));
   const publishedAt = article.publishedAt.value ? article.publishedAt.value.slice(0, 10) : null;
   const db = await indexedDb(reports);
   const related = await searchRelated(db, articleQuery(article), { top, explain: false });

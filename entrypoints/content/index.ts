@@ -36,6 +36,14 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     performance.mark('isnad:start');
+    // WXT stops this copy when a newer one announces itself by an event on the document, and a
+    // page can dispatch that event too (the extension id is in our iframes' URLs). A newer copy
+    // starts only once the extension was reloaded or updated, which leaves this copy's runtime
+    // without an id: while it has one, the announcement is the page's, and goes no further.
+    // (ctx.addEventListener gives a 'wxt:' type WXT's own per-extension, per-script name.)
+    ctx.addEventListener(window, 'wxt:content-script-started' as 'message', (e: Event) => {
+      if (browser.runtime?.id) e.stopImmediatePropagation();
+    }, { capture: true });
     let panel: Panel | null = null;
     // This task is the script's own evaluation: everything waits for the next ones, even a first
     // call into an extension API (it builds that API's bindings, some 4 ms). The panel comes

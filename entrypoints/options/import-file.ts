@@ -2,9 +2,10 @@
 // per core of a small machine), and sent to the background a part at a time, the next part being
 // analysed while the background writes the last. Parts keep each message far below the runtime's
 // 64 MB limit, and the service worker holds one part at a time.
+import { decodeText, DecodeError } from '../../lib/corpus/decode';
 import { CorpusFormatError, parseCorpusFile } from '../../lib/corpus/formats';
 import type { FeaturesWire } from '../../lib/corpus/wire';
-import { call, type ImportSummary } from '../../lib/messaging';
+import { send, type MessageName, type Protocol, type ImportSummary } from '../../lib/messaging';
 import type { ReportRecord } from '../../lib/types';
 
 /** Records per message to the background (≈ 5–10 MB with their analysis). */
@@ -56,33 +57,60 @@ function pool(workers: Worker[]) {
   };
 }
 
+/** Times a request is sent again when no reply came: the worker stopped (a message starts it again). */
+const RESENDS = 5;
+
+/** The reader's message when the background never answered: what to do, not the browser's words. */
+export const LOST_MESSAGE = "Isnad's background stopped answering during the import: import the same file again to resume where it stopped.";
+
+/**
+ * A request to the background, sent again while its reply is lost: an import's requests are safe
+ * to repeat (a part already written is acknowledged, not written twice).
+ */
+async function resend<K extends MessageName>(name: K, data: Protocol[K]['request']): Promise<Protocol[K]['reply']> {
+  for (let attempt = 0; ; attempt++) {
+    const r = await send(name, data);
+    if (r.ok) return r.value;
+    if (!r.lost) throw new Error(r.error);
+    if (attempt >= RESENDS) throw new Error(LOST_MESSAGE);
+    await new Promise((res) => setTimeout(res, 200 * 2 ** attempt));
+  }
+}
+
 export async function importCorpusFile(file: File, onProgress: (done: number, total: number) => void): Promise<ImportSummary> {
   let parsed;
   try {
-    parsed = parseCorpusFile(file.name, await file.text());
+    // The command line's decoder: UTF-8 with or without BOM, UTF-16; binary refused.
+    parsed = parseCorpusFile(file.name, decodeText(new Uint8Array(await file.arrayBuffer())));
   } catch (e) {
+    if (e instanceof DecodeError) return { file: file.name, added: 0, problems: [{ file: file.name, reason: e.message }] };
     if (!(e instanceof CorpusFormatError)) throw e;
     return { file: file.name, added: 0, problems: [{ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason }] };
   }
   const problems = parsed.errors.map((e) => ({ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason }));
   const records = parsed.records;
-  const job = await call('ui:import-begin', { file: file.name, total: records.length, problems });
+  // The same file imported again resumes its unfinished job (stopped by a full disk, a closed page).
+  const source = `${file.name}\n${file.size}\n${file.lastModified}`;
+  const job = await resend('ui:import-begin', { file: file.name, total: records.length, problems, source });
+  const written = new Set(job.parts ?? []);
   const workers = startWorkers();
   const analysis = workers ? pool(workers) : null;
   try {
-    const parts: ReportRecord[][] = [];
-    for (let i = 0; i < records.length; i += PART) parts.push(records.slice(i, i + PART));
+    const all: Array<{ n: number; records: ReportRecord[] }> = [];
+    for (let i = 0; i < records.length; i += PART) all.push({ n: i / PART, records: records.slice(i, i + PART) });
+    const parts = all.filter((p) => !written.has(p.n));
     // Without workers the background analyses (slower, but the same result).
     const analyse = (p: ReportRecord[] | undefined) => (p && analysis ? analysis.analyse(p).catch(() => undefined) : Promise.resolve(undefined));
     // Two parts in flight: the background prepares one while IndexedDB writes the other.
-    let ahead = analyse(parts[0]);
-    let done = 0;
+    let ahead = analyse(parts[0]?.records);
+    let done = records.length - parts.reduce((n, p) => n + p.records.length, 0);
+    if (done) onProgress(done, records.length);
     let writing: Promise<unknown> = Promise.resolve();
     for (let i = 0; i < parts.length; i++) {
       const features = await ahead;
-      ahead = analyse(parts[i + 1]);
-      const part = parts[i]!;
-      const sent = call('ui:import-part', { job: job.id, records: part, ...(features ? { features } : {}) }).then(() => {
+      ahead = analyse(parts[i + 1]?.records);
+      const { n, records: part } = parts[i]!;
+      const sent = resend('ui:import-part', { job: job.id, part: n, records: part, ...(features ? { features } : {}) }).then(() => {
         done += part.length;
         onProgress(done, records.length);
       });
@@ -95,5 +123,5 @@ export async function importCorpusFile(file: File, onProgress: (done: number, to
   } finally {
     analysis?.stop();
   }
-  return call('ui:import-end', { job: job.id });
+  return resend('ui:import-end', { job: job.id });
 }

@@ -10,6 +10,32 @@ import { compact, openSession, prepare, toReport, writeBatch, type IndexSession 
 import type { ImportJob, ImportProblemRow } from './index-types';
 import { fromWire, type FeaturesWire } from './wire';
 
+/** Why an import stopped when the browser's storage is full: one message, whatever the layer
+ *  (IndexedDB's QuotaExceededError, Dexie's wrapping of it) that raised it. */
+export function quotaMessage(done: number, total: number): string {
+  return `The browser's storage is full: ${done} of ${total} records were imported. Free space (delete an import or reports you do not need, or other sites' data), then import the same file again: it resumes where it stopped.`;
+}
+
+/** Whether an error (or one it wraps) is the browser's storage quota. */
+export function isQuotaError(e: unknown, depth = 0): boolean {
+  if (!e || typeof e !== 'object' || depth > 5) return false;
+  const err = e as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  if (err.name === 'QuotaExceededError') return true;
+  if (Array.isArray(err.failures) && err.failures.some((f) => isQuotaError(f, depth + 1))) return true;
+  return isQuotaError(err.inner, depth + 1) || isQuotaError(err.cause, depth + 1);
+}
+
+/** An import stopped cleanly (its job says why); the error's message is for the reader. */
+export class ImportStopped extends Error {}
+
+/** Marks a job failed with the quota message (a small write that may fail too when nothing fits). */
+async function stopForQuota(db: IsnadDB, jobId: string): Promise<never> {
+  const job = await db.jobs.get(jobId);
+  const message = quotaMessage(job?.done ?? 0, job?.total ?? 0);
+  if (job) await db.jobs.put({ ...job, status: 'failed', error: message, updatedAt: Date.now() }).catch(() => undefined);
+  throw new ImportStopped(message);
+}
+
 /** Records per chunk: one transaction each (bigger chunks write fewer, larger postings rows). */
 export const CHUNK = 2000;
 
@@ -71,7 +97,7 @@ export async function runImport(db: IsnadDB, jobId: string, onProgress?: Progres
       };
       await db.jobs.put(next);
       return next;
-    });
+    }).catch((e: unknown) => (isQuotaError(e) ? stopForQuota(db, jobId) : Promise.reject(e)));
     await compact(db);
     onProgress?.(job);
   }
@@ -97,11 +123,11 @@ export async function resumeImports(db: IsnadDB, onProgress?: Progress, now = Da
     if (staged === 0 && j.done < j.total) {
       // A page-driven import (its file is in the options page, not here): left alone while the
       // page may still be sending parts; one silent for two minutes was closed mid-way.
-      if (now - j.updatedAt < PAGE_SILENCE_MS) continue;
-      await db.jobs.put({ ...j, status: 'failed', error: `stopped after ${j.done} of ${j.total} records: import the file again to finish (reports already imported are not added twice)`, updatedAt: now });
+      if (isSilent(j, now)) await stopSilent(db, j, now);
       continue;
     }
-    out.push(await runImport(db, j.id, onProgress));
+    // A job the quota stopped is failed, not running: it is not retried at every start.
+    out.push(await runImport(db, j.id, onProgress).catch((e: unknown) => (e instanceof ImportStopped ? summary(j) : Promise.reject(e))));
   }
   return out;
 }
@@ -135,9 +161,20 @@ export async function importRecords(db: IsnadDB, file: string, raw: unknown[], o
   return runImport(db, job.id, onProgress);
 }
 
-/** Imports, newest first, with their progress: for the options page. */
-export async function listImports(db: IsnadDB): Promise<ImportJob[]> {
-  return (await db.jobs.toArray()).sort((a, b) => b.startedAt - a.startedAt);
+/** Imports, newest first, with their progress: for the options page. A page-driven job whose
+ *  page fell silent is shown as stopped, not "running" forever. */
+export async function listImports(db: IsnadDB, now = Date.now()): Promise<ImportJob[]> {
+  const jobs = await db.jobs.toArray();
+  for (const [i, j] of jobs.entries()) if (isSilent(j, now) && !(await hasStaged(db, j.id))) jobs[i] = await stopSilent(db, j, now);
+  return jobs.sort((a, b) => b.startedAt - a.startedAt);
+}
+
+const hasStaged = async (db: IsnadDB, jobId: string) => (await db.staged.where('[job+i]').between([jobId, -Infinity], [jobId, Infinity]).count()) > 0;
+const isSilent = (j: ImportJob, now: number) => j.status === 'running' && j.done < j.total && now - j.updatedAt >= PAGE_SILENCE_MS;
+async function stopSilent(db: IsnadDB, j: ImportJob, now: number): Promise<ImportJob> {
+  const stopped: ImportJob = { ...j, status: 'failed', error: `stopped after ${j.done} of ${j.total} records: import the same file again to resume (reports already imported are not added twice)`, updatedAt: now };
+  await db.jobs.put(stopped);
+  return stopped;
 }
 
 // Imports driven by the options page, a part at a time: the page parses the file and analyses its
@@ -146,19 +183,36 @@ export async function listImports(db: IsnadDB): Promise<ImportJob[]> {
 // which holds the file, sends the next part; a worker stopped between parts is woken by it.
 const sessions = new Map<string, Promise<IndexSession>>();
 
-/** Opens a page-driven job for a parsed file: its valid record count and the bad records' problems. */
-export async function beginImport(db: IsnadDB, file: string, total: number, problems: ImportProblemRow[], now = Date.now()): Promise<ImportJob> {
-  const job = newJob(file, total, problems, now);
+/**
+ * Opens a page-driven job for a parsed file: its valid record count and the bad records' problems.
+ * The same file (`source`) with an unfinished job of the same size resumes that job: the page
+ * sends only the parts it does not list.
+ */
+export async function beginImport(db: IsnadDB, file: string, total: number, problems: ImportProblemRow[], now = Date.now(), source?: string): Promise<ImportJob> {
+  if (source) {
+    const unfinished = (await db.jobs.toArray()).find((j) => j.source === source && j.total === total && j.status !== 'done');
+    if (unfinished) {
+      const resumed: ImportJob = { ...unfinished, status: 'running', error: undefined, updatedAt: now };
+      await db.jobs.put(resumed);
+      return resumed;
+    }
+  }
+  const job: ImportJob = { ...newJob(file, total, problems, now), parts: [], ...(source ? { source } : {}) };
   await db.jobs.put(job);
   return job;
 }
 
-/** Writes one part of a page-driven job (with the page's analysis when it sent one). */
-export async function importPart(db: IsnadDB, jobId: string, records: unknown[], features?: FeaturesWire[]): Promise<ImportJob> {
+/**
+ * Writes one part of a page-driven job (with the page's analysis when it sent one). A part is
+ * written once: sent again (its reply was lost when the worker stopped), it is acknowledged as is.
+ */
+export async function importPart(db: IsnadDB, jobId: string, records: unknown[], features?: FeaturesWire[], part?: number): Promise<ImportJob> {
   const valid: ReportRecord[] = [];
   const problems: ImportProblemRow[] = [];
   const current = await db.jobs.get(jobId);
   if (!current) throw new Error(`no import ${jobId}`);
+  if (current.status === 'failed') throw new ImportStopped(current.error ?? `import ${jobId} stopped`);
+  if (part !== undefined && current.parts?.includes(part)) return current;
   const kept: number[] = [];
   records.forEach((r, i) => {
     const v = validateRecord(r);
@@ -178,10 +232,13 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
   if (!opening) sessions.set(jobId, (opening = openSession(db, current.total - current.done)));
   const session = await opening;
   const job = await db.transaction('rw', [db.reports, db.docs, db.blocks, db.prints, db.meta, db.jobs], async () => {
-    const res = await writeBatch(db, prepared, { session });
     const before = (await db.jobs.get(jobId))!;
+    // Two sends of one part in flight (a retry racing the first): the second writes nothing.
+    if (part !== undefined && before.parts?.includes(part)) return before;
+    const res = await writeBatch(db, prepared, { session });
     const next: ImportJob = {
       ...before,
+      ...(part !== undefined ? { parts: [...(before.parts ?? []), part] } : {}),
       done: before.done + records.length,
       added: before.added + res.added.length,
       duplicates: before.duplicates + res.duplicates.length,
@@ -192,16 +249,20 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
     return next;
   }).catch((e: unknown) => {
     sessions.delete(jobId);
+    if (isQuotaError(e)) return stopForQuota(db, jobId);
     throw e;
   });
-  await compact(db);
+  await compact(db).catch((e: unknown) => (isQuotaError(e) ? stopForQuota(db, jobId) : Promise.reject(e)));
   return job;
 }
 
 /** Ends a page-driven job: merges its segments so that queries read each term from one row. */
 export async function finishImport(db: IsnadDB, jobId: string): Promise<ImportSummary> {
   sessions.delete(jobId);
-  await compact(db, { all: true });
+  const before = await db.jobs.get(jobId);
+  if (!before) throw new Error(`no import ${jobId}`);
+  if (before.status === 'failed' && before.done < before.total) throw new ImportStopped(before.error ?? `import ${jobId} stopped`);
+  await compact(db, { all: true }).catch((e: unknown) => (isQuotaError(e) ? stopForQuota(db, jobId) : Promise.reject(e)));
   const job = await db.jobs.get(jobId);
   if (!job) throw new Error(`no import ${jobId}`);
   // Done even if a worker restart marked it otherwise meanwhile: every part was written.

@@ -68,6 +68,10 @@ export interface ImportJob {
   startedAt: number;
   updatedAt: number;
   error?: string;
+  /** A page-driven job: the parts written (each once, in the transaction that wrote it), and the
+   *  file it reads (name, size, modification time), so that importing that file again resumes it. */
+  parts?: number[];
+  source?: string;
 }
 
 /** A chunk of an import's validated records, deleted in the transaction that indexes it. */

@@ -147,6 +147,22 @@ describe('messages by role, from the content script\'s own world', () => {
   });
 });
 
+describe('a page cannot switch the content script off', () => {
+  it('with WXT\'s own start event: its marks stay (an invalidated script clears them)', async () => {
+    const page = await open(ARTICLE);
+    const marks = () => page.evaluate(() => document.querySelectorAll('mark[data-isnad-mark]').length);
+    await expect.poll(marks, { timeout: 15_000 }).toBeGreaterThan(0);
+    // The event WXT's newer copy of a script sends its older copies (the id is in our iframes' URLs).
+    await page.evaluate((id) => {
+      document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'page' } }));
+    }, b.extensionId);
+    await page.waitForTimeout(1000);
+    // Invalidated, the script would have cleared its marks (ctx.onInvalidated).
+    expect(await marks()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
 describe('what a page says about itself is a claim', () => {
   const highlighted = (page: Page) => page.evaluate(() => document.querySelectorAll('mark[data-isnad-clip]').length);
 

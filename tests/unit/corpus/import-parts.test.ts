@@ -72,7 +72,7 @@ describe('imports driven by the options page, a part at a time', () => {
     expect(await resumeImports(db)).toEqual([]);
     expect((await db.jobs.get(job.id))!.status).toBe('running');
     await resumeImports(db, undefined, Date.now() + 10 * 60_000);
-    expect(await db.jobs.get(job.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/after 10 of 100 records: import the file again/) });
+    expect(await db.jobs.get(job.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/after 10 of 100 records: import the same file again to resume/) });
     expect(await db.reports.count()).toBe(10);
   });
 });
