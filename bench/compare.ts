@@ -9,7 +9,7 @@ import { analyseReport } from '../lib/compare/analyse';
 import { compareFor, profilesFor } from '../lib/compare/service';
 import type { Article } from '../lib/types';
 
-const reports = loadCorpus(['tests/fixtures/real-2025.jsonl'], true, (m) => console.warn(m));
+const reports = await loadCorpus(['tests/fixtures/real-2025.jsonl'], true, (m) => console.warn(m));
 const db = await indexedDb(reports);
 const asArticle = (r: (typeof reports)[number]): Article => ({
   outlet: r.outlet, pageType: 'article', url: r.url, canonicalUrl: r.url || null, archive: null, title: r.title,

@@ -4,6 +4,7 @@ import { DateText } from './DateText';
 import { call, type ClippingExportFormat, type ClippingsImportSummary } from '../lib/messaging';
 import type { Clipping } from '../lib/clippings/types';
 import { outletName } from '../lib/outlets/names';
+import { safeHref } from '../lib/safe-href';
 import { clippingLink } from '../lib/clippings/fragment';
 import { clippingFacets, searchClippings, type ClippingQuery } from '../lib/clippings/search';
 import { parseTags } from './clippings-filter';
@@ -47,9 +48,9 @@ function ClippingItem({ c, onSaved, onDelete }: { c: Clipping; onSaved: (c: Clip
     <li class="clipping" data-testid="clipping">
       <blockquote dir="auto" lang="ar">{c.quote}</blockquote>
       <div class="muted small">
-        <a href={clippingLink(c) ?? c.url} target="_blank" rel="noreferrer" dir="auto">{c.title || c.url}</a> · <bdi>{outletName(c.outlet, lang)}</bdi> ·{' '}
+        <a href={safeHref(clippingLink(c))} target="_blank" rel="noreferrer" dir="auto">{c.title || c.url}</a> · <bdi>{outletName(c.outlet, lang)}</bdi> ·{' '}
         <DateText iso={c.publishedAt} withTime={false} />
-        {c.archiveUrl && <> · <a href={clippingLink(c, 'archive') ?? c.archiveUrl} target="_blank" rel="noreferrer">{t('openArchive')}</a></>}
+        {c.archiveUrl && <> · <a href={safeHref(clippingLink(c, 'archive'))} target="_blank" rel="noreferrer">{t('openArchive')}</a></>}
       </div>
       {(c.attribution?.source || c.entities.length > 0) && (
         <p class="muted small" data-testid="clipping-analysis">

@@ -6,6 +6,7 @@ import { DateText } from './DateText';
 import { Legend } from './Legend';
 import { call } from '../lib/messaging';
 import { outletName } from '../lib/outlets/names';
+import { isWebUrl, safeHref } from '../lib/safe-href';
 import type { Article, RelatedReport, TabContext } from '../lib/types';
 import type { ArticleAnalysis, AttributedClaim, NamedEntity } from '../lib/ui/article-analysis';
 import { noArticleReason, type NoArticleReason } from './context-states';
@@ -55,15 +56,15 @@ function ArticleMeta({ article }: { article: Article }) {
         {article.section && (<><dt>{t('section')}</dt><dd><bdi dir="auto">{article.section}</bdi></dd></>)}
         <dt>{t('length')}</dt>
         <dd>{tn('paragraphCount', article.paragraphs.length)}</dd>
-        {article.archive && /^https?:\/\//.test(article.archive.archiveUrl) && (
+        {article.archive && isWebUrl(article.archive.archiveUrl) && (
           <>
             <dt>{t('archiveCopy')}</dt>
             <dd data-testid="article-archive">
-              <a href={article.archive.archiveUrl} target="_blank" rel="noreferrer">
+              <a href={safeHref(article.archive.archiveUrl)} target="_blank" rel="noreferrer">
                 {t('archiveCapture', archiveServiceName(article.archive.service), formatDate(article.archive.capturedAt, { withTime: false }))}
               </a>
-              {/^https?:\/\//.test(page) && page !== article.archive.archiveUrl && (
-                <div class="small"><a href={page} target="_blank" rel="noreferrer">{t('openThePage')}</a></div>
+              {isWebUrl(page) && page !== article.archive.archiveUrl && (
+                <div class="small"><a href={safeHref(page)} target="_blank" rel="noreferrer">{t('openThePage')}</a></div>
               )}
             </dd>
           </>

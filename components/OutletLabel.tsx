@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, uiLang } from '../lib/i18n';
 import { correctedProfile, loadCorrections, onCorrectionsChanged, type Corrections } from '../lib/outlets/corrections';
 import { outletIdFromName } from '../lib/outlets/identity';
+import { isWebUrl, safeHref } from '../lib/safe-href';
 import { factAt, type Alignment, type Dated, type DateFact, type NamedFact, type OutletProfile } from '../lib/outlets/profiles';
 import './outlet-label.css';
 
@@ -45,11 +46,10 @@ const nameIn = (v: { ar: string; en: string }, lang: string) => (lang.startsWith
 
 /** A fact's source: a link when it is a web address, else the publication's name. */
 function Source({ f }: { f: Dated | DateFact }) {
-  const safe = /^https?:\/\//i.test(f.source);
   return (
     <span class="source muted">
       ({f.byReader ? `${t('outletByReader')}; ` : ''}
-      {safe ? <a href={f.source} target="_blank" rel="noreferrer noopener" dir="ltr">{t('outletSource')}</a> : <bdi>{f.source}</bdi>})
+      {isWebUrl(f.source) ? <a href={safeHref(f.source)} target="_blank" rel="noreferrer noopener" dir="ltr">{t('outletSource')}</a> : <bdi>{f.source}</bdi>})
     </span>
   );
 }

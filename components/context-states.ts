@@ -19,5 +19,5 @@ export function noArticleReason(url: string | undefined, sites: readonly string[
 
 /** No report to relate to but, perhaps, the article itself (captured as it was read). */
 export function corpusHasNoOther(stats: CorpusStats, outlet: string): boolean {
-  return stats.reports === 0 || (stats.reports === 1 && (stats.byOutlet[outlet] ?? 0) === 1);
+  return stats.reports === 0 || (stats.reports === 1 && Object.hasOwn(stats.byOutlet, outlet) && stats.byOutlet[outlet] === 1);
 }

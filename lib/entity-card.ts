@@ -28,8 +28,9 @@ export async function entityCard(db: IsnadDB, id: string): Promise<EntityCard | 
   const ns = [...new Set(p.parts.flatMap((part) => [...part.ids]))];
   // Deleted reports may linger in older postings segments: count only docs that still exist.
   const docs = (await db.docs.bulkGet(ns)).filter((d) => d !== undefined);
-  const byOutlet: Record<string, number> = {};
-  for (const d of docs) byOutlet[d.outlet] = (byOutlet[d.outlet] ?? 0) + 1;
+  // A Map: outlet names such as "constructor" or "__proto__" are data, not fields of {}.
+  const byOutlet = new Map<string, number>();
+  for (const d of docs) byOutlet.set(d.outlet, (byOutlet.get(d.outlet) ?? 0) + 1);
   // A name so common its postings were dropped (سوريا) still has a count.
   const saturated = p.saturated ? p.df : 0;
   const recent = docs
@@ -43,7 +44,7 @@ export async function entityCard(db: IsnadDB, id: string): Promise<EntityCard | 
     kind: e.kind,
     parent: e.parent ? (entityById(e.parent)?.name ?? null) : null,
     reports: Math.max(docs.length, saturated),
-    byOutlet,
+    byOutlet: Object.fromEntries(byOutlet),
     recent,
   };
 }

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
+import { isWebUrl as isWeb } from './safe-href';
 import type { RelatedReport } from './types';
-
-const isWeb = (url: string) => /^https?:\/\//.test(url);
 
 /** The Wayback Machine's address for its newest copy of a page (a URL that is already an archive copy is kept). */
 export function archiveUrlOf(url: string): string | null {

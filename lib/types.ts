@@ -106,6 +106,20 @@ export interface RelatedReport {
   sharedSources?: string[];
   /** Near-duplicate copies (syndicated or republished text) of this report, counted once. */
   duplicates?: Array<{ id: string; url: string; outlet: string }>;
+  /** Calibrated probability that this report tells the article's event (lib/events). */
+  probability?: number;
+  /** The event this report tells: what happened, where (gazetteer id and name), its day. */
+  event?: RelatedEvent;
+  /** What agreed and what differed between the two events (place, day, what happened, numbers, words). */
+  agreed?: string[];
+  differed?: string[];
+}
+
+export interface RelatedEvent {
+  type: string;
+  place: { id: string; name: string } | null;
+  /** YYYY-MM-DD of the event (not of publication), or null. */
+  day: string | null;
 }
 
 /** What the background knows of a tab: the article it saw there and what relates to it. */

@@ -9,6 +9,7 @@ import type { ReportRecord } from '../lib/types';
 import { addMember, allows, audit, authenticate, isRole, issueToken, revokeToken, type Principal, type Role } from './auth';
 import type { Db } from './db';
 import { teamQuery, type TeamQuery } from './query';
+import { eventDocFromWire } from '../lib/events';
 import { SqlCandidates, type CandidateSource } from './retrieval';
 import { addBatch, BATCH } from './store';
 
@@ -112,13 +113,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         body: {
           type: 'object',
           required: ['url', 'textKey', 'analysis'],
-          properties: { url: str, otherUrls: strings(8), outlet: str, textKey: str, analysis: analysisSchema, top: { type: 'integer', minimum: 1, maximum: 50 } },
+          properties: { url: str, otherUrls: strings(8), outlet: str, textKey: str, analysis: analysisSchema, event: { type: 'object' }, top: { type: 'integer', minimum: 1, maximum: 50 } },
         },
       },
     },
     async (req) => {
       try {
         fromWire(req.body.analysis);
+        if (req.body.event !== undefined) eventDocFromWire(req.body.event);
       } catch (e) {
         throw new HttpError(400, (e as Error).message);
       }

@@ -1,4 +1,5 @@
 // A client of the team server's API, for the command line and the tests.
+import { eventDoc, eventDocToWire } from '../lib/events';
 import { textKey } from '../lib/corpus/ids';
 import { toWire, type FeaturesWire } from '../lib/corpus/wire';
 import { queryFeatures, type Query } from '../lib/xref/search';
@@ -76,6 +77,7 @@ export function teamQueryFor(q: Query, top = 10): TeamQuery {
     ...(q.outlet ? { outlet: q.outlet } : {}),
     textKey: textKey(q.text),
     analysis,
+    event: eventDocToWire(eventDoc(q.title, q.text, q.publishedAt, q.outlet)),
     top,
   };
 }

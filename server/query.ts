@@ -10,6 +10,7 @@ import { CANDIDATES, idf, queryTerms, rankCandidates, selfScore, termWeight, typ
 import type { RelatedReport } from '../lib/types';
 import type { Sql } from './db';
 import type { CandidateSource } from './retrieval';
+import { eventDocFromWire, type EventDocWire } from '../lib/events';
 
 /** What the extension (or the CLI) sends: where the article is, and its analysis. */
 export interface TeamQuery {
@@ -19,6 +20,8 @@ export interface TeamQuery {
   /** The article's text key (lib/corpus/ids.ts), to know it among the team's reports when it has no URL. */
   textKey: string;
   analysis: FeaturesWire;
+  /** The article's event (lib/events: signature and word counts), for the same-event judgement. */
+  event?: EventDocWire;
   top?: number;
 }
 
@@ -64,5 +67,16 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
   });
   cands.sort((a, b) => b.acc - a.acc || a.d.n - b.d.n);
   const q: Query = { url: tq.url, otherUrls: tq.otherUrls, outlet: tq.outlet, title: '', text: '', publishedAt: null, textKey: tq.textKey };
-  return rankCandidates(q, f, qterms, self, cands.slice(0, CANDIDATES), { holds: (qt, d) => held.get(d.n)?.has(qt.t) ?? false, texts: () => null }, { top, explain: false });
+  const article = tq.event ? eventDocFromWire(tq.event) : undefined;
+  return rankCandidates(q, f, qterms, self, cands.slice(0, CANDIDATES), {
+    holds: (qt, d) => held.get(d.n)?.has(qt.t) ?? false,
+    // The event model reads the candidates' texts, as the local engine does.
+    texts: async (ids) => {
+      const rows = await sql.query<{ id: string; body: string }>('SELECT id, body FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
+      const byId = new Map(rows.map((r) => [r.id, r.body]));
+      return ids.map((id) => (byId.has(id) ? { text: byId.get(id)! } : undefined));
+    },
+    corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, df.get(x.t)!])) },
+    ...(article ? { article } : {}),
+  }, { top, explain: false });
 }

@@ -29,7 +29,7 @@ export async function run(argv: string[]): Promise<unknown> {
   });
   const lang = values.lang ?? 'ar';
   if (lang !== 'ar' && lang !== 'en') throw new CliError(`--lang: expected ar or en, got "${lang}"`);
-  const reports = loadCorpus(values.corpus ?? [], !values['no-builtin'], (m) => process.stderr.write(`warning: ${m}\n`));
+  const reports = await loadCorpus(values.corpus ?? [], !values['no-builtin'], (m) => process.stderr.write(`warning: ${m}\n`));
   const file = positionals[0];
   if (!values.profile && !file) throw new CliError('missing <file>');
   const article = values.profile ? null : loadArticle(file!, values.url);

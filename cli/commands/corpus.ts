@@ -1,17 +1,16 @@
 // `isnad corpus import | export | stats | delete`: the reader's corpus on the command line, kept in
 // a JSON Lines store (one report a line, plus the import it came from). `xref --corpus STORE`
 // reads it like any JSON Lines corpus.
-import { appendFileSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { createInterface } from 'node:readline';
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { CorpusFormatError, parseCorpusFile, validateRecord, type CorpusPack } from '../../lib/corpus/formats';
 import { hash53, reportId, reportKeys } from '../../lib/corpus/ids';
 import type { ImportProblemRow } from '../../lib/corpus/index-types';
 import { extractFromDocument } from '../../lib/extract/html';
 import { outletIdFromName } from '../../lib/outlets/identity';
 import type { ReportRecord } from '../../lib/types';
-import { CliError, parseDocument, readInput } from '../load';
+import { CliError, corpusRecords, parseDocument, readInput, readLines } from '../load';
 import { archiveKind } from '../../lib/harvest/archive';
 import { harvestOutlet, importArchiveFile, parseHostMap, progressLine, stopOnSigint } from '../harvest';
 
@@ -25,30 +24,60 @@ export const usage = `corpus import <file>... | export [--out FILE] | stats | de
     obeyed), one request at a time; Ctrl-C stops and the same command resumes; --update: new since the last run`;
 
 const DEFAULT_STORE = '.isnad/corpus.jsonl';
-/** Files this large are read line by line (JSON Lines) rather than whole. */
-const STREAM_FROM = 16 * 1024 * 1024;
 
 type Stored = ReportRecord & { id: string; importId: string };
 
-function readStore(store: string): Stored[] {
-  if (!existsSync(store)) return [];
-  const out: Stored[] = [];
-  readFileSync(store, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      try {
-        out.push(JSON.parse(line) as Stored);
-      } catch {
-        throw new CliError(`${store}:${i + 1}: the store is damaged (invalid JSON)`);
-      }
-    });
-  return out;
+/**
+ * The store's rows, a line at a time: the store grows past any string's limit (three 200 MB
+ * imports), so no command reads or writes it as one string.
+ */
+async function* storeRows(store: string): AsyncGenerator<Stored> {
+  if (!existsSync(store)) return;
+  const damaged = (n: number, why: string) => new CliError(`${store}:${n}: the store is damaged (${why})`);
+  for await (const { n, text } of readLines(store, (n) => {
+    throw damaged(n, 'line too long');
+  })) {
+    if (!text.trim()) continue;
+    try {
+      yield JSON.parse(text) as Stored;
+    } catch {
+      throw damaged(n, 'invalid JSON');
+    }
+  }
 }
 
-function writeStore(store: string, rows: Stored[]): void {
-  mkdirSync(dirname(store), { recursive: true });
-  writeFileSync(store, rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
+/** Writes with the stream's back-pressure: memory holds one batch, whatever the store's size. */
+async function write(out: WriteStream, s: string): Promise<void> {
+  if (!out.write(s)) await once(out, 'drain');
+}
+
+async function close(out: WriteStream): Promise<void> {
+  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+}
+
+/** Rewrites the store with the rows `keep` accepts (to a new file, then renamed over the old). */
+async function rewriteStore(store: string, keep: (r: Stored) => boolean): Promise<{ kept: number; dropped: number }> {
+  const tmp = `${store}.${process.pid}.tmp`;
+  const out = createWriteStream(tmp);
+  let kept = 0;
+  let dropped = 0;
+  try {
+    for await (const r of storeRows(store)) {
+      if (!keep(r)) {
+        dropped++;
+        continue;
+      }
+      kept++;
+      await write(out, `${JSON.stringify(r)}\n`);
+    }
+    await close(out);
+  } catch (e) {
+    out.destroy();
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  renameSync(tmp, store);
+  return { kept, dropped };
 }
 
 interface Summary {
@@ -59,89 +88,75 @@ interface Summary {
   problems: ImportProblemRow[];
 }
 
-/** Records of one file, as they come: big JSON Lines files are streamed. */
+/** Records of one file, as they come: JSON Lines streamed, a page extracted. */
 async function* recordsOf(file: string, problems: ImportProblemRow[]): AsyncGenerator<ReportRecord> {
-  let size: number;
   try {
-    size = statSync(file).size;
+    statSync(file);
   } catch {
     throw new CliError(`${file}: no such file`);
   }
-  if (/\.jsonl$/i.test(file) && size > STREAM_FROM) {
-    let n = 0;
-    let good = 0;
-    for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
-      n++;
-      if (!line.trim()) continue;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(line);
-      } catch (e) {
-        problems.push({ file, line: n, reason: `invalid JSON (${(e as Error).message})` });
-        continue;
-      }
-      const r = validateRecord(raw);
-      if (typeof r === 'string') problems.push({ file, line: n, reason: r });
-      else {
-        good++;
-        yield r;
-      }
-    }
-    if (good === 0 && problems.length === 0) throw new CliError(`${file}: no reports in the file`);
-    return;
-  }
-  const content = readInput(file);
   if (/\.html?$/i.test(file)) {
-    const a = extractFromDocument(parseDocument(content), `file://${file}`);
+    const a = extractFromDocument(parseDocument(readInput(file)), `file://${file}`);
     if (!a.title && a.paragraphs.length === 0) throw new CliError(`${file}: no article found in the page`);
     yield { url: a.canonicalUrl ?? (a.url.startsWith('file:') ? '' : a.url), outlet: a.outlet, title: a.title, publishedAt: a.publishedAt.value?.slice(0, 10) ?? null, text: a.paragraphs.join('\n\n') };
     return;
   }
-  try {
-    const parsed = parseCorpusFile(file, content);
-    for (const e of parsed.errors) problems.push({ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason });
-    yield* parsed.records;
-  } catch (e) {
-    if (e instanceof CorpusFormatError) throw new CliError(e.message);
-    throw e;
-  }
+  yield* corpusRecords(file, problems);
 }
 
 async function importFiles(store: string, files: string[]): Promise<Summary[]> {
-  const rows = readStore(store);
   const keys = new Set<string>();
   const ids = new Set<string>();
-  for (const r of rows) {
+  for await (const r of storeRows(store)) {
     ids.add(r.id);
     for (const k of reportKeys(r.url)) keys.add(k);
   }
   mkdirSync(dirname(store), { recursive: true });
   const out: Summary[] = [];
-  for (const file of files) {
-    const problems: ImportProblemRow[] = [];
-    const importId = `import-${Date.now().toString(36)}-${hash53(file)}`;
-    const s: Summary = { file, importId, added: 0, duplicates: 0, problems };
-    let batch: string[] = [];
-    for await (const r of recordsOf(file, problems)) {
-      const id = reportId(r.url, r.text);
-      const ks = reportKeys(r.url);
-      if (ids.has(id) || ks.some((k) => keys.has(k))) {
-        s.duplicates++;
-        continue;
+  const sink = createWriteStream(store, { flags: 'a' });
+  try {
+    for (const file of files) {
+      const problems: ImportProblemRow[] = [];
+      const importId = `import-${Date.now().toString(36)}-${hash53(file)}`;
+      const s: Summary = { file, importId, added: 0, duplicates: 0, problems };
+      for await (const r of recordsOf(file, problems)) {
+        const id = reportId(r.url, r.text);
+        const ks = reportKeys(r.url);
+        if (ids.has(id) || ks.some((k) => keys.has(k))) {
+          s.duplicates++;
+          continue;
+        }
+        ids.add(id);
+        for (const k of ks) keys.add(k);
+        await write(sink, `${JSON.stringify({ ...r, id, importId } satisfies Stored)}\n`);
+        s.added++;
       }
-      ids.add(id);
-      for (const k of ks) keys.add(k);
-      batch.push(`${JSON.stringify({ ...r, id, importId } satisfies Stored)}\n`);
-      s.added++;
-      if (batch.length >= 1000) {
-        appendFileSync(store, batch.join(''));
-        batch = [];
-      }
+      out.push(s);
     }
-    if (batch.length) appendFileSync(store, batch.join(''));
-    out.push(s);
+  } finally {
+    await close(sink);
   }
   return out;
+}
+
+/** The corpus pack of the store, written a report at a time (to a file, or to standard output). */
+async function exportPack(store: string, out: WriteStream | NodeJS.WriteStream): Promise<number> {
+  let n = 0;
+  const put = async (s: string) => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
+  await put('{"format":"isnad-corpus","version":1,"reports":[');
+  for await (const { url, outlet, title, publishedAt, text } of storeRows(store)) {
+    await put(`${n ? ',' : ''}\n${JSON.stringify({ url, outlet, title, publishedAt, text })}`);
+    n++;
+  }
+  await put('\n]}\n');
+  return n;
+}
+
+/** Counts by key in a Map: outlet names such as "constructor" or "__proto__" are data, not fields. */
+function count(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
 }
 
 export async function run(argv: string[]): Promise<unknown> {
@@ -211,26 +226,29 @@ export async function run(argv: string[]): Promise<unknown> {
       }
     }
     case 'export': {
-      const pack: CorpusPack = { format: 'isnad-corpus', version: 1, reports: readStore(store).map(({ url, outlet, title, publishedAt, text }) => ({ url, outlet, title, publishedAt, text })) };
       if (values.out) {
-        writeFileSync(values.out, JSON.stringify(pack));
-        return { store, out: values.out, reports: pack.reports.length };
+        const out = createWriteStream(values.out);
+        const reports = await exportPack(store, out);
+        await close(out);
+        return { store, out: values.out, reports };
       }
-      return pack;
+      // A pack on standard output, streamed: nothing is returned to print as one string.
+      await exportPack(store, process.stdout);
+      return undefined;
     }
     case 'stats': {
-      const rows = readStore(store);
-      const byOutlet: Record<string, number> = {};
-      const byImport: Record<string, number> = {};
-      for (const r of rows) {
-        const outlet = outletIdFromName(r.outlet) ?? r.outlet;
-        byOutlet[outlet] = (byOutlet[outlet] ?? 0) + 1;
-        byImport[r.importId] = (byImport[r.importId] ?? 0) + 1;
+      let reports = 0;
+      const byOutlet = new Map<string, number>();
+      const byImport = new Map<string, number>();
+      for await (const r of storeRows(store)) {
+        reports++;
+        count(byOutlet, outletIdFromName(r.outlet) ?? r.outlet);
+        count(byImport, r.importId);
       }
-      return { store, reports: rows.length, byOutlet, byImport };
+      // Object.fromEntries defines each name as the object's own field, "__proto__" included.
+      return { store, reports, byOutlet: Object.fromEntries(byOutlet), byImport: Object.fromEntries(byImport) };
     }
     case 'delete': {
-      const rows = readStore(store);
       const drop = values.report
         ? (r: Stored) => r.id === values.report
         : values.import
@@ -239,9 +257,8 @@ export async function run(argv: string[]): Promise<unknown> {
             ? (r: Stored) => (outletIdFromName(r.outlet) ?? r.outlet) === (outletIdFromName(values.outlet!) ?? values.outlet)
             : null;
       if (!drop) throw new CliError('corpus delete: give --report ID, --import ID or --outlet NAME');
-      const kept = rows.filter((r) => !drop(r));
-      writeStore(store, kept);
-      return { store, deleted: rows.length - kept.length, reports: kept.length };
+      const { kept, dropped } = await rewriteStore(store, (r) => !drop(r));
+      return { store, deleted: dropped, reports: kept };
     }
     default:
       throw new CliError(`corpus: expected import, harvest, export, stats or delete, got "${sub ?? ''}" (store: ${basename(store)})`);

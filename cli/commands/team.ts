@@ -66,7 +66,7 @@ export async function run(argv: string[]): Promise<unknown> {
       let duplicates = 0;
       const problems: string[] = [];
       for (const file of positionals) {
-        const reports = loadCorpus([file], false, (m) => process.stderr.write(`warning: ${m}\n`));
+        const reports = await loadCorpus([file], false, (m) => process.stderr.write(`warning: ${m}\n`));
         const records: ReportRecord[] = reports.map((r) => ({ url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text }));
         for (let i = 0; i < records.length; i += BATCH) {
           const part = records.slice(i, i + BATCH);

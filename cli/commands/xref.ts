@@ -23,15 +23,15 @@ export async function run(argv: string[]): Promise<unknown> {
   const top = values.top === undefined ? 10 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new CliError(`--top: expected a positive whole number, got "${values.top}"`);
   const article = loadArticle(file, values.url);
-  const reports = loadCorpus(values.corpus ?? [], !values['no-builtin'], (m) => process.stderr.write(`warning: ${m}\n`));
+  const reports = await loadCorpus(values.corpus ?? [], !values['no-builtin'], (m) => process.stderr.write(`warning: ${m}\n`));
   const publishedAt = article.publishedAt.value ? article.publishedAt.value.slice(0, 10) : null;
   const db = await indexedDb(reports);
   const related = await searchRelated(db, articleQuery(article), { top, explain: false });
   db.close();
   return {
     article: { outlet: article.outlet, title: article.title, publishedAt, url: article.url },
-    related: related.map(({ id, url, outlet, title, publishedAt: p, score, relation, sharedEntities }) => ({
-      id, url, outlet, title, publishedAt: p, score, relation, sharedEntities,
+    related: related.map(({ id, url, outlet, title, publishedAt: p, score, relation, sharedEntities, probability, event, agreed, differed }) => ({
+      id, url, outlet, title, publishedAt: p, score, relation, sharedEntities, probability, event, agreed, differed,
     })),
   };
 }

@@ -7,6 +7,7 @@ import type { EntityCard } from '../../lib/entity-card';
 import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { outletName } from '../../lib/outlets/names';
+import { safeHref } from '../../lib/safe-href';
 
 // The card beside a mark. The content script names the entity in this page's hash; the corpus
 // is read here, in the extension's own page, never in the article's DOM.
@@ -52,7 +53,7 @@ function Card() {
           <li key={r.id}>
             <a
               dir="auto"
-              href={r.url || '#'}
+              href={safeHref(r.url) ?? '#'}
               onClick={(e) => {
                 e.preventDefault();
                 void openReport(r);

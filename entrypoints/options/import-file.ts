@@ -2,6 +2,7 @@
 // per core of a small machine), and sent to the background a part at a time, the next part being
 // analysed while the background writes the last. Parts keep each message far below the runtime's
 // 64 MB limit, and the service worker holds one part at a time.
+import { decodeText, DecodeError } from '../../lib/corpus/decode';
 import { CorpusFormatError, parseCorpusFile } from '../../lib/corpus/formats';
 import type { FeaturesWire } from '../../lib/corpus/wire';
 import { send, type MessageName, type Protocol, type ImportSummary } from '../../lib/messaging';
@@ -79,8 +80,10 @@ async function resend<K extends MessageName>(name: K, data: Protocol[K]['request
 export async function importCorpusFile(file: File, onProgress: (done: number, total: number) => void): Promise<ImportSummary> {
   let parsed;
   try {
-    parsed = parseCorpusFile(file.name, await file.text());
+    // The command line's decoder: UTF-8 with or without BOM, UTF-16; binary refused.
+    parsed = parseCorpusFile(file.name, decodeText(new Uint8Array(await file.arrayBuffer())));
   } catch (e) {
+    if (e instanceof DecodeError) return { file: file.name, added: 0, problems: [{ file: file.name, reason: e.message }] };
     if (!(e instanceof CorpusFormatError)) throw e;
     return { file: file.name, added: 0, problems: [{ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason }] };
   }

@@ -8,6 +8,7 @@ import { IMPORT_ACCEPT, importKind, MAX_IMPORT_BYTES, recordFromHtml } from '../
 import { bootPage, formatNumber, t, tn, uiLang } from '../../lib/i18n';
 import { importDoneText, recordsProgress } from '../../components/import-progress';
 import { importCorpusFile } from './import-file';
+import { decodeText } from '../../lib/corpus/decode';
 import { call, type CorpusStats, type ImportProblem } from '../../lib/messaging';
 import { outletName } from '../../lib/outlets/names';
 import { ADAPTERS } from '../../lib/outlets/registry';
@@ -50,12 +51,13 @@ function CorpusSection() {
         if (f.size > MAX_IMPORT_BYTES) throw new Error(t('importTooLarge'));
         const summary =
           kind === 'html'
-            ? await call('ui:import', { file: f.name, records: [recordFromHtml(f.name, await f.text(), new DOMParser())] })
+            ? await call('ui:import', { file: f.name, records: [recordFromHtml(f.name, decodeText(new Uint8Array(await f.arrayBuffer())), new DOMParser())] })
             : await importCorpusFile(f, (done, total) => setRun({ ...state, part: { done, total } }));
         state.added += summary.added;
         state.already += summary.duplicates ?? 0;
         state.records += summary.added + (summary.duplicates ?? 0);
-        state.problems.push(...summary.problems);
+        // One at a time: a spread of a file's 100,000 problems would overflow the stack.
+        for (const p of summary.problems) state.problems.push(p);
       } catch (e) {
         state.problems.push({ file: f.name, reason: e instanceof Error ? e.message : String(e) });
       }

@@ -10,9 +10,9 @@ import { marksFor } from '../../lib/marks/for-article';
 import { call } from '../../lib/messaging';
 import { archiveUrlOf, openReport } from '../../lib/open-report';
 import { outletName } from '../../lib/outlets/names';
+import { isWebUrl as isWeb, safeHref } from '../../lib/safe-href';
 import type { RelatedReport, Report } from '../../lib/types';
 
-const isWeb = (url: string) => /^https?:\/\//i.test(url);
 
 // Isnad's own reading view of a corpus report (one with no page to open, or opened from a
 // related list): the text at a readable size with its marks, where it came from, and the reports
@@ -43,8 +43,8 @@ function ReportView({ id }: { id: string }) {
           <bdi class="outlet" data-testid="report-outlet">{outletName(report.outlet, uiLang())}</bdi> · <DateText iso={report.publishedAt} />
         </p>
         <p class="report-links" dir={uiDir()}>
-          {isWeb(report.url) && <a href={report.url} target="_blank" rel="noreferrer" data-testid="report-original">{t('openThePage')}</a>}
-          {archive && <a href={archive} target="_blank" rel="noreferrer" data-testid="report-archive">{t('openArchive')}</a>}
+          {isWeb(report.url) && <a href={safeHref(report.url)} target="_blank" rel="noreferrer" data-testid="report-original">{t('openThePage')}</a>}
+          {archive && <a href={safeHref(archive)} target="_blank" rel="noreferrer" data-testid="report-archive">{t('openArchive')}</a>}
         </p>
         <Legend />
         {paragraphs.map((p, i) => (

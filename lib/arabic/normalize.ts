@@ -1,9 +1,10 @@
 import { toAsciiDigits } from './digits';
+import { INVISIBLE_CHARS } from './invisible';
 
 // Harakat, tanwin, shadda, sukun, superscript alef and Quranic marks carry no meaning for matching.
 const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 // Tatweel, and the invisible joiners and direction marks pasted text carries inside words.
-const INVISIBLE = /[\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/g;
+const INVISIBLE = new RegExp(`[\\u0640${INVISIBLE_CHARS}]`, 'g');
 // Quotes, commas and other punctuation in their Arabic and typographic forms, folded to one form
 // each so that a quoted name or a comma never makes two texts differ.
 const PUNCT: Record<string, string> = {

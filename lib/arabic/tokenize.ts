@@ -1,3 +1,4 @@
+import { INVISIBLE_CHARS, isInvisible } from './invisible';
 import { foldsAlone, normalize } from './normalize';
 
 export interface Token {
@@ -10,9 +11,18 @@ export interface Token {
 }
 
 // A word is a run of Arabic letters (with their marks and tatweel), Latin letters or digits;
-// zero-width joiners and direction marks pasted inside a word do not split it.
-const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\u200C-\u200F\u00AD]*/gu;
+// invisible characters (zero-width, direction marks and isolates, BOM, soft hyphen) pasted inside
+// a word do not split it.
+const WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N}${INVISIBLE_CHARS}]*`, 'gu');
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+/**
+ * A run of word characters (UTF-16 units, marks and invisible characters included) longer than
+ * this is not a word: it gives no token. The longest Arabic words with their clitics are ~20
+ * letters, fully vocalised ~60 units; a hostile text's one 130,000-letter "word" would otherwise
+ * be copied, normalised and kept in the word table (and it broke the copy: issue 18).
+ */
+export const MAX_WORD = 200;
 
 // The separators (not \p{L}\p{M}\p{N}) of the Arabic block, so that ASCII and Arabic are classed
 // without compiling WORD_CHAR, whose Unicode classes cost milliseconds in a worker that has just
@@ -42,7 +52,7 @@ function every(s: string, is: boolean): boolean {
 // (a letter to letters or nothing, a separator to separators, a joiner to nothing): in a text
 // without such characters, the words of normalize(text) are exactly its tokens' texts.
 const LETTER = 1; // \p{L}\p{M}\p{N}: starts or continues a word
-const JOINER = 2; // U+200C–200F, U+00AD: continues a word, never starts one
+const JOINER = 2; // invisible (./invisible.ts): continues a word, never starts one
 const OTHER = 3;
 const SURROGATE = 4; // half of a code point: WORD reads the pair, the scan leaves it to WORD
 const KIND = 7;
@@ -52,7 +62,7 @@ const CLASS = new Uint8Array(0x10000);
 function learnClass(c: number): number {
   let cls: number;
   if (c >= 0xd800 && c <= 0xdfff) cls = SURROGATE;
-  else if ((c >= 0x200c && c <= 0x200f) || c === 0xad) cls = JOINER;
+  else if (isInvisible(c)) cls = JOINER;
   else cls = isWordUnit(c) ? LETTER : OTHER;
   let plain = false;
   if (cls !== SURROGATE && foldsAlone(c)) {
@@ -162,11 +172,19 @@ export class WordCache<T> {
   }
 }
 
-/** text.slice(start, end) as a new flat string (a slice may point into text, a concatenation into its parts). */
+/**
+ * text.slice(start, end) as a new flat string (a slice may point into text, a concatenation into
+ * its parts). Built a bounded chunk at a time: a spread of an unbounded array overflows the stack.
+ */
 function flatCopy(text: string, start: number, end: number): string {
+  let out = '';
   const codes: number[] = [];
-  for (let i = start; i < end; i++) codes.push(text.charCodeAt(i));
-  return String.fromCharCode(...codes);
+  for (let i = start; i < end; i += 1024) {
+    codes.length = 0;
+    for (let k = i; k < Math.min(end, i + 1024); k++) codes.push(text.charCodeAt(k));
+    out += String.fromCharCode.apply(null, codes);
+  }
+  return out;
 }
 
 export interface Scan {
@@ -179,6 +197,7 @@ export interface Scan {
 function tokenizeByRegExp(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
+    if (m[0].length > MAX_WORD) continue;
     const f = formOf(text, m.index, m.index + m[0].length, hashOf(m[0]));
     if (forms[f]) out.push({ text: forms[f]!, start: m.index, end: m.index + m[0].length, id: base + f });
   }
@@ -215,6 +234,11 @@ export function scan(text: string): Scan {
       const kind = cls & KIND;
       if (kind !== LETTER && kind !== JOINER) break;
       seen |= cls;
+    }
+    if (i - start > MAX_WORD) {
+      // Not a word; and normalize(text) would have one here, so the words differ.
+      seen |= NOT_PLAIN;
+      continue;
     }
     const f = formOf(text, start, i, h);
     const norm = forms[f]!;

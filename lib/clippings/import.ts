@@ -207,7 +207,8 @@ function checkSettings(v: unknown, report: (field: string, reason: string) => vo
       report(`settings.${key}.version`, `must be a positive integer, got ${describe(s.version)}`);
       continue;
     }
-    out[key] = { version: s.version, value: s.value };
+    // Defined, not assigned: a key "__proto__" is a setting's name, not the object's prototype.
+    Object.defineProperty(out, key, { value: { version: s.version, value: s.value }, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -149,7 +149,8 @@ export interface ImportOutcome {
 
 async function settingsRecord(db: IsnadDB): Promise<Record<string, ExportedSetting>> {
   const out: Record<string, ExportedSetting> = {};
-  for (const row of await db.settings.toArray()) out[row.key] = { version: row.version, value: row.value };
+  // Defined, not assigned: a key "__proto__" is a setting's name, not the object's prototype.
+  for (const row of await db.settings.toArray()) Object.defineProperty(out, row.key, { value: { version: row.version, value: row.value }, enumerable: true, writable: true, configurable: true });
   return out;
 }
 

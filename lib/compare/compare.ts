@@ -53,6 +53,9 @@ export function compareReports(group: GroupReport[], analyse: Analyser, opts: Co
   const outletTerms = new Map([...byOutlet].map(([o, as]) => [o, new Set(as.flatMap((a) => terms(a.full)))]));
   const dates = group.map((r) => r.publishedAt).filter((d): d is string => !!d).sort();
   const earliest = dates[0] ?? null;
+  // "Who published first" only means something for one event two outlets or more told: a group
+  // of one outlet's reports, or of merely related reports, is not an event comparison.
+  const basis: Comparison['basis'] = (opts.basis ?? 'same-event') === 'same-event' && byOutlet.size >= 2 ? 'same-event' : 'related';
 
   const outlets: OutletNarrative[] = [...byOutlet].map(([outlet, as]) => {
     const first = as.map((a) => a.r.publishedAt).filter((d): d is string => !!d).sort()[0] ?? null;
@@ -60,7 +63,7 @@ export function compareReports(group: GroupReport[], analyse: Analyser, opts: Co
       outlet,
       reports: as.map(({ r }) => ({ id: r.id, title: r.title, publishedAt: r.publishedAt, url: r.url })),
       first,
-      lagDays: first && earliest ? Math.round(day(first) - day(earliest)) : null,
+      lagDays: basis === 'same-event' && first && earliest ? Math.round(day(first) - day(earliest)) : null,
       current: outlet === (opts.current ?? group[0]?.outlet),
       naming: naming(as),
       frames: frames(as),
@@ -78,12 +81,12 @@ export function compareReports(group: GroupReport[], analyse: Analyser, opts: Co
   const head = group[0];
   return {
     event: { title: head?.title ?? '', from: earliest, to: dates[dates.length - 1] ?? null },
-    basis: opts.basis ?? 'same-event',
+    basis,
     article: head?.id ?? null,
     names: Object.fromEntries(outlets.map((o) => [o.outlet, outletNames(o.outlet)])),
     outlets,
     // Numbers of merely related reports count different things: no disagreement to report.
-    disagreements: (opts.basis ?? 'same-event') === 'same-event' ? disagreements(outlets) : [],
+    disagreements: basis === 'same-event' ? disagreements(outlets) : [],
   };
 }
 

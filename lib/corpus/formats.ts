@@ -1,4 +1,6 @@
 import { extractFromText } from '../extract/text';
+import { stripInvisible } from '../arabic/invisible';
+import { isWebUrl } from '../safe-href';
 import { resolveOutlet } from '../outlets/identity';
 import type { ReportRecord } from '../types';
 
@@ -25,7 +27,51 @@ export interface ParsedCorpus {
   errors: CorpusFormatError[];
 }
 
-const MAX_TEXT = 2_000_000;
+// Bounds on one record: a field past them is not a report's (and would cost every analysis).
+export const MAX_TEXT = 2_000_000;
+export const MAX_TITLE = 1_000;
+export const MAX_URL = 4_096;
+export const MAX_OUTLET = 200;
+/** The longest run of non-space characters prose has (a long URL); a longer one is not text. */
+export const MAX_RUN = 2_000;
+/** Above this share of U+FFFD (of the non-space characters), text was decoded wrongly or is binary. */
+const MAX_REPLACEMENT_SHARE = 0.02;
+
+/** The longest run of characters without white space in s (a linear scan, no pattern). */
+function longestRun(s: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c || c === 0x0b || (c >= 0x2000 && c <= 0x200a) || c === 0x3000) run = 0;
+    else if (++run > best) best = run;
+  }
+  return best;
+}
+
+/** Why text is not readable text (replacement characters of a wrong decoding), or null. */
+export function unreadable(text: string): string | null {
+  let bad = 0;
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20) continue;
+    seen++;
+    if (c === 0xfffd) bad++;
+  }
+  if (seen && bad / seen > MAX_REPLACEMENT_SHARE) return `${Math.round((100 * bad) / seen)}% of its characters are undecodable (binary data or a wrong encoding)`;
+  return null;
+}
+
+/** A real calendar day written YYYY-MM-DD (2024-02-30 and 2024-13-45 are not). */
+export function isRealDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
 
 /** Checks one record's fields; returns the reason it is unusable, or the clean record. */
 export function validateRecord(raw: unknown): ReportRecord | string {
@@ -36,22 +82,32 @@ export function validateRecord(raw: unknown): ReportRecord | string {
   }
   if (o.url !== undefined && o.url !== null && typeof o.url !== 'string') return 'field "url" is not a string';
   if (o.outlet !== undefined && typeof o.outlet !== 'string') return 'field "outlet" is not a string';
-  const text = o.text as string;
-  if (!text.trim() && !(o.title as string).trim()) return 'empty title and text';
+  // Invisible characters (zero-width, direction controls, BOM, soft hyphen) go before anything
+  // splits the text: a copy laced with them reads as the clean one.
+  const text = stripInvisible(o.text as string);
+  const title = stripInvisible(o.title as string).trim();
+  const url = ((o.url as string | undefined | null) ?? '').trim();
+  const outlet = (o.outlet as string | undefined) || 'unknown';
+  if (!text.trim() && !title) return 'empty title and text';
   if (text.length > MAX_TEXT) return `field "text" longer than ${MAX_TEXT} characters`;
+  if (title.length > MAX_TITLE) return `field "title" longer than ${MAX_TITLE} characters`;
+  if (url.length > MAX_URL) return `field "url" longer than ${MAX_URL} characters`;
+  if (outlet.length > MAX_OUTLET) return `field "outlet" longer than ${MAX_OUTLET} characters`;
+  if (url && !isWebUrl(url)) return 'field "url" is not an http(s) address';
+  for (const [f, s] of [['title', title], ['text', text]] as const) {
+    const run = longestRun(s);
+    if (run > MAX_RUN) return `field "${f}" has ${run} characters without a space (not prose)`;
+    const why = unreadable(s);
+    if (why) return `field "${f}": ${why}`;
+  }
   let publishedAt: string | null = null;
   if (o.publishedAt !== undefined && o.publishedAt !== null && o.publishedAt !== '') {
     if (typeof o.publishedAt !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(o.publishedAt)) return 'field "publishedAt" is not a YYYY-MM-DD date';
     publishedAt = o.publishedAt.slice(0, 10);
+    if (!isRealDay(publishedAt)) return `field "publishedAt" is not a real day (${publishedAt})`;
   }
-  return {
-    url: (o.url as string | undefined) ?? '',
-    // One outlet, one id: "Shaam Network", "شبكة شام" and a shaam.org URL are the registry's `shaam`.
-    outlet: resolveOutlet({ outlet: o.outlet as string | undefined, url: o.url as string | undefined }),
-    title: (o.title as string).trim(),
-    publishedAt,
-    text,
-  };
+  // One outlet, one id: "Shaam Network", "شبكة شام" and a shaam.org URL are the registry's `shaam`.
+  return { url, outlet: resolveOutlet({ outlet: o.outlet as string | undefined, url }), title, publishedAt, text };
 }
 
 export function parseJsonLines(file: string, content: string): ParsedCorpus {
@@ -98,17 +154,49 @@ export function parsePack(file: string, content: string): ParsedCorpus {
   return { records, errors };
 }
 
+/** Words a line of prose has at least: a sentence, not a list's item or a menu. */
+const PROSE_WORDS = 6;
+
+const isProseLetter = (c: number) => (c >= 0x0621 && c <= 0x064a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * Why a page's text is not a report, or null: a report has at least one line with a sentence of
+ * Arabic or English words (two letters or more each). An English shopping list, a table of
+ * numbers or random bytes has none.
+ */
+export function notProse(text: string): string | null {
+  let words = 0;
+  let letters = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (isProseLetter(c)) letters++;
+    else {
+      if (letters >= 2) words++;
+      letters = 0;
+      if (c === 0x0a) {
+        if (words >= PROSE_WORDS) return null;
+        words = 0;
+      }
+    }
+  }
+  return `no Arabic or English prose (no line of ${PROSE_WORDS} words or more)`;
+}
+
 /** A saved page's text → one record, outlet and title from the text's own signatures. */
 export function parseTextReport(file: string, content: string, outlet?: string): ReportRecord {
+  const why = unreadable(content) ?? notProse(content);
+  if (why) throw new CorpusFormatError(file, why);
   const a = extractFromText(content, { outlet });
   if (!a.title && a.paragraphs.length === 0) throw new CorpusFormatError(file, 'no article text found');
-  return {
+  const r = validateRecord({
     url: '',
     outlet: a.outlet,
     title: a.title,
     publishedAt: a.publishedAt.value ? a.publishedAt.value.slice(0, 10) : null,
     text: a.paragraphs.join('\n\n'),
-  };
+  });
+  if (typeof r === 'string') throw new CorpusFormatError(file, r);
+  return r;
 }
 
 /** Any supported corpus file, chosen by its name. */

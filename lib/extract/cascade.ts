@@ -95,7 +95,8 @@ function bodyBlocks(doc: Document, root: Element, rules: SiteRules): Block[] {
   // Comments the page keeps outside the body container (Orient's block after the article).
   const outside = doc.querySelector(comments);
   if (outside && !root.contains(outside) && !outside.contains(root)) {
-    blocks.push(...collectBlocks(outside, { drop, comments: '*' }).map((b) => ({ ...b, comment: true })));
+    // One at a time: a hostile page's comment block may hold more blocks than a spread can pass.
+    for (const b of collectBlocks(outside, { drop, comments: '*' })) blocks.push({ ...b, comment: true });
   }
   return blocks;
 }

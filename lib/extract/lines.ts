@@ -79,13 +79,13 @@ function groupComments(lines: string[]): { comments: string[]; ages: string[] } 
   for (const line of lines) {
     if (AGE_LINE.test(line)) {
       const name = pending.pop() ?? null;
-      if (out.length) out[out.length - 1]!.text.push(...pending);
+      if (out.length) for (const l of pending) out[out.length - 1]!.text.push(l);
       out.push({ name, age: line.replace(/^[·•\s]+/, ''), text: [] });
       pending = [];
     } else pending.push(line);
   }
   // The last comment's text is everything after its age line.
-  if (out.length) out[out.length - 1]!.text.push(...pending);
+  if (out.length) for (const l of pending) out[out.length - 1]!.text.push(l);
   return {
     comments: out.filter((c) => c.text.length).map((c) => (c.name ? `${c.name}: ${c.text.join(' ')}` : c.text.join(' '))),
     ages: out.map((c) => c.age!).filter(Boolean),

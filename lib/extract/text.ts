@@ -1,6 +1,7 @@
 // A saved page's text (the seeds' form) → Article: outlet from the text's own signatures, then
 // the same line rules the HTML extractor applies to body blocks.
 import { resolveRelativeAge, type ParsedDate } from '../arabic/dates';
+import { stripInvisible } from '../arabic/invisible';
 import { outletIdFromName } from '../outlets/identity';
 import { adapterById, detectOutletFromText, recognizeUrl } from '../outlets/registry';
 import type { Article, ArticleDate, DateSource } from '../types';
@@ -22,8 +23,9 @@ export interface TextOptions {
 const asDate = (p: ParsedDate | null | undefined, source: DateSource): ArticleDate | null =>
   p ? { value: p.value, precision: p.precision, source, raw: p.raw } : null;
 
-export function extractFromText(text: string, opts: TextOptions = {}): Article {
-  if (text.length > MAX_TEXT) throw new Error(`page text is ${text.length} characters, more than ${MAX_TEXT}`);
+export function extractFromText(raw: string, opts: TextOptions = {}): Article {
+  if (raw.length > MAX_TEXT) throw new Error(`page text is ${raw.length} characters, more than ${MAX_TEXT}`);
+  const text = stripInvisible(raw);
   const rec = opts.url ? recognizeUrl(opts.url) : null;
   const outlet = (opts.outlet && outletIdFromName(opts.outlet)) || opts.outlet || rec?.adapter?.id || detectOutletFromText(text) || 'unknown';
   const rules = adapterById(outlet)?.rules ?? {};

@@ -227,9 +227,10 @@ export async function listLive(plan: HarvestPlan, fetcher: PoliteFetcher, robots
     if (queue.length === 0) queue.push(`https://${host}/sitemap.xml`);
     if (await robots.allowed(home, signal)) {
       const page = await fetcher.get(home, signal).catch(() => null);
-      if (page?.status === 200) queue.push(...feedLinks(page.text, home));
+      // One at a time: a hostile home page may list more feeds than a spread can pass.
+      if (page?.status === 200) for (const f of feedLinks(page.text, home)) queue.push(f);
     }
-    queue.push(...(plan.feeds ?? []).filter((f) => hosts.some((h) => new URL(f).hostname.replace(/^www\./, '') === h)));
+    for (const f of plan.feeds ?? []) if (hosts.some((h) => new URL(f).hostname.replace(/^www\./, '') === h)) queue.push(f);
     const read = new Set<string>();
     while (queue.length && read.size < MAX_SITEMAPS) {
       const at = queue.shift()!;

@@ -39,7 +39,11 @@ function splitAt(text: Text, at: number): Text {
  * through the document so that splitting a text node never moves a segment still to do, and
  * yields to the page between batches so no task of ours runs long.
  */
-export async function applyMarks(root: Element, paragraphs: string[], marks: MarkSpec[], opts: { batch?: number; signal?: AbortSignal } = {}): Promise<HTMLElement[]> {
+/** The most marks one article gets (the seeds have 58–78): a hostile page's thousands are cut. */
+export const MAX_MARKS = 400;
+
+export async function applyMarks(root: Element, paragraphs: string[], all: MarkSpec[], opts: { batch?: number; signal?: AbortSignal } = {}): Promise<HTMLElement[]> {
+  const marks = all.length > MAX_MARKS ? all.slice(0, MAX_MARKS) : all;
   const { index, segs } = step('marks-locate', () => {
     const index = buildTextIndex(root);
     const starts = locateParagraphs(index, paragraphs);

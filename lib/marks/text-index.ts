@@ -20,7 +20,14 @@ export interface TextIndex {
   afterSpace: Uint8Array;
 }
 
-export function buildTextIndex(root: Element): TextIndex {
+/**
+ * The most collapsed text the index holds: past the article's text (capped by MAX_BLOCK_TEXT in
+ * extraction), with room for what precedes it in the root. A hostile 5 MB body is not indexed
+ * beyond it (issue 18: marks-locate took 3.2 s on such a page).
+ */
+export const MAX_INDEX_TEXT = 120_000;
+
+export function buildTextIndex(root: Element, maxChars = MAX_INDEX_TEXT): TextIndex {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const nodes: Text[] = [];
@@ -29,13 +36,14 @@ export function buildTextIndex(root: Element): TextIndex {
   const afterSpace: number[] = [];
   let len = 0;
   let lastWasSpace = true;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  for (let n = walker.nextNode(); n && len < maxChars; n = walker.nextNode()) {
     const t = n as Text;
     if (t.parentElement && (SKIP.has(t.parentElement.tagName) || t.parentElement.closest('[data-isnad]'))) continue;
     nodes.push(t);
     starts.push(len);
     afterSpace.push(lastWasSpace ? 1 : 0);
-    let part = t.data.replace(SPACE_RUN, ' ');
+    // One node longer than the budget is indexed up to it (marks beyond it are not placed).
+    let part = (t.data.length > maxChars ? t.data.slice(0, maxChars) : t.data).replace(SPACE_RUN, ' ');
     if (lastWasSpace && part.startsWith(' ')) part = part.slice(1);
     if (part) lastWasSpace = part.endsWith(' ');
     // Block boundaries separate words even without whitespace in the markup.

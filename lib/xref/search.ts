@@ -14,6 +14,7 @@ import { phrasesOf } from './phrases';
 import { phaseClock } from './query-phases';
 import { bucketOf } from '../corpus/blocks';
 import { minhashSimilarity } from './simhash';
+import { eventDoc, isoDay, judge, type CorpusDf, type EventDoc, type EventSignature } from '../events';
 
 export interface Query {
   url: string;
@@ -31,16 +32,17 @@ export interface Query {
 export interface SearchOptions {
   top?: number;
   relatedThreshold?: number;
-  sameEventThreshold?: number;
-  /** Skip explanations that need the reports' text (phrases): for benchmarks of the ranking alone. */
+  /** Skip the shared phrases (the explanation that costs most): for benchmarks of the ranking alone. */
   explain?: boolean;
 }
 
-// RELATED: set between the seeds' scores for each other and the exchange-rate reports' (unit tests).
-// SAME_EVENT: the best F1 of "same event" on the labelled real 2025 events and a synthetic corpus
-// together (bench/calibrate.ts prints the sweep; bench/RESULTS.md keeps it).
+// RELATED: the floor of the ranking score for a report to be judged at all. Which reports are
+// the same event, related or neither is the event model's (lib/events, data/events/model.json):
+// a calibrated probability, the same in a corpus of 5 reports as of 100,000.
 export const RELATED_THRESHOLD = 0.06;
-export const SAME_EVENT_THRESHOLD = 0.3;
+
+/** How many of the best-ranked reports are judged by the event model (their text is read). */
+const JUDGED = 24;
 
 /** Weights of the signals (a weighted mean of those known for a pair), tuned on the labelled real events. */
 export const W = { lex: 0.5, ent: 0.15, phrase: 0.15, source: 0.05, date: 0.15, sameOutlet: 0.75 };
@@ -92,8 +94,13 @@ export interface Candidate {
 export interface RankSource {
   /** Whether a doc holds a term (to explain a match). */
   holds(qt: QueryTerm, d: DocRow): boolean;
-  /** The reports' texts (for shared phrases), or null when not explaining. */
+  /** The reports' texts: the event model reads them (and shared phrases are found in them). */
   texts(ids: string[]): Promise<Array<{ text: string } | undefined>> | null;
+  /** The corpus's size and how many of its reports hold each of the article's words, when known:
+   *  the event model blends them with its reference table. */
+  corpus?: CorpusDf;
+  /** The article's event document, when the article's text is not at hand (a team server). */
+  article?: EventDoc;
 }
 
 function dateScore(gap: number): number {
@@ -212,7 +219,8 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
 
   const results = await rankCandidates(q, f, qterms, self, docs.map((d) => ({ d, acc: acc[d.n]! })), {
     holds: (qt, d) => has((qt as QTerm).postings, d.n),
-    texts: (ids) => (opts.explain === false ? null : readOnly(db, ['reports']).then((tx) => getMany<Report>(tx.objectStore('reports'), ids))),
+    texts: (ids) => readOnly(db, ['reports']).then((tx) => getMany<Report>(tx.objectStore('reports'), ids)),
+    corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
   }, opts);
   clock.lap('explain');
   clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
@@ -254,7 +262,6 @@ export function selfScore(f: Features, qterms: readonly QueryTerm[], avgLen: num
 export async function rankCandidates(q: Query, f: Features, qterms: readonly QueryTerm[], self: number, docs: readonly Candidate[], source: RankSource, opts: SearchOptions = {}): Promise<RelatedReport[]> {
   const top = opts.top ?? 10;
   const relatedMin = opts.relatedThreshold ?? RELATED_THRESHOLD;
-  const sameMin = opts.sameEventThreshold ?? SAME_EVENT_THRESHOLD;
   const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));
   const qtk = q.textKey ?? textKey(q.text);
   const qid = q.url ? reportId(q.url, '') : `t${qtk}`;
@@ -300,7 +307,7 @@ export async function rankCandidates(q: Query, f: Features, qterms: readonly Que
   scored.sort((a, b) => b.score - a.score);
 
   // Near-duplicates count once: later copies are listed under the first.
-  const out: Array<Scored & { copies: DocRow[] }> = [];
+  const pool: Array<Scored & { copies: DocRow[] }> = [];
   const byGroup = new Map<number, Scored & { copies: DocRow[] }>();
   for (const s of scored) {
     if (s.score < relatedMin) break;
@@ -312,22 +319,38 @@ export async function rankCandidates(q: Query, f: Features, qterms: readonly Que
     }
     const item = { ...s, copies: [] as DocRow[] };
     if (g !== null) byGroup.set(g, item);
-    out.push(item);
-    if (out.length >= top) break;
+    pool.push(item);
+    if (pool.length >= Math.max(top, JUDGED)) break;
   }
 
-  const same = out.filter((s) => s.score >= sameMin);
+  // The event model judges each: same event, related (same place or actor, another incident),
+  // or neither (left out). Its words are weighed by the reference table blended with the
+  // corpus's counts of the article's words.
+  const texts = (await source.texts(pool.map((s) => s.d.id))) ?? [];
+  const qdoc = source.article ?? eventDoc(q.title, q.text, q.publishedAt, q.outlet);
+  const judged = pool.flatMap((s, i) => {
+    const text = texts[i]?.text;
+    const doc: EventDoc = eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
+    const j = judge(qdoc, doc, source.corpus);
+    return j.relation === 'none' ? [] : [{ ...s, j, doc, text }];
+  });
+  // Same-event reports first, most probable first; then the related ones in ranking order.
+  const out = [
+    ...judged.filter((s) => s.j.relation === 'same-event').sort((a, b) => b.j.probability - a.j.probability),
+    ...judged.filter((s) => s.j.relation !== 'same-event'),
+  ].slice(0, top);
+
+  const same = out.filter((s) => s.j.relation === 'same-event');
   const eventId = same.length ? `ev-${[qid, ...same.map((s) => s.d.id)].sort()[0]}` : undefined;
-  const texts = (await source.texts(out.map((s) => s.d.id))) ?? [];
-  const phrasesIn = texts.length ? phrasesOf(`${q.title}\n${q.text}`) : null;
-  const results = out.map((s, i): RelatedReport => {
-    const relation: Relation = s.score >= sameMin ? 'same-event' : 'related';
+  const phrasesIn = opts.explain === false ? null : phrasesOf(`${q.title}\n${q.text}`);
+  const results = out.map((s): RelatedReport => {
+    const relation: Relation = s.j.relation === 'same-event' ? 'same-event' : 'related';
     const matched = qterms
       .filter((qt) => !qt.entity && source.holds(qt, s.d))
       .sort((a, b) => b.idf - a.idf)
       .slice(0, 8)
       .map((qt) => f.surface.get(qt.t) ?? qt.t);
-    const text = texts[i]?.text;
+    const text = s.text;
     return {
       id: s.d.id,
       url: s.d.url,
@@ -343,7 +366,16 @@ export async function rankCandidates(q: Query, f: Features, qterms: readonly Que
       sharedPhrases: text && phrasesIn ? phrasesIn(`${s.d.title}\n${text}`) : [],
       sharedSources: s.sources,
       ...(s.copies.length ? { duplicates: s.copies.map((c) => ({ id: c.id, url: c.url, outlet: c.outlet })) } : {}),
+      probability: s.j.probability,
+      event: eventOf(s.doc.sig),
+      agreed: s.j.agreed,
+      differed: s.j.differed,
     };
   });
   return results;
+}
+
+/** The event of a report as results carry it: what happened, where, which day. */
+export function eventOf(sig: EventSignature): RelatedReport['event'] {
+  return { type: sig.type, place: sig.place ? { id: sig.place.id, name: sig.place.name } : null, day: sig.when.day === null ? null : isoDay(sig.when.day) };
 }

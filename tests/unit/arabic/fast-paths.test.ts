@@ -8,12 +8,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize, scan, tokenize, tokensBefore, WordCache, type Token } from '../../../lib/arabic';
 import { toAsciiDigits } from '../../../lib/arabic/digits';
-import { isWordUnit } from '../../../lib/arabic/tokenize';
+import { isWordUnit, MAX_WORD } from '../../../lib/arabic/tokenize';
 import { rng } from '../../../bench/rng';
 
 // The definitions.
 const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
-const INVISIBLE = /[\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/g;
+const INVISIBLE = /[\u0640\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 const PUNCT: Record<string, string> = {
   '“': '"', '”': '"', '„': '"', '«': '"', '»': '"', '″': '"', '‘': "'", '’': "'", '‚': "'", '′': "'",
   '،': ',', '؛': ';', '؟': '?', '٪': '%', '٫': '.', '٬': ',', '۔': '.',
@@ -28,9 +28,11 @@ function fold(text: string): string {
     .toLowerCase();
 }
 const refNormalize = (text: string) => fold(fold(text));
-const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\u200C-\u200F\u00AD]*/gu;
+// Invisible characters continue a word; a run over MAX_WORD units is not a word.
+const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*/gu;
 function refTokenize(text: string) {
   return [...text.matchAll(WORD)].flatMap((m) => {
+    if (m[0].length > MAX_WORD) return [];
     const n = refNormalize(m[0]);
     return n ? [{ text: n, start: m.index, end: m.index + m[0].length }] : [];
   });

@@ -46,7 +46,7 @@ describe('compare --profile', () => {
 
   it('a text held twice (the seed and the same page captured) counts once', async () => {
     // The seed as the built-in corpus holds it, now with the URL it was captured under.
-    const seed = loadCorpus([], true, () => {}).find((r) => r.title.startsWith('للمرة الرابعة'))!;
+    const seed = (await loadCorpus([], true, () => {})).find((r) => r.title.startsWith('للمرة الرابعة'))!;
     const file = join(mkdtempSync(join(tmpdir(), 'isnad-profile-')), 'captured.jsonl');
     writeFileSync(file, `${JSON.stringify({ url: 'https://orient-news.net/ar/news_show/92367', outlet: 'orient-news', title: seed.title, publishedAt: '2015-11-11', text: seed.text })}\n`);
     const profiles = (await run(['--profile', '--corpus', file, '--json'])) as OutletProfile[];

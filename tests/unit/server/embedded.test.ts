@@ -21,7 +21,8 @@ describe('team server on PGlite', () => {
     expect((await s.admin.me()).reports).toBe(real.length);
     const queries = real.filter((_, i) => i % 4 === 0);
     const [local, team] = [await localTops(real, queries), await teamTops(s.admin, queries)];
-    expect(local.flat().length).toBeGreaterThan(100);
+    // The event model leaves out what is neither the same event nor related (about 99 results here).
+    expect(local.flat().length).toBeGreaterThan(80);
     expect(team).toEqual(local);
   }, 300_000);
 });

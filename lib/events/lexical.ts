@@ -1,0 +1,149 @@
+// How much two reports say in the same words, in a way that does not depend on how many reports
+// the reader's corpus holds. Each word weighs its inverse document frequency, read from a
+// reference table the project ships (data/events/df.json, built by scripts/build-event-df.ts
+// from the real corpora) blended with the reader's corpus where the query knows its counts; a
+// word neither knows weighs the most, so that words only one report uses count against a match
+// (a cosine over every word of both, not over the words the corpus happens to hold).
+import { normalize, terms } from '../arabic';
+import { hash53 } from '../corpus/ids';
+import dfFile from '../../data/events/df.json';
+
+export interface ReferenceDf {
+  docs: number;
+  df: Record<string, number>;
+}
+
+const REF = dfFile as ReferenceDf;
+const REF_DF = new Map(Object.entries(REF.df));
+
+/** Counts of the reader's corpus, where known: its size and the document frequency of some terms. */
+export interface CorpusDf {
+  docs: number;
+  df: ReadonlyMap<string, number>;
+}
+
+/** The words read from a report: its title (counted twice) and the start of its lede. */
+export const LEXICAL_WORDS = 150;
+
+export interface TermVector {
+  /** Term → weighted count. */
+  all: Map<string, number>;
+  title: Map<string, number>;
+  /** The lede's lines (a hash of each, normalised, as keys) and the terms each gave: what an outlet repeats. */
+  lines: Map<string, string[]>;
+}
+
+const EN_STOP = new Set('the a an and or of in on at to for from by with as is was were be been are that this it its said says after over into than but not has have had who which while about against during their his her they he she also would will more most near other been'.split(' '));
+
+/** Words of a text as the lexical match reads them: Arabic terms (stemmed), English words. */
+export function lexicalTerms(text: string): string[] {
+  if (/[\u0621-\u064A]/.test(text)) return terms(text);
+  return normalize(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !EN_STOP.has(w) && !/^\d+$/.test(w));
+}
+
+function count(list: readonly string[], into: Map<string, number>, w: number): void {
+  for (const t of list) into.set(t, (into.get(t) ?? 0) + w);
+}
+
+export function termVector(title: string, text: string): TermVector {
+  const t = lexicalTerms(title).slice(0, 40);
+  const all = new Map<string, number>();
+  count(t, all, 2);
+  const lines = new Map<string, string[]>();
+  let left = LEXICAL_WORDS;
+  for (const line of text.slice(0, LEXICAL_WORDS * 12).split(/\n+/)) {
+    if (left <= 0) break;
+    const words = lexicalTerms(line).slice(0, left);
+    if (!words.length) continue;
+    left -= words.length;
+    count(words, all, 1);
+    const key = hash53(normalize(line).replace(/\s+/g, ' ').trim());
+    lines.set(key, [...(lines.get(key) ?? []), ...words]);
+  }
+  const titleOnly = new Map<string, number>();
+  count(t, titleOnly, 1);
+  return { all, title: titleOnly, lines };
+}
+
+/**
+ * The words of `v` without the lines it shares word for word with `other`: two reports of one
+ * outlet share its boilerplate (an "about us" paragraph, a subscription call), which says
+ * nothing about their events. Lines of fewer than eight words (a dateline) are kept.
+ */
+export function withoutSharedLines(v: TermVector, other: TermVector): TermVector {
+  let all: Map<string, number> | null = null;
+  for (const [key, words] of v.lines) {
+    if (words.length < 8 || !other.lines.has(key)) continue;
+    all ??= new Map(v.all);
+    for (const w of words) {
+      const c = (all.get(w) ?? 0) - 1;
+      if (c > 0) all.set(w, c);
+      else all.delete(w);
+    }
+  }
+  return all ? { ...v, all } : v;
+}
+
+/** The most the reader's corpus weighs against the reference table (see idfOf). */
+const CORPUS_WEIGHT = 0.02;
+
+/** The weight of a word no table knows: as if one report in twice the reference's held it. */
+const IDF_MAX = Math.log(1 + 2 * REF.docs);
+
+/**
+ * A word's weight: its reference frequency blended with the corpus's, where the corpus's is
+ * known. The corpus weighs at most a fiftieth of the reference (a larger corpus counts as one of
+ * that size, at its own rates): it lowers the weight of words the reader's reports are full of
+ * without a corpus of 100,000 of one kind overturning what a word says in the language at large.
+ * So a word's weight moves up by at most log(1/0.98) ≈ 0.02 whatever the corpus, and a pair's
+ * similarity (and relation) in a corpus of 5 reports and of 100,000 stays close.
+ */
+export function idfOf(t: string, corpus?: CorpusDf): number {
+  const ref = REF_DF.get(t) ?? 0;
+  const known = corpus?.df.get(t);
+  let rate: number;
+  if (corpus && known !== undefined && corpus.docs > 0) {
+    const scale = Math.min(1, (CORPUS_WEIGHT * REF.docs) / corpus.docs);
+    rate = (ref + known * scale) / (REF.docs + corpus.docs * scale);
+  } else rate = ref / REF.docs;
+  if (rate <= 0) return IDF_MAX;
+  return Math.min(IDF_MAX, Math.log(1 + 1 / rate));
+}
+
+function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, corpus?: CorpusDf): number {
+  if (!a.size || !b.size) return 0;
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  const w = new Map<string, number>();
+  const weight = (t: string) => {
+    let v = w.get(t);
+    if (v === undefined) w.set(t, (v = idfOf(t, corpus)));
+    return v;
+  };
+  for (const [t, c] of a) {
+    const x = (1 + Math.log(c)) * weight(t);
+    na += x * x;
+    const d = b.get(t);
+    if (d !== undefined) dot += x * (1 + Math.log(d)) * weight(t);
+  }
+  for (const [t, c] of b) {
+    const y = (1 + Math.log(c)) * weight(t);
+    nb += y * y;
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+export interface Lexical {
+  /** Cosine of the title-and-lede words, 0..1. */
+  lex: number;
+  /** Cosine of the titles' words. */
+  title: number;
+  /** The shared words of most weight. */
+  shared: string[];
+}
+
+export function lexicalSimilarity(a: TermVector, b: TermVector, corpus?: CorpusDf): Lexical {
+  const shared = [...a.all.keys()].filter((t) => b.all.has(t)).sort((x, y) => idfOf(y, corpus) - idfOf(x, corpus)).slice(0, 8);
+  return { lex: cosine(a.all, b.all, corpus), title: cosine(a.title, b.title, corpus), shared };
+}

@@ -1,0 +1,55 @@
+// The event behind a report: what happened, where, when it happened (not when it was published),
+// who acted and who was hit, and the numbers. Two reports are compared on these (pair.ts).
+
+/** What happened, in a small vocabulary (vocabulary.ts says which words name each). */
+export type EventType =
+  | 'airstrike' | 'shelling' | 'bombing' | 'clashes' | 'takeover' | 'surrender' | 'agreement'
+  | 'statement' | 'arrest' | 'killing' | 'displacement' | 'disaster' | 'economic' | 'other';
+
+export const EVENT_TYPES: readonly EventType[] = [
+  'airstrike', 'shelling', 'bombing', 'clashes', 'takeover', 'surrender', 'agreement',
+  'statement', 'arrest', 'killing', 'displacement', 'disaster', 'economic', 'other',
+];
+
+export interface EventPlace {
+  /** Gazetteer id of the most specific place named for the event. */
+  id: string;
+  name: string;
+  kind: string;
+  /** The place and the places it lies in, nearest first (village → … → governorate → Syria). */
+  chain: string[];
+  /** A country, a governorate, a governorate's capital: too wide to tell one event from another. */
+  generic: boolean;
+}
+
+export interface EventWhen {
+  /** Days since 1970-01-01 of the event, or null when neither the text nor the publication says. */
+  day: number | null;
+  /** Where the day was read: a date or a relative word in the text, or the publication date. */
+  from: 'text' | 'relative' | 'publication' | 'unknown';
+  /** The words read ("أمس", "مساء الجمعة", "3 حزيران"), when from the text. */
+  raw?: string;
+}
+
+export interface EventNumbers {
+  killed?: number;
+  injured?: number;
+  displaced?: number;
+}
+
+export interface EventSignature {
+  type: EventType;
+  /** Every type the lede names, strongest first (the first is `type` unless none). */
+  types: EventType[];
+  place: EventPlace | null;
+  /** Other places named (ids), specific ones only. */
+  places: string[];
+  when: EventWhen;
+  /** Publication day (days since 1970-01-01), or null. */
+  published: number | null;
+  /** Actors named in the lede (gazetteer ids). */
+  actors: string[];
+  numbers: EventNumbers;
+  /** The report is one of an outlet's recurring reports (exchange rates, weather, round-ups). */
+  recurring: boolean;
+}

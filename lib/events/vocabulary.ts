@@ -1,0 +1,74 @@
+// Which words name each kind of event, in Arabic (as normalize() writes it: ا for أ/إ/آ, ه for ة,
+// ي for ى) and in English. A word is looked for at the start of a word, after the clitics
+// و/ف/ب/ل/ال, so "والغارات" counts as "غارات". Weights: the words that name the action itself
+// weigh 2, the words that often come with it 1; reporting verbs (statement) weigh little, since
+// nearly every report "says" something.
+import type { EventType } from './types';
+
+type Entry = [EventType, number, string];
+
+const AR: Entry[] = [
+  ['airstrike', 2, 'غاره|غارات|الغاره|الغارات|قصف جوي|القصف الجوي|طيران حربي|الطيران الحربي|الطائرات الحربيه|طائره مسيره|طائرات مسيره|المسيره|مسيرات|ضربه جويه|ضربات جويه|الضربات الجويه|الطيران الروسي|طيران التحالف|كيماوي|الكيماوي|السلاح الكيميايي'],
+  ['shelling', 2, 'قصف مدفعي|قصف صاروخي|القصف المدفعي|القصف الصاروخي|قذيفه|قذائف|صواريخ|صاروخ|راجمات|هاون|مدفعيه|استهداف|استهدف'],
+  ['shelling', 1, 'قصف|القصف'],
+  ['bombing', 2, 'تفجير|تفجيرات|انفجار|انفجارات|مفخخه|سياره مفخخه|عبوه ناسفه|عبوات ناسفه|لغم|الغام|انتحاري|انتحاريه'],
+  ['clashes', 2, 'اشتباكات|اشتباك|معارك|معركه|مواجهات|هجوم|هجمات|تسلل'],
+  ['takeover', 2, 'سيطره|السيطره|يسيطر|تسيطر|انسحاب|انسحب|انسحبت|الانسحاب|تسليم|تسلم|استعاده|استعادت|استعاد|تحرير|حرر|دخول|دخلت|تقدم|تقدمت|انتشار'],
+  ['surrender', 2, 'استسلام|استسلم|تسويه|التسويه|تسويات|تسليم السلاح'],
+  ['agreement', 2, 'اتفاق|اتفاقيه|الاتفاق|اتفاقيات|تفاهم|مذكره تفاهم|توقيع|هدنه|صفقه|تبادل|مباحثات|محادثات|مفاوضات'],
+  ['statement', 0.5, 'بيان|تصريح|تصريحات|اعلن|اعلنت|اكد|اكدت|نفي|نفت|رحب|رحبت|دعا|دعت|ادان|ادانت|قال|قالت|مؤتمر صحفي'],
+  ['arrest', 2, 'اعتقال|اعتقل|اعتقلت|القبض|قبض|توقيف|اوقف|احتجاز|احتجز|مداهمه|حمله امنيه|خطف|اختطاف'],
+  ['killing', 2, 'مقتل|اغتيال|اعدام|جثه|جثث|قتل|مقتول'],
+  ['killing', 1, 'قتلي|شهداء|ضحايا'],
+  ['displacement', 2, 'نزوح|نازحين|النازحين|تهجير|مهجرين|لاجيين|اللاجيين|عوده اللاجيين|مخيم|مخيمات'],
+  ['disaster', 2, 'حريق|حرائق|زلزال|فيضان|سيول|غرق|حادث سير|انهيار|عاصفه'],
+  ['economic', 2, 'سعر صرف|اسعار الصرف|الليره|الدولار|اسعار الذهب|الاسواق|اسواق|البورصه|التضخم|رواتب|اجور|موازنه|استثمار|صادرات|مستوردات|الاقتصاد|الاقتصادي'],
+];
+
+const EN: Entry[] = [
+  ['airstrike', 2, 'airstrike|airstrikes|air strike|air strikes|air raid|air raids|warplanes|warplane|jets|bombed|barrel bombs|barrel bomb|chemical attack|chemical|nerve agent|drone'],
+  ['shelling', 2, 'shelling|shelled|shells|mortar|mortars|rocket|rockets|artillery|missile|missiles'],
+  ['bombing', 2, 'car bomb|bomb|bombing|blast|explosion|explosions|suicide bomber|ied|landmine'],
+  ['clashes', 2, 'clashes|fighting|battle|offensive|attack|attacks|ambush'],
+  ['takeover', 2, 'captured|seized|took control|recaptured|withdrew|withdrawal|retook|advance|handover'],
+  ['surrender', 2, 'surrender|surrendered|reconciliation'],
+  ['agreement', 2, 'agreement|deal|ceasefire|truce|signed|talks|negotiations'],
+  ['statement', 0.5, 'statement|said|announced|condemned|denied'],
+  ['arrest', 2, 'arrested|arrest|detained|detention|kidnapped|abducted'],
+  ['killing', 2, 'assassinated|assassination|executed|execution|massacre|shot dead'],
+  ['killing', 1, 'killed|dead'],
+  ['displacement', 2, 'displaced|refugees|fled|evacuation|evacuated'],
+  ['disaster', 2, 'fire|earthquake|flood|floods'],
+  ['economic', 2, 'exchange rate|prices|market|currency|pound|lira'],
+];
+
+const CLITICS = '(?:و|ف)?(?:ب|ل|ك)?(?:ال)?';
+
+function compile(entries: Entry[], arabic: boolean): Array<{ type: EventType; weight: number; re: RegExp }> {
+  return entries.map(([type, weight, words]) => {
+    const list = words.split('|').sort((a, b) => b.length - a.length);
+    const alt = list.map((w) => w.replace(/\s+/g, '\\s+')).join('|');
+    const re = arabic
+      ? new RegExp(`(?<![\\u0621-\\u064A])${CLITICS}(?:${alt})(?![\\u0621-\\u064A]{3})`, 'g')
+      : new RegExp(`\\b(?:${alt})\\b`, 'g');
+    return { type, weight, re };
+  });
+}
+
+export const TYPE_WORDS = { ar: compile(AR, true), en: compile(EN, false) };
+
+/**
+ * An outlet's recurring reports: the exchange rate, gold and fuel prices, the weather, prayer
+ * times, the day's round-up. Each day's is about that day, never an event two outlets cover.
+ */
+export const RECURRING = [
+  /(?:^|[^\u0621-\u064A])(?:ال)?(?:سعر|اسعار)\s+(?:صرف|الصرف|العملات|الذهب|المحروقات|الخضار)/,
+  /(?:^|[^\u0621-\u064A])(?:ال)?(?:ليره|الليره)\s+(?:السوريه|التركيه)\s+(?:امام|مقابل)/,
+  /(?:^|[^\u0621-\u064A])(?:النشره|نشره)\s+(?:الجويه|الاقتصاديه|الاخباريه)/,
+  /(?:^|[^\u0621-\u064A])(?:حاله|احوال)\s+الطقس/,
+  /(?:^|[^\u0621-\u064A])(?:مواقيت|اوقات)\s+الصلاه/,
+  /(?:^|[^\u0621-\u064A])تقرير\s+[\u0621-\u064A]+\s+(?:الاقتصادي|اليومي|الميداني|الاسبوعي)/,
+  /(?:^|[^\u0621-\u064A])(?:حصاد|ملخص|موجز|ابرز)\s+(?:اليوم|الاسبوع|الاخبار|الاحداث|احداث)/,
+  /(?:امام|مقابل)\s+(?:ال)?(?:دولار|العملات)/,
+  /\b(?:exchange rates?|weather forecast|prayer times|daily round-?up|news round-?up)\b/,
+];

@@ -1,0 +1,92 @@
+// When the event happened, read from the lede against the publication day: "أمس" is the day
+// before, "فجر اليوم" the day itself, "مساء الجمعة" the last Friday on or before publication, a
+// date in the text ("3 حزيران") that day. The first of these in the title and lede wins: news
+// dates the event in its first sentence. Without any, the publication day stands in.
+import { normalize, toAsciiDigits } from '../arabic';
+import { parseArabicDate } from '../arabic/dates';
+import { dayNumber } from './day';
+import type { EventWhen } from './types';
+
+const DAY_MS = 86_400_000;
+/** A date in the text further than this before publication is history, not the event. */
+const MAX_BACK_DAYS = 7;
+
+const NOT_AR = '(?<![\\u0621-\\u064A])';
+const END = '(?![\\u0621-\\u064A])';
+// Normalised spellings (normalize(): ا for أ/إ, ه for ة, ي for ى).
+const WEEKDAYS_AR = ['الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت'];
+const WEEKDAYS_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+interface Cue {
+  at: number;
+  raw: string;
+  /** Days before publication. */
+  back: number | null;
+  /** Or an absolute day. */
+  day?: number;
+  from: EventWhen['from'];
+}
+
+const RELATIVE: Array<[RegExp, number]> = [
+  [new RegExp(`${NOT_AR}(?:اول\\s+(?:من\\s+)?امس|قبل\\s+يومين)${END}`, 'g'), 2],
+  [new RegExp(`${NOT_AR}(?:ب|و)?(?:امس|البارحه|الليله\\s+الماضيه|مساء\\s+امس|ليل\\s+امس)${END}`, 'g'), 1],
+  [new RegExp(`${NOT_AR}(?:فجر|صباح|ظهر|عصر|مساء|ليل|ظهيره|خلال|منذ\\s+صباح)?\\s*اليوم${END}(?!\\s+(?:امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))`, 'g'), 0],
+  [/\b(?:the day before yesterday)\b/g, 2],
+  [/\b(?:yesterday|last night)\b/g, 1],
+  [/\b(?:today|this morning|tonight|earlier today)\b/g, 0],
+];
+
+const WEEKDAY_AR = new RegExp(`${NOT_AR}(?:يوم|فجر|صباح|ظهر|مساء|ليل|ليله)\\s+(?:ال)?(${WEEKDAYS_AR.map((w) => w.slice(2)).join('|')})${END}|${NOT_AR}(${WEEKDAYS_AR.join('|')})${END}`, 'g');
+const WEEKDAY_EN = new RegExp(`\\b(?:on|late|early|last)\\s+(${WEEKDAYS_EN.join('|')})\\b`, 'g');
+
+function weekdayBack(pubDay: number, weekday: number): number {
+  const pubWeekday = new Date(pubDay * DAY_MS).getUTCDay();
+  return (pubWeekday - weekday + 7) % 7;
+}
+
+
+function cues(text: string, raw: string, pubDay: number | null, year: number | undefined): Cue[] {
+  const out: Cue[] = [];
+  for (const [re, back] of RELATIVE) for (const m of text.matchAll(re)) out.push({ at: m.index!, raw: m[0].trim(), back, from: 'relative' });
+  if (pubDay !== null) {
+    for (const m of text.matchAll(WEEKDAY_AR)) {
+      const name = m[1] ? `ال${m[1]}` : m[2]!;
+      const k = WEEKDAYS_AR.indexOf(name);
+      if (k >= 0) out.push({ at: m.index!, raw: m[0].trim(), back: weekdayBack(pubDay, k), from: 'relative' });
+    }
+    for (const m of text.matchAll(WEEKDAY_EN)) {
+      const k = WEEKDAYS_EN.indexOf(m[1]!);
+      out.push({ at: m.index!, raw: m[0].trim(), back: weekdayBack(pubDay, k), from: 'relative' });
+    }
+  }
+  // Dates written in the text (as written: normalising would fold "آب" into another word), each
+  // sentence piece on its own (parseArabicDate finds the first). Offsets are close enough to order.
+  const pieces = raw.split(/(?<=[.،,؛;\n])/);
+  let at = 0;
+  for (const p of pieces) {
+    const d = /\d/.test(p) ? parseArabicDate(p, year ? { year } : {}) : null;
+    if (d && d.precision !== 'month') {
+      const day = dayNumber(d.value);
+      if (day !== null) out.push({ at: at + Math.max(0, p.indexOf(d.raw)), raw: d.raw, back: null, day, from: 'text' });
+    }
+    at += p.length;
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** The event's day from the title and lede, against the publication day. */
+export function eventWhen(title: string, lede: string, publishedAt: string | null): EventWhen {
+  const pub = publishedAt ? dayNumber(publishedAt) : null;
+  const year = publishedAt ? Number(publishedAt.slice(0, 4)) || undefined : undefined;
+  const raw = toAsciiDigits(`${title}\n${lede}`);
+  for (const c of cues(normalize(raw), raw, pub, year)) {
+    if (c.day !== undefined) {
+      // A date after publication, or long before it, is not the day of the event told.
+      if (pub !== null && (c.day > pub + 1 || c.day < pub - MAX_BACK_DAYS)) continue;
+      return { day: c.day, from: 'text', raw: c.raw };
+    }
+    if (pub === null || c.back === null) continue;
+    return { day: pub - c.back, from: 'relative', raw: c.raw };
+  }
+  return pub === null ? { day: null, from: 'unknown' } : { day: pub, from: 'publication' };
+}

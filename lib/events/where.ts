@@ -1,0 +1,113 @@
+// Where the event happened: the most specific place the title and lede name (a village over its
+// district, a district over its governorate), with the places it lies in. A country, a
+// governorate, a governorate's capital or a wide region is "generic": two reports naming only
+// Damascus and Aleppo are not thereby about one event.
+import { aliasText, ancestors, ENTITIES, entityById } from '../entities';
+import { governorateOf } from '../entities/gazetteer';
+import type { EntityMatch } from '../entities';
+import type { EventPlace } from './types';
+
+const WIDE_REGIONS = new Set(['badia', 'coast', 'jazira', 'houran', 'ghouta', 'golan', 'qalamoun', 'lebanon-border', 'turkey-border', 'iraq-border', 'jordan-border', 'bekaa', 'suwayda-badia']);
+
+/** How much a place of this kind narrows down where an event happened (0 a country … 4 a village). */
+export function specificity(id: string): number {
+  const e = entityById(id);
+  if (!e) return 0;
+  switch (e.kind) {
+    case 'country':
+      return 0;
+    case 'governorate':
+      return 1;
+    case 'city':
+      return governorateOf(e.id) ? 1 : 2.5;
+    case 'region':
+    case 'countryside':
+      return WIDE_REGIONS.has(e.id) || e.kind === 'countryside' ? 1 : 2;
+    case 'district':
+      return 2;
+    case 'town':
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+export function isGeneric(id: string): boolean {
+  return specificity(id) <= 1;
+}
+
+export function placeOf(id: string): EventPlace | null {
+  const e = entityById(id);
+  if (!e || e.type !== 'place') return null;
+  return { id, name: e.name.ar, kind: e.kind, chain: ancestors(id).map((a) => a.id), generic: isGeneric(id) };
+}
+
+interface Named {
+  id: string;
+  start: number;
+}
+
+/**
+ * The event's place among the places named (`titleEnd` is where the title ends): the title is
+ * read first, then the first sentence, then the rest of the lede, and the first of these that
+ * names a specific place gives it (its most specific one, the first on a tie): a place the lede
+ * only mentions in passing ("like last year in Jasim") does not outrank the title's.
+ */
+export function pickPlace(named: readonly Named[], titleEnd: number): EventPlace | null {
+  const tiers = [titleEnd, titleEnd + FIRST_SENTENCE, Infinity];
+  let widest: Named[] = [];
+  for (const end of tiers) {
+    const inTier = named.filter((n) => n.start < end);
+    widest = inTier;
+    const specific = inTier.filter((n) => !isGeneric(n.id));
+    if (specific.length) return placeOf(mostSpecific(specific).id);
+  }
+  return widest.length ? placeOf(mostSpecific(widest).id) : null;
+}
+
+const FIRST_SENTENCE = 200;
+
+function mostSpecific(named: readonly Named[]): Named {
+  let best = named[0]!;
+  for (const n of named) if (specificity(n.id) > specificity(best.id)) best = n;
+  return best;
+}
+
+export function placesOf(matches: readonly EntityMatch[]): Named[] {
+  return matches.filter((m) => m.type === 'place').map((m) => ({ id: m.id, start: m.start }));
+}
+
+// English names of places (FA-KES and other English reports): the gazetteer's English name and
+// its Latin-script aliases, longest first, whole words only.
+let EN: { re: RegExp; ids: Map<string, string> } | null = null;
+
+function english(): { re: RegExp; ids: Map<string, string> } {
+  if (EN) return EN;
+  const ids = new Map<string, string>();
+  const names2 = new Set<string>();
+  for (const e of ENTITIES) {
+    if (e.type !== 'place') continue;
+    const names = [e.name.en, ...e.aliases.map(aliasText)].filter((n) => /^[A-Za-z][A-Za-z' -]+$/.test(n) && n.length >= 4);
+    for (const n of names) {
+      const k = n.toLowerCase().replace(/^(?:al|el|ar|as|ad|ash|ath|at|az)[- ]/, '');
+      if (!ids.has(key(k))) ids.set(key(k), e.id);
+      names2.add(k);
+    }
+  }
+  const alt = [...names2].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]?'));
+  EN = { re: new RegExp(`\\b(?:(?:al|el|ar|as|ad|ash|ath|at|az)[- ])?(${alt.join('|')})\\b`, 'gi'), ids };
+  return EN;
+}
+
+const key = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
+
+/** Places named in English text. */
+export function englishPlaces(text: string): Named[] {
+  const { re, ids } = english();
+  const out: Named[] = [];
+  for (const m of text.matchAll(re)) {
+    const id = ids.get(key(m[1]!));
+    if (id) out.push({ id, start: m.index! });
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+// The event signature: what happened, where, on which day (not the day of publication), numbers.
+import { describe, expect, it } from 'vitest';
+import { eventSignature, isoDay } from '../../../lib/events';
+
+const day = (title: string, text: string, pub: string | null) => {
+  const d = eventSignature(title, text, pub).when.day;
+  return d === null ? null : isoDay(d);
+};
+
+describe('when the event happened', () => {
+  it('reads relative days against the publication day (2025-06-13 is a Friday)', () => {
+    expect(day('قصف على بلدة', 'قصفت قوات النظام أمس بلدة كفرنبل', '2025-06-13')).toBe('2025-06-12');
+    expect(day('قصف على بلدة', 'قصفت قوات النظام فجر اليوم بلدة كفرنبل', '2025-06-13')).toBe('2025-06-13');
+    expect(day('غارة', 'شنت طائرات حربية مساء الأربعاء غارة على أطراف البلدة', '2025-06-13')).toBe('2025-06-11');
+    expect(day('اشتباكات', 'اندلعت اشتباكات يوم الجمعة في المدينة', '2025-06-16')).toBe('2025-06-13');
+    expect(day('انفجار', 'وقع انفجار أول أمس في السوق', '2025-06-13')).toBe('2025-06-11');
+  });
+
+  it('reads a date the lede gives, but not one far before publication (history) or after it', () => {
+    expect(day('اعتقال', 'اعتقلت دورية في 10 حزيران شابين من البلدة', '2025-06-13')).toBe('2025-06-10');
+    expect(day('مرسوم', 'يعدل المرسوم القانون الصادر في 18 نيسان 2025 بشأن الوظائف', '2025-06-01')).toBe('2025-06-01');
+    expect(day('Strike', 'Warplanes struck the town yesterday, killing 9', '2017-04-09')).toBe('2017-04-08');
+    expect(day('Strike', 'Warplanes struck the town on Monday', '2017-04-09')).toBe('2017-04-03');
+  });
+
+  it('falls back on the publication day, and says so', () => {
+    const s = eventSignature('افتتاح مدرسة', 'افتتحت مديرية التربية مدرسة جديدة', '2025-06-02');
+    expect(s.when).toEqual({ day: s.published, from: 'publication' });
+    expect(eventSignature('افتتاح مدرسة', 'نص', null).when.from).toBe('unknown');
+  });
+});
+
+describe('where it happened', () => {
+  it('takes the most specific place, with the places it lies in', () => {
+    const s = eventSignature('غارة جوية على معرة النعمان في ريف إدلب', 'استهدفت غارة جوية مدينة معرة النعمان جنوب إدلب', '2025-06-02');
+    expect(s.place?.id).toBe('maarat-al-numan');
+    expect(s.place?.generic).toBe(false);
+    expect(s.place?.chain).toContain('idlib-gov');
+  });
+
+  it('calls capitals, governorates and the country generic', () => {
+    for (const [title, id] of [['أسعار الخضار في أسواق دمشق', 'damascus'], ['ارتفاع الحرارة في سوريا', 'syria'], ['أمطار غزيرة في محافظة حلب', 'aleppo-gov']] as const) {
+      const s = eventSignature(title, '', '2025-06-02');
+      expect(s.place?.id).toBe(id);
+      expect(s.place?.generic).toBe(true);
+      expect(s.places).toEqual([]);
+    }
+  });
+
+  it('prefers the place of the title over one the lede mentions in passing', () => {
+    const s = eventSignature('حملة أمنية في مدينة جاسم', 'بدأت قوى الأمن حملة في جاسم، على غرار حملة سابقة في بلدة الكرك الشرقي', '2025-05-28');
+    expect(s.place?.id).toBe('jasim');
+  });
+
+  it('finds places in English text', () => {
+    expect(eventSignature('Air strike kills 9 in Maarat al-Numan', 'Warplanes hit the town of Maarat al-Numan in Idlib province', '2017-04-09').place?.id).toBe('maarat-al-numan');
+  });
+});
+
+describe('what happened, who, and the numbers', () => {
+  it('types the event from its words, in Arabic and in English', () => {
+    const cases: Array<[string, string, string]> = [
+      ['غارات جوية روسية على ريف إدلب', 'شنت الطائرات الحربية الروسية غارات', 'airstrike'],
+      ['قصف مدفعي يستهدف بلدة', 'استهدف قصف مدفعي البلدة بعشرات القذائف', 'shelling'],
+      ['انفجار سيارة مفخخة في السوق', 'انفجرت سيارة مفخخة', 'bombing'],
+      ['القبض على رئيس فرع سابق', 'ألقت قوى الأمن القبض على المتهم', 'arrest'],
+      ['توقيع اتفاقية تعاون صحي', 'وقع الوزيران اتفاقية لتشغيل مستشفيين', 'agreement'],
+      ['سعر صرف الليرة السورية اليوم', 'سجل سعر صرف الدولار', 'economic'],
+      ['Car bomb kills 17 near Turkish border', 'A car bomb exploded', 'bombing'],
+      ['افتتاح معرض للكتاب', 'افتتح المعرض أبوابه', 'other'],
+    ];
+    for (const [title, text, type] of cases) expect([title, eventSignature(title, text, '2025-06-02').type]).toEqual([title, type]);
+  });
+
+  it('reads killed and injured counts, and the actors', () => {
+    const s = eventSignature('مقتل 5 مدنيين بقصف لقوات النظام', 'قتل 5 مدنيين وأصيب 12 آخرون بقصف مدفعي لقوات النظام على البلدة', '2025-06-02');
+    expect(s.numbers.killed).toBe(5);
+    expect(s.actors.length).toBeGreaterThan(0);
+    expect(eventSignature('Strike kills 18 in Idlib', 'The strike killed 18 people and wounded 30', '2017-04-09').numbers).toMatchObject({ killed: 18 });
+  });
+
+  it('knows an outlet\'s recurring reports', () => {
+    for (const t of ['تقرير شام الاقتصادي | 28 أيار 2026', 'سعر صرف الليرة السورية أمام الدولار اليوم', 'الليرة السورية تتراجع أمام الدولار في أسواق دمشق وحلب', 'حالة الطقس: أجواء حارة', 'أبرز أحداث اليوم في سوريا', 'Syria: daily round-up']) {
+      expect([t, eventSignature(t, '', '2025-06-02').recurring]).toEqual([t, true]);
+    }
+    for (const t of ['غارة جوية على معرة النعمان', 'القبض على رئيس فرع أمن الدولة سابقاً']) expect(eventSignature(t, '', '2025-06-02').recurring).toBe(false);
+  });
+});
