@@ -87,7 +87,7 @@ export function OutletProfilesSection() {
             const set = (r: Row) => setAlign(align.map((x, j) => (j === i ? r : x)));
             return (
               <div key={i} class="row" data-testid="alignment-row">
-                <select data-field="value" value={a.value} onChange={(e) => set({ ...a, value: e.currentTarget.value })}>
+                <select data-field="value" aria-label={t('outletAlignment')} value={a.value} onChange={(e) => set({ ...a, value: e.currentTarget.value })}>
                   {ALIGNMENTS.map((v) => <option key={v} value={v}>{alignmentName(v)}</option>)}
                 </select>{' '}
                 {input(a, set, 'from', t('outletFrom'), 'ltr')} {input(a, set, 'until', t('outletTo'), 'ltr')} {input(a, set, 'source', t('outletSource'), 'ltr')}{' '}
