@@ -35,6 +35,8 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+// Test-only: the probe is our own function (tests/e2e/harness/probes.ts), sent as its source because
+// puppeteer's waitForFunction passes arguments, not functions, into the page; no page text is evaluated.
 const highlighted = (page: Page, quote: string) =>
   page.waitForFunction((fn, q) => (new Function(`return (${fn})()`)() as string[]).includes(q), { timeout: 10_000 }, highlightedRuns.toString(), quote);
 
