@@ -89,7 +89,15 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
     return ok;
   };
 
-  const progress = (state: HarvestState | ArchiveState, job: ImportJob) => setRun({ job, state, status: 'running' });
+  // The page's corpus counts follow a run: read again at most every 2 s while parts are stored, and at its end.
+  const lastStored = useRef(0);
+  const progress = (state: HarvestState | ArchiveState, job: ImportJob) => {
+    setRun({ job, state, status: 'running' });
+    if (Date.now() - lastStored.current > 2000) {
+      lastStored.current = Date.now();
+      onStored?.();
+    }
+  };
 
   const track = async (work: Promise<ImportJob>) => {
     try {

@@ -85,6 +85,11 @@ describe('Build a corpus from the options page', () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await page.waitForSelector('[data-testid="build-corpus"]');
+    // The corpus counts at the top of the page, before the harvest.
+    const corpusCount = async () => Number(await page.locator('[data-testid="corpus-count"]').getAttribute('data-count'));
+    const orientRow = async () => Number((await page.locator('table.stats tr[data-outlet="orient-news"] td').textContent().catch(() => '0'))?.replace(/\D/g, '') || '0');
+    await page.waitForSelector('[data-testid="corpus-count"]');
+    const before = { all: await corpusCount(), orient: await orientRow() };
     await page.selectOption('#bc-source', 'wayback');
     await page.selectOption('#bc-outlet', 'orient-news');
     await page.fill('#bc-from', '2015-01');
@@ -116,6 +121,9 @@ describe('Build a corpus from the options page', () => {
     expect(await count(page, 'added')).toBe(N);
     expect(await count(page, 'duplicates')).toBe(0);
     expect(await count(page, 'pages')).toBe(N);
+    // The page's corpus counts follow the harvest, without a reload.
+    await waitFor('the corpus count', corpusCount, (n) => n === before.all + N, 300);
+    expect(await orientRow()).toBe(before.orient + N);
     await page.screenshot({ path: join(tmpdir(), 'isnad-harvest-done.png'), fullPage: true });
 
     const urls = await harvestedUrls();
