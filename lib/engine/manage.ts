@@ -17,7 +17,10 @@ export async function captureArticle(db: IsnadDB, article: Article, now = Date.n
   if (!text.trim() || !article.title.trim()) return null;
   const url = article.canonicalUrl ?? article.url;
   const report = toReport(
-    { url, outlet: article.outlet, title: article.title, publishedAt: article.publishedAt.value ? article.publishedAt.value.slice(0, 10) : null, text },
+    {
+      url, outlet: article.outlet, title: article.title, publishedAt: article.publishedAt.value ? article.publishedAt.value.slice(0, 10) : null, text,
+      ...(article.archive ? { archivedAt: article.archive.capturedAt, archiveUrl: article.archive.archiveUrl } : {}),
+    },
     'capture',
     CAPTURE,
     now,

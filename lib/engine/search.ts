@@ -95,7 +95,7 @@ export interface RankSource {
   /** Whether a doc holds a term (to explain a match). */
   holds(qt: QueryTerm, d: DocRow): boolean;
   /** The reports' texts: the event model reads them (and shared phrases are found in them). */
-  texts(ids: string[]): Promise<Array<{ text: string } | undefined>> | null;
+  texts(ids: string[]): Promise<Array<{ text: string; archivedAt?: string } | undefined>> | null;
   /** The corpus's size and how many of its reports hold each of the article's words, when known:
    *  the event model blends them with its reference table. */
   corpus?: CorpusDf;
@@ -332,7 +332,7 @@ export async function rankCandidates(q: Query, f: Features, qterms: readonly Que
     const text = texts[i]?.text;
     const doc: EventDoc = eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
     const j = judge(qdoc, doc, source.corpus);
-    return j.relation === 'none' ? [] : [{ ...s, j, doc, text }];
+    return j.relation === 'none' ? [] : [{ ...s, j, doc, text, archivedAt: texts[i]?.archivedAt }];
   });
   // Same-event reports first, most probable first; then the related ones in ranking order.
   const out = [
@@ -367,6 +367,7 @@ export async function rankCandidates(q: Query, f: Features, qterms: readonly Que
       sharedSources: s.sources,
       ...(s.copies.length ? { duplicates: s.copies.map((c) => ({ id: c.id, url: c.url, outlet: c.outlet })) } : {}),
       probability: s.j.probability,
+      ...(s.archivedAt ? { archivedAt: s.archivedAt } : {}),
       event: eventOf(s.doc.sig),
       agreed: s.j.agreed,
       differed: s.j.differed,
