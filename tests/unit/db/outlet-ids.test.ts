@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db';
 import { SCHEMA_HISTORY } from '../../../lib/db/schema';
-import { corpusStats } from '../../../lib/engine/context';
+import { corpusStats } from '../../../lib/corpus/stats';
 import { ensureIndexed } from '../../../lib/engine/index-store';
 import { reportKeys } from '../../../lib/corpus/ids';
 
