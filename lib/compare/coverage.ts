@@ -113,7 +113,7 @@ export function coverageOf(covered: readonly string[], placeId: string | null, d
       })
       .map(([o]) => row(o, false))
       .sort((a, b) => b.areaReports - a.areaReports || a.outlet.localeCompare(b.outlet));
-    outlets.push(...silent);
+    for (const o of silent) outlets.push(o);
   }
   return { area: area ? { id: area.id, name: { ...area.name } } : null, date, outlets };
 }
