@@ -42,7 +42,7 @@ function ReportView({ id }: { id: string }) {
         <h1 dir="auto">{report.title}</h1>
         <p class="report-meta">
           <bdi class="outlet" data-testid="report-outlet">{outletName(report.outlet, uiLang())}</bdi> · <DateText iso={report.publishedAt} />
-          {report.archivedAt && <span data-testid="report-archived"> · {t('archivedOn')} <DateText iso={report.archivedAt.slice(0, 10)} /></span>}
+          {report.archivedAt && <> · <bdi dir={uiDir()} data-testid="report-archived">{t('archivedOn')} <DateText iso={report.archivedAt.slice(0, 10)} /></bdi></>}
         </p>
         <p class="report-links" dir={uiDir()}>
           {isWeb(report.url) && <a href={safeHref(report.url)} target="_blank" rel="noreferrer" data-testid="report-original">{t('openThePage')}</a>}

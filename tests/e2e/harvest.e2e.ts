@@ -169,7 +169,7 @@ describe('Build a corpus from the options page', () => {
     const view = await browser.context.newPage();
     const first = rows.find((r) => r.url === articleUrl(1))!;
     await view.goto(`chrome-extension://${browser.extensionId}/report.html?id=${encodeURIComponent(first.id)}`);
-    await expect.poll(() => view.locator('[data-testid="report-archived"]').textContent(), { timeout: 20_000 }).toBe(' · archived on Mar 1, 2015');
+    await expect.poll(() => view.locator('[data-testid="report-archived"]').textContent(), { timeout: 20_000 }).toBe('archived on Mar 1, 2015');
     expect(await view.locator('[data-testid="report-archive"]').getAttribute('href')).toBe(`https://web.archive.org/web/${ts(1)}/${articleUrl(1)}`);
     await view.screenshot({ path: join(tmpdir(), 'isnad-harvest-report-view.png') });
     await view.close();
