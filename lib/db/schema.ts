@@ -72,12 +72,18 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     },
   },
   {
+    // The settings table goes: settings live in browser.storage.local (lib/settings), and nothing
+    // read this table; only a restored backup wrote to it.
+    version: 4,
+    stores: { settings: null },
+  },
+  {
     // One outlet, one id (issue 15): reports, their doc rows and clippings stored before the
     // registry under the name a record gave ("Shaam Network", "شبكة شام", "shaam.org") take the
     // registry's id (URL first, as imports do now); the name is kept in `outletGiven`. Reports
     // stored under a web-archive address gain the capture time (`archivedAt`, `archiveUrl`) that
     // address carries (issue 16). No index change: the stores are as in v3.
-    version: 4,
+    version: 5,
     stores: {},
     async upgrade(tx) {
       await tx.table('reports').toCollection().modify((r: Report) => {
@@ -105,6 +111,14 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     },
   },
 ];
+
+/**
+ * Tables a version dropped on purpose, with why nothing is lost: the migration harness does not
+ * count their rows as lost. A table that holds anything the reader made never goes here.
+ */
+export const RETIRED_TABLES: ReadonlyMap<string, string> = new Map([
+  ['settings', 'v4: nothing read it; settings live in browser.storage.local'],
+]);
 
 /** Tables rebuilt from the reports (the index): an upgrade may empty them without losing anything. */
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints']);

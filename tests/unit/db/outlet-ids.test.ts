@@ -1,4 +1,4 @@
-// Schema v4 (issues 15 and 16): a database written by an older version, its imported reports
+// Schema v5 (issues 15 and 16): a database written by an older version, its imported reports
 // under the names their records gave ("Shaam Network", "شبكة شام", "shaam.org"), opened by the
 // current code: one outlet, one id, in the reports, the index and the clippings; the name given
 // is kept; a report stored under a Wayback address gains its capture time. Counts by id.
@@ -41,7 +41,7 @@ async function oldDatabase(name: string): Promise<void> {
   old.close();
 }
 
-describe('schema v4: outlet ids and archive capture times for rows an older version stored', () => {
+describe('schema v5: outlet ids and archive capture times for rows an older version stored', () => {
   it('an old database opened by the current code: one id per outlet, the given name kept, everything else as it was', async () => {
     const name = `v4-${Math.random()}`;
     await oldDatabase(name);

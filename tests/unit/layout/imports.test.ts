@@ -71,7 +71,7 @@ describe('import directions', () => {
     expect(direct(under(['lib/corpus']), under(['lib/engine']))).toEqual([]);
   });
 
-  it('the database imports no domain logic: only the row types of its tables and what its migrations compute (report keys; outlet ids and archive capture times, v4)', () => {
+  it('the database imports no domain logic: only the row types of its tables and what its migrations compute (report keys; outlet ids and archive capture times, v5)', () => {
     const values = [...graph].flatMap(([f, edges]) => (under(['lib/db'])(f) ? edges.filter((e) => !e.typeOnly && !under(['lib/db'])(e.to)).map((e) => e.to) : []));
     expect(values.sort()).toEqual(['lib/corpus/ids.ts', 'lib/outlets/archive.ts', 'lib/outlets/identity.ts']);
   });
@@ -82,6 +82,14 @@ describe('import directions', () => {
     const pure = sources.filter(under(['lib/arabic', 'lib/entities', 'lib/claims', 'lib/events']));
     const held = pure.flatMap((f) => [...bundleOf(f)].filter((g) => under(['lib/db'])(g) || browserApi.has(g)).map((g) => `${f} holds ${g}`));
     expect(held).toEqual([]);
+  });
+
+  it('adapters do not import the extractor (the cascade applies adapters; both read lib/markup)', () => {
+    expect(direct(under(['lib/outlets']), under(['lib/extract']))).toEqual([]);
+  });
+
+  it('the gazetteer does not import the claims analysis (claims read the gazetteer)', () => {
+    expect(direct(under(['lib/entities']), under(['lib/claims']))).toEqual([]);
   });
 
   it('lib/ is never UI: no component or entrypoint is imported from lib/', () => {
