@@ -10,7 +10,7 @@ import { addMember, allows, audit, authenticate, isRole, issueToken, revokeToken
 import type { Db } from './db';
 import { teamQuery, type TeamQuery } from './query';
 import { eventDocFromWire } from '../lib/events';
-import { SqlCandidates, type CandidateSource } from './retrieval';
+import { PostingsCandidates, type CandidateSource } from './retrieval';
 import { addBatch, BATCH } from './store';
 
 declare module 'fastify' {
@@ -69,7 +69,7 @@ const analysisSchema = {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { db } = opts;
   const readDb = opts.readDb ?? db;
-  const candidates = opts.candidates ?? new SqlCandidates(readDb);
+  const candidates = opts.candidates ?? new PostingsCandidates(readDb);
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
 
   await app.register(rateLimit, {
