@@ -149,7 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         }
         if (analyses) {
           try {
-            goodAnalyses.push(fromWire(analyses[i]!).f);
+            goodAnalyses.push(fromWire(analyses[i]!));
           } catch (e) {
             problems.push({ index: i, reason: (e as Error).message });
             continue;

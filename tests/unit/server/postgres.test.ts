@@ -56,6 +56,14 @@ describe('team server on PostgreSQL', () => {
     const [a, b] = [(await readPostings(db, 1, ['a', 'b'])).get('a')!, (await readPostings(db, 1, ['a', 'b'])).get('b')!];
     expect([[...a.ids], [...a.imp], [...b.ids], [...b.imp]]).toEqual([[1, 300], [10, 40], [1, 2], [20, 30]]);
     expect(Object.fromEntries(await docFreqs(db, 1, ['a', 'b', 'c']))).toEqual({ a: 2, b: 2, c: 1 });
+    // And down again: the reports get their term arrays back.
+    await migrate(db, { direction: 'down', count: 1 });
+    expect(await db.query('SELECT n::int AS n, terms, imps FROM reports ORDER BY n')).toEqual([
+      { n: 1, terms: ['a', 'b'], imps: [10, 20] },
+      { n: 2, terms: ['b'], imps: [30] },
+      { n: 300, terms: ['a', 'c'], imps: [40, 255] },
+    ]);
+    expect(await migrate(db)).toEqual(ALL.slice(1));
     await db.query('DELETE FROM reports');
     await db.query('DELETE FROM postings');
     await db.query('DELETE FROM posting_segs');
