@@ -3,7 +3,7 @@
 // reports/s), and it runs while the previous batch is sent.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyseRecords, type FeaturesWire } from '../lib/corpus/wire';
+import { analyseRecords, type FeaturesWire } from '../lib/engine/wire';
 import type { ReportRecord } from '../lib/types';
 
 type Reply = { id: number; analyses?: FeaturesWire[]; error?: string };

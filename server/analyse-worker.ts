@@ -1,6 +1,6 @@
 // A worker thread of AnalysePool: the engine's analysis of the records it is sent.
 import { parentPort } from 'node:worker_threads';
-import { analyseRecords } from '../lib/corpus/wire';
+import { analyseRecords } from '../lib/engine/wire';
 import type { ReportRecord } from '../lib/types';
 
 parentPort!.on('message', (m: { id: number; records: ReportRecord[] }) => {

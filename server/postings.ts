@@ -4,7 +4,7 @@
 // impact bytes. A batch of reports adds a level-0 segment; FANOUT segments of one level are merged
 // into one of the next (their byte strings concatenated in SQL), so a term has at most
 // FANOUT - 1 rows a level. A query reads a term's rows in one index range.
-import { FANOUT } from '../lib/corpus/index-store';
+import { FANOUT } from '../lib/engine/index-store';
 import { copyLine, type Sql } from './db';
 
 /** One report's terms and their impact bytes, in parallel. */

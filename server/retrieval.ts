@@ -1,8 +1,8 @@
 // The first phase of a team query: candidate reports for an article, from the database. Behind
 // one interface so that a team with OpenSearch (or another engine holding the same terms) can
 // answer this phase there; the second phase (lib's ranking) is the same whatever answers it.
-import { best } from '../lib/xref/search';
-import type { DocRow } from '../lib/corpus/index-types';
+import { best } from '../lib/engine/search';
+import type { DocRow } from '../lib/engine/index-types';
 import type { Sql } from './db';
 import { DOC_COLUMNS, docRowOf, type DocColumns } from './docs';
 import { docFreqs, positionOf, readPostings } from './postings';

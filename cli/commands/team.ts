@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articleQuery } from '../../lib/service';
+import { articleQuery } from '../../lib/engine/context';
 import type { ReportRecord } from '../../lib/types';
 import { createTeam } from '../../server/auth';
 import { TeamClient, teamQueryFor } from '../../server/client';

@@ -1,7 +1,7 @@
 // The team's packed postings (server/postings.ts) on PGlite: a batch is a segment, full levels are
 // merged, and a term's postings read back whole and in order, with their document counts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FANOUT } from '../../../lib/corpus/index-store';
+import { FANOUT } from '../../../lib/engine/index-store';
 import { pgliteDb, type Db } from '../../../server/db';
 import { migrate } from '../../../server/migrate';
 import { addSegment, docFreqs, positionOf, readPostings, type DocTerms } from '../../../server/postings';
