@@ -63,7 +63,7 @@ async function analyseAll(records: ReportRecord[]): Promise<number | null> {
   try {
     for (let i = 0; i < records.length; i += BATCH) {
       const part = records.slice(i, i + BATCH);
-      writeFileSync(batchFile(i), JSON.stringify({ records: part, source: 'synth', analyses: await pool.analyse(part) }));
+      writeFileSync(batchFile(i), JSON.stringify({ records: part, source: 'synth', ...(await pool.analyse(part)) }));
       if ((i / BATCH) % 25 === 0) log(`analysed ${i + part.length} (load ${load1()})`);
     }
   } finally {
@@ -208,7 +208,8 @@ try {
     const pool = new AnalysePool();
     for (let i = 0; i < small.records.length; i += BATCH) {
       const part = small.records.slice(i, i + BATCH);
-      await sc.addReports(part, 'synth', await pool.analyse(part));
+      const { analyses, events } = await pool.analyse(part);
+      await sc.addReports(part, 'synth', analyses, events);
     }
     await pool.close();
     const local = memoryDb();

@@ -1,16 +1,33 @@
 // The engine's analysis of records on every core (worker threads), for `team load` and the
-// benchmark: analysis is most of a load's cost where the files are (one core analyses ~1,400
-// reports/s), and it runs while the previous batch is sent.
+// benchmark: analysis is most of a load's cost where the files are, and it runs while the
+// previous batch is sent.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { toReport } from '../lib/engine/index-store';
 import { analyseRecords, type FeaturesWire } from '../lib/engine/wire';
+import { eventDoc, eventDocToWire, type EventDocWire } from '../lib/events';
 import type { ReportRecord } from '../lib/types';
 
-type Reply = { id: number; analyses?: FeaturesWire[]; error?: string };
+/** What a team server is sent with records: their analysis, and their event documents made from
+ *  the report as the server stores it (so the event model judges them as the local engine would). */
+export interface TeamAnalysis {
+  analyses: FeaturesWire[];
+  events: EventDocWire[];
+}
+
+export function analyseForTeam(records: readonly ReportRecord[]): TeamAnalysis {
+  const events = records.map((r) => {
+    const rep = toReport(r, 'import', '');
+    return eventDocToWire(eventDoc(rep.title, rep.text, rep.publishedAt, rep.outlet));
+  });
+  return { analyses: analyseRecords(records), events };
+}
+
+type Reply = { id: number; analyses?: FeaturesWire[]; events?: EventDocWire[]; error?: string };
 
 export class AnalysePool {
   private readonly workers: Worker[] = [];
-  private readonly waiting = new Map<number, { resolve: (a: FeaturesWire[]) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (a: TeamAnalysis) => void; reject: (e: Error) => void }>();
   private next = 0;
 
   constructor(size = Math.max(1, availableParallelism())) {
@@ -24,7 +41,7 @@ export class AnalysePool {
         if (!p) return;
         this.waiting.delete(m.id);
         if (m.error !== undefined) p.reject(new Error(m.error));
-        else p.resolve(m.analyses!);
+        else p.resolve({ analyses: m.analyses!, events: m.events! });
       });
       w.on('error', (e) => {
         for (const p of this.waiting.values()) p.reject(e);
@@ -34,7 +51,7 @@ export class AnalysePool {
     }
   }
 
-  private run(w: Worker, records: ReportRecord[]): Promise<FeaturesWire[]> {
+  private run(w: Worker, records: ReportRecord[]): Promise<TeamAnalysis> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -42,12 +59,12 @@ export class AnalysePool {
     });
   }
 
-  /** The records' analyses, in order: the records split evenly over the workers. */
-  async analyse(records: ReportRecord[]): Promise<FeaturesWire[]> {
-    if (records.length < 2 * this.workers.length) return analyseRecords(records);
+  /** The records' analyses and event documents, in order: the records split evenly over the workers. */
+  async analyse(records: ReportRecord[]): Promise<TeamAnalysis> {
+    if (records.length < 2 * this.workers.length) return analyseForTeam(records);
     const size = Math.ceil(records.length / this.workers.length);
     const parts = await Promise.all(this.workers.map((w, i) => this.run(w, records.slice(i * size, (i + 1) * size))));
-    return parts.flat();
+    return { analyses: parts.flatMap((p) => p.analyses), events: parts.flatMap((p) => p.events) };
   }
 
   close(): Promise<number[]> {

@@ -73,6 +73,19 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
       const byId = new Map(rows.map((r) => [r.id, r.body]));
       return ids.map((id) => (byId.has(id) ? { text: byId.get(id)! } : undefined));
     },
+    eventDocs: async (ids) => {
+      const rows = await sql.query<{ id: string; ev: string | null }>('SELECT id, ev FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
+      const byId = new Map(rows.map((r) => [r.id, r.ev]));
+      return ids.map((id) => {
+        const ev = byId.get(id);
+        if (!ev) return undefined;
+        try {
+          return eventDocFromWire(JSON.parse(ev));
+        } catch {
+          return undefined; // judged from its text
+        }
+      });
+    },
     corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, df.get(x.t)!])) },
     ...(article ? { article } : {}),
   }, { top, explain: false });

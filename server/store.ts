@@ -14,7 +14,7 @@ import { addSegment, type DocTerms } from './postings';
 /** Records per batch: the extension indexes 2,000 at a time, and impacts depend on the batch. */
 export const BATCH = 2000;
 
-export const REPORT_COLUMNS = ['team_id', 'n', 'id', 'url', 'outlet', 'title', 'published_at', 'body', 'day', 'len', 'e', 'en', 'et', 'src', 'h0', 'h1', 'mh', 'dup', 'imp', 'tk', 'added_by'] as const;
+export const REPORT_COLUMNS = ['team_id', 'n', 'id', 'url', 'outlet', 'title', 'published_at', 'body', 'day', 'len', 'e', 'en', 'et', 'src', 'h0', 'h1', 'mh', 'dup', 'imp', 'tk', 'added_by', 'ev'] as const;
 
 export interface AddResult {
   added: number;
@@ -44,10 +44,10 @@ export function forgetTeam(teamId: number): void {
  * without a URL, its text) is a duplicate and skipped. `analyses`, when given, are the records'
  * analysis done by the client (lib/engine/wire.ts, checked there); otherwise the server analyses.
  */
-export async function addBatch(db: Db, who: { teamId: number; memberId: number | null }, records: ReportRecord[], source: string, analyses?: Array<{ f: Features; tk?: string }>): Promise<AddResult> {
+export async function addBatch(db: Db, who: { teamId: number; memberId: number | null }, records: ReportRecord[], source: string, analyses?: Array<{ f: Features; tk?: string; ev?: string }>): Promise<AddResult> {
   if (records.length > BATCH) throw new Error(`at most ${BATCH} records a batch`);
   const reports = records.map((r) => toReport(r, 'import', source));
-  const prepared: Array<{ report: (typeof reports)[number]; f: Features; tk?: string }> = analyses ? reports.map((report, i) => ({ report, ...analyses[i]! })) : prepare(reports);
+  const prepared: Array<{ report: (typeof reports)[number]; f: Features; tk?: string; ev?: string }> = analyses ? reports.map((report, i) => ({ report, ...analyses[i]! })) : prepare(reports);
   const { teamId } = who;
   try {
     return await db.tx(async (sql) => {
@@ -115,7 +115,7 @@ export async function addBatch(db: Db, who: { teamId: number; memberId: number |
         }
         docTerms.push({ n: rn, terms, imps });
         const r = p.report;
-        lines += copyLine([teamId, rn, r.id, r.url, r.outlet, r.title, r.publishedAt, r.text, f.day, f.len, f.entities.map((e) => e.id), f.entities.map((e) => e.name), f.entities.map((e) => e.type), f.sources, f.fingerprint[0], f.fingerprint[1], f.phrases, dup, r.importId, p.tk ?? textKey(r.text), who.memberId]);
+        lines += copyLine([teamId, rn, r.id, r.url, r.outlet, r.title, r.publishedAt, r.text, f.day, f.len, f.entities.map((e) => e.id), f.entities.map((e) => e.name), f.entities.map((e) => e.type), f.sources, f.fingerprint[0], f.fingerprint[1], f.phrases, dup, r.importId, p.tk ?? textKey(r.text), who.memberId, p.ev ?? null]);
       }
       await sql.copyIn('reports', REPORT_COLUMNS, lines);
       if (grouped.length) await sql.query('UPDATE reports SET dup = n WHERE team_id = $1 AND n = ANY($2::bigint[]) AND dup IS NULL', [teamId, grouped]);

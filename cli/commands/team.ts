@@ -75,9 +75,9 @@ export async function run(argv: string[]): Promise<unknown> {
           const analysed = (i: number) => pool.analyse(records.slice(i, i + BATCH));
           let next = records.length ? analysed(0) : null;
           for (let i = 0; next; i += BATCH) {
-            const analyses = await next;
+            const { analyses, events } = await next;
             next = i + BATCH < records.length ? analysed(i + BATCH) : null;
-            const res = await c.addReports(records.slice(i, i + BATCH), basename(file), analyses);
+            const res = await c.addReports(records.slice(i, i + BATCH), basename(file), analyses, events);
             added += res.added;
             duplicates += res.duplicates;
             for (const p of res.problems) problems.push(`${file}: record ${i + p.index + 1}: ${p.reason}`);

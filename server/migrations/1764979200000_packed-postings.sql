@@ -43,12 +43,17 @@ INSERT INTO posting_segs (team_id, lo, hi, lvl) SELECT team_id, min(n), max(n), 
 DROP INDEX reports_terms;
 ALTER TABLE reports DROP COLUMN terms, DROP COLUMN imps;
 DROP TABLE term_df;
+-- Each report's event document (lib/events: its signature and word counts) as the client that
+-- loaded it made it, JSON: a query's event model reads it in place of analysing the text again
+-- (most of a query's time). Checked when read; a report without one is judged from its text.
+ALTER TABLE reports ADD COLUMN ev text;
 DO $$ BEGIN
-  ALTER TABLE reports ALTER COLUMN body SET COMPRESSION lz4, ALTER COLUMN mh SET COMPRESSION lz4;
+  ALTER TABLE reports ALTER COLUMN body SET COMPRESSION lz4, ALTER COLUMN mh SET COMPRESSION lz4, ALTER COLUMN ev SET COMPRESSION lz4;
 EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN NULL;
 END $$;
 
 -- Down Migration
+ALTER TABLE reports DROP COLUMN ev;
 CREATE TABLE term_df (
   team_id int NOT NULL,
   term text NOT NULL,
