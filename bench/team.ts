@@ -122,6 +122,34 @@ async function labelRecall(c: TeamClient, corpus: SynthCorpus, groups: number[][
   return round(recall / groups.length, 3);
 }
 
+/** CPU seconds used so far by this process (server and client, all threads) and by the clusters'
+ *  processes (the postmaster's children, from /proc): on a machine shared with other work, CPU
+ *  time says what a phase costs better than the wall clock does. */
+function cpuNow(): { node: number; pg: number } {
+  const tick = 100; // USER_HZ on Linux
+  let pg = 0;
+  for (const c of clusters) {
+    const pid = Number(readFileSync(join(c.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    for (const p of readdirSync('/proc')) {
+      if (!/^\d+$/.test(p)) continue;
+      try {
+        const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // A backend's own time; the postmaster's includes its children that have exited.
+        if (Number(f[1]) === pid) pg += (Number(f[11]) + Number(f[12])) / tick;
+        else if (Number(p) === pid) pg += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick;
+      } catch {
+        /* gone */
+      }
+    }
+  }
+  const u = process.cpuUsage();
+  return { node: (u.user + u.system) / 1e6, pg };
+}
+
+/** CPU ms per unit between two readings. */
+const cpuPer = (a: { node: number; pg: number }, b: { node: number; pg: number }, units: number) => ({ nodeMs: round(((b.node - a.node) * 1000) / units, 2), pgMs: round(((b.pg - a.pg) * 1000) / units, 2) });
+
 /** The database's costliest statements since the last reset (total ms, calls, mean ms). */
 async function statements(db: Db): Promise<Array<{ ms: number; calls: number; mean: number; sql: string }>> {
   const rows = await db.query<{ ms: number; calls: number; sql: string }>(
@@ -168,7 +196,9 @@ try {
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
   const { token } = await createTeam(db, 'big', 'admin');
+  let cpu0 = cpuNow();
   const loaded = await loadAll(url, 'big', token, DOCS);
+  out.loadCpuPerBatch = cpuPer(cpu0, cpuNow(), loaded.added / BATCH);
   out.loadPerS = loaded.perS;
   out.loadAfterLoading = load1();
   out.loadStatements = await statements(db);
@@ -195,7 +225,9 @@ try {
   const qs = groups.map((g) => teamQueryFor(asQuery(corpus.records[g[0]!]!)));
   for (const q of qs.slice(0, 10)) await big.query(q);
   await db.query('SELECT pg_stat_statements_reset()');
+  cpu0 = cpuNow();
   out.query1 = await latencies(big, qs, 1);
+  out.queryCpu = cpuPer(cpu0, cpuNow(), qs.length);
   out.queryStatements = await statements(db);
   out.query8 = await latencies(big, [...qs, ...qs], 8);
   out.labelRecallAt10 = await labelRecall(big, corpus, groups);
