@@ -32,7 +32,8 @@ describe('team server on PostgreSQL', () => {
     for (const s of servers) await s.close();
     for (const d of dbs) await d.close();
     for (const c of clusters.reverse()) c.stop();
-  });
+    // Stopping five clusters on a loaded machine takes longer than the default 10 s.
+  }, 120_000);
 
   let primary: Cluster;
   let replica: Cluster;
