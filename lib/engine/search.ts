@@ -2,7 +2,7 @@
 // terms and entity ids from the postings, then the best candidates re-scored with shared entities
 // (weighted by how specific they are), shared sources and date proximity, explained, grouped.
 import type { IsnadDB } from '../db';
-import type { TermPostings } from './posting-blocks';
+import type { TermPostings } from './segments/store';
 import { entityTerm, impact, IMPACT_SCALE, readPostings, saturationLimit } from './index-store';
 import type { DocRow } from './index-types';
 import { docRows } from './doc-cache';
@@ -12,7 +12,6 @@ import type { RelatedReport, Relation, Report } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
 import { phrasesOf } from './phrases';
 import { phaseClock } from './query-phases';
-import { bucketOf } from './posting-blocks';
 import { minhashSimilarity } from './simhash';
 import { eventDoc, isoDay, judge, type CorpusDf, type EventDoc, type EventSignature } from '../events';
 
@@ -178,7 +177,7 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
 
   const wanted = queryTerms(f);
 
-  const { meta, postings } = await readPostings(db, wanted.map((w) => w.t));
+  const { meta, postings, blocks } = await readPostings(db, wanted.map((w) => w.t));
   clock.lap('postings');
   const N = Math.max(1, meta.docs);
   const avgLen = meta.len / N || 1;
@@ -223,12 +222,12 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
     corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
   }, opts);
   clock.lap('explain');
-  clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
+  clock.done(blocks);
   return results;
 }
 
 /** The article's most repeated words (title words count twice), the first ones on ties, then its
- *  entities: each word is a bucket read, and past a few dozen words a lede adds reads more than it
+ *  entities: each word is a block read in each segment, and past a few dozen words a lede adds reads more than it
  *  adds recall. */
 export function queryTerms(f: Features): WantedTerm[] {
   const words = [...f.terms]
