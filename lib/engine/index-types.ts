@@ -39,6 +39,7 @@ export interface DocRow {
 export type IndexMeta = Manifest;
 export type MetaRow = IndexMeta;
 
+/** One bad record or file of an import: where (file, 1-based line or record number when known) and why. */
 export interface ImportProblemRow {
   file: string;
   line?: number;
