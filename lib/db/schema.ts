@@ -66,12 +66,18 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     },
   },
   {
+    // The settings table goes: settings live in browser.storage.local (lib/settings), and nothing
+    // read this table; only a restored backup wrote to it.
+    version: 4,
+    stores: { settings: null },
+  },
+  {
     // The index as immutable segments (lib/engine/segments): a batch's postings, term index and
     // doc columns are a few dozen rows keyed [segment, row] instead of up to 2,048 bucket rows,
     // and a merge rewrites whole segments. The manifest replaces the index counters (meta
     // 'segments' for 'index'). Derived data: emptied here and rebuilt from the reports on the next
-    // open (ensureIndexed). Reports, clippings, settings and import jobs are untouched.
-    version: 4,
+    // open (ensureIndexed). Reports, clippings and import jobs are untouched.
+    version: 5,
     stores: {
       blocks: null,
       segs: '[s+k]',
@@ -83,6 +89,14 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     },
   },
 ];
+
+/**
+ * Tables a version dropped on purpose, with why nothing is lost: the migration harness does not
+ * count their rows as lost. A table that holds anything the reader made never goes here.
+ */
+export const RETIRED_TABLES: ReadonlyMap<string, string> = new Map([
+  ['settings', 'v4: nothing read it; settings live in browser.storage.local'],
+]);
 
 /** Tables rebuilt from the reports (the index): an upgrade may empty them without losing anything. */
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints', 'segs']);

@@ -89,22 +89,31 @@ async function rowBytes(get: (s: number, k: number) => Promise<SegRow | undefine
 
 type Getter = (s: number, k: number) => Promise<SegRow | undefined>;
 
-async function cached<T>(db: object, s: number, k: number, get: Getter, decode: (b: Uint8Array) => T, wrap: (v: T) => Decoded, unwrap: (d: Decoded) => T | undefined, size: (v: T) => number, keep = true): Promise<T> {
+/** How one kind of row is decoded and kept in the cache. */
+interface RowKind<T> {
+  decode(b: Uint8Array, s: number, k: number): T;
+  wrap(v: T): Decoded;
+  unwrap(d: Decoded): T | undefined;
+  size(v: T): number;
+}
+
+const INDEX: RowKind<TermIndex> = { decode: (b, s) => decodeIndex(b, `${s} term index`), wrap: (index) => ({ index }), unwrap: (d) => ('index' in d ? d.index : undefined), size: indexBytes };
+const COLUMNS: RowKind<DocColumns> = { decode: (b, s) => decodeColumns(b, `${s} doc columns`), wrap: (cols) => ({ cols }), unwrap: (d) => ('cols' in d ? d.cols : undefined), size: columnBytes };
+const BLOCK: RowKind<PostingsBlock> = { decode: (b, s, k) => decodeBlock(b, `${s} block ${k}`), wrap: (block) => ({ block }), unwrap: (d) => ('block' in d ? d.block : undefined), size: blockBytes };
+
+async function cached<T>(db: object, s: number, k: number, get: Getter, kind: RowKind<T>, keep = true): Promise<T> {
   const c = cacheOf(db);
   const hit = c.get(s, k);
-  const v = hit && unwrap(hit.d);
+  const v = hit && kind.unwrap(hit.d);
   if (v) return v;
-  const out = decode(await rowBytes(get, s, k));
-  if (keep) c.set(s, k, { d: wrap(out), bytes: size(out) });
+  const out = kind.decode(await rowBytes(get, s, k), s, k);
+  if (keep) c.set(s, k, { d: kind.wrap(out), bytes: kind.size(out) });
   return out;
 }
 
-const loadIndex = (db: object, s: number, get: Getter) =>
-  cached(db, s, INDEX_ROW, get, (b) => decodeIndex(b, `${s} term index`), (index) => ({ index }), (d) => ('index' in d ? d.index : undefined), indexBytes);
-const loadColumns = (db: object, s: number, get: Getter) =>
-  cached(db, s, COLUMNS_ROW, get, (b) => decodeColumns(b, `${s} doc columns`), (cols) => ({ cols }), (d) => ('cols' in d ? d.cols : undefined), columnBytes);
-const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) =>
-  cached(db, s, k, get, (b) => decodeBlock(b, `${s} block ${k}`), (block) => ({ block }), (d) => ('block' in d ? d.block : undefined), blockBytes, keep);
+const loadIndex = (db: object, s: number, get: Getter) => cached(db, s, INDEX_ROW, get, INDEX);
+const loadColumns = (db: object, s: number, get: Getter) => cached(db, s, COLUMNS_ROW, get, COLUMNS);
+const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) => cached(db, s, k, get, BLOCK, keep);
 
 /**
  * The postings of terms in every live segment, with the manifest, read in one transaction: the
