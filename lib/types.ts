@@ -78,7 +78,7 @@ export interface Report {
   archivedAt?: string;
   /** …and the archive copy's address, when it has one (a file's records have none). */
   archiveUrl?: string;
-  /** The outlet as an older import stored it ("Shaam Network"), when the v5 upgrade replaced it by the registry's id. */
+  /** The outlet as an older import stored it ("Shaam Network"), when the v6 upgrade replaced it by the registry's id. */
   outletGiven?: string;
 }
 

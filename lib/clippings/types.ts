@@ -30,7 +30,7 @@ export interface Clipping {
   archiveUrl: string | null;
   /** Outlet id (see lib/outlets) or the name a record gave. */
   outlet: string;
-  /** The name an older version stored instead of the registry's id (kept by the v5 upgrade). */
+  /** The name an older version stored instead of the registry's id (kept by the v6 upgrade). */
   outletGiven?: string;
   title: string;
   /** ISO date as the article gave it: YYYY-MM-DD, YYYY-MM or YYYY-MM-DDTHH:mm; null when unknown. */

@@ -78,12 +78,29 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     stores: { settings: null },
   },
   {
+    // The index as immutable segments (lib/engine/segments): a batch's postings, term index and
+    // doc columns are a few dozen rows keyed [segment, row] instead of up to 2,048 bucket rows,
+    // and a merge rewrites whole segments. The manifest replaces the index counters (meta
+    // 'segments' for 'index'). Derived data: emptied here and rebuilt from the reports on the next
+    // open (ensureIndexed). Reports, clippings and import jobs are untouched.
+    version: 5,
+    stores: {
+      blocks: null,
+      segs: '[s+k]',
+    },
+    async upgrade(tx) {
+      await tx.table('docs').clear();
+      await tx.table('meta').clear();
+      await tx.table('prints').clear();
+    },
+  },
+  {
     // One outlet, one id (issue 15): reports, their doc rows and clippings stored before the
     // registry under the name a record gave ("Shaam Network", "شبكة شام", "shaam.org") take the
     // registry's id (URL first, as imports do now); the name is kept in `outletGiven`. Reports
     // stored under a web-archive address gain the capture time (`archivedAt`, `archiveUrl`) that
-    // address carries (issue 16). No index change: the stores are as in v3.
-    version: 5,
+    // address carries (issue 16). No store changes (v5's, the index rebuilt from the reports, which then carry ids).
+    version: 6,
     stores: {},
     async upgrade(tx) {
       await tx.table('reports').toCollection().modify((r: Report) => {
@@ -121,6 +138,6 @@ export const RETIRED_TABLES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Tables rebuilt from the reports (the index): an upgrade may empty them without losing anything. */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints']);
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints', 'segs']);
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

@@ -71,7 +71,7 @@ describe('import directions', () => {
     expect(direct(under(['lib/corpus']), under(['lib/engine']))).toEqual([]);
   });
 
-  it('the database imports no domain logic: only the row types of its tables and what its migrations compute (report keys; outlet ids and archive capture times, v5)', () => {
+  it('the database imports no domain logic: only the row types of its tables and what its migrations compute (report keys; outlet ids and archive capture times, v6)', () => {
     const values = [...graph].flatMap(([f, edges]) => (under(['lib/db'])(f) ? edges.filter((e) => !e.typeOnly && !under(['lib/db'])(e.to)).map((e) => e.to) : []));
     expect(values.sort()).toEqual(['lib/corpus/ids.ts', 'lib/outlets/archive.ts', 'lib/outlets/identity.ts']);
   });
