@@ -375,12 +375,14 @@ export async function rankCandidates({ q, f, qterms, self }: RankQuery, docs: re
   const unkept = ids.filter((_, i) => !kept[i]);
   const read = unkept.length ? ((await source.texts(unkept)) ?? []) : [];
   const texts = new Map(unkept.map((id, i) => [id, read[i]?.text]));
+  // A report read from a web archive says so in the panel ("archived on"); known where its row was read.
+  const archived = new Map(unkept.map((id, i) => [id, read[i]?.archivedAt]));
   const qdoc = source.article ?? eventDoc(q.title, q.text, q.publishedAt, q.outlet);
   const judged = pool.flatMap((s, i) => {
     const text = texts.get(s.d.id);
     const doc: EventDoc = kept[i] ?? eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
     const j = judge(qdoc, doc, source.corpus);
-    return j.relation === 'none' ? [] : [{ ...s, j, doc, text, archivedAt: texts[i]?.archivedAt }];
+    return j.relation === 'none' ? [] : [{ ...s, j, doc, text, archivedAt: archived.get(s.d.id) }];
   });
   // Same-event reports first, most probable first; then the related ones in ranking order.
   const out = [
