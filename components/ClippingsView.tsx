@@ -49,6 +49,7 @@ function ClippingItem({ c, onSaved, onDelete }: { c: Clipping; onSaved: (c: Clip
       <blockquote dir="auto" lang="ar">{c.quote}</blockquote>
       <div class="muted small">
         <a href={safeHref(clippingLink(c))} target="_blank" rel="noreferrer" dir="auto">{c.title || c.url}</a> · <bdi>{outletName(c.outlet, lang)}</bdi> ·{' '}
+        {c.author && <><bdi data-testid="clipping-author">{c.author}</bdi> ·{' '}</>}
         <DateText iso={c.publishedAt} withTime={false} />
         {c.archiveUrl && <> · <a href={safeHref(clippingLink(c, 'archive'))} target="_blank" rel="noreferrer">{t('openArchive')}</a></>}
       </div>

@@ -23,6 +23,7 @@ export function upgradeClipping(row: Clipping): Clipping {
     archiveUrl: r.archiveUrl ?? null,
     outlet: r.outlet ?? 'unknown',
     title: r.title ?? '',
+    author: r.author ?? null,
     publishedAt: r.publishedAt ?? null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt ?? r.createdAt,
