@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, uiLang } from '../lib/i18n';
-import { call, type CorpusHit, type CorpusStats } from '../lib/messaging';
+import type { CorpusStats } from '../lib/corpus/stats';
+import type { CorpusHit } from '../lib/engine/corpus-search';
+import { call } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
 import { DateText } from './DateText';

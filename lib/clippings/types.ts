@@ -71,3 +71,29 @@ export const EXPORT_FORMAT = 'isnad-clippings';
 /** 2: clippings carry `author`. Version 1 files (without it) are still read. */
 export const EXPORT_VERSION = 2;
 export const READ_VERSIONS: readonly number[] = [1, 2];
+
+/** A saved clipping: `created` is false when this passage was saved before (the first is kept). */
+export interface ClipSaved {
+  id: string;
+  quote: TextQuote;
+  created: boolean;
+}
+
+export interface ImportCounts {
+  added: number;
+  /** Existing clippings replaced by a more recently edited copy. */
+  updated: number;
+  /** Existing clippings kept because they were edited as recently or later. */
+  kept: number;
+}
+
+/** What an import or a restored backup did, for the side panel. */
+export interface ClippingsImportSummary {
+  file: string;
+  counts: ImportCounts;
+  settings: number;
+  /** One line each: file, line, record and field, reason. */
+  problems: string[];
+}
+
+export type ClippingExportFormat = 'markdown' | 'csv' | 'json' | 'csl-json' | 'ris';
