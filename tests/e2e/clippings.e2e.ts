@@ -142,8 +142,23 @@ describe('clippings', () => {
 
   it('the Clippings tab finds, edits, deletes with undo, and exports', async () => {
     const side = await clippingsTab(b);
+    await side.setViewportSize({ width: 420, height: 820 });
     await side.waitForSelector('[data-testid="clipping"]');
     expect(await side.locator('[data-testid="clipping"]').count()).toBe(2);
+    await side.screenshot({ path: `${OUT}/clippings-tab-side.png` });
+    // At the side panel's width: the export buttons on one line, the card's text inside its padding,
+    // the date fields typed (no native empty date field, whose Arabic placeholder Chromium reverses).
+    const tops = await side.locator('.export-row button').evaluateAll((bs) => bs.map((x) => Math.round(x.getBoundingClientRect().top)));
+    expect(tops.length).toBe(5);
+    expect(new Set(tops).size).toBe(1);
+    const inset = await side.locator('[data-testid="clipping"]').first().evaluate((li) => {
+      const r = li.getBoundingClientRect();
+      const q = li.querySelector('blockquote')!.getBoundingClientRect();
+      return Math.min(q.left - r.left, r.right - q.right, q.top - r.top);
+    });
+    expect(inset).toBeGreaterThanOrEqual(8);
+    expect(await side.locator('input[type="date"]').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 2 && getComputedStyle(e).opacity !== '0').length)).toBe(0);
+    await side.screenshot({ path: `${OUT}/clippings-tab.png` });
 
     // Normalised search: a query with other letter forms and diacritics finds the quote.
     await side.getByRole('searchbox').fill('مؤسسه فُرات');
