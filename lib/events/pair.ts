@@ -7,6 +7,8 @@ import modelFile from '../../data/events/model.json';
 import { lexicalSimilarity, termVector, withoutSharedLines, type CorpusDf, type TermVector } from './lexical';
 import { eventSignature } from './signature';
 import { isoDay } from './day';
+import { daysOf } from './when';
+import { isGeneric } from './where';
 import { EVENT_TYPES, type EventSignature } from './types';
 
 const EVENT_TYPE_SET = new Set<string>(EVENT_TYPES);
@@ -44,7 +46,7 @@ export function eventDocFromWire(w: unknown): EventDoc {
   const s = o.sig as Partial<EventSignature> | undefined;
   const ids = (x: unknown) => Array.isArray(x) && x.length <= 200 && x.every((v) => typeof v === 'string' && v.length <= 200);
   const day = (x: unknown) => x === null || (typeof x === 'number' && Number.isInteger(x));
-  if (!s || typeof s !== 'object' || !EVENT_TYPE_SET.has(s.type as string) || !ids(s.types) || !ids(s.places) || !ids(s.actors) || typeof s.recurring !== 'boolean' || !day(s.published ?? null) || !s.when || !day(s.when.day) || typeof s.numbers !== 'object' || s.numbers === null) throw new Error('event.sig: not an event signature');
+  if (!s || typeof s !== 'object' || !EVENT_TYPE_SET.has(s.type as string) || !ids(s.types) || !ids(s.places) || !ids(s.actors) || typeof s.recurring !== 'boolean' || !day(s.published ?? null) || !s.when || !day(s.when.day) || !(s.when.days === undefined || (Array.isArray(s.when.days) && s.when.days.length <= 8 && s.when.days.every((d) => Number.isInteger(d)))) || typeof s.numbers !== 'object' || s.numbers === null) throw new Error('event.sig: not an event signature');
   if (s.place !== null && (typeof s.place !== 'object' || typeof s.place?.id !== 'string' || !ids(s.place.chain) || typeof s.place.generic !== 'boolean')) throw new Error('event.sig.place: not a place');
   for (const k of ['killed', 'injured', 'displaced'] as const) if (s.numbers[k] !== undefined && typeof s.numbers[k] !== 'number') throw new Error(`event.sig.numbers.${k}: not a number`);
   const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
@@ -59,8 +61,9 @@ export function eventDoc(title: string, text: string, publishedAt: string | null
 }
 
 export const FEATURES = [
-  'lex', 'title', 'placeSame', 'placeConflict', 'placeGenericOnly', 'sharedSpecific', 'day0', 'day1', 'dayFar',
-  'dayUnknown', 'typeSame', 'typeConflict', 'numAgree', 'numConflict', 'actorShared', 'sameOutlet', 'recurring', 'lexDayFar',
+  'lex', 'title', 'cover', 'placeSame', 'placeNear', 'placeConflict', 'placeGenericOnly', 'sharedSpecific', 'day0', 'day1', 'dayOther', 'dayFar',
+  'dayNamed', 'dayUnknown', 'pubFar', 'typeSame', 'typeStatement', 'typeConflict', 'numBoth', 'numAgree', 'numConflict', 'actorShared',
+  'actorNoPlace', 'sameOutlet', 'recurring', 'lexDayFar',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -75,17 +78,52 @@ export interface Model {
 
 export const MODEL = modelFile as unknown as Model;
 
-/** Actors that name one side of many events (a state, a government): not evidence of one event. */
-const WIDE_ACTORS = new Set(['government', 'state', 'regime', 'state-forces', 'coalition']);
+/**
+ * Actors that name one side of many events (a state, a government, a regime): not evidence of one
+ * event. A ministry or an authority is specific: its statement of the day is one event.
+ */
+const WIDE_ACTORS = new Set(['state', 'regime', 'state-forces', 'coalition']);
+const WIDE_ACTOR_IDS = new Set(['syrian-government', 'assad-regime', 'interim-government']);
 
 function specificActors(ids: readonly string[]): string[] {
-  return ids.filter((id) => !WIDE_ACTORS.has(String(entityById(id)?.kind ?? '')));
+  return ids.filter((id) => !WIDE_ACTOR_IDS.has(id) && !WIDE_ACTORS.has(String(entityById(id)?.kind ?? '')));
+}
+
+/** The specific places (not a governorate, not the country) two chains share. */
+function sharedArea(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((id) => b.includes(id) && !isGeneric(id));
+}
+
+function sameGovernorate(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((id) => id.endsWith('-gov') && b.includes(id));
 }
 
 export interface PairFacts {
   features: Record<FeatureName, number>;
+  /** Days between the two events' days (null when one is unknown). */
   gap: number | null;
+  /** The nearest of the days either report names: 0 or 1 when one names the other's event day. */
+  near: number | null;
   sharedWords: string[];
+}
+
+/**
+ * Two counts of one event agree when they are the same (within 1, or 5 %): in a war, tolls of 11
+ * and 13, or of 22 and 25, are as often two strikes as one.
+ */
+export function countsAgree(x: number, y: number): boolean {
+  return Math.abs(x - y) <= Math.max(1, 0.05 * Math.max(x, y));
+}
+
+/**
+ * Two counts that one event cannot give: a toll grows as the dead are counted, it does not shrink,
+ * so a later report with a third fewer dead, or one of the same day with three times as many, tells
+ * another incident. `later` is the count published later (or the same day: `sameDay`).
+ */
+export function countsConflict(earlier: number, later: number, sameDay: boolean): boolean {
+  const lo = Math.min(earlier, later);
+  const hi = Math.max(earlier, later);
+  return later < earlier * 0.67 - 1 || (sameDay && hi > 3 * lo + 2);
 }
 
 /** The features of a pair (each 0..1), with the facts the explanation needs. */
@@ -96,12 +134,16 @@ export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairF
   const pa = a.sig.place;
   const pb = b.sig.place;
   let placeSame = 0;
+  let placeNear = 0;
   let placeConflict = 0;
   let placeGenericOnly = 0;
   if (pa && pb && !pa.generic && !pb.generic) {
     if (pa.id === pb.id) placeSame = 1;
     else if (pa.chain.includes(pb.id) || pb.chain.includes(pa.id)) placeSame = 0.5;
-    else if (!a.sig.places.includes(pb.id) && !b.sig.places.includes(pa.id)) placeConflict = 1;
+    else if (a.sig.places.includes(pb.id) || b.sig.places.includes(pa.id)) placeNear = 1;
+    // Two towns of one district or governorate: other incidents as often as one told apart.
+    else if (sharedArea(pa.chain, pb.chain) || sameGovernorate(pa.chain, pb.chain)) placeNear = 0.5;
+    else placeConflict = 1;
   } else if (pa && pb && (pa.id === pb.id || pa.chain.includes(pb.id) || pb.chain.includes(pa.id))) {
     placeGenericOnly = 1;
   }
@@ -109,45 +151,66 @@ export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairF
   const da = a.sig.when.day;
   const db = b.sig.when.day;
   const gap = da !== null && db !== null ? Math.abs(da - db) : null;
+  let near: number | null = null;
+  for (const x of daysOf(a.sig.when)) for (const y of daysOf(b.sig.when)) near = Math.min(near ?? Infinity, Math.abs(x - y));
   const dayFar = gap !== null && gap >= 3 ? Math.min(1, (gap - 2) / 3) : 0;
   const ta = a.sig.type;
   const tb = b.sig.type;
-  const typeSame = ta !== 'other' && ta === tb ? 1 : 0;
+  // "Said" is what nearly every report does: the same statement is weak evidence of one event.
+  const typeSame = ta !== 'other' && ta !== 'statement' && ta === tb ? 1 : 0;
+  const typeStatement = ta === 'statement' && tb === 'statement' ? 1 : 0;
   const typeConflict = ta !== 'other' && tb !== 'other' && !a.sig.types.slice(0, 2).includes(tb) && !b.sig.types.slice(0, 2).includes(ta) ? 1 : 0;
+  let numBoth = 0;
   let numAgree = 0;
   let numConflict = 0;
+  const pubA = a.sig.published;
+  const pubB = b.sig.published;
+  const pubGap = pubA !== null && pubB !== null ? Math.abs(pubA - pubB) : null;
+  const aFirst = pubA === null || pubB === null || pubA <= pubB;
   for (const k of ['killed', 'injured'] as const) {
     const x = a.sig.numbers[k];
     const y = b.sig.numbers[k];
     if (x === undefined || y === undefined) continue;
-    const close = Math.abs(x - y) <= Math.max(2, 0.25 * Math.max(x, y));
-    if (close) numAgree = 1;
-    // A toll told days later has often grown: a difference says less across days than on one.
-    else numConflict = Math.max(numConflict, gap === 0 || gap === null ? 1 : 0.5);
+    numBoth = 1;
+    if (countsAgree(x, y)) numAgree = 1;
+    else if (aFirst ? countsConflict(x, y, pubGap === 0) : countsConflict(y, x, pubGap === 0)) numConflict = 1;
   }
+  // Both days read from the text (a date, "yesterday", "on Monday") and a day apart: two days told.
+  const told = (w: EventSignature['when']) => w.from === 'text' || w.from === 'relative';
+  const dayOther = gap !== null && gap >= 1 && told(a.sig.when) && told(b.sig.when) && (near === null || near >= 1) ? 1 : 0;
   const actorsB = new Set(specificActors(b.sig.actors));
   const actorShared = specificActors(a.sig.actors).some((x) => actorsB.has(x)) ? 1 : 0;
+  // A statement, a decree, a visit has an actor, not a place: there the actor says where.
+  const noPlace = (!pa || pa.generic) && (!pb || pb.generic);
   const features: Record<FeatureName, number> = {
     lex: lx.lex,
     title: lx.title,
+    cover: lx.cover,
     placeSame,
+    placeNear,
     placeConflict,
     placeGenericOnly,
     sharedSpecific,
     day0: gap === 0 ? 1 : 0,
     day1: gap === 1 ? 1 : 0,
+    dayOther,
     dayFar,
+    dayNamed: gap !== null && gap >= 2 && near !== null && near <= 1 ? 1 : 0,
     dayUnknown: gap === null ? 1 : 0,
+    pubFar: pubGap !== null && pubGap >= 3 ? Math.min(1, (pubGap - 2) / 3) : 0,
     typeSame,
+    typeStatement,
     typeConflict,
+    numBoth,
     numAgree,
     numConflict,
     actorShared,
+    actorNoPlace: actorShared && noPlace ? 1 : 0,
     sameOutlet: sameOutlet ? 1 : 0,
     recurring: a.sig.recurring || b.sig.recurring ? 1 : 0,
     lexDayFar: lx.lex * dayFar,
   };
-  return { features, gap, sharedWords: lx.shared };
+  return { features, gap, near, sharedWords: lx.shared };
 }
 
 export function rawProbability(f: Record<FeatureName, number>, model: Model = MODEL): number {
@@ -179,10 +242,16 @@ export const EVENT_DAYS = 3;
 /** The most a pair of events further apart than EVENT_DAYS may be given. */
 const FAR_CAP = 0.5;
 
-/** The calibrated probability of a pair, under the rule of the event's days. */
+/**
+ * The calibrated probability of a pair, under the rule of the event's days (waived when one report
+ * names the other's day: a caption or a background sentence may have dated it first).
+ */
 export function probabilityOf(features: Record<FeatureName, number>, gap: number | null, model: Model = MODEL): number {
   const p = calibrate(rawProbability(features, model), model.calibration);
-  return Math.round((gap !== null && gap > EVENT_DAYS ? Math.min(p, FAR_CAP) : p) * 1000) / 1000;
+  const far = gap !== null && gap > EVENT_DAYS && !features.dayNamed;
+  // An outlet's recurring report (the day's exchange rate, weather, round-up) is about its day,
+  // never an event: related to the series at most, whatever its words share.
+  return Math.round((far || features.recurring ? Math.min(p, FAR_CAP) : p) * 1000) / 1000;
 }
 
 export type EventRelation = 'same-event' | 'related' | 'none';
