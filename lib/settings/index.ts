@@ -1,0 +1,121 @@
+// The reader's settings: typed, versioned, with defaults.
+//
+// Stored in browser.storage.local (key `settings`, shape {version, value}) rather than the Dexie
+// `settings` table because: every extension page needs them before its first paint (language,
+// theme) and can read storage.local directly without waking the background; storage.onChanged
+// tells every open page at once when the reader changes the theme or language; and the content
+// script may read the panel layout of its site without any database access. Settings hold no
+// corpus text, clipping or note, so nothing private becomes reachable from the page.
+import { browser } from 'wxt/browser';
+
+export type LanguageSetting = 'auto' | 'ar' | 'en';
+export type ThemeSetting = 'system' | 'light' | 'dark';
+
+/** Where the in-page panel sits and whether it is folded, remembered per site (host). */
+export interface PanelLayout {
+  collapsed: boolean;
+  /** `end` is the inline end of the page (left on an RTL page), `start` the other side. */
+  side: 'start' | 'end';
+}
+
+export interface Settings {
+  language: LanguageSetting;
+  theme: ThemeSetting;
+  /** Per outlet id: whether articles read on it are captured into the corpus (default on). */
+  capture: Record<string, boolean>;
+  /** Origin match patterns (e.g. `https://example.com/*`) the reader turned Isnad on for. */
+  sites: string[];
+  /** Per host: the in-page panel's layout. */
+  panel: Record<string, PanelLayout>;
+}
+
+export const SETTINGS_VERSION = 1;
+export const SETTINGS_KEY = 'settings';
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  language: 'auto',
+  theme: 'system',
+  capture: {},
+  sites: [],
+  panel: {},
+});
+
+export const DEFAULT_PANEL_LAYOUT: Readonly<PanelLayout> = Object.freeze({ collapsed: false, side: 'end' });
+
+interface Stored {
+  version: number;
+  value: unknown;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+function pick<T extends string>(v: unknown, allowed: readonly T[], fallback: T): T {
+  return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
+}
+
+/**
+ * Settings from whatever storage holds (an older version, a hand-edited backup, garbage):
+ * every field is checked, and a bad or missing one falls back to its default rather than
+ * breaking the pages that read it.
+ */
+export function normaliseSettings(raw: unknown): Settings {
+  const stored: Stored | null = isRecord(raw) && typeof raw.version === 'number' ? { version: raw.version, value: raw.value } : null;
+  const v = stored && isRecord(stored.value) ? stored.value : isRecord(raw) && !('version' in raw) ? raw : {};
+  const capture: Record<string, boolean> = {};
+  if (isRecord(v.capture)) for (const [k, on] of Object.entries(v.capture)) if (typeof on === 'boolean') capture[k] = on;
+  const sites = Array.isArray(v.sites) ? [...new Set(v.sites.filter((s): s is string => typeof s === 'string' && /^(https?|\*):\/\/[^/]+\/\*$/.test(s)))] : [];
+  const panel: Record<string, PanelLayout> = {};
+  if (isRecord(v.panel)) {
+    for (const [host, l] of Object.entries(v.panel)) {
+      if (!isRecord(l)) continue;
+      panel[host] = { collapsed: l.collapsed === true, side: pick(l.side, ['start', 'end'] as const, 'end') };
+    }
+  }
+  return {
+    language: pick(v.language, ['auto', 'ar', 'en'] as const, 'auto'),
+    theme: pick(v.theme, ['system', 'light', 'dark'] as const, 'system'),
+    capture,
+    sites,
+    panel,
+  };
+}
+
+/** Capture is on for an outlet unless the reader turned it off. */
+export function captureEnabled(s: Settings, outlet: string): boolean {
+  return s.capture[outlet] !== false;
+}
+
+export function panelLayoutFor(s: Settings, host: string): PanelLayout {
+  return s.panel[host] ?? { ...DEFAULT_PANEL_LAYOUT };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const got = await browser.storage.local.get(SETTINGS_KEY);
+  return normaliseSettings(got[SETTINGS_KEY]);
+}
+
+/** Writes a change (shallow merge of top-level fields) and returns the settings now stored. */
+export async function saveSettings(patch: Partial<Settings> | ((s: Settings) => Partial<Settings>)): Promise<Settings> {
+  const current = await loadSettings();
+  const next = normaliseSettings({
+    version: SETTINGS_VERSION,
+    value: { ...current, ...(typeof patch === 'function' ? patch(current) : patch) },
+  });
+  await browser.storage.local.set({ [SETTINGS_KEY]: { version: SETTINGS_VERSION, value: next } satisfies Stored });
+  return next;
+}
+
+/** Remembers the in-page panel's layout for a site (by host); returns the layout now in force there. */
+export async function savePanelLayout(host: string, layout: PanelLayout): Promise<PanelLayout> {
+  const next = await saveSettings((s) => ({ panel: { ...s.panel, [host]: layout } }));
+  return panelLayoutFor(next, host);
+}
+
+/** Calls back with the new settings whenever any context changes them; returns the unsubscribe. */
+export function onSettingsChanged(cb: (s: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) cb(normaliseSettings(changes[SETTINGS_KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
