@@ -10,6 +10,7 @@ import { isoDay } from './day';
 import { daysOf } from './when';
 import { isGeneric } from './where';
 import { EVENT_TYPES, type EventSignature } from './types';
+import type { EventAspect } from '../types';
 
 const EVENT_TYPE_SET = new Set<string>(EVENT_TYPES);
 
@@ -259,9 +260,9 @@ export type EventRelation = 'same-event' | 'related' | 'none';
 export interface Judgement {
   probability: number;
   relation: EventRelation;
-  /** What agreed and what differed, in short English keys the UI words (place, day, type, numbers, words). */
-  agreed: string[];
-  differed: string[];
+  /** What agreed and what differed (place, day, what happened, numbers, who, words): the panel words them. */
+  agreed: EventAspect[];
+  differed: EventAspect[];
 }
 
 export function judge(a: EventDoc, b: EventDoc, corpus?: CorpusDf, model: Model = MODEL): Judgement {
@@ -280,28 +281,36 @@ function sameSeries(a: EventDoc, b: EventDoc, f: Record<FeatureName, number>): b
   return a.sig.recurring && b.sig.recurring && a.sig.type === b.sig.type && f.title >= 0.5;
 }
 
-function explain(a: EventDoc, b: EventDoc, facts: PairFacts): { agreed: string[]; differed: string[] } {
+function explain(a: EventDoc, b: EventDoc, facts: PairFacts): { agreed: EventAspect[]; differed: EventAspect[] } {
   const f = facts.features;
-  const agreed: string[] = [];
-  const differed: string[] = [];
+  const agreed: EventAspect[] = [];
+  const differed: EventAspect[] = [];
   const pa = a.sig.place;
   const pb = b.sig.place;
-  if (f.placeSame === 1) agreed.push(`place: ${pa!.name}`);
-  else if (f.placeSame > 0) agreed.push(`place: ${pa!.name} / ${pb!.name}`);
-  else if (f.placeConflict) differed.push(`place: ${pa!.name} / ${pb!.name}`);
-  else if (f.placeGenericOnly) agreed.push(`wide place only: ${pa!.name}`);
-  if (facts.gap === 0) agreed.push(`day: ${isoDay(a.sig.when.day!)}`);
-  else if (facts.gap !== null && facts.gap <= 1) agreed.push(`day: ${isoDay(a.sig.when.day!)} / ${isoDay(b.sig.when.day!)}`);
-  else if (facts.gap !== null) differed.push(`day: ${isoDay(a.sig.when.day!)} / ${isoDay(b.sig.when.day!)} (${facts.gap} days apart)`);
-  if (f.typeSame) agreed.push(`what: ${a.sig.type}`);
-  else if (f.typeConflict) differed.push(`what: ${a.sig.type} / ${b.sig.type}`);
+  if (pa && pb) {
+    const place = { a: pa.id, b: pb.id, names: [pa.name, pb.name] as [string, string] };
+    if (f.placeSame > 0) agreed.push({ kind: 'place', ...place });
+    else if (f.placeConflict || f.placeNear) differed.push({ kind: 'place', ...place });
+    else if (f.placeGenericOnly) agreed.push({ kind: 'wide-place', ...place });
+  }
+  const da = a.sig.when.day;
+  const db = b.sig.when.day;
+  if (da !== null && db !== null) {
+    const day = { kind: 'day' as const, a: isoDay(da), b: isoDay(db), days: Math.abs(da - db) };
+    (day.days <= 1 || f.dayNamed ? agreed : differed).push(day);
+  }
+  if (f.typeSame || f.typeStatement) agreed.push({ kind: 'what', a: a.sig.type, b: b.sig.type });
+  else if (f.typeConflict) differed.push({ kind: 'what', a: a.sig.type, b: b.sig.type });
   for (const k of ['killed', 'injured'] as const) {
     const x = a.sig.numbers[k];
     const y = b.sig.numbers[k];
     if (x === undefined || y === undefined) continue;
-    (x === y ? agreed : differed).push(x === y ? `${k}: ${x}` : `${k}: ${x} / ${y}`);
+    (countsAgree(x, y) ? agreed : differed).push({ kind: k, a: String(x), b: String(y) });
   }
-  if (a.sig.recurring || b.sig.recurring) differed.push('recurring report');
-  if (facts.sharedWords.length) agreed.push(`words: ${facts.sharedWords.slice(0, 5).join('، ')}`);
+  const actorsB = new Set(specificActors(b.sig.actors));
+  const actor = specificActors(a.sig.actors).find((x) => actorsB.has(x));
+  if (actor) agreed.push({ kind: 'actor', a: actor, b: actor });
+  if (a.sig.recurring || b.sig.recurring) differed.push({ kind: 'recurring' });
+  if (facts.sharedWords.length) agreed.push({ kind: 'words', a: facts.sharedWords.slice(0, 5).join('، ') });
   return { agreed, differed };
 }
