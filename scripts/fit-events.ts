@@ -344,9 +344,10 @@ function main(): void {
   }
   lines.push('', '## Coefficients (final model)', '', '| feature | coefficient |', '|---|---:|', `| (bias) | ${final.bias.toFixed(3)} |`);
   FEATURES.forEach((n, i) => lines.push(`| ${n} | ${final.coef[i]!.toFixed(3)} |`));
-  // The ranking section is the Node bench's (bench/run.ts), written by hand: kept as it is.
+  // The targets and the ranking sections (the Node bench's, bench/run.ts) are written by hand: kept as they are.
   const before = readFileSync(join(root, 'bench/EVENTS.md'), 'utf8');
-  const ranking = before.indexOf('\n## Ranking');
+  const targets = before.indexOf('\n## Where the targets stand');
+  const ranking = targets >= 0 ? targets : before.indexOf('\n## Ranking');
   writeFileSync(join(root, 'bench/EVENTS.md'), `${lines.join('\n')}\n${ranking >= 0 ? before.slice(ranking) : ''}`);
   if (process.env.EVENTS_ERRORS) {
     const sig = (r: Report) => ({ title: r.title, outlet: r.outlet, published: r.publishedAt, type: r.doc.sig.types.join(','), place: r.doc.sig.place?.id ?? null, generic: r.doc.sig.place?.generic ?? null, places: r.doc.sig.places, day: r.doc.sig.when.day === null ? null : isoDay(r.doc.sig.when.day), dayFrom: r.doc.sig.when.from, dayRaw: r.doc.sig.when.raw, actors: r.doc.sig.actors, numbers: r.doc.sig.numbers, recurring: r.doc.sig.recurring });
