@@ -2,7 +2,7 @@
 // repeats that the gazetteer does not know yet. `npm run -s gazetteer:next` (add --check to only
 // compare, exit 1 when NEXT.md is out of date).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { nextRound, renderNextRound, spliceGenerated, type CorpusText } from '../lib/entities/next-round';
+import { nextRound, renderNextRound, spliceGenerated, type CorpusText } from './next-round';
 
 const CORPUS = 'tests/fixtures/real-2025.jsonl';
 const NOTE = 'lib/entities/NEXT.md';
@@ -11,7 +11,7 @@ const records = readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l,
   try {
     return JSON.parse(l) as CorpusText;
   } catch (e) {
-    throw new Error(`${CORPUS}:${i + 1}: not JSON (${(e as Error).message})`);
+    throw new Error(`${CORPUS}:${i + 1}: not JSON (${(e as Error).message})`, { cause: e });
   }
 });
 const before = readFileSync(NOTE, 'utf8');
