@@ -9,52 +9,14 @@ import { eventSignature } from './signature';
 import { isoDay } from './day';
 import { daysOf } from './when';
 import { isGeneric } from './where';
-import { EVENT_TYPES, type EventSignature } from './types';
+import type { EventSignature } from './types';
 import type { EventAspect } from '../types';
-
-const EVENT_TYPE_SET = new Set<string>(EVENT_TYPES);
 
 /** A report as the pair model reads it. */
 export interface EventDoc {
   sig: EventSignature;
   terms: TermVector;
   outlet?: string;
-}
-
-/** An EventDoc as JSON: what a team server is sent of the article (its analysis, not its text). */
-export interface EventDocWire {
-  sig: EventSignature;
-  all: Array<[string, number]>;
-  title: Array<[string, number]>;
-  lines: Array<[string, string[]]>;
-  outlet?: string;
-}
-
-export function eventDocToWire(d: EventDoc): EventDocWire {
-  return { sig: d.sig, all: [...d.terms.all], title: [...d.terms.title], lines: [...d.terms.lines], ...(d.outlet ? { outlet: d.outlet } : {}) };
-}
-
-const MAX_WIRE_TERMS = 2000;
-
-/** An EventDoc from JSON a client sent: checked (types and sizes), else an Error naming the field. */
-export function eventDocFromWire(w: unknown): EventDoc {
-  const o = w as Partial<EventDocWire> | null;
-  const pairs = (x: unknown, name: string, value: (v: unknown) => boolean) => {
-    if (!Array.isArray(x) || x.length > MAX_WIRE_TERMS || !x.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && p[0].length <= 200 && value(p[1]))) throw new Error(`event.${name}: expected at most ${MAX_WIRE_TERMS} [string, value] pairs`);
-    return x as Array<[string, never]>;
-  };
-  if (!o || typeof o !== 'object') throw new Error('event: expected an object');
-  const s = o.sig as Partial<EventSignature> | undefined;
-  const ids = (x: unknown) => Array.isArray(x) && x.length <= 200 && x.every((v) => typeof v === 'string' && v.length <= 200);
-  const day = (x: unknown) => x === null || (typeof x === 'number' && Number.isInteger(x));
-  if (!s || typeof s !== 'object' || !EVENT_TYPE_SET.has(s.type as string) || !ids(s.types) || !ids(s.places) || !ids(s.actors) || typeof s.recurring !== 'boolean' || !day(s.published ?? null) || !s.when || !day(s.when.day) || !(s.when.days === undefined || (Array.isArray(s.when.days) && s.when.days.length <= 8 && s.when.days.every((d) => Number.isInteger(d)))) || typeof s.numbers !== 'object' || s.numbers === null) throw new Error('event.sig: not an event signature');
-  if (s.place !== null && (typeof s.place !== 'object' || typeof s.place?.id !== 'string' || !ids(s.place.chain) || typeof s.place.generic !== 'boolean')) throw new Error('event.sig.place: not a place');
-  for (const k of ['killed', 'injured', 'displaced'] as const) if (s.numbers[k] !== undefined && typeof s.numbers[k] !== 'number') throw new Error(`event.sig.numbers.${k}: not a number`);
-  const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-  const all = new Map(pairs(o.all, 'all', num));
-  const title = new Map(pairs(o.title, 'title', num));
-  const lines = new Map(pairs(o.lines, 'lines', (v) => Array.isArray(v) && v.length <= 400 && v.every((x) => typeof x === 'string')));
-  return { sig: s as EventSignature, terms: { all, title, lines }, ...(typeof o.outlet === 'string' ? { outlet: o.outlet } : {}) };
 }
 
 export function eventDoc(title: string, text: string, publishedAt: string | null, outlet?: string): EventDoc {
@@ -127,91 +89,105 @@ export function countsConflict(earlier: number, later: number, sameDay: boolean)
   return later < earlier * 0.67 - 1 || (sameDay && hi > 3 * lo + 2);
 }
 
+type Sig = EventSignature;
+
+/** Where: the same specific place, places near each other, far apart, or only a wide place shared. */
+function placeFeatures(a: Sig, b: Sig) {
+  const pa = a.place;
+  const pb = b.place;
+  const f = { placeSame: 0, placeNear: 0, placeConflict: 0, placeGenericOnly: 0 };
+  if (pa && pb && !pa.generic && !pb.generic) {
+    if (pa.id === pb.id) f.placeSame = 1;
+    else if (pa.chain.includes(pb.id) || pb.chain.includes(pa.id)) f.placeSame = 0.5;
+    else if (a.places.includes(pb.id) || b.places.includes(pa.id)) f.placeNear = 1;
+    // Two towns of one district or governorate: other incidents as often as one told apart.
+    else if (sharedArea(pa.chain, pb.chain) || sameGovernorate(pa.chain, pb.chain)) f.placeNear = 0.5;
+    else f.placeConflict = 1;
+  } else if (pa && pb && (pa.id === pb.id || pa.chain.includes(pb.id) || pb.chain.includes(pa.id))) {
+    f.placeGenericOnly = 1;
+  }
+  return { ...f, sharedSpecific: a.places.some((p) => b.places.includes(p)) ? 1 : 0 };
+}
+
+/** When: the events' days apart, the nearest of the days either names, and the publications' days apart. */
+function dayFeatures(a: Sig, b: Sig) {
+  const da = a.when.day;
+  const db = b.when.day;
+  const gap = da !== null && db !== null ? Math.abs(da - db) : null;
+  let near: number | null = null;
+  for (const x of daysOf(a.when)) for (const y of daysOf(b.when)) near = Math.min(near ?? Infinity, Math.abs(x - y));
+  const dayFar = gap !== null && gap >= 3 ? Math.min(1, (gap - 2) / 3) : 0;
+  // Both days read from the text (a date, "yesterday", "on Monday") and a day apart: two days told.
+  const told = (w: Sig['when']) => w.from === 'text' || w.from === 'relative';
+  const dayOther = gap !== null && gap >= 1 && told(a.when) && told(b.when) && (near === null || near >= 1) ? 1 : 0;
+  const pubGap = a.published !== null && b.published !== null ? Math.abs(a.published - b.published) : null;
+  return {
+    gap,
+    near,
+    pubGap,
+    features: {
+      day0: gap === 0 ? 1 : 0,
+      day1: gap === 1 ? 1 : 0,
+      dayOther,
+      dayFar,
+      dayNamed: gap !== null && gap >= 2 && near !== null && near <= 1 ? 1 : 0,
+      dayUnknown: gap === null ? 1 : 0,
+      pubFar: pubGap !== null && pubGap >= 3 ? Math.min(1, (pubGap - 2) / 3) : 0,
+    },
+  };
+}
+
+/** What happened: the same kind of event ("said" is what nearly every report does: weak), or two kinds. */
+function typeFeatures(a: Sig, b: Sig) {
+  const ta = a.type;
+  const tb = b.type;
+  return {
+    typeSame: ta !== 'other' && ta !== 'statement' && ta === tb ? 1 : 0,
+    typeStatement: ta === 'statement' && tb === 'statement' ? 1 : 0,
+    typeConflict: ta !== 'other' && tb !== 'other' && !a.types.slice(0, 2).includes(tb) && !b.types.slice(0, 2).includes(ta) ? 1 : 0,
+  };
+}
+
+/** The tolls: both given, the same, or ones one event cannot give (countsConflict). */
+function numberFeatures(a: Sig, b: Sig, pubGap: number | null) {
+  const f = { numBoth: 0, numAgree: 0, numConflict: 0 };
+  const aFirst = a.published === null || b.published === null || a.published <= b.published;
+  for (const k of ['killed', 'injured'] as const) {
+    const x = a.numbers[k];
+    const y = b.numbers[k];
+    if (x === undefined || y === undefined) continue;
+    f.numBoth = 1;
+    if (countsAgree(x, y)) f.numAgree = 1;
+    else if (aFirst ? countsConflict(x, y, pubGap === 0) : countsConflict(y, x, pubGap === 0)) f.numConflict = 1;
+  }
+  return f;
+}
+
 /** The features of a pair (each 0..1), with the facts the explanation needs. */
 export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairFacts {
   const sameOutlet = !!a.outlet && a.outlet === b.outlet;
   // One outlet's reports share its boilerplate; other outlets' shared lines are syndicated copy.
   const lx = sameOutlet ? lexicalSimilarity(withoutSharedLines(a.terms, b.terms), withoutSharedLines(b.terms, a.terms), corpus) : lexicalSimilarity(a.terms, b.terms, corpus);
-  const pa = a.sig.place;
-  const pb = b.sig.place;
-  let placeSame = 0;
-  let placeNear = 0;
-  let placeConflict = 0;
-  let placeGenericOnly = 0;
-  if (pa && pb && !pa.generic && !pb.generic) {
-    if (pa.id === pb.id) placeSame = 1;
-    else if (pa.chain.includes(pb.id) || pb.chain.includes(pa.id)) placeSame = 0.5;
-    else if (a.sig.places.includes(pb.id) || b.sig.places.includes(pa.id)) placeNear = 1;
-    // Two towns of one district or governorate: other incidents as often as one told apart.
-    else if (sharedArea(pa.chain, pb.chain) || sameGovernorate(pa.chain, pb.chain)) placeNear = 0.5;
-    else placeConflict = 1;
-  } else if (pa && pb && (pa.id === pb.id || pa.chain.includes(pb.id) || pb.chain.includes(pa.id))) {
-    placeGenericOnly = 1;
-  }
-  const sharedSpecific = a.sig.places.some((p) => b.sig.places.includes(p)) ? 1 : 0;
-  const da = a.sig.when.day;
-  const db = b.sig.when.day;
-  const gap = da !== null && db !== null ? Math.abs(da - db) : null;
-  let near: number | null = null;
-  for (const x of daysOf(a.sig.when)) for (const y of daysOf(b.sig.when)) near = Math.min(near ?? Infinity, Math.abs(x - y));
-  const dayFar = gap !== null && gap >= 3 ? Math.min(1, (gap - 2) / 3) : 0;
-  const ta = a.sig.type;
-  const tb = b.sig.type;
-  // "Said" is what nearly every report does: the same statement is weak evidence of one event.
-  const typeSame = ta !== 'other' && ta !== 'statement' && ta === tb ? 1 : 0;
-  const typeStatement = ta === 'statement' && tb === 'statement' ? 1 : 0;
-  const typeConflict = ta !== 'other' && tb !== 'other' && !a.sig.types.slice(0, 2).includes(tb) && !b.sig.types.slice(0, 2).includes(ta) ? 1 : 0;
-  let numBoth = 0;
-  let numAgree = 0;
-  let numConflict = 0;
-  const pubA = a.sig.published;
-  const pubB = b.sig.published;
-  const pubGap = pubA !== null && pubB !== null ? Math.abs(pubA - pubB) : null;
-  const aFirst = pubA === null || pubB === null || pubA <= pubB;
-  for (const k of ['killed', 'injured'] as const) {
-    const x = a.sig.numbers[k];
-    const y = b.sig.numbers[k];
-    if (x === undefined || y === undefined) continue;
-    numBoth = 1;
-    if (countsAgree(x, y)) numAgree = 1;
-    else if (aFirst ? countsConflict(x, y, pubGap === 0) : countsConflict(y, x, pubGap === 0)) numConflict = 1;
-  }
-  // Both days read from the text (a date, "yesterday", "on Monday") and a day apart: two days told.
-  const told = (w: EventSignature['when']) => w.from === 'text' || w.from === 'relative';
-  const dayOther = gap !== null && gap >= 1 && told(a.sig.when) && told(b.sig.when) && (near === null || near >= 1) ? 1 : 0;
+  const days = dayFeatures(a.sig, b.sig);
   const actorsB = new Set(specificActors(b.sig.actors));
   const actorShared = specificActors(a.sig.actors).some((x) => actorsB.has(x)) ? 1 : 0;
   // A statement, a decree, a visit has an actor, not a place: there the actor says where.
-  const noPlace = (!pa || pa.generic) && (!pb || pb.generic);
+  const noPlace = (!a.sig.place || a.sig.place.generic) && (!b.sig.place || b.sig.place.generic);
   const features: Record<FeatureName, number> = {
     lex: lx.lex,
     title: lx.title,
     cover: lx.cover,
-    placeSame,
-    placeNear,
-    placeConflict,
-    placeGenericOnly,
-    sharedSpecific,
-    day0: gap === 0 ? 1 : 0,
-    day1: gap === 1 ? 1 : 0,
-    dayOther,
-    dayFar,
-    dayNamed: gap !== null && gap >= 2 && near !== null && near <= 1 ? 1 : 0,
-    dayUnknown: gap === null ? 1 : 0,
-    pubFar: pubGap !== null && pubGap >= 3 ? Math.min(1, (pubGap - 2) / 3) : 0,
-    typeSame,
-    typeStatement,
-    typeConflict,
-    numBoth,
-    numAgree,
-    numConflict,
+    ...placeFeatures(a.sig, b.sig),
+    ...days.features,
+    ...typeFeatures(a.sig, b.sig),
+    ...numberFeatures(a.sig, b.sig, days.pubGap),
     actorShared,
     actorNoPlace: actorShared && noPlace ? 1 : 0,
     sameOutlet: sameOutlet ? 1 : 0,
     recurring: a.sig.recurring || b.sig.recurring ? 1 : 0,
-    lexDayFar: lx.lex * dayFar,
+    lexDayFar: lx.lex * days.features.dayFar,
   };
-  return { features, gap, near, sharedWords: lx.shared };
+  return { features, gap: days.gap, near: days.near, sharedWords: lx.shared };
 }
 
 export function rawProbability(f: Record<FeatureName, number>, model: Model = MODEL): number {
