@@ -1,8 +1,26 @@
 // Text clean-up shared by the HTML and the page-text extractors.
+import { stripInvisible } from '../arabic/invisible';
 
-/** Whitespace runs (including NBSP and the bidi marks pages sprinkle in) to one space. */
+/**
+ * Whitespace runs to one space, without the invisible characters (zero-width, direction marks and
+ * isolates, soft hyphen, BOM…: ../arabic/invisible.ts) that pages sprinkle in or plant inside
+ * words. Every text the HTML extractor keeps goes through here, so an article read from a page
+ * is as clean as one read from its saved text (text.ts), and a laced page reads as the clean one.
+ */
 export function squash(text: string): string {
-  return text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  return stripInvisible(text).replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+// Tatweel (ـ) after a letter or a mark stretches the word on screen and is no letter: "شـارك".
+const TATWEEL_IN_WORD = /(?<=[\u0620-\u064A\u064B-\u065F\u0670-\u06D3])\u0640+/g;
+
+/**
+ * A line as the line rules read it (furniture, ends, dates, bylines, comment headings): without the
+ * tatweel inside its words. The line's own text, tatweel kept, is what the article shows; only
+ * what is matched is folded. A line of tatweel alone (a rule) keeps its first one.
+ */
+export function matchForm(line: string): string {
+  return line.includes('\u0640') ? line.replace(TATWEEL_IN_WORD, '') : line;
 }
 
 /** A line glued to itself two or three times ("titletitle", seed 004) → the line once. */
