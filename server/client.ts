@@ -1,8 +1,8 @@
 // A client of the team server's API, for the command line and the tests.
 import { eventDoc, eventDocToWire } from '../lib/events';
 import { textKey } from '../lib/corpus/ids';
-import { toWire, type FeaturesWire } from '../lib/corpus/wire';
-import { queryFeatures, type Query } from '../lib/xref/search';
+import { toWire, type FeaturesWire } from '../lib/engine/wire';
+import { queryFeatures, type Query } from '../lib/engine/search';
 import type { RelatedReport, ReportRecord } from '../lib/types';
 import type { TeamQuery } from './query';
 

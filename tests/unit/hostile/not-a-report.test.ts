@@ -6,10 +6,10 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../../lib/corpus/db';
+import { openDb } from '../../../lib/db';
 import { parseJsonLines, parsePack, parseTextReport, validateRecord } from '../../../lib/corpus/formats';
-import { beginImport, importPart } from '../../../lib/corpus/imports';
-import { captureArticle } from '../../../lib/corpus/manage';
+import { beginImport, importPart } from '../../../lib/engine/imports';
+import { captureArticle } from '../../../lib/engine/manage';
 import { recordFromPage } from '../../../lib/harvest/pages';
 import type { Article } from '../../../lib/types';
 
