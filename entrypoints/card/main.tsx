@@ -4,30 +4,48 @@ import '../../components/theme.css';
 import { applyLocale, t, tn, uiLang } from '../../lib/i18n';
 import { DateText } from '../../components/DateText';
 import type { EntityCard } from '../../lib/engine/entity-card';
+import { CARD_SHOW, NOT_OURS, onFrameKey } from '../../lib/frames';
 import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { outletName } from '../../lib/outlets/names';
 import { safeHref } from '../../lib/safe-href';
 
-// The card beside a mark. The content script names the entity in this page's hash; the corpus
-// is read here, in the extension's own page, never in the article's DOM.
-const entityOfHash = () => decodeURIComponent(location.hash.slice(1));
+// The card beside a mark. The content script tells the background which mark the reader points
+// at (page:card) and this frame asks for that entity's card with its run's key, which the content
+// script that made this frame posts to it (lib/frames.ts): a page's own copy of this page, or one
+// given an entity in its URL, gets nothing. The corpus is read here, never in the article's DOM.
+const run = new URLSearchParams(location.search).get('run') ?? '';
 
 function Card() {
-  const [id, setId] = useState(entityOfHash());
+  const [key, setKey] = useState<string | null>(null);
+  const [shown, setShown] = useState(0);
   const [card, setCard] = useState<EntityCard | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => onFrameKey(run, (k) => call('ui:card', { run, key: k }).then(
+    (c) => {
+      setKey(k);
+      setCard(c);
+      return true;
+    },
+    (e: Error) => {
+      if (e.message !== NOT_OURS) setError(e.message);
+      return false;
+    },
+  )), []);
   useEffect(() => {
-    const onHash = () => setId(entityOfHash());
-    addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
+    // The reader pointed at another mark: its card, asked again through the run.
+    const onShow = (e: MessageEvent) => {
+      if (e.source === window.parent && (e.data as { isnad?: string } | null)?.isnad === CARD_SHOW) setShown((n) => n + 1);
+    };
+    addEventListener('message', onShow);
+    return () => removeEventListener('message', onShow);
   }, []);
   useEffect(() => {
-    if (!id) return;
+    if (!key || !shown) return;
     setCard(undefined);
     setError(null);
-    call('ui:entity', { id }).then(setCard, (e: Error) => setError(e.message));
-  }, [id]);
+    call('ui:card', { run, key }).then(setCard, (e: Error) => setError(e.message));
+  }, [key, shown]);
   const lang = uiLang();
   const nameLang = lang.startsWith('ar') ? 'ar' : 'en';
   if (error) return <p class="error" role="alert">{t('error', error)}</p>;

@@ -3,15 +3,24 @@
 // DOM; the page only learns which entity id the reader pointed at, which is its own word.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
+import { browser } from 'wxt/browser';
+import { CARD_SHOW, keyFrame } from '../../lib/frames';
 import { MARK_ATTR } from '../../lib/marks/apply';
+import { send } from '../../lib/messaging';
 
 const WIDTH = 300;
 const HEIGHT = 220;
 const SHOW_DELAY = 250;
 const HIDE_DELAY = 300;
 
+/** A run id for the card frame, as the page's readings have (lib/frames.ts). */
+const cardRun = () => `card-${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+
 export function startEntityCards(ctx: ContentScriptContext): () => void {
   let ui: ReturnType<typeof createIframeUi> | null = null;
+  const run = cardRun();
+  // The last mark pointed at, told to the background before the card is asked to show it.
+  let pointed: Promise<unknown> = Promise.resolve();
   let current: HTMLElement | null = null;
   let showTimer = 0;
   let hideTimer = 0;
@@ -33,6 +42,15 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
         wrapper.addEventListener('mouseleave', () => scheduleHide());
       },
     });
+    // The frame loads once the background knows its run's key (lib/frames.ts); its entity comes
+    // through that run, never in its URL.
+    const frame = ui.iframe;
+    frame.removeAttribute('src');
+    const keyed = keyFrame(frame, new URL(browser.runtime.getURL('/')).origin, (r, key) => send('page:frame', { run: r, key }));
+    const offered = keyed.run(run).then(() => {
+      frame.src = `${browser.runtime.getURL('/card.html')}?run=${run}`;
+    });
+    pointed = pointed.then(() => offered);
     ui.mount();
     return ui;
   }
@@ -51,10 +69,10 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
     clearTimeout(hideTimer);
     const card = ensure();
     current = mark;
-    // The card page reads the entity from its hash; changing only the hash does not reload it.
-    const url = new URL(card.iframe.src);
-    url.hash = encodeURIComponent(id);
-    if (card.iframe.src !== url.href) card.iframe.src = url.href;
+    // The background learns which entity first; then the card (once loaded, it asks by itself) is told to show it.
+    pointed = pointed.then(() => send('page:card', { run, entity: id })).then(() => {
+      card.iframe.contentWindow?.postMessage({ isnad: CARD_SHOW }, new URL(browser.runtime.getURL('/')).origin);
+    });
     place(card.wrapper, mark);
   }
 

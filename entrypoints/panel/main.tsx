@@ -7,6 +7,7 @@ import { openSidePanel } from '../../components/side-panel-open';
 import { requestSideView } from '../../components/side-view-request';
 import { browser } from 'wxt/browser';
 import { bootPage, t } from '../../lib/i18n';
+import { NOT_OURS, onFrameKey } from '../../lib/frames';
 import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor, type PanelLayout } from '../../lib/settings';
@@ -15,13 +16,24 @@ performance.mark('isnad:panel-script');
 
 // Asked first thing, before the page boots (settings, language): the background may still be
 // looking the article up, and both go on side by side. `run` is the reading of the page that
-// mounted this panel; without it (an older content script), the tab's current context.
-const run = new URLSearchParams(location.search).get('run');
+// mounted this panel; its key comes from the content script that made this frame (lib/frames.ts),
+// so a page's own copy of this page gets nothing.
+const run = new URLSearchParams(location.search).get('run') ?? '';
 let answered: ContextState | null = null;
-const asked: Promise<ContextState> = (run ? call('ui:panel-context', { run }) : call('ui:context', {})).then(
-  (context): ContextState => (answered = { kind: 'ready', context }),
-  (e: unknown): ContextState => (answered = { kind: 'error', message: e instanceof Error ? e.message : String(e) }),
-);
+const asked = new Promise<ContextState>((resolve) => {
+  onFrameKey(run, async (key) => {
+    try {
+      const context = await call('ui:panel-context', { run, key });
+      resolve((answered = { kind: 'ready', context }));
+      return true;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (message === NOT_OURS) return false;
+      resolve((answered = { kind: 'error', message }));
+      return true;
+    }
+  });
+});
 
 /** The panel's context: shown in the same commit the answer arrives in, not a frame later. */
 function usePanelContext(): ContextState {
