@@ -88,10 +88,13 @@ export class FrameClaims {
     await this.save(tabId, grants);
   }
 
-  /** The entity the card of `run` shows, for the frame that holds it; null for any other. */
-  async entityFor(tabId: number | undefined, frameId: number | undefined, run: string, key: string): Promise<string | null> {
-    if (!(await this.claim(tabId, frameId, run, key))) return null;
-    return (await this.load(tabId!)).find((g) => g.run === run)?.entity ?? null;
+  /**
+   * The entity the card of `run` shows, for the frame that holds it ('' before the reader points
+   * at a mark); undefined for any other frame.
+   */
+  async entityFor(tabId: number | undefined, frameId: number | undefined, run: string, key: string): Promise<string | undefined> {
+    if (!(await this.claim(tabId, frameId, run, key))) return undefined;
+    return (await this.load(tabId!)).find((g) => g.run === run)?.entity ?? '';
   }
 
   async forget(tabId: number): Promise<void> {

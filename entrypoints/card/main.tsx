@@ -15,23 +15,29 @@ import { safeHref } from '../../lib/safe-href';
 // script that made this frame posts to it (lib/frames.ts): a page's own copy of this page, or one
 // given an entity in its URL, gets nothing. The corpus is read here, never in the article's DOM.
 const run = new URLSearchParams(location.search).get('run') ?? '';
+// Listened for before anything renders: the key is posted when this page has loaded, which may
+// come before the component's effects run.
+let first: ((c: { key: string; card: EntityCard | null }) => void) | null = null;
+const keyed = new Promise<{ key: string; card: EntityCard | null }>((resolve) => (first = resolve));
+onFrameKey(run, (k) => call('ui:card', { run, key: k }).then(
+  (card) => {
+    first?.({ key: k, card });
+    return true;
+  },
+  (e: Error) => e.message !== NOT_OURS && (first?.({ key: k, card: null }), true),
+));
 
 function Card() {
   const [key, setKey] = useState<string | null>(null);
   const [shown, setShown] = useState(0);
   const [card, setCard] = useState<EntityCard | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => onFrameKey(run, (k) => call('ui:card', { run, key: k }).then(
-    (c) => {
-      setKey(k);
-      setCard(c);
-      return true;
-    },
-    (e: Error) => {
-      if (e.message !== NOT_OURS) setError(e.message);
-      return false;
-    },
-  )), []);
+  useEffect(() => {
+    void keyed.then((k) => {
+      setKey(k.key);
+      setCard(k.card);
+    });
+  }, []);
   useEffect(() => {
     // The reader pointed at another mark: its card, asked again through the run.
     const onShow = (e: MessageEvent) => {

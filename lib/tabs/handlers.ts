@@ -112,7 +112,7 @@ export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps):
     },
     async 'ui:card'({ run, key }, sender) {
       const entity = await frames.entityFor(sender.tabId, sender.frameId, run, key);
-      if (entity === null) throw new Error(NOT_OURS);
+      if (entity === undefined) throw new Error(NOT_OURS);
       return entity ? entityCard(db, entity) : null;
     },
     async 'ui:panel-context'({ run, key }, sender) {

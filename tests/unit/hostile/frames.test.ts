@@ -41,10 +41,11 @@ describe('frame claims', () => {
     const claims = new FrameClaims();
     const key = newKey();
     await claims.offer(3, `card-${RUN}`, key);
+    expect(await claims.entityFor(3, 9, `card-${RUN}`, '0'.repeat(32))).toBeUndefined();
+    expect(await claims.entityFor(3, 9, `card-${RUN}`, key)).toBe(''); // held, nothing pointed at yet
     await claims.point(3, `card-${RUN}`, 'place:idlib');
-    expect(await claims.entityFor(3, 9, `card-${RUN}`, '0'.repeat(32))).toBeNull();
     expect(await claims.entityFor(3, 9, `card-${RUN}`, key)).toBe('place:idlib');
-    expect(await claims.entityFor(3, 10, `card-${RUN}`, key)).toBeNull();
+    expect(await claims.entityFor(3, 10, `card-${RUN}`, key)).toBeUndefined();
     await expect(claims.point(3, 'unknownrun123', 'x')).rejects.toThrow();
   });
 
