@@ -18,6 +18,7 @@ import type { MarkSpec } from './marks/types';
 import type { PanelLayout } from './settings';
 import type { Article, ExportedFile, RelatedReport, Report, TabContext } from './types';
 import type { ArticleAnalysis } from './ui/article-analysis';
+import { errorMessage } from './errors';
 
 /** A reply; `lost` when no answer came (the service worker stopped before replying, or was not
  *  reached): the request may or may not have been carried out, and may be sent again. */
@@ -253,7 +254,7 @@ export async function send<K extends MessageName>(name: K, data: Protocol[K]['re
     const reply = (await browser.runtime.sendMessage({ isnad: name, data } satisfies Envelope<K>)) as Result<Protocol[K]['reply']> | undefined;
     return reply ?? { ok: false, error: `no reply to ${name}`, lost: true };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e), lost: true };
+    return { ok: false, error: errorMessage(e), lost: true };
   }
 }
 
@@ -279,7 +280,7 @@ export async function dispatch(handlers: Handlers, message: unknown, sender: Sen
   try {
     return { ok: true, value: await handler(message.data, sender) };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { ok: false, error: errorMessage(e) };
   }
 }
 

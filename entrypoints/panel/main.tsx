@@ -11,6 +11,7 @@ import { NOT_OURS, onFrameKey } from '../../lib/frames';
 import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor, type PanelLayout } from '../../lib/settings';
+import { errorMessage } from '../../lib/errors';
 
 performance.mark('isnad:panel-script');
 
@@ -27,7 +28,7 @@ const asked = new Promise<ContextState>((resolve) => {
       resolve((answered = { kind: 'ready', context }));
       return true;
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = errorMessage(e);
       if (message === NOT_OURS) return false;
       resolve((answered = { kind: 'error', message }));
       return true;
