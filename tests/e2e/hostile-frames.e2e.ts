@@ -47,7 +47,8 @@ async function pageFrames(page: Page, src: string): Promise<Frame> {
     f.style.cssText = 'position:fixed;top:0;left:0;width:400px;height:400px;opacity:0.01';
     document.body.append(f);
   }, { src, name });
-  await expect.poll(() => page.frames().some((f) => f.name() === name && f.url() === src), { timeout: 10_000 }).toBe(true);
+  // (The frame's URL is reported with the extension's id even when it was framed by the dynamic one.)
+  await expect.poll(() => page.frames().some((f) => f.name() === name && f.url() !== 'about:blank' && f.url() !== ''), { timeout: 10_000 }).toBe(true);
   const frame = page.frames().find((f) => f.name() === name)!;
   await frame.waitForLoadState('load');
   return frame;
@@ -66,6 +67,11 @@ describe('a page’s own copies of the panel and the card get nothing', () => {
     const src = await page.$eval('[data-isnad="panel"] iframe', (f) => (f as HTMLIFrameElement).src);
     const run = new URL(src).searchParams.get('run')!;
     expect(src).not.toMatch(/key/);
+    // Chrome: web-accessible by the dynamic URL only (use_dynamic_url), a new id each session; the
+    // extension's own id does not load it in a page, so a page cannot probe for Isnad by it.
+    expect(new URL(src).host).not.toBe(b.extensionId);
+    const probe = await pageFrames(page, `chrome-extension://${b.extensionId}/panel.html?run=${new URL(src).searchParams.get('run')}`);
+    expect(await probe.evaluate(() => location.protocol).catch(() => 'blocked')).not.toBe('chrome-extension:');
 
     const copy = await pageFrames(page, src);
     // Its own script waits for a key that never comes: no related report is shown.
