@@ -1,5 +1,5 @@
 // Text clean-up shared by the HTML and the page-text extractors.
-import { stripInvisible } from '../arabic/invisible';
+import { comparable, squash } from '../markup/text';
 
 /**
  * Whitespace runs to one space, without the invisible characters (zero-width, direction marks and
@@ -7,9 +7,7 @@ import { stripInvisible } from '../arabic/invisible';
  * words. Every text the HTML extractor keeps goes through here, so an article read from a page
  * is as clean as one read from its saved text (text.ts), and a laced page reads as the clean one.
  */
-export function squash(text: string): string {
-  return stripInvisible(text).replace(/[\s\u00a0]+/g, ' ').trim();
-}
+export { squash } from '../markup/text';
 
 // Tatweel (ـ) after a letter or a mark stretches the word on screen and is no letter: "شـارك".
 const TATWEEL_IN_WORD = /(?<=[\u0620-\u064A\u064B-\u065F\u0670-\u06D3])\u0640+/g;
@@ -42,10 +40,7 @@ export function unglue(line: string): string {
   return s;
 }
 
-/** Text as compared for sameness: no diacritics, tatweel or punctuation spacing differences. */
-export function comparable(text: string): string {
-  return squash(text).replace(/[\u064B-\u0652\u0640]/g, '').replace(/\s+/g, ' ').toLowerCase();
-}
+export { comparable } from '../markup/text';
 
 // Each pattern that ends a run of a class (here and below) starts only where the run starts
 // ((?<!…)): tried from every position inside a long run, it would rescan the run each time.

@@ -1,5 +1,5 @@
 // JSON-LD blocks of a page, parsed once per document: adapters and the extractor both read them.
-import { comparable, squash } from './clean';
+import { comparable, squash } from './text';
 
 type Node = Record<string, unknown>;
 

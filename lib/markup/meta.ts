@@ -1,4 +1,4 @@
-import { squash } from './clean';
+import { squash } from './text';
 
 /** The first non-empty content of <meta property|name|itemprop=…> among the names given. */
 export function meta(doc: Document, ...names: string[]): string | null {

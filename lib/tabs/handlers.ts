@@ -58,9 +58,31 @@ function warmer(): () => void {
   };
 }
 
+/** The frames the content script makes (panel, card) and the card's entity (lib/frames.ts). */
+function frameHandlers(db: IsnadDB, frames: FrameClaims): Pick<Handlers, 'page:frame' | 'page:card' | 'ui:card'> {
+  return {
+    async 'page:frame'({ run, key }, sender) {
+      if (sender.tabId === undefined) throw new Error('page:frame must come from a tab');
+      await frames.offer(sender.tabId, run, key);
+      return null;
+    },
+    async 'page:card'({ run, entity }, sender) {
+      if (sender.tabId === undefined || typeof entity !== 'string') throw new Error('page:card must come from a tab');
+      await frames.point(sender.tabId, run, entity);
+      return null;
+    },
+    async 'ui:card'({ run, key }, sender) {
+      const entity = await frames.entityFor(sender.tabId, sender.frameId, run, key);
+      if (entity === undefined) throw new Error(NOT_OURS);
+      return entity ? entityCard(db, entity) : null;
+    },
+  };
+}
+
 export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps): TabHandlers {
   const warmUp = warmer();
   return {
+    ...frameHandlers(db, frames),
     async 'page:article'({ article: read, run }, sender) {
       if (sender.tabId === undefined || !sender.url) throw new Error('page:article must come from a tab');
       // Held to the tab's URL: a canonical or archive claim it does not bear out is no key.
@@ -99,21 +121,6 @@ export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps):
     },
     'page:strings'({ keys }) {
       return Object.fromEntries(keys.map((k) => [k, t(k)]));
-    },
-    async 'page:frame'({ run, key }, sender) {
-      if (sender.tabId === undefined) throw new Error('page:frame must come from a tab');
-      await frames.offer(sender.tabId, run, key);
-      return null;
-    },
-    async 'page:card'({ run, entity }, sender) {
-      if (sender.tabId === undefined || typeof entity !== 'string') throw new Error('page:card must come from a tab');
-      await frames.point(sender.tabId, run, entity);
-      return null;
-    },
-    async 'ui:card'({ run, key }, sender) {
-      const entity = await frames.entityFor(sender.tabId, sender.frameId, run, key);
-      if (entity === undefined) throw new Error(NOT_OURS);
-      return entity ? entityCard(db, entity) : null;
     },
     async 'ui:panel-context'({ run, key }, sender) {
       if (sender.tabId === undefined) throw new Error('ui:panel-context must come from the in-page panel');

@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/claims';
 import { extractFromDocument } from '../../../lib/extract/html';
-import { jsonLdArticle } from '../../../lib/extract/jsonld';
+import { jsonLdArticle } from '../../../lib/markup/jsonld';
 import { extractFromText } from '../../../lib/extract/text';
 import { buildTextIndex, locateParagraphs, nodeAt, offsetIn } from '../../../lib/marks/text-index';
 import type { Article } from '../../../lib/types';
