@@ -60,9 +60,18 @@ function Panel() {
   const toggle = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
   useEffect(() => {
-    // The page's host is the referrer of this iframe (the page cannot read our document).
-    const host = document.referrer ? new URL(document.referrer).hostname : '';
-    void loadSettings().then((s) => setLayout(panelLayoutFor(s, host)));
+    // The page's host: its tab's URL (the iframe is loaded by the content script after the run's
+    // key is known, and such a load may carry no referrer), else the referrer.
+    const hostOf = (url: string | undefined) => {
+      try {
+        return url ? new URL(url).hostname : '';
+      } catch {
+        return '';
+      }
+    };
+    void Promise.all([browser.tabs.getCurrent().catch(() => undefined), loadSettings()]).then(([tab, s]) =>
+      setLayout(panelLayoutFor(s, hostOf(tab?.url) || hostOf(document.referrer))),
+    );
   }, []);
   useEffect(() => {
     // Folding swaps the buttons: keep the keyboard focus on the one that replaced the pressed one.
