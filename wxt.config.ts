@@ -43,8 +43,8 @@ export default defineConfig({
     // has no equivalent (its moz-extension UUID is random per install). A page that frames copies
     // gets nothing from them (lib/frames.ts, docs/SECURITY.md).
     web_accessible_resources: browser === 'firefox'
-      ? ['panel.html', 'card.html']
-      : [{ resources: ['panel.html', 'card.html'], matches: WAR_MATCHES, use_dynamic_url: true }],
+      ? ['panel.html', 'card.html', 'clip-note.html']
+      : [{ resources: ['panel.html', 'card.html', 'clip-note.html'], matches: WAR_MATCHES, use_dynamic_url: true }],
     action: { default_title: '__MSG_extName__' },
     // Saving a clipping from the keyboard: the background asks the tab for its selection.
     commands: {

@@ -120,8 +120,11 @@ export class FrameClaims {
 
 const storeKey = (tabId: number) => `frames:${tabId}`;
 
-/** Messages a frame presents its run and key with (the others need a run held). */
-const CLAIMING = new Set<MessageName>(['ui:panel-context', 'ui:card']);
+/**
+ * Messages a frame presents its run and key with (the others need a run held); and the note box's,
+ * which checks its own bound (a clipping of its tab's page saved in the last 30 minutes).
+ */
+const CLAIMING = new Set<MessageName>(['ui:panel-context', 'ui:card', 'frame:clip-note']);
 
 /**
  * The handlers, with every message a framed page may send answered only to a frame that holds a

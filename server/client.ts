@@ -1,5 +1,5 @@
 // A client of the team server's API, for the command line and the tests.
-import { eventDoc, eventDocToWire } from '../lib/events';
+import { eventDoc, eventDocToWire, type EventDocWire } from '../lib/events';
 import { textKey } from '../lib/corpus/ids';
 import { toWire, type FeaturesWire } from '../lib/engine/wire';
 import { queryFeatures, type Query } from '../lib/engine/search';
@@ -38,8 +38,9 @@ export class TeamClient {
     return this.call<{ team: string; member: string; role: string; reports: number }>('GET', '/me');
   }
 
-  addReports(records: ReportRecord[], source: string, analyses?: FeaturesWire[]) {
-    return this.call<{ added: number; duplicates: number; problems: Array<{ index: number; reason: string }> }>('POST', '/reports', { records, source, ...(analyses ? { analyses } : {}) });
+  /** `analyses` (and `events`, with them): the records' analysis done here (server/analyse-pool.ts). */
+  addReports(records: ReportRecord[], source: string, analyses?: FeaturesWire[], events?: EventDocWire[]) {
+    return this.call<{ added: number; duplicates: number; problems: Array<{ index: number; reason: string }> }>('POST', '/reports', { records, source, ...(analyses ? { analyses } : {}), ...(events ? { events } : {}) });
   }
 
   async query(q: TeamQuery): Promise<RelatedReport[]> {

@@ -1,94 +1,110 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
+import './card.css';
 import { applyLocale, t, tn, uiLang } from '../../lib/i18n';
 import { DateText } from '../../components/DateText';
 import type { EntityCard } from '../../lib/engine/entity-card';
-import { CARD_SHOW, NOT_OURS, onFrameKey } from '../../lib/frames';
+import { NOT_OURS, onFrameKey } from '../../lib/frames';
 import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { outletName } from '../../lib/outlets/names';
 import { safeHref } from '../../lib/safe-href';
+import { parseCardHash, type CardKind } from '../../lib/ui/card-hash';
 
-// The card beside a mark. The content script tells the background which mark the reader points
-// at (page:card) and this frame asks for that entity's card with its run's key, which the content
-// script that made this frame posts to it (lib/frames.ts): a page's own copy of this page, or one
-// given an entity in its URL, gets nothing. The corpus is read here, never in the article's DOM.
+// The card beside a mark. The content script names the mark in this page's hash (its kind and
+// words, shown at once: the page's own); the entity's card comes through this frame's run: the
+// content script tells the background which mark is pointed at (page:card), and this frame asks
+// with its run's key, which only the content script that made it posts to it (lib/frames.ts).
+// A page's own copy of this page, whatever its hash, gets no corpus data. The corpus is read
+// here, in the extension's own page, never in the article's DOM. The frame has a fixed size (its size tells the page nothing): the card inside
+// is as tall as its content and scrolls beyond the frame.
+const KIND_LABEL = { place: 'markPlace', actor: 'markActor', source: 'markSource' } as const;
+
 const run = new URLSearchParams(location.search).get('run') ?? '';
 // Listened for before anything renders: the key is posted when this page has loaded, which may
 // come before the component's effects run.
-let first: ((c: { key: string; card: EntityCard | null }) => void) | null = null;
-const keyed = new Promise<{ key: string; card: EntityCard | null }>((resolve) => (first = resolve));
+let gotKey: ((key: string) => void) | null = null;
+const keyed = new Promise<string>((resolve) => (gotKey = resolve));
 onFrameKey(run, (k) => call('ui:card', { run, key: k }).then(
-  (card) => {
-    first?.({ key: k, card });
+  () => {
+    gotKey?.(k);
     return true;
   },
-  (e: Error) => e.message !== NOT_OURS && (first?.({ key: k, card: null }), true),
+  (e: Error) => e.message !== NOT_OURS && (gotKey?.(k), true),
 ));
 
 function Card() {
   const [key, setKey] = useState<string | null>(null);
-  const [shown, setShown] = useState(0);
+  const [at, setAt] = useState(() => parseCardHash(location.hash));
   const [card, setCard] = useState<EntityCard | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void keyed.then((k) => {
-      setKey(k.key);
-      setCard(k.card);
-    });
+    const onHash = () => setAt(parseCardHash(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
-    // The reader pointed at another mark: its card, asked again through the run.
-    const onShow = (e: MessageEvent) => {
-      if (e.source === window.parent && (e.data as { isnad?: string } | null)?.isnad === CARD_SHOW) setShown((n) => n + 1);
-    };
-    addEventListener('message', onShow);
-    return () => removeEventListener('message', onShow);
+    void keyed.then(setKey);
   }, []);
   useEffect(() => {
-    if (!key || !shown) return;
+    document.documentElement.toggleAttribute('data-up', at.up);
+    if (!at.id || !key) return;
     setCard(undefined);
     setError(null);
-    call('ui:card', { run, key }).then(setCard, (e: Error) => setError(e.message));
-  }, [key, shown]);
+    let current = true;
+    call('ui:card', { run, key }).then(
+      (c) => current && setCard(c),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [at.id, at.up, key]);
   const lang = uiLang();
   const nameLang = lang.startsWith('ar') ? 'ar' : 'en';
-  if (error) return <p class="error" role="alert">{t('error', error)}</p>;
-  if (card === undefined) return <p class="muted" role="status">…</p>;
-  if (card === null) return <p class="muted" role="status">{t('entityUnknown')}</p>;
+  // What is known at once: the mark's own words and kind; the gazetteer's name when it comes.
+  const kind: CardKind | null = card ? card.type : at.kind;
+  const name = card ? card.name[nameLang] : at.words;
   return (
-    <main class="card" aria-live="polite">
-      <h1 dir="auto">{card.name[nameLang]}</h1>
+    <main class="card entity-card" aria-live="polite" aria-busy={card === undefined && !error}>
+      <h1 dir="auto">{name}</h1>
       <p class="muted">
-        {t(card.type === 'place' ? 'markPlace' : card.type === 'actor' ? 'markActor' : 'markSource')}
-        {card.parent && <> · <bdi>{card.parent[nameLang]}</bdi></>}
+        {kind && t(KIND_LABEL[kind])}
+        {card?.parent && <> · <bdi>{card.parent[nameLang]}</bdi></>}
       </p>
-      <p>{card.reports === 0 ? t('entityNoReports') : tn('entityReports', card.reports)}</p>
-      {card.reports > 0 && (
-        <p class="muted">
-          {Object.entries(card.byOutlet).map(([o, n]) => (
-            <bdi class="chip" key={o}>{outletName(o, lang)} {n}</bdi>
-          ))}
-        </p>
+      {error && <p class="error" role="alert">{t('error', error)}</p>}
+      {!error && card === undefined && <p class="muted" role="status" data-testid="card-loading">{t('loading')}</p>}
+      {card === null && <p class="muted" role="status">{t('entityUnknown')}</p>}
+      {card && (
+        <>
+          <p>{card.reports === 0 ? t('entityNoReports') : tn('entityReports', card.reports)}</p>
+          {card.reports > 0 && (
+            <p class="muted">
+              {Object.entries(card.byOutlet).map(([o, n]) => (
+                <bdi class="chip" key={o}>{outletName(o, lang)} {n}</bdi>
+              ))}
+            </p>
+          )}
+          <ul class="recent">
+            {card.recent.map((r) => (
+              <li key={r.id}>
+                <a
+                  dir="auto"
+                  href={safeHref(r.url) ?? '#'}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void openReport(r);
+                  }}
+                >
+                  {r.title}
+                </a>{' '}
+                <span class="muted"><bdi>{outletName(r.outlet, lang)}</bdi> · <DateText iso={r.publishedAt} /></span>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
-      <ul class="recent">
-        {card.recent.map((r) => (
-          <li key={r.id}>
-            <a
-              dir="auto"
-              href={safeHref(r.url) ?? '#'}
-              onClick={(e) => {
-                e.preventDefault();
-                void openReport(r);
-              }}
-            >
-              {r.title}
-            </a>{' '}
-            <span class="muted"><bdi>{outletName(r.outlet, lang)}</bdi> · <DateText iso={r.publishedAt} /></span>
-          </li>
-        ))}
-      </ul>
     </main>
   );
 }

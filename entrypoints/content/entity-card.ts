@@ -4,12 +4,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { browser } from 'wxt/browser';
-import { CARD_SHOW, keyFrame } from '../../lib/frames';
+import { keyFrame } from '../../lib/frames';
 import { MARK_ATTR } from '../../lib/marks/apply';
 import { send } from '../../lib/messaging';
+import { cardHash, type CardKind } from '../../lib/ui/card-hash';
 
-const WIDTH = 300;
-const HEIGHT = 220;
+// The frame's size is fixed: the card inside grows with its content up to it, then scrolls.
+// A size that followed the content would tell the page how much the corpus holds.
+const WIDTH = 340;
+const MAX_HEIGHT = 400;
 const SHOW_DELAY = 250;
 const HIDE_DELAY = 300;
 
@@ -34,9 +37,11 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
       append: 'last',
       onMount(wrapper, iframe) {
         wrapper.setAttribute('data-isnad', 'card');
-        Object.assign(wrapper.style, { position: 'fixed', zIndex: '2147483647', width: `${WIDTH}px`, height: `${HEIGHT}px`, display: 'none' });
+        Object.assign(wrapper.style, { position: 'fixed', zIndex: '2147483647', width: `${WIDTH}px`, height: `${MAX_HEIGHT}px`, display: 'none' });
         iframe.title = 'Isnad';
-        Object.assign(iframe.style, { width: '100%', height: '100%', border: '0', borderRadius: '8px', boxShadow: '0 4px 18px rgba(0,0,0,.25)', colorScheme: 'normal' });
+        // Transparent: the card page draws the card, its border and shadow, as tall as its content.
+        Object.assign(iframe.style, { width: '100%', height: '100%', border: '0', background: 'transparent', colorScheme: 'normal' });
+        iframe.setAttribute('allowtransparency', 'true');
         // Keep the card open while the pointer is on it.
         wrapper.addEventListener('mouseenter', () => clearTimeout(hideTimer));
         wrapper.addEventListener('mouseleave', () => scheduleHide());
@@ -55,12 +60,15 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
     return ui;
   }
 
-  function place(wrapper: HTMLElement, mark: HTMLElement) {
+  /** Below the mark when the frame fits there (or there is more room below), else above it. */
+  function place(wrapper: HTMLElement, mark: HTMLElement): boolean {
     const r = mark.getBoundingClientRect();
-    const below = r.bottom + 6 + HEIGHT <= innerHeight;
-    const top = below ? r.bottom + 6 : Math.max(6, r.top - 6 - HEIGHT);
+    const height = Math.min(MAX_HEIGHT, innerHeight - 12);
+    const below = r.bottom + height <= innerHeight || innerHeight - r.bottom >= r.top;
+    const top = below ? Math.min(r.bottom, innerHeight - height) : Math.max(0, r.top - height);
     const left = Math.min(Math.max(6, r.left + r.width / 2 - WIDTH / 2), innerWidth - WIDTH - 6);
-    Object.assign(wrapper.style, { top: `${top}px`, left: `${left}px`, display: 'block' });
+    Object.assign(wrapper.style, { top: `${top}px`, left: `${left}px`, height: `${height}px`, display: 'block' });
+    return !below;
   }
 
   function show(mark: HTMLElement) {
@@ -69,11 +77,17 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
     clearTimeout(hideTimer);
     const card = ensure();
     current = mark;
-    // The background learns which entity first; then the card (once loaded, it asks by itself) is told to show it.
+    const up = place(card.wrapper, mark);
+    // The background learns which entity first; then the card's hash changes (the mark's kind
+    // and words, which way it opens: the page's own), and the card asks for the entity through
+    // its run (lib/frames.ts). The frame's address is set once its run's key is known.
+    const kind = mark.getAttribute(MARK_ATTR);
+    const hash = cardHash({ id, kind: kind === 'place' || kind === 'actor' || kind === 'source' ? (kind as CardKind) : null, words: mark.textContent ?? '', up });
     pointed = pointed.then(() => send('page:card', { run, entity: id })).then(() => {
-      card.iframe.contentWindow?.postMessage({ isnad: CARD_SHOW }, new URL(browser.runtime.getURL('/')).origin);
+      const url = new URL(card.iframe.src);
+      url.hash = hash;
+      if (card.iframe.src !== url.href) card.iframe.src = url.href;
     });
-    place(card.wrapper, mark);
   }
 
   function hide() {

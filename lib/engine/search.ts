@@ -2,7 +2,7 @@
 // terms and entity ids from the postings, then the best candidates re-scored with shared entities
 // (weighted by how specific they are), shared sources and date proximity, explained, grouped.
 import type { IsnadDB } from '../db';
-import type { TermPostings } from './posting-blocks';
+import type { TermPostings } from './segments/store';
 import { entityTerm, impact, IMPACT_SCALE, saturationLimit } from './index-store';
 import type { DocRow } from './index-types';
 import { storeReader, type IndexReader } from './reader';
@@ -11,7 +11,6 @@ import type { RelatedReport, Relation } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
 import { phrasesOf } from './phrases';
 import { phaseClock } from './query-phases';
-import { bucketOf } from './posting-blocks';
 import { minhashSimilarity } from './simhash';
 import { eventDoc, isoDay, judge, type CorpusDf, type EventDoc, type EventSignature } from '../events';
 
@@ -101,6 +100,9 @@ export interface RankSource {
   corpus?: CorpusDf;
   /** The article's event document, when the article's text is not at hand (a team server). */
   article?: EventDoc;
+  /** The reports' event documents when the store keeps them (a team server): read in place of
+   *  their texts; a report without one is read from its text. */
+  eventDocs?(ids: string[]): Promise<Array<EventDoc | undefined>>;
 }
 
 function dateScore(gap: number): number {
@@ -204,7 +206,7 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
     corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
   }, opts);
   clock.lap('explain');
-  clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
+  clock.done(looked.blocks);
   return results;
 }
 
@@ -215,6 +217,8 @@ export interface LookedUp {
   avgLen: number;
   nextN: number;
   qterms: LookedUpTerm[];
+  /** Index rows the postings took (blocks read or found cached), for the benchmark's phases. */
+  blocks: number;
 }
 
 /**
@@ -223,7 +227,7 @@ export interface LookedUp {
  * after a merge; so is a term no report holds.
  */
 export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[]): Promise<LookedUp> {
-  const { meta, postings } = await reader.postings(wanted.map((w) => w.t));
+  const { meta, postings, blocks } = await reader.postings(wanted.map((w) => w.t));
   const N = Math.max(1, meta.docs);
   const qterms: LookedUpTerm[] = [];
   for (const w of wanted) {
@@ -231,7 +235,7 @@ export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[])
     if (p.df === 0 || p.saturated || p.df > saturationLimit(N)) continue;
     qterms.push({ ...w, idf: idf(N, p.df), postings: p });
   }
-  return { docs: N, avgLen: meta.len / N || 1, nextN: meta.nextN, qterms };
+  return { docs: N, avgLen: meta.len / N || 1, nextN: meta.nextN, qterms, blocks: blocks ?? 0 };
 }
 
 /**
@@ -260,7 +264,7 @@ export function scoreLexical(f: Features, looked: LookedUp): { self: number; can
 }
 
 /** The article's most repeated words (title words count twice), the first ones on ties, then its
- *  entities: each word is a bucket read, and past a few dozen words a lede adds reads more than it
+ *  entities: each word is a block read in each segment, and past a few dozen words a lede adds reads more than it
  *  adds recall. */
 export function queryTerms(f: Features): WantedTerm[] {
   const words = [...f.terms]
@@ -366,11 +370,15 @@ export async function rankCandidates({ q, f, qterms, self }: RankQuery, docs: re
   // The event model judges each: same event, related (same place or actor, another incident),
   // or neither (left out). Its words are weighed by the reference table blended with the
   // corpus's counts of the article's words.
-  const texts = (await source.texts(pool.map((s) => s.d.id))) ?? [];
+  const ids = pool.map((s) => s.d.id);
+  const kept = source.eventDocs && opts.explain === false ? await source.eventDocs(ids) : [];
+  const unkept = ids.filter((_, i) => !kept[i]);
+  const read = unkept.length ? ((await source.texts(unkept)) ?? []) : [];
+  const texts = new Map(unkept.map((id, i) => [id, read[i]?.text]));
   const qdoc = source.article ?? eventDoc(q.title, q.text, q.publishedAt, q.outlet);
   const judged = pool.flatMap((s, i) => {
-    const text = texts[i]?.text;
-    const doc: EventDoc = eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
+    const text = texts.get(s.d.id);
+    const doc: EventDoc = kept[i] ?? eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
     const j = judge(qdoc, doc, source.corpus);
     return j.relation === 'none' ? [] : [{ ...s, j, doc, text }];
   });
