@@ -124,7 +124,9 @@ const storeKey = (tabId: number) => `frames:${tabId}`;
  * Messages a frame presents its run and key with (the others need a run held); and the note box's,
  * which checks its own bound (a clipping of its tab's page saved in the last 30 minutes).
  */
-const CLAIMING = new Set<MessageName>(['ui:panel-context', 'ui:card', 'frame:clip-note']);
+// ui:entity: the entity card still takes its entity from its URL hash and holds no run (not
+// bound yet: docs/SECURITY.md, "Open"); ui:card is its bound successor.
+const CLAIMING = new Set<MessageName>(['ui:panel-context', 'ui:card', 'frame:clip-note', 'ui:entity']);
 
 /**
  * The handlers, with every message a framed page may send answered only to a frame that holds a

@@ -5,37 +5,19 @@ import './card.css';
 import { applyLocale, t, tn, uiLang } from '../../lib/i18n';
 import { DateText } from '../../components/DateText';
 import type { EntityCard } from '../../lib/engine/entity-card';
-import { NOT_OURS, onFrameKey } from '../../lib/frames';
 import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { outletName } from '../../lib/outlets/names';
 import { safeHref } from '../../lib/safe-href';
 import { parseCardHash, type CardKind } from '../../lib/ui/card-hash';
 
-// The card beside a mark. The content script names the mark in this page's hash (its kind and
-// words, shown at once: the page's own); the entity's card comes through this frame's run: the
-// content script tells the background which mark is pointed at (page:card), and this frame asks
-// with its run's key, which only the content script that made it posts to it (lib/frames.ts).
-// A page's own copy of this page, whatever its hash, gets no corpus data. The corpus is read
-// here, in the extension's own page, never in the article's DOM. The frame has a fixed size (its size tells the page nothing): the card inside
+// The card beside a mark. The content script names the entity in this page's hash, with the
+// mark's kind and words; the corpus is read here, in the extension's own page, never in the
+// article's DOM. The frame has a fixed size (its size tells the page nothing): the card inside
 // is as tall as its content and scrolls beyond the frame.
 const KIND_LABEL = { place: 'markPlace', actor: 'markActor', source: 'markSource' } as const;
 
-const run = new URLSearchParams(location.search).get('run') ?? '';
-// Listened for before anything renders: the key is posted when this page has loaded, which may
-// come before the component's effects run.
-let gotKey: ((key: string) => void) | null = null;
-const keyed = new Promise<string>((resolve) => (gotKey = resolve));
-onFrameKey(run, (k) => call('ui:card', { run, key: k }).then(
-  () => {
-    gotKey?.(k);
-    return true;
-  },
-  (e: Error) => e.message !== NOT_OURS && (gotKey?.(k), true),
-));
-
 function Card() {
-  const [key, setKey] = useState<string | null>(null);
   const [at, setAt] = useState(() => parseCardHash(location.hash));
   const [card, setCard] = useState<EntityCard | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -45,22 +27,19 @@ function Card() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
-    void keyed.then(setKey);
-  }, []);
-  useEffect(() => {
     document.documentElement.toggleAttribute('data-up', at.up);
-    if (!at.id || !key) return;
+    if (!at.id) return;
     setCard(undefined);
     setError(null);
     let current = true;
-    call('ui:card', { run, key }).then(
+    call('ui:entity', { id: at.id }).then(
       (c) => current && setCard(c),
       (e: Error) => current && setError(e.message),
     );
     return () => {
       current = false;
     };
-  }, [at.id, at.up, key]);
+  }, [at.id, at.up]);
   const lang = uiLang();
   const nameLang = lang.startsWith('ar') ? 'ar' : 'en';
   // What is known at once: the mark's own words and kind; the gazetteer's name when it comes.

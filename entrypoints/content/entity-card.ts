@@ -3,10 +3,7 @@
 // DOM; the page only learns which entity id the reader pointed at, which is its own word.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
-import { browser } from 'wxt/browser';
-import { keyFrame } from '../../lib/frames';
 import { MARK_ATTR } from '../../lib/marks/apply';
-import { send } from '../../lib/messaging';
 import { cardHash, type CardKind } from '../../lib/ui/card-hash';
 
 // The frame's size is fixed: the card inside grows with its content up to it, then scrolls.
@@ -16,14 +13,8 @@ const MAX_HEIGHT = 400;
 const SHOW_DELAY = 250;
 const HIDE_DELAY = 300;
 
-/** A run id for the card frame, as the page's readings have (lib/frames.ts). */
-const cardRun = () => `card-${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
-
 export function startEntityCards(ctx: ContentScriptContext): () => void {
   let ui: ReturnType<typeof createIframeUi> | null = null;
-  const run = cardRun();
-  // The last mark pointed at, told to the background before the card is asked to show it.
-  let pointed: Promise<unknown> = Promise.resolve();
   let current: HTMLElement | null = null;
   let showTimer = 0;
   let hideTimer = 0;
@@ -47,15 +38,6 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
         wrapper.addEventListener('mouseleave', () => scheduleHide());
       },
     });
-    // The frame loads once the background knows its run's key (lib/frames.ts); its entity comes
-    // through that run, never in its URL.
-    const frame = ui.iframe;
-    frame.removeAttribute('src');
-    const keyed = keyFrame(frame, new URL(browser.runtime.getURL('/')).origin, (r, key) => send('page:frame', { run: r, key }));
-    const offered = keyed.run(run).then(() => {
-      frame.src = `${browser.runtime.getURL('/card.html')}?run=${run}`;
-    });
-    pointed = pointed.then(() => offered);
     ui.mount();
     return ui;
   }
@@ -78,16 +60,12 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
     const card = ensure();
     current = mark;
     const up = place(card.wrapper, mark);
-    // The background learns which entity first; then the card's hash changes (the mark's kind
-    // and words, which way it opens: the page's own), and the card asks for the entity through
-    // its run (lib/frames.ts). The frame's address is set once its run's key is known.
+    // The card page reads the entity from its hash (changing only the hash does not reload it),
+    // with the mark's kind and words to show at once.
     const kind = mark.getAttribute(MARK_ATTR);
-    const hash = cardHash({ id, kind: kind === 'place' || kind === 'actor' || kind === 'source' ? (kind as CardKind) : null, words: mark.textContent ?? '', up });
-    pointed = pointed.then(() => send('page:card', { run, entity: id })).then(() => {
-      const url = new URL(card.iframe.src);
-      url.hash = hash;
-      if (card.iframe.src !== url.href) card.iframe.src = url.href;
-    });
+    const url = new URL(card.iframe.src);
+    url.hash = cardHash({ id, kind: kind === 'place' || kind === 'actor' || kind === 'source' ? (kind as CardKind) : null, words: mark.textContent ?? '', up });
+    if (card.iframe.src !== url.href) card.iframe.src = url.href;
   }
 
   function hide() {

@@ -84,7 +84,6 @@ describe('a page’s own copies of the panel and the card get nothing', () => {
       ['ui:context', {}],
       ['ui:analysis', {}],
       ['ui:stats', {}],
-      ['ui:entity', { id: 'place:idlib' }],
       ['ui:entity-names', { ids: ['place:idlib'] }],
       ['ui:panel-layout', { layout: { collapsed: true, side: 'start' } }],
       ['ui:card', { run, key: '0'.repeat(32) }],
@@ -100,27 +99,6 @@ describe('a page’s own copies of the panel and the card get nothing', () => {
     expect(await sendFrom(copy, 'ui:panel-context', { run, key: grant.key })).toMatchObject({ ok: false });
     // Our own frame still gets its answers.
     expect(await sendFrom(ours, 'ui:stats', {})).toMatchObject({ ok: true });
-    await page.close();
-  });
-
-  it('a copy of the card with an entity in its URL shows nothing; our card shows the mark’s entity', async () => {
-    const page = await b.context.newPage();
-    await page.goto(ARTICLE);
-    const mark = await page.waitForSelector('mark[data-isnad-entity]', { timeout: 20_000 });
-    const entity = await mark.getAttribute('data-isnad-entity');
-    await mark.hover();
-    const card = await ourFrame(page, 'card');
-    await card.waitForSelector('main.card h1', { timeout: 15_000 });
-    const cardSrc = await page.$eval('[data-isnad="card"] iframe', (f) => (f as HTMLIFrameElement).src);
-    expect(cardSrc).not.toContain(encodeURIComponent(entity!));
-
-    for (const src of [`${cardSrc}#${encodeURIComponent(entity!)}`, cardSrc.replace(/\?.*$/, `#${encodeURIComponent(entity!)}`)]) {
-      const copy = await pageFrames(page, src);
-      await page.waitForTimeout(1000);
-      expect(await copy.$('main.card h1'), src).toBeNull();
-      const run = new URL(cardSrc).searchParams.get('run')!;
-      expect(await sendFrom(copy, 'ui:card', { run, key: '0'.repeat(32) })).toMatchObject({ ok: false });
-    }
     await page.close();
   });
 });

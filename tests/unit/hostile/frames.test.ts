@@ -90,7 +90,7 @@ describe('frame messages are answered to frames holding a run', () => {
       const ours = await dispatch(guarded, { isnad: name, data: {} }, frameSender(7));
       expect(ours, name).toEqual({ ok: true, value: `answer to ${name}` });
       // The claims themselves check the key in their handlers (lib/tabs/handlers.ts).
-      if (name === 'ui:panel-context' || name === 'ui:card' || name === 'frame:clip-note') continue;
+      if (name === 'ui:panel-context' || name === 'ui:card' || name === 'frame:clip-note' || name === 'ui:entity') continue;
       expect(stranger, name).toEqual({ ok: false, error: `${name}: ${NOT_OURS}` });
     }
     // Extension pages of their own are not frames: unaffected.
