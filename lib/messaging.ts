@@ -109,14 +109,12 @@ export interface Protocol {
   'ui:import-end': { request: { job: string }; reply: ImportSummary };
   /** Options → background: the corpus as a pack file (imported and captured reports). */
   'ui:corpus-export': { request: Record<string, never>; reply: ExportedFile };
-  /** Options → background: a harvest or a web-archive import the options page runs (it fetches,
-   *  reads and extracts; lib/harvest/service.ts): begin → parts (reports with the run's state, one
-   *  transaction each, numbered so that a part sent twice is written once) → end; unfinished ones. */
+  /** Options → background: a harvest or web-archive import the options page runs (it fetches, reads, extracts; lib/harvest/service.ts):
+   *  begin → parts (reports with the run's state, one transaction each; a part sent twice is written once) → end; unfinished runs; when the last finished run of an outlet and source started (Update). */
   'ui:harvest-begin': { request: HarvestBegin; reply: ImportJob };
   'ui:harvest-part': { request: HarvestPart; reply: ImportJob };
   'ui:harvest-end': { request: { job: string }; reply: ImportJob };
   'ui:harvests': { request: Record<string, never>; reply: ImportJob[] };
-  /** When the last finished harvest of an outlet from a source started ("update my corpus" takes what is new since). */
   'ui:harvest-last': { request: { source: string; outlet: string }; reply: string | null };
   /** Options → background: every import with its progress (done of total), newest first. */
   'ui:imports': { request: Record<string, never>; reply: ImportJob[] };

@@ -166,7 +166,7 @@ describe('report ids and URL keys', () => {
 });
 
 describe('records read from web archives', () => {
-  const line = (extra: Record<string, unknown>) => JSON.stringify({ url: 'https://shaam.org/news/2', outlet: 'shaam', title: 'عنوان', publishedAt: '2025-06-02', text: 'نص التقرير كاملاً هنا.', ...extra });
+  const line = (extra: Record<string, unknown>) => JSON.stringify({ url: 'https://shaam.org/news/2', outlet: 'shaam', title: 'عنوان', publishedAt: '2025-06-02', text: 'نص التقرير كاملاً هنا كما نشرته الشبكة على موقعها صباح اليوم.', ...extra });
   it('keep their capture time and archive address; a bad one is named with its line and field', () => {
     const { records, errors } = parseJsonLines('a.jsonl', [
       line({ archivedAt: '2015-03-02T10:11:12Z', archiveUrl: 'https://web.archive.org/web/20150302101112/https://shaam.org/news/2' }),
