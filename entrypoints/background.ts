@@ -3,6 +3,7 @@ import { openDb } from '../lib/corpus/db';
 import type { CorpusPack } from '../lib/corpus/formats';
 import { beginImport, finishImport, importPart, importRecords, importText, listImports, resumeImports } from '../lib/corpus/imports';
 import { harvestHandlers } from '../lib/harvest/handlers';
+import { teamHandlers } from '../lib/team/handlers';
 import { captureArticle, deleteFromCorpus, exportPack } from '../lib/corpus/manage';
 import { analyseQuote } from '../lib/clippings/analysis';
 import { clipFromMenuOrShortcut, type RelayDeps } from '../lib/clippings/relay';
@@ -318,6 +319,7 @@ export default defineBackground(() => {
       return finishImport(db, job);
     },
     ...harvestHandlers(db, () => ready),
+    ...teamHandlers(db, (tabId, sender) => tabArticle(tabOf(tabId, sender))),
     async 'ui:corpus-export'() {
       const pack: CorpusPack = await exportPack(db);
       return { filename: `isnad-corpus-${new Date().toISOString().slice(0, 10)}.json`, mime: 'application/json', text: JSON.stringify(pack) };

@@ -14,6 +14,7 @@ import type { MarkSpec } from './marks/types';
 import type { Article, RelatedReport, Report, TabContext } from './types';
 import type { ArticleAnalysis } from './ui/article-analysis';
 import type { Query as RelatedQuery } from './xref/search';
+import type { PullFilter, PullState, TeamConnect, TeamRelated, TeamShareRequest, TeamShareStep, TeamStatus } from './team/types';
 
 /** A reply; `lost` when no answer came (the service worker stopped before replying, or was not
  *  reached): the request may or may not have been carried out, and may be sent again. */
@@ -119,6 +120,16 @@ export interface Protocol {
   /** UI → background: the gazetteer's names of entity ids (a related report's shared sources);
    *  ids the gazetteer does not know are left out. */
   'ui:entity-names': { request: { ids: string[] }; reply: Record<string, { ar: string; en: string }> };
+  /** The team corpus (lib/team): only the background talks to the server and holds the token. */
+  'ui:team': { request: Record<string, never>; reply: TeamStatus | null };
+  'ui:team-connect': { request: TeamConnect; reply: TeamStatus };
+  'ui:team-check': { request: Record<string, never>; reply: TeamStatus };
+  'ui:team-forget': { request: Record<string, never>; reply: null };
+  /** Panel, side panel → background: the team's reports related to a tab's article (null: no server); `shown`: URLs already listed. */
+  'ui:team-related': { request: { tabId?: number; shown?: string[] }; reply: TeamRelated | null };
+  'ui:team-share': { request: TeamShareRequest; reply: TeamShareStep };
+  'ui:team-pull': { request: { filter: PullFilter }; reply: PullState };
+  'ui:team-pulls': { request: Record<string, never>; reply: PullState[] };
 }
 
 export interface ImportProblem {
@@ -279,6 +290,15 @@ export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
   'ui:imports': ['ui'],
   'ui:corpus-delete': ['ui'],
   'ui:related': ['ui'],
+  // The team corpus: settings and sharing from the extension's own pages; the in-page panel its own tab's team results.
+  'ui:team': ['ui'],
+  'ui:team-connect': ['ui'],
+  'ui:team-check': ['ui'],
+  'ui:team-forget': ['ui'],
+  'ui:team-related': ['ui', 'frame'],
+  'ui:team-share': ['ui'],
+  'ui:team-pull': ['ui'],
+  'ui:team-pulls': ['ui'],
 };
 
 /** What the browser tells a listener of its sender (runtime.MessageSender, the fields we read). */
