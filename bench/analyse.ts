@@ -1,13 +1,13 @@
 // `npx tsx bench/analyse.ts [--json] [--docs N] [--passes N] [--baseline DIR]`: what the text
-// analysis costs per report (lib/xref/features analyse(), run on every imported report) on the
+// analysis costs per report (lib/engine/features analyse(), run on every imported report) on the
 // synthetic corpus and on the real 2025 corpus, and how long a freshly started worker takes to
 // get the gazetteer matcher ready (module evaluation + first match, from a bundle as the
-// extension ships it). --baseline DIR measures another checkout's analyse() (DIR/lib/xref/
+// extension ships it). --baseline DIR measures another checkout's analyse() (DIR/lib/engine/
 // features.ts) in the same run, pass for pass, so that both see the same machine load. Times
 // are CPU time of the process (process.cpuUsage).
 // Results are recorded in bench/ANALYSE.md.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -105,8 +105,10 @@ console.log(JSON.stringify({ evalMs: c1 - c0, firstMatchMs: c2 - c1, wallMs: t2 
 }
 
 const loadBefore = load();
-const engines: Record<string, Analyse> = { current: (await import('../lib/xref/features')).analyse };
-if (args.baseline) engines.baseline = (await import(resolve(args.baseline, 'lib/xref/features.ts'))).analyse as Analyse;
+const engines: Record<string, Analyse> = { current: (await import('../lib/engine/features')).analyse };
+// A checkout from before lib/engine existed has the analysis at lib/xref/features.ts.
+const baselineFeatures = (dir: string) => [resolve(dir, 'lib/engine/features.ts'), resolve(dir, 'lib/xref/features.ts')].find((f) => existsSync(f)) ?? resolve(dir, 'lib/engine/features.ts');
+if (args.baseline) engines.baseline = (await import(baselineFeatures(args.baseline))).analyse as Analyse;
 const passes = Number(args.passes);
 const synth = synthCorpus(Number(args.docs), 1).records;
 const real = readFileSync(join(ROOT, 'tests/fixtures/real-2025.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Rec);

@@ -139,7 +139,7 @@ const cpuSince = (a: Record<string, number> | null, b: Record<string, number> | 
 
 type Phases = Record<string, number>;
 
-/** Median and p95 of each phase (lib/xref/query-phases.ts) over some queries. */
+/** Median and p95 of each phase (lib/engine/query-phases.ts) over some queries. */
 function summarise(list: Phases[]): Record<string, { p50: number; p95: number }> | null {
   if (!list.length) return null;
   return Object.fromEntries(Object.keys(list[0]!).map((k) => [k, { p50: pct(list.map((p) => p[k]!), 50), p95: pct(list.map((p) => p[k]!), 95) }]));

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { memoryDb } from '../cli/engine';
 import { parseJsonLines } from '../lib/corpus/formats';
-import { indexReports, toReport } from '../lib/corpus/index-store';
+import { indexReports, toReport } from '../lib/engine/index-store';
 import type { ReportRecord } from '../lib/types';
-import { searchRelated } from '../lib/xref/search';
+import { searchRelated } from '../lib/engine/search';
 import { synthCorpus } from './synth';
 
 async function scored(records: ReportRecord[], groups: number[][]) {

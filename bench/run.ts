@@ -10,9 +10,9 @@ import { parseArgs } from 'node:util';
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { memoryDb } from '../cli/engine';
-import { importRecords } from '../lib/corpus/imports';
-import { QUERY_WORDS } from '../lib/xref/features';
-import { searchRelated } from '../lib/xref/search';
+import { importRecords } from '../lib/engine/imports';
+import { QUERY_WORDS } from '../lib/engine/features';
+import { searchRelated } from '../lib/engine/search';
 import type { ReportRecord } from '../lib/types';
 import { synthCorpus, type SynthCorpus } from './synth';
 

@@ -10,9 +10,9 @@
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { memoryDb } from '../cli/engine';
-import { importRecords } from '../lib/corpus/imports';
-import { analyseRecords, type FeaturesWire } from '../lib/corpus/wire';
-import { searchRelated } from '../lib/xref/search';
+import { importRecords } from '../lib/engine/imports';
+import { analyseRecords, type FeaturesWire } from '../lib/engine/wire';
+import { searchRelated } from '../lib/engine/search';
 import type { ReportRecord } from '../lib/types';
 import { buildApp } from '../server/app';
 import { createTeam } from '../server/auth';

@@ -1,8 +1,8 @@
 // The engine for the command line: the same IndexedDB code as the extension, on fake-indexeddb
 // (in memory), filled from the corpus files given.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDb, type IsnadDB } from '../lib/corpus/db';
-import { indexReports } from '../lib/corpus/index-store';
+import { openDb, type IsnadDB } from '../lib/db';
+import { indexReports } from '../lib/engine/index-store';
 import type { Report } from '../lib/types';
 
 let count = 0;

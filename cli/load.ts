@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { decodeText, decoderFor, DecodeError } from '../lib/corpus/decode';
 import { CorpusFormatError, MAX_TEXT, parseCorpusFile, validateRecord } from '../lib/corpus/formats';
-import { toReport } from '../lib/corpus/store';
+import { toReport } from '../lib/engine/reports';
 import { extractFromDocument } from '../lib/extract/html';
 import { extractFromText } from '../lib/extract/text';
 import type { Article, Report, ReportRecord } from '../lib/types';
-import type { ImportProblemRow } from '../lib/corpus/index-types';
+import type { ImportProblemRow } from '../lib/engine/index-types';
 
 export class CliError extends Error {}
 

@@ -4,7 +4,7 @@
 // Host access is asked for when the reader starts (their click), for the hosts of that run only.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ImportJob } from '../lib/corpus/index-types';
+import type { ImportJob } from '../lib/engine/index-types';
 import { estimate, planLabel, resumeWeb, runArchiveImport, startWeb, type Backend, type TargetStore } from '../lib/harvest/driver';
 import { PoliteFetcher } from '../lib/harvest/fetcher';
 import type { ArchiveState } from '../lib/harvest/import-archive';

@@ -11,8 +11,8 @@ import { ADAPTERS } from '../lib/outlets/registry';
 import { teamAddress } from '../lib/team/address';
 import type { PullFilter, PullState, TeamRole, TeamStatus } from '../lib/team/types';
 import { isoDayOf } from '../lib/ui/date-input';
-import type { ImportJob } from '../lib/corpus/index-types';
-import { CAPTURE } from '../lib/corpus/manage';
+import type { ImportJob } from '../lib/engine/index-types';
+import { CAPTURE } from '../lib/engine/manage';
 import { DateField } from './DateField';
 import { teamErrorText } from './team-errors';
 

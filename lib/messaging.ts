@@ -4,16 +4,16 @@ import { browser } from 'wxt/browser';
 import type { ImportCounts } from './clippings/store';
 import type { Clipping, TextQuote } from './clippings/types';
 import type { Comparison, OutletProfile } from './compare/types';
-import type { DeleteTarget } from './corpus/manage';
-import type { ImportJob } from './corpus/index-types';
-import type { FeaturesWire } from './corpus/wire';
+import type { DeleteTarget } from './engine/manage';
+import type { ImportJob } from './engine/index-types';
+import type { FeaturesWire } from './engine/wire';
 import type { HarvestBegin, HarvestPart } from './harvest/service';
-import type { EntityCard } from './entity-card';
+import type { EntityCard } from './engine/entity-card';
 import type { MessageKey } from './i18n';
 import type { MarkSpec } from './marks/types';
 import type { Article, RelatedReport, Report, TabContext } from './types';
 import type { ArticleAnalysis } from './ui/article-analysis';
-import type { Query as RelatedQuery } from './xref/search';
+import type { Query as RelatedQuery } from './engine/search';
 import type { PullFilter, PullState, TeamConnect, TeamRelated, TeamShareRequest, TeamShareStep, TeamStatus } from './team/types';
 
 /** A reply; `lost` when no answer came (the service worker stopped before replying, or was not

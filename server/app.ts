@@ -4,7 +4,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { validateRecord } from '../lib/corpus/formats';
-import { fromWire, type FeaturesWire } from '../lib/corpus/wire';
+import { fromWire, type FeaturesWire } from '../lib/engine/wire';
 import type { ReportRecord } from '../lib/types';
 import { addMember, allows, audit, authenticate, isRole, issueToken, revokeToken, type Principal, type Role } from './auth';
 import type { Db } from './db';

@@ -1,5 +1,5 @@
 // A client of the team server's API, for the command line and the tests.
-import type { FeaturesWire } from '../lib/corpus/wire';
+import type { FeaturesWire } from '../lib/engine/wire';
 import type { RelatedReport, ReportRecord } from '../lib/types';
 import type { TeamQuery } from './query';
 

@@ -1,5 +1,5 @@
 // Report rows as the ranking reads them: the columns of `reports` that make lib's DocRow.
-import type { DocRow } from '../lib/corpus/index-types';
+import type { DocRow } from '../lib/engine/index-types';
 
 /** The columns, numbers as float8 so both drivers return JavaScript numbers. */
 export const DOC_COLUMNS = `r.n::float8 AS n, r.id, r.url, r.outlet, r.title, r.published_at, r.day, r.len, r.e, r.en, r.et, r.src,

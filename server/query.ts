@@ -3,9 +3,9 @@
 // recomputed here exactly as the local engine accumulates them (float32, in the query's term
 // order), then lib's rankCandidates re-scores, groups and labels them: a pair scores the same on
 // the team server as in the reader's browser.
-import { saturationLimit } from '../lib/corpus/index-store';
-import { fromWire } from '../lib/corpus/wire';
-import { CANDIDATES, idf, queryTerms, rankCandidates, selfScore, termWeight, type Candidate, type Query, type QueryTerm } from '../lib/xref/search';
+import { saturationLimit } from '../lib/engine/index-store';
+import { fromWire } from '../lib/engine/wire';
+import { CANDIDATES, idf, queryTerms, rankCandidates, selfScore, termWeight, type Candidate, type Query, type QueryTerm } from '../lib/engine/search';
 import type { RelatedReport } from '../lib/types';
 import type { Sql } from './db';
 import type { CandidateSource } from './retrieval';

@@ -3,7 +3,7 @@
 // answer this phase there; the second phase (lib's ranking) is the same whatever answers it.
 import type { Sql } from './db';
 import { DOC_COLUMNS, docRowOf, type DocColumns } from './docs';
-import type { DocRow } from '../lib/corpus/index-types';
+import type { DocRow } from '../lib/engine/index-types';
 
 export interface LookupTerm {
   t: string;

@@ -1,11 +1,11 @@
 // Writing reports into a team's corpus: the same analysis, duplicate check, near-duplicate groups
-// and BM25 impacts as the extension's index (lib/corpus/index-store.ts), so a pair scores the same
+// and BM25 impacts as the extension's index (lib/engine/index-store.ts), so a pair scores the same
 // in both; rows go in with COPY, a batch per transaction, one writer per team at a time (the
 // team's corpus_stats row is locked).
-import { entityTerm, impact, impactByte, K1, B, prepare, toReport } from '../lib/corpus/index-store';
-import { NearDupIndex, printRow } from '../lib/corpus/near-dups';
+import { entityTerm, impact, impactByte, K1, B, prepare, toReport } from '../lib/engine/index-store';
+import { NearDupIndex, printRow } from '../lib/engine/near-dups';
 import { textKey } from '../lib/corpus/ids';
-import type { Features } from '../lib/xref/features';
+import type { Features } from '../lib/engine/features';
 import type { ReportRecord } from '../lib/types';
 import { audit } from './auth';
 import { copyLine, type Db, type Sql } from './db';
@@ -41,7 +41,7 @@ export function forgetTeam(teamId: number): void {
 /**
  * Adds one batch (≤ BATCH records) to a team's corpus: a report known under one of its URLs (or,
  * without a URL, its text) is a duplicate and skipped. `analyses`, when given, are the records'
- * analysis done by the client (lib/corpus/wire.ts, checked there); otherwise the server analyses.
+ * analysis done by the client (lib/engine/wire.ts, checked there); otherwise the server analyses.
  */
 export async function addBatch(db: Db, who: { teamId: number; memberId: number | null }, records: ReportRecord[], source: string, analyses?: Features[]): Promise<AddResult> {
   if (records.length > BATCH) throw new Error(`at most ${BATCH} records a batch`);

@@ -6,7 +6,7 @@ import { basename, dirname } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { hash53, reportId, reportKeys } from '../../lib/corpus/ids';
-import type { ImportProblemRow } from '../../lib/corpus/index-types';
+import type { ImportProblemRow } from '../../lib/engine/index-types';
 import { extractFromDocument } from '../../lib/extract/html';
 import { outletIdFromName } from '../../lib/outlets/identity';
 import type { ReportRecord } from '../../lib/types';

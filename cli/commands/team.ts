@@ -1,8 +1,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyseRecords } from '../../lib/corpus/wire';
-import { articleQuery } from '../../lib/service';
+import { analyseRecords } from '../../lib/engine/wire';
+import { articleQuery } from '../../lib/engine/context';
 import type { ReportRecord } from '../../lib/types';
 import { createTeam } from '../../server/auth';
 import { TeamClient, teamQueryFor } from '../../server/client';

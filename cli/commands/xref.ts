@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { articleQuery } from '../../lib/service';
-import { searchRelated } from '../../lib/xref/search';
+import { articleQuery } from '../../lib/engine/context';
+import { searchRelated } from '../../lib/engine/search';
 import { indexedDb } from '../engine';
 import { CliError, loadArticle, loadCorpus } from '../load';
 

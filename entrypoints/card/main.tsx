@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
 import { applyLocale, t, tn, uiLang } from '../../lib/i18n';
 import { DateText } from '../../components/DateText';
-import type { EntityCard } from '../../lib/entity-card';
+import type { EntityCard } from '../../lib/engine/entity-card';
 import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { outletName } from '../../lib/outlets/names';

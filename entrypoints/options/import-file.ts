@@ -4,7 +4,7 @@
 // 64 MB limit, and the service worker holds one part at a time.
 import { decodeText, DecodeError } from '../../lib/corpus/decode';
 import { CorpusFormatError, parseCorpusFile } from '../../lib/corpus/formats';
-import type { FeaturesWire } from '../../lib/corpus/wire';
+import type { FeaturesWire } from '../../lib/engine/wire';
 import { send, type MessageName, type Protocol, type ImportSummary } from '../../lib/messaging';
 import type { ReportRecord } from '../../lib/types';
 
@@ -13,11 +13,11 @@ export const PART = 2000;
 
 type Pending = { resolve: (f: FeaturesWire[]) => void; reject: (e: Error) => void };
 
-/** Web Workers running lib/corpus/analyse-worker.ts; null where workers cannot start. */
+/** Web Workers running lib/engine/analyse-worker.ts; null where workers cannot start. */
 function startWorkers(): Worker[] | null {
   try {
     const n = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
-    return Array.from({ length: n }, () => new Worker(new URL('../../lib/corpus/analyse-worker.ts', import.meta.url), { type: 'module' }));
+    return Array.from({ length: n }, () => new Worker(new URL('../../lib/engine/analyse-worker.ts', import.meta.url), { type: 'module' }));
   } catch {
     return null;
   }

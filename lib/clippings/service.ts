@@ -1,6 +1,6 @@
 // What the background does for clippings, kept out of the background file so that Node tests run
 // it against fake-indexeddb: save a selection of an article, answer a page's highlights, import.
-import type { IsnadDB } from '../corpus/db';
+import type { IsnadDB } from '../db';
 import type { ClipSaved, ClippingsImportSummary, ExportedFile } from '../messaging';
 import type { Article } from '../types';
 import { makeClipping, type ClippingExtras } from './make';

@@ -1,6 +1,6 @@
 // The `clippings` table: the background's only way to write clippings. Every write that touches
 // several rows is one transaction, so an import or a restore either lands whole or not at all.
-import type { IsnadDB } from '../corpus/db';
+import type { IsnadDB } from '../db';
 import { urlKey } from '../corpus/ids';
 import { toClippingsExport } from './export/json';
 import { parseClippingsJson, validateClipping, type ImportProblem } from './import';

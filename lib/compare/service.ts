@@ -1,10 +1,10 @@
 // The Compare tab's answers from the reader's corpus (background side; runs on fake-indexeddb
 // in tests). The group follows the Context tab's ranking, so both tabs agree on what relates.
 import { normalize } from '../arabic';
-import type { IsnadDB } from '../corpus/db';
+import type { IsnadDB } from '../db';
 import { hash53 } from '../corpus/ids';
 import type { ExportedFile } from '../messaging';
-import { contextFor } from '../service';
+import { contextFor } from '../engine/context';
 import type { Article } from '../types';
 import { analyseReport } from './analyse';
 import { compareReports } from './compare';

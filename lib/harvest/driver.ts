@@ -2,7 +2,7 @@
 // background as the sink (one message a part, each part written with the run's state). Messages
 // are retried: a service worker stopped mid-part is started again by the retry, and the part's
 // number keeps a part that did arrive from being written twice.
-import type { ImportJob } from '../corpus/index-types';
+import type { ImportJob } from '../engine/index-types';
 import { membersOf } from './archive';
 import { importArchive, newArchiveState, type ArchiveState } from './import-archive';
 import type { HarvestedRecord, ParseHtml } from './pages';

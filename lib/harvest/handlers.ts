@@ -1,5 +1,5 @@
 // The background's message handlers for harvests (registered in entrypoints/background.ts).
-import type { IsnadDB } from '../corpus/db';
+import type { IsnadDB } from '../db';
 import type { Handlers } from '../messaging';
 import { beginHarvest, finishHarvest, harvestPart, openHarvests } from './service';
 

@@ -3,11 +3,11 @@
 // part is written here with the run's state in one transaction: the reports, the job's counts
 // and the state to resume from. A service worker stopped between parts loses nothing (the next
 // part wakes it); a part sent twice (its reply lost) is recognised by its number and not written again.
-import type { IsnadDB } from '../corpus/db';
+import type { IsnadDB } from '../db';
 import { validateRecord } from '../corpus/formats';
 import { hash53 } from '../corpus/ids';
-import { compact, openSession, prepare, toReport, writeBatch } from '../corpus/index-store';
-import type { HarvestRow, ImportJob, ImportProblemRow } from '../corpus/index-types';
+import { compact, openSession, prepare, toReport, writeBatch } from '../engine/index-store';
+import type { HarvestRow, ImportJob, ImportProblemRow } from '../engine/index-types';
 
 export interface HarvestBegin {
   kind: HarvestRow['kind'];

@@ -1,7 +1,7 @@
 // The background's message handlers for the team corpus (registered in entrypoints/background.ts).
 // Only the background talks to the team server, and only it reads the token.
 import { browser } from 'wxt/browser';
-import type { IsnadDB } from '../corpus/db';
+import type { IsnadDB } from '../db';
 import type { Handlers, Sender } from '../messaging';
 import { CONTENT_MATCHES } from '../outlets/hosts';
 import { loadSettings } from '../settings';

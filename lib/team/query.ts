@@ -2,8 +2,8 @@
 // extension's background and the command line (server/client.ts).
 import { eventDoc, eventDocToWire, type EventDocWire } from '../events';
 import { textKey } from '../corpus/ids';
-import { toWire, type FeaturesWire } from '../corpus/wire';
-import { queryFeatures, type Query } from '../xref/search';
+import { toWire, type FeaturesWire } from '../engine/wire';
+import { queryFeatures, type Query } from '../engine/search';
 
 /** The body of `POST /v1/teams/:team/query` (server/query.ts answers it). */
 export interface TeamQuery {

@@ -2,10 +2,10 @@
 // article, sharing an import, and "keep a local copy". Independent of the browser's APIs (the
 // permission check and fetch come in `TeamDeps`), so tests run it on fake-indexeddb against a
 // real team server. Without a server set up, nothing here makes a request.
-import type { IsnadDB } from '../corpus/db';
-import { beginImport, finishImport, ImportStopped, importPart } from '../corpus/imports';
+import type { IsnadDB } from '../db';
+import { beginImport, finishImport, ImportStopped, importPart } from '../engine/imports';
 import { outletIdFromName } from '../outlets/identity';
-import { articleQuery } from '../service';
+import { articleQuery } from '../engine/context';
 import type { Article, RelatedReport, ReportRecord } from '../types';
 import { TOKEN_SHAPE, teamAddress, validTeamName } from './address';
 import { TeamHttp, type Fetch } from './client';

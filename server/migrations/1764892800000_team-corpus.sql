@@ -1,6 +1,6 @@
 -- Up Migration
 -- A team's corpus: people and their tokens, the reports with the engine's analysis of each (the
--- same analysis as the extension's index, lib/xref/features.ts), term counts for idf, an audit
+-- same analysis as the extension's index, lib/engine/features.ts), term counts for idf, an audit
 -- log of writes. Report numbers `n` count per team from 1, like the extension's doc numbers, so
 -- ties between equal scores break the same way in both engines.
 CREATE TABLE teams (

@@ -11,8 +11,8 @@ import { fold } from '../../../lib/clippings/fold';
 import { textFragmentUrl } from '../../../lib/clippings/fragment';
 import { parseClippingsJson } from '../../../lib/clippings/import';
 import { getClipping, importClippingsJson, saveClipping } from '../../../lib/clippings/store';
-import { openDb } from '../../../lib/corpus/db';
-import { SCHEMA_HISTORY } from '../../../lib/corpus/schema';
+import { openDb } from '../../../lib/db';
+import { SCHEMA_HISTORY } from '../../../lib/db/schema';
 import { clipOf, seedArticle } from './fixtures';
 
 describe('a clipping of a seed article', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { clipFromMenuOrShortcut, type RelayDeps } from '../../../lib/clippings/relay';
 import { clipSelection, pageAsArticle } from '../../../lib/clippings/service';
 import { listClippings } from '../../../lib/clippings/store';
-import { openDb } from '../../../lib/corpus/db';
+import { openDb } from '../../../lib/db';
 
 function deps(tabReply: 'saved' | 'no-selection' | 'no-listener') {
   const db = openDb(`relay-${Math.random()}`);

@@ -3,9 +3,9 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type IsnadDB } from '../../../lib/corpus/db';
-import { SCHEMA_HISTORY } from '../../../lib/corpus/schema';
-import { loadBuiltin, putReports } from '../../../lib/corpus/store';
+import { openDb, type IsnadDB } from '../../../lib/db';
+import { SCHEMA_HISTORY } from '../../../lib/db/schema';
+import { loadBuiltin, putReports } from '../../../lib/engine/reports';
 import { toJson } from '../../../lib/clippings/export/json';
 import { backupFile, clipSelection, importClippingsFile, pageAsArticle, quotesForPage, restoreBackupFile, type SettingsStorage } from '../../../lib/clippings/service';
 import {

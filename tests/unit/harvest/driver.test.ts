@@ -4,7 +4,7 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryDb } from '../../../cli/engine';
-import type { ImportJob } from '../../../lib/corpus/index-types';
+import type { ImportJob } from '../../../lib/engine/index-types';
 import { estimate, resumeWeb, runArchiveImport, startWeb, type Backend, type TargetStore } from '../../../lib/harvest/driver';
 import { PoliteFetcher } from '../../../lib/harvest/fetcher';
 import { RobotsCache } from '../../../lib/harvest/robots';

@@ -11,11 +11,11 @@ import { run as analyse } from '../../../cli/commands/analyse';
 import { run as compare } from '../../../cli/commands/compare';
 import { run as corpus } from '../../../cli/commands/corpus';
 import { run as xref } from '../../../cli/commands/xref';
-import { openDb } from '../../../lib/corpus/db';
-import { indexReports, toReport } from '../../../lib/corpus/index-store';
+import { openDb } from '../../../lib/db';
+import { indexReports, toReport } from '../../../lib/engine/index-store';
 import { matchEntities } from '../../../lib/entities';
-import { entityCard } from '../../../lib/entity-card';
-import { corpusStats } from '../../../lib/service';
+import { entityCard } from '../../../lib/engine/entity-card';
+import { corpusStats } from '../../../lib/engine/context';
 
 const dir = mkdtempSync(join(tmpdir(), 'isnad-hostile-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

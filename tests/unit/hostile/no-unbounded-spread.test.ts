@@ -11,7 +11,7 @@ import { tokenize } from '../../../lib/arabic/tokenize';
 
 /** file → callee text → why its spread list is bounded. */
 const BOUNDED: Record<string, Record<string, string>> = {
-  'lib/corpus/index-store.ts': {
+  'lib/engine/index-store.ts': {
     'Math.min': 'index segments (a handful; merged by level)',
     'Math.max': 'index segments picked for one merge',
     'out.added.push': 'one batch of at most 2,000 reports',

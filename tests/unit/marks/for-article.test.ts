@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../../lib/corpus/db';
+import { openDb } from '../../../lib/db';
 import type { CorpusPack } from '../../../lib/corpus/formats';
 import { matchEntities } from '../../../lib/entities';
-import { entityCard } from '../../../lib/entity-card';
+import { entityCard } from '../../../lib/engine/entity-card';
 import { marksFor } from '../../../lib/marks/for-article';
-import { installBuiltin } from '../../../lib/service';
+import { installBuiltin } from '../../../lib/engine/context';
 import { extractFromText } from '../../../lib/extract/text';
 
 const seeds = JSON.parse(readFileSync('data/seeds.json', 'utf8')) as Array<{ file: string; outlet: string }>;

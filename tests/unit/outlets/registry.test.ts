@@ -6,14 +6,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import schema from '../../../lib/outlets/data/outlets.schema.json';
 import data from '../../../lib/outlets/data/outlets.json';
-import { openDb } from '../../../lib/corpus/db';
-import { importText } from '../../../lib/corpus/imports';
+import { openDb } from '../../../lib/db';
+import { importText } from '../../../lib/engine/imports';
 import { entityById } from '../../../lib/entities';
 import { outletIdFromHost, outletIdFromName, outletIdFromUrl, resolveOutlet } from '../../../lib/outlets/identity';
 import { outletName } from '../../../lib/outlets/names';
 import { factAt, outletById, OUTLETS } from '../../../lib/outlets/profiles';
 import { ADAPTERS } from '../../../lib/outlets/registry';
-import { corpusStats } from '../../../lib/service';
+import { corpusStats } from '../../../lib/engine/context';
 
 describe('outlets.json', () => {
   const ajv = new Ajv({ allErrors: true });

@@ -4,8 +4,8 @@
 // that resumes after a kill.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type IsnadDB } from '../../../lib/corpus/db';
-import { importRecords } from '../../../lib/corpus/imports';
+import { openDb, type IsnadDB } from '../../../lib/db';
+import { importRecords } from '../../../lib/engine/imports';
 import { outletIdFromName } from '../../../lib/outlets/identity';
 import { checkTeam, connectTeam, forgetTeam, matchesPull, pullStep, shareStep, teamPulls, teamRelated, teamStatus, type TeamDeps } from '../../../lib/team/service';
 import { openTeamDb, type TeamDB } from '../../../lib/team/store';

@@ -1,0 +1,44 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Report } from '../types';
+import type { BlockRow } from '../engine/posting-blocks';
+import type { DocRow, ImportJob, MetaRow, StagedChunk } from '../engine/index-types';
+import type { PrintRow } from '../engine/near-dups';
+import { SCHEMA_HISTORY } from './schema';
+
+import type { Clipping } from '../clippings/types';
+export type { Clipping } from '../clippings/types';
+
+export interface SettingRow {
+  key: string;
+  version: number;
+  value: unknown;
+}
+
+export type IsnadDB = Dexie & {
+  reports: EntityTable<Report, 'id'>;
+  clippings: EntityTable<Clipping, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
+  docs: EntityTable<DocRow, 'n'>;
+  blocks: Dexie.Table<BlockRow, [number, number]>;
+  prints: EntityTable<PrintRow, 's'>;
+  meta: EntityTable<MetaRow, 'k'>;
+  jobs: EntityTable<ImportJob, 'id'>;
+  staged: Dexie.Table<StagedChunk, [string, number]>;
+};
+
+export const DB_NAME = 'isnad';
+
+const keyRanges = new WeakMap<object, typeof IDBKeyRange>();
+/** The IDBKeyRange of the IndexedDB the database lives in (fake-indexeddb's in Node tests). */
+export const keyRangeOf = (db: IsnadDB): typeof IDBKeyRange => keyRanges.get(db) ?? IDBKeyRange;
+
+/** Opens (creating or upgrading) the database. `deps` lets Node tests pass fake-indexeddb. */
+export function openDb(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): IsnadDB {
+  const db = new Dexie(name, deps) as IsnadDB;
+  if (deps) keyRanges.set(db, deps.IDBKeyRange);
+  for (const s of SCHEMA_HISTORY) {
+    const v = db.version(s.version).stores(s.stores);
+    if (s.upgrade) v.upgrade(s.upgrade);
+  }
+  return db;
+}

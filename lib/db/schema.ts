@@ -1,0 +1,73 @@
+// Every schema the database has had, oldest first. Never edit a published entry: add a new one
+// (with its upgrade) so that a reader's existing database migrates instead of losing data.
+// The migration harness (tests/unit/db/migrations.test.ts) opens each older version with data in it
+// and checks that the current code keeps all of it.
+import type { Transaction } from 'dexie';
+import { reportKeys } from '../corpus/ids';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  /** Brings the rows of the previous version into this version's shape. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      reports: 'id, url, outlet, publishedAt, importId, origin',
+      clippings: 'id, url, outlet, createdAt, *tags',
+      settings: 'key',
+    },
+  },
+  {
+    // The persistent index (lib/engine/index-store.ts): doc rows, postings by term and segment,
+    // index counters, import jobs; reports gain their URL keys (live, canonical, archived) for
+    // de-duplication. Existing reports are indexed on the next open (ensureIndexed).
+    version: 2,
+    stores: {
+      reports: 'id, url, outlet, publishedAt, importId, origin, *keys',
+      docs: 'n, &id, *b, imp, outlet',
+      postings: '[t+s]',
+      meta: 'k',
+      jobs: 'id, status',
+      staged: '[job+i]',
+    },
+    async upgrade(tx) {
+      await tx
+        .table('reports')
+        .toCollection()
+        .modify((r: { url: string; keys?: string[] }) => {
+          r.keys = reportKeys(r.url);
+        });
+    },
+  },
+  {
+    // Postings move from one row per (term, batch) to one row per (bucket of terms, segment)
+    // (lib/engine/posting-blocks.ts): in Chromium a row written costs as much as 10 KB, and v2 wrote ≈ 10
+    // rows a report. Near-duplicate fingerprints move from a multi-entry index on the doc rows
+    // (four lookups a report at import) to one row per batch (lib/engine/near-dups.ts).
+    // The index is derived data: its tables are emptied here and rebuilt from the reports on the
+    // next open (ensureIndexed). Reports, clippings, settings and import jobs are untouched.
+    // Indexes nothing reads are dropped (each costs a write per report): reports by url (their
+    // URL keys replace it) and by date; docs by import.
+    version: 3,
+    stores: {
+      reports: 'id, outlet, importId, origin, *keys',
+      docs: 'n, &id, outlet',
+      postings: null,
+      blocks: '[b+s]',
+      prints: 's',
+    },
+    async upgrade(tx) {
+      await tx.table('docs').clear();
+      await tx.table('meta').clear();
+    },
+  },
+];
+
+/** Tables rebuilt from the reports (the index): an upgrade may empty them without losing anything. */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints']);
+
+export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

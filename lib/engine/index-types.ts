@@ -1,0 +1,94 @@
+// Row shapes of the persistent index (schema v3). Kept small: a query reads postings (bucket rows,
+// lib/engine/posting-blocks.ts) and the doc rows of its best candidates, never the reports' text, except
+// for the few results it explains.
+import type { ReportRecord } from '../types';
+import type { Fingerprint } from './simhash';
+
+/** One indexed report. `n` is its number in the postings. */
+export interface DocRow {
+  n: number;
+  /** The report's id (reports table). */
+  id: string;
+  url: string;
+  outlet: string;
+  title: string;
+  publishedAt: string | null;
+  /** Days since 1970-01-01, or null. */
+  day: number | null;
+  /** BM25 document length (weighted term count). */
+  len: number;
+  /** Entity ids, names and types, in parallel. */
+  e: string[];
+  en: string[];
+  et: string[];
+  /** Attributed source ids. */
+  src: string[];
+  h: Fingerprint;
+  /** MinHash of the title's and lede's word pairs. */
+  mh: number[];
+  /** The near-duplicate group: the `n` of the first report of this text, or null when unique. */
+  dup: number | null;
+  /** The import ('builtin', 'capture', or an import id) that brought it. */
+  imp: string;
+  /** Key of the text, to recognise the article itself when it has no URL. */
+  tk: string;
+}
+
+export interface IndexMeta {
+  k: 'index';
+  /** Live (not deleted) doc count and their total length, for idf and the average length. */
+  docs: number;
+  len: number;
+  nextN: number;
+  nextSeg: number;
+  /** The postings' segments (numbers and levels), oldest first: what compaction merges. */
+  segs: Array<{ s: number; lvl: number }>;
+  /** A merge under way: the segment it writes, its level, the segments it replaces. */
+  merging?: { s: number; lvl: number; from: number[] };
+}
+export type MetaRow = IndexMeta;
+
+export interface ImportProblemRow {
+  file: string;
+  line?: number;
+  reason: string;
+}
+
+/** An import in progress or done. Its records wait in `staged` until indexed, so it can resume. */
+export interface ImportJob {
+  id: string;
+  file: string;
+  status: 'running' | 'done' | 'failed';
+  /** Records (valid ones) in the job, and how many have been indexed. */
+  total: number;
+  done: number;
+  added: number;
+  duplicates: number;
+  problems: ImportProblemRow[];
+  startedAt: number;
+  updatedAt: number;
+  error?: string;
+  /** A page-driven job: the parts written (each once, in the transaction that wrote it), and the
+   *  file it reads (name, size, modification time), so that importing that file again resumes it. */
+  parts?: number[];
+  source?: string;
+  /** A harvest or web-archive import driven by the options page (lib/harvest/service.ts). */
+  harvest?: HarvestRow;
+}
+
+/** Where a page-driven harvest stands: stored with the records of each part, in one transaction. */
+export interface HarvestRow {
+  kind: 'wayback' | 'live' | 'archive';
+  /** Parts written so far: a part sent again (a reply lost to a stopped worker) is not written twice. */
+  seq: number;
+  paused: boolean;
+  /** The run's state (lib/harvest: cursor or checkpoint, counts, log), as the page left it. */
+  state: unknown;
+}
+
+/** A chunk of an import's validated records, deleted in the transaction that indexes it. */
+export interface StagedChunk {
+  job: string;
+  i: number;
+  records: ReportRecord[];
+}

@@ -1,0 +1,61 @@
+// The reader's corpus as a whole: capture, export (backup) and deletion by report, import or outlet.
+import type { Article, Report } from '../types';
+import type { IsnadDB } from '../db';
+import type { CorpusPack } from '../corpus/formats';
+import { compact, deleteReports, mergeInto, prepare, storedCopyOf, toReport, writeBatch } from './index-store';
+
+/** The importId of captured reports. */
+export const CAPTURE = 'capture';
+
+/**
+ * Adds an article the reader opened to the corpus, known under its live, canonical and archive
+ * URLs; returns the stored report, or null when the corpus already has it: under one of those
+ * URLs, or as the same outlet's same text under another (then the two are merged, see mergeInto).
+ */
+export async function captureArticle(db: IsnadDB, article: Article, now = Date.now()): Promise<Report | null> {
+  const text = article.paragraphs.join('\n\n');
+  if (!text.trim() || !article.title.trim()) return null;
+  const url = article.canonicalUrl ?? article.url;
+  const report = toReport(
+    { url, outlet: article.outlet, title: article.title, publishedAt: article.publishedAt.value ? article.publishedAt.value.slice(0, 10) : null, text },
+    'capture',
+    CAPTURE,
+    now,
+    [article.url, article.archive?.archiveUrl ?? ''],
+  );
+  const [prepared] = prepare([report]);
+  const known = await db.reports.where('keys').anyOf(report.keys ?? []).first();
+  if (known) return null;
+  const copy = await storedCopyOf(db, prepared!);
+  if (copy) {
+    await mergeInto(db, copy, prepared!);
+    return null;
+  }
+  const res = await writeBatch(db, [prepared!]);
+  await compact(db);
+  return res.added[0] ?? null;
+}
+
+/** A corpus pack of the reader's own reports (imported and captured; the built-in pack ships). */
+export async function exportPack(db: IsnadDB, origins: Array<Report['origin']> = ['import', 'capture']): Promise<CorpusPack> {
+  const reports = await db.reports.where('origin').anyOf(origins).toArray();
+  return {
+    format: 'isnad-corpus',
+    version: 1,
+    reports: reports.map((r) => ({ url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text })),
+  };
+}
+
+export type DeleteTarget = { report: string } | { importId: string } | { outlet: string };
+
+/** Deletes one report, every report of an import, or every report of an outlet; returns how many. */
+export async function deleteFromCorpus(db: IsnadDB, target: DeleteTarget): Promise<number> {
+  let ids: string[];
+  if ('report' in target) ids = [target.report];
+  else if ('importId' in target) ids = (await db.reports.where('importId').equals(target.importId).primaryKeys()) as string[];
+  else ids = (await db.reports.where('outlet').equals(target.outlet).primaryKeys()) as string[];
+  let n = 0;
+  for (let i = 0; i < ids.length; i += 2000) n += await deleteReports(db, ids.slice(i, i + 2000));
+  if ('importId' in target) await db.jobs.delete(target.importId);
+  return n;
+}

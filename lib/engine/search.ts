@@ -1,0 +1,381 @@
+// Related reports for an article, read from the persistent index: BM25 over normalised stemmed
+// terms and entity ids from the postings, then the best candidates re-scored with shared entities
+// (weighted by how specific they are), shared sources and date proximity, explained, grouped.
+import type { IsnadDB } from '../db';
+import type { TermPostings } from './posting-blocks';
+import { entityTerm, impact, IMPACT_SCALE, readPostings, saturationLimit } from './index-store';
+import type { DocRow } from './index-types';
+import { docRows } from './doc-cache';
+import { getMany, readOnly } from './raw-reads';
+import { reportId, textKey, urlKey } from '../corpus/ids';
+import type { RelatedReport, Relation, Report } from '../types';
+import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
+import { phrasesOf } from './phrases';
+import { phaseClock } from './query-phases';
+import { bucketOf } from './posting-blocks';
+import { minhashSimilarity } from './simhash';
+import { eventDoc, isoDay, judge, type CorpusDf, type EventDoc, type EventSignature } from '../events';
+
+export interface Query {
+  url: string;
+  /** The article's outlet, when known: its own other reports weigh a little less. */
+  outlet?: string;
+  /** Other URLs the article is known under (canonical, archive copy). */
+  otherUrls?: string[];
+  title: string;
+  text: string;
+  publishedAt: string | null;
+  /** The text's key (ids.ts textKey) where the text is not sent (a team server's query). */
+  textKey?: string;
+}
+
+export interface SearchOptions {
+  top?: number;
+  relatedThreshold?: number;
+  /** Skip the shared phrases (the explanation that costs most): for benchmarks of the ranking alone. */
+  explain?: boolean;
+}
+
+// RELATED: the floor of the ranking score for a report to be judged at all. Which reports are
+// the same event, related or neither is the event model's (lib/events, data/events/model.json):
+// a calibrated probability, the same in a corpus of 5 reports as of 100,000.
+export const RELATED_THRESHOLD = 0.06;
+
+/** How many of the best-ranked reports are judged by the event model (their text is read). */
+const JUDGED = 24;
+
+/** Weights of the signals (a weighted mean of those known for a pair), tuned on the labelled real events. */
+export const W = { lex: 0.5, ent: 0.15, phrase: 0.15, source: 0.05, date: 0.15, sameOutlet: 0.75 };
+
+/** Words of the article looked up (besides its entities). */
+export const MAX_QUERY_TERMS = 64;
+
+/** How many BM25 candidates are re-scored with entities, sources and dates (at 30,000 synthetic
+ *  reports recall@10 is 0.945 with 60, 0.957 with 150: partners below 60th in BM25 alone). */
+export const CANDIDATES = 120;
+
+/** How much an entity of each gazetteer type says about which event a report is on. */
+export function entityTypeWeight(type: string): number {
+  if (/village|town|neighbo|district|airport|crossing|camp|base|prison|hospital|school|bridge|dam|facility|site/i.test(type)) return 1.5;
+  if (/city/i.test(type)) return 1.2;
+  if (/governorate|province|region|area/i.test(type)) return 0.8;
+  if (/country|state/i.test(type)) return 0.4;
+  return 1;
+}
+
+export function idf(docs: number, df: number): number {
+  return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+}
+
+/** A term the article is looked up by, with its weight in the article. */
+export interface WantedTerm {
+  t: string;
+  /** Query weight: from the term's count in the article, and the entity type for entity terms. */
+  qw: number;
+  entity?: EntityRef;
+}
+
+/** A looked-up term the corpus holds, with its idf there. */
+export interface QueryTerm extends WantedTerm {
+  idf: number;
+}
+
+interface QTerm extends QueryTerm {
+  postings: TermPostings;
+}
+
+/** A candidate of the first (lexical) phase: its doc row and its BM25 score from postings. */
+export interface Candidate {
+  d: DocRow;
+  acc: number;
+}
+
+/** What ranking needs from the store the candidates came from (IndexedDB here, a team server there). */
+export interface RankSource {
+  /** Whether a doc holds a term (to explain a match). */
+  holds(qt: QueryTerm, d: DocRow): boolean;
+  /** The reports' texts: the event model reads them (and shared phrases are found in them). */
+  texts(ids: string[]): Promise<Array<{ text: string } | undefined>> | null;
+  /** The corpus's size and how many of its reports hold each of the article's words, when known:
+   *  the event model blends them with its reference table. */
+  corpus?: CorpusDf;
+  /** The article's event document, when the article's text is not at hand (a team server). */
+  article?: EventDoc;
+}
+
+function dateScore(gap: number): number {
+  return Math.exp(-gap / 4);
+}
+
+/** The article's query: its title and lede, with the entities it names. */
+export function queryFeatures(q: Query): Features {
+  return analyse(q.title, q.text, q.publishedAt, QUERY_WORDS, { surface: true });
+}
+
+function isSelf(q: Query, d: DocRow, qKeys: Set<string>, qid: string, qtk: string): boolean {
+  if (d.id === qid) return true;
+  if (d.url && qKeys.size) return qKeys.has(urlKey(d.url));
+  return d.tk === qtk;
+}
+
+function has(p: TermPostings, n: number): boolean {
+  return p.parts.some((part) => holds(part.ids, n));
+}
+
+function holds(a: Uint32Array, n: number): boolean {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    const v = a[m]!;
+    if (v === n) return true;
+    if (v < n) lo = m + 1;
+    else hi = m - 1;
+  }
+  return false;
+}
+
+/**
+ * The `k` ids of highest score, best first: a bounded min-heap, so that a query touching most of
+ * a 100,000-report corpus does not sort all of it.
+ */
+export function best(ids: readonly number[], score: Float32Array, k: number): number[] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a > b);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const id of ids) {
+    if (heap.length < k) {
+      heap.push(id);
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!less(heap[i]!, heap[p]!)) break;
+        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+        i = p;
+      }
+    } else if (less(heap[0]!, id)) {
+      heap[0] = id;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
+}
+
+export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions = {}): Promise<RelatedReport[]> {
+  const clock = phaseClock();
+  const f = queryFeatures(q);
+  clock.lap('analyse');
+
+  const wanted = queryTerms(f);
+
+  const { meta, postings } = await readPostings(db, wanted.map((w) => w.t));
+  clock.lap('postings');
+  const N = Math.max(1, meta.docs);
+  const avgLen = meta.len / N || 1;
+  const qterms: QTerm[] = [];
+  for (const w of wanted) {
+    const p = postings.get(w.t)!;
+    // A term too common to keep postings for is skipped, whether or not every segment has
+    // dropped them yet, so that a query costs the same before and after a merge.
+    if (p.df === 0 || p.saturated || p.df > saturationLimit(N)) continue;
+    qterms.push({ ...w, idf: idf(N, p.df), postings: p });
+  }
+
+  // BM25 from impacts; the article scored against itself bounds the score to about 0..1.
+  const acc = new Float32Array(meta.nextN + 1);
+  const touched: number[] = [];
+  const self = selfScore(f, qterms, avgLen);
+  for (const qt of qterms) {
+    const wgt = termWeight(qt);
+    for (const part of qt.postings.parts) {
+      const ids = part.ids;
+      const imp = part.imp;
+      for (let k = 0; k < ids.length; k++) {
+        const n = ids[k]!;
+        if (n >= acc.length) continue;
+        if (acc[n] === 0) touched.push(n);
+        acc[n]! += wgt * imp[k]!;
+      }
+    }
+  }
+  if (self === 0 || touched.length === 0) {
+    clock.done(0);
+    return [];
+  }
+  const cand = best(touched, acc, CANDIDATES);
+  clock.lap('score');
+  const docs = (await docRows(db, cand, async (ns) => getMany<DocRow>((await readOnly(db, ['docs'])).objectStore('docs'), ns))).filter((d): d is DocRow => !!d);
+  clock.lap('docs');
+
+  const results = await rankCandidates(q, f, qterms, self, docs.map((d) => ({ d, acc: acc[d.n]! })), {
+    holds: (qt, d) => has((qt as QTerm).postings, d.n),
+    texts: (ids) => readOnly(db, ['reports']).then((tx) => getMany<Report>(tx.objectStore('reports'), ids)),
+    corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
+  }, opts);
+  clock.lap('explain');
+  clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
+  return results;
+}
+
+/** The article's most repeated words (title words count twice), the first ones on ties, then its
+ *  entities: each word is a bucket read, and past a few dozen words a lede adds reads more than it
+ *  adds recall. */
+export function queryTerms(f: Features): WantedTerm[] {
+  const words = [...f.terms]
+    .map(([t, tf], i) => ({ t, qw: 1 + Math.log(tf), i }))
+    .sort((a, b) => b.qw - a.qw || a.i - b.i)
+    .slice(0, MAX_QUERY_TERMS)
+    .map(({ t, qw }) => ({ t, qw }));
+  const ents = f.entities.map((e) => ({ t: entityTerm(e.id), qw: entityTypeWeight(e.type), entity: e }));
+  return [...words, ...ents];
+}
+
+/** What a posting's impact byte adds to a doc's BM25 score for this term. */
+export function termWeight(qt: QueryTerm): number {
+  return (qt.idf * qt.qw) / IMPACT_SCALE;
+}
+
+/** The article's BM25 score against itself: lexical scores are divided by it (about 0..1). */
+export function selfScore(f: Features, qterms: readonly QueryTerm[], avgLen: number): number {
+  let self = 0;
+  for (const qt of qterms) {
+    const tf = qt.entity ? 2 : (f.terms.get(qt.t) ?? 1);
+    self += qt.idf * qt.qw * impact(tf, avgLen, avgLen);
+  }
+  return self;
+}
+
+/**
+ * The second phase, shared by the local engine and the team server: the lexical candidates
+ * re-scored with entities, sources, phrases and dates, near-duplicates folded, explained.
+ */
+export async function rankCandidates(q: Query, f: Features, qterms: readonly QueryTerm[], self: number, docs: readonly Candidate[], source: RankSource, opts: SearchOptions = {}): Promise<RelatedReport[]> {
+  const top = opts.top ?? 10;
+  const relatedMin = opts.relatedThreshold ?? RELATED_THRESHOLD;
+  const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));
+  const qtk = q.textKey ?? textKey(q.text);
+  const qid = q.url ? reportId(q.url, '') : `t${qtk}`;
+  const entIdf = new Map(qterms.filter((x) => x.entity).map((x) => [x.entity!.id, x.idf * x.qw]));
+  const entTotal = [...entIdf.values()].reduce((s, v) => s + v, 0);
+  const qSources = new Set(f.sources);
+  const qOutlet = q.outlet;
+
+  interface Scored {
+    d: DocRow;
+    score: number;
+    lex: number;
+    shared: string[];
+    gap: number | null;
+    sources: string[];
+  }
+  const scored: Scored[] = [];
+  for (const { d, acc } of docs) {
+    if (isSelf(q, d, qKeys, qid, qtk)) continue;
+    const lex = Math.min(1, acc / self);
+    const shared = d.e.filter((id) => entIdf.has(id));
+    const ent = entTotal ? shared.reduce((s, id) => s + entIdf.get(id)!, 0) / entTotal : 0;
+    const sources = d.src.filter((s) => qSources.has(s));
+    const gap = f.day !== null && d.day !== null ? Math.abs(f.day - d.day) : null;
+    const phr = Math.min(1, 2 * minhashSimilarity(f.phrases, d.mh ?? []));
+    // Signals that cannot be known for this pair (no entities named, a date missing) are left
+    // out of the weighted mean rather than counted as agreement or disagreement.
+    let sum = W.lex * lex + W.phrase * phr + W.source * Math.min(1, sources.length);
+    let weights = W.lex + W.phrase + W.source;
+    if (entTotal) {
+      sum += W.ent * ent;
+      weights += W.ent;
+    }
+    if (gap !== null) {
+      sum += W.date * dateScore(gap);
+      weights += W.date;
+    }
+    const base = sum / weights;
+    // One outlet seldom reports one event twice; its reports share boilerplate more than events.
+    const score = base * (qOutlet && d.outlet === qOutlet ? W.sameOutlet : 1);
+    scored.push({ d, score, lex, shared: shared.map((id) => d.en[d.e.indexOf(id)] ?? id), gap, sources });
+  }
+  scored.sort((a, b) => b.score - a.score);
+
+  // Near-duplicates count once: later copies are listed under the first.
+  const pool: Array<Scored & { copies: DocRow[] }> = [];
+  const byGroup = new Map<number, Scored & { copies: DocRow[] }>();
+  for (const s of scored) {
+    if (s.score < relatedMin) break;
+    const g = s.d.dup;
+    const first = g !== null ? byGroup.get(g) : undefined;
+    if (first) {
+      first.copies.push(s.d);
+      continue;
+    }
+    const item = { ...s, copies: [] as DocRow[] };
+    if (g !== null) byGroup.set(g, item);
+    pool.push(item);
+    if (pool.length >= Math.max(top, JUDGED)) break;
+  }
+
+  // The event model judges each: same event, related (same place or actor, another incident),
+  // or neither (left out). Its words are weighed by the reference table blended with the
+  // corpus's counts of the article's words.
+  const texts = (await source.texts(pool.map((s) => s.d.id))) ?? [];
+  const qdoc = source.article ?? eventDoc(q.title, q.text, q.publishedAt, q.outlet);
+  const judged = pool.flatMap((s, i) => {
+    const text = texts[i]?.text;
+    const doc: EventDoc = eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
+    const j = judge(qdoc, doc, source.corpus);
+    return j.relation === 'none' ? [] : [{ ...s, j, doc, text }];
+  });
+  // Same-event reports first, most probable first; then the related ones in ranking order.
+  const out = [
+    ...judged.filter((s) => s.j.relation === 'same-event').sort((a, b) => b.j.probability - a.j.probability),
+    ...judged.filter((s) => s.j.relation !== 'same-event'),
+  ].slice(0, top);
+
+  const same = out.filter((s) => s.j.relation === 'same-event');
+  const eventId = same.length ? `ev-${[qid, ...same.map((s) => s.d.id)].sort()[0]}` : undefined;
+  const phrasesIn = opts.explain === false ? null : phrasesOf(`${q.title}\n${q.text}`);
+  const results = out.map((s): RelatedReport => {
+    const relation: Relation = s.j.relation === 'same-event' ? 'same-event' : 'related';
+    const matched = qterms
+      .filter((qt) => !qt.entity && source.holds(qt, s.d))
+      .sort((a, b) => b.idf - a.idf)
+      .slice(0, 8)
+      .map((qt) => f.surface.get(qt.t) ?? qt.t);
+    const text = s.text;
+    return {
+      id: s.d.id,
+      url: s.d.url,
+      outlet: s.d.outlet,
+      title: s.d.title,
+      publishedAt: s.d.publishedAt,
+      score: Math.round(Math.min(1, s.score) * 1000) / 1000,
+      relation,
+      sharedEntities: s.shared,
+      sharedTerms: matched,
+      dateGapDays: s.gap,
+      ...(relation === 'same-event' && eventId ? { eventId } : {}),
+      sharedPhrases: text && phrasesIn ? phrasesIn(`${s.d.title}\n${text}`) : [],
+      sharedSources: s.sources,
+      ...(s.copies.length ? { duplicates: s.copies.map((c) => ({ id: c.id, url: c.url, outlet: c.outlet })) } : {}),
+      probability: s.j.probability,
+      event: eventOf(s.doc.sig),
+      agreed: s.j.agreed,
+      differed: s.j.differed,
+    };
+  });
+  return results;
+}
+
+/** The event of a report as results carry it: what happened, where, which day. */
+export function eventOf(sig: EventSignature): RelatedReport['event'] {
+  return { type: sig.type, place: sig.place ? { id: sig.place.id, name: sig.place.name } : null, day: sig.when.day === null ? null : isoDay(sig.when.day) };
+}

@@ -1,0 +1,160 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../../lib/db';
+import { reportId, reportIdAndKeys, reportKeys, urlKey } from '../../../lib/corpus/ids';
+import { parseJsonLines, parsePack } from '../../../lib/corpus/formats';
+import { CHUNK, importRecords, importText, resumeImports, runImport, stageImport } from '../../../lib/engine/imports';
+import { CAPTURE, captureArticle, deleteFromCorpus, exportPack } from '../../../lib/engine/manage';
+import type { Article, ReportRecord } from '../../../lib/types';
+import { searchRelated } from '../../../lib/engine/search';
+
+const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
+const fresh = () => openDb(`imports-${Math.random()}`);
+const lines = (n: number) => real.slice(0, n).map((r) => JSON.stringify(r));
+
+describe('importing corpus files', () => {
+  it('imports 99 of 100 lines when line 57 is malformed, and names line 57', async () => {
+    const db = fresh();
+    const ls = lines(100);
+    ls[56] = '{"url": "https://x.example/57", "title": "broken", "text": ';
+    const s = await importText(db, 'hundred.jsonl', ls.join('\n'));
+    expect(s.added).toBe(99);
+    expect(s.problems).toEqual([{ file: 'hundred.jsonl', line: 57, reason: expect.stringMatching(/^invalid JSON/) }]);
+    expect(await db.reports.count()).toBe(99);
+    expect(await db.docs.count()).toBe(99);
+    const job = await db.jobs.get(s.importId);
+    expect(job).toMatchObject({ status: 'done', total: 99, done: 99, added: 99 });
+    expect(await db.staged.count()).toBe(0);
+  });
+
+  it('reports a record with a missing field by its number in a pack, keeping the others', async () => {
+    const db = fresh();
+    const pack = { format: 'isnad-corpus', version: 1, reports: [real[0], { url: 'x', title: 'no text' }, real[1]] };
+    const s = await importText(db, 'pack.json', JSON.stringify(pack));
+    expect(s.added).toBe(2);
+    expect(s.problems).toEqual([{ file: 'pack.json', line: 2, reason: 'report 2: field "text" missing or not a string' }]);
+  });
+
+  it('refuses a file that is not a corpus with a reason, leaving what was stored untouched', async () => {
+    const db = fresh();
+    await importText(db, 'ok.jsonl', lines(3).join('\n'));
+    const s = await importText(db, 'settings.json', JSON.stringify({ theme: 'dark', reports: 3 }));
+    expect(s.added).toBe(0);
+    expect(s.problems).toHaveLength(1);
+    expect(s.problems[0]!.reason).toMatch(/not an Isnad corpus pack/);
+    const bin = await importText(db, 'photo.png', '\u0089PNG');
+    expect(bin.problems[0]!.reason).toMatch(/unsupported file type/);
+    expect(await db.reports.count()).toBe(3);
+  });
+
+  it('stores a title holding a script tag as the text it is', async () => {
+    const db = fresh();
+    const title = '<script>alert("x")</script><img src=x onerror=alert(1)> عنوان';
+    const s = await importRecords(db, 'page.html', [{ ...real[0], url: 'https://x.example/script', title }]);
+    expect(s.added).toBe(1);
+    const stored = await db.reports.where('keys').equals(urlKey('https://x.example/script')).first();
+    expect(stored!.title).toBe(title);
+    expect((await exportPack(db)).reports[0]!.title).toBe(title);
+  });
+
+  it('counts a second import of the same file as duplicates, not new reports', async () => {
+    const db = fresh();
+    const text = lines(20).join('\n');
+    await importText(db, 'a.jsonl', text);
+    const again = await importText(db, 'a-again.jsonl', text);
+    expect(again).toMatchObject({ added: 0, duplicates: 20 });
+    expect(await db.reports.count()).toBe(20);
+  });
+
+  it('resumes an import stopped between chunks, without losing or doubling a report', async () => {
+    const db = fresh();
+    const records: ReportRecord[] = Array.from({ length: CHUNK + 500 }, (_, i) => {
+      const r = real[i % real.length]!;
+      return { ...r, url: `https://x.example/${i}`, text: r.text.slice(0, 300) };
+    });
+    const job = await stageImport(db, 'big.jsonl', records, []);
+    // The worker stops after the first chunk is committed.
+    await expect(
+      runImport(db, job.id, (j) => {
+        if (j.done > 0) throw new Error('service worker stopped');
+      }),
+    ).rejects.toThrow('stopped');
+    expect((await db.jobs.get(job.id))!.done).toBe(CHUNK);
+    expect(await db.reports.count()).toBe(CHUNK);
+    const [s] = await resumeImports(db);
+    expect(s).toMatchObject({ added: CHUNK + 500, duplicates: 0 });
+    expect(await db.reports.count()).toBe(CHUNK + 500);
+    expect((await db.meta.get('index'))!.docs).toBe(CHUNK + 500);
+    expect(await resumeImports(db)).toEqual([]);
+  });
+});
+
+describe('export, deletion and capture', () => {
+  it('exports a pack that imports into a new corpus as the same reports', async () => {
+    const db = fresh();
+    await importText(db, 'a.jsonl', lines(30).join('\n'));
+    const pack = await exportPack(db);
+    expect(pack.reports).toHaveLength(30);
+    const other = fresh();
+    const s = await importText(other, 'backup.json', JSON.stringify(pack));
+    expect(s.added).toBe(30);
+    expect(parsePack('backup.json', JSON.stringify(pack)).records.map((r) => r.url).sort()).toEqual(real.slice(0, 30).map((r) => r.url).sort());
+  });
+
+  it('deletes a report, an import and an outlet, and search forgets them', async () => {
+    const db = fresh();
+    const a = await importText(db, 'a.jsonl', lines(60).join('\n'));
+    const b = await importText(db, 'b.jsonl', real.slice(60, 120).map((r) => JSON.stringify(r)).join('\n'));
+    const one = real[0]!;
+    const query = { url: '', title: one.title, text: one.text, publishedAt: one.publishedAt };
+    expect((await searchRelated(db, query, { relatedThreshold: 0 })).length).toBeGreaterThan(0);
+    expect(await deleteFromCorpus(db, { report: (await db.reports.where('keys').equals(urlKey(one.url)).first())!.id })).toBe(1);
+    expect(await db.reports.count()).toBe(119);
+    expect(await deleteFromCorpus(db, { importId: a.importId })).toBe(59);
+    expect(await db.jobs.get(a.importId)).toBeUndefined();
+    const shaamInB = real.slice(60, 120).filter((r) => r.outlet === 'Shaam Network').length;
+    expect(await deleteFromCorpus(db, { outlet: 'Shaam Network' })).toBe(shaamInB);
+    expect(await db.reports.count()).toBe(60 - shaamInB);
+    const left = new Set((await db.reports.toArray()).map((r) => r.id));
+    for (const r of await searchRelated(db, query, { relatedThreshold: 0, top: 50 })) expect(left.has(r.id)).toBe(true);
+    expect((await db.meta.get('index'))!.docs).toBe(60 - shaamInB);
+    expect(b.added).toBe(60);
+  });
+
+  it('captures an opened article once, under its live, canonical and archive URLs', async () => {
+    const db = fresh();
+    const r = real[3]!;
+    const article: Article = {
+      outlet: 'shaam',
+      pageType: 'article',
+      url: 'https://web.archive.org/web/20250602120000/https://www.shaam.org/news/1',
+      canonicalUrl: 'https://shaam.org/news/1',
+      archive: { archiveUrl: 'https://web.archive.org/web/20250602120000/https://www.shaam.org/news/1', capturedAt: '2025-06-02T12:00:00Z', service: 'wayback' },
+      title: r.title,
+      publishedAt: { value: '2025-06-02', precision: 'day', source: 'meta' },
+      author: null,
+      section: null,
+      paragraphs: r.text.split('\n'),
+      comments: [],
+      lang: 'ar',
+      dir: 'rtl',
+    };
+    const stored = await captureArticle(db, article);
+    expect(stored).toMatchObject({ origin: 'capture', importId: CAPTURE, url: 'https://shaam.org/news/1', publishedAt: '2025-06-02' });
+    expect(await captureArticle(db, { ...article, url: 'https://www.shaam.org/news/1/', archive: null })).toBeNull();
+    expect(await db.reports.count()).toBe(1);
+  });
+});
+
+describe('report ids and URL keys', () => {
+  it('works out the same id and keys in one pass as reportId and reportKeys do', () => {
+    const cases: Array<[string, string, string[]]> = [
+      ['https://www.orient-news.net/ar/news_show/92367?utm_source=x#top', 'نص', []],
+      ['https://web.archive.org/web/2015/https://orient-news.net/ar/news_show/1/', 'نص', ['https://orient-news.net/ar/news_show/1', '']],
+      ['', 'نصٌ بلا رابط ١٢٣', []],
+      ['  ', 'نص', ['https://eremnews.com/a']],
+    ];
+    for (const [url, text, extra] of cases) expect(reportIdAndKeys(url, text, extra)).toEqual({ id: reportId(url, text), keys: reportKeys(url, ...extra) });
+  });
+});

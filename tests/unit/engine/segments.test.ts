@@ -1,0 +1,225 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteReader, ByteWriter, SegmentFormatError } from '../../../lib/engine/segments/bytes';
+import { decodeColumns, encodeColumns, positionOf, valuesAt, type DocValues } from '../../../lib/engine/segments/columns';
+import { Deletions } from '../../../lib/engine/segments/deletions';
+import { blockOf, blocksFor, cutBlocks, decodeIndex, encodeIndex, sortedEntries } from '../../../lib/engine/segments/dictionary';
+import { decodeBlock, encodeBlock, entriesOf, postingsIn, type TermEntry } from '../../../lib/engine/segments/postings';
+
+// Terms as the analyser makes them: Arabic letters, Latin, digits, the entity prefix, and a few
+// characters outside the BMP (so prefix sharing must not cut a surrogate pair).
+const letter = fc.constantFrom(...'ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةى', 'a', 'z', '0', '9', '@', ':', '-', '𝔸', '😀');
+const term = fc.array(letter, { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
+
+/** Entries with sorted unique terms, ascending doc numbers and impacts 1–255; some saturated. */
+const entries = fc.uniqueArray(term, { maxLength: 60 }).chain((terms) =>
+  fc.tuple(
+    ...[...terms].sort().map((t) =>
+      fc.oneof(
+        { weight: 5, arbitrary: fc.uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 1, maxLength: 40 }).chain((ids) => fc.tuple(fc.constant(ids.sort((a, b) => a - b)), fc.array(fc.integer({ min: 1, max: 255 }), { minLength: ids.length, maxLength: ids.length }))).map(([ids, imp]): TermEntry => ({ term: t, df: ids.length, ids, imp })) },
+        { weight: 1, arbitrary: fc.integer({ min: 1, max: 1e6 }).map((df): TermEntry => ({ term: t, df, ids: [], imp: [] })) },
+      ),
+    ),
+  ),
+);
+
+const plain = (es: readonly TermEntry[]) => es.map((e) => ({ term: e.term, df: e.df, ids: Array.from(e.ids), imp: Array.from(e.imp) }));
+
+/** Every way a stored row can be cut short or have a byte changed decodes to one clear error or to a checked value: never a hang, never a crash of another kind. */
+function hostile(bytes: Uint8Array, decode: (b: Uint8Array) => unknown): void {
+  for (let cut = 0; cut < bytes.length; cut++) expect(() => decode(bytes.subarray(0, cut))).toThrow(SegmentFormatError);
+  for (let i = 0; i < Math.min(bytes.length, 200); i++) {
+    for (const v of [0x00, 0xff, 0x80, bytes[i]! ^ 0x01]) {
+      const b = bytes.slice();
+      b[i] = v;
+      try {
+        decode(b);
+      } catch (e) {
+        expect(e).toBeInstanceOf(SegmentFormatError);
+      }
+    }
+  }
+}
+
+describe('bytes', () => {
+  it('round-trips varints over the whole 32-bit range and strings', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff })), fc.array(fc.string({ unit: 'grapheme' })), (ns, ss) => {
+        const w = new ByteWriter(1);
+        for (const n of ns) w.varint(n);
+        for (const s of ss) w.string(s);
+        const r = new ByteReader(w.finish(), 'test');
+        expect(ns.map(() => r.varint())).toEqual(ns);
+        expect(ss.map(() => r.string())).toEqual(ss);
+        r.end();
+      }),
+    );
+  });
+
+  it('refuses a varint past 32 bits, and a count the bytes left cannot hold, before allocating', () => {
+    expect(() => new ByteReader(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x7f]), 'x').varint()).toThrow(/too large/);
+    expect(() => new ByteReader(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0x01]), 'x').varint()).toThrow(/too long/);
+    const w = new ByteWriter();
+    w.varint(0xffffffff);
+    expect(() => new ByteReader(w.finish(), 'x').count(1)).toThrow(/cannot fit/);
+    expect(() => new ByteWriter().varint(-1)).toThrow(RangeError);
+    expect(() => new ByteWriter().varint(2 ** 32)).toThrow(RangeError);
+  });
+});
+
+describe('postings blocks', () => {
+  it('round-trip any sorted run of terms, with their counts, doc numbers and impacts', () => {
+    fc.assert(
+      fc.property(entries, (es) => {
+        const block = decodeBlock(encodeBlock(es));
+        expect(plain(entriesOf(block))).toEqual(plain(es));
+        for (const e of es) {
+          const p = postingsIn(block, e.term)!;
+          expect(p.df).toBe(e.df);
+          expect(p.saturated).toBe(e.ids.length === 0);
+          expect(Array.from(p.ids)).toEqual(Array.from(e.ids));
+        }
+        expect(postingsIn(block, '\u{10FFFF}zzz')).toBeNull();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('store doc numbers as deltas: a dense run costs about two bytes a posting', () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => 100_000 + i * 3);
+    const bytes = encodeBlock([{ term: 'حلب', df: ids.length, ids, imp: ids.map(() => 120) }]);
+    expect(bytes.length).toBeLessThan(ids.length * 2 + 32);
+  });
+
+  it('refuse to encode what they could not read back', () => {
+    expect(() => encodeBlock([{ term: 'b', df: 1, ids: [1], imp: [1] }, { term: 'a', df: 1, ids: [1], imp: [1] }])).toThrow(/order/);
+    expect(() => encodeBlock([{ term: 'a', df: 2, ids: [3, 3], imp: [1, 1] }])).toThrow(/ascending/);
+    expect(() => encodeBlock([{ term: 'a', df: 1, ids: [3], imp: [0] }])).toThrow(/impact/);
+    expect(() => encodeBlock([{ term: 'a', df: 1, ids: [3, 4], imp: [1, 1] }])).toThrow(/df/);
+  });
+
+  it('decode a truncated or altered block to one clear error', () => {
+    const es: TermEntry[] = [
+      { term: '@place:kweires', df: 2, ids: [4, 9], imp: [30, 31] },
+      { term: 'حلب', df: 3, ids: [1, 4, 900_000], imp: [2, 5, 10] },
+      { term: 'حلبي', df: 5000, ids: [], imp: [] },
+      { term: 'كويرس', df: 1, ids: [4], imp: [200] },
+    ];
+    const bytes = encodeBlock(es);
+    hostile(bytes, (b) => decodeBlock(b));
+    expect(() => decodeBlock(new Uint8Array(0))).toThrow(/truncated/);
+    expect(() => decodeBlock(Uint8Array.from([0x43, 1]))).toThrow(/not this kind/);
+    expect(() => decodeBlock(Uint8Array.from([0x50, 9]))).toThrow(/version 9/);
+  });
+
+  it('refuse a block that claims more postings than its bytes hold, without allocating them', () => {
+    // One term "a" with df and count 2^32 - 1, then nothing.
+    const w = new ByteWriter();
+    w.byte(0x50);
+    w.byte(1);
+    w.varint(1);
+    w.varint(0);
+    w.string('a');
+    w.varint(0xffffffff);
+    w.varint(0xffffffff);
+    expect(() => decodeBlock(w.finish())).toThrow(/cannot fit/);
+  });
+});
+
+describe('the term dictionary', () => {
+  it('finds the block of every term of a segment cut into blocks, and no block for a term before the first', () => {
+    fc.assert(
+      fc.property(entries, fc.integer({ min: 16, max: 2000 }), (es, size) => {
+        const { index, blocks } = cutBlocks(es, size);
+        const ix = decodeIndex(encodeIndex(index));
+        expect(ix.first).toEqual(index.first);
+        expect(blocks.length).toBe(es.length ? ix.first.length : 0);
+        const decoded = blocks.map((b) => decodeBlock(b));
+        expect(decoded.reduce((s, b) => s + b.terms.length, 0)).toBe(es.length);
+        for (const e of es) {
+          const b = blockOf(ix, e.term);
+          expect(postingsIn(decoded[b]!, e.term)!.df).toBe(e.df);
+        }
+        if (es.length) expect(blockOf(ix, '')).toBe(-1);
+        const wanted = blocksFor(ix, es.map((e) => e.term));
+        expect([...wanted.values()].flat().sort()).toEqual(es.map((e) => e.term).sort());
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('cuts a big segment into blocks of about the size asked, one oversized term alone', () => {
+    const terms = new Map<string, { ids: number[]; imp: number[] }>();
+    for (let t = 0; t < 3000; t++) terms.set(`t${t}`, { ids: [t, t + 5000, t + 9000], imp: [1, 2, 3] });
+    terms.set('big', { ids: Array.from({ length: 50_000 }, (_, i) => i), imp: Array.from({ length: 50_000 }, () => 7) });
+    const { index, blocks } = cutBlocks(sortedEntries(terms), 16 * 1024);
+    expect(blocks.length).toBeGreaterThan(2);
+    const big = blockOf(index, 'big');
+    expect(index.terms[big]).toBe(1);
+    for (const [i, b] of blocks.entries()) if (i !== big) expect(b.length).toBeLessThan(16 * 1024);
+  });
+
+  it('decodes a truncated or altered index to one clear error', () => {
+    const { index } = cutBlocks(sortedEntries(new Map(['ا', 'ب', 'بب', 'ت', 'ث'].map((t, i) => [t, { ids: [i + 1], imp: [9] }]))), 8);
+    hostile(encodeIndex(index), (b) => decodeIndex(b));
+  });
+});
+
+const doc = fc.record({
+  day: fc.option(fc.integer({ min: -800_000, max: 800_000 })),
+  outlet: fc.constantFrom('orient-news', 'idlib24', 'shaam', 'eremnews', 'سانا'),
+  len: fc.float({ min: 0, max: 1e6, noNaN: true }),
+  h: fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffffffff })),
+  dup: fc.option(fc.integer({ min: 0, max: 0x7ffffffe })),
+  entities: fc.uniqueArray(fc.constantFrom('place:aleppo', 'place:kweires', 'actor:sdf', 'org:un'), { maxLength: 4 }),
+  sources: fc.uniqueArray(fc.constantFrom('src:sohr', 'src:sana'), { maxLength: 2 }),
+});
+const docs = fc.tuple(fc.uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 80 }), fc.array(doc, { minLength: 80, maxLength: 80 })).map(([ns, ds]) =>
+  ns.sort((a, b) => a - b).map((n, i): DocValues => ({ ...ds[i]!, n, len: Math.fround(ds[i]!.len) })),
+);
+
+describe('doc columns', () => {
+  it('round-trip every document column, and find a document by its number', () => {
+    fc.assert(
+      fc.property(docs, (ds) => {
+        const c = decodeColumns(encodeColumns(ds));
+        expect(ds.map((_, i) => valuesAt(c, i))).toEqual(ds);
+        ds.forEach((d, i) => expect(positionOf(c, d.n)).toBe(i));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('decode truncated or altered columns to one clear error', () => {
+    const ds: DocValues[] = [
+      { n: 7, day: 20_000, outlet: 'orient-news', len: 120.5, h: [0xdeadbeef, 1], dup: null, entities: ['place:aleppo'], sources: ['src:sohr'] },
+      { n: 9, day: null, outlet: 'سانا', len: 3, h: [0, 0xffffffff], dup: 7, entities: [], sources: [] },
+    ];
+    hostile(encodeColumns(ds), (b) => decodeColumns(b));
+  });
+});
+
+describe('deletions', () => {
+  it('round-trip any set of deleted positions and count them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }).chain((size) => fc.tuple(fc.constant(size), fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, size - 1) }), { maxLength: size }))), ([size, del]) => {
+        const d = new Deletions(size);
+        for (const i of del) d.add(i);
+        const back = Deletions.decode(d.encode());
+        expect(back.count()).toBe(del.length);
+        for (let i = 0; i < size; i++) expect(back.has(i)).toBe(del.includes(i));
+      }),
+    );
+  });
+
+  it('refuse a position outside the segment, and a stored set with bits past its size', () => {
+    const d = new Deletions(10);
+    expect(() => d.add(10)).toThrow(RangeError);
+    expect(d.add(3)).toBe(true);
+    expect(d.add(3)).toBe(false);
+    const bytes = d.encode();
+    bytes[bytes.length - 1] = 0xff;
+    expect(() => Deletions.decode(bytes)).toThrow(/past the size/);
+    hostile(d.encode(), (b) => Deletions.decode(b));
+  });
+});
