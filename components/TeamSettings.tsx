@@ -4,7 +4,7 @@
 // once and is never read back (lib/team/store.ts).
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatNumber, t, uiLang } from '../lib/i18n';
+import { formatNumber, t, tn, uiLang } from '../lib/i18n';
 import { call } from '../lib/messaging';
 import { outletName } from '../lib/outlets/names';
 import { ADAPTERS } from '../lib/outlets/registry';
@@ -233,7 +233,7 @@ export function TeamSection() {
         <>
           <p data-testid="team-status">
             {/* Names the server gave: text, each isolated. */}
-            <bdi dir="auto">{status.team}</bdi> · <bdi dir="ltr">{status.origin}</bdi> · <bdi dir="auto">{status.member}</bdi> ({roleName(status.role)}) · {formatNumber(status.reports)}
+            <bdi dir="auto">{status.team}</bdi> · <bdi dir="ltr">{status.origin}</bdi> · <bdi dir="auto">{status.member}</bdi> ({roleName(status.role)}) · {tn('teamReportCount', status.reports)}
           </p>
           {status.insecure && <p role="alert">{t('teamInsecure')}</p>}
           <div class="row">
