@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatNumber, listOf, t, tn, uiLang } from '../lib/i18n';
 import { DateText } from './DateText';
-import { call, type ClippingExportFormat, type ClippingsImportSummary } from '../lib/messaging';
+import type { ClippingExportFormat, ClippingsImportSummary } from '../lib/clippings/types';
+import { call } from '../lib/messaging';
 import type { Clipping } from '../lib/clippings/types';
 import { outletName } from '../lib/outlets/names';
 import { safeHref } from '../lib/safe-href';

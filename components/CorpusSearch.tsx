@@ -3,7 +3,9 @@ import { t, tn, uiLang } from '../lib/i18n';
 import { isoDayOf } from '../lib/ui/date-input';
 import { DateField } from './DateField';
 import { DateText } from './DateText';
-import { call, type CorpusHits, type CorpusQuery, type CorpusStats } from '../lib/messaging';
+import type { CorpusStats } from '../lib/corpus/stats';
+import type { CorpusHits, CorpusQuery } from '../lib/engine/corpus-search';
+import { call } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
 

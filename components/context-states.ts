@@ -1,7 +1,7 @@
 // Which empty state the Context views show, decided from what the extension can know of the tab
 // and the corpus, so that each one tells the reader what to do next.
-import type { CorpusStats } from '../lib/messaging';
-import { siteState } from '../lib/sites';
+import type { CorpusStats } from '../lib/corpus/stats';
+import { siteState } from '../lib/settings/sites';
 
 /** Why a tab has no article: Isnad may not read the site, the tab is no web page, or the page is no article. */
 export type NoArticleReason = 'not-on' | 'unsupported' | 'no-article';

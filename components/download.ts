@@ -1,4 +1,4 @@
-import type { ExportedFile } from '../lib/messaging';
+import type { ExportedFile } from '../lib/types';
 
 /** Saves a file the background produced, through a download link (no network involved). */
 export function downloadFile(doc: Document, file: ExportedFile): void {

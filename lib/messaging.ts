@@ -1,36 +1,35 @@
 // The one typed message protocol between the extension's contexts. Messages are named by
 // direction (page → background, ui → background); every reply is a Result, never a thrown error.
 import { browser } from 'wxt/browser';
-import type { ImportCounts } from './clippings/store';
-import type { Clipping, TextQuote } from './clippings/types';
+// Each payload's type lives with its domain; this module only names the messages and who may send them.
+import type { ClipSaved, Clipping, ClippingExportFormat, ClippingsImportSummary, TextQuote } from './clippings/types';
 import type { Comparison, OutletProfile } from './compare/types';
+import type { CorpusStats } from './corpus/stats';
+import type { CorpusHits, CorpusQuery } from './engine/corpus-search';
+import type { EntityCard } from './engine/entity-card';
+import type { ImportSummary } from './engine/imports';
+import type { ImportJob, ImportProblemRow } from './engine/index-types';
 import type { DeleteTarget } from './engine/manage';
-import type { ImportJob } from './engine/index-types';
+import type { Query as RelatedQuery } from './engine/search';
 import type { FeaturesWire } from './engine/wire';
 import type { HarvestBegin, HarvestPart } from './harvest/service';
-import type { EntityCard } from './engine/entity-card';
 import type { MessageKey } from './i18n';
 import type { MarkSpec } from './marks/types';
-import type { Article, RelatedReport, Report, TabContext } from './types';
-import type { ArticleAnalysis } from './ui/article-analysis';
-import type { Query as RelatedQuery } from './engine/search';
+import type { PanelLayout } from './settings';
+import type { Article, ExportedFile, RelatedReport, Report, TabContext } from './types';
 import type { PullFilter, PullState, TeamConnect, TeamRelated, TeamShareRequest, TeamShareStep, TeamStatus } from './team/types';
+import type { ArticleAnalysis } from './ui/article-analysis';
 
 /** A reply; `lost` when no answer came (the service worker stopped before replying, or was not
  *  reached): the request may or may not have been carried out, and may be sent again. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string; lost?: true };
-
-export interface CorpusStats {
-  reports: number;
-  byOutlet: Record<string, number>;
-}
 
 /** Request and reply types, by message name. */
 export interface Protocol {
   /** Content script → background: the article on this tab. The reply carries only what the page
    *  may hold: where to mark its own words. `run` names this reading of the page; the in-page
    *  panel it mounted asks for the related reports by it (ui:panel-context). */
-  'page:article': { request: { article: Article; run?: string }; reply: PageReply };
+  'page:article': { request: { article: Article; run?: string }; reply: { marks: MarkSpec[] } };
   /** Document-start script → background: a page of an outlet is loading; start, and get ready
    *  for its article (entrypoints/wake.content.ts). */
   'page:wake': { request: Record<string, never>; reply: null };
@@ -65,7 +64,7 @@ export interface Protocol {
   'ui:site-set': { request: { pattern: string; on: boolean }; reply: string[] };
   /** In-page panel → background: remember its layout for the sender's site and tell the tab's
    *  content script (as `tab:panel-layout`) to apply it. */
-  'ui:panel-layout': { request: { layout: PanelLayoutMessage }; reply: PanelLayoutMessage };
+  'ui:panel-layout': { request: { layout: PanelLayout }; reply: PanelLayout };
   /** Side panel → background: every clipping (the Clippings tab filters them itself). */
   'ui:clippings': { request: Record<string, never>; reply: Clipping[] };
   /** Side panel → background: change a clipping's note and tags; replies with it as stored. */
@@ -94,7 +93,7 @@ export interface Protocol {
   /** Options → background: a corpus file the page parsed, imported a part at a time (see
    *  entrypoints/options/import-file.ts): begin (its problems so far) → parts (records, with the
    *  page's analysis when its workers ran) → end. */
-  'ui:import-begin': { request: { file: string; total: number; problems: ImportProblem[]; /** The file (name, size, time): an unfinished job of it is resumed. */ source?: string }; reply: ImportJob };
+  'ui:import-begin': { request: { file: string; total: number; problems: ImportProblemRow[]; /** The file (name, size, time): an unfinished job of it is resumed. */ source?: string }; reply: ImportJob };
   /** `part` numbers the part: one sent again (its reply lost to a stopped worker) is written once. */
   'ui:import-part': { request: { job: string; records: unknown[]; features?: FeaturesWire[]; part?: number }; reply: ImportJob };
   'ui:import-end': { request: { job: string }; reply: ImportSummary };
@@ -132,88 +131,16 @@ export interface Protocol {
   'ui:team-pulls': { request: Record<string, never>; reply: PullState[] };
 }
 
-export interface ImportProblem {
-  file: string;
-  /** 1-based line (JSON Lines) or record number (pack); absent when the whole file is bad. */
-  line?: number;
-  reason: string;
-}
-export interface ImportSummary {
-  file: string;
-  added: number;
-  problems: ImportProblem[];
-  /** The import's id (to delete it as a whole) and how many records were already in the corpus. */
-  importId?: string;
-  duplicates?: number;
-}
-
-/** A saved clipping: `created` is false when this passage was saved before (the first is kept). */
-export interface ClipSaved {
-  id: string;
-  quote: TextQuote;
-  created: boolean;
-}
-export interface ClippingsImportSummary {
-  file: string;
-  counts: ImportCounts;
-  settings: number;
-  /** One line each: file, line, record and field, reason. */
-  problems: string[];
-}
-
 /** Background → content script (browser.tabs.sendMessage): describe the reader's selection and save
  *  it (context menu, keyboard shortcut); replies with the saved quote, or null without a selection. */
 export interface TabClipSelection {
   isnad: 'tab:clip-selection';
 }
 
-export type ClippingExportFormat = 'markdown' | 'csv' | 'json' | 'csl-json' | 'ris';
-export interface ExportedFile {
-  filename: string;
-  mime: string;
-  text: string;
-}
-
 /** Background → content script (browser.tabs.sendMessage), not a request of the protocol above. */
 export interface TabPanelLayout {
   isnad: 'tab:panel-layout';
-  data: PanelLayoutMessage;
-}
-export interface PanelLayoutMessage {
-  collapsed: boolean;
-  side: 'start' | 'end';
-}
-
-export interface CorpusQuery {
-  text?: string;
-  outlets?: string[];
-  /** Inclusive YYYY-MM-DD bounds. */
-  from?: string;
-  to?: string;
-  place?: string;
-  actor?: string;
-  source?: string;
-  limit?: number;
-}
-export interface CorpusHit {
-  id: string;
-  url: string;
-  outlet: string;
-  title: string;
-  publishedAt: string | null;
-  /** A short passage around the first match, page text (render as text). */
-  snippet: string;
-}
-export interface CorpusHits {
-  total: number;
-  hits: CorpusHit[];
-}
-
-/** One event told by several outlets (issue 7): lib/compare/types.ts. */
-export type { Comparison, OutletProfile };
-
-export interface PageReply {
-  marks: MarkSpec[];
+  data: PanelLayout;
 }
 
 /** Background → content script (browser.tabs.sendMessage); not part of the request protocol. */

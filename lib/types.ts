@@ -127,3 +127,10 @@ export interface TabContext {
   article: Article;
   related: RelatedReport[];
 }
+
+/** A file made for the reader to download (an export or a backup). */
+export interface ExportedFile {
+  filename: string;
+  mime: string;
+  text: string;
+}

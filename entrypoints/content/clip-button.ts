@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { describeRange } from '../../lib/clippings/anchor-dom';
 import type { TextQuote } from '../../lib/clippings/types';
-import { send, type ClipSaved, type TabClipSelection } from '../../lib/messaging';
+import type { ClipSaved } from '../../lib/clippings/types';
+import { send, type TabClipSelection } from '../../lib/messaging';
 import { highlightQuotes } from './clip-highlights';
 import { s } from './strings';
 

@@ -5,7 +5,8 @@
 import { decodeText, DecodeError } from '../../lib/corpus/decode';
 import { CorpusFormatError, parseCorpusFile } from '../../lib/corpus/formats';
 import type { FeaturesWire } from '../../lib/engine/wire';
-import { send, type MessageName, type Protocol, type ImportSummary } from '../../lib/messaging';
+import type { ImportSummary } from '../../lib/engine/imports';
+import { send, type MessageName, type Protocol } from '../../lib/messaging';
 import type { ReportRecord } from '../../lib/types';
 
 /** Records per message to the background (≈ 5–10 MB with their analysis). */
@@ -83,9 +84,9 @@ export async function importCorpusFile(file: File, onProgress: (done: number, to
     // The command line's decoder: UTF-8 with or without BOM, UTF-16; binary refused.
     parsed = parseCorpusFile(file.name, decodeText(new Uint8Array(await file.arrayBuffer())));
   } catch (e) {
-    if (e instanceof DecodeError) return { file: file.name, added: 0, problems: [{ file: file.name, reason: e.message }] };
+    if (e instanceof DecodeError) return { file: file.name, importId: '', added: 0, duplicates: 0, problems: [{ file: file.name, reason: e.message }] };
     if (!(e instanceof CorpusFormatError)) throw e;
-    return { file: file.name, added: 0, problems: [{ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason }] };
+    return { file: file.name, importId: '', added: 0, duplicates: 0, problems: [{ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason }] };
   }
   const problems = parsed.errors.map((e) => ({ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason }));
   const records = parsed.records;

@@ -10,11 +10,13 @@ import { bootPage, formatNumber, t, tn, uiLang } from '../../lib/i18n';
 import { importDoneText, recordsProgress } from '../../components/import-progress';
 import { importCorpusFile } from './import-file';
 import { decodeText } from '../../lib/corpus/decode';
-import { call, type CorpusStats, type ImportProblem } from '../../lib/messaging';
+import type { CorpusStats } from '../../lib/corpus/stats';
+import type { ImportProblemRow } from '../../lib/engine/index-types';
+import { call } from '../../lib/messaging';
 import { outletName } from '../../lib/outlets/names';
 import { ADAPTERS } from '../../lib/outlets/registry';
 import { captureEnabled, loadSettings, onSettingsChanged, saveSettings, type Settings } from '../../lib/settings';
-import { requestSite, sitePattern } from '../../lib/sites';
+import { requestSite, sitePattern } from '../../lib/settings/sites';
 
 interface ImportRun {
   done: number;
@@ -23,7 +25,7 @@ interface ImportRun {
   added: number;
   /** Records that were already in the corpus (the same report, by address or by text). */
   already: number;
-  problems: ImportProblem[];
+  problems: ImportProblemRow[];
   /** Records of the files finished so far. */
   records: number;
   /** Records of the current file written so far. */
@@ -55,8 +57,8 @@ function CorpusSection() {
             ? await call('ui:import', { file: f.name, records: [recordFromHtml(f.name, decodeText(new Uint8Array(await f.arrayBuffer())), new DOMParser())] })
             : await importCorpusFile(f, (done, total) => setRun({ ...state, part: { done, total } }));
         state.added += summary.added;
-        state.already += summary.duplicates ?? 0;
-        state.records += summary.added + (summary.duplicates ?? 0);
+        state.already += summary.duplicates;
+        state.records += summary.added + (summary.duplicates);
         // One at a time: a spread of a file's 100,000 problems would overflow the stack.
         for (const p of summary.problems) state.problems.push(p);
       } catch (e) {

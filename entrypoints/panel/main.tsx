@@ -7,9 +7,9 @@ import { openSidePanel } from '../../components/side-panel-open';
 import { requestSideView } from '../../components/side-view-request';
 import { browser } from 'wxt/browser';
 import { bootPage, t } from '../../lib/i18n';
-import { call, type PanelLayoutMessage } from '../../lib/messaging';
+import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
-import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor } from '../../lib/settings';
+import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor, type PanelLayout } from '../../lib/settings';
 
 performance.mark('isnad:panel-script');
 
@@ -42,7 +42,7 @@ function usePanelContext(): ContextState {
 // The in-page panel: an extension page inside the article's tab; its tab is the sender's. Its
 // position and size belong to the content script, which it asks through the background.
 function Panel() {
-  const [layout, setLayout] = useState<PanelLayoutMessage>({ ...DEFAULT_PANEL_LAYOUT });
+  const [layout, setLayout] = useState<PanelLayout>({ ...DEFAULT_PANEL_LAYOUT });
   const context = usePanelContext();
   const toggle = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
@@ -56,7 +56,7 @@ function Panel() {
     if (refocus.current) toggle.current?.focus();
     refocus.current = false;
   }, [layout.collapsed]);
-  const change = (patch: Partial<PanelLayoutMessage>) => {
+  const change = (patch: Partial<PanelLayout>) => {
     const next = { ...layout, ...patch };
     refocus.current = true;
     setLayout(next);

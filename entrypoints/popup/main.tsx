@@ -7,7 +7,7 @@ import { bootPage, t, uiLang } from '../../lib/i18n';
 import { call, send } from '../../lib/messaging';
 import { outletName } from '../../lib/outlets/names';
 import { recognizeUrl } from '../../lib/outlets/registry';
-import { requestSite, runOnTab, sitePattern, siteState, type SiteState } from '../../lib/sites';
+import { requestSite, runOnTab, sitePattern, siteState, type SiteState } from '../../lib/settings/sites';
 import type { TabContext } from '../../lib/types';
 
 interface TabInfo {

@@ -1,11 +1,10 @@
 // What the background does for clippings, kept out of the background file so that Node tests run
 // it against fake-indexeddb: save a selection of an article, answer a page's highlights, import.
 import type { IsnadDB } from '../db';
-import type { ClipSaved, ClippingsImportSummary, ExportedFile } from '../messaging';
-import type { Article } from '../types';
+import type { Article, ExportedFile } from '../types';
 import { makeClipping, type ClippingExtras } from './make';
 import { backupClippings, clippingsForPage, importClippingsJson, restoreBackup, saveClipping, type ImportOutcome } from './store';
-import type { ExportedSetting, TextQuote } from './types';
+import type { ClipSaved, ClippingsImportSummary, ExportedSetting, TextQuote } from './types';
 
 /**
  * The article a selection was made on when the content script saw none (a page it does not

@@ -5,7 +5,7 @@ import { urlKey } from '../corpus/ids';
 import { toClippingsExport } from './export/json';
 import { parseClippingsJson, validateClipping, type ImportProblem } from './import';
 import { normalizeTags } from './make';
-import type { Clipping, ClippingsExport, ExportedSetting } from './types';
+import type { Clipping, ClippingsExport, ExportedSetting, ImportCounts } from './types';
 
 /**
  * A stored row in today's shape: rows written before a field existed get its empty value, so a
@@ -105,14 +105,6 @@ export async function clippingsForPage(db: IsnadDB, url: string, canonicalUrl: s
     .filter((c) => keys.has(urlKey(c.url)) || (c.canonicalUrl !== null && keys.has(urlKey(c.canonicalUrl))))
     .toArray();
   return rows.map(upgradeClipping).sort((a, b) => a.createdAt - b.createdAt);
-}
-
-export interface ImportCounts {
-  added: number;
-  /** Existing clippings replaced by a more recently edited copy. */
-  updated: number;
-  /** Existing clippings kept because they were edited as recently or later. */
-  kept: number;
 }
 
 /**

@@ -67,3 +67,29 @@ export interface ClippingsExport {
 
 export const EXPORT_FORMAT = 'isnad-clippings';
 export const EXPORT_VERSION = 1;
+
+/** A saved clipping: `created` is false when this passage was saved before (the first is kept). */
+export interface ClipSaved {
+  id: string;
+  quote: TextQuote;
+  created: boolean;
+}
+
+export interface ImportCounts {
+  added: number;
+  /** Existing clippings replaced by a more recently edited copy. */
+  updated: number;
+  /** Existing clippings kept because they were edited as recently or later. */
+  kept: number;
+}
+
+/** What an import or a restored backup did, for the side panel. */
+export interface ClippingsImportSummary {
+  file: string;
+  counts: ImportCounts;
+  settings: number;
+  /** One line each: file, line, record and field, reason. */
+  problems: string[];
+}
+
+export type ClippingExportFormat = 'markdown' | 'csv' | 'json' | 'csl-json' | 'ris';

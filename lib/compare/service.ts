@@ -3,9 +3,8 @@
 import { normalize } from '../arabic';
 import type { IsnadDB } from '../db';
 import { hash53 } from '../corpus/ids';
-import type { ExportedFile } from '../messaging';
 import { contextFor } from '../engine/context';
-import type { Article } from '../types';
+import type { Article, ExportedFile } from '../types';
 import { analyseReport } from './analyse';
 import { compareReports } from './compare';
 import { comparisonToCsv, comparisonToMarkdown } from './export';

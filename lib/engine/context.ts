@@ -4,8 +4,6 @@ import type { IsnadDB } from '../db';
 import type { CorpusPack } from '../corpus/formats';
 import { ensureIndexed } from './index-store';
 import { loadBuiltin } from './reports';
-import { outletIdFromName } from '../outlets/identity';
-import type { CorpusStats } from '../messaging';
 import type { Article, TabContext } from '../types';
 import { searchRelated, type Query } from './search';
 
@@ -34,19 +32,6 @@ export function articleQuery(article: Article): Query {
 
 export async function contextFor(db: IsnadDB, article: Article, top = 10): Promise<TabContext> {
   return { article, related: await searchRelated(db, articleQuery(article), { top }) };
-}
-
-export async function corpusStats(db: IsnadDB): Promise<CorpusStats> {
-  // The outlet index's keys, one per report: counted without reading any report's text.
-  // Counted in a Map: an outlet named "constructor" or "__proto__" is a name, not a field of {}.
-  const byOutlet = new Map<string, number>();
-  // Rows stored before the registry named an outlet their own way ("Shaam Network"): counted under its id.
-  for (const o of (await db.reports.orderBy('outlet').keys()) as string[]) {
-    const id = outletIdFromName(o) ?? o;
-    byOutlet.set(id, (byOutlet.get(id) ?? 0) + 1);
-  }
-  // Object.fromEntries defines each name as the object's own field ("__proto__" included).
-  return { reports: await db.reports.count(), byOutlet: Object.fromEntries(byOutlet) };
 }
 
 export { searchCorpus, snippetOf } from './corpus-search';

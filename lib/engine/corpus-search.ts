@@ -4,10 +4,35 @@ import type { IsnadDB } from '../db';
 import { outletIdFromName } from '../outlets/identity';
 import { readPostings } from './index-store';
 import type { DocRow } from './index-types';
-import type { CorpusHit, CorpusHits, CorpusQuery } from '../messaging';
 import { tokenize } from '../arabic';
 import { analyse } from './features';
 import { idf } from './search';
+
+/** The Corpus tab's query: words, outlets, inclusive YYYY-MM-DD bounds, named entities. */
+export interface CorpusQuery {
+  text?: string;
+  outlets?: string[];
+  /** Inclusive YYYY-MM-DD bounds. */
+  from?: string;
+  to?: string;
+  place?: string;
+  actor?: string;
+  source?: string;
+  limit?: number;
+}
+export interface CorpusHit {
+  id: string;
+  url: string;
+  outlet: string;
+  title: string;
+  publishedAt: string | null;
+  /** A short passage around the first match, page text (render as text). */
+  snippet: string;
+}
+export interface CorpusHits {
+  total: number;
+  hits: CorpusHit[];
+}
 
 const MAX_TOTAL = 5000;
 

@@ -48,6 +48,7 @@ export interface IndexMeta {
 }
 export type MetaRow = IndexMeta;
 
+/** One bad record or file of an import: where (file, 1-based line or record number when known) and why. */
 export interface ImportProblemRow {
   file: string;
   line?: number;

@@ -1,7 +1,7 @@
-// The reader's corpus as a whole: capture, export (backup) and deletion by report, import or outlet.
+// The reader's corpus as a whole: capture, and deletion by report, import or outlet (export, which
+// reads reports only, is lib/corpus/export.ts).
 import type { Article, Report } from '../types';
 import type { IsnadDB } from '../db';
-import type { CorpusPack } from '../corpus/formats';
 import { compact, deleteReports, mergeInto, prepare, storedCopyOf, toReport, writeBatch } from './index-store';
 
 /** The importId of captured reports. */
@@ -34,16 +34,6 @@ export async function captureArticle(db: IsnadDB, article: Article, now = Date.n
   const res = await writeBatch(db, [prepared!]);
   await compact(db);
   return res.added[0] ?? null;
-}
-
-/** A corpus pack of the reader's own reports (imported and captured; the built-in pack ships). */
-export async function exportPack(db: IsnadDB, origins: Array<Report['origin']> = ['import', 'capture']): Promise<CorpusPack> {
-  const reports = await db.reports.where('origin').anyOf(origins).toArray();
-  return {
-    format: 'isnad-corpus',
-    version: 1,
-    reports: reports.map((r) => ({ url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text })),
-  };
 }
 
 export type DeleteTarget = { report: string } | { importId: string } | { outlet: string };

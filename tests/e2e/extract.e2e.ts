@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFromDocument } from '../../lib/extract/html';
-import { isBuiltinSite } from '../../lib/sites';
+import { isBuiltinSite } from '../../lib/settings/sites';
 import type { Article } from '../../lib/types';
 import { htmlFixtures, type PageFixture } from '../unit/extract/fixture-pages';
 import { READABILITY_PAGE_HTML } from '../unit/extract/readability-page';

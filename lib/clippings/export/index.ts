@@ -1,6 +1,6 @@
 // One entry for the Clippings tab's export buttons: a format name in, a file to download out.
-import type { ClippingExportFormat, ExportedFile } from '../../messaging';
-import type { Clipping } from '../types';
+import type { ExportedFile } from '../../types';
+import type { Clipping, ClippingExportFormat } from '../types';
 import type { ExportOptions } from './common';
 import { toCslJson } from './csl';
 import { toCsv } from './csv';

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
-import { corpusStats, searchCorpus } from '../../../lib/engine/context';
+import { corpusStats } from '../../../lib/corpus/stats';
+import { searchCorpus } from '../../../lib/engine/context';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 

@@ -5,7 +5,8 @@ import { openDb } from '../../../lib/db';
 import { reportId, reportIdAndKeys, reportKeys, urlKey } from '../../../lib/corpus/ids';
 import { parseJsonLines, parsePack } from '../../../lib/corpus/formats';
 import { CHUNK, importRecords, importText, resumeImports, runImport, stageImport } from '../../../lib/engine/imports';
-import { CAPTURE, captureArticle, deleteFromCorpus, exportPack } from '../../../lib/engine/manage';
+import { exportPack } from '../../../lib/corpus/export';
+import { CAPTURE, captureArticle, deleteFromCorpus } from '../../../lib/engine/manage';
 import type { Article, ReportRecord } from '../../../lib/types';
 import { searchRelated } from '../../../lib/engine/search';
 

@@ -15,7 +15,7 @@ import { openDb } from '../../../lib/db';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
 import { matchEntities } from '../../../lib/entities';
 import { entityCard } from '../../../lib/engine/entity-card';
-import { corpusStats } from '../../../lib/engine/context';
+import { corpusStats } from '../../../lib/corpus/stats';
 
 const dir = mkdtempSync(join(tmpdir(), 'isnad-hostile-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -13,7 +13,7 @@ import { outletIdFromHost, outletIdFromName, outletIdFromUrl, resolveOutlet } fr
 import { outletName } from '../../../lib/outlets/names';
 import { factAt, outletById, OUTLETS } from '../../../lib/outlets/profiles';
 import { ADAPTERS } from '../../../lib/outlets/registry';
-import { corpusStats } from '../../../lib/engine/context';
+import { corpusStats } from '../../../lib/corpus/stats';
 
 describe('outlets.json', () => {
   const ajv = new Ajv({ allErrors: true });

@@ -4,7 +4,8 @@
 // Chrome and Firefox only grant a permission from the reader's click, so `requestSite` must run in
 // the popup's or options page's event handler; the background then records and registers.
 import { browser } from 'wxt/browser';
-import { CONTENT_MATCHES } from './outlets/hosts';
+import { CONTENT_MATCHES } from '../outlets/hosts';
+import { saveSettings } from '.';
 
 /** The content script file WXT builds from entrypoints/content. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js' as const;
@@ -106,4 +107,16 @@ export async function syncSites(sites: readonly string[]): Promise<string[]> {
 /** Runs Isnad once on a tab (the popup's "run on this page"; activeTab grants it). */
 export async function runOnTab(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+}
+
+/**
+ * Turns Isnad on or off for a site (background): registers or removes its content script and
+ * permission, then records the change; returns the sites now on. The permission itself was asked
+ * for in the reader's click (requestSite).
+ */
+export async function setSite(pattern: string, on: boolean): Promise<string[]> {
+  if (on) await registerSite(pattern);
+  else await unregisterSite(pattern);
+  const next = await saveSettings((s) => ({ sites: on ? [...s.sites, pattern] : s.sites.filter((p) => p !== pattern) }));
+  return next.sites;
 }

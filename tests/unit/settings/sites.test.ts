@@ -2,7 +2,8 @@
 // startup the registrations are brought back in line with the permissions the reader still grants.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { CONTENT_SCRIPT_FILE, isBuiltinSite, patternMatches, registerSite, sitePattern, siteState, syncSites, unregisterSite } from '../../../lib/sites';
+import { loadSettings, panelLayoutFor, savePanelLayout } from '../../../lib/settings';
+import { CONTENT_SCRIPT_FILE, isBuiltinSite, patternMatches, registerSite, setSite, sitePattern, siteState, syncSites, unregisterSite } from '../../../lib/settings/sites';
 
 interface Script { id: string; matches?: string[]; js?: string[] }
 let granted: Set<string>;
@@ -80,5 +81,31 @@ describe('turning a site on and off', () => {
     const on = await syncSites([kept, 'https://revoked.example/*']);
     expect(on).toEqual([kept]);
     expect([...scripts.keys()].sort()).toEqual(['isnad-site:https://kept.example/*', 'someone-else']);
+  });
+
+  it("the popup's switch (ui:site-set): on registers and records the site, off removes both", async () => {
+    granted.add(site);
+    expect(await setSite(site, true)).toEqual([site]);
+    expect((await loadSettings()).sites).toEqual([site]);
+    expect([...scripts.values()]).toEqual([expect.objectContaining({ matches: [site] })]);
+    expect(await setSite(site, false)).toEqual([]);
+    expect((await loadSettings()).sites).toEqual([]);
+    expect(scripts.size).toBe(0);
+    expect(granted.has(site)).toBe(false);
+  });
+
+  it('a site without its permission is not recorded as on', async () => {
+    await expect(setSite(site, true)).rejects.toThrow(/no permission/);
+    expect((await loadSettings()).sites).toEqual([]);
+  });
+});
+
+describe('panel layout per site', () => {
+  it('is remembered by host and given back as applied', async () => {
+    const applied = await savePanelLayout('www.shaam.org', { collapsed: true, side: 'start' });
+    expect(applied).toEqual({ collapsed: true, side: 'start' });
+    const s = await loadSettings();
+    expect(panelLayoutFor(s, 'www.shaam.org')).toEqual({ collapsed: true, side: 'start' });
+    expect(panelLayoutFor(s, 'orient-news.net')).toEqual({ collapsed: false, side: 'end' });
   });
 });

@@ -105,6 +105,12 @@ export async function saveSettings(patch: Partial<Settings> | ((s: Settings) => 
   return next;
 }
 
+/** Remembers the in-page panel's layout for a site (by host); returns the layout now in force there. */
+export async function savePanelLayout(host: string, layout: PanelLayout): Promise<PanelLayout> {
+  const next = await saveSettings((s) => ({ panel: { ...s.panel, [host]: layout } }));
+  return panelLayoutFor(next, host);
+}
+
 /** Calls back with the new settings whenever any context changes them; returns the unsubscribe. */
 export function onSettingsChanged(cb: (s: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -1,0 +1,53 @@
+// The background's handlers for the persistent index: lookups (related reports, corpus search,
+// an entity's card) and the writes that keep reports and index together (imports, deletions).
+// Registered in entrypoints/background.ts.
+import type { IsnadDB } from '../db';
+import type { Handlers } from '../messaging';
+import { searchCorpus } from './corpus-search';
+import { entityCard } from './entity-card';
+import { beginImport, finishImport, importPart, importRecords, importText, listImports } from './imports';
+import { deleteFromCorpus } from './manage';
+import { searchRelated } from './search';
+
+type EngineHandlers = Pick<
+  Handlers,
+  'ui:entity' | 'ui:search' | 'ui:related' | 'ui:import' | 'ui:import-begin' | 'ui:import-part' | 'ui:import-end' | 'ui:imports' | 'ui:corpus-delete'
+>;
+
+/** `ready`: the built-in pack is in (a lookup or an import waits for it after an install). */
+export function engineHandlers(db: IsnadDB, ready: () => Promise<void>): EngineHandlers {
+  return {
+    async 'ui:entity'({ id }) {
+      return entityCard(db, id);
+    },
+    async 'ui:search'({ query }) {
+      await ready();
+      return searchCorpus(db, query);
+    },
+    async 'ui:related'({ query, top }) {
+      await ready();
+      return searchRelated(db, query, { top });
+    },
+    async 'ui:import'({ file, text, records }) {
+      await ready();
+      return records ? importRecords(db, file, records) : importText(db, file, text ?? '');
+    },
+    async 'ui:import-begin'({ file, total, problems, source }) {
+      await ready();
+      return beginImport(db, file, total, problems, Date.now(), source);
+    },
+    async 'ui:import-part'({ job, records, features, part }) {
+      await ready();
+      return importPart(db, job, records, features, part);
+    },
+    async 'ui:import-end'({ job }) {
+      return finishImport(db, job);
+    },
+    async 'ui:imports'() {
+      return listImports(db);
+    },
+    async 'ui:corpus-delete'({ target }) {
+      return deleteFromCorpus(db, target);
+    },
+  };
+}

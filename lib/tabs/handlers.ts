@@ -1,0 +1,123 @@
+// The background's handlers for a tab's reading: the content script's article, its marks, the
+// in-page panel's context, the side panel's analysis (registered in entrypoints/background.ts).
+import { browser } from 'wxt/browser';
+import type { IsnadDB } from '../db';
+import { contextFor } from '../engine/context';
+import { captureArticle } from '../engine/manage';
+import { queryFeatures } from '../engine/search';
+import { READABILITY_SCRIPT } from '../extract/readability-slot';
+import { t } from '../i18n';
+import { marksFor } from '../marks/for-article';
+import type { Handlers } from '../messaging';
+import { vetArticle } from '../page-identity';
+import type { PanelContexts } from '../panel-contexts';
+import { captureEnabled, loadSettings } from '../settings';
+import type { Article } from '../types';
+import { articleAnalysis, entityNames } from '../ui/article-analysis';
+import { pageUrlOf, tabArticle, tabOf, type PackState, type TabArticles } from './articles';
+
+type TabHandlers = Pick<
+  Handlers,
+  'page:article' | 'page:wake' | 'page:left' | 'page:readability' | 'page:strings' | 'ui:panel-context' | 'ui:context' | 'ui:analysis' | 'ui:entity-names'
+>;
+
+export interface TabDeps {
+  db: IsnadDB;
+  tabs: TabArticles;
+  panelContexts: PanelContexts;
+  pack: PackState;
+}
+
+/** Adds an opened article to the corpus when the reader has capture on for its outlet. */
+async function capture(db: IsnadDB, article: Article): Promise<void> {
+  if (article.pageType !== 'article') return;
+  if (!captureEnabled(await loadSettings(), article.outlet)) return;
+  await captureArticle(db, article);
+}
+
+/**
+ * Woken by an outlet's page that is still loading: its article comes within a few hundred ms, so
+ * the text analysis (the gazetteer matcher's first use) is readied meanwhile, after the reply.
+ * Once per life of the worker.
+ */
+function warmer(): () => void {
+  let warm = false;
+  return () => {
+    if (warm) return;
+    warm = true;
+    setTimeout(() => {
+      const text = 'قالت وكالة سانا إن قوات النظام دخلت مدينة حلب';
+      queryFeatures({ url: '', title: text, text, publishedAt: null });
+      marksFor({ paragraphs: [text], publishedAt: { value: null, precision: 'unknown', source: 'none' } });
+    }, 0);
+  };
+}
+
+export function tabHandlers({ db, tabs, panelContexts, pack }: TabDeps): TabHandlers {
+  const warmUp = warmer();
+  return {
+    async 'page:article'({ article: read, run }, sender) {
+      if (sender.tabId === undefined || !sender.url) throw new Error('page:article must come from a tab');
+      // Held to the tab's URL: a canonical or archive claim it does not bear out is no key.
+      const { article, capture: mayCapture } = vetArticle(read, pageUrlOf(sender));
+      tabs.hold(sender.tabId, article);
+      // The marks do not wait for the related reports: the panel asks for those (ui:panel-context).
+      // The lookup starts now, so that its reads are in flight while the marks are worked out.
+      const context = pack.loading() ? pack.ready().then(() => contextFor(db, article)) : contextFor(db, article);
+      if (run) panelContexts.began(sender.tabId, run, context);
+      // Captured after the lookup: neither the marks nor the panel wait for the write.
+      void context
+        .catch(() => undefined)
+        .then(() => (mayCapture ? capture(db, article) : undefined))
+        .catch((e: unknown) => console.error('Isnad: capturing the article failed', e));
+      // A task later: the lookup's first steps (awaits on the database) get to send their reads.
+      await new Promise((r) => setTimeout(r, 0));
+      return { marks: marksFor(article) };
+    },
+    'page:wake'() {
+      warmUp();
+      return null;
+    },
+    async 'page:left'(_data, sender) {
+      if (sender.tabId !== undefined) {
+        panelContexts.forget(sender.tabId);
+        await tabs.forget(sender.tabId);
+      }
+      return null;
+    },
+    async 'page:readability'(_data, sender) {
+      if (sender.tabId === undefined) throw new Error('page:readability must come from a tab');
+      // Into the content script's world of the top frame, where it reads the page.
+      await browser.scripting.executeScript({ target: { tabId: sender.tabId }, files: [READABILITY_SCRIPT] });
+      return null;
+    },
+    'page:strings'({ keys }) {
+      return Object.fromEntries(keys.map((k) => [k, t(k)]));
+    },
+    async 'ui:panel-context'({ run }, sender) {
+      if (sender.tabId === undefined) throw new Error('ui:panel-context must come from the in-page panel');
+      const handed = await panelContexts.contextFor(sender.tabId, run);
+      if (handed) return handed;
+      // Nothing handed over (the service worker may have restarted since the article came):
+      // the tab's stored article, if it still has one.
+      const article = await tabArticle(tabs, pack, sender.tabId);
+      return article ? contextFor(db, article) : null;
+    },
+    async 'ui:context'({ tabId }, sender) {
+      const id = tabOf(tabId, sender);
+      if (id === undefined) return null;
+      const article = await tabs.get(id);
+      if (!article) return null;
+      await pack.ready();
+      return contextFor(db, article);
+    },
+    async 'ui:analysis'({ tabId }, sender) {
+      const id = tabOf(tabId, sender);
+      const article = id === undefined ? null : await tabs.get(id);
+      return article ? articleAnalysis(article) : null;
+    },
+    'ui:entity-names'({ ids }) {
+      return entityNames(ids);
+    },
+  };
+}

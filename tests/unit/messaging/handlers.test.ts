@@ -1,0 +1,39 @@
+// The background wires each domain's handlers into one object: every message of the protocol is
+// answered by exactly one domain (a message two domains answer would be decided by spread order).
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { clippingsHandlers, settingsStorage } from '../../../lib/clippings/handlers';
+import { compareHandlers } from '../../../lib/compare/handlers';
+import { corpusHandlers } from '../../../lib/corpus/handlers';
+import { openDb } from '../../../lib/db';
+import { engineHandlers } from '../../../lib/engine/handlers';
+import { harvestHandlers } from '../../../lib/harvest/handlers';
+import { ROLES } from '../../../lib/messaging';
+import { PanelContexts } from '../../../lib/panel-contexts';
+import { settingsHandlers } from '../../../lib/settings/handlers';
+import { pageUrlOf, TabArticles } from '../../../lib/tabs/articles';
+import { tabHandlers } from '../../../lib/tabs/handlers';
+
+describe('domain handlers', () => {
+  it('answer every message of the protocol, each in exactly one domain', () => {
+    const db = openDb(`handlers-${Math.random()}`);
+    const ready = () => Promise.resolve();
+    const tabs = new TabArticles();
+    const domains = {
+      tabs: tabHandlers({ db, tabs, panelContexts: new PanelContexts(), pack: { ready, loading: () => false } }),
+      engine: engineHandlers(db, ready),
+      corpus: corpusHandlers(db),
+      clippings: clippingsHandlers({ db, articleOf: (id) => tabs.get(id), pageUrlOf, lang: () => 'en', settings: settingsStorage }),
+      compare: compareHandlers({ db, tabArticle: async () => null, ready }),
+      settings: settingsHandlers(),
+      harvest: harvestHandlers(db, ready),
+    };
+    const owners = new Map<string, string[]>();
+    for (const [domain, handlers] of Object.entries(domains)) {
+      for (const name of Object.keys(handlers)) owners.set(name, [...(owners.get(name) ?? []), domain]);
+    }
+    expect([...owners.keys()].sort()).toEqual(Object.keys(ROLES).sort());
+    expect([...owners].filter(([, d]) => d.length > 1)).toEqual([]);
+    db.close();
+  });
+});
