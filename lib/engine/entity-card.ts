@@ -1,6 +1,7 @@
 // What the reader's corpus holds on one entity: the card beside a mark in the article.
 import type { IsnadDB } from '../db';
-import { entityTerm, readPostings } from './index-store';
+import { entityTerm } from './index-store';
+import { storeReader, type IndexReader } from './reader';
 import { entityById } from '../entities';
 
 export interface EntityCard {
@@ -20,14 +21,18 @@ export interface EntityCard {
 const RECENT = 5;
 
 /** The card of one entity, read from the persistent index's postings of that entity. */
-export async function entityCard(db: IsnadDB, id: string): Promise<EntityCard | null> {
+export function entityCard(db: IsnadDB, id: string): Promise<EntityCard | null> {
+  return entityCardWith(storeReader(db), id);
+}
+
+export async function entityCardWith(reader: IndexReader, id: string): Promise<EntityCard | null> {
   const e = entityById(id);
   if (!e) return null;
   const t = entityTerm(id);
-  const p = (await readPostings(db, [t])).postings.get(t)!;
+  const p = (await reader.postings([t])).postings.get(t)!;
   const ns = [...new Set(p.parts.flatMap((part) => [...part.ids]))];
   // Deleted reports may linger in older postings segments: count only docs that still exist.
-  const docs = (await db.docs.bulkGet(ns)).filter((d) => d !== undefined);
+  const docs = (await reader.docs(ns)).filter((d) => d !== undefined);
   // A Map: outlet names such as "constructor" or "__proto__" are data, not fields of {}.
   const byOutlet = new Map<string, number>();
   for (const d of docs) byOutlet.set(d.outlet, (byOutlet.get(d.outlet) ?? 0) + 1);

@@ -3,12 +3,11 @@
 // (weighted by how specific they are), shared sources and date proximity, explained, grouped.
 import type { IsnadDB } from '../db';
 import type { TermPostings } from './posting-blocks';
-import { entityTerm, impact, IMPACT_SCALE, readPostings, saturationLimit } from './index-store';
+import { entityTerm, impact, IMPACT_SCALE, saturationLimit } from './index-store';
 import type { DocRow } from './index-types';
-import { docRows } from './doc-cache';
-import { getMany, readOnly } from './raw-reads';
+import { storeReader, type IndexReader } from './reader';
 import { reportId, textKey, urlKey } from '../corpus/ids';
-import type { RelatedReport, Relation, Report } from '../types';
+import type { RelatedReport, Relation } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
 import { phrasesOf } from './phrases';
 import { phaseClock } from './query-phases';
@@ -80,7 +79,8 @@ export interface QueryTerm extends WantedTerm {
   idf: number;
 }
 
-interface QTerm extends QueryTerm {
+/** A looked-up term with its postings (phase 2's output). */
+export interface LookedUpTerm extends QueryTerm {
   postings: TermPostings;
 }
 
@@ -171,31 +171,78 @@ export function best(ids: readonly number[], score: Float32Array, k: number): nu
   return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
 }
 
-export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions = {}): Promise<RelatedReport[]> {
+/** Related reports for an article, read from the reader's IndexedDB index. */
+export function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions = {}): Promise<RelatedReport[]> {
+  return searchWith(storeReader(db), q, opts);
+}
+
+/**
+ * The query as its phases, each a function of what the one before gave: analyse the article
+ * (queryFeatures, queryTerms), look its terms up (lookUp), score BM25 over their postings
+ * (scoreLexical), read the best candidates' doc rows, re-score and explain them (rankCandidates).
+ * Every read goes through `reader` (lib/engine/reader.ts).
+ */
+export async function searchWith(reader: IndexReader, q: Query, opts: SearchOptions = {}): Promise<RelatedReport[]> {
   const clock = phaseClock();
   const f = queryFeatures(q);
   clock.lap('analyse');
-
   const wanted = queryTerms(f);
-
-  const { meta, postings } = await readPostings(db, wanted.map((w) => w.t));
+  const looked = await lookUp(reader, wanted);
   clock.lap('postings');
+  const lexical = scoreLexical(f, looked);
+  if (!lexical) {
+    clock.done(0);
+    return [];
+  }
+  clock.lap('score');
+  const docs = (await reader.docs(lexical.candidates)).filter((d): d is DocRow => !!d);
+  clock.lap('docs');
+  const { qterms, docs: N } = looked;
+  const results = await rankCandidates(q, f, qterms, lexical.self, docs.map((d) => ({ d, acc: lexical.acc[d.n]! })), {
+    holds: (qt, d) => has((qt as LookedUpTerm).postings, d.n),
+    texts: (ids) => reader.texts(ids),
+    corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
+  }, opts);
+  clock.lap('explain');
+  clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
+  return results;
+}
+
+/** The article's terms as the index holds them: each with its idf and postings. */
+export interface LookedUp {
+  /** Live docs (at least 1), their average length, and the next doc number (bounds every doc number). */
+  docs: number;
+  avgLen: number;
+  nextN: number;
+  qterms: LookedUpTerm[];
+}
+
+/**
+ * Phase 2: the postings of the wanted terms. A term too common to keep postings for is skipped,
+ * whether or not every segment has dropped them yet, so that a query costs the same before and
+ * after a merge; so is a term no report holds.
+ */
+export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[]): Promise<LookedUp> {
+  const { meta, postings } = await reader.postings(wanted.map((w) => w.t));
   const N = Math.max(1, meta.docs);
-  const avgLen = meta.len / N || 1;
-  const qterms: QTerm[] = [];
+  const qterms: LookedUpTerm[] = [];
   for (const w of wanted) {
     const p = postings.get(w.t)!;
-    // A term too common to keep postings for is skipped, whether or not every segment has
-    // dropped them yet, so that a query costs the same before and after a merge.
     if (p.df === 0 || p.saturated || p.df > saturationLimit(N)) continue;
     qterms.push({ ...w, idf: idf(N, p.df), postings: p });
   }
+  return { docs: N, avgLen: meta.len / N || 1, nextN: meta.nextN, qterms };
+}
 
-  // BM25 from impacts; the article scored against itself bounds the score to about 0..1.
-  const acc = new Float32Array(meta.nextN + 1);
+/**
+ * Phase 3: BM25 from the postings' impacts, divided by the article's score against itself (about
+ * 0..1); the CANDIDATES best doc numbers, best first. Null when nothing scores.
+ */
+export function scoreLexical(f: Features, looked: LookedUp): { self: number; candidates: number[]; acc: Float32Array } | null {
+  const acc = new Float32Array(looked.nextN + 1);
   const touched: number[] = [];
-  const self = selfScore(f, qterms, avgLen);
-  for (const qt of qterms) {
+  const self = selfScore(f, looked.qterms, looked.avgLen);
+  for (const qt of looked.qterms) {
     const wgt = termWeight(qt);
     for (const part of qt.postings.parts) {
       const ids = part.ids;
@@ -208,23 +255,8 @@ export async function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions =
       }
     }
   }
-  if (self === 0 || touched.length === 0) {
-    clock.done(0);
-    return [];
-  }
-  const cand = best(touched, acc, CANDIDATES);
-  clock.lap('score');
-  const docs = (await docRows(db, cand, async (ns) => getMany<DocRow>((await readOnly(db, ['docs'])).objectStore('docs'), ns))).filter((d): d is DocRow => !!d);
-  clock.lap('docs');
-
-  const results = await rankCandidates(q, f, qterms, self, docs.map((d) => ({ d, acc: acc[d.n]! })), {
-    holds: (qt, d) => has((qt as QTerm).postings, d.n),
-    texts: (ids) => readOnly(db, ['reports']).then((tx) => getMany<Report>(tx.objectStore('reports'), ids)),
-    corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
-  }, opts);
-  clock.lap('explain');
-  clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
-  return results;
+  if (self === 0 || touched.length === 0) return null;
+  return { self, candidates: best(touched, acc, CANDIDATES), acc };
 }
 
 /** The article's most repeated words (title words count twice), the first ones on ties, then its

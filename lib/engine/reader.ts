@@ -1,0 +1,41 @@
+// What a query reads from the index, and nothing else: the engine's phases (lib/engine/search.ts,
+// entity-card.ts) read through this interface, never through object-store names, so that another
+// storage of the same index (packed segments, issue 20) answers the same queries unchanged.
+import type { IsnadDB } from '../db';
+import type { Report } from '../types';
+import { docRows } from './doc-cache';
+import { readPostings } from './index-store';
+import type { DocRow, IndexMeta } from './index-types';
+import type { TermPostings } from './posting-blocks';
+import { getMany, readOnly } from './raw-reads';
+
+/**
+ * The reads of one query. Three calls, in this order, each at most once per query phase:
+ *
+ * - `postings(terms)`: the index counters (`meta`: live docs, their total length, the next doc
+ *   number) and, for every term asked (words as the analysis normalises them; entities as
+ *   `entityTerm(id)`), its postings: document frequency, whether it is saturated (too common to
+ *   keep postings), and its doc numbers in ascending order with one impact byte each, in one or
+ *   more parts. A term the index does not hold comes back with df 0 and no parts, never missing.
+ * - `docs(ns)`: the doc rows (the per-report columns ranking reads: url, outlet, title, day,
+ *   entities, sources, MinHash, near-duplicate group, text key) of doc numbers, in the order
+ *   asked; undefined for a number whose report was deleted.
+ * - `texts(ids)`: the stored text of reports by id, in the order asked (the event model reads the
+ *   few reports it judges); undefined for a report that is gone.
+ *
+ * Reads may be served from caches; they must reflect every write that completed before the call.
+ */
+export interface IndexReader {
+  postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings> }>;
+  docs(ns: readonly number[]): Promise<Array<DocRow | undefined>>;
+  texts(ids: readonly string[]): Promise<Array<Pick<Report, 'text'> | undefined>>;
+}
+
+/** The reader over today's IndexedDB stores: bucket rows (blocks, meta), docs, reports. */
+export function storeReader(db: IsnadDB): IndexReader {
+  return {
+    postings: (terms) => readPostings(db, terms),
+    docs: (ns) => docRows(db, ns, async (missing) => getMany<DocRow>((await readOnly(db, ['docs'])).objectStore('docs'), missing)),
+    texts: async (ids) => getMany<Report>((await readOnly(db, ['reports'])).objectStore('reports'), ids),
+  };
+}
