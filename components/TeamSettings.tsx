@@ -9,10 +9,9 @@ import { call } from '../lib/messaging';
 import { outletName } from '../lib/outlets/names';
 import { ADAPTERS } from '../lib/outlets/registry';
 import { teamAddress } from '../lib/team/address';
-import type { PullFilter, PullState, TeamRole, TeamStatus } from '../lib/team/types';
+import { CAPTURED_IMPORT, type PullFilter, type PullState, type TeamRole, type TeamStatus } from '../lib/team/types';
 import { isoDayOf } from '../lib/ui/date-input';
 import type { ImportJob } from '../lib/engine/index-types';
-import { CAPTURE } from '../lib/engine/manage';
 import { DateField } from './DateField';
 import { teamErrorText } from './team-errors';
 
@@ -77,7 +76,7 @@ function ConnectForm({ onConnected }: { onConnected: (s: TeamStatus) => void }) 
 /** Share an import (or the captured articles) with the team, a batch a message. */
 function ShareSection() {
   const [imports, setImports] = useState<ImportJob[]>([]);
-  const [chosen, setChosen] = useState(CAPTURE);
+  const [chosen, setChosen] = useState(CAPTURED_IMPORT);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -112,7 +111,7 @@ function ShareSection() {
         <div class="field">
           <label for="team-share-which">{t('teamShareWhich')}</label>
           <select id="team-share-which" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
-            <option value={CAPTURE}>{t('teamCaptured')}</option>
+            <option value={CAPTURED_IMPORT}>{t('teamCaptured')}</option>
             {imports.map((j) => (
               <option key={j.id} value={j.id}>{`${j.file} (${formatNumber(j.added)})`}</option>
             ))}

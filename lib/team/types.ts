@@ -31,7 +31,11 @@ export interface TeamRelated {
   error?: string;
 }
 
-/** What to share: an import (by its id) or the articles captured while reading (`capture`). */
+/** The import id of the articles captured while reading (lib/engine/manage.ts CAPTURE, which pages
+ *  may not import: it would bring the database into their bundle; a unit test keeps them equal). */
+export const CAPTURED_IMPORT = 'capture';
+
+/** What to share: an import (by its id) or the articles captured while reading (CAPTURED_IMPORT). */
 export interface TeamShareRequest {
   importId: string;
   /** Where the last step stopped (a report id); absent for the first step. */

@@ -10,6 +10,8 @@ import { outletIdFromName } from '../../../lib/outlets/identity';
 import { checkTeam, connectTeam, forgetTeam, matchesPull, pullStep, shareStep, teamPulls, teamRelated, teamStatus, type TeamDeps } from '../../../lib/team/service';
 import { openTeamDb, type TeamDB } from '../../../lib/team/store';
 import type { Article, ReportRecord } from '../../../lib/types';
+import { CAPTURE } from '../../../lib/engine/manage';
+import { CAPTURED_IMPORT } from '../../../lib/team/types';
 import { pgliteDb, type Db } from '../../../server/db';
 import { load, real, serve } from '../server/harness';
 
@@ -84,6 +86,10 @@ describe('team corpus, extension side', () => {
     rec = recorder();
     granted = new Set([`http://127.0.0.1/*`]);
     deps = { teamDb, corpus, fetch: rec.fetch, permitted: async (p) => granted.has(p) };
+  });
+
+  it("the options page's id of the captured articles is the corpus's", () => {
+    expect(CAPTURED_IMPORT).toBe(CAPTURE);
   });
 
   it('without a server set up, sends nothing at all and shows nothing', async () => {
