@@ -122,7 +122,11 @@ function chromiumCpu(): Record<string, number> | null {
   const out: Record<string, number> = {};
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, p] of procs) if (!mine.has(pid) && mine.has(p.ppid)) (mine.add(pid), (grew = true));
+    for (const [pid, p] of procs) {
+      if (mine.has(pid) || !mine.has(p.ppid)) continue;
+      mine.add(pid);
+      grew = true;
+    }
   }
   for (const pid of mine) {
     const p = procs.get(pid);

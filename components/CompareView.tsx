@@ -28,7 +28,6 @@ function Passage({ c }: { c: InContext }) {
 }
 
 export function Timeline({ c }: { c: Comparison }) {
-  const lang = uiLang();
   const rtl = uiDir() === 'rtl';
   const L = timelineLayout(c, { width: 360, rtl });
   // The SVG is laid out left to right (see below); Arabic labels are isolated right-to-left runs.
@@ -67,7 +66,6 @@ export function Timeline({ c }: { c: Comparison }) {
 }
 
 function WhoFirst({ c }: { c: Comparison }) {
-  const lang = uiLang();
   return (
     <ol class="who-first" data-testid="compare-who-first">
       {c.outlets.map((o) => (
@@ -93,7 +91,6 @@ function SideBySide<K extends string>({ c, testid, caption, head, rows, cell }: 
   rows: Array<{ key: K; label: string }>;
   cell: (o: OutletNarrative, key: K) => preact.ComponentChildren;
 }) {
-  const lang = uiLang();
   if (!rows.length) return null;
   return (
     <div class="scroll">
@@ -269,7 +266,6 @@ function Numbers({ c }: { c: Comparison }) {
 }
 
 function Reports({ c }: { c: Comparison }) {
-  const lang = uiLang();
   return (
     <div class="columns reports">
       {c.outlets.map((o) => (

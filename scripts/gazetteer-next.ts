@@ -11,7 +11,7 @@ const records = readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l,
   try {
     return JSON.parse(l) as CorpusText;
   } catch (e) {
-    throw new Error(`${CORPUS}:${i + 1}: not JSON (${(e as Error).message})`);
+    throw new Error(`${CORPUS}:${i + 1}: not JSON (${(e as Error).message})`, { cause: e });
   }
 });
 const before = readFileSync(NOTE, 'utf8');

@@ -131,7 +131,15 @@ function articleBody(p: Plan, r: Rec, bylineDate: string): string {
 </main>`;
 }
 
-function write(name: string, kind: string, url: string, note: string, html: string, expected: Record<string, unknown>, captured?: string): void {
+/** A fixture: its folder name, kind, the URL it stands for and when it was captured (if it was). */
+interface FixtureId {
+  name: string;
+  kind: string;
+  url: string;
+  captured?: string;
+}
+
+function write({ name, kind, url, captured }: FixtureId, note: string, html: string, expected: Record<string, unknown>): void {
   const dir = join(FIXTURES, name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, kind === 'text' ? 'page.txt' : 'page.html'), html);
@@ -151,7 +159,7 @@ function build(p: Plan): void {
   const base = { outlet: p.outlet, pageType: 'article', title: r.title, paragraphs: paras, author: p.author, comments: [], lang: 'ar', dir: 'rtl' };
 
   // The live article: JSON-LD of a related story before the page's own; dated sidebars before the story.
-  write(`${p.outlet}-${p.n.article}`, 'article', url,
+  write({ name: `${p.outlet}-${p.n.article}`, kind: 'article', url },
     `${outletById(p.outlet)!.name.en} live article. ${CONSTRUCTED}${text} Around it: a site date bar, most-read and latest-news boxes with dated items before the story, a related story's JSON-LD before its own, a byline block (writer span, date span) inside the body, related posts and a footer with dates.`,
     `<!doctype html>\n<html lang="ar" dir="rtl">\n${head(p, r, url, { ld: true, date: r.publishedAt })}\n<body>\n${siteHeader(p.siteName)}\n${sidebars(host)}\n${articleBody(p, r, `${r.publishedAt} 10:30`)}\n${related(host)}\n${footer(p.siteName)}\n</body>\n</html>\n`,
     { ...base, url, publishedAt: { value: `${r.publishedAt}T10:30`, precision: 'minute', source: 'json-ld' } });
@@ -159,20 +167,20 @@ function build(p: Plan): void {
   // A Wayback copy of an older version of the page: no date in its head; the date span reads "YYYY-MM-DD HH:MM".
   const ts = `${r.publishedAt.replace(/-/g, '')}120000`;
   const wayback = `https://web.archive.org/web/${ts}/${url}`;
-  write(`${p.outlet}-${p.n.archive}`, 'archive', wayback,
+  write({ name: `${p.outlet}-${p.n.archive}`, kind: 'archive', url: wayback },
     `${outletById(p.outlet)!.name.en} article in a Wayback copy. ${CONSTRUCTED}${text} The copy's head carries no date; the article's date is only in the byline block's date span as "YYYY-MM-DD HH:MM", while the toolbar, the sidebars and the related list carry other dates in <time datetime>.`,
     `<!doctype html>\n<html lang="ar" dir="rtl">\n<head>\n  <meta charset="utf-8">\n  <script>__wm.wombat("${url}","${ts}","https://web.archive.org/","web","/_static/");</script>\n  <title>${esc(r.title)} - ${esc(p.siteName)}</title>\n  <meta property="og:site_name" content="${esc(p.siteName)}">\n</head>\n<body>\n<div id="wm-ipp-base"><div id="wm-ipp"><span class="wm-date"><time datetime="2025-07-05T00:00:00Z">5 Jul 2025</time></span> <a href="/web/20250705000000*/${esc(url)}">captures</a></div></div>\n${siteHeader(p.siteName)}\n${sidebars(host)}\n${articleBody(p, r, `${r.publishedAt} 10:30`)}\n${related(host)}\n${footer(p.siteName)}\n</body>\n</html>\n`,
     { ...base, url, archive: { archiveUrl: wayback, capturedAt: `${r.publishedAt}T12:00:00Z`, service: 'wayback' }, publishedAt: { value: `${r.publishedAt}T10:30`, precision: 'minute', source: 'byline' } });
 
   // The listing: cards with dates, no article.
-  if (p.listing && p.n.listing) write(`${p.outlet}-${p.n.listing}`, 'listing', p.listing,
+  if (p.listing && p.n.listing) write({ name: `${p.outlet}-${p.n.listing}`, kind: 'listing', url: p.listing },
     `${outletById(p.outlet)!.name.en} listing (home or section page). ${CONSTRUCTED}`,
     `<!doctype html>\n<html lang="ar" dir="rtl">\n<head><meta charset="utf-8"><title>${esc(p.siteName)}</title><meta property="og:site_name" content="${esc(p.siteName)}"><meta property="og:type" content="website"></head>\n<body>\n${siteHeader(p.siteName)}\n<main>\n${[r.title, ...HEADLINES].map((h, i) => `<article class="post-card"><h2><a href="https://${host}/post-${i}">${esc(h)}</a></h2><time datetime="${SIDEBAR_DATES[i % 3]}">${SIDEBAR_DATES[i % 3]!.slice(0, 10)}</time></article>`).join('\n')}\n</main>\n${footer(p.siteName)}\n</body>\n</html>\n`,
     { outlet: p.outlet, pageType: 'listing', url: p.listing, paragraphs: [] });
 
   if (p.n.text) {
     // The page saved as text (the seeds' form): title, the date line, the dateline and body, the site's furniture.
-    write(`${p.outlet}-${p.n.text}`, 'text', '',
+    write({ name: `${p.outlet}-${p.n.text}`, kind: 'text', url: '' },
       `${outletById(p.outlet)!.name.en} page saved as text, built from the record the way the real corpus's scraper saved it (the date first, then the text with the page's furniture).`,
       `${r.title}\n${r.publishedAt}\n${lines(r).join('\n')}\n`,
       { outlet: p.outlet, pageType: 'article', title: r.title, publishedAt: { value: r.publishedAt, precision: 'day', source: 'byline' }, paragraphs: paras, comments: [] });
@@ -182,7 +190,7 @@ function build(p: Plan): void {
     // archive.today: scripts and classes stripped, its own head (capture time as published time).
     const cap = `${r.publishedAt.replace(/-/g, '.')}-130000`;
     const today = `https://archive.ph/${cap}/${url}`;
-    write(`${p.outlet}-${p.n.today}`, 'archive', today,
+    write({ name: `${p.outlet}-${p.n.today}`, kind: 'archive', url: today },
       `${outletById(p.outlet)!.name.en} article in an archive.today copy. ${CONSTRUCTED}${text} archive.today strips scripts and class names and writes its own head (article:published_time is the capture time); the story's date is in its byline line as "YYYY-MM-DD HH:MM", after a writer line; a list of dated headlines stands before the story.`,
       `<!doctype html>\n<html lang="ar" dir="rtl">\n<head><meta charset="utf-8"><title>${esc(r.title)}</title><meta property="og:site_name" content="archive.ph"><meta property="article:published_time" content="${r.publishedAt}T13:00:00Z"></head>\n<body>\n<div id="HEADER"><form><input name="q" value="${esc(url)}"></form><time itemprop="pubdate" datetime="${r.publishedAt}T13:00:00Z">${r.publishedAt} 13:00</time></div>\n<div><div>${HEADLINES.map((h, i) => `<div><a href="https://${host}/card-${i}">${esc(h)}</a> <span>${SIDEBAR_DATES[i]!.slice(0, 10)} 0${i + 1}:30</span></div>`).join('')}</div>\n<div><h1>${esc(r.title)}</h1>\n<div><div><span>كتب: ${esc(p.author)}</span></div><div><span>${r.publishedAt} 10:30</span></div>\n${lines(r).map((x) => `<p>${esc(x)}</p>`).join('\n')}\n</div></div></div>\n</body>\n</html>\n`,
       { ...base, url, archive: { archiveUrl: today, capturedAt: `${r.publishedAt}T13:00:00Z`, service: 'archive.today' }, publishedAt: { value: `${r.publishedAt}T10:30`, precision: 'minute', source: 'byline' } });

@@ -58,7 +58,7 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
   cands.sort((a, b) => b.acc - a.acc || a.d.n - b.d.n);
   const q: Query = { url: tq.url, otherUrls: tq.otherUrls, outlet: tq.outlet, title: '', text: '', publishedAt: null, textKey: tq.textKey };
   const article = tq.event ? eventDocFromWire(tq.event) : undefined;
-  return rankCandidates(q, f, qterms, self, cands.slice(0, CANDIDATES), {
+  return rankCandidates({ q, f, qterms, self }, cands.slice(0, CANDIDATES), {
     holds: (qt, d) => held.get(d.n)?.has(qt.t) ?? false,
     // The event model reads the candidates' texts, as the local engine does.
     texts: async (ids) => {

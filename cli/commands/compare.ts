@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { analyseReport } from '../../lib/compare/analyse';
 import { comparisonToCsv, comparisonToMarkdown, toCliJson } from '../../lib/compare/export';
 import { compareFor, profilesFor } from '../../lib/compare/service';
 import { indexedDb } from '../engine';

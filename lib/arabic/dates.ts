@@ -141,7 +141,7 @@ const UNITS: Array<[RegExp, 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute
   [/^(?:دقيقة|دقائق)$/, 'minute', 1],
   [/^(?:دقيقتين|دقيقتان)$/, 'minute', 2],
 ];
-const RELATIVE = /(?:منذ|قبل)\s+((?:(?:\d+\s+)?[\u0621-\u064A\u064B-\u0652]+(?:\s+و?\s*|\s*،\s*)?){1,3})/;
+const RELATIVE = /(?:منذ|قبل)\s+((?:(?:\d+\s+)?(?:[\u0621-\u064A]|[\u064B-\u0652])+(?:\s+و?\s*|\s*،\s*)?){1,3})/;
 
 export interface RelativeAge {
   years: number;

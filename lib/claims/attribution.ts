@@ -90,7 +90,7 @@ const CUES = new WordCache<{ plain: { kind: CueKind } | null; negated: { kind: C
 
 /** Punctuation between two tokens that ends a phrase (comma, colon, bracket, full stop). */
 function breaksBetween(text: string, a: Token, b: Token): boolean {
-  return /[,،:;؛.()\[\]\n]/.test(text.slice(a.end, b.start));
+  return /[,،:;؛.()[\]\n]/.test(text.slice(a.end, b.start));
 }
 
 function typeOfActor(id: string): ClaimSourceType {
@@ -195,7 +195,18 @@ function covered(matches: EntityMatch[], t: Token): boolean {
   return !!m && t.start >= m.start && t.end <= m.end;
 }
 
-function resolvePhrase(text: string, toks: readonly Token[], ph: Phrase, last: number, matches: EntityMatch[], recent: EntityMatch[], cue: Token, cueEnd: number, speaker?: Attribution): Attribution | null {
+/** One sentence being read: the text, its tokens up to `last`, the names in it and just before it. */
+interface Scan {
+  text: string;
+  toks: readonly Token[];
+  last: number;
+  matches: EntityMatch[];
+  recent: EntityMatch[];
+}
+
+function resolvePhrase(sc: Scan, ph: Phrase, cue: Token, speaker?: Attribution): Attribution | null {
+  const { text, toks, last, matches, recent } = sc;
+  const cueEnd = cue.end;
   if (ph.to <= ph.from) return null;
   const a = toks[ph.from]!.start;
   const b = toks[ph.to - 1]!.end;
@@ -207,7 +218,7 @@ function resolvePhrase(text: string, toks: readonly Token[], ph: Phrase, last: n
   let srcStart = a;
   let srcEnd = b;
   let qualifier: string | null = null;
-  let after = ph.to;
+  const after = ph.to;
   let ref: EntityMatch | undefined;
   if (pick) {
     const e = entityById(pick.id)!;
@@ -270,7 +281,6 @@ function resolvePhrase(text: string, toks: readonly Token[], ph: Phrase, last: n
   if (!qualifier && after < last && QUALIFIERS.has(toks[after]!.text) && breaksBetween(text, toks[after - 1]!, toks[after]!)) {
     const q = phraseAt(text, toks, after, last, matches);
     qualifier = text.slice(toks[q.from]!.start, closeQuote(text, toks[q.from]!.start, toks[q.to - 1]!.end));
-    after = q.to;
   }
   return { source, sourceId, sourceType, cue: text.slice(cue.start, cueEnd), qualifier, sourceStart: srcStart, sourceEnd: srcEnd, cueStart: cue.start, cueEnd };
 }
@@ -296,7 +306,7 @@ export function attributions(text: string, opts: AttributionOptions = {}): Claim
     while (mj < matches.length && matches[mj]!.start < s.end) mj++;
     const local = matches.slice(mi, mj);
     const recent = matches.slice(Math.max(0, mi - RECENT), mj);
-    out.push(...sentenceClaims(text, s, toks, ti, last, local, recent, out[out.length - 1]));
+    out.push(...sentenceClaims({ text, toks, last, matches: local, recent }, s, ti, out[out.length - 1]));
     ti = last;
   }
   return out;
@@ -340,7 +350,8 @@ function ministryOf(words: string[]): string | null {
 const HEADLINE_MAX = 6;
 const HEADLINE_KINDS = new Set(['person', 'government', 'organisation']);
 
-function headlineClaim(text: string, s: Sentence, toks: readonly Token[], first: number, last: number, matches: EntityMatch[], recent: EntityMatch[]): Claim | null {
+function headlineClaim(sc: Scan, s: Sentence, first: number): Claim | null {
+  const { text, toks, last } = sc;
   let m = first;
   while (m < last && m - first < HEADLINE_MAX && !/:/.test(text.slice(toks[m]!.end, toks[m + 1]?.start ?? toks[m]!.end))) m++;
   if (m >= last || m - first >= HEADLINE_MAX || !/^\s*:/.test(text.slice(toks[m]!.end))) return null;
@@ -348,7 +359,7 @@ function headlineClaim(text: string, s: Sentence, toks: readonly Token[], first:
   for (let k = first; k <= m; k++) if (CUES.get(toks[k]!).plain) return null;
   const colon = text.indexOf(':', toks[m]!.end);
   const cue: Token = { text: ':', start: colon, end: colon + 1 };
-  const att = resolvePhrase(text, toks, { from: first, to: m + 1, saying: true }, last, matches, recent, cue, cue.end);
+  const att = resolvePhrase(sc, { from: first, to: m + 1, saying: true }, cue);
   // Only a speaker first, and little after it: a person, an outlet, an institution, or an
   // official's title. "المصدر:" and "عاجل:" are labels; "فلول النظام في لبنان:" is a topic.
   if (!att || att.sourceStart !== toks[first]!.start || att.sourceEnd === null) return null;
@@ -358,10 +369,11 @@ function headlineClaim(text: string, s: Sentence, toks: readonly Token[], first:
   return { ...att, text: s.text, start: s.start, end: s.end, via: [], inherited: false };
 }
 
-function sentenceClaims(text: string, s: Sentence, toks: readonly Token[], first: number, last: number, matches: EntityMatch[], recent: EntityMatch[], previous: Claim | undefined): Claim[] {
+function sentenceClaims(sc: Scan, s: Sentence, first: number, previous: Claim | undefined): Claim[] {
+  const { text, toks, last, matches } = sc;
   const claims: Claim[] = [];
   const bySource = new Map<string, Claim>();
-  const headline = headlineClaim(text, s, toks, first, last, matches, recent);
+  const headline = headlineClaim(sc, s, first);
   if (headline) {
     claims.push(headline);
     bySource.set(headline.sourceId ?? headline.source, headline);
@@ -389,13 +401,13 @@ function sentenceClaims(text: string, s: Sentence, toks: readonly Token[], first
     const isNaql = NAQL.has(cue.text.replace(/^[وف]/, ''));
     let ph: Phrase = kind === 'participle' ? { from: p, to: p, saying: true } : phraseAt(text, toks, p, last, matches);
     const speaker = claims[claims.length - 1] ?? previous;
-    let att = resolvePhrase(text, toks, ph, last, matches, recent, cue, cue.end, speaker);
+    let att = resolvePhrase(sc, ph, cue, speaker);
     const via: Attribution[] = [];
     // "نقلت سانا عن محافظ الحسكة قوله": the governor said it, SANA passed it on.
-    let q = ph.to;
+    const q = ph.to;
     if (isNaql && q < last && toks[q]!.text === AN) {
       const inner = phraseAt(text, toks, q + 1, last, matches);
-      const innerAtt = resolvePhrase(text, toks, inner, last, matches, recent, cue, cue.end, speaker);
+      const innerAtt = resolvePhrase(sc, inner, cue, speaker);
       if (innerAtt) {
         if (att) via.push(att);
         att = innerAtt;

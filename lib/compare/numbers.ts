@@ -269,7 +269,7 @@ export function findNumbers(source: string): NumberMention[] {
       if (!noun || (!noun.dual && !one)) continue;
       const q = qualifierBefore(ts, i);
       const gov = governing(ts, i);
-      out.push(mention(source, ts, Math.min(q?.from ?? i, gov?.from ?? i), i, noun, noun.dual ? 2 : 1, q?.approx, gov));
+      out.push(mention(source, ts, { from: Math.min(q?.from ?? i, gov?.from ?? i), to: i }, { noun, value: noun.dual ? 2 : 1, approx: q?.approx, gov }));
       continue;
     }
     const found = nounAt(source, ts, nounFrom, typeof value === 'string');
@@ -281,13 +281,22 @@ export function findNumbers(source: string): NumberMention[] {
     }
     const q = qualifierBefore(ts, i);
     const noun: Noun = found?.noun ?? { what: 'casualties', unit: gov!.unit };
-    out.push(mention(source, ts, Math.min(q?.from ?? i, gov?.from ?? i), found?.at ?? nounFrom - 1, noun, value, q?.approx, gov));
+    out.push(mention(source, ts, { from: Math.min(q?.from ?? i, gov?.from ?? i), to: found?.at ?? nounFrom - 1 }, { noun, value, approx: q?.approx, gov }));
     i = found?.at ?? nounFrom - 1;
   }
   return out;
 }
 
-function mention(source: string, ts: Tok[], from: number, to: number, noun: Noun, value: number | VagueAmount, approx: Approx | undefined, gov: Governor | null): NumberMention {
+/** What was counted: the noun, the amount, how approximate, and the verb governing it (killing…). */
+interface Counted {
+  noun: Noun;
+  value: number | VagueAmount;
+  approx: Approx | undefined;
+  gov: Governor | null;
+}
+
+/** The mention of tokens from..to (inclusive) of `source`. */
+function mention(source: string, ts: Tok[], { from, to }: { from: number; to: number }, { noun, value, approx, gov }: Counted): NumberMention {
   // Killing words turn a count of people or fighters into a count of casualties.
   const asCasualty = gov && (noun.what === 'people' || noun.what === 'fighters' || noun.what === 'casualties');
   const what: NumberKind = asCasualty ? 'casualties' : noun.what;

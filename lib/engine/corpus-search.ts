@@ -62,7 +62,6 @@ export async function searchCorpus(db: IsnadDB, q: CorpusQuery): Promise<CorpusH
   const needles = tokenize(phrase).map((t) => t.text);
   // An outlet filter by any of its names ("Shaam Network") is its registry id, as imports store it.
   const outlets = q.outlets?.length ? new Set(q.outlets.map((o) => outletIdFromName(o) ?? o)) : null;
-  let ranked: number[];
   let scores = new Map<number, number>();
   if (terms.length === 0) {
     // Filters only: newest first.
@@ -89,7 +88,7 @@ export async function searchCorpus(db: IsnadDB, q: CorpusQuery): Promise<CorpusH
     acc = next;
   }
   scores = acc ?? new Map();
-  ranked = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!).slice(0, MAX_TOTAL);
+  const ranked = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!).slice(0, MAX_TOTAL);
   const docs: DocRow[] = [];
   for (let i = 0; i < ranked.length; i += 500) {
     for (const d of await db.docs.bulkGet(ranked.slice(i, i + 500))) if (d && inFilters(d, q, outlets)) docs.push(d);

@@ -198,7 +198,7 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
   const docs = (await reader.docs(lexical.candidates)).filter((d): d is DocRow => !!d);
   clock.lap('docs');
   const { qterms, docs: N } = looked;
-  const results = await rankCandidates(q, f, qterms, lexical.self, docs.map((d) => ({ d, acc: lexical.acc[d.n]! })), {
+  const results = await rankCandidates({ q, f, qterms, self: lexical.self }, docs.map((d) => ({ d, acc: lexical.acc[d.n]! })), {
     holds: (qt, d) => has((qt as LookedUpTerm).postings, d.n),
     texts: (ids) => reader.texts(ids),
     corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
@@ -291,7 +291,15 @@ export function selfScore(f: Features, qterms: readonly QueryTerm[], avgLen: num
  * The second phase, shared by the local engine and the team server: the lexical candidates
  * re-scored with entities, sources, phrases and dates, near-duplicates folded, explained.
  */
-export async function rankCandidates(q: Query, f: Features, qterms: readonly QueryTerm[], self: number, docs: readonly Candidate[], source: RankSource, opts: SearchOptions = {}): Promise<RelatedReport[]> {
+/** The article as ranking sees it: its query, its features, its looked-up terms and its score against itself. */
+export interface RankQuery {
+  q: Query;
+  f: Features;
+  qterms: readonly QueryTerm[];
+  self: number;
+}
+
+export async function rankCandidates({ q, f, qterms, self }: RankQuery, docs: readonly Candidate[], source: RankSource, opts: SearchOptions = {}): Promise<RelatedReport[]> {
   const top = opts.top ?? 10;
   const relatedMin = opts.relatedThreshold ?? RELATED_THRESHOLD;
   const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));

@@ -11,7 +11,7 @@ const WRITER_LINE = new RegExp(`^${WRITER}\\s*[:：]?\\s*(.{2,60})$`, 'i');
 const LABELS = new RegExp(`(?:^|\\s)(?:${WRITER}|${WHEN})\\s*[:：]?`, 'gi');
 const WEEKDAYS = /(?:ال)?(?:سبت|أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة)|(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day/gi;
 /** "بتوقيت دمشق", "GMT+3", "ص"/"م", separators and the clock sign pages put between the parts. */
-const NOISE = /بتوقيت\s+\S+|GMT[+-]?\d*|UTC[+-]?\d*|(?<=\s|^)[صم](?=\s|$)|[|•·،,:\-–—/()\[\]🕒⏰]/g;
+const NOISE = /بتوقيت\s+\S+|GMT[+-]?\d*|UTC[+-]?\d*|(?<=\s|^)[صم](?=\s|$)|[|•·،,:\-–—/()[\]🕒⏰]/gu;
 
 /** At most this many words besides the labels and the date: a name, a place. */
 const MAX_OTHER_WORDS = 4;

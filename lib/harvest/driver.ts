@@ -78,7 +78,7 @@ export async function startWeb(plan: HarvestPlan, listing: Listing, deps: Harves
   const state0 = newHarvest('', plan, listing);
   const job = await withRetry(() => backend.begin({ kind: plan.source, label: planLabel(plan), total: listing.targets.length, state: state0 }), wait);
   await targets.save(job.id, listing.targets);
-  return runWeb(job, listing.targets, { ...state0, id: job.id }, deps, backend, targets, opts);
+  return runWeb(job, listing.targets, { ...state0, id: job.id }, { deps, backend, targets }, opts);
 }
 
 /** Goes on with a web harvest from the state its job holds. */
@@ -86,10 +86,11 @@ export async function resumeWeb(job: ImportJob, deps: HarvestDeps, backend: Back
   const list = await targets.load(job.id);
   if (!list) throw new Error(`the list of pages of ${job.file} is gone: start it again (reports already stored are not added twice)`);
   const state = { ...(job.harvest!.state as HarvestState), added: job.added, duplicates: job.duplicates };
-  return runWeb(job, list, state, deps, backend, targets, opts);
+  return runWeb(job, list, state, { deps, backend, targets }, opts);
 }
 
-async function runWeb(job: ImportJob, list: Target[], state: HarvestState, deps: HarvestDeps, backend: Backend, targets: TargetStore, opts: RunOptions): Promise<ImportJob> {
+async function runWeb(job: ImportJob, list: Target[], state: HarvestState, io: { deps: HarvestDeps; backend: Backend; targets: TargetStore }, opts: RunOptions): Promise<ImportJob> {
+  const { deps, backend, targets } = io;
   const sink = partSink(backend, job, (s) => (s as HarvestState).cursor, opts);
   const end = await runHarvest(list, state, deps, (records, s) => sink.send(records, s, s.status === 'paused'), {
     signal: opts.signal,

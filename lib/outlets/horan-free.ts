@@ -1,4 +1,4 @@
-import { defineAdapter, siteNames, WORDPRESS } from './adapter';
+import { defineAdapter, WORDPRESS } from './adapter';
 import { pageNames } from './claims';
 import { archivesPageType } from './halab-today';
 

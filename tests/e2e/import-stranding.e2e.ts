@@ -14,7 +14,6 @@ import { launchWithExtension, waitForCorpus, type Launched } from './harness/chr
 let b: Launched;
 let options: Page;
 let cdp: CDPSession;
-let workerStatus = 'unknown';
 const dir = mkdtempSync(join(tmpdir(), 'isnad-strand-'));
 
 /** `n` valid records made of the real 2025 reports' paragraphs, each report its own. */
@@ -65,10 +64,6 @@ beforeAll(async () => {
   options = await b.context.newPage();
   await options.goto(`chrome-extension://${b.extensionId}/options.html`);
   cdp = await b.context.newCDPSession(options);
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    const ours = versions.filter((v) => v.scriptURL.includes(b.extensionId));
-    if (ours.length) workerStatus = ours[ours.length - 1]!.runningStatus;
-  });
   await cdp.send('ServiceWorker.enable');
 });
 afterAll(async () => {

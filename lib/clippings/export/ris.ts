@@ -4,7 +4,7 @@
 import type { Clipping } from '../types';
 import { citedUrl, dateParts, epochParts, outletLabel, type ExportOptions } from './common';
 
-const TAG_LINE = /^[A-Z][A-Z0-9]  - /;
+const TAG_LINE = /^[A-Z][A-Z0-9] {2}- /;
 
 function line(tag: string, value: string): string {
   return `${tag}  - ${value.replace(/(?<!\s)\s*\n\s*/g, ' ').trim()}`;
