@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { errorMessage } from '../lib/errors';
 
 interface Command {
   usage: string;
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     // One line on stderr naming the file and the reason; no stack for the reader.
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = errorMessage(e);
     process.stderr.write(`isnad ${command}: ${msg.split('\n')[0]}\n`);
     return 1;
   }

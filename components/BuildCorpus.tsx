@@ -17,6 +17,7 @@ import { formatNumber, t, type MessageKey } from '../lib/i18n';
 import { call } from '../lib/messaging';
 import { outletName } from '../lib/outlets/names';
 import { OUTLETS } from '../lib/outlets/profiles';
+import { errorMessage } from '../lib/errors';
 
 type Source = HarvestSource | 'archive';
 type Status = 'running' | 'paused' | 'done' | 'failed';
@@ -97,7 +98,7 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
       const state = job.harvest?.state as HarvestState | ArchiveState;
       setRun({ job, state, status: job.status === 'done' ? 'done' : 'paused' });
     } catch (e) {
-      setRun((r) => ({ job: r?.job ?? null, state: r?.state ?? null, status: 'failed', error: e instanceof Error ? e.message : String(e) }));
+      setRun((r) => ({ job: r?.job ?? null, state: r?.state ?? null, status: 'failed', error: errorMessage(e) }));
     } finally {
       abort.current = null;
       onStored?.();
@@ -113,7 +114,7 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
     try {
       setListing({ key: planKey, listing: await estimate(p, depsRef.current) });
     } catch (e) {
-      setMessage(t('error', e instanceof Error ? e.message : String(e)));
+      setMessage(t('error', errorMessage(e)));
     }
   };
 
@@ -136,7 +137,7 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
       setListing({ key: planKey, listing: l });
       await track(startWeb(p, l, depsRef.current, backend, targetStore, { signal: ac.signal, onProgress: progress }));
     } catch (e) {
-      setRun({ job: null, state: null, status: 'failed', error: e instanceof Error ? e.message : String(e) });
+      setRun({ job: null, state: null, status: 'failed', error: errorMessage(e) });
     }
   };
 

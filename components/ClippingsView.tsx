@@ -11,6 +11,7 @@ import { clippingFacets, searchClippings, type ClippingQuery } from '../lib/clip
 import { parseTags } from './clippings-filter';
 import { downloadFile } from './download';
 import './clippings.css';
+import { errorMessage } from '../lib/errors';
 
 /** "3 clippings added, 1 updated and 2 already saved": the counts that are not zero (the added always). */
 export function clippingsImportParts(s: Pick<ClippingsImportSummary, 'counts' | 'problems'>): string {
@@ -41,7 +42,7 @@ function ClippingItem({ c, onSaved, onDelete }: { c: Clipping; onSaved: (c: Clip
       setEditing(false);
       setError(null);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     }
   };
   const lang = uiLang();
@@ -113,7 +114,7 @@ function ImportTools({ onImported }: { onImported: () => void }) {
       setError(null);
       onImported();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       input.value = '';
     }
@@ -122,7 +123,7 @@ function ImportTools({ onImported }: { onImported: () => void }) {
     try {
       downloadFile(document, await call('ui:clippings-backup', {}));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     }
   };
   return (
@@ -162,7 +163,7 @@ export function ClippingsView() {
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<ClippingQuery>({});
   const [deleted, setDeleted] = useState<Clipping | null>(null);
-  const reload = () => call('ui:clippings', {}).then(setAll, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const reload = () => call('ui:clippings', {}).then(setAll, (e: unknown) => setError(errorMessage(e)));
   useEffect(() => {
     void reload();
     // Clippings saved on the page while this tab was open show up when the reader comes back to it.
@@ -187,7 +188,7 @@ export function ClippingsView() {
       setAll((list) => list?.filter((x) => x.id !== c.id) ?? null);
       setDeleted(gone);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   const undo = async () => {
@@ -200,7 +201,7 @@ export function ClippingsView() {
     try {
       downloadFile(document, await call('ui:clippings-export', { format, ids: shown.map((c) => c.id) }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   const set = (patch: Partial<ClippingQuery>) => setFilter((f) => ({ ...f, ...patch }));

@@ -10,6 +10,7 @@ import { call } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
 import { downloadFile } from './download';
 import { timelineLayout } from './timeline';
+import { errorMessage } from '../lib/errors';
 
 /** An outlet's name in the UI language, as the background gave it. */
 function nameOf(names: Record<string, { ar: string; en: string }>, outlet: string): string {
@@ -291,7 +292,7 @@ function Profiles() {
   const [profiles, setProfiles] = useState<OutletProfile[] | string | null>(null);
   const load = (open: boolean) => {
     if (!open || profiles) return;
-    call('ui:outlet-profiles', {}).then(setProfiles, (e: unknown) => setProfiles(e instanceof Error ? e.message : String(e)));
+    call('ui:outlet-profiles', {}).then(setProfiles, (e: unknown) => setProfiles(errorMessage(e)));
   };
   return (
     <details class="profiles" data-testid="compare-profiles" onToggle={(e) => load((e.currentTarget as HTMLDetailsElement).open)}>
@@ -319,7 +320,7 @@ export function ComparisonView({ c, tabId }: { c: Comparison; tabId?: number }) 
   const exportAs = (format: 'markdown' | 'csv') =>
     void call('ui:compare-export', { tabId, format, lang }).then(
       (f) => (setExportError(null), downloadFile(document, f)),
-      (e: unknown) => setExportError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setExportError(errorMessage(e)),
     );
   return (
     <div class="compare" data-testid="compare">
@@ -355,7 +356,7 @@ export function CompareView({ tabId }: { tabId?: number }) {
     let live = true;
     call('ui:compare', { tabId })
       .then((c) => live && setState({ kind: 'ready', c }))
-      .catch((e: unknown) => live && setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
+      .catch((e: unknown) => live && setState({ kind: 'error', message: errorMessage(e) }));
     return () => {
       live = false;
     };

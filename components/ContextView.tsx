@@ -13,6 +13,7 @@ import { noArticleReason, type NoArticleReason } from './context-states';
 import { archiveServiceName, dateHow, sourceTypeLabel } from './labels';
 import { RelatedList } from './RelatedList';
 import { TeamRelated } from './TeamRelated';
+import { errorMessage } from '../lib/errors';
 
 export type ContextState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; context: TabContext | null };
 
@@ -25,7 +26,7 @@ export function useTabContext(tabId: number | undefined, skip = false): ContextS
     setState({ kind: 'loading' });
     call('ui:context', { tabId })
       .then((context) => live && setState({ kind: 'ready', context }))
-      .catch((e: unknown) => live && setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
+      .catch((e: unknown) => live && setState({ kind: 'error', message: errorMessage(e) }));
     return () => {
       live = false;
     };
@@ -161,7 +162,7 @@ function Analysis({ tabId, onEntity }: { tabId: number | undefined; onEntity?: (
     let live = true;
     call('ui:analysis', { tabId }).then(
       (a) => live && setAnalysis(a),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(errorMessage(e)),
     );
     return () => {
       live = false;

@@ -8,6 +8,7 @@ import type { CorpusHits, CorpusQuery } from '../lib/engine/corpus-search';
 import { call } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
+import { errorMessage } from '../lib/errors';
 
 /** The query sent for the form's fields: empty fields left out. */
 export function toQuery(f: Record<keyof Omit<CorpusQuery, 'outlets' | 'limit'> | 'outlet', string>): CorpusQuery {
@@ -43,7 +44,7 @@ export function CorpusSearch({ onOpen, preset }: { onOpen: (r: { id: string; url
   const [error, setError] = useState<string | null>(null);
   const lang = uiLang();
   useEffect(() => {
-    call('ui:stats', {}).then(setStats, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    call('ui:stats', {}).then(setStats, (e: unknown) => setError(errorMessage(e)));
     if (preset) void run();
   }, []);
   useEffect(() => {
@@ -60,7 +61,7 @@ export function CorpusSearch({ onOpen, preset }: { onOpen: (r: { id: string; url
     try {
       setResult(await call('ui:search', { query: toQuery(form) }));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

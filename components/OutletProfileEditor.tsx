@@ -6,6 +6,7 @@ import { t, uiLang } from '../lib/i18n';
 import { correctedProfile, loadCorrections, readCorrections, saveCorrection, type Corrections } from '../lib/outlets/corrections';
 import { ALIGNMENTS, OUTLETS, type Alignment } from '../lib/outlets/profiles';
 import { alignmentName, OutletProfileCard } from './OutletLabel';
+import { errorMessage } from '../lib/errors';
 
 interface Row {
   value: string;
@@ -52,7 +53,7 @@ export function OutletProfilesSection() {
       setCorrections(await saveCorrection(id, clean ?? null));
       setMessage({ kind: 'status', text: t('outletSaved') });
     } catch (err) {
-      setMessage({ kind: 'alert', text: t('error', err instanceof Error ? err.message : String(err)) });
+      setMessage({ kind: 'alert', text: t('error', errorMessage(err)) });
     }
   };
 

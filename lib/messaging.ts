@@ -19,6 +19,7 @@ import type { PanelLayout } from './settings';
 import type { Article, ExportedFile, RelatedReport, Report, TabContext } from './types';
 import type { PullFilter, PullState, TeamConnect, TeamRelated, TeamShareRequest, TeamShareStep, TeamStatus } from './team/types';
 import type { ArticleAnalysis } from './ui/article-analysis';
+import { errorMessage } from './errors';
 
 /** A reply; `lost` when no answer came (the service worker stopped before replying, or was not
  *  reached): the request may or may not have been carried out, and may be sent again. */
@@ -263,7 +264,7 @@ export async function send<K extends MessageName>(name: K, data: Protocol[K]['re
     const reply = (await browser.runtime.sendMessage({ isnad: name, data } satisfies Envelope<K>)) as Result<Protocol[K]['reply']> | undefined;
     return reply ?? { ok: false, error: `no reply to ${name}`, lost: true };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e), lost: true };
+    return { ok: false, error: errorMessage(e), lost: true };
   }
 }
 
@@ -289,7 +290,7 @@ export async function dispatch(handlers: Handlers, message: unknown, sender: Sen
   try {
     return { ok: true, value: await handler(message.data, sender) };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { ok: false, error: errorMessage(e) };
   }
 }
 

@@ -2,7 +2,7 @@
 // repeats that the gazetteer does not know yet. `npm run -s gazetteer:next` (add --check to only
 // compare, exit 1 when NEXT.md is out of date).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { nextRound, renderNextRound, spliceGenerated, type CorpusText } from '../lib/entities/next-round';
+import { nextRound, renderNextRound, spliceGenerated, type CorpusText } from './next-round';
 
 const CORPUS = 'tests/fixtures/real-2025.jsonl';
 const NOTE = 'lib/entities/NEXT.md';

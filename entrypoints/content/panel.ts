@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
-import { PANEL_MAX, placePanel, type Column, type Placement } from '../../components/panel-place';
+import { PANEL_MAX, placePanel, type Column, type Placement } from './panel-place';
 import type { TabPanelLayout } from '../../lib/messaging';
 import { isBuiltinSite } from '../../lib/settings/sites';
 import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor, type PanelLayout } from '../../lib/settings';

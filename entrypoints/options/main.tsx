@@ -5,9 +5,9 @@ import { BuildCorpus } from '../../components/BuildCorpus';
 import { downloadFile } from '../../components/download';
 import { OutletProfilesSection } from '../../components/OutletProfileEditor';
 import { TeamSection } from '../../components/TeamSettings';
-import { IMPORT_ACCEPT, importKind, MAX_IMPORT_BYTES, recordFromHtml } from '../../components/import-files';
+import { IMPORT_ACCEPT, importKind, MAX_IMPORT_BYTES, recordFromHtml } from './import-files';
 import { bootPage, formatNumber, t, tn, uiLang } from '../../lib/i18n';
-import { importDoneText, recordsProgress } from '../../components/import-progress';
+import { importDoneText, recordsProgress } from './import-progress';
 import { importCorpusFile } from './import-file';
 import { decodeText } from '../../lib/corpus/decode';
 import type { CorpusStats } from '../../lib/corpus/stats';
@@ -17,6 +17,7 @@ import { outletName } from '../../lib/outlets/names';
 import { ADAPTERS } from '../../lib/outlets/registry';
 import { captureEnabled, loadSettings, onSettingsChanged, saveSettings, type Settings } from '../../lib/settings';
 import { requestSite, sitePattern } from '../../lib/settings/sites';
+import { errorMessage } from '../../lib/errors';
 
 interface ImportRun {
   done: number;
@@ -62,7 +63,7 @@ function CorpusSection() {
         // One at a time: a spread of a file's 100,000 problems would overflow the stack.
         for (const p of summary.problems) state.problems.push(p);
       } catch (e) {
-        state.problems.push({ file: f.name, reason: e instanceof Error ? e.message : String(e) });
+        state.problems.push({ file: f.name, reason: errorMessage(e) });
       }
       state.done += 1;
       setRun({ ...state });
@@ -203,7 +204,7 @@ function SitesSection({ settings }: { settings: Settings }) {
       setInput('');
       setMessage({ kind: 'status', text: t('siteOnReload') });
     } catch (err) {
-      setMessage({ kind: 'alert', text: t('error', err instanceof Error ? err.message : String(err)) });
+      setMessage({ kind: 'alert', text: t('error', errorMessage(err)) });
     }
   };
   return (
@@ -220,7 +221,7 @@ function SitesSection({ settings }: { settings: Settings }) {
               <button type="button" aria-label={t('turnOffSite', p)} onClick={() =>
                   void call('ui:site-set', { pattern: p, on: false }).then(
                     () => setMessage({ kind: 'status', text: t('siteOff') }),
-                    (err: unknown) => setMessage({ kind: 'alert', text: t('error', err instanceof Error ? err.message : String(err)) }),
+                    (err: unknown) => setMessage({ kind: 'alert', text: t('error', errorMessage(err)) }),
                   )
                 }>
                 {t('turnOff')}

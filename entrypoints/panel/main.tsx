@@ -10,6 +10,7 @@ import { bootPage, t } from '../../lib/i18n';
 import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor, type PanelLayout } from '../../lib/settings';
+import { errorMessage } from '../../lib/errors';
 
 performance.mark('isnad:panel-script');
 
@@ -20,7 +21,7 @@ const run = new URLSearchParams(location.search).get('run');
 let answered: ContextState | null = null;
 const asked: Promise<ContextState> = (run ? call('ui:panel-context', { run }) : call('ui:context', {})).then(
   (context): ContextState => (answered = { kind: 'ready', context }),
-  (e: unknown): ContextState => (answered = { kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+  (e: unknown): ContextState => (answered = { kind: 'error', message: errorMessage(e) }),
 );
 
 /** The panel's context: shown in the same commit the answer arrives in, not a frame later. */

@@ -9,6 +9,7 @@ import { outletName } from '../../lib/outlets/names';
 import { recognizeUrl } from '../../lib/outlets/registry';
 import { requestSite, runOnTab, sitePattern, siteState, type SiteState } from '../../lib/settings/sites';
 import type { TabContext } from '../../lib/types';
+import { errorMessage } from '../../lib/errors';
 
 interface TabInfo {
   id: number | undefined;
@@ -70,7 +71,7 @@ function Popup() {
         setMessage({ kind: 'status', text: t('siteOff') });
       }
     } catch (e) {
-      setMessage({ kind: 'alert', text: t('error', e instanceof Error ? e.message : String(e)) });
+      setMessage({ kind: 'alert', text: t('error', errorMessage(e)) });
     }
   };
   const runHere = async (done = t('ranOnPage')) => {
@@ -80,7 +81,7 @@ function Popup() {
       setMessage({ kind: 'status', text: done });
       window.setTimeout(() => void send('ui:context', { tabId: tab.id }).then((r) => r.ok && setContext(r.value)), 800);
     } catch (e) {
-      setMessage({ kind: 'alert', text: t('runFailed', e instanceof Error ? e.message : String(e)) });
+      setMessage({ kind: 'alert', text: t('runFailed', errorMessage(e)) });
     }
   };
 
@@ -125,7 +126,7 @@ function Popup() {
             // No await before this call: the browser allows it only inside the click.
             openSidePanel(tab.windowId).then(
               () => window.close(),
-              (e: unknown) => setMessage({ kind: 'alert', text: t('error', e instanceof Error ? e.message : String(e)) }),
+              (e: unknown) => setMessage({ kind: 'alert', text: t('error', errorMessage(e)) }),
             );
           }}
         >

@@ -3,6 +3,7 @@
 // valid clippings and the errors apart: the store keeps the good ones and reports the bad ones,
 // and writes nothing when the file as a whole is not a clippings export.
 import { EXPORT_FORMAT, EXPORT_VERSION, type Clipping, type ClippingAttribution, type ClippingEntity, type ExportedSetting } from './types';
+import { errorMessage } from '../errors';
 
 export interface ImportProblem {
   /** Index in `clippings`, or null for the file as a whole (and for settings). */
@@ -273,7 +274,7 @@ export function parseClippingsJson(text: string, file = 'clippings.json'): Parse
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return fail(`is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    return fail(`is not valid JSON (${errorMessage(e)})`);
   }
   if (!isRecord(data)) return fail(`must be a JSON object, got ${describe(data)}`);
   if (data.format !== EXPORT_FORMAT) return fail(`is not an Isnad clippings export: "format" is ${describe(data.format)}, expected "${EXPORT_FORMAT}"`, 'format');

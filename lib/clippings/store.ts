@@ -139,21 +139,12 @@ export interface ImportOutcome {
   problems: ImportProblem[];
 }
 
-async function settingsRecord(db: IsnadDB): Promise<Record<string, ExportedSetting>> {
-  const out: Record<string, ExportedSetting> = {};
-  // Defined, not assigned: a key "__proto__" is a setting's name, not the object's prototype.
-  for (const row of await db.settings.toArray()) Object.defineProperty(out, row.key, { value: { version: row.version, value: row.value }, enumerable: true, writable: true, configurable: true });
-  return out;
-}
-
 /**
- * Everything the reader would not want to lose: all clippings and all settings, those of the
- * database and those the caller keeps elsewhere (`storage`: browser.storage.local by key).
+ * Everything the reader would not want to lose: all clippings and all settings (`storage`: those
+ * the caller keeps in browser.storage.local, by key).
  */
 export async function backupClippings(db: IsnadDB, opts: { now?: number; storage?: Record<string, ExportedSetting> } = {}): Promise<ClippingsExport> {
-  return db.transaction('r', db.clippings, db.settings, async () =>
-    toClippingsExport(await listClippings(db), { settings: { ...(await settingsRecord(db)), ...opts.storage }, now: opts.now }),
-  );
+  return toClippingsExport(await listClippings(db), { settings: { ...opts.storage }, now: opts.now });
 }
 
 /**
@@ -172,15 +163,16 @@ export async function importClippingsJson(
   const none: ImportCounts = { added: 0, updated: 0, kept: 0 };
   if (fileLevel && !parsed.clippings.length) return { ok: false, counts: none, settings: 0, storageSettings: {}, problems: parsed.errors };
   const all = opts.withSettings ? Object.entries(parsed.settings) : [];
-  const outside = new Set(opts.storageKeys ?? []);
-  const settings = all.filter(([key]) => !outside.has(key));
-  const storageSettings = Object.fromEntries(all.filter(([key]) => outside.has(key)));
-  const counts = await db.transaction('rw', db.clippings, db.settings, async () => {
-    const c = await putClippings(db, parsed.clippings);
-    if (settings.length) await db.settings.bulkPut(settings.map(([key, s]) => ({ key, version: s.version, value: s.value })));
-    return c;
+  const kept = new Set(opts.storageKeys ?? []);
+  const storageSettings = Object.fromEntries(all.filter(([key]) => kept.has(key)));
+  // A setting this version does not keep (an older version kept some in the database) is named,
+  // not silently dropped.
+  const unknown = all.filter(([key]) => !kept.has(key)).map(([key]): ImportProblem => {
+    const reason = 'not a setting this version of Isnad keeps; left out';
+    return { index: null, field: `settings.${key}`, line: null, reason, message: `${opts.file ?? 'clippings.json'}: settings.${key} ${reason}` };
   });
-  return { ok: true, counts, settings: all.length, storageSettings, problems: parsed.errors };
+  const counts = await putClippings(db, parsed.clippings);
+  return { ok: true, counts, settings: Object.keys(storageSettings).length, storageSettings, problems: [...parsed.errors, ...unknown] };
 }
 
 /** Restores a backup: clippings and settings together. */

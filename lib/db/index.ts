@@ -8,16 +8,9 @@ import { SCHEMA_HISTORY } from './schema';
 import type { Clipping } from '../clippings/types';
 export type { Clipping } from '../clippings/types';
 
-export interface SettingRow {
-  key: string;
-  version: number;
-  value: unknown;
-}
-
 export type IsnadDB = Dexie & {
   reports: EntityTable<Report, 'id'>;
   clippings: EntityTable<Clipping, 'id'>;
-  settings: EntityTable<SettingRow, 'key'>;
   docs: EntityTable<DocRow, 'n'>;
   blocks: Dexie.Table<BlockRow, [number, number]>;
   prints: EntityTable<PrintRow, 's'>;

@@ -65,7 +65,21 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       await tx.table('meta').clear();
     },
   },
+  {
+    // The settings table goes: settings live in browser.storage.local (lib/settings), and nothing
+    // read this table; only a restored backup wrote to it.
+    version: 4,
+    stores: { settings: null },
+  },
 ];
+
+/**
+ * Tables a version dropped on purpose, with why nothing is lost: the migration harness does not
+ * count their rows as lost. A table that holds anything the reader made never goes here.
+ */
+export const RETIRED_TABLES: ReadonlyMap<string, string> = new Map([
+  ['settings', 'v4: nothing read it; settings live in browser.storage.local'],
+]);
 
 /** Tables rebuilt from the reports (the index): an upgrade may empty them without losing anything. */
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints']);

@@ -2,6 +2,7 @@
 // off the service worker, which only writes (lib/engine/wire.ts).
 import { analyseRecords } from './wire';
 import type { ReportRecord } from '../types';
+import { errorMessage } from '../errors';
 
 interface Job {
   id: number;
@@ -13,6 +14,6 @@ self.onmessage = (e: MessageEvent<Job>) => {
   try {
     self.postMessage({ id, features: analyseRecords(records) });
   } catch (err) {
-    self.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+    self.postMessage({ id, error: errorMessage(err) });
   }
 };

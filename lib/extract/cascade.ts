@@ -14,9 +14,9 @@ import type { SiteRules } from '../outlets/types';
 import type { Article, ArticleDate, DateSource } from '../types';
 import { collectBlocks, GENERIC_COMMENTS, GENERIC_DROP } from './blocks';
 import { cleanLabel, cleanTitle, squash } from './clean';
-import { jsonLdArticle } from './jsonld';
+import { jsonLdArticle } from '../markup/jsonld';
 import { splitBlocks, type Block } from './lines';
-import { meta } from './meta';
+import { meta } from '../markup/meta';
 import { belongsToArticle } from './own-date';
 import type { ReadabilityResult } from './readability';
 

@@ -5,6 +5,7 @@
 import { BlobReader, ZipReader, type Entry } from '@zip.js/zip.js';
 import { WARCParser, type WARCRecord } from 'warcio';
 import { joinChunks } from './decode';
+import { errorMessage } from '../errors';
 
 /** An HTML body larger than this is not an article page: skipped, never held. */
 export const MAX_BODY = 8 * 1024 * 1024;
@@ -73,7 +74,7 @@ export async function membersOf(name: string, blob: Blob): Promise<Member[]> {
   try {
     entries = await reader.getEntries();
   } catch (e) {
-    throw new ArchiveError(`${name}: not a readable WACZ (zip) file: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ArchiveError(`${name}: not a readable WACZ (zip) file: ${errorMessage(e)}`);
   }
   const warcs = entries.filter((e) => !e.directory && /^archive\/[^/]+\.warc(\.gz)?$/i.test(e.filename));
   if (warcs.length === 0) throw new ArchiveError(`${name}: no WARC files under archive/ in this WACZ`);
@@ -173,7 +174,7 @@ export async function* readArchive(members: Member[], from: Checkpoint = { membe
       try {
         record = await parser.parse();
       } catch (e) {
-        yield { kind: 'bad', member: member.name, offset, index, reason: `unreadable record (${e instanceof Error ? e.message : String(e)}); the rest of this WARC is skipped` };
+        yield { kind: 'bad', member: member.name, offset, index, reason: `unreadable record (${errorMessage(e)}); the rest of this WARC is skipped` };
         break;
       }
       if (!record) {
@@ -205,7 +206,7 @@ export async function* readArchive(members: Member[], from: Checkpoint = { membe
         if (wanted) Object.assign(out, await readBody(record));
         else await drain(record);
       } catch (e) {
-        yield { kind: 'bad', member: member.name, offset, index, reason: `record for ${out.url || 'an unnamed URL'} cannot be decoded (${e instanceof Error ? e.message : String(e)}); the rest of this WARC is skipped` };
+        yield { kind: 'bad', member: member.name, offset, index, reason: `record for ${out.url || 'an unnamed URL'} cannot be decoded (${errorMessage(e)}); the rest of this WARC is skipped` };
         break;
       }
       const missing = missingBytes(record);

@@ -5,6 +5,7 @@
 // `hostMap` sends a host's requests to another origin (tests' local servers), the URLs staying real.
 
 import { decodeHtml, joinChunks } from './decode';
+import { errorMessage } from '../errors';
 
 export const USER_AGENT = 'IsnadHarvester/0.1 (corpus building for a reader of Syrian news; one request at a time)';
 /** A page or an index larger than this is not read whole: the request fails with the reason. */
@@ -143,7 +144,7 @@ export class PoliteFetcher {
         });
       } catch (e) {
         if (signal?.aborted) throw e;
-        if (attempt >= this.o.retries) throw new FetchError(url, null, `${url}: ${e instanceof Error ? e.message : String(e)}`);
+        if (attempt >= this.o.retries) throw new FetchError(url, null, `${url}: ${errorMessage(e)}`);
         await this.backoff(attempt, null, 'network error', signal);
         continue;
       }

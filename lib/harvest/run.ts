@@ -8,6 +8,7 @@ import { isSkip, recordFromPage, type HarvestedRecord, type ParseHtml } from './
 import { emptyCounts, noteSkip, type RunCounts } from './progress';
 import type { RobotsCache } from './robots';
 import { checkPlan, listLive, listWayback, type HarvestPlan, type Listing, type Target } from './sources';
+import { errorMessage } from '../errors';
 
 export interface HarvestState extends RunCounts {
   id: string;
@@ -56,7 +57,7 @@ async function harvestOne(t: Target, state: HarvestState, deps: HarvestDeps, sig
     res = await deps.fetcher.get(t.fetch, signal);
   } catch (e) {
     if (signal?.aborted) throw e;
-    const reason = e instanceof FetchError ? e.message : `${t.fetch}: ${e instanceof Error ? e.message : String(e)}`;
+    const reason = e instanceof FetchError ? e.message : `${t.fetch}: ${errorMessage(e)}`;
     state.problems.push({ file: t.url, reason });
     noteSkip(state, { kind: 'fetch-failed', url: t.url, reason });
     return null;
@@ -115,7 +116,7 @@ export async function runHarvest(targets: Target[], initial: HarvestState, deps:
     }
   } catch (e) {
     state.status = 'failed';
-    state.error = e instanceof Error ? e.message : String(e);
+    state.error = errorMessage(e);
     await save();
     return state;
   }

@@ -1,5 +1,5 @@
-import { jsonLdPublisherNames } from '../extract/jsonld';
-import { meta } from '../extract/meta';
+import { jsonLdPublisherNames } from '../markup/jsonld';
+import { meta } from '../markup/meta';
 
 /**
  * Whether a page names itself as `name`: og:site_name, application-name, JSON-LD publisher or

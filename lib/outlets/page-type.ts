@@ -1,5 +1,5 @@
-import { jsonLdArticle, jsonLdNodes } from '../extract/jsonld';
-import { meta } from '../extract/meta';
+import { jsonLdArticle, jsonLdNodes } from '../markup/jsonld';
+import { meta } from '../markup/meta';
 import type { PageType } from '../types';
 
 const LISTING_LD = /^(?:CollectionPage|ItemList|SearchResultsPage|NewsMediaOrganization|WebSite)$/;

@@ -1,6 +1,6 @@
 // The real 2025 corpus (162 reports from 11 outlets) analysed whole.
 import { readFileSync } from 'node:fs';
-import { nextRound, renderNextRound, spliceGenerated } from '../../../lib/entities/next-round';
+import { nextRound, renderNextRound, spliceGenerated } from '../../../scripts/next-round';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../lib/arabic';
 import { analyse, type Analysis } from '../../../lib/claims';

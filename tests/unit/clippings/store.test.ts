@@ -181,7 +181,6 @@ describe('never lost', () => {
     const db = freshDb();
     await saveClipping(db, fullClipping());
     await saveClipping(db, shaamClipping());
-    await db.settings.put({ key: 'clippings-view', version: 1, value: { sort: 'date' } });
     const storage = memoryStorage({ settings: { version: 1, value: { language: 'en', theme: 'dark' } } });
     const file = await backupFile(db, storage, Date.UTC(2026, 10, 23));
     expect(file.filename).toBe('isnad-backup-2026-11-23.json');
@@ -192,19 +191,33 @@ describe('never lost', () => {
     expect(out.problems).toEqual([]);
     expect(out.counts.added).toBe(2);
     expect(await listClippings(fresh)).toEqual(await listClippings(db));
-    expect(await fresh.settings.toArray()).toEqual([{ key: 'clippings-view', version: 1, value: { sort: 'date' } }]);
+    expect(out.settings).toBe(1);
     expect(freshStorage.data).toEqual({ settings: { version: 1, value: { language: 'en', theme: 'dark' } } });
+  });
+
+  it('a backup with a setting this version does not keep (an older one kept it in the database) names it and restores the rest', async () => {
+    const db = freshDb();
+    await saveClipping(db, fullClipping());
+    const file = await backupFile(db, memoryStorage({ settings: { version: 1, value: { theme: 'dark' } } }));
+    const withOld = JSON.parse(file.text) as { settings: Record<string, unknown> };
+    withOld.settings['clippings-view'] = { version: 1, value: { sort: 'date' } };
+    const fresh = freshDb();
+    const freshStorage = memoryStorage();
+    const out = await restoreBackupFile(fresh, freshStorage, 'old-backup.json', JSON.stringify(withOld));
+    expect(out.counts.added).toBe(1);
+    expect(out.settings).toBe(1);
+    expect(freshStorage.data).toEqual({ settings: { version: 1, value: { theme: 'dark' } } });
+    expect(out.problems).toEqual(['old-backup.json: settings.clippings-view not a setting this version of Isnad keeps; left out']);
   });
 
   it('a plain import of a backup takes its clippings, not its settings', async () => {
     const db = freshDb();
     await saveClipping(db, fullClipping());
-    await db.settings.put({ key: 'clippings-view', version: 1, value: { sort: 'date' } });
     const file = await backupFile(db, memoryStorage({ settings: { version: 1, value: { theme: 'dark' } } }));
+    expect(JSON.parse(file.text)).toMatchObject({ settings: { settings: { version: 1, value: { theme: 'dark' } } } });
     const fresh = freshDb();
     const out = await importClippingsFile(fresh, 'b.json', file.text);
     expect(out).toMatchObject({ counts: { added: 1 }, settings: 0, problems: [] });
-    expect(await fresh.settings.count()).toBe(0);
   });
 });
 

@@ -3,12 +3,15 @@
 // reader stored may be lost. When you add a version to SCHEMA_HISTORY, add sample rows for any new
 // table to SAMPLES below: the harness refuses a table it has no rows for. The index's tables
 // (DERIVED_TABLES) are rebuilt from the reports: an upgrade may empty them, and a test below checks
-// that an upgraded database is indexed again.
+// that an upgraded database is indexed again. Old databases are built from published-schemas.json,
+// a copy of each schema as it was published: editing a published entry of SCHEMA_HISTORY instead of
+// adding a version fails here. A table a version retired on purpose (RETIRED_TABLES) is not counted.
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db';
-import { DERIVED_TABLES, SCHEMA_HISTORY, type SchemaVersion } from '../../../lib/db/schema';
+import { DERIVED_TABLES, RETIRED_TABLES, SCHEMA_HISTORY, type SchemaVersion } from '../../../lib/db/schema';
 import { ensureIndexed } from '../../../lib/engine/index-store';
 import { searchRelated } from '../../../lib/engine/search';
 
@@ -71,6 +74,9 @@ const SAMPLES: Record<string, Array<Record<string, unknown>>> = {
   staged: [{ job: 'import-1', i: 1, records: [{ url: '', outlet: 'x', title: 't', publishedAt: null, text: 'نص' }] }],
 };
 
+/** Each schema as it was published (its store definitions), frozen: never edited, only appended to. */
+const PUBLISHED = JSON.parse(readFileSync(new URL('./published-schemas.json', import.meta.url), 'utf8')) as SchemaVersion[];
+
 /** Creates a database as the code of `upTo` would have, with every table of that version filled. */
 async function createAt(name: string, history: readonly SchemaVersion[], upTo: number): Promise<Record<string, Array<Record<string, unknown>>>> {
   const old = new Dexie(name);
@@ -93,7 +99,7 @@ async function lostAfterUpgrade(name: string, written: Record<string, Array<Reco
   await db.open();
   const lost: string[] = [];
   for (const [tableName, rows] of Object.entries(written)) {
-    if (DERIVED_TABLES.has(tableName)) continue;
+    if (DERIVED_TABLES.has(tableName) || RETIRED_TABLES.has(tableName)) continue;
     const table = db.tables.find((t) => t.name === tableName);
     for (const row of rows) {
       const path = table?.schema.primKey.keyPath;
@@ -108,10 +114,14 @@ async function lostAfterUpgrade(name: string, written: Record<string, Array<Reco
 }
 
 describe('database migrations', () => {
-  for (const s of SCHEMA_HISTORY) {
+  it('every published schema is as it was published, and every schema is published (frozen in published-schemas.json)', () => {
+    expect(SCHEMA_HISTORY.map((s) => ({ version: s.version, stores: s.stores }))).toEqual(PUBLISHED);
+  });
+
+  for (const s of PUBLISHED) {
     it(`a database at v${s.version} opened by the current code keeps every row`, async () => {
       const name = `migrate-v${s.version}-${Math.random()}`;
-      const written = await createAt(name, SCHEMA_HISTORY, s.version);
+      const written = await createAt(name, PUBLISHED, s.version);
       expect(Object.keys(written)).toContain('clippings');
       const lost = await lostAfterUpgrade(name, written, () => openDb(name));
       expect(lost).toEqual([]);
@@ -123,7 +133,7 @@ describe('database migrations', () => {
     const last = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!;
     const bad: SchemaVersion[] = [...SCHEMA_HISTORY, { version: last.version + 1, stores: { clippings: null } }];
     const name = `migrate-bad-${Math.random()}`;
-    const written = await createAt(name, SCHEMA_HISTORY, last.version);
+    const written = await createAt(name, PUBLISHED, last.version);
     const lost = await lostAfterUpgrade(name, written, () => {
       const db = new Dexie(name);
       for (const s of bad) db.version(s.version).stores(s.stores);
@@ -136,7 +146,7 @@ describe('database migrations', () => {
   it('catches an upgrade that rewrites a note', async () => {
     const last = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!;
     const name = `migrate-note-${Math.random()}`;
-    const written = await createAt(name, SCHEMA_HISTORY, last.version);
+    const written = await createAt(name, PUBLISHED, last.version);
     const lost = await lostAfterUpgrade(name, written, () => {
       const db = new Dexie(name);
       for (const s of SCHEMA_HISTORY) db.version(s.version).stores(s.stores);
@@ -148,9 +158,21 @@ describe('database migrations', () => {
     expect(lost).toEqual(['clippings/c-1']);
   });
 
+  it('drops the retired settings table (v4) and keeps everything else', async () => {
+    const name = `migrate-retired-${Math.random()}`;
+    const written = await createAt(name, PUBLISHED, 3);
+    expect(written.settings).toBeDefined();
+    expect(await lostAfterUpgrade(name, written, () => openDb(name))).toEqual([]);
+    const db = openDb(name);
+    await db.open();
+    expect(db.tables.map((t) => t.name)).not.toContain('settings');
+    expect(db.tables.map((t) => t.name)).toContain('clippings');
+    db.close();
+  });
+
   it('rebuilds the index of an upgraded database from its reports', async () => {
     const name = `migrate-reindex-${Math.random()}`;
-    const written = await createAt(name, SCHEMA_HISTORY, 2);
+    const written = await createAt(name, PUBLISHED, 2);
     const db = openDb(name);
     // v3 empties the v2 index (its rows are of the old shape) ...
     expect(await db.docs.count()).toBe(0);

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clippingsImportParts } from '../../../components/ClippingsView';
-import { importDoneText, recordsProgress } from '../../../components/import-progress';
+import { importDoneText, recordsProgress } from '../../../entrypoints/options/import-progress';
 import { countedMessage, formatNumber, PLURAL_CATEGORIES, pluralCategory, setMessages, tn, type Messages } from '../../../lib/i18n';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');

@@ -84,6 +84,14 @@ describe('import directions', () => {
     expect(held).toEqual([]);
   });
 
+  it('adapters do not import the extractor (the cascade applies adapters; both read lib/markup)', () => {
+    expect(direct(under(['lib/outlets']), under(['lib/extract']))).toEqual([]);
+  });
+
+  it('the gazetteer does not import the claims analysis (claims read the gazetteer)', () => {
+    expect(direct(under(['lib/entities']), under(['lib/claims']))).toEqual([]);
+  });
+
   it('lib/ is never UI: no component or entrypoint is imported from lib/', () => {
     expect(direct(under(['lib']), under(['components', 'entrypoints']))).toEqual([]);
   });

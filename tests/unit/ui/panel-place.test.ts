@@ -1,7 +1,7 @@
 // The in-page panel never covers the article's text: it goes in a margin wide enough, else the
 // page gives up room for it, and folded it is a small tab at the edge.
 import { describe, expect, it } from 'vitest';
-import { edgeOf, PANEL_MIN, placePanel, TAB_WIDTH } from '../../../components/panel-place';
+import { edgeOf, PANEL_MIN, placePanel, TAB_WIDTH } from '../../../entrypoints/content/panel-place';
 
 const open = { collapsed: false, side: 'end' } as const;
 

@@ -2,12 +2,14 @@
 // Three listings, each counted over the corpus: names in quotation marks, speakers named in
 // attributions without a gazetteer id, and "head noun + name" phrases (مدينة X، وزارة X، شركة X)
 // that recur. Pure: the caller reads the corpus (scripts/gazetteer-next.ts writes lib/entities/NEXT.md).
-import { isStopWord } from '../arabic/stopwords';
-import { normalize } from '../arabic/normalize';
-import { tokenize } from '../arabic/tokenize';
-import { analyse } from '../claims/analyse';
-import { OFFICIAL_TITLES } from '../claims/lexicon';
-import type { EntityMatch } from './types';
+// Development code (the gazetteer's maintenance), not shipped: it reads claims, which the gazetteer
+// under lib/entities must not.
+import { isStopWord } from '../lib/arabic/stopwords';
+import { normalize } from '../lib/arabic/normalize';
+import { tokenize } from '../lib/arabic/tokenize';
+import { analyse } from '../lib/claims/analyse';
+import { OFFICIAL_TITLES } from '../lib/claims/lexicon';
+import type { EntityMatch } from '../lib/entities/types';
 
 export interface CorpusText {
   title: string;

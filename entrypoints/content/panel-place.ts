@@ -1,7 +1,7 @@
 // Where the in-page panel goes so that it never covers the article's text: in the page's margin
 // beside the text column when there is room, else docked at the edge with the page moved aside
 // to make room, or folded into a small tab at the edge.
-import type { PanelLayout } from '../lib/settings';
+import type { PanelLayout } from '../../lib/settings';
 
 /** The article's text column, in viewport pixels. */
 export interface Column {

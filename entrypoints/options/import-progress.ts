@@ -1,5 +1,5 @@
 // What the options page says while and after a corpus import runs: counted in records, not files.
-import { listOf, t, tn } from '../lib/i18n';
+import { listOf, t, tn } from '../../lib/i18n';
 
 export interface ImportCounts {
   /** Files finished, of `total`; `current` is the file being read. */

@@ -1,5 +1,5 @@
 // Reading the files the reader picked or dropped for a corpus import, in the options page.
-import { extractFromDocument } from '../lib/extract/html';
+import { extractFromDocument } from '../../lib/extract/html';
 
 export const IMPORT_ACCEPT = '.json,.jsonl,.txt,.html,.htm';
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
