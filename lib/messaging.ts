@@ -17,7 +17,7 @@ import type { MessageKey } from './i18n';
 import type { MarkSpec } from './marks/types';
 import type { PanelLayout } from './settings';
 import type { Article, ExportedFile, RelatedReport, Report, TabContext } from './types';
-import type { PullFilter, PullState, TeamConnect, TeamRelated, TeamShareRequest, TeamShareStep, TeamStatus } from './team/types';
+import { TEAM_ROLES, type TeamProtocol } from './team/protocol';
 import type { ArticleAnalysis } from './ui/article-analysis';
 import { errorMessage } from './errors';
 
@@ -26,7 +26,7 @@ import { errorMessage } from './errors';
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string; lost?: true };
 
 /** Request and reply types, by message name. */
-export interface Protocol {
+export interface Protocol extends TeamProtocol {
   /** Content script → background: the article on this tab. The reply carries only what the page
    *  may hold: where to mark its own words. `run` names this reading of the page; the in-page
    *  panel it mounted asks for the related reports by it (ui:panel-context). */
@@ -120,16 +120,6 @@ export interface Protocol {
   /** UI → background: the gazetteer's names of entity ids (a related report's shared sources);
    *  ids the gazetteer does not know are left out. */
   'ui:entity-names': { request: { ids: string[] }; reply: Record<string, { ar: string; en: string }> };
-  /** The team corpus (lib/team): only the background talks to the server and holds the token. */
-  'ui:team': { request: Record<string, never>; reply: TeamStatus | null };
-  'ui:team-connect': { request: TeamConnect; reply: TeamStatus };
-  'ui:team-check': { request: Record<string, never>; reply: TeamStatus };
-  'ui:team-forget': { request: Record<string, never>; reply: null };
-  /** Panel, side panel → background: the team's reports related to a tab's article (null: no server); `shown`: URLs already listed. */
-  'ui:team-related': { request: { tabId?: number; shown?: string[] }; reply: TeamRelated | null };
-  'ui:team-share': { request: TeamShareRequest; reply: TeamShareStep };
-  'ui:team-pull': { request: { filter: PullFilter }; reply: PullState };
-  'ui:team-pulls': { request: Record<string, never>; reply: PullState[] };
 }
 
 /** Background → content script (browser.tabs.sendMessage): describe the reader's selection and save
@@ -218,15 +208,7 @@ export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
   'ui:imports': ['ui'],
   'ui:corpus-delete': ['ui'],
   'ui:related': ['ui'],
-  // The team corpus: settings and sharing from the extension's own pages; the in-page panel its own tab's team results.
-  'ui:team': ['ui'],
-  'ui:team-connect': ['ui'],
-  'ui:team-check': ['ui'],
-  'ui:team-forget': ['ui'],
-  'ui:team-related': ['ui', 'frame'],
-  'ui:team-share': ['ui'],
-  'ui:team-pull': ['ui'],
-  'ui:team-pulls': ['ui'],
+  ...TEAM_ROLES,
 };
 
 /** What the browser tells a listener of its sender (runtime.MessageSender, the fields we read). */
