@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Report } from '../types';
-import type { BlockRow } from '../engine/posting-blocks';
+import type { SegRow } from '../engine/segments/store';
 import type { DocRow, ImportJob, MetaRow, StagedChunk } from '../engine/index-types';
 import type { PrintRow } from '../engine/near-dups';
 import { SCHEMA_HISTORY } from './schema';
@@ -12,7 +12,7 @@ export type IsnadDB = Dexie & {
   reports: EntityTable<Report, 'id'>;
   clippings: EntityTable<Clipping, 'id'>;
   docs: EntityTable<DocRow, 'n'>;
-  blocks: Dexie.Table<BlockRow, [number, number]>;
+  segs: Dexie.Table<SegRow, [number, number]>;
   prints: EntityTable<PrintRow, 's'>;
   meta: EntityTable<MetaRow, 'k'>;
   jobs: EntityTable<ImportJob, 'id'>;

@@ -71,6 +71,23 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     version: 4,
     stores: { settings: null },
   },
+  {
+    // The index as immutable segments (lib/engine/segments): a batch's postings, term index and
+    // doc columns are a few dozen rows keyed [segment, row] instead of up to 2,048 bucket rows,
+    // and a merge rewrites whole segments. The manifest replaces the index counters (meta
+    // 'segments' for 'index'). Derived data: emptied here and rebuilt from the reports on the next
+    // open (ensureIndexed). Reports, clippings and import jobs are untouched.
+    version: 5,
+    stores: {
+      blocks: null,
+      segs: '[s+k]',
+    },
+    async upgrade(tx) {
+      await tx.table('docs').clear();
+      await tx.table('meta').clear();
+      await tx.table('prints').clear();
+    },
+  },
 ];
 
 /**
@@ -82,6 +99,6 @@ export const RETIRED_TABLES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Tables rebuilt from the reports (the index): an upgrade may empty them without losing anything. */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints']);
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints', 'segs']);
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

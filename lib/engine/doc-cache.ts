@@ -1,5 +1,5 @@
 // Doc rows a running worker has read for earlier queries (the candidates a query re-scores), kept
-// for the next ones: reports of the current news recur among candidates. Like the bucket cache, a
+// for the next ones: reports of the current news recur among candidates. Like the segment cache, a
 // cache of reads: rows are dropped when written (a near-duplicate group changes) or deleted.
 import type { DocRow } from './index-types';
 

@@ -1,44 +1,39 @@
-// The persistent inverted index: written incrementally, one segment per batch, in the same
-// transaction as the reports it indexes; read by lib/engine/search.ts straight from IndexedDB.
-// Segments are stored as bucket rows (lib/engine/posting-blocks.ts) and merged level by level
-// (compact(), below), so a term is in a handful of rows however many batches wrote it.
+// The persistent inverted index: written incrementally, one immutable segment per batch, in the
+// same transaction as the reports it indexes; read by lib/engine/search.ts straight from
+// IndexedDB. Segments (lib/engine/segments: a few dozen rows each) are merged by a tiered policy
+// while an import runs and into one at its end (compact(), below), so a query reads a block per
+// term from a handful of segments.
 //
 // Postings hold, per (term, doc), a one-byte impact: the BM25 term-frequency part already
 // normalised by the doc's length (against the average length when it was indexed), so a query
 // scores candidates from postings alone and reads doc rows only for the best few.
-import Dexie from 'dexie';
 import type { Report, ReportRecord } from '../types';
 import { analyse, type Features } from './features';
-import { BUCKETS, mergeRows, postingsOf, toRows, type BlockRow, type Collected, type TermPostings } from './posting-blocks';
-import { bucketRows, forget } from './block-cache';
+import { compact as compactSegments, markDeleted, readManifest, readPostings as readSegments, segmentRows, type Collected, type TermPostings } from './segments/store';
+import { emptyManifest, withSegment, type Manifest } from './segments/manifest';
+import { DEFAULT_POLICY } from './segments/merge-policy';
 import { forgetDocs } from './doc-cache';
 import type { IsnadDB } from '../db';
 import { reportIdAndKeys, reportKeys, textKey } from '../corpus/ids';
-import type { DocRow, IndexMeta } from './index-types';
+import type { DocRow } from './index-types';
 import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
-import { bucketRange, readOnly, result } from './raw-reads';
 
 export const K1 = 1.2;
 export const B = 0.75;
 /** Impacts are stored as round(weight × IMPACT_SCALE) in a byte; weights are below K1 + 1. */
 export const IMPACT_SCALE = 100;
-/** Segments of one level merged into one of the next level (so a term is in ≤ 8 rows a level). */
-export const FANOUT = 8;
+/** Segments of one tier merged into one of the next (lib/engine/segments/merge-policy.ts). */
+export const FANOUT = DEFAULT_POLICY.fanout;
 
 /** Terms in more docs than this lose their postings (a word in 5% of a big corpus says little). */
 export function saturationLimit(docs: number): number {
   return Math.max(1000, Math.floor(docs * 0.05));
 }
 
-export function emptyMeta(): IndexMeta {
-  return { k: 'index', docs: 0, len: 0, nextN: 1, nextSeg: 1, segs: [] };
-}
+export const emptyMeta = emptyManifest;
 
-export async function readMeta(db: IsnadDB): Promise<IndexMeta> {
-  return metaOf((await db.meta.get('index')) as IndexMeta | undefined);
-}
-
-const metaOf = (m: IndexMeta | undefined): IndexMeta => (m ? { ...m, segs: m.segs ?? [] } : emptyMeta());
+/** The index's counters and live segments (the manifest). */
+export const readMeta = (db: IsnadDB): Promise<Manifest> => readManifest(db);
 
 /** BM25's term-frequency part for a count in a doc of a given length. */
 export function impact(tf: number, len: number, avgLen: number): number {
@@ -142,7 +137,7 @@ async function knownUrls(db: IsnadDB, keys: string[], session: IndexSession | un
  */
 export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?: boolean; session?: IndexSession } = {}): Promise<BatchResult> {
   const session = opts.session;
-  return db.transaction('rw', [db.reports, db.docs, db.blocks, db.prints, db.meta], async () => {
+  return db.transaction('rw', [db.reports, db.docs, db.segs, db.prints, db.meta], async () => {
     const meta = await readMeta(db);
     const keys = opts.stored ? [] : [...new Set(batch.flatMap((p) => p.report.keys ?? []))];
     const known = await knownUrls(db, keys, session);
@@ -212,18 +207,17 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
       }
     });
     const s = meta.nextSeg;
-    const written = toRows(s, 0, seg);
-    forget(db, written.map((r) => r.b));
+    const written = segmentRows(s, seg, rows.map((d) => ({ n: d.n, day: d.day, outlet: d.outlet, len: d.len, h: d.h, dup: d.dup, entities: d.e, sources: d.src })));
     const older = [...firsts.values()].filter((d): d is DocRow => !!d);
     forgetDocs(db, older.map((d) => d.n));
     // Every write is issued before any is awaited: IndexedDB stores the reports while this
-    // thread encodes the doc and bucket rows (awaiting each bulkPut left one side idle).
+    // thread encodes the doc rows and the segment (awaiting each bulkPut left one side idle).
     await Promise.all([
       db.reports.bulkPut(fresh.map((p) => p.report)),
       db.docs.bulkPut([...rows, ...older]),
-      db.blocks.bulkPut(written),
+      db.segs.bulkPut(written.rows),
       db.prints.put(printRow(s, rows)),
-      db.meta.put({ ...meta, docs, len: totalLen, nextN: n, nextSeg: s + 1, segs: [...meta.segs, { s, lvl: 0 }] }),
+      db.meta.put(withSegment(meta, written.info, { docs: rows.length, len: totalLen - meta.len, nextN: n })),
     ]);
     if (session) {
       session.near = near;
@@ -293,14 +287,15 @@ export async function indexReports(db: IsnadDB, reports: Report[], batchSize = 2
 }
 
 /**
- * Deletes reports and their doc rows. Their postings stay (search skips doc numbers with no doc
- * row); the counts used for idf drop at once.
+ * Deletes reports and their doc rows. Their postings stay until their segment is merged (search
+ * skips doc numbers with no doc row); the counts used for idf drop at once.
  */
 export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  return db.transaction('rw', [db.reports, db.docs, db.meta], async () => {
+  return db.transaction('rw', [db.reports, db.docs, db.segs, db.meta], async () => {
     const rows = (await db.docs.where('id').anyOf(ids).toArray()) as DocRow[];
-    const meta = await readMeta(db);
+    // Segments are never rewritten: their deleted documents are bits, left out when one is merged.
+    const meta = await markDeleted(db, await readMeta(db), rows.map((r) => r.n));
     forgetDocs(db, rows.map((r) => r.n));
     await db.docs.bulkDelete(rows.map((r) => r.n));
     await db.reports.bulkDelete(ids);
@@ -329,108 +324,19 @@ export async function ensureIndexed(db: IsnadDB): Promise<number> {
 
 
 /**
- * The postings of terms, with the index counters, read in one transaction (bucket rows an earlier
- * read kept are reused: lib/engine/block-cache.ts).
+ * The postings of terms, with the index counters, read in one transaction (segments' term indexes
+ * and blocks an earlier read kept are reused: they never change).
  */
-export async function readPostings(db: IsnadDB, terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings> }> {
-  // Every request is sent before the first answer is awaited: the counters and all the buckets.
-  const tx = await readOnly(db, ['blocks', 'meta']);
-  const blocks = tx.objectStore('blocks');
-  const metaRow = result(tx.objectStore('meta').get('index') as IDBRequest<IndexMeta | undefined>);
-  const read = (_db: never, b: number) => result(blocks.getAll(bucketRange(db, b)) as IDBRequest<BlockRow[]>);
-  const [m, rows] = await Promise.all([metaRow, bucketRows(db, terms, read)]);
-  const meta = metaOf(m);
-  const postings = new Map<string, TermPostings>();
-  for (const t of terms) postings.set(t, postingsOf(rows.get(t) ?? [], t));
-  return { meta, postings };
+export async function readPostings(db: IsnadDB, terms: readonly string[]): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number }> {
+  return readSegments(db, terms);
 }
-
-/** Buckets merged per transaction: bounds the worker's memory (all of them at 100k is ≈ 400 MB). */
-const MERGE_SLICE = 128;
 
 /**
- * Merges segments: the segments of the lowest level that has FANOUT of them into one of the next
- * level (repeatedly), or with `all` every segment into one. Terms past the saturation limit keep
- * only their count. A merge is recorded in the index counters before it starts and goes a slice
- * of buckets per transaction (each bucket swaps its old rows for the merged one at once, so a
- * query never sees both); a merge a stopped worker left half done is finished first.
+ * Merges segments as the tiered policy asks, or with `all` every segment into one (the end of an
+ * import). Terms past the saturation limit keep only their count. A merge is recorded in the
+ * manifest before it starts and goes a slice of the term range per transaction; a merge a stopped
+ * worker left half done is finished first.
  */
-export async function compact(db: IsnadDB, opts: { all?: boolean } = {}): Promise<number> {
-  let merges = 0;
-  for (;;) {
-    const meta = await readMeta(db);
-    let plan = meta.merging;
-    if (!plan) {
-      let picked: Array<{ s: number; lvl: number }> = [];
-      if (opts.all) {
-        if (meta.segs.length > 1) picked = meta.segs;
-      } else {
-        const low = meta.segs.length ? Math.min(...meta.segs.map((x) => x.lvl)) : 0;
-        const atLow = meta.segs.filter((x) => x.lvl === low);
-        if (atLow.length >= FANOUT) picked = atLow;
-      }
-      if (picked.length < 2) return merges;
-      const started = await db.transaction('rw', [db.meta], async () => {
-        const now = await readMeta(db);
-        if (now.nextSeg !== meta.nextSeg || now.merging) return null; // another writer: look again
-        const next = { s: now.nextSeg, lvl: Math.max(...picked.map((x) => x.lvl)) + 1, from: picked.map((x) => x.s) };
-        await db.meta.put({ ...now, nextSeg: now.nextSeg + 1, merging: next });
-        return next;
-      });
-      if (!started) continue;
-      plan = started;
-    }
-    await mergeSegments(db, plan);
-    merges++;
-  }
-}
-
-async function mergeSegments(db: IsnadDB, plan: NonNullable<IndexMeta['merging']>): Promise<void> {
-  const pickedSet = new Set(plan.from);
-  const from = Math.min(...plan.from);
-  for (let b0 = 0; b0 < BUCKETS; b0 += MERGE_SLICE) {
-    const last = Math.min(BUCKETS, b0 + MERGE_SLICE) - 1;
-    await db.transaction('rw', [db.blocks, db.meta], async () => {
-      const meta = await readMeta(db);
-      const limit = saturationLimit(meta.docs);
-      // Requests, not bytes, are what IndexedDB charges most for (≈ 0.3 ms each between the
-      // worker and the browser). When every segment is merged (the end of an import) the slice's
-      // rows are one key range: one read and one delete for 128 buckets; otherwise one read and
-      // one delete a bucket (its picked segments are its newest rows), not one a row.
-      const whole = meta.segs.every((x) => pickedSet.has(x.s));
-      const range = (lo: number, hi: number) => db.blocks.where('[b+s]').between([lo, whole ? Dexie.minKey : from], [hi, Dexie.maxKey], true, true);
-      const buckets: BlockRow[][] = [];
-      if (whole) {
-        for (const r of await range(b0, last).toArray()) {
-          const at = buckets[buckets.length - 1];
-          if (at && at[0]!.b === r.b) at.push(r);
-          else buckets.push([r]);
-        }
-      } else buckets.push(...(await Promise.all(Array.from({ length: last - b0 + 1 }, (_, i) => range(b0 + i, b0 + i).toArray()))));
-      const merged: BlockRow[] = [];
-      const gone: Array<[number, number]> = [];
-      // Rows of other segments in the ranges (a merge a stopped worker left half done): delete row by row.
-      let others = false;
-      const emptied: number[] = [];
-      for (const rows of buckets) {
-        const mine = rows.filter((r) => pickedSet.has(r.s));
-        if (mine.length < rows.length) others = true;
-        if (mine.length === 0) continue;
-        const m = mergeRows(mine, plan.s, plan.lvl, limit);
-        if (m.terms.length) merged.push(m);
-        for (const r of mine) gone.push([r.b, r.s]);
-        emptied.push(rows[0]!.b);
-      }
-      forget(db, new Set(emptied));
-      if (others) await db.blocks.bulkDelete(gone);
-      else if (whole) await range(b0, last).delete();
-      else await Promise.all(emptied.map((b) => range(b, b).delete()));
-      await db.blocks.bulkPut(merged);
-    });
-  }
-  await db.transaction('rw', [db.meta], async () => {
-    const now = await readMeta(db);
-    const segs = [...now.segs.filter((x) => !pickedSet.has(x.s)), { s: plan.s, lvl: plan.lvl }].sort((a, b) => a.s - b.s);
-    await db.meta.put({ ...now, segs, merging: undefined });
-  });
+export function compact(db: IsnadDB, opts: { all?: boolean; slice?: number } = {}): Promise<number> {
+  return compactSegments(db, { ...opts, limit: saturationLimit });
 }

@@ -1,8 +1,9 @@
-// Row shapes of the persistent index (schema v3). Kept small: a query reads postings (bucket rows,
-// lib/engine/posting-blocks.ts) and the doc rows of its best candidates, never the reports' text, except
-// for the few results it explains.
+// Row shapes of the persistent index (schema v4). Kept small: a query reads postings (segment
+// blocks, lib/engine/segments) and the doc rows of its best candidates, never the reports' text,
+// except for the few results it explains.
 import type { ReportRecord } from '../types';
 import type { Fingerprint } from './simhash';
+import type { Manifest } from './segments/manifest';
 
 /** One indexed report. `n` is its number in the postings. */
 export interface DocRow {
@@ -34,18 +35,8 @@ export interface DocRow {
   tk: string;
 }
 
-export interface IndexMeta {
-  k: 'index';
-  /** Live (not deleted) doc count and their total length, for idf and the average length. */
-  docs: number;
-  len: number;
-  nextN: number;
-  nextSeg: number;
-  /** The postings' segments (numbers and levels), oldest first: what compaction merges. */
-  segs: Array<{ s: number; lvl: number }>;
-  /** A merge under way: the segment it writes, its level, the segments it replaces. */
-  merging?: { s: number; lvl: number; from: number[] };
-}
+/** The index's counters and live segments (lib/engine/segments/manifest.ts). */
+export type IndexMeta = Manifest;
 export type MetaRow = IndexMeta;
 
 /** One bad record or file of an import: where (file, 1-based line or record number when known) and why. */

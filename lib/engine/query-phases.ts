@@ -6,7 +6,7 @@ export interface QueryPhases {
   score: number;
   docs: number;
   explain: number;
-  buckets: number;
+  blocks: number;
 }
 
 const KEEP = 500;
@@ -14,15 +14,15 @@ export const recentPhases: QueryPhases[] = [];
 
 export function phaseClock() {
   let last = performance.now();
-  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, buckets: 0 };
+  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, blocks: 0 };
   return {
-    lap(k: Exclude<keyof QueryPhases, 'buckets'>) {
+    lap(k: Exclude<keyof QueryPhases, 'blocks'>) {
       const now = performance.now();
       p[k] += Math.round((now - last) * 10) / 10;
       last = now;
     },
-    done(buckets: number) {
-      p.buckets = buckets;
+    done(blocks: number) {
+      p.blocks = blocks;
       recentPhases.push(p);
       if (recentPhases.length > KEEP) recentPhases.shift();
     },

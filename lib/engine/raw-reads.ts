@@ -1,8 +1,8 @@
-// A query's reads in plain IndexedDB requests. A query reads one meta row, about 70 bucket ranges
-// and up to 120 doc rows; through Dexie each request costs 0.1–0.5 ms of bookkeeping on the
-// service worker's thread (measured: issuing 83 bucket ranges took 8–42 ms there), more than the
-// reads themselves. Only reads go this way; every write goes through Dexie, in its transactions.
-import { keyRangeOf, type IsnadDB } from '../db';
+// A query's reads in plain IndexedDB requests. A query reads the manifest, its terms' blocks in
+// each segment and up to 120 doc rows; through Dexie each request costs 0.1–0.5 ms of bookkeeping
+// on the service worker's thread (measured: issuing 83 key ranges took 8–42 ms there), more than
+// the reads themselves. Only reads go this way; every write goes through Dexie, in its transactions.
+import type { IsnadDB } from '../db';
 
 /** A request's result, as a promise. */
 export function result<T>(req: IDBRequest<T>): Promise<T> {
@@ -17,9 +17,6 @@ export async function readOnly(db: IsnadDB, stores: string[]): Promise<IDBTransa
   if (!db.isOpen()) await db.open();
   return db.backendDB().transaction(stores, 'readonly');
 }
-
-/** The key range of one bucket's rows ([b, s] keys, s a segment number). */
-export const bucketRange = (db: IsnadDB, b: number) => keyRangeOf(db).bound([b, -Infinity], [b, Infinity]);
 
 /** Rows by primary key, all requests sent at once; undefined where there is none. */
 export function getMany<T>(store: IDBObjectStore, keys: readonly IDBValidKey[]): Promise<Array<T | undefined>> {

@@ -6,7 +6,7 @@ import type { Report } from '../types';
 import { docRows } from './doc-cache';
 import { readPostings } from './index-store';
 import type { DocRow, IndexMeta } from './index-types';
-import type { TermPostings } from './posting-blocks';
+import type { TermPostings } from './segments/store';
 import { getMany, readOnly } from './raw-reads';
 
 /**
@@ -26,12 +26,12 @@ import { getMany, readOnly } from './raw-reads';
  * Reads may be served from caches; they must reflect every write that completed before the call.
  */
 export interface IndexReader {
-  postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings> }>;
+  postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number }>;
   docs(ns: readonly number[]): Promise<Array<DocRow | undefined>>;
   texts(ids: readonly string[]): Promise<Array<Pick<Report, 'text'> | undefined>>;
 }
 
-/** The reader over today's IndexedDB stores: bucket rows (blocks, meta), docs, reports. */
+/** The reader over the IndexedDB stores: segments (segs, meta), docs, reports. */
 export function storeReader(db: IsnadDB): IndexReader {
   return {
     postings: (terms) => readPostings(db, terms),

@@ -2,7 +2,7 @@
 // terms and entity ids from the postings, then the best candidates re-scored with shared entities
 // (weighted by how specific they are), shared sources and date proximity, explained, grouped.
 import type { IsnadDB } from '../db';
-import type { TermPostings } from './posting-blocks';
+import type { TermPostings } from './segments/store';
 import { entityTerm, impact, IMPACT_SCALE, saturationLimit } from './index-store';
 import type { DocRow } from './index-types';
 import { storeReader, type IndexReader } from './reader';
@@ -11,7 +11,6 @@ import type { RelatedReport, Relation } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
 import { phrasesOf } from './phrases';
 import { phaseClock } from './query-phases';
-import { bucketOf } from './posting-blocks';
 import { minhashSimilarity } from './simhash';
 import { eventDoc, isoDay, judge, type CorpusDf, type EventDoc, type EventSignature } from '../events';
 
@@ -204,7 +203,7 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
     corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
   }, opts);
   clock.lap('explain');
-  clock.done(new Set(wanted.map((w) => bucketOf(w.t))).size);
+  clock.done(looked.blocks);
   return results;
 }
 
@@ -215,6 +214,8 @@ export interface LookedUp {
   avgLen: number;
   nextN: number;
   qterms: LookedUpTerm[];
+  /** Index rows the postings took (blocks read or found cached), for the benchmark's phases. */
+  blocks: number;
 }
 
 /**
@@ -223,7 +224,7 @@ export interface LookedUp {
  * after a merge; so is a term no report holds.
  */
 export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[]): Promise<LookedUp> {
-  const { meta, postings } = await reader.postings(wanted.map((w) => w.t));
+  const { meta, postings, blocks } = await reader.postings(wanted.map((w) => w.t));
   const N = Math.max(1, meta.docs);
   const qterms: LookedUpTerm[] = [];
   for (const w of wanted) {
@@ -231,7 +232,7 @@ export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[])
     if (p.df === 0 || p.saturated || p.df > saturationLimit(N)) continue;
     qterms.push({ ...w, idf: idf(N, p.df), postings: p });
   }
-  return { docs: N, avgLen: meta.len / N || 1, nextN: meta.nextN, qterms };
+  return { docs: N, avgLen: meta.len / N || 1, nextN: meta.nextN, qterms, blocks: blocks ?? 0 };
 }
 
 /**
@@ -260,7 +261,7 @@ export function scoreLexical(f: Features, looked: LookedUp): { self: number; can
 }
 
 /** The article's most repeated words (title words count twice), the first ones on ties, then its
- *  entities: each word is a bucket read, and past a few dozen words a lede adds reads more than it
+ *  entities: each word is a block read in each segment, and past a few dozen words a lede adds reads more than it
  *  adds recall. */
 export function queryTerms(f: Features): WantedTerm[] {
   const words = [...f.terms]

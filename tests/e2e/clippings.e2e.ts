@@ -189,7 +189,10 @@ describe('clippings', () => {
       expect(await side.locator('[data-testid="clipping"]').count()).toBe(2);
 
       // A bad file is reported and stores nothing more.
-      await side.locator('details.import-tools summary').click().catch(() => undefined);
+      // The import tools are open still (the import above opened them); open them if not, never toggle them shut.
+      const tools = side.locator('details.import-tools');
+      if (!(await tools.evaluate((d) => (d as HTMLDetailsElement).open))) await tools.locator('summary').click();
+      expect(await tools.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
       const bad = JSON.parse(exported);
       bad.clippings[0].createdAt = 'yesterday';
       bad.clippings.push({ ...bad.clippings[1], id: 'new-one', url: 'ftp://x' });

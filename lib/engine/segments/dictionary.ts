@@ -6,13 +6,25 @@
 // Layout: 'I' 1 | blocks | per block: its first term (prefix-shared with the previous block's
 // first term, as in a block) and its term count.
 import { ByteReader, ByteWriter, expectHeader } from './bytes';
-import { encodeBlock, entryBytes, sharedPrefix, type TermEntry } from './postings';
+import { encodeBlock, entryBytes, storable, type TermEntry } from './postings';
+
+/** Code units two strings share at their start, never ending inside a surrogate pair. */
+export function sharedPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i > 0 && i < b.length) {
+    const c = b.charCodeAt(i - 1);
+    if (c >= 0xd800 && c <= 0xdbff) i--;
+  }
+  return i;
+}
 
 const MAGIC = 0x49; // 'I'
 const VERSION = 1;
 
 /** Bytes of postings a block holds at most (a single term's postings may exceed it alone). */
-export const BLOCK_BYTES = 48 * 1024;
+export const BLOCK_BYTES = 16 * 1024;
 
 export interface TermIndex {
   /** The first term of each block, ascending. */
@@ -112,9 +124,13 @@ export function cutBlocks(entries: readonly TermEntry[], blockBytes = BLOCK_BYTE
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A batch's postings (term → ascending doc numbers and impacts) as entries in term order. */
+/**
+ * A batch's postings (term → ascending doc numbers and impacts) as entries in term order. A term
+ * with a lone surrogate (no analysis makes one; a hostile text might) is left out: it could not be
+ * stored as itself.
+ */
 export function sortedEntries(terms: ReadonlyMap<string, { ids: ArrayLike<number>; imp: ArrayLike<number>; sat?: number }>): TermEntry[] {
-  return [...terms.keys()].sort(byCode).map((term) => {
+  return [...terms.keys()].filter(storable).sort(byCode).map((term) => {
     const c = terms.get(term)!;
     return c.sat !== undefined ? { term, df: c.sat, ids: [], imp: [] } : { term, df: c.ids.length, ids: c.ids, imp: c.imp };
   });

@@ -2,7 +2,8 @@
 // first and the manifest after, in one transaction; a merge writes its segment's rows, then swaps
 // the segments it replaces for it in the manifest, then deletes their rows. A reader that sees a
 // manifest sees only complete segments. Read back from IndexedDB it is checked field by field.
-import { SegmentFormatError } from './bytes';
+import { asBytes, SegmentFormatError } from './bytes';
+import { Deletions } from './deletions';
 
 export interface SegmentInfo {
   /** Segment number: its rows are keyed [s, k]. */
@@ -13,6 +14,8 @@ export interface SegmentInfo {
   /** Postings blocks (rows 2..blocks + 1) and their bytes. */
   blocks: number;
   bytes: number;
+  /** The deleted positions (Deletions, encoded), once there are any. */
+  dels?: Uint8Array;
 }
 
 /** A merge under way: the segment it writes, the ones it replaces, and how far it got. */
@@ -53,7 +56,11 @@ function info(v: unknown, i: number): SegmentInfo {
   const o = v as Record<string, unknown>;
   const seg = { s: count(o.s, `segs[${i}].s`), docs: count(o.docs, `segs[${i}].docs`), del: count(o.del, `segs[${i}].del`), blocks: count(o.blocks, `segs[${i}].blocks`), bytes: count(o.bytes, `segs[${i}].bytes`) };
   if (seg.del > seg.docs) throw new SegmentFormatError('manifest', `segs[${i}] has ${seg.del} deletions of ${seg.docs} docs`);
-  return seg;
+  if (o.dels === undefined) return seg;
+  const dels = asBytes(o.dels, `segs[${i}].dels`);
+  const d = Deletions.decode(dels, `segs[${i}].dels`);
+  if (d.size !== seg.docs || d.count() !== seg.del) throw new SegmentFormatError('manifest', `segs[${i}].dels does not match its counts`);
+  return { ...seg, dels };
 }
 
 /** A stored manifest, checked; none stored is the empty one. */

@@ -1,15 +1,19 @@
 // A postings block: a run of a segment's terms in sorted order, each with its document count and
 // its postings (doc numbers as varint deltas, then one impact byte each). A segment's postings are
-// cut into blocks of tens of kilobytes, one IndexedDB row each (Chromium charges a row written about
-// as much as 10 KB of data): a query reads the handful of blocks its terms are in.
+// cut into blocks of ≈ 16 KB, one IndexedDB row each (Chromium charges a row written about as much
+// as 10 KB of data): a query reads the handful of blocks its terms are in.
 //
-// Layout: 'P' 1 | terms | per term: shared prefix with the previous term (UTF-16 units), the rest
-// as UTF-8, df, postings count | every term's doc-number deltas | every impact byte.
+// A query needs one or two terms of a block, so a block is read lazily: its header (per term: its
+// length, df, postings count and their bytes) and its terms (one UTF-8 run, decoded in one call)
+// are read at once; a term's postings only when asked for.
+//
+// Layout: 'P' 2 | terms | per term: UTF-16 length, df, postings count, bytes of its deltas |
+// bytes of the terms' UTF-8, then it | every term's doc-number deltas | every impact byte.
 // A term with no postings and df > 0 is saturated: too common to keep postings for.
-import { ByteReader, ByteWriter, expectHeader } from './bytes';
+import { ByteReader, ByteWriter, expectHeader, SegmentFormatError } from './bytes';
 
 const MAGIC = 0x50; // 'P'
-const VERSION = 1;
+const VERSION = 2;
 
 /** One term's postings as a segment is built: doc numbers strictly ascending, impacts 1–255. */
 export interface TermEntry {
@@ -19,14 +23,21 @@ export interface TermEntry {
   imp: ArrayLike<number>;
 }
 
-/** A decoded block: parallel columns, as the query scores them. */
+/** A block as read: its terms, counts and offsets decoded; postings decoded on demand. */
 export interface PostingsBlock {
-  terms: string[];
+  count: number;
+  /** The terms, concatenated; term i is text.slice(toff[i], toff[i + 1]). */
+  text: string;
+  toff: Uint32Array;
   df: Uint32Array;
-  /** terms.length + 1 offsets into ids / imp. */
+  /** count + 1 offsets: term i has postings off[i]..off[i + 1] (indexes into the impacts). */
   off: Uint32Array;
-  ids: Uint32Array;
-  imp: Uint8Array;
+  /** count + 1 byte offsets of each term's deltas in `bytes`. */
+  ioff: Uint32Array;
+  /** Where the impacts start in `bytes`. */
+  impAt: number;
+  bytes: Uint8Array;
+  what: string;
 }
 
 /** A term's postings in one block. */
@@ -37,51 +48,53 @@ export interface BlockPostings {
   imp: Uint8Array;
 }
 
-/** Code units two strings share at their start, never ending inside a surrogate pair. */
-export function sharedPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length, 0xffff);
-  let i = 0;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (i > 0 && i < b.length) {
-    const c = b.charCodeAt(i - 1);
-    if (c >= 0xd800 && c <= 0xdbff) i--;
-  }
-  return i;
-}
+/** A term can be stored when it is well-formed UTF-16 (a lone surrogate would not read back as itself). */
+export const storable = (t: string): boolean => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(t);
 
 /** Bytes an entry takes in a block, about (for cutting a segment into blocks). */
 export function entryBytes(e: TermEntry): number {
   return e.term.length * 2 + 6 + e.ids.length * 3;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
 export function encodeBlock(entries: readonly TermEntry[]): Uint8Array {
   let postings = 0;
   for (const e of entries) postings += e.ids.length;
-  const w = new ByteWriter(64 + entries.length * 12 + postings * 3);
-  w.byte(MAGIC);
-  w.byte(VERSION);
-  w.varint(entries.length);
-  let prev = '';
+  const deltas = new ByteWriter(postings * 2 + 16);
+  const lens: number[] = [];
+  let prev: string | null = null;
   for (const e of entries) {
-    if (prev !== '' && !(e.term > prev)) throw new RangeError(`terms not in order: ${prev} then ${e.term}`);
+    if (prev !== null && !(e.term > prev)) throw new RangeError(`terms not in order: ${prev} then ${e.term}`);
+    if (!storable(e.term)) throw new RangeError('a term with a lone surrogate');
     if (e.ids.length !== e.imp.length) throw new RangeError(`term ${e.term}: ${e.ids.length} ids, ${e.imp.length} impacts`);
     if (e.df < e.ids.length) throw new RangeError(`term ${e.term}: df ${e.df} below its ${e.ids.length} postings`);
-    const p = sharedPrefix(prev, e.term);
-    w.varint(p);
-    w.string(e.term.slice(p));
-    w.varint(e.df);
-    w.varint(e.ids.length);
     prev = e.term;
-  }
-  for (const e of entries) {
+    const at = deltas.length;
     let last = -1;
     for (let k = 0; k < e.ids.length; k++) {
       const n = e.ids[k]!;
       if (!(n > last)) throw new RangeError(`term ${e.term}: doc numbers not ascending`);
-      w.varint(last < 0 ? n : n - last);
+      deltas.varint(last < 0 ? n : n - last);
       last = n;
     }
+    lens.push(deltas.length - at);
   }
+  const text = encoder.encode(entries.map((e) => e.term).join(''));
+  const w = new ByteWriter(64 + entries.length * 8 + text.length + deltas.length + postings);
+  w.byte(MAGIC);
+  w.byte(VERSION);
+  w.varint(entries.length);
+  entries.forEach((e, i) => {
+    w.varint(e.term.length);
+    w.varint(e.df);
+    w.varint(e.ids.length);
+    w.varint(lens[i]!);
+  });
+  w.varint(text.length);
+  w.bytes(text);
+  w.bytes(deltas.finish());
   for (const e of entries) {
     for (let k = 0; k < e.imp.length; k++) {
       const v = e.imp[k]!;
@@ -95,43 +108,96 @@ export function encodeBlock(entries: readonly TermEntry[]): Uint8Array {
 export function decodeBlock(bytes: Uint8Array, what = 'postings block'): PostingsBlock {
   const r = new ByteReader(bytes, what);
   expectHeader(r, MAGIC, VERSION);
-  // Each term takes at least 4 bytes (prefix, suffix length, df, count).
+  // Each term takes at least 4 bytes (length, df, count, bytes).
   const count = r.count(4);
-  const terms: string[] = new Array(count);
+  const toff = new Uint32Array(count + 1);
   const df = new Uint32Array(count);
   const off = new Uint32Array(count + 1);
-  let prev = '';
-  let total = 0;
+  const ioff = new Uint32Array(count + 1);
   for (let i = 0; i < count; i++) {
-    const p = r.varint();
-    if (p > prev.length) r.fail(`term ${i} shares ${p} units of a ${prev.length}-unit term`);
-    const t = prev.slice(0, p) + r.string();
-    if (i > 0 && !(t > prev)) r.fail(`term ${i} out of order`);
-    terms[i] = prev = t;
+    const len = r.varint();
+    toff[i + 1] = toff[i]! + len;
     df[i] = r.varint();
     const n = r.varint();
     if (n > df[i]!) r.fail(`term ${i}: ${n} postings for df ${df[i]}`);
-    off[i] = total;
-    total += n;
-    // Each posting takes at least 2 bytes (a delta, an impact): checked before allocating.
-    if (total * 2 > r.left) r.fail(`${total} postings cannot fit`);
+    const nb = r.varint();
+    // Each posting's delta takes a byte at least, at most 5.
+    if (nb < n || nb > n * 5) r.fail(`term ${i}: ${nb} bytes for ${n} postings`);
+    // Totals past the bytes left cannot be true (and would wrap the offsets): refused here.
+    if (off[i]! + n + ioff[i]! + nb > r.left) r.fail(`${off[i]! + n} postings cannot fit`);
+    off[i + 1] = off[i]! + n;
+    ioff[i + 1] = ioff[i]! + nb;
   }
-  off[count] = total;
-  const ids = new Uint32Array(total);
-  for (let i = 0; i < count; i++) {
-    let last = -1;
-    for (let k = off[i]!; k < off[i + 1]!; k++) {
-      const d = r.varint();
-      const n = last < 0 ? d : last + d;
-      if (last >= 0 && d === 0) r.fail(`term ${i}: doc numbers not ascending`);
-      if (n > 0xffffffff) r.fail(`term ${i}: doc number too large`);
-      ids[k] = last = n;
-    }
+  const textBytes = r.bytes(r.count(1));
+  let text: string;
+  try {
+    text = decoder.decode(textBytes);
+  } catch {
+    return r.fail('invalid UTF-8 in the terms');
   }
-  const imp = r.bytes(total).slice();
-  for (let k = 0; k < total; k++) if (imp[k] === 0) r.fail(`impact 0 at posting ${k}`);
+  if (text.length !== toff[count]) r.fail(`terms of ${text.length} units, ${toff[count]} announced`);
+  const start = r.pos;
+  if (ioff[count]! + off[count]! !== r.left) r.fail(`${r.left} bytes of postings, ${ioff[count]! + off[count]!} announced`);
+  for (let i = 0; i <= count; i++) ioff[i]! += start;
+  return { count, text, toff, df, off, ioff, impAt: ioff[count]!, bytes, what };
+}
+
+export const termAt = (b: PostingsBlock, i: number): string => b.text.slice(b.toff[i], b.toff[i + 1]);
+
+/** The index of a term in a block, or -1. */
+export function termIndex(b: PostingsBlock, t: string): number {
+  let lo = 0;
+  let hi = b.count - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    const v = termAt(b, m);
+    if (v === t) return m;
+    if (v < t) lo = m + 1;
+    else hi = m - 1;
+  }
+  return -1;
+}
+
+/** Term i's postings, decoded from the block's bytes (checked: a damaged run is an error). */
+export function postingsAt(b: PostingsBlock, i: number): BlockPostings {
+  const n = b.off[i + 1]! - b.off[i]!;
+  const ids = new Uint32Array(n);
+  const r = new ByteReader(b.bytes.subarray(b.ioff[i], b.ioff[i + 1]), b.what);
+  let last = -1;
+  for (let k = 0; k < n; k++) {
+    const d = r.varint();
+    if (last >= 0 && d === 0) r.fail(`term ${i}: doc numbers not ascending`);
+    const v = last < 0 ? d : last + d;
+    if (v > 0xffffffff) r.fail(`term ${i}: doc number too large`);
+    ids[k] = last = v;
+  }
   r.end();
-  return { terms, df, off, ids, imp };
+  const imp = b.bytes.subarray(b.impAt + b.off[i]!, b.impAt + b.off[i + 1]!);
+  for (let k = 0; k < n; k++) if (imp[k] === 0) throw new SegmentFormatError(b.what, `term ${i}: impact 0`);
+  return { df: b.df[i]!, saturated: n === 0 && b.df[i]! > 0, ids, imp };
+}
+
+/** A term's postings in a block, or null when the block does not hold it. */
+export function postingsIn(block: PostingsBlock, t: string): BlockPostings | null {
+  const i = termIndex(block, t);
+  return i < 0 ? null : postingsAt(block, i);
+}
+
+/** The block's terms as entries again (what a merge reads); checks their order. */
+export function entriesOf(block: PostingsBlock): TermEntry[] {
+  const out: TermEntry[] = [];
+  for (let i = 0; i < block.count; i++) {
+    const term = termAt(block, i);
+    if (i > 0 && !(term > out[i - 1]!.term)) throw new SegmentFormatError(block.what, `term ${i} out of order`);
+    const p = postingsAt(block, i);
+    out.push({ term, df: p.df, ids: p.ids, imp: p.imp });
+  }
+  return out;
+}
+
+/** Bytes a block holds in memory, for a cache's budget. */
+export function blockBytes(b: PostingsBlock): number {
+  return b.bytes.byteLength + b.text.length * 2 + b.count * 16 + 128;
 }
 
 /** The position of `key` in an ascending array (strings or numbers), or -1. */
@@ -148,26 +214,3 @@ export function indexIn<T extends string | number>(sorted: ArrayLike<T>, key: T)
   return -1;
 }
 
-/** The index of a term in a block, or -1. */
-export const termIndex = (block: PostingsBlock, t: string): number => indexIn(block.terms, t);
-
-/** A term's postings in a block, or null when the block does not hold it. */
-export function postingsIn(block: PostingsBlock, t: string): BlockPostings | null {
-  const i = termIndex(block, t);
-  if (i < 0) return null;
-  const from = block.off[i]!;
-  const to = block.off[i + 1]!;
-  return { df: block.df[i]!, saturated: to === from && block.df[i]! > 0, ids: block.ids.subarray(from, to), imp: block.imp.subarray(from, to) };
-}
-
-/** The block's terms as entries again (what a merge reads). */
-export function entriesOf(block: PostingsBlock): TermEntry[] {
-  return block.terms.map((term, i) => ({ term, df: block.df[i]!, ids: block.ids.subarray(block.off[i], block.off[i + 1]), imp: block.imp.subarray(block.off[i], block.off[i + 1]) }));
-}
-
-/** Bytes a decoded block holds in memory, for a cache's budget. */
-export function blockBytes(b: PostingsBlock): number {
-  let strings = 0;
-  for (const t of b.terms) strings += 40 + t.length * 2;
-  return b.ids.byteLength + b.imp.byteLength + b.off.byteLength + b.df.byteLength + strings + 64;
-}

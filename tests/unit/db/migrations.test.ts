@@ -71,6 +71,8 @@ const SAMPLES: Record<string, Array<Record<string, unknown>>> = {
   // v3: postings as bucket rows, fingerprints a batch to a row.
   blocks: [{ b: 7, s: 1, lvl: 0, terms: ['كويرس'], off: Uint32Array.of(0, 1), df: Uint32Array.of(1), ids: Uint32Array.of(1), imp: Uint8Array.of(120) }],
   prints: [{ s: 1, ns: Uint32Array.of(1), h: Uint32Array.of(1, 2) }],
+  // v5: the index as immutable segments (rows of bytes keyed [segment, row]).
+  segs: [{ s: 1, k: 0, b: Uint8Array.of(0x49, 1, 0) }],
   staged: [{ job: 'import-1', i: 1, records: [{ url: '', outlet: 'x', title: 't', publishedAt: null, text: 'نص' }] }],
 };
 
@@ -181,8 +183,24 @@ describe('database migrations', () => {
     const r = written.reports![0]! as { id: string; title: string; text: string };
     const related = await searchRelated(db, { url: '', title: r.title, text: `${r.text} ${r.text}`, publishedAt: null });
     expect(await db.docs.count()).toBe(written.reports!.length);
-    expect(await db.blocks.count()).toBeGreaterThan(0);
+    expect(await db.segs.count()).toBeGreaterThan(0);
     expect(related.map((x) => x.id)).toEqual([r.id]);
+    db.close();
+  });
+
+  it('rebuilds a v4 index (bucket rows) as segments: its counters, doc rows and fingerprints emptied, then found again', async () => {
+    const name = `migrate-v4-${Math.random()}`;
+    const written = await createAt(name, PUBLISHED, 4);
+    const db = openDb(name);
+    expect(db.tables.map((t) => t.name)).not.toContain('blocks');
+    expect(await db.docs.count()).toBe(0);
+    expect(await db.prints.count()).toBe(0);
+    expect(await db.meta.count()).toBe(0);
+    expect(await ensureIndexed(db)).toBe(written.reports!.length);
+    const r = written.reports![0]! as { id: string; title: string; text: string };
+    const related = await searchRelated(db, { url: '', title: r.title, text: `${r.text} ${r.text}`, publishedAt: null });
+    expect(related.map((x) => x.id)).toEqual([r.id]);
+    expect((await db.meta.get('segments'))!.segs).toHaveLength(1);
     db.close();
   });
 });

@@ -59,11 +59,11 @@ describe('the engine on the real 2025 corpus', () => {
     const db = await realDb(name);
     const query = q(real[5]!);
     const before = await searchRelated(db, query);
-    const postings = await db.blocks.count();
+    const postings = await db.segs.count();
     db.close();
     const again = openDb(name);
     expect(await searchRelated(again, query)).toEqual(before);
-    expect(await again.blocks.count()).toBe(postings);
+    expect(await again.segs.count()).toBe(postings);
   });
 });
 
@@ -104,10 +104,10 @@ describe('incremental index, de-duplication and deletion', () => {
     expect((await searchRelated(db, query)).map((r) => r.url)).not.toContain(novel.url);
     await indexReports(db, [toReport(novel, 'capture', 'capture')]);
     expect((await searchRelated(db, query))[0]?.url).toBe(novel.url);
-    const docsBefore = (await db.meta.get('index'))!.docs;
+    const docsBefore = (await db.meta.get('segments'))!.docs;
     await deleteReports(db, [toReport(novel, 'capture', 'capture').id]);
     expect((await searchRelated(db, query)).map((r) => r.url)).not.toContain(novel.url);
-    expect((await db.meta.get('index'))!.docs).toBe(docsBefore - 1);
+    expect((await db.meta.get('segments'))!.docs).toBe(docsBefore - 1);
     expect(await db.reports.get(toReport(novel, 'capture', 'capture').id)).toBeUndefined();
   });
 

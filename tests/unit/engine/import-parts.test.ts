@@ -26,7 +26,7 @@ describe('imports driven by the options page, a part at a time', () => {
     const summary = await finishImport(byPage, job.id);
     expect(summary).toMatchObject({ added: real.length, duplicates: 0, problems: [{ file: 'real.jsonl', line: 3, reason: 'invalid JSON' }] });
     expect(await byPage.jobs.get(job.id)).toMatchObject({ status: 'done', done: real.length });
-    expect((await byPage.meta.get('index'))!.segs).toHaveLength(1);
+    expect((await byPage.meta.get('segments'))!.segs).toHaveLength(1);
 
     // The same parts analysed by the background itself.
     const byWorker = fresh();

@@ -86,7 +86,7 @@ describe('importing corpus files', () => {
     const [s] = await resumeImports(db);
     expect(s).toMatchObject({ added: CHUNK + 500, duplicates: 0 });
     expect(await db.reports.count()).toBe(CHUNK + 500);
-    expect((await db.meta.get('index'))!.docs).toBe(CHUNK + 500);
+    expect((await db.meta.get('segments'))!.docs).toBe(CHUNK + 500);
     expect(await resumeImports(db)).toEqual([]);
   });
 });
@@ -119,7 +119,7 @@ describe('export, deletion and capture', () => {
     expect(await db.reports.count()).toBe(60 - shaamInB);
     const left = new Set((await db.reports.toArray()).map((r) => r.id));
     for (const r of await searchRelated(db, query, { relatedThreshold: 0, top: 50 })) expect(left.has(r.id)).toBe(true);
-    expect((await db.meta.get('index'))!.docs).toBe(60 - shaamInB);
+    expect((await db.meta.get('segments'))!.docs).toBe(60 - shaamInB);
     expect(b.added).toBe(60);
   });
 

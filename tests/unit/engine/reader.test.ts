@@ -9,7 +9,7 @@ import { openDb } from '../../../lib/db';
 import { entityCard, entityCardWith } from '../../../lib/engine/entity-card';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
 import type { DocRow, IndexMeta } from '../../../lib/engine/index-types';
-import type { TermPostings } from '../../../lib/engine/posting-blocks';
+import type { TermPostings } from '../../../lib/engine/segments/store';
 import { storeReader, type IndexReader } from '../../../lib/engine/reader';
 import { queryFeatures, queryTerms, searchRelated, searchWith, type Query } from '../../../lib/engine/search';
 

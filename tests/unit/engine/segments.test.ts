@@ -113,16 +113,24 @@ describe('postings blocks', () => {
   });
 
   it('refuse a block that claims more postings than its bytes hold, without allocating them', () => {
-    // One term "a" with df and count 2^32 - 1, then nothing.
+    // One term "a" with df and count 2^32 - 1, and 2^32 - 1 bytes of deltas, then nothing.
     const w = new ByteWriter();
     w.byte(0x50);
-    w.byte(1);
+    w.byte(2);
     w.varint(1);
-    w.varint(0);
+    w.varint(1);
+    w.varint(0xffffffff);
+    w.varint(0xffffffff);
+    w.varint(0xffffffff);
+    w.varint(1);
     w.string('a');
-    w.varint(0xffffffff);
-    w.varint(0xffffffff);
     expect(() => decodeBlock(w.finish())).toThrow(/cannot fit/);
+  });
+
+  it('leave a term with a lone surrogate out of a segment rather than store it as another', () => {
+    const es = sortedEntries(new Map([['a\uD800', { ids: [1], imp: [1] }], ['b', { ids: [2], imp: [2] }]]));
+    expect(es.map((e) => e.term)).toEqual(['b']);
+    expect(() => encodeBlock([{ term: '\uDC00x', df: 1, ids: [1], imp: [1] }])).toThrow(/surrogate/);
   });
 });
 
@@ -135,7 +143,7 @@ describe('the term dictionary', () => {
         expect(ix.first).toEqual(index.first);
         expect(blocks.length).toBe(es.length ? ix.first.length : 0);
         const decoded = blocks.map((b) => decodeBlock(b));
-        expect(decoded.reduce((s, b) => s + b.terms.length, 0)).toBe(es.length);
+        expect(decoded.reduce((s, b) => s + b.count, 0)).toBe(es.length);
         for (const e of es) {
           const b = blockOf(ix, e.term);
           expect(postingsIn(decoded[b]!, e.term)!.df).toBe(e.df);

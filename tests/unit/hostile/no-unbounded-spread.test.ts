@@ -12,11 +12,8 @@ import { tokenize } from '../../../lib/arabic/tokenize';
 /** file → callee text → why its spread list is bounded. */
 const BOUNDED: Record<string, Record<string, string>> = {
   'lib/engine/index-store.ts': {
-    'Math.min': 'index segments (a handful; merged by level)',
-    'Math.max': 'index segments picked for one merge',
     'out.added.push': 'one batch of at most 2,000 reports',
     'out.duplicates.push': 'one batch of at most 2,000 reports',
-    'buckets.push': 'the buckets of one term range',
   },
   'lib/marks/apply.ts': { 'segs.push': 'the text nodes one mark crosses' },
   'lib/extract/cascade.ts': { meta: 'a fixed list of meta names' },

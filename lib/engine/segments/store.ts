@@ -1,0 +1,300 @@
+// The index's segments in IndexedDB. A batch of reports (an import part) becomes one immutable
+// segment, a few dozen rows of the `segs` table keyed [s, k]: k = 0 its term index
+// (dictionary.ts), k = 1 its doc columns (columns.ts), k ≥ 2 its postings blocks (postings.ts).
+// The manifest (the meta row 'segments') lists the live segments and their deletions; a segment
+// is in it only once all its rows are written, in the same transaction.
+//
+// A query reads the manifest, each segment's term index (cached: it never changes) and the blocks
+// of its terms, all requests of a step sent before the first answer is awaited. Merges (the tiered
+// policy of merge-policy.ts, and everything at the end of an import) go a slice of the term range
+// per transaction and record how far they got, so that a worker stopped mid-merge resumes it.
+import type { IsnadDB } from '../../db';
+import { readOnly, result } from '../raw-reads';
+import { asBytes, SegmentFormatError } from './bytes';
+import { SegmentCache } from './cache';
+import { columnBytes, decodeColumns, encodeColumns, positionOf, type DocColumns, type DocValues } from './columns';
+import { Deletions } from './deletions';
+import { blocksFor, cutBlocks, decodeIndex, encodeIndex, sortedEntries, type TermIndex } from './dictionary';
+import { checkManifest, MANIFEST_KEY, withMerged, type Manifest, type MergeState, type SegmentInfo } from './manifest';
+import { mergeColumns, mergeEntries, type MergeInput } from './merge';
+import { pickMerge } from './merge-policy';
+import { blockBytes, decodeBlock, entriesOf, postingsIn, type PostingsBlock } from './postings';
+
+/** One row of a segment. */
+export interface SegRow {
+  s: number;
+  k: number;
+  b: Uint8Array;
+}
+
+export const INDEX_ROW = 0;
+export const COLUMNS_ROW = 1;
+export const FIRST_BLOCK = 2;
+
+/** A term's postings collected while building a segment. */
+export interface Collected {
+  ids: number[];
+  imp: number[];
+  /** df when the postings were dropped (saturated), else undefined. */
+  sat?: number;
+}
+
+/** A term's postings as read: one part per segment holding it. */
+export interface TermPostings {
+  df: number;
+  /** Set when some segment dropped the term's postings (too common to say much). */
+  saturated: boolean;
+  parts: Array<{ ids: Uint32Array; imp: Uint8Array }>;
+}
+
+/** Decoded rows kept per database (well inside the worker's 64 MB heap budget). */
+export const CACHE_BYTES = 16 * 1024 * 1024;
+
+type Decoded = { index: TermIndex } | { block: PostingsBlock } | { cols: DocColumns };
+const caches = new WeakMap<object, SegmentCache<{ d: Decoded; bytes: number }>>();
+
+export function cacheOf(db: object): SegmentCache<{ d: Decoded; bytes: number }> {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = new SegmentCache(CACHE_BYTES, (e) => e.bytes)));
+  return c;
+}
+
+const indexBytes = (ix: TermIndex) => ix.first.reduce((s, t) => s + 40 + t.length * 2, ix.terms.byteLength);
+
+/** A segment's rows from a batch's postings and the doc values of its documents. */
+export function segmentRows(s: number, terms: ReadonlyMap<string, Collected>, docs: readonly DocValues[], blockBytes?: number): { rows: SegRow[]; info: SegmentInfo } {
+  const { index, blocks } = cutBlocks(sortedEntries(terms), blockBytes);
+  const rows: SegRow[] = [
+    { s, k: INDEX_ROW, b: encodeIndex(index) },
+    { s, k: COLUMNS_ROW, b: encodeColumns(docs) },
+    ...blocks.map((b, i) => ({ s, k: FIRST_BLOCK + i, b })),
+  ];
+  const bytes = rows.reduce((sum, r) => sum + r.b.length, 0);
+  return { rows, info: { s, docs: docs.length, del: 0, blocks: blocks.length, bytes } };
+}
+
+/** The manifest as stored (checked), or the empty one. */
+export async function readManifest(db: IsnadDB): Promise<Manifest> {
+  return checkManifest(await db.meta.get(MANIFEST_KEY));
+}
+
+const missing = (s: number, k: number): never => {
+  throw new SegmentFormatError(`${s}`, `row ${k} is missing`);
+};
+
+async function rowBytes(get: (s: number, k: number) => Promise<SegRow | undefined>, s: number, k: number): Promise<Uint8Array> {
+  const row = await get(s, k);
+  return row ? asBytes(row.b, `${s} row ${k}`) : missing(s, k);
+}
+
+type Getter = (s: number, k: number) => Promise<SegRow | undefined>;
+
+/** How one kind of row is decoded and kept in the cache. */
+interface RowKind<T> {
+  decode(b: Uint8Array, s: number, k: number): T;
+  wrap(v: T): Decoded;
+  unwrap(d: Decoded): T | undefined;
+  size(v: T): number;
+}
+
+const INDEX: RowKind<TermIndex> = { decode: (b, s) => decodeIndex(b, `${s} term index`), wrap: (index) => ({ index }), unwrap: (d) => ('index' in d ? d.index : undefined), size: indexBytes };
+const COLUMNS: RowKind<DocColumns> = { decode: (b, s) => decodeColumns(b, `${s} doc columns`), wrap: (cols) => ({ cols }), unwrap: (d) => ('cols' in d ? d.cols : undefined), size: columnBytes };
+const BLOCK: RowKind<PostingsBlock> = { decode: (b, s, k) => decodeBlock(b, `${s} block ${k}`), wrap: (block) => ({ block }), unwrap: (d) => ('block' in d ? d.block : undefined), size: blockBytes };
+
+async function cached<T>(db: object, s: number, k: number, get: Getter, kind: RowKind<T>, keep = true): Promise<T> {
+  const c = cacheOf(db);
+  const hit = c.get(s, k);
+  const v = hit && kind.unwrap(hit.d);
+  if (v) return v;
+  const out = kind.decode(await rowBytes(get, s, k), s, k);
+  if (keep) c.set(s, k, { d: kind.wrap(out), bytes: kind.size(out) });
+  return out;
+}
+
+const loadIndex = (db: object, s: number, get: Getter) => cached(db, s, INDEX_ROW, get, INDEX);
+const loadColumns = (db: object, s: number, get: Getter) => cached(db, s, COLUMNS_ROW, get, COLUMNS);
+const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) => cached(db, s, k, get, BLOCK, keep);
+
+/**
+ * The postings of terms in every live segment, with the manifest, read in one transaction: the
+ * manifest, then the segments' term indexes, then the blocks holding the terms.
+ */
+export async function readPostings(db: IsnadDB, terms: readonly string[]): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number }> {
+  const tx = await readOnly(db, ['segs', 'meta']);
+  const store = tx.objectStore('segs');
+  const get: Getter = (s, k) => result(store.get([s, k]) as IDBRequest<SegRow | undefined>);
+  const meta = checkManifest(await result(tx.objectStore('meta').get(MANIFEST_KEY)));
+  cacheOf(db).keepOnly(meta.segs.map((x) => x.s));
+  const indexes = await Promise.all(meta.segs.map((x) => loadIndex(db, x.s, get)));
+  const wanted = indexes.map((ix) => blocksFor(ix, terms));
+  const blocks = await Promise.all(meta.segs.map((x, i) => Promise.all([...wanted[i]!.keys()].map((b) => loadBlock(db, x.s, FIRST_BLOCK + b, get)))));
+  const postings = new Map<string, TermPostings>(terms.map((t) => [t, { df: 0, saturated: false, parts: [] }]));
+  let read = 0;
+  wanted.forEach((want, i) => {
+    [...want.values()].forEach((ts, j) => {
+      read++;
+      const block = blocks[i]![j]!;
+      for (const t of ts) {
+        const p = postingsIn(block, t);
+        if (!p) continue;
+        const out = postings.get(t)!;
+        out.df += p.df;
+        if (p.saturated) out.saturated = true;
+        else out.parts.push({ ids: p.ids, imp: p.imp });
+      }
+    });
+  });
+  return { meta, postings, blocks: read };
+}
+
+const dexieGet =
+  (db: IsnadDB): Getter =>
+  (s, k) =>
+    db.segs.get([s, k]);
+
+/** Whether doc `n` is live in a segment (in its columns and not deleted). */
+function liveIn(cols: DocColumns, info: SegmentInfo): (n: number) => boolean {
+  const dels = info.dels ? Deletions.decode(info.dels) : null;
+  return (n) => {
+    const i = positionOf(cols, n);
+    return i >= 0 && !(dels?.has(i) ?? false);
+  };
+}
+
+/**
+ * Marks documents deleted in the segments holding them (inside the caller's transaction over
+ * `segs` and `meta`); returns the manifest to store.
+ */
+export async function markDeleted(db: IsnadDB, m: Manifest, ns: readonly number[]): Promise<Manifest> {
+  if (ns.length === 0) return m;
+  const segs: SegmentInfo[] = [];
+  for (const info of m.segs) {
+    const cols = await loadColumns(db, info.s, dexieGet(db));
+    const dels = info.dels ? Deletions.decode(info.dels) : new Deletions(info.docs);
+    let added = 0;
+    for (const n of ns) {
+      const i = positionOf(cols, n);
+      if (i >= 0 && dels.add(i)) added++;
+    }
+    segs.push(added ? { ...info, del: info.del + added, dels: dels.encode() } : info);
+  }
+  return { ...m, segs };
+}
+
+/** Term-range slices of a merge: about this many input blocks each (bounds the worker's memory). */
+export const MERGE_SLICE = 24;
+
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Merges segments until the policy picks none: with `all`, every segment into one (the end of an
+ * import). A merge a stopped worker left half done is finished first. Returns the merges done.
+ */
+export async function compact(db: IsnadDB, opts: { all?: boolean; limit: (docs: number) => number; slice?: number }): Promise<number> {
+  let merges = 0;
+  for (;;) {
+    const m = await readManifest(db);
+    let plan = m.merging;
+    if (!plan) {
+      const picked = pickMerge(m.segs, { all: opts.all });
+      if (picked.length === 0) return merges;
+      const started = await db.transaction('rw', [db.meta], async () => {
+        const now = await readManifest(db);
+        if (now.nextSeg !== m.nextSeg || now.merging) return null; // another writer: look again
+        const next: MergeState = { s: now.nextSeg, from: picked, after: null, blocks: 0, bytes: 0 };
+        await db.meta.put({ ...now, nextSeg: now.nextSeg + 1, merging: next });
+        return next;
+      });
+      if (!started) continue;
+      plan = started;
+    }
+    if (await mergeSlices(db, plan, opts.limit, opts.slice ?? MERGE_SLICE)) merges++;
+  }
+}
+
+/** The blocks of an index that may hold terms in [lo, hi) (null: unbounded). */
+function blocksBetween(ix: TermIndex, lo: string | null, hi: string | null): number[] {
+  const out: number[] = [];
+  for (let b = 0; b < ix.first.length; b++) {
+    if (hi !== null && ix.first[b]! >= hi) break;
+    const next = ix.first[b + 1];
+    if (lo !== null && next !== undefined && next <= lo) continue;
+    out.push(b);
+  }
+  return out;
+}
+
+/** Runs a merge's remaining slices; false when another worker moved it on first. */
+async function mergeSlices(db: IsnadDB, plan: MergeState, limit: (docs: number) => number, per: number): Promise<boolean> {
+  const get = dexieGet(db);
+  const indexes = await Promise.all(plan.from.map((s) => loadIndex(db, s, get)));
+  const bounds = [...new Set(indexes.flatMap((ix) => ix.first))].sort(byCode);
+  // Slice i covers [cuts[i - 1], cuts[i]); the first starts at nothing, the last ends at nothing.
+  const cuts = bounds.filter((_, i) => i > 0 && i % per === 0);
+  let slice = plan.after === null ? 0 : cuts.indexOf(plan.after) + 1;
+  if (slice === 0 && plan.after !== null) throw new SegmentFormatError(`${plan.s}`, 'merge cursor is not a slice bound');
+  for (; slice <= cuts.length; slice++) {
+    const lo = slice === 0 ? null : cuts[slice - 1]!;
+    const hi = slice < cuts.length ? cuts[slice]! : null;
+    const moved = await db.transaction('rw', [db.segs, db.meta], async () => {
+      const now = await readManifest(db);
+      const state = now.merging;
+      if (!state || state.s !== plan.s || state.after !== lo) return false;
+      const infos = plan.from.map((s) => now.segs.find((x) => x.s === s) ?? missing(s, INDEX_ROW));
+      const inputs: MergeInput[] = [];
+      for (const [i, info] of infos.entries()) {
+        const cols = await loadColumns(db, info.s, get);
+        // Merge reads are not kept: the segments are about to go.
+        const blocks = await Promise.all(blocksBetween(indexes[i]!, lo, hi).map((b) => loadBlock(db, info.s, FIRST_BLOCK + b, get, false)));
+        const entries = blocks.flatMap(entriesOf).filter((e) => (lo === null || e.term >= lo) && (hi === null || e.term < hi));
+        inputs.push({ entries, live: liveIn(cols, info) });
+      }
+      const merged = mergeEntries(inputs, limit(now.docs));
+      const { index, blocks } = cutBlocks(merged);
+      const rows: SegRow[] = blocks.map((b, i) => ({ s: plan.s, k: FIRST_BLOCK + state.blocks + i, b }));
+      if (blocks.length) rows.push({ s: plan.s, k: -1 - slice, b: encodeIndex(index) });
+      await db.segs.bulkPut(rows);
+      const progress: MergeState = { ...state, after: hi, blocks: state.blocks + blocks.length, bytes: state.bytes + blocks.reduce((sum, b) => sum + b.length, 0) };
+      if (hi !== null) {
+        await db.meta.put({ ...now, merging: progress });
+        return true;
+      }
+      await finish(db, now, progress, infos);
+      return true;
+    });
+    if (!moved) return false;
+  }
+  return true;
+}
+
+/** The last step of a merge: the segment's index and columns, then it replaces its inputs. */
+async function finish(db: IsnadDB, now: Manifest, state: MergeState, infos: SegmentInfo[]): Promise<void> {
+  const s = state.s;
+  const range = (x: number, lo: number, hi: number) => db.segs.where('[s+k]').between([x, lo], [x, hi], true, true);
+  // Slice indexes are keyed -1, -2, …: read back highest key first to get them in slice order.
+  const parts = (await range(s, -Infinity, -1).toArray()).reverse().map((r) => decodeIndex(asBytes(r.b, `${s} slice index`)));
+  const index: TermIndex = { first: parts.flatMap((p) => p.first), terms: Uint32Array.from(parts.flatMap((p) => [...p.terms])) };
+  const inputs = [];
+  for (const info of infos) {
+    const cols = await loadColumns(db, info.s, dexieGet(db));
+    inputs.push({ cols, live: liveIn(cols, info) });
+  }
+  const docs = mergeColumns(inputs);
+  await range(s, -Infinity, -1).delete();
+  for (const info of infos) await range(info.s, -Infinity, Infinity).delete();
+  const { merging: _done, ...rest } = now;
+  if (docs.length === 0) {
+    // Every document of the inputs was deleted: no segment replaces them.
+    await range(s, -Infinity, Infinity).delete();
+    const from = new Set(state.from);
+    await db.meta.put({ ...rest, segs: now.segs.filter((x) => !from.has(x.s)) });
+    return;
+  }
+  const head: SegRow[] = [
+    { s, k: INDEX_ROW, b: encodeIndex(index) },
+    { s, k: COLUMNS_ROW, b: encodeColumns(docs) },
+  ];
+  await db.segs.bulkPut(head);
+  const bytes = state.bytes + head.reduce((sum, r) => sum + r.b.length, 0);
+  await db.meta.put(withMerged({ ...now, merging: state }, { s, docs: docs.length, del: 0, blocks: state.blocks, bytes }));
+}
