@@ -39,8 +39,8 @@ export default defineConfig({
     // Any other site only when the reader turns Isnad on for it (MV2 Firefox names it differently).
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     web_accessible_resources: browser === 'firefox'
-      ? ['panel.html', 'card.html']
-      : [{ resources: ['panel.html', 'card.html'], matches: WAR_MATCHES }],
+      ? ['panel.html', 'card.html', 'clip-note.html']
+      : [{ resources: ['panel.html', 'card.html', 'clip-note.html'], matches: WAR_MATCHES }],
     action: { default_title: '__MSG_extName__' },
     // Saving a clipping from the keyboard: the background asks the tab for its selection.
     commands: {

@@ -1,57 +1,98 @@
-// `npm run -s bench:team -- [--docs 100000] [--local 10000] [--queries 200]`: the team server on a
-// PostgreSQL 15 cluster it starts (initdb in a temporary folder, durable settings: fsync on), with
-// synthetic reports (bench/synth.ts) and the engine's real analysis. Prints, as JSON:
-// - analysis rate (reports/s, where `team load` runs) and load rate (reports/s into the server:
-//   HTTP, duplicate check, near-duplicates, COPY, term counts), separately and end to end;
+// `npm run -s bench:team -- [--docs 100000] [--local 3000] [--queries 200] [--shards 2] [--cache DIR]`:
+// the team server on PostgreSQL 15 clusters it starts (initdb in a temporary folder, durable
+// settings: fsync on), with synthetic reports (bench/synth.ts) and the engine's real analysis.
+// Prints, as JSON:
+// - analysis rate (reports/s, where `team load` runs: worker threads on every core);
+// - load rate (reports/s into the server: HTTP, validation, duplicate check, near-duplicates,
+//   COPY, postings and their merges), each batch's request body prepared before it is timed;
 // - query latency p50/p95 through HTTP at 1 and 8 concurrent clients;
-// - recall@10 on the labelled event groups, and recall@10 against the local engine's top 10 on a
-//   corpus of --local reports (the local engine on fake-indexeddb is too slow to go further);
-// - disk: the team's tables and indexes, per million reports.
-import { parseArgs } from 'node:util';
+// - where the database's time went in each phase (pg_stat_statements: the costliest statements);
+// - recall@10 on the labelled event groups, and against the local engine's top 10 on a corpus of
+//   --local reports (the local engine on fake-indexeddb is too slow to go further);
+// - disk: the team's tables and indexes, per million reports;
+// - the machine's load average (1 minute) at each phase: two cores shared with other work.
+// With --shards N the reports are on N shards behind a coordinator (postgres_fdw, server/shards.ts).
+// The analysed batches are kept in --cache (default: a folder under the temporary folder, by size)
+// and reused by the next run of the same size.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { memoryDb } from '../cli/engine';
 import { importRecords } from '../lib/engine/imports';
-import { analyseRecords, type FeaturesWire } from '../lib/engine/wire';
 import { searchRelated } from '../lib/engine/search';
 import type { ReportRecord } from '../lib/types';
+import { AnalysePool } from '../server/analyse-pool';
 import { buildApp } from '../server/app';
 import { createTeam } from '../server/auth';
 import { TeamClient, teamQueryFor } from '../server/client';
-import { postgresDb } from '../server/db';
+import { postgresDb, type Db } from '../server/db';
 import { migrate } from '../server/migrate';
 import type { TeamQuery } from '../server/query';
+import { shardReports } from '../server/shards';
 import { BATCH } from '../server/store';
 import { Cluster } from '../tests/unit/server/clusters';
 import { pickQueries } from './run';
 import { synthCorpus, type SynthCorpus } from './synth';
 
-const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, local: { type: 'string' }, queries: { type: 'string' } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { docs: { type: 'string' }, local: { type: 'string' }, queries: { type: 'string' }, shards: { type: 'string' }, cache: { type: 'string' } },
+});
 const DOCS = Number(values.docs ?? 100_000);
-const LOCAL = Number(values.local ?? 10_000);
+const LOCAL = Number(values.local ?? 3000);
 const QUERIES = Number(values.queries ?? 200);
+const SHARDS = Number(values.shards ?? 0);
+const CACHE = values.cache ?? join(tmpdir(), `isnad-bench-team-${DOCS}`);
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const log = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
+const load1 = () => round(loadavg()[0]!);
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
+const batchFile = (i: number) => join(CACHE, `${String(i / BATCH).padStart(5, '0')}.json`);
 
-async function loadAll(c: TeamClient, records: ReportRecord[]): Promise<{ analyseMs: number; loadMs: number }> {
-  let analyseMs = 0;
-  let loadMs = 0;
-  for (let i = 0; i < records.length; i += BATCH) {
-    const part = records.slice(i, i + BATCH);
-    let t = performance.now();
-    const analyses: FeaturesWire[] = analyseRecords(part);
-    analyseMs += performance.now() - t;
-    t = performance.now();
-    await c.addReports(part, 'synth', analyses);
-    loadMs += performance.now() - t;
-    if ((i / BATCH) % 10 === 0) log(`loaded ${i + part.length}`);
+/** Analyses the corpus into request bodies of BATCH records (kept in CACHE); returns reports/s, or null when cached. */
+async function analyseAll(records: ReportRecord[]): Promise<number | null> {
+  const done = join(CACHE, 'done');
+  if (existsSync(done) && readFileSync(done, 'utf8') === String(records.length)) return null;
+  mkdirSync(CACHE, { recursive: true });
+  const pool = new AnalysePool();
+  const t = performance.now();
+  try {
+    for (let i = 0; i < records.length; i += BATCH) {
+      const part = records.slice(i, i + BATCH);
+      writeFileSync(batchFile(i), JSON.stringify({ records: part, source: 'synth', ...(await pool.analyse(part)) }));
+      if ((i / BATCH) % 25 === 0) log(`analysed ${i + part.length} (load ${load1()})`);
+    }
+  } finally {
+    await pool.close();
   }
-  return { analyseMs, loadMs };
+  const rate = records.length / ((performance.now() - t) / 1000);
+  writeFileSync(done, String(records.length));
+  return Math.round(rate);
 }
 
-async function latencies(c: TeamClient, qs: TeamQuery[], clients: number): Promise<{ p50: number; p95: number; qps: number }> {
+/** Posts the cached bodies; the time is the requests' only. */
+async function loadAll(url: string, team: string, token: string, docs: number): Promise<{ perS: number; added: number }> {
+  let ms = 0;
+  let added = 0;
+  const files = readdirSync(CACHE).filter((f) => f.endsWith('.json')).sort().slice(0, Math.ceil(docs / BATCH));
+  for (const [k, f] of files.entries()) {
+    const body = readFileSync(join(CACHE, f), 'utf8');
+    const t = performance.now();
+    const res = await fetch(`${url}/v1/teams/${team}/reports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+    const out = (await res.json()) as { added: number; error?: string };
+    ms += performance.now() - t;
+    if (!res.ok) throw new Error(`load: ${res.status} ${out.error}`);
+    added += out.added;
+    if (k % 25 === 0) log(`loaded ${added} (${Math.round(added / (ms / 1000))}/s, load ${load1()})`);
+  }
+  return { perS: Math.round(added / (ms / 1000)), added };
+}
+
+async function latencies(c: TeamClient, qs: TeamQuery[], clients: number): Promise<{ p50: number; p95: number; qps: number; load: number }> {
   const times: number[] = [];
   let next = 0;
   const t0 = performance.now();
@@ -67,7 +108,7 @@ async function latencies(c: TeamClient, qs: TeamQuery[], clients: number): Promi
   );
   const wall = performance.now() - t0;
   times.sort((a, b) => a - b);
-  return { p50: round(pct(times, 50)), p95: round(pct(times, 95)), qps: round((qs.length / wall) * 1000) };
+  return { p50: round(pct(times, 50)), p95: round(pct(times, 95)), qps: round((qs.length / wall) * 1000), load: load1() };
 }
 
 async function labelRecall(c: TeamClient, corpus: SynthCorpus, groups: number[][]): Promise<number> {
@@ -81,59 +122,148 @@ async function labelRecall(c: TeamClient, corpus: SynthCorpus, groups: number[][
   return round(recall / groups.length, 3);
 }
 
-const cluster = await Cluster.primary(['-c fsync=on', '-c synchronous_commit=on', '-c full_page_writes=on', '-c shared_buffers=256MB', '-c work_mem=16MB']);
-const db = postgresDb(cluster.url, { max: 10 });
+/** CPU seconds used so far by this process (server and client, all threads) and by the clusters'
+ *  processes (the postmaster's children, from /proc): on a machine shared with other work, CPU
+ *  time says what a phase costs better than the wall clock does. */
+function cpuNow(): { node: number; pg: number } {
+  const tick = 100; // USER_HZ on Linux
+  let pg = 0;
+  for (const c of clusters) {
+    const pid = Number(readFileSync(join(c.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    for (const p of readdirSync('/proc')) {
+      if (!/^\d+$/.test(p)) continue;
+      try {
+        const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // A backend's own time; the postmaster's includes its children that have exited.
+        if (Number(f[1]) === pid) pg += (Number(f[11]) + Number(f[12])) / tick;
+        else if (Number(p) === pid) pg += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick;
+      } catch {
+        /* gone */
+      }
+    }
+  }
+  const u = process.cpuUsage();
+  return { node: (u.user + u.system) / 1e6, pg };
+}
+
+/** CPU ms per unit between two readings. */
+const cpuPer = (a: { node: number; pg: number }, b: { node: number; pg: number }, units: number) => ({ nodeMs: round(((b.node - a.node) * 1000) / units, 2), pgMs: round(((b.pg - a.pg) * 1000) / units, 2) });
+
+/** The database's costliest statements since the last reset (total ms, calls, mean ms). */
+async function statements(db: Db): Promise<Array<{ ms: number; calls: number; mean: number; sql: string }>> {
+  const rows = await db.query<{ ms: number; calls: number; sql: string }>(
+    `SELECT total_exec_time AS ms, calls::float8 AS calls, query AS sql FROM pg_stat_statements
+      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 8`,
+  );
+  await db.query('SELECT pg_stat_statements_reset()');
+  return rows.map((r) => ({ ms: Math.round(r.ms), calls: r.calls, mean: round(r.ms / Math.max(1, r.calls), 2), sql: r.sql.replace(/\s+/g, ' ').slice(0, 160) }));
+}
+
+const settings = ['-c fsync=on', '-c synchronous_commit=on', '-c full_page_writes=on', '-c shared_buffers=1GB', '-c work_mem=16MB', '-c max_wal_size=4GB', '-c shared_preload_libraries=pg_stat_statements'];
+const clusters: Cluster[] = [];
+const dbs: Db[] = [];
 try {
+  const out: Record<string, unknown> = { docs: DOCS, shards: SHARDS, cores: cpus().length, loadAtStart: load1() };
+  log(`synthesising ${DOCS}`);
+  const corpus = synthCorpus(DOCS);
+  const analysePerS = await analyseAll(corpus.records);
+  out.analysePerS = analysePerS ?? 'cached';
+  out.loadAfterAnalysis = load1();
+
+  const coordinator = await Cluster.primary(settings);
+  clusters.push(coordinator);
+  const db = postgresDb(coordinator.url, { max: 10 });
+  dbs.push(db);
   await migrate(db);
+  const shardDbs: Db[] = [];
+  if (SHARDS > 0) {
+    const shards = [];
+    for (let i = 0; i < SHARDS; i++) shards.push(await Cluster.primary(settings));
+    clusters.push(...shards);
+    for (const sh of shards) {
+      const sdb = postgresDb(sh.url, { max: 2 });
+      dbs.push(sdb);
+      shardDbs.push(sdb);
+      await migrate(sdb);
+    }
+    await shardReports(db, shards.map((sh) => ({ host: '127.0.0.1', port: sh.port, dbname: 'postgres', user: 'isnad' })));
+  }
+  await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await db.query('SELECT pg_stat_statements_reset()');
   const app = await buildApp({ db, rateLimit: 1_000_000 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const out: Record<string, unknown> = { docs: DOCS, cores: (await import('node:os')).cpus().length };
 
-  log(`synthesising ${DOCS}`);
-  const corpus = synthCorpus(DOCS);
-  const big = new TeamClient(url, 'big', (await createTeam(db, 'big', 'admin')).token);
-  const { analyseMs, loadMs } = await loadAll(big, corpus.records);
-  out.analysePerS = Math.round(DOCS / (analyseMs / 1000));
-  out.loadPerS = Math.round(DOCS / (loadMs / 1000));
-  out.endToEndPerS = Math.round(DOCS / ((analyseMs + loadMs) / 1000));
+  const { token } = await createTeam(db, 'big', 'admin');
+  let cpu0 = cpuNow();
+  const loaded = await loadAll(url, 'big', token, DOCS);
+  out.loadCpuPerBatch = cpuPer(cpu0, cpuNow(), loaded.added / BATCH);
+  out.loadPerS = loaded.perS;
+  out.loadAfterLoading = load1();
+  out.loadStatements = await statements(db);
   await db.query('VACUUM ANALYZE');
-  const [size] = await db.query<{ reports: number; terms: number; keys: number; all: number }>(
-    `SELECT pg_total_relation_size('reports')::float8 AS reports, pg_total_relation_size('term_df')::float8 AS terms,
-            pg_total_relation_size('report_keys')::float8 AS keys, pg_database_size(current_database())::float8 AS all`,
-  );
-  out.diskMBPerMillion = { reports: round((size!.reports / 1e6) * (1e6 / DOCS)), termDf: round((size!.terms / 1e6) * (1e6 / DOCS)), keys: round((size!.keys / 1e6) * (1e6 / DOCS)), database: round((size!.all / 1e6) * (1e6 / DOCS)) };
+  for (const s of shardDbs) await s.query('VACUUM ANALYZE');
+  const size = async (d: Db, rel: string) => (await d.query<{ b: number }>(`SELECT coalesce(pg_total_relation_size(to_regclass('${rel}')), 0)::float8 AS b`))[0]!.b;
+  const perMillion = (bytes: number) => round((bytes / 1e6) * (1e6 / DOCS));
+  let reportsBytes = await size(db, 'reports');
+  let dbBytes = (await db.query<{ b: number }>('SELECT pg_database_size(current_database())::float8 AS b'))[0]!.b;
+  for (const s of shardDbs) {
+    reportsBytes += await size(s, 'reports');
+    dbBytes += (await s.query<{ b: number }>('SELECT pg_database_size(current_database())::float8 AS b'))[0]!.b;
+  }
+  out.diskMBPerMillion = {
+    reports: perMillion(reportsBytes),
+    postings: perMillion((await size(db, 'postings')) + (await size(db, 'posting_segs'))),
+    keys: perMillion(await size(db, 'report_keys')),
+    databases: perMillion(dbBytes),
+  };
+  log(`loaded ${JSON.stringify(out)}`);
 
+  const big = new TeamClient(url, 'big', token);
   const groups = pickQueries(corpus, QUERIES);
   const qs = groups.map((g) => teamQueryFor(asQuery(corpus.records[g[0]!]!)));
   for (const q of qs.slice(0, 10)) await big.query(q);
+  await db.query('SELECT pg_stat_statements_reset()');
+  cpu0 = cpuNow();
   out.query1 = await latencies(big, qs, 1);
+  out.queryCpu = cpuPer(cpu0, cpuNow(), qs.length);
+  out.queryStatements = await statements(db);
   out.query8 = await latencies(big, [...qs, ...qs], 8);
   out.labelRecallAt10 = await labelRecall(big, corpus, groups);
-  log(`queries ${JSON.stringify(out)}`);
+  log(`queries ${JSON.stringify(out.query1)} ${JSON.stringify(out.query8)}`);
 
   // Against the local engine, on a corpus it can hold.
-  const small = synthCorpus(LOCAL);
-  const sc = new TeamClient(url, 'small', (await createTeam(db, 'small', 'admin')).token);
-  await loadAll(sc, small.records);
-  const local = memoryDb();
-  for (let i = 0; i < small.records.length; i += 5000) await importRecords(local, 'bench.jsonl', small.records.slice(i, i + 5000), () => {});
-  const sgroups = pickQueries(small, QUERIES);
-  let overlap = 0;
-  let same = 0;
-  for (const g of sgroups) {
-    const r = small.records[g[0]!]!;
-    const mine = (await searchRelated(local, asQuery(r), { top: 10, explain: false })).map((x) => `${x.id} ${x.score}`);
-    const theirs = (await sc.query(teamQueryFor(asQuery(r)))).map((x) => `${x.id} ${x.score}`);
-    const ids = new Set(theirs.map((x) => x.split(' ')[0]));
-    overlap += mine.length ? mine.filter((x) => ids.has(x.split(' ')[0])).length / mine.length : 1;
-    if (JSON.stringify(mine) === JSON.stringify(theirs)) same++;
+  if (LOCAL > 0) {
+    const small = synthCorpus(LOCAL);
+    const sc = new TeamClient(url, 'small', (await createTeam(db, 'small', 'admin')).token);
+    const pool = new AnalysePool();
+    for (let i = 0; i < small.records.length; i += BATCH) {
+      const part = small.records.slice(i, i + BATCH);
+      const { analyses, events } = await pool.analyse(part);
+      await sc.addReports(part, 'synth', analyses, events);
+    }
+    await pool.close();
+    const local = memoryDb();
+    for (let i = 0; i < small.records.length; i += 5000) await importRecords(local, 'bench.jsonl', small.records.slice(i, i + 5000), () => {});
+    const sgroups = pickQueries(small, QUERIES);
+    let overlap = 0;
+    let same = 0;
+    for (const g of sgroups) {
+      const r = small.records[g[0]!]!;
+      const mine = (await searchRelated(local, asQuery(r), { top: 10, explain: false })).map((x) => `${x.id} ${x.score}`);
+      const theirs = (await sc.query(teamQueryFor(asQuery(r)))).map((x) => `${x.id} ${x.score}`);
+      const ids = new Set(theirs.map((x) => x.split(' ')[0]));
+      overlap += mine.length ? mine.filter((x) => ids.has(x.split(' ')[0])).length / mine.length : 1;
+      if (JSON.stringify(mine) === JSON.stringify(theirs)) same++;
+    }
+    local.close();
+    out.vsLocal = { docs: LOCAL, queries: sgroups.length, recallAt10: round(overlap / sgroups.length, 3), identicalTop10: round(same / sgroups.length, 3), labelRecallAt10: await labelRecall(sc, small, sgroups) };
   }
-  local.close();
-  out.vsLocal = { docs: LOCAL, queries: sgroups.length, recallAt10: round(overlap / sgroups.length, 3), identicalTop10: round(same / sgroups.length, 3), labelRecallAt10: await labelRecall(sc, small, sgroups) };
+  out.loadAtEnd = load1();
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   await app.close();
 } finally {
-  await db.close();
-  cluster.stop();
+  for (const d of dbs) await d.close();
+  for (const c of clusters.reverse()) c.stop();
 }

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatNumber, listOf, t, tn, uiLang } from '../lib/i18n';
+import { DateField } from './DateField';
 import { DateText } from './DateText';
+import { isoDayOf } from '../lib/ui/date-input';
 import type { ClippingExportFormat, ClippingsImportSummary } from '../lib/clippings/types';
 import { call } from '../lib/messaging';
 import type { Clipping } from '../lib/clippings/types';
@@ -51,6 +53,7 @@ function ClippingItem({ c, onSaved, onDelete }: { c: Clipping; onSaved: (c: Clip
       <blockquote dir="auto" lang="ar">{c.quote}</blockquote>
       <div class="muted small">
         <a href={safeHref(clippingLink(c))} target="_blank" rel="noreferrer" dir="auto">{c.title || c.url}</a> · <bdi>{outletName(c.outlet, lang)}</bdi> ·{' '}
+        {c.author && <><bdi data-testid="clipping-author">{c.author}</bdi> ·{' '}</>}
         <DateText iso={c.publishedAt} withTime={false} />
         {c.archiveUrl && <> · <a href={safeHref(clippingLink(c, 'archive'))} target="_blank" rel="noreferrer">{t('openArchive')}</a></>}
       </div>
@@ -162,6 +165,8 @@ export function ClippingsView() {
   const [all, setAll] = useState<Clipping[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<ClippingQuery>({});
+  // The date fields as typed; the filter holds the ISO days they name.
+  const [dates, setDates] = useState({ from: '', to: '' });
   const [deleted, setDeleted] = useState<Clipping | null>(null);
   const reload = () => call('ui:clippings', {}).then(setAll, (e: unknown) => setError(errorMessage(e)));
   useEffect(() => {
@@ -250,18 +255,13 @@ export function ClippingsView() {
                 </select>
               </label>
             )}
-            <label>
-              {t('from')}
-              <input type="date" value={filter.from ?? ''} onInput={(e) => set({ from: e.currentTarget.value || undefined })} />
-            </label>
-            <label>
-              {t('to')}
-              <input type="date" value={filter.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value || undefined })} />
-            </label>
+            {/* Typed dates, as in the Corpus tab (a bare date input reverses its Arabic placeholder). */}
+            <DateField label={t('from')} value={dates.from} onValue={(v) => { setDates({ ...dates, from: v }); set({ from: isoDayOf(v) ?? undefined }); }} />
+            <DateField label={t('to')} value={dates.to} onValue={(v) => { setDates({ ...dates, to: v }); set({ to: isoDayOf(v) ?? undefined }); }} />
           </form>
           <p class="muted small" aria-live="polite">{t('shownOf', formatNumber(shown.length), formatNumber(all.length))}</p>
-          <div class="row" role="group" aria-label={t('exportShown')}>
-            <span class="muted small">{t('exportShown')}</span>
+          <div class="row export-row" role="group" aria-label={t('exportShown')}>
+            <span class="muted small export-label">{t('exportShown')}</span>
             {EXPORTS.map((x) => (
               <button type="button" key={x.format} onClick={() => void exportAs(x.format)} disabled={shown.length === 0}>{x.label}</button>
             ))}

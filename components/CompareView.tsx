@@ -4,7 +4,7 @@ import { OutletLabel } from './OutletLabel';
 import { label, numberLabel } from '../lib/compare/labels';
 import type { Comparison, InContext, OutletNarrative, OutletProfile } from '../lib/compare/types';
 import { formatNumber, t, tn, uiDir, uiLang } from '../lib/i18n';
-import { formatDate } from '../lib/ui/format-date';
+import { formatDate, formatShortDate } from '../lib/ui/format-date';
 import { DateText } from './DateText';
 import { call } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
@@ -30,7 +30,8 @@ function Passage({ c }: { c: InContext }) {
 
 export function Timeline({ c }: { c: Comparison }) {
   const rtl = uiDir() === 'rtl';
-  const L = timelineLayout(c, { width: 360, rtl });
+  // At most four ticks: each short date needs room at the labels' reading size (13 px).
+  const L = timelineLayout(c, { width: 360, rtl, maxTicks: 4 });
   // The SVG is laid out left to right (see below); Arabic labels are isolated right-to-left runs.
   const run = (s: string) => (rtl ? `\u2067${s}\u2069` : s);
   return (
@@ -41,7 +42,7 @@ export function Timeline({ c }: { c: Comparison }) {
         {L.ticks.map((k) => (
           <g key={k.date}>
             <line x1={k.x} x2={k.x} y1={L.axis.y - 3} y2={L.axis.y + 3} class="axis" />
-            <text x={k.x} y={L.axis.y + 16} text-anchor="middle" class="tick">{k.label}</text>
+            <text x={k.x} y={L.axis.y + 16} text-anchor="middle" class="tick">{run(formatShortDate(k.date, k.label.length > 5 ? 'month' : 'day'))}</text>
           </g>
         ))}
         {L.rows.map((r) => (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tn, uiLang } from '../lib/i18n';
 import { isoDayOf } from '../lib/ui/date-input';
+import { CorpusLatest } from './CorpusLatest';
 import { DateField } from './DateField';
 import { DateText } from './DateText';
 import type { CorpusStats } from '../lib/corpus/stats';
@@ -105,6 +106,7 @@ export function CorpusSearch({ onOpen, preset }: { onOpen: (r: { id: string; url
       </form>
       {stats && <p class="muted small status-line" data-testid="corpus-count">{tn('corpusCount', stats.reports)}</p>}
       {error && <p role="alert">{t('error', error)}</p>}
+      {stats && !result && !busy && !preset && <CorpusLatest stats={stats} onOpen={onOpen} />}
       <div aria-live="polite">
         {busy && <p class="muted" role="status">{t('loading')}</p>}
         {result && !busy && (

@@ -70,6 +70,9 @@ export interface Protocol extends TeamProtocol {
   'ui:clippings': { request: Record<string, never>; reply: Clipping[] };
   /** Side panel → background: change a clipping's note and tags; replies with it as stored. */
   'ui:clipping-update': { request: { id: string; note: string; tags: string[] }; reply: Clipping };
+  /** Note box framed by the clip button → background: note and tags of the clipping just saved
+   *  on this tab's page (refused for any other); replies with what was stored of them. */
+  'frame:clip-note': { request: { id: string; note: string; tags: string[] }; reply: { note: string; tags: string[] } };
   /** Side panel → background: delete a clipping; replies with it, so that "undo" can put it back. */
   'ui:clipping-delete': { request: { id: string }; reply: Clipping | null };
   'ui:clipping-restore': { request: { clipping: Clipping }; reply: null };
@@ -175,6 +178,7 @@ export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
   // The in-page panel and card: their own tab's reading and the corpus's counts.
   'ui:panel-context': ['frame'],
   'ui:panel-layout': ['frame'],
+  'frame:clip-note': ['frame'],
   'ui:context': ['ui', 'frame'],
   'ui:analysis': ['ui', 'frame'],
   'ui:entity': ['ui', 'frame'],

@@ -10,7 +10,7 @@ import { addMember, allows, audit, authenticate, isRole, issueToken, revokeToken
 import type { Db } from './db';
 import { teamQuery, type TeamQuery } from './query';
 import { eventDocFromWire } from '../lib/events';
-import { SqlCandidates, type CandidateSource } from './retrieval';
+import { PostingsCandidates, type CandidateSource } from './retrieval';
 import { addBatch, BATCH } from './store';
 
 declare module 'fastify' {
@@ -69,7 +69,7 @@ const analysisSchema = {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { db } = opts;
   const readDb = opts.readDb ?? db;
-  const candidates = opts.candidates ?? new SqlCandidates(readDb);
+  const candidates = opts.candidates ?? new PostingsCandidates(readDb);
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
 
   await app.register(rateLimit, {
@@ -128,16 +128,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  app.post<{ Body: { records: unknown[]; analyses?: FeaturesWire[]; source?: string } }>(
+  app.post<{ Body: { records: unknown[]; analyses?: FeaturesWire[]; events?: unknown[]; source?: string } }>(
     `${T}/reports`,
     {
       config: { role: 'contributor' },
       bodyLimit: 64 * 1024 * 1024,
-      schema: { body: { type: 'object', required: ['records'], properties: { records: { type: 'array', maxItems: BATCH }, analyses: { type: 'array', maxItems: BATCH, items: analysisSchema }, source: { type: 'string', maxLength: 200 } } } },
+      schema: { body: { type: 'object', required: ['records'], properties: { records: { type: 'array', maxItems: BATCH }, analyses: { type: 'array', maxItems: BATCH, items: analysisSchema }, events: { type: 'array', maxItems: BATCH, items: { type: 'object' } }, source: { type: 'string', maxLength: 200 } } } },
     },
     async (req) => {
-      const { records, analyses, source } = req.body;
+      const { records, analyses, events, source } = req.body;
       if (analyses && analyses.length !== records.length) throw new HttpError(400, 'analyses: one per record');
+      if (events && (!analyses || events.length !== records.length)) throw new HttpError(400, 'events: one per record, with the analyses');
       const good: ReportRecord[] = [];
       const goodAnalyses = [];
       const problems: Array<{ index: number; reason: string }> = [];
@@ -149,7 +150,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         }
         if (analyses) {
           try {
-            goodAnalyses.push(fromWire(analyses[i]!).f);
+            // An event document is kept as sent and checked when a query reads it (server/query.ts).
+            goodAnalyses.push({ ...fromWire(analyses[i]!), ...(events ? { ev: JSON.stringify(events[i]) } : {}) });
           } catch (e) {
             problems.push({ index: i, reason: (e as Error).message });
             continue;

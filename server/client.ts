@@ -1,4 +1,5 @@
 // A client of the team server's API, for the command line and the tests.
+import type { EventDocWire } from '../lib/events';
 import type { FeaturesWire } from '../lib/engine/wire';
 import type { RelatedReport, ReportRecord } from '../lib/types';
 import type { TeamQuery } from './query';
@@ -35,8 +36,9 @@ export class TeamClient {
     return this.call<{ team: string; member: string; role: string; reports: number }>('GET', '/me');
   }
 
-  addReports(records: ReportRecord[], source: string, analyses?: FeaturesWire[]) {
-    return this.call<{ added: number; duplicates: number; problems: Array<{ index: number; reason: string }> }>('POST', '/reports', { records, source, ...(analyses ? { analyses } : {}) });
+  /** `analyses` (and `events`, with them): the records' analysis done here (server/analyse-pool.ts). */
+  addReports(records: ReportRecord[], source: string, analyses?: FeaturesWire[], events?: EventDocWire[]) {
+    return this.call<{ added: number; duplicates: number; problems: Array<{ index: number; reason: string }> }>('POST', '/reports', { records, source, ...(analyses ? { analyses } : {}), ...(events ? { events } : {}) });
   }
 
   async query(q: TeamQuery): Promise<RelatedReport[]> {

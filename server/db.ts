@@ -139,6 +139,7 @@ export function copyValue(v: unknown): string {
 }
 
 function copyEscape(s: string): string {
+  if (!/[\\\n\r\t]/.test(s)) return s;
   return s.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
 }
 

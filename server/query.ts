@@ -23,8 +23,7 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
   const wanted = queryTerms(f);
   const [stats] = await sql.query<{ docs: number; len: number }>('SELECT docs::float8 AS docs, len FROM corpus_stats WHERE team_id = $1', [teamId]);
   if (!stats || stats.docs === 0 || wanted.length === 0) return [];
-  const dfRows = await sql.query<{ term: string; df: number }>('SELECT term, df FROM term_df WHERE team_id = $1 AND term = ANY($2::text[])', [teamId, wanted.map((w) => w.t)]);
-  const df = new Map(dfRows.map((r) => [r.term, r.df]));
+  const df = await source.docFreqs(teamId, wanted.map((w) => w.t));
   const N = Math.max(1, stats.docs);
   const avgLen = stats.len / N || 1;
   const qterms: QueryTerm[] = [];
@@ -39,10 +38,8 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
   const weights = qterms.map(termWeight);
   const rows = await source.candidates({
     teamId,
-    terms: qterms.map((qt, i) => ({ t: qt.t, w: weights[i]!, df: df.get(qt.t)! })),
-    day: f.day,
-    entityTerms: qterms.filter((qt) => qt.entity).map((qt) => qt.t),
-    limit: CANDIDATES * 2,
+    terms: qterms.map((qt, i) => ({ t: qt.t, w: weights[i]! })),
+    limit: CANDIDATES,
   });
   const index = new Map(qterms.map((qt, i) => [qt.t, i]));
   const held = new Map<number, Set<string>>();
@@ -65,6 +62,19 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
       const rows = await sql.query<{ id: string; body: string }>('SELECT id, body FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
       const byId = new Map(rows.map((r) => [r.id, r.body]));
       return ids.map((id) => (byId.has(id) ? { text: byId.get(id)! } : undefined));
+    },
+    eventDocs: async (ids) => {
+      const rows = await sql.query<{ id: string; ev: string | null }>('SELECT id, ev FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
+      const byId = new Map(rows.map((r) => [r.id, r.ev]));
+      return ids.map((id) => {
+        const ev = byId.get(id);
+        if (!ev) return undefined;
+        try {
+          return eventDocFromWire(JSON.parse(ev));
+        } catch {
+          return undefined; // judged from its text
+        }
+      });
     },
     corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, df.get(x.t)!])) },
     ...(article ? { article } : {}),

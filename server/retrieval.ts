@@ -1,24 +1,22 @@
 // The first phase of a team query: candidate reports for an article, from the database. Behind
 // one interface so that a team with OpenSearch (or another engine holding the same terms) can
 // answer this phase there; the second phase (lib's ranking) is the same whatever answers it.
+import { best } from '../lib/engine/search';
+import type { DocRow } from '../lib/engine/index-types';
 import type { Sql } from './db';
 import { DOC_COLUMNS, docRowOf, type DocColumns } from './docs';
-import type { DocRow } from '../lib/engine/index-types';
+import { docFreqs, positionOf, readPostings } from './postings';
 
 export interface LookupTerm {
   t: string;
   /** What one impact point of this term adds to a report's score (lib's termWeight). */
   w: number;
-  df: number;
 }
 
 export interface CandidateRequest {
   teamId: number;
-  /** Every term of the query the corpus holds, in the query's order. */
+  /** The query's terms the corpus holds and are not too common, in the query's order. */
   terms: readonly LookupTerm[];
-  /** The article's day and entity terms: reports of nearby days naming the same entities are candidates too. */
-  day: number | null;
-  entityTerms: readonly string[];
   limit: number;
 }
 
@@ -30,62 +28,59 @@ export interface CandidateRow {
 }
 
 export interface CandidateSource {
+  /** How many of the team's reports hold each term (terms none holds are left out). */
+  docFreqs(teamId: number, terms: readonly string[]): Promise<Map<string, number>>;
+  /** The `limit` reports of highest lexical score (the sum of weight × impact of the terms they hold). */
   candidates(req: CandidateRequest): Promise<CandidateRow[]>;
 }
 
-/** Postings read per query at most (the sum of the looked-up terms' document counts). */
-export const DEFAULT_POSTINGS_BUDGET = Number(process.env.ISNAD_POSTINGS_BUDGET ?? 4000);
-/** Days either side of the article's in which reports naming its entities are candidates. */
-export const DAY_WINDOW = 3;
-
 /**
- * The terms to look up: the rarest first, while their postings fit the budget (a term in a few
- * reports says more about which ones are related than a term in thousands, and costs less).
+ * PostgreSQL: the packed postings of the query's terms (server/postings.ts) read in one statement
+ * and scored in memory with the local engine's own loop (a Float32Array accumulator, term by term
+ * in the query's order), so the candidates are the ones the extension would find in the same
+ * corpus; then the best `limit` reports' rows.
  */
-export function lookupTerms(terms: readonly LookupTerm[], budget: number): string[] {
-  const byRarity = [...terms].sort((a, b) => a.df - b.df);
-  const out: string[] = [];
-  let used = 0;
-  for (const t of byRarity) {
-    if (out.length && used + t.df > budget) break;
-    out.push(t.t);
-    used += t.df;
+export class PostingsCandidates implements CandidateSource {
+  constructor(private readonly sql: Sql) {}
+
+  docFreqs(teamId: number, terms: readonly string[]): Promise<Map<string, number>> {
+    return docFreqs(this.sql, teamId, terms);
   }
-  return out;
-}
-
-/**
- * PostgreSQL: a GIN index over each report's terms finds the reports holding any looked-up term
- * (`&&`); each is scored by the weighted impacts of all the query's terms it holds, the best
- * `limit` returned with the terms they hold.
- */
-export class SqlCandidates implements CandidateSource {
-  constructor(
-    private readonly sql: Sql,
-    private readonly budget = DEFAULT_POSTINGS_BUDGET,
-  ) {}
 
   async candidates(req: CandidateRequest): Promise<CandidateRow[]> {
     if (req.terms.length === 0) return [];
-    const lookup = lookupTerms(req.terms, this.budget);
-    const windowed = req.day !== null && req.entityTerms.length > 0;
-    // Set-based: the candidates' terms unnested once and joined with the query's in one hash
-    // join (a subquery per candidate rebuilt the query's hash for each: ten times slower).
-    const rows = await this.sql.query<DocColumns & { hits: string[]; hit_imps: number[] }>(
-      `WITH c AS MATERIALIZED (
-         SELECT r.n, r.terms, r.imps FROM reports r
-          WHERE r.team_id = $1
-            AND (r.terms && $4::text[] ${windowed ? 'OR (r.day BETWEEN $6::int - $7::int AND $6::int + $7::int AND r.terms && $8::text[])' : ''})
-       ),
-       q AS (SELECT * FROM unnest($2::text[], $3::float8[]) WITH ORDINALITY AS q(t, w, o)),
-       s AS (
-         SELECT c.n, array_agg(q.t ORDER BY q.o) AS hits, array_agg(c.imps[x.i]::int ORDER BY q.o) AS hit_imps, sum(q.w * c.imps[x.i]) AS score
-           FROM c CROSS JOIN LATERAL unnest(c.terms) WITH ORDINALITY AS x(t, i) JOIN q ON q.t = x.t
-          GROUP BY c.n ORDER BY score DESC, c.n LIMIT $5
-       )
-       SELECT ${DOC_COLUMNS}, s.hits, s.hit_imps FROM s JOIN reports r ON r.team_id = $1 AND r.n = s.n ORDER BY s.score DESC, s.n`,
-      [req.teamId, req.terms.map((t) => t.t), req.terms.map((t) => t.w), lookup, req.limit, ...(windowed ? [req.day, DAY_WINDOW, req.entityTerms] : [])],
-    );
-    return rows.map((r) => ({ d: docRowOf(r), hits: r.hits, imps: r.hit_imps }));
+    const postings = await readPostings(this.sql, req.teamId, req.terms.map((t) => t.t));
+    const lists = req.terms.map((t) => ({ t: t.t, w: t.w, p: postings.get(t.t) })).filter((x) => x.p !== undefined).map((x) => ({ ...x, p: x.p! }));
+    let max = 0;
+    for (const { p } of lists) if (p.ids.length) max = Math.max(max, p.ids[p.ids.length - 1]!);
+    const acc = new Float32Array(max + 1);
+    const touched: number[] = [];
+    for (const { w, p } of lists) {
+      const { ids, imp } = p;
+      for (let k = 0; k < ids.length; k++) {
+        const n = ids[k]!;
+        if (acc[n] === 0) touched.push(n);
+        acc[n]! += w * imp[k]!;
+      }
+    }
+    const top = best(touched, acc, req.limit);
+    if (!top.length) return [];
+    const rows = await this.sql.query<DocColumns>(`SELECT ${DOC_COLUMNS} FROM reports r WHERE r.team_id = $1 AND r.n = ANY($2::bigint[])`, [req.teamId, top]);
+    const byN = new Map(rows.map((r) => [r.n, r]));
+    const out: CandidateRow[] = [];
+    for (const n of top) {
+      const r = byN.get(n);
+      if (!r) continue;
+      const hits: string[] = [];
+      const imps: number[] = [];
+      for (const { t, p } of lists) {
+        const k = positionOf(p, n);
+        if (k < 0) continue;
+        hits.push(t);
+        imps.push(p.imp[k]!);
+      }
+      out.push({ d: docRowOf(r), hits, imps });
+    }
+    return out;
   }
 }

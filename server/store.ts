@@ -9,11 +9,12 @@ import type { Features } from '../lib/engine/features';
 import type { ReportRecord } from '../lib/types';
 import { audit } from './auth';
 import { copyLine, type Db, type Sql } from './db';
+import { addSegment, type DocTerms } from './postings';
 
 /** Records per batch: the extension indexes 2,000 at a time, and impacts depend on the batch. */
 export const BATCH = 2000;
 
-export const REPORT_COLUMNS = ['team_id', 'n', 'id', 'url', 'outlet', 'title', 'published_at', 'body', 'day', 'len', 'terms', 'imps', 'e', 'en', 'et', 'src', 'h0', 'h1', 'mh', 'dup', 'imp', 'tk', 'added_by'] as const;
+export const REPORT_COLUMNS = ['team_id', 'n', 'id', 'url', 'outlet', 'title', 'published_at', 'body', 'day', 'len', 'e', 'en', 'et', 'src', 'h0', 'h1', 'mh', 'dup', 'imp', 'tk', 'added_by', 'ev'] as const;
 
 export interface AddResult {
   added: number;
@@ -43,10 +44,10 @@ export function forgetTeam(teamId: number): void {
  * without a URL, its text) is a duplicate and skipped. `analyses`, when given, are the records'
  * analysis done by the client (lib/engine/wire.ts, checked there); otherwise the server analyses.
  */
-export async function addBatch(db: Db, who: { teamId: number; memberId: number | null }, records: ReportRecord[], source: string, analyses?: Features[]): Promise<AddResult> {
+export async function addBatch(db: Db, who: { teamId: number; memberId: number | null }, records: ReportRecord[], source: string, analyses?: Array<{ f: Features; tk?: string; ev?: string }>): Promise<AddResult> {
   if (records.length > BATCH) throw new Error(`at most ${BATCH} records a batch`);
   const reports = records.map((r) => toReport(r, 'import', source));
-  const prepared = analyses ? reports.map((report, i) => ({ report, f: analyses[i]! })) : prepare(reports);
+  const prepared: Array<{ report: (typeof reports)[number]; f: Features; tk?: string; ev?: string }> = analyses ? reports.map((report, i) => ({ report, ...analyses[i]! })) : prepare(reports);
   const { teamId } = who;
   try {
     return await db.tx(async (sql) => {
@@ -97,7 +98,7 @@ export async function addBatch(db: Db, who: { teamId: number; memberId: number |
       const docs = stats.docs + rows.length;
       const totalLen = stats.len + rows.reduce((s, r) => s + r.f.len, 0);
       const avgLen = totalLen / docs;
-      const df = new Map<string, number>();
+      const docTerms: DocTerms[] = [];
       let lines = '';
       for (const { n: rn, f, dup, p } of rows) {
         const norm = K1 * (1 - B + (B * f.len) / Math.max(1, avgLen));
@@ -112,9 +113,9 @@ export async function addBatch(db: Db, who: { teamId: number; memberId: number |
           terms.push(entityTerm(e.id));
           imps.push(entityImp);
         }
-        for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+        docTerms.push({ n: rn, terms, imps });
         const r = p.report;
-        lines += copyLine([teamId, rn, r.id, r.url, r.outlet, r.title, r.publishedAt, r.text, f.day, f.len, terms, imps, f.entities.map((e) => e.id), f.entities.map((e) => e.name), f.entities.map((e) => e.type), f.sources, f.fingerprint[0], f.fingerprint[1], f.phrases, dup, r.importId, textKey(r.text), who.memberId]);
+        lines += copyLine([teamId, rn, r.id, r.url, r.outlet, r.title, r.publishedAt, r.text, f.day, f.len, f.entities.map((e) => e.id), f.entities.map((e) => e.name), f.entities.map((e) => e.type), f.sources, f.fingerprint[0], f.fingerprint[1], f.phrases, dup, r.importId, p.tk ?? textKey(r.text), who.memberId, p.ev ?? null]);
       }
       await sql.copyIn('reports', REPORT_COLUMNS, lines);
       if (grouped.length) await sql.query('UPDATE reports SET dup = n WHERE team_id = $1 AND n = ANY($2::bigint[]) AND dup IS NULL', [teamId, grouped]);
@@ -122,11 +123,7 @@ export async function addBatch(db: Db, who: { teamId: number; memberId: number |
       if (keyRows.length) {
         await sql.query('INSERT INTO report_keys (team_id, key, n) SELECT $1, k, n FROM unnest($2::text[], $3::bigint[]) AS x(k, n) ON CONFLICT DO NOTHING', [teamId, keyRows.map((k) => k[0]), keyRows.map((k) => k[1])]);
       }
-      await sql.query(
-        `INSERT INTO term_df (team_id, term, df) SELECT $1, t, c FROM unnest($2::text[], $3::int[]) AS x(t, c)
-         ON CONFLICT (team_id, term) DO UPDATE SET df = term_df.df + EXCLUDED.df`,
-        [teamId, [...df.keys()], [...df.values()]],
-      );
+      await addSegment(sql, teamId, docTerms);
       await sql.query('UPDATE corpus_stats SET docs = $2, len = $3, next_n = $4 WHERE team_id = $1', [teamId, docs, totalLen, n]);
       await audit(sql, teamId, who.memberId, 'reports.add', { source, added: rows.length, duplicates, first: rows[0]!.n, last: n - 1 });
       return { added: rows.length, duplicates };

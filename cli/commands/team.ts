@@ -1,11 +1,11 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyseRecords } from '../../lib/engine/wire';
 import { articleQuery } from '../../lib/engine/context';
 import type { ReportRecord } from '../../lib/types';
 import { createTeam } from '../../server/auth';
 import { TeamClient, teamQueryFor } from '../../server/client';
+import { AnalysePool } from '../../server/analyse-pool';
 import { openDb } from '../../server/db';
 import { migrate } from '../../server/migrate';
 import { BATCH } from '../../server/store';
@@ -42,6 +42,36 @@ function client(v: Values): TeamClient {
   return new TeamClient(server, team, token);
 }
 
+/**
+ * `team load`: the analysis is done here, beside the files, so the server's cores are left for
+ * queries: on every core, the next batch's while this one is sent.
+ */
+async function loadFiles(c: TeamClient, files: string[]): Promise<{ added: number; duplicates: number; problems: string[] }> {
+  let added = 0;
+  let duplicates = 0;
+  const problems: string[] = [];
+  const pool = new AnalysePool();
+  try {
+    for (const file of files) {
+      const reports = await loadCorpus([file], false, (m) => process.stderr.write(`warning: ${m}\n`));
+      const records: ReportRecord[] = reports.map((r) => ({ url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text }));
+      const analysed = (i: number) => pool.analyse(records.slice(i, i + BATCH));
+      let next = records.length ? analysed(0) : null;
+      for (let i = 0; next; i += BATCH) {
+        const { analyses, events } = await next;
+        next = i + BATCH < records.length ? analysed(i + BATCH) : null;
+        const res = await c.addReports(records.slice(i, i + BATCH), basename(file), analyses, events);
+        added += res.added;
+        duplicates += res.duplicates;
+        for (const p of res.problems) problems.push(`${file}: record ${i + p.index + 1}: ${p.reason}`);
+      }
+    }
+  } finally {
+    await pool.close();
+  }
+  return { added, duplicates, problems };
+}
+
 export async function run(argv: string[]): Promise<unknown> {
   const [sub, ...rest] = argv;
   const { values: v, positionals } = parseArgs({ args: rest, allowPositionals: true, options: OPTIONS });
@@ -61,23 +91,7 @@ export async function run(argv: string[]): Promise<unknown> {
     }
     case 'load': {
       if (!positionals.length) throw new CliError('load: corpus files are needed');
-      const c = client(v);
-      let added = 0;
-      let duplicates = 0;
-      const problems: string[] = [];
-      for (const file of positionals) {
-        const reports = await loadCorpus([file], false, (m) => process.stderr.write(`warning: ${m}\n`));
-        const records: ReportRecord[] = reports.map((r) => ({ url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text }));
-        for (let i = 0; i < records.length; i += BATCH) {
-          const part = records.slice(i, i + BATCH);
-          // The analysis is done here, beside the files, so the server's cores are left for queries.
-          const res = await c.addReports(part, basename(file), analyseRecords(part));
-          added += res.added;
-          duplicates += res.duplicates;
-          for (const p of res.problems) problems.push(`${file}: record ${i + p.index + 1}: ${p.reason}`);
-        }
-      }
-      return { added, duplicates, problems };
+      return loadFiles(client(v), positionals);
     }
     case 'query': {
       const file = positionals[0];

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
+import './card.css';
 import { applyLocale, t, tn, uiLang } from '../../lib/i18n';
 import { DateText } from '../../components/DateText';
 import type { EntityCard } from '../../lib/engine/entity-card';
@@ -8,63 +9,81 @@ import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { outletName } from '../../lib/outlets/names';
 import { safeHref } from '../../lib/safe-href';
+import { parseCardHash, type CardKind } from '../../lib/ui/card-hash';
 
-// The card beside a mark. The content script names the entity in this page's hash; the corpus
-// is read here, in the extension's own page, never in the article's DOM.
-const entityOfHash = () => decodeURIComponent(location.hash.slice(1));
+// The card beside a mark. The content script names the entity in this page's hash, with the
+// mark's kind and words; the corpus is read here, in the extension's own page, never in the
+// article's DOM. The frame has a fixed size (its size tells the page nothing): the card inside
+// is as tall as its content and scrolls beyond the frame.
+const KIND_LABEL = { place: 'markPlace', actor: 'markActor', source: 'markSource' } as const;
 
 function Card() {
-  const [id, setId] = useState(entityOfHash());
+  const [at, setAt] = useState(() => parseCardHash(location.hash));
   const [card, setCard] = useState<EntityCard | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const onHash = () => setId(entityOfHash());
+    const onHash = () => setAt(parseCardHash(location.hash));
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
-    if (!id) return;
+    document.documentElement.toggleAttribute('data-up', at.up);
+    if (!at.id) return;
     setCard(undefined);
     setError(null);
-    call('ui:entity', { id }).then(setCard, (e: Error) => setError(e.message));
-  }, [id]);
+    let current = true;
+    call('ui:entity', { id: at.id }).then(
+      (c) => current && setCard(c),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [at.id, at.up]);
   const lang = uiLang();
   const nameLang = lang.startsWith('ar') ? 'ar' : 'en';
-  if (error) return <p class="error" role="alert">{t('error', error)}</p>;
-  if (card === undefined) return <p class="muted" role="status">…</p>;
-  if (card === null) return <p class="muted" role="status">{t('entityUnknown')}</p>;
+  // What is known at once: the mark's own words and kind; the gazetteer's name when it comes.
+  const kind: CardKind | null = card ? card.type : at.kind;
+  const name = card ? card.name[nameLang] : at.words;
   return (
-    <main class="card" aria-live="polite">
-      <h1 dir="auto">{card.name[nameLang]}</h1>
+    <main class="card entity-card" aria-live="polite" aria-busy={card === undefined && !error}>
+      <h1 dir="auto">{name}</h1>
       <p class="muted">
-        {t(card.type === 'place' ? 'markPlace' : card.type === 'actor' ? 'markActor' : 'markSource')}
-        {card.parent && <> · <bdi>{card.parent[nameLang]}</bdi></>}
+        {kind && t(KIND_LABEL[kind])}
+        {card?.parent && <> · <bdi>{card.parent[nameLang]}</bdi></>}
       </p>
-      <p>{card.reports === 0 ? t('entityNoReports') : tn('entityReports', card.reports)}</p>
-      {card.reports > 0 && (
-        <p class="muted">
-          {Object.entries(card.byOutlet).map(([o, n]) => (
-            <bdi class="chip" key={o}>{outletName(o, lang)} {n}</bdi>
-          ))}
-        </p>
+      {error && <p class="error" role="alert">{t('error', error)}</p>}
+      {!error && card === undefined && <p class="muted" role="status" data-testid="card-loading">{t('loading')}</p>}
+      {card === null && <p class="muted" role="status">{t('entityUnknown')}</p>}
+      {card && (
+        <>
+          <p>{card.reports === 0 ? t('entityNoReports') : tn('entityReports', card.reports)}</p>
+          {card.reports > 0 && (
+            <p class="muted">
+              {Object.entries(card.byOutlet).map(([o, n]) => (
+                <bdi class="chip" key={o}>{outletName(o, lang)} {n}</bdi>
+              ))}
+            </p>
+          )}
+          <ul class="recent">
+            {card.recent.map((r) => (
+              <li key={r.id}>
+                <a
+                  dir="auto"
+                  href={safeHref(r.url) ?? '#'}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void openReport(r);
+                  }}
+                >
+                  {r.title}
+                </a>{' '}
+                <span class="muted"><bdi>{outletName(r.outlet, lang)}</bdi> · <DateText iso={r.publishedAt} /></span>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
-      <ul class="recent">
-        {card.recent.map((r) => (
-          <li key={r.id}>
-            <a
-              dir="auto"
-              href={safeHref(r.url) ?? '#'}
-              onClick={(e) => {
-                e.preventDefault();
-                void openReport(r);
-              }}
-            >
-              {r.title}
-            </a>{' '}
-            <span class="muted"><bdi>{outletName(r.outlet, lang)}</bdi> · <DateText iso={r.publishedAt} /></span>
-          </li>
-        ))}
-      </ul>
     </main>
   );
 }

@@ -9,6 +9,7 @@ import type { TextQuote } from '../../lib/clippings/types';
 import type { ClipSaved } from '../../lib/clippings/types';
 import { send, type TabClipSelection } from '../../lib/messaging';
 import { highlightQuotes } from './clip-highlights';
+import { noteBoxOpener, type OpenNoteBox } from './clip-note';
 import { s } from './strings';
 
 export interface ClipButton {
@@ -37,19 +38,28 @@ function selectedRange(): Range | null {
   return range;
 }
 
-/** Describes the selection and has the background save it; null when nothing is selected. */
+/** The save step's note box, once the clip button has started. */
+let openNoteBox: OpenNoteBox | null = null;
+
+/**
+ * Describes the selection and has the background save it; null when nothing is selected. A new
+ * clipping opens the note box beside the selection, for its note and tags.
+ */
 export async function saveSelection(): Promise<ClipSaved | null> {
   const range = selectedRange();
   const quote: TextQuote | null = range ? describeRange(document.body, range) : null;
-  if (!quote) return null;
+  if (!quote || !range) return null;
+  const near = range.getBoundingClientRect();
   const reply = await send('page:clip', { quote });
   if (!reply.ok) throw new Error(reply.error);
   await highlightQuotes(document.body, [reply.value.quote]);
+  if (reply.value.created) openNoteBox?.(reply.value.id, near);
   return reply.value;
 }
 
 export function startClipButton(ctx: ContentScriptContext): ClipButton {
   let active = false;
+  openNoteBox = noteBoxOpener(ctx);
   const host = document.createElement('div');
   host.setAttribute(HOST_ATTR, '');
   Object.assign(host.style, { position: 'fixed', zIndex: '2147483647', top: '0', left: '0', display: 'none' });

@@ -4,9 +4,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { MARK_ATTR } from '../../lib/marks/apply';
+import { cardHash, type CardKind } from '../../lib/ui/card-hash';
 
-const WIDTH = 300;
-const HEIGHT = 220;
+// The frame's size is fixed: the card inside grows with its content up to it, then scrolls.
+// A size that followed the content would tell the page how much the corpus holds.
+const WIDTH = 340;
+const MAX_HEIGHT = 400;
 const SHOW_DELAY = 250;
 const HIDE_DELAY = 300;
 
@@ -25,9 +28,11 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
       append: 'last',
       onMount(wrapper, iframe) {
         wrapper.setAttribute('data-isnad', 'card');
-        Object.assign(wrapper.style, { position: 'fixed', zIndex: '2147483647', width: `${WIDTH}px`, height: `${HEIGHT}px`, display: 'none' });
+        Object.assign(wrapper.style, { position: 'fixed', zIndex: '2147483647', width: `${WIDTH}px`, height: `${MAX_HEIGHT}px`, display: 'none' });
         iframe.title = 'Isnad';
-        Object.assign(iframe.style, { width: '100%', height: '100%', border: '0', borderRadius: '8px', boxShadow: '0 4px 18px rgba(0,0,0,.25)', colorScheme: 'normal' });
+        // Transparent: the card page draws the card, its border and shadow, as tall as its content.
+        Object.assign(iframe.style, { width: '100%', height: '100%', border: '0', background: 'transparent', colorScheme: 'normal' });
+        iframe.setAttribute('allowtransparency', 'true');
         // Keep the card open while the pointer is on it.
         wrapper.addEventListener('mouseenter', () => clearTimeout(hideTimer));
         wrapper.addEventListener('mouseleave', () => scheduleHide());
@@ -37,12 +42,15 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
     return ui;
   }
 
-  function place(wrapper: HTMLElement, mark: HTMLElement) {
+  /** Below the mark when the frame fits there (or there is more room below), else above it. */
+  function place(wrapper: HTMLElement, mark: HTMLElement): boolean {
     const r = mark.getBoundingClientRect();
-    const below = r.bottom + 6 + HEIGHT <= innerHeight;
-    const top = below ? r.bottom + 6 : Math.max(6, r.top - 6 - HEIGHT);
+    const height = Math.min(MAX_HEIGHT, innerHeight - 12);
+    const below = r.bottom + height <= innerHeight || innerHeight - r.bottom >= r.top;
+    const top = below ? Math.min(r.bottom, innerHeight - height) : Math.max(0, r.top - height);
     const left = Math.min(Math.max(6, r.left + r.width / 2 - WIDTH / 2), innerWidth - WIDTH - 6);
-    Object.assign(wrapper.style, { top: `${top}px`, left: `${left}px`, display: 'block' });
+    Object.assign(wrapper.style, { top: `${top}px`, left: `${left}px`, height: `${height}px`, display: 'block' });
+    return !below;
   }
 
   function show(mark: HTMLElement) {
@@ -51,11 +59,13 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
     clearTimeout(hideTimer);
     const card = ensure();
     current = mark;
-    // The card page reads the entity from its hash; changing only the hash does not reload it.
+    const up = place(card.wrapper, mark);
+    // The card page reads the entity from its hash (changing only the hash does not reload it),
+    // with the mark's kind and words to show at once.
+    const kind = mark.getAttribute(MARK_ATTR);
     const url = new URL(card.iframe.src);
-    url.hash = encodeURIComponent(id);
+    url.hash = cardHash({ id, kind: kind === 'place' || kind === 'actor' || kind === 'source' ? (kind as CardKind) : null, words: mark.textContent ?? '', up });
     if (card.iframe.src !== url.href) card.iframe.src = url.href;
-    place(card.wrapper, mark);
   }
 
   function hide() {

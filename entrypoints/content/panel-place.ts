@@ -22,7 +22,7 @@ export interface Placement {
 
 export const PANEL_MIN = 280;
 export const PANEL_MAX = 380;
-export const TAB_WIDTH = 44;
+export const TAB_WIDTH = 76;
 const GAP = 12;
 
 /** The physical edge of a layout side: `end` is the inline end, left on a right-to-left page. */

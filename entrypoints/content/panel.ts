@@ -87,8 +87,8 @@ export function mountPanel(ctx: ContentScriptContext, run: string): Panel {
         width: '100%',
         height: '100%',
         border: '0',
-        borderRadius: '10px',
-        boxShadow: '0 4px 24px rgba(0,0,0,.25)',
+        // Transparent: the panel page draws its own box (a small one when nothing is related).
+        background: 'transparent',
         colorScheme: 'normal',
       });
       // Hidden until placed; nothing here reads the page's layout.
@@ -111,7 +111,7 @@ export function mountPanel(ctx: ContentScriptContext, run: string): Panel {
       [other]: 'auto',
       top: tab ? '96px' : p.mode === 'dock' ? '0' : '16px',
       width: `${p.width}px`,
-      height: tab ? '140px' : p.mode === 'dock' ? '100vh' : 'min(calc(100vh - 32px), 680px)',
+      height: tab ? '92px' : p.mode === 'dock' ? '100vh' : 'min(calc(100vh - 32px), 680px)',
       visibility: '',
     });
     wrapper.dataset.mode = p.mode;

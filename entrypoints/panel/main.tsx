@@ -64,6 +64,9 @@ function Panel() {
     void call('ui:panel-layout', { layout: next }).then(setLayout, () => undefined);
   };
   const count = context.kind === 'ready' && context.context ? context.context.related.length : null;
+  // Nothing related: a small tab at the top of the (transparent) frame, not a column for one
+  // sentence; the reader opens the whole panel from it (its actions, the legend, what to do).
+  const [quietOpen, setQuietOpen] = useState(false);
   // This panel's tab and window, known before any click: opening the side panel must happen in
   // the click itself, with nothing awaited first.
   const [tab, setTab] = useState<{ id?: number; windowId?: number } | null>(null);
@@ -96,6 +99,16 @@ function Panel() {
         >
           <span class="panel-tab-name">{t('extName')}</span>
           {count !== null && <span class="panel-tab-count">{count}</span>}
+        </button>
+      </main>
+    );
+  }
+  if (count === 0 && !quietOpen) {
+    return (
+      <main class="panel quiet" data-testid="panel-quiet">
+        <button type="button" class="quiet-tab" aria-expanded="false" aria-label={t('noRelatedOpen')} onClick={() => setQuietOpen(true)}>
+          <strong>{t('extName')}</strong>
+          <span class="muted">{t('noRelatedShort')}</span>
         </button>
       </main>
     );

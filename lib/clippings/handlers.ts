@@ -8,13 +8,14 @@ import type { Article, ExportedFile } from '../types';
 import { analyseQuote } from './analysis';
 import { exportClippings } from './export';
 import { backupFile, clipSelection, importClippingsFile, pageAsArticle, quotesForPage, restoreBackupFile, type SettingsStorage } from './service';
-import { deleteClipping, listClippings, restoreClipping, updateClipping } from './store';
+import { deleteClipping, listClippings, noteAtSave, restoreClipping, updateClipping } from './store';
 import type { ClipSaved, ClippingExportFormat, TextQuote } from './types';
 
 type ClippingsHandlers = Pick<
   Handlers,
   | 'ui:clippings'
   | 'ui:clipping-update'
+  | 'frame:clip-note'
   | 'ui:clipping-delete'
   | 'ui:clipping-restore'
   | 'ui:clippings-export'
@@ -71,6 +72,10 @@ export function clippingsHandlers(deps: ClippingsDeps): ClippingsHandlers {
     },
     async 'ui:clipping-update'({ id, note, tags }) {
       return updateClipping(db, id, { note, tags });
+    },
+    async 'frame:clip-note'({ id, note, tags }, sender) {
+      const c = await noteAtSave(db, id, { note, tags }, sender.tabUrl);
+      return { note: c.note, tags: c.tags };
     },
     async 'ui:clipping-delete'({ id }) {
       return deleteClipping(db, id);

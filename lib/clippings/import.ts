@@ -2,7 +2,7 @@
 // problem is reported with where it is (line, clippings[i].field) and why. The caller gets the
 // valid clippings and the errors apart: the store keeps the good ones and reports the bad ones,
 // and writes nothing when the file as a whole is not a clippings export.
-import { EXPORT_FORMAT, EXPORT_VERSION, type Clipping, type ClippingAttribution, type ClippingEntity, type ExportedSetting } from './types';
+import { EXPORT_FORMAT, EXPORT_VERSION, READ_VERSIONS, type Clipping, type ClippingAttribution, type ClippingEntity, type ExportedSetting } from './types';
 import { errorMessage } from '../errors';
 
 export interface ImportProblem {
@@ -40,9 +40,11 @@ export const IMPORT_LIMITS = {
 } as const;
 
 const CLIPPING_FIELDS = [
-  'id', 'quote', 'prefix', 'suffix', 'url', 'canonicalUrl', 'archiveUrl', 'outlet', 'title', 'publishedAt',
+  'id', 'quote', 'prefix', 'suffix', 'url', 'canonicalUrl', 'archiveUrl', 'outlet', 'title', 'author', 'publishedAt',
   'createdAt', 'updatedAt', 'entities', 'attribution', 'note', 'tags',
 ] as const;
+/** Fields a file may leave out: exports of version 1 had no author. */
+const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['author']);
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
 type Rec = Record<string, unknown>;
@@ -164,7 +166,7 @@ export function validateClipping(raw: unknown, report: (field: string, reason: s
   }
   const c = new FieldChecker(report, raw);
   for (const k of Object.keys(raw)) if (!(CLIPPING_FIELDS as readonly string[]).includes(k)) c.fail(k, 'is not a field of a clipping');
-  for (const k of CLIPPING_FIELDS) if (!(k in raw)) c.fail(k, 'is missing');
+  for (const k of CLIPPING_FIELDS) if (!(k in raw) && !OPTIONAL_FIELDS.has(k)) c.fail(k, 'is missing');
   if (!c.ok) return null;
   const publishedAt = c.nullableText('publishedAt', 40);
   if (publishedAt !== null && !ISO_DATE.test(publishedAt)) c.fail('publishedAt', `is not an ISO date (YYYY-MM-DD…): ${JSON.stringify(publishedAt)}`);
@@ -178,6 +180,7 @@ export function validateClipping(raw: unknown, report: (field: string, reason: s
     archiveUrl: c.url('archiveUrl', true),
     outlet: c.text('outlet', IMPORT_LIMITS.nameChars, { nonEmpty: true }),
     title: c.text('title', IMPORT_LIMITS.titleChars),
+    author: 'author' in raw ? c.nullableText('author', IMPORT_LIMITS.nameChars) : null,
     publishedAt,
     createdAt: c.time('createdAt'),
     updatedAt: c.time('updatedAt'),
@@ -278,7 +281,9 @@ export function parseClippingsJson(text: string, file = 'clippings.json'): Parse
   }
   if (!isRecord(data)) return fail(`must be a JSON object, got ${describe(data)}`);
   if (data.format !== EXPORT_FORMAT) return fail(`is not an Isnad clippings export: "format" is ${describe(data.format)}, expected "${EXPORT_FORMAT}"`, 'format');
-  if (data.version !== EXPORT_VERSION) return fail(`has version ${describe(data.version)}; this Isnad reads version ${EXPORT_VERSION}`, 'version');
+  if (typeof data.version !== 'number' || !READ_VERSIONS.includes(data.version)) {
+    return fail(`has version ${describe(data.version)}; this Isnad reads versions ${READ_VERSIONS.join(' and ')} (it writes ${EXPORT_VERSION})`, 'version');
+  }
   for (const k of Object.keys(data)) if (!['format', 'version', 'exportedAt', 'clippings', 'settings'].includes(k)) problem(null, k, 'is not a field of a clippings export');
   if (data.exportedAt !== undefined && (typeof data.exportedAt !== 'string' || Number.isNaN(Date.parse(data.exportedAt)))) {
     problem(null, 'exportedAt', `must be an ISO time, got ${describe(data.exportedAt)}`);

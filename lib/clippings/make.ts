@@ -58,6 +58,7 @@ export function makeClipping(article: Article, selection: ClippingSelection, ext
     archiveUrl: article.archive?.archiveUrl ?? null,
     outlet: article.outlet,
     title: article.title,
+    author: article.author?.trim() || null,
     publishedAt: article.publishedAt.value,
     createdAt: now,
     updatedAt: now,

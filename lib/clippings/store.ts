@@ -23,6 +23,7 @@ export function upgradeClipping(row: Clipping): Clipping {
     archiveUrl: r.archiveUrl ?? null,
     outlet: r.outlet ?? 'unknown',
     title: r.title ?? '',
+    author: r.author ?? null,
     publishedAt: r.publishedAt ?? null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt ?? r.createdAt,
@@ -70,6 +71,24 @@ export async function updateClipping(
     await db.clippings.put(next);
     return next;
   });
+}
+
+/** How long after saving a clipping its note box (in the article's tab) may still write to it. */
+export const NOTE_AT_SAVE_MS = 30 * 60_000;
+
+/**
+ * The note and tags given in the save step (the note box framed in the article's tab): only for a
+ * clipping of that tab's page saved in the last half hour, so that no page can frame the box to
+ * write to an older clipping. Later edits go through the Clippings tab.
+ */
+export async function noteAtSave(db: IsnadDB, id: string, patch: { note: string; tags: string[] }, pageUrl: string | undefined, now = Date.now()): Promise<Clipping> {
+  const row = await db.clippings.get(id);
+  if (!row) throw new Error(`clipping ${id} does not exist`);
+  const c = upgradeClipping(row);
+  if (now - c.createdAt > NOTE_AT_SAVE_MS || now < c.createdAt) throw new Error('this clipping was not saved just now: edit its note in the Clippings tab');
+  const page = pageUrl ? urlKey(pageUrl) : null;
+  if (!page || (page !== urlKey(c.url) && (!c.canonicalUrl || page !== urlKey(c.canonicalUrl)))) throw new Error('this clipping is not of the page in this tab');
+  return updateClipping(db, id, patch, now);
 }
 
 /** Deletes and returns the clipping, for the UI's undo (restoreClipping); null when absent. */

@@ -31,6 +31,8 @@ export interface Clipping {
   /** Outlet id (see lib/outlets) or the name a record gave. */
   outlet: string;
   title: string;
+  /** The byline as the page gave it; null when it gave none (and in clippings saved before it was kept). */
+  author: string | null;
   /** ISO date as the article gave it: YYYY-MM-DD, YYYY-MM or YYYY-MM-DDTHH:mm; null when unknown. */
   publishedAt: string | null;
   /** Capture time, epoch ms. */
@@ -59,14 +61,16 @@ export interface ExportedSetting {
 /** Our own JSON export (and backup) format. */
 export interface ClippingsExport {
   format: 'isnad-clippings';
-  version: 1;
+  version: typeof EXPORT_VERSION;
   exportedAt?: string;
   clippings: Clipping[];
   settings?: Record<string, ExportedSetting>;
 }
 
 export const EXPORT_FORMAT = 'isnad-clippings';
-export const EXPORT_VERSION = 1;
+/** 2: clippings carry `author`. Version 1 files (without it) are still read. */
+export const EXPORT_VERSION = 2;
+export const READ_VERSIONS: readonly number[] = [1, 2];
 
 /** A saved clipping: `created` is false when this passage was saved before (the first is kept). */
 export interface ClipSaved {

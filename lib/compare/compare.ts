@@ -68,8 +68,9 @@ export function compareReports(group: GroupReport[], analyse: Analyser, opts: Co
       naming: naming(as),
       frames: frames(as),
       ...sourcesAndClaims(as, outlet, outletTerms),
+      // Counts only: a duration ("for two years", "two days later") is no figure of the event.
       numbers: as.flatMap((a) =>
-        findNumbers(a.full).map((n) => {
+        findNumbers(a.full).filter((n) => n.what !== 'duration').map((n) => {
           const { start, end, ...rest } = n;
           return { ...rest, context: a.ctx(start, end) };
         }),

@@ -4,7 +4,18 @@
 import { csvCell } from '../clippings/export/csv';
 import { escapeMarkdown, FSI, PDI, RLM, startsRtl } from '../clippings/export/markdown';
 import { outletLabel } from './outlets';
-import { daysLater, label, langOf, numberLabel } from './labels';
+import { countedMessage, type Messages } from '../i18n';
+import { label, langOf, numberLabel } from './labels';
+// The UI's own counted message for the lag, from the catalogues (named imports: only these
+// entries are bundled), so the export and the Compare tab say it in the same words.
+import { daysLater_few, daysLater_many, daysLater_one, daysLater_other, daysLater_two, daysLater_zero } from '../../public/_locales/ar/messages.json';
+import { daysLater_one as en_one, daysLater_other as en_other } from '../../public/_locales/en/messages.json';
+
+const LATER: Record<'ar' | 'en', Messages> = {
+  ar: { daysLater_zero, daysLater_one, daysLater_two, daysLater_few, daysLater_many, daysLater_other },
+  en: { daysLater_one: en_one, daysLater_other: en_other },
+};
+export const daysLater = (n: number, l: 'ar' | 'en') => countedMessage(LATER[l], l, 'daysLater', n) ?? String(n);
 import type { Comparison, ComparisonJson, InContext } from './types';
 
 const L = {

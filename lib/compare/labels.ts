@@ -2,6 +2,7 @@
 // Compare tab and the exports (which run in the background, away from browser.i18n). Ids that
 // are not listed show as they are.
 import type { ClaimSourceType, Frame } from '../claims';
+import { formatNumber } from '../i18n';
 
 type Lang = 'ar' | 'en';
 type Table = Record<string, { ar: string; en: string }>;
@@ -100,30 +101,11 @@ export function label(kind: LabelKind, id: string, lang: string): string {
   return TABLES[kind][id]?.[langOf(lang)] ?? id;
 }
 
-/** A number as the reader should see it: "أكثر من 270", "عشرات". */
+/**
+ * A number as the reader should see it: "أكثر من 270", "عشرات". Digits as the UI's language
+ * writes them (the same formatter as every other count of the UI).
+ */
 export function numberLabel(n: { value: number | string; approx?: string }, lang: string): string {
-  const v = typeof n.value === 'number' ? n.value.toLocaleString(langOf(lang) === 'ar' ? 'ar-SY' : 'en') : label('vague', n.value, lang);
+  const v = typeof n.value === 'number' ? formatNumber(n.value, langOf(lang)) : label('vague', n.value, lang);
   return n.approx ? `${label('approx', n.approx, lang)} ${v}` : v;
-}
-
-/** Arabic counted noun for n: singular, dual, plural (3–10), accusative singular (11–99), singular (round hundreds). */
-function counted(n: number, forms: { one: string; two: string; few: string; many: string; hundred: string }): string {
-  if (n === 1) return forms.one;
-  if (n === 2) return forms.two;
-  const last = n % 100;
-  if (last >= 3 && last <= 10) return `${n} ${forms.few}`;
-  if (last >= 11) return `${n} ${forms.many}`;
-  return `${n} ${forms.hundred}`; // 100, 101, 102, 200…: مئة يوم
-}
-
-/** The gap after the group's first report: "بعد يومين", "بعد 5 أيام", "بعد 120 يومًا", "3 days later". */
-export function daysLater(n: number, lang: string): string {
-  if (langOf(lang) === 'en') return n === 1 ? '1 day later' : `${n} days later`;
-  return `بعد ${counted(n, { one: 'يوم', two: 'يومين', few: 'أيام', many: 'يومًا', hundred: 'يوم' })}`;
-}
-
-/** How many reports: "تقريران", "5 تقارير", "1 report". */
-export function reportCount(n: number, lang: string): string {
-  if (langOf(lang) === 'en') return n === 1 ? '1 report' : `${n} reports`;
-  return counted(n, { one: 'تقرير واحد', two: 'تقريران', few: 'تقارير', many: 'تقريرًا', hundred: 'تقرير' });
 }

@@ -100,6 +100,9 @@ export interface RankSource {
   corpus?: CorpusDf;
   /** The article's event document, when the article's text is not at hand (a team server). */
   article?: EventDoc;
+  /** The reports' event documents when the store keeps them (a team server): read in place of
+   *  their texts; a report without one is read from its text. */
+  eventDocs?(ids: string[]): Promise<Array<EventDoc | undefined>>;
 }
 
 function dateScore(gap: number): number {
@@ -367,11 +370,15 @@ export async function rankCandidates({ q, f, qterms, self }: RankQuery, docs: re
   // The event model judges each: same event, related (same place or actor, another incident),
   // or neither (left out). Its words are weighed by the reference table blended with the
   // corpus's counts of the article's words.
-  const texts = (await source.texts(pool.map((s) => s.d.id))) ?? [];
+  const ids = pool.map((s) => s.d.id);
+  const kept = source.eventDocs && opts.explain === false ? await source.eventDocs(ids) : [];
+  const unkept = ids.filter((_, i) => !kept[i]);
+  const read = unkept.length ? ((await source.texts(unkept)) ?? []) : [];
+  const texts = new Map(unkept.map((id, i) => [id, read[i]?.text]));
   const qdoc = source.article ?? eventDoc(q.title, q.text, q.publishedAt, q.outlet);
   const judged = pool.flatMap((s, i) => {
-    const text = texts[i]?.text;
-    const doc: EventDoc = eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
+    const text = texts.get(s.d.id);
+    const doc: EventDoc = kept[i] ?? eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
     const j = judge(qdoc, doc, source.corpus);
     return j.relation === 'none' ? [] : [{ ...s, j, doc, text }];
   });

@@ -34,3 +34,21 @@ export function formatDate(iso: string, opts: { lang?: string; withTime?: boolea
   const parts = h && opts.withTime !== false ? 'minute' : d ? 'day' : mo ? 'month' : 'year';
   return formatter(opts.lang ?? messagesLang(), parts).format(ms);
 }
+
+const shortFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A short date for a tight place (a timeline's ticks): day and month ("10/11" · "11/10"), or month
+ * and year when `span` is 'month', written with the language's own order and digits.
+ */
+export function formatShortDate(iso: string, span: 'day' | 'month', lang: string = messagesLang()): string {
+  const m = ISO.exec(iso.trim());
+  if (!m) return iso;
+  const key = `${lang}|${span}`;
+  let f = shortFormats.get(key);
+  if (!f) {
+    const o: Intl.DateTimeFormatOptions = span === 'day' ? { timeZone: 'UTC', month: 'numeric', day: 'numeric' } : { timeZone: 'UTC', year: 'numeric', month: 'numeric' };
+    shortFormats.set(key, (f = new Intl.DateTimeFormat(lang, o)));
+  }
+  return f.format(Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)));
+}

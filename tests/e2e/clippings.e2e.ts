@@ -4,12 +4,13 @@
 // exports; the JSON export imported into a fresh profile gives the same clippings.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { clippingLink } from '../../lib/clippings/fragment';
 import type { Clipping } from '../../lib/clippings/types';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 import { highlightedRuns, selectInArticle } from './harness/probes';
 import { PAGES, startSite } from './harness/site';
+import { boxProblems } from './layout';
 
 const OUT = 'tests/e2e/.tmp';
 mkdirSync(OUT, { recursive: true });
@@ -32,6 +33,13 @@ const FIRST = 'ونقلت مؤسسة "فرات بوست" خبراً عن وصو�
 const SECOND = 'مشارف مدينة القورية';
 const NOTE = 'ملاحظة خاصة بالقارئ 4471';
 const TAG = 'وسم-خاص-9932';
+const NOTE_AT_SAVE = 'ملاحظة عند الحفظ 5821';
+const TAG_AT_SAVE = 'وسم-عند-الحفظ';
+
+/** Waits until the element with `testId` has the keyboard focus in `frame`. */
+async function waitForFocus(frame: Frame, testId: string): Promise<void> {
+  await frame.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id && document.hasFocus(), testId, { timeout: 10_000 });
+}
 
 /** Selects `text` inside the article's paragraphs, as a reader's drag would. */
 async function select(page: Page, text: string): Promise<void> {
@@ -76,6 +84,23 @@ describe('clippings', () => {
     await page.getByRole('button', { name: 'حُفظ المقتطف' }).waitFor({ timeout: 10_000 });
     await highlighted(page, FIRST);
 
+    // The save step takes a note and tags: a box framed beside the selection (an extension page),
+    // the keyboard already in its note field. What is typed there never enters the page's DOM.
+    const box = page.locator('[data-isnad="clip-note"]');
+    await box.waitFor({ state: 'visible', timeout: 10_000 });
+    const noteFrame = page.frameLocator('[data-isnad="clip-note"] iframe');
+    await noteFrame.getByTestId('clip-note-text').waitFor({ timeout: 10_000 });
+    const boxFrame = (await (await page.$('[data-isnad="clip-note"] iframe'))!.contentFrame())!;
+    await waitForFocus(boxFrame, 'clip-note-text');
+    await page.keyboard.type(NOTE_AT_SAVE);
+    await noteFrame.getByTestId('clip-note-tags').fill(`${TAG_AT_SAVE}، حلب`);
+    expect(await boxProblems(boxFrame, 'main.clip-note h1, main.clip-note label, main.clip-note .row button')).toEqual([]);
+    await page.screenshot({ path: `${OUT}/clip-note.png` });
+    await noteFrame.getByTestId('clip-note-save').click();
+    await noteFrame.getByTestId('clip-note-saved').waitFor({ timeout: 10_000 });
+    await box.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(NOTE_AT_SAVE);
+
     // Both entry points are registered: the menu item (updating it fails if it does not exist)
     // and the command with its shortcut and Arabic description.
     const registered = await b.worker.evaluate(async () => {
@@ -108,6 +133,7 @@ describe('clippings', () => {
     }
     // The quoted sentence's attribution and entities, found by the background's analysis.
     const first = saved.find((c) => c.quote === FIRST)!;
+    expect(first).toMatchObject({ note: NOTE_AT_SAVE, tags: [TAG_AT_SAVE, 'حلب'] });
     expect(first.attribution).toMatchObject({ cue: 'ونقلت', sourceType: 'opposition-media' });
     expect(first.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['furat-post', 'regime-forces']));
     await side.close();
@@ -116,8 +142,23 @@ describe('clippings', () => {
 
   it('the Clippings tab finds, edits, deletes with undo, and exports', async () => {
     const side = await clippingsTab(b);
+    await side.setViewportSize({ width: 420, height: 820 });
     await side.waitForSelector('[data-testid="clipping"]');
     expect(await side.locator('[data-testid="clipping"]').count()).toBe(2);
+    await side.screenshot({ path: `${OUT}/clippings-tab-side.png` });
+    // At the side panel's width: the export buttons on one line, the card's text inside its padding,
+    // the date fields typed (no native empty date field, whose Arabic placeholder Chromium reverses).
+    const tops = await side.locator('.export-row button').evaluateAll((bs) => bs.map((x) => Math.round(x.getBoundingClientRect().top)));
+    expect(tops.length).toBe(5);
+    expect(new Set(tops).size).toBe(1);
+    const inset = await side.locator('[data-testid="clipping"]').first().evaluate((li) => {
+      const r = li.getBoundingClientRect();
+      const q = li.querySelector('blockquote')!.getBoundingClientRect();
+      return Math.min(q.left - r.left, r.right - q.right, q.top - r.top);
+    });
+    expect(inset).toBeGreaterThanOrEqual(8);
+    expect(await side.locator('input[type="date"]').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 2 && getComputedStyle(e).opacity !== '0').length)).toBe(0);
+    await side.screenshot({ path: `${OUT}/clippings-tab.png` });
 
     // Normalised search: a query with other letter forms and diacritics finds the quote.
     await side.getByRole('searchbox').fill('مؤسسه فُرات');

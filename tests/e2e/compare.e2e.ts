@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import type { Article } from '../../lib/types';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 import { PAGES, startSite } from './harness/site';
+import { svgTextProblems } from './layout';
 
 const SHOTS = process.env.ISNAD_SCREENSHOTS === '1' ? 'docs/screenshots' : 'tests/e2e/.tmp/screens';
 const PARTS = 'tests/e2e/.tmp';
@@ -166,6 +167,13 @@ for (const lang of ['ar', 'en'] as const) {
       // The timeline is the extension's own SVG, its labels text nodes.
       const svgText = await side.$$eval('[data-testid="compare-timeline"] svg text', (ts) => ts.map((t) => t.textContent));
       expect(svgText.join(' ')).toContain(lang === 'ar' ? 'أورينت نت' : 'Orient News');
+      // Its labels are drawn at a reading size (13 px at least), none over another, none cut; the
+      // ticks are dates as the language writes them, not ISO.
+      expect(await svgTextProblems(side, '[data-testid="compare-timeline"] svg')).toEqual([]);
+      expect(svgText.some((x) => /\d{2}-\d{2}/.test(x ?? ''))).toBe(false);
+      // Numbers are counts: the siege's "two years" is no figure of the event.
+      const numbers = await side.locator('[data-testid="compare-numbers"] .columns').textContent() ?? '';
+      expect(numbers).not.toMatch(lang === 'ar' ? /سنوات|أيام|أشهر|ساعات|أسابيع/ : /\b(years|days|months|hours|weeks)\b/);
 
       // The exports, as the reader downloads them.
       const md = await download(side, /Markdown/);

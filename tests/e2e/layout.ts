@@ -75,3 +75,35 @@ export function smallestText(page: Page | Frame): Promise<{ size: number; text: 
     return best;
   });
 }
+
+/**
+ * Problems of the text of an SVG figure as drawn: a label smaller than `min` px on screen (its
+ * font size times the SVG's scale), two labels overlapping, a label outside the figure.
+ */
+export function svgTextProblems(page: Page | Frame, svgSelector: string, min = 13): Promise<string[]> {
+  return page.evaluate(
+    ({ svgSelector, min }) => {
+      const svg = document.querySelector<SVGSVGElement>(svgSelector);
+      if (!svg) return [`${svgSelector}: not found`];
+      const box = svg.getBoundingClientRect();
+      const scale = box.width / svg.viewBox.baseVal.width;
+      const texts = [...svg.querySelectorAll('text')].filter((t) => (t.textContent ?? '').trim());
+      const rects = texts.map((t) => t.getBoundingClientRect());
+      const out: string[] = [];
+      texts.forEach((t, i) => {
+        const size = parseFloat(getComputedStyle(t).fontSize) * scale;
+        const r = rects[i]!;
+        if (size < min - 0.01) out.push(`"${t.textContent}" drawn at ${size.toFixed(1)} px`);
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) out.push(`"${t.textContent}" outside the figure`);
+        for (let j = i + 1; j < texts.length; j++) {
+          const q = rects[j]!;
+          const x = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+          const y = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+          if (x > 1 && y > 1) out.push(`"${t.textContent}" overlaps "${texts[j]!.textContent}"`);
+        }
+      });
+      return out;
+    },
+    { svgSelector, min },
+  );
+}

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { marksShownAt, observeLongTasks, oursOf, readCost } from '../../bench/main-thread';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 import { PAGES, seed, startSite } from './harness/site';
+import { boxProblems } from './layout';
 
 let site: Awaited<ReturnType<typeof startSite>>;
 let browser: Launched;
@@ -83,10 +84,39 @@ describe('marks in the article', () => {
     const dom = await page.evaluate(() => document.documentElement.outerHTML);
     expect(dom).not.toContain(body.slice(0, 30));
     expect(name.length).toBeGreaterThan(0);
+    // The card is drawn inside its frame whole: as tall as its content, scrolling past the frame.
+    const fit = await frame!.$eval('main.card', (m) => {
+      const r = m.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight, overflow: getComputedStyle(m).overflowY };
+    });
+    expect(fit.top).toBeGreaterThanOrEqual(0);
+    expect(fit.bottom).toBeLessThanOrEqual(fit.height);
+    expect(fit.overflow).toBe('auto');
+    expect(await boxProblems(frame!, 'main.card h1, main.card ul.recent li')).toEqual([]);
     await page.screenshot({ path: 'tests/e2e/.tmp/marks-card.png' });
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'hidden', timeout: 5_000 });
     await page.close();
+  });
+
+  it('the card names the entity and its kind at once from the mark, before the corpus answers; a long card scrolls in its frame', async () => {
+    // The card page on its own, as the frame loads it: a name the corpus has no entry for shows
+    // the mark's words and kind (no wait for data to say what was pointed at).
+    const card = await browser.context.newPage();
+    await card.setViewportSize({ width: 340, height: 400 });
+    await card.goto(`chrome-extension://${browser.extensionId}/card.html#id=place%3Ano-such-place&kind=place&words=${encodeURIComponent('بلدة مجهولة')}`);
+    await card.waitForSelector('main.card h1');
+    expect(await card.locator('main.card h1').textContent()).toBe('بلدة مجهولة');
+    expect(await card.locator('main.card > p.muted').first().textContent()).toMatch(/^(مكان|Place)$/i);
+    // A card longer than its frame scrolls inside it, never cut at the frame's edge.
+    await card.setViewportSize({ width: 340, height: 160 });
+    await card.goto(`chrome-extension://${browser.extensionId}/card.html#id=tartus&kind=place&words=${encodeURIComponent('طرطوس')}`);
+    await card.waitForSelector('main.card ul.recent li');
+    const m = await card.$eval('main.card', (e) => ({ bottom: e.getBoundingClientRect().bottom, scroll: e.scrollHeight, client: e.clientHeight, h: innerHeight }));
+    expect(m.bottom).toBeLessThanOrEqual(m.h);
+    expect(m.scroll).toBeGreaterThan(m.client);
+    await card.screenshot({ path: 'tests/e2e/.tmp/marks-card-scroll.png' });
+    await card.close();
   });
 
   it('the shortcut hides the marks and shows them again', async () => {

@@ -53,6 +53,17 @@ for (const [lang, theme] of [['ar', 'light'], ['en', 'dark']] as const) {
       await count.waitFor();
       // The built-in corpus holds five reports; reading one of them (the Orient article) adds none.
       expect(await count.textContent()).toBe(lang === 'ar' ? '5 تقارير في مجموعتك' : '5 reports in your corpus');
+      // Before any search the tab lists the newest reports of each outlet, not only a count.
+      const latest = side.getByTestId('corpus-latest');
+      await latest.waitFor();
+      const outlets = await latest.locator('section[data-outlet]').evaluateAll((els) => els.map((e) => e.getAttribute('data-outlet')));
+      expect(outlets.length).toBeGreaterThanOrEqual(3);
+      expect(outlets).toContain('orient-news');
+      expect(await latest.getByTestId('corpus-latest-item').count()).toBeGreaterThanOrEqual(outlets.length);
+      // The first outlet's group, on screen (the others are below the fold, a scroll away).
+      expect(await boxProblems(side, '[data-testid="corpus-latest"] section:first-of-type h3, [data-testid="corpus-latest"] section:first-of-type [data-testid="corpus-latest-item"] a', 8)).toEqual([]);
+      expect(await badDates(side)).toEqual([]);
+      await side.screenshot({ path: join(OUT, `corpus-latest-${lang}-${theme}.png`) });
       const words = side.getByRole('searchbox');
       await words.fill('داعش');
       await words.press('Enter');

@@ -107,7 +107,7 @@ for (const lang of ['ar', 'en'] as const) {
         const lonely = await b.context.newPage();
         await lonely.route(UNRELATED.url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: UNRELATED.html }));
         await lonely.goto(UNRELATED.url);
-        await (await panelFrame(lonely)).waitForSelector('[data-testid="empty-related"]', { timeout: 15_000 });
+        await (await panelFrame(lonely)).waitForSelector('[data-testid="panel-quiet"]', { timeout: 15_000 });
         await lonely.waitForTimeout(300);
         await shot(lonely, 'article-panel-empty');
         await lonely.close();

@@ -7,6 +7,7 @@ import { launchWithExtension, waitForCorpus, type Launched } from './harness/chr
 import { fixtureHttpUrl, PAGES, seed, startSite } from './harness/site';
 import { pageFixtures } from '../unit/extract/fixture-pages';
 import { ACTION_FLAG, UNRELATED, focusRing, openExtensionPage, pressToolbarButton, panelCoversText, panelFrame, panelState, tabIdOf, unnamedControls, waitFor } from './ui-helpers';
+import { boxProblems } from './layout';
 
 let site: Awaited<ReturnType<typeof startSite>>;
 beforeAll(async () => {
@@ -215,6 +216,19 @@ for (const lang of ['ar', 'en'] as const) {
       await page.route(UNRELATED.url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: UNRELATED.html }));
       await page.goto(UNRELATED.url);
       const frame = await panelFrame(page);
+      // Nothing related: a small tab at the top of the frame, not a column for one sentence; the
+      // rest of the frame is transparent, the page's margin shows through.
+      const quiet = frame.getByTestId('panel-quiet');
+      await quiet.waitFor({ timeout: 15_000 });
+      const tabBox = (await quiet.locator('button').boundingBox())!;
+      expect(tabBox.height).toBeLessThanOrEqual(90);
+      expect(await quiet.innerText()).toContain(lang === 'ar' ? 'لا تقارير ذات صلة' : 'Nothing related');
+      expect(await frame.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).backgroundColor])).toEqual(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
+      expect(await boxProblems(frame, '[data-testid="panel-quiet"] button strong, [data-testid="panel-quiet"] button span')).toEqual([]);
+      expect(await unnamedControls(frame)).toEqual([]);
+      await page.screenshot({ path: `tests/e2e/.tmp/panel-quiet-${lang}.png` });
+      // Opened, it says why and what to do.
+      await quiet.locator('button').click();
       const none = frame.getByTestId('empty-related');
       await none.waitFor({ timeout: 15_000 });
       expect(await none.innerText()).toContain(lang === 'ar' ? 'لا يوجد في مجموعتك تقرير ذو صلة' : 'No report in your corpus is related');
@@ -293,7 +307,14 @@ for (const lang of ['ar', 'en'] as const) {
       await frame.getByRole('button', { name: lang === 'ar' ? 'طيّ' : 'Collapse' }).focus();
       await page.keyboard.press('Enter');
       const folded = await waitFor('folded', () => panelState(page), (s) => s.mode === 'tab');
-      expect(folded.width).toBeLessThan(60);
+      expect(folded.width).toBeLessThan(100);
+      // Its label reads level, at body size: not rotated, not tiny.
+      const label = await frame.$eval('.panel-tab-name', (e) => ({ size: parseFloat(getComputedStyle(e).fontSize), mode: getComputedStyle(e).writingMode, w: e.getBoundingClientRect().width, h: e.getBoundingClientRect().height }));
+      expect(label.size).toBeGreaterThanOrEqual(16);
+      expect(label.mode).toBe('horizontal-tb');
+      expect(label.w).toBeGreaterThan(label.h);
+      expect(await boxProblems(frame, '.panel-tab-name, .panel-tab-count')).toEqual([]);
+      await page.screenshot({ path: `tests/e2e/.tmp/panel-folded-${lang}.png` });
       expect(await frame.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
       const ring = await focusRing(frame);
       expect(ring?.outline).not.toBe('none');
@@ -416,6 +437,7 @@ for (const lang of ['ar', 'en'] as const) {
       const page = await b.context.newPage();
       await page.goto(PAGES.eremArticle);
       const frame = await panelFrame(page);
+      await frame.getByTestId('panel-quiet').locator('button').click({ timeout: 15_000 });
       const empty = frame.getByTestId('empty-corpus');
       await empty.waitFor({ timeout: 15_000 });
       expect(await empty.innerText()).toContain(lang === 'ar' ? 'لا تحوي مجموعتك أي تقرير آخر' : 'Your corpus holds no other report');

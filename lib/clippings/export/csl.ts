@@ -11,6 +11,8 @@ export interface CslItem {
   id: string;
   type: 'article-newspaper';
   title: string;
+  /** The byline as one literal name: Arabic names have no given/family split a citeproc could trust. */
+  author?: Array<{ literal: string }>;
   'container-title': string;
   issued?: CslDate;
   URL?: string;
@@ -38,6 +40,7 @@ export function toCslItem(c: Clipping, opts: ExportOptions = {}): CslItem {
     language: 'ar',
     note: cslNote(c),
   };
+  if (c.author) item.author = [{ literal: c.author }];
   const issued = dateParts(c.publishedAt);
   if (issued) item.issued = { 'date-parts': [issued] };
   const url = citedUrl(c);

@@ -6,7 +6,7 @@ import type { Clipping } from '../types';
 import { isoTime, outletLabel, type ExportOptions } from './common';
 
 export const CSV_COLUMNS = [
-  'id', 'quote', 'prefix', 'suffix', 'note', 'tags', 'title', 'outlet', 'outlet_name', 'published_at',
+  'id', 'quote', 'prefix', 'suffix', 'note', 'tags', 'title', 'author', 'outlet', 'outlet_name', 'published_at',
   'url', 'canonical_url', 'archive_url', 'link', 'created_at', 'updated_at', 'entity_ids',
   'entity_names', 'attribution_source', 'attribution_source_type', 'attribution_cue',
 ] as const;
@@ -28,6 +28,7 @@ export function csvRecord(c: Clipping, opts: ExportOptions = {}): Record<CsvColu
     note: c.note,
     tags: c.tags.join(CSV_LIST_SEPARATOR),
     title: c.title,
+    author: c.author ?? '',
     outlet: c.outlet,
     outlet_name: outletLabel(c, opts),
     published_at: c.publishedAt ?? '',

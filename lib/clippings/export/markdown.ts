@@ -50,6 +50,7 @@ export function clippingToMarkdown(c: Clipping, opts: ExportOptions = {}): strin
   const out: string[] = [`## ${isolate(c.title || c.url)}`, ''];
   out.push(...rtlLines(c.quote).map((l) => `> ${l}`), '');
   const source = [isolate(outletLabel(c, opts))];
+  if (c.author) source.push(isolate(c.author));
   if (c.publishedAt) source.push(c.publishedAt);
   const link = clippingLink(c);
   if (link) source.push(`[${L.open}](${url(link)})`);

@@ -22,7 +22,9 @@ function risDate(parts: number[]): string {
 }
 
 export function toRisRecord(c: Clipping, opts: ExportOptions = {}): string {
-  const out = [line('TY', 'NEWS'), line('TI', c.title), line('T2', outletLabel(c, opts))];
+  const out = [line('TY', 'NEWS'), line('TI', c.title)];
+  if (c.author) out.push(line('AU', c.author));
+  out.push(line('T2', outletLabel(c, opts)));
   const issued = dateParts(c.publishedAt);
   if (issued) out.push(line('PY', String(issued[0])), line('DA', risDate(issued)));
   const url = citedUrl(c);

@@ -48,6 +48,7 @@ describe('CSV export', () => {
       expect(r.note).toBe(c.note);
       expect(r.tags!.split(CSV_LIST_SEPARATOR).filter(Boolean)).toEqual(c.tags);
       expect(r.title).toBe(c.title);
+      expect(r.author).toBe(c.author ?? '');
       expect(r.outlet).toBe(c.outlet);
       expect(r.published_at).toBe(c.publishedAt ?? '');
       expect(r.url).toBe(c.url);
@@ -97,6 +98,10 @@ describe('CSL-JSON export', () => {
     expect(orient.URL).toBe(clippings[0]!.canonicalUrl);
     expect(orient.note).toContain(clippings[0]!.quote);
     expect(orient.note).toContain(clippings[0]!.archiveUrl);
+    // The byline, as one literal name (Shaam's page signs "فريق التحرير"); none when there is none.
+    expect(orient.author).toEqual([{ literal: 'عمر حاج أحمد' }]);
+    expect(shaam.author).toEqual([{ literal: 'فريق التحرير' }]);
+    expect(JSON.parse(toCslJson([{ ...clippings[1]!, author: null }]))[0].author).toBeUndefined();
     expect(orient.issued).toBeUndefined();
     expect(shaam.issued).toEqual({ 'date-parts': [[2017, 10, 22]] });
     expect(shaam.accessed).toEqual({ 'date-parts': [[2025, 11, 13]] });
@@ -123,6 +128,10 @@ describe('RIS export', () => {
     const tags = (r: string, tag: string) => r.split('\r\n').filter((l) => l.startsWith(`${tag}  - `)).map((l) => l.slice(6));
     const [orient, shaam] = records as [string, string];
     expect(tags(orient, 'TI')).toEqual([clippings[0]!.title]);
+    expect(tags(orient, 'AU')).toEqual(['عمر حاج أحمد']);
+    expect(tags(shaam, 'AU')).toEqual(['فريق التحرير']);
+    expect(toRis([{ ...clippings[1]!, author: null }])).not.toContain('AU  - ');
+    expect(tags(orient, 'N1')).toContain(`Archived copy: ${clippings[0]!.archiveUrl}`);
     expect(tags(orient, 'UR')).toEqual([clippings[0]!.canonicalUrl]);
     expect(tags(orient, 'N1')[0]).toBe(clippings[0]!.quote);
     expect(tags(orient, 'KW')).toEqual(clippings[0]!.tags);
@@ -146,6 +155,10 @@ describe('Markdown export', () => {
     expect(md).toContain(`## ${FSI}`);
     expect(md).toContain(`${PDI}\n`);
     expect(md).toContain(`${RLM}سطر أول  \n${RLM}سطر ثانٍ  `);
+    // The source line names the byline beside the outlet, and links the archived copy.
+    const source = md.split('\n').find((l) => l.startsWith('— ') && l.includes('عمر'))!;
+    expect(source).toContain(`${FSI}عمر حاج أحمد${PDI}`);
+    expect(source).toContain('web.archive.org');
   });
 
   it('escapes Markdown and HTML in clipped text, and links the passage with a text fragment', () => {
@@ -160,6 +173,20 @@ describe('Markdown export', () => {
 });
 
 describe('JSON export', () => {
+  it('writes version 2 (with author) and still reads version 1 files, which had none', () => {
+    const file = JSON.parse(toJson(clippings, { now: 1_763_100_000_000 }));
+    expect(file.version).toBe(2);
+    expect(file.clippings[0].author).toBe('عمر حاج أحمد');
+    const v1 = { ...file, version: 1, clippings: file.clippings.map(({ author: _a, ...rest }: Clipping) => rest) };
+    const parsed = parseClippingsJson(JSON.stringify(v1));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.clippings).toEqual(clippings.map((c) => ({ ...c, author: null })));
+    // A byline that is no text is named with its place.
+    const bad = { ...file, clippings: [{ ...file.clippings[0], author: 7 }] };
+    expect(parseClippingsJson(JSON.stringify(bad)).errors.map((e) => e.message)).toEqual([expect.stringMatching(/clippings\[0\]\.author must be a string, got number 7/)]);
+    expect(parseClippingsJson(JSON.stringify({ ...file, version: 3 })).errors[0]!.message).toMatch(/reads versions 1 and 2/);
+  });
+
   it('imports back to the very same clippings', () => {
     const parsed = parseClippingsJson(toJson(clippings, { now: 1_763_100_000_000 }));
     expect(parsed.errors).toEqual([]);

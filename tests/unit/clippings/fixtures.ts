@@ -38,7 +38,8 @@ export function clipOf(article: Article, p: number, from: string, to: string, ex
 
 /** A clipping with every field filled, the way a reader's would be after a while. */
 export function fullClipping(): Clipping {
-  const a = seedArticle(0);
+  // The page's byline (the seed's text has none): an Arabic name, as Orient's pages give it.
+  const a = { ...seedArticle(0), author: ' عمر حاج أحمد ' };
   return clipOf(a, 2, 'وأفادت قناة', 'فك الحصار عن مطار كويرس العسكري', {
     entities: [
       { id: 'place:kuweires-airbase', type: 'place', name: 'مطار كويرس' },

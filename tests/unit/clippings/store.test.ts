@@ -13,6 +13,8 @@ import {
   getClipping,
   importClippingsJson,
   listClippings,
+  NOTE_AT_SAVE_MS,
+  noteAtSave,
   restoreClipping,
   saveClipping,
   updateClipping,
@@ -245,4 +247,24 @@ describe('database upgrades', () => {
       expect((await listClippings(db)).map((c) => c.id).sort()).toEqual([fullClipping().id, shaamClipping().id, 'c-legacy'].sort());
     });
   }
+});
+
+describe('the note and tags given when saving', () => {
+  it("write to the clipping just saved on the frame's own page, and to no other", async () => {
+    const db = freshDb();
+    const c = fullClipping();
+    await saveClipping(db, c);
+    const now = c.createdAt + 60_000;
+    const stored = await noteAtSave(db, c.id, { note: 'رواية مختلفة', tags: [' حلب ', 'حلب', 'مطار'] }, c.url, now);
+    expect(stored).toMatchObject({ note: 'رواية مختلفة', tags: ['حلب', 'مطار'], updatedAt: now });
+    expect(await getClipping(db, c.id)).toMatchObject({ note: 'رواية مختلفة', tags: ['حلب', 'مطار'] });
+    // The canonical address of the page is its page too.
+    await expect(noteAtSave(db, c.id, { note: 'x', tags: [] }, c.canonicalUrl!, now)).resolves.toMatchObject({ note: 'x' });
+    // Another page framing the box, no page, an older clipping, a clipping that is not there: refused, nothing written.
+    await expect(noteAtSave(db, c.id, { note: 'y', tags: [] }, 'https://evil.example/page', now)).rejects.toThrow(/not of the page in this tab/);
+    await expect(noteAtSave(db, c.id, { note: 'y', tags: [] }, undefined, now)).rejects.toThrow(/not of the page/);
+    await expect(noteAtSave(db, c.id, { note: 'y', tags: [] }, c.url, c.createdAt + NOTE_AT_SAVE_MS + 1)).rejects.toThrow(/not saved just now/);
+    await expect(noteAtSave(db, 'k-missing', { note: 'y', tags: [] }, c.url, now)).rejects.toThrow(/does not exist/);
+    expect((await getClipping(db, c.id))!.note).toBe('x');
+  });
 });

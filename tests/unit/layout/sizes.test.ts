@@ -29,7 +29,6 @@ const LONG: Record<string, string> = {
   'lib/engine/index-store.ts#writeBatch': 'one IndexedDB transaction: every read and write of a batch must happen inside it',
   'lib/engine/index-store.ts#writeBatch>anonymous': 'the transaction body of writeBatch (above)',
   'server/store.ts#addBatch': 'one SQL transaction: every statement of a batch inside it',
-  'server/store.ts#addBatch>anonymous': 'the transaction body of addBatch (above)',
   'components/CorpusSearch.tsx#CorpusSearch': 'the Corpus tab: filters and results; to split the filters out (issue 22 leftover)',
   'entrypoints/content/entity-card.ts#startEntityCards': "the entity cards' frame, placement and events in one closure over the frame",
   'bench/synth.ts#synthCorpus': 'a benchmark generator: each kind of synthetic report in turn',

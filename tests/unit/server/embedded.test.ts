@@ -16,7 +16,8 @@ describe('team server on PGlite', () => {
   });
 
   it('loads the real corpus once (a second load adds only duplicates) and answers as the local engine does', async () => {
-    expect(await load(s.admin, real)).toBe(real.length);
+    // Without event documents (an older client): the server judges candidates from their texts.
+    expect(await load(s.admin, real, { events: false })).toBe(real.length);
     expect(await load(s.admin, real)).toBe(0);
     expect((await s.admin.me()).reports).toBe(real.length);
     const queries = real.filter((_, i) => i % 4 === 0);

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { memoryDb } from '../../../cli/engine';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
-import { analyseRecords } from '../../../lib/engine/wire';
+import { analyseForTeam } from '../../../server/analyse-pool';
 import type { RelatedReport, ReportRecord } from '../../../lib/types';
 import { searchRelated, type Query } from '../../../lib/engine/search';
 import { buildApp } from '../../../server/app';
@@ -36,11 +36,13 @@ export async function serve(db: Db, team = 'newsroom', opts: { rateLimit?: numbe
 }
 
 /** Loads records through the API as `team load` does (client-side analysis, 2,000 a request). */
-export async function load(c: TeamClient, records: ReportRecord[]): Promise<number> {
+/** With `events: false` the server keeps no event documents: queries judge reports from their texts. */
+export async function load(c: TeamClient, records: ReportRecord[], opts: { events?: boolean } = {}): Promise<number> {
   let added = 0;
   for (let i = 0; i < records.length; i += BATCH) {
     const part = records.slice(i, i + BATCH);
-    added += (await c.addReports(part, 'real-2025.jsonl', analyseRecords(part))).added;
+    const { analyses, events } = analyseForTeam(part);
+    added += (await c.addReports(part, 'real-2025.jsonl', analyses, opts.events === false ? undefined : events)).added;
   }
   return added;
 }

@@ -7,11 +7,13 @@ import { buildApp } from '../../../server/app';
 import { TeamClient } from '../../../server/client';
 import { postgresDb, type Db } from '../../../server/db';
 import { migrate } from '../../../server/migrate';
+import { docFreqs, readPostings } from '../../../server/postings';
 import { shardReports } from '../../../server/shards';
 import { Cluster } from './clusters';
 import { load, localTops, real, serve, teamTops, type Running, type Top } from './harness';
 
 const queries = real.filter((_, i) => i % 5 === 0);
+const ALL = ['1764892800000_team-corpus', '1764979200000_packed-postings'];
 
 describe('team server on PostgreSQL', () => {
   const clusters: Cluster[] = [];
@@ -30,7 +32,8 @@ describe('team server on PostgreSQL', () => {
     for (const s of servers) await s.close();
     for (const d of dbs) await d.close();
     for (const c of clusters.reverse()) c.stop();
-  });
+    // Stopping five clusters on a loaded machine takes longer than the default 10 s.
+  }, 120_000);
 
   let primary: Cluster;
   let replica: Cluster;
@@ -41,11 +44,30 @@ describe('team server on PostgreSQL', () => {
     primary = await Cluster.primary();
     clusters.push(primary);
     const db = open(primary);
-    expect(await migrate(db)).toEqual(['1764892800000_team-corpus']);
+    expect(await migrate(db)).toEqual(ALL);
     expect(await migrate(db)).toEqual([]);
-    await migrate(db, { direction: 'down', count: 1 });
+    await migrate(db, { direction: 'down', count: ALL.length });
     expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'pgmigrations'"))[0]!.n).toBe(0);
-    expect(await migrate(db)).toEqual(['1764892800000_team-corpus']);
+    // Up from the previous version with reports in it: their postings are built from their terms.
+    expect(await migrate(db, { count: 1 })).toEqual(ALL.slice(0, 1));
+    const cols = "team_id, n, id, url, outlet, title, body, len, terms, imps, e, en, et, src, h0, h1, mh, imp, tk";
+    const row = (n: number, terms: string, imps: string) => `(1, ${n}, 'r${n}', '', 'x', '', '', 3, '${terms}', '${imps}', '{}', '{}', '{}', '{}', 0, 0, '{}', 'i', 'k${n}')`;
+    await db.query(`INSERT INTO reports (${cols}) VALUES ${row(1, '{a,b}', '{10,20}')}, ${row(2, '{b}', '{30}')}, ${row(300, '{a,c}', '{40,255}')}`);
+    expect(await migrate(db)).toEqual(ALL.slice(1));
+    const [a, b] = [(await readPostings(db, 1, ['a', 'b'])).get('a')!, (await readPostings(db, 1, ['a', 'b'])).get('b')!];
+    expect([[...a.ids], [...a.imp], [...b.ids], [...b.imp]]).toEqual([[1, 300], [10, 40], [1, 2], [20, 30]]);
+    expect(Object.fromEntries(await docFreqs(db, 1, ['a', 'b', 'c']))).toEqual({ a: 2, b: 2, c: 1 });
+    // And down again: the reports get their term arrays back.
+    await migrate(db, { direction: 'down', count: 1 });
+    expect(await db.query('SELECT n::int AS n, terms, imps FROM reports ORDER BY n')).toEqual([
+      { n: 1, terms: ['a', 'b'], imps: [10, 20] },
+      { n: 2, terms: ['b'], imps: [30] },
+      { n: 300, terms: ['a', 'c'], imps: [40, 255] },
+    ]);
+    expect(await migrate(db)).toEqual(ALL.slice(1));
+    await db.query('DELETE FROM reports');
+    await db.query('DELETE FROM postings');
+    await db.query('DELETE FROM posting_segs');
     // The replica starts empty: the reports reach it by streaming replication.
     replica = await primary.replica();
     clusters.push(replica);
