@@ -64,13 +64,15 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
       return ids.map((id) => (byId.has(id) ? { text: byId.get(id)! } : undefined));
     },
     eventDocs: async (ids) => {
-      const rows = await sql.query<{ id: string; ev: string | null }>('SELECT id, ev FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
-      const byId = new Map(rows.map((r) => [r.id, r.ev]));
+      const rows = await sql.query<{ id: string; ev: string | null; outlet: string }>('SELECT id, ev, outlet FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => {
-        const ev = byId.get(id);
-        if (!ev) return undefined;
+        const row = byId.get(id);
+        if (!row?.ev) return undefined;
         try {
-          return eventDocFromWire(JSON.parse(ev));
+          // The outlet as stored (the client made the document with the record's own name for it).
+          const { outlet: _sent, ...doc } = eventDocFromWire(JSON.parse(row.ev));
+          return row.outlet ? { ...doc, outlet: row.outlet } : doc;
         } catch {
           return undefined; // judged from its text
         }

@@ -2,7 +2,7 @@
 // the options — in Arabic and English, light and dark, checked for language, direction and theme.
 // With ISNAD_SCREENSHOTS=1 they are written to docs/screenshots (committed, shown in the README);
 // otherwise to tests/e2e/.tmp/screens.
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -69,9 +69,13 @@ for (const lang of ['ar', 'en'] as const) {
         const frame = await panelFrame(article);
         await frame.waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
         expect((await panelState(article)).mode).toBe('margin');
-        expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(BG[theme]);
+        // The panel draws its own box in the theme's colour; its frame is transparent around it.
+        expect(await frame.evaluate(() => getComputedStyle(document.querySelector('main.panel')!).backgroundColor)).toBe(BG[theme]);
+        expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
         await article.waitForTimeout(300);
         await shot(article, 'article-panel');
+        // The README's first picture is this one, from the same run (tests/unit/ui/readme-pictures.test.ts).
+        if (OUT === 'docs/screenshots' && lang === 'ar' && theme === 'light') copyFileSync(join(OUT, 'article-panel-ar-light.png'), 'docs/start.png');
 
         const tabId = await tabIdOf(b, '*://*.orient-news.net/*');
         for (const view of ['context', 'compare', 'clippings', 'corpus'] as const) {

@@ -27,9 +27,9 @@ afterAll(async () => {
 });
 
 /** Right to left, the light theme, and the bundled Arabic font in use (not a system fallback). */
-async function expectLook(view: Page | Frame): Promise<void> {
+async function expectLook(view: Page | Frame, box = 'body'): Promise<void> {
   expect(await view.evaluate(() => document.documentElement.dir)).toBe('rtl');
-  expect(await view.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(LIGHT);
+  expect(await view.evaluate((sel) => getComputedStyle(document.querySelector(sel)!).backgroundColor, box)).toBe(LIGHT);
   expect(await view.evaluate(async () => (await document.fonts.load('16px "Isnad Sans"', 'إسناد')).map((f) => f.status))).toEqual(['loaded']);
 }
 
@@ -41,7 +41,8 @@ describe('Firefox screenshots (Arabic, light)', () => {
     await relatedTitles(frame);
     // The panel sits in the margin beside the text, as in Chromium.
     await article.waitForSelector('[data-isnad="panel"][data-mode="margin"]', { timeout: 15_000 });
-    await expectLook(frame);
+    // The panel draws its own box (its frame is transparent around it).
+    await expectLook(frame, 'main.panel');
     await article.screenshot({ path: join(OUT, 'article-panel-ar-light-firefox.png') });
 
     const side = await ff.openExtensionPage(`sidepanel.html?tab=${await tabIdOf(ff, '*://*.orient-news.net/*')}&view=context`, { width: 420, height: 820 });

@@ -6,6 +6,9 @@
 // pattern scans ~50,000 characters in a millisecond or two; a catastrophic one takes seconds to
 // minutes, so a generous budget (loaded 2-core machine) still tells them apart. The patterns run
 // in a worker so that one which never ends is stopped and named instead of hanging the run.
+// Wall-clock time on a shared machine includes time the thread was not running (Node 20 has no
+// per-thread CPU clock), so an input over the budget is run again, up to REPEATS times, and its
+// fastest run counts: preemption can stretch one run, but a backtracking pattern is slow every time.
 import { readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
@@ -13,7 +16,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const BUDGET_MS = 250;
-const HANG_MS = 5_000;
+const HANG_MS = 20_000;
+const REPEATS = 5;
 const LENGTH = 50_000;
 
 interface Pattern {
@@ -122,17 +126,21 @@ export function adversarial(source: string): string[] {
 
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
-parentPort.on('message', ({ source, flags, inputs }) => {
+parentPort.on('message', ({ source, flags, inputs, budget, repeats }) => {
   const re = new RegExp(source, flags);
-  let worst = 0, worstAt = -1;
-  for (let i = 0; i < inputs.length; i++) {
-    const s = inputs[i];
-    parentPort.postMessage({ running: i });
+  const run = (s) => {
     const t = performance.now();
     re.lastIndex = 0;
     s.search(re);
     if (re.global) s.replace(re, '');
-    const ms = performance.now() - t;
+    return performance.now() - t;
+  };
+  let worst = 0, worstAt = -1;
+  for (let i = 0; i < inputs.length; i++) {
+    const s = inputs[i];
+    parentPort.postMessage({ running: i });
+    let ms = run(s);
+    for (let k = 1; ms > budget && k < repeats; k++) ms = Math.min(ms, run(s));
     if (ms > worst) { worst = ms; worstAt = i; }
   }
   parentPort.postMessage({ done: true, worst, worstAt });
@@ -176,7 +184,7 @@ async function measure(patterns: Pattern[], hangMs = HANG_MS): Promise<Map<Patte
           }
         });
         arm();
-        worker.postMessage({ source: p.source, flags: p.flags, inputs });
+        worker.postMessage({ source: p.source, flags: p.flags, inputs, budget: BUDGET_MS, repeats: REPEATS });
       });
       results.set(p, outcome);
     }
