@@ -9,7 +9,8 @@ import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
 import type { RelatedReport } from '../lib/types';
 import { corpusHasNoOther } from './context-states';
-import { gapKind, groupRelated, reasonsOf, sourceIdsOf } from './related-groups';
+import { aspectIdsOf, gapKind, groupRelated, reasonsOf, sourceIdsOf } from './related-groups';
+import { EventWhy } from './EventWhy';
 
 type Names = Record<string, { ar: string; en: string }>;
 type OnOpen = (r: Pick<RelatedReport, 'id' | 'url'>, archive?: boolean) => void;
@@ -40,6 +41,7 @@ export function RelatedItem({ r, onOpen, names = {} }: { r: RelatedReport; onOpe
         {gap && <> · <span>{gap === 'same-day' ? t('sameDay') : tn('daysApart', Math.round(Math.abs(r.dateGapDays!)))}</span></>} ·{' '}
         <span class={`relation-${r.relation}`}>{r.relation === 'same-event' ? t('sameEvent') : t('related')}</span>
       </div>
+      <EventWhy r={r} names={names} />
       {reasons.length > 0 && (
         <div class="why" data-testid="why-shared">
           <span class="muted">{t('shared')} </span>
@@ -97,10 +99,10 @@ function NoRelated({ outlet }: { outlet: string | undefined }) {
   );
 }
 
-/** The gazetteer's names of the sources the related reports share with the article. */
+/** The gazetteer's names of the sources, places and actors the related reports' explanations name. */
 function useSourceNames(related: readonly RelatedReport[]): Names {
   const [names, setNames] = useState<Names>({});
-  const ids = sourceIdsOf(related);
+  const ids = [...new Set([...sourceIdsOf(related), ...aspectIdsOf(related)])].sort();
   const key = ids.join(',');
   useEffect(() => {
     if (!ids.length) return;

@@ -1,4 +1,5 @@
-import type { RelatedReport } from '../lib/types';
+import { t, type MessageKey } from '../lib/i18n';
+import type { EventAspect, RelatedReport } from '../lib/types';
 
 export interface RelatedGroup {
   /** `same-event`, `related`, or an event id once the engine groups reports by event. */
@@ -38,4 +39,46 @@ export function gapKind(days: number | null): 'same-day' | 'days' | null {
 /** The ids of the sources any related report shares with the article, once each, sorted. */
 export function sourceIdsOf(related: readonly RelatedReport[]): string[] {
   return [...new Set(related.flatMap((r) => r.sharedSources ?? []))].sort();
+}
+
+const ASPECT_KEYS: Record<EventAspect['kind'], MessageKey> = {
+  place: 'aspectPlace',
+  'wide-place': 'aspectWidePlace',
+  day: 'aspectDay',
+  what: 'aspectWhat',
+  killed: 'aspectKilled',
+  injured: 'aspectInjured',
+  actor: 'aspectActor',
+  recurring: 'aspectRecurring',
+  words: 'shared',
+};
+
+/** What an aspect of an event is called in the UI's language ("place", "day of the event"…). */
+export function aspectLabel(kind: EventAspect['kind']): string {
+  return t(ASPECT_KEYS[kind]);
+}
+
+const TYPE_KEYS: Record<string, MessageKey> = {
+  airstrike: 'eventAirstrike', shelling: 'eventShelling', bombing: 'eventBombing', clashes: 'eventClashes',
+  takeover: 'eventTakeover', surrender: 'eventSurrender', agreement: 'eventAgreement', statement: 'eventStatement',
+  arrest: 'eventArrest', killing: 'eventKilling', displacement: 'eventDisplacement', disaster: 'eventDisaster',
+  economic: 'eventEconomic', decision: 'eventDecision', other: 'eventOther',
+};
+
+/** What happened, in the UI's language (an unknown type from a team server reads as "other"). */
+export function eventTypeLabel(type: string): string {
+  return t(TYPE_KEYS[type] ?? 'eventOther');
+}
+
+/** The gazetteer ids (places, actors) the relations' explanations name, once each, sorted. */
+export function aspectIdsOf(related: readonly RelatedReport[]): string[] {
+  const ids = new Set<string>();
+  for (const r of related) {
+    for (const x of [...(r.agreed ?? []), ...(r.differed ?? [])]) {
+      if (x.kind !== 'place' && x.kind !== 'wide-place' && x.kind !== 'actor') continue;
+      if (x.a) ids.add(x.a);
+      if (x.b) ids.add(x.b);
+    }
+  }
+  return [...ids].sort();
 }

@@ -68,6 +68,11 @@ export function formatNumber(n: number, lang: string = messagesLang()): string {
   return f.format(n);
 }
 
+/** A share (0..1) written as a percentage the UI's language writes ("38%", "٣٨٪"). */
+export function formatPercent(share: number, lang: string = messagesLang()): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
 /** The plural category of `n` in a language (Arabic: zero, one, two, few, many, other). */
 export function pluralCategory(n: number, lang: string): PluralCategory {
   let rules = pluralRules.get(lang);

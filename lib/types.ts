@@ -110,9 +110,24 @@ export interface RelatedReport {
   probability?: number;
   /** The event this report tells: what happened, where (gazetteer id and name), its day. */
   event?: RelatedEvent;
-  /** What agreed and what differed between the two events (place, day, what happened, numbers, words). */
-  agreed?: string[];
-  differed?: string[];
+  /** What agreed and what differed between the two events (place, day, what happened, numbers, who). */
+  agreed?: EventAspect[];
+  differed?: EventAspect[];
+}
+
+/**
+ * One thing two reports' events agree or differ on. `a` is the article's side, `b` the report's
+ * (the same when they agree): a place's gazetteer id, a YYYY-MM-DD day, an event type, a count, an
+ * actor's gazetteer id, or words. The panel words them in the reader's language.
+ */
+export interface EventAspect {
+  kind: 'place' | 'wide-place' | 'day' | 'what' | 'killed' | 'injured' | 'actor' | 'recurring' | 'words';
+  a?: string;
+  b?: string;
+  /** The Arabic names of `a` and `b` when they are places (the panel's fallback). */
+  names?: [string, string];
+  /** Days between the two events (kind `day`). */
+  days?: number;
 }
 
 export interface RelatedEvent {

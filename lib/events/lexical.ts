@@ -134,16 +134,34 @@ function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, 
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
+/** How much of `title`'s weight the words of `text` hold: does the other report tell this headline? */
+function coverage(title: ReadonlyMap<string, number>, text: ReadonlyMap<string, number>, corpus?: CorpusDf): number {
+  let all = 0;
+  let found = 0;
+  for (const t of title.keys()) {
+    const w = idfOf(t, corpus);
+    all += w;
+    if (text.has(t)) found += w;
+  }
+  return all ? found / all : 0;
+}
+
 export interface Lexical {
   /** Cosine of the title-and-lede words, 0..1. */
   lex: number;
   /** Cosine of the titles' words. */
   title: number;
+  /**
+   * How much of each headline the other report's title and lede say, the lesser of the two: two
+   * reports of one event tell each other's headline in other words around the same key words.
+   */
+  cover: number;
   /** The shared words of most weight. */
   shared: string[];
 }
 
 export function lexicalSimilarity(a: TermVector, b: TermVector, corpus?: CorpusDf): Lexical {
   const shared = [...a.all.keys()].filter((t) => b.all.has(t)).sort((x, y) => idfOf(y, corpus) - idfOf(x, corpus)).slice(0, 8);
-  return { lex: cosine(a.all, b.all, corpus), title: cosine(a.title, b.title, corpus), shared };
+  const cover = Math.min(coverage(a.title, b.all, corpus), coverage(b.title, a.all, corpus));
+  return { lex: cosine(a.all, b.all, corpus), title: cosine(a.title, b.title, corpus), cover, shared };
 }

@@ -29,29 +29,57 @@ function typesOf(title: string, lede: string): EventType[] {
   return [...score.entries()].filter(([, s]) => s >= 1).sort((a, b) => b[1] - a[1]).map(([t]) => t);
 }
 
+// English counts: digits or number words; a year (1990–2030) is a date, not a toll.
+const EN_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+const EN_NUM = `(\\d+|${Object.keys(EN_WORDS).join('|')})`;
+const EN_MORE = '(?:at\\s+least\\s+|more\\s+than\\s+|over\\s+|nearly\\s+|about\\s+|some\\s+)?';
 const EN_NUMBERS: Array<[keyof EventNumbers, RegExp]> = [
-  ['killed', /\b(\d+)\s+(?:\w+\s+){0,2}(?:were\s+|was\s+)?(?:killed|dead|died|deaths)\b|\bkill(?:ing|ed)\s+(?:at\s+least\s+)?(\d+)\b/i],
-  ['injured', /\b(\d+)\s+(?:\w+\s+){0,2}(?:were\s+)?(?:injured|wounded)\b|\b(?:injur|wound)(?:ing|ed)\s+(?:at\s+least\s+)?(\d+)\b/i],
-  ['displaced', /\b(\d+)\s+(?:\w+\s+){0,2}(?:displaced|fled)\b/i],
+  ['killed', new RegExp(`\\b${EN_MORE}${EN_NUM}\\s+(?:(?!and\\b|kill|wound|injur)[a-z]+\\s+){0,3}?(?:were\\s+|was\\s+|have\\s+been\\s+)?(?:killed|dead|died|deaths|killing)\\b|\\bkill(?:s|ing|ed)?\\s+${EN_MORE}${EN_NUM}\\b|\\b(?:death\\s+toll|toll)\\b[^.]{0,40}?\\b(?:to|at|hits|reaches|of)\\s+${EN_MORE}${EN_NUM}\\b`, 'i')],
+  ['injured', new RegExp(`\\b${EN_MORE}${EN_NUM}\\s+(?:(?!and\\b|kill|wound|injur)[a-z]+\\s+){0,3}?(?:were\\s+)?(?:injured|wounded)\\b|\\b(?:injur|wound)(?:s|ing|ed)?\\s+${EN_MORE}${EN_NUM}\\b`, 'i')],
+  ['displaced', new RegExp(`\\b${EN_MORE}${EN_NUM}\\s+(?:(?!and\\b)[a-z]+\\s+){0,2}(?:displaced|fled)\\b`, 'i')],
 ];
 
-function numbersOf(lede: string, arabic: boolean): EventNumbers {
+function englishNumber(m: RegExpExecArray): number {
+  const w = m.slice(1).find((x) => x !== undefined)?.toLowerCase() ?? '';
+  return /^\d+$/.test(w) ? Number(w) : EN_WORDS[w] ?? NaN;
+}
+
+function numbersIn(text: string, arabic: boolean): EventNumbers {
   const out: EventNumbers = {};
   if (arabic) {
-    for (const m of findNumbers(lede)) {
+    for (const m of findNumbers(text)) {
       if (typeof m.value !== 'number') continue;
       const k = m.unit === 'killed' ? 'killed' : m.unit === 'wounded' ? 'injured' : m.unit === 'displaced' ? 'displaced' : null;
       if (k && out[k] === undefined) out[k] = m.value;
     }
     return out;
   }
-  const text = toAsciiDigits(lede).replace(/(\d),(\d{3})/g, '$1$2');
+  const flat = toAsciiDigits(text).replace(/(\d),(\d{3})/g, '$1$2');
   for (const [k, re] of EN_NUMBERS) {
-    const m = re.exec(text);
-    const v = m ? Number(m[1] ?? m[2]) : NaN;
-    if (Number.isFinite(v) && v > 0 && v < 100_000) out[k] = v;
+    const m = re.exec(flat);
+    const v = m ? englishNumber(m) : NaN;
+    if (Number.isFinite(v) && v > 0 && v < 100_000 && !(v >= 1990 && v <= 2030)) out[k] = v;
   }
   return out;
+}
+
+/** The title's counts over the lede's: the title gives the event's toll, the lede also the background's. */
+function numbersOf(title: string, lede: string, arabic: boolean): EventNumbers {
+  return { ...numbersIn(lede, arabic), ...numbersIn(title, arabic) };
+}
+
+/**
+ * A dateline ("BEIRUT —", "دمشق-سانا", "Beirut (Reuters) -") says where the report was filed, not
+ * where the event was: a place named there is not the event's place. Returns where the dateline
+ * ends in the lede (0 when there is none).
+ */
+function datelineEnd(lede: string): number {
+  const m = /^\s*(?:[\d]{1,2}\s+[A-Za-z]{3,9}\s+\d{4}\s+)?[^\n.،,]{2,30}?\s*(?:\([^)\n]{1,30}\)\s*)?[-–—:]\s*/.exec(lede);
+  return m ? m[0].length : 0;
 }
 
 export interface SignatureOptions {
@@ -64,7 +92,8 @@ export function eventSignature(title: string, text: string, publishedAt: string 
   const head = `${title}\n${lede}`;
   const arabic = ARABIC.test(head);
   const matches = opts.matches ?? (arabic ? matchEntities(head, { date: publishedAt }) : []);
-  const named = arabic ? placesOf(matches) : englishPlaces(head);
+  const dateline = title.length + 1 + datelineEnd(lede);
+  const named = (arabic ? placesOf(matches) : englishPlaces(head)).filter((n) => n.start <= title.length || n.start >= dateline);
   const place = pickPlace(named, title.length);
   const types = typesOf(title, lede);
   const flatTitle = normalize(title);
@@ -77,7 +106,7 @@ export function eventSignature(title: string, text: string, publishedAt: string 
     when: eventWhen(title, lede, publishedAt),
     published: publishedAt ? dayNumber(publishedAt) : null,
     actors: [...new Set(matches.filter((m) => m.type === 'actor').map((m) => m.id))],
-    numbers: numbersOf(lede, arabic),
+    numbers: numbersOf(title, lede, arabic),
     recurring: RECURRING.some((re) => re.test(flatTitle) || re.test(firstSentence)),
   };
 }

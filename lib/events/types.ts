@@ -4,11 +4,11 @@
 /** What happened, in a small vocabulary (vocabulary.ts says which words name each). */
 export type EventType =
   | 'airstrike' | 'shelling' | 'bombing' | 'clashes' | 'takeover' | 'surrender' | 'agreement'
-  | 'statement' | 'arrest' | 'killing' | 'displacement' | 'disaster' | 'economic' | 'other';
+  | 'statement' | 'arrest' | 'killing' | 'displacement' | 'disaster' | 'economic' | 'decision' | 'other';
 
 export const EVENT_TYPES: readonly EventType[] = [
   'airstrike', 'shelling', 'bombing', 'clashes', 'takeover', 'surrender', 'agreement',
-  'statement', 'arrest', 'killing', 'displacement', 'disaster', 'economic', 'other',
+  'statement', 'arrest', 'killing', 'displacement', 'disaster', 'economic', 'decision', 'other',
 ];
 
 export interface EventPlace {
@@ -29,6 +29,8 @@ export interface EventWhen {
   from: 'text' | 'relative' | 'publication' | 'unknown';
   /** The words read ("أمس", "مساء الجمعة", "3 حزيران"), when from the text. */
   raw?: string;
+  /** Other days the title and lede name (a caption's, the background's), when any. */
+  days?: number[];
 }
 
 export interface EventNumbers {

@@ -1,7 +1,10 @@
 // When the event happened, read from the lede against the publication day: "أمس" is the day
 // before, "فجر اليوم" the day itself, "مساء الجمعة" the last Friday on or before publication, a
 // date in the text ("3 حزيران") that day. The first of these in the title and lede wins: news
-// dates the event in its first sentence. Without any, the publication day stands in.
+// dates the event in its first sentence. Without any, the publication day stands in. A dateline
+// ("13 Oct 2016 …", "AFP Wednesday 15 Jul 2015") dates the report, not the event, and is passed
+// over. The other days the lede names are kept too (`days`): a report that opens on a photo
+// caption or on yesterday's background still names its own day somewhere.
 import { normalize, toAsciiDigits } from '../arabic';
 import { parseArabicDate } from '../arabic/dates';
 import { dayNumber } from './day';
@@ -37,7 +40,8 @@ const RELATIVE: Array<[RegExp, number]> = [
 ];
 
 const WEEKDAY_AR = new RegExp(`${NOT_AR}(?:يوم|فجر|صباح|ظهر|مساء|ليل|ليله)\\s+(?:ال)?(${WEEKDAYS_AR.map((w) => w.slice(2)).join('|')})${END}|${NOT_AR}(${WEEKDAYS_AR.join('|')})${END}`, 'g');
-const WEEKDAY_EN = new RegExp(`\\b(?:on|late|early|last)\\s+(${WEEKDAYS_EN.join('|')})\\b`, 'g');
+// "on Monday", "killed Thursday"; not a weekday followed by a date ("Wednesday 15 Jul 2015": a dateline).
+const WEEKDAY_EN = new RegExp(`\\b(${WEEKDAYS_EN.join('|')})\\b(?!,?\\s+\\d)`, 'g');
 
 function weekdayBack(pubDay: number, weekday: number): number {
   const pubWeekday = new Date(pubDay * DAY_MS).getUTCDay();
@@ -74,19 +78,38 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** A date this close to the lede's start, on the publication day, is the report's dateline. */
+const DATELINE_CHARS = 60;
+/** At most this many days are kept besides the event's. */
+const MAX_DAYS = 6;
+
 /** The event's day from the title and lede, against the publication day. */
 export function eventWhen(title: string, lede: string, publishedAt: string | null): EventWhen {
   const pub = publishedAt ? dayNumber(publishedAt) : null;
   const year = publishedAt ? Number(publishedAt.slice(0, 4)) || undefined : undefined;
   const raw = toAsciiDigits(`${title}\n${lede}`);
+  const ledeAt = title.length + 1;
+  let first: EventWhen | null = null;
+  const days = new Set<number>();
   for (const c of cues(normalize(raw), raw, pub, year)) {
+    let found: EventWhen;
     if (c.day !== undefined) {
       // A date after publication, or long before it, is not the day of the event told.
       if (pub !== null && (c.day > pub + 1 || c.day < pub - MAX_BACK_DAYS)) continue;
-      return { day: c.day, from: 'text', raw: c.raw };
+      if (pub !== null && c.at >= ledeAt && c.at < ledeAt + DATELINE_CHARS && (c.day === pub || c.day === pub - 1) && !first) continue;
+      found = { day: c.day, from: 'text', raw: c.raw };
+    } else {
+      if (pub === null || c.back === null) continue;
+      found = { day: pub - c.back, from: 'relative', raw: c.raw };
     }
-    if (pub === null || c.back === null) continue;
-    return { day: pub - c.back, from: 'relative', raw: c.raw };
+    if (!first) first = found;
+    else if (found.day !== first.day && days.size < MAX_DAYS) days.add(found.day!);
   }
-  return pub === null ? { day: null, from: 'unknown' } : { day: pub, from: 'publication' };
+  if (!first) return pub === null ? { day: null, from: 'unknown' } : { day: pub, from: 'publication' };
+  return days.size ? { ...first, days: [...days] } : first;
+}
+
+/** Every day a report names for its event: the event's day first, then the others its lede names. */
+export function daysOf(when: EventWhen): number[] {
+  return when.day === null ? [] : [when.day, ...(when.days ?? [])];
 }

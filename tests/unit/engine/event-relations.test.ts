@@ -39,7 +39,7 @@ describe('relations from the event model', () => {
     for (const r of related) expect(r.relation === 'same-event').toBe(r.probability! >= 0.8);
   });
 
-  it('keeps a pair\'s relation in a corpus of 5 reports and of 1,005', async () => {
+  it('keeps a pair\'s relation in a corpus of 5 reports and of 1,005', { timeout: 180_000 }, async () => {
     const pairs = events.slice(0, 6).map((g) => [byUrl.get(g[0]!)!, byUrl.get(g[1]!)!] as const);
     const relationIn = async (extra: ReportRecord[]) => {
       const out: string[] = [];

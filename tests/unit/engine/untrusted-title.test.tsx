@@ -11,7 +11,7 @@ import { parseJsonLines } from '../../../lib/corpus/formats';
 import { importText } from '../../../lib/engine/imports';
 import { searchRelated } from '../../../lib/engine/search';
 
-vi.mock('../../../lib/i18n', () => ({ t: (key: string) => key, tn: (key: string, n: number) => `${key} ${n}`, uiLang: () => 'ar', messagesLang: () => 'ar', formatNumber: String }));
+vi.mock('../../../lib/i18n', () => ({ t: (key: string) => key, tn: (key: string, n: number) => `${key} ${n}`, uiLang: () => 'ar', messagesLang: () => 'ar', formatNumber: String, formatPercent: (x: number) => `${Math.round(x * 100)}%` }));
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const TITLE = '<script>globalThis.pwned = 1</script><img src=x onerror="globalThis.pwned = 2"> ضبط شحنة صواريخ';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseJsonLines, type CorpusPack } from '../../../lib/corpus/formats';
-import { eventDoc, judge, lexicalSimilarity, termVector, type CorpusDf } from '../../../lib/events';
+import { countsAgree, countsConflict, eventDoc, judge, lexicalSimilarity, termVector, type CorpusDf } from '../../../lib/events';
 import { synthCorpus } from '../../../bench/synth';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
@@ -39,8 +39,10 @@ describe('hard negatives', () => {
       const weeksLater = judge(a, doc(shelling(village, '2025-03-23', 7, 'Syria TV')));
       expect([village, sameDay.relation]).toEqual([village, 'same-event']);
       expect([village, weeksLater.relation]).toEqual([village, 'related']);
-      expect(weeksLater.differed.some((d) => d.startsWith('day:'))).toBe(true);
-      expect(sameDay.agreed.some((d) => d.startsWith('place:'))).toBe(true);
+      expect(weeksLater.differed).toContainEqual({ kind: 'day', a: '2025-03-02', b: '2025-03-23', days: 21 });
+      expect(sameDay.agreed.find((d) => d.kind === 'place')?.names?.[0]).toBe(village);
+      expect(sameDay.agreed).toContainEqual({ kind: 'killed', a: '4', b: '4' });
+      expect(weeksLater.differed).toContainEqual({ kind: 'killed', a: '4', b: '7' });
     }
   });
 
@@ -54,6 +56,34 @@ describe('hard negatives', () => {
     const a = doc({ title: 'افتتاح معرض للكتاب في دمشق', text: 'افتتح في دمشق اليوم معرض للكتاب بمشاركة دور نشر من حلب.', publishedAt: '2025-06-02', outlet: 'SANA' });
     const b = doc({ title: 'حملة تبرع بالدم في حلب', text: 'أطلقت جمعية أهلية في حلب حملة للتبرع بالدم، وتمتد إلى دمشق.', publishedAt: '2025-06-02', outlet: 'Halab Today' });
     expect(judge(a, b).relation).toBe('none');
+  });
+});
+
+describe('numbers that one event cannot give', () => {
+  it('a toll grows but does not shrink; counts close but not equal prove nothing', () => {
+    expect(countsAgree(58, 58)).toBe(true);
+    expect(countsAgree(11, 13)).toBe(false);
+    expect(countsConflict(22, 43, true)).toBe(false); // the same day's toll, counted further
+    expect(countsConflict(43, 126, false)).toBe(false); // the next day's
+    expect(countsConflict(43, 6, false)).toBe(true); // a later report with far fewer dead: another blast
+    expect(countsConflict(5, 40, true)).toBe(true);
+  });
+
+  it('another blast days later, whose lede recalls the first, is not the first', () => {
+    const convoy = eventDoc('Bomb attack on evacuee convoy kills 43', 'A suicide car bomb hit buses carrying evacuees outside Aleppo on Saturday, killing 43 people, the Observatory said.', '2017-04-15', 'ahram');
+    const blast = eventDoc('Deadly bomb blast hits Aleppo', 'A boy injured in the bomb blast on the bus convoy outside Aleppo on Saturday. A bomb killed six people in Aleppo on Wednesday, state television said.', '2017-04-19', 'trt');
+    expect(judge(convoy, blast).relation).not.toBe('same-event');
+  });
+});
+
+describe('recurring reports', () => {
+  it('are never one event, whatever their words share', () => {
+    const rate = (day: string, outlet: string) => eventDoc(`سعر صرف الليرة السورية أمام الدولار اليوم ${day}`, `سجلت الليرة السورية اليوم سعر 9300 ليرة للدولار الواحد في أسواق دمشق.`, day, outlet);
+    for (const [a, b] of [[rate('2025-06-11', 'shaam'), rate('2025-06-12', 'shaam')], [rate('2025-06-11', 'shaam'), rate('2025-06-11', 'Halab Today')]] as const) {
+      const j = judge(a, b);
+      expect(j.probability).toBeLessThanOrEqual(0.5);
+      expect(j.relation).not.toBe('same-event');
+    }
   });
 });
 

@@ -23,6 +23,16 @@ describe('when the event happened', () => {
     expect(day('Strike', 'Warplanes struck the town on Monday', '2017-04-09')).toBe('2017-04-03');
   });
 
+  it('passes over a dateline, and keeps the other days the lede names', () => {
+    // "10-07-2016 …": the report's date, not the event's ("on Thursday").
+    expect(day('Syrian Forces Foil Raid on Castello', '10-07-2016 Syrian army units foiled on Thursday an attack', '2016-07-10')).toBe('2016-07-07');
+    expect(day('Strike', 'AFP Wednesday 15 Jul 2015 Thirteen civilians were killed Wednesday', '2015-07-15')).toBe('2015-07-15');
+    // A caption of Saturday's convoy first; the blast of the day after.
+    const s = eventSignature('Deadly bomb blast hits Aleppo', 'A boy injured on a bus convoy on Saturday sits in a tent. A bomb killed six people on Wednesday in Aleppo', '2017-04-19');
+    expect(isoDay(s.when.day!)).toBe('2017-04-15');
+    expect(s.when.days?.map(isoDay)).toEqual(['2017-04-19']);
+  });
+
   it('falls back on the publication day, and says so', () => {
     const s = eventSignature('افتتاح مدرسة', 'افتتحت مديرية التربية مدرسة جديدة', '2025-06-02');
     expect(s.when).toEqual({ day: s.published, from: 'publication' });
@@ -79,8 +89,22 @@ describe('what happened, who, and the numbers', () => {
     expect(eventSignature('Strike kills 18 in Idlib', 'The strike killed 18 people and wounded 30', '2017-04-09').numbers).toMatchObject({ killed: 18 });
   });
 
+  it('reads English counts in words and in "kills N", takes the title\'s over the lede\'s, and never a year', () => {
+    expect(eventSignature('Barrel bombs kill 11 in IS town', 'Government helicopters struck the town', '2015-07-16').numbers.killed).toBe(11);
+    expect(eventSignature('Aleppo blast', 'A bomb killed six people and wounded more than 30', '2017-04-19').numbers).toMatchObject({ killed: 6, injured: 30 });
+    expect(eventSignature('Death toll in blast rises to 70', 'The toll rose', '2017-04-15').numbers.killed).toBe(70);
+    // The lede recalls Tuesday's 87 dead; the title's one dead is this report's event.
+    expect(eventSignature('One dead in raid on Syria chemical attack town', 'The town where a chemical attack killed 87 on Tuesday was hit again', '2017-04-08').numbers.killed).toBe(1);
+    expect(eventSignature('Airstrikes on schools', 'October 26 2016 killed in 2016 strikes', '2016-10-26').numbers.killed).toBeUndefined();
+  });
+
+  it('does not take the dateline\'s city for the event\'s place', () => {
+    expect(eventSignature('Chemical massacre defies the world', 'Beirut- At least 58 people were killed on Tuesday in Khan Shaykhun', '2017-04-05').place?.id).toBe('khan-shaykhun');
+    expect(eventSignature('غارة على بلدة', 'دمشق-سانا قتل 3 مدنيين أمس في غارة على بلدة كفرنبل', '2025-06-13').place?.id).toBe('kafranbel');
+  });
+
   it('knows an outlet\'s recurring reports', () => {
-    for (const t of ['تقرير شام الاقتصادي | 28 أيار 2026', 'سعر صرف الليرة السورية أمام الدولار اليوم', 'الليرة السورية تتراجع أمام الدولار في أسواق دمشق وحلب', 'حالة الطقس: أجواء حارة', 'أبرز أحداث اليوم في سوريا', 'Syria: daily round-up']) {
+    for (const t of ['تقرير شام الاقتصادي | 28 أيار 2026', 'سعر صرف الليرة السورية أمام الدولار اليوم', 'الليرة السورية تتراجع أمام الدولار في أسواق دمشق وحلب', 'حالة الطقس: أجواء حارة', 'أبرز أحداث اليوم في سوريا', 'Syria: daily round-up', 'ارتفاع طفيف في درجات الحرارة فوق المعدلات السنوية']) {
       expect([t, eventSignature(t, '', '2025-06-02').recurring]).toEqual([t, true]);
     }
     for (const t of ['غارة جوية على معرة النعمان', 'القبض على رئيس فرع أمن الدولة سابقاً']) expect(eventSignature(t, '', '2025-06-02').recurring).toBe(false);

@@ -24,6 +24,7 @@ const LONG: Record<string, string> = {
   'lib/engine/search.ts#rankCandidates': 'the second phase (re-score, fold near-duplicates, judge, explain) in one pass over the same candidates; to split by step (issue 22 leftover)',
   'entrypoints/popup/main.tsx#Popup': 'the popup: what Isnad sees on the tab and the site switch; to split (issue 22 leftover)',
   'bench/browser.ts#main': 'a benchmark script: set-up, runs and report in order',
+  'scripts/fit-events.ts#main': 'the fitting script: fit by fold, measure, then bench/EVENTS.md table by table in order',
   'entrypoints/content/panel.ts#mountPanel': "the in-page panel's frame, placement and keyboard in one closure over the frame",
   'cli/commands/corpus.ts#run': 'the corpus command: one case per subcommand; to move option parsing to util.parseArgs per subcommand (issue 22 leftover)',
   'lib/engine/index-store.ts#writeBatch': 'one IndexedDB transaction: every read and write of a batch must happen inside it',
