@@ -2,7 +2,7 @@
 // server is the reader's own choice, but its data was written by many people and its address may
 // be misconfigured: a value of the wrong type or size is dropped, never passed on, and every
 // string stays a string (pages render it as text, links only through lib/safe-href.ts).
-import type { RelatedEvent, RelatedReport, ReportRecord } from '../types';
+import type { EventAspect, RelatedEvent, RelatedReport, ReportRecord } from '../types';
 import { TeamError } from './errors';
 import type { TeamRole } from './types';
 
@@ -23,6 +23,26 @@ function event(v: unknown): RelatedEvent | undefined {
   const place = isObj(p) && str(p.id, 200) !== undefined && str(p.name, 200) !== undefined ? { id: p.id as string, name: p.name as string } : null;
   const day = str(v.day, 10);
   return { type, place, day: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null };
+}
+
+const ASPECTS: ReadonlySet<string> = new Set(['place', 'wide-place', 'day', 'what', 'killed', 'injured', 'actor', 'recurring', 'words']);
+
+/** What two events agree or differ on (lib/types.ts EventAspect): unknown kinds and bad fields dropped. */
+function aspects(v: unknown): EventAspect[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.slice(0, 20).flatMap((x): EventAspect[] => {
+    if (!isObj(x) || typeof x.kind !== 'string' || !ASPECTS.has(x.kind)) return [];
+    const out: EventAspect = { kind: x.kind as EventAspect['kind'] };
+    const a = str(x.a, 500);
+    const b = str(x.b, 500);
+    if (a !== undefined) out.a = a;
+    if (b !== undefined) out.b = b;
+    const names = strs(x.names, 2, 200);
+    if (names?.length === 2) out.names = [names[0]!, names[1]!];
+    const days = num(x.days);
+    if (days !== undefined) out.days = days;
+    return [out];
+  });
 }
 
 /** One related report as the server sent it, or null when it is not one. */
@@ -65,9 +85,9 @@ export function relatedReport(v: unknown): RelatedReport | null {
   if (p !== undefined && p >= 0 && p <= 1) r.probability = p;
   const e = event(v.event);
   if (e) r.event = e;
-  const agreed = strs(v.agreed, 20, 200);
+  const agreed = aspects(v.agreed);
   if (agreed) r.agreed = agreed;
-  const differed = strs(v.differed, 20, 200);
+  const differed = aspects(v.differed);
   if (differed) r.differed = differed;
   return r;
 }
