@@ -38,9 +38,13 @@ export default defineConfig({
     host_permissions: CONTENT_MATCHES,
     // Any other site only when the reader turns Isnad on for it (MV2 Firefox names it differently).
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    // The panel and card frames: to the content script's hosts only; in Chrome by the dynamic URL
+    // only (a new id each session: a page cannot probe for the extension by its id). Firefox MV2
+    // has no equivalent (its moz-extension UUID is random per install). A page that frames copies
+    // gets nothing from them (lib/frames.ts, docs/SECURITY.md).
     web_accessible_resources: browser === 'firefox'
       ? ['panel.html', 'card.html', 'clip-note.html']
-      : [{ resources: ['panel.html', 'card.html', 'clip-note.html'], matches: WAR_MATCHES }],
+      : [{ resources: ['panel.html', 'card.html', 'clip-note.html'], matches: WAR_MATCHES, use_dynamic_url: true }],
     action: { default_title: '__MSG_extName__' },
     // Saving a clipping from the keyboard: the background asks the tab for its selection.
     commands: {

@@ -14,6 +14,7 @@ import { recentPhases } from '../lib/engine/query-phases';
 import { harvestHandlers } from '../lib/harvest/handlers';
 import { listen, type TabClipSelection, type TabMessage } from '../lib/messaging';
 import { CONTENT_MATCHES } from '../lib/outlets/hosts';
+import { FrameClaims, guardFrames } from '../lib/frames';
 import { PanelContexts } from '../lib/panel-contexts';
 import { loadSettings, saveSettings } from '../lib/settings';
 import { settingsHandlers } from '../lib/settings/handlers';
@@ -60,6 +61,9 @@ export default defineBackground(() => {
   // Each tab's latest article and its context, for its in-page panel (which may ask first).
   const panelContexts = new PanelContexts();
   browser.tabs.onRemoved.addListener((tabId) => panelContexts.forget(tabId));
+  // Which frames in each tab are ours (lib/frames.ts), kept for the session across a stopped worker.
+  const frames = new FrameClaims(browser.storage.session);
+  browser.tabs.onRemoved.addListener((tabId) => void frames.forget(tabId));
 
   if (browser.sidePanel) {
     void browser.sidePanel.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
@@ -101,8 +105,8 @@ export default defineBackground(() => {
     else void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t?.id !== undefined && send(t.id));
   });
 
-  listen({
-    ...tabHandlers({ db, tabs, panelContexts, pack }),
+  listen(guardFrames({
+    ...tabHandlers({ db, tabs, panelContexts, frames, pack }),
     ...engineHandlers(db, pack.ready),
     ...corpusHandlers(db),
     ...clippingsHandlers(clippings),
@@ -110,5 +114,5 @@ export default defineBackground(() => {
     ...settingsHandlers(),
     ...harvestHandlers(db, pack.ready),
     ...teamHandlers(db, (tabId, sender) => tabArticle(tabs, pack, tabOf(tabId, sender))),
-  });
+  }, frames));
 });

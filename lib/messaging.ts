@@ -44,7 +44,14 @@ export interface Protocol extends TeamProtocol {
   'page:strings': { request: { keys: MessageKey[] }; reply: Partial<Record<MessageKey, string>> };
   /** In-page panel → background: the context of the reading `run` of its tab, once that article
    *  has come (the panel loads while the page is still being read); looked up once for both. */
-  'ui:panel-context': { request: { run: string }; reply: TabContext | null };
+  'ui:panel-context': { request: { run: string; key: string }; reply: TabContext | null };
+  /** Content script → background: it made a frame (panel or card) for `run` and will post it `key`
+   *  (lib/frames.ts); only the frame presenting both gets answers. */
+  'page:frame': { request: { run: string; key: string }; reply: null };
+  /** Content script → background: the reader points at a mark; the card of `run` shows its entity. */
+  'page:card': { request: { run: string; entity: string }; reply: null };
+  /** Entity card → background: the card of the entity the reader points at, for the frame holding `run`. */
+  'ui:card': { request: { run: string; key: string }; reply: EntityCard | null };
   /** UI (panel, side panel, popup) → background: the context of a tab (the sender's when omitted). */
   'ui:context': { request: { tabId?: number }; reply: TabContext | null };
   /** UI → background: one report of the corpus, for the report viewer. */
@@ -175,8 +182,11 @@ export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
   'page:strings': ['page'],
   'page:clip': ['page'],
   'page:clip-quotes': ['page'],
+  'page:frame': ['page'],
+  'page:card': ['page'],
   // The in-page panel and card: their own tab's reading and the corpus's counts.
   'ui:panel-context': ['frame'],
+  'ui:card': ['frame'],
   'ui:panel-layout': ['frame'],
   'frame:clip-note': ['frame'],
   'ui:context': ['ui', 'frame'],

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { PANEL_MAX, placePanel, type Column, type Placement } from './panel-place';
-import type { TabPanelLayout } from '../../lib/messaging';
+import { keyFrame } from '../../lib/frames';
+import { send, type TabPanelLayout } from '../../lib/messaging';
 import { isBuiltinSite } from '../../lib/settings/sites';
 import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor, type PanelLayout } from '../../lib/settings';
 
@@ -153,7 +154,13 @@ export function mountPanel(ctx: ContentScriptContext, run: string): Panel {
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  ui.iframe.src = panelUrl(run);
+  // The frame gets its run's key by postMessage, never in its URL (lib/frames.ts); it loads once
+  // the background knows the key.
+  ui.iframe.removeAttribute('src');
+  const keyed = keyFrame(ui.iframe, new URL(browser.runtime.getURL('/')).origin, (r, key) => send('page:frame', { run: r, key }));
+  void keyed.run(run).then(() => {
+    ui.iframe.src = panelUrl(run);
+  });
   ui.mount();
   void loadSettings()
     .then((s) => {
@@ -167,7 +174,9 @@ export function mountPanel(ctx: ContentScriptContext, run: string): Panel {
     place: (measured) => apply(placePanel({ viewportWidth: document.documentElement.clientWidth, column: measured.column, layout, pageDir: measured.dir })),
     refresh: (next) => {
       // The extension page loads again and asks the background for the new run's context.
-      ui.iframe.src = panelUrl(next);
+      void keyed.run(next).then(() => {
+        ui.iframe.src = panelUrl(next);
+      });
       schedule();
     },
   };

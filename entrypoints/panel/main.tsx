@@ -7,6 +7,7 @@ import { openSidePanel } from '../../components/side-panel-open';
 import { requestSideView } from '../../components/side-view-request';
 import { browser } from 'wxt/browser';
 import { bootPage, t } from '../../lib/i18n';
+import { NOT_OURS, onFrameKey } from '../../lib/frames';
 import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor, type PanelLayout } from '../../lib/settings';
@@ -16,13 +17,24 @@ performance.mark('isnad:panel-script');
 
 // Asked first thing, before the page boots (settings, language): the background may still be
 // looking the article up, and both go on side by side. `run` is the reading of the page that
-// mounted this panel; without it (an older content script), the tab's current context.
-const run = new URLSearchParams(location.search).get('run');
+// mounted this panel; its key comes from the content script that made this frame (lib/frames.ts),
+// so a page's own copy of this page gets nothing.
+const run = new URLSearchParams(location.search).get('run') ?? '';
 let answered: ContextState | null = null;
-const asked: Promise<ContextState> = (run ? call('ui:panel-context', { run }) : call('ui:context', {})).then(
-  (context): ContextState => (answered = { kind: 'ready', context }),
-  (e: unknown): ContextState => (answered = { kind: 'error', message: errorMessage(e) }),
-);
+const asked = new Promise<ContextState>((resolve) => {
+  onFrameKey(run, async (key) => {
+    try {
+      const context = await call('ui:panel-context', { run, key });
+      resolve((answered = { kind: 'ready', context }));
+      return true;
+    } catch (e) {
+      const message = errorMessage(e);
+      if (message === NOT_OURS) return false;
+      resolve((answered = { kind: 'error', message }));
+      return true;
+    }
+  });
+});
 
 /** The panel's context: shown in the same commit the answer arrives in, not a frame later. */
 function usePanelContext(): ContextState {
@@ -48,9 +60,18 @@ function Panel() {
   const toggle = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
   useEffect(() => {
-    // The page's host is the referrer of this iframe (the page cannot read our document).
-    const host = document.referrer ? new URL(document.referrer).hostname : '';
-    void loadSettings().then((s) => setLayout(panelLayoutFor(s, host)));
+    // The page's host: its tab's URL (the iframe is loaded by the content script after the run's
+    // key is known, and such a load may carry no referrer), else the referrer.
+    const hostOf = (url: string | undefined) => {
+      try {
+        return url ? new URL(url).hostname : '';
+      } catch {
+        return '';
+      }
+    };
+    void Promise.all([browser.tabs.getCurrent().catch(() => undefined), loadSettings()]).then(([tab, s]) =>
+      setLayout(panelLayoutFor(s, hostOf(tab?.url) || hostOf(document.referrer))),
+    );
   }, []);
   useEffect(() => {
     // Folding swaps the buttons: keep the keyboard focus on the one that replaced the pressed one.

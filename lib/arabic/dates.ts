@@ -1,3 +1,4 @@
+import { stripInvisible } from './invisible';
 import { toAsciiDigits } from './digits';
 
 // Egyptian (يناير…) and Levantine (كانون الثاني…) month names, plus common variant spellings.
@@ -86,7 +87,8 @@ function parseIso(t: string): ParsedDate | null {
  * "أيار 2025" (month precision), and, given opts.year, "29 أيار/مايو".
  */
 export function parseArabicDate(text: string, opts: DateOptions = {}): ParsedDate | null {
-  const t = toAsciiDigits(text).replace(/\u0640/g, '');
+  // Tatweel and invisible characters (a bidi mark between day and month) say nothing of the date.
+  const t = stripInvisible(toAsciiDigits(text)).replace(/\u0640/g, '');
   if (WAYBACK_TS.test(t.trim())) return null; // 14 bare digits are an archive timestamp, see timestampToIso
   const iso = parseIso(t);
   if (iso) return iso;

@@ -100,6 +100,10 @@ export function validateRecord(raw: unknown): ReportRecord | string {
     const why = unreadable(s);
     if (why) return `field "${f}": ${why}`;
   }
+  // A report is prose: a sentence in its title or its text (a list of words, a table of numbers or
+  // a menu is not), whatever the format it came in (JSON, JSON Lines, a page text, HTML, WARC).
+  const prose = notProse(`${title}\n${text}`);
+  if (prose) return `fields "title" and "text": ${prose}`;
   let publishedAt: string | null = null;
   if (o.publishedAt !== undefined && o.publishedAt !== null && o.publishedAt !== '') {
     if (typeof o.publishedAt !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(o.publishedAt)) return 'field "publishedAt" is not a YYYY-MM-DD date';
@@ -158,26 +162,35 @@ export function parsePack(file: string, content: string): ParsedCorpus {
 const PROSE_WORDS = 6;
 
 const isProseLetter = (c: number) => (c >= 0x0621 && c <= 0x064a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** Inside a word, besides its letters: Arabic marks and tatweel, a hyphen, an apostrophe. */
+const isWordInner = (c: number) => isProseLetter(c) || (c >= 0x064b && c <= 0x065f) || c === 0x0640 || c === 0x0670 || c === 0x2d || c === 0x27 || c === 0x2019;
+const isBreak = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0;
 
 /**
- * Why a page's text is not a report, or null: a report has at least one line with a sentence of
- * Arabic or English words (two letters or more each). An English shopping list, a table of
- * numbers or random bytes has none.
+ * Why a text is not a report, or null: a report has at least one line with a sentence of Arabic or
+ * English words. A word is a space-separated token whose letters (two or more) are not broken by
+ * anything but marks, a hyphen or an apostrophe; punctuation may stand around it. An English
+ * shopping list, a table of numbers, a menu, a tag cloud, a list of links or random bytes has none.
  */
 export function notProse(text: string): string | null {
   let words = 0;
   let letters = 0;
+  let broken = false; // a character that is no part of a word came after the token's first letter
+  let pendingOther = false; // …and no letter after it yet (trailing punctuation is fine)
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0x0a;
-    if (isProseLetter(c)) letters++;
-    else {
-      if (letters >= 2) words++;
+    if (isBreak(c)) {
+      if (letters >= 2 && !broken) words++;
       letters = 0;
+      broken = pendingOther = false;
       if (c === 0x0a) {
         if (words >= PROSE_WORDS) return null;
         words = 0;
       }
-    }
+    } else if (isProseLetter(c)) {
+      if (pendingOther) broken = true;
+      letters++;
+    } else if (letters > 0 && !isWordInner(c)) pendingOther = true;
   }
   return `no Arabic or English prose (no line of ${PROSE_WORDS} words or more)`;
 }

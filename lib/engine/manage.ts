@@ -1,6 +1,7 @@
 // The reader's corpus as a whole: capture, and deletion by report, import or outlet (export, which
 // reads reports only, is lib/corpus/export.ts).
 import type { Article, Report } from '../types';
+import { validateRecord } from '../corpus/formats';
 import type { IsnadDB } from '../db';
 import { compact, deleteReports, mergeInto, prepare, storedCopyOf, toReport, writeBatch } from './index-store';
 
@@ -16,8 +17,15 @@ export async function captureArticle(db: IsnadDB, article: Article, now = Date.n
   const text = article.paragraphs.join('\n\n');
   if (!text.trim() || !article.title.trim()) return null;
   const url = article.canonicalUrl ?? article.url;
+  // The page's article is the page's word: checked as an imported record is (sizes, http(s) URL, a
+  // real day, prose), so a page cannot store what no file could.
+  // A date known to the month or the year only ("2025-05") is kept as it is; a day must be real.
+  const published = article.publishedAt.value ? article.publishedAt.value.slice(0, 10) : null;
+  const partial = published && /^\d{4}(?:-\d{2})?$/.test(published) ? published : null;
+  const record = validateRecord({ url, outlet: article.outlet, title: article.title, publishedAt: partial ? null : published, text });
+  if (typeof record === 'string') return null;
   const report = toReport(
-    { url, outlet: article.outlet, title: article.title, publishedAt: article.publishedAt.value ? article.publishedAt.value.slice(0, 10) : null, text },
+    { ...record, outlet: article.outlet, publishedAt: record.publishedAt ?? partial },
     'capture',
     CAPTURE,
     now,

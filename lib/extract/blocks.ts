@@ -1,6 +1,7 @@
 // The text blocks of a body container, read by walking it once: no cloning, no layout. What is
 // boilerplate is skipped on the way (tags, selectors, link-dense blocks); reader comments are
 // marked so the line rules keep them apart.
+import { squash } from './clean';
 import type { Block } from './lines';
 
 const SKIP_TAGS = new Set([
@@ -58,7 +59,8 @@ export function collectBlocks(root: Element, opts: WalkOptions): Block[] {
   let inComment = 0;
 
   const flush = () => {
-    const t = text.replace(/[\s\u00a0]+/g, ' ').trim();
+    // Invisible characters go before whitespace is squashed: JavaScript's \s counts the BOM.
+    const t = squash(text);
     if (t && (linkText / t.length < LINK_DENSITY || inComment > 0)) blocks.push(inComment > 0 ? { text: t, comment: true } : { text: t });
     total += text.length;
     text = '';

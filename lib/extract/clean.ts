@@ -1,8 +1,24 @@
 // Text clean-up shared by the HTML and the page-text extractors.
+import { comparable, squash } from '../markup/text';
 
-/** Whitespace runs (including NBSP and the bidi marks pages sprinkle in) to one space. */
-export function squash(text: string): string {
-  return text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+/**
+ * Whitespace runs to one space, without the invisible characters (zero-width, direction marks and
+ * isolates, soft hyphen, BOM…: ../arabic/invisible.ts) that pages sprinkle in or plant inside
+ * words. Every text the HTML extractor keeps goes through here, so an article read from a page
+ * is as clean as one read from its saved text (text.ts), and a laced page reads as the clean one.
+ */
+export { squash } from '../markup/text';
+
+// Tatweel (ـ) after a letter or a mark stretches the word on screen and is no letter: "شـارك".
+const TATWEEL_IN_WORD = /(?<=[\u0620-\u064A\u064B-\u065F\u0670-\u06D3])\u0640+/g;
+
+/**
+ * A line as the line rules read it (furniture, ends, dates, bylines, comment headings): without the
+ * tatweel inside its words. The line's own text, tatweel kept, is what the article shows; only
+ * what is matched is folded. A line of tatweel alone (a rule) keeps its first one.
+ */
+export function matchForm(line: string): string {
+  return line.includes('\u0640') ? line.replace(TATWEEL_IN_WORD, '') : line;
 }
 
 /** A line glued to itself two or three times ("titletitle", seed 004) → the line once. */
@@ -24,10 +40,7 @@ export function unglue(line: string): string {
   return s;
 }
 
-/** Text as compared for sameness: no diacritics, tatweel or punctuation spacing differences. */
-export function comparable(text: string): string {
-  return squash(text).replace(/[\u064B-\u0652\u0640]/g, '').replace(/\s+/g, ' ').toLowerCase();
-}
+export { comparable } from '../markup/text';
 
 // Each pattern that ends a run of a class (here and below) starts only where the run starts
 // ((?<!…)): tried from every position inside a long run, it would rescan the run each time.

@@ -4,7 +4,7 @@ import { parseArabicDate, type ParsedDate } from '../arabic/dates';
 import { toAsciiDigits } from '../arabic/digits';
 import type { SiteRules } from '../outlets/types';
 import { readByline } from './byline';
-import { isTitleRepeat, squash, unglue } from './clean';
+import { isTitleRepeat, matchForm, squash, unglue } from './clean';
 
 export interface Block {
   text: string;
@@ -73,14 +73,15 @@ interface Comment {
 
 /** Commenter name, age, text… → "name: text". Without age lines each block is one comment. */
 function groupComments(lines: string[]): { comments: string[]; ages: string[] } {
-  if (!lines.some((l) => AGE_LINE.test(l))) return { comments: lines, ages: [] };
+  const isAge = (l: string) => l.length <= MAX_MARKER_LINE && AGE_LINE.test(matchForm(l));
+  if (!lines.some(isAge)) return { comments: lines, ages: [] };
   const out: Comment[] = [];
   let pending: string[] = [];
   for (const line of lines) {
-    if (AGE_LINE.test(line)) {
+    if (isAge(line)) {
       const name = pending.pop() ?? null;
       if (out.length) for (const l of pending) out[out.length - 1]!.text.push(l);
-      out.push({ name, age: line.replace(/^[·•\s]+/, ''), text: [] });
+      out.push({ name, age: matchForm(line).replace(/^[·•\s]+/, ''), text: [] });
       pending = [];
     } else pending.push(line);
   }
@@ -108,63 +109,66 @@ export function splitBlocks(blocks: Block[], rules: SiteRules, title = ''): Spli
     // Whitespace runs to one space, as the HTML walk gives them: both forms extract alike.
     const line = squash(block.text);
     if (!line) continue;
+    // What the rules match: the line without tatweel inside its words (clean.ts matchForm); what
+    // the article keeps: the line as the page shows it.
+    const key = matchForm(line);
     if (block.comment) {
       // The comment count the widget repeats under its list is furniture too.
-      if (!matches(commentsStart, line) && !anyMatch(furniture, line)) commentLines.push(line);
+      if (!matches(commentsStart, key) && !anyMatch(furniture, key)) commentLines.push(line);
       continue;
     }
-    if (matches(commentsStart, line)) {
+    if (matches(commentsStart, key)) {
       mode = 'comments';
       continue;
     }
     if (mode === 'comments') {
-      if (anyMatch(end, line)) mode = 'tail';
-      else if (!anyMatch(furniture, line)) commentLines.push(line);
+      if (anyMatch(end, key)) mode = 'tail';
+      else if (!anyMatch(furniture, key)) commentLines.push(line);
       continue;
     }
-    if (matches(rules.servedLine, line)) {
-      res.served ??= parseArabicDate(line);
+    if (matches(rules.servedLine, key)) {
+      res.served ??= parseArabicDate(key);
       continue;
     }
-    if (matches(rules.dateLine, line)) {
-      const date = parseArabicDate(line);
+    if (matches(rules.dateLine, key)) {
+      const date = parseArabicDate(key);
       if (date && !res.dateLine) {
         // Digits map one to one, so the date's place in the ASCII form is its place in the line.
-        const at = toAsciiDigits(line).indexOf(date.raw);
-        const section = line.slice(0, at < 0 ? 0 : at).replace(/^[●•·\s]+|(?<![\s،,|-])[\s،,|-]+$/g, '');
+        const at = toAsciiDigits(key).indexOf(date.raw);
+        const section = key.slice(0, at < 0 ? 0 : at).replace(/^[●•·\s]+|(?<![\s،,|-])[\s،,|-]+$/g, '');
         res.dateLine = { date, section: section || null };
       }
       if (date) continue;
     }
     // A byline/date block ("كتب: فلان | 28 أيار 2025") is metadata, never body (byline.ts).
-    const byline = res.title ? readByline(line, res.paragraphs.length === 0) : null;
+    const byline = res.title ? readByline(key, res.paragraphs.length === 0) : null;
     if (byline) {
       if (byline.author) res.author ??= byline.author;
       if (byline.date && !res.dateLine) res.dateLine = { date: byline.date, section: null };
       continue;
     }
     // Any site: a short line before the body that is nothing but a date is the article's date.
-    if (!res.dateLine && res.paragraphs.length === 0 && res.title && line.length <= 40) {
-      const date = parseArabicDate(line);
-      if (date && date.precision !== 'month' && date.raw.length >= line.length / 2) {
+    if (!res.dateLine && res.paragraphs.length === 0 && res.title && key.length <= 40) {
+      const date = parseArabicDate(key);
+      if (date && date.precision !== 'month' && date.raw.length >= key.length / 2) {
         res.dateLine = { date, section: null };
         continue;
       }
     }
-    if (rules.authorLine && line.length <= MAX_MARKER_LINE) {
-      const m = rules.authorLine.exec(line);
+    if (rules.authorLine && key.length <= MAX_MARKER_LINE) {
+      const m = rules.authorLine.exec(key);
       if (m?.[1]) res.author ??= m[1].trim();
     }
-    if (anyMatch(end, line)) {
+    if (anyMatch(end, key)) {
       if (res.paragraphs.length) mode = 'tail';
       continue;
     }
-    if (mode === 'tail' || anyMatch(furniture, line)) continue;
+    if (mode === 'tail' || anyMatch(furniture, key)) continue;
     if (!res.title) {
       res.title = unglue(line);
       continue;
     }
-    if (isTitleRepeat(line, res.title)) continue;
+    if (isTitleRepeat(key, res.title)) continue;
     res.paragraphs.push(line);
   }
   const grouped = groupComments(commentLines);

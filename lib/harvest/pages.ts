@@ -1,6 +1,7 @@
 // One captured page → a corpus record, or the reason it is not one. The same extraction as a live
 // page (lib/extract), with the original URL and the capture time kept. The page is a claim: its
 // canonical link or og:url may name any address, so the record keeps the URL it was captured at.
+import { validateRecord } from '../corpus/formats';
 import { extractFromDocument } from '../extract/html';
 import { outletIdFromUrl } from '../outlets/identity';
 import { recognizeUrl } from '../outlets/registry';
@@ -21,6 +22,7 @@ export type SkipKind =
   | 'listing'
   | 'not-article'
   | 'no-text'
+  | 'invalid'
   | 'robots'
   | 'out-of-range'
   | 'fetch-failed';
@@ -73,12 +75,13 @@ export function recordFromPage(html: string, url: string, capturedAt: string | n
   const text = a.paragraphs.join('\n\n');
   if (!a.title || text.length < MIN_TEXT) return { kind: 'no-text', url, reason: `no article text (${text.length} characters)` };
   const published = a.publishedAt.value && /^\d{4}-\d{2}-\d{2}/.test(a.publishedAt.value) ? a.publishedAt.value.slice(0, 10) : null;
+  // Checked as every imported record is (sizes, http(s) URL, a real day, prose), in the command
+  // line's harvest as in the extension's: a captured page is no more trusted than a file.
+  const record = validateRecord({ url: a.url, outlet: a.outlet, title: a.title, publishedAt: published, text });
+  if (typeof record === 'string') return { kind: 'invalid', url, reason: record };
   return {
-    url: a.url,
+    ...record,
     outlet: a.outlet,
-    title: a.title,
-    publishedAt: published,
-    text,
     capturedAt: a.archive?.capturedAt ?? capturedAt,
     ...(a.archive ? { archiveUrl: a.archive.archiveUrl } : {}),
   };

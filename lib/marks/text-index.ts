@@ -5,13 +5,18 @@
 // character's place in its node is worked out only for the few characters a mark begins or ends
 // at (a per-character map cost up to 40 ms there).
 
+import { INVISIBLE_CHARS, isInvisible } from '../arabic/invisible';
+
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'TEXTAREA', 'SELECT']);
 const BLOCK = /^(P|DIV|LI|H[1-6]|BLOCKQUOTE|TD)$/;
 const SPACE_RUN = /[ \n\t\r\f\u00a0]+/g;
+// Extraction drops invisible characters (zero-width, bidi controls, soft hyphen…: clean.ts squash),
+// so the index drops them too, and a laced page's paragraphs are found where they are.
+const INVISIBLE_RUN = new RegExp(`[${INVISIBLE_CHARS}]+`, 'g');
 const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\u00a0';
 
 export interface TextIndex {
-  /** Collapsed text: every whitespace run is one space. */
+  /** Collapsed text: every whitespace run is one space, invisible characters dropped. */
   text: string;
   nodes: Text[];
   /** Where each node's share of `text` starts; one more entry, the end of `text`. */
@@ -43,7 +48,7 @@ export function buildTextIndex(root: Element, maxChars = MAX_INDEX_TEXT): TextIn
     starts.push(len);
     afterSpace.push(lastWasSpace ? 1 : 0);
     // One node longer than the budget is indexed up to it (marks beyond it are not placed).
-    let part = (t.data.length > maxChars ? t.data.slice(0, maxChars) : t.data).replace(SPACE_RUN, ' ');
+    let part = (t.data.length > maxChars ? t.data.slice(0, maxChars) : t.data).replace(INVISIBLE_RUN, '').replace(SPACE_RUN, ' ');
     if (lastWasSpace && part.startsWith(' ')) part = part.slice(1);
     if (part) lastWasSpace = part.endsWith(' ');
     // Block boundaries separate words even without whitespace in the markup.
@@ -78,6 +83,7 @@ export function offsetIn(index: TextIndex, k: number, pos: number): number {
   let seen = 0;
   let space = index.afterSpace[k] === 1;
   for (let i = 0; i < data.length; i++) {
+    if (isInvisible(data.charCodeAt(i))) continue;
     if (isSpace(data[i]!)) {
       if (space) continue;
       space = true;

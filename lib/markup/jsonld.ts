@@ -1,10 +1,15 @@
 // JSON-LD blocks of a page, parsed once per document: adapters and the extractor both read them.
+import { comparable, squash } from './text';
+
 type Node = Record<string, unknown>;
 
 // Parsed once per document while its blocks stay the same: an in-page navigation (Next.js)
 // swaps them for the next story's, so the cache is keyed on their text too.
 const cache = new WeakMap<Document, { text: string; nodes: Node[] }>();
 const MAX_BLOCK = 512 * 1024;
+/** A page's JSON-LD read at all: a hostile page's hundred 500 KB blocks are not parsed (one long task). */
+const MAX_BLOCKS = 16;
+const MAX_TOTAL = 1024 * 1024;
 
 function flatten(data: unknown, out: Node[], depth = 0): void {
   if (depth > 6) return; // Deeply nested graphs are not articles; bounded so a hostile page cannot stall us.
@@ -19,13 +24,21 @@ function flatten(data: unknown, out: Node[], depth = 0): void {
 
 /** Every object in the page's JSON-LD, @graph flattened; broken blocks are the site's problem and skipped. */
 export function jsonLdNodes(doc: Document): Node[] {
-  const texts = [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? '');
+  const texts: string[] = [];
+  let total = 0;
+  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = s.textContent ?? '';
+    if (text.length > MAX_BLOCK) continue;
+    if (total + text.length > MAX_TOTAL) break;
+    total += text.length;
+    texts.push(text);
+    if (texts.length >= MAX_BLOCKS) break;
+  }
   const key = texts.join('\u0000');
   const hit = cache.get(doc);
   if (hit && hit.text === key) return hit.nodes;
   const out: Node[] = [];
   for (const text of texts) {
-    if (text.length > MAX_BLOCK) continue;
     try {
       flatten(JSON.parse(text), out);
     } catch {
@@ -53,23 +66,27 @@ export interface JsonLdArticle {
   url: string | null;
 }
 
-function str(v: unknown): string | null {
-  if (typeof v === 'string') return v.trim() || null;
-  if (Array.isArray(v)) return str(v[0]);
+// A page's JSON-LD is the page's: values are read a few levels deep at most, so that a
+// 100,000-deep array is not followed down to a stack overflow.
+const MAX_DEPTH = 4;
+
+function str(v: unknown, depth = 0): string | null {
+  if (typeof v === 'string') return squash(v) || null;
+  if (Array.isArray(v) && depth < MAX_DEPTH) return str(v[0], depth + 1);
   return null;
 }
 
-function nameOf(v: unknown): string | null {
-  if (typeof v === 'string') return v.trim() || null;
-  if (Array.isArray(v)) {
-    const names = v.map(nameOf).filter((n): n is string => !!n);
+function nameOf(v: unknown, depth = 0): string | null {
+  if (typeof v === 'string') return squash(v) || null;
+  if (Array.isArray(v) && depth < MAX_DEPTH) {
+    const names = v.slice(0, 20).map((n) => nameOf(n, depth + 1)).filter((n): n is string => !!n);
     return names.length ? names.join('، ') : null;
   }
-  if (v && typeof v === 'object') return str((v as Node)['name']);
+  if (v && typeof v === 'object') return str((v as Node)['name'], depth + 1);
   return null;
 }
 
-const squashText = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
 
 /**
  * Of several article nodes (a page that describes its related stories too), the page's own: the
@@ -82,10 +99,11 @@ function ownArticle(doc: Document, nodes: Node[]): Node | undefined {
   const own = path(canonical);
   const byUrl = own ? nodes.find((n) => path(str(n['url']) ?? str((n['mainEntityOfPage'] as Node | undefined)?.['@id']) ?? str(n['mainEntityOfPage'])) === own) : undefined;
   if (byUrl) return byUrl;
-  const titles = [doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), doc.querySelector('h1')?.textContent, doc.title].filter((t): t is string => !!t).map(squashText);
+  const titles = [doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), doc.querySelector('h1')?.textContent, doc.title].filter((t): t is string => !!t).map(comparable);
   return nodes.find((n) => {
     const h = str(n['headline']) ?? str(n['name']);
-    return !!h && titles.some((t) => t.includes(squashText(h)));
+    // Compared without tatweel, diacritics and invisible characters: the page's h1 may be stretched.
+    return !!h && titles.some((t) => t.includes(comparable(h)));
   }) ?? nodes[0];
 }
 

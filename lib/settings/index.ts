@@ -47,6 +47,19 @@ interface Stored {
   value: unknown;
 }
 
+/** Outlet ids (lib/outlets: "shaam", "enab-baladi"), the keys of `capture`. */
+const OUTLET_KEY = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+/** Host names as URL.hostname gives them (lowercase, punycode; an IPv6 address in brackets). */
+const HOST_KEY = /^(?:[a-z0-9_-]{1,63}\.)*[a-z0-9_-]{1,63}$|^\[[0-9a-f:.]{2,45}\]$/;
+const isHostKey = (h: string) => h.length <= 253 && HOST_KEY.test(h);
+/** At most this many outlets, sites or hosts are kept: settings stay small whatever storage holds. */
+const MAX_KEYS = 5000;
+
+/** A record keyed by data: no prototype, so no key is inherited (`constructor`, `__proto__`). */
+function dataRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 function pick<T extends string>(v: unknown, allowed: readonly T[], fallback: T): T {
@@ -61,13 +74,17 @@ function pick<T extends string>(v: unknown, allowed: readonly T[], fallback: T):
 export function normaliseSettings(raw: unknown): Settings {
   const stored: Stored | null = isRecord(raw) && typeof raw.version === 'number' ? { version: raw.version, value: raw.value } : null;
   const v = stored && isRecord(stored.value) ? stored.value : isRecord(raw) && !('version' in raw) ? raw : {};
-  const capture: Record<string, boolean> = {};
-  if (isRecord(v.capture)) for (const [k, on] of Object.entries(v.capture)) if (typeof on === 'boolean') capture[k] = on;
-  const sites = Array.isArray(v.sites) ? [...new Set(v.sites.filter((s): s is string => typeof s === 'string' && /^(https?|\*):\/\/[^/]+\/\*$/.test(s)))] : [];
-  const panel: Record<string, PanelLayout> = {};
+  // Keys are data from storage (a backup, another version): null-prototype records with checked
+  // keys, so that "__proto__" or "constructor" is a key like any other and never an inherited value.
+  const capture = dataRecord<boolean>();
+  if (isRecord(v.capture)) {
+    for (const [k, on] of Object.entries(v.capture).slice(0, MAX_KEYS)) if (typeof on === 'boolean' && OUTLET_KEY.test(k)) capture[k] = on;
+  }
+  const sites = Array.isArray(v.sites) ? [...new Set(v.sites.slice(0, MAX_KEYS).filter((s): s is string => typeof s === 'string' && s.length <= 300 && /^(https?|\*):\/\/[^/]+\/\*$/.test(s)))] : [];
+  const panel = dataRecord<PanelLayout>();
   if (isRecord(v.panel)) {
-    for (const [host, l] of Object.entries(v.panel)) {
-      if (!isRecord(l)) continue;
+    for (const [host, l] of Object.entries(v.panel).slice(0, MAX_KEYS)) {
+      if (!isRecord(l) || !isHostKey(host)) continue;
       panel[host] = { collapsed: l.collapsed === true, side: pick(l.side, ['start', 'end'] as const, 'end') };
     }
   }
@@ -82,11 +99,11 @@ export function normaliseSettings(raw: unknown): Settings {
 
 /** Capture is on for an outlet unless the reader turned it off. */
 export function captureEnabled(s: Settings, outlet: string): boolean {
-  return s.capture[outlet] !== false;
+  return !Object.hasOwn(s.capture, outlet) || s.capture[outlet] !== false;
 }
 
 export function panelLayoutFor(s: Settings, host: string): PanelLayout {
-  return s.panel[host] ?? { ...DEFAULT_PANEL_LAYOUT };
+  return (Object.hasOwn(s.panel, host) ? s.panel[host] : undefined) ?? { ...DEFAULT_PANEL_LAYOUT };
 }
 
 export async function loadSettings(): Promise<Settings> {

@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { IsnadDB } from '../db';
 import { contextFor } from '../engine/context';
+import { entityCard } from '../engine/entity-card';
 import { captureArticle } from '../engine/manage';
 import { queryFeatures } from '../engine/search';
 import { READABILITY_SCRIPT } from '../extract/readability-slot';
@@ -10,6 +11,7 @@ import { t } from '../i18n';
 import { marksFor } from '../marks/for-article';
 import type { Handlers } from '../messaging';
 import { vetArticle } from '../page-identity';
+import { NOT_OURS, type FrameClaims } from '../frames';
 import type { PanelContexts } from '../panel-contexts';
 import { captureEnabled, loadSettings } from '../settings';
 import type { Article } from '../types';
@@ -18,13 +20,16 @@ import { pageUrlOf, tabArticle, tabOf, type PackState, type TabArticles } from '
 
 type TabHandlers = Pick<
   Handlers,
-  'page:article' | 'page:wake' | 'page:left' | 'page:readability' | 'page:strings' | 'ui:panel-context' | 'ui:context' | 'ui:analysis' | 'ui:entity-names'
+  | 'page:article' | 'page:wake' | 'page:left' | 'page:readability' | 'page:strings' | 'page:frame' | 'page:card'
+  | 'ui:panel-context' | 'ui:card' | 'ui:context' | 'ui:analysis' | 'ui:entity-names'
 >;
 
 export interface TabDeps {
   db: IsnadDB;
   tabs: TabArticles;
   panelContexts: PanelContexts;
+  /** Which extension frames in each tab are Isnad's own (lib/frames.ts). */
+  frames: FrameClaims;
   pack: PackState;
 }
 
@@ -53,9 +58,31 @@ function warmer(): () => void {
   };
 }
 
-export function tabHandlers({ db, tabs, panelContexts, pack }: TabDeps): TabHandlers {
+/** The frames the content script makes (panel, card) and the card's entity (lib/frames.ts). */
+function frameHandlers(db: IsnadDB, frames: FrameClaims): Pick<Handlers, 'page:frame' | 'page:card' | 'ui:card'> {
+  return {
+    async 'page:frame'({ run, key }, sender) {
+      if (sender.tabId === undefined) throw new Error('page:frame must come from a tab');
+      await frames.offer(sender.tabId, run, key);
+      return null;
+    },
+    async 'page:card'({ run, entity }, sender) {
+      if (sender.tabId === undefined || typeof entity !== 'string') throw new Error('page:card must come from a tab');
+      await frames.point(sender.tabId, run, entity);
+      return null;
+    },
+    async 'ui:card'({ run, key }, sender) {
+      const entity = await frames.entityFor(sender.tabId, sender.frameId, run, key);
+      if (entity === undefined) throw new Error(NOT_OURS);
+      return entity ? entityCard(db, entity) : null;
+    },
+  };
+}
+
+export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps): TabHandlers {
   const warmUp = warmer();
   return {
+    ...frameHandlers(db, frames),
     async 'page:article'({ article: read, run }, sender) {
       if (sender.tabId === undefined || !sender.url) throw new Error('page:article must come from a tab');
       // Held to the tab's URL: a canonical or archive claim it does not bear out is no key.
@@ -81,6 +108,7 @@ export function tabHandlers({ db, tabs, panelContexts, pack }: TabDeps): TabHand
     async 'page:left'(_data, sender) {
       if (sender.tabId !== undefined) {
         panelContexts.forget(sender.tabId);
+        await frames.forget(sender.tabId);
         await tabs.forget(sender.tabId);
       }
       return null;
@@ -94,8 +122,10 @@ export function tabHandlers({ db, tabs, panelContexts, pack }: TabDeps): TabHand
     'page:strings'({ keys }) {
       return Object.fromEntries(keys.map((k) => [k, t(k)]));
     },
-    async 'ui:panel-context'({ run }, sender) {
+    async 'ui:panel-context'({ run, key }, sender) {
       if (sender.tabId === undefined) throw new Error('ui:panel-context must come from the in-page panel');
+      // Only the frame the content script made for this run (the first to present its key).
+      if (!(await frames.claim(sender.tabId, sender.frameId, run, key))) throw new Error(NOT_OURS);
       const handed = await panelContexts.contextFor(sender.tabId, run);
       if (handed) return handed;
       // Nothing handed over (the service worker may have restarted since the article came):

@@ -12,7 +12,7 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-const record = (n: number) => ({ url: `https://example.org/${n}`, outlet: 'orient-news', title: `تقرير ${n}`, publishedAt: '2025-01-0' + n, text: `نص التقرير رقم ${n} عن حلب` });
+const record = (n: number) => ({ url: `https://example.org/${n}`, outlet: 'orient-news', title: `تقرير ${n}`, publishedAt: '2025-01-0' + n, text: `نص التقرير رقم ${n} عن القصف على أحياء مدينة حلب الشرقية` });
 
 describe('corpus export file', () => {
   it('holds the imported and captured reports, not the built-in ones, under a dated name', async () => {

@@ -18,7 +18,7 @@ import { safeHref } from '../../../lib/safe-href';
 const dir = mkdtempSync(join(tmpdir(), 'isnad-hostile-text-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const real = readFileSync('tests/fixtures/real-2025.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
-const base = { url: 'https://www.shaam.org/news/1', outlet: 'shaam', title: 'عنوان', text: 'نص الخبر كاملا هنا.' };
+const base = { url: 'https://www.shaam.org/news/1', outlet: 'shaam', title: 'عنوان', text: 'نص الخبر كاملا هنا كما نشره الموقع اليوم.' };
 
 describe('dates are real days', () => {
   it.each(['2024-13-45', '2024-02-30', '2023-02-29', '2024-00-10', '2024-04-31'])('%s is refused, naming the field', (d) => {

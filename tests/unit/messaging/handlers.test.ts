@@ -14,6 +14,7 @@ import { settingsHandlers } from '../../../lib/settings/handlers';
 import { pageUrlOf, TabArticles } from '../../../lib/tabs/articles';
 import { tabHandlers } from '../../../lib/tabs/handlers';
 import { teamHandlers } from '../../../lib/team/handlers';
+import { FrameClaims } from '../../../lib/frames';
 
 describe('domain handlers', () => {
   it('answer every message of the protocol, each in exactly one domain', () => {
@@ -21,7 +22,7 @@ describe('domain handlers', () => {
     const ready = () => Promise.resolve();
     const tabs = new TabArticles();
     const domains = {
-      tabs: tabHandlers({ db, tabs, panelContexts: new PanelContexts(), pack: { ready, loading: () => false } }),
+      tabs: tabHandlers({ db, tabs, panelContexts: new PanelContexts(), frames: new FrameClaims(), pack: { ready, loading: () => false } }),
       engine: engineHandlers(db, ready),
       corpus: corpusHandlers(db),
       clippings: clippingsHandlers({ db, articleOf: (id) => tabs.get(id), pageUrlOf, lang: () => 'en', settings: settingsStorage }),

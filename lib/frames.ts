@@ -1,0 +1,191 @@
+// Which extension frames in a web page's tab are Isnad's own. panel.html and card.html are
+// web-accessible, so a page can frame copies of them (to overlay and click them for the reader, or
+// to learn what the corpus holds from what they show). The page can read our iframes' URLs
+// (their run ids), but not what the content script posts into them: each run gets a random key,
+// sent to the background by the content script (`page:frame`) and posted to its own iframe only,
+// for that frame's origin. The first frame that presents the run with its key holds it; a later
+// claimant, a frame with a wrong key and a frame that holds no run get nothing.
+import type { Handlers, MessageName } from './messaging';
+import { ROLES } from './messaging';
+
+/** What the content script posts into its iframe: the run the frame was made for and its key. */
+export const FRAME_KEY = 'isnad:frame-key';
+/** The refusal a frame that holds no run gets (a frame tries the next key it is given). */
+export const NOT_OURS = 'not a frame Isnad made for this page';
+/** What the content script posts into its card when the reader points at another mark. */
+export const CARD_SHOW = 'isnad:card-show';
+
+export interface FrameKeyMessage {
+  isnad: typeof FRAME_KEY;
+  run: string;
+  key: string;
+}
+
+interface Grant {
+  run: string;
+  key: string;
+  /** The frame that presented the key first. */
+  frameId?: number;
+  /** The card's entity: the mark the reader points at (the page's own word). */
+  entity?: string;
+}
+
+/** Where grants are kept across a stopped service worker (browser.storage.session in the extension). */
+export interface GrantStore {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+/** A tab keeps its latest runs only: the panel's and the card's, and a few from before a refresh. */
+const MAX_RUNS = 8;
+const RUN = /^[A-Za-z0-9_-]{8,64}$/;
+const KEY = /^[0-9a-f]{32}$/;
+
+/** A fresh key: 128 random bits. */
+export function newKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class FrameClaims {
+  private readonly tabs = new Map<number, Grant[]>();
+  constructor(private readonly store?: GrantStore) {}
+
+  /** The content script made a frame for `run` and will post it `key`. */
+  async offer(tabId: number, run: string, key: string): Promise<void> {
+    if (!RUN.test(run) || !KEY.test(key)) throw new Error('page:frame: not a run id and key');
+    const grants = (await this.load(tabId)).filter((g) => g.run !== run);
+    grants.push({ run, key });
+    await this.save(tabId, grants.slice(-MAX_RUNS));
+  }
+
+  /** Whether the frame presenting run and key is the one it was made for: the first to present them. */
+  async claim(tabId: number | undefined, frameId: number | undefined, run: string, key: string): Promise<boolean> {
+    if (tabId === undefined || frameId === undefined) return false;
+    const grants = await this.load(tabId);
+    const grant = grants.find((g) => g.run === run);
+    if (!grant || typeof key !== 'string' || grant.key !== key) return false;
+    if (grant.frameId === undefined) {
+      grant.frameId = frameId;
+      await this.save(tabId, grants);
+      return true;
+    }
+    return grant.frameId === frameId;
+  }
+
+  /** Whether the frame holds a run of its tab (then it may ask for that tab's reading). */
+  async holds(tabId: number | undefined, frameId: number | undefined): Promise<boolean> {
+    if (tabId === undefined || frameId === undefined) return false;
+    return (await this.load(tabId)).some((g) => g.frameId === frameId);
+  }
+
+  /** The reader points at a mark: the card of `run` shows that entity. */
+  async point(tabId: number, run: string, entity: string): Promise<void> {
+    const grants = await this.load(tabId);
+    const grant = grants.find((g) => g.run === run);
+    if (!grant) throw new Error('page:card: no such card');
+    grant.entity = entity.slice(0, 200);
+    await this.save(tabId, grants);
+  }
+
+  /**
+   * The entity the card of `run` shows, for the frame that holds it ('' before the reader points
+   * at a mark); undefined for any other frame.
+   */
+  async entityFor(tabId: number | undefined, frameId: number | undefined, run: string, key: string): Promise<string | undefined> {
+    if (!(await this.claim(tabId, frameId, run, key))) return undefined;
+    return (await this.load(tabId!)).find((g) => g.run === run)?.entity ?? '';
+  }
+
+  async forget(tabId: number): Promise<void> {
+    this.tabs.delete(tabId);
+    await this.store?.remove(storeKey(tabId));
+  }
+
+  private async load(tabId: number): Promise<Grant[]> {
+    const held = this.tabs.get(tabId);
+    if (held) return held;
+    // A stopped service worker forgot them; the session store did not.
+    const stored = this.store ? (await this.store.get(storeKey(tabId)))[storeKey(tabId)] : undefined;
+    const grants = Array.isArray(stored) ? (stored as Grant[]).filter((g) => g && typeof g.run === 'string' && typeof g.key === 'string') : [];
+    this.tabs.set(tabId, grants);
+    return grants;
+  }
+
+  private async save(tabId: number, grants: Grant[]): Promise<void> {
+    this.tabs.set(tabId, grants);
+    await this.store?.set({ [storeKey(tabId)]: grants });
+  }
+}
+
+const storeKey = (tabId: number) => `frames:${tabId}`;
+
+/**
+ * Messages a frame presents its run and key with (the others need a run held); and the note box's,
+ * which checks its own bound (a clipping of its tab's page saved in the last 30 minutes).
+ */
+// ui:entity: the entity card still takes its entity from its URL hash and holds no run (not
+// bound yet: docs/SECURITY.md, "Open"); ui:card is its bound successor.
+const CLAIMING = new Set<MessageName>(['ui:panel-context', 'ui:card', 'frame:clip-note', 'ui:entity']);
+
+/**
+ * The handlers, with every message a framed page may send answered only to a frame that holds a
+ * run of its tab: a page's own copy of panel.html or card.html gets no context, analysis, entity,
+ * count or layout.
+ */
+export function guardFrames(handlers: Handlers, claims: FrameClaims): Handlers {
+  const guarded: Record<string, unknown> = { ...handlers };
+  for (const name of Object.keys(ROLES) as MessageName[]) {
+    if (!ROLES[name].includes('frame') || CLAIMING.has(name)) continue;
+    const handler = handlers[name] as (data: unknown, sender: Parameters<Handlers[MessageName]>[1]) => unknown;
+    guarded[name] = async (data: unknown, sender: Parameters<Handlers[MessageName]>[1]) => {
+      if (sender.role === 'frame' && !(await claims.holds(sender.tabId, sender.frameId))) throw new Error(`${name}: ${NOT_OURS}`);
+      return handler(data, sender);
+    };
+  }
+  return guarded as Handlers;
+}
+
+/**
+ * In a framed extension page: the key of `run`, posted by the content script that made the frame.
+ * Every candidate is passed to `tryKey` (a page can post too, but cannot know the key) until one
+ * is taken; at most a few are tried.
+ */
+export function onFrameKey(run: string, tryKey: (key: string) => Promise<boolean>): () => void {
+  let tries = 0;
+  let done = false;
+  const onMessage = (e: MessageEvent) => {
+    const m = e.data as Partial<FrameKeyMessage> | null;
+    if (done || e.source !== window.parent || m?.isnad !== FRAME_KEY || m.run !== run || typeof m.key !== 'string' || ++tries > 4) return;
+    void tryKey(m.key).then((ok) => {
+      if (ok) done = true;
+    });
+  };
+  addEventListener('message', onMessage);
+  return () => removeEventListener('message', onMessage);
+}
+
+/**
+ * In the content script: offers a run for the iframe (the background learns its key), then posts
+ * the key into the iframe each time it loads, for `origin` (the extension's, as runtime.getURL
+ * gives it) only: a frame the page sent elsewhere never gets it.
+ */
+export function keyFrame(iframe: HTMLIFrameElement, origin: string, offer: (run: string, key: string) => Promise<unknown>) {
+  let current: { run: string; key: string; offered: Promise<unknown> } | null = null;
+  const post = () => {
+    const c = current;
+    if (!c) return;
+    void c.offered.then(() => {
+      if (current === c) iframe.contentWindow?.postMessage({ isnad: FRAME_KEY, run: c.run, key: c.key } satisfies FrameKeyMessage, origin);
+    });
+  };
+  iframe.addEventListener('load', post);
+  return {
+    /** A new run for the frame; resolves once the background knows it (load the frame after). */
+    run(run: string): Promise<unknown> {
+      const key = newKey();
+      current = { run, key, offered: offer(run, key).catch(() => undefined) };
+      return current.offered;
+    },
+  };
+}

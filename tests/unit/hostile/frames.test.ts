@@ -1,0 +1,99 @@
+// Issue 18: only the frames the content script made get answers (lib/frames.ts). A run is held by
+// the first frame presenting its key; a wrong key, a second frame, another tab, an unknown run get
+// nothing; every frame message but the claims is refused to a frame that holds no run; grants
+// outlive a stopped service worker through the session store.
+import { describe, expect, it } from 'vitest';
+import { FrameClaims, guardFrames, newKey, NOT_OURS, type GrantStore } from '../../../lib/frames';
+import { dispatch, ROLES, type Handlers, type MessageName, type Sender } from '../../../lib/messaging';
+
+const RUN = 'a1b2c3d4e5f6a1b2c3d4e5f6';
+
+function memoryStore(): GrantStore & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    get: async (k) => (k in data ? { [k]: structuredClone(data[k]) } : {}),
+    set: async (items) => void Object.assign(data, structuredClone(items)),
+    remove: async (k) => void delete data[k],
+  };
+}
+
+describe('frame claims', () => {
+  it('the first frame with the key holds the run; others are refused', async () => {
+    const claims = new FrameClaims();
+    const key = newKey();
+    await claims.offer(1, RUN, key);
+    expect(await claims.claim(1, 5, RUN, newKey())).toBe(false); // a guessed key
+    expect(await claims.holds(1, 5)).toBe(false);
+    expect(await claims.claim(1, 7, RUN, key)).toBe(true);
+    expect(await claims.claim(1, 7, RUN, key)).toBe(true); // the same frame again (a reload)
+    expect(await claims.claim(1, 8, RUN, key)).toBe(false); // a later claimant with the key
+    expect(await claims.claim(2, 7, RUN, key)).toBe(false); // another tab
+    expect(await claims.claim(1, 7, 'b1b2c3d4e5f6a1b2c3d4e5f6', key)).toBe(false); // another run
+    expect(await claims.claim(1, undefined, RUN, key)).toBe(false);
+    expect(await claims.holds(1, 7)).toBe(true);
+    expect(await claims.holds(1, 8)).toBe(false);
+    await claims.forget(1);
+    expect(await claims.holds(1, 7)).toBe(false);
+  });
+
+  it('a card shows the entity pointed at, to its own frame only', async () => {
+    const claims = new FrameClaims();
+    const key = newKey();
+    await claims.offer(3, `card-${RUN}`, key);
+    expect(await claims.entityFor(3, 9, `card-${RUN}`, '0'.repeat(32))).toBeUndefined();
+    expect(await claims.entityFor(3, 9, `card-${RUN}`, key)).toBe(''); // held, nothing pointed at yet
+    await claims.point(3, `card-${RUN}`, 'place:idlib');
+    expect(await claims.entityFor(3, 9, `card-${RUN}`, key)).toBe('place:idlib');
+    expect(await claims.entityFor(3, 10, `card-${RUN}`, key)).toBeUndefined();
+    await expect(claims.point(3, 'unknownrun123', 'x')).rejects.toThrow();
+  });
+
+  it('refuses malformed runs and keys, and keeps a few runs per tab', async () => {
+    const claims = new FrameClaims();
+    for (const [run, key] of [['', newKey()], ['x', newKey()], [RUN, 'short'], [RUN, 'Z'.repeat(32)], ['run with spaces', newKey()], ['r'.repeat(65), newKey()], [RUN, undefined as unknown as string]]) {
+      await expect(claims.offer(1, run!, key!)).rejects.toThrow();
+    }
+    const keys = Array.from({ length: 20 }, () => newKey());
+    for (let i = 0; i < 20; i++) await claims.offer(1, `run-${String(i).padStart(8, '0')}`, keys[i]!);
+    expect(await claims.claim(1, 2, 'run-00000000', keys[0]!)).toBe(false); // long gone
+    expect(await claims.claim(1, 2, 'run-00000019', keys[19]!)).toBe(true);
+  });
+
+  it('grants outlive a stopped service worker (the session store)', async () => {
+    const store = memoryStore();
+    const key = newKey();
+    const before = new FrameClaims(store);
+    await before.offer(4, RUN, key);
+    expect(await before.claim(4, 11, RUN, key)).toBe(true);
+    const after = new FrameClaims(store); // a new worker
+    expect(await after.holds(4, 11)).toBe(true);
+    expect(await after.claim(4, 12, RUN, key)).toBe(false);
+  });
+});
+
+describe('frame messages are answered to frames holding a run', () => {
+  const answered = new Proxy({}, { get: (_t, name) => async () => `answer to ${String(name)}` }) as Handlers;
+  const all = Object.fromEntries((Object.keys(ROLES) as MessageName[]).map((n) => [n, answered[n]])) as Handlers;
+  const frameSender = (frameId: number): Sender => ({ role: 'frame', tabId: 1, frameId, url: 'chrome-extension://x/panel.html', tabUrl: 'https://www.shaam.org/a' });
+
+  it('every frame message but the claims is refused to a frame with no run, and answered to ours', async () => {
+    const claims = new FrameClaims();
+    const key = newKey();
+    await claims.offer(1, RUN, key);
+    await claims.claim(1, 7, RUN, key);
+    const guarded = guardFrames(all, claims);
+    const frameMessages = (Object.keys(ROLES) as MessageName[]).filter((n) => ROLES[n].includes('frame'));
+    expect(frameMessages.length).toBeGreaterThan(4);
+    for (const name of frameMessages) {
+      const stranger = await dispatch(guarded, { isnad: name, data: {} }, frameSender(99));
+      const ours = await dispatch(guarded, { isnad: name, data: {} }, frameSender(7));
+      expect(ours, name).toEqual({ ok: true, value: `answer to ${name}` });
+      // The claims themselves check the key in their handlers (lib/tabs/handlers.ts).
+      if (name === 'ui:panel-context' || name === 'ui:card' || name === 'frame:clip-note' || name === 'ui:entity') continue;
+      expect(stranger, name).toEqual({ ok: false, error: `${name}: ${NOT_OURS}` });
+    }
+    // Extension pages of their own are not frames: unaffected.
+    expect(await dispatch(guarded, { isnad: 'ui:stats', data: {} }, { role: 'ui' })).toEqual({ ok: true, value: 'answer to ui:stats' });
+  });
+});
