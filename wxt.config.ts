@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type WxtViteConfig } from 'wxt';
 import { CONTENT_MATCHES } from './lib/outlets/hosts';
+import { zipWithoutCodecImport } from './scripts/zip-without-codec-import';
 
 // web_accessible_resources takes origins only: the content matches with their paths widened.
 const WAR_MATCHES = [...new Set(CONTENT_MATCHES.map((m) => m.replace(/^(\*:\/\/[^/]+)\/.*$/, '$1/*')))];
@@ -65,6 +66,6 @@ export default defineConfig({
   }),
   vite: () => ({
     build: { target: 'es2022' },
-    plugins: [jsonAsParse()],
+    plugins: [jsonAsParse(), zipWithoutCodecImport()],
   }),
 });

@@ -16,6 +16,7 @@ import { outletHosts, WAYBACK, type HarvestPlan, type HarvestSource, type Listin
 import { formatNumber, t, type MessageKey } from '../lib/i18n';
 import { call } from '../lib/messaging';
 import { outletName } from '../lib/outlets/names';
+import { formatDate } from '../lib/ui/format-date';
 import { OUTLETS } from '../lib/outlets/profiles';
 import { errorMessage } from '../lib/errors';
 
@@ -77,6 +78,18 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
   useEffect(() => {
     void call('ui:harvests', {}).then(setUnfinished, () => undefined);
   }, []);
+  // The last finished run of this outlet from this source: "update my corpus" takes what is new since.
+  const [lastRun, setLastRun] = useState<string | null>(null);
+  const [runs, setRuns] = useState(0);
+  useEffect(() => {
+    setLastRun(null);
+    if (source === 'archive') return;
+    let live = true;
+    void call('ui:harvest-last', { source, outlet }).then((at) => live && setLastRun(at), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [source, outlet, runs]);
 
   const plan = (): HarvestPlan => ({ source: source as HarvestSource, outlet, ...(from ? { from } : {}), ...(to ? { to } : {}) });
   const planKey = JSON.stringify(plan());
@@ -90,7 +103,15 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
     return ok;
   };
 
-  const progress = (state: HarvestState | ArchiveState, job: ImportJob) => setRun({ job, state, status: 'running' });
+  // The page's corpus counts follow a run: read again at most every 2 s while parts are stored, and at its end.
+  const lastStored = useRef(0);
+  const progress = (state: HarvestState | ArchiveState, job: ImportJob) => {
+    setRun({ job, state, status: 'running' });
+    if (Date.now() - lastStored.current > 2000) {
+      lastStored.current = Date.now();
+      onStored?.();
+    }
+  };
 
   const track = async (work: Promise<ImportJob>) => {
     try {
@@ -101,6 +122,7 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
       setRun((r) => ({ job: r?.job ?? null, state: r?.state ?? null, status: 'failed', error: errorMessage(e) }));
     } finally {
       abort.current = null;
+      setRuns((n) => n + 1);
       onStored?.();
       void call('ui:harvests', {}).then(setUnfinished, () => undefined);
     }
@@ -118,23 +140,25 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
     }
   };
 
-  const onStart = async () => {
+  const onStart = async (update?: string) => {
     setMessage(null);
     const ac = new AbortController();
-    if (source === 'archive') {
+    if (source === 'archive' && !update) {
       if (!file) return setMessage(t('harvestNeedFile'));
       abort.current = ac;
       setRun({ job: null, state: null, status: 'running' });
       return track(runArchiveImport(file.name, file, parse, backend, { anySite, signal: ac.signal, onProgress: progress }));
     }
-    const p = plan();
+    // An update: the same outlet and source, only the pages new since the last run.
+    const p: HarvestPlan = update ? { source: source as HarvestSource, outlet, since: update } : plan();
+    const key = JSON.stringify(p);
     if (!(await askAccess(p))) return;
     depsRef.current ??= deps();
     abort.current = ac;
     setRun({ job: null, state: null, status: 'running' });
     try {
-      const l = listing?.key === planKey ? listing.listing : await estimate(p, depsRef.current, ac.signal);
-      setListing({ key: planKey, listing: l });
+      const l = listing?.key === key ? listing.listing : await estimate(p, depsRef.current, ac.signal);
+      setListing({ key, listing: l });
       await track(startWeb(p, l, depsRef.current, backend, targetStore, { signal: ac.signal, onProgress: progress }));
     } catch (e) {
       setRun({ job: null, state: null, status: 'failed', error: errorMessage(e) });
@@ -210,6 +234,11 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
           <button type="button" disabled={busy} onClick={() => void onEstimate()} data-testid="harvest-estimate">{t('harvestEstimate')}</button>
         )}
         <button type="button" disabled={busy} onClick={() => void onStart()} data-testid="harvest-start">{t('harvestStart')}</button>
+        {source !== 'archive' && lastRun && (
+          <button type="button" disabled={busy} onClick={() => void onStart(lastRun)} data-testid="harvest-update">
+            {t('harvestUpdate', formatDate(lastRun.slice(0, 10)))}
+          </button>
+        )}
         {busy && <button type="button" onClick={() => abort.current?.abort()} data-testid="harvest-pause">{t('harvestPause')}</button>}
         {run?.status === 'paused' && current && (
           <button type="button" onClick={() => void onResume(current)} data-testid="harvest-resume">{t('harvestResume')}</button>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import './compare.css';
 import { OutletLabel } from './OutletLabel';
+import { CoverageBar } from './CoverageBar';
 import { label, numberLabel } from '../lib/compare/labels';
 import type { Comparison, InContext, OutletNarrative, OutletProfile } from '../lib/compare/types';
 import { formatNumber, t, tn, uiDir, uiLang } from '../lib/i18n';
@@ -337,6 +338,7 @@ export function ComparisonView({ c, tabId }: { c: Comparison; tabId?: number }) 
         </div>
         {exportError && <p role="alert">{t('error', exportError)}</p>}
       </header>
+      {c.coverage && <CoverageBar coverage={c.coverage} names={c.names} />}
       <Timeline c={c} />
       <h3>{t('compareWhoFirst')}</h3>
       <WhoFirst c={c} />

@@ -22,7 +22,7 @@ export const alignmentName = (a: Alignment) => t(ALIGNMENT_KEY[a]);
 let shared: Corrections | null = null;
 
 /** The reader's corrections, read once per page and kept current. */
-function useCorrections(): Corrections {
+export function useCorrections(): Corrections {
   const [c, setC] = useState<Corrections>(shared ?? {});
   useEffect(() => {
     let live = true;

@@ -38,6 +38,7 @@ export function RelatedItem({ r, onOpen, names = {} }: { r: RelatedReport; onOpe
       </a>
       <div class="muted">
         <bdi>{outletName(r.outlet, lang)}</bdi> <OutletLabel outlet={r.outlet} date={r.publishedAt} /> · <DateText iso={r.publishedAt} />
+        {r.archivedAt && <> · <bdi data-testid="related-archived">{t('archivedOn')} <DateText iso={r.archivedAt.slice(0, 10)} /></bdi></>}
         {gap && <> · <span>{gap === 'same-day' ? t('sameDay') : tn('daysApart', Math.round(Math.abs(r.dateGapDays!)))}</span></>} ·{' '}
         <span class={`relation-${r.relation}`}>{r.relation === 'same-event' ? t('sameEvent') : t('related')}</span>
       </div>

@@ -117,6 +117,8 @@ export interface Protocol extends TeamProtocol {
   'ui:harvest-part': { request: HarvestPart; reply: ImportJob };
   'ui:harvest-end': { request: { job: string }; reply: ImportJob };
   'ui:harvests': { request: Record<string, never>; reply: ImportJob[] };
+  /** When the last finished harvest of an outlet from a source started ("update my corpus" takes what is new since). */
+  'ui:harvest-last': { request: { source: string; outlet: string }; reply: string | null };
   /** Options → background: every import with its progress (done of total), newest first. */
   'ui:imports': { request: Record<string, never>; reply: ImportJob[] };
   /** Options/side panel → background: delete a report, an import or an outlet; replies how many went. */
@@ -218,6 +220,7 @@ export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
   'ui:harvest-part': ['ui'],
   'ui:harvest-end': ['ui'],
   'ui:harvests': ['ui'],
+  'ui:harvest-last': ['ui'],
   'ui:corpus-export': ['ui'],
   'ui:imports': ['ui'],
   'ui:corpus-delete': ['ui'],

@@ -74,6 +74,12 @@ export interface Report {
   addedAt: number;
   /** Every URL the report is known under (live, canonical, archived), as keys (corpus/ids urlKey). */
   keys?: string[];
+  /** Read from a web archive (a Wayback copy, a WARC/WACZ file): when the archive captured it (ISO, UTC)… */
+  archivedAt?: string;
+  /** …and the archive copy's address, when it has one (a file's records have none). */
+  archiveUrl?: string;
+  /** The outlet as an older import stored it ("Shaam Network"), when the v6 upgrade replaced it by the registry's id. */
+  outletGiven?: string;
 }
 
 /** The JSON Lines record shape (../shared/corpus/real-2025.jsonl). */
@@ -83,6 +89,9 @@ export interface ReportRecord {
   title: string;
   publishedAt: string | null;
   text: string;
+  /** A record read from a web archive: the capture time (ISO) and the copy's address. */
+  archivedAt?: string;
+  archiveUrl?: string;
 }
 
 export type Relation = 'same-event' | 'related';
@@ -108,6 +117,8 @@ export interface RelatedReport {
   duplicates?: Array<{ id: string; url: string; outlet: string }>;
   /** Calibrated probability that this report tells the article's event (lib/events). */
   probability?: number;
+  /** When a web archive captured it, for a report read from one (ISO). */
+  archivedAt?: string;
   /** The event this report tells: what happened, where (gazetteer id and name), its day. */
   event?: RelatedEvent;
   /** What agreed and what differed between the two events (place, day, what happened, numbers, who). */

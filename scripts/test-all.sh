@@ -14,12 +14,7 @@ echo "== unit tests"; npx vitest run --reporter=default --reporter=json --output
 echo "== builds"; npm run -s build >/dev/null; npm run -s build:firefox >/dev/null
 echo "== web-ext lint (Firefox)"
 npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted --output=json > .tmp-results/lint.json || true
-node -e '
-const r = JSON.parse(require("fs").readFileSync(".tmp-results/lint.json", "utf8"));
-for (const k of ["errors", "warnings"]) for (const m of r[k]) console.log(`${k}: ${m.code} ${m.file ?? ""} ${m.message}`);
-console.log("web-ext lint:", JSON.stringify(r.summary));
-process.exit(r.summary.errors ? 1 : 0);
-'
+npx tsx scripts/lint-firefox.ts .tmp-results/lint.json
 
 echo "== end-to-end (Chromium)"; npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=.tmp-results/e2e.json || true
 echo "== end-to-end (Firefox ESR)"; npx vitest run -c vitest.e2e-firefox.config.ts --reporter=default --reporter=json --outputFile.json=.tmp-results/e2e-firefox.json || true

@@ -33,14 +33,15 @@ interface ImportRun {
   part?: { done: number; total: number };
 }
 
-function CorpusSection() {
+/** `changed` grows when another part of the page stored reports (a harvest): the counts are read again. */
+function CorpusSection({ changed }: { changed: number }) {
   const [stats, setStats] = useState<CorpusStats | null>(null);
   const [run, setRun] = useState<ImportRun | null>(null);
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const lang = uiLang();
   const refresh = () => call('ui:stats', {}).then(setStats, (e: unknown) => setError(String(e)));
-  useEffect(() => void refresh(), []);
+  useEffect(() => void refresh(), [changed]);
 
   const importFiles = async (files: File[]) => {
     const state: ImportRun = { done: 0, total: files.length, current: null, added: 0, already: 0, problems: [], records: 0 };
@@ -82,12 +83,12 @@ function CorpusSection() {
           <p class="muted">{t('emptyCorpus')}</p>
         ) : (
           <>
-            <p>{tn('corpusCount', stats.reports)}</p>
+            <p data-testid="corpus-count" data-count={stats.reports}>{tn('corpusCount', stats.reports)}</p>
             <table class="stats">
               <caption class="muted small">{t('byOutlet')}</caption>
               <tbody>
                 {Object.entries(stats.byOutlet).sort((a, b) => b[1] - a[1]).map(([o, n]) => (
-                  <tr key={o}><th scope="row"><bdi>{outletName(o, lang)}</bdi></th><td>{formatNumber(n)}</td></tr>
+                  <tr key={o} data-outlet={o}><th scope="row"><bdi>{outletName(o, lang)}</bdi></th><td>{formatNumber(n)}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -270,6 +271,7 @@ function AppearanceSection({ settings }: { settings: Settings }) {
 
 function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [corpusChanged, setCorpusChanged] = useState(0);
   useEffect(() => {
     void loadSettings().then(setSettings);
     return onSettingsChanged(setSettings);
@@ -279,8 +281,8 @@ function Options() {
       <header class="bar">
         <h1>{t('extName')} · {t('options')}</h1>
       </header>
-      <CorpusSection />
-      <BuildCorpus lang={uiLang()} />
+      <CorpusSection changed={corpusChanged} />
+      <BuildCorpus lang={uiLang()} onStored={() => setCorpusChanged((n) => n + 1)} />
       {settings && (
         <>
           <AppearanceSection settings={settings} />

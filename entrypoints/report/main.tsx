@@ -34,13 +34,15 @@ function ReportView({ id }: { id: string }) {
   if (error) return <p role="alert">{t('error', error)}</p>;
   if (report === undefined) return <p role="status">{t('loading')}</p>;
   if (report === null) return <p role="status">{t('reportNotFound')}</p>;
-  const archive = archiveUrlOf(report.url);
+  // The copy it was read from, when it came from one; else the Wayback Machine's copies of its page.
+  const archive = report.archiveUrl && isWeb(report.archiveUrl) ? report.archiveUrl : archiveUrlOf(report.url);
   return (
     <main class="report-view">
       <article lang="ar" dir="rtl">
         <h1 dir="auto">{report.title}</h1>
         <p class="report-meta">
           <bdi class="outlet" data-testid="report-outlet">{outletName(report.outlet, uiLang())}</bdi> · <DateText iso={report.publishedAt} />
+          {report.archivedAt && <> · <bdi dir={uiDir()} data-testid="report-archived">{t('archivedOn')} <DateText iso={report.archivedAt.slice(0, 10)} /></bdi></>}
         </p>
         <p class="report-links" dir={uiDir()}>
           {isWeb(report.url) && <a href={safeHref(report.url)} target="_blank" rel="noreferrer" data-testid="report-original">{t('openThePage')}</a>}

@@ -30,6 +30,8 @@ export interface Clipping {
   archiveUrl: string | null;
   /** Outlet id (see lib/outlets) or the name a record gave. */
   outlet: string;
+  /** The name an older version stored instead of the registry's id (kept by the v6 upgrade). */
+  outletGiven?: string;
   title: string;
   /** The byline as the page gave it; null when it gave none (and in clippings saved before it was kept). */
   author: string | null;

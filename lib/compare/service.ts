@@ -8,9 +8,13 @@ import type { Article, ExportedFile } from '../types';
 import { analyseReport } from './analyse';
 import { compareReports } from './compare';
 import { comparisonToCsv, comparisonToMarkdown } from './export';
-import { articleAsReport, groupFromRanking, reportAsGroupReport } from './group';
+import { articleAsReport, groupFromRanking, outletKey, reportAsGroupReport } from './group';
+import { areaStats, coverageOf, type AreaStats, type Coverage, type StatsDoc } from './coverage';
+import { eventSignature } from '../events';
+import { entityById } from '../entities';
+import { outletNames } from './outlets';
 import { outletProfiles } from './profile';
-import type { Analyser, Comparison, OutletProfile } from './types';
+import type { Analyser, Comparison, GroupReport, OutletProfile } from './types';
 
 /** Ranked reports looked at when forming the group. */
 const GROUP_CANDIDATES = 20;
@@ -20,7 +24,37 @@ export async function compareFor(db: IsnadDB, article: Article, analyse: Analyse
   const full = await db.reports.bulkGet(related.map((r) => r.id));
   const byId = new Map(full.filter((r) => r !== undefined).map((r) => [r.id, r]));
   const { group, basis } = groupFromRanking(articleAsReport(article), related, (id) => byId.get(id));
-  return compareReports(group, analyse, { basis });
+  const c = compareReports(group, analyse, { basis });
+  if (basis !== 'same-event') return c;
+  const coverage = await coverageFor(db, c, group);
+  const names = { ...c.names };
+  for (const o of coverage.outlets) names[o.outlet] ??= outletNames(o.outlet);
+  return { ...c, names, coverage };
+}
+
+/** Coverage and blind spot of the group's event, from the corpus's per-outlet place counts. */
+export async function coverageFor(db: IsnadDB, c: Comparison, group: readonly GroupReport[]): Promise<Coverage> {
+  const place = group.map((r) => eventSignature(r.title, r.text, r.publishedAt).place).find((p) => p !== null) ?? null;
+  return coverageOf(c.outlets.map((o) => o.outlet), place?.id ?? null, c.event.from, await corpusAreaStats(db));
+}
+
+const isPlace = (id: string) => entityById(id)?.type === 'place';
+
+// The per-outlet place counts cover the whole corpus: kept until the set of reports changes.
+let statsCached: { key: string; stats: AreaStats } | null = null;
+
+async function corpusAreaStats(db: IsnadDB): Promise<AreaStats> {
+  const key = hash53((await db.docs.toCollection().primaryKeys()).join('|'));
+  if (statsCached?.key === key) return statsCached.stats;
+  const docs: StatsDoc[] = [];
+  // A near-duplicate copy (the same text republished or held twice) counts once, as its first.
+  await db.docs.each((d) => {
+    if (d.dup !== null && d.dup !== d.n) return;
+    docs.push({ outlet: outletKey(d.outlet), day: d.day, places: d.e.filter(isPlace) });
+  });
+  const stats = areaStats(docs);
+  statsCached = { key, stats };
+  return stats;
 }
 
 export function exportComparison(c: Comparison, format: 'markdown' | 'csv', lang: string): ExportedFile {

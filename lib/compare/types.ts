@@ -1,5 +1,6 @@
 // The narrative comparison: one event, each outlet side by side (issue 7). Shared by the CLI,
 // the background and the Compare tab; the CLI prints a projection of it (toCliJson).
+import type { Coverage } from './coverage';
 import type { Approx, NumberKind, VagueAmount } from './numbers';
 
 /** What the text analysis finds in one report, with offsets in the text it was given. */
@@ -67,6 +68,9 @@ export interface Comparison {
   names: Record<string, { ar: string; en: string }>;
   outlets: OutletNarrative[];
   disagreements: NumberDisagreement[];
+  /** Which outlets of the corpus told the event and which that usually cover its area did not
+   *  (same-event groups only; coverage.ts). */
+  coverage?: Coverage;
 }
 
 /** An outlet's naming and framing habits across the whole corpus. */

@@ -110,8 +110,29 @@ export function validateRecord(raw: unknown): ReportRecord | string {
     publishedAt = o.publishedAt.slice(0, 10);
     if (!isRealDay(publishedAt)) return `field "publishedAt" is not a real day (${publishedAt})`;
   }
+  const archived = archiveFields(o);
+  if (typeof archived === 'string') return archived;
   // One outlet, one id: "Shaam Network", "شبكة شام" and a shaam.org URL are the registry's `shaam`.
-  return { url, outlet: resolveOutlet({ outlet: o.outlet as string | undefined, url }), title, publishedAt, text };
+  return { url, outlet: resolveOutlet({ outlet: o.outlet as string | undefined, url }), title, publishedAt, text, ...archived };
+}
+
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A record read from a web archive: `archivedAt` (ISO capture time) and `archiveUrl`, both optional. */
+function archiveFields(o: Record<string, unknown>): Pick<ReportRecord, 'archivedAt' | 'archiveUrl'> | string {
+  const out: Pick<ReportRecord, 'archivedAt' | 'archiveUrl'> = {};
+  if (o.archivedAt !== undefined && o.archivedAt !== null && o.archivedAt !== '') {
+    const m = typeof o.archivedAt === 'string' ? ISO_TIME.exec(o.archivedAt) : null;
+    if (!m || !isRealDay(m[1]!) || Number.isNaN(Date.parse(o.archivedAt as string))) return 'field "archivedAt" is not an ISO date and time';
+    out.archivedAt = o.archivedAt as string;
+  }
+  if (o.archiveUrl !== undefined && o.archiveUrl !== null && o.archiveUrl !== '') {
+    if (typeof o.archiveUrl !== 'string') return 'field "archiveUrl" is not a string';
+    if (o.archiveUrl.length > MAX_URL) return `field "archiveUrl" longer than ${MAX_URL} characters`;
+    if (!isWebUrl(o.archiveUrl.trim())) return 'field "archiveUrl" is not an http(s) address';
+    out.archiveUrl = o.archiveUrl.trim();
+  }
+  return out;
 }
 
 export function parseJsonLines(file: string, content: string): ParsedCorpus {

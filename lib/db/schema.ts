@@ -4,6 +4,9 @@
 // and checks that the current code keeps all of it.
 import type { Transaction } from 'dexie';
 import { reportKeys } from '../corpus/ids';
+import { unarchive } from '../outlets/archive';
+import { outletIdFromName, outletIdFromUrl } from '../outlets/identity';
+import type { Report } from '../types';
 
 export interface SchemaVersion {
   version: number;
@@ -11,6 +14,9 @@ export interface SchemaVersion {
   /** Brings the rows of the previous version into this version's shape. */
   upgrade?: (tx: Transaction) => Promise<void>;
 }
+
+/** The registry's id for a stored outlet name and URL (the URL first, as imports do), or null: an outlet nobody knows keeps its name. */
+const registryId = (outlet: string, url: string): string | null => outletIdFromUrl(url ?? '') ?? outletIdFromName(outlet ?? '');
 
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   {
@@ -86,6 +92,39 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       await tx.table('docs').clear();
       await tx.table('meta').clear();
       await tx.table('prints').clear();
+    },
+  },
+  {
+    // One outlet, one id (issue 15): reports, their doc rows and clippings stored before the
+    // registry under the name a record gave ("Shaam Network", "شبكة شام", "shaam.org") take the
+    // registry's id (URL first, as imports do now); the name is kept in `outletGiven`. Reports
+    // stored under a web-archive address gain the capture time (`archivedAt`, `archiveUrl`) that
+    // address carries (issue 16). No store changes (v5's, the index rebuilt from the reports, which then carry ids).
+    version: 6,
+    stores: {},
+    async upgrade(tx) {
+      await tx.table('reports').toCollection().modify((r: Report) => {
+        const id = registryId(r.outlet, r.url);
+        if (id && id !== r.outlet) {
+          r.outletGiven = r.outlet;
+          r.outlet = id;
+        }
+        const archive = r.archivedAt ? null : unarchive(r.url).archive;
+        if (archive) {
+          r.archivedAt = archive.capturedAt;
+          r.archiveUrl = archive.archiveUrl;
+        }
+      });
+      await tx.table('docs').toCollection().modify((d: { outlet: string; url: string }) => {
+        d.outlet = registryId(d.outlet, d.url) ?? d.outlet;
+      });
+      await tx.table('clippings').toCollection().modify((c: { outlet: string; url: string; outletGiven?: string }) => {
+        const id = registryId(c.outlet, c.url);
+        if (id && id !== c.outlet) {
+          c.outletGiven = c.outlet;
+          c.outlet = id;
+        }
+      });
     },
   },
 ];

@@ -47,7 +47,7 @@ export const impactByte = (w: number) => Math.max(1, Math.min(255, Math.round(w 
 export const entityTerm = (id: string) => `@${id}`;
 
 export function toReport(r: ReportRecord, origin: Report['origin'], importId: string, now = Date.now(), extraUrls: string[] = []): Report {
-  const { id, keys } = reportIdAndKeys(r.url, r.text, extraUrls);
+  const { id, keys } = reportIdAndKeys(r.url, r.text, r.archiveUrl ? [...extraUrls, r.archiveUrl] : extraUrls);
   return {
     id,
     url: r.url,
@@ -59,6 +59,8 @@ export function toReport(r: ReportRecord, origin: Report['origin'], importId: st
     importId,
     addedAt: now,
     keys,
+    ...(r.archivedAt ? { archivedAt: r.archivedAt } : {}),
+    ...(r.archiveUrl ? { archiveUrl: r.archiveUrl } : {}),
   };
 }
 

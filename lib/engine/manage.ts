@@ -22,7 +22,9 @@ export async function captureArticle(db: IsnadDB, article: Article, now = Date.n
   // A date known to the month or the year only ("2025-05") is kept as it is; a day must be real.
   const published = article.publishedAt.value ? article.publishedAt.value.slice(0, 10) : null;
   const partial = published && /^\d{4}(?:-\d{2})?$/.test(published) ? published : null;
-  const record = validateRecord({ url, outlet: article.outlet, title: article.title, publishedAt: partial ? null : published, text });
+  // An archive copy's capture time and address are checked the same way (the reading view's "archived on").
+  const archived = article.archive ? { archivedAt: article.archive.capturedAt, archiveUrl: article.archive.archiveUrl } : {};
+  const record = validateRecord({ url, outlet: article.outlet, title: article.title, publishedAt: partial ? null : published, text, ...archived });
   if (typeof record === 'string') return null;
   const report = toReport(
     { ...record, outlet: article.outlet, publishedAt: record.publishedAt ?? partial },

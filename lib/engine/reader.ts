@@ -28,7 +28,7 @@ import { getMany, readOnly } from './raw-reads';
 export interface IndexReader {
   postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number }>;
   docs(ns: readonly number[]): Promise<Array<DocRow | undefined>>;
-  texts(ids: readonly string[]): Promise<Array<Pick<Report, 'text'> | undefined>>;
+  texts(ids: readonly string[]): Promise<Array<Pick<Report, 'text' | 'archivedAt'> | undefined>>;
 }
 
 /** The reader over the IndexedDB stores: segments (segs, meta), docs, reports. */

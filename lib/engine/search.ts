@@ -94,7 +94,7 @@ export interface RankSource {
   /** Whether a doc holds a term (to explain a match). */
   holds(qt: QueryTerm, d: DocRow): boolean;
   /** The reports' texts: the event model reads them (and shared phrases are found in them). */
-  texts(ids: string[]): Promise<Array<{ text: string } | undefined>> | null;
+  texts(ids: string[]): Promise<Array<{ text: string; archivedAt?: string } | undefined>> | null;
   /** The corpus's size and how many of its reports hold each of the article's words, when known:
    *  the event model blends them with its reference table. */
   corpus?: CorpusDf;
@@ -375,12 +375,14 @@ export async function rankCandidates({ q, f, qterms, self }: RankQuery, docs: re
   const unkept = ids.filter((_, i) => !kept[i]);
   const read = unkept.length ? ((await source.texts(unkept)) ?? []) : [];
   const texts = new Map(unkept.map((id, i) => [id, read[i]?.text]));
+  // A report read from a web archive says so in the panel ("archived on"); known where its row was read.
+  const archived = new Map(unkept.map((id, i) => [id, read[i]?.archivedAt]));
   const qdoc = source.article ?? eventDoc(q.title, q.text, q.publishedAt, q.outlet);
   const judged = pool.flatMap((s, i) => {
     const text = texts.get(s.d.id);
     const doc: EventDoc = kept[i] ?? eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
     const j = judge(qdoc, doc, source.corpus);
-    return j.relation === 'none' ? [] : [{ ...s, j, doc, text }];
+    return j.relation === 'none' ? [] : [{ ...s, j, doc, text, archivedAt: archived.get(s.d.id) }];
   });
   // Same-event reports first, most probable first; then the related ones in ranking order.
   const out = [
@@ -415,6 +417,7 @@ export async function rankCandidates({ q, f, qterms, self }: RankQuery, docs: re
       sharedSources: s.sources,
       ...(s.copies.length ? { duplicates: s.copies.map((c) => ({ id: c.id, url: c.url, outlet: c.outlet })) } : {}),
       probability: s.j.probability,
+      ...(s.archivedAt ? { archivedAt: s.archivedAt } : {}),
       event: eventOf(s.doc.sig),
       agreed: s.j.agreed,
       differed: s.j.differed,

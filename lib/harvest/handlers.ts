@@ -1,9 +1,9 @@
 // The background's message handlers for harvests (registered in entrypoints/background.ts).
 import type { IsnadDB } from '../db';
 import type { Handlers } from '../messaging';
-import { beginHarvest, finishHarvest, harvestPart, openHarvests } from './service';
+import { beginHarvest, finishHarvest, harvestPart, lastHarvest, openHarvests } from './service';
 
-type HarvestHandlers = Pick<Handlers, 'ui:harvest-begin' | 'ui:harvest-part' | 'ui:harvest-end' | 'ui:harvests'>;
+type HarvestHandlers = Pick<Handlers, 'ui:harvest-begin' | 'ui:harvest-part' | 'ui:harvest-end' | 'ui:harvests' | 'ui:harvest-last'>;
 
 export function harvestHandlers(db: IsnadDB, ready: () => Promise<void>): HarvestHandlers {
   return {
@@ -20,6 +20,9 @@ export function harvestHandlers(db: IsnadDB, ready: () => Promise<void>): Harves
     },
     async 'ui:harvests'() {
       return openHarvests(db);
+    },
+    async 'ui:harvest-last'({ source, outlet }) {
+      return lastHarvest(db, source, outlet);
     },
   };
 }

@@ -105,7 +105,7 @@ export async function importArchive(members: Member[], opts: ArchiveImportOption
     if (v) noteSkip(state, v);
     else if (r.tooLarge || !r.body) noteSkip(state, { kind: 'too-large', url: r.url, reason: 'page larger than 8 MB' });
     else {
-      const out = recordFromPage(decodeHtml(r.body, r.contentType), r.url, r.date || null, opts.parse, opts);
+      const out = recordFromPage(decodeHtml(r.body, r.contentType), r.url, r.date || null, opts.parse, { ...opts, archived: true });
       if (isSkip(out)) noteSkip(state, out);
       else {
         state.articles++;

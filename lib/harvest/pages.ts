@@ -46,6 +46,8 @@ export interface PageOptions {
   anySite?: boolean;
   /** Only this outlet's pages (its id). */
   outlet?: string;
+  /** The pages are records of a web archive file: their capture time is when they were archived. */
+  archived?: boolean;
 }
 
 /** Below this many characters of body text an "article" is a stub, a gallery or an error page. */
@@ -83,7 +85,8 @@ export function recordFromPage(html: string, url: string, capturedAt: string | n
     ...record,
     outlet: a.outlet,
     capturedAt: a.archive?.capturedAt ?? capturedAt,
-    ...(a.archive ? { archiveUrl: a.archive.archiveUrl } : {}),
+    // A Wayback copy or a web archive's record: stored with the report as "archived on".
+    ...(a.archive ? { archivedAt: a.archive.capturedAt, archiveUrl: a.archive.archiveUrl } : opts.archived && capturedAt ? { archivedAt: capturedAt } : {}),
   };
 }
 

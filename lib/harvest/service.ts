@@ -85,6 +85,22 @@ export async function finishHarvest(db: IsnadDB, jobId: string): Promise<ImportJ
   return done;
 }
 
+/**
+ * When the last finished harvest of `outlet` from `source` started (ISO), or null: an update of
+ * the corpus takes the pages new since then (as the command line's --update does).
+ */
+export async function lastHarvest(db: IsnadDB, source: string, outlet: string): Promise<string | null> {
+  let last: string | null = null;
+  await db.jobs.where('status').equals('done').each((j) => {
+    if (j.harvest?.kind !== source) return;
+    const plan = (j.harvest.state as { plan?: { outlet?: string } } | undefined)?.plan;
+    if (plan?.outlet !== outlet) return;
+    const at = new Date(j.startedAt).toISOString();
+    if (!last || at > last) last = at;
+  });
+  return last;
+}
+
 /** Harvests not finished (paused, or stopped with the page), newest first: the page offers to resume them. */
 export async function openHarvests(db: IsnadDB): Promise<ImportJob[]> {
   return (await db.jobs.where('status').equals('running').toArray()).filter((j) => j.harvest).sort((a, b) => b.startedAt - a.startedAt);

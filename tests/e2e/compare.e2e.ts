@@ -251,6 +251,28 @@ for (const lang of ['ar', 'en'] as const) {
       }
       expect(errors).toEqual([]);
       await opec.close();
+
+      // Coverage and blind spot: Damascus's works on Mount Qasioun, told by Shaam and Al-Ikhbariya;
+      // SANA and Enab Baladi usually report on Damascus (in this corpus) and did not.
+      const qasioun = await openCompare(b, await shaamTab(b, 424_244, 'حقيقة وطبيعة الأعمال الجارية في جبل قاسيون'), errors);
+      const bar = qasioun.locator('[data-testid="coverage"]');
+      await bar.screenshot({ path: join(SHOTS, `compare-coverage-${lang}-light.png`) });
+      const segs = await qasioun.$$eval('[data-testid="coverage-bar"] li', (lis) => lis.map((li) => [li.getAttribute('data-outlet'), li.className, li.textContent ?? '']));
+      const told = await qasioun.$$eval('[data-testid="coverage-told"] li', (lis) => lis.map((li) => li.getAttribute('data-outlet')));
+      const silent = await qasioun.$$eval('[data-testid="coverage-silent"] li', (lis) => lis.map((li) => [li.getAttribute('data-outlet'), li.getAttribute('data-alignment'), li.textContent ?? '']));
+      expect(told).toEqual(expect.arrayContaining(['shaam', 'ikhbariya']));
+      expect(silent.map(([o]) => o)).toEqual(expect.arrayContaining(['sana', 'enab-baladi']));
+      expect(segs.map(([o]) => o)).toEqual([...told, ...silent.map(([o]) => o)]);
+      // Each segment is coloured by the outlet's alignment on the event's day: SANA's was the
+      // transitional government's by June 2025 (the registry, with its source).
+      const sana = silent.find(([o]) => o === 'sana')!;
+      expect(sana[1]).toBe('transitional-government');
+      expect(segs.find(([o]) => o === 'sana')![1]).toContain('al-transitional-government');
+      expect(segs.find(([o]) => o === 'sana')![1]).toContain('silent');
+      expect(sana[2]).toContain(lang === 'ar' ? 'سانا' : 'SANA');
+      expect(await bar.textContent()).toContain(lang === 'ar' ? 'محافظة دمشق' : 'Damascus Governorate');
+      expect(errors).toEqual([]);
+      await qasioun.close();
     });
   });
 }

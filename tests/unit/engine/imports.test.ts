@@ -143,6 +143,11 @@ describe('export, deletion and capture', () => {
     };
     const stored = await captureArticle(db, article);
     expect(stored).toMatchObject({ origin: 'capture', importId: CAPTURE, url: 'https://shaam.org/news/1', publishedAt: '2025-06-02' });
+    // Read from a Wayback copy: the report keeps when it was archived and where (the reading view's "archived on").
+    expect(await db.reports.get(stored!.id)).toMatchObject({ archivedAt: '2025-06-02T12:00:00Z', archiveUrl: article.archive!.archiveUrl });
+    // The panel's related list carries it too (a query with another text: the article itself is never its own related report).
+    const found = (await searchRelated(db, { url: '', title: r.title, text: `${r.text.slice(0, 400)} تحديث`, publishedAt: '2025-06-02' }, { relatedThreshold: 0 })).find((x) => x.id === stored!.id);
+    expect(found).toMatchObject({ id: stored!.id, archivedAt: '2025-06-02T12:00:00Z' });
     expect(await captureArticle(db, { ...article, url: 'https://www.shaam.org/news/1/', archive: null })).toBeNull();
     expect(await db.reports.count()).toBe(1);
   });
@@ -157,5 +162,26 @@ describe('report ids and URL keys', () => {
       ['  ', 'نص', ['https://eremnews.com/a']],
     ];
     for (const [url, text, extra] of cases) expect(reportIdAndKeys(url, text, extra)).toEqual({ id: reportId(url, text), keys: reportKeys(url, ...extra) });
+  });
+});
+
+describe('records read from web archives', () => {
+  const line = (extra: Record<string, unknown>) => JSON.stringify({ url: 'https://shaam.org/news/2', outlet: 'shaam', title: 'عنوان', publishedAt: '2025-06-02', text: 'نص التقرير كاملاً هنا.', ...extra });
+  it('keep their capture time and archive address; a bad one is named with its line and field', () => {
+    const { records, errors } = parseJsonLines('a.jsonl', [
+      line({ archivedAt: '2015-03-02T10:11:12Z', archiveUrl: 'https://web.archive.org/web/20150302101112/https://shaam.org/news/2' }),
+      line({ archivedAt: 'yesterday' }),
+      line({ archivedAt: '2015-02-30T10:00:00Z' }),
+      line({ archiveUrl: 'javascript:alert(1)' }),
+      line({}),
+    ].join('\n'));
+    expect(records[0]).toMatchObject({ archivedAt: '2015-03-02T10:11:12Z', archiveUrl: 'https://web.archive.org/web/20150302101112/https://shaam.org/news/2' });
+    expect(records[1]).not.toHaveProperty('archivedAt');
+    expect(records).toHaveLength(2);
+    expect(errors.map((e) => [e.line, e.reason])).toEqual([
+      [2, 'field "archivedAt" is not an ISO date and time'],
+      [3, 'field "archivedAt" is not an ISO date and time'],
+      [4, 'field "archiveUrl" is not an http(s) address'],
+    ]);
   });
 });

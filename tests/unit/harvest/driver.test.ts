@@ -64,8 +64,12 @@ describe('harvest driven by the options page', () => {
     const done = await resumeWeb(paused, deps, backend, targets, { retryWait: async () => undefined });
     expect(done.status).toBe('done');
     expect(done).toMatchObject({ added: 2, duplicates: 0, done: 3, total: 3 });
-    const urls = (await db.reports.where('importId').equals(done.id).toArray()).map((r) => r.url).sort();
-    expect(urls).toEqual([ARTICLE_1, ARTICLE_2].sort());
+    const stored = await db.reports.where('importId').equals(done.id).toArray();
+    expect(stored.map((r) => r.url).sort()).toEqual([ARTICLE_1, ARTICLE_2].sort());
+    // Each report keeps when the Wayback Machine captured it and the copy it was read from (the CDX rows' timestamps).
+    const archived = Object.fromEntries(stored.map((r) => [r.url, [r.archivedAt, r.archiveUrl]]));
+    expect(archived[ARTICLE_1]).toEqual(['2015-03-02T10:11:12Z', `https://web.archive.org/web/20150302101112/${ARTICLE_1}`]);
+    expect(archived[ARTICLE_2]).toEqual(['2017-09-11T04:05:23Z', `https://web.archive.org/web/20170911040523/${ARTICLE_2}`]);
     // Part 1 was sent twice (its reply was lost) and written once.
     expect(backend.calls.filter((s) => s === 1)).toHaveLength(2);
     const captures = wb.requests.filter((r) => r.startsWith('/web/'));
@@ -81,6 +85,15 @@ describe('harvest driven by the options page', () => {
     expect(first).toMatchObject({ status: 'done', added: 3, duplicates: 0, done: blob.size, total: blob.size });
     const again = await runArchiveImport('site.warc.gz', blob, parse, backendOf(db));
     expect(again).toMatchObject({ status: 'done', added: 0, duplicates: 3 });
-    expect(await db.reports.where('importId').equals(first.id).count()).toBe(3);
+    const stored = await db.reports.where('importId').equals(first.id).toArray();
+    expect(stored).toHaveLength(3);
+    // Each report keeps its archive capture time: the WARC record's date (for the Eram News
+    // page, itself a Wayback copy, the copy's own capture time and address).
+    const dates = new Map(standardCaptures().map((c) => [c.url, c.date]));
+    for (const r of stored) {
+      const copy = [...dates.keys()].find((u) => u.includes('web.archive.org') && u.endsWith(r.url.replace(/^https?:\/\//, '')));
+      expect([r.url, r.archivedAt]).toEqual([r.url, copy ? '2015-08-06T12:05:44Z' : dates.get(r.url)]);
+      if (copy) expect(r.archiveUrl).toBe(copy);
+    }
   });
 });

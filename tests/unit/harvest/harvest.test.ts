@@ -147,6 +147,27 @@ describe('harvest of a live outlet', () => {
 });
 
 describe('corpus harvest on the command line', () => {
+  it('--update harvests the same outlet again for what is new since the last finished run, fetching nothing it had', async () => {
+    const robots = 'User-agent: *\nDisallow: /ar/news_show/7/\nSitemap: https://orient-news.net/sitemap-news.xml\n';
+    const before = await outletSite({ robots, entries: [[ARTICLE_1, '2015-03-02']] });
+    open.push(before);
+    const dir = mkdtempSync(join(tmpdir(), 'isnad-update-'));
+    const out = join(dir, 'orient.jsonl');
+    const base = ['harvest', '--outlet', 'orient-news', '--source', 'live', '--out', out, '--delay', '0'];
+    await expect(corpus([...base, '--update', '--host-map', `orient-news.net=${before.origin}`])).rejects.toThrow(/--update: no finished live harvest of orient-news/);
+    const first = (await corpus([...base, '--to', '2016-12', '--host-map', `orient-news.net=${before.origin}`])) as Record<string, unknown>;
+    expect(first).toMatchObject({ status: 'done', added: 1 });
+    // The site gains a page (dated after the first run); the older one is still listed.
+    const after = await outletSite({ robots, entries: [[ARTICLE_1, '2015-03-02'], [ARTICLE_2, '2030-01-01']] });
+    open.push(after);
+    const update = (await corpus([...base, '--update', '--host-map', `orient-news.net=${after.origin}`])) as Record<string, unknown>;
+    expect(update).toMatchObject({ status: 'done', estimate: 1, added: 1, duplicates: 0 });
+    expect(after.requests).toContain(decodeURIComponent(new URL(ARTICLE_2).pathname));
+    expect(after.requests).not.toContain(decodeURIComponent(new URL(ARTICLE_1).pathname));
+    const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as HarvestedRecord);
+    expect(rows.map((r) => r.url)).toEqual([ARTICLE_1, ARTICLE_2]);
+  });
+
   it('estimates, harvests into --out, and a second run of the same range adds nothing', async () => {
     const wb = await wayback();
     open.push(wb);
