@@ -1,6 +1,6 @@
 // The team corpus's messages (part of lib/messaging.ts's one protocol): only the background talks
 // to the team server and holds the token; no reply carries it.
-import type { Role } from '../messaging';
+import type { Role } from '../sender';
 import type { PullFilter, PullState, TeamConnect, TeamRelated, TeamShareRequest, TeamShareStep, TeamStatus } from './types';
 
 export interface TeamProtocol {
