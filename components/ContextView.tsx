@@ -12,6 +12,7 @@ import type { ArticleAnalysis, AttributedClaim, NamedEntity } from '../lib/ui/ar
 import { noArticleReason, type NoArticleReason } from './context-states';
 import { archiveServiceName, dateHow, sourceTypeLabel } from './labels';
 import { RelatedList } from './RelatedList';
+import { TeamRelated } from './TeamRelated';
 import { errorMessage } from '../lib/errors';
 
 export type ContextState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; context: TabContext | null };
@@ -230,6 +231,7 @@ export function ContextView({ tabId, state: given, onOpen, onEntity, showArticle
       <section aria-labelledby={showArticle ? 'related-h' : undefined} class="section related-section">
         {showArticle && <h2 id="related-h" class="small">{t('panelTitle')}</h2>}
         <RelatedList related={related} outlet={article.outlet} onOpen={onOpen} />
+        <TeamRelated tabId={tabId} shown={related} onOpen={onOpen} />
       </section>
     </div>
   );

@@ -19,8 +19,9 @@ import { PanelContexts } from '../lib/panel-contexts';
 import { loadSettings, saveSettings } from '../lib/settings';
 import { settingsHandlers } from '../lib/settings/handlers';
 import { syncSites } from '../lib/settings/sites';
-import { pageUrlOf, tabArticle, TabArticles, type PackState } from '../lib/tabs/articles';
+import { pageUrlOf, tabArticle, TabArticles, tabOf, type PackState } from '../lib/tabs/articles';
 import { tabHandlers } from '../lib/tabs/handlers';
+import { teamHandlers } from '../lib/team/handlers';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -112,5 +113,6 @@ export default defineBackground(() => {
     ...compareHandlers({ db, tabArticle: (tabId) => tabArticle(tabs, pack, tabId), ready: pack.ready }),
     ...settingsHandlers(),
     ...harvestHandlers(db, pack.ready),
+    ...teamHandlers(db, (tabId, sender) => tabArticle(tabs, pack, tabOf(tabId, sender))),
   }, frames));
 });

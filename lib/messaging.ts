@@ -1,6 +1,7 @@
 // The one typed message protocol between the extension's contexts. Messages are named by
 // direction (page → background, ui → background); every reply is a Result, never a thrown error.
 import { browser } from 'wxt/browser';
+import { senderOf, type Role, type Sender } from './sender';
 // Each payload's type lives with its domain; this module only names the messages and who may send them.
 import type { ClipSaved, Clipping, ClippingExportFormat, ClippingsImportSummary, TextQuote } from './clippings/types';
 import type { Comparison, OutletProfile } from './compare/types';
@@ -17,6 +18,7 @@ import type { MessageKey } from './i18n';
 import type { MarkSpec } from './marks/types';
 import type { PanelLayout } from './settings';
 import type { Article, ExportedFile, RelatedReport, Report, TabContext } from './types';
+import { TEAM_ROLES, type TeamProtocol } from './team/protocol';
 import type { ArticleAnalysis } from './ui/article-analysis';
 import { errorMessage } from './errors';
 
@@ -25,7 +27,7 @@ import { errorMessage } from './errors';
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string; lost?: true };
 
 /** Request and reply types, by message name. */
-export interface Protocol {
+export interface Protocol extends TeamProtocol {
   /** Content script → background: the article on this tab. The reply carries only what the page
    *  may hold: where to mark its own words. `run` names this reading of the page; the in-page
    *  panel it mounted asks for the related reports by it (ui:panel-context). */
@@ -152,25 +154,9 @@ export interface Envelope<K extends MessageName = MessageName> {
   data: Protocol[K]['request'];
 }
 
-/**
- * Who sent a message, by what the browser says of the sender (never by what the message says):
- * - `page`: a content script, in the top frame of a web page's tab. It runs beside the page's
- *   own scripts (in the page's renderer), so it gets only what that tab may know.
- * - `frame`: one of the extension's pages framed inside a web page's tab (the in-page panel, the
- *   entity card): the reader's corpus for that tab's article, nothing of other tabs.
- * - `ui`: an extension page of its own (popup, side panel, options, report viewer).
- */
-export type Role = 'page' | 'frame' | 'ui';
-
-export interface Sender {
-  role: Role;
-  tabId?: number;
-  /** The sender's own URL: for a content script, the URL its tab is on (the browser's word). */
-  url?: string;
-  /** The URL of the sender's tab (a framed extension page's host page), when the browser tells it. */
-  tabUrl?: string;
-  frameId?: number;
-}
+// Who sent a message lives in ./sender; re-exported so callers keep one import for the protocol.
+export type { BrowserSender } from './sender';
+export { senderOf, type Role, type Sender };
 
 /** Who may send each message. Every message is listed, so a new one must say who may send it. */
 export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
@@ -222,33 +208,9 @@ export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
   'ui:imports': ['ui'],
   'ui:corpus-delete': ['ui'],
   'ui:related': ['ui'],
+  ...TEAM_ROLES,
 };
 
-/** What the browser tells a listener of its sender (runtime.MessageSender, the fields we read). */
-export interface BrowserSender {
-  id?: string;
-  url?: string;
-  frameId?: number;
-  tab?: { id?: number; url?: string };
-}
-
-/**
- * The sender's role, or null for a sender that may not talk to the background at all (another
- * extension). `extensionOrigin` is runtime.getURL('/') without its final slash.
- */
-export function senderOf(sender: BrowserSender, extensionId: string, extensionOrigin: string): Sender | null {
-  if (sender.id !== extensionId || !sender.url) return null;
-  const ours = (url: string | undefined) => url !== undefined && (url === extensionOrigin || url.startsWith(`${extensionOrigin}/`));
-  const base = { tabId: sender.tab?.id, url: sender.url, tabUrl: sender.tab?.url, frameId: sender.frameId };
-  if (!ours(sender.url)) {
-    // A content script: only ours run in web pages, and only in their top frame.
-    if (!sender.tab || sender.tab.id === undefined || sender.frameId !== 0) return null;
-    return { ...base, role: 'page' };
-  }
-  // An extension page: its own window (popup, side panel), its own tab, or a frame in a web page's tab.
-  if (!sender.tab || ours(sender.tab.url)) return { ...base, role: 'ui' };
-  return { ...base, role: 'frame' };
-}
 
 export type Handlers = {
   [K in MessageName]: (data: Protocol[K]['request'], sender: Sender) => Promise<Protocol[K]['reply']> | Protocol[K]['reply'];

@@ -1,8 +1,6 @@
 // A client of the team server's API, for the command line and the tests.
-import { eventDoc, eventDocToWire, type EventDocWire } from '../lib/events';
-import { textKey } from '../lib/corpus/ids';
-import { toWire, type FeaturesWire } from '../lib/engine/wire';
-import { queryFeatures, type Query } from '../lib/engine/search';
+import type { EventDocWire } from '../lib/events';
+import type { FeaturesWire } from '../lib/engine/wire';
 import type { RelatedReport, ReportRecord } from '../lib/types';
 import type { TeamQuery } from './query';
 
@@ -68,17 +66,5 @@ export class TeamClient {
   }
 }
 
-/** The query for an article: its analysis and keys, never its text. */
-export function teamQueryFor(q: Query, top = 10): TeamQuery {
-  const f = queryFeatures(q);
-  const { tk: _tk, ...analysis } = toWire(f);
-  return {
-    url: q.url,
-    ...(q.otherUrls ? { otherUrls: q.otherUrls } : {}),
-    ...(q.outlet ? { outlet: q.outlet } : {}),
-    textKey: textKey(q.text),
-    analysis,
-    event: eventDocToWire(eventDoc(q.title, q.text, q.publishedAt, q.outlet)),
-    top,
-  };
-}
+// The query for an article (its analysis and keys, never its text) is the extension's own.
+export { teamQueryFor } from '../lib/team/query';

@@ -4,26 +4,16 @@
 // order), then lib's rankCandidates re-scores, groups and labels them: a pair scores the same on
 // the team server as in the reader's browser.
 import { saturationLimit } from '../lib/engine/index-store';
-import type { FeaturesWire } from '../lib/engine/wire';
 import { fromWire } from '../lib/engine/wire';
 import { CANDIDATES, idf, queryTerms, rankCandidates, selfScore, termWeight, type Candidate, type Query, type QueryTerm } from '../lib/engine/search';
 import type { RelatedReport } from '../lib/types';
 import type { Sql } from './db';
 import type { CandidateSource } from './retrieval';
-import { eventDocFromWire, type EventDocWire } from '../lib/events';
+import { eventDocFromWire } from '../lib/events';
+import type { TeamQuery } from '../lib/team/query';
 
-/** What the extension (or the CLI) sends: where the article is, and its analysis. */
-export interface TeamQuery {
-  url: string;
-  otherUrls?: string[];
-  outlet?: string;
-  /** The article's text key (lib/corpus/ids.ts), to know it among the team's reports when it has no URL. */
-  textKey: string;
-  analysis: FeaturesWire;
-  /** The article's event (lib/events: signature and word counts), for the same-event judgement. */
-  event?: EventDocWire;
-  top?: number;
-}
+/** What the extension (or the CLI) sends: where the article is, and its analysis (lib/team/query.ts). */
+export type { TeamQuery } from '../lib/team/query';
 
 export const MAX_TOP = 50;
 

@@ -4,6 +4,7 @@ import '../../components/theme.css';
 import { BuildCorpus } from '../../components/BuildCorpus';
 import { downloadFile } from '../../components/download';
 import { OutletProfilesSection } from '../../components/OutletProfileEditor';
+import { TeamSection } from '../../components/TeamSettings';
 import { IMPORT_ACCEPT, importKind, MAX_IMPORT_BYTES, recordFromHtml } from './import-files';
 import { bootPage, formatNumber, t, tn, uiLang } from '../../lib/i18n';
 import { importDoneText, recordsProgress } from './import-progress';
@@ -290,6 +291,7 @@ function Options() {
         </>
       )}
       <OutletProfilesSection />
+      <TeamSection />
     </main>
   );
 }

@@ -10,7 +10,9 @@ import { comparable, squash } from '../markup/text';
 export { squash } from '../markup/text';
 
 // Tatweel (ـ) after a letter or a mark stretches the word on screen and is no letter: "شـارك".
-const TATWEEL_IN_WORD = /(?<=[\u0620-\u064A\u064B-\u065F\u0670-\u06D3])\u0640+/g;
+// Letters and combining marks in two classes: a letter next to a mark in one class reads as one
+// combined character (and the linter says so).
+const TATWEEL_IN_WORD = /(?<=[\u0620-\u064A\u0671-\u06D3]|[\u064B-\u065F\u0670])\u0640+/g;
 
 /**
  * A line as the line rules read it (furniture, ends, dates, bylines, comment headings): without the

@@ -13,6 +13,7 @@ import { PanelContexts } from '../../../lib/panel-contexts';
 import { settingsHandlers } from '../../../lib/settings/handlers';
 import { pageUrlOf, TabArticles } from '../../../lib/tabs/articles';
 import { tabHandlers } from '../../../lib/tabs/handlers';
+import { teamHandlers } from '../../../lib/team/handlers';
 import { FrameClaims } from '../../../lib/frames';
 
 describe('domain handlers', () => {
@@ -28,6 +29,7 @@ describe('domain handlers', () => {
       compare: compareHandlers({ db, tabArticle: async () => null, ready }),
       settings: settingsHandlers(),
       harvest: harvestHandlers(db, ready),
+      team: teamHandlers(db, async () => null),
     };
     const owners = new Map<string, string[]>();
     for (const [domain, handlers] of Object.entries(domains)) {
