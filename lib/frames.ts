@@ -179,7 +179,14 @@ export function keyFrame(iframe: HTMLIFrameElement, origin: string, offer: (run:
       if (current === c) iframe.contentWindow?.postMessage({ isnad: FRAME_KEY, run: c.run, key: c.key } satisfies FrameKeyMessage, origin);
     });
   };
-  iframe.addEventListener('load', post);
+  // Posted again shortly after each load: the frame's listener can register after its load event
+  // has fired (seen in Firefox, where the panel then waited forever for its key); the frame takes
+  // the first key that works and ignores the rest.
+  const postSoon = () => {
+    post();
+    for (const ms of [150, 500, 1500]) setTimeout(post, ms);
+  };
+  iframe.addEventListener('load', postSoon);
   return {
     /** A new run for the frame; resolves once the background knows it (load the frame after). */
     run(run: string): Promise<unknown> {
