@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ImportJob } from '../lib/engine/index-types';
-import { estimate, planLabel, resumeWeb, runArchiveImport, startWeb, type Backend, type TargetStore } from '../lib/harvest/driver';
+import { estimate, resumeWeb, runArchiveImport, startWeb, type Backend, type TargetStore } from '../lib/harvest/driver';
 import { PoliteFetcher } from '../lib/harvest/fetcher';
 import type { ArchiveState } from '../lib/harvest/import-archive';
 import type { SkipKind } from '../lib/harvest/pages';
@@ -316,4 +316,3 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
   );
 }
 
-export { planLabel };

@@ -12,7 +12,7 @@ import { fromWire, type FeaturesWire } from './wire';
 
 /** Why an import stopped when the browser's storage is full: one message, whatever the layer
  *  (IndexedDB's QuotaExceededError, Dexie's wrapping of it) that raised it. */
-export function quotaMessage(done: number, total: number): string {
+function quotaMessage(done: number, total: number): string {
   return `The browser's storage is full: ${done} of ${total} records were imported. Free space (delete an import or reports you do not need, or other sites' data), then import the same file again: it resumes where it stopped.`;
 }
 

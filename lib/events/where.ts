@@ -10,7 +10,7 @@ import type { EventPlace } from './types';
 const WIDE_REGIONS = new Set(['badia', 'coast', 'jazira', 'houran', 'ghouta', 'golan', 'qalamoun', 'lebanon-border', 'turkey-border', 'iraq-border', 'jordan-border', 'bekaa', 'suwayda-badia']);
 
 /** How much a place of this kind narrows down where an event happened (0 a country … 4 a village). */
-export function specificity(id: string): number {
+function specificity(id: string): number {
   const e = entityById(id);
   if (!e) return 0;
   switch (e.kind) {
@@ -36,7 +36,7 @@ export function isGeneric(id: string): boolean {
   return specificity(id) <= 1;
 }
 
-export function placeOf(id: string): EventPlace | null {
+function placeOf(id: string): EventPlace | null {
   const e = entityById(id);
   if (!e || e.type !== 'place') return null;
   return { id, name: e.name.ar, kind: e.kind, chain: ancestors(id).map((a) => a.id), generic: isGeneric(id) };

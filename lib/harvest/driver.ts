@@ -63,7 +63,7 @@ function partSink(backend: Backend, jobAtStart: ImportJob, done: (s: HarvestStat
   };
 }
 
-export function planLabel(plan: HarvestPlan): string {
+function planLabel(plan: HarvestPlan): string {
   const range = plan.since ? `since ${plan.since.slice(0, 10)}` : [plan.from, plan.to].filter(Boolean).join(' – ');
   return `${plan.outlet} · ${plan.source === 'wayback' ? 'Wayback Machine' : 'sitemaps and feeds'}${range ? ` · ${range}` : ''}`;
 }

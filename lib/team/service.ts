@@ -24,11 +24,11 @@ export interface TeamDeps {
 }
 
 /** Reports sent to the server a request at a time when sharing (the server takes up to 2,000). */
-export const SHARE_BATCH = 500;
+const SHARE_BATCH = 500;
 /** Reports read from the changes feed a request at a time when pulling. */
-export const PULL_BATCH = 500;
+const PULL_BATCH = 500;
 /** Related team reports asked for an article. */
-export const TEAM_TOP = 10;
+const TEAM_TOP = 10;
 
 const statusOf = (c: TeamConfig): TeamStatus => ({ origin: c.origin, team: c.team, member: c.member, role: c.role, reports: c.reports, insecure: c.insecure });
 
@@ -135,7 +135,7 @@ export async function shareStep(deps: TeamDeps, req: TeamShareRequest): Promise<
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The filter as stored (its fields checked); its key names the pull. */
-export function pullFilter(f: PullFilter): PullFilter {
+function pullFilter(f: PullFilter): PullFilter {
   const out: PullFilter = {};
   if (typeof f.outlet === 'string' && f.outlet.trim()) out.outlet = f.outlet.trim().slice(0, 200);
   if (typeof f.from === 'string' && DAY.test(f.from)) out.from = f.from;

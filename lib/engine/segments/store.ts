@@ -28,7 +28,7 @@ export interface SegRow {
 }
 
 export const INDEX_ROW = 0;
-export const COLUMNS_ROW = 1;
+const COLUMNS_ROW = 1;
 export const FIRST_BLOCK = 2;
 
 /** A term's postings collected while building a segment. */
@@ -48,7 +48,7 @@ export interface TermPostings {
 }
 
 /** Decoded rows kept per database (well inside the worker's 64 MB heap budget). */
-export const CACHE_BYTES = 16 * 1024 * 1024;
+const CACHE_BYTES = 16 * 1024 * 1024;
 
 type Decoded = { index: TermIndex } | { block: PostingsBlock } | { cols: DocColumns };
 const caches = new WeakMap<object, SegmentCache<{ d: Decoded; bytes: number }>>();
@@ -182,7 +182,7 @@ export async function markDeleted(db: IsnadDB, m: Manifest, ns: readonly number[
 }
 
 /** Term-range slices of a merge: about this many input blocks each (bounds the worker's memory). */
-export const MERGE_SLICE = 24;
+const MERGE_SLICE = 24;
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
