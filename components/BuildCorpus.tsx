@@ -159,7 +159,7 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
     try {
       const l = listing?.key === key ? listing.listing : await estimate(p, depsRef.current, ac.signal);
       setListing({ key, listing: l });
-      await track(startWeb(p, l, depsRef.current, backend, targetStore, { signal: ac.signal, onProgress: progress }));
+      await track(startWeb({ plan: p, listing: l }, depsRef.current, backend, targetStore, { signal: ac.signal, onProgress: progress }));
     } catch (e) {
       setRun({ job: null, state: null, status: 'failed', error: errorMessage(e) });
     }

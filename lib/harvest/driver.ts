@@ -73,7 +73,7 @@ export function estimate(plan: HarvestPlan, deps: HarvestDeps, signal?: AbortSig
 }
 
 /** Starts a web harvest from its listing: the job, its targets kept, then the run. */
-export async function startWeb(plan: HarvestPlan, listing: Listing, deps: HarvestDeps, backend: Backend, targets: TargetStore, opts: RunOptions = {}): Promise<ImportJob> {
+export async function startWeb({ plan, listing }: { plan: HarvestPlan; listing: Listing }, deps: HarvestDeps, backend: Backend, targets: TargetStore, opts: RunOptions = {}): Promise<ImportJob> {
   const wait = opts.retryWait ?? defaultWait;
   const state0 = newHarvest('', plan, listing);
   const job = await withRetry(() => backend.begin({ kind: plan.source, label: planLabel(plan), total: listing.targets.length, state: state0 }), wait);

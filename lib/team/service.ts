@@ -183,7 +183,7 @@ export async function pullStep(deps: TeamDeps, filter: PullFilter): Promise<Pull
     // A pull done before goes on from where it ended: only what the team added since is read.
     const { reports } = await http.me();
     const label = [f.outlet, f.from || f.to ? `${f.from ?? '…'}–${f.to ?? '…'}` : ''].filter(Boolean).join(' ');
-    const job = await beginImport(deps.corpus, `${config.team} @ ${new URL(config.origin).host}${label ? ` (${label})` : ''}`, Math.max(1, reports), [], now(), source);
+    const job = await beginImport(deps.corpus, { file: `${config.team} @ ${new URL(config.origin).host}${label ? ` (${label})` : ''}`, total: Math.max(1, reports), problems: [], source }, now());
     state = { id, filter: f, after: state?.after ?? 0, seen: 0, kept: 0, added: 0, total: reports, importId: job.id, done: false, updatedAt: now() };
     await deps.teamDb.pulls.put(state);
   }
@@ -196,7 +196,7 @@ export async function pullStep(deps: TeamDeps, filter: PullFilter): Promise<Pull
       if (!(e instanceof ImportStopped)) throw e;
       // Marked stopped while the pull waited (the import list closes silent imports): resumed.
       const total = (await deps.corpus.jobs.get(state.importId))?.total ?? 1;
-      await beginImport(deps.corpus, '', total, [], now(), source);
+      await beginImport(deps.corpus, { file: '', total, problems: [], source }, now());
       return write();
     });
     // Counted by the import (each part once), not by this step: a step run again counts nothing twice.

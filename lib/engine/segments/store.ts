@@ -101,7 +101,7 @@ const INDEX: RowKind<TermIndex> = { decode: (b, s) => decodeIndex(b, `${s} term 
 const COLUMNS: RowKind<DocColumns> = { decode: (b, s) => decodeColumns(b, `${s} doc columns`), wrap: (cols) => ({ cols }), unwrap: (d) => ('cols' in d ? d.cols : undefined), size: columnBytes };
 const BLOCK: RowKind<PostingsBlock> = { decode: (b, s, k) => decodeBlock(b, `${s} block ${k}`), wrap: (block) => ({ block }), unwrap: (d) => ('block' in d ? d.block : undefined), size: blockBytes };
 
-async function cached<T>(db: object, s: number, k: number, get: Getter, kind: RowKind<T>, keep = true): Promise<T> {
+async function cached<T>(db: object, { s, k }: { s: number; k: number }, get: Getter, kind: RowKind<T>, keep = true): Promise<T> {
   const c = cacheOf(db);
   const hit = c.get(s, k);
   const v = hit && kind.unwrap(hit.d);
@@ -111,9 +111,9 @@ async function cached<T>(db: object, s: number, k: number, get: Getter, kind: Ro
   return out;
 }
 
-const loadIndex = (db: object, s: number, get: Getter) => cached(db, s, INDEX_ROW, get, INDEX);
-const loadColumns = (db: object, s: number, get: Getter) => cached(db, s, COLUMNS_ROW, get, COLUMNS);
-const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) => cached(db, s, k, get, BLOCK, keep);
+const loadIndex = (db: object, s: number, get: Getter) => cached(db, { s, k: INDEX_ROW }, get, INDEX);
+const loadColumns = (db: object, s: number, get: Getter) => cached(db, { s, k: COLUMNS_ROW }, get, COLUMNS);
+const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) => cached(db, { s, k }, get, BLOCK, keep);
 
 /**
  * The postings of terms in every live segment, with the manifest, read in one transaction: the
