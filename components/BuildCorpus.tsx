@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ImportJob } from '../lib/engine/index-types';
-import { estimate, planLabel, resumeWeb, runArchiveImport, startWeb, type Backend, type TargetStore } from '../lib/harvest/driver';
+import { estimate, planLabel, resumeWeb, runArchiveImport, sameArchive, startWeb, type Backend, type TargetStore } from '../lib/harvest/driver';
 import { PoliteFetcher } from '../lib/harvest/fetcher';
 import type { ArchiveState } from '../lib/harvest/import-archive';
 import type { SkipKind } from '../lib/harvest/pages';
@@ -171,6 +171,7 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
     if (job.harvest?.kind === 'archive') {
       const f = archiveFile ?? (file && file.name === job.file ? file : null);
       if (!f) return setMessage(t('harvestChooseAgain'));
+      if (!sameArchive(job, f.name, f.size)) return setMessage(t('harvestNotThatFile', job.file));
       abort.current = ac;
       setRun({ job, state: job.harvest.state as ArchiveState, status: 'running' });
       return track(runArchiveImport(f.name, f, parse, backend, { anySite, job, signal: ac.signal, onProgress: progress }));
