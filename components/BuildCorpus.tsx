@@ -12,7 +12,7 @@ import type { SkipKind } from '../lib/harvest/pages';
 import { skippedTotal } from '../lib/harvest/progress';
 import { RobotsCache } from '../lib/harvest/robots';
 import type { HarvestDeps, HarvestState } from '../lib/harvest/run';
-import { outletHosts, WAYBACK, type HarvestPlan, type HarvestSource, type Listing, type Target } from '../lib/harvest/sources';
+import { harvestOrigins, type HarvestPlan, type HarvestSource, type Listing, type Target } from '../lib/harvest/sources';
 import { formatNumber, t, type MessageKey } from '../lib/i18n';
 import { call } from '../lib/messaging';
 import { outletName } from '../lib/outlets/names';
@@ -49,12 +49,6 @@ function deps(): HarvestDeps {
   // The browser sends its own User-Agent; one request at a time, a second apart.
   const fetcher = new PoliteFetcher({ userAgent: null });
   return { fetcher, robots: new RobotsCache(fetcher), parse };
-}
-
-/** The origins a run fetches from: the archive, or the outlet's hosts. */
-function originsFor(plan: HarvestPlan): string[] {
-  if (plan.source === 'wayback') return [`${new URL(WAYBACK).origin.replace(/^https:/, '*:')}/*`];
-  return outletHosts(plan.outlet).hosts.flatMap((h) => [`*://${h}/*`, `*://*.${h}/*`]);
 }
 
 const harvestable = OUTLETS.filter((o) => o.hosts.length > 0);
@@ -97,7 +91,7 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
 
   /** Asks for the run's hosts: must be the first thing the click does (the browser wants the gesture). */
   const askAccess = async (p: HarvestPlan): Promise<boolean> => {
-    const origins = originsFor(p);
+    const origins = harvestOrigins(p);
     const ok = await browser.permissions.request({ origins });
     if (!ok) setMessage(t('harvestRefused', origins.join(', ')));
     return ok;
