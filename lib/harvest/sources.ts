@@ -33,7 +33,7 @@ export interface HarvestPlan {
   feeds?: string[];
 }
 
-export const WAYBACK = 'https://web.archive.org';
+const WAYBACK = 'https://web.archive.org';
 /** CDX rows a request asks for; the rest comes page by page (resume keys). */
 const CDX_PAGE = 5000;
 /** A harvest lists at most this many pages: a bound on memory and on the requests it will make. */
@@ -48,6 +48,15 @@ export function outletHosts(outlet: string): { id: string; hosts: string[] } {
   if (!o) throw new PlanError(`unknown outlet "${outlet}" (known: ${OUTLETS.map((x) => x.id).join(', ')})`);
   if (o.hosts.length === 0) throw new PlanError(`${o.id} has no known web site to harvest`);
   return { id: o.id, hosts: o.hosts.map((h) => h.host) };
+}
+
+/**
+ * The host-access patterns a run needs, and no more: the archive's origin for the Wayback
+ * Machine; the outlet's hosts (and their subdomains: www., english.) for its own site.
+ */
+export function harvestOrigins(plan: Pick<HarvestPlan, 'source' | 'outlet'>): string[] {
+  if (plan.source === 'wayback') return [`*://${new URL(WAYBACK).host}/*`];
+  return outletHosts(plan.outlet).hosts.flatMap((h) => [`*://${h}/*`, `*://*.${h}/*`]);
 }
 
 /** YYYY-MM[-DD] → a CDX timestamp prefix. */
