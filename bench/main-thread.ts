@@ -7,7 +7,8 @@
 //   --runs N (loads of each page, 5), --baseline <dir of another chrome-mv3 build> --baseline-name <label>
 //   (its loads alternate with this build's, so both see the same machine load), --cold N (loads just
 //   after the background was stopped, 3), --dry (print only), --docs N (N synthetic reports imported
-//   first, as a reader imports a file: the reader's view with a big corpus; → results/main-thread-N.json).
+//   first, as a reader imports a file: the reader's view with a big corpus; → results/main-thread-N.json),
+//   --extension-dir DIR (this build from another directory than .output/chrome-mv3).
 // Each stage is also put in a timeline: when the script started, the article was extracted, the
 // marks came back and were shown, and when the panel (its own document and clock) showed the
 // first related report.
@@ -325,9 +326,9 @@ function summariseCold(loads: Load[]): NonNullable<Row['cold']> {
   return { runs: loads.length, marksAtMs: round(median(marks)), marksAtMaxMs: round(Math.max(...marks)), relatedInPanelMs: round(median(related)), relatedInPanelMaxMs: round(Math.max(...related)) };
 }
 
-export async function measureMainThread(runs = 5, baselineDir?: string, traced = 3, coldRuns = 3, docs = 0): Promise<{ rows: Row[]; baseline: Row[] | null }> {
+export async function measureMainThread(runs = 5, baselineDir?: string, traced = 3, coldRuns = 3, docs = 0, extensionDir?: string): Promise<{ rows: Row[]; baseline: Row[] | null }> {
   const site = await startSite();
-  const builds = [await launchWithExtension({ hostRules: site.hostRules })];
+  const builds = [await launchWithExtension({ hostRules: site.hostRules, ...(extensionDir ? { extensionDir } : {}) })];
   if (baselineDir) builds.push(await launchWithExtension({ hostRules: site.hostRules, extensionDir: baselineDir }));
   const rows: Row[][] = builds.map(() => []);
   try {
@@ -480,7 +481,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const load = loadavg();
   const docs = Number(arg('--docs') ?? 0);
-  const { rows, baseline } = await measureMainThread(Number(arg('--runs') ?? 5), arg('--baseline'), Number(arg('--traced') ?? 3), Number(arg('--cold') ?? 3), docs);
+  const { rows, baseline } = await measureMainThread(Number(arg('--runs') ?? 5), arg('--baseline'), Number(arg('--traced') ?? 3), Number(arg('--cold') ?? 3), docs, arg('--extension-dir'));
   const loadAfter = loadavg();
   if (docs) {
     // A big corpus's run is its own result; MAIN-THREAD.md keeps the built-in corpus's.
