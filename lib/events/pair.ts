@@ -39,7 +39,7 @@ export interface Model {
   thresholds: { sameEvent: number; related: number };
 }
 
-const MODEL = modelFile as unknown as Model;
+export const MODEL = modelFile as unknown as Model;
 
 /**
  * Actors that name one side of many events (a state, a government, a regime): not evidence of one

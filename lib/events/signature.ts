@@ -9,7 +9,7 @@ import { dayNumber } from './day';
 import type { EventNumbers, EventSignature, EventType } from './types';
 
 /** The lede read for the event: the first paragraph or two. */
-const LEDE_CHARS = 700;
+export const LEDE_CHARS = 700;
 
 const ARABIC = /[\u0621-\u064A]/;
 

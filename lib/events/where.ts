@@ -36,7 +36,7 @@ export function isGeneric(id: string): boolean {
   return specificity(id) <= 1;
 }
 
-function placeOf(id: string): EventPlace | null {
+export function placeOf(id: string): EventPlace | null {
   const e = entityById(id);
   if (!e || e.type !== 'place') return null;
   return { id, name: e.name.ar, kind: e.kind, chain: ancestors(id).map((a) => a.id), generic: isGeneric(id) };
