@@ -19,7 +19,7 @@ const LONG: Record<string, string> = {
   'components/BuildCorpus.tsx#BuildCorpus': 'the Build-a-corpus form and its run (start, pause, resume, progress); to split the run into a hook (issue 22 leftover)',
   'server/app.ts#buildApp': "the server's routes, registered in one place so that each route's auth and limits read together",
   'entrypoints/options/main.tsx#CorpusSection': 'the corpus section (stats, import, export, delete); to split per action (issue 22 leftover)',
-  'components/ClippingsView.tsx#ClippingsView': 'the Clippings tab; to move call/state/error into the shared hook with CompareView (issue 22 leftover)',
+  'components/ClippingsView.tsx#ClippingsView': 'the Clippings tab: its filters, list, undo and export in one view (its call/state/error in components/answer.tsx); to split the filters out (issue 22 leftover)',
   'entrypoints/content/index.ts#main': "the content script's life on a page (read, send, mark, mount, follow pushState), in the order it happens",
   'lib/engine/search.ts#rankCandidates': 'the second phase (re-score, fold near-duplicates, judge, explain) in one pass over the same candidates; to split by step (issue 22 leftover)',
   'entrypoints/popup/main.tsx#Popup': 'the popup: what Isnad sees on the tab and the site switch; to split (issue 22 leftover)',
