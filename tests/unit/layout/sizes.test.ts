@@ -15,7 +15,6 @@ const LONG: Record<string, string> = {
   'lib/engine/index-store.ts': 'the index writer: batch writes, merges and reads share the bucket and segment bookkeeping; to split writes from merges (issue 22 leftover; issue 20 replaces it with segments)',
   'lib/engine/search.ts': 'the query phases and the second phase shared with the team server; rankCandidates to split out (issue 22 leftover)',
   'lib/compare/numbers.ts': 'one number grammar (numerals, nouns, qualifiers, governing verbs) over private tables',
-  'lib/clippings/import.ts': 'one validator of the clippings file format, field by field, with its limits',
   'components/BuildCorpus.tsx#BuildCorpus': 'the Build-a-corpus form and its run (start, pause, resume, progress); to split the run into a hook (issue 22 leftover)',
   'server/app.ts#buildApp': "the server's routes, registered in one place so that each route's auth and limits read together",
   'entrypoints/options/main.tsx#CorpusSection': 'the corpus section (stats, import, export, delete); to split per action (issue 22 leftover)',
