@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { marksShownAt, observeLongTasks, oursOf, readCost } from '../../bench/main-thread';
+import { waitForStep } from './harness/isolated';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 import { PAGES, seed, startSite } from './harness/site';
 import { boxProblems } from './layout';
@@ -149,13 +150,13 @@ describe('marks in the article', () => {
 
   it('records what each step of ours costs the page (figures in tests/e2e/.tmp/main-thread.json; budgets in bench/MAIN-THREAD.md)', async () => {
     const page = await openWithMarks(PAGES.orientArticle);
-    await page.waitForFunction(() => performance.getEntriesByName('isnad:marks-label').length > 0, undefined, { timeout: 15_000 });
+    await waitForStep(page, 'marks-label');
     const cost = await readCost(page);
     // Every step of the content script is measured, in the order it runs.
     const order = cost.steps.map((s) => s.name).filter((n, k, all) => all.indexOf(n) === k);
     // The panel is added (hidden) before the article is read, so its page loads meanwhile; it is
     // placed while the background works out the marks.
-    expect(order).toEqual(['recognize', 'panel', 'setup', 'extract', 'setup-watch', 'panel-measure', 'panel-place', 'marks-clear', 'marks-locate', 'marks-wrap', 'marks-label']);
+    expect(order).toEqual(['size', 'recognize', 'panel', 'setup', 'extract', 'setup-watch', 'panel-measure', 'panel-place', 'marks-clear', 'marks-locate', 'marks-wrap', 'marks-label']);
     for (let k = 1; k < cost.steps.length; k++) expect(cost.steps[k]!.start).toBeGreaterThanOrEqual(cost.steps[k - 1]!.start);
     mkdirSync('tests/e2e/.tmp', { recursive: true });
     const longest = cost.steps.reduce((a, s) => (s.duration > a.duration ? s : a));
