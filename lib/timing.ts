@@ -17,6 +17,9 @@ const KEPT = 400;
 /** This world's steps, oldest first. A global of the content script's isolated world, which no page script can reach, for tests and benchmarks. */
 const log: Span[] = ((globalThis as { __isnadSteps?: Span[] }).__isnadSteps ??= []);
 
+/** A marker in a DevTools trace (Node and some test DOMs have no console.timeStamp). */
+const stamp: (label: string) => void = typeof (console as { timeStamp?: unknown }).timeStamp === 'function' ? (label) => console.timeStamp(label) : () => undefined;
+
 function record(name: string, start: number, duration: number): void {
   if (log.length >= KEPT) log.splice(0, log.length - KEPT + 1);
   log.push({ name, start, duration });
@@ -25,7 +28,7 @@ function record(name: string, start: number, duration: number): void {
 /** Runs one synchronous step and records how long it held the thread. */
 export function step<T>(name: string, fn: () => T): T {
   const start = performance.now();
-  console.timeStamp(`isnad:${name}`);
+  stamp(`isnad:${name}`);
   try {
     return fn();
   } finally {
@@ -35,7 +38,7 @@ export function step<T>(name: string, fn: () => T): T {
 
 /** Records a moment (no duration): the script's start, the background's reply. */
 export function moment(name: string): void {
-  console.timeStamp(`isnad:${name}`);
+  stamp(`isnad:${name}`);
   record(name, performance.now(), 0);
 }
 
