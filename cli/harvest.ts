@@ -213,7 +213,7 @@ export async function harvestOutlet(store: string, o: HarvestCliOptions): Promis
     plan = { ...plan, since: prev.startedAt };
   }
   const runFile = stateFile(store, 'harvest', JSON.stringify(plan));
-  const fetcher = new PoliteFetcher({ delayMs: o.delayMs, hostMap: o.hostMap, onWait: (ms, why) => o.log?.(`waiting ${Math.round(ms / 1000)} s (${why})`) });
+  const fetcher = new PoliteFetcher({ delayMs: o.delayMs, hostMap: o.hostMap, manualRedirects: true, onWait: (ms, why) => o.log?.(`waiting ${Math.round(ms / 1000)} s (${why})`) });
   const deps = { fetcher, robots: new RobotsCache(fetcher), parse: parseDocument };
   let run = readJson<HarvestRun>(runFile);
   const resumed = !!run && run.state.status !== 'done';

@@ -59,6 +59,16 @@ export function harvestOrigins(plan: Pick<HarvestPlan, 'source' | 'outlet'>): st
   return outletHosts(plan.outlet).hosts.flatMap((h) => [`*://${h}/*`, `*://*.${h}/*`]);
 }
 
+/** The same hosts as a test: what a run's requests, and the redirects they meet, may reach. */
+export function harvestHostAllowed(plan: Pick<HarvestPlan, 'source' | 'outlet' | 'archiveBase'>): (host: string) => boolean {
+  if (plan.source === 'wayback') {
+    const archive = new URL(plan.archiveBase ?? WAYBACK).hostname;
+    return (host) => host === archive;
+  }
+  const hosts = outletHosts(plan.outlet).hosts;
+  return (host) => hosts.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
 /** YYYY-MM[-DD] → a CDX timestamp prefix. */
 function cdxTime(d: string): string {
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) throw new PlanError(`not a date: "${d}" (expected YYYY, YYYY-MM or YYYY-MM-DD)`);
