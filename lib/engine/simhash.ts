@@ -108,7 +108,7 @@ export function minhash(seq: readonly string[]): number[] {
   return Array.from(min);
 }
 
-export function minhashSimilarity(a: readonly number[], b: readonly number[]): number {
+export function minhashSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (!a.length || a.length !== b.length) return 0;
   let same = 0;
   for (let k = 0; k < a.length; k++) if (a[k] === b[k] && a[k] !== 0xffffffff) same++;

@@ -11,6 +11,7 @@ import { launchWithExtension, waitForCorpus, type Launched } from './harness/chr
 import { highlightedRuns, selectInArticle } from './harness/probes';
 import { PAGES, startSite } from './harness/site';
 import { boxProblems } from './layout';
+import { waitFor } from './harness/wait';
 
 const OUT = 'tests/e2e/.tmp';
 mkdirSync(OUT, { recursive: true });
@@ -42,6 +43,22 @@ async function waitForFocus(frame: Frame, testId: string): Promise<void> {
 }
 
 /** Selects `text` inside the article's paragraphs, as a reader's drag would. */
+/**
+ * The page read and marked, as a reader sees it before selecting: marks wrap words in new
+ * elements, which would move a selection made while they were being applied.
+ */
+async function articleRead(page: Page): Promise<void> {
+  await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
+  await page.waitForSelector('mark[data-isnad-mark]', { timeout: 15_000 });
+  let last = -1;
+  await waitFor('the marks settle', async () => {
+    const n = await page.locator('mark[data-isnad-mark]').count();
+    const settled = n === last;
+    last = n;
+    return settled;
+  }, (v) => v);
+}
+
 async function select(page: Page, text: string): Promise<void> {
   if (!(await page.evaluate(selectInArticle, text))) throw new Error(`"${text}" is not in the article`);
 }
@@ -74,7 +91,7 @@ describe('clippings', () => {
   it('saves a selection with the "حفظ مقتطف" button, and with the keyboard shortcut', async () => {
     const page = await b.context.newPage();
     await page.goto(PAGES.shaamArticle);
-    await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
+    await articleRead(page);
 
     await select(page, FIRST);
     const button = page.getByRole('button', { name: 'حفظ مقتطف' });
@@ -289,7 +306,7 @@ describe('clippings', () => {
     const LAST = 'تسببت الحرب المستعرة بتشريد عشرات الآلاف من المدنيين';
     const page = await b.context.newPage();
     await page.goto(PAGES.shaamArticle);
-    await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
+    await articleRead(page);
     await select(page, LAST);
     await page.getByRole('button', { name: 'حفظ مقتطف' }).click();
     await page.getByRole('button', { name: 'حُفظ المقتطف' }).waitFor({ timeout: 10_000 });

@@ -36,6 +36,10 @@ describe('imports driven by the options page, a part at a time', () => {
     // The doc rows are the same, the text keys and event signatures worked out in the page included.
     const rowsOf = async (db: typeof byPage) => (await db.docs.toArray()).map(({ imp: _imp, ...d }) => d);
     expect(await rowsOf(byPage)).toEqual(await rowsOf(byWorker));
+    // MinHash kept as 32-bit values (half the bytes of an array of numbers), the same values.
+    const first = (await byPage.docs.toArray()).find((d) => d.url === real[0]!.url)!;
+    expect(first.mh).toBeInstanceOf(Uint32Array);
+    expect([...first.mh]).toEqual(analyse(real[0]!.title, real[0]!.text, real[0]!.publishedAt).phrases);
     for (const i of [0, 17, 60, 121]) {
       const a = (await searchRelated(byPage, asQuery(i))).map((r) => [r.url, r.score]);
       const b = (await searchRelated(byWorker, asQuery(i))).map((r) => [r.url, r.score]);
