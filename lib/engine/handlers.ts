@@ -34,11 +34,11 @@ export function engineHandlers(db: IsnadDB, ready: () => Promise<void>): EngineH
     },
     async 'ui:import-begin'({ file, total, problems, source }) {
       await ready();
-      return beginImport(db, file, total, problems, Date.now(), source);
+      return beginImport(db, { file, total, problems, source });
     },
     async 'ui:import-part'({ job, records, features, part, lines }) {
       await ready();
-      return importPart(db, job, records, features, part, Array.isArray(lines) ? lines : undefined);
+      return importPart(db, job, records, features, { part, lines: Array.isArray(lines) ? lines : undefined });
     },
     async 'ui:import-end'({ job }) {
       return finishImport(db, job);

@@ -12,7 +12,7 @@ import { errorMessage } from '../errors';
 
 export const USER_AGENT = 'IsnadHarvester/0.1 (corpus building for a reader of Syrian news; one request at a time)';
 /** A page or an index larger than this is not read whole: the request fails with the reason. */
-export const MAX_RESPONSE = 16 * 1024 * 1024;
+const MAX_RESPONSE = 16 * 1024 * 1024;
 
 export interface FetchedText {
   url: string;
@@ -50,7 +50,7 @@ export class FetchError extends Error {
   }
 }
 
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason as Error);
     const t = setTimeout(() => {

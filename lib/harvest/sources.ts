@@ -33,11 +33,11 @@ export interface HarvestPlan {
   feeds?: string[];
 }
 
-export const WAYBACK = 'https://web.archive.org';
+const WAYBACK = 'https://web.archive.org';
 /** CDX rows a request asks for; the rest comes page by page (resume keys). */
-export const CDX_PAGE = 5000;
+const CDX_PAGE = 5000;
 /** A harvest lists at most this many pages: a bound on memory and on the requests it will make. */
-export const MAX_TARGETS = 100_000;
+const MAX_TARGETS = 100_000;
 
 export class PlanError extends Error {}
 
@@ -216,7 +216,7 @@ function inRange(date: string | null, plan: HarvestPlan): boolean {
 }
 
 /** Feeds a home page names (<link rel="alternate" type="application/rss+xml|atom+xml">). */
-export function feedLinks(html: string, pageUrl: string): string[] {
+function feedLinks(html: string, pageUrl: string): string[] {
   const out: string[] = [];
   for (const m of html.slice(0, 200_000).matchAll(/<link\b[^>]*>/gi)) {
     const tag = m[0];

@@ -106,13 +106,13 @@ describe('a file that is not JSON to its end', () => {
 describe('a record refused by the background in a page-driven import', () => {
   it('is named by the line the page sent with it', async () => {
     const db = openDb(`crafted-${Math.random()}`);
-    const job = await beginImport(db, 'pack.json', 3, []);
-    const res = await importPart(db, job.id, [real[0], { ...real[1], title: 5 }, real[2]], undefined, 0, [4, 31, 58]);
+    const job = await beginImport(db, { file: 'pack.json', total: 3, problems: [] });
+    const res = await importPart(db, job.id, [real[0], { ...real[1], title: 5 }, real[2]], undefined, { part: 0, lines: [4, 31, 58] });
     expect(res.problems).toEqual([{ file: 'pack.json', line: 31, reason: 'field "title" missing or not a string' }]);
     expect(res.added).toBe(2);
     // Lines that are not positive whole numbers are left out, not trusted.
-    const other = await beginImport(db, 'y.json', 1, []);
-    const bad = await importPart(db, other.id, [{ title: 5 }], undefined, 0, ['<b>7</b>' as never]);
+    const other = await beginImport(db, { file: 'y.json', total: 1, problems: [] });
+    const bad = await importPart(db, other.id, [{ title: 5 }], undefined, { part: 0, lines: ['<b>7</b>' as never] });
     expect(bad.problems).toEqual([{ file: 'y.json', reason: 'field "title" missing or not a string' }]);
     db.close();
   });
