@@ -9,6 +9,7 @@ import type { Frame, Page } from 'playwright-core';
 import { clippingLink } from '../../lib/clippings/fragment';
 import type { Clipping } from '../../lib/clippings/types';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { waitForStep } from './harness/isolated';
 import { highlightedRuns, selectInArticle } from './harness/probes';
 import { PAGES, startSite } from './harness/site';
 import { boxProblems } from './layout';
@@ -48,7 +49,7 @@ async function waitForFocus(frame: Frame, testId: string): Promise<void> {
  */
 async function articleRead(page: Page): Promise<void> {
   await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
-  await page.waitForFunction(() => performance.getEntriesByName('isnad:marks-label').length > 0, undefined, { timeout: 15_000 });
+  await waitForStep(page, 'marks-label');
 }
 
 /** Selects `text` inside the article's paragraphs, as a reader's drag would. */
