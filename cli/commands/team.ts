@@ -44,7 +44,8 @@ function client(v: Values): TeamClient {
 
 /**
  * `team load`: the analysis is done here, beside the files, so the server's cores are left for
- * queries: on every core, the next batch's while this one is sent.
+ * queries: on every core, the next batch's while this one is sent. Each file is one streamed
+ * upload (server/upload.ts), a report a line: the server stores a batch at a time as it reads.
  */
 async function loadFiles(c: TeamClient, files: string[]): Promise<{ added: number; duplicates: number; problems: string[] }> {
   let added = 0;
@@ -55,21 +56,30 @@ async function loadFiles(c: TeamClient, files: string[]): Promise<{ added: numbe
     for (const file of files) {
       const reports = await loadCorpus([file], false, (m) => process.stderr.write(`warning: ${m}\n`));
       const records: ReportRecord[] = reports.map((r) => ({ url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text }));
-      const analysed = (i: number) => pool.analyse(records.slice(i, i + BATCH));
-      let next = records.length ? analysed(0) : null;
-      for (let i = 0; next; i += BATCH) {
-        const { analyses, events } = await next;
-        next = i + BATCH < records.length ? analysed(i + BATCH) : null;
-        const res = await c.addReports(records.slice(i, i + BATCH), basename(file), analyses, events);
-        added += res.added;
-        duplicates += res.duplicates;
-        for (const p of res.problems) problems.push(`${file}: record ${i + p.index + 1}: ${p.reason}`);
-      }
+      const res = await c.upload(analysedLines(pool, records), basename(file));
+      added += res.added;
+      duplicates += res.duplicates;
+      // Line k of the upload is the file's record k.
+      for (const p of res.problems) problems.push(`${file}: record ${p.line}: ${p.reason}`);
+      if (res.moreProblems) problems.push(`${file}: ${res.moreProblems} more records refused`);
     }
   } finally {
     await pool.close();
   }
   return { added, duplicates, problems };
+}
+
+/** The records with their analysis and event document, a line each; the next batch analysed while one is sent. */
+async function* analysedLines(pool: AnalysePool, records: ReportRecord[]): AsyncGenerator<string> {
+  const analysed = (i: number) => pool.analyse(records.slice(i, i + BATCH));
+  let next = records.length ? analysed(0) : null;
+  for (let i = 0; next; i += BATCH) {
+    const { analyses, events } = await next;
+    next = i + BATCH < records.length ? analysed(i + BATCH) : null;
+    let chunk = '';
+    analyses.forEach((analysis, k) => (chunk += `${JSON.stringify({ record: records[i + k], analysis, event: events[k] })}\n`));
+    yield chunk;
+  }
 }
 
 export async function run(argv: string[]): Promise<unknown> {
