@@ -3,8 +3,9 @@
 // settings: fsync on), with synthetic reports (bench/synth.ts) and the engine's real analysis.
 // Prints, as JSON:
 // - analysis rate (reports/s, where `team load` runs: worker threads on every core);
-// - load rate (reports/s into the server: HTTP, validation, duplicate check, near-duplicates,
-//   COPY, postings and their merges), each batch's request body prepared before it is timed;
+// - load rate (reports/s into the server: one streamed NDJSON upload of every line — HTTP,
+//   validation, duplicate check, near-duplicates, COPY, postings and their merges), the lines
+//   written to the cache before the upload is timed;
 // - query latency p50/p95 through HTTP at 1 and 8 concurrent clients;
 // - where the database's time went in each phase (pg_stat_statements: the costliest statements);
 // - recall@10 on the labelled event groups, and against the local engine's top 10 on a corpus of
