@@ -13,7 +13,7 @@ import { CliError, loadArticle, loadCorpus } from '../load';
 
 export const usage = `team <init|load|query|pull> ...   a team corpus on the team server (docs/TEAM.md)
     team init --team NAME [--admin NAME] [--data DIR]   create a team and its admin's token (DATABASE_URL, else PGlite in DIR)
-    team load <corpus files>...                        add reports (bulk, 2,000 a request, COPY on the server)
+    team load <corpus files>...                        add reports (a streamed upload a file, COPY on the server)
     team query <file> [--url URL] [--top N] --json      the team's reports related to an article (the xref shape)
     team pull --out FILE.jsonl [--state FILE] [--page N]         the team's reports, resumable (changes feed by sequence number)
     server, team and token: --server/--team/--token or ISNAD_TEAM_SERVER, ISNAD_TEAM, ISNAD_TEAM_TOKEN`;

@@ -9,6 +9,10 @@ import { splitLines, upload, UploadError, type Line } from '../../../server/uplo
 import { migrate } from '../../../server/migrate';
 import { createTeam } from '../../../server/auth';
 import { localTops, real, serve, teamTops, type Running } from './harness';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run as runTeam } from '../../../cli/commands/team';
 
 async function collect(chunks: Array<string | Uint8Array>, max?: number): Promise<Line[]> {
   const out: Line[] = [];
@@ -79,6 +83,20 @@ describe('streamed upload on PGlite', () => {
 
     const queries = real.filter((_, i) => i % 5 === 0);
     expect(await teamTops(s.admin, queries)).toEqual(await localTops(real, queries));
+  }, 300_000);
+
+  it('`isnad team load` streams each file, analysed beside it; loaded again, every record is a duplicate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'isnad-load-'));
+    try {
+      const mine = real.slice(0, 12).map((r, i) => ({ ...r, url: `https://example.org/cli/${i}` }));
+      const file = join(dir, 'mine.jsonl');
+      writeFileSync(file, `${mine.map((r) => JSON.stringify(r)).join('\n')}\n`);
+      const args = ['--server', s.url, '--team', 'newsroom', '--token', s.token];
+      expect(await runTeam(['load', ...args, file])).toEqual({ added: mine.length, duplicates: 0, problems: [] });
+      expect(await runTeam(['load', ...args, file])).toEqual({ added: 0, duplicates: mine.length, problems: [] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 300_000);
 
   it('refuses a body that is not NDJSON', async () => {
