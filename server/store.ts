@@ -43,6 +43,14 @@ export function forgetTeam(teamId: number): void {
   nearByTeam.delete(teamId);
 }
 
+/** The batch's report rows (REPORT_COLUMNS' values), through the coordinator or straight into the shards. */
+async function copyReports(sql: Sql, teamId: number, firstN: number, values: unknown[][], shards?: ShardCopier | null): Promise<void> {
+  if (!shards) return sql.copyIn('reports', REPORT_COLUMNS, values.map(copyLine).join(''));
+  // With the changes feed's numbers the coordinator gives.
+  const seqs = await sql.query<{ s: number }>("SELECT nextval('report_seq')::float8 AS s FROM generate_series(1, $1)", [values.length]);
+  await shards.copy(sql, teamId, firstN, [...REPORT_COLUMNS, 'seq'], values.map((v, i) => ({ n: v[1] as number, line: copyLine([...v, seqs[i]!.s]) })));
+}
+
 /**
  * Adds one batch (≤ BATCH records) to a team's corpus: a report known under one of its URLs (or,
  * without a URL, its text) is a duplicate and skipped. `analyses`, when given, are the records'
@@ -121,11 +129,7 @@ export async function addBatch(db: Db, who: { teamId: number; memberId: number |
         const r = p.report;
         values.push([teamId, rn, r.id, r.url, r.outlet, r.title, r.publishedAt, r.text, f.day, f.len, f.entities.map((e) => e.id), f.entities.map((e) => e.name), f.entities.map((e) => e.type), f.sources, f.fingerprint[0], f.fingerprint[1], f.phrases, dup, r.importId, p.tk ?? textKey(r.text), who.memberId, p.ev ?? null]);
       }
-      if (shards) {
-        // Straight into the shards, with the changes feed's numbers the coordinator gives.
-        const seqs = await sql.query<{ s: number }>("SELECT nextval('report_seq')::float8 AS s FROM generate_series(1, $1)", [values.length]);
-        await shards.copy(sql, teamId, stats.next_n, [...REPORT_COLUMNS, 'seq'], values.map((v, i) => ({ n: v[1] as number, line: copyLine([...v, seqs[i]!.s]) })));
-      } else await sql.copyIn('reports', REPORT_COLUMNS, values.map(copyLine).join(''));
+      await copyReports(sql, teamId, stats.next_n, values, shards);
       if (grouped.length) await sql.query('UPDATE reports SET dup = n WHERE team_id = $1 AND n = ANY($2::bigint[]) AND dup IS NULL', [teamId, grouped]);
       const keyRows = rows.flatMap((r) => (r.p.report.keys ?? []).map((k) => [k, r.n] as const));
       if (keyRows.length) {
