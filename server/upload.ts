@@ -16,9 +16,9 @@ import { addBatch, BATCH } from './store';
 import type { ShardCopier } from './shard-copy';
 
 /** A line longer than this is refused (a report with its analysis is ~20 KB; the longest real ones ~200 KB). */
-export const MAX_LINE_BYTES = 4 * 1024 * 1024;
+const MAX_LINE_BYTES = 4 * 1024 * 1024;
 /** Problems listed in an answer; past this only counted. */
-export const MAX_PROBLEMS = 1000;
+const MAX_PROBLEMS = 1000;
 
 export type Line = { no: number; text: string } | { no: number; error: string };
 
@@ -66,7 +66,7 @@ interface Parsed {
 }
 
 /** One line: a record, or a record with its analysis and event document; a string says what is wrong. */
-export function parseLine(text: string): Omit<Parsed, 'no'> | string {
+function parseLine(text: string): Omit<Parsed, 'no'> | string {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
