@@ -2,7 +2,7 @@
 // position of each value it read nor, in every engine, a line for its own errors.
 
 /** The line (1-based) of character `at` in `text`. */
-export function lineAt(text: string, at: number): number {
+function lineAt(text: string, at: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
   return line;

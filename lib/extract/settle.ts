@@ -8,7 +8,7 @@
  * Resolves once the document has had no DOM changes for `quietMs`, or after `maxMs` at the latest,
  * or at once when `signal` aborts (the observer and timers are gone by then).
  */
-export function settled(doc: Document, quietMs = 300, maxMs = 3000, signal?: AbortSignal): Promise<void> {
+function settled(doc: Document, quietMs = 300, maxMs = 3000, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
     const root = doc.body ?? doc.documentElement;
