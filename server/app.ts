@@ -172,7 +172,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         }
         good.push(r);
       }
-      const res = good.length ? await addBatch(db, { teamId: req.principal.teamId, memberId: req.principal.memberId }, good, source ?? 'api', analyses ? goodAnalyses : undefined, shards) : { added: 0, duplicates: 0 };
+      const res = good.length ? await addBatch(db, { teamId: req.principal.teamId, memberId: req.principal.memberId }, { records: good, source: source ?? 'api', analyses: analyses ? goodAnalyses : undefined }, shards) : { added: 0, duplicates: 0 };
       return { ...res, problems };
     },
   );

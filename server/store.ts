@@ -56,7 +56,7 @@ async function copyReports(sql: Sql, teamId: number, firstN: number, values: unk
  * without a URL, its text) is a duplicate and skipped. `analyses`, when given, are the records'
  * analysis done by the client (lib/engine/wire.ts, checked there); otherwise the server analyses.
  */
-export async function addBatch(db: Db, who: { teamId: number; memberId: number | null }, records: ReportRecord[], source: string, analyses?: Array<{ f: Features; tk?: string; ev?: string }>, shards?: ShardCopier | null): Promise<AddResult> {
+export async function addBatch(db: Db, who: { teamId: number; memberId: number | null }, { records, source, analyses }: { records: ReportRecord[]; source: string; analyses?: Array<{ f: Features; tk?: string; ev?: string }> }, shards?: ShardCopier | null): Promise<AddResult> {
   if (records.length > BATCH) throw new Error(`at most ${BATCH} records a batch`);
   const reports = records.map((r) => toReport(r, 'import', source));
   const prepared: Array<{ report: (typeof reports)[number]; f: Features; tk?: string; ev?: string }> = analyses ? reports.map((report, i) => ({ report, ...analyses[i]! })) : prepare(reports);

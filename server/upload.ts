@@ -137,7 +137,7 @@ export async function upload(db: Db, input: AsyncIterable<Uint8Array | string>, 
     }
     await pending;
     const first = batch[0]!.no;
-    pending = addBatch(db, opts.who, batch.map((p) => p.record), opts.source, batch.map((p) => p.analysis!), opts.shards).then(
+    pending = addBatch(db, opts.who, { records: batch.map((p) => p.record), source: opts.source, analyses: batch.map((p) => p.analysis!) }, opts.shards).then(
       (r) => {
         result.added += r.added;
         result.duplicates += r.duplicates;
