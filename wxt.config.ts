@@ -3,8 +3,6 @@ import { defineConfig, type WxtViteConfig } from 'wxt';
 import { CONTENT_MATCHES } from './lib/outlets/hosts';
 import { zipWithoutCodecImport } from './scripts/zip-without-codec-import';
 
-// web_accessible_resources takes origins only: the content matches with their paths widened.
-const WAR_MATCHES = [...new Set(CONTENT_MATCHES.map((m) => m.replace(/^(\*:\/\/[^/]+)\/.*$/, '$1/*')))];
 
 // The gazetteer's data files (lib/entities) as JSON.parse of a string, not as object literals: V8
 // parses JSON several times faster than the same data as code, and a stopped service worker
@@ -39,13 +37,14 @@ export default defineConfig({
     host_permissions: CONTENT_MATCHES,
     // Any other site only when the reader turns Isnad on for it (MV2 Firefox names it differently).
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
-    // The panel and card frames: to the content script's hosts only; in Chrome by the dynamic URL
-    // only (a new id each session: a page cannot probe for the extension by its id). Firefox MV2
-    // has no equivalent (its moz-extension UUID is random per install). A page that frames copies
-    // gets nothing from them (lib/frames.ts, docs/SECURITY.md).
+    // The panel, card and note frames: on any site, since the reader may turn Isnad on for any
+    // (a static list cannot name those); in Chrome by the dynamic URL only (a new id each session:
+    // a page cannot probe for the extension by its id, and learns the URL only from our own
+    // iframe). Firefox MV2 has no equivalent (its moz-extension UUID is random per install). A page
+    // that frames copies gets nothing from them (lib/frames.ts, docs/SECURITY.md).
     web_accessible_resources: browser === 'firefox'
       ? ['panel.html', 'card.html', 'clip-note.html']
-      : [{ resources: ['panel.html', 'card.html', 'clip-note.html'], matches: WAR_MATCHES, use_dynamic_url: true }],
+      : [{ resources: ['panel.html', 'card.html', 'clip-note.html'], matches: ['*://*/*'], use_dynamic_url: true }],
     action: { default_title: '__MSG_extName__' },
     // Saving a clipping from the keyboard: the background asks the tab for its selection.
     commands: {

@@ -3,15 +3,16 @@
 // Lines file given to the options page's file input), then related reports are asked for as the
 // side panel does (ui:related): import throughput, query latency warm and just after the service worker was
 // stopped, recall on the labelled groups, the worker's heap and the profile's storage.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus } from '../tests/e2e/harness/chromium';
 import { workerSession } from './worker-cdp';
 import { pickQueries } from './run';
 import { synthCorpus } from './synth';
+import { measureStores } from './storage-sizes';
+import { importFile } from './import-file';
 import type { ReportRecord } from '../lib/types';
 
 interface Reply<T> {
@@ -153,25 +154,15 @@ async function main(): Promise<void> {
 
     // Import as a reader does: the corpus as one JSON Lines file given to the options page's file
     // input (parsed in the page, analysed in its workers, written by the worker a part at a time).
-    const dir = mkdtempSync(join(tmpdir(), 'isnad-bench-'));
-    const file = join(dir, `bench-${docs}.jsonl`);
-    writeFileSync(file, corpus.records.map((r) => JSON.stringify(r)).join('\n'));
     const importHeaps: number[] = [];
     const cpu0 = chromiumCpu();
-    const t0 = Date.now();
-    await page.setInputFiles('input[type=file]', file);
     // The worker's heap is sampled while the import runs (each sample is a short pause of the worker).
-    for (;;) {
-      const state = await page.getAttribute('.import-run', 'data-state').catch(() => null);
-      if (state === 'done') break;
+    const importMs = await importFile(page, corpus.records, async () => {
       const h = process.env.ISNAD_BENCH_NO_HEAP ? null : await workerHeapMB(cdp);
       if (h !== null) importHeaps.push(h);
       if (!values.json) process.stderr.write(`${(await page.textContent('[data-testid=import-records]').catch(() => '')) ?? ''}\n`);
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-    const importMs = Date.now() - t0;
+    });
     const importCpuS = cpuSince(cpu0, chromiumCpu());
-    rmSync(dir, { recursive: true, force: true });
     const added = (await send<{ reports: number }>(page, 'ui:stats', {})).value.reports - 5;
 
     // Warm queries.
@@ -211,6 +202,10 @@ async function main(): Promise<void> {
     }
     const heapAfterColdMB = await workerHeapMB(cdp);
     const storage = await page.evaluate(() => navigator.storage.estimate());
+    // The index (every store but the reports) beside the reports' texts, in structured-clone bytes.
+    const sizes = await measureStores(page, 'isnad');
+    const mb = (x: number) => Math.round((x / 1024 / 1024) * 10) / 10;
+    const indexBytes = Object.entries(sizes.stores).filter(([name]) => name !== 'reports').reduce((s, [, v]) => s + v.bytes, 0);
     const result = {
       docs,
       added,
@@ -229,6 +224,13 @@ async function main(): Promise<void> {
       workerHeapMB: { duringImportMax: importHeaps.length ? Math.max(...importHeaps) : null, afterQueries: heapMB },
       workerHeapAfterRestartMB: heapAfterColdMB,
       storageMB: Math.round(((storage.usage ?? 0) / 1024 / 1024) * 10) / 10,
+      stores: {
+        textsMB: mb(sizes.textBytes),
+        reportRowsMB: mb(sizes.stores.reports?.bytes ?? 0),
+        indexMB: mb(indexBytes),
+        indexOfTexts: Math.round((indexBytes / Math.max(1, sizes.textBytes)) * 1000) / 1000,
+        byStore: Object.fromEntries(Object.entries(sizes.stores).map(([k, v]) => [k, { rows: v.rows, mb: mb(v.bytes) }])),
+      },
       recallAt10: Math.round((recall / queries.length) * 1000) / 1000,
       // The machine's load average (1, 5, 15 min) before and after: it is shared.
       load: { before: loadBefore, after: loadavg().map((x) => Math.round(x * 10) / 10) },

@@ -6,7 +6,9 @@
 // Run: npm run -s build && npx tsx bench/main-thread.ts  → bench/MAIN-THREAD.md, bench/results/main-thread.json
 //   --runs N (loads of each page, 5), --baseline <dir of another chrome-mv3 build> --baseline-name <label>
 //   (its loads alternate with this build's, so both see the same machine load), --cold N (loads just
-//   after the background was stopped, 3), --dry (print only).
+//   after the background was stopped, 3), --dry (print only), --docs N (N synthetic reports imported
+//   first, as a reader imports a file: the reader's view with a big corpus; → results/main-thread-N.json),
+//   --extension-dir DIR (this build from another directory than .output/chrome-mv3).
 // Each stage is also put in a timeline: when the script started, the article was extracted, the
 // marks came back and were shown, and when the panel (its own document and clock) showed the
 // first related report.
@@ -16,6 +18,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, launchWithExtension, waitForCorpus } from '../tests/e2e/harness/chromium';
 import { PAGES, startSite } from '../tests/e2e/harness/site';
+import { importFile } from './import-file';
+import { synthCorpus } from './synth';
 
 export interface Span {
   name: string;
@@ -322,15 +326,23 @@ function summariseCold(loads: Load[]): NonNullable<Row['cold']> {
   return { runs: loads.length, marksAtMs: round(median(marks)), marksAtMaxMs: round(Math.max(...marks)), relatedInPanelMs: round(median(related)), relatedInPanelMaxMs: round(Math.max(...related)) };
 }
 
-export async function measureMainThread(runs = 5, baselineDir?: string, traced = 3, coldRuns = 3): Promise<{ rows: Row[]; baseline: Row[] | null }> {
+export async function measureMainThread(runs = 5, baselineDir?: string, traced = 3, coldRuns = 3, docs = 0, extensionDir?: string): Promise<{ rows: Row[]; baseline: Row[] | null }> {
   const site = await startSite();
-  const builds = [await launchWithExtension({ hostRules: site.hostRules })];
+  const builds = [await launchWithExtension({ hostRules: site.hostRules, ...(extensionDir ? { extensionDir } : {}) })];
   if (baselineDir) builds.push(await launchWithExtension({ hostRules: site.hostRules, extensionDir: baselineDir }));
   const rows: Row[][] = builds.map(() => []);
   try {
     const stoppers: Array<() => Promise<void>> = [];
     for (const b of builds) {
       await waitForCorpus(b.worker);
+      // --docs N: the reader's view with a big corpus, N synthetic reports imported first.
+      if (docs) {
+        const options = await b.context.newPage();
+        await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+        const ms = await importFile(options, synthCorpus(docs).records);
+        process.stderr.write(`${docs} reports imported in ${Math.round(ms / 1000)} s\n`);
+        await options.close();
+      }
       await observeLongTasks(b.context);
       // Stopping the background as Chromium does after 30 s idle, from an extension page's DevTools session.
       const ext = await b.context.newPage();
@@ -468,8 +480,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return k > 0 ? process.argv[k + 1] : undefined;
   };
   const load = loadavg();
-  const { rows, baseline } = await measureMainThread(Number(arg('--runs') ?? 5), arg('--baseline'), Number(arg('--traced') ?? 3), Number(arg('--cold') ?? 3));
+  const docs = Number(arg('--docs') ?? 0);
+  const { rows, baseline } = await measureMainThread(Number(arg('--runs') ?? 5), arg('--baseline'), Number(arg('--traced') ?? 3), Number(arg('--cold') ?? 3), docs, arg('--extension-dir'));
   const loadAfter = loadavg();
+  if (docs) {
+    // A big corpus's run is its own result; MAIN-THREAD.md keeps the built-in corpus's.
+    mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+    writeFileSync(new URL(`./results/main-thread-${docs}.json`, import.meta.url), JSON.stringify({ at: new Date().toISOString(), docs, load, loadAfter, rows, baseline }, null, 2) + '\n');
+    console.log(coldTable(rows, baseline).join('\n'));
+    console.log(costTable(rows).join('\n'));
+    process.exit(0);
+  }
   if (process.argv.includes('--dry')) {
     const brief = (r: Row) => ({ page: r.page, ...r.traced, ...r.timeline, related: r.relatedAtMs, relatedMax: r.relatedAtMaxMs, marksMax: r.marksAtMaxMs, ours: r.ourLongestTaskMs, longestStep: `${r.longestStep} ${r.longestStepMs}`, other: r.otherLongTasks, inPanel: [r.relatedInPanelMs, r.relatedInPanelMaxMs], marksAt: [r.marksAtMs, r.marksAtMaxMs], cold: r.cold, steps: r.stepMedianMs });
     console.log(JSON.stringify({ load, loadAfter, build: rows.map(brief), baseline: baseline?.map(brief) }, null, 1));

@@ -5,14 +5,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ImportJob } from '../lib/engine/index-types';
-import { estimate, planLabel, resumeWeb, runArchiveImport, startWeb, type Backend, type TargetStore } from '../lib/harvest/driver';
+import { estimate, planLabel, resumeWeb, runArchiveImport, sameArchive, startWeb, type Backend, type TargetStore } from '../lib/harvest/driver';
 import { PoliteFetcher } from '../lib/harvest/fetcher';
 import type { ArchiveState } from '../lib/harvest/import-archive';
 import type { SkipKind } from '../lib/harvest/pages';
 import { skippedTotal } from '../lib/harvest/progress';
 import { RobotsCache } from '../lib/harvest/robots';
 import type { HarvestDeps, HarvestState } from '../lib/harvest/run';
-import { outletHosts, WAYBACK, type HarvestPlan, type HarvestSource, type Listing, type Target } from '../lib/harvest/sources';
+import { harvestOrigins, type HarvestPlan, type HarvestSource, type Listing, type Target } from '../lib/harvest/sources';
 import { formatNumber, t, type MessageKey } from '../lib/i18n';
 import { call } from '../lib/messaging';
 import { outletName } from '../lib/outlets/names';
@@ -49,12 +49,6 @@ function deps(): HarvestDeps {
   // The browser sends its own User-Agent; one request at a time, a second apart.
   const fetcher = new PoliteFetcher({ userAgent: null });
   return { fetcher, robots: new RobotsCache(fetcher), parse };
-}
-
-/** The origins a run fetches from: the archive, or the outlet's hosts. */
-function originsFor(plan: HarvestPlan): string[] {
-  if (plan.source === 'wayback') return [`${new URL(WAYBACK).origin.replace(/^https:/, '*:')}/*`];
-  return outletHosts(plan.outlet).hosts.flatMap((h) => [`*://${h}/*`, `*://*.${h}/*`]);
 }
 
 const harvestable = OUTLETS.filter((o) => o.hosts.length > 0);
@@ -97,7 +91,7 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
 
   /** Asks for the run's hosts: must be the first thing the click does (the browser wants the gesture). */
   const askAccess = async (p: HarvestPlan): Promise<boolean> => {
-    const origins = originsFor(p);
+    const origins = harvestOrigins(p);
     const ok = await browser.permissions.request({ origins });
     if (!ok) setMessage(t('harvestRefused', origins.join(', ')));
     return ok;
@@ -171,6 +165,7 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
     if (job.harvest?.kind === 'archive') {
       const f = archiveFile ?? (file && file.name === job.file ? file : null);
       if (!f) return setMessage(t('harvestChooseAgain'));
+      if (!sameArchive(job, f.name, f.size)) return setMessage(t('harvestNotThatFile', job.file));
       abort.current = ac;
       setRun({ job, state: job.harvest.state as ArchiveState, status: 'running' });
       return track(runArchiveImport(f.name, f, parse, backend, { anySite, job, signal: ac.signal, onProgress: progress }));

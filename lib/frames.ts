@@ -127,6 +127,12 @@ const storeKey = (tabId: number) => `frames:${tabId}`;
 // ui:entity: the entity card still takes its entity from its URL hash and holds no run (not
 // bound yet: docs/SECURITY.md, "Open"); ui:card is its bound successor.
 const CLAIMING = new Set<MessageName>(['ui:panel-context', 'ui:card', 'frame:clip-note', 'ui:entity']);
+/**
+ * Answered to any frame of ours: the sender's own tab, window and host, as the browser names the
+ * sender (nothing of the corpus). The panel needs them before its key is claimed, to lay itself
+ * out for the site and to open the side panel in the reader's first click.
+ */
+const OPEN = new Set<MessageName>(['ui:panel-tab']);
 
 /**
  * The handlers, with every message a framed page may send answered only to a frame that holds a
@@ -136,7 +142,7 @@ const CLAIMING = new Set<MessageName>(['ui:panel-context', 'ui:card', 'frame:cli
 export function guardFrames(handlers: Handlers, claims: FrameClaims): Handlers {
   const guarded: Record<string, unknown> = { ...handlers };
   for (const name of Object.keys(ROLES) as MessageName[]) {
-    if (!ROLES[name].includes('frame') || CLAIMING.has(name)) continue;
+    if (!ROLES[name].includes('frame') || CLAIMING.has(name) || OPEN.has(name)) continue;
     const handler = handlers[name] as (data: unknown, sender: Parameters<Handlers[MessageName]>[1]) => unknown;
     guarded[name] = async (data: unknown, sender: Parameters<Handlers[MessageName]>[1]) => {
       if (sender.role === 'frame' && !(await claims.holds(sender.tabId, sender.frameId))) throw new Error(`${name}: ${NOT_OURS}`);
@@ -179,14 +185,8 @@ export function keyFrame(iframe: HTMLIFrameElement, origin: string, offer: (run:
       if (current === c) iframe.contentWindow?.postMessage({ isnad: FRAME_KEY, run: c.run, key: c.key } satisfies FrameKeyMessage, origin);
     });
   };
-  // Posted again shortly after each load: the frame's listener can register after its load event
-  // has fired (seen in Firefox, where the panel then waited forever for its key); the frame takes
-  // the first key that works and ignores the rest.
-  const postSoon = () => {
-    post();
-    for (const ms of [150, 500, 1500]) setTimeout(post, ms);
-  };
-  iframe.addEventListener('load', postSoon);
+  // On load: the frame's listener is set by its module script, which runs before its load event.
+  iframe.addEventListener('load', post);
   return {
     /** A new run for the frame; resolves once the background knows it (load the frame after). */
     run(run: string): Promise<unknown> {

@@ -74,6 +74,11 @@ export interface Protocol extends TeamProtocol {
   /** In-page panel → background: remember its layout for the sender's site and tell the tab's
    *  content script (as `tab:panel-layout`) to apply it. */
   'ui:panel-layout': { request: { layout: PanelLayout }; reply: PanelLayout };
+  /** In-page panel → background: its tab and window, as the browser names the sender (a framed
+   *  extension page has no tabs API in Firefox). */
+  'ui:panel-tab': { request: Record<string, never>; reply: { tabId: number; windowId?: number; host: string } };
+  /** In-page panel → background: hide or show its tab's marks; replies whether they are shown. */
+  'ui:panel-marks': { request: Record<string, never>; reply: boolean | null };
   /** Side panel → background: every clipping (the Clippings tab filters them itself). */
   'ui:clippings': { request: Record<string, never>; reply: Clipping[] };
   /** Side panel → background: change a clipping's note and tags; replies with it as stored. */
@@ -173,6 +178,8 @@ export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
   'ui:panel-context': ['frame'],
   'ui:card': ['frame'],
   'ui:panel-layout': ['frame'],
+  'ui:panel-tab': ['frame'],
+  'ui:panel-marks': ['frame'],
   'frame:clip-note': ['frame'],
   'ui:context': ['ui', 'frame'],
   'ui:analysis': ['ui', 'frame'],

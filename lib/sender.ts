@@ -17,6 +17,8 @@ export interface Sender {
   url?: string;
   /** The URL of the sender's tab (a framed extension page's host page), when the browser tells it. */
   tabUrl?: string;
+  /** The window of the sender's tab (the side panel opens in it). */
+  windowId?: number;
   frameId?: number;
 }
 
@@ -25,7 +27,7 @@ export interface BrowserSender {
   id?: string;
   url?: string;
   frameId?: number;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; windowId?: number };
 }
 
 /**
@@ -35,7 +37,7 @@ export interface BrowserSender {
 export function senderOf(sender: BrowserSender, extensionId: string, extensionOrigin: string): Sender | null {
   if (sender.id !== extensionId || !sender.url) return null;
   const ours = (url: string | undefined) => url !== undefined && (url === extensionOrigin || url.startsWith(`${extensionOrigin}/`));
-  const base = { tabId: sender.tab?.id, url: sender.url, tabUrl: sender.tab?.url, frameId: sender.frameId };
+  const base = { tabId: sender.tab?.id, url: sender.url, tabUrl: sender.tab?.url, windowId: sender.tab?.windowId, frameId: sender.frameId };
   if (!ours(sender.url)) {
     // A content script: only ours run in web pages, and only in their top frame.
     if (!sender.tab || sender.tab.id === undefined || sender.frameId !== 0) return null;

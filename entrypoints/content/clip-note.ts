@@ -4,7 +4,6 @@
 // background; the frame tells us only that it is done (a message without content).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
-import { isBuiltinSite } from '../../lib/settings/sites';
 
 const WIDTH = 340;
 const HEIGHT = 320;
@@ -25,9 +24,6 @@ export function noteBoxOpener(ctx: ContentScriptContext): OpenNoteBox {
   });
   ctx.onInvalidated(() => remove());
   return (clippingId, near) => {
-    // The box is web-accessible on the built-in outlets only (wxt.config.ts): elsewhere the
-    // Clippings tab takes the note.
-    if (!isBuiltinSite(location.href)) return;
     ui?.remove();
     returnFocus = document.activeElement;
     // Below the clip button (which sits 8 px under the selection and says "saved").

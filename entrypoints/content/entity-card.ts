@@ -64,7 +64,7 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
     // with the mark's kind and words to show at once.
     const kind = mark.getAttribute(MARK_ATTR);
     const url = new URL(card.iframe.src);
-    url.hash = cardHash({ id, kind: kind === 'place' || kind === 'actor' || kind === 'source' ? (kind as CardKind) : null, words: mark.textContent ?? '', up });
+    url.hash = cardHash({ id, kind: kind === 'place' || kind === 'actor' || kind === 'source' ? (kind as CardKind) : null, words: mark.dataset.isnadName || (mark.textContent ?? ''), up });
     if (card.iframe.src !== url.href) card.iframe.src = url.href;
   }
 

@@ -4,7 +4,6 @@ import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { PANEL_MAX, placePanel, type Column, type Placement } from './panel-place';
 import { keyFrame } from '../../lib/frames';
 import { send, type TabPanelLayout } from '../../lib/messaging';
-import { isBuiltinSite } from '../../lib/settings/sites';
 import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor, type PanelLayout } from '../../lib/settings';
 
 export interface Panel {
@@ -64,10 +63,6 @@ export function measurePage(): PageRoom {
  * the extension's process) while the article is read and looked up; place() shows it.
  */
 export function mountPanel(ctx: ContentScriptContext, run: string): Panel {
-  // The panel page is web-accessible to the built-in outlets only (see wxt.config.ts): on a site
-  // the reader ran Isnad on, an iframe would show the browser's "blocked" page, so there the
-  // findings live in the side panel alone.
-  if (!isBuiltinSite(location.href)) return { remove() {}, place() {}, refresh() {} };
   let layout: PanelLayout = { ...DEFAULT_PANEL_LAYOUT };
   // The room a docked panel takes from the page: a margin on <html>, ours to add and remove.
   const room = document.createElement('style');

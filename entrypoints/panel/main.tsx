@@ -5,7 +5,6 @@ import { ContextView, type ContextState } from '../../components/ContextView';
 import { Legend } from '../../components/Legend';
 import { openSidePanel } from '../../components/side-panel-open';
 import { requestSideView } from '../../components/side-view-request';
-import { browser } from 'wxt/browser';
 import { bootPage, t } from '../../lib/i18n';
 import { NOT_OURS, onFrameKey } from '../../lib/frames';
 import { call } from '../../lib/messaging';
@@ -59,19 +58,15 @@ function Panel() {
   const context = usePanelContext();
   const toggle = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
+  // This panel's tab and window, known before any click: opening the side panel must happen in
+  // the click itself, with nothing awaited first. Asked of the background (the browser's word on
+  // the sender), not of the tabs API, which a framed extension page lacks in Firefox.
+  const [tab, setTab] = useState<{ tabId: number; windowId?: number } | null>(null);
   useEffect(() => {
-    // The page's host: its tab's URL (the iframe is loaded by the content script after the run's
-    // key is known, and such a load may carry no referrer), else the referrer.
-    const hostOf = (url: string | undefined) => {
-      try {
-        return url ? new URL(url).hostname : '';
-      } catch {
-        return '';
-      }
-    };
-    void Promise.all([browser.tabs.getCurrent().catch(() => undefined), loadSettings()]).then(([tab, s]) =>
-      setLayout(panelLayoutFor(s, hostOf(tab?.url) || hostOf(document.referrer))),
-    );
+    void Promise.all([call('ui:panel-tab', {}).catch(() => null), loadSettings()]).then(([own, s]) => {
+      setTab(own);
+      setLayout(panelLayoutFor(s, own?.host ?? ''));
+    });
   }, []);
   useEffect(() => {
     // Folding swaps the buttons: keep the keyboard focus on the one that replaced the pressed one.
@@ -88,22 +83,14 @@ function Panel() {
   // Nothing related: a small tab at the top of the (transparent) frame, not a column for one
   // sentence; the reader opens the whole panel from it (its actions, the legend, what to do).
   const [quietOpen, setQuietOpen] = useState(false);
-  // This panel's tab and window, known before any click: opening the side panel must happen in
-  // the click itself, with nothing awaited first.
-  const [tab, setTab] = useState<{ id?: number; windowId?: number } | null>(null);
   const [marksShown, setMarksShown] = useState(true);
-  useEffect(() => {
-    void browser.tabs.getCurrent().then((t) => setTab(t ?? null), () => undefined);
-  }, []);
   const side = (view?: 'compare') => {
     if (view) void requestSideView(view);
     void openSidePanel(tab?.windowId).catch(() => undefined);
   };
   const toggleMarks = () => {
-    if (tab?.id === undefined) return;
-    void browser.tabs.sendMessage(tab.id, { isnad: 'tab:toggle-marks' }).then((r: unknown) => {
-      const shown = (r as { ok?: boolean; value?: unknown } | undefined)?.value;
-      if (typeof shown === 'boolean') setMarksShown(shown);
+    void call('ui:panel-marks', {}).then((shown) => {
+      if (shown !== null) setMarksShown(shown);
     }, () => undefined);
   };
 

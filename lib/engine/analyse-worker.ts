@@ -12,7 +12,7 @@ interface Job {
 self.onmessage = (e: MessageEvent<Job>) => {
   const { id, records } = e.data;
   try {
-    self.postMessage({ id, features: analyseRecords(records) });
+    self.postMessage({ id, features: analyseRecords(records, { events: true }) });
   } catch (err) {
     self.postMessage({ id, error: errorMessage(err) });
   }

@@ -17,6 +17,8 @@ import type { IsnadDB } from '../db';
 import { reportIdAndKeys, reportKeys, textKey } from '../corpus/ids';
 import type { DocRow } from './index-types';
 import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
+import { signatureFields } from './event-sigs';
+import type { EventSignature } from '../events';
 
 export const K1 = 1.2;
 export const B = 0.75;
@@ -69,6 +71,8 @@ export interface Prepared {
   f: Features;
   /** The text's key when the analysis brought it (else worked out when the doc row is). */
   tk?: string;
+  /** The event signature when the analysis brought it (else worked out when the doc row is). */
+  sig?: EventSignature;
 }
 
 /** The CPU half of indexing (text analysis), kept outside any transaction. */
@@ -123,6 +127,7 @@ function docRow(n: number, p: Prepared, dup: number | null): DocRow {
     dup,
     imp: r.importId,
     tk: p.tk ?? textKey(r.text),
+    ...signatureFields(r.title, r.text, r.publishedAt, p.sig),
   };
 }
 
@@ -269,7 +274,8 @@ export async function mergeInto(db: IsnadDB, stored: Report, capture: Prepared):
     const row = (await db.docs.where('id').equals(stored.id).first()) as DocRow | undefined;
     if (!row) return;
     const day = stored.publishedAt ? row.day : capture.f.day;
-    await db.docs.put({ ...row, url: merged.url, title: merged.title, publishedAt: merged.publishedAt, day });
+    // The title or date may be the capture's now: the event signature is read from them again.
+    await db.docs.put({ ...row, url: merged.url, title: merged.title, publishedAt: merged.publishedAt, day, ...signatureFields(merged.title, merged.text, merged.publishedAt) });
     forgetDocs(db, [row.n]);
   });
   return merged;

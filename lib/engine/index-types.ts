@@ -2,6 +2,7 @@
 // blocks, lib/engine/segments) and the doc rows of its best candidates, never the reports' text,
 // except for the few results it explains.
 import type { ReportRecord } from '../types';
+import type { StoredSignature } from './event-sigs';
 import type { Fingerprint } from './simhash';
 import type { Manifest } from './segments/manifest';
 
@@ -33,6 +34,10 @@ export interface DocRow {
   imp: string;
   /** Key of the text, to recognise the article itself when it has no URL. */
   tk: string;
+  /** The report's event signature, worked out when it was indexed, and the event model's version
+   *  then (lib/engine/event-sigs.ts); rows indexed before either are judged from their text. */
+  sig?: StoredSignature;
+  sv?: string;
 }
 
 /** The index's counters and live segments (lib/engine/segments/manifest.ts). */

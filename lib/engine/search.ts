@@ -11,6 +11,7 @@ import type { RelatedReport, Relation } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
 import { phrasesOf } from './phrases';
 import { phaseClock } from './query-phases';
+import { storedEventDoc } from './event-sigs';
 import { minhashSimilarity } from './simhash';
 import { eventDoc, isoDay, judge, type CorpusDf, type EventDoc, type EventSignature } from '../events';
 
@@ -380,7 +381,7 @@ export async function rankCandidates({ q, f, qterms, self }: RankQuery, docs: re
   const qdoc = source.article ?? eventDoc(q.title, q.text, q.publishedAt, q.outlet);
   const judged = pool.flatMap((s, i) => {
     const text = texts.get(s.d.id);
-    const doc: EventDoc = kept[i] ?? eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
+    const doc: EventDoc = kept[i] ?? storedEventDoc(s.d, text ?? '') ?? eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
     const j = judge(qdoc, doc, source.corpus);
     return j.relation === 'none' ? [] : [{ ...s, j, doc, text, archivedAt: archived.get(s.d.id) }];
   });

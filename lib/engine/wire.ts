@@ -6,6 +6,7 @@ import { analyse, type EntityRef, type Features } from './features';
 import type { Fingerprint } from './simhash';
 import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
+import { eventDocFromWire, eventSignature, type EventSignature } from '../events';
 
 export interface FeaturesWire {
   /** Terms and their counts, in parallel. */
@@ -19,10 +20,12 @@ export interface FeaturesWire {
   phrases: number[];
   /** The text's key (lib/corpus/ids.ts textKey), worked out where the text was analysed. */
   tk?: string;
+  /** The report's event signature (lib/engine/event-sigs.ts), worked out there too. */
+  sig?: EventSignature;
 }
 
-export function toWire(f: Features, tk?: string): FeaturesWire {
-  return { terms: [...f.terms.keys()], counts: [...f.terms.values()], len: f.len, entities: f.entities, sources: f.sources, day: f.day, fingerprint: f.fingerprint, phrases: f.phrases, ...(tk === undefined ? {} : { tk }) };
+export function toWire(f: Features, tk?: string, sig?: EventSignature): FeaturesWire {
+  return { terms: [...f.terms.keys()], counts: [...f.terms.values()], len: f.len, entities: f.entities, sources: f.sources, day: f.day, fingerprint: f.fingerprint, phrases: f.phrases, ...(tk === undefined ? {} : { tk }), ...(sig ? { sig } : {}) };
 }
 
 const isString = (x: unknown) => typeof x === 'string';
@@ -34,7 +37,7 @@ function allOf(xs: unknown, ok: (x: unknown) => boolean): boolean {
 }
 
 /** Features (and the text key, if sent) from another context, checked: a malformed message must not corrupt the index. */
-export function fromWire(w: FeaturesWire): { f: Features; tk?: string } {
+export function fromWire(w: FeaturesWire): { f: Features; tk?: string; sig?: EventSignature } {
   const ok =
     !!w && allOf(w.terms, isString) && allOf(w.counts, Number.isFinite) && w.terms.length === w.counts.length &&
     typeof w.len === 'number' && allOf(w.entities, (e) => !!e && isString((e as EntityRef).id) && isString((e as EntityRef).name) && isString((e as EntityRef).type)) &&
@@ -47,10 +50,20 @@ export function fromWire(w: FeaturesWire): { f: Features; tk?: string } {
   const terms = new Map<string, number>();
   for (let i = 0; i < w.terms.length; i++) terms.set(w.terms[i]!, w.counts[i]!);
   const f: Features = { terms, len: w.len, surface: new Map(), entities: w.entities, sources: w.sources, day: w.day, fingerprint: w.fingerprint, phrases: w.phrases };
-  return w.tk === undefined ? { f } : { f, tk: w.tk };
+  return { f, ...(w.tk === undefined ? {} : { tk: w.tk }), ...(w.sig === undefined ? {} : { sig: checkedSignature(w.sig) }) };
 }
 
-/** What a worker does with a part of an import: the engine's analysis of each record, and its text key. */
-export function analyseRecords(records: readonly ReportRecord[]): FeaturesWire[] {
-  return records.map((r) => toWire(analyse(r.title, r.text, r.publishedAt), textKey(r.text)));
+/** A signature sent with an analysis, checked as a team server checks one (lib/events/wire.ts). */
+function checkedSignature(sig: unknown): EventSignature {
+  try {
+    return eventDocFromWire({ sig, all: [], title: [], lines: [] }).sig;
+  } catch (e) {
+    throw new Error(`malformed text analysis in an import part: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+/** What a worker does with a part of an import: the engine's analysis of each record, its text
+ *  key and, with `events`, its event signature (kept in its doc row; a team server keeps whole event documents instead). */
+export function analyseRecords(records: readonly ReportRecord[], opts: { events?: boolean } = {}): FeaturesWire[] {
+  return records.map((r) => toWire(analyse(r.title, r.text, r.publishedAt), textKey(r.text), opts.events ? eventSignature(r.title, r.text, r.publishedAt) : undefined));
 }

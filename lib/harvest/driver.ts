@@ -103,15 +103,24 @@ async function runWeb(job: ImportJob, list: Target[], state: HarvestState, io: {
   return withRetry(() => backend.end(job.id), opts.retryWait ?? defaultWait);
 }
 
+/**
+ * Whether a file is the one a stopped import read: its checkpoint is a place in that file only.
+ * Name and size are what the page can know of a file the reader chooses again.
+ */
+export function sameArchive(job: ImportJob, name: string, size: number): boolean {
+  return job.harvest?.kind === 'archive' && job.file === name && job.total === size;
+}
+
 /** Imports a web archive (a File, or any Blob) a part at a time; resumes a job of the same file. */
 export async function runArchiveImport(name: string, blob: Blob, parse: ParseHtml, backend: Backend, opts: RunOptions & { anySite?: boolean; job?: ImportJob } = {}): Promise<ImportJob> {
   const wait = opts.retryWait ?? defaultWait;
+  if (opts.job && !sameArchive(opts.job, name, blob.size)) throw new Error(`${name} is not the file of the import of ${opts.job.file}`);
   const members = await membersOf(name, blob);
   let job = opts.job;
   let state: ArchiveState;
   if (job) state = { ...(job.harvest!.state as ArchiveState), added: job.added, duplicates: job.duplicates };
   else {
-    state = newArchiveState(name);
+    state = { ...newArchiveState(name), ...(opts.anySite ? { anySite: true } : {}) };
     const s0 = state;
     job = await withRetry(() => backend.begin({ kind: 'archive', label: name, total: blob.size, state: s0 }), wait);
   }
@@ -124,7 +133,8 @@ export async function runArchiveImport(name: string, blob: Blob, parse: ParseHtm
   const end = await importArchive(members, {
     file: name,
     parse,
-    anySite: opts.anySite,
+    // A resumed import takes every site when its start did.
+    anySite: opts.anySite || state.anySite,
     state,
     signal: opts.signal,
     onProgress: (s) => opts.onProgress?.(s, sink.job),

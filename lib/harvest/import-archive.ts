@@ -14,6 +14,8 @@ export interface ArchiveState extends RunCounts {
   checkpoint: Checkpoint | null;
   /** WARC records read (requests, metadata and responses alike). */
   records: number;
+  /** Every site's pages, not only recognised outlets' (the reader asked at the start). */
+  anySite?: boolean;
 }
 
 export interface SinkResult {

@@ -50,6 +50,15 @@ export function outletHosts(outlet: string): { id: string; hosts: string[] } {
   return { id: o.id, hosts: o.hosts.map((h) => h.host) };
 }
 
+/**
+ * The host-access patterns a run needs, and no more: the archive's origin for the Wayback
+ * Machine; the outlet's hosts (and their subdomains: www., english.) for its own site.
+ */
+export function harvestOrigins(plan: Pick<HarvestPlan, 'source' | 'outlet'>): string[] {
+  if (plan.source === 'wayback') return [`*://${new URL(WAYBACK).host}/*`];
+  return outletHosts(plan.outlet).hosts.flatMap((h) => [`*://${h}/*`, `*://*.${h}/*`]);
+}
+
 /** YYYY-MM[-DD] → a CDX timestamp prefix. */
 function cdxTime(d: string): string {
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) throw new PlanError(`not a date: "${d}" (expected YYYY, YYYY-MM or YYYY-MM-DD)`);

@@ -76,6 +76,7 @@ export async function applyMarks(root: Element, paragraphs: string[], all: MarkS
     mark.setAttribute(MARK_ATTR, s.spec.kind);
     mark.className = `isnad-mark isnad-${s.spec.kind}`;
     if (s.spec.entity) mark.dataset.isnadEntity = s.spec.entity;
+    if (s.spec.name) mark.dataset.isnadName = s.spec.name;
     words.parentNode?.insertBefore(mark, words);
     mark.appendChild(words);
     made.push(mark);

@@ -10,7 +10,7 @@ export function marksFor(article: Pick<Article, 'paragraphs' | 'publishedAt'>): 
   const out: MarkSpec[] = [];
   article.paragraphs.forEach((text, paragraph) => {
     const a = analyse(text, { date });
-    for (const e of a.entities) out.push({ paragraph, start: e.start, end: e.end, kind: e.type, entity: e.id });
+    for (const e of a.entities) out.push({ paragraph, start: e.start, end: e.end, kind: e.type, entity: e.id, name: e.name });
     for (const c of a.claims) {
       if (c.cueEnd <= c.cueStart) continue;
       // The cue carries the claim's source, so its card says who the claim is attributed to.

@@ -6,4 +6,7 @@ export interface MarkSpec {
   kind: 'place' | 'actor' | 'source' | 'claim';
   /** Entity id (places, actors, sources); carries no corpus data. */
   entity?: string;
+  /** The gazetteer's Arabic name of the entity (public data, not the corpus): the card's heading
+   *  until the card's data comes, in place of the page's inflected words ("بدمشق"). */
+  name?: string;
 }

@@ -9,7 +9,7 @@ import { queryFeatures } from '../engine/search';
 import { READABILITY_SCRIPT } from '../extract/readability-slot';
 import { t } from '../i18n';
 import { marksFor } from '../marks/for-article';
-import type { Handlers } from '../messaging';
+import type { Handlers, TabMessage } from '../messaging';
 import { vetArticle } from '../page-identity';
 import { NOT_OURS, type FrameClaims } from '../frames';
 import type { PanelContexts } from '../panel-contexts';
@@ -21,7 +21,7 @@ import { pageUrlOf, tabArticle, tabOf, type PackState, type TabArticles } from '
 type TabHandlers = Pick<
   Handlers,
   | 'page:article' | 'page:wake' | 'page:left' | 'page:readability' | 'page:strings' | 'page:frame' | 'page:card'
-  | 'ui:panel-context' | 'ui:card' | 'ui:context' | 'ui:analysis' | 'ui:entity-names'
+  | 'ui:panel-context' | 'ui:card' | 'ui:context' | 'ui:analysis' | 'ui:entity-names' | 'ui:panel-tab' | 'ui:panel-marks'
 >;
 
 export interface TabDeps {
@@ -148,6 +148,38 @@ export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps):
     },
     'ui:entity-names'({ ids }) {
       return entityNames(ids);
+    },
+    ...panelTabHandlers(),
+  };
+}
+
+/**
+ * The in-page panel's own tab, answered from what the browser says of the sender: a framed
+ * extension page has no tabs API in Firefox (calling it threw in the panel's first effect, and
+ * the panel never showed the context that came after).
+ */
+function panelTabHandlers(): Pick<Handlers, 'ui:panel-tab' | 'ui:panel-marks'> {
+  const tabIdOf = (sender: { tabId?: number }, name: string) => {
+    if (sender.tabId === undefined) throw new Error(`${name} must come from the in-page panel`);
+    return sender.tabId;
+  };
+  return {
+    'ui:panel-tab'(_data, sender) {
+      const tabId = tabIdOf(sender, 'ui:panel-tab');
+      let host = '';
+      try {
+        host = sender.tabUrl ? new URL(sender.tabUrl).hostname : '';
+      } catch {
+        // No host: the panel keeps its default layout.
+      }
+      return { tabId, windowId: sender.windowId, host };
+    },
+    async 'ui:panel-marks'(_data, sender) {
+      const reply: unknown = await browser.tabs
+        .sendMessage(tabIdOf(sender, 'ui:panel-marks'), { isnad: 'tab:toggle-marks' } satisfies TabMessage)
+        .catch(() => undefined);
+      const shown = (reply as { value?: unknown } | undefined)?.value;
+      return typeof shown === 'boolean' ? shown : null;
     },
   };
 }

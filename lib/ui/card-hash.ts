@@ -7,7 +7,8 @@ export type CardKind = 'place' | 'actor' | 'source';
 export interface CardHash {
   id: string;
   kind: CardKind | null;
-  /** The mark's words as the page writes them, a heading until the gazetteer's name comes. */
+  /** The entity's gazetteer name (else the mark's words as the page writes them): a heading until
+   *  the card's data comes. */
   words: string;
   /** The card sits above the mark: its content hangs from the bottom of the frame, next to it. */
   up: boolean;

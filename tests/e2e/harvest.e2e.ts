@@ -1,15 +1,12 @@
 // Building a corpus from the options page, against a local stand-in for the Wayback Machine
 // served as https://web.archive.org (Chromium's host-resolver-rules and a certificate made for
 // the test): estimate, start, pause, resume, a service worker stopped mid-harvest, finish, counts.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { startTlsSite, type TlsSite } from './harness/tls';
 import { waitFor } from './harness/wait';
 import { fixture } from '../unit/harvest/make-archive';
 
@@ -19,21 +16,20 @@ const N = 6;
 const articleUrl = (i: number) => `https://orient-news.net/ar/news_show/${9100 + i}/0/خبر-رقم-${i}`;
 const ts = (i: number) => `2015030${i}101112`;
 
-let server: Server;
+let site: TlsSite;
 let browser: Launched;
 let cdp: CDPSession;
-let tmp: string;
 const requests: string[] = [];
 /** The live outlet (orient-news.net, served by the same server): its pages, and whether the sitemap lists the two newer ones yet. */
 const liveUrl = (i: number) => `https://orient-news.net/ar/news_show/${9200 + i}/0/live-${i}`;
 const LIVE_N = 3;
+/** A page the sitemap lists and robots.txt disallows. */
+const DISALLOWED = 9;
 let liveNewer = false;
 let newerLastmod = '';
 
 beforeAll(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'isnad-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(tmp, 'key.pem'), '-out', join(tmp, 'cert.pem'), '-days', '2', '-subj', '/CN=web.archive.org', '-addext', 'subjectAltName=DNS:web.archive.org,DNS:orient-news.net'], { stdio: 'ignore' });
-  server = createServer({ key: readFileSync(join(tmp, 'key.pem')), cert: readFileSync(join(tmp, 'cert.pem')) }, (req, res) => {
+  site = await startTlsSite(['web.archive.org', 'orient-news.net'], (req, res) => {
     const url = new URL(req.url ?? '/', 'https://web.archive.org');
     const path = decodeURIComponent(url.pathname);
     if (req.headers.host?.startsWith('orient-news.net')) return live(path, res);
@@ -55,15 +51,12 @@ beforeAll(async () => {
       res.end(ORIENT.html.replace(/<title>/, `<title>${i} `).replace(/(<h1[^>]*>)/, `$1(${i}) `));
     }, 200);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  browser = await launchWithExtension({ lang: 'en', hostRules: `MAP web.archive.org 127.0.0.1:${port},MAP orient-news.net 127.0.0.1:${port}`, extraArgs: ['--ignore-certificate-errors'] });
+  browser = await launchWithExtension({ lang: 'en', hostRules: site.hostRules, extraArgs: site.extraArgs });
   await waitForCorpus(browser.worker);
 });
 afterAll(async () => {
   await browser?.close();
-  server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  site?.close();
 });
 
 const liveRequests: string[] = [];
@@ -73,10 +66,10 @@ function live(path: string, res: import('node:http').ServerResponse): void {
   liveRequests.push(path);
   if (path === '/robots.txt') {
     res.writeHead(200, { 'content-type': 'text/plain' });
-    return void res.end('User-agent: *\nDisallow: /private/\nSitemap: https://orient-news.net/sitemap.xml\n');
+    return void res.end(`User-agent: *\nDisallow: /private/\nDisallow: /ar/news_show/${9200 + DISALLOWED}/\nSitemap: https://orient-news.net/sitemap.xml\n`);
   }
   if (path === '/sitemap.xml') {
-    const pages = Array.from({ length: LIVE_N }, (_, k) => [liveUrl(k + 1), `2015-03-0${k + 1}`]);
+    const pages = [...Array.from({ length: LIVE_N }, (_, k) => [liveUrl(k + 1), `2015-03-0${k + 1}`]), [liveUrl(DISALLOWED), '2015-03-09']];
     if (liveNewer) pages.push([liveUrl(LIVE_N + 1), newerLastmod], [liveUrl(LIVE_N + 2), newerLastmod]);
     res.writeHead(200, { 'content-type': 'application/xml' });
     return void res.end(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${pages.map(([u, d]) => `<url><loc>${encodeURI(u!)}</loc><lastmod>${d}</lastmod></url>`).join('')}</urlset>`);
@@ -194,6 +187,11 @@ describe('Build a corpus from the options page', () => {
     expect(liveRequests).toContain('/robots.txt');
     const pagesFetched = () => liveRequests.filter((r) => r.startsWith('/ar/news_show/'));
     expect(pagesFetched()).toHaveLength(LIVE_N);
+    // The page robots.txt disallows was never asked for; the log says why it was left.
+    expect(liveRequests.some((r) => r.includes(`/${9200 + DISALLOWED}/`))).toBe(false);
+    const robotsSkip = page.locator('[data-testid="harvest-log"] li[data-kind="robots"]');
+    expect(await robotsSkip.count()).toBe(1);
+    expect(await robotsSkip.textContent()).toContain(`/${9200 + DISALLOWED}/`);
 
     // Two newer pages appear in the sitemap; the update button names the last run's day.
     liveNewer = true;

@@ -77,6 +77,11 @@ describe('marks in the article', () => {
     const frame = await (await page.$('[data-isnad="card"] iframe'))!.contentFrame();
     const heading = await frame!.$eval('main.card h1', (h) => h.textContent ?? '');
     expect(heading.length).toBeGreaterThan(0);
+    // Named at once by the gazetteer's name the mark carries, not the page's inflected words.
+    const gazetteerName = (await first.getAttribute('data-isnad-name')) ?? '';
+    expect(gazetteerName.length).toBeGreaterThan(0);
+    const src = await page.$eval('[data-isnad="card"] iframe', (f) => (f as HTMLIFrameElement).src);
+    expect(new URLSearchParams(new URL(src).hash.slice(1)).get('words')).toBe(gazetteerName);
     // The corpus count is stated in the card (the seed corpus names every marked place at least once: the article itself).
     const body = await frame!.$eval('main.card', (m) => m.textContent ?? '');
     expect(body).toMatch(/\d/);

@@ -222,6 +222,9 @@ for (const lang of ['ar', 'en'] as const) {
       await quiet.waitFor({ timeout: 15_000 });
       const tabBox = (await quiet.locator('button').boundingBox())!;
       expect(tabBox.height).toBeLessThanOrEqual(90);
+      // As wide as its words, well under the panel's column.
+      const frameWidth = await frame.evaluate(() => document.documentElement.clientWidth);
+      expect(tabBox.width).toBeLessThan(frameWidth * 0.75);
       expect(await quiet.innerText()).toContain(lang === 'ar' ? 'لا تقارير ذات صلة' : 'Nothing related');
       expect(await frame.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).backgroundColor])).toEqual(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
       expect(await boxProblems(frame, '[data-testid="panel-quiet"] button strong, [data-testid="panel-quiet"] button span')).toEqual([]);

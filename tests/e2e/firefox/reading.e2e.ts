@@ -76,6 +76,24 @@ describe('Firefox: article pages show related reports from the corpus', () => {
     await page.close();
   });
 
+  it("the panel's own buttons reach its tab without the tabs API (which a framed page lacks in Firefox): hide and show marks", async () => {
+    const page = await ff.browser.newPage();
+    await page.goto(PAGES.orientArticle);
+    const frame = await panelFrame(page);
+    // The context comes after the panel's first render: it must still be shown.
+    expect((await relatedTitles(frame)).length).toBeGreaterThan(0);
+    await page.waitForSelector('mark[data-isnad-mark]', { timeout: 15_000 });
+    const toggle = await frame.waitForSelector('[data-testid="panel-marks"]', { timeout: 10_000 });
+    await toggle!.click();
+    await waitFor('marks hidden', () => frame.$eval('[data-testid="panel-marks"]', (b) => b.getAttribute('aria-pressed')), (v) => v === 'true');
+    const hidden = () => page.evaluate(() => document.documentElement.hasAttribute('data-isnad-marks-hidden'));
+    await waitFor('the page hides its marks', hidden, (h) => h);
+    await toggle!.click();
+    await waitFor('marks shown', () => frame.$eval('[data-testid="panel-marks"]', (b) => b.getAttribute('aria-pressed')), (v) => v === 'false');
+    await waitFor('the page shows its marks', hidden, (h) => !h);
+    await page.close();
+  });
+
   it('a listing page gets no panel', async () => {
     for (const [article, listing, pattern] of [
       [PAGES.shaamArticle, PAGES.shaamListing, '*://*.shaam.org/*'],

@@ -25,7 +25,7 @@ interface PageSpec {
   html: () => string;
 }
 
-function articlePage(opts: { seedIndex: number; siteName: string; lang?: string; canonical: string; date?: string; wayback?: string }): string {
+export function articlePage(opts: { seedIndex: number; siteName: string; lang?: string; canonical: string; date?: string; wayback?: string }): string {
   const a = seed(opts.seedIndex);
   const filler = Array.from({ length: 12 }, (_, i) => `<li><a href="/ar/news_show/${1000 + i}">خبر آخر رقم ${i + 1}</a></li>`).join('');
   return `<!doctype html>

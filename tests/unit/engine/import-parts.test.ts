@@ -19,7 +19,7 @@ describe('imports driven by the options page, a part at a time', () => {
     // Parts of 50, analysed "in the page" (as the workers do) and sent over JSON.
     for (let i = 0; i < real.length; i += 50) {
       const part = real.slice(i, i + 50);
-      const wire = JSON.parse(JSON.stringify({ records: part, features: analyseRecords(part) }));
+      const wire = JSON.parse(JSON.stringify({ records: part, features: analyseRecords(part, { events: true }) }));
       const progress = await importPart(byPage, job.id, wire.records, wire.features);
       expect(progress.done).toBe(Math.min(real.length, i + 50));
     }
@@ -33,7 +33,7 @@ describe('imports driven by the options page, a part at a time', () => {
     const other = await beginImport(byWorker, 'real.jsonl', real.length, []);
     for (let i = 0; i < real.length; i += 50) await importPart(byWorker, other.id, real.slice(i, i + 50));
     await finishImport(byWorker, other.id);
-    // The doc rows are the same, the text keys worked out in the page included.
+    // The doc rows are the same, the text keys and event signatures worked out in the page included.
     const rowsOf = async (db: typeof byPage) => (await db.docs.toArray()).map(({ imp: _imp, ...d }) => d);
     expect(await rowsOf(byPage)).toEqual(await rowsOf(byWorker));
     for (const i of [0, 17, 60, 121]) {

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryDb } from '../../../cli/engine';
 import type { ImportJob } from '../../../lib/engine/index-types';
-import { estimate, resumeWeb, runArchiveImport, startWeb, type Backend, type TargetStore } from '../../../lib/harvest/driver';
+import { estimate, resumeWeb, runArchiveImport, sameArchive, startWeb, type Backend, type TargetStore } from '../../../lib/harvest/driver';
 import { PoliteFetcher } from '../../../lib/harvest/fetcher';
 import { RobotsCache } from '../../../lib/harvest/robots';
 import { beginHarvest, finishHarvest, harvestPart, openHarvests } from '../../../lib/harvest/service';
@@ -95,5 +95,34 @@ describe('harvest driven by the options page', () => {
       expect([r.url, r.archivedAt]).toEqual([r.url, copy ? '2015-08-06T12:05:44Z' : dates.get(r.url)]);
       if (copy) expect(r.archiveUrl).toBe(copy);
     }
+  });
+  it('a stopped archive import resumes only from its own file, and keeps the "every site" the reader chose at its start', async () => {
+    const db = memoryDb();
+    const bytes = await warcBytes(standardCaptures(), true);
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    // Stopped once its first article is read: that article is stored with the place to go on from.
+    const ac = new AbortController();
+    const stopped = await runArchiveImport('site.warc.gz', blob, parse, backendOf(db), {
+      anySite: true,
+      signal: ac.signal,
+      onProgress: (s) => 'articles' in s && s.articles >= 1 && ac.abort(),
+    });
+    expect(stopped).toMatchObject({ status: 'running', added: 1 });
+    const [open1] = await openHarvests(db);
+    expect(open1!.id).toBe(stopped.id);
+    // Another file, or the same name with another size, is refused before anything is read.
+    const other = new Blob([bytes.subarray(0, bytes.byteLength - 10) as Uint8Array<ArrayBuffer>]);
+    expect(sameArchive(open1!, 'site.warc.gz', other.size)).toBe(false);
+    expect(sameArchive(open1!, 'other.warc.gz', blob.size)).toBe(false);
+    await expect(runArchiveImport('site.warc.gz', other, parse, backendOf(db), { job: open1 })).rejects.toThrow(/not the file of the import of site\.warc\.gz/);
+    expect((await db.jobs.get(stopped.id))!.added).toBe(stopped.added);
+    // The file itself: resumed without being told "every site" again, the unrelated page is taken too.
+    expect(sameArchive(open1!, 'site.warc.gz', blob.size)).toBe(true);
+    const end = await runArchiveImport('site.warc.gz', blob, parse, backendOf(db), { job: open1 });
+    expect(end).toMatchObject({ status: 'done', added: 4, duplicates: 0 });
+    expect(end.id).toBe(stopped.id);
+    const urls = (await db.reports.where('importId').equals(stopped.id).toArray()).map((r) => r.url);
+    expect(new Set(urls).size).toBe(4);
+    expect(urls).toContain('https://example.org/blog/post');
   });
 });

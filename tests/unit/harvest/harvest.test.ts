@@ -8,7 +8,7 @@ import { PoliteFetcher, retryAfterMs } from '../../../lib/harvest/fetcher';
 import type { HarvestedRecord } from '../../../lib/harvest/pages';
 import { RobotsCache } from '../../../lib/harvest/robots';
 import { listTargets, newHarvest, runHarvest, type HarvestState } from '../../../lib/harvest/run';
-import { cdxUrl, parseCdx, parseIndex, type HarvestPlan } from '../../../lib/harvest/sources';
+import { cdxUrl, harvestOrigins, parseCdx, parseIndex, type HarvestPlan } from '../../../lib/harvest/sources';
 import { ARTICLE_1, ARTICLE_2, GONE, ORIENT_LISTING, outletSite, PRIVATE, wayback, type Served } from './servers';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
@@ -46,6 +46,14 @@ describe('CDX index', () => {
     const parsed = parseCdx(JSON.stringify([['timestamp', 'original'], ['20150101000000', 'https://a/1'], ['bad', 'https://a/2'], ['20150101000000', 'javascript:x'], [], ['key-2']]));
     expect(parsed).toEqual({ rows: [{ timestamp: '20150101000000', original: 'https://a/1' }], resumeKey: 'key-2' });
     expect(() => parseCdx('<html>')).toThrow(/JSON/);
+  });
+
+  it('asks for access to the archive alone, or to the outlet\'s own hosts alone (never any site)', () => {
+    expect(harvestOrigins({ source: 'wayback', outlet: 'syria-tv' })).toEqual(['*://web.archive.org/*']);
+    expect(harvestOrigins({ source: 'live', outlet: 'syria-tv' })).toEqual(['*://syria.tv/*', '*://*.syria.tv/*']);
+    expect(harvestOrigins({ source: 'live', outlet: 'Shaam Network' })).toEqual(['*://shaam.org/*', '*://*.shaam.org/*']);
+    // Idlib24 has no known site: nothing to ask for, and the reader is told why.
+    expect(() => harvestOrigins({ source: 'live', outlet: 'idlib24' })).toThrow(/no known web site/);
   });
 
   it('reads sitemaps, sitemap indexes, RSS and Atom', () => {

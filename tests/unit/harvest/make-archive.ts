@@ -93,3 +93,38 @@ export function standardCaptures(): Capture[] {
     { url: 'https://example.org/blog/post', date: '2016-01-01T00:00:00Z', body: '<html><head><title>Unrelated</title></head><body><article><h1>Unrelated</h1><p>' + 'Not an outlet page. '.repeat(30) + '</p></article></body></html>' },
   ];
 }
+
+/** A report of the real 2025 corpus (tests/fixtures/real-2025.jsonl). */
+export interface RealReport {
+  url: string;
+  outlet: string;
+  title: string;
+  publishedAt: string;
+  text: string;
+}
+
+export function realReports(): RealReport[] {
+  return readFileSync(join(FIXTURES, 'real-2025.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as RealReport);
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A real report as a page of its site: the structured data every news page carries (JSON-LD
+ * NewsArticle, OpenGraph, <time>), a menu, the body's paragraphs and a footer. Constructed, not
+ * captured: what an archive or an outlet serves for the report, for tests that import or read it.
+ */
+export function reportPage(r: RealReport): string {
+  const date = `${r.publishedAt}T09:00:00+03:00`;
+  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: r.title, datePublished: date, url: r.url }).replace(/</g, '\\u003c');
+  const paras = r.text.split('\n').map((p) => p.trim()).filter(Boolean);
+  return `<!doctype html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${esc(r.title)}</title>
+<meta property="og:type" content="article"><meta property="og:title" content="${esc(r.title)}">
+<meta property="article:published_time" content="${date}"><link rel="canonical" href="${esc(r.url)}">
+<script type="application/ld+json">${ld}</script></head>
+<body><header><nav><a href="/">الرئيسية</a> <a href="/news">أخبار</a></nav></header>
+<main><article><h1>${esc(r.title)}</h1><time datetime="${date}">${r.publishedAt}</time>
+<div class="entry-content">${paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}</div></article></main>
+<footer><p>جميع الحقوق محفوظة</p></footer></body></html>`;
+}

@@ -26,6 +26,14 @@ describe('marks for an article', () => {
     for (const m of marks.filter((m) => m.kind !== 'claim')) expect(m.entity).toBeTruthy();
   });
 
+  it("carry each entity's gazetteer name, not the page's inflected words (the card's first heading)", () => {
+    const m = marksFor({ paragraphs: ['وصل الوفد بدمشق ثم توجه إلى حلب.'], publishedAt: { value: '2017-01-01', precision: 'day', source: 'meta' } });
+    const damascus = m.find((x) => x.kind === 'place' && x.name?.includes('دمشق'))!;
+    expect(damascus.name).toBe(matchEntities('دمشق').find((e) => e.type === 'place')!.name);
+    expect(damascus.name).not.toMatch(/^ب/);
+    for (const x of m.filter((x) => x.kind !== 'claim')) expect(x.name).toBeTruthy();
+  });
+
   it('mark the cue of each attributed claim, carrying its source', () => {
     const cues = marks.filter((m) => m.kind === 'claim');
     expect(cues.length).toBeGreaterThan(0);

@@ -33,6 +33,10 @@ describe('outlets.json', () => {
     expect(validate({ outlets: [{ ...base, name: { ar: 'سانا', en: 'Xx' }, started: { value: '8 Dec 2024', source: 'https://x.example' } }] })).toBe(false);
   });
 
+  it('the 15 outlets of the issue each have an adapter (whose fixtures the extract tests hold to every page kind)', () => {
+    expect(ADAPTERS.map((a) => a.id).sort()).toEqual(['almodon', 'enab-baladi', 'eqtsad', 'eremnews', 'halab-today', 'horan-free', 'idlib24', 'ikhbariya', 'kassioun', 'orient-news', 'sana', 'shaam', 'sohr', 'syria-tv', 'zaman-al-wasl']);
+  });
+
   it('ids are unique; every adapter, spelling and host belongs to one outlet; entities exist', () => {
     const ids = OUTLETS.map((o) => o.id);
     expect(ids.length).toBe(new Set(ids).size);

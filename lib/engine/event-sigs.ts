@@ -1,0 +1,46 @@
+// The event signature of each report (lib/events: what happened, where, when, who, the numbers),
+// worked out once when the report is indexed — in the options page's analysis workers for a file
+// import, else when its doc row is written — and kept in its doc row. The query's event model
+// reads the signatures of the reports it judges instead of working each out from its text again:
+// that was three quarters of a warm query's time (bench/RESULTS.md, issue 20). Only the word
+// counts (termVector) are still read from the judged reports' texts.
+import { hash53 } from '../corpus/ids';
+import { EVENT_TYPES, eventSignature, LEDE_CHARS, MODEL, termVector, type EventDoc, type EventSignature } from '../events';
+import { placeOf } from '../events/where';
+import type { DocRow } from './index-types';
+
+/** A signature as a doc row keeps it: the event's place by its gazetteer id (its name, kind and
+ *  hierarchy are the gazetteer's: half a signature's bytes). */
+export type StoredSignature = Omit<EventSignature, 'place'> & { place: string | null };
+
+/**
+ * The event model a stored signature was worked out under. A signature changes with the model
+ * (a change to how signatures are read comes with a refit): a doc row of another version is
+ * judged from its text, as before, until the index is rebuilt.
+ */
+export const SIGNATURE_VERSION = hash53(JSON.stringify([MODEL, EVENT_TYPES, LEDE_CHARS]));
+
+/** A report's signature and the version to store beside it in its doc row. */
+export function signatureFields(title: string, text: string, publishedAt: string | null, sig?: EventSignature): Pick<DocRow, 'sig' | 'sv'> {
+  const s = sig ?? eventSignature(title, text, publishedAt);
+  return { sig: { ...s, place: s.place?.id ?? null }, sv: SIGNATURE_VERSION };
+}
+
+/** The signature a doc row keeps, whole; null when it has none of this version (or its place is
+ *  no longer in the gazetteer). */
+export function storedSignature(d: Pick<DocRow, 'sig' | 'sv'>): EventSignature | null {
+  if (!d.sig || d.sv !== SIGNATURE_VERSION) return null;
+  const place = d.sig.place === null ? null : placeOf(d.sig.place);
+  if (d.sig.place !== null && !place) return null;
+  return { ...d.sig, place };
+}
+
+/**
+ * The event document of a judged report from its stored signature and its text's words: what
+ * lib/events eventDoc(title, text, publishedAt, outlet) gives, without working out the signature.
+ * Null when the row has no signature to use.
+ */
+export function storedEventDoc(d: DocRow, text: string): EventDoc | null {
+  const sig = storedSignature(d);
+  return sig ? { sig, terms: termVector(d.title, text), ...(d.outlet ? { outlet: d.outlet } : {}) } : null;
+}
