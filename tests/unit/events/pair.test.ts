@@ -100,7 +100,7 @@ describe('an outlet updating its own toll', () => {
   const update = (place: string, m: number, day: string) => eventDoc(`ارتفاع حصيلة ضحايا القصف الصاروخي على ${place} إلى ${m}`, `ارتفع عدد ضحايا القصف الصاروخي الذي استهدف ${place} أمس إلى ${m} قتيلاً بعد وفاة مصابين متأثرين بجراحهم.`, day, 'Orient News');
 
   it('calls its first report and its update one event, and another strike of that day another', () => {
-    for (const [place, elsewhere] of [['كفرنبل', 'سراقب'], ['معرة النعمان', 'سرمين'], ['سلقين', 'كفرنبل']] as const) {
+    for (const [place, elsewhere] of [['كفرنبل', 'سراقب'], ['معرة النعمان', 'حارم'], ['سلقين', 'كفرنبل']] as const) {
       const a = first(place, 4, '2025-03-02');
       expect(a.sig.what.update).toBe(false);
       const u = update(place, 11, '2025-03-03');
