@@ -326,7 +326,7 @@ function summariseCold(loads: Load[]): NonNullable<Row['cold']> {
   return { runs: loads.length, marksAtMs: round(median(marks)), marksAtMaxMs: round(Math.max(...marks)), relatedInPanelMs: round(median(related)), relatedInPanelMaxMs: round(Math.max(...related)) };
 }
 
-export async function measureMainThread(runs = 5, baselineDir?: string, traced = 3, coldRuns = 3, docs = 0, extensionDir?: string): Promise<{ rows: Row[]; baseline: Row[] | null }> {
+export async function measureMainThread({ runs = 5, baselineDir, traced = 3, coldRuns = 3, docs = 0, extensionDir }: { runs?: number; baselineDir?: string; traced?: number; coldRuns?: number; docs?: number; extensionDir?: string } = {}): Promise<{ rows: Row[]; baseline: Row[] | null }> {
   const site = await startSite();
   const builds = [await launchWithExtension({ hostRules: site.hostRules, ...(extensionDir ? { extensionDir } : {}) })];
   if (baselineDir) builds.push(await launchWithExtension({ hostRules: site.hostRules, extensionDir: baselineDir }));
@@ -481,7 +481,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const load = loadavg();
   const docs = Number(arg('--docs') ?? 0);
-  const { rows, baseline } = await measureMainThread(Number(arg('--runs') ?? 5), arg('--baseline'), Number(arg('--traced') ?? 3), Number(arg('--cold') ?? 3), docs, arg('--extension-dir'));
+  const { rows, baseline } = await measureMainThread({ runs: Number(arg('--runs') ?? 5), baselineDir: arg('--baseline'), traced: Number(arg('--traced') ?? 3), coldRuns: Number(arg('--cold') ?? 3), docs, extensionDir: arg('--extension-dir') });
   const loadAfter = loadavg();
   if (docs) {
     // A big corpus's run is its own result; MAIN-THREAD.md keeps the built-in corpus's.

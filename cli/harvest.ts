@@ -15,7 +15,7 @@ import { outletHosts, PlanError, type HarvestPlan, type Target } from '../lib/ha
 import { CliError, parseDocument } from './load';
 
 /** A JSON Lines store opened for appending: the URL keys and ids it holds, to skip duplicates. */
-export class StoreAppender {
+class StoreAppender {
   private keys = new Set<string>();
   private ids = new Set<string>();
   private constructor(readonly store: string) {}
@@ -61,14 +61,14 @@ export class StoreAppender {
 }
 
 /** Writes JSON to a file through a temporary file and a rename: never half a state. */
-export function writeJsonAtomic(file: string, value: unknown): void {
+function writeJsonAtomic(file: string, value: unknown): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, JSON.stringify(value));
   renameSync(tmp, file);
 }
 
-export function readJson<T>(file: string): T | null {
+function readJson<T>(file: string): T | null {
   if (!existsSync(file)) return null;
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
@@ -78,7 +78,7 @@ export function readJson<T>(file: string): T | null {
 }
 
 /** Where a run keeps its state: beside the store, named for what it reads. */
-export function stateFile(store: string, kind: string, key: string): string {
+function stateFile(store: string, kind: string, key: string): string {
   return join(dirname(store), 'runs', `${kind}-${hash53(key)}.json`);
 }
 
@@ -213,7 +213,7 @@ export async function harvestOutlet(store: string, o: HarvestCliOptions): Promis
     plan = { ...plan, since: prev.startedAt };
   }
   const runFile = stateFile(store, 'harvest', JSON.stringify(plan));
-  const fetcher = new PoliteFetcher({ delayMs: o.delayMs, hostMap: o.hostMap, onWait: (ms, why) => o.log?.(`waiting ${Math.round(ms / 1000)} s (${why})`) });
+  const fetcher = new PoliteFetcher({ delayMs: o.delayMs, hostMap: o.hostMap, manualRedirects: true, onWait: (ms, why) => o.log?.(`waiting ${Math.round(ms / 1000)} s (${why})`) });
   const deps = { fetcher, robots: new RobotsCache(fetcher), parse: parseDocument };
   let run = readJson<HarvestRun>(runFile);
   const resumed = !!run && run.state.status !== 'done';

@@ -21,7 +21,7 @@ const MAX_FILE = 256 * 1024 * 1024;
  * The longest JSON Lines line read: a record at its largest (MAX_TEXT characters, each escaped
  * as \uXXXX at worst) with room for its other fields. A longer line is skipped and named.
  */
-export const MAX_LINE = 6 * MAX_TEXT + 64 * 1024;
+const MAX_LINE = 6 * MAX_TEXT + 64 * 1024;
 
 function sizeOf(file: string): number {
   try {
@@ -111,7 +111,7 @@ export async function* readLines(file: string, onLong: (n: number) => void, maxL
 }
 
 /** The valid records of a JSON Lines file, read line by line; bad lines go to `problems`. */
-export async function* jsonLinesRecords(file: string, problems: ImportProblemRow[]): AsyncGenerator<ReportRecord> {
+async function* jsonLinesRecords(file: string, problems: ImportProblemRow[]): AsyncGenerator<ReportRecord> {
   let good = 0;
   const onLong = (line: number) => problems.push({ file, line, reason: `line longer than ${MAX_LINE} characters` });
   for await (const { n, text } of readLines(file, onLong)) {
@@ -174,7 +174,7 @@ export function loadArticle(file: string, url?: string, captured?: string): Arti
   throw new CliError(`${file}: unsupported file type (expected .html, .txt or .json)`);
 }
 
-export const BUILTIN_PACK = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'corpus', 'builtin.json');
+const BUILTIN_PACK = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'corpus', 'builtin.json');
 
 /** The records of one corpus file: JSON Lines streamed, packs and page texts read whole. */
 export async function* corpusRecords(file: string, problems: ImportProblemRow[]): AsyncGenerator<ReportRecord> {

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ImportJob } from '../lib/engine/index-types';
-import { estimate, planLabel, resumeWeb, runArchiveImport, sameArchive, startWeb, type Backend, type TargetStore } from '../lib/harvest/driver';
+import { estimate, resumeWeb, runArchiveImport, sameArchive, startWeb, type Backend, type TargetStore } from '../lib/harvest/driver';
 import { PoliteFetcher } from '../lib/harvest/fetcher';
 import type { ArchiveState } from '../lib/harvest/import-archive';
 import type { SkipKind } from '../lib/harvest/pages';
@@ -153,7 +153,7 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
     try {
       const l = listing?.key === key ? listing.listing : await estimate(p, depsRef.current, ac.signal);
       setListing({ key, listing: l });
-      await track(startWeb(p, l, depsRef.current, backend, targetStore, { signal: ac.signal, onProgress: progress }));
+      await track(startWeb({ plan: p, listing: l }, depsRef.current, backend, targetStore, { signal: ac.signal, onProgress: progress }));
     } catch (e) {
       setRun({ job: null, state: null, status: 'failed', error: errorMessage(e) });
     }
@@ -311,4 +311,3 @@ export function BuildCorpus({ lang, onStored }: { lang: string; onStored?: () =>
   );
 }
 
-export { planLabel };

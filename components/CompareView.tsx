@@ -29,7 +29,7 @@ function Passage({ c }: { c: InContext }) {
   );
 }
 
-export function Timeline({ c }: { c: Comparison }) {
+function Timeline({ c }: { c: Comparison }) {
   const rtl = uiDir() === 'rtl';
   // At most four ticks: each short date needs room at the labels' reading size (13 px).
   const L = timelineLayout(c, { width: 360, rtl, maxTicks: 4 });
@@ -316,7 +316,7 @@ function Profiles() {
 }
 
 /** One event, each outlet side by side: when, what it calls each actor, its frames, sources, numbers. */
-export function ComparisonView({ c, tabId }: { c: Comparison; tabId?: number }) {
+function ComparisonView({ c, tabId }: { c: Comparison; tabId?: number }) {
   const lang = uiLang();
   const [exportError, setExportError] = useState<string | null>(null);
   const exportAs = (format: 'markdown' | 'csv') =>

@@ -18,7 +18,7 @@ import { errorMessage } from '../lib/errors';
 export type ContextState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; context: TabContext | null };
 
 /** The context of a tab (undefined: the sender's own tab, for the in-page panel); `skip` fetches nothing. */
-export function useTabContext(tabId: number | undefined, skip = false): ContextState {
+function useTabContext(tabId: number | undefined, skip = false): ContextState {
   const [state, setState] = useState<ContextState>({ kind: 'loading' });
   useEffect(() => {
     if (skip) return;

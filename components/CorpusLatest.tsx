@@ -8,8 +8,8 @@ import { outletName } from '../lib/outlets/names';
 import { DateText } from './DateText';
 
 /** How many outlets and reports of each the Corpus tab shows before a search. */
-export const LATEST_OUTLETS = 12;
-export const LATEST_PER_OUTLET = 3;
+const LATEST_OUTLETS = 12;
+const LATEST_PER_OUTLET = 3;
 
 /** The outlets to show, most reports first (ties by id, so the order is stable). */
 export function latestOutlets(stats: CorpusStats, max = LATEST_OUTLETS): string[] {

@@ -1,7 +1,7 @@
 import { t, uiDir } from '../lib/i18n';
 import type { MarkSpec } from '../lib/marks/types';
 
-export const MARK_KINDS: ReadonlyArray<MarkSpec['kind']> = ['place', 'actor', 'source', 'claim'];
+const MARK_KINDS: ReadonlyArray<MarkSpec['kind']> = ['place', 'actor', 'source', 'claim'];
 
 /** What a mark of each kind means, in the UI's language. */
 export function markLabel(kind: MarkSpec['kind']): string {

@@ -2,7 +2,7 @@
 // day axis, ticks under it. Pure numbers and strings, so the SVG is drawn by Preact as elements
 // and text nodes (no markup strings) and the layout is tested without a browser.
 
-export interface TimelineDot {
+interface TimelineDot {
   outlet: string;
   reportId: string;
   title: string;
@@ -14,7 +14,7 @@ export interface TimelineDot {
   /** The report of the page the reader is on. */
   current: boolean;
 }
-export interface TimelineRow {
+interface TimelineRow {
   outlet: string;
   y: number;
   /** Reports without a date, listed beside the row instead of placed on it. */
@@ -24,7 +24,7 @@ export interface TimelineRow {
   /** Where the lag label goes: above the outlet's first dot. */
   lagX: number | null;
 }
-export interface TimelineTick {
+interface TimelineTick {
   x: number;
   date: string;
   /** What the tick shows: month and day, or year and month when the axis spans years. */

@@ -2,6 +2,7 @@
 // built-in pack, the sites the reader turned on, and the browser's menus and commands.
 import { browser } from 'wxt/browser';
 import { clipOnTab, clippingsHandlers, settingsStorage } from '../lib/clippings/handlers';
+import { CLIP_MENU, createClipMenu, updateClipMenu } from '../lib/clippings/menu';
 import { clipFromMenuOrShortcut, type RelayDeps } from '../lib/clippings/relay';
 import { compareHandlers } from '../lib/compare/handlers';
 import type { CorpusPack } from '../lib/corpus/formats';
@@ -13,10 +14,9 @@ import { resumeImports } from '../lib/engine/imports';
 import { recentPhases } from '../lib/engine/query-phases';
 import { harvestHandlers } from '../lib/harvest/handlers';
 import { listen, type TabClipSelection, type TabMessage } from '../lib/messaging';
-import { CONTENT_MATCHES } from '../lib/outlets/hosts';
 import { FrameClaims, guardFrames } from '../lib/frames';
 import { PanelContexts } from '../lib/panel-contexts';
-import { loadSettings, saveSettings } from '../lib/settings';
+import { loadSettings, onSettingsChanged, saveSettings } from '../lib/settings';
 import { settingsHandlers } from '../lib/settings/handlers';
 import { syncSites } from '../lib/settings/sites';
 import { pageUrlOf, tabArticle, TabArticles, tabOf, type PackState } from '../lib/tabs/articles';
@@ -81,13 +81,8 @@ export default defineBackground(() => {
     askTab: (tabId) => browser.tabs.sendMessage(tabId, { isnad: 'tab:clip-selection' } satisfies TabClipSelection),
     saveBare: (tabId, quote, url, title) => clipOnTab(clippings, tabId, quote, { url, title }),
   };
-  const CLIP_MENU = 'isnad-save-clipping';
-  browser.runtime.onInstalled.addListener(() => {
-    // Menus persist across restarts; an update re-creates ours (with the new language's title).
-    void browser.contextMenus.remove(CLIP_MENU).catch(() => undefined).then(() =>
-      browser.contextMenus.create({ id: CLIP_MENU, title: browser.i18n.getMessage('saveClipping'), contexts: ['selection'], documentUrlPatterns: CONTENT_MATCHES }),
-    );
-  });
+  browser.runtime.onInstalled.addListener(() => void loadSettings().then((s) => createClipMenu(s.sites)));
+  onSettingsChanged((s) => void updateClipMenu(s.sites));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CLIP_MENU) void clipFromMenuOrShortcut(relay, tab, info.selectionText).catch((e: unknown) => console.error('Isnad: saving the clipping failed', e));
   });

@@ -9,13 +9,11 @@ import type { Handlers, MessageName } from './messaging';
 import { ROLES } from './messaging';
 
 /** What the content script posts into its iframe: the run the frame was made for and its key. */
-export const FRAME_KEY = 'isnad:frame-key';
+const FRAME_KEY = 'isnad:frame-key';
 /** The refusal a frame that holds no run gets (a frame tries the next key it is given). */
 export const NOT_OURS = 'not a frame Isnad made for this page';
-/** What the content script posts into its card when the reader points at another mark. */
-export const CARD_SHOW = 'isnad:card-show';
 
-export interface FrameKeyMessage {
+interface FrameKeyMessage {
   isnad: typeof FRAME_KEY;
   run: string;
   key: string;

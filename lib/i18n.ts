@@ -7,15 +7,14 @@ import { loadSettings, onSettingsChanged, type Settings, type ThemeSetting } fro
 /** A message key of the _locales messages files, typed by WXT from them. */
 export type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
 
-export interface MessageEntry {
+interface MessageEntry {
   message: string;
   description?: string;
   placeholders?: Record<string, { content: string; example?: string }>;
 }
 export type Messages = Record<string, MessageEntry>;
 
-export const UI_LOCALES = ['ar', 'en'] as const;
-export type UiLocale = (typeof UI_LOCALES)[number];
+export type UiLocale = 'ar' | 'en';
 
 let override: { lang: UiLocale; messages: Messages } | null = null;
 
@@ -119,7 +118,7 @@ export function uiDir(): 'rtl' | 'ltr' {
 }
 
 /** Loads the messages of a chosen locale; `auto` returns to the browser's language. */
-export async function setUiLanguage(lang: Settings['language']): Promise<void> {
+async function setUiLanguage(lang: Settings['language']): Promise<void> {
   if (lang === 'auto') {
     override = null;
     return;
@@ -142,7 +141,7 @@ export function applyLocale(doc: Document): void {
 }
 
 /** `system` leaves the choice to prefers-color-scheme (see components/theme.css). */
-export function applyTheme(doc: Document, theme: ThemeSetting): void {
+function applyTheme(doc: Document, theme: ThemeSetting): void {
   if (theme === 'system') doc.documentElement.removeAttribute('data-theme');
   else doc.documentElement.setAttribute('data-theme', theme);
 }

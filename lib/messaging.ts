@@ -154,7 +154,7 @@ export interface TabPanelLayout {
 export type TabMessage = TabPanelLayout | TabClipSelection | { isnad: 'tab:toggle-marks' };
 
 export type MessageName = keyof Protocol;
-export interface Envelope<K extends MessageName = MessageName> {
+interface Envelope<K extends MessageName = MessageName> {
   isnad: K;
   data: Protocol[K]['request'];
 }

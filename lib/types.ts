@@ -4,10 +4,10 @@
 export type BuiltinOutletId =
   | 'orient-news' | 'idlib24' | 'shaam' | 'eremnews' | 'sana' | 'enab-baladi' | 'syria-tv' | 'ikhbariya' | 'sohr'
   | 'zaman-al-wasl' | 'halab-today' | 'horan-free' | 'almodon' | 'eqtsad' | 'kassioun';
-export type OutletId = BuiltinOutletId | (string & {});
+type OutletId = BuiltinOutletId | (string & {});
 
 export type PageType = 'article' | 'listing' | 'other';
-export type DatePrecision = 'minute' | 'day' | 'month' | 'unknown';
+type DatePrecision = 'minute' | 'day' | 'month' | 'unknown';
 /** Where a date came from; `served` is a site date bar (the day the page was served). */
 export type DateSource =
   | 'json-ld'

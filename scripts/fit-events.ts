@@ -44,7 +44,8 @@ interface Pair {
   hard: string | null;
 }
 
-function report(source: string, event: string, title: string, text: string, publishedAt: string | null, outlet: string): Report {
+/** One report of a labelled set: `event` names its event within `source`. */
+function report(source: string, event: string, { title, text, publishedAt, outlet }: { title: string; text: string; publishedAt: string | null; outlet: string }): Report {
   return { source, event: `${source}:${event}`, title, outlet, publishedAt, doc: eventDoc(title, text, publishedAt, outlet) };
 }
 
@@ -53,7 +54,7 @@ function real2025(): Report[] {
   const groups = (JSON.parse(read('tests/fixtures/real-2025-events.json')) as { sameEvent: string[][] }).sameEvent;
   const ev = new Map<string, string>();
   groups.forEach((g, i) => g.forEach((u) => ev.set(u, `g${i}`)));
-  return rows.map((r, i) => report('real-2025', ev.get(r.url) ?? `r${i}`, r.title, r.text, r.publishedAt, r.outlet));
+  return rows.map((r, i) => report('real-2025', ev.get(r.url) ?? `r${i}`, r));
 }
 
 function fakes(): Report[] {
@@ -67,7 +68,7 @@ function fakes(): Report[] {
       if (!r) throw new Error(`FA-KES: no article ${id}`);
       const [m, d, y] = r.date!.split('/').map(Number);
       const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-      out.push(report('fa-kes', e.id, r.article_title!, r.article_content!, date, r.source!));
+      out.push(report('fa-kes', e.id, { title: r.article_title!, text: r.article_content!, publishedAt: date, outlet: r.source! }));
     }
   }
   return out;
@@ -90,7 +91,7 @@ function synthetic(): Report[] {
   const corpus = synthCorpus(600, 11);
   const ev = new Map<number, string>();
   corpus.groups.forEach((g, i) => g.forEach((n) => ev.set(n, `g${i}`)));
-  const out = corpus.records.map((r, i) => report('synthetic', ev.get(i) ?? `r${i}`, r.title, r.text, r.publishedAt ?? null, r.outlet));
+  const out = corpus.records.map((r, i) => report('synthetic', ev.get(i) ?? `r${i}`, { ...r, publishedAt: r.publishedAt ?? null }));
   // Recurring reports: each outlet's daily exchange rate, a week of days.
   for (let d = 0; d < 7; d++) {
     for (const [k, outlet] of RATE_OUTLETS.entries()) {
@@ -98,7 +99,7 @@ function synthetic(): Report[] {
       const buy = 9_300 + 50 * d + 10 * k;
       const title = k === 0 ? `سعر صرف الليرة السورية أمام الدولار اليوم ${day}` : k === 1 ? `الليرة السورية تسجل ${buy} أمام الدولار في أسواق دمشق وحلب` : `أسعار الصرف: الدولار بـ${buy} ليرة في دمشق`;
       const text = `سجلت الليرة السورية اليوم سعر ${buy} ليرة للدولار الواحد للشراء و${buy + 100} ليرة للمبيع في أسواق دمشق، وفي حلب وإدلب ${buy + 50} للشراء. وأبقى مصرف سورية المركزي السعر الرسمي عند 11,000 ليرة.`;
-      out.push(report('synthetic', `rate-${outlet}-${d}`, title, text, day, outlet));
+      out.push(report('synthetic', `rate-${outlet}-${d}`, { title, text, publishedAt: day, outlet }));
     }
   }
   // Formulaic strikes: one told by two outlets, the same place struck again 7–60 days later.
@@ -109,7 +110,7 @@ function synthetic(): Report[] {
     const again = first + 7 + ((k * 13) % 54);
     const tell = (event: string, day: number, n: number, f: number, outlet: string) => {
       const { title, text } = FORMULAS[f % FORMULAS.length]!(place, n, action);
-      out.push(report('synthetic', event, title, text, isoDay(day), outlet));
+      out.push(report('synthetic', event, { title, text, publishedAt: isoDay(day), outlet }));
     };
     tell(`strike-${k}`, first, 3 + (k % 9), k, FORMULA_OUTLETS[k % 5]!);
     tell(`strike-${k}`, first + (k % 2), 3 + (k % 9), k + 1, FORMULA_OUTLETS[(k + 1) % 5]!);
@@ -129,11 +130,12 @@ function synthetic(): Report[] {
     const n = 4 + (u % 6);
     const m = n + 3 + (u % 11);
     const first = FORMULAS[u % FORMULAS.length]!(place, n, action);
-    out.push(report('synthetic', `update-${u}`, first.title, first.text, isoDay(day), outlet));
+    out.push(report('synthetic', `update-${u}`, { ...first, publishedAt: isoDay(day), outlet }));
     const again = u % 2 ? `ارتفاع حصيلة ضحايا ${action} على ${place} إلى ${m}` : `${place}: حصيلة ${action} ترتفع إلى ${m} قتلى`;
-    out.push(report('synthetic', `update-${u}`, again, `ارتفع عدد ضحايا ${action} الذي استهدف ${place} ${u % 3 ? 'أمس' : 'اليوم'} إلى ${m} قتلى بعد وفاة مصابين متأثرين بجراحهم، وفق مصادر طبية.`, isoDay(day + (u % 3 ? 1 : 0)), outlet));
+    const text = `ارتفع عدد ضحايا ${action} الذي استهدف ${place} ${u % 3 ? 'أمس' : 'اليوم'} إلى ${m} قتلى بعد وفاة مصابين متأثرين بجراحهم، وفق مصادر طبية.`;
+    out.push(report('synthetic', `update-${u}`, { title: again, text, publishedAt: isoDay(day + (u % 3 ? 1 : 0)), outlet }));
     const elsewhere = FORMULAS[(u + 1) % FORMULAS.length]!(other, 2 + (u % 4), FORMULA_ACTIONS[(u + 1) % FORMULA_ACTIONS.length]!);
-    out.push(report('synthetic', `update-${u}-other`, elsewhere.title, elsewhere.text, isoDay(day), outlet));
+    out.push(report('synthetic', `update-${u}-other`, { ...elsewhere, publishedAt: isoDay(day), outlet }));
   }
   return out;
 }

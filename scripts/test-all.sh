@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: types, the linter, unit tests, both browser builds, the Firefox lint, then end-to-end in Chromium
+# Every test: types, the linter, unused code (knip), unit tests, both browser builds, the Firefox lint, then end-to-end in Chromium
 # and in Firefox ESR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ mkdir -p .tmp-results
 rm -f .tmp-results/*.json
 echo "== typecheck"; npx tsc --noEmit
 echo "== lint"; npx eslint .
+echo "== unused files, exports and dependencies"; npx knip
 echo "== unit tests"; npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp-results/unit.json
 echo "== builds"; npm run -s build >/dev/null; npm run -s build:firefox >/dev/null
 echo "== web-ext lint (Firefox)"

@@ -6,7 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Db, Sql } from './db';
 
-export const ROLES = ['reader', 'contributor', 'admin'] as const;
+const ROLES = ['reader', 'contributor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {

@@ -132,7 +132,7 @@ export async function openDb(env: { DATABASE_URL?: string }, dataDir: string): P
 }
 
 /** A value in COPY's text format (arrays as array literals; null as \N). */
-export function copyValue(v: unknown): string {
+function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (Array.isArray(v)) return copyEscape(`{${v.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`);
   return copyEscape(String(v));

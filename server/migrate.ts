@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
 import type { Db } from './db';
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Migrates up to the newest schema, or `count` steps; returns the names of the migrations run. */
 export async function migrate(db: Db, opts: { direction?: 'up' | 'down'; count?: number } = {}): Promise<string[]> {

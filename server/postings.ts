@@ -23,7 +23,7 @@ export interface Postings {
 const hex = (b: Uint8Array) => `\\x${Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex')}`;
 
 /** COPY lines of a batch's postings: one row per term (docs must come in ascending `n`). */
-export function segmentLines(teamId: number, docs: readonly DocTerms[]): string {
+function segmentLines(teamId: number, docs: readonly DocTerms[]): string {
   const byTerm = new Map<string, { ids: number[]; imps: number[] }>();
   for (const d of docs) {
     d.terms.forEach((t, i) => {

@@ -15,7 +15,7 @@ import type { TeamQuery } from '../lib/team/query';
 /** What the extension (or the CLI) sends: where the article is, and its analysis (lib/team/query.ts). */
 export type { TeamQuery } from '../lib/team/query';
 
-export const MAX_TOP = 50;
+const MAX_TOP = 50;
 
 export async function teamQuery(sql: Sql, source: CandidateSource, teamId: number, tq: TeamQuery): Promise<RelatedReport[]> {
   const { f } = fromWire(tq.analysis);

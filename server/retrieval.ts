@@ -7,7 +7,7 @@ import type { Sql } from './db';
 import { DOC_COLUMNS, docRowOf, type DocColumns } from './docs';
 import { docFreqs, positionOf, readPostings } from './postings';
 
-export interface LookupTerm {
+interface LookupTerm {
   t: string;
   /** What one impact point of this term adds to a report's score (lib's termWeight). */
   w: number;

@@ -16,7 +16,7 @@ export interface Shard {
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-export function shardingSql(shards: readonly Shard[]): string[] {
+function shardingSql(shards: readonly Shard[]): string[] {
   if (shards.length < 1) throw new Error('at least one shard');
   const sql = [
     'CREATE EXTENSION IF NOT EXISTS postgres_fdw',

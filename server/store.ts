@@ -14,7 +14,7 @@ import { addSegment, type DocTerms } from './postings';
 /** Records per batch: the extension indexes 2,000 at a time, and impacts depend on the batch. */
 export const BATCH = 2000;
 
-export const REPORT_COLUMNS = ['team_id', 'n', 'id', 'url', 'outlet', 'title', 'published_at', 'body', 'day', 'len', 'e', 'en', 'et', 'src', 'h0', 'h1', 'mh', 'dup', 'imp', 'tk', 'added_by', 'ev'] as const;
+const REPORT_COLUMNS = ['team_id', 'n', 'id', 'url', 'outlet', 'title', 'published_at', 'body', 'day', 'len', 'e', 'en', 'et', 'src', 'h0', 'h1', 'mh', 'dup', 'imp', 'tk', 'added_by', 'ev'] as const;
 
 export interface AddResult {
   added: number;
@@ -35,7 +35,7 @@ async function nearIndex(sql: Sql, teamId: number): Promise<NearDupIndex> {
 }
 
 /** Forgets what this process knows of a team's corpus (another process wrote to it). */
-export function forgetTeam(teamId: number): void {
+function forgetTeam(teamId: number): void {
   nearByTeam.delete(teamId);
 }
 

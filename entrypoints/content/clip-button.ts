@@ -124,7 +124,9 @@ export function startClipButton(ctx: ContentScriptContext): ClipButton {
   return {
     setActive(on) {
       active = on;
-      if (!on) hide();
+      // A selection the reader made while the page was still being read gets its button now.
+      if (on) place();
+      else hide();
     },
   };
 }

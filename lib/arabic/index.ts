@@ -1,8 +1,8 @@
 export { normalize, normalizeWithMap } from './normalize';
 export { toAsciiDigits } from './digits';
-export { scan, tokenize, tokensBefore, words, WordCache, type Scan, type Token } from './tokenize';
+export { scan, tokenize, tokensBefore, words, WordCache, type Token } from './tokenize';
 export { stem } from './stem';
-export { isStopWord, STOP_WORDS } from './stopwords';
+export { isStopWord } from './stopwords';
 
 import { words } from './tokenize';
 import { stem } from './stem';

@@ -6,7 +6,7 @@ import { normalize } from './normalize';
 // they are weighted by the ranker, not dropped.
 const EXTRA = ['او', 'اي', 'ان', 'الي', 'علي', 'التي', 'الذي', 'الذين', 'وفي', 'ومن', 'كما', 'حيث', 'بعد', 'قبل', 'خلال', 'عبر', 'نحو', 'ضمن', 'وسط', 'اليوم', 'امس'];
 
-export const STOP_WORDS: ReadonlySet<string> = new Set([...(ar as string[]), ...EXTRA].map(normalize));
+const STOP_WORDS: ReadonlySet<string> = new Set([...(ar as string[]), ...EXTRA].map(normalize));
 
 export function isStopWord(normalizedWord: string): boolean {
   return STOP_WORDS.has(normalizedWord);

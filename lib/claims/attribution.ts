@@ -13,7 +13,7 @@ import { splitSentences, type Sentence } from './sentences';
 /** Gazetteer source types, plus a named person and a document (a report, a statement, a decree). */
 export type ClaimSourceType = SourceType | 'person' | 'document';
 
-export interface Attribution {
+interface Attribution {
   /** The source as written in the text ("وكالة أعماق", "مصادر ميدانية", "محافظ الحسكة ..."). */
   source: string;
   /** Gazetteer id of the source (or of the actor it speaks for), when known. */

@@ -53,16 +53,6 @@ export function anchorInDom(root: Node, target: TextQuote): DomAnchor | null {
   return anchorOnPage(preparePage(root), target);
 }
 
-/** A DOM Range over the anchor, for scrolling to it or for the Selection API. */
-export function anchorToRange(doc: Document, anchor: DomAnchor): Range {
-  const first = anchor.segments[0]!;
-  const last = anchor.segments[anchor.segments.length - 1]!;
-  const range = doc.createRange();
-  range.setStart(first.node, first.start);
-  range.setEnd(last.node, last.end);
-  return range;
-}
-
 /** What the anchor covers, as the page shows it (blocks joined by "\n"). */
 export function anchorText(anchor: DomAnchor): string {
   return anchor.segments.map((s) => s.node.data.slice(s.start, s.end)).join('');

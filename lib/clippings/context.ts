@@ -3,7 +3,7 @@
 import type { TextQuote } from './types';
 
 /** Words of context kept on each side of a quote. */
-export const CONTEXT_WORDS = 5;
+const CONTEXT_WORDS = 5;
 // A bound on how far back/forward we look, so one enormous "word" cannot bloat a clipping.
 const CONTEXT_WINDOW = 160;
 

@@ -23,7 +23,7 @@ export interface ParsedClippings {
   errors: ImportProblem[];
 }
 
-export const IMPORT_LIMITS = {
+const IMPORT_LIMITS = {
   fileChars: 64 * 1024 * 1024,
   clippings: 100_000,
   idChars: 200,
@@ -221,7 +221,7 @@ function checkSettings(v: unknown, report: (field: string, reason: string) => vo
  * The 1-based line on which each element of the top-level "clippings" array starts. A small scan
  * of the JSON text (strings skipped, containers counted), run only on text JSON.parse accepted.
  */
-export function clippingLines(text: string): number[] {
+function clippingLines(text: string): number[] {
   const lines: number[] = [];
   // Open containers; 'clippings' marks the "clippings" array of the top-level object.
   const stack: Array<'{' | '[' | 'clippings'> = [];

@@ -21,7 +21,7 @@ export interface ClippingExtras {
   now?: number;
 }
 
-export const MAX_TAG_LENGTH = 64;
+const MAX_TAG_LENGTH = 64;
 
 /** Tags as stored: trimmed, inner whitespace single, no empties, no duplicates, order kept. */
 export function normalizeTags(tags: readonly string[]): string[] {
@@ -37,7 +37,7 @@ export function normalizeTags(tags: readonly string[]): string[] {
  * Same article, same passage, same id: saving a passage twice finds the first clipping instead
  * of making a second one.
  */
-export function clippingId(url: string, q: TextQuote): string {
+function clippingId(url: string, q: TextQuote): string {
   return `k${hash53(urlKey(url))}${hash53(`${q.prefix}\u0000${q.quote}\u0000${q.suffix}`)}`;
 }
 

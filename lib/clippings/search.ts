@@ -32,7 +32,7 @@ function fold(text: string): string {
 }
 
 /** Query words, normalised; punctuation-only words are dropped. */
-export function queryTerms(text: string): string[] {
+function queryTerms(text: string): string[] {
   return fold(text)
     .split(' ')
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}])[^\p{L}\p{N}]+$/gu, ''))
@@ -64,7 +64,7 @@ function inDateRange(c: Clipping, q: ClippingQuery): boolean {
   return (!from || span[1] >= from) && (!to || span[0] <= to);
 }
 
-export function matchesQuery(c: Clipping, q: ClippingQuery, terms = queryTerms(q.text ?? '')): boolean {
+function matchesQuery(c: Clipping, q: ClippingQuery, terms = queryTerms(q.text ?? '')): boolean {
   if (q.outlet && c.outlet !== q.outlet) return false;
   if (q.tag && !c.tags.includes(q.tag)) return false;
   if (q.entityId && !c.entities.some((e) => e.id === q.entityId)) return false;
@@ -82,7 +82,7 @@ export function searchClippings(clippings: readonly Clipping[], q: ClippingQuery
   return clippings.filter((c) => matchesQuery(c, q, terms)).sort((a, b) => b.createdAt - a.createdAt);
 }
 
-export interface Facet {
+interface Facet {
   value: string;
   label: string;
   count: number;

@@ -43,7 +43,7 @@ export async function quotesForPage(db: IsnadDB, url: string, canonicalUrl: stri
   return (await clippingsForPage(db, url, canonicalUrl)).map((c) => ({ quote: c.quote, prefix: c.prefix, suffix: c.suffix }));
 }
 
-export function importSummary(file: string, outcome: ImportOutcome): ClippingsImportSummary {
+function importSummary(file: string, outcome: ImportOutcome): ClippingsImportSummary {
   return { file, counts: outcome.counts, settings: outcome.settings, problems: outcome.problems.map((p) => p.message) };
 }
 

@@ -130,7 +130,7 @@ export async function clippingsForPage(db: IsnadDB, url: string, canonicalUrl: s
  * Writes clippings in one transaction. A clipping already stored keeps whichever copy was edited
  * last, so importing an old export never undoes newer notes.
  */
-export async function putClippings(db: IsnadDB, clippings: readonly Clipping[]): Promise<ImportCounts> {
+async function putClippings(db: IsnadDB, clippings: readonly Clipping[]): Promise<ImportCounts> {
   return db.transaction('rw', db.clippings, async () => {
     const existing = await db.clippings.bulkGet(clippings.map((c) => c.id));
     const counts: ImportCounts = { added: 0, updated: 0, kept: 0 };

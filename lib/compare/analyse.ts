@@ -7,7 +7,7 @@ import { extraFrames } from './frames';
 import type { Analysis } from './types';
 
 /** An entity's name in both UI languages, or the id when the gazetteer does not know it. */
-export function entityName(id: string): { ar: string; en: string } {
+function entityName(id: string): { ar: string; en: string } {
   return entityById(id)?.name ?? { ar: id, en: id };
 }
 

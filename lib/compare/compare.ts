@@ -149,7 +149,7 @@ function sourcesAndClaims(as: Analysed[], outlet: string, outletTerms: Map<strin
 const DISPUTED = new Set(['fighters', 'casualties', 'strikes', 'people']);
 
 /** Kinds of numbers that at least two outlets give and on which they share no value. */
-export function disagreements(outlets: OutletNarrative[]): NumberDisagreement[] {
+function disagreements(outlets: OutletNarrative[]): NumberDisagreement[] {
   const byKey = new Map<string, Map<string, Array<{ amount: number | string; n: OutletNarrative['numbers'][number] }>>>();
   for (const o of outlets) {
     for (const n of o.numbers) {

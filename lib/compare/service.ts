@@ -33,7 +33,7 @@ export async function compareFor(db: IsnadDB, article: Article, analyse: Analyse
 }
 
 /** Coverage and blind spot of the group's event, from the corpus's per-outlet place counts. */
-export async function coverageFor(db: IsnadDB, c: Comparison, group: readonly GroupReport[]): Promise<Coverage> {
+async function coverageFor(db: IsnadDB, c: Comparison, group: readonly GroupReport[]): Promise<Coverage> {
   const place = group.map((r) => eventSignature(r.title, r.text, r.publishedAt).place).find((p) => p !== null) ?? null;
   return coverageOf(c.outlets.map((o) => o.outlet), place?.id ?? null, c.event.from, await corpusAreaStats(db));
 }

@@ -39,7 +39,7 @@ export function decoderFor(head: Uint8Array): { decoder: TextDecoder; encoding: 
 }
 
 /** Why decoded text is not text (a NUL, or too many undecodable characters), or null. */
-export function notText(text: string): string | null {
+function notText(text: string): string | null {
   if (text.includes('\u0000')) return 'binary file, not text';
   const why = unreadable(text);
   return why ? `not text: ${why}` : null;

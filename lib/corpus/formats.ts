@@ -29,11 +29,11 @@ export interface ParsedCorpus {
 
 // Bounds on one record: a field past them is not a report's (and would cost every analysis).
 export const MAX_TEXT = 2_000_000;
-export const MAX_TITLE = 1_000;
-export const MAX_URL = 4_096;
-export const MAX_OUTLET = 200;
+const MAX_TITLE = 1_000;
+const MAX_URL = 4_096;
+const MAX_OUTLET = 200;
 /** The longest run of non-space characters prose has (a long URL); a longer one is not text. */
-export const MAX_RUN = 2_000;
+const MAX_RUN = 2_000;
 /** Above this share of U+FFFD (of the non-space characters), text was decoded wrongly or is binary. */
 const MAX_REPLACEMENT_SHARE = 0.02;
 
@@ -64,7 +64,7 @@ export function unreadable(text: string): string | null {
 }
 
 /** A real calendar day written YYYY-MM-DD (2024-02-30 and 2024-13-45 are not). */
-export function isRealDay(s: string): boolean {
+function isRealDay(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -193,7 +193,7 @@ const isBreak = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0
  * anything but marks, a hyphen or an apostrophe; punctuation may stand around it. An English
  * shopping list, a table of numbers, a menu, a tag cloud, a list of links or random bytes has none.
  */
-export function notProse(text: string): string | null {
+function notProse(text: string): string | null {
   let words = 0;
   let letters = 0;
   let broken = false; // a character that is no part of a word came after the token's first letter

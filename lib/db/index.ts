@@ -6,7 +6,6 @@ import type { PrintRow } from '../engine/near-dups';
 import { SCHEMA_HISTORY } from './schema';
 
 import type { Clipping } from '../clippings/types';
-export type { Clipping } from '../clippings/types';
 
 export type IsnadDB = Dexie & {
   reports: EntityTable<Report, 'id'>;
@@ -19,16 +18,11 @@ export type IsnadDB = Dexie & {
   staged: Dexie.Table<StagedChunk, [string, number]>;
 };
 
-export const DB_NAME = 'isnad';
-
-const keyRanges = new WeakMap<object, typeof IDBKeyRange>();
-/** The IDBKeyRange of the IndexedDB the database lives in (fake-indexeddb's in Node tests). */
-export const keyRangeOf = (db: IsnadDB): typeof IDBKeyRange => keyRanges.get(db) ?? IDBKeyRange;
+const DB_NAME = 'isnad';
 
 /** Opens (creating or upgrading) the database. `deps` lets Node tests pass fake-indexeddb. */
 export function openDb(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): IsnadDB {
   const db = new Dexie(name, deps) as IsnadDB;
-  if (deps) keyRanges.set(db, deps.IDBKeyRange);
   for (const s of SCHEMA_HISTORY) {
     const v = db.version(s.version).stores(s.stores);
     if (s.upgrade) v.upgrade(s.upgrade);

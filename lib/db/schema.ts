@@ -140,4 +140,3 @@ export const RETIRED_TABLES: ReadonlyMap<string, string> = new Map([
 /** Tables rebuilt from the reports (the index): an upgrade may empty them without losing anything. */
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints', 'segs']);
 
-export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

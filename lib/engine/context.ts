@@ -7,7 +7,7 @@ import { loadBuiltin } from './reports';
 import type { Article, TabContext } from '../types';
 import { searchRelated, type Query } from './search';
 
-export function articleText(a: Article): string {
+function articleText(a: Article): string {
   return a.paragraphs.join('\n');
 }
 
@@ -34,4 +34,4 @@ export async function contextFor(db: IsnadDB, article: Article, top = 10): Promi
   return { article, related: await searchRelated(db, articleQuery(article), { top }) };
 }
 
-export { searchCorpus, snippetOf } from './corpus-search';
+export { searchCorpus } from './corpus-search';

@@ -37,7 +37,7 @@ export interface CorpusHits {
 const MAX_TOTAL = 5000;
 
 /** About two dozen words of the text around the first word that holds a needle. */
-export function snippetOf(text: string, needles: string[], radius = 12): string {
+function snippetOf(text: string, needles: string[], radius = 12): string {
   const toks = tokenize(text);
   const at = needles.length ? toks.findIndex((t) => needles.some((n) => t.text.includes(n))) : 0;
   const i = Math.max(0, at);

@@ -34,7 +34,7 @@ export function engineHandlers(db: IsnadDB, ready: () => Promise<void>): EngineH
     },
     async 'ui:import-begin'({ file, total, problems, source }) {
       await ready();
-      return beginImport(db, file, total, problems, Date.now(), source);
+      return beginImport(db, { file, total, problems, source });
     },
     async 'ui:import-part'({ job, records, features, part }) {
       await ready();

@@ -12,7 +12,7 @@ import { fromWire, type FeaturesWire } from './wire';
 
 /** Why an import stopped when the browser's storage is full: one message, whatever the layer
  *  (IndexedDB's QuotaExceededError, Dexie's wrapping of it) that raised it. */
-export function quotaMessage(done: number, total: number): string {
+function quotaMessage(done: number, total: number): string {
   return `The browser's storage is full: ${done} of ${total} records were imported. Free space (delete an import or reports you do not need, or other sites' data), then import the same file again: it resumes where it stopped.`;
 }
 
@@ -190,7 +190,7 @@ const sessions = new Map<string, Promise<IndexSession>>();
  * The same file (`source`) with an unfinished job of the same size resumes that job: the page
  * sends only the parts it does not list.
  */
-export async function beginImport(db: IsnadDB, file: string, total: number, problems: ImportProblemRow[], now = Date.now(), source?: string): Promise<ImportJob> {
+export async function beginImport(db: IsnadDB, { file, total, problems, source }: { file: string; total: number; problems: ImportProblemRow[]; source?: string }, now = Date.now()): Promise<ImportJob> {
   if (source) {
     const unfinished = (await db.jobs.toArray()).find((j) => j.source === source && j.total === total && j.status !== 'done');
     if (unfinished) {

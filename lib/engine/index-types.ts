@@ -26,8 +26,9 @@ export interface DocRow {
   /** Attributed source ids. */
   src: string[];
   h: Fingerprint;
-  /** MinHash of the title's and lede's word pairs. */
-  mh: number[];
+  /** MinHash of the title's and lede's word pairs: 32-bit values, stored as a Uint32Array (rows
+   *  written before 2026-12-05, and a team server's, hold an array of numbers). */
+  mh: Uint32Array | number[];
   /** The near-duplicate group: the `n` of the first report of this text, or null when unique. */
   dup: number | null;
   /** The import ('builtin', 'capture', or an import id) that brought it. */

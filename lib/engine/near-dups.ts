@@ -21,7 +21,7 @@ function bandsOf(hi: number, lo: number): [number, number, number, number] {
 }
 
 /** Docs added one by one before they are folded into the compact arrays (see add()). */
-export const FOLD_AT = 4096;
+const FOLD_AT = 4096;
 
 export class NearDupIndex {
   private ns: Uint32Array = new Uint32Array(0);

@@ -38,23 +38,23 @@ export interface SearchOptions {
 // RELATED: the floor of the ranking score for a report to be judged at all. Which reports are
 // the same event, related or neither is the event model's (lib/events, data/events/model.json):
 // a calibrated probability, the same in a corpus of 5 reports as of 100,000.
-export const RELATED_THRESHOLD = 0.06;
+const RELATED_THRESHOLD = 0.06;
 
 /** How many of the best-ranked reports are judged by the event model (their text is read). */
 const JUDGED = 24;
 
 /** Weights of the signals (a weighted mean of those known for a pair), tuned on the labelled real events. */
-export const W = { lex: 0.5, ent: 0.15, phrase: 0.15, source: 0.05, date: 0.15, sameOutlet: 0.75 };
+const W = { lex: 0.5, ent: 0.15, phrase: 0.15, source: 0.05, date: 0.15, sameOutlet: 0.75 };
 
 /** Words of the article looked up (besides its entities). */
-export const MAX_QUERY_TERMS = 64;
+const MAX_QUERY_TERMS = 64;
 
 /** How many BM25 candidates are re-scored with entities, sources and dates (at 30,000 synthetic
  *  reports recall@10 is 0.945 with 60, 0.957 with 150: partners below 60th in BM25 alone). */
 export const CANDIDATES = 120;
 
 /** How much an entity of each gazetteer type says about which event a report is on. */
-export function entityTypeWeight(type: string): number {
+function entityTypeWeight(type: string): number {
   if (/village|town|neighbo|district|airport|crossing|camp|base|prison|hospital|school|bridge|dam|facility|site/i.test(type)) return 1.5;
   if (/city/i.test(type)) return 1.2;
   if (/governorate|province|region|area/i.test(type)) return 0.8;
@@ -80,7 +80,7 @@ export interface QueryTerm extends WantedTerm {
 }
 
 /** A looked-up term with its postings (phase 2's output). */
-export interface LookedUpTerm extends QueryTerm {
+interface LookedUpTerm extends QueryTerm {
   postings: TermPostings;
 }
 
@@ -212,7 +212,7 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
 }
 
 /** The article's terms as the index holds them: each with its idf and postings. */
-export interface LookedUp {
+interface LookedUp {
   /** Live docs (at least 1), their average length, and the next doc number (bounds every doc number). */
   docs: number;
   avgLen: number;
@@ -227,7 +227,7 @@ export interface LookedUp {
  * whether or not every segment has dropped them yet, so that a query costs the same before and
  * after a merge; so is a term no report holds.
  */
-export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[]): Promise<LookedUp> {
+async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[]): Promise<LookedUp> {
   const { meta, postings, blocks } = await reader.postings(wanted.map((w) => w.t));
   const N = Math.max(1, meta.docs);
   const qterms: LookedUpTerm[] = [];
@@ -243,7 +243,7 @@ export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[])
  * Phase 3: BM25 from the postings' impacts, divided by the article's score against itself (about
  * 0..1); the CANDIDATES best doc numbers, best first. Null when nothing scores.
  */
-export function scoreLexical(f: Features, looked: LookedUp): { self: number; candidates: number[]; acc: Float32Array } | null {
+function scoreLexical(f: Features, looked: LookedUp): { self: number; candidates: number[]; acc: Float32Array } | null {
   const acc = new Float32Array(looked.nextN + 1);
   const touched: number[] = [];
   const self = selfScore(f, looked.qterms, looked.avgLen);
@@ -428,6 +428,6 @@ export async function rankCandidates({ q, f, qterms, self }: RankQuery, docs: re
 }
 
 /** The event of a report as results carry it: what happened, where, which day. */
-export function eventOf(sig: EventSignature): RelatedReport['event'] {
+function eventOf(sig: EventSignature): RelatedReport['event'] {
   return { type: sig.type, place: sig.place ? { id: sig.place.id, name: sig.place.name } : null, day: sig.when.day === null ? null : isoDay(sig.when.day) };
 }

@@ -82,16 +82,11 @@ export function hamming(a: Fingerprint, b: Fingerprint): number {
   return popcount((a[0] ^ b[0]) >>> 0) + popcount((a[1] ^ b[1]) >>> 0);
 }
 
-/** Four 16-bit bands: two fingerprints within 3 bits share at least one band exactly. */
-export function bands(f: Fingerprint): string[] {
-  return [f[0] >>> 16, f[0] & 0xffff, f[1] >>> 16, f[1] & 0xffff].map((v, i) => `${i}${v.toString(36)}`);
-}
-
 /** Near-duplicates: at most this many of the 64 bits differ. */
 export const NEAR_DUPLICATE_BITS = 3;
 
 /** MinHash of word 2-grams: the share of equal slots estimates how many phrases two texts share. */
-export const MINHASH_SLOTS = 24;
+const MINHASH_SLOTS = 24;
 
 export function minhash(seq: readonly string[]): number[] {
   const min = new Uint32Array(MINHASH_SLOTS).fill(0xffffffff);
@@ -108,7 +103,7 @@ export function minhash(seq: readonly string[]): number[] {
   return Array.from(min);
 }
 
-export function minhashSimilarity(a: readonly number[], b: readonly number[]): number {
+export function minhashSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (!a.length || a.length !== b.length) return 0;
   let same = 0;
   for (let k = 0; k < a.length; k++) if (a[k] === b[k] && a[k] !== 0xffffffff) same++;

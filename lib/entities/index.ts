@@ -1,4 +1,4 @@
 // Places, actors and news sources of Syrian news: the gazetteer and its matcher.
 export { matchEntities } from './match';
 export { ENTITIES, entityById, ancestors, aliasText } from './gazetteer';
-export type { Entity, EntityMatch, EntityType, MatchOptions, SourceType, PlaceKind, ActorKind, SourceKind, AliasSpec } from './types';
+export type { Entity, EntityMatch } from './types';

@@ -79,14 +79,22 @@ function matchAt(text: string, toks: readonly Token[], i: number, date: string):
   for (const { cut, names } of STARTS.get(toks[i]!)) {
     const longer = after ? names.longer(after.text) : undefined;
     for (const entries of longer ? [longer, names.single] : [names.single]) {
-      const found = matchEntry(text, toks, i, date, cut, entries);
+      const found = matchEntry({ text, toks, i, date }, cut, entries);
       if (found) return found;
     }
   }
   return null;
 }
 
-function matchEntry(text: string, toks: readonly Token[], i: number, date: string, cut: number, entries: AliasEntry[]): Found | null {
+/** Where in the text a name may start: its tokens, the one at `i`, and the text's date. */
+interface At {
+  text: string;
+  toks: readonly Token[];
+  i: number;
+  date: string;
+}
+
+function matchEntry({ text, toks, i, date }: At, cut: number, entries: AliasEntry[]): Found | null {
   for (const entry of entries) {
     const n = entry.tokens.length;
     if (i + n > toks.length) continue;

@@ -2,15 +2,15 @@ import type { Token } from '../arabic/tokenize';
 
 export type EntityType = 'place' | 'actor' | 'source';
 
-export type PlaceKind =
+type PlaceKind =
   | 'country' | 'governorate' | 'region' | 'countryside' | 'city' | 'town' | 'village' | 'neighbourhood' | 'district'
   | 'camp' | 'airport' | 'base' | 'road' | 'crossing' | 'dam' | 'field' | 'prison' | 'landmark' | 'mountain' | 'river';
 
-export type ActorKind =
+type ActorKind =
   | 'regime' | 'government' | 'state' | 'state-forces' | 'security-agency' | 'armed-group' | 'jihadist-group'
   | 'militia' | 'coalition' | 'organisation' | 'party' | 'person';
 
-export type SourceKind = 'news-agency' | 'tv' | 'radio' | 'newspaper' | 'website' | 'media-office' | 'ministry' | 'ngo' | 'people' | 'platform';
+type SourceKind = 'news-agency' | 'tv' | 'radio' | 'newspaper' | 'website' | 'media-office' | 'ministry' | 'ngo' | 'people' | 'platform';
 
 /** How a news source stands: whose media it is, or what kind of unnamed voice. */
 export type SourceType =

@@ -9,7 +9,7 @@ import { normalize, terms } from '../arabic';
 import { hash53 } from '../corpus/ids';
 import dfFile from '../../data/events/df.json';
 
-export interface ReferenceDf {
+interface ReferenceDf {
   docs: number;
   df: Record<string, number>;
 }
@@ -24,7 +24,7 @@ export interface CorpusDf {
 }
 
 /** The words read from a report: its title (counted twice) and the start of its lede. */
-export const LEXICAL_WORDS = 150;
+const LEXICAL_WORDS = 150;
 
 export interface TermVector {
   /** Term → weighted count. */
@@ -37,7 +37,7 @@ export interface TermVector {
 const EN_STOP = new Set('the a an and or of in on at to for from by with as is was were be been are that this it its said says after over into than but not has have had who which while about against during their his her they he she also would will more most near other been'.split(' '));
 
 /** Words of a text as the lexical match reads them: Arabic terms (stemmed), English words. */
-export function lexicalTerms(text: string): string[] {
+function lexicalTerms(text: string): string[] {
   if (/[\u0621-\u064A]/.test(text)) return terms(text);
   return normalize(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !EN_STOP.has(w) && !/^\d+$/.test(w));
 }
@@ -99,7 +99,7 @@ const IDF_MAX = Math.log(1 + 2 * REF.docs);
  * So a word's weight moves up by at most log(1/0.98) ≈ 0.02 whatever the corpus, and a pair's
  * similarity (and relation) in a corpus of 5 reports and of 100,000 stays close.
  */
-export function idfOf(t: string, corpus?: CorpusDf): number {
+function idfOf(t: string, corpus?: CorpusDf): number {
   const ref = REF_DF.get(t) ?? 0;
   const known = corpus?.df.get(t);
   let rate: number;

@@ -184,7 +184,7 @@ export function rawProbability(f: Record<FeatureName, number>, model: Model = MO
   return 1 / (1 + Math.exp(-z));
 }
 
-export function calibrate(p: number, table: ReadonlyArray<[number, number]>): number {
+function calibrate(p: number, table: ReadonlyArray<[number, number]>): number {
   if (!table.length) return p;
   if (p <= table[0]![0]) return table[0]![1];
   for (let i = 1; i < table.length; i++) {
@@ -217,7 +217,7 @@ export function probabilityOf(features: Record<FeatureName, number>, gap: number
   return Math.round((far || features.recurring ? Math.min(p, FAR_CAP) : p) * 1000) / 1000;
 }
 
-export type EventRelation = 'same-event' | 'related' | 'none';
+type EventRelation = 'same-event' | 'related' | 'none';
 
 export interface Judgement {
   probability: number;

@@ -100,7 +100,7 @@ function keysIn(text: string, arabic: boolean): string[] {
   return out;
 }
 
-export interface What {
+interface What {
   /** The things the title names. */
   title: string[];
   /** The things the title and the first sentence name (the title's first). */
@@ -133,7 +133,7 @@ const WEAK = new Set(['flights', 'closure', 'meeting', 'visit', 'funds', 'return
  * never names (`conflict`: the airport's closure denied against its pilgrims' flight)? WEAK
  * things count for neither.
  */
-export function whatAgreement(a: What, b: What): { same: number; conflict: number } {
+function whatAgreement(a: What, b: What): { same: number; conflict: number } {
   const same = a.all.some((k) => !WEAK.has(k) && b.all.includes(k)) ? 1 : 0;
   const ta = a.title.filter((k) => !WEAK.has(k));
   const tb = b.title.filter((k) => !WEAK.has(k));

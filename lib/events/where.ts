@@ -10,7 +10,7 @@ import type { EventPlace } from './types';
 const WIDE_REGIONS = new Set(['badia', 'coast', 'jazira', 'houran', 'ghouta', 'golan', 'qalamoun', 'lebanon-border', 'turkey-border', 'iraq-border', 'jordan-border', 'bekaa', 'suwayda-badia']);
 
 /** How much a place of this kind narrows down where an event happened (0 a country … 4 a village). */
-export function specificity(id: string): number {
+function specificity(id: string): number {
   const e = entityById(id);
   if (!e) return 0;
   switch (e.kind) {

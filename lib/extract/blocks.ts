@@ -43,7 +43,7 @@ export interface WalkOptions {
  * characters). A hostile page's 5 MB body is read up to here and no further, so that extracting
  * it costs what a long article costs (issue 18: 389 ms in one task on a 5 MB page).
  */
-export const MAX_BLOCK_TEXT = 60_000;
+const MAX_BLOCK_TEXT = 60_000;
 
 /** Why a block with mostly linked text is dropped: related lists, tag clouds, "read also" links. */
 const LINK_DENSITY = 0.6;

@@ -42,7 +42,6 @@ export function unglue(line: string): string {
   return s;
 }
 
-export { comparable } from '../markup/text';
 
 // Each pattern that ends a run of a class (here and below) starts only where the run starts
 // ((?<!…)): tried from every position inside a long run, it would rescan the run each time.

@@ -7,8 +7,6 @@ import { adapterById, detectOutletFromText, recognizeUrl } from '../outlets/regi
 import type { Article, ArticleDate, DateSource } from '../types';
 import { splitBlocks } from './lines';
 
-export { unglue } from './clean';
-export { detectOutletFromText } from '../outlets/registry';
 
 const NO_DATE: ArticleDate = { value: null, precision: 'unknown', source: 'none' };
 const MAX_TEXT = 5_000_000;

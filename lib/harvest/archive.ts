@@ -8,7 +8,7 @@ import { joinChunks } from './decode';
 import { errorMessage } from '../errors';
 
 /** An HTML body larger than this is not an article page: skipped, never held. */
-export const MAX_BODY = 8 * 1024 * 1024;
+const MAX_BODY = 8 * 1024 * 1024;
 
 /** A WARC inside the file: the whole file for .warc/.warc.gz, each archive/*.warc(.gz) of a WACZ. */
 export interface Member {

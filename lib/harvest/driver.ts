@@ -63,7 +63,7 @@ function partSink(backend: Backend, jobAtStart: ImportJob, done: (s: HarvestStat
   };
 }
 
-export function planLabel(plan: HarvestPlan): string {
+function planLabel(plan: HarvestPlan): string {
   const range = plan.since ? `since ${plan.since.slice(0, 10)}` : [plan.from, plan.to].filter(Boolean).join(' – ');
   return `${plan.outlet} · ${plan.source === 'wayback' ? 'Wayback Machine' : 'sitemaps and feeds'}${range ? ` · ${range}` : ''}`;
 }
@@ -73,7 +73,7 @@ export function estimate(plan: HarvestPlan, deps: HarvestDeps, signal?: AbortSig
 }
 
 /** Starts a web harvest from its listing: the job, its targets kept, then the run. */
-export async function startWeb(plan: HarvestPlan, listing: Listing, deps: HarvestDeps, backend: Backend, targets: TargetStore, opts: RunOptions = {}): Promise<ImportJob> {
+export async function startWeb({ plan, listing }: { plan: HarvestPlan; listing: Listing }, deps: HarvestDeps, backend: Backend, targets: TargetStore, opts: RunOptions = {}): Promise<ImportJob> {
   const wait = opts.retryWait ?? defaultWait;
   const state0 = newHarvest('', plan, listing);
   const job = await withRetry(() => backend.begin({ kind: plan.source, label: planLabel(plan), total: listing.targets.length, state: state0 }), wait);

@@ -3,13 +3,16 @@
 // on 429 and 5xx answers (Retry-After honoured), and a slower pace for the rest of the run after
 // a 429. Bodies are read up to a bound: a hostile or broken server cannot fill the memory.
 // `hostMap` sends a host's requests to another origin (tests' local servers), the URLs staying real.
+// A run reaches only the hosts it names (limitTo): a redirect to another site is refused, before it
+// is followed where the runtime shows redirects (Node), or before its answer is read where the
+// runtime follows them itself (a browser's fetch).
 
 import { decodeHtml, joinChunks } from './decode';
 import { errorMessage } from '../errors';
 
 export const USER_AGENT = 'IsnadHarvester/0.1 (corpus building for a reader of Syrian news; one request at a time)';
 /** A page or an index larger than this is not read whole: the request fails with the reason. */
-export const MAX_RESPONSE = 16 * 1024 * 1024;
+const MAX_RESPONSE = 16 * 1024 * 1024;
 
 export interface FetchedText {
   url: string;
@@ -31,7 +34,11 @@ export interface PoliteOptions {
   now?: () => number;
   /** Told of every wait beyond the usual pause (a 429, a 5xx), for the log. */
   onWait?: (ms: number, why: string) => void;
+  /** Follow redirects here, one by one, so that one to a host the run does not name is never requested (Node; a browser hides them). */
+  manualRedirects?: boolean;
 }
+
+const MAX_REDIRECTS = 5;
 
 export class FetchError extends Error {
   constructor(
@@ -43,7 +50,7 @@ export class FetchError extends Error {
   }
 }
 
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason as Error);
     const t = setTimeout(() => {
@@ -93,6 +100,8 @@ export class PoliteFetcher {
   private readonly o: Required<Omit<PoliteOptions, 'hostMap' | 'onWait' | 'userAgent'>> & Pick<PoliteOptions, 'hostMap' | 'onWait' | 'userAgent'>;
   /** Requests sent, retries included (for the progress line and the tests). */
   requests = 0;
+  /** The hosts the run may reach; null: not limited. */
+  private allow: ((host: string) => boolean) | null = null;
 
   constructor(opts: PoliteOptions = {}) {
     this.o = {
@@ -105,8 +114,49 @@ export class PoliteFetcher {
       sleep: opts.sleep ?? abortableSleep,
       now: opts.now ?? (() => Date.now()),
       onWait: opts.onWait,
+      manualRedirects: opts.manualRedirects ?? false,
     };
     this.delayMs = this.o.delayMs;
+  }
+
+  /** Limits the requests to the hosts `allow` accepts (a run's archive, or its outlet's hosts). */
+  limitTo(allow: ((host: string) => boolean) | null): void {
+    this.allow = allow;
+  }
+
+  /** Throws when `to` is on a host the run does not name. */
+  private refuse(url: string, to: string, status: number, what: string): void {
+    const host = new URL(to).hostname;
+    if (this.allow && !this.allow(host)) throw new FetchError(url, status, `${url}: redirected to another site (${host}), ${what}`);
+  }
+
+  /** One request, its redirects followed (by hand, each checked, when manualRedirects is set); the answer and where it came from. */
+  private async request(url: string, signal?: AbortSignal): Promise<{ res: Response; at: string }> {
+    const manual = !!this.allow && this.o.manualRedirects;
+    const headers: Record<string, string> = this.o.userAgent ? { 'User-Agent': this.o.userAgent, Accept: 'text/html,application/xhtml+xml,application/xml,application/json;q=0.9,*/*;q=0.5' } : {};
+    let at = url;
+    for (let hop = 0; ; hop++) {
+      const res = await this.o.fetch(this.transport(at), { signal, redirect: manual ? 'manual' : 'follow', headers });
+      const location = manual && res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+      if (!location) {
+        // A browser followed the redirects itself: its final address is known only now.
+        if (!manual && res.url && !this.o.hostMap && res.url !== at) {
+          try {
+            this.refuse(url, res.url, res.status, 'not read');
+          } catch (e) {
+            await res.body?.cancel().catch(() => undefined);
+            throw e;
+          }
+          at = res.url;
+        }
+        return { res, at };
+      }
+      await res.body?.cancel().catch(() => undefined);
+      if (hop >= MAX_REDIRECTS) throw new FetchError(url, res.status, `${url}: more than ${MAX_REDIRECTS} redirects`);
+      const next = new URL(location, at).href;
+      this.refuse(url, next, res.status, 'not followed');
+      at = next;
+    }
   }
 
   /** Raises the pause between requests (robots.txt Crawl-delay), never lowers it. */
@@ -136,14 +186,11 @@ export class PoliteFetcher {
       this.last = this.o.now();
       this.requests++;
       let res: Response;
+      let at: string;
       try {
-        res = await this.o.fetch(this.transport(url), {
-          signal,
-          redirect: 'follow',
-          headers: this.o.userAgent ? { 'User-Agent': this.o.userAgent, Accept: 'text/html,application/xhtml+xml,application/xml,application/json;q=0.9,*/*;q=0.5' } : {},
-        });
+        ({ res, at } = await this.request(url, signal));
       } catch (e) {
-        if (signal?.aborted) throw e;
+        if (signal?.aborted || e instanceof FetchError) throw e;
         if (attempt >= this.o.retries) throw new FetchError(url, null, `${url}: ${errorMessage(e)}`);
         await this.backoff(attempt, null, 'network error', signal);
         continue;
@@ -156,7 +203,7 @@ export class PoliteFetcher {
         continue;
       }
       const text = await readBounded(res, MAX_RESPONSE, url);
-      return { url: res.url && !this.o.hostMap ? res.url : url, status: res.status, contentType: res.headers.get('content-type') ?? '', text };
+      return { url: at, status: res.status, contentType: res.headers.get('content-type') ?? '', text };
     }
   }
 

@@ -5,7 +5,7 @@
 // import resume where it stopped, with nothing lost or doubled.
 import { readArchive, type ArchiveRecord, type Checkpoint, type Member } from './archive';
 import { decodeHtml } from './decode';
-import { isSkip, recordFromPage, urlVerdict, type HarvestedRecord, type PageOptions, type ParseHtml, type Skip, type SkipKind } from './pages';
+import { isSkip, recordFromPage, urlVerdict, type HarvestedRecord, type PageOptions, type ParseHtml, type Skip } from './pages';
 import { emptyCounts, noteSkip, type RunCounts } from './progress';
 
 export interface ArchiveState extends RunCounts {
@@ -24,7 +24,7 @@ export interface SinkResult {
 }
 
 /** Stores records with the state they leave the import in (the checkpoint after them). */
-export type Sink = (records: HarvestedRecord[], state: ArchiveState) => Promise<SinkResult>;
+type Sink = (records: HarvestedRecord[], state: ArchiveState) => Promise<SinkResult>;
 
 export interface ArchiveImportOptions extends PageOptions {
   /** The archive file's name, as problems name it. */
@@ -123,4 +123,3 @@ export async function importArchive(members: Member[], opts: ArchiveImportOption
   return state;
 }
 
-export type { SkipKind };

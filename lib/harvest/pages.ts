@@ -51,7 +51,7 @@ export interface PageOptions {
 }
 
 /** Below this many characters of body text an "article" is a stub, a gallery or an error page. */
-export const MIN_TEXT = 80;
+const MIN_TEXT = 80;
 
 /** Before fetching or parsing: whether a URL can be an article of the outlets wanted. */
 export function urlVerdict(url: string, opts: PageOptions): Skip | null {

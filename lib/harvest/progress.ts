@@ -2,7 +2,7 @@
 // what was seen, what was kept, what was skipped (by kind) and why (a bounded log).
 import type { Skip, SkipKind } from './pages';
 
-export interface Problem {
+interface Problem {
   file: string;
   /** Byte offset of the record in its WARC, when the problem is one record. */
   offset?: number;
@@ -25,7 +25,7 @@ export interface RunCounts {
 }
 
 /** Skips kept in the log: enough to see why, bounded for a 100,000-page archive. */
-export const LOG_SIZE = 200;
+const LOG_SIZE = 200;
 
 export function emptyCounts(): RunCounts {
   return { pages: 0, articles: 0, added: 0, duplicates: 0, skipped: {}, log: [], problems: [] };

@@ -8,7 +8,7 @@ import { USER_AGENT } from './fetcher';
 type Robot = ReturnType<typeof robotsParser>;
 
 /** The product token sites name in robots.txt. */
-export const ROBOTS_AGENT = USER_AGENT.split('/')[0]!;
+const ROBOTS_AGENT = USER_AGENT.split('/')[0]!;
 
 export class RobotsCache {
   private byOrigin = new Map<string, Promise<Robot | null>>();

@@ -7,7 +7,7 @@ import type { SinkResult } from './import-archive';
 import { isSkip, recordFromPage, type HarvestedRecord, type ParseHtml } from './pages';
 import { emptyCounts, noteSkip, type RunCounts } from './progress';
 import type { RobotsCache } from './robots';
-import { checkPlan, listLive, listWayback, type HarvestPlan, type Listing, type Target } from './sources';
+import { checkPlan, harvestHostAllowed, listLive, listWayback, type HarvestPlan, type Listing, type Target } from './sources';
 import { errorMessage } from '../errors';
 
 export interface HarvestState extends RunCounts {
@@ -33,6 +33,7 @@ export interface HarvestDeps {
 
 export async function listTargets(plan: HarvestPlan, deps: HarvestDeps, signal?: AbortSignal): Promise<Listing> {
   checkPlan(plan);
+  deps.fetcher.limitTo(harvestHostAllowed(plan));
   return plan.source === 'wayback' ? listWayback(plan, deps.fetcher, signal) : listLive(plan, deps.fetcher, deps.robots, signal);
 }
 
@@ -84,6 +85,7 @@ async function harvestOne(t: Target, state: HarvestState, deps: HarvestDeps, sig
 /** Runs the targets from the state's cursor; returns the state it stopped in (done, or paused). */
 export async function runHarvest(targets: Target[], initial: HarvestState, deps: HarvestDeps, sink: HarvestSink, opts: { signal?: AbortSignal; onProgress?: (s: HarvestState) => void; batch?: number } = {}): Promise<HarvestState> {
   const state: HarvestState = structuredClone(initial);
+  deps.fetcher.limitTo(harvestHostAllowed(state.plan));
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   state.status = 'running';
   let batch: HarvestedRecord[] = [];

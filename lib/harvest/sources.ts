@@ -33,11 +33,11 @@ export interface HarvestPlan {
   feeds?: string[];
 }
 
-export const WAYBACK = 'https://web.archive.org';
+const WAYBACK = 'https://web.archive.org';
 /** CDX rows a request asks for; the rest comes page by page (resume keys). */
-export const CDX_PAGE = 5000;
+const CDX_PAGE = 5000;
 /** A harvest lists at most this many pages: a bound on memory and on the requests it will make. */
-export const MAX_TARGETS = 100_000;
+const MAX_TARGETS = 100_000;
 
 export class PlanError extends Error {}
 
@@ -57,6 +57,16 @@ export function outletHosts(outlet: string): { id: string; hosts: string[] } {
 export function harvestOrigins(plan: Pick<HarvestPlan, 'source' | 'outlet'>): string[] {
   if (plan.source === 'wayback') return [`*://${new URL(WAYBACK).host}/*`];
   return outletHosts(plan.outlet).hosts.flatMap((h) => [`*://${h}/*`, `*://*.${h}/*`]);
+}
+
+/** The same hosts as a test: what a run's requests, and the redirects they meet, may reach. */
+export function harvestHostAllowed(plan: Pick<HarvestPlan, 'source' | 'outlet' | 'archiveBase'>): (host: string) => boolean {
+  if (plan.source === 'wayback') {
+    const archive = new URL(plan.archiveBase ?? WAYBACK).hostname;
+    return (host) => host === archive;
+  }
+  const hosts = outletHosts(plan.outlet).hosts;
+  return (host) => hosts.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
 /** YYYY-MM[-DD] → a CDX timestamp prefix. */
@@ -206,7 +216,7 @@ function inRange(date: string | null, plan: HarvestPlan): boolean {
 }
 
 /** Feeds a home page names (<link rel="alternate" type="application/rss+xml|atom+xml">). */
-export function feedLinks(html: string, pageUrl: string): string[] {
+function feedLinks(html: string, pageUrl: string): string[] {
   const out: string[] = [];
   for (const m of html.slice(0, 200_000).matchAll(/<link\b[^>]*>/gi)) {
     const tag = m[0];

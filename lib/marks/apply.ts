@@ -40,7 +40,7 @@ function splitAt(text: Text, at: number): Text {
  * yields to the page between batches so no task of ours runs long.
  */
 /** The most marks one article gets (the seeds have 58–78): a hostile page's thousands are cut. */
-export const MAX_MARKS = 400;
+const MAX_MARKS = 400;
 
 export async function applyMarks(root: Element, paragraphs: string[], all: MarkSpec[], opts: { batch?: number; signal?: AbortSignal } = {}): Promise<HTMLElement[]> {
   const marks = all.length > MAX_MARKS ? all.slice(0, MAX_MARKS) : all;

@@ -30,7 +30,7 @@ export interface TextIndex {
  * extraction), with room for what precedes it in the root. A hostile 5 MB body is not indexed
  * beyond it (issue 18: marks-locate took 3.2 s on such a page).
  */
-export const MAX_INDEX_TEXT = 120_000;
+const MAX_INDEX_TEXT = 120_000;
 
 export function buildTextIndex(root: Element, maxChars = MAX_INDEX_TEXT): TextIndex {
   const doc = root.ownerDocument;

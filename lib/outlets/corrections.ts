@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import { ALIGNMENTS, outletById, type Alignment, type AlignmentFact, type Dated, type NamedFact, type OutletProfile } from './profiles';
 
-export const CORRECTIONS_KEY = 'outletCorrections';
+const CORRECTIONS_KEY = 'outletCorrections';
 
 /** What the reader may correct: the facts that change over time and the ones that were left empty. */
 export interface Correction {

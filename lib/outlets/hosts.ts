@@ -1,6 +1,6 @@
 // Hosts the content script runs on without asking: the outlets and their web-archive copies.
 // Everything else (Idlib24's unknown host, any other news site) is opt-in, per site.
-export const OUTLET_MATCHES = [
+const OUTLET_MATCHES = [
   '*://orient-news.net/*',
   '*://*.orient-news.net/*',
   '*://shaam.org/*',
@@ -10,5 +10,5 @@ export const OUTLET_MATCHES = [
 ];
 // archive.today serves each copy under several names; copies live at /<timestamp>/<url> and at short links.
 const ARCHIVE_TODAY_HOSTS = ['archive.today', 'archive.ph', 'archive.is', 'archive.li', 'archive.vn', 'archive.fo', 'archive.md'];
-export const ARCHIVE_MATCHES = ['*://web.archive.org/web/*', ...ARCHIVE_TODAY_HOSTS.map((h) => `*://${h}/*`)];
+const ARCHIVE_MATCHES = ['*://web.archive.org/web/*', ...ARCHIVE_TODAY_HOSTS.map((h) => `*://${h}/*`)];
 export const CONTENT_MATCHES = [...OUTLET_MATCHES, ...ARCHIVE_MATCHES];

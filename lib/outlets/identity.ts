@@ -7,7 +7,7 @@ import { unarchive } from './archive';
 import { OUTLETS } from './profiles';
 
 /** Spellings compared without case, letter variants, diacritics, spaces or punctuation. */
-export const spellingKey = (s: string) => normalize(s).replace(/[^\p{L}\p{N}]/gu, '');
+const spellingKey = (s: string) => normalize(s).replace(/[^\p{L}\p{N}]/gu, '');
 
 const bySpelling = new Map<string, string>();
 for (const o of OUTLETS) {

@@ -7,7 +7,7 @@ import data from './data/outlets.json';
 export type Alignment = 'assad-government' | 'transitional-government' | 'opposition' | 'independent' | 'party' | 'foreign-state';
 export const ALIGNMENTS: readonly Alignment[] = ['assad-government', 'transitional-government', 'opposition', 'independent', 'party', 'foreign-state'];
 
-export interface Names {
+interface Names {
   ar: string;
   en: string;
 }
@@ -35,7 +35,7 @@ export interface DateFact {
   note?: string;
   byReader?: boolean;
 }
-export interface OutletHost {
+interface OutletHost {
   host: string;
   from?: string;
   until?: string;

@@ -8,7 +8,7 @@
 // corpus text, clipping or note, so nothing private becomes reachable from the page.
 import { browser } from 'wxt/browser';
 
-export type LanguageSetting = 'auto' | 'ar' | 'en';
+type LanguageSetting = 'auto' | 'ar' | 'en';
 export type ThemeSetting = 'system' | 'light' | 'dark';
 
 /** Where the in-page panel sits and whether it is folded, remembered per site (host). */

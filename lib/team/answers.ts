@@ -13,7 +13,7 @@ const strs = (v: unknown, maxItems: number, max: number): string[] | undefined =
   Array.isArray(v) ? v.slice(0, maxItems).filter((s): s is string => typeof s === 'string' && s.length <= max) : undefined;
 
 /** Team reports' ids are kept apart from the local corpus's (a local id never names a team report). */
-export const TEAM_ID_PREFIX = 'team:';
+const TEAM_ID_PREFIX = 'team:';
 
 function event(v: unknown): RelatedEvent | undefined {
   if (!isObj(v)) return undefined;

@@ -4,13 +4,12 @@
 import { addAnswer, changesAnswer, meAnswer, relatedAnswer } from './answers';
 import { TeamError, type TeamErrorCode } from './errors';
 
-export { TeamError };
 import type { TeamQuery } from './query';
 import type { ReportRecord } from '../types';
 
-export const TIMEOUT_MS = 20_000;
+const TIMEOUT_MS = 20_000;
 /** The largest answer read (a page of the changes feed is the largest: 500 reports' texts). */
-export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 

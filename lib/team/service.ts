@@ -24,11 +24,11 @@ export interface TeamDeps {
 }
 
 /** Reports sent to the server a request at a time when sharing (the server takes up to 2,000). */
-export const SHARE_BATCH = 500;
+const SHARE_BATCH = 500;
 /** Reports read from the changes feed a request at a time when pulling. */
-export const PULL_BATCH = 500;
+const PULL_BATCH = 500;
 /** Related team reports asked for an article. */
-export const TEAM_TOP = 10;
+const TEAM_TOP = 10;
 
 const statusOf = (c: TeamConfig): TeamStatus => ({ origin: c.origin, team: c.team, member: c.member, role: c.role, reports: c.reports, insecure: c.insecure });
 
@@ -135,7 +135,7 @@ export async function shareStep(deps: TeamDeps, req: TeamShareRequest): Promise<
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The filter as stored (its fields checked); its key names the pull. */
-export function pullFilter(f: PullFilter): PullFilter {
+function pullFilter(f: PullFilter): PullFilter {
   const out: PullFilter = {};
   if (typeof f.outlet === 'string' && f.outlet.trim()) out.outlet = f.outlet.trim().slice(0, 200);
   if (typeof f.from === 'string' && DAY.test(f.from)) out.from = f.from;
@@ -183,7 +183,7 @@ export async function pullStep(deps: TeamDeps, filter: PullFilter): Promise<Pull
     // A pull done before goes on from where it ended: only what the team added since is read.
     const { reports } = await http.me();
     const label = [f.outlet, f.from || f.to ? `${f.from ?? '…'}–${f.to ?? '…'}` : ''].filter(Boolean).join(' ');
-    const job = await beginImport(deps.corpus, `${config.team} @ ${new URL(config.origin).host}${label ? ` (${label})` : ''}`, Math.max(1, reports), [], now(), source);
+    const job = await beginImport(deps.corpus, { file: `${config.team} @ ${new URL(config.origin).host}${label ? ` (${label})` : ''}`, total: Math.max(1, reports), problems: [], source }, now());
     state = { id, filter: f, after: state?.after ?? 0, seen: 0, kept: 0, added: 0, total: reports, importId: job.id, done: false, updatedAt: now() };
     await deps.teamDb.pulls.put(state);
   }
@@ -196,7 +196,7 @@ export async function pullStep(deps: TeamDeps, filter: PullFilter): Promise<Pull
       if (!(e instanceof ImportStopped)) throw e;
       // Marked stopped while the pull waited (the import list closes silent imports): resumed.
       const total = (await deps.corpus.jobs.get(state.importId))?.total ?? 1;
-      await beginImport(deps.corpus, '', total, [], now(), source);
+      await beginImport(deps.corpus, { file: '', total, problems: [], source }, now());
       return write();
     });
     // Counted by the import (each part once), not by this step: a step run again counts nothing twice.

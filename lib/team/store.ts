@@ -22,7 +22,7 @@ export type TeamDB = Dexie & {
   pulls: EntityTable<PullState, 'id'>;
 };
 
-export const TEAM_DB_NAME = 'isnad-team';
+const TEAM_DB_NAME = 'isnad-team';
 
 /** Opens the team database; `deps` lets Node tests pass fake-indexeddb. */
 export function openTeamDb(name = TEAM_DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): TeamDB {

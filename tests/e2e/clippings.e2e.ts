@@ -1,7 +1,8 @@
 // Clippings end to end: a reader selects words on an article and saves them with the button and
 // with the keyboard shortcut; on reload they are highlighted (marks around the page's own words,
 // nothing of the note or tags in the page); the Clippings tab finds, edits, deletes and undoes,
-// exports; the JSON export imported into a fresh profile gives the same clippings.
+// exports; the JSON export imported into a fresh profile gives the same clippings. Each test
+// starts from the clippings it needs (given()), so any one of them runs alone.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
@@ -11,13 +12,13 @@ import { launchWithExtension, waitForCorpus, type Launched } from './harness/chr
 import { highlightedRuns, selectInArticle } from './harness/probes';
 import { PAGES, startSite } from './harness/site';
 import { boxProblems } from './layout';
+import { waitFor } from './harness/wait';
 
 const OUT = 'tests/e2e/.tmp';
 mkdirSync(OUT, { recursive: true });
 
 let site: Awaited<ReturnType<typeof startSite>>;
 let b: Launched;
-let exported = '';
 
 beforeAll(async () => {
   site = await startSite();
@@ -42,6 +43,22 @@ async function waitForFocus(frame: Frame, testId: string): Promise<void> {
 }
 
 /** Selects `text` inside the article's paragraphs, as a reader's drag would. */
+/**
+ * The page read and marked, as a reader sees it before selecting: marks wrap words in new
+ * elements, which would move a selection made while they were being applied.
+ */
+async function articleRead(page: Page): Promise<void> {
+  await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
+  await page.waitForSelector('mark[data-isnad-mark]', { timeout: 15_000 });
+  let last = -1;
+  await waitFor('the marks settle', async () => {
+    const n = await page.locator('mark[data-isnad-mark]').count();
+    const settled = n === last;
+    last = n;
+    return settled;
+  }, (v) => v);
+}
+
 async function select(page: Page, text: string): Promise<void> {
   if (!(await page.evaluate(selectInArticle, text))) throw new Error(`"${text}" is not in the article`);
 }
@@ -60,6 +77,48 @@ async function clippingsOf(page: Page): Promise<Clipping[]> {
   return r.value as Clipping[];
 }
 
+/** Sends a protocol message from an extension page, as the UI does; its value, or throws. */
+async function ask<T>(page: Page, isnad: string, data: unknown): Promise<T> {
+  const r = await page.evaluate(
+    ([name, d]) => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; value?: unknown }> } } };
+      return chrome.runtime.sendMessage({ isnad: name, data: d });
+    },
+    [isnad, data] as const,
+  );
+  if (!r?.ok) throw new Error(`${isnad} failed: ${JSON.stringify(r)}`);
+  return r.value as T;
+}
+
+/**
+ * What a test starts from: no clipping but those of `quotes` in the Shaam article, saved as the
+ * keyboard shortcut saves them (the background asks the tab to save its selection).
+ */
+async function given(quotes: string[]): Promise<void> {
+  const side = await clippingsTab(b);
+  for (const c of await clippingsOf(side)) await ask(side, 'ui:clipping-delete', { id: c.id });
+  await side.close();
+  if (quotes.length === 0) return;
+  const page = await b.context.newPage();
+  await page.goto(PAGES.shaamArticle);
+  // The clip button answers the background once the article is read (its `isnad:extract` step).
+  await page.waitForFunction(() => performance.getEntriesByName('isnad:extract').length > 0, undefined, { timeout: 15_000 });
+  for (const quote of quotes) {
+    await select(page, quote);
+    expect(await clipSelection(b)).toMatchObject({ created: true, quote: { quote } });
+  }
+  await page.close();
+}
+
+/** What the keyboard shortcut and the context menu do: the background asks the Shaam tab to save its selection. */
+function clipSelection(l: Launched): Promise<unknown> {
+  return l.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: object): Promise<unknown> } } };
+    const [tab] = await chrome.tabs.query({ url: '*://*.shaam.org/*' });
+    return chrome.tabs.sendMessage(tab!.id!, { isnad: 'tab:clip-selection' });
+  });
+}
+
 async function clippingsTab(l: Launched): Promise<Page> {
   const side = await l.context.newPage();
   const errors: string[] = [];
@@ -72,9 +131,10 @@ async function clippingsTab(l: Launched): Promise<Page> {
 
 describe('clippings', () => {
   it('saves a selection with the "حفظ مقتطف" button, and with the keyboard shortcut', async () => {
+    await given([]);
     const page = await b.context.newPage();
     await page.goto(PAGES.shaamArticle);
-    await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
+    await articleRead(page);
 
     await select(page, FIRST);
     const button = page.getByRole('button', { name: 'حفظ مقتطف' });
@@ -115,11 +175,7 @@ describe('clippings', () => {
     // send the tab `tab:clip-selection`. Headless Chromium does not route key presses of a page to
     // extension commands, so the test sends that message from the background, as they do.
     await select(page, SECOND);
-    const reply = await b.worker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: object): Promise<unknown> } } };
-      const [tab] = await chrome.tabs.query({ url: '*://*.shaam.org/*' });
-      return chrome.tabs.sendMessage(tab!.id!, { isnad: 'tab:clip-selection' });
-    });
+    const reply = await clipSelection(b);
     expect(reply).toMatchObject({ created: true, quote: { quote: SECOND } });
     await highlighted(page, SECOND);
 
@@ -141,6 +197,7 @@ describe('clippings', () => {
   });
 
   it('the Clippings tab finds, edits, deletes with undo, and exports', async () => {
+    await given([FIRST, SECOND]);
     const side = await clippingsTab(b);
     await side.setViewportSize({ width: 420, height: 820 });
     await side.waitForSelector('[data-testid="clipping"]');
@@ -190,8 +247,11 @@ describe('clippings', () => {
     const download = side.waitForEvent('download');
     await side.getByRole('button', { name: 'JSON', exact: true }).click();
     const file = await (await download).path();
-    exported = readFileSync(file, 'utf8');
+    const exported = readFileSync(file, 'utf8');
     expect(JSON.parse(exported).clippings).toHaveLength(2);
+    // The file the button saved is the export the background makes (imported below, in a fresh profile).
+    const made = JSON.parse((await ask<{ text: string }>(side, 'ui:clippings-export', { format: 'json' })).text);
+    expect({ ...JSON.parse(exported), exportedAt: null }).toEqual({ ...made, exportedAt: null });
 
     const csvDownload = side.waitForEvent('download');
     await side.getByRole('button', { name: 'CSV', exact: true }).click();
@@ -202,6 +262,11 @@ describe('clippings', () => {
   });
 
   it('on reload the article shows both clippings highlighted, with no note or tag in the page', async () => {
+    await given([FIRST, SECOND]);
+    const side = await clippingsTab(b);
+    const first = (await clippingsOf(side)).find((c) => c.quote === FIRST)!;
+    await ask(side, 'ui:clipping-update', { id: first.id, note: NOTE, tags: [TAG] });
+    await side.close();
     const page = await b.context.newPage();
     await page.goto(PAGES.shaamArticle);
     await highlighted(page, FIRST);
@@ -217,7 +282,11 @@ describe('clippings', () => {
   });
 
   it('the JSON export imported into a fresh profile gives the same clippings', async () => {
-    const before = await clippingsOf(await clippingsTab(b));
+    await given([FIRST, SECOND]);
+    const tab = await clippingsTab(b);
+    const before = await clippingsOf(tab);
+    const exported = (await ask<{ text: string }>(tab, 'ui:clippings-export', { format: 'json' })).text;
+    await tab.close();
     const fresh = await launchWithExtension({ hostRules: site.hostRules, lang: 'ar' });
     try {
       const side = await clippingsTab(fresh);
@@ -250,6 +319,7 @@ describe('clippings', () => {
   });
 
   it('a backup restores clippings and settings into a fresh profile', async () => {
+    await given([FIRST]);
     // Arabic kept as the UI language (the labels below are Arabic); theme and capture choices change.
     const settings = { version: 1, value: { language: 'ar', theme: 'dark', capture: { eremnews: false }, sites: [], panel: {} } };
     await b.worker.evaluate(async (s) => {
@@ -289,7 +359,7 @@ describe('clippings', () => {
     const LAST = 'تسببت الحرب المستعرة بتشريد عشرات الآلاف من المدنيين';
     const page = await b.context.newPage();
     await page.goto(PAGES.shaamArticle);
-    await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
+    await articleRead(page);
     await select(page, LAST);
     await page.getByRole('button', { name: 'حفظ مقتطف' }).click();
     await page.getByRole('button', { name: 'حُفظ المقتطف' }).waitFor({ timeout: 10_000 });

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { membersOf } from '../../lib/harvest/archive';
 import { importArchive, type ArchiveState } from '../../lib/harvest/import-archive';
@@ -133,7 +133,7 @@ const count = async (page: Page, what: string) => Number((await page.locator(`[d
 const runState = (page: Page) => page.locator('[data-testid="harvest-run"]').getAttribute('data-state');
 
 /** The related reports the in-page panel lists on a page: their titles and "archived on" marks. */
-async function panelItems(url: string, waitForTitle: string): Promise<{ page: Page; items: Array<{ title: string; archived: string | null }> }> {
+async function panelItems(url: string, waitForTitle: string): Promise<{ page: Page; frame: Frame; items: Array<{ title: string; archived: string | null }> }> {
   const page = await browser.context.newPage();
   await page.goto(url);
   const handle = await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 20_000 });
@@ -143,7 +143,20 @@ async function panelItems(url: string, waitForTitle: string): Promise<{ page: Pa
     lis.map((li) => ({ title: li.querySelector('a.title')?.textContent ?? '', archived: li.querySelector('[data-testid="related-archived"]')?.textContent ?? null })),
   );
   await frame.locator('body').screenshot({ path: join(tmpdir(), `isnad-corpus-panel-${items.length}.png`) });
-  return { page, items };
+  return { page, frame, items };
+}
+
+/** A related report's outlet label, opened: the label's text, the profile's, and its period at the report's date. */
+async function profileOf(frame: Frame, title: string) {
+  const item = frame.locator('[data-testid="related-item"]', { hasText: title });
+  const label = item.locator('[data-testid="outlet-label"]');
+  const labelText = (await label.textContent()) ?? '';
+  await label.click();
+  const profile = item.locator('[data-testid="outlet-profile"]');
+  await profile.waitFor({ timeout: 10_000 });
+  const at = profile.locator('[data-at-date="true"]');
+  const atDate = (await at.count()) ? { text: (await at.textContent()) ?? '', sources: await at.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))) } : null;
+  return { label: labelText, text: (await profile.textContent()) ?? '', atDate };
 }
 
 beforeAll(async () => {
@@ -248,10 +261,24 @@ describe('a corpus built from the options page, then read with', () => {
     const airport = await panelItems(AIRPORT.url, AIRPORT_SYRIA_TV.title);
     const tv = airport.items.find((i) => i.title === AIRPORT_SYRIA_TV.title)!;
     expect(tv.archived).toBe(`archived on ${new Date(captureTime(AIRPORT_SYRIA_TV)).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })}`);
+    // Its label: the owner, and no alignment on 2025-06-19 — the registry's "opposition" ends on
+    // 2024-12-08; the profile lists that period, not marked as the report's.
+    const tvProfile = await profileOf(airport.frame, AIRPORT_SYRIA_TV.title);
+    expect(tvProfile.label).toContain('Fadaat Media');
+    expect(tvProfile.label).not.toMatch(/opposition/);
+    expect(tvProfile.text).toMatch(/opposition/);
+    expect(tvProfile.atDate).toBeNull();
     await airport.page.close();
     // Shaam's report of the works on Mount Qasioun lists Al-Ikhbariya's, from the WACZ.
     const qasioun = await panelItems(QASIOUN.url, QASIOUN_IKHBARIYA.title);
     expect(qasioun.items.find((i) => i.title === QASIOUN_IKHBARIYA.title)!.archived).toMatch(/^archived on Jun 19, 2025$/);
+    // Al-Ikhbariya, state television: on the report's date (2025-06-19) the transitional
+    // government's, since its relaunch in May 2025 — the period marked in the profile, with its source.
+    const ikh = await profileOf(qasioun.frame, QASIOUN_IKHBARIYA.title);
+    expect(ikh.label).toMatch(/transitional government/);
+    expect(ikh.atDate!.text).toMatch(/transitional government/);
+    expect(ikh.atDate!.sources).toContain('https://www.arabnews.pk/node/2599731');
+    expect(ikh.text).toMatch(/Assad government/);
     await qasioun.page.close();
   }, 240_000);
 });

@@ -107,3 +107,65 @@ export function svgTextProblems(page: Page | Frame, svgSelector: string, min = 1
     { svgSelector, min },
   );
 }
+
+/**
+ * What a reader would see broken anywhere in a view: text lines of two different elements drawn
+ * over each other, text cut by a box that hides its overflow, text or a control outside the
+ * viewport's width, and a page wider than its window. Every visible element with text of its own
+ * is looked at (its text's line boxes, not its padding); each problem names the element and its text.
+ */
+export function layoutProblems(page: Page | Frame): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const label = (e: Element) => `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}> "${(e.textContent ?? '').trim().slice(0, 30)}"`;
+    const hidden = (e: Element) => {
+      if (e.closest('.visually-hidden, svg, option, script, style, template')) return true;
+      // Also what a closed <details> holds: Chromium lays it out when asked for its boxes, over what is shown.
+      return !e.checkVisibility({ opacityProperty: true, visibilityProperty: true }) || e.getClientRects().length === 0;
+    };
+    /** An ancestor that scrolls horizontally: text beyond the viewport there is reached by scrolling it. */
+    const scrolled = (e: Element) => {
+      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if ((o === 'auto' || o === 'scroll') && p.scrollWidth > p.clientWidth) return true;
+      }
+      return false;
+    };
+    const lines: Array<{ el: Element; rects: DOMRect[] }> = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !(n.textContent ?? '').trim() || hidden(el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      // The middle half of each line's height: a font's ascent and descent may reach into the
+      // next line's box by design (Arabic's tall marks); the body of the letters may not.
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5).map((r) => new DOMRect(r.left, r.top + r.height / 4, r.width, r.height / 2));
+      const last = lines[lines.length - 1];
+      if (last?.el === el) last.rects.push(...rects);
+      else lines.push({ el, rects });
+    }
+    const controls = [...document.querySelectorAll('button, input:not([type="hidden"]), select, textarea, a[href]')].filter((e) => !hidden(e));
+    for (const e of [...new Set([...lines.map((l) => l.el), ...controls])]) {
+      const r = e.getBoundingClientRect();
+      if ((r.left < -0.5 || r.right > innerWidth + 0.5) && !scrolled(e)) out.push(`${label(e)} outside the window's width: ${Math.round(r.left)}–${Math.round(r.right)} of ${innerWidth}`);
+      const s = getComputedStyle(e);
+      const clips = (o: string) => o === 'hidden' || o === 'clip';
+      if (!/^(INPUT|SELECT|TEXTAREA)$/.test(e.tagName)) {
+        if (clips(s.overflowX) && e.scrollWidth > e.clientWidth + 1) out.push(`${label(e)} cut across: ${e.scrollWidth} > ${e.clientWidth}`);
+        if (clips(s.overflowY) && e.scrollHeight > e.clientHeight + 1) out.push(`${label(e)} cut down: ${e.scrollHeight} > ${e.clientHeight}`);
+      }
+    }
+    for (let i = 0; i < lines.length; i++) {
+      for (let j = i + 1; j < lines.length; j++) {
+        const a = lines[i]!;
+        const b = lines[j]!;
+        if (a.el === b.el) continue;
+        const hit = a.rects.some((p) => b.rects.some((q) => Math.min(p.right, q.right) - Math.max(p.left, q.left) > 2 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 2));
+        if (hit) out.push(`${label(a.el)} drawn over ${label(b.el)}`);
+      }
+    }
+    if (document.documentElement.scrollWidth > innerWidth + 1) out.push(`the page is wider than its window: ${document.documentElement.scrollWidth} > ${innerWidth}`);
+    return out;
+  });
+}

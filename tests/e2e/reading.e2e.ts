@@ -3,7 +3,7 @@
 // readable from the page's DOM.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { extensionRunsIn, launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 import { PAGES, seed, startSite } from './harness/site';
 
 let site: Awaited<ReturnType<typeof startSite>>;
@@ -80,7 +80,8 @@ describe('article pages show related reports from the corpus', () => {
   it('a site that is not built in gets nothing by default', async () => {
     const page = await browser.context.newPage();
     await page.goto(PAGES.idlibArticle);
-    await page.waitForTimeout(1500);
+    // Loaded, with nothing of Isnad running in it: the browser's decision, not a slow machine.
+    expect(await extensionRunsIn(browser, page)).toBe(false);
     expect(await page.$('[data-isnad="panel"]')).toBeNull();
     await page.close();
   });

@@ -1,5 +1,6 @@
 // Shared steps of the UI end-to-end tests: opening extension pages, finding a tab's id, checking
 // accessible names, visible focus and that the in-page panel leaves the article's text uncovered.
+import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import type { Launched } from './harness/chromium';
 
@@ -84,6 +85,15 @@ export async function panelFrame(page: Page): Promise<Frame> {
 }
 
 export { waitFor } from './harness/wait';
+
+/** The "loading" line each view shows until its data came, in both UI languages. */
+const LOADING = ['ar', 'en'].map((l) => (JSON.parse(readFileSync(`public/_locales/${l}/messages.json`, 'utf8')) as Record<string, { message: string }>)['loading']!.message);
+
+/** Waits until the page's fonts are in and no view shown on it still says it is loading. */
+export async function untilLoaded(page: Page | Frame): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForFunction((words) => ![...document.querySelectorAll('[role="status"]')].some((e) => e.checkVisibility() && words.includes((e.textContent ?? '').trim())), LOADING, { timeout: 15_000 });
+}
 
 /** Chromium flag that lets the tests press the extension's toolbar button (CDP Extensions.triggerAction). */
 export const ACTION_FLAG = '--enable-unsafe-extension-debugging';

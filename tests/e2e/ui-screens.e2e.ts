@@ -1,5 +1,6 @@
 // Screenshots of every view — the article with its panel, each side-panel tab, the popup and
-// the options — in Arabic and English, light and dark, checked for language, direction and theme.
+// the options — in Arabic and English, light and dark, checked for language, direction and theme,
+// and for a layout a reader can read: no text drawn over other text, none cut, none off the side.
 // With ISNAD_SCREENSHOTS=1 they are written to docs/screenshots (committed, shown in the README);
 // otherwise to tests/e2e/.tmp/screens.
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 import { PAGES, seed, startSite } from './harness/site';
-import { openExtensionPage, panelFrame, panelState, tabIdOf, UNRELATED } from './ui-helpers';
+import { layoutProblems } from './layout';
+import { openExtensionPage, panelFrame, panelState, tabIdOf, UNRELATED, untilLoaded } from './ui-helpers';
 
 const OUT = process.env.ISNAD_SCREENSHOTS === '1' ? 'docs/screenshots' : join('tests/e2e/.tmp/screens');
 mkdirSync(OUT, { recursive: true });
@@ -23,12 +25,38 @@ const BG = { light: 'rgb(253, 252, 249)', dark: 'rgb(27, 26, 23)' } as const;
 const SIDE = { width: 420, height: 820 };
 
 async function expectLook(page: Page, lang: 'ar' | 'en', theme: 'light' | 'dark'): Promise<void> {
+  await untilLoaded(page);
+  expect(await layoutProblems(page), page.url()).toEqual([]);
   expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(BG[theme]);
   // The bundled Arabic font is the one in use, not a system fallback.
   const loaded = await page.evaluate(async () => (await document.fonts.load('16px "Isnad Sans"', 'إسناد')).map((f) => f.status));
   expect(loaded).toEqual(['loaded']);
 }
+
+describe('the layout check', () => {
+  it('finds text drawn over text, text cut by its box, a control off the side and a page wider than its window', async () => {
+    const b = await launchWithExtension({ hostRules: site.hostRules });
+    try {
+      const page = await b.context.newPage();
+      await page.setViewportSize({ width: 400, height: 300 });
+      await page.setContent(`<body dir="rtl" style="margin:8px;font:16px sans-serif">
+        <h1 style="margin:0 0 -20px">عنوان فوق السطر</h1><p style="margin:0">سطر تحته يغطيه العنوان</p>
+        <p style="width:60px;overflow:hidden;white-space:nowrap">نص طويل لا يتسع في صندوقه</p>
+        <button style="position:relative;left:150px">زر</button><div style="width:600px;height:1px"></div></body>`);
+      const problems = (await layoutProblems(page)).join('\n');
+      expect(problems).toMatch(/<h1> "عنوان فوق السطر" drawn over <p> "سطر تحته/);
+      expect(problems).toMatch(/<p> "نص طويل.*cut across/);
+      expect(problems).toMatch(/<button> "زر" outside the window's width/);
+      expect(problems).toMatch(/the page is wider than its window/);
+      // The same page laid out well: nothing.
+      await page.setContent('<body dir="rtl"><h1>عنوان</h1><p>سطر تحته</p><button>زر</button></body>');
+      expect(await layoutProblems(page)).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+});
 
 for (const lang of ['ar', 'en'] as const) {
   for (const theme of ['light', 'dark'] as const) {
@@ -72,7 +100,8 @@ for (const lang of ['ar', 'en'] as const) {
         // The panel draws its own box in the theme's colour; its frame is transparent around it.
         expect(await frame.evaluate(() => getComputedStyle(document.querySelector('main.panel')!).backgroundColor)).toBe(BG[theme]);
         expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
-        await article.waitForTimeout(300);
+        await untilLoaded(frame);
+        expect(await layoutProblems(frame), 'panel').toEqual([]);
         await shot(article, 'article-panel');
         // The README's first picture is this one, from the same run (tests/unit/ui/readme-pictures.test.ts).
         if (OUT === 'docs/screenshots' && lang === 'ar' && theme === 'light') copyFileSync(join(OUT, 'article-panel-ar-light.png'), 'docs/start.png');
@@ -91,7 +120,6 @@ for (const lang of ['ar', 'en'] as const) {
             await words.press('Enter');
             await side.waitForSelector('[data-testid="corpus-hit"]');
           }
-          await side.waitForTimeout(400);
           expect(await side.locator('[role="alert"]').count()).toBe(0);
           await expectLook(side, lang, theme);
           // The Context tab whole: the article, its names, who said what, the related reports.
@@ -101,7 +129,6 @@ for (const lang of ['ar', 'en'] as const) {
 
         const popup = await openExtensionPage(b, `popup.html?tab=${tabId}`, errors, { width: 340, height: 400 });
         await popup.waitForSelector('[data-testid="related-count"]');
-        await popup.waitForTimeout(400);
         await expectLook(popup, lang, theme);
         await shot(popup, 'popup');
         await popup.close();
@@ -111,8 +138,10 @@ for (const lang of ['ar', 'en'] as const) {
         const lonely = await b.context.newPage();
         await lonely.route(UNRELATED.url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: UNRELATED.html }));
         await lonely.goto(UNRELATED.url);
-        await (await panelFrame(lonely)).waitForSelector('[data-testid="panel-quiet"]', { timeout: 15_000 });
-        await lonely.waitForTimeout(300);
+        const quiet = await panelFrame(lonely);
+        await quiet.waitForSelector('[data-testid="panel-quiet"]', { timeout: 15_000 });
+        await untilLoaded(quiet);
+        expect(await layoutProblems(quiet), 'quiet panel').toEqual([]);
         await shot(lonely, 'article-panel-empty');
         await lonely.close();
         const off = await b.context.newPage();

@@ -3,11 +3,11 @@
 import type { Clipping } from '../types';
 import { citedUrl, dateParts, epochParts, outletLabel, type ExportOptions } from './common';
 
-export interface CslDate {
+interface CslDate {
   'date-parts': number[][];
 }
 
-export interface CslItem {
+interface CslItem {
   id: string;
   type: 'article-newspaper';
   title: string;
@@ -23,14 +23,14 @@ export interface CslItem {
 }
 
 // Labels avoid "Field: value" names that Zotero would read from Extra as its own fields.
-export function cslNote(c: Clipping): string {
+function cslNote(c: Clipping): string {
   const parts = [c.quote];
   if (c.note) parts.push(`Reader's note: ${c.note}`);
   if (c.archiveUrl) parts.push(`Archived copy: ${c.archiveUrl}`);
   return parts.join('\n\n');
 }
 
-export function toCslItem(c: Clipping, opts: ExportOptions = {}): CslItem {
+function toCslItem(c: Clipping, opts: ExportOptions = {}): CslItem {
   const item: CslItem = {
     id: c.id,
     type: 'article-newspaper',

@@ -10,7 +10,7 @@ export const CSV_COLUMNS = [
   'url', 'canonical_url', 'archive_url', 'link', 'created_at', 'updated_at', 'entity_ids',
   'entity_names', 'attribution_source', 'attribution_source_type', 'attribution_cue',
 ] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /**
  * Separator of several values in one cell (tags, entities): one value a line. Tags never hold a
@@ -19,7 +19,7 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
  */
 export const CSV_LIST_SEPARATOR = '\n';
 
-export function csvRecord(c: Clipping, opts: ExportOptions = {}): Record<CsvColumn, string> {
+function csvRecord(c: Clipping, opts: ExportOptions = {}): Record<CsvColumn, string> {
   return {
     id: c.id,
     quote: c.quote,
@@ -46,7 +46,7 @@ export function csvRecord(c: Clipping, opts: ExportOptions = {}): Record<CsvColu
   };
 }
 
-export function guardFormula(cell: string): string {
+function guardFormula(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 

@@ -16,10 +16,6 @@ const FORMATS: Record<ClippingExportFormat, { ext: string; mime: string; write: 
   ris: { ext: 'ris', mime: 'application/x-research-info-systems', write: (c, o) => toRis(c, o) },
 };
 
-export function isExportFormat(f: string): f is ClippingExportFormat {
-  return Object.hasOwn(FORMATS, f);
-}
-
 export function exportClippings(clippings: readonly Clipping[], format: ClippingExportFormat, opts: ExportOptions & { now?: number } = {}): ExportedFile {
   const f = FORMATS[format];
   if (!f) throw new Error(`unknown export format ${String(format)}`);

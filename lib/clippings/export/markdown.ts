@@ -45,7 +45,7 @@ function url(u: string): string {
   return `<${u.replace(/[<>\s]/g, (ch) => encodeURIComponent(ch))}>`;
 }
 
-export function clippingToMarkdown(c: Clipping, opts: ExportOptions = {}): string {
+function clippingToMarkdown(c: Clipping, opts: ExportOptions = {}): string {
   const L = LABELS[opts.lang ?? 'ar'];
   const out: string[] = [`## ${isolate(c.title || c.url)}`, ''];
   out.push(...rtlLines(c.quote).map((l) => `> ${l}`), '');

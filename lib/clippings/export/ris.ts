@@ -21,7 +21,7 @@ function risDate(parts: number[]): string {
   return `${y}/${m ? String(m).padStart(2, '0') : ''}/${d ? String(d).padStart(2, '0') : ''}/`;
 }
 
-export function toRisRecord(c: Clipping, opts: ExportOptions = {}): string {
+function toRisRecord(c: Clipping, opts: ExportOptions = {}): string {
   const out = [line('TY', 'NEWS'), line('TI', c.title)];
   if (c.author) out.push(line('AU', c.author));
   out.push(line('T2', outletLabel(c, opts)));

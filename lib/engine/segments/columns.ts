@@ -45,8 +45,8 @@ export interface DocColumns {
   strings: string[];
 }
 
-export const NO_DAY = -0x80000000;
-export const NO_DUP = -1;
+const NO_DAY = -0x80000000;
+const NO_DUP = -1;
 /** Days are stored zigzag-encoded plus one (0 for none): any day, before 1970 too. */
 const zigzag = (v: number) => (v >= 0 ? 2 * v : -2 * v - 1);
 const unzigzag = (v: number) => (v % 2 === 0 ? v / 2 : -(v + 1) / 2);

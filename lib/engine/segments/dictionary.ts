@@ -9,7 +9,7 @@ import { ByteReader, ByteWriter, expectHeader } from './bytes';
 import { encodeBlock, entryBytes, storable, type TermEntry } from './postings';
 
 /** Code units two strings share at their start, never ending inside a surrogate pair. */
-export function sharedPrefix(a: string, b: string): number {
+function sharedPrefix(a: string, b: string): number {
   const max = Math.min(a.length, b.length);
   let i = 0;
   while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
@@ -24,7 +24,7 @@ const MAGIC = 0x49; // 'I'
 const VERSION = 1;
 
 /** Bytes of postings a block holds at most (a single term's postings may exceed it alone). */
-export const BLOCK_BYTES = 16 * 1024;
+const BLOCK_BYTES = 16 * 1024;
 
 export interface TermIndex {
   /** The first term of each block, ascending. */

@@ -142,10 +142,10 @@ export function decodeBlock(bytes: Uint8Array, what = 'postings block'): Posting
   return { count, text, toff, df, off, ioff, impAt: ioff[count]!, bytes, what };
 }
 
-export const termAt = (b: PostingsBlock, i: number): string => b.text.slice(b.toff[i], b.toff[i + 1]);
+const termAt = (b: PostingsBlock, i: number): string => b.text.slice(b.toff[i], b.toff[i + 1]);
 
 /** The index of a term in a block, or -1. */
-export function termIndex(b: PostingsBlock, t: string): number {
+function termIndex(b: PostingsBlock, t: string): number {
   let lo = 0;
   let hi = b.count - 1;
   while (lo <= hi) {
@@ -159,7 +159,7 @@ export function termIndex(b: PostingsBlock, t: string): number {
 }
 
 /** Term i's postings, decoded from the block's bytes (checked: a damaged run is an error). */
-export function postingsAt(b: PostingsBlock, i: number): BlockPostings {
+function postingsAt(b: PostingsBlock, i: number): BlockPostings {
   const n = b.off[i + 1]! - b.off[i]!;
   const ids = new Uint32Array(n);
   const r = new ByteReader(b.bytes.subarray(b.ioff[i], b.ioff[i + 1]), b.what);

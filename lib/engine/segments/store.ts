@@ -28,7 +28,7 @@ export interface SegRow {
 }
 
 export const INDEX_ROW = 0;
-export const COLUMNS_ROW = 1;
+const COLUMNS_ROW = 1;
 export const FIRST_BLOCK = 2;
 
 /** A term's postings collected while building a segment. */
@@ -48,7 +48,7 @@ export interface TermPostings {
 }
 
 /** Decoded rows kept per database (well inside the worker's 64 MB heap budget). */
-export const CACHE_BYTES = 16 * 1024 * 1024;
+const CACHE_BYTES = 16 * 1024 * 1024;
 
 type Decoded = { index: TermIndex } | { block: PostingsBlock } | { cols: DocColumns };
 const caches = new WeakMap<object, SegmentCache<{ d: Decoded; bytes: number }>>();
@@ -101,7 +101,7 @@ const INDEX: RowKind<TermIndex> = { decode: (b, s) => decodeIndex(b, `${s} term 
 const COLUMNS: RowKind<DocColumns> = { decode: (b, s) => decodeColumns(b, `${s} doc columns`), wrap: (cols) => ({ cols }), unwrap: (d) => ('cols' in d ? d.cols : undefined), size: columnBytes };
 const BLOCK: RowKind<PostingsBlock> = { decode: (b, s, k) => decodeBlock(b, `${s} block ${k}`), wrap: (block) => ({ block }), unwrap: (d) => ('block' in d ? d.block : undefined), size: blockBytes };
 
-async function cached<T>(db: object, s: number, k: number, get: Getter, kind: RowKind<T>, keep = true): Promise<T> {
+async function cached<T>(db: object, { s, k }: { s: number; k: number }, get: Getter, kind: RowKind<T>, keep = true): Promise<T> {
   const c = cacheOf(db);
   const hit = c.get(s, k);
   const v = hit && kind.unwrap(hit.d);
@@ -111,9 +111,9 @@ async function cached<T>(db: object, s: number, k: number, get: Getter, kind: Ro
   return out;
 }
 
-const loadIndex = (db: object, s: number, get: Getter) => cached(db, s, INDEX_ROW, get, INDEX);
-const loadColumns = (db: object, s: number, get: Getter) => cached(db, s, COLUMNS_ROW, get, COLUMNS);
-const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) => cached(db, s, k, get, BLOCK, keep);
+const loadIndex = (db: object, s: number, get: Getter) => cached(db, { s, k: INDEX_ROW }, get, INDEX);
+const loadColumns = (db: object, s: number, get: Getter) => cached(db, { s, k: COLUMNS_ROW }, get, COLUMNS);
+const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) => cached(db, { s, k }, get, BLOCK, keep);
 
 /**
  * The postings of terms in every live segment, with the manifest, read in one transaction: the
@@ -182,7 +182,7 @@ export async function markDeleted(db: IsnadDB, m: Manifest, ns: readonly number[
 }
 
 /** Term-range slices of a merge: about this many input blocks each (bounds the worker's memory). */
-export const MERGE_SLICE = 24;
+const MERGE_SLICE = 24;
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

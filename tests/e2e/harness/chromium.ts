@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { reportCount } from './probes';
 import { waitFor } from './wait';
 
@@ -62,4 +62,21 @@ export async function launchWithExtension(opts: { hostRules: string; headless?: 
 /** Waits until the background has loaded the built-in corpus (five reports). */
 export async function waitForCorpus(worker: Worker, atLeast = 5): Promise<void> {
   await waitFor('the built-in corpus', () => worker.evaluate(reportCount), (n) => n >= atLeast);
+}
+
+/**
+ * Whether a script of this extension runs in the page: each content script gets an isolated world
+ * of the extension's origin. Once the page has loaded, its document_start and document_idle
+ * scripts have had their turn, so "none" is the browser's decision, not a slow machine.
+ */
+export async function extensionRunsIn(b: Launched, page: Page): Promise<boolean> {
+  const session = await b.context.newCDPSession(page);
+  const origins: string[] = [];
+  session.on('Runtime.executionContextCreated', ({ context }) => {
+    origins.push(context.origin);
+  });
+  // Enabling reports every context that exists before it returns.
+  await session.send('Runtime.enable');
+  await session.detach();
+  return origins.includes(`chrome-extension://${b.extensionId}`);
 }

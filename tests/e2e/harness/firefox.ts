@@ -9,8 +9,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { reportCount } from './probes';
 import { waitFor } from './wait';
 
-export const FIREFOX_EXTENSION_DIR = join(import.meta.dirname, '..', '..', '..', '.output', 'firefox-mv2');
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_EXTENSION_DIR = join(import.meta.dirname, '..', '..', '..', '.output', 'firefox-mv2');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The add-on id of the Firefox build (wxt.config.ts, browser_specific_settings.gecko.id). */
 const ADDON_ID = 'isnad@isnad.invalid';
 
@@ -37,7 +37,7 @@ async function settled(page: Page, url: string): Promise<void> {
   await waitFor(`extension page ${url}`, () => page.evaluate(() => `${location.href} ${document.readyState}`).catch(() => ''), (s) => s === `${url} complete`, 150);
 }
 
-export async function loadExtensionPage(page: Page, url: string): Promise<void> {
+async function loadExtensionPage(page: Page, url: string): Promise<void> {
   void page.goto(url, { timeout: 0 }).catch(() => undefined);
   await settled(page, url);
 }

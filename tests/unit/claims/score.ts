@@ -20,7 +20,7 @@ const isId = (s: string) => /^[a-z0-9-]+$/.test(s);
  * "?words" a name the gazetteer lacks (never found); "~words" words without an id that contain
  * these (normalised), each part of an "x<y" chain alike.
  */
-export function keyMatches(expected: string, found: string): boolean {
+function keyMatches(expected: string, found: string): boolean {
   if (expected.startsWith('?')) return false;
   if (expected.includes('|')) return expected.split('|').some((e) => keyMatches(e, found));
   const e = expected.split('<');

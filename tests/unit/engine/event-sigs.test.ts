@@ -19,7 +19,7 @@ const QUERIES = [0, 17, 60, 121, 140];
 
 async function imported(events: boolean): Promise<IsnadDB> {
   const db = openDb(`sigs-${Math.random()}`);
-  const job = await beginImport(db, 'real.jsonl', real.length, []);
+  const job = await beginImport(db, { file: 'real.jsonl', total: real.length, problems: [] });
   for (let i = 0; i < real.length; i += 60) {
     const part = real.slice(i, i + 60);
     await importPart(db, job.id, part, JSON.parse(JSON.stringify(analyseRecords(part, { events }))));

@@ -15,7 +15,7 @@ const asQuery = (i: number) => ({ url: real[i]!.url, outlet: real[i]!.outlet, ti
 describe('imports driven by the options page, a part at a time', () => {
   it('gives the same corpus and the same answers as an import the background analyses', async () => {
     const byPage = fresh();
-    const job = await beginImport(byPage, 'real.jsonl', real.length, [{ file: 'real.jsonl', line: 3, reason: 'invalid JSON' }]);
+    const job = await beginImport(byPage, { file: 'real.jsonl', total: real.length, problems: [{ file: 'real.jsonl', line: 3, reason: 'invalid JSON' }] });
     // Parts of 50, analysed "in the page" (as the workers do) and sent over JSON.
     for (let i = 0; i < real.length; i += 50) {
       const part = real.slice(i, i + 50);
@@ -30,12 +30,16 @@ describe('imports driven by the options page, a part at a time', () => {
 
     // The same parts analysed by the background itself.
     const byWorker = fresh();
-    const other = await beginImport(byWorker, 'real.jsonl', real.length, []);
+    const other = await beginImport(byWorker, { file: 'real.jsonl', total: real.length, problems: [] });
     for (let i = 0; i < real.length; i += 50) await importPart(byWorker, other.id, real.slice(i, i + 50));
     await finishImport(byWorker, other.id);
     // The doc rows are the same, the text keys and event signatures worked out in the page included.
     const rowsOf = async (db: typeof byPage) => (await db.docs.toArray()).map(({ imp: _imp, ...d }) => d);
     expect(await rowsOf(byPage)).toEqual(await rowsOf(byWorker));
+    // MinHash kept as 32-bit values (half the bytes of an array of numbers), the same values.
+    const first = (await byPage.docs.toArray()).find((d) => d.url === real[0]!.url)!;
+    expect(first.mh).toBeInstanceOf(Uint32Array);
+    expect([...first.mh]).toEqual(analyse(real[0]!.title, real[0]!.text, real[0]!.publishedAt).phrases);
     for (const i of [0, 17, 60, 121]) {
       const a = (await searchRelated(byPage, asQuery(i))).map((r) => [r.url, r.score]);
       const b = (await searchRelated(byWorker, asQuery(i))).map((r) => [r.url, r.score]);
@@ -45,7 +49,7 @@ describe('imports driven by the options page, a part at a time', () => {
 
   it('analyses a part itself when the page sent none, and reports a bad record without dropping the others', async () => {
     const db = fresh();
-    const job = await beginImport(db, 'x.jsonl', 3, []);
+    const job = await beginImport(db, { file: 'x.jsonl', total: 3, problems: [] });
     const res = await importPart(db, job.id, [real[0], { title: 5 }, real[1]]);
     expect(res).toMatchObject({ done: 3, added: 2, problems: [{ file: 'x.jsonl', reason: 'field "title" missing or not a string' }] });
     expect(await db.docs.count()).toBe(2);
@@ -53,7 +57,7 @@ describe('imports driven by the options page, a part at a time', () => {
 
   it('refuses a part whose analysis is malformed, writing nothing of it', async () => {
     const db = fresh();
-    const job = await beginImport(db, 'x.jsonl', 1, []);
+    const job = await beginImport(db, { file: 'x.jsonl', total: 1, problems: [] });
     const bad = { ...toWire(analyse(real[0]!.title, real[0]!.text, real[0]!.publishedAt)), fingerprint: ['<script>', 1] };
     await expect(importPart(db, job.id, [real[0]], [bad as never])).rejects.toThrow(/malformed text analysis/);
     expect(await db.reports.count()).toBe(0);
@@ -67,7 +71,7 @@ describe('imports driven by the options page, a part at a time', () => {
 
   it('leaves a page-driven import alone while the page may be sending, and marks one abandoned long ago as stopped', async () => {
     const db = fresh();
-    const job = await beginImport(db, 'x.jsonl', 100, []);
+    const job = await beginImport(db, { file: 'x.jsonl', total: 100, problems: [] });
     await importPart(db, job.id, real.slice(0, 10), analyseRecords(real.slice(0, 10)));
     expect(await resumeImports(db)).toEqual([]);
     expect((await db.jobs.get(job.id))!.status).toBe('running');

@@ -34,7 +34,7 @@ afterEach(() => {
 describe('a part sent again is written once', () => {
   it('the same part twice (its first reply lost) adds its reports once and counts it once', async () => {
     const db = fresh();
-    const job = await beginImport(db, 'real.jsonl', 100, [], Date.now(), SOURCE);
+    const job = await beginImport(db, { file: 'real.jsonl', total: 100, problems: [], source: SOURCE });
     await importPart(db, job.id, real.slice(0, 50), undefined, 0);
     const again = await importPart(db, job.id, real.slice(0, 50), undefined, 0);
     expect(again).toMatchObject({ done: 50, added: 50, parts: [0] });
@@ -48,7 +48,7 @@ describe('a part sent again is written once', () => {
 describe('a full disk', () => {
   it('stops a page-driven job with one clear message; the same file again resumes it when there is room', async () => {
     const db = fresh();
-    const job = await beginImport(db, 'real.jsonl', 100, [], Date.now(), SOURCE);
+    const job = await beginImport(db, { file: 'real.jsonl', total: 100, problems: [], source: SOURCE });
     await importPart(db, job.id, real.slice(0, 50), undefined, 0);
     free = fillDisk();
     const err = await importPart(db, job.id, real.slice(50, 100), undefined, 1).catch((e: Error) => e);
@@ -65,7 +65,7 @@ describe('a full disk', () => {
     // Space freed; the reader imports the same file again: the job resumes, part 0 is not re-sent.
     free();
     free = null;
-    const resumed = await beginImport(db, 'real.jsonl', 100, [], Date.now(), SOURCE);
+    const resumed = await beginImport(db, { file: 'real.jsonl', total: 100, problems: [], source: SOURCE });
     expect(resumed).toMatchObject({ id: job.id, status: 'running', parts: [0], done: 50 });
     expect(resumed.error).toBeUndefined();
     await importPart(db, job.id, real.slice(50, 100), undefined, 1);
@@ -96,12 +96,12 @@ describe('a page that fell silent', () => {
   it('leaves a stopped job with what to do, not "running" forever, and importing the file again resumes it', async () => {
     const db = fresh();
     const t0 = 1_000_000;
-    const job = await beginImport(db, 'real.jsonl', 100, [], t0, SOURCE);
+    const job = await beginImport(db, { file: 'real.jsonl', total: 100, problems: [], source: SOURCE }, t0);
     await importPart(db, job.id, real.slice(0, 50), undefined, 0);
     const later = Date.now() + 121_000;
     const [shown] = await listImports(db, later);
     expect(shown).toMatchObject({ id: job.id, status: 'failed', error: 'stopped after 50 of 100 records: import the same file again to resume (reports already imported are not added twice)' });
-    const resumed = await beginImport(db, 'real.jsonl', 100, [], later, SOURCE);
+    const resumed = await beginImport(db, { file: 'real.jsonl', total: 100, problems: [], source: SOURCE }, later);
     expect(resumed).toMatchObject({ id: job.id, status: 'running', parts: [0] });
   });
 });

@@ -40,3 +40,16 @@ export const fixtureOutlet = (name: string) => name.replace(/-\d+$/, '');
 
 /** The fixtures that are web pages (served and read as HTML). */
 export const htmlFixtures = () => pageFixtures().filter((f) => f.kind !== 'text');
+
+/**
+ * A heavy article page: orient-news-1 with its body three times over, 400 most-read links and
+ * footer text up to 200 KB (tests/e2e/extract.e2e.ts reads it; bench/extract-heavy.ts times it).
+ */
+export function heavyOrientPage(): { html: string; paragraphs: number } {
+  const f = htmlFixtures().find((x) => x.name === 'orient-news-1')!;
+  const para = f.html.slice(f.html.indexOf('<div class="news_show_content">'), f.html.indexOf('<div class="news_show_tags">'));
+  const filler = Array.from({ length: 400 }, (_, i) => `<li><a href="/ar/news_show/${150000 + i}/0/">خبر آخر في القائمة الجانبية رقم ${i} عن الأحداث في سوريا</a></li>`).join('');
+  let html = f.html.replace('</div>\n<div class="news_show_tags">', `${para}${para}</div>\n<div class="news_show_tags">`).replace('<ul><li>', `<ul>${filler}<li>`);
+  while (Buffer.byteLength(html) < 200_000) html = html.replace('</footer>', `<p>${'روابط وخدمات الموقع '.repeat(40)}</p></footer>`);
+  return { html, paragraphs: 3 * (f.expected['paragraphs'] as string[]).length };
+}

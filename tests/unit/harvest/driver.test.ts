@@ -54,7 +54,7 @@ describe('harvest driven by the options page', () => {
     const targets = memoryTargets();
     const ac = new AbortController();
     // Pause once the first page is in.
-    let paused = await startWeb(plan, listing, deps, backend, targets, { signal: ac.signal, retryWait: async () => undefined, onProgress: (s) => 'cursor' in s && s.cursor >= 1 && ac.abort() });
+    let paused = await startWeb({ plan, listing }, deps, backend, targets, { signal: ac.signal, retryWait: async () => undefined, onProgress: (s) => 'cursor' in s && s.cursor >= 1 && ac.abort() });
     expect(paused.status).toBe('running');
     expect(paused.harvest!.paused).toBe(true);
     expect(paused.done).toBe(1);

@@ -8,7 +8,7 @@ import { PoliteFetcher, retryAfterMs } from '../../../lib/harvest/fetcher';
 import type { HarvestedRecord } from '../../../lib/harvest/pages';
 import { RobotsCache } from '../../../lib/harvest/robots';
 import { listTargets, newHarvest, runHarvest, type HarvestState } from '../../../lib/harvest/run';
-import { cdxUrl, harvestOrigins, parseCdx, parseIndex, type HarvestPlan } from '../../../lib/harvest/sources';
+import { cdxUrl, harvestHostAllowed, harvestOrigins, parseCdx, parseIndex, type HarvestPlan } from '../../../lib/harvest/sources';
 import { ARTICLE_1, ARTICLE_2, GONE, ORIENT_LISTING, outletSite, PRIVATE, wayback, type Served } from './servers';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
@@ -54,6 +54,36 @@ describe('CDX index', () => {
     expect(harvestOrigins({ source: 'live', outlet: 'Shaam Network' })).toEqual(['*://shaam.org/*', '*://*.shaam.org/*']);
     // Idlib24 has no known site: nothing to ask for, and the reader is told why.
     expect(() => harvestOrigins({ source: 'live', outlet: 'idlib24' })).toThrow(/no known web site/);
+  });
+
+  it('refuses a redirect to a host the run does not name: not followed on the command line, not read in a browser', async () => {
+    const asked: string[] = [];
+    const answers: Record<string, () => Response> = {
+      'https://shaam.org/a': () => new Response('', { status: 301, headers: { location: 'https://www.shaam.org/a' } }),
+      'https://www.shaam.org/a': () => new Response('<p>ok</p>', { status: 200, headers: { 'content-type': 'text/html' } }),
+      'https://shaam.org/b': () => new Response('', { status: 302, headers: { location: 'https://tracker.example/b?id=1' } }),
+      'https://shaam.org/loop': () => new Response('', { status: 302, headers: { location: '/loop' } }),
+    };
+    const fake = (async (u: string | URL | Request) => {
+      asked.push(String(u));
+      return answers[String(u)]?.() ?? new Response('no', { status: 404 });
+    }) as typeof fetch;
+    const cli = new PoliteFetcher({ fetch: fake, sleep: async () => undefined, manualRedirects: true, retries: 0 });
+    cli.limitTo(harvestHostAllowed({ source: 'live', outlet: 'shaam' }));
+    // The outlet's own subdomain is followed; another site is never asked.
+    expect(await cli.get('https://shaam.org/a')).toMatchObject({ url: 'https://www.shaam.org/a', status: 200, text: '<p>ok</p>' });
+    await expect(cli.get('https://shaam.org/b')).rejects.toThrow(/redirected to another site \(tracker\.example\), not followed/);
+    expect(asked.some((u) => u.includes('tracker.example'))).toBe(false);
+    await expect(cli.get('https://shaam.org/loop')).rejects.toThrow(/more than 5 redirects/);
+    // A browser follows redirects itself: an answer that came from elsewhere is not read.
+    const followed = (async () => {
+      const r = new Response('<p>elsewhere</p>', { status: 200, headers: { 'content-type': 'text/html' } });
+      Object.defineProperty(r, 'url', { value: 'https://tracker.example/x' });
+      return r;
+    }) as typeof fetch;
+    const page = new PoliteFetcher({ fetch: followed, sleep: async () => undefined, userAgent: null });
+    page.limitTo(harvestHostAllowed({ source: 'wayback', outlet: 'shaam' }));
+    await expect(page.get('https://web.archive.org/web/20150101000000id_/https://shaam.org/x')).rejects.toThrow(/another site \(tracker\.example\), not read/);
   });
 
   it('reads sitemaps, sitemap indexes, RSS and Atom', () => {

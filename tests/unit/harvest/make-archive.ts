@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { BlobWriter, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
 import { WARCRecord, WARCSerializer } from 'warcio';
 
-export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 
 export function fixture(name: string): { html: string; url: string; expected: Record<string, unknown> } {
   const expected = JSON.parse(readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8')) as Record<string, unknown> & { url: string };

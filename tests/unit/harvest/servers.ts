@@ -13,7 +13,7 @@ export interface Served {
 
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL, count: number) => boolean;
 
-export async function serve(route: Route): Promise<Served> {
+async function serve(route: Route): Promise<Served> {
   const requests: string[] = [];
   const counts = new Map<string, number>();
   const server: Server = createServer((req, res) => {
@@ -36,8 +36,8 @@ const html = (res: ServerResponse, body: string) => {
   res.end(body);
 };
 
-export const ORIENT_1 = fixture('orient-news-1');
-export const ORIENT_3 = fixture('orient-news-3');
+const ORIENT_1 = fixture('orient-news-1');
+const ORIENT_3 = fixture('orient-news-3');
 export const ORIENT_LISTING = fixture('orient-news-2');
 export const ARTICLE_1 = ORIENT_1.url;
 export const ARTICLE_2 = 'https://orient-news.net/ar/news_show/141218/0/أين-وصلت-معارك-تنظيم-الدولة-وقوات-الأسد-في-دير-الزور';

@@ -46,7 +46,7 @@ describe('not a report, in every format', () => {
 
   it('the options page’s import parts refuse it and store the rest', async () => {
     const db = openDb(`not-a-report-${Math.random()}`);
-    const job = await beginImport(db, 'o.jsonl', NOT_PROSE.length + 1, []);
+    const job = await beginImport(db, { file: 'o.jsonl', total: NOT_PROSE.length + 1, problems: [] });
     const done = await importPart(db, job.id, [...NOT_PROSE.map(([title, text]) => ({ title, text })), real[4]], undefined, 0);
     expect(done.added).toBe(1);
     expect(done.problems).toHaveLength(NOT_PROSE.length);

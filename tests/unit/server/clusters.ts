@@ -26,7 +26,7 @@ function run(cmd: string, args: string[]): string {
   return r.stdout;
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
