@@ -1,5 +1,6 @@
 // What Isnad costs the article page's main thread. The content script works in short synchronous
-// steps, each recorded as a performance measure `isnad:<step>` (lib/timing.ts); the browser's Long
+// steps, each recorded in its own world (read through the DevTools protocol: tests/e2e/harness/isolated.ts)
+// and as a console.timeStamp `isnad:<step>` in traces (lib/timing.ts); the browser's Long
 // Tasks API reports every task of 50 ms or more. A long task that overlaps one of our steps is
 // counted as ours; the same pages loaded without the extension show the page's own long tasks
 // (parsing, fonts, layout), so the two can be told apart.
@@ -16,16 +17,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Span } from '../lib/timing';
 import { CHROMIUM, launchWithExtension, waitForCorpus } from '../tests/e2e/harness/chromium';
+import { ourSteps, waitForStep } from '../tests/e2e/harness/isolated';
 import { PAGES, startSite } from '../tests/e2e/harness/site';
 import { importFile } from './import-file';
 import { synthCorpus } from './synth';
 
-export interface Span {
-  name: string;
-  start: number;
-  duration: number;
-}
+export type { Span };
 
 export interface PageCost {
   /** Our synchronous steps, in the order they ran. */
@@ -64,15 +63,12 @@ export interface Timeline {
 
 /** Reads the timeline of one load from the page and its panel frame (each has its own clock origin). */
 export async function readTimeline(page: Page): Promise<Timeline> {
-  // No named helpers inside evaluate: tsx would wrap them in a __name() the page lacks.
-  const own = await page.evaluate(() =>
-    Object.fromEntries(
-      [['script', 'isnad:start', 0], ['extracted', 'isnad:extract', 1], ['replied', 'isnad:replied', 1], ['panelAdded', 'isnad:panel', 1], ['panelPlaced', 'isnad:panel-place', 1], ['marks', 'isnad:marks-label', 1], ['origin', '', 0]].map(([key, name, end]) => {
-        const e = performance.getEntriesByName(name as string)[0];
-        return [key, key === 'origin' ? performance.timeOrigin : e ? e.startTime + (end ? e.duration : 0) : NaN];
-      }),
-    ),
-  );
+  const steps = await ourSteps(page);
+  const at = (name: string) => {
+    const e = steps.find((s) => s.name === name);
+    return e ? e.start + e.duration : NaN;
+  };
+  const own = { script: at('start'), extracted: at('extract'), replied: at('replied'), panelAdded: at('panel'), panelPlaced: at('panel-place'), marks: at('marks-label'), origin: await page.evaluate(() => performance.timeOrigin) };
   const handle = await page.$('[data-isnad="panel"] iframe');
   const frame = await handle?.contentFrame();
   const panel = frame
@@ -82,22 +78,22 @@ export async function readTimeline(page: Page): Promise<Timeline> {
         shown: performance.getEntriesByName('isnad:panel-shown')[0]?.startTime ?? NaN,
       }))
     : { origin: NaN, script: NaN, shown: NaN };
-  const shift = panel.origin - own.origin!;
+  const shift = panel.origin - own.origin;
   const nav = await page.evaluate(() => {
     const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     return { domContentLoaded: n?.domContentLoadedEventEnd ?? NaN, load: n?.loadEventEnd ?? NaN };
   });
   return {
     ...nav,
-    script: own.script!,
-    extracted: own.extracted!,
-    replied: own.replied!,
-    panelAdded: own.panelAdded!,
-    panelPlaced: own.panelPlaced!,
+    script: own.script,
+    extracted: own.extracted,
+    replied: own.replied,
+    panelAdded: own.panelAdded,
+    panelPlaced: own.panelPlaced,
     panelNavigation: shift,
     panelScript: shift + panel.script,
     panelShown: shift + panel.shown,
-    marks: own.marks!,
+    marks: own.marks,
   };
 }
 
@@ -114,15 +110,14 @@ export async function observeLongTasks(context: BrowserContext): Promise<void> {
 
 /** Reads what the page recorded, once our work (and any late task) is over. */
 export async function readCost(page: Page): Promise<PageCost> {
-  return page.evaluate(() => ({
-    steps: performance
-      .getEntriesByType('measure')
-      .filter((m) => m.name.startsWith('isnad:'))
-      .map((m) => ({ name: m.name.slice('isnad:'.length), start: m.startTime, duration: m.duration })),
+  const all = await ourSteps(page);
+  const seen = await page.evaluate(() => ({
     longTasks: ((window as unknown as { __isnadLong?: Array<{ start: number; duration: number }> }).__isnadLong ?? []).map((t) => ({ name: 'task', ...t })),
     marks: document.querySelectorAll('mark[data-isnad-mark]').length,
-    started: performance.getEntriesByName('isnad:start')[0]?.startTime,
   }));
+  // Moments (the script's start, the reply) are not steps: they hold no thread.
+  const moments = new Set(['start', 'replied']);
+  return { ...seen, steps: all.filter((s) => !moments.has(s.name)), started: all.find((s) => s.name === 'start')?.start };
 }
 
 /** Long tasks during which one of our steps ran, or that evaluated the content script (its main() starts at `started`). */
@@ -204,6 +199,7 @@ export interface TracedTask {
 interface TraceEvent {
   name: string;
   ph: string;
+  args?: { data?: { message?: string } };
   ts: number;
   dur?: number;
   tdur?: number;
@@ -217,12 +213,12 @@ interface TraceEvent {
  * CPU time (the trace's thread duration) does not grow when other work on a shared machine
  * takes the core away; the wall time does.
  */
-export async function traceOurTasks(context: BrowserContext, url: string): Promise<TracedTask[]> {
+export async function traceOurTasks(context: BrowserContext, url: string, opts: { waitUntil?: 'load' | 'commit'; timeout?: number; /** The step of ours to wait for (the marks by default). */ until?: string } = {}): Promise<TracedTask[]> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing', transferMode: 'ReturnAsStream' } as never);
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('isnad:marks-label').length > 0, undefined, { timeout: 15_000 });
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReturnAsStream' } as never);
+  await page.goto(url, { waitUntil: opts.waitUntil ?? 'load', timeout: opts.timeout });
+  await waitForStep(page, opts.until ?? 'marks-label', opts.timeout);
   await page.waitForTimeout(500);
   const complete = new Promise<{ stream: string }>((resolve) => cdp.once('Tracing.tracingComplete' as never, resolve as never));
   await cdp.send('Tracing.end');
@@ -236,8 +232,9 @@ export async function traceOurTasks(context: BrowserContext, url: string): Promi
   await cdp.send('IO.close', { handle: stream } as never);
   await page.close();
   const events = (JSON.parse(text) as { traceEvents: TraceEvent[] }).traceEvents;
-  // Builds before the isnad:start mark began their set-up step inside main().
-  const start = events.find((e) => e.name === 'isnad:start') ?? events.find((e) => e.name === 'isnad:setup' && e.ph === 'b');
+  // Our steps' console.timeStamp events, each at the step's start.
+  const ours = events.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message?.startsWith('isnad:'));
+  const start = ours.find((e) => e.args!.data!.message === 'isnad:start');
   if (!start) return [];
   const thread = events.filter((e) => e.pid === start.pid && e.tid === start.tid);
   const tasks = thread.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.dur !== undefined);
@@ -248,7 +245,7 @@ export async function traceOurTasks(context: BrowserContext, url: string): Promi
     if (task) byTask.set(task, [...(byTask.get(task) ?? []), name]);
   };
   add(start.ts, 'evaluate');
-  for (const e of thread) if (e.ph === 'b' && e.name.startsWith('isnad:')) add(e.ts, e.name.slice('isnad:'.length));
+  for (const e of ours) if (e !== start && e.pid === start.pid && e.tid === start.tid) add(e.ts, e.args!.data!.message!.slice('isnad:'.length));
   return [...byTask].map(([t, steps]) => ({ steps, wallMs: round(t.dur! / 1000), cpuMs: round((t.tdur ?? t.dur!) / 1000) }));
 }
 
@@ -266,7 +263,7 @@ async function loadOnce(context: BrowserContext, url: string): Promise<Load> {
   const frame = await (await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 })).contentFrame();
   await frame!.waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
   const relatedAt = Date.now() - t0;
-  await page.waitForFunction(() => performance.getEntriesByName('isnad:marks-label').length > 0, undefined, { timeout: 15_000 });
+  await waitForStep(page, 'marks-label');
   await page.waitForTimeout(1000);
   const load = { cost: await readCost(page), relatedAt, timeline: await readTimeline(page) };
   await page.close();

@@ -30,8 +30,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string; los
 export interface Protocol extends TeamProtocol {
   /** Content script → background: the article on this tab. The reply carries only what the page
    *  may hold: where to mark its own words. `run` names this reading of the page; the in-page
-   *  panel it mounted asks for the related reports by it (ui:panel-context). */
-  'page:article': { request: { article: Article; run?: string }; reply: { marks: MarkSpec[] } };
+   *  panel it mounted asks for the related reports by it (ui:panel-context); `readAt` is where. */
+  'page:article': { request: { article: Article; run?: string; readAt: string }; reply: { marks: MarkSpec[] } };
   /** Document-start script → background: a page of an outlet is loading; start, and get ready
    *  for its article (entrypoints/wake.content.ts). */
   'page:wake': { request: Record<string, never>; reply: null };
@@ -112,7 +112,7 @@ export interface Protocol extends TeamProtocol {
    *  page's analysis when its workers ran) → end. */
   'ui:import-begin': { request: { file: string; total: number; problems: ImportProblemRow[]; /** The file (name, size, time): an unfinished job of it is resumed. */ source?: string }; reply: ImportJob };
   /** `part` numbers the part: one sent again (its reply lost to a stopped worker) is written once. */
-  'ui:import-part': { request: { job: string; records: unknown[]; features?: FeaturesWire[]; part?: number }; reply: ImportJob };
+  'ui:import-part': { request: { job: string; records: unknown[]; features?: FeaturesWire[]; part?: number; lines?: number[] }; reply: ImportJob };
   'ui:import-end': { request: { job: string }; reply: ImportSummary };
   /** Options → background: the corpus as a pack file (imported and captured reports). */
   'ui:corpus-export': { request: Record<string, never>; reply: ExportedFile };

@@ -66,6 +66,16 @@ export function vetArticle(article: Article, tabUrl: string): VettedArticle {
   return { article: { ...article, url: tab, canonicalUrl: canonical, archive: null, ...withClaims(article, claimed) }, capture: !saysCopy };
 }
 
+/**
+ * The article read at `readAt`, held to the tab's URL now: when the page moved in between (an
+ * in-page navigation, or a new document, while the content script read or its message was on
+ * its way), the article is the old page's, and is not the new URL's to hold or capture.
+ */
+export function vetRead(article: Article, readAt: string, tabUrl: string): VettedArticle {
+  if (typeof readAt !== 'string' || keyOf(readAt) !== keyOf(tabUrl)) throw new Error(`the page moved while it was read (read at ${String(readAt).slice(0, 300)}, now at ${tabUrl.slice(0, 300)}): not held`);
+  return vetArticle(article, tabUrl);
+}
+
 function withClaims(article: Article, claimed: Set<string>): Pick<Article, 'claimedUrls'> {
   const all = [...(article.claimedUrls ?? []), ...claimed];
   return all.length ? { claimedUrls: [...new Set(all)] } : {};

@@ -4,11 +4,12 @@
 import { browser } from 'wxt/browser';
 import { extractWith } from '../../lib/extract/cascade';
 import { loadedReadability } from '../../lib/extract/readability-slot';
-import { settled } from '../../lib/extract/settle';
+import { MAX_ELEMENTS, tooLarge } from '../../lib/extract/page-size';
+import { settler } from '../../lib/extract/settle';
 import { send, type TabMessage } from '../../lib/messaging';
 import { recognizePage } from '../../lib/outlets/registry';
 import { CONTENT_MATCHES } from '../../lib/outlets/hosts';
-import { nextTask, step } from '../../lib/timing';
+import { moment, nextTask, step } from '../../lib/timing';
 import type { Article } from '../../lib/types';
 import { startClipButton } from './clip-button';
 import { highlightSavedClippings } from './clip-highlights';
@@ -35,7 +36,7 @@ export default defineContentScript({
   // window.postMessage reached the page's own listeners and took 4–25 ms of the page's thread.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    performance.mark('isnad:start');
+    moment('start');
     // WXT stops this copy when a newer one announces itself by an event on the document, and a
     // page can dispatch that event too (the extension id is in our iframes' URLs). A newer copy
     // starts only once the extension was reloaded or updated, which leaves this copy's runtime
@@ -78,11 +79,16 @@ export default defineContentScript({
       step('setup-watch', watchNavigation);
     }
 
+    let runs = 0;
     async function run(): Promise<void> {
+      const mine = ++runs;
       // Each step in its own task, so none of ours keeps the page's main thread 50 ms.
       await nextTask();
       // URL first, then what the page says of itself (Idlib24, sites the reader turned on, short links).
-      const isArticle = step('recognize', () => recognizePage(document, location.href).pageType === 'article');
+      // A page past the size we read (lib/extract/page-size.ts) is left alone, as a listing is.
+      const huge = step('size', () => tooLarge(document));
+      if (huge) console.warn(`Isnad: this page has more than ${MAX_ELEMENTS} elements; not read`);
+      const isArticle = !huge && step('recognize', () => recognizePage(document, location.href).pageType === 'article');
       // The panel's page loads (hidden, in the extension's process) while the article is read
       // and looked up; it asks the background for this run's related reports itself.
       const run = runId();
@@ -102,9 +108,12 @@ export default defineContentScript({
         return watchOnce();
       }
       await nextTask();
-      const article = await read();
+      const { article, at } = await read();
       if (!article || (!article.title && article.paragraphs.length === 0)) return dropPanel();
-      const replied = send('page:article', { article, run });
+      // The background holds the article to the URL it was read at (a page that moved since, by
+      // pushState or a new document, gets nothing of it); a newer run reads the new page.
+      if (mine !== runs) return;
+      const replied = send('page:article', { article, run, readAt: at });
       await watchOnce();
       // Placed while the background works on the marks: the page is laid out by now.
       await nextTask();
@@ -112,27 +121,31 @@ export default defineContentScript({
       await nextTask();
       step('panel-place', () => panel?.place(room));
       const reply = await replied;
-      performance.mark('isnad:replied');
+      moment('replied');
       if (!reply.ok) {
         console.warn('Isnad:', reply.error);
         return dropPanel();
       }
       await nextTask();
+      if (mine !== runs) return;
       await marks.show(article.paragraphs, reply.value.marks);
       // After the marks: both wrap the page's words, and one at a time keeps their ranges valid.
       await highlightSavedClippings().catch((err: unknown) => console.warn('Isnad: clippings not highlighted:', err));
     }
 
     /** The article, by the cascade; Readability is fetched into this tab only for a page that needs it. */
-    async function read(): Promise<Article | null> {
-      const first = step('extract', () => extractWith(document, location.href, loadedReadability()));
-      if (first) return first;
+    async function read(): Promise<{ article: Article | null; at: string }> {
+      // Where it was read: a step runs to its end before the page can navigate.
+      let at = location.href;
+      const first = step('extract', () => extractWith(document, at, loadedReadability()));
+      if (first) return { article: first, at };
       const loaded = await send('page:readability', {});
       if (!loaded.ok) throw new Error(`Readability not loaded: ${loaded.error}`);
       await nextTask();
       const readability = loadedReadability();
       if (!readability) throw new Error('Readability not loaded: the injected script left no step');
-      return step('extract-readability', () => extractWith(document, location.href, readability));
+      at = location.href;
+      return { article: step('extract-readability', () => extractWith(document, at, readability)), at };
     }
 
     // A page we cannot read must not break the page: say why in the console and stop.
@@ -141,12 +154,13 @@ export default defineContentScript({
     // In-page navigation (history.pushState between articles) re-runs recognition.
     // The new URL is announced before it is committed and before the site renders the new story:
     // read once the page has settled, and only the latest navigation.
-    let navigation = 0;
+    // A navigation during the wait cancels it (lib/extract/settle.ts): a page navigating in a loop
+    // keeps one observer, not one per navigation.
     function watchNavigation(): void {
+      const afterSettling = settler(document);
       ctx.addEventListener(window, 'wxt:locationchange', () => {
-        const mine = ++navigation;
-        void settled(document).then(() => {
-          if (mine === navigation && ctx.isValid) void safeRun();
+        afterSettling(() => {
+          if (ctx.isValid) void safeRun();
         });
       });
     }

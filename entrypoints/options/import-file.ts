@@ -97,8 +97,8 @@ export async function importCorpusFile(file: File, onProgress: (done: number, to
   const workers = startWorkers();
   const analysis = workers ? pool(workers) : null;
   try {
-    const all: Array<{ n: number; records: ReportRecord[] }> = [];
-    for (let i = 0; i < records.length; i += PART) all.push({ n: i / PART, records: records.slice(i, i + PART) });
+    const all: Array<{ n: number; records: ReportRecord[]; lines?: number[] }> = [];
+    for (let i = 0; i < records.length; i += PART) all.push({ n: i / PART, records: records.slice(i, i + PART), lines: parsed.lines?.slice(i, i + PART) });
     const parts = all.filter((p) => !written.has(p.n));
     // Without workers the background analyses (slower, but the same result).
     const analyse = (p: ReportRecord[] | undefined) => (p && analysis ? analysis.analyse(p).catch(() => undefined) : Promise.resolve(undefined));
@@ -110,8 +110,9 @@ export async function importCorpusFile(file: File, onProgress: (done: number, to
     for (let i = 0; i < parts.length; i++) {
       const features = await ahead;
       ahead = analyse(parts[i + 1]?.records);
-      const { n, records: part } = parts[i]!;
-      const sent = resend('ui:import-part', { job: job.id, part: n, records: part, ...(features ? { features } : {}) }).then(() => {
+      const { n, records: part, lines } = parts[i]!;
+      // Each record's line in the file: a record the background refuses is named by it.
+      const sent = resend('ui:import-part', { job: job.id, part: n, records: part, ...(lines ? { lines } : {}), ...(features ? { features } : {}) }).then(() => {
         done += part.length;
         onProgress(done, records.length);
       });

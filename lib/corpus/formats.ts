@@ -1,3 +1,4 @@
+import { elementLines, jsonErrorPlace } from './json-lines';
 import { extractFromText } from '../extract/text';
 import { stripInvisible } from '../arabic/invisible';
 import { isWebUrl } from '../safe-href';
@@ -23,6 +24,8 @@ export class CorpusFormatError extends Error {
 
 export interface ParsedCorpus {
   records: ReportRecord[];
+  /** The line each record starts on (a pack's element, a JSON Lines line), for errors found later. */
+  lines?: number[];
   /** Bad records, each named by line (JSON Lines) or index (pack); the good ones are kept. */
   errors: CorpusFormatError[];
 }
@@ -138,8 +141,8 @@ function archiveFields(o: Record<string, unknown>): Pick<ReportRecord, 'archived
 export function parseJsonLines(file: string, content: string): ParsedCorpus {
   const records: ReportRecord[] = [];
   const errors: CorpusFormatError[] = [];
-  const lines = content.split('\n');
-  lines.forEach((line, i) => {
+  const at: number[] = [];
+  content.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     let raw: unknown;
     try {
@@ -150,10 +153,13 @@ export function parseJsonLines(file: string, content: string): ParsedCorpus {
     }
     const r = validateRecord(raw);
     if (typeof r === 'string') errors.push(new CorpusFormatError(file, r, i + 1));
-    else records.push(r);
+    else {
+      records.push(r);
+      at.push(i + 1);
+    }
   });
   if (records.length === 0 && errors.length === 0) throw new CorpusFormatError(file, 'no reports in the file');
-  return { records, errors };
+  return { records, errors, lines: at };
 }
 
 export function parsePack(file: string, content: string): ParsedCorpus {
@@ -161,7 +167,9 @@ export function parsePack(file: string, content: string): ParsedCorpus {
   try {
     data = JSON.parse(content);
   } catch (e) {
-    throw new CorpusFormatError(file, `not valid JSON (${(e as Error).message})`);
+    const message = (e as Error).message;
+    const where = jsonErrorPlace(content, message);
+    throw new CorpusFormatError(file, `not valid JSON${where ? ` at line ${where.line}, column ${where.column}` : ''} (${message.slice(0, 200)})`, where?.line);
   }
   const list = Array.isArray(data)
     ? data
@@ -171,12 +179,19 @@ export function parsePack(file: string, content: string): ParsedCorpus {
   if (!list) throw new CorpusFormatError(file, 'not an Isnad corpus pack (expected {"format": "isnad-corpus", "reports": [...]})');
   const records: ReportRecord[] = [];
   const errors: CorpusFormatError[] = [];
+  // Each report's line in the file (its index where the text cannot tell).
+  const starts = elementLines(content);
+  const lineOf = (i: number) => (starts.length === list.length ? starts[i]! : i + 1);
+  const at: number[] = [];
   list.forEach((raw: unknown, i: number) => {
     const r = validateRecord(raw);
-    if (typeof r === 'string') errors.push(new CorpusFormatError(file, `report ${i + 1}: ${r}`, i + 1));
-    else records.push(r);
+    if (typeof r === 'string') errors.push(new CorpusFormatError(file, `report ${i + 1}: ${r}`, lineOf(i)));
+    else {
+      records.push(r);
+      at.push(lineOf(i));
+    }
   });
-  return { records, errors };
+  return { records, errors, lines: at };
 }
 
 /** Words a line of prose has at least: a sentence, not a list's item or a menu. */

@@ -36,9 +36,9 @@ export function engineHandlers(db: IsnadDB, ready: () => Promise<void>): EngineH
       await ready();
       return beginImport(db, { file, total, problems, source });
     },
-    async 'ui:import-part'({ job, records, features, part }) {
+    async 'ui:import-part'({ job, records, features, part, lines }) {
       await ready();
-      return importPart(db, job, records, features, part);
+      return importPart(db, job, records, features, { part, lines: Array.isArray(lines) ? lines : undefined });
     },
     async 'ui:import-end'({ job }) {
       return finishImport(db, job);

@@ -207,8 +207,9 @@ export async function beginImport(db: IsnadDB, { file, total, problems, source }
 /**
  * Writes one part of a page-driven job (with the page's analysis when it sent one). A part is
  * written once: sent again (its reply was lost when the worker stopped), it is acknowledged as is.
+ * `lines` (the line of each record in its file) names a record refused here by its line.
  */
-export async function importPart(db: IsnadDB, jobId: string, records: unknown[], features?: FeaturesWire[], part?: number): Promise<ImportJob> {
+export async function importPart(db: IsnadDB, jobId: string, records: unknown[], features?: FeaturesWire[], { part, lines }: { part?: number; lines?: unknown[] } = {}): Promise<ImportJob> {
   const valid: ReportRecord[] = [];
   const problems: ImportProblemRow[] = [];
   const current = await db.jobs.get(jobId);
@@ -218,7 +219,8 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
   const kept: number[] = [];
   records.forEach((r, i) => {
     const v = validateRecord(r);
-    if (typeof v === 'string') problems.push({ file: current.file, reason: v });
+    const line = lines?.[i];
+    if (typeof v === 'string') problems.push({ file: current.file, ...(Number.isSafeInteger(line) && (line as number) > 0 ? { line: line as number } : {}), reason: v });
     else {
       valid.push(v);
       kept.push(i);

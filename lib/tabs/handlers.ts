@@ -10,7 +10,7 @@ import { READABILITY_SCRIPT } from '../extract/readability-slot';
 import { t } from '../i18n';
 import { marksFor } from '../marks/for-article';
 import type { Handlers, TabMessage } from '../messaging';
-import { vetArticle } from '../page-identity';
+import { vetRead } from '../page-identity';
 import { NOT_OURS, type FrameClaims } from '../frames';
 import type { PanelContexts } from '../panel-contexts';
 import { captureEnabled, loadSettings } from '../settings';
@@ -83,10 +83,11 @@ export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps):
   const warmUp = warmer();
   return {
     ...frameHandlers(db, frames),
-    async 'page:article'({ article: read, run }, sender) {
+    async 'page:article'({ article: read, run, readAt }, sender) {
       if (sender.tabId === undefined || !sender.url) throw new Error('page:article must come from a tab');
-      // Held to the tab's URL: a canonical or archive claim it does not bear out is no key.
-      const { article, capture: mayCapture } = vetArticle(read, pageUrlOf(sender));
+      // Held to the tab's URL, if the page is still where it was read: a canonical or archive
+      // claim it does not bear out is no key.
+      const { article, capture: mayCapture } = vetRead(read, readAt, pageUrlOf(sender));
       tabs.hold(sender.tabId, article);
       // The marks do not wait for the related reports: the panel asks for those (ui:panel-context).
       // The lookup starts now, so that its reads are in flight while the marks are worked out.

@@ -191,7 +191,7 @@ export async function pullStep(deps: TeamDeps, filter: PullFilter): Promise<Pull
   const kept = page.reports.filter((r) => matchesPull(f, r.record)).map((r) => r.record);
   let { added, kept: keptSoFar } = state;
   if (kept.length) {
-    const write = () => importPart(deps.corpus, state.importId, kept, undefined, state.after);
+    const write = () => importPart(deps.corpus, state.importId, kept, undefined, { part: state.after });
     const job = await write().catch(async (e: unknown) => {
       if (!(e instanceof ImportStopped)) throw e;
       // Marked stopped while the pull waited (the import list closes silent imports): resumed.

@@ -9,6 +9,7 @@ import type { Frame, Page } from 'playwright-core';
 import { clippingLink } from '../../lib/clippings/fragment';
 import type { Clipping } from '../../lib/clippings/types';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { waitForStep } from './harness/isolated';
 import { highlightedRuns, selectInArticle } from './harness/probes';
 import { PAGES, startSite } from './harness/site';
 import { boxProblems } from './layout';
@@ -101,8 +102,8 @@ async function given(quotes: string[]): Promise<void> {
   if (quotes.length === 0) return;
   const page = await b.context.newPage();
   await page.goto(PAGES.shaamArticle);
-  // The clip button answers the background once the article is read (its `isnad:extract` step).
-  await page.waitForFunction(() => performance.getEntriesByName('isnad:extract').length > 0, undefined, { timeout: 15_000 });
+  // The clip button answers the background once the article is read (its `extract` step).
+  await waitForStep(page, 'extract');
   for (const quote of quotes) {
     await select(page, quote);
     expect(await clipSelection(b)).toMatchObject({ created: true, quote: { quote } });

@@ -13,6 +13,7 @@ import type { Article } from '../../lib/types';
 import { heavyOrientPage, htmlFixtures, type PageFixture } from '../unit/extract/fixture-pages';
 import { READABILITY_PAGE_HTML } from '../unit/extract/readability-page';
 import { extensionRunsIn, launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { ourSteps, waitForStep } from './harness/isolated';
 import { fixtureHttpUrl, PAGES, startSite } from './harness/site';
 import { pressToolbarButton } from './ui-helpers';
 
@@ -60,7 +61,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutM
 }
 
 const panel = (page: Page) => page.$('[data-isnad="panel"]');
-const recognized = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('isnad:recognize').length > 0, undefined, { timeout: 15_000 });
+const recognized = (page: Page) => waitForStep(page, 'recognize');
 
 describe('the content script in Chromium reads each fixture as Node does', () => {
   const onBuiltin = fixtures.filter((f) => isBuiltinSite(fixtureHttpUrl(f.url)));
@@ -169,7 +170,7 @@ describe('Readability, only on a page that needs it', () => {
     expect(got.paragraphs).toHaveLength(4);
     expect(await hasReadability(browser.worker, page.url())).toBe(true);
     // Read once, by the reader's run: nothing had run here by itself before.
-    expect(await page.evaluate(() => performance.getEntriesByName('isnad:start').length)).toBe(1);
+    expect((await ourSteps(page)).filter((s) => s.name === 'start')).toHaveLength(1);
     expect(errors).toEqual([]);
     await page.close();
   });

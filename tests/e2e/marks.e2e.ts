@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readCost } from '../../bench/main-thread';
+import { waitForStep } from './harness/isolated';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 import { PAGES, seed, startSite } from './harness/site';
 import { boxProblems } from './layout';
@@ -25,7 +26,7 @@ async function openWithMarks(url: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(url);
   // The marks are all in once the content script's last marks step (labelling them) has run.
-  await page.waitForFunction(() => performance.getEntriesByName('isnad:marks-label').length > 0, undefined, { timeout: 15_000 });
+  await waitForStep(page, 'marks-label');
   return page;
 }
 
@@ -149,7 +150,7 @@ describe('marks in the article', () => {
     const order = cost.steps.map((s) => s.name).filter((n, k, all) => all.indexOf(n) === k);
     // The panel is added (hidden) before the article is read, so its page loads meanwhile; it is
     // placed while the background works out the marks.
-    expect(order).toEqual(['recognize', 'panel', 'setup', 'extract', 'setup-watch', 'panel-measure', 'panel-place', 'marks-clear', 'marks-locate', 'marks-wrap', 'marks-label']);
+    expect(order).toEqual(['size', 'recognize', 'panel', 'setup', 'extract', 'setup-watch', 'panel-measure', 'panel-place', 'marks-clear', 'marks-locate', 'marks-wrap', 'marks-label']);
     for (let k = 1; k < cost.steps.length; k++) expect(cost.steps[k]!.start).toBeGreaterThanOrEqual(cost.steps[k - 1]!.start);
     await page.close();
   });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { extensionRunsIn, launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { waitForStep } from './harness/isolated';
 import { PAGES, seed, startSite } from './harness/site';
 
 let site: Awaited<ReturnType<typeof startSite>>;
@@ -59,10 +60,10 @@ describe('article pages show related reports from the corpus', () => {
   }
 
   it('a listing page gets no panel', async () => {
-    // The content script's decision is its `isnad:recognize` measure (lib/timing.ts): an article's
+    // The content script's decision is its `recognize` step (lib/timing.ts): an article's
     // panel is mounted in the same task, so once it is there a missing panel is a decision, not a
     // slow machine. The article first, as the control: there the panel is present at that moment.
-    const recognized = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('isnad:recognize').length > 0, undefined, { timeout: 15_000 });
+    const recognized = (page: Page) => waitForStep(page, 'recognize');
     const control = await browser.context.newPage();
     await control.goto(PAGES.eremArticle);
     await recognized(control);

@@ -35,11 +35,11 @@ describe('a part sent again is written once', () => {
   it('the same part twice (its first reply lost) adds its reports once and counts it once', async () => {
     const db = fresh();
     const job = await beginImport(db, { file: 'real.jsonl', total: 100, problems: [], source: SOURCE });
-    await importPart(db, job.id, real.slice(0, 50), undefined, 0);
-    const again = await importPart(db, job.id, real.slice(0, 50), undefined, 0);
+    await importPart(db, job.id, real.slice(0, 50), undefined, { part: 0 });
+    const again = await importPart(db, job.id, real.slice(0, 50), undefined, { part: 0 });
     expect(again).toMatchObject({ done: 50, added: 50, parts: [0] });
     // Sent together (a resend racing the first): still once.
-    await Promise.all([importPart(db, job.id, real.slice(50, 100), undefined, 1), importPart(db, job.id, real.slice(50, 100), undefined, 1)]);
+    await Promise.all([importPart(db, job.id, real.slice(50, 100), undefined, { part: 1 }), importPart(db, job.id, real.slice(50, 100), undefined, { part: 1 })]);
     expect(await finishImport(db, job.id)).toMatchObject({ added: 100, duplicates: 0 });
     expect(await db.reports.count()).toBe(100);
   });
@@ -49,15 +49,15 @@ describe('a full disk', () => {
   it('stops a page-driven job with one clear message; the same file again resumes it when there is room', async () => {
     const db = fresh();
     const job = await beginImport(db, { file: 'real.jsonl', total: 100, problems: [], source: SOURCE });
-    await importPart(db, job.id, real.slice(0, 50), undefined, 0);
+    await importPart(db, job.id, real.slice(0, 50), undefined, { part: 0 });
     free = fillDisk();
-    const err = await importPart(db, job.id, real.slice(50, 100), undefined, 1).catch((e: Error) => e);
+    const err = await importPart(db, job.id, real.slice(50, 100), undefined, { part: 1 }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/^The browser's storage is full: 50 of 100 records were imported\. Free space .* import the same file again: it resumes where it stopped\.$/);
     const stopped = (await db.jobs.get(job.id))!;
     expect(stopped).toMatchObject({ status: 'failed', done: 50, error: (err as Error).message });
     // The rest of the page's sends are refused with the same message, not the raw error again.
-    await expect(importPart(db, job.id, real.slice(50, 100), undefined, 1)).rejects.toThrow((err as Error).message);
+    await expect(importPart(db, job.id, real.slice(50, 100), undefined, { part: 1 })).rejects.toThrow((err as Error).message);
     await expect(finishImport(db, job.id)).rejects.toThrow((err as Error).message);
     // A restarted worker does not retry it (it used to fail again at every start).
     expect(await resumeImports(db)).toEqual([]);
@@ -68,7 +68,7 @@ describe('a full disk', () => {
     const resumed = await beginImport(db, { file: 'real.jsonl', total: 100, problems: [], source: SOURCE });
     expect(resumed).toMatchObject({ id: job.id, status: 'running', parts: [0], done: 50 });
     expect(resumed.error).toBeUndefined();
-    await importPart(db, job.id, real.slice(50, 100), undefined, 1);
+    await importPart(db, job.id, real.slice(50, 100), undefined, { part: 1 });
     expect(await finishImport(db, job.id)).toMatchObject({ added: 100, duplicates: 0 });
     expect(await db.reports.count()).toBe(100);
     expect((await db.jobs.get(job.id))!.status).toBe('done');
@@ -97,7 +97,7 @@ describe('a page that fell silent', () => {
     const db = fresh();
     const t0 = 1_000_000;
     const job = await beginImport(db, { file: 'real.jsonl', total: 100, problems: [], source: SOURCE }, t0);
-    await importPart(db, job.id, real.slice(0, 50), undefined, 0);
+    await importPart(db, job.id, real.slice(0, 50), undefined, { part: 0 });
     const later = Date.now() + 121_000;
     const [shown] = await listImports(db, later);
     expect(shown).toMatchObject({ id: job.id, status: 'failed', error: 'stopped after 50 of 100 records: import the same file again to resume (reports already imported are not added twice)' });

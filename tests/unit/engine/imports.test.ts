@@ -29,12 +29,15 @@ describe('importing corpus files', () => {
     expect(await db.staged.count()).toBe(0);
   });
 
-  it('reports a record with a missing field by its number in a pack, keeping the others', async () => {
+  it('reports a record with a missing field by its number and its line in a pack, keeping the others', async () => {
     const db = fresh();
     const pack = { format: 'isnad-corpus', version: 1, reports: [real[0], { url: 'x', title: 'no text' }, real[1]] };
-    const s = await importText(db, 'pack.json', JSON.stringify(pack));
+    // Pretty-printed: the bad report's "{" is on the line before its first field (0-based index of that field = 1-based line of the brace).
+    const text = JSON.stringify(pack, null, 2);
+    const line = text.split('\n').findIndex((l) => l === '      "url": "x",');
+    const s = await importText(db, 'pack.json', text);
     expect(s.added).toBe(2);
-    expect(s.problems).toEqual([{ file: 'pack.json', line: 2, reason: 'report 2: field "text" missing or not a string' }]);
+    expect(s.problems).toEqual([{ file: 'pack.json', line, reason: 'report 2: field "text" missing or not a string' }]);
   });
 
   it('refuses a file that is not a corpus with a reason, leaving what was stored untouched', async () => {
