@@ -6,7 +6,7 @@
 import { indexedDb } from '../cli/engine';
 import { loadCorpus } from '../cli/load';
 import { analyseReport } from '../lib/compare/analyse';
-import { compareFor, profilesFor } from '../lib/compare/service';
+import { compareFor, profilesFor } from '../lib/compare/from-corpus';
 import type { Article } from '../lib/types';
 
 const reports = await loadCorpus(['tests/fixtures/real-2025.jsonl'], true, (m) => console.warn(m));

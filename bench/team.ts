@@ -3,8 +3,9 @@
 // settings: fsync on), with synthetic reports (bench/synth.ts) and the engine's real analysis.
 // Prints, as JSON:
 // - analysis rate (reports/s, where `team load` runs: worker threads on every core);
-// - load rate (reports/s into the server: HTTP, validation, duplicate check, near-duplicates,
-//   COPY, postings and their merges), each batch's request body prepared before it is timed;
+// - load rate (reports/s into the server: one streamed NDJSON upload of every line — HTTP,
+//   validation, duplicate check, near-duplicates, COPY, postings and their merges), the lines
+//   written to the cache before the upload is timed;
 // - query latency p50/p95 through HTTP at 1 and 8 concurrent clients;
 // - where the database's time went in each phase (pg_stat_statements: the costliest statements);
 // - recall@10 on the labelled event groups, and against the local engine's top 10 on a corpus of
@@ -14,7 +15,7 @@
 // With --shards N the reports are on N shards behind a coordinator (postgres_fdw, server/shards.ts).
 // The analysed batches are kept in --cache (default: a folder under the temporary folder, by size)
 // and reused by the next run of the same size.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,22 +75,34 @@ async function analyseAll(records: ReportRecord[]): Promise<number | null> {
   return Math.round(rate);
 }
 
-/** Posts the cached bodies; the time is the requests' only. */
-async function loadAll(url: string, team: string, token: string, docs: number): Promise<{ perS: number; added: number }> {
-  let ms = 0;
-  let added = 0;
+/** The cached bodies as NDJSON (a report, its analysis and event document a line), made once. */
+function ndjsonFiles(docs: number): string[] {
   const files = readdirSync(CACHE).filter((f) => f.endsWith('.json')).sort().slice(0, Math.ceil(docs / BATCH));
-  for (const [k, f] of files.entries()) {
-    const body = readFileSync(join(CACHE, f), 'utf8');
-    const t = performance.now();
-    const res = await fetch(`${url}/v1/teams/${team}/reports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
-    const out = (await res.json()) as { added: number; error?: string };
-    ms += performance.now() - t;
-    if (!res.ok) throw new Error(`load: ${res.status} ${out.error}`);
-    added += out.added;
-    if (k % 25 === 0) log(`loaded ${added} (${Math.round(added / (ms / 1000))}/s, load ${load1()})`);
-  }
-  return { perS: Math.round(added / (ms / 1000)), added };
+  return files.map((f) => {
+    const out = join(CACHE, f.replace(/\.json$/, '.ndjson'));
+    if (!existsSync(out)) {
+      const b = JSON.parse(readFileSync(join(CACHE, f), 'utf8')) as { records: unknown[]; analyses: unknown[]; events: unknown[] };
+      writeFileSync(out, b.records.map((record, i) => `${JSON.stringify({ record, analysis: b.analyses[i], event: b.events[i] })}\n`).join(''));
+    }
+    return out;
+  });
+}
+
+/** Streams the cached lines in one upload (server/upload.ts), as `team load` does; the request alone is timed. */
+async function loadAll(c: TeamClient, docs: number): Promise<{ perS: number; added: number }> {
+  const files = ndjsonFiles(docs);
+  let sent = 0;
+  const lines = async function* () {
+    for (const f of files) {
+      for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
+      if (++sent % 10 === 0) log(`sent ${sent} of ${files.length} files (load ${load1()})`);
+    }
+  };
+  const t = performance.now();
+  const res = await c.upload(lines(), 'synth');
+  const s = (performance.now() - t) / 1000;
+  if (res.problems.length) throw new Error(`load: ${JSON.stringify(res.problems.slice(0, 3))}`);
+  return { perS: Math.round(res.added / s), added: res.added };
 }
 
 async function latencies(c: TeamClient, qs: TeamQuery[], clients: number): Promise<{ p50: number; p95: number; qps: number; load: number }> {
@@ -196,8 +209,10 @@ try {
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
   const { token } = await createTeam(db, 'big', 'admin');
+  const big = new TeamClient(url, 'big', token);
+  ndjsonFiles(DOCS);
   let cpu0 = cpuNow();
-  const loaded = await loadAll(url, 'big', token, DOCS);
+  const loaded = await loadAll(big, DOCS);
   out.loadCpuPerBatch = cpuPer(cpu0, cpuNow(), loaded.added / BATCH);
   out.loadPerS = loaded.perS;
   out.loadAfterLoading = load1();
@@ -220,7 +235,6 @@ try {
   };
   log(`loaded ${JSON.stringify(out)}`);
 
-  const big = new TeamClient(url, 'big', token);
   const groups = pickQueries(corpus, QUERIES);
   const qs = groups.map((g) => teamQueryFor(asQuery(corpus.records[g[0]!]!)));
   for (const q of qs.slice(0, 10)) await big.query(q);

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { NotYet, useAction, useAnswer } from './answer';
 import { formatNumber, listOf, t, tn, uiLang } from '../lib/i18n';
 import { DateField } from './DateField';
 import { DateText } from './DateText';
@@ -13,7 +14,6 @@ import { clippingFacets, searchClippings, type ClippingQuery } from '../lib/clip
 import { parseTags } from './clippings-filter';
 import { downloadFile } from './download';
 import './clippings.css';
-import { errorMessage } from '../lib/errors';
 
 /** "3 clippings added, 1 updated and 2 already saved": the counts that are not zero (the added always). */
 export function clippingsImportParts(s: Pick<ClippingsImportSummary, 'counts' | 'problems'>): string {
@@ -36,16 +36,13 @@ function ClippingItem({ c, onSaved, onDelete }: { c: Clipping; onSaved: (c: Clip
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(c.note);
   const [tags, setTags] = useState(c.tags.join(', '));
-  const [error, setError] = useState<string | null>(null);
-  const save = async (e: Event) => {
+  const { error, run } = useAction();
+  const save = (e: Event) => {
     e.preventDefault();
-    try {
+    return run(async () => {
       onSaved(await call('ui:clipping-update', { id: c.id, note, tags: parseTags(tags) }));
       setEditing(false);
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    });
   };
   const lang = uiLang();
   return (
@@ -107,28 +104,18 @@ function ClippingItem({ c, onSaved, onDelete }: { c: Clipping; onSaved: (c: Clip
 /** Import of our JSON export, and backup/restore of clippings with settings. */
 function ImportTools({ onImported }: { onImported: () => void }) {
   const [summary, setSummary] = useState<ClippingsImportSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const read = (message: 'ui:clippings-import' | 'ui:clippings-restore-backup') => async (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    try {
+    await run(async () => {
       setSummary(await call(message, { file: file.name, text: await file.text() }));
-      setError(null);
       onImported();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      input.value = '';
-    }
+    });
+    input.value = '';
   };
-  const backup = async () => {
-    try {
-      downloadFile(document, await call('ui:clippings-backup', {}));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+  const backup = () => run(async () => downloadFile(document, await call('ui:clippings-backup', {})));
   return (
     <details class="import-tools">
       <summary>{t('clippingsBackupTools')}</summary>
@@ -162,17 +149,16 @@ function ImportTools({ onImported }: { onImported: () => void }) {
 
 /** The Clippings tab: search, filter, edit note and tags, delete with undo, export, import. */
 export function ClippingsView() {
-  const [all, setAll] = useState<Clipping[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { answer, reload, update } = useAnswer(() => call('ui:clippings', {}), []);
+  const all = answer.kind === 'ready' ? answer.value : null;
+  const { error, run } = useAction();
   const [filter, setFilter] = useState<ClippingQuery>({});
   // The date fields as typed; the filter holds the ISO days they name.
   const [dates, setDates] = useState({ from: '', to: '' });
   const [deleted, setDeleted] = useState<Clipping | null>(null);
-  const reload = () => call('ui:clippings', {}).then(setAll, (e: unknown) => setError(errorMessage(e)));
   useEffect(() => {
-    void reload();
     // Clippings saved on the page while this tab was open show up when the reader comes back to it.
-    const onReturn = () => document.visibilityState === 'visible' && void reload();
+    const onReturn = () => document.visibilityState === 'visible' && reload();
     window.addEventListener('focus', onReturn);
     document.addEventListener('visibilitychange', onReturn);
     return () => {
@@ -184,31 +170,22 @@ export function ClippingsView() {
   const { outlets, tags, entities } = useMemo(() => clippingFacets(all ?? []), [all]);
   const lang = uiLang();
 
-  if (error) return <p class="empty" role="alert">{t('error', error)}</p>;
-  if (!all) return <p class="empty muted" role="status">{t('loading')}</p>;
+  if (answer.kind !== 'ready') return <NotYet answer={answer} />;
 
-  const remove = async (c: Clipping) => {
-    try {
+  const remove = (c: Clipping) =>
+    run(async () => {
       const gone = await call('ui:clipping-delete', { id: c.id });
-      setAll((list) => list?.filter((x) => x.id !== c.id) ?? null);
+      update((list) => list.filter((x) => x.id !== c.id));
       setDeleted(gone);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-  const undo = async () => {
-    if (!deleted) return;
-    await call('ui:clipping-restore', { clipping: deleted });
-    setDeleted(null);
-    await reload();
-  };
-  const exportAs = async (format: ClippingExportFormat) => {
-    try {
-      downloadFile(document, await call('ui:clippings-export', { format, ids: shown.map((c) => c.id) }));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+    });
+  const undo = () =>
+    run(async () => {
+      if (!deleted) return;
+      await call('ui:clipping-restore', { clipping: deleted });
+      setDeleted(null);
+      reload();
+    });
+  const exportAs = (format: ClippingExportFormat) => run(async () => downloadFile(document, await call('ui:clippings-export', { format, ids: shown.map((c) => c.id) })));
   const set = (patch: Partial<ClippingQuery>) => setFilter((f) => ({ ...f, ...patch }));
 
   return (
@@ -220,10 +197,11 @@ export function ClippingsView() {
           </>
         )}
       </div>
-      {all.length === 0 ? (
+      {error && <p role="alert">{t('error', error)}</p>}
+      {answer.value.length === 0 ? (
         <>
           <p class="empty muted">{t('noClippings')}</p>
-          <ImportTools onImported={() => void reload()} />
+          <ImportTools onImported={reload} />
         </>
       ) : (
         <>
@@ -259,7 +237,7 @@ export function ClippingsView() {
             <DateField label={t('from')} value={dates.from} onValue={(v) => { setDates({ ...dates, from: v }); set({ from: isoDayOf(v) ?? undefined }); }} />
             <DateField label={t('to')} value={dates.to} onValue={(v) => { setDates({ ...dates, to: v }); set({ to: isoDayOf(v) ?? undefined }); }} />
           </form>
-          <p class="muted small" aria-live="polite">{t('shownOf', formatNumber(shown.length), formatNumber(all.length))}</p>
+          <p class="muted small" aria-live="polite">{t('shownOf', formatNumber(shown.length), formatNumber(answer.value.length))}</p>
           <div class="row export-row" role="group" aria-label={t('exportShown')}>
             <span class="muted small export-label">{t('exportShown')}</span>
             {EXPORTS.map((x) => (
@@ -271,11 +249,11 @@ export function ClippingsView() {
           ) : (
             <ol class="clipping-list">
               {shown.map((c) => (
-                <ClippingItem key={c.id} c={c} onDelete={(x) => void remove(x)} onSaved={(n) => setAll((list) => list?.map((x) => (x.id === n.id ? n : x)) ?? null)} />
+                <ClippingItem key={c.id} c={c} onDelete={(x) => void remove(x)} onSaved={(n) => update((list) => list.map((x) => (x.id === n.id ? n : x)))} />
               ))}
             </ol>
           )}
-          <ImportTools onImported={() => void reload()} />
+          <ImportTools onImported={reload} />
         </>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import './compare.css';
 import { OutletLabel } from './OutletLabel';
 import { CoverageBar } from './CoverageBar';
@@ -12,6 +12,7 @@ import { reportTarget } from '../lib/open-report';
 import { downloadFile } from './download';
 import { timelineLayout } from './timeline';
 import { errorMessage } from '../lib/errors';
+import { NotYet, useAction, useAnswer } from './answer';
 
 /** An outlet's name in the UI language, as the background gave it. */
 function nameOf(names: Record<string, { ar: string; en: string }>, outlet: string): string {
@@ -318,12 +319,8 @@ function Profiles() {
 /** One event, each outlet side by side: when, what it calls each actor, its frames, sources, numbers. */
 function ComparisonView({ c, tabId }: { c: Comparison; tabId?: number }) {
   const lang = uiLang();
-  const [exportError, setExportError] = useState<string | null>(null);
-  const exportAs = (format: 'markdown' | 'csv') =>
-    void call('ui:compare-export', { tabId, format, lang }).then(
-      (f) => (setExportError(null), downloadFile(document, f)),
-      (e: unknown) => setExportError(errorMessage(e)),
-    );
+  const { error: exportError, run } = useAction();
+  const exportAs = (format: 'markdown' | 'csv') => void run(async () => downloadFile(document, await call('ui:compare-export', { tabId, format, lang })));
   return (
     <div class="compare" data-testid="compare">
       <header class="compare-head">
@@ -354,18 +351,8 @@ function ComparisonView({ c, tabId }: { c: Comparison; tabId?: number }) {
 
 /** The Compare tab: the comparison of the tab's event group, or what to do to get one. */
 export function CompareView({ tabId }: { tabId?: number }) {
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; c: Comparison | null }>({ kind: 'loading' });
-  useEffect(() => {
-    let live = true;
-    call('ui:compare', { tabId })
-      .then((c) => live && setState({ kind: 'ready', c }))
-      .catch((e: unknown) => live && setState({ kind: 'error', message: errorMessage(e) }));
-    return () => {
-      live = false;
-    };
-  }, [tabId]);
-  if (state.kind === 'loading') return <p class="empty muted" role="status">{t('loading')}</p>;
-  if (state.kind === 'error') return <p class="empty" role="alert">{t('error', state.message)}</p>;
-  if (!state.c || state.c.outlets.length === 0) return <p class="empty muted" role="status">{t('compareEmpty')}</p>;
-  return <ComparisonView c={state.c} tabId={tabId} />;
+  const { answer } = useAnswer(() => call('ui:compare', { tabId }), [tabId]);
+  if (answer.kind !== 'ready') return <NotYet answer={answer} />;
+  if (!answer.value || answer.value.outlets.length === 0) return <p class="empty muted" role="status">{t('compareEmpty')}</p>;
+  return <ComparisonView c={answer.value} tabId={tabId} />;
 }

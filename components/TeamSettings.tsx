@@ -14,6 +14,7 @@ import { isoDayOf } from '../lib/ui/date-input';
 import type { ImportJob } from '../lib/engine/index-types';
 import { DateField } from './DateField';
 import { teamErrorText } from './team-errors';
+import { ShareChosen } from './TeamShareChosen';
 
 type Message = { kind: 'status' | 'alert'; text: string } | null;
 
@@ -120,6 +121,7 @@ function ShareSection() {
         <button type="button" disabled={busy} onClick={() => void share()}>{t('teamShareButton')}</button>
       </div>
       {message && <p role={message.kind} data-testid="team-share-status">{message.text}</p>}
+      <ShareChosen />
     </>
   );
 }

@@ -11,7 +11,10 @@ import type { Db } from './db';
 import { teamQuery, type TeamQuery } from './query';
 import { eventDocFromWire } from '../lib/events';
 import { PostingsCandidates, type CandidateSource } from './retrieval';
-import { addBatch, BATCH } from './store';
+import { addBatch, BATCH, STORED } from './store';
+import { shardCopier } from './shard-copy';
+import { AnalysePool, type TeamAnalysis } from './analyse-pool';
+import { upload, UploadError } from './upload';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,6 +34,8 @@ export interface AppOptions {
   /** Requests a token (or, before authentication, an address) may make per minute. */
   rateLimit?: number;
   logger?: boolean;
+  /** Analysis of uploaded records sent without theirs (default: worker threads on every core, started at the first). */
+  analyse?: (records: ReportRecord[]) => Promise<TeamAnalysis>;
 }
 
 class HttpError extends Error {
@@ -71,6 +76,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const readDb = opts.readDb ?? db;
   const candidates = opts.candidates ?? new PostingsCandidates(readDb);
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
+
+  let pool: AnalysePool | undefined;
+  const analyse = opts.analyse ?? ((records: ReportRecord[]) => (pool ??= new AnalysePool()).analyse(records));
+  // A sharded set: loads COPY straight into the shards (server/shard-copy.ts).
+  const shards = await shardCopier(db);
+  app.addHook('onClose', async () => void (await Promise.all([pool?.close(), shards?.close()])));
+  // An NDJSON body is not parsed here: the route reads it as a stream (server/upload.ts).
+  app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
 
   await app.register(rateLimit, {
     max: opts.rateLimit ?? 600,
@@ -159,8 +172,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         }
         good.push(r);
       }
-      const res = good.length ? await addBatch(db, { teamId: req.principal.teamId, memberId: req.principal.memberId }, good, source ?? 'api', analyses ? goodAnalyses : undefined) : { added: 0, duplicates: 0 };
+      const res = good.length ? await addBatch(db, { teamId: req.principal.teamId, memberId: req.principal.memberId }, good, source ?? 'api', analyses ? goodAnalyses : undefined, shards) : { added: 0, duplicates: 0 };
       return { ...res, problems };
+    },
+  );
+
+  // A streamed upload of any length: a report a line, stored a batch at a time (server/upload.ts).
+  app.post<{ Querystring: { source?: string } }>(
+    `${T}/reports/stream`,
+    { config: { role: 'contributor' }, schema: { querystring: { type: 'object', properties: { source: { type: 'string', maxLength: 200 } } } } },
+    async (req, reply) => {
+      if (!req.headers['content-type']?.startsWith('application/x-ndjson')) throw new HttpError(415, 'send application/x-ndjson: one report a line');
+      const who = { teamId: req.principal.teamId, memberId: req.principal.memberId };
+      try {
+        return await upload(db, req.body as AsyncIterable<Uint8Array>, { who, source: req.query.source ?? 'upload', analyse, shards });
+      } catch (e) {
+        if (!(e instanceof UploadError)) throw e;
+        app.log.error(e);
+        reply.code(500);
+        return { error: e.message, fromLine: e.fromLine, ...e.result };
+      }
     },
   );
 
@@ -170,7 +201,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     async (req) => {
       const after = req.query.after ?? 0;
       const rows = await readDb.query<{ seq: number; url: string; outlet: string; title: string; published_at: string | null; body: string }>(
-        'SELECT seq::float8 AS seq, url, outlet, title, published_at, body FROM reports WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        `SELECT seq::float8 AS seq, url, outlet, title, published_at, body FROM reports WHERE team_id = $1 AND seq > $2 AND ${STORED} ORDER BY seq LIMIT $3`,
         [req.principal.teamId, after, req.query.limit ?? 500],
       );
       return {

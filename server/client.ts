@@ -3,6 +3,7 @@ import type { EventDocWire } from '../lib/events';
 import type { FeaturesWire } from '../lib/engine/wire';
 import type { RelatedReport, ReportRecord } from '../lib/types';
 import type { TeamQuery } from './query';
+import type { UploadResult } from './upload';
 
 export class TeamError extends Error {
   constructor(
@@ -39,6 +40,23 @@ export class TeamClient {
   /** `analyses` (and `events`, with them): the records' analysis done here (server/analyse-pool.ts). */
   addReports(records: ReportRecord[], source: string, analyses?: FeaturesWire[], events?: EventDocWire[]) {
     return this.call<{ added: number; duplicates: number; problems: Array<{ index: number; reason: string }> }>('POST', '/reports', { records, source, ...(analyses ? { analyses } : {}), ...(events ? { events } : {}) });
+  }
+
+  /** A streamed upload (server/upload.ts): `lines` are NDJSON lines, each ending in a newline, sent as they come. */
+  async upload(lines: AsyncIterable<string | Uint8Array>, source: string): Promise<UploadResult> {
+    const url = `${this.server.replace(/\/+$/, '')}/v1/teams/${encodeURIComponent(this.team)}/reports/stream?source=${encodeURIComponent(source)}`;
+    const body = (async function* () {
+      for await (const l of lines) yield typeof l === 'string' ? Buffer.from(l) : l;
+    })();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/x-ndjson' },
+      body: body as unknown as BodyInit,
+      duplex: 'half',
+    } as RequestInit);
+    const out = (await res.json().catch(() => ({}))) as UploadResult & { error?: string };
+    if (!res.ok) throw new TeamError(res.status, `upload: ${res.status} ${out.error ?? res.statusText}`);
+    return out;
   }
 
   async query(q: TeamQuery): Promise<RelatedReport[]> {

@@ -140,7 +140,8 @@ function copyValue(v: unknown): string {
 
 function copyEscape(s: string): string {
   if (!/[\\\n\r\t]/.test(s)) return s;
-  return s.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
+  // Four plain passes: faster than one with a callback on texts of many lines.
+  return s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
 }
 
 export function copyLine(values: readonly unknown[]): string {

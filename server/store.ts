@@ -10,6 +10,7 @@ import type { ReportRecord } from '../lib/types';
 import { audit } from './auth';
 import { copyLine, type Db, type Sql } from './db';
 import { addSegment, type DocTerms } from './postings';
+import type { ShardCopier } from './shard-copy';
 
 /** Records per batch: the extension indexes 2,000 at a time, and impacts depend on the batch. */
 export const BATCH = 2000;
@@ -21,13 +22,16 @@ export interface AddResult {
   duplicates: number;
 }
 
+/** The reports a load committed (a sharded load that failed may leave rows past `next_n`: server/shard-copy.ts). */
+export const STORED = 'n < (SELECT next_n FROM corpus_stats s WHERE s.team_id = $1)';
+
 // Each team's near-duplicate index, read once from its reports and kept up to date by this process.
 const nearByTeam = new Map<number, NearDupIndex>();
 
 async function nearIndex(sql: Sql, teamId: number): Promise<NearDupIndex> {
   let near = nearByTeam.get(teamId);
   if (!near) {
-    const rows = await sql.query<{ n: number; h0: number; h1: number }>('SELECT n::float8 AS n, h0::float8 AS h0, h1::float8 AS h1 FROM reports WHERE team_id = $1 ORDER BY n', [teamId]);
+    const rows = await sql.query<{ n: number; h0: number; h1: number }>(`SELECT n::float8 AS n, h0::float8 AS h0, h1::float8 AS h1 FROM reports WHERE team_id = $1 AND ${STORED} ORDER BY n`, [teamId]);
     near = new NearDupIndex([printRow(0, rows.map((r) => ({ n: r.n, h: [r.h0, r.h1] })))]);
     nearByTeam.set(teamId, near);
   }
@@ -39,12 +43,20 @@ function forgetTeam(teamId: number): void {
   nearByTeam.delete(teamId);
 }
 
+/** The batch's report rows (REPORT_COLUMNS' values), through the coordinator or straight into the shards. */
+async function copyReports(sql: Sql, teamId: number, firstN: number, values: unknown[][], shards?: ShardCopier | null): Promise<void> {
+  if (!shards) return sql.copyIn('reports', REPORT_COLUMNS, values.map(copyLine).join(''));
+  // With the changes feed's numbers the coordinator gives.
+  const seqs = await sql.query<{ s: number }>("SELECT nextval('report_seq')::float8 AS s FROM generate_series(1, $1)", [values.length]);
+  await shards.copy(sql, teamId, firstN, [...REPORT_COLUMNS, 'seq'], values.map((v, i) => ({ n: v[1] as number, line: copyLine([...v, seqs[i]!.s]) })));
+}
+
 /**
  * Adds one batch (≤ BATCH records) to a team's corpus: a report known under one of its URLs (or,
  * without a URL, its text) is a duplicate and skipped. `analyses`, when given, are the records'
  * analysis done by the client (lib/engine/wire.ts, checked there); otherwise the server analyses.
  */
-export async function addBatch(db: Db, who: { teamId: number; memberId: number | null }, records: ReportRecord[], source: string, analyses?: Array<{ f: Features; tk?: string; ev?: string }>): Promise<AddResult> {
+export async function addBatch(db: Db, who: { teamId: number; memberId: number | null }, records: ReportRecord[], source: string, analyses?: Array<{ f: Features; tk?: string; ev?: string }>, shards?: ShardCopier | null): Promise<AddResult> {
   if (records.length > BATCH) throw new Error(`at most ${BATCH} records a batch`);
   const reports = records.map((r) => toReport(r, 'import', source));
   const prepared: Array<{ report: (typeof reports)[number]; f: Features; tk?: string; ev?: string }> = analyses ? reports.map((report, i) => ({ report, ...analyses[i]! })) : prepare(reports);
@@ -56,7 +68,7 @@ export async function addBatch(db: Db, who: { teamId: number; memberId: number |
       const keys = [...new Set(reports.flatMap((r) => r.keys ?? []))];
       const known = new Set((await sql.query<{ key: string }>('SELECT key FROM report_keys WHERE team_id = $1 AND key = ANY($2::text[])', [teamId, keys])).map((r) => r.key));
       const noUrl = reports.filter((r) => !r.keys?.length).map((r) => r.id);
-      const knownIds = new Set(noUrl.length ? (await sql.query<{ id: string }>('SELECT id FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, noUrl])).map((r) => r.id) : []);
+      const knownIds = new Set(noUrl.length ? (await sql.query<{ id: string }>(`SELECT id FROM reports WHERE team_id = $1 AND id = ANY($2::text[]) AND ${STORED}`, [teamId, noUrl])).map((r) => r.id) : []);
       const fresh = prepared.filter((p) => {
         const ks = p.report.keys ?? [];
         if (knownIds.has(p.report.id) || ks.some((k) => known.has(k))) return false;
@@ -99,7 +111,7 @@ export async function addBatch(db: Db, who: { teamId: number; memberId: number |
       const totalLen = stats.len + rows.reduce((s, r) => s + r.f.len, 0);
       const avgLen = totalLen / docs;
       const docTerms: DocTerms[] = [];
-      let lines = '';
+      const values: unknown[][] = [];
       for (const { n: rn, f, dup, p } of rows) {
         const norm = K1 * (1 - B + (B * f.len) / Math.max(1, avgLen));
         const terms: string[] = [];
@@ -115,9 +127,9 @@ export async function addBatch(db: Db, who: { teamId: number; memberId: number |
         }
         docTerms.push({ n: rn, terms, imps });
         const r = p.report;
-        lines += copyLine([teamId, rn, r.id, r.url, r.outlet, r.title, r.publishedAt, r.text, f.day, f.len, f.entities.map((e) => e.id), f.entities.map((e) => e.name), f.entities.map((e) => e.type), f.sources, f.fingerprint[0], f.fingerprint[1], f.phrases, dup, r.importId, p.tk ?? textKey(r.text), who.memberId, p.ev ?? null]);
+        values.push([teamId, rn, r.id, r.url, r.outlet, r.title, r.publishedAt, r.text, f.day, f.len, f.entities.map((e) => e.id), f.entities.map((e) => e.name), f.entities.map((e) => e.type), f.sources, f.fingerprint[0], f.fingerprint[1], f.phrases, dup, r.importId, p.tk ?? textKey(r.text), who.memberId, p.ev ?? null]);
       }
-      await sql.copyIn('reports', REPORT_COLUMNS, lines);
+      await copyReports(sql, teamId, stats.next_n, values, shards);
       if (grouped.length) await sql.query('UPDATE reports SET dup = n WHERE team_id = $1 AND n = ANY($2::bigint[]) AND dup IS NULL', [teamId, grouped]);
       const keyRows = rows.flatMap((r) => (r.p.report.keys ?? []).map((k) => [k, r.n] as const));
       if (keyRows.length) {

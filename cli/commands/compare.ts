@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { comparisonToCsv, comparisonToMarkdown, toCliJson } from '../../lib/compare/export';
-import { compareFor, profilesFor } from '../../lib/compare/service';
+import { compareFor, profilesFor } from '../../lib/compare/from-corpus';
 import { indexedDb } from '../engine';
 import { CliError, loadArticle, loadCorpus } from '../load';
 

@@ -13,7 +13,7 @@ import { CliError, loadArticle, loadCorpus } from '../load';
 
 export const usage = `team <init|load|query|pull> ...   a team corpus on the team server (docs/TEAM.md)
     team init --team NAME [--admin NAME] [--data DIR]   create a team and its admin's token (DATABASE_URL, else PGlite in DIR)
-    team load <corpus files>...                        add reports (bulk, 2,000 a request, COPY on the server)
+    team load <corpus files>...                        add reports (a streamed upload a file, COPY on the server)
     team query <file> [--url URL] [--top N] --json      the team's reports related to an article (the xref shape)
     team pull --out FILE.jsonl [--state FILE] [--page N]         the team's reports, resumable (changes feed by sequence number)
     server, team and token: --server/--team/--token or ISNAD_TEAM_SERVER, ISNAD_TEAM, ISNAD_TEAM_TOKEN`;
@@ -44,7 +44,8 @@ function client(v: Values): TeamClient {
 
 /**
  * `team load`: the analysis is done here, beside the files, so the server's cores are left for
- * queries: on every core, the next batch's while this one is sent.
+ * queries: on every core, the next batch's while this one is sent. Each file is one streamed
+ * upload (server/upload.ts), a report a line: the server stores a batch at a time as it reads.
  */
 async function loadFiles(c: TeamClient, files: string[]): Promise<{ added: number; duplicates: number; problems: string[] }> {
   let added = 0;
@@ -55,21 +56,30 @@ async function loadFiles(c: TeamClient, files: string[]): Promise<{ added: numbe
     for (const file of files) {
       const reports = await loadCorpus([file], false, (m) => process.stderr.write(`warning: ${m}\n`));
       const records: ReportRecord[] = reports.map((r) => ({ url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text }));
-      const analysed = (i: number) => pool.analyse(records.slice(i, i + BATCH));
-      let next = records.length ? analysed(0) : null;
-      for (let i = 0; next; i += BATCH) {
-        const { analyses, events } = await next;
-        next = i + BATCH < records.length ? analysed(i + BATCH) : null;
-        const res = await c.addReports(records.slice(i, i + BATCH), basename(file), analyses, events);
-        added += res.added;
-        duplicates += res.duplicates;
-        for (const p of res.problems) problems.push(`${file}: record ${i + p.index + 1}: ${p.reason}`);
-      }
+      const res = await c.upload(analysedLines(pool, records), basename(file));
+      added += res.added;
+      duplicates += res.duplicates;
+      // Line k of the upload is the file's record k.
+      for (const p of res.problems) problems.push(`${file}: record ${p.line}: ${p.reason}`);
+      if (res.moreProblems) problems.push(`${file}: ${res.moreProblems} more records refused`);
     }
   } finally {
     await pool.close();
   }
   return { added, duplicates, problems };
+}
+
+/** The records with their analysis and event document, a line each; the next batch analysed while one is sent. */
+async function* analysedLines(pool: AnalysePool, records: ReportRecord[]): AsyncGenerator<string> {
+  const analysed = (i: number) => pool.analyse(records.slice(i, i + BATCH));
+  let next = records.length ? analysed(0) : null;
+  for (let i = 0; next; i += BATCH) {
+    const { analyses, events } = await next;
+    next = i + BATCH < records.length ? analysed(i + BATCH) : null;
+    let chunk = '';
+    analyses.forEach((analysis, k) => (chunk += `${JSON.stringify({ record: records[i + k], analysis, event: events[k] })}\n`));
+    yield chunk;
+  }
 }
 
 export async function run(argv: string[]): Promise<unknown> {

@@ -7,7 +7,7 @@ import { loadSettings, normaliseSettings, saveSettings, SETTINGS_KEY, SETTINGS_V
 import type { Article, ExportedFile } from '../types';
 import { analyseQuote } from './analysis';
 import { exportClippings } from './export';
-import { backupFile, clipSelection, importClippingsFile, pageAsArticle, quotesForPage, restoreBackupFile, type SettingsStorage } from './service';
+import { backupFile, clipSelection, importClippingsFile, pageAsArticle, quotesForPage, restoreBackupFile, type SettingsStorage } from './actions';
 import { deleteClipping, listClippings, noteAtSave, restoreClipping, updateClipping } from './store';
 import type { ClipSaved, ClippingExportFormat, TextQuote } from './types';
 

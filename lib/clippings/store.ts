@@ -3,7 +3,8 @@
 import type { IsnadDB } from '../db';
 import { urlKey } from '../corpus/ids';
 import { toClippingsExport } from './export/json';
-import { parseClippingsJson, validateClipping, type ImportProblem } from './import';
+import { parseClippingsJson, type ImportProblem } from './import';
+import { validateClipping } from './validate';
 import { normalizeTags } from './make';
 import type { Clipping, ClippingsExport, ExportedSetting, ImportCounts } from './types';
 

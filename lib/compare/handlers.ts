@@ -2,7 +2,7 @@
 import type { IsnadDB } from '../db';
 import type { Handlers } from '../messaging';
 import type { Article } from '../types';
-import { compareFor, exportComparison, profilesFor } from './service';
+import { compareFor, exportComparison, profilesFor } from './from-corpus';
 
 type CompareHandlers = Pick<Handlers, 'ui:compare' | 'ui:compare-export' | 'ui:outlet-profiles'>;
 

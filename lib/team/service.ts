@@ -110,25 +110,36 @@ export async function teamRelated(deps: TeamDeps, article: Article, local: reado
 
 const mayWrite = (c: TeamConfig) => c.role === 'contributor' || c.role === 'admin';
 
-/** One step of sharing an import (or the captured articles) with the team: SHARE_BATCH reports after `after`. */
+/** One step of sharing: SHARE_BATCH reports of an import (or the captured articles) after `after`, or the reports chosen. */
 export async function shareStep(deps: TeamDeps, req: TeamShareRequest): Promise<TeamShareStep> {
   const { config, http } = await connected(deps);
   if (!mayWrite(config)) throw new TeamError('forbidden', `a ${config.role} may not add reports`);
-  const ids = ((await deps.corpus.reports.where('importId').equals(req.importId).primaryKeys()) as string[]).sort();
-  const from = req.after === undefined ? 0 : ids.findIndex((id) => id > req.after!);
-  const part = from < 0 ? [] : ids.slice(from, from + SHARE_BATCH);
-  if (part.length === 0) return { sent: 0, added: 0, duplicates: 0, problems: [], next: null };
-  const reports = (await deps.corpus.reports.bulkGet(part)).filter((r) => r !== undefined);
+  let part: string[];
+  let next: string | null = null;
+  let source: string;
+  if ('ids' in req) {
+    if (!Array.isArray(req.ids)) throw new Error('ids: a list of report ids');
+    part = [...new Set(req.ids.filter((id) => typeof id === 'string'))];
+    if (part.length > SHARE_BATCH) throw new Error(`at most ${SHARE_BATCH} chosen reports a step`);
+    source = 'chosen';
+  } else {
+    const ids = ((await deps.corpus.reports.where('importId').equals(req.importId).primaryKeys()) as string[]).sort();
+    const from = req.after === undefined ? 0 : ids.findIndex((id) => id > req.after!);
+    part = from < 0 ? [] : ids.slice(from, from + SHARE_BATCH);
+    if (part.length && from + part.length < ids.length) next = part[part.length - 1]!;
+    source = (await deps.corpus.jobs.get(req.importId))?.file ?? req.importId;
+  }
+  // A chosen id the corpus no longer holds (deleted meanwhile) is left out.
+  const reports = part.length ? (await deps.corpus.reports.bulkGet(part)).filter((r) => r !== undefined) : [];
+  if (reports.length === 0) return { sent: 0, added: 0, duplicates: 0, problems: [], next: null };
   const records: ReportRecord[] = reports.map((r) => ({ url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text }));
-  const job = await deps.corpus.jobs.get(req.importId);
-  const res = await http.addReports(records, (job?.file ?? req.importId).slice(0, 200));
-  const last = part[part.length - 1]!;
+  const res = await http.addReports(records, source.slice(0, 200));
   return {
     sent: records.length,
     added: res.added,
     duplicates: res.duplicates,
     problems: res.problems.map((p) => `${records[p.index]?.url ?? p.index}: ${p.reason}`),
-    next: from + part.length < ids.length ? last : null,
+    next,
   };
 }
 

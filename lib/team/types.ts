@@ -35,12 +35,15 @@ export interface TeamRelated {
  *  may not import: it would bring the database into their bundle; a unit test keeps them equal). */
 export const CAPTURED_IMPORT = 'capture';
 
-/** What to share: an import (by its id) or the articles captured while reading (CAPTURED_IMPORT). */
-export interface TeamShareRequest {
-  importId: string;
-  /** Where the last step stopped (a report id); absent for the first step. */
-  after?: string;
-}
+/** What to share: an import (by its id), the articles captured while reading (CAPTURED_IMPORT),
+ *  or the reports the reader chose (their ids, at most SHARE_BATCH: one step). */
+export type TeamShareRequest =
+  | {
+      importId: string;
+      /** Where the last step stopped (a report id); absent for the first step. */
+      after?: string;
+    }
+  | { ids: string[] };
 export interface TeamShareStep {
   /** Reports of the import sent so far in this step, and the server's answer for them. */
   sent: number;

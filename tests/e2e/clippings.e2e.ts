@@ -13,7 +13,6 @@ import { waitForStep } from './harness/isolated';
 import { highlightedRuns, selectInArticle } from './harness/probes';
 import { PAGES, startSite } from './harness/site';
 import { boxProblems } from './layout';
-import { waitFor } from './harness/wait';
 
 const OUT = 'tests/e2e/.tmp';
 mkdirSync(OUT, { recursive: true });
@@ -43,23 +42,17 @@ async function waitForFocus(frame: Frame, testId: string): Promise<void> {
   await frame.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id && document.hasFocus(), testId, { timeout: 10_000 });
 }
 
-/** Selects `text` inside the article's paragraphs, as a reader's drag would. */
 /**
  * The page read and marked, as a reader sees it before selecting: marks wrap words in new
- * elements, which would move a selection made while they were being applied.
+ * elements, which would move a selection made while they were being applied. The content
+ * script's last marks step (isnad:marks-label) says they are all in.
  */
 async function articleRead(page: Page): Promise<void> {
   await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 15_000 });
-  await page.waitForSelector('mark[data-isnad-mark]', { timeout: 15_000 });
-  let last = -1;
-  await waitFor('the marks settle', async () => {
-    const n = await page.locator('mark[data-isnad-mark]').count();
-    const settled = n === last;
-    last = n;
-    return settled;
-  }, (v) => v);
+  await waitForStep(page, 'marks-label');
 }
 
+/** Selects `text` inside the article's paragraphs, as a reader's drag would. */
 async function select(page: Page, text: string): Promise<void> {
   if (!(await page.evaluate(selectInArticle, text))) throw new Error(`"${text}" is not in the article`);
 }
@@ -102,8 +95,7 @@ async function given(quotes: string[]): Promise<void> {
   if (quotes.length === 0) return;
   const page = await b.context.newPage();
   await page.goto(PAGES.shaamArticle);
-  // The clip button answers the background once the article is read (its `extract` step).
-  await waitForStep(page, 'extract');
+  await articleRead(page);
   for (const quote of quotes) {
     await select(page, quote);
     expect(await clipSelection(b)).toMatchObject({ created: true, quote: { quote } });

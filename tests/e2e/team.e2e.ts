@@ -39,6 +39,7 @@ let db: Db;
 let app: FastifyInstance;
 let teamPort: number;
 let readerToken: string;
+let contributorToken: string;
 /** Every request the team server received: path and whether it carried a bearer token. */
 const seen: Array<{ url: string; method: string; auth: boolean; body: string }> = [];
 let b: Launched;
@@ -67,6 +68,7 @@ beforeAll(async () => {
   expect((await admin.addReports(records, 'e2e', analyseRecords(records))).added).toBe(records.length);
   const reader = await admin.addMember('rana', 'reader');
   readerToken = (await admin.issueToken(reader.id)).token;
+  contributorToken = (await admin.issueToken((await admin.addMember('sami', 'contributor')).id)).token;
   seen.length = 0;
   // Chromium's permission prompt cannot be answered by automation (headless, it waits forever).
   // The build under test is a copy whose manifest grants the team server's host at install, so
@@ -208,5 +210,36 @@ describe('team corpus', () => {
     expect(seen.length).toBe(before);
     await waitFor('no late request', async () => seen.length, (n) => n === before, 3);
     await page.close();
+  });
+
+  it('a contributor shares only the reports they tick, found in their own corpus', async () => {
+    const errors: string[] = [];
+    const options = await openExtensionPage(b, 'options.html', errors);
+    await options.waitForSelector('[data-testid="team-form"]');
+    await options.fill('#team-server', `http://${TEAM_HOST}`);
+    await options.fill('#team-name', 'newsroom');
+    await options.fill('#team-token', contributorToken);
+    await options.click('[data-testid="team-form"] button[type="submit"]');
+    await options.waitForSelector('[data-testid="team-share-chosen"]', { timeout: 20_000 });
+    // Nothing typed: the newest reports of the corpus.
+    await options.getByRole('button', { name: 'بحث', exact: true }).click();
+    const boxes = options.locator('[data-testid="team-choose-hits"] input[type="checkbox"]');
+    await boxes.first().waitFor({ timeout: 20_000 });
+    expect(await boxes.count()).toBeGreaterThan(2);
+    await boxes.nth(0).check();
+    await boxes.nth(2).check();
+    const ticked = await options.$$eval('[data-testid="team-choose-hits"] li', (lis) => lis.filter((li) => li.querySelector('input')!.checked).map((li) => li.querySelector('span > bdi')!.textContent ?? ''));
+    expect(ticked.length).toBe(2);
+    expect(await unnamedControls(options)).toEqual([]);
+    const from = seen.length;
+    await options.getByRole('button', { name: /مشاركة المختار/ }).click();
+    await options.waitForSelector('[data-testid="team-share-chosen-status"]', { timeout: 20_000 });
+    await options.locator('[data-testid="team-share-chosen"]').screenshot({ path: `${SHOTS}/team-share-chosen.png` });
+    const posts = seen.slice(from).filter((r) => r.url.endsWith('/reports') && r.method === 'POST');
+    expect(posts.length).toBe(1);
+    const sent = (JSON.parse(posts[0]!.body) as { records: ReportRecord[] }).records.map((r) => r.title);
+    expect(sent.sort()).toEqual(ticked.sort());
+    expect(errors).toEqual([]);
+    await options.close();
   });
 });

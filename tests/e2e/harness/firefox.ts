@@ -64,6 +64,8 @@ export async function launchFirefox(opts: {
    * prompt (the browser still refuses a request made outside a click).
    */
   grantPermissionPrompts?: boolean;
+  /** Hosts reached directly, not through the fixture site (a team server on a local port). */
+  direct?: string[];
 }): Promise<FirefoxLaunched> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`no Firefox build at ${FIREFOX_EXTENSION_DIR}: run npm run build:firefox`);
   const uuid = randomUUID();
@@ -81,7 +83,7 @@ export async function launchFirefox(opts: {
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': opts.sitePort,
       'network.proxy.allow_hijacking_localhost': true,
-      'network.proxy.no_proxies_on': '',
+      'network.proxy.no_proxies_on': (opts.direct ?? []).join(', '),
       // The fixtures are plain http: no attempt at https first (there is no network to try it on).
       'dom.security.https_first': false,
       'dom.security.https_first_schemeless': false,

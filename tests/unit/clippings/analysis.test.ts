@@ -1,7 +1,7 @@
 // Entities and attribution of the quoted sentence, as saved with a clipping.
 import { describe, expect, it } from 'vitest';
 import { analyseQuote } from '../../../lib/clippings/analysis';
-import { pageAsArticle } from '../../../lib/clippings/service';
+import { pageAsArticle } from '../../../lib/clippings/actions';
 import { clipOf, fullClipping, seedArticle } from './fixtures';
 
 describe('what a clipping records of its sentence', () => {

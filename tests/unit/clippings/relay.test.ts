@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { clipFromMenuOrShortcut, type RelayDeps } from '../../../lib/clippings/relay';
-import { clipSelection, pageAsArticle } from '../../../lib/clippings/service';
+import { clipSelection, pageAsArticle } from '../../../lib/clippings/actions';
 import { listClippings } from '../../../lib/clippings/store';
 import { openDb } from '../../../lib/db';
 

@@ -7,7 +7,7 @@ import { openDb, type IsnadDB } from '../../../lib/db';
 import { SCHEMA_HISTORY } from '../../../lib/db/schema';
 import { loadBuiltin, putReports } from '../../../lib/engine/reports';
 import { toJson } from '../../../lib/clippings/export/json';
-import { backupFile, clipSelection, importClippingsFile, pageAsArticle, quotesForPage, restoreBackupFile, type SettingsStorage } from '../../../lib/clippings/service';
+import { backupFile, clipSelection, importClippingsFile, pageAsArticle, quotesForPage, restoreBackupFile, type SettingsStorage } from '../../../lib/clippings/actions';
 import {
   deleteClipping,
   getClipping,

@@ -2,7 +2,7 @@
 // the tab is on decides which clippings a page may highlight and which report it may plant.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { quotesForPage } from '../../../lib/clippings/service';
+import { quotesForPage } from '../../../lib/clippings/actions';
 import { saveClipping } from '../../../lib/clippings/store';
 import { openDb, type IsnadDB } from '../../../lib/db';
 import { importRecords } from '../../../lib/engine/imports';

@@ -9,6 +9,7 @@ import { postgresDb, type Db } from '../../../server/db';
 import { migrate } from '../../../server/migrate';
 import { docFreqs, readPostings } from '../../../server/postings';
 import { shardReports } from '../../../server/shards';
+import { shardCopier } from '../../../server/shard-copy';
 import { Cluster } from './clusters';
 import { load, localTops, real, serve, teamTops, type Running, type Top } from './harness';
 
@@ -124,5 +125,24 @@ describe('team server on PostgreSQL', () => {
     expect(held[0]! + held[1]!).toBe(real.length);
     expect(Math.min(...held)).toBeGreaterThan(real.length / 4);
     expect(await teamTops(s.admin, queries)).toEqual(local);
+
+    // The server COPYs straight into the shards; rows a failed load left on a shard past the
+    // team's next number are neither listed nor in the way of the next load.
+    const copier = await shardCopier(db);
+    await copier?.close();
+    expect(copier?.routes.map((r) => [r.modulus, r.remainder])).toEqual([[2, 0], [2, 1]]);
+    const [{ team, next }] = (await db.query<{ team: number; next: number }>("SELECT s.team_id AS team, s.next_n::int AS next FROM corpus_stats s JOIN teams t ON t.id = s.team_id WHERE t.name = 'newsroom'")) as [{ team: number; next: number }];
+    const [{ first }] = (await db.query<{ first: boolean }>("SELECT satisfies_hash_partition('reports'::regclass, 2, 0, $1::int, $2::bigint) AS first", [team, next])) as [{ first: boolean }];
+    const orphanShard = open(shards[first ? 0 : 1]!);
+    await orphanShard.tx(async (sh) => {
+      await sh.query('CREATE TEMP TABLE orphan ON COMMIT DROP AS SELECT * FROM reports LIMIT 1');
+      await sh.query("UPDATE orphan SET n = $1, seq = 999999999, url = 'https://example.org/orphan'", [next]);
+      await sh.query('INSERT INTO reports SELECT * FROM orphan');
+    });
+    const feed = await s.admin.changes(0, 5000);
+    expect(feed.reports.length).toBe(real.length);
+    expect(feed.reports.some((r) => r.record.url === 'https://example.org/orphan')).toBe(false);
+    expect((await s.admin.addReports([{ ...real[0]!, url: 'https://example.org/after-a-failed-load' }], 'x')).added).toBe(1);
+    expect((await orphanShard.query<{ url: string }>('SELECT url FROM reports WHERE n = $1', [next])).map((r) => r.url)).toEqual(['https://example.org/after-a-failed-load']);
   }, 300_000);
 });

@@ -183,6 +183,27 @@ describe('team corpus, extension side', () => {
     expect(added.length).toBe(1);
   });
 
+  it('a contributor shares only the reports chosen (an id the corpus no longer holds left out); a reader may not', async () => {
+    const mine = real.slice(100, 110);
+    const summary = await importRecords(corpus, 'chosen.jsonl', mine);
+    const ids = (await corpus.reports.where('importId').equals(summary.importId!).toArray()).filter((r) => [mine[2]!.url, mine[5]!.url, mine[7]!.url].includes(r.url)).map((r) => r.id);
+    expect(ids.length).toBe(3);
+    await connectTeam(deps, { server: s.url, team: 'newsroom', token: reader });
+    await expect(shareStep(deps, { ids })).rejects.toThrow(/^team:forbidden/);
+    await connectTeam(deps, { server: s.url, team: 'newsroom', token: contributor });
+    const from = rec.requests.length;
+    const step = await shareStep(deps, { ids: [...ids, 'no-such-report', ids[0]!] });
+    expect(step).toMatchObject({ sent: 3, next: null });
+    expect(step.added + step.duplicates).toBe(3);
+    // One request, carrying those three reports and nothing else of the import.
+    const sent = rec.requests.slice(from).filter((r) => r.url.endsWith('/reports'));
+    expect(sent.length).toBe(1);
+    const body = JSON.parse(sent[0]!.body) as { records: ReportRecord[]; source: string };
+    expect(body.records.map((r) => r.url).sort()).toEqual([mine[2]!.url, mine[5]!.url, mine[7]!.url].sort());
+    expect(body.source).toBe('chosen');
+    await expect(shareStep(deps, { ids: Array.from({ length: 501 }, (_, i) => `r${i}`) })).rejects.toThrow(/at most 500/);
+  });
+
   it('keeps a local copy of an outlet: resumes after a kill mid-pull, writes nothing twice, and later reads only what is new', async () => {
     await connectTeam(deps, { server: s.url, team: 'newsroom', token: reader });
     const outlet = outletIdFromName(shared[0]!.outlet)!;

@@ -1,5 +1,5 @@
-// What the background does for clippings, kept out of the background file so that Node tests run
-// it against fake-indexeddb: save a selection of an article, answer a page's highlights, import.
+// The background's actions on clippings, out of the background file so that Node tests run them
+// against fake-indexeddb: save a selection of an article, answer a page's highlights, import, back up.
 import type { IsnadDB } from '../db';
 import type { Article, ExportedFile } from '../types';
 import { makeClipping, type ClippingExtras } from './make';
