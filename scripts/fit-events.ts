@@ -117,6 +117,26 @@ function synthetic(): Report[] {
     tell(`strike-${k}-again`, again, 5 + (k % 7), k + 2, FORMULA_OUTLETS[(k + 2) % 5]!);
     k++;
   }
+  // One outlet's first report and its update of the toll (one event: its two reports), beside the
+  // same outlet's report of another strike that day (another event). English sources have these
+  // (FA-KES's ahram: 43, then 126 dead); the Arabic data has none, so they are written here.
+  for (let u = 0; u < 12; u++) {
+    const place = FORMULA_PLACES[(u * 7) % FORMULA_PLACES.length]!;
+    const other = FORMULA_PLACES[(u * 7 + 3) % FORMULA_PLACES.length]!;
+    const action = FORMULA_ACTIONS[u % FORMULA_ACTIONS.length]!;
+    const outlet = FORMULA_OUTLETS[u % FORMULA_OUTLETS.length]!;
+    // Days of their own (2019), apart from the strikes above: a reader could not tell two series apart.
+    const day = 18_000 + 23 * u;
+    const n = 4 + (u % 6);
+    const m = n + 3 + (u % 11);
+    const first = FORMULAS[u % FORMULAS.length]!(place, n, action);
+    out.push(report('synthetic', `update-${u}`, { ...first, publishedAt: isoDay(day), outlet }));
+    const again = u % 2 ? `ارتفاع حصيلة ضحايا ${action} على ${place} إلى ${m}` : `${place}: حصيلة ${action} ترتفع إلى ${m} قتلى`;
+    const text = `ارتفع عدد ضحايا ${action} الذي استهدف ${place} ${u % 3 ? 'أمس' : 'اليوم'} إلى ${m} قتلى بعد وفاة مصابين متأثرين بجراحهم، وفق مصادر طبية.`;
+    out.push(report('synthetic', `update-${u}`, { title: again, text, publishedAt: isoDay(day + (u % 3 ? 1 : 0)), outlet }));
+    const elsewhere = FORMULAS[(u + 1) % FORMULAS.length]!(other, 2 + (u % 4), FORMULA_ACTIONS[(u + 1) % FORMULA_ACTIONS.length]!);
+    out.push(report('synthetic', `update-${u}-other`, { ...elsewhere, publishedAt: isoDay(day), outlet }));
+  }
   return out;
 }
 

@@ -1,7 +1,8 @@
 // How much two reports say in the same words, in a way that does not depend on how many reports
 // the reader's corpus holds. Each word weighs its inverse document frequency, read from a
 // reference table the project ships (data/events/df.json, built by scripts/build-event-df.ts
-// from the real corpora) blended with the reader's corpus where the query knows its counts; a
+// from the real corpora; the same-event judgement reads it alone, pair.ts) or blended with the
+// reader's corpus where the query knows its counts (the shared words shown); a
 // word neither knows weighs the most, so that words only one report uses count against a match
 // (a cosine over every word of both, not over the words the corpus happens to hold).
 import { normalize, terms } from '../arabic';

@@ -9,6 +9,8 @@ import { eventSignature } from './signature';
 import { isoDay } from './day';
 import { daysOf } from './when';
 import { isGeneric } from './where';
+import { whatFeatures } from './what';
+import { countsAgree, countsConflict } from './numbers';
 import type { EventSignature } from './types';
 import type { EventAspect } from '../types';
 
@@ -26,7 +28,7 @@ export function eventDoc(title: string, text: string, publishedAt: string | null
 export const FEATURES = [
   'lex', 'title', 'cover', 'placeSame', 'placeNear', 'placeConflict', 'placeGenericOnly', 'sharedSpecific', 'day0', 'day1', 'dayOther', 'dayFar',
   'dayNamed', 'dayUnknown', 'pubFar', 'typeSame', 'typeStatement', 'typeConflict', 'numBoth', 'numAgree', 'numConflict', 'actorShared',
-  'actorNoPlace', 'sameOutlet', 'recurring', 'lexDayFar',
+  'actorNoPlace', 'sameOutlet', 'recurring', 'lexDayFar', 'whatSame', 'whatConflict', 'update', 'sameOutletUpdate',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -68,25 +70,6 @@ export interface PairFacts {
   /** The nearest of the days either report names: 0 or 1 when one names the other's event day. */
   near: number | null;
   sharedWords: string[];
-}
-
-/**
- * Two counts of one event agree when they are the same (within 1, or 5 %): in a war, tolls of 11
- * and 13, or of 22 and 25, are as often two strikes as one.
- */
-export function countsAgree(x: number, y: number): boolean {
-  return Math.abs(x - y) <= Math.max(1, 0.05 * Math.max(x, y));
-}
-
-/**
- * Two counts that one event cannot give: a toll grows as the dead are counted, it does not shrink,
- * so a later report with a third fewer dead, or one of the same day with three times as many, tells
- * another incident. `later` is the count published later (or the same day: `sameDay`).
- */
-export function countsConflict(earlier: number, later: number, sameDay: boolean): boolean {
-  const lo = Math.min(earlier, later);
-  const hi = Math.max(earlier, later);
-  return later < earlier * 0.67 - 1 || (sameDay && hi > 3 * lo + 2);
 }
 
 type Sig = EventSignature;
@@ -173,19 +156,22 @@ export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairF
   const actorShared = specificActors(a.sig.actors).some((x) => actorsB.has(x)) ? 1 : 0;
   // A statement, a decree, a visit has an actor, not a place: there the actor says where.
   const noPlace = (!a.sig.place || a.sig.place.generic) && (!b.sig.place || b.sig.place.generic);
+  const types = typeFeatures(a.sig, b.sig);
+  const places = placeFeatures(a.sig, b.sig);
   const features: Record<FeatureName, number> = {
     lex: lx.lex,
     title: lx.title,
     cover: lx.cover,
-    ...placeFeatures(a.sig, b.sig),
+    ...places,
     ...days.features,
-    ...typeFeatures(a.sig, b.sig),
+    ...types,
     ...numberFeatures(a.sig, b.sig, days.pubGap),
     actorShared,
     actorNoPlace: actorShared && noPlace ? 1 : 0,
     sameOutlet: sameOutlet ? 1 : 0,
     recurring: a.sig.recurring || b.sig.recurring ? 1 : 0,
     lexDayFar: lx.lex * days.features.dayFar,
+    ...whatFeatures(a.sig, b.sig, types.typeSame, sameOutlet, places.placeNear > 0 || places.placeConflict > 0),
   };
   return { features, gap: days.gap, near: days.near, sharedWords: lx.shared };
 }
@@ -241,8 +227,15 @@ export interface Judgement {
   differed: EventAspect[];
 }
 
+/**
+ * The judgement of a pair. Its words weigh by the reference table alone, as the model was fitted
+ * (scripts/fit-events.ts): the same pair gets the same probability, and so the same relation, in
+ * a corpus of 5 reports and of 100,000 (a blend with the corpus moved pairs near the threshold
+ * across it). The reader's corpus ranks the candidates and orders the shared words shown.
+ */
 export function judge(a: EventDoc, b: EventDoc, corpus?: CorpusDf, model: Model = MODEL): Judgement {
-  const facts = pairFeatures(a, b, corpus);
+  const facts = pairFeatures(a, b);
+  if (corpus) facts.sharedWords = pairFeatures(a, b, corpus).sharedWords;
   const probability = probabilityOf(facts.features, facts.gap, model);
   const f = facts.features;
   // "Related" without the probability for it: the same specific place or actor in another

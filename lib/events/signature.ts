@@ -5,6 +5,7 @@ import { matchEntities, type EntityMatch } from '../entities';
 import { RECURRING, TYPE_WORDS } from './vocabulary';
 import { englishPlaces, isGeneric, pickPlace, placesOf } from './where';
 import { eventWhen } from './when';
+import { whatOf } from './what';
 import { dayNumber } from './day';
 import type { EventNumbers, EventSignature, EventType } from './types';
 
@@ -107,6 +108,7 @@ export function eventSignature(title: string, text: string, publishedAt: string 
     published: publishedAt ? dayNumber(publishedAt) : null,
     actors: [...new Set(matches.filter((m) => m.type === 'actor').map((m) => m.id))],
     numbers: numbersOf(title, lede, arabic),
+    what: whatOf(title, lede, arabic),
     recurring: RECURRING.some((re) => re.test(flatTitle) || re.test(firstSentence)),
   };
 }

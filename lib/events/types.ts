@@ -52,6 +52,8 @@ export interface EventSignature {
   /** Actors named in the lede (gazetteer ids). */
   actors: string[];
   numbers: EventNumbers;
+  /** What the event was about, finer than its type (what.ts): the things the title names, and with the first sentence's. */
+  what: { title: string[]; all: string[]; update: boolean };
   /** The report is one of an outlet's recurring reports (exchange rates, weather, round-ups). */
   recurring: boolean;
 }

@@ -5,7 +5,7 @@
 // nearly every report "says" something.
 import type { EventType } from './types';
 
-type Entry = [EventType, number, string];
+type Entry<T extends string = EventType> = [T, number, string];
 
 const AR: Entry[] = [
   ['airstrike', 2, 'غاره|غارات|الغاره|الغارات|قصف جوي|القصف الجوي|طيران حربي|الطيران الحربي|الطائرات الحربيه|طائره مسيره|طائرات مسيره|المسيره|مسيرات|ضربه جويه|ضربات جويه|الضربات الجويه|الطيران الروسي|طيران التحالف|كيماوي|الكيماوي|السلاح الكيميايي'],
@@ -48,7 +48,8 @@ const EN: Entry[] = [
 
 const CLITICS = '(?:و|ف)?(?:ب|ل|ك)?(?:ال)?';
 
-function compile(entries: Entry[], arabic: boolean): Array<{ type: EventType; weight: number; re: RegExp }> {
+/** Each entry's words as one pattern: Arabic after its clitics (two letters of suffix at most), English whole words. */
+export function compile<T extends string>(entries: Array<Entry<T>>, arabic: boolean): Array<{ type: T; weight: number; re: RegExp }> {
   return entries.map(([type, weight, words]) => {
     const list = words.split('|').sort((a, b) => b.length - a.length);
     const alt = list.map((w) => w.replace(/\s+/g, '\\s+')).join('|');

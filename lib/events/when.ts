@@ -43,6 +43,25 @@ const WEEKDAY_AR = new RegExp(`${NOT_AR}(?:يوم|فجر|صباح|ظهر|مسا�
 // "on Monday", "killed Thursday"; not a weekday followed by a date ("Wednesday 15 Jul 2015": a dateline).
 const WEEKDAY_EN = new RegExp(`\\b(${WEEKDAYS_EN.join('|')})\\b(?!,?\\s+\\d)`, 'g');
 
+/**
+ * A weekday that names a date ("يوم الجمعة 6 حزيران": the date is read on its own) or a day to
+ * come ("اعتباراً من يوم الجمعة", "حتى الإثنين", "ستبدأ الجمعة", "next Friday", "will … on
+ * Friday") is not a day gone by: read backwards from publication it would date an announcement of
+ * the holiday's closures to the Friday before.
+ */
+// Verbs after the future's س (not سيارة, سيطرة: a listed verb, not any word in سي/ست).
+const FUTURE_VERBS = ['يتم', 'تتم', 'يبدا', 'تبدا', 'يكون', 'تكون', 'يستمر', 'تستمر', 'يعقد', 'تعقد', 'يعمل', 'تعمل', 'يغلق', 'تغلق', 'يفتح', 'تفتح', 'ينطلق', 'تنطلق', 'يعود', 'تعود', 'يقام', 'تقام', 'يتوقف', 'تتوقف', 'يصل', 'تصل', 'يزور', 'تزور', 'يجري', 'تجري', 'يصدر', 'تصدر'].join('|');
+const FUTURE_BEFORE_AR = new RegExp(`${NOT_AR}(?:اعتبارا|ابتداء|بدءا|حتي|لغايه|س(?:${FUTURE_VERBS}))${END}[^.،\\n]{0,20}$`);
+const FUTURE_AFTER_AR = /^\s*(?:ال)?(?:مقبل|قادم|مقبله|قادمه|\d)/;
+const FUTURE_BEFORE_EN = /\b(?:next|until|from|starting|will(?:\s+\w+){0,4}?\s+on|coming)\s+$/;
+const FUTURE_AFTER_EN = /^\s*(?:next|,?\s*\d)/;
+
+function ahead(text: string, at: number, end: number, arabic: boolean): boolean {
+  const before = text.slice(Math.max(0, at - 40), at);
+  const after = text.slice(end, end + 12);
+  return arabic ? FUTURE_BEFORE_AR.test(before) || FUTURE_AFTER_AR.test(after) : FUTURE_BEFORE_EN.test(before) || FUTURE_AFTER_EN.test(after);
+}
+
 function weekdayBack(pubDay: number, weekday: number): number {
   const pubWeekday = new Date(pubDay * DAY_MS).getUTCDay();
   return (pubWeekday - weekday + 7) % 7;
@@ -56,10 +75,12 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
     for (const m of text.matchAll(WEEKDAY_AR)) {
       const name = m[1] ? `ال${m[1]}` : m[2]!;
       const k = WEEKDAYS_AR.indexOf(name);
+      if (ahead(text, m.index!, m.index! + m[0].length, true)) continue;
       if (k >= 0) out.push({ at: m.index!, raw: m[0].trim(), back: weekdayBack(pubDay, k), from: 'relative' });
     }
     for (const m of text.matchAll(WEEKDAY_EN)) {
       const k = WEEKDAYS_EN.indexOf(m[1]!);
+      if (ahead(text, m.index!, m.index! + m[0].length, false)) continue;
       out.push({ at: m.index!, raw: m[0].trim(), back: weekdayBack(pubDay, k), from: 'relative' });
     }
   }

@@ -33,11 +33,14 @@ export function eventDocFromWire(w: unknown): EventDoc {
   const day = (x: unknown) => x === null || (typeof x === 'number' && Number.isInteger(x));
   if (!s || typeof s !== 'object' || !EVENT_TYPE_SET.has(s.type as string) || !ids(s.types) || !ids(s.places) || !ids(s.actors) || typeof s.recurring !== 'boolean' || !day(s.published ?? null) || !s.when || !day(s.when.day) || !(s.when.days === undefined || (Array.isArray(s.when.days) && s.when.days.length <= 8 && s.when.days.every((d) => Number.isInteger(d)))) || typeof s.numbers !== 'object' || s.numbers === null) throw new Error('event.sig: not an event signature');
   if (s.place !== null && (typeof s.place !== 'object' || typeof s.place?.id !== 'string' || !ids(s.place.chain) || typeof s.place.generic !== 'boolean')) throw new Error('event.sig.place: not a place');
+  // Signatures stored before `what` existed (a team server's older rows) read as naming nothing.
+  const what = s.what as EventSignature['what'] | undefined;
+  if (what !== undefined && (typeof what !== 'object' || what === null || !ids(what.title) || !ids(what.all) || typeof what.update !== 'boolean')) throw new Error('event.sig.what: not a list of things');
   for (const k of ['killed', 'injured', 'displaced'] as const) if (s.numbers[k] !== undefined && typeof s.numbers[k] !== 'number') throw new Error(`event.sig.numbers.${k}: not a number`);
   const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
   const all = new Map(pairs(o.all, 'all', num));
   const title = new Map(pairs(o.title, 'title', num));
   const lines = new Map(pairs(o.lines, 'lines', (v) => Array.isArray(v) && v.length <= 400 && v.every((x) => typeof x === 'string')));
-  return { sig: s as EventSignature, terms: { all, title, lines }, ...(typeof o.outlet === 'string' ? { outlet: o.outlet } : {}) };
+  return { sig: { ...(s as EventSignature), what: what ?? { title: [], all: [], update: false } }, terms: { all, title, lines }, ...(typeof o.outlet === 'string' ? { outlet: o.outlet } : {}) };
 }
 

@@ -33,6 +33,20 @@ describe('when the event happened', () => {
     expect(s.when.days?.map(isoDay)).toEqual(['2017-04-19']);
   });
 
+  it('does not read a day to come, or a weekday that names a date, as a day gone by (2025-06-02 is a Monday)', () => {
+    // An announcement of the Eid closures: its Friday is the coming one, the announcement's day stands.
+    expect(day('هيئة المنافذ توضح حركة المعابر', 'وأوضحت الهيئة أن فترة العطلة تبدأ من يوم الجمعة 6 حزيران وتستمر حتى يوم الإثنين 9 حزيران', '2025-06-02')).toBe('2025-06-02');
+    expect(day('تعميم المعابر', 'ستتوقف حركة عبور المسافرين اعتباراً من يوم الجمعة وحتى يوم الإثنين', '2025-06-02')).toBe('2025-06-02');
+    expect(day('اجتماع', 'سيعقد الاجتماع يوم الخميس المقبل في دمشق', '2025-06-02')).toBe('2025-06-02');
+    expect(day('امتحانات', 'ستبدأ الامتحانات يوم السبت في جميع المراكز', '2025-06-02')).toBe('2025-06-02');
+    expect(day('Talks', 'Talks resume next Monday in Geneva', '2017-04-10')).toBe('2017-04-10');
+    expect(day('Talks', 'The talks will resume on Friday in Geneva', '2017-04-10')).toBe('2017-04-10');
+    // Words that only look like the future's س (سيارة a car, سيطرت took control): a day gone by.
+    expect(day('انفجار', 'انفجار سيارة مفخخة يوم الجمعة في المدينة', '2025-06-02')).toBe('2025-05-30');
+    expect(day('سيطرة', 'سيطرت القوات يوم الجمعة على القرية', '2025-06-02')).toBe('2025-05-30');
+    expect(day('Strike', 'Two were killed on Friday in a strike on the town', '2017-04-10')).toBe('2017-04-07');
+  });
+
   it('falls back on the publication day, and says so', () => {
     const s = eventSignature('افتتاح مدرسة', 'افتتحت مديرية التربية مدرسة جديدة', '2025-06-02');
     expect(s.when).toEqual({ day: s.published, from: 'publication' });
@@ -101,6 +115,29 @@ describe('what happened, who, and the numbers', () => {
   it('does not take the dateline\'s city for the event\'s place', () => {
     expect(eventSignature('Chemical massacre defies the world', 'Beirut- At least 58 people were killed on Tuesday in Khan Shaykhun', '2017-04-05').place?.id).toBe('khan-shaykhun');
     expect(eventSignature('غارة على بلدة', 'دمشق-سانا قتل 3 مدنيين أمس في غارة على بلدة كفرنبل', '2025-06-13').place?.id).toBe('kafranbel');
+  });
+
+  it('names what the event was about, finer than its type, in Arabic and in English', () => {
+    const what = (title: string, text = '') => eventSignature(title, text, '2025-06-02').what;
+    const cases: Array<[string, string, string[]]> = [
+      ['الطيران المدني ينفي إغلاق مطار دمشق', '', ['closure', 'denial']],
+      ['وصول أول طائرة لحجاج بيت الله الحرام إلى مطار دمشق', '', ['pilgrims', 'flights']],
+      ['انفجار يستهدف حافلات المهجرين قرب حلب', '', ['convoy']],
+      ['Death toll in bomb attack on Syria evacuees hits 43', '', ['convoy']],
+      ['Syria attack symptoms consistent with nerve agent use', '', ['chemical']],
+      ['غارة تستهدف مستشفى في ريف إدلب', '', ['hospital']],
+      ['أزمة الخبز تتفاقم في دير الزور', '', ['bread']],
+      ['مراسيم رئاسية بتغيير اسم جامعة البعث', '', ['university', 'decree']],
+      ['افتتاح معرض للكتاب', '', []],
+    ];
+    for (const [title, text, keys] of cases) expect([title, what(title, text).title]).toEqual([title, keys]);
+    // The first sentence adds what the title does not say; the background after it does not.
+    expect(what('اعتقال رئيس فرع سابق', 'ألقت قوى الأمن القبض عليه عند حاجز للأمن العام. وكان قد أشرف على سجن في المدينة').all).toEqual(['checkpoint']);
+  });
+
+  it('knows a new toll of an event already told', () => {
+    for (const t of ['ارتفاع حصيلة ضحايا التفجير إلى 126', 'Death toll from Aleppo bomb attack at least 112', 'Death toll in blast rises to 70']) expect([t, eventSignature(t, '', '2017-04-16').what.update]).toEqual([t, true]);
+    for (const t of ['مقتل 5 مدنيين بقصف على البلدة', 'Bomb kills 43 in Aleppo']) expect([t, eventSignature(t, '', '2017-04-16').what.update]).toEqual([t, false]);
   });
 
   it('knows an outlet\'s recurring reports', () => {

@@ -1,0 +1,160 @@
+// What the event was about, finer than its type: the thing hit or acted on and the action's own
+// kind (a convoy of evacuees, a chemical attack, a hospital; a denial, a closure, the pilgrims'
+// flights). Two reports of one place and one day can be two events (the airport's closure denied,
+// its first pilgrims' flight landed); two reports of one event name the same thing in other words
+// ("evacuees" and "bus convoy"). Read from the title and the first sentence, in Arabic as
+// normalize() writes it and in English.
+import { normalize } from '../arabic';
+import { compile } from './vocabulary';
+import type { EventSignature } from './types';
+
+type Key = string;
+
+const AR: Array<[Key, number, string]> = [
+  ['chemical', 1, 'كيماوي|كيميايي|كيماويه|كيميائيه|غازات|غاز سام|غاز الكلور|غاز السارين|سارين|الكلور|مواد سامه|اعراض اختناق|حالات اختناق'],
+  ['convoy', 1, 'قافله|قوافل|حافله|حافلات|باصات'],
+  ['hospital', 1, 'مشفي|مستشفي|مستشفيات|مشافي|مركز صحي|نقطه طبيه|مستوصف'],
+  ['school', 1, 'مدرسه|مدارس|روضه'],
+  ['university', 1, 'جامعه|جامعات|جامعتي'],
+  ['exam', 1, 'امتحانات|امتحان|الامتحانيه|امتحانيه|الشهادات العامه|الثانويه العامه'],
+  ['market', 1, 'سوق شعبي|السوق الشعبي|سوق الخضار|سوق الهال'],
+  ['worship', 1, 'مسجد|كنيسه|مساجد|كنايس|الجامع الكبير|الجامع الاموي'],
+  ['bread', 1, 'الفرن|افران|الافران|مخبز|مخابز|خبز|الخبز|ربطه الخبز|الطحين|طحين'],
+  ['camp', 1, 'مخيم|مخيمات'],
+  ['prison', 1, 'سجن|سجون|السجون|معتقل|موقوفين|الموقوفين|معتقلين|المعتقلين|اسري|الاسري|المحتجزين'],
+  ['pilgrims', 1, 'حجاج|الحجاج|موسم الحج|مناسك الحج|فريضه الحج'],
+  ['flights', 1, 'رحلات|رحله|رحلاتها|الرحلات|طائره|طايره|خطوط جويه|الخطوط الجويه'],
+  ['closure', 1, 'اغلاق|اغلقت|اغلق|تعليق|علقت|يعلق|تعلق|ايقاف|توقف|توقيف العمل'],
+  ['denial', 1, 'نفي|ينفي|تنفي|نفت|شايعات|الشايعات|شائعات|الشائعات|عار عن الصحه|تكذيب|يكذب|تكذب'],
+  ['crossing', 1, 'معبر|معابر|المعابر|المنافذ|منافذ'],
+  ['checkpoint', 1, 'حاجز|حواجز'],
+  ['smuggling', 1, 'تهريب|مهربه|مهربين|شحنه|شحنات|ضبط'],
+  ['wages', 1, 'اجور|رواتب|الرواتب|الاجور|تعويضات|منحه'],
+  ['fire', 1, 'حريق|حرائق|النيران|اخماد|يخمد|تخمد'],
+  ['decree', 1, 'مرسوم|مرسوما|مراسيم|المرسوم'],
+  ['appointment', 1, 'تعيين|تعيينات|يعين|تكليف|اعفاء'],
+  ['meeting', 1, 'لقاء|اجتماع|اجتماعا|يلتقي|التقي|يبحث|بحث|تبحثان|يبحثان|يناقش|ناقش|يناقشان|مباحثات|محادثات|مشاورات'],
+  ['visit', 1, 'زياره|يزور|تزور|جوله|يتفقد|تفقد'],
+  ['swap', 1, 'تبادل|صفقه تبادل|تبييض'],
+  ['oil', 1, 'نفط|النفط|نفطي|محروقات|مازوت|بنزين|حقل|حقول|غاز منزلي'],
+  ['power', 1, 'كهرباء|الكهرباء|كهربايي|تقنين|مياه الشرب|محطه مياه'],
+  ['protest', 1, 'مظاهره|مظاهرات|احتجاج|احتجاجات|وقفه احتجاجيه|اعتصام|تظاهر'],
+  ['funds', 1, 'تمويل|منحه ماليه|قرض|قروض|صندوق'],
+  ['sanctions', 1, 'عقوبات|العقوبات|قيصر'],
+  ['election', 1, 'انتخابات|انتخاب|مجلس الشعب|الاقتراع'],
+  ['return', 1, 'عوده|العوده|عائدين|العائدين|عايدين|العايدين|يعودون'],
+  ['mine', 1, 'لغم|الغام|مخلفات الحرب|قنبله عنقوديه|ذخائر غير منفجره'],
+  ['drone', 1, 'مسيره|مسيرات|طائره مسيره|طايره مسيره|درون'],
+  ['incursion', 1, 'توغل|توغلت|تجريف|اقتحام|اقتحمت|مداهمه|داهمت'],
+];
+
+const EN: Array<[Key, number, string]> = [
+  ['chemical', 1, 'chemical|chemicals|gas attack|poison gas|toxic gas|sarin|chlorine|nerve agent|toxic|poisonous|suffocation'],
+  ['convoy', 1, 'convoy|convoys|bus|buses|evacuees|evacuee|evacuation|evacuated'],
+  ['hospital', 1, 'hospital|hospitals|clinic|clinics|medical centre|medical center'],
+  ['school', 1, 'school|schools|kindergarten'],
+  ['university', 1, 'university|universities'],
+  ['exam', 1, 'exam|exams|examination|examinations'],
+  ['market', 1, 'market|marketplace|bazaar'],
+  ['worship', 1, 'mosque|mosques|church|churches'],
+  ['bread', 1, 'bakery|bakeries|bread|flour'],
+  ['camp', 1, 'camp|camps'],
+  ['prison', 1, 'prison|prisons|prisoners|detainees|captives'],
+  ['pilgrims', 1, 'pilgrims|pilgrim|hajj'],
+  ['flights', 1, 'flight|flights|airline|airlines|plane|aircraft'],
+  ['closure', 1, 'closure|closed|suspended|suspends|suspension'],
+  ['denial', 1, 'denied|denies|deny|rumours|rumors'],
+  ['crossing', 1, 'crossing|border crossing|crossings'],
+  ['checkpoint', 1, 'checkpoint|checkpoints'],
+  ['smuggling', 1, 'smuggling|smuggled|smugglers|shipment'],
+  ['wages', 1, 'wages|salaries|salary'],
+  ['fire', 1, 'blaze|blazes|wildfire|wildfires|fire broke out|fires'],
+  ['decree', 1, 'decree|decrees'],
+  ['appointment', 1, 'appointed|appoints|appointment'],
+  ['meeting', 1, 'meeting|met|meets|talks|discussed|discuss'],
+  ['visit', 1, 'visit|visited|visits|tour|toured'],
+  ['swap', 1, 'swap|prisoner exchange|prisoner swap'],
+  ['oil', 1, 'oil|fuel|oilfield|oil field|gas field'],
+  ['power', 1, 'electricity|power station|power plant|water station'],
+  ['protest', 1, 'protest|protests|protesters|demonstration|demonstrations|demonstrators'],
+  ['funds', 1, 'funding|fund|grant|loan'],
+  ['sanctions', 1, 'sanctions|caesar act'],
+  ['election', 1, 'election|elections|vote|ballot'],
+  ['return', 1, 'returnees|return of refugees|returning refugees'],
+  ['mine', 1, 'landmine|landmines|unexploded|cluster munitions|cluster bombs'],
+  ['drone', 1, 'drone|drones|uav'],
+  ['incursion', 1, 'incursion|incursions|stormed'],
+];
+
+const WORDS = { ar: compile(AR, true), en: compile(EN, false) };
+
+/** The first sentence of the lede read for the event's thing (not the background after it). */
+const FIRST_SENTENCE = 240;
+
+function keysIn(text: string, arabic: boolean): string[] {
+  const out: string[] = [];
+  for (const { type, re } of arabic ? WORDS.ar : WORDS.en) {
+    re.lastIndex = 0;
+    if (re.test(text) && !out.includes(type)) out.push(type);
+  }
+  return out;
+}
+
+interface What {
+  /** The things the title names. */
+  title: string[];
+  /** The things the title and the first sentence name (the title's first). */
+  all: string[];
+  /** The title tells a new toll of an event already reported ("death toll rises to 126"). */
+  update: boolean;
+}
+
+// A toll counted again: "ارتفاع حصيلة", "ارتفع عدد القتلى", "death toll rises", "new toll".
+const UPDATE_AR = /(?:^|[^\u0621-\u064A])(?:حصيله|الحصيله|ارتفاع\s+(?:عدد|حصيله)|ارتفع\s+عدد|ترتفع\s+(?:ال)?(?:حصيله|عدد)|يرتفع\s+(?:ال)?(?:عدد))/;
+const UPDATE_EN = /\b(?:death toll|toll|new toll|rises to|rise to|climbs to|risen to|mounts)\b/;
+
+export function whatOf(title: string, lede: string, arabic: boolean): What {
+  const t = keysIn(normalize(title), arabic);
+  const first = lede.slice(0, FIRST_SENTENCE).split(/(?<=[.!؟?])\s/)[0] ?? '';
+  const rest = keysIn(normalize(first), arabic).filter((k) => !t.includes(k));
+  const flat = normalize(title);
+  return { title: t, all: [...t, ...rest], update: (arabic ? UPDATE_AR : UPDATE_EN).test(flat) };
+}
+
+/**
+ * Things nearly every report of their kind names (an airport's flights, a minister's meeting or
+ * visit, a closure, a fund's money, a return; a crossing, which is where the news happens): neither
+ * two reports naming them are thereby about one event, nor two naming different ones about two.
+ */
+const WEAK = new Set(['flights', 'closure', 'meeting', 'visit', 'funds', 'return', 'decree', 'appointment', 'crossing']);
+
+/**
+ * Do two reports name the same thing (`same`), or does each headline name things the other report
+ * never names (`conflict`: the airport's closure denied against its pilgrims' flight)? WEAK
+ * things count for neither.
+ */
+function whatAgreement(a: What, b: What): { same: number; conflict: number } {
+  const same = a.all.some((k) => !WEAK.has(k) && b.all.includes(k)) ? 1 : 0;
+  const ta = a.title.filter((k) => !WEAK.has(k));
+  const tb = b.title.filter((k) => !WEAK.has(k));
+  const apart = ta.length > 0 && tb.length > 0 && !ta.some((k) => b.all.includes(k)) && !tb.some((k) => a.all.includes(k));
+  // A denial is an event of its own (the statement denying): a report that never speaks of one
+  // (the pilgrims' flight that landed at the airport said to be closed) tells another.
+  const denies = (x: What, y: What) => x.title.includes('denial') && !y.all.includes('denial');
+  return { same, conflict: apart || denies(a, b) || denies(b, a) ? 1 : 0 };
+}
+
+/**
+ * What the event was about: the same thing named, or two headlines about things the other never
+ * names; and a new toll of the same kind of event at the same place, which one outlet may publish
+ * twice (its first report and its update are one event, not two of its stories).
+ */
+export function whatFeatures(a: EventSignature, b: EventSignature, typeSame: number, sameOutlet: boolean, placesDiffer: boolean) {
+  const wa = a.what ?? NOTHING;
+  const wb = b.what ?? NOTHING;
+  const { same, conflict } = whatAgreement(wa, wb);
+  // An update is of the same kind of event at the same place: a strike on the next town is not it.
+  const update = (wa.update || wb.update) && (typeSame || same) && !placesDiffer ? 1 : 0;
+  return { whatSame: same, whatConflict: conflict, update, sameOutletUpdate: sameOutlet ? update : 0 };
+}
+const NOTHING: What = { title: [], all: [], update: false };
