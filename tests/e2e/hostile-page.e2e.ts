@@ -12,6 +12,7 @@ import { urlKey } from '../../lib/corpus/ids';
 import { ROLES, type MessageName } from '../../lib/messaging';
 import { fullClipping, seedArticle } from '../unit/clippings/fixtures';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { waitFor } from './harness/wait';
 import { claimingPage, startHostileSite } from './hostile-site';
 
 /** The extension APIs these tests use, where they run (service worker, extension page, isolated world). */
@@ -113,11 +114,14 @@ async function open(url: string): Promise<Page> {
 
 describe('messages by role, from the content script\'s own world', () => {
   it('every ui:* message is refused; page:* messages are answered', async () => {
+    const initial = (await reportKeys()).length;
     const page = await open(ARTICLE);
     expect(await heldArticle(page)).not.toBeNull();
     const tabId = await tabIdOf(page);
     const uiNames = (Object.keys(ROLES) as MessageName[]).filter((n) => n.startsWith('ui:'));
-    const before = (await reportKeys()).length;
+    // The article's own capture (after its lookup) is stored first: only then is the count one
+    // that the messages below must leave alone.
+    const before = (await waitFor('the article captured', reportKeys, (k) => k.length > initial)).length;
     const [res] = await b.worker.evaluate(
       ({ tabId, names }) => {
         const { chrome } = globalThis as unknown as { chrome: ChromeApi };
