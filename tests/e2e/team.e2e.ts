@@ -21,16 +21,12 @@ import { pgliteDb, type Db } from '../../server/db';
 import { migrate } from '../../server/migrate';
 import { EXTENSION_DIR, launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 import { PAGES, seed, startSite } from './harness/site';
+import { TEAM_TITLE, teamCopy } from './harness/team-copies';
 import { openExtensionPage, panelFrame, tabIdOf, unnamedControls, waitFor } from './ui-helpers';
 
 const TEAM_HOST = 'team.isnad.test';
 const SHOTS = 'tests/e2e/.tmp';
-/** The team's copies of the seed reports: their own addresses and titles, so they are told apart from the built-in ones. */
-const TEAM_TITLE = 'أرشيف الفريق:';
-const teamCopy = (i: number): ReportRecord => {
-  const a = seed(i);
-  return { url: `https://archive.newsroom.example/${i}`, outlet: a.outlet, title: `${TEAM_TITLE} ${a.title}`, publishedAt: a.publishedAt.value?.slice(0, 10) ?? null, text: a.paragraphs.join('\n') };
-};
+
 
 let site: Awaited<ReturnType<typeof startSite>>;
 let dataDir: string;

@@ -12,7 +12,7 @@ import { launchFirefox, reloadExtensionPage, waitForCorpusIn, type FirefoxLaunch
 import { highlightedRuns, reportCount, selectInArticle } from '../harness/probes';
 import { PAGES, seed, startSite } from '../harness/site';
 import { waitFor } from '../harness/wait';
-import { button, panelFrame, relatedTitles, sendFrom, tabIdOf } from './helpers';
+import { button, panelFrame, relatedTitles, requestOutsideClick, sendFrom, tabIdOf } from './helpers';
 
 const OUT = 'tests/e2e/.tmp';
 mkdirSync(OUT, { recursive: true });
@@ -177,10 +177,7 @@ describe('Firefox: turning Isnad on for a site', () => {
   it('asks for the permission in the reader\'s click, runs there, then drops the permission when turned off', async () => {
     expect(await has()).toBe(false);
     // Outside a click Firefox refuses the request: the options page must ask from the click itself.
-    const outside = await ff.api.evaluate(async (o) => {
-      const { browser } = globalThis as unknown as { browser: { permissions: { request(p: object): Promise<boolean> } } };
-      return browser.permissions.request({ origins: [o] }).then(String, (e: Error) => `refused: ${e.message}`);
-    }, PATTERN);
+    const outside = await requestOutsideClick(ff, PATTERN);
     expect(outside).toMatch(/^refused: .*user input/);
 
     const options = await ff.openExtensionPage('options.html');

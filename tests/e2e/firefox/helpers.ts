@@ -50,3 +50,11 @@ export async function button(page: Page, name: string, within = 'body'): Promise
   }, { timeout: 15_000 }, name, within);
   return handle as ElementHandle<HTMLButtonElement>;
 }
+
+/** A host permission asked for outside any click (from the API page): Firefox's answer, or its refusal. */
+export function requestOutsideClick(ff: FirefoxLaunched, origin: string): Promise<string> {
+  return ff.api.evaluate(async (o) => {
+    const { browser } = globalThis as unknown as { browser: { permissions: { request(p: object): Promise<boolean> } } };
+    return browser.permissions.request({ origins: [o] }).then(String, (e: Error) => `refused: ${e.message}`);
+  }, origin);
+}

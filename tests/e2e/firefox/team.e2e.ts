@@ -9,23 +9,18 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseRecords } from '../../../lib/engine/wire';
-import type { ReportRecord } from '../../../lib/types';
 import { buildApp } from '../../../server/app';
 import { createTeam } from '../../../server/auth';
 import { TeamClient } from '../../../server/client';
 import { pgliteDb, type Db } from '../../../server/db';
 import { migrate } from '../../../server/migrate';
 import { launchFirefox, waitForCorpusIn, type FirefoxLaunched } from '../harness/firefox';
-import { PAGES, seed, startSite } from '../harness/site';
+import { PAGES, startSite } from '../harness/site';
+import { TEAM_TITLE, teamCopy } from '../harness/team-copies';
 import { waitFor } from '../harness/wait';
-import { button, panelFrame } from './helpers';
+import { button, panelFrame, requestOutsideClick } from './helpers';
 
-const TEAM_TITLE = 'أرشيف الفريق:';
 const PATTERN = 'http://127.0.0.1/*';
-const teamCopy = (i: number): ReportRecord => {
-  const a = seed(i);
-  return { url: `https://archive.newsroom.example/${i}`, outlet: a.outlet, title: `${TEAM_TITLE} ${a.title}`, publishedAt: a.publishedAt.value?.slice(0, 10) ?? null, text: a.paragraphs.join('\n') };
-};
 
 let site: Awaited<ReturnType<typeof startSite>>;
 let ff: FirefoxLaunched;
@@ -73,10 +68,7 @@ describe('Firefox: a team server', () => {
   it('asks for its host in the Connect click, shows labelled team results, and drops the permission when forgotten', async () => {
     expect(await holds()).toBe(false);
     // Outside a click Firefox refuses: the options page must ask in the click itself.
-    const outside = await ff.api.evaluate(async (o) => {
-      const { browser } = globalThis as unknown as { browser: { permissions: { request(p: object): Promise<boolean> } } };
-      return browser.permissions.request({ origins: [o] }).then(String, (e: Error) => `refused: ${e.message}`);
-    }, PATTERN);
+    const outside = await requestOutsideClick(ff, PATTERN);
     expect(outside).toMatch(/^refused: .*user input/);
 
     const options = await ff.openExtensionPage('options.html');
