@@ -11,7 +11,6 @@ const MAX_FUNCTION = 80;
 
 /** file (lib/) or file#function → why it is longer than the limit. */
 const LONG: Record<string, string> = {
-  'lib/claims/attribution.ts': 'one grammar of attribution (cues, phrases, speakers, headlines) whose helpers share private lexicons; to split by step (issue 22 leftover)',
   'lib/engine/index-store.ts': 'the index writer: batch writes, merges and reads share the bucket and segment bookkeeping; to split writes from merges (issue 22 leftover; issue 20 replaces it with segments)',
   'lib/compare/numbers.ts': 'one number grammar (numerals, nouns, qualifiers, governing verbs) over private tables',
   'components/BuildCorpus.tsx#BuildCorpus': 'the Build-a-corpus form and its run (start, pause, resume, progress); to split the run into a hook (issue 22 leftover)',
@@ -34,7 +33,6 @@ const LONG: Record<string, string> = {
   'components/OutletProfileEditor.tsx#OutletProfilesSection': 'the outlet profile editor; to split the form from the list (issue 22 leftover)',
   'entrypoints/panel/main.tsx#Panel': 'the in-page panel page: its states and layout controls',
   'lib/extract/cascade.ts#extractWith': 'the cascade in its order (site rules, JSON-LD, meta, Readability) with each step commented',
-  'lib/claims/attribution.ts#sentenceClaims': "one sentence's claims: cues, phrases and via-chains read left to right",
 };
 
 const files = execSync("git ls-files '*.ts' '*.tsx'", { encoding: 'utf8' })
