@@ -13,7 +13,7 @@ import type { ImportJob, ImportProblemRow } from './engine/index-types';
 import type { DeleteTarget } from './engine/manage';
 import type { Query as RelatedQuery } from './engine/search';
 import type { FeaturesWire } from './engine/wire';
-import type { HarvestBegin, HarvestPart } from './harvest/service';
+import type { HarvestBegin, HarvestPart } from './harvest/jobs';
 import type { MessageKey } from './i18n';
 import type { MarkSpec } from './marks/types';
 import type { PanelLayout } from './settings';
@@ -119,7 +119,7 @@ export interface Protocol extends TeamProtocol {
   'ui:import-end': { request: { job: string }; reply: ImportSummary };
   /** Options → background: the corpus as a pack file (imported and captured reports). */
   'ui:corpus-export': { request: Record<string, never>; reply: ExportedFile };
-  /** Options → background: a harvest or web-archive import the options page runs (it fetches, reads, extracts; lib/harvest/service.ts):
+  /** Options → background: a harvest or web-archive import the options page runs (it fetches, reads, extracts; lib/harvest/jobs.ts):
    *  begin → parts (reports with the run's state, one transaction each; a part sent twice is written once) → end; unfinished runs; when the last finished run of an outlet and source started (Update). */
   'ui:harvest-begin': { request: HarvestBegin; reply: ImportJob };
   'ui:harvest-part': { request: HarvestPart; reply: ImportJob };
