@@ -13,7 +13,6 @@ const MAX_FUNCTION = 80;
 const LONG: Record<string, string> = {
   'lib/engine/index-store.ts': 'the index writer: batch writes, merges and reads share the bucket and segment bookkeeping; to split writes from merges (issue 22 leftover; issue 20 replaces it with segments)',
   'lib/compare/numbers.ts': 'one number grammar (numerals, nouns, qualifiers, governing verbs) over private tables',
-  'components/BuildCorpus.tsx#BuildCorpus': 'the Build-a-corpus form and its run (start, pause, resume, progress); to split the run into a hook (issue 22 leftover)',
   'server/app.ts#buildApp': "the server's routes, registered in one place so that each route's auth and limits read together",
   'entrypoints/options/main.tsx#CorpusSection': 'the corpus section (stats, import, export, delete); to split per action (issue 22 leftover)',
   'components/ClippingsView.tsx#ClippingsView': 'the Clippings tab: its filters, list, undo and export in one view (its call/state/error in components/answer.tsx); to split the filters out (issue 22 leftover)',
@@ -26,7 +25,6 @@ const LONG: Record<string, string> = {
   'lib/engine/index-store.ts#writeBatch': 'one IndexedDB transaction: every read and write of a batch must happen inside it',
   'lib/engine/index-store.ts#writeBatch>anonymous': 'the transaction body of writeBatch (above)',
   'server/store.ts#addBatch': 'one SQL transaction: every statement of a batch inside it',
-  'components/CorpusSearch.tsx#CorpusSearch': 'the Corpus tab: filters and results; to split the filters out (issue 22 leftover)',
   'entrypoints/content/entity-card.ts#startEntityCards': "the entity cards' frame, placement and events in one closure over the frame",
   'bench/synth.ts#synthCorpus': 'a benchmark generator: each kind of synthetic report in turn',
   'entrypoints/background.ts#default': 'the wiring of the background: the pack, sites, menus, commands and every domain handler in one list',
