@@ -64,27 +64,16 @@ export function useLastRun(source: HarvestSource | 'archive', outlet: string, ru
   return last?.choice === choice ? last.at : null;
 }
 
-/** A run of the form, its listing (by plan), the reader's message, and the unfinished runs. */
-export function useHarvestRun(onStored?: () => void) {
-  const [listing, setListing] = useState<{ key: string; listing: Listing } | null>(null);
+/** The run shown: its progress as parts are stored, its end, and the unfinished runs after it. */
+function useRunTracker(onStored?: () => void) {
   const [run, setRun] = useState<Run | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [unfinished, setUnfinished] = useState<ImportJob[]>([]);
   const [runs, setRuns] = useState(0);
   const abort = useRef<AbortController | null>(null);
-  const depsRef = useRef<HarvestDeps | null>(null);
   const lastStored = useRef(0);
 
   const readUnfinished = () => void call('ui:harvests', {}).then(setUnfinished, () => undefined);
   useEffect(readUnfinished, []);
-
-  /** Asks for the run's hosts: must be the first thing the click does (the browser wants the gesture). */
-  const askAccess = async (p: HarvestPlan): Promise<boolean> => {
-    const origins = harvestOrigins(p);
-    const ok = await browser.permissions.request({ origins });
-    if (!ok) setMessage(t('harvestRefused', origins.join(', ')));
-    return ok;
-  };
 
   // The page's corpus counts follow a run: read again at most every 2 s while parts are stored, and at its end.
   const progress = (state: HarvestState | ArchiveState, job: ImportJob) => {
@@ -118,6 +107,24 @@ export function useHarvestRun(onStored?: () => void) {
     return ac.signal;
   };
 
+  return { run, setRun, unfinished, runs, progress, track, begin, pause: () => abort.current?.abort() };
+}
+
+/** A run of the form, its listing (by plan), the reader's message, and the unfinished runs. */
+export function useHarvestRun(onStored?: () => void) {
+  const { run, setRun, unfinished, runs, progress, track, begin, pause } = useRunTracker(onStored);
+  const [listing, setListing] = useState<{ key: string; listing: Listing } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const depsRef = useRef<HarvestDeps | null>(null);
+
+  /** Asks for the run's hosts: must be the first thing the click does (the browser wants the gesture). */
+  const askAccess = async (p: HarvestPlan): Promise<boolean> => {
+    const origins = harvestOrigins(p);
+    const ok = await browser.permissions.request({ origins });
+    if (!ok) setMessage(t('harvestRefused', origins.join(', ')));
+    return ok;
+  };
+
   const archive = (f: File, opts: { anySite: boolean; job?: ImportJob }) => {
     const signal = begin(opts.job ?? null, (opts.job?.harvest?.state as ArchiveState | undefined) ?? null);
     return track(runArchiveImport(f.name, f, parse, backend, { anySite: opts.anySite, ...(opts.job ? { job: opts.job } : {}), signal, onProgress: progress }));
@@ -130,7 +137,7 @@ export function useHarvestRun(onStored?: () => void) {
     message,
     unfinished,
     busy: run?.status === 'running',
-    pause: () => abort.current?.abort(),
+    pause,
 
     /** How many pages a plan lists (asks for its hosts first). */
     estimate: async (p: HarvestPlan) => {
