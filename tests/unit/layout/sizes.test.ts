@@ -20,7 +20,6 @@ const LONG: Record<string, string> = {
   'bench/browser.ts#main': 'a benchmark script: set-up, runs and report in order',
   'scripts/fit-events.ts#main': 'the fitting script: fit by fold, measure, then bench/EVENTS.md table by table in order',
   'entrypoints/content/panel.ts#mountPanel': "the in-page panel's frame, placement and keyboard in one closure over the frame",
-  'cli/commands/corpus.ts#run': 'the corpus command: one case per subcommand; to move option parsing to util.parseArgs per subcommand (issue 22 leftover)',
   'server/store.ts#addBatch': 'one SQL transaction: every statement of a batch inside it',
   'entrypoints/content/entity-card.ts#startEntityCards': "the entity cards' frame, placement and events in one closure over the frame",
   'bench/synth.ts#synthCorpus': 'a benchmark generator: each kind of synthetic report in turn',
