@@ -68,10 +68,11 @@ export function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** A WACZ: the WARCs under archive/ (stored, as the spec says, or deflated), a datapackage. */
-export async function waczBytes(warcs: Record<string, Uint8Array>, opts: { deflate?: boolean } = {}): Promise<Uint8Array> {
+/** A WACZ: the WARCs under archive/ (stored, as the spec says, or deflated), a datapackage, other `files` by path. */
+export async function waczBytes(warcs: Record<string, Uint8Array>, opts: { deflate?: boolean; files?: Record<string, Uint8Array> } = {}): Promise<Uint8Array> {
   const writer = new ZipWriter(new BlobWriter('application/zip'), { useWebWorkers: false });
   for (const [name, bytes] of Object.entries(warcs)) await writer.add(`archive/${name}`, new Uint8ArrayReader(bytes), { level: opts.deflate ? 6 : 0 });
+  for (const [path, bytes] of Object.entries(opts.files ?? {})) await writer.add(path, new Uint8ArrayReader(bytes), { level: 6 });
   await writer.add('datapackage.json', new Uint8ArrayReader(enc.encode(JSON.stringify({ profile: 'data-package', wacz_version: '1.1.1', resources: Object.keys(warcs).map((n) => ({ path: `archive/${n}` })) }))), { level: 6 });
   const blob = await writer.close();
   return new Uint8Array(await blob.arrayBuffer());
