@@ -15,7 +15,8 @@ import { DEFAULT_POLICY } from './segments/merge-policy';
 import { forgetDocs } from './doc-cache';
 import type { IsnadDB } from '../db';
 import { reportIdAndKeys, reportKeys, textKey } from '../corpus/ids';
-import type { DocRow } from './index-types';
+import type { StoredDoc } from './index-types';
+import { storedDoc } from './doc-rows';
 import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
 import { signatureFields } from './event-sigs';
 import type { EventSignature } from '../events';
@@ -105,9 +106,9 @@ export async function openSession(db: IsnadDB, records: number): Promise<IndexSe
 // The near-duplicate index of a worker's last writes, kept between single captures.
 const nearCache = new WeakMap<IsnadDB, NearDupIndex>();
 
-function docRow(n: number, p: Prepared, dup: number | null): DocRow {
+function docRow(n: number, p: Prepared, dup: number | null): StoredDoc {
   const { report: r, f } = p;
-  return {
+  return storedDoc({
     n,
     id: r.id,
     url: r.url,
@@ -127,7 +128,7 @@ function docRow(n: number, p: Prepared, dup: number | null): DocRow {
     imp: r.importId,
     tk: p.tk ?? textKey(r.text),
     ...signatureFields(r.title, r.text, r.publishedAt, p.sig),
-  };
+  });
 }
 
 async function knownUrls(db: IsnadDB, keys: string[], session: IndexSession | undefined): Promise<Set<string>> {
@@ -167,8 +168,8 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
 
     // Near-duplicates: a stored or new text within a few bits of the new one's fingerprint.
     const near = session?.near ?? nearCache.get(db) ?? (await loadNearDupIndex(db));
-    const rows: DocRow[] = [];
-    const firsts = new Map<number, DocRow | undefined>();
+    const rows: StoredDoc[] = [];
+    const firsts = new Map<number, StoredDoc | undefined>();
     let n = meta.nextN;
     for (const p of fresh) {
       const other = near.find(p.f.fingerprint);
@@ -214,7 +215,7 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     });
     const s = meta.nextSeg;
     const written = segmentRows(s, seg, rows.map((d) => ({ n: d.n, day: d.day, outlet: d.outlet, len: d.len, h: d.h, dup: d.dup, entities: d.e, sources: d.src })));
-    const older = [...firsts.values()].filter((d): d is DocRow => !!d);
+    const older = [...firsts.values()].filter((d): d is StoredDoc => !!d);
     forgetDocs(db, older.map((d) => d.n));
     // Every write is issued before any is awaited: IndexedDB stores the reports while this
     // thread encodes the doc rows and the segment (awaiting each bulkPut left one side idle).
@@ -249,9 +250,9 @@ export async function storedCopyOf(db: IsnadDB, p: Prepared): Promise<Report | n
   if (n === null) return null;
   const first = await db.docs.get(n);
   if (!first) return null;
-  let mine: DocRow | undefined = first.outlet === p.report.outlet ? first : undefined;
+  let mine: StoredDoc | undefined = first.outlet === p.report.outlet ? first : undefined;
   // The nearest text is another outlet's copy (a wire story): look in its group for this outlet's.
-  if (!mine && first.dup !== null) mine = await db.docs.where('outlet').equals(p.report.outlet).filter((d) => (d as DocRow).dup === first.dup).first();
+  if (!mine && first.dup !== null) mine = await db.docs.where('outlet').equals(p.report.outlet).filter((d) => d.dup === first.dup).first();
   return mine ? ((await db.reports.get(mine.id)) ?? null) : null;
 }
 
@@ -270,7 +271,7 @@ export async function mergeInto(db: IsnadDB, stored: Report, capture: Prepared):
   };
   await db.transaction('rw', [db.reports, db.docs], async () => {
     await db.reports.put(merged);
-    const row = (await db.docs.where('id').equals(stored.id).first()) as DocRow | undefined;
+    const row = await db.docs.where('id').equals(stored.id).first();
     if (!row) return;
     const day = stored.publishedAt ? row.day : capture.f.day;
     // The title or date may be the capture's now: the event signature is read from them again.
@@ -300,7 +301,7 @@ export async function indexReports(db: IsnadDB, reports: Report[], batchSize = 2
 export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   return db.transaction('rw', [db.reports, db.docs, db.segs, db.meta], async () => {
-    const rows = (await db.docs.where('id').anyOf(ids).toArray()) as DocRow[];
+    const rows = await db.docs.where('id').anyOf(ids).toArray();
     // Segments are never rewritten: their deleted documents are bits, left out when one is merged.
     const meta = await markDeleted(db, await readMeta(db), rows.map((r) => r.n));
     forgetDocs(db, rows.map((r) => r.n));
