@@ -15,6 +15,7 @@ import { addBatch, BATCH, STORED } from './store';
 import { shardCopier } from './shard-copy';
 import { AnalysePool, type TeamAnalysis } from './analyse-pool';
 import { upload, UploadError } from './upload';
+import { eventDocToStore } from './event-pack';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -163,8 +164,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         }
         if (analyses) {
           try {
-            // An event document is kept as sent and checked when a query reads it (server/query.ts).
-            goodAnalyses.push({ ...fromWire(analyses[i]!), ...(events ? { ev: JSON.stringify(events[i]) } : {}) });
+            goodAnalyses.push({ ...fromWire(analyses[i]!), ...(events ? { ev: eventDocToStore(events[i]) } : {}) });
           } catch (e) {
             problems.push({ index: i, reason: (e as Error).message });
             continue;

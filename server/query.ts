@@ -8,6 +8,7 @@ import { fromWire } from '../lib/engine/wire';
 import { CANDIDATES, idf, queryTerms, rankCandidates, selfScore, termWeight, type Candidate, type Query, type QueryTerm } from '../lib/engine/search';
 import type { RelatedReport } from '../lib/types';
 import type { Sql } from './db';
+import { unpackEventDoc } from './event-pack';
 import type { CandidateSource } from './retrieval';
 import { eventDocFromWire } from '../lib/events';
 import type { TeamQuery } from '../lib/team/query';
@@ -23,8 +24,9 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
   const wanted = queryTerms(f);
   const [stats] = await sql.query<{ docs: number; len: number }>('SELECT docs::float8 AS docs, len FROM corpus_stats WHERE team_id = $1', [teamId]);
   if (!stats || stats.docs === 0 || wanted.length === 0) return [];
-  const df = await source.docFreqs(teamId, wanted.map((w) => w.t));
   const N = Math.max(1, stats.docs);
+  const looked = await source.lookUp(teamId, wanted.map((w) => w.t), saturationLimit(N));
+  const { df } = looked;
   const avgLen = stats.len / N || 1;
   const qterms: QueryTerm[] = [];
   for (const w of wanted) {
@@ -36,11 +38,7 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
   const self = selfScore(f, qterms, avgLen);
   if (self === 0) return [];
   const weights = qterms.map(termWeight);
-  const rows = await source.candidates({
-    teamId,
-    terms: qterms.map((qt, i) => ({ t: qt.t, w: weights[i]! })),
-    limit: CANDIDATES,
-  });
+  const rows = await looked.candidates(qterms.map((qt, i) => ({ t: qt.t, w: weights[i]! })), CANDIDATES);
   const index = new Map(qterms.map((qt, i) => [qt.t, i]));
   const held = new Map<number, Set<string>>();
   const cands: Candidate[] = rows.map(({ d, hits, imps }) => {
@@ -68,14 +66,7 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => {
         const row = byId.get(id);
-        if (!row?.ev) return undefined;
-        try {
-          // The outlet as stored (the client made the document with the record's own name for it).
-          const { outlet: _sent, ...doc } = eventDocFromWire(JSON.parse(row.ev));
-          return row.outlet ? { ...doc, outlet: row.outlet } : doc;
-        } catch {
-          return undefined; // judged from its text
-        }
+        return row?.ev ? unpackEventDoc(row.ev, row.outlet) : undefined;
       });
     },
     corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, df.get(x.t)!])) },
