@@ -75,6 +75,7 @@ export default defineBackground(() => {
     pageUrlOf,
     lang: () => (browser.i18n.getUILanguage().startsWith('ar') ? ('ar' as const) : ('en' as const)),
     settings: settingsStorage,
+    frames,
   };
   // Context menu and keyboard shortcut (lib/clippings/relay.ts).
   const relay: RelayDeps = {

@@ -1,10 +1,11 @@
-// Which extension frames in a web page's tab are Isnad's own. panel.html and card.html are
-// web-accessible, so a page can frame copies of them (to overlay and click them for the reader, or
-// to learn what the corpus holds from what they show). The page can read our iframes' URLs
+// Which extension frames in a web page's tab are Isnad's own. panel.html, card.html and
+// clip-note.html are web-accessible, so a page can frame copies of them (to overlay and click
+// them for the reader, or to learn what the corpus holds from what they show). The page can read our iframes' URLs
 // (their run ids), but not what the content script posts into them: each run gets a random key,
 // sent to the background by the content script (`page:frame`) and posted to its own iframe only,
 // for that frame's origin. The first frame that presents the run with its key holds it; a later
 // claimant, a frame with a wrong key and a frame that holds no run get nothing.
+import { errorMessage } from './errors';
 import type { Handlers, MessageName } from './messaging';
 import { ROLES } from './messaging';
 
@@ -24,8 +25,9 @@ interface Grant {
   key: string;
   /** The frame that presented the key first. */
   frameId?: number;
-  /** The card's entity: the mark the reader points at (the page's own word). */
-  entity?: string;
+  /** What the frame is for: the card's entity (the mark the reader points at, the page's own
+   *  word) or the note box's clipping (the one just saved). */
+  subject?: string;
 }
 
 /** Where grants are kept across a stopped service worker (browser.storage.session in the extension). */
@@ -40,6 +42,11 @@ const MAX_RUNS = 8;
 const RUN = /^[A-Za-z0-9_-]{8,64}$/;
 const KEY = /^[0-9a-f]{32}$/;
 
+/** A fresh run id (a reading of the page, a card, a note box): 96 random bits. */
+export function newRun(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** A fresh key: 128 random bits. */
 export function newKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -49,11 +56,12 @@ export class FrameClaims {
   private readonly tabs = new Map<number, Grant[]>();
   constructor(private readonly store?: GrantStore) {}
 
-  /** The content script made a frame for `run` and will post it `key`. */
-  async offer(tabId: number, run: string, key: string): Promise<void> {
+  /** The content script made a frame for `run` (about `subject`, if it says) and will post it `key`. */
+  async offer(tabId: number, run: string, key: string, subject?: string): Promise<void> {
     if (!RUN.test(run) || !KEY.test(key)) throw new Error('page:frame: not a run id and key');
+    if (subject !== undefined && typeof subject !== 'string') throw new Error('page:frame: not a subject');
     const grants = (await this.load(tabId)).filter((g) => g.run !== run);
-    grants.push({ run, key });
+    grants.push(subject === undefined ? { run, key } : { run, key, subject: subject.slice(0, 200) });
     await this.save(tabId, grants.slice(-MAX_RUNS));
   }
 
@@ -82,17 +90,17 @@ export class FrameClaims {
     const grants = await this.load(tabId);
     const grant = grants.find((g) => g.run === run);
     if (!grant) throw new Error('page:card: no such card');
-    grant.entity = entity.slice(0, 200);
+    grant.subject = entity.slice(0, 200);
     await this.save(tabId, grants);
   }
 
   /**
-   * The entity the card of `run` shows, for the frame that holds it ('' before the reader points
-   * at a mark); undefined for any other frame.
+   * What the frame of `run` is for (the card's entity, '' before the reader points at a mark; the
+   * note box's clipping), for the frame that holds it; undefined for any other frame.
    */
-  async entityFor(tabId: number | undefined, frameId: number | undefined, run: string, key: string): Promise<string | undefined> {
+  async subjectFor(tabId: number | undefined, frameId: number | undefined, run: string, key: string): Promise<string | undefined> {
     if (!(await this.claim(tabId, frameId, run, key))) return undefined;
-    return (await this.load(tabId!)).find((g) => g.run === run)?.entity ?? '';
+    return (await this.load(tabId!)).find((g) => g.run === run)?.subject ?? '';
   }
 
   async forget(tabId: number): Promise<void> {
@@ -118,13 +126,8 @@ export class FrameClaims {
 
 const storeKey = (tabId: number) => `frames:${tabId}`;
 
-/**
- * Messages a frame presents its run and key with (the others need a run held); and the note box's,
- * which checks its own bound (a clipping of its tab's page saved in the last 30 minutes).
- */
-// ui:entity: the entity card still takes its entity from its URL hash and holds no run (not
-// bound yet: docs/SECURITY.md, "Open"); ui:card is its bound successor.
-const CLAIMING = new Set<MessageName>(['ui:panel-context', 'ui:card', 'frame:clip-note', 'ui:entity']);
+/** Messages a frame presents its run and key with (the others need a run held). */
+const CLAIMING = new Set<MessageName>(['ui:panel-context', 'ui:card', 'frame:clip-note']);
 /**
  * Answered to any frame of ours: the sender's own tab, window and host, as the browser names the
  * sender (nothing of the corpus). The panel needs them before its key is claimed, to lay itself
@@ -134,8 +137,8 @@ const OPEN = new Set<MessageName>(['ui:panel-tab']);
 
 /**
  * The handlers, with every message a framed page may send answered only to a frame that holds a
- * run of its tab: a page's own copy of panel.html or card.html gets no context, analysis, entity,
- * count or layout.
+ * run of its tab: a page's own copy of panel.html, card.html or clip-note.html gets no context,
+ * analysis, entity, count or layout.
  */
 export function guardFrames(handlers: Handlers, claims: FrameClaims): Handlers {
   const guarded: Record<string, unknown> = { ...handlers };
@@ -155,7 +158,7 @@ export function guardFrames(handlers: Handlers, claims: FrameClaims): Handlers {
  * Every candidate is passed to `tryKey` (a page can post too, but cannot know the key) until one
  * is taken; at most a few are tried.
  */
-export function onFrameKey(run: string, tryKey: (key: string) => Promise<boolean>): () => void {
+function onFrameKey(run: string, tryKey: (key: string) => Promise<boolean>): () => void {
   let tries = 0;
   let done = false;
   const onMessage = (e: MessageEvent) => {
@@ -193,4 +196,27 @@ export function keyFrame(iframe: HTMLIFrameElement, origin: string, offer: (run:
       return current.offered;
     },
   };
+}
+
+/** What the background answered a frame presenting its key (its error, when it was not a refusal). */
+type Claimed<T> = { key: string; answer: { ok: true; value: T } | { ok: false; error: string } };
+
+/**
+ * In a framed extension page: presents each key posted for `run` (onFrameKey) with `present`, and
+ * resolves with the first one the background does not refuse as not ours, and its answer. A
+ * page's own copy of the page never resolves: no key it can be given is ours.
+ */
+export function claimRun<T>(run: string, present: (key: string) => Promise<T>): Promise<Claimed<T>> {
+  return new Promise((resolve) => {
+    onFrameKey(run, async (key) => {
+      try {
+        resolve({ key, answer: { ok: true, value: await present(key) } });
+      } catch (e) {
+        const error = errorMessage(e);
+        if (error === NOT_OURS) return false;
+        resolve({ key, answer: { ok: false, error } });
+      }
+      return true;
+    });
+  });
 }

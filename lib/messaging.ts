@@ -13,7 +13,7 @@ import type { ImportJob, ImportProblemRow } from './engine/index-types';
 import type { DeleteTarget } from './engine/manage';
 import type { Query as RelatedQuery } from './engine/search';
 import type { FeaturesWire } from './engine/wire';
-import type { HarvestBegin, HarvestPart } from './harvest/service';
+import type { HarvestBegin, HarvestPart } from './harvest/jobs';
 import type { MessageKey } from './i18n';
 import type { MarkSpec } from './marks/types';
 import type { PanelLayout } from './settings';
@@ -46,9 +46,10 @@ export interface Protocol extends TeamProtocol {
   /** In-page panel → background: the context of the reading `run` of its tab, once that article
    *  has come (the panel loads while the page is still being read); looked up once for both. */
   'ui:panel-context': { request: { run: string; key: string }; reply: TabContext | null };
-  /** Content script → background: it made a frame (panel or card) for `run` and will post it `key`
-   *  (lib/frames.ts); only the frame presenting both gets answers. */
-  'page:frame': { request: { run: string; key: string }; reply: null };
+  /** Content script → background: it made a frame (panel, card, note box) for `run` and will post
+   *  it `key` (lib/frames.ts); only the frame presenting both gets answers. `subject`: the note
+   *  box's clipping (the one just saved), which its frame may then write to. */
+  'page:frame': { request: { run: string; key: string; subject?: string }; reply: null };
   /** Content script → background: the reader points at a mark; the card of `run` shows its entity. */
   'page:card': { request: { run: string; entity: string }; reply: null };
   /** Entity card → background: the card of the entity the reader points at, for the frame holding `run`. */
@@ -83,9 +84,11 @@ export interface Protocol extends TeamProtocol {
   'ui:clippings': { request: Record<string, never>; reply: Clipping[] };
   /** Side panel → background: change a clipping's note and tags; replies with it as stored. */
   'ui:clipping-update': { request: { id: string; note: string; tags: string[] }; reply: Clipping };
-  /** Note box framed by the clip button → background: note and tags of the clipping just saved
-   *  on this tab's page (refused for any other); replies with what was stored of them. */
-  'frame:clip-note': { request: { id: string; note: string; tags: string[] }; reply: { note: string; tags: string[] } };
+  /** Note box framed by the clip button → background, for the frame holding `run`: note and tags
+   *  of the clipping the run was made for (just saved on this tab's page; refused for any other).
+   *  Without `set`, the frame presents its key and reads them; with it, it writes them. Replies
+   *  with what is stored. */
+  'frame:clip-note': { request: { run: string; key: string; set?: { note: string; tags: string[] } }; reply: { note: string; tags: string[] } };
   /** Side panel → background: delete a clipping; replies with it, so that "undo" can put it back. */
   'ui:clipping-delete': { request: { id: string }; reply: Clipping | null };
   'ui:clipping-restore': { request: { clipping: Clipping }; reply: null };
@@ -116,7 +119,7 @@ export interface Protocol extends TeamProtocol {
   'ui:import-end': { request: { job: string }; reply: ImportSummary };
   /** Options → background: the corpus as a pack file (imported and captured reports). */
   'ui:corpus-export': { request: Record<string, never>; reply: ExportedFile };
-  /** Options → background: a harvest or web-archive import the options page runs (it fetches, reads, extracts; lib/harvest/service.ts):
+  /** Options → background: a harvest or web-archive import the options page runs (it fetches, reads, extracts; lib/harvest/jobs.ts):
    *  begin → parts (reports with the run's state, one transaction each; a part sent twice is written once) → end; unfinished runs; when the last finished run of an outlet and source started (Update). */
   'ui:harvest-begin': { request: HarvestBegin; reply: ImportJob };
   'ui:harvest-part': { request: HarvestPart; reply: ImportJob };
@@ -129,7 +132,8 @@ export interface Protocol extends TeamProtocol {
   'ui:corpus-delete': { request: { target: DeleteTarget }; reply: number };
   /** UI → background: reports related to any text (not only a tab's article), best first. */
   'ui:related': { request: { query: RelatedQuery; top?: number }; reply: RelatedReport[] };
-  /** Entity card (beside a mark) → background: what the corpus holds on one entity. */
+  /** An extension page of its own (card.html opened as a page) → background: what the corpus
+   *  holds on one entity. The card framed beside a mark asks by its run instead (ui:card). */
   'ui:entity': { request: { id: string }; reply: EntityCard | null };
   /** Side panel → background: the places, actors, sources and attributed claims of a tab's article. */
   'ui:analysis': { request: { tabId?: number }; reply: ArticleAnalysis | null };
@@ -174,7 +178,7 @@ export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
   'page:clip-quotes': ['page'],
   'page:frame': ['page'],
   'page:card': ['page'],
-  // The in-page panel and card: their own tab's reading and the corpus's counts.
+  // The in-page panel, card and note box: their own tab's reading and the corpus's counts.
   'ui:panel-context': ['frame'],
   'ui:card': ['frame'],
   'ui:panel-layout': ['frame'],
@@ -183,7 +187,7 @@ export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
   'frame:clip-note': ['frame'],
   'ui:context': ['ui', 'frame'],
   'ui:analysis': ['ui', 'frame'],
-  'ui:entity': ['ui', 'frame'],
+  'ui:entity': ['ui'],
   'ui:entity-names': ['ui', 'frame'],
   'ui:stats': ['ui', 'frame'],
   'ui:report': ['ui'],

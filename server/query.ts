@@ -5,7 +5,8 @@
 // the team server as in the reader's browser.
 import { saturationLimit } from '../lib/engine/index-store';
 import { fromWire } from '../lib/engine/wire';
-import { CANDIDATES, idf, queryTerms, rankCandidates, selfScore, termWeight, type Candidate, type Query, type QueryTerm } from '../lib/engine/search';
+import { CANDIDATES, idf, queryTerms, selfScore, termWeight, type Query, type QueryTerm } from '../lib/engine/search';
+import { rankCandidates, type Candidate } from '../lib/engine/rank';
 import type { RelatedReport } from '../lib/types';
 import type { Sql } from './db';
 import { unpackEventDoc } from './event-pack';

@@ -5,6 +5,7 @@ import './card.css';
 import { applyLocale, t, tn, uiLang } from '../../lib/i18n';
 import { DateText } from '../../components/DateText';
 import type { EntityCard } from '../../lib/engine/entity-card';
+import { claimRun } from '../../lib/frames';
 import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { outletName } from '../../lib/outlets/names';
@@ -16,6 +17,23 @@ import { parseCardHash, type CardKind } from '../../lib/ui/card-hash';
 // article's DOM. The frame has a fixed size (its size tells the page nothing): the card inside
 // is as tall as its content and scrolls beyond the frame.
 const KIND_LABEL = { place: 'markPlace', actor: 'markActor', source: 'markSource' } as const;
+
+// Framed beside a mark, the card holds a run (`run` in its URL) whose key the content script
+// posts to it (lib/frames.ts), and asks for the entity the content script named for that run
+// (ui:card), never for the hash's id: a page's own copy of this page gets nothing. Opened as a
+// page of its own (no run), it asks by the hash's id (ui:entity, answered to such pages only).
+const run = new URLSearchParams(location.search).get('run');
+const keyed = run ? claimRun(run, (key) => call('ui:card', { run, key })) : null;
+/** The answer got in presenting the key (the first showing's entity) is used once. */
+let firstUsed = false;
+
+async function cardOf(id: string): Promise<EntityCard | null> {
+  if (!run || !keyed) return call('ui:entity', { id });
+  const { key, answer } = await keyed;
+  const first = !firstUsed && answer.ok && answer.value?.id === id ? answer.value : undefined;
+  firstUsed = true;
+  return first ?? call('ui:card', { run, key });
+}
 
 function Card() {
   const [at, setAt] = useState(() => parseCardHash(location.hash));
@@ -32,14 +50,15 @@ function Card() {
     setCard(undefined);
     setError(null);
     let current = true;
-    call('ui:entity', { id: at.id }).then(
-      (c) => current && setCard(c),
+    cardOf(at.id).then(
+      // Another entity: the reader has pointed at a newer mark since, whose showing comes next.
+      (c) => current && (c === null || c.id === at.id) && setCard(c),
       (e: Error) => current && setError(e.message),
     );
     return () => {
       current = false;
     };
-  }, [at.id, at.up]);
+  }, [at.id, at.up, at.n]);
   const lang = uiLang();
   const nameLang = lang.startsWith('ar') ? 'ar' : 'en';
   // What is known at once: the mark's own words and kind; the gazetteer's name when it comes.

@@ -3,13 +3,18 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import '../../components/theme.css';
 import './clip-note.css';
 import { parseTags } from '../../components/clippings-filter';
+import { claimRun } from '../../lib/frames';
 import { bootPage, t } from '../../lib/i18n';
 import { call } from '../../lib/messaging';
 
 // The save step's note box: an extension page the clip button frames in the article's tab right
 // after a clipping is saved. What the reader types here goes to the background and never into the
-// page's DOM; the page learns only that the box was closed (a message with no content).
-const id = new URLSearchParams(location.hash.slice(1)).get('id') ?? '';
+// page's DOM; the page learns only that the box was closed (a message with no content). The box
+// holds a run (`run` in its URL) whose key the content script posts to it (lib/frames.ts); the
+// background writes to the clipping the run was made for, and only for the frame holding it: a
+// page's own copy of this page reaches no clipping.
+const run = new URLSearchParams(location.search).get('run') ?? '';
+const keyed = claimRun(run, (key) => call('frame:clip-note', { run, key }));
 
 /** Asks the content script (the frame's parent) to remove the box. */
 function close(): void {
@@ -28,7 +33,7 @@ function NoteBox() {
     setState('saving');
     setError(null);
     try {
-      await call('frame:clip-note', { id, note: note.trim(), tags: parseTags(tags) });
+      await call('frame:clip-note', { run, key: (await keyed).key, set: { note: note.trim(), tags: parseTags(tags) } });
       setState('saved');
       setTimeout(close, 900);
     } catch (err) {

@@ -1,9 +1,14 @@
 // The save step's note box: right after the clip button saves a new clipping, an extension page
 // (clip-note.html) framed beside the selection takes the reader's note and tags. The page holds
 // only the frame: the note is typed in the extension's own page and sent from there to the
-// background; the frame tells us only that it is done (a message without content).
+// background; the frame tells us only that it is done (a message without content). Each box is
+// bound to a run like the panel's (lib/frames.ts): the background learns which clipping the run
+// is for, and only the frame holding the run's key may read or write that clipping's note.
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
+import { keyFrame, newRun } from '../../lib/frames';
+import { send } from '../../lib/messaging';
 
 const WIDTH = 340;
 const HEIGHT = 320;
@@ -39,10 +44,18 @@ export function noteBoxOpener(ctx: ContentScriptContext): OpenNoteBox {
         Object.assign(wrapper.style, { position: 'fixed', zIndex: '2147483647', top: `${top}px`, left: `${left}px`, width: `${WIDTH}px`, height: `${HEIGHT}px` });
         iframe.title = 'Isnad';
         Object.assign(iframe.style, { width: '100%', height: '100%', border: '0', background: 'transparent', colorScheme: 'normal' });
-        iframe.addEventListener('load', () => iframe.focus(), { once: true });
       },
     });
-    ui.iframe.src = `${ui.iframe.src.split('#')[0]}#${new URLSearchParams({ id: clippingId })}`;
-    ui.mount();
+    // The key goes by postMessage, never in the URL; the box loads once the background knows it.
+    const box = ui;
+    box.iframe.removeAttribute('src');
+    const run = newRun();
+    const keyed = keyFrame(box.iframe, new URL(browser.runtime.getURL('/')).origin, (r, key) => send('page:frame', { run: r, key, subject: clippingId }));
+    void keyed.run(run).then(() => {
+      if (ui !== box) return;
+      box.iframe.addEventListener('load', () => box.iframe.focus(), { once: true });
+      box.iframe.src = `${browser.runtime.getURL('/clip-note.html')}?run=${run}`;
+    });
+    box.mount();
   };
 }

@@ -1,9 +1,14 @@
 // The card beside a mark: what the reader's corpus holds on that place, actor or source. The
 // card is an extension page in an iframe, like the panel, so the corpus never enters the page's
-// DOM; the page only learns which entity id the reader pointed at, which is its own word.
+// DOM; the page only learns which entity id the reader pointed at, which is its own word. The
+// frame is bound to a run like the panel's (lib/frames.ts): we tell the background which entity
+// the card of our run shows (page:card), and only the frame holding the run's key gets it.
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
+import { keyFrame, newRun } from '../../lib/frames';
 import { MARK_ATTR } from '../../lib/marks/apply';
+import { send } from '../../lib/messaging';
 import { cardHash, type CardKind } from '../../lib/ui/card-hash';
 
 // The frame's size is fixed: the card inside grows with its content up to it, then scrolls.
@@ -15,7 +20,11 @@ const HIDE_DELAY = 300;
 
 export function startEntityCards(ctx: ContentScriptContext): () => void {
   let ui: ReturnType<typeof createIframeUi> | null = null;
+  /** The card frame's run, offered to the background (resolves once it knows the key). */
+  let bound: { run: string; offered: Promise<unknown> } | null = null;
   let current: HTMLElement | null = null;
+  /** Counts shows and hides: a show whose pointing is answered after a later one is dropped. */
+  let shown = 0;
   let showTimer = 0;
   let hideTimer = 0;
 
@@ -38,6 +47,12 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
         wrapper.addEventListener('mouseleave', () => scheduleHide());
       },
     });
+    // The frame gets its run's key by postMessage, never in its URL; it loads once the
+    // background knows the key and the entity (show()).
+    ui.iframe.removeAttribute('src');
+    const run = newRun();
+    const keyed = keyFrame(ui.iframe, new URL(browser.runtime.getURL('/')).origin, (r, key) => send('page:frame', { run: r, key }));
+    bound = { run, offered: keyed.run(run) };
     ui.mount();
     return ui;
   }
@@ -58,17 +73,27 @@ export function startEntityCards(ctx: ContentScriptContext): () => void {
     if (!id) return;
     clearTimeout(hideTimer);
     const card = ensure();
+    const { run, offered } = bound!;
     current = mark;
-    const up = place(card.wrapper, mark);
-    // The card page reads the entity from its hash (changing only the hash does not reload it),
-    // with the mark's kind and words to show at once.
+    const n = ++shown;
     const kind = mark.getAttribute(MARK_ATTR);
-    const url = new URL(card.iframe.src);
-    url.hash = cardHash({ id, kind: kind === 'place' || kind === 'actor' || kind === 'source' ? (kind as CardKind) : null, words: mark.dataset.isnadName || (mark.textContent ?? ''), up });
-    if (card.iframe.src !== url.href) card.iframe.src = url.href;
+    const words = mark.dataset.isnadName || (mark.textContent ?? '');
+    // The background learns the entity first; then the hash changes (which does not reload the
+    // card page), carrying the mark's kind and words to show at once and a new count, so that the
+    // card asks for its run's entity again (ui:card) even when the reader points at the same one.
+    void offered
+      .then(() => send('page:card', { run, entity: id }))
+      .then(() => {
+        if (n !== shown || !mark.isConnected) return;
+        const up = place(card.wrapper, mark);
+        const url = new URL(`${browser.runtime.getURL('/card.html')}?run=${run}`);
+        url.hash = cardHash({ id, kind: kind === 'place' || kind === 'actor' || kind === 'source' ? (kind as CardKind) : null, words, up, n });
+        card.iframe.src = url.href;
+      });
   }
 
   function hide() {
+    shown++;
     clearTimeout(showTimer);
     if (ui) ui.wrapper.style.display = 'none';
     current = null;

@@ -6,6 +6,7 @@ import { extractWith } from '../../lib/extract/cascade';
 import { loadedReadability } from '../../lib/extract/readability-slot';
 import { MAX_ELEMENTS, tooLarge } from '../../lib/extract/page-size';
 import { settler } from '../../lib/extract/settle';
+import { newRun } from '../../lib/frames';
 import { send, type TabMessage } from '../../lib/messaging';
 import { recognizePage } from '../../lib/outlets/registry';
 import { CONTENT_MATCHES } from '../../lib/outlets/hosts';
@@ -27,7 +28,6 @@ interface SetUp {
 }
 
 /** A random name for one reading of the page (randomUUID needs a secure context; http pages are not). */
-const runId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
@@ -91,7 +91,7 @@ export default defineContentScript({
       const isArticle = !huge && step('recognize', () => recognizePage(document, location.href).pageType === 'article');
       // The panel's page loads (hidden, in the extension's process) while the article is read
       // and looked up; it asks the background for this run's related reports itself.
-      const run = runId();
+      const run = newRun();
       const mounted = panel;
       if (isArticle && mounted) step('panel', () => mounted.refresh(run));
       else if (isArticle) panel = step('panel', () => mountPanel(ctx, run));

@@ -6,11 +6,10 @@ import { Legend } from '../../components/Legend';
 import { openSidePanel } from '../../components/side-panel-open';
 import { requestSideView } from '../../components/side-view-request';
 import { bootPage, t } from '../../lib/i18n';
-import { NOT_OURS, onFrameKey } from '../../lib/frames';
+import { claimRun } from '../../lib/frames';
 import { call } from '../../lib/messaging';
 import { openReport } from '../../lib/open-report';
 import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor, type PanelLayout } from '../../lib/settings';
-import { errorMessage } from '../../lib/errors';
 
 performance.mark('isnad:panel-script');
 
@@ -20,20 +19,9 @@ performance.mark('isnad:panel-script');
 // so a page's own copy of this page gets nothing.
 const run = new URLSearchParams(location.search).get('run') ?? '';
 let answered: ContextState | null = null;
-const asked = new Promise<ContextState>((resolve) => {
-  onFrameKey(run, async (key) => {
-    try {
-      const context = await call('ui:panel-context', { run, key });
-      resolve((answered = { kind: 'ready', context }));
-      return true;
-    } catch (e) {
-      const message = errorMessage(e);
-      if (message === NOT_OURS) return false;
-      resolve((answered = { kind: 'error', message }));
-      return true;
-    }
-  });
-});
+const asked = claimRun(run, (key) => call('ui:panel-context', { run, key })).then(
+  ({ answer }) => (answered = answer.ok ? { kind: 'ready', context: answer.value } : { kind: 'error', message: answer.error }),
+);
 
 /** The panel's context: shown in the same commit the answer arrives in, not a frame later. */
 function usePanelContext(): ContextState {

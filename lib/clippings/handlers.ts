@@ -1,6 +1,7 @@
 // The background's handlers for clippings (registered in entrypoints/background.ts): the side
 // panel's list, edits, import, export and backup; the content script's save and highlights.
 import type { IsnadDB } from '../db';
+import { NOT_OURS, type FrameClaims } from '../frames';
 import type { Handlers, Sender } from '../messaging';
 import { clippingKeysFor } from '../page-identity';
 import { loadSettings, normaliseSettings, saveSettings, SETTINGS_KEY, SETTINGS_VERSION } from '../settings';
@@ -36,6 +37,8 @@ export interface ClippingsDeps {
   lang(): 'ar' | 'en';
   /** Where settings live outside the database (backed up with the clippings). */
   settings: SettingsStorage;
+  /** Which frames in each tab are ours: the note box writes to the clipping its run was made for. */
+  frames: Pick<FrameClaims, 'subjectFor'>;
 }
 
 /** The reader's settings (browser.storage.local) go into clippings backups and come back from them. */
@@ -73,8 +76,11 @@ export function clippingsHandlers(deps: ClippingsDeps): ClippingsHandlers {
     async 'ui:clipping-update'({ id, note, tags }) {
       return updateClipping(db, id, { note, tags });
     },
-    async 'frame:clip-note'({ id, note, tags }, sender) {
-      const c = await noteAtSave(db, id, { note, tags }, sender.tabUrl);
+    async 'frame:clip-note'({ run, key, set }, sender) {
+      // The clipping is the one the content script made this frame for, never the frame's word.
+      const id = await deps.frames.subjectFor(sender.tabId, sender.frameId, run, key);
+      if (!id) throw new Error(NOT_OURS);
+      const c = await noteAtSave(db, id, set ? { note: set.note, tags: set.tags } : null, sender.tabUrl);
       return { note: c.note, tags: c.tags };
     },
     async 'ui:clipping-delete'({ id }) {

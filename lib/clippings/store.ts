@@ -78,18 +78,19 @@ export async function updateClipping(
 export const NOTE_AT_SAVE_MS = 30 * 60_000;
 
 /**
- * The note and tags given in the save step (the note box framed in the article's tab): only for a
- * clipping of that tab's page saved in the last half hour, so that no page can frame the box to
- * write to an older clipping. Later edits go through the Clippings tab.
+ * The note and tags given in the save step (the note box framed in the article's tab), or read
+ * back with a null patch: only for a clipping of that tab's page saved in the last half hour, so
+ * that no page can frame the box to reach an older clipping. Later edits go through the Clippings tab.
  */
-export async function noteAtSave(db: IsnadDB, id: string, patch: { note: string; tags: string[] }, pageUrl: string | undefined, now = Date.now()): Promise<Clipping> {
+export async function noteAtSave(db: IsnadDB, id: string, patch: { note: string; tags: string[] } | null, pageUrl: string | undefined, now = Date.now()): Promise<Clipping> {
   const row = await db.clippings.get(id);
   if (!row) throw new Error(`clipping ${id} does not exist`);
   const c = upgradeClipping(row);
   if (now - c.createdAt > NOTE_AT_SAVE_MS || now < c.createdAt) throw new Error('this clipping was not saved just now: edit its note in the Clippings tab');
   const page = pageUrl ? urlKey(pageUrl) : null;
   if (!page || (page !== urlKey(c.url) && (!c.canonicalUrl || page !== urlKey(c.canonicalUrl)))) throw new Error('this clipping is not of the page in this tab');
-  return updateClipping(db, id, patch, now);
+  // No patch: the note box reads what is stored (an empty note, or what it wrote before a reload).
+  return patch ? updateClipping(db, id, patch, now) : c;
 }
 
 /** Deletes and returns the clipping, for the UI's undo (restoreClipping); null when absent. */

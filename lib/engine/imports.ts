@@ -119,7 +119,7 @@ export async function resumeImports(db: IsnadDB, onProgress?: Progress, now = Da
   const running = await db.jobs.where('status').equals('running').toArray();
   const out: ImportSummary[] = [];
   for (const j of running) {
-    // Harvests are driven by the options page, which resumes them (lib/harvest/service.ts).
+    // Harvests are driven by the options page, which resumes them (lib/harvest/jobs.ts).
     if (j.harvest) continue;
     const staged = await db.staged.where('[job+i]').between([j.id, -Infinity], [j.id, Infinity]).count();
     if (staged === 0 && j.done < j.total) {

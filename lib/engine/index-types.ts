@@ -70,7 +70,7 @@ export interface ImportJob {
    *  file it reads (name, size, modification time), so that importing that file again resumes it. */
   parts?: number[];
   source?: string;
-  /** A harvest or web-archive import driven by the options page (lib/harvest/service.ts). */
+  /** A harvest or web-archive import driven by the options page (lib/harvest/jobs.ts). */
   harvest?: HarvestRow;
 }
 

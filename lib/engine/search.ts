@@ -1,19 +1,16 @@
 // Related reports for an article, read from the persistent index: BM25 over normalised stemmed
-// terms and entity ids from the postings, then the best candidates re-scored with shared entities
-// (weighted by how specific they are), shared sources and date proximity, explained, grouped.
+// terms and entity ids from the postings (the first phase, here), then the best candidates ranked
+// (rank.ts: re-scored with shared entities, sources, phrases and dates, near-duplicates folded,
+// judged by the event model, explained).
 import type { IsnadDB } from '../db';
 import type { TermPostings } from './segments/store';
 import { entityTerm, impact, IMPACT_SCALE, saturationLimit } from './index-store';
 import type { DocRow } from './index-types';
 import { storeReader, type IndexReader } from './reader';
-import { reportId, textKey, urlKey } from '../corpus/ids';
-import type { RelatedReport, Relation } from '../types';
+import type { RelatedReport } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
-import { phrasesOf } from './phrases';
 import { phaseClock } from './query-phases';
-import { storedEventDoc } from './event-sigs';
-import { minhashSimilarity } from './simhash';
-import { eventDoc, isoDay, judge, type CorpusDf, type EventDoc, type EventSignature } from '../events';
+import { rankCandidates } from './rank';
 
 export interface Query {
   url: string;
@@ -34,17 +31,6 @@ export interface SearchOptions {
   /** Skip the shared phrases (the explanation that costs most): for benchmarks of the ranking alone. */
   explain?: boolean;
 }
-
-// RELATED: the floor of the ranking score for a report to be judged at all. Which reports are
-// the same event, related or neither is the event model's (lib/events, data/events/model.json):
-// a calibrated probability, the same in a corpus of 5 reports as of 100,000.
-const RELATED_THRESHOLD = 0.06;
-
-/** How many of the best-ranked reports are judged by the event model (their text is read). */
-const JUDGED = 24;
-
-/** Weights of the signals (a weighted mean of those known for a pair), tuned on the labelled real events. */
-const W = { lex: 0.5, ent: 0.15, phrase: 0.15, source: 0.05, date: 0.15, sameOutlet: 0.75 };
 
 /** Words of the article looked up (besides its entities). */
 const MAX_QUERY_TERMS = 64;
@@ -84,41 +70,9 @@ interface LookedUpTerm extends QueryTerm {
   postings: TermPostings;
 }
 
-/** A candidate of the first (lexical) phase: its doc row and its BM25 score from postings. */
-export interface Candidate {
-  d: DocRow;
-  acc: number;
-}
-
-/** What ranking needs from the store the candidates came from (IndexedDB here, a team server there). */
-export interface RankSource {
-  /** Whether a doc holds a term (to explain a match). */
-  holds(qt: QueryTerm, d: DocRow): boolean;
-  /** The reports' texts: the event model reads them (and shared phrases are found in them). */
-  texts(ids: string[]): Promise<Array<{ text: string; archivedAt?: string } | undefined>> | null;
-  /** The corpus's size and how many of its reports hold each of the article's words, when known:
-   *  the event model blends them with its reference table. */
-  corpus?: CorpusDf;
-  /** The article's event document, when the article's text is not at hand (a team server). */
-  article?: EventDoc;
-  /** The reports' event documents when the store keeps them (a team server): read in place of
-   *  their texts; a report without one is read from its text. */
-  eventDocs?(ids: string[]): Promise<Array<EventDoc | undefined>>;
-}
-
-function dateScore(gap: number): number {
-  return Math.exp(-gap / 4);
-}
-
 /** The article's query: its title and lede, with the entities it names. */
 export function queryFeatures(q: Query): Features {
   return analyse(q.title, q.text, q.publishedAt, QUERY_WORDS, { surface: true });
-}
-
-function isSelf(q: Query, d: DocRow, qKeys: Set<string>, qid: string, qtk: string): boolean {
-  if (d.id === qid) return true;
-  if (d.url && qKeys.size) return qKeys.has(urlKey(d.url));
-  return d.tk === qtk;
 }
 
 function has(p: TermPostings, n: number): boolean {
@@ -290,144 +244,4 @@ export function selfScore(f: Features, qterms: readonly QueryTerm[], avgLen: num
     self += qt.idf * qt.qw * impact(tf, avgLen, avgLen);
   }
   return self;
-}
-
-/**
- * The second phase, shared by the local engine and the team server: the lexical candidates
- * re-scored with entities, sources, phrases and dates, near-duplicates folded, explained.
- */
-/** The article as ranking sees it: its query, its features, its looked-up terms and its score against itself. */
-export interface RankQuery {
-  q: Query;
-  f: Features;
-  qterms: readonly QueryTerm[];
-  self: number;
-}
-
-export async function rankCandidates({ q, f, qterms, self }: RankQuery, docs: readonly Candidate[], source: RankSource, opts: SearchOptions = {}): Promise<RelatedReport[]> {
-  const top = opts.top ?? 10;
-  const relatedMin = opts.relatedThreshold ?? RELATED_THRESHOLD;
-  const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));
-  const qtk = q.textKey ?? textKey(q.text);
-  const qid = q.url ? reportId(q.url, '') : `t${qtk}`;
-  const entIdf = new Map(qterms.filter((x) => x.entity).map((x) => [x.entity!.id, x.idf * x.qw]));
-  const entTotal = [...entIdf.values()].reduce((s, v) => s + v, 0);
-  const qSources = new Set(f.sources);
-  const qOutlet = q.outlet;
-
-  interface Scored {
-    d: DocRow;
-    score: number;
-    lex: number;
-    shared: string[];
-    gap: number | null;
-    sources: string[];
-  }
-  const scored: Scored[] = [];
-  for (const { d, acc } of docs) {
-    if (isSelf(q, d, qKeys, qid, qtk)) continue;
-    const lex = Math.min(1, acc / self);
-    const shared = d.e.filter((id) => entIdf.has(id));
-    const ent = entTotal ? shared.reduce((s, id) => s + entIdf.get(id)!, 0) / entTotal : 0;
-    const sources = d.src.filter((s) => qSources.has(s));
-    const gap = f.day !== null && d.day !== null ? Math.abs(f.day - d.day) : null;
-    const phr = Math.min(1, 2 * minhashSimilarity(f.phrases, d.mh ?? []));
-    // Signals that cannot be known for this pair (no entities named, a date missing) are left
-    // out of the weighted mean rather than counted as agreement or disagreement.
-    let sum = W.lex * lex + W.phrase * phr + W.source * Math.min(1, sources.length);
-    let weights = W.lex + W.phrase + W.source;
-    if (entTotal) {
-      sum += W.ent * ent;
-      weights += W.ent;
-    }
-    if (gap !== null) {
-      sum += W.date * dateScore(gap);
-      weights += W.date;
-    }
-    const base = sum / weights;
-    // One outlet seldom reports one event twice; its reports share boilerplate more than events.
-    const score = base * (qOutlet && d.outlet === qOutlet ? W.sameOutlet : 1);
-    scored.push({ d, score, lex, shared: shared.map((id) => d.en[d.e.indexOf(id)] ?? id), gap, sources });
-  }
-  scored.sort((a, b) => b.score - a.score);
-
-  // Near-duplicates count once: later copies are listed under the first.
-  const pool: Array<Scored & { copies: DocRow[] }> = [];
-  const byGroup = new Map<number, Scored & { copies: DocRow[] }>();
-  for (const s of scored) {
-    if (s.score < relatedMin) break;
-    const g = s.d.dup;
-    const first = g !== null ? byGroup.get(g) : undefined;
-    if (first) {
-      first.copies.push(s.d);
-      continue;
-    }
-    const item = { ...s, copies: [] as DocRow[] };
-    if (g !== null) byGroup.set(g, item);
-    pool.push(item);
-    if (pool.length >= Math.max(top, JUDGED)) break;
-  }
-
-  // The event model judges each: same event, related (same place or actor, another incident),
-  // or neither (left out). Its words are weighed by the reference table blended with the
-  // corpus's counts of the article's words.
-  const ids = pool.map((s) => s.d.id);
-  const kept = source.eventDocs && opts.explain === false ? await source.eventDocs(ids) : [];
-  const unkept = ids.filter((_, i) => !kept[i]);
-  const read = unkept.length ? ((await source.texts(unkept)) ?? []) : [];
-  const texts = new Map(unkept.map((id, i) => [id, read[i]?.text]));
-  // A report read from a web archive says so in the panel ("archived on"); known where its row was read.
-  const archived = new Map(unkept.map((id, i) => [id, read[i]?.archivedAt]));
-  const qdoc = source.article ?? eventDoc(q.title, q.text, q.publishedAt, q.outlet);
-  const judged = pool.flatMap((s, i) => {
-    const text = texts.get(s.d.id);
-    const doc: EventDoc = kept[i] ?? storedEventDoc(s.d, text ?? '') ?? eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
-    const j = judge(qdoc, doc, source.corpus);
-    return j.relation === 'none' ? [] : [{ ...s, j, doc, text, archivedAt: archived.get(s.d.id) }];
-  });
-  // Same-event reports first, most probable first; then the related ones in ranking order.
-  const out = [
-    ...judged.filter((s) => s.j.relation === 'same-event').sort((a, b) => b.j.probability - a.j.probability),
-    ...judged.filter((s) => s.j.relation !== 'same-event'),
-  ].slice(0, top);
-
-  const same = out.filter((s) => s.j.relation === 'same-event');
-  const eventId = same.length ? `ev-${[qid, ...same.map((s) => s.d.id)].sort()[0]}` : undefined;
-  const phrasesIn = opts.explain === false ? null : phrasesOf(`${q.title}\n${q.text}`);
-  const results = out.map((s): RelatedReport => {
-    const relation: Relation = s.j.relation === 'same-event' ? 'same-event' : 'related';
-    const matched = qterms
-      .filter((qt) => !qt.entity && source.holds(qt, s.d))
-      .sort((a, b) => b.idf - a.idf)
-      .slice(0, 8)
-      .map((qt) => f.surface.get(qt.t) ?? qt.t);
-    const text = s.text;
-    return {
-      id: s.d.id,
-      url: s.d.url,
-      outlet: s.d.outlet,
-      title: s.d.title,
-      publishedAt: s.d.publishedAt,
-      score: Math.round(Math.min(1, s.score) * 1000) / 1000,
-      relation,
-      sharedEntities: s.shared,
-      sharedTerms: matched,
-      dateGapDays: s.gap,
-      ...(relation === 'same-event' && eventId ? { eventId } : {}),
-      sharedPhrases: text && phrasesIn ? phrasesIn(`${s.d.title}\n${text}`) : [],
-      sharedSources: s.sources,
-      ...(s.copies.length ? { duplicates: s.copies.map((c) => ({ id: c.id, url: c.url, outlet: c.outlet })) } : {}),
-      probability: s.j.probability,
-      ...(s.archivedAt ? { archivedAt: s.archivedAt } : {}),
-      event: eventOf(s.doc.sig),
-      agreed: s.j.agreed,
-      differed: s.j.differed,
-    };
-  });
-  return results;
-}
-
-/** The event of a report as results carry it: what happened, where, which day. */
-function eventOf(sig: EventSignature): RelatedReport['event'] {
-  return { type: sig.type, place: sig.place ? { id: sig.place.id, name: sig.place.name } : null, day: sig.when.day === null ? null : isoDay(sig.when.day) };
 }

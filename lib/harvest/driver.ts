@@ -7,7 +7,7 @@ import { membersOf } from './archive';
 import { importArchive, newArchiveState, type ArchiveState } from './import-archive';
 import type { HarvestedRecord, ParseHtml } from './pages';
 import { listTargets, newHarvest, runHarvest, type HarvestDeps, type HarvestState } from './run';
-import type { HarvestBegin, HarvestPart } from './service';
+import type { HarvestBegin, HarvestPart } from './jobs';
 import type { HarvestPlan, Listing, Target } from './sources';
 
 export interface Backend {

@@ -1,7 +1,7 @@
 // The background's message handlers for harvests (registered in entrypoints/background.ts).
 import type { IsnadDB } from '../db';
 import type { Handlers } from '../messaging';
-import { beginHarvest, finishHarvest, harvestPart, lastHarvest, openHarvests } from './service';
+import { beginHarvest, finishHarvest, harvestPart, lastHarvest, openHarvests } from './jobs';
 
 type HarvestHandlers = Pick<Handlers, 'ui:harvest-begin' | 'ui:harvest-part' | 'ui:harvest-end' | 'ui:harvests' | 'ui:harvest-last'>;
 

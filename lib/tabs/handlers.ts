@@ -58,12 +58,12 @@ function warmer(): () => void {
   };
 }
 
-/** The frames the content script makes (panel, card) and the card's entity (lib/frames.ts). */
+/** The frames the content script makes (panel, card, note box) and the card's entity (lib/frames.ts). */
 function frameHandlers(db: IsnadDB, frames: FrameClaims): Pick<Handlers, 'page:frame' | 'page:card' | 'ui:card'> {
   return {
-    async 'page:frame'({ run, key }, sender) {
+    async 'page:frame'({ run, key, subject }, sender) {
       if (sender.tabId === undefined) throw new Error('page:frame must come from a tab');
-      await frames.offer(sender.tabId, run, key);
+      await frames.offer(sender.tabId, run, key, subject);
       return null;
     },
     async 'page:card'({ run, entity }, sender) {
@@ -72,7 +72,7 @@ function frameHandlers(db: IsnadDB, frames: FrameClaims): Pick<Handlers, 'page:f
       return null;
     },
     async 'ui:card'({ run, key }, sender) {
-      const entity = await frames.entityFor(sender.tabId, sender.frameId, run, key);
+      const entity = await frames.subjectFor(sender.tabId, sender.frameId, run, key);
       if (entity === undefined) throw new Error(NOT_OURS);
       return entity ? entityCard(db, entity) : null;
     },

@@ -6,7 +6,7 @@ import type { Handlers, Sender } from '../messaging';
 import { CONTENT_MATCHES } from '../outlets/hosts';
 import { loadSettings } from '../settings';
 import type { Article, RelatedReport } from '../types';
-import { checkTeam, connectTeam, forgetTeam, pullStep, shareStep, teamPulls, teamRelated, teamStatus, type TeamDeps } from './service';
+import { checkTeam, connectTeam, forgetTeam, pullStep, shareStep, teamPulls, teamRelated, teamStatus, type TeamDeps } from './actions';
 import { openTeamDb } from './store';
 
 type TeamHandlers = Pick<Handlers, 'ui:team' | 'ui:team-connect' | 'ui:team-check' | 'ui:team-forget' | 'ui:team-related' | 'ui:team-share' | 'ui:team-pull' | 'ui:team-pulls'>;

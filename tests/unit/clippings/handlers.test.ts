@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clippingsFile, clippingsHandlers, type ClippingsDeps } from '../../../lib/clippings/handlers';
 import { saveClipping } from '../../../lib/clippings/store';
 import { openDb, type IsnadDB } from '../../../lib/db';
+import { FrameClaims } from '../../../lib/frames';
 import type { Sender } from '../../../lib/messaging';
 import { fullClipping, shaamClipping } from './fixtures';
 
@@ -26,6 +27,7 @@ function deps(db: IsnadDB, lang: 'ar' | 'en' = 'en'): ClippingsDeps {
     pageUrlOf: (s) => s.tabUrl ?? s.url ?? '',
     lang: () => lang,
     settings: { keys: [], read: async () => ({}), write: async () => undefined },
+    frames: new FrameClaims(),
   };
 }
 const ui: Sender = { role: 'ui' };

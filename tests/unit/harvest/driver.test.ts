@@ -8,7 +8,7 @@ import type { ImportJob } from '../../../lib/engine/index-types';
 import { estimate, resumeWeb, runArchiveImport, sameArchive, startWeb, type Backend, type TargetStore } from '../../../lib/harvest/driver';
 import { PoliteFetcher } from '../../../lib/harvest/fetcher';
 import { RobotsCache } from '../../../lib/harvest/robots';
-import { beginHarvest, finishHarvest, harvestPart, openHarvests } from '../../../lib/harvest/service';
+import { beginHarvest, finishHarvest, harvestPart, openHarvests } from '../../../lib/harvest/jobs';
 import type { HarvestPlan, Target } from '../../../lib/harvest/sources';
 import { standardCaptures, warcBytes } from './make-archive';
 import { ARTICLE_1, ARTICLE_2, wayback, type Served } from './servers';

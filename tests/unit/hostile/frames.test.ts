@@ -2,9 +2,14 @@
 // the first frame presenting its key; a wrong key, a second frame, another tab, an unknown run get
 // nothing; every frame message but the claims is refused to a frame that holds no run; grants
 // outlive a stopped service worker through the session store.
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { FrameClaims, guardFrames, newKey, NOT_OURS, type GrantStore } from '../../../lib/frames';
+import { clippingsHandlers, type ClippingsDeps } from '../../../lib/clippings/handlers';
+import { getClipping, saveClipping } from '../../../lib/clippings/store';
+import { openDb } from '../../../lib/db';
+import { FrameClaims, guardFrames, newKey, newRun, NOT_OURS, type GrantStore } from '../../../lib/frames';
 import { dispatch, ROLES, type Handlers, type MessageName, type Sender } from '../../../lib/messaging';
+import { fullClipping, shaamClipping } from '../clippings/fixtures';
 
 const RUN = 'a1b2c3d4e5f6a1b2c3d4e5f6';
 
@@ -41,11 +46,11 @@ describe('frame claims', () => {
     const claims = new FrameClaims();
     const key = newKey();
     await claims.offer(3, `card-${RUN}`, key);
-    expect(await claims.entityFor(3, 9, `card-${RUN}`, '0'.repeat(32))).toBeUndefined();
-    expect(await claims.entityFor(3, 9, `card-${RUN}`, key)).toBe(''); // held, nothing pointed at yet
+    expect(await claims.subjectFor(3, 9, `card-${RUN}`, '0'.repeat(32))).toBeUndefined();
+    expect(await claims.subjectFor(3, 9, `card-${RUN}`, key)).toBe(''); // held, nothing pointed at yet
     await claims.point(3, `card-${RUN}`, 'place:idlib');
-    expect(await claims.entityFor(3, 9, `card-${RUN}`, key)).toBe('place:idlib');
-    expect(await claims.entityFor(3, 10, `card-${RUN}`, key)).toBeUndefined();
+    expect(await claims.subjectFor(3, 9, `card-${RUN}`, key)).toBe('place:idlib');
+    expect(await claims.subjectFor(3, 10, `card-${RUN}`, key)).toBeUndefined();
     await expect(claims.point(3, 'unknownrun123', 'x')).rejects.toThrow();
   });
 
@@ -90,7 +95,7 @@ describe('frame messages are answered to frames holding a run', () => {
       const ours = await dispatch(guarded, { isnad: name, data: {} }, frameSender(7));
       expect(ours, name).toEqual({ ok: true, value: `answer to ${name}` });
       // The claims themselves check the key in their handlers (lib/tabs/handlers.ts).
-      if (name === 'ui:panel-context' || name === 'ui:card' || name === 'frame:clip-note' || name === 'ui:entity') continue;
+      if (name === 'ui:panel-context' || name === 'ui:card' || name === 'frame:clip-note') continue;
       // The sender's own tab and window, nothing of the corpus: answered before a key is claimed.
       if (name === 'ui:panel-tab') {
         expect(stranger, name).toEqual({ ok: true, value: `answer to ${name}` });
@@ -100,5 +105,51 @@ describe('frame messages are answered to frames holding a run', () => {
     }
     // Extension pages of their own are not frames: unaffected.
     expect(await dispatch(guarded, { isnad: 'ui:stats', data: {} }, { role: 'ui' })).toEqual({ ok: true, value: 'answer to ui:stats' });
+  });
+});
+
+describe('the note box writes to the clipping its run was made for, for the frame holding it', () => {
+  it('a copy without the key reaches no clipping; ours reads and writes only its own', async () => {
+    const db = openDb(`frames-note-${Math.random()}`);
+    // Two clippings of the tab's page, both just saved; the content script made the box for `mine`.
+    const now = Date.now();
+    const mine = { ...fullClipping(), createdAt: now, note: '', tags: [] };
+    const other = { ...shaamClipping(), url: mine.url, canonicalUrl: mine.canonicalUrl, createdAt: now };
+    await saveClipping(db, mine);
+    await saveClipping(db, other);
+    const frames = new FrameClaims();
+    const deps: ClippingsDeps = { db, articleOf: async () => null, pageUrlOf: (s) => s.url ?? '', lang: () => 'en', settings: { keys: [], read: async () => ({}), write: async () => undefined }, frames };
+    const handlers = guardFrames(clippingsHandlers(deps) as Handlers, frames);
+    const run = newRun();
+    const key = newKey();
+    await frames.offer(1, run, key, mine.id);
+    const frame = (frameId: number): Sender => ({ role: 'frame', tabId: 1, frameId, url: 'chrome-extension://x/clip-note.html', tabUrl: mine.url });
+    const set = { note: 'ملاحظة', tags: ['حلب'] };
+    // A page's copy: a guessed key, no key, our run id with another's clipping named in the request.
+    for (const data of [{ run, key: newKey(), set }, { run, set }, { run, key: newKey(), id: other.id, set }]) {
+      expect(await dispatch(handlers, { isnad: 'frame:clip-note', data }, frame(40))).toEqual({ ok: false, error: NOT_OURS });
+    }
+    // Ours: presents its key (reads what is stored), then writes; an id in the request is not heeded.
+    expect(await dispatch(handlers, { isnad: 'frame:clip-note', data: { run, key } }, frame(7))).toEqual({ ok: true, value: { note: '', tags: [] } });
+    expect(await dispatch(handlers, { isnad: 'frame:clip-note', data: { run, key, id: other.id, set } }, frame(7))).toEqual({ ok: true, value: set });
+    expect(await getClipping(db, mine.id)).toMatchObject(set);
+    expect(await getClipping(db, other.id)).toMatchObject({ note: other.note, tags: other.tags });
+    // A second frame with the real key (the page framing a copy after ours): refused.
+    expect(await dispatch(handlers, { isnad: 'frame:clip-note', data: { run, key, set: { note: 'x', tags: [] } } }, frame(8))).toEqual({ ok: false, error: NOT_OURS });
+    // A run made without a clipping (the panel's, the card's) reaches none.
+    const panelRun = newRun();
+    const panelKey = newKey();
+    await frames.offer(1, panelRun, panelKey);
+    expect(await dispatch(handlers, { isnad: 'frame:clip-note', data: { run: panelRun, key: panelKey, set } }, frame(9))).toEqual({ ok: false, error: NOT_OURS });
+    expect((await getClipping(db, mine.id))!.note).toBe('ملاحظة');
+    db.close();
+  });
+
+  it('the card and the note box ask by their run: ui:entity is answered to extension pages of their own only', async () => {
+    const answered = { 'ui:entity': async () => ({ id: 'place:idlib' }) } as unknown as Handlers;
+    const framed: Sender = { role: 'frame', tabId: 1, frameId: 7, url: 'chrome-extension://x/card.html', tabUrl: 'https://www.shaam.org/a' };
+    expect(await dispatch(answered, { isnad: 'ui:entity', data: { id: 'place:idlib' } }, framed)).toMatchObject({ ok: false });
+    expect(await dispatch(answered, { isnad: 'ui:entity', data: { id: 'place:idlib' } }, { role: 'page', tabId: 1, frameId: 0 })).toMatchObject({ ok: false });
+    expect(await dispatch(answered, { isnad: 'ui:entity', data: { id: 'place:idlib' } }, { role: 'ui' })).toEqual({ ok: true, value: { id: 'place:idlib' } });
   });
 });

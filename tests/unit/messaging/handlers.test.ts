@@ -21,11 +21,12 @@ describe('domain handlers', () => {
     const db = openDb(`handlers-${Math.random()}`);
     const ready = () => Promise.resolve();
     const tabs = new TabArticles();
+    const frames = new FrameClaims();
     const domains = {
-      tabs: tabHandlers({ db, tabs, panelContexts: new PanelContexts(), frames: new FrameClaims(), pack: { ready, loading: () => false } }),
+      tabs: tabHandlers({ db, tabs, panelContexts: new PanelContexts(), frames, pack: { ready, loading: () => false } }),
       engine: engineHandlers(db, ready),
       corpus: corpusHandlers(db),
-      clippings: clippingsHandlers({ db, articleOf: (id) => tabs.get(id), pageUrlOf, lang: () => 'en', settings: settingsStorage }),
+      clippings: clippingsHandlers({ db, articleOf: (id) => tabs.get(id), pageUrlOf, lang: () => 'en', settings: settingsStorage, frames }),
       compare: compareHandlers({ db, tabArticle: async () => null, ready }),
       settings: settingsHandlers(),
       harvest: harvestHandlers(db, ready),

@@ -1,4 +1,4 @@
-// The team corpus, as the background runs it: the server's settings, related reports for an
+// The team corpus's actions, as the background runs them: the server's settings, related reports for an
 // article, sharing an import, and "keep a local copy". Independent of the browser's APIs (the
 // permission check and fetch come in `TeamDeps`), so tests run it on fake-indexeddb against a
 // real team server. Without a server set up, nothing here makes a request.

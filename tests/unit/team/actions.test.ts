@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type IsnadDB } from '../../../lib/db';
 import { importRecords } from '../../../lib/engine/imports';
 import { outletIdFromName } from '../../../lib/outlets/identity';
-import { checkTeam, connectTeam, forgetTeam, matchesPull, pullStep, shareStep, teamPulls, teamRelated, teamStatus, type TeamDeps } from '../../../lib/team/service';
+import { checkTeam, connectTeam, forgetTeam, matchesPull, pullStep, shareStep, teamPulls, teamRelated, teamStatus, type TeamDeps } from '../../../lib/team/actions';
 import { openTeamDb, type TeamDB } from '../../../lib/team/store';
 import type { Article, ReportRecord } from '../../../lib/types';
 import { CAPTURE } from '../../../lib/engine/manage';

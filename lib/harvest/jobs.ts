@@ -1,4 +1,4 @@
-// The background's side of harvests and web-archive imports run from the options page. The page
+// Harvest jobs, the background's side of harvests and web-archive imports run from the options page. The page
 // fetches or reads, extracts (it has a DOM; the service worker has none) and sends parts; each
 // part is written here with the run's state in one transaction: the reports, the job's counts
 // and the state to resume from. A service worker stopped between parts loses nothing (the next

@@ -1,0 +1,43 @@
+// Ranking's third step: the event model (lib/events) judges each report of the pool against the
+// article — same event, related (same place or actor, another incident), or neither (left out).
+// Its words are weighed by the reference table blended with the corpus's counts of the article's words.
+import { eventDoc, judge, type EventDoc } from '../events';
+import { storedEventDoc } from './event-sigs';
+import type { Folded } from './fold-duplicates';
+import type { RankSource } from './rank';
+import type { Query } from './search';
+
+/** A report the event model kept, with what it read of it. */
+export interface Judged extends Folded {
+  j: ReturnType<typeof judge>;
+  doc: EventDoc;
+  text: string | undefined;
+  /** When the report was read from a web archive: the panel says "archived on". */
+  archivedAt: string | undefined;
+}
+
+/**
+ * The pool judged: same-event reports first, most probable first, then the related ones in
+ * ranking order. `textless`: nothing needs the reports' texts (no shared phrases to explain), so the
+ * event documents a store keeps (a team server) are read in their place.
+ */
+export async function judgeCandidates(q: Query, pool: readonly Folded[], source: RankSource, textless: boolean): Promise<Judged[]> {
+  const ids = pool.map((s) => s.d.id);
+  const docs = source.eventDocs && textless ? await source.eventDocs(ids) : [];
+  const unkept = ids.filter((_, i) => !docs[i]);
+  const read = unkept.length ? ((await source.texts(unkept)) ?? []) : [];
+  const texts = new Map(unkept.map((id, i) => [id, read[i]?.text]));
+  // A report read from a web archive says so in the panel ("archived on"); known where its row was read.
+  const archived = new Map(unkept.map((id, i) => [id, read[i]?.archivedAt]));
+  const qdoc = source.article ?? eventDoc(q.title, q.text, q.publishedAt, q.outlet);
+  const judged = pool.flatMap((s, i) => {
+    const text = texts.get(s.d.id);
+    const doc: EventDoc = docs[i] ?? storedEventDoc(s.d, text ?? '') ?? eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
+    const j = judge(qdoc, doc, source.corpus);
+    return j.relation === 'none' ? [] : [{ ...s, j, doc, text, archivedAt: archived.get(s.d.id) }];
+  });
+  return [
+    ...judged.filter((s) => s.j.relation === 'same-event').sort((a, b) => b.j.probability - a.j.probability),
+    ...judged.filter((s) => s.j.relation !== 'same-event'),
+  ];
+}

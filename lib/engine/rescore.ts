@@ -1,0 +1,78 @@
+// Ranking's first step: each lexical candidate re-scored with what else it shares with the article
+// (entities weighted by how specific they are, sources, phrases, date proximity), best first.
+import type { DocRow } from './index-types';
+import { reportId, textKey, urlKey } from '../corpus/ids';
+import { minhashSimilarity } from './simhash';
+import type { Query } from './search';
+import type { Candidate, RankQuery } from './rank';
+
+/** Weights of the signals (a weighted mean of those known for a pair), tuned on the labelled real events. */
+const W = { lex: 0.5, ent: 0.15, phrase: 0.15, source: 0.05, date: 0.15, sameOutlet: 0.75 };
+
+/** A candidate with its ranking score and what it shares with the article. */
+export interface Scored {
+  d: DocRow;
+  score: number;
+  lex: number;
+  /** The shared entities' names as the report gives them. */
+  shared: string[];
+  gap: number | null;
+  sources: string[];
+}
+
+function dateScore(gap: number): number {
+  return Math.exp(-gap / 4);
+}
+
+/** The article's own report id: its URL's, or its text key's when it has no URL. */
+export function queryId(q: Query): string {
+  return q.url ? reportId(q.url, '') : `t${q.textKey ?? textKey(q.text)}`;
+}
+
+/** Whether a doc is the article itself (its id, one of its URLs, or its text where it has no URL). */
+function selfTest(q: Query): (d: DocRow) => boolean {
+  const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));
+  const qtk = q.textKey ?? textKey(q.text);
+  const qid = queryId(q);
+  return (d) => {
+    if (d.id === qid) return true;
+    if (d.url && qKeys.size) return qKeys.has(urlKey(d.url));
+    return d.tk === qtk;
+  };
+}
+
+/** The candidates other than the article, each with its score, best first. */
+export function rescore({ q, f, qterms, self }: RankQuery, docs: readonly Candidate[]): Scored[] {
+  const isSelf = selfTest(q);
+  const entIdf = new Map(qterms.filter((x) => x.entity).map((x) => [x.entity!.id, x.idf * x.qw]));
+  const entTotal = [...entIdf.values()].reduce((s, v) => s + v, 0);
+  const qSources = new Set(f.sources);
+  const qOutlet = q.outlet;
+  const scored: Scored[] = [];
+  for (const { d, acc } of docs) {
+    if (isSelf(d)) continue;
+    const lex = Math.min(1, acc / self);
+    const shared = d.e.filter((id) => entIdf.has(id));
+    const ent = entTotal ? shared.reduce((s, id) => s + entIdf.get(id)!, 0) / entTotal : 0;
+    const sources = d.src.filter((s) => qSources.has(s));
+    const gap = f.day !== null && d.day !== null ? Math.abs(f.day - d.day) : null;
+    const phr = Math.min(1, 2 * minhashSimilarity(f.phrases, d.mh ?? []));
+    // Signals that cannot be known for this pair (no entities named, a date missing) are left
+    // out of the weighted mean rather than counted as agreement or disagreement.
+    let sum = W.lex * lex + W.phrase * phr + W.source * Math.min(1, sources.length);
+    let weights = W.lex + W.phrase + W.source;
+    if (entTotal) {
+      sum += W.ent * ent;
+      weights += W.ent;
+    }
+    if (gap !== null) {
+      sum += W.date * dateScore(gap);
+      weights += W.date;
+    }
+    const base = sum / weights;
+    // One outlet seldom reports one event twice; its reports share boilerplate more than events.
+    const score = base * (qOutlet && d.outlet === qOutlet ? W.sameOutlet : 1);
+    scored.push({ d, score, lex, shared: shared.map((id) => d.en[d.e.indexOf(id)] ?? id), gap, sources });
+  }
+  return scored.sort((a, b) => b.score - a.score);
+}
