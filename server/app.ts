@@ -75,13 +75,15 @@ const analysisSchema = {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { db } = opts;
   const readDb = opts.readDb ?? db;
-  const candidates = opts.candidates ?? new PostingsCandidates(readDb);
+  // A sharded set: loads COPY straight into the shards, and queries read the reports' rows there
+  // (server/shard-copy.ts), not through postgres_fdw.
+  const shards = await shardCopier(db);
+  const dbs = { sql: readDb, reports: shards?.reader() ?? readDb };
+  const candidates = opts.candidates ?? new PostingsCandidates(readDb, dbs.reports);
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
 
   let pool: AnalysePool | undefined;
   const analyse = opts.analyse ?? ((records: ReportRecord[]) => (pool ??= new AnalysePool()).analyse(records));
-  // A sharded set: loads COPY straight into the shards (server/shard-copy.ts).
-  const shards = await shardCopier(db);
   app.addHook('onClose', async () => void (await Promise.all([pool?.close(), shards?.close()])));
   // An NDJSON body is not parsed here: the route reads it as a stream (server/upload.ts).
   app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
@@ -138,7 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       } catch (e) {
         throw new HttpError(400, (e as Error).message);
       }
-      return { related: await teamQuery(readDb, candidates, req.principal.teamId, req.body) };
+      return { related: await teamQuery(dbs, candidates, req.principal.teamId, req.body) };
     },
   );
 

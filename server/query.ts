@@ -19,7 +19,13 @@ export type { TeamQuery } from '../lib/team/query';
 
 const MAX_TOP = 50;
 
-export async function teamQuery(sql: Sql, source: CandidateSource, teamId: number, tq: TeamQuery): Promise<RelatedReport[]> {
+/** Where a query reads: the team's counts (`sql`) and its reports' rows (`reports`: the shards themselves in a sharded set). */
+export interface QueryDbs {
+  sql: Sql;
+  reports: Sql;
+}
+
+export async function teamQuery({ sql, reports }: QueryDbs, source: CandidateSource, teamId: number, tq: TeamQuery): Promise<RelatedReport[]> {
   const { f } = fromWire(tq.analysis);
   const top = Math.min(MAX_TOP, Math.max(1, tq.top ?? 10));
   const wanted = queryTerms(f);
@@ -58,12 +64,12 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
     holds: (qt, d) => held.get(d.n)?.has(qt.t) ?? false,
     // The event model reads the candidates' texts, as the local engine does.
     texts: async (ids) => {
-      const rows = await sql.query<{ id: string; body: string }>('SELECT id, body FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
+      const rows = await reports.query<{ id: string; body: string }>('SELECT id, body FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
       const byId = new Map(rows.map((r) => [r.id, r.body]));
       return ids.map((id) => (byId.has(id) ? { text: byId.get(id)! } : undefined));
     },
     eventDocs: async (ids) => {
-      const rows = await sql.query<{ id: string; ev: string | null; outlet: string }>('SELECT id, ev, outlet FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
+      const rows = await reports.query<{ id: string; ev: string | null; outlet: string }>('SELECT id, ev, outlet FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => {
         const row = byId.get(id);

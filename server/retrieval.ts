@@ -44,7 +44,11 @@ export interface CandidateSource {
  * the extension would find in the same corpus; then the best `limit` reports' rows.
  */
 export class PostingsCandidates implements CandidateSource {
-  constructor(private readonly sql: Sql) {}
+  /** `reports`: where the candidates' rows are read (in a sharded set, the shards themselves: server/shard-copy.ts). */
+  constructor(
+    private readonly sql: Sql,
+    private readonly reports: Sql = sql,
+  ) {}
 
   async lookUp(teamId: number, terms: readonly string[], maxDf: number): Promise<LookedUp> {
     const postings = terms.length ? await readPostings(this.sql, teamId, terms, maxDf) : new Map<string, Postings & { df: number }>();
@@ -70,7 +74,7 @@ export class PostingsCandidates implements CandidateSource {
     }
     const top = best(touched, acc, limit);
     if (!top.length) return [];
-    const rows = await this.sql.query<DocColumns>(`SELECT ${DOC_COLUMNS} FROM reports r WHERE r.team_id = $1 AND r.n = ANY($2::bigint[])`, [teamId, top]);
+    const rows = await this.reports.query<DocColumns>(`SELECT ${DOC_COLUMNS} FROM reports r WHERE r.team_id = $1 AND r.n = ANY($2::bigint[])`, [teamId, top]);
     const byN = new Map(rows.map((r) => [r.n, r]));
     const out: CandidateRow[] = [];
     for (const n of top) {
