@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Report } from '../types';
 import type { SegRow } from '../engine/segments/store';
-import type { DocRow, ImportJob, MetaRow, StagedChunk } from '../engine/index-types';
+import type { StoredDoc, ImportJob, MetaRow, StagedChunk } from '../engine/index-types';
 import type { PrintRow } from '../engine/near-dups';
 import { SCHEMA_HISTORY } from './schema';
 
@@ -10,7 +10,7 @@ import type { Clipping } from '../clippings/types';
 export type IsnadDB = Dexie & {
   reports: EntityTable<Report, 'id'>;
   clippings: EntityTable<Clipping, 'id'>;
-  docs: EntityTable<DocRow, 'n'>;
+  docs: EntityTable<StoredDoc, 'n'>;
   segs: Dexie.Table<SegRow, [number, number]>;
   prints: EntityTable<PrintRow, 's'>;
   meta: EntityTable<MetaRow, 'k'>;

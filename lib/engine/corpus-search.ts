@@ -3,7 +3,7 @@
 import type { IsnadDB } from '../db';
 import { outletIdFromName } from '../outlets/identity';
 import { readPostings } from './index-store';
-import type { DocRow } from './index-types';
+import type { StoredDoc } from './index-types';
 import { tokenize } from '../arabic';
 import { analyse } from './features';
 import { idf } from './search';
@@ -47,7 +47,7 @@ function snippetOf(text: string, needles: string[], radius = 12): string {
   return `${from.start > 0 ? '… ' : ''}${text.slice(from.start, to.end)}${to.end < text.length ? ' …' : ''}`;
 }
 
-function inFilters(d: DocRow, q: CorpusQuery, outlets: Set<string> | null): boolean {
+function inFilters(d: StoredDoc, q: CorpusQuery, outlets: Set<string> | null): boolean {
   if (outlets && !outlets.has(d.outlet) && !outlets.has(outletIdFromName(d.outlet) ?? d.outlet)) return false;
   if ((q.from || q.to) && !d.publishedAt) return false;
   if (q.from && d.publishedAt! < q.from) return false;
@@ -89,14 +89,14 @@ export async function searchCorpus(db: IsnadDB, q: CorpusQuery): Promise<CorpusH
   }
   scores = acc ?? new Map();
   const ranked = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!).slice(0, MAX_TOTAL);
-  const docs: DocRow[] = [];
+  const docs: StoredDoc[] = [];
   for (let i = 0; i < ranked.length; i += 500) {
     for (const d of await db.docs.bulkGet(ranked.slice(i, i + 500))) if (d && inFilters(d, q, outlets)) docs.push(d);
   }
   return { total: docs.length, hits: await toHits(db, docs.slice(0, limit), needles) };
 }
 
-async function toHits(db: IsnadDB, docs: DocRow[], needles: string[]): Promise<CorpusHit[]> {
+async function toHits(db: IsnadDB, docs: StoredDoc[], needles: string[]): Promise<CorpusHit[]> {
   const reports = await db.reports.bulkGet(docs.map((d) => d.id));
   return docs.map((d, i) => ({
     id: d.id,

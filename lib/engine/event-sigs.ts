@@ -8,6 +8,9 @@ import { hash53 } from '../corpus/ids';
 import { EVENT_TYPES, eventSignature, LEDE_CHARS, MODEL, termVector, type EventDoc, type EventSignature } from '../events';
 import { placeOf } from '../events/where';
 import type { DocRow } from './index-types';
+import { packSignature, unpackSignature, type PackedSignature } from './sig-pack';
+
+export type { PackedSignature };
 
 /** A signature as a doc row keeps it: the event's place by its gazetteer id (its name, kind and
  *  hierarchy are the gazetteer's: half a signature's bytes). */
@@ -23,16 +26,18 @@ export const SIGNATURE_VERSION = hash53(JSON.stringify([MODEL, EVENT_TYPES, LEDE
 /** A report's signature and the version to store beside it in its doc row. */
 export function signatureFields(title: string, text: string, publishedAt: string | null, sig?: EventSignature): Pick<DocRow, 'sig' | 'sv'> {
   const s = sig ?? eventSignature(title, text, publishedAt);
-  return { sig: { ...s, place: s.place?.id ?? null }, sv: SIGNATURE_VERSION };
+  return { sig: packSignature({ ...s, place: s.place?.id ?? null }), sv: SIGNATURE_VERSION };
 }
 
 /** The signature a doc row keeps, whole; null when it has none of this version (or its place is
  *  no longer in the gazetteer). */
 export function storedSignature(d: Pick<DocRow, 'sig' | 'sv'>): EventSignature | null {
   if (!d.sig || d.sv !== SIGNATURE_VERSION) return null;
-  const place = d.sig.place === null ? null : placeOf(d.sig.place);
-  if (d.sig.place !== null && !place) return null;
-  return { ...d.sig, place };
+  const kept = Array.isArray(d.sig) ? unpackSignature(d.sig) : d.sig;
+  if (!kept) return null;
+  const place = kept.place === null ? null : placeOf(kept.place);
+  if (kept.place !== null && !place) return null;
+  return { ...kept, place };
 }
 
 /**

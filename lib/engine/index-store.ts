@@ -2,28 +2,22 @@
 // same transaction as the reports it indexes; read by lib/engine/search.ts straight from
 // IndexedDB. Segments (lib/engine/segments: a few dozen rows each) are merged by a tiered policy
 // while an import runs and into one at its end (compact(), below), so a query reads a block per
-// term from a handful of segments.
-//
-// Postings hold, per (term, doc), a one-byte impact: the BM25 term-frequency part already
-// normalised by the doc's length (against the average length when it was indexed), so a query
-// scores candidates from postings alone and reads doc rows only for the best few.
+// term from a handful of segments. Postings hold BM25 impacts (bm25.ts); a batch's doc rows and
+// postings are worked out in batch-rows.ts, captures of stored texts merged in copies.ts.
 import type { Report, ReportRecord } from '../types';
-import { analyse, type Features } from './features';
-import { compact as compactSegments, markDeleted, readManifest, readPostings as readSegments, segmentRows, type Collected, type TermPostings } from './segments/store';
+import { analyse } from './features';
+import { compact as compactSegments, markDeleted, readManifest, readPostings as readSegments, segmentRows, type TermPostings } from './segments/store';
 import { withSegment, type Manifest } from './segments/manifest';
 import { DEFAULT_POLICY } from './segments/merge-policy';
 import { forgetDocs } from './doc-cache';
 import type { IsnadDB } from '../db';
-import { reportIdAndKeys, reportKeys, textKey } from '../corpus/ids';
-import type { DocRow } from './index-types';
+import { reportIdAndKeys, reportKeys } from '../corpus/ids';
 import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
-import { signatureFields } from './event-sigs';
-import type { EventSignature } from '../events';
+import { batchPostings, docRowsOf, type Prepared } from './batch-rows';
 
-export const K1 = 1.2;
-export const B = 0.75;
-/** Impacts are stored as round(weight × IMPACT_SCALE) in a byte; weights are below K1 + 1. */
-export const IMPACT_SCALE = 100;
+export { B, entityTerm, impact, impactByte, IMPACT_SCALE, K1 } from './bm25';
+export type { Prepared } from './batch-rows';
+
 /** Segments of one tier merged into one of the next (lib/engine/segments/merge-policy.ts). */
 export const FANOUT = DEFAULT_POLICY.fanout;
 
@@ -34,17 +28,6 @@ export function saturationLimit(docs: number): number {
 
 /** The index's counters and live segments (the manifest). */
 export const readMeta = (db: IsnadDB): Promise<Manifest> => readManifest(db);
-
-/** BM25's term-frequency part for a count in a doc of a given length. */
-export function impact(tf: number, len: number, avgLen: number): number {
-  return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / Math.max(1, avgLen)));
-}
-
-/** A weight as stored: a byte, never 0 (a posting is there). */
-export const impactByte = (w: number) => Math.max(1, Math.min(255, Math.round(w * IMPACT_SCALE)));
-
-/** Entity terms share the postings with words, under a prefix no word can have. */
-export const entityTerm = (id: string) => `@${id}`;
 
 export function toReport(r: ReportRecord, origin: Report['origin'], importId: string, now = Date.now(), extraUrls: string[] = []): Report {
   const { id, keys } = reportIdAndKeys(r.url, r.text, r.archiveUrl ? [...extraUrls, r.archiveUrl] : extraUrls);
@@ -62,15 +45,6 @@ export function toReport(r: ReportRecord, origin: Report['origin'], importId: st
     ...(r.archivedAt ? { archivedAt: r.archivedAt } : {}),
     ...(r.archiveUrl ? { archiveUrl: r.archiveUrl } : {}),
   };
-}
-
-export interface Prepared {
-  report: Report;
-  f: Features;
-  /** The text's key when the analysis brought it (else worked out when the doc row is). */
-  tk?: string;
-  /** The event signature when the analysis brought it (else worked out when the doc row is). */
-  sig?: EventSignature;
 }
 
 /** The CPU half of indexing (text analysis), kept outside any transaction. */
@@ -105,29 +79,9 @@ export async function openSession(db: IsnadDB, records: number): Promise<IndexSe
 // The near-duplicate index of a worker's last writes, kept between single captures.
 const nearCache = new WeakMap<IsnadDB, NearDupIndex>();
 
-function docRow(n: number, p: Prepared, dup: number | null): DocRow {
-  const { report: r, f } = p;
-  return {
-    n,
-    id: r.id,
-    url: r.url,
-    outlet: r.outlet,
-    title: r.title,
-    publishedAt: r.publishedAt,
-    day: f.day,
-    len: f.len,
-    e: f.entities.map((e) => e.id),
-    en: f.entities.map((e) => e.name),
-    et: f.entities.map((e) => e.type),
-    src: f.sources,
-    h: f.fingerprint,
-    // 100 bytes as a typed array against 224 as numbers: the doc rows are most of the index.
-    mh: Uint32Array.from(f.phrases),
-    dup,
-    imp: r.importId,
-    tk: p.tk ?? textKey(r.text),
-    ...signatureFields(r.title, r.text, r.publishedAt, p.sig),
-  };
+/** The near-duplicate index of the stored texts (the one a worker keeps between captures). */
+export async function nearDupsOf(db: IsnadDB): Promise<NearDupIndex> {
+  return nearCache.get(db) ?? (await loadNearDupIndex(db));
 }
 
 async function knownUrls(db: IsnadDB, keys: string[], session: IndexSession | undefined): Promise<Set<string>> {
@@ -141,80 +95,46 @@ async function knownUrls(db: IsnadDB, keys: string[], session: IndexSession | un
  * Stores and indexes a batch in one transaction: a report already known under any of its URLs
  * (or the same id) is a duplicate and is skipped; near-duplicate texts join a group.
  */
+/** The reports of a batch not in the corpus yet (by any of their URLs, or their id when they
+ *  have none), and the others; a report twice in the batch is new once. */
+async function splitKnown(db: IsnadDB, batch: readonly Prepared[], stored: boolean | undefined, session: IndexSession | undefined): Promise<{ fresh: Prepared[]; duplicates: Report[] }> {
+  const known = await knownUrls(db, stored ? [] : [...new Set(batch.flatMap((p) => p.report.keys ?? []))], session);
+  // A report without a URL is keyed by its text: its id is the key to look for.
+  const noUrl = stored ? [] : batch.filter((p) => !p.report.keys?.length).map((p) => p.report.id);
+  const idHits = await Promise.all(noUrl.map((id) => db.reports.where(':id').equals(id).primaryKeys()));
+  const knownIds = new Set<string>(noUrl.filter((_, i) => idHits[i]!.length > 0));
+  const fresh: Prepared[] = [];
+  const duplicates: Report[] = [];
+  for (const p of batch) {
+    const ks = p.report.keys ?? [];
+    if (knownIds.has(p.report.id) || ks.some((k) => known.has(k))) {
+      duplicates.push(p.report);
+      continue;
+    }
+    knownIds.add(p.report.id);
+    for (const k of ks) known.add(k);
+    fresh.push(p);
+  }
+  return { fresh, duplicates };
+}
+
+/**
+ * Stores and indexes a batch in one transaction: a report already known under any of its URLs
+ * (or the same id) is a duplicate and is skipped; near-duplicate texts join a group.
+ */
 export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?: boolean; session?: IndexSession } = {}): Promise<BatchResult> {
   const session = opts.session;
   return db.transaction('rw', [db.reports, db.docs, db.segs, db.prints, db.meta], async () => {
     const meta = await readMeta(db);
-    const keys = opts.stored ? [] : [...new Set(batch.flatMap((p) => p.report.keys ?? []))];
-    const known = await knownUrls(db, keys, session);
-    // A report without a URL is keyed by its text: its id is the key to look for.
-    const noUrl = opts.stored ? [] : batch.filter((p) => !p.report.keys?.length).map((p) => p.report.id);
-    const idHits = await Promise.all(noUrl.map((id) => db.reports.where(':id').equals(id).primaryKeys()));
-    const knownIds = new Set<string>(noUrl.filter((_, i) => idHits[i]!.length > 0));
-    const fresh: Prepared[] = [];
-    const duplicates: Report[] = [];
-    for (const p of batch) {
-      const ks = p.report.keys ?? [];
-      if (knownIds.has(p.report.id) || ks.some((k) => known.has(k))) {
-        duplicates.push(p.report);
-        continue;
-      }
-      knownIds.add(p.report.id);
-      for (const k of ks) known.add(k);
-      fresh.push(p);
-    }
+    const { fresh, duplicates } = await splitKnown(db, batch, opts.stored, session);
     if (fresh.length === 0) return { added: [], duplicates };
-
-    // Near-duplicates: a stored or new text within a few bits of the new one's fingerprint.
-    const near = session?.near ?? nearCache.get(db) ?? (await loadNearDupIndex(db));
-    const rows: DocRow[] = [];
-    const firsts = new Map<number, DocRow | undefined>();
-    let n = meta.nextN;
-    for (const p of fresh) {
-      const other = near.find(p.f.fingerprint);
-      let dup: number | null = null;
-      if (other !== null) {
-        const mine = rows.find((r) => r.n === other);
-        const first = mine ?? (firsts.has(other) ? firsts.get(other) : await db.docs.get(other));
-        if (!mine) firsts.set(other, first);
-        // A deleted report is no group to join.
-        if (first) {
-          if (first.dup === null) first.dup = first.n;
-          dup = first.dup;
-        }
-      }
-      const row = docRow(n++, p, dup);
-      rows.push(row);
-      near.add(row.n, row.h);
-    }
-
-    // One segment of postings for the batch: every term of every new doc, with its impact.
-    const docs = meta.docs + rows.length;
-    const totalLen = meta.len + rows.reduce((sum, r) => sum + r.len, 0);
-    const avgLen = totalLen / docs;
-    const seg = new Map<string, Collected>();
-    // The hottest loop of an import (≈ 150 postings a report): no closure, one lookup a posting.
-    fresh.forEach((p, i) => {
-      const row = rows[i]!;
-      const norm = K1 * (1 - B + (B * row.len) / Math.max(1, avgLen));
-      for (const [t, tf] of p.f.terms) {
-        let e = seg.get(t);
-        if (!e) seg.set(t, (e = { ids: [], imp: [] }));
-        e.ids.push(row.n);
-        e.imp.push(impactByte((tf * (K1 + 1)) / (tf + norm)));
-      }
-      const entityImp = impactByte(impact(2, row.len, avgLen));
-      for (const ent of p.f.entities) {
-        const t = entityTerm(ent.id);
-        let e = seg.get(t);
-        if (!e) seg.set(t, (e = { ids: [], imp: [] }));
-        e.ids.push(row.n);
-        e.imp.push(entityImp);
-      }
-    });
+    const near = session?.near ?? (await nearDupsOf(db));
+    const { rows, older } = await docRowsOf(db, fresh, meta.nextN, near);
+    // One segment of postings for the batch.
+    const len = rows.reduce((sum, r) => sum + r.len, 0);
+    const seg = batchPostings(fresh, rows, (meta.len + len) / (meta.docs + rows.length));
     const s = meta.nextSeg;
     const written = segmentRows(s, seg, rows.map((d) => ({ n: d.n, day: d.day, outlet: d.outlet, len: d.len, h: d.h, dup: d.dup, entities: d.e, sources: d.src })));
-    const older = [...firsts.values()].filter((d): d is DocRow => !!d);
     forgetDocs(db, older.map((d) => d.n));
     // Every write is issued before any is awaited: IndexedDB stores the reports while this
     // thread encodes the doc rows and the segment (awaiting each bulkPut left one side idle).
@@ -223,7 +143,7 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
       db.docs.bulkPut([...rows, ...older]),
       db.segs.bulkPut(written.rows),
       db.prints.put(printRow(s, rows)),
-      db.meta.put(withSegment(meta, written.info, { docs: rows.length, len: totalLen - meta.len, nextN: n })),
+      db.meta.put(withSegment(meta, written.info, { docs: rows.length, len, nextN: meta.nextN + rows.length })),
     ]);
     if (session) {
       session.near = near;
@@ -236,48 +156,6 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     if (session) session.near = null;
     throw e;
   });
-}
-
-/**
- * The stored report of the same outlet whose text this one is (within the near-duplicate
- * distance, so a page's extraction that differs by a line still matches), whatever its URL: the
- * built-in copy of the article being read, or the same story captured under another address.
- */
-export async function storedCopyOf(db: IsnadDB, p: Prepared): Promise<Report | null> {
-  const near = nearCache.get(db) ?? (await loadNearDupIndex(db));
-  const n = near.find(p.f.fingerprint);
-  if (n === null) return null;
-  const first = await db.docs.get(n);
-  if (!first) return null;
-  let mine: DocRow | undefined = first.outlet === p.report.outlet ? first : undefined;
-  // The nearest text is another outlet's copy (a wire story): look in its group for this outlet's.
-  if (!mine && first.dup !== null) mine = await db.docs.where('outlet').equals(p.report.outlet).filter((d) => (d as DocRow).dup === first.dup).first();
-  return mine ? ((await db.reports.get(mine.id)) ?? null) : null;
-}
-
-/**
- * Folds a capture into the stored report it is a copy of, keeping the better of each field (a
- * web address over none, a date over none) and every URL either was known under; no new report.
- */
-export async function mergeInto(db: IsnadDB, stored: Report, capture: Prepared): Promise<Report> {
-  const c = capture.report;
-  const merged: Report = {
-    ...stored,
-    url: /^https?:\/\//i.test(stored.url) ? stored.url : c.url || stored.url,
-    title: stored.title.trim() ? stored.title : c.title,
-    publishedAt: stored.publishedAt ?? c.publishedAt,
-    keys: [...new Set([...(stored.keys ?? []), ...(c.keys ?? [])])],
-  };
-  await db.transaction('rw', [db.reports, db.docs], async () => {
-    await db.reports.put(merged);
-    const row = (await db.docs.where('id').equals(stored.id).first()) as DocRow | undefined;
-    if (!row) return;
-    const day = stored.publishedAt ? row.day : capture.f.day;
-    // The title or date may be the capture's now: the event signature is read from them again.
-    await db.docs.put({ ...row, url: merged.url, title: merged.title, publishedAt: merged.publishedAt, day, ...signatureFields(merged.title, merged.text, merged.publishedAt) });
-    forgetDocs(db, [row.n]);
-  });
-  return merged;
 }
 
 /** Analyses and indexes reports in batches; returns what was added and what was a duplicate. */
@@ -300,7 +178,7 @@ export async function indexReports(db: IsnadDB, reports: Report[], batchSize = 2
 export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   return db.transaction('rw', [db.reports, db.docs, db.segs, db.meta], async () => {
-    const rows = (await db.docs.where('id').anyOf(ids).toArray()) as DocRow[];
+    const rows = await db.docs.where('id').anyOf(ids).toArray();
     // Segments are never rewritten: their deleted documents are bits, left out when one is merged.
     const meta = await markDeleted(db, await readMeta(db), rows.map((r) => r.n));
     forgetDocs(db, rows.map((r) => r.n));

@@ -2,7 +2,7 @@
 // blocks, lib/engine/segments) and the doc rows of its best candidates, never the reports' text,
 // except for the few results it explains.
 import type { ReportRecord } from '../types';
-import type { StoredSignature } from './event-sigs';
+import type { PackedSignature, StoredSignature } from './event-sigs';
 import type { Fingerprint } from './simhash';
 import type { Manifest } from './segments/manifest';
 
@@ -31,15 +31,21 @@ export interface DocRow {
   mh: Uint32Array | number[];
   /** The near-duplicate group: the `n` of the first report of this text, or null when unique. */
   dup: number | null;
-  /** The import ('builtin', 'capture', or an import id) that brought it. */
-  imp: string;
+  /** The import ('builtin', 'capture', or an import id) that brought it: rows written before
+   *  2026-12-05 and a team server's keep it; nothing reads it (the report row has its importId). */
+  imp?: string;
   /** Key of the text, to recognise the article itself when it has no URL. */
   tk: string;
   /** The report's event signature, worked out when it was indexed, and the event model's version
-   *  then (lib/engine/event-sigs.ts); rows indexed before either are judged from their text. */
-  sig?: StoredSignature;
+   *  then (lib/engine/event-sigs.ts); rows indexed before either are judged from their text.
+   *  Packed since 2026-12-05; rows written before keep the object. */
+  sig?: PackedSignature | StoredSignature;
   sv?: string;
 }
+
+/** A doc row as IndexedDB keeps it (lib/engine/doc-rows.ts): the entities' names and types are
+ *  the gazetteer's (rows written before 2026-12-05 keep them). */
+export type StoredDoc = Omit<DocRow, 'en' | 'et'> & { en?: string[]; et?: string[] };
 
 /** The index's counters and live segments (lib/engine/segments/manifest.ts). */
 export type IndexMeta = Manifest;

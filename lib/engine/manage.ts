@@ -3,7 +3,8 @@
 import type { Article, Report } from '../types';
 import { validateRecord } from '../corpus/formats';
 import type { IsnadDB } from '../db';
-import { compact, deleteReports, mergeInto, prepare, storedCopyOf, toReport, writeBatch } from './index-store';
+import { compact, deleteReports, prepare, toReport, writeBatch } from './index-store';
+import { mergeInto, storedCopyOf } from './copies';
 
 /** The importId of captured reports. */
 export const CAPTURE = 'capture';

@@ -5,7 +5,8 @@ import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 import { docRows } from './doc-cache';
 import { readPostings } from './index-store';
-import type { DocRow, IndexMeta } from './index-types';
+import type { DocRow, IndexMeta, StoredDoc } from './index-types';
+import { docOf } from './doc-rows';
 import type { TermPostings } from './segments/store';
 import { getMany, readOnly } from './raw-reads';
 
@@ -35,7 +36,7 @@ export interface IndexReader {
 export function storeReader(db: IsnadDB): IndexReader {
   return {
     postings: (terms) => readPostings(db, terms),
-    docs: (ns) => docRows(db, ns, async (missing) => getMany<DocRow>((await readOnly(db, ['docs'])).objectStore('docs'), missing)),
+    docs: (ns) => docRows(db, ns, async (missing) => (await getMany<StoredDoc>((await readOnly(db, ['docs'])).objectStore('docs'), missing)).map((d) => d && docOf(d))),
     texts: async (ids) => getMany<Report>((await readOnly(db, ['reports'])).objectStore('reports'), ids),
   };
 }

@@ -8,8 +8,9 @@ import { parseJsonLines } from '../../../lib/corpus/formats';
 import { beginImport, finishImport, importPart } from '../../../lib/engine/imports';
 import { analyseRecords, fromWire } from '../../../lib/engine/wire';
 import { searchRelated } from '../../../lib/engine/search';
-import { SIGNATURE_VERSION, storedSignature } from '../../../lib/engine/event-sigs';
+import { SIGNATURE_VERSION, storedSignature, type PackedSignature } from '../../../lib/engine/event-sigs';
 import { eventSignature } from '../../../lib/events';
+import { packSignature, unpackSignature } from '../../../lib/engine/sig-pack';
 import type { DocRow } from '../../../lib/engine/index-types';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
@@ -51,8 +52,9 @@ describe('event signatures kept in the doc rows', () => {
       const r = (await db.reports.get(d.id))!;
       expect(d.sv).toBe(SIGNATURE_VERSION);
       expect(storedSignature(d)).toEqual(eventSignature(r.title, r.text, r.publishedAt));
-      // The place by its id only: the gazetteer has the rest.
-      expect(d.sig!.place).toBe(eventSignature(r.title, r.text, r.publishedAt).place?.id ?? null);
+      // Packed, the place by its id only: the gazetteer has the rest.
+      expect(Array.isArray(d.sig)).toBe(true);
+      expect((d.sig as PackedSignature)[2]).toBe(eventSignature(r.title, r.text, r.publishedAt).place?.id ?? null);
     }
     const byWorker = await imported(false);
     expect((await byWorker.docs.toArray()).map((d) => d.sig)).toEqual(rows.map((d) => d.sig));
@@ -75,7 +77,8 @@ describe('event signatures kept in the doc rows', () => {
     const first = (await judged(db, 0))[0]!;
     const target = (await db.docs.toArray()).find((d) => d.url === first.url)!;
     // A stored signature that says the report happened elsewhere, on another day.
-    const moved = (d: DocRow): DocRow => (d.n === target.n ? { ...d, sig: { ...d.sig!, place: null, places: [], when: { day: 1, from: 'text' } } } : d);
+    const elsewhere = (sig: PackedSignature) => packSignature({ ...unpackSignature(sig)!, place: null, places: [], when: { day: 1, from: 'text' } });
+    const moved = (d: DocRow): DocRow => (d.n === target.n ? { ...d, sig: elsewhere(d.sig as PackedSignature) } : d);
     const read = (await judged(await withRows(db, moved), 0)).find((r) => r.url === first.url);
     expect(read?.event).not.toEqual(first.event);
     // The same row under an older model's version: judged from its text, as before.

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlobWriter, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
+import { createGzip } from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
@@ -68,10 +69,32 @@ export function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** A WACZ: the WARCs under archive/ (stored, as the spec says, or deflated), a datapackage. */
-export async function waczBytes(warcs: Record<string, Uint8Array>, opts: { deflate?: boolean } = {}): Promise<Uint8Array> {
+/** A record's WARC headers as written by hand (any length, any Content-Length). */
+export function warcHead(opts: { length: string | number; url?: string; type?: string; first?: string; contentType?: string }): Uint8Array {
+  return enc.encode(`${opts.first ?? 'WARC/1.1'}\r\nWARC-Type: ${opts.type ?? 'resource'}\r\nWARC-Target-URI: ${opts.url ?? 'https://www.orient-news.net/ar/news_show/1/x'}\r\nWARC-Date: 2015-03-02T10:11:12Z\r\nContent-Type: ${opts.contentType ?? 'text/html'}\r\nContent-Length: ${opts.length}\r\n\r\n`);
+}
+
+/** gzip of `parts`, where { zeros } is that many zero bytes (never allocated at once). */
+export async function gzipOf(parts: Array<Uint8Array | { zeros: number }>): Promise<Uint8Array> {
+  const gz = createGzip({ level: 9 });
+  const out: Buffer[] = [];
+  gz.on('data', (b: Buffer) => out.push(b));
+  const done = new Promise((r) => gz.on('end', r));
+  const zeros = new Uint8Array(4 * 1024 * 1024);
+  for (const p of parts) {
+    if (p instanceof Uint8Array) gz.write(p);
+    else for (let left = p.zeros; left > 0; left -= zeros.byteLength) if (!gz.write(zeros.subarray(0, Math.min(left, zeros.byteLength)))) await new Promise((r) => gz.once('drain', r));
+  }
+  gz.end();
+  await done;
+  return new Uint8Array(Buffer.concat(out));
+}
+
+/** A WACZ: the WARCs under archive/ (stored, as the spec says, or deflated), a datapackage, other `files` by path. */
+export async function waczBytes(warcs: Record<string, Uint8Array>, opts: { deflate?: boolean; files?: Record<string, Uint8Array> } = {}): Promise<Uint8Array> {
   const writer = new ZipWriter(new BlobWriter('application/zip'), { useWebWorkers: false });
   for (const [name, bytes] of Object.entries(warcs)) await writer.add(`archive/${name}`, new Uint8ArrayReader(bytes), { level: opts.deflate ? 6 : 0 });
+  for (const [path, bytes] of Object.entries(opts.files ?? {})) await writer.add(path, new Uint8ArrayReader(bytes), { level: 6 });
   await writer.add('datapackage.json', new Uint8ArrayReader(enc.encode(JSON.stringify({ profile: 'data-package', wacz_version: '1.1.1', resources: Object.keys(warcs).map((n) => ({ path: `archive/${n}` })) }))), { level: 6 });
   const blob = await writer.close();
   return new Uint8Array(await blob.arrayBuffer());

@@ -123,6 +123,17 @@ describe('one decoder for every encoding (command line and options page)', () =>
     }
   }, 60_000);
 
+  it('a file over 16 MB with a BOM (once refused at that size) imports as a small one, UTF-8 and UTF-16', async () => {
+    for (const [name, form] of [['UTF-8 with BOM', forms['UTF-8 with BOM']!], ['UTF-16 LE with BOM', forms['UTF-16 LE with BOM']!]] as const) {
+      // Two records 17 MB apart (blank lines of spaces between them): the file is read in streamed parts.
+      const lines = `${text}${`${' '.repeat(1024 * 1024)}\n`.repeat(17)}${text.replace('/n/1', '/n/2')}`;
+      const file = join(dir, `big-${name.replace(/\W+/g, '-')}.jsonl`);
+      writeFileSync(file, form(lines));
+      const out = (await corpus(['import', file, '--store', join(dir, `big-${name.replace(/\W+/g, '-')}`, 's.jsonl')])) as { imports: Array<{ added: number; problems: unknown[] }> };
+      expect(out.imports[0], name).toMatchObject({ added: 2, problems: [] });
+    }
+  }, 120_000);
+
   it('tells the encodings apart from the first bytes', () => {
     expect(sniffEncoding(new Uint8Array(forms['UTF-16 BE with BOM']!('abc')))).toEqual({ encoding: 'utf-16be', bom: 2 });
     expect(sniffEncoding(new Uint8Array(forms['UTF-8']!('قصف')))).toEqual({ encoding: 'utf-8', bom: 0 });

@@ -12,7 +12,6 @@ const MAX_FUNCTION = 80;
 /** file (lib/) or file#function → why it is longer than the limit. */
 const LONG: Record<string, string> = {
   'lib/claims/attribution.ts': 'one grammar of attribution (cues, phrases, speakers, headlines) whose helpers share private lexicons; to split by step (issue 22 leftover)',
-  'lib/engine/index-store.ts': 'the index writer: batch writes, merges and reads share the bucket and segment bookkeeping; to split writes from merges (issue 22 leftover; issue 20 replaces it with segments)',
   'lib/compare/numbers.ts': 'one number grammar (numerals, nouns, qualifiers, governing verbs) over private tables',
   'components/BuildCorpus.tsx#BuildCorpus': 'the Build-a-corpus form and its run (start, pause, resume, progress); to split the run into a hook (issue 22 leftover)',
   'server/app.ts#buildApp': "the server's routes, registered in one place so that each route's auth and limits read together",
@@ -24,8 +23,6 @@ const LONG: Record<string, string> = {
   'scripts/fit-events.ts#main': 'the fitting script: fit by fold, measure, then bench/EVENTS.md table by table in order',
   'entrypoints/content/panel.ts#mountPanel': "the in-page panel's frame, placement and keyboard in one closure over the frame",
   'cli/commands/corpus.ts#run': 'the corpus command: one case per subcommand; to move option parsing to util.parseArgs per subcommand (issue 22 leftover)',
-  'lib/engine/index-store.ts#writeBatch': 'one IndexedDB transaction: every read and write of a batch must happen inside it',
-  'lib/engine/index-store.ts#writeBatch>anonymous': 'the transaction body of writeBatch (above)',
   'server/store.ts#addBatch': 'one SQL transaction: every statement of a batch inside it',
   'components/CorpusSearch.tsx#CorpusSearch': 'the Corpus tab: filters and results; to split the filters out (issue 22 leftover)',
   'entrypoints/content/entity-card.ts#startEntityCards': "the entity cards' frame, placement and events in one closure over the frame",

@@ -1,0 +1,102 @@
+// What a batch of new reports adds to the index, worked out inside its write transaction
+// (lib/engine/index-store.ts writeBatch): the doc rows, with the near-duplicate group each joins,
+// and the batch's postings with their impacts.
+import type { IsnadDB } from '../db';
+import { textKey } from '../corpus/ids';
+import { B, entityTerm, impact, impactByte, K1 } from './bm25';
+import { storedDoc } from './doc-rows';
+import { signatureFields } from './event-sigs';
+import type { Features } from './features';
+import type { StoredDoc } from './index-types';
+import type { NearDupIndex } from './near-dups';
+import type { Collected } from './segments/store';
+import type { Report } from '../types';
+import type { EventSignature } from '../events';
+
+export interface Prepared {
+  report: Report;
+  f: Features;
+  /** The text's key when the analysis brought it (else worked out when the doc row is). */
+  tk?: string;
+  /** The event signature when the analysis brought it (else worked out when the doc row is). */
+  sig?: EventSignature;
+}
+
+function docRow(n: number, p: Prepared, dup: number | null): StoredDoc {
+  const { report: r, f } = p;
+  return storedDoc({
+    n,
+    id: r.id,
+    url: r.url,
+    outlet: r.outlet,
+    title: r.title,
+    publishedAt: r.publishedAt,
+    day: f.day,
+    len: f.len,
+    e: f.entities.map((e) => e.id),
+    en: f.entities.map((e) => e.name),
+    et: f.entities.map((e) => e.type),
+    src: f.sources,
+    h: f.fingerprint,
+    // 100 bytes as a typed array against 224 as numbers: the doc rows are most of the index.
+    mh: Uint32Array.from(f.phrases),
+    dup,
+    imp: r.importId,
+    tk: p.tk ?? textKey(r.text),
+    ...signatureFields(r.title, r.text, r.publishedAt, p.sig),
+  });
+}
+
+/**
+ * The doc rows of the new reports, numbered from `from`; a text within a few bits of a stored or
+ * new one's fingerprint joins that one's group. `older`: the stored rows that became the first of
+ * a group (to write again).
+ */
+export async function docRowsOf(db: IsnadDB, fresh: readonly Prepared[], from: number, near: NearDupIndex): Promise<{ rows: StoredDoc[]; older: StoredDoc[] }> {
+  const rows: StoredDoc[] = [];
+  const firsts = new Map<number, StoredDoc | undefined>();
+  let n = from;
+  for (const p of fresh) {
+    const other = near.find(p.f.fingerprint);
+    let dup: number | null = null;
+    if (other !== null) {
+      const mine = rows.find((r) => r.n === other);
+      const first = mine ?? (firsts.has(other) ? firsts.get(other) : await db.docs.get(other));
+      if (!mine) firsts.set(other, first);
+      // A deleted report is no group to join.
+      if (first) {
+        if (first.dup === null) first.dup = first.n;
+        dup = first.dup;
+      }
+    }
+    const row = docRow(n++, p, dup);
+    rows.push(row);
+    near.add(row.n, row.h);
+  }
+  return { rows, older: [...firsts.values()].filter((d): d is StoredDoc => !!d) };
+}
+
+/** The batch's postings: every term and entity of every new doc, with its impact. */
+export function batchPostings(fresh: readonly Prepared[], rows: readonly StoredDoc[], avgLen: number): Map<string, Collected> {
+  const seg = new Map<string, Collected>();
+  // The hottest loop of an import (≈ 150 postings a report): no closure, one lookup a posting.
+  fresh.forEach((p, i) => {
+    const row = rows[i]!;
+    const norm = K1 * (1 - B + (B * row.len) / Math.max(1, avgLen));
+    for (const [t, tf] of p.f.terms) {
+      let e = seg.get(t);
+      if (!e) seg.set(t, (e = { ids: [], imp: [] }));
+      e.ids.push(row.n);
+      e.imp.push(impactByte((tf * (K1 + 1)) / (tf + norm)));
+    }
+    const entityImp = impactByte(impact(2, row.len, avgLen));
+    for (const ent of p.f.entities) {
+      const t = entityTerm(ent.id);
+      let e = seg.get(t);
+      if (!e) seg.set(t, (e = { ids: [], imp: [] }));
+      e.ids.push(row.n);
+      e.imp.push(entityImp);
+    }
+  });
+  return seg;
+}

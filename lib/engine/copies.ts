@@ -1,0 +1,51 @@
+// A capture of a text the corpus already holds for the same outlet (the built-in copy of the
+// article being read, or the same story under another address): found by its near-duplicate
+// fingerprint and folded into the stored report instead of stored twice (lib/engine/manage.ts).
+import type { IsnadDB } from '../db';
+import type { Report } from '../types';
+import { forgetDocs } from './doc-cache';
+import { signatureFields } from './event-sigs';
+import { nearDupsOf, type Prepared } from './index-store';
+import type { StoredDoc } from './index-types';
+
+/**
+ * The stored report of the same outlet whose text this one is (within the near-duplicate
+ * distance, so a page's extraction that differs by a line still matches), whatever its URL: the
+ * built-in copy of the article being read, or the same story captured under another address.
+ */
+export async function storedCopyOf(db: IsnadDB, p: Prepared): Promise<Report | null> {
+  const near = await nearDupsOf(db);
+  const n = near.find(p.f.fingerprint);
+  if (n === null) return null;
+  const first = await db.docs.get(n);
+  if (!first) return null;
+  let mine: StoredDoc | undefined = first.outlet === p.report.outlet ? first : undefined;
+  // The nearest text is another outlet's copy (a wire story): look in its group for this outlet's.
+  if (!mine && first.dup !== null) mine = await db.docs.where('outlet').equals(p.report.outlet).filter((d) => d.dup === first.dup).first();
+  return mine ? ((await db.reports.get(mine.id)) ?? null) : null;
+}
+
+/**
+ * Folds a capture into the stored report it is a copy of, keeping the better of each field (a
+ * web address over none, a date over none) and every URL either was known under; no new report.
+ */
+export async function mergeInto(db: IsnadDB, stored: Report, capture: Prepared): Promise<Report> {
+  const c = capture.report;
+  const merged: Report = {
+    ...stored,
+    url: /^https?:\/\//i.test(stored.url) ? stored.url : c.url || stored.url,
+    title: stored.title.trim() ? stored.title : c.title,
+    publishedAt: stored.publishedAt ?? c.publishedAt,
+    keys: [...new Set([...(stored.keys ?? []), ...(c.keys ?? [])])],
+  };
+  await db.transaction('rw', [db.reports, db.docs], async () => {
+    await db.reports.put(merged);
+    const row = await db.docs.where('id').equals(stored.id).first();
+    if (!row) return;
+    const day = stored.publishedAt ? row.day : capture.f.day;
+    // The title or date may be the capture's now: the event signature is read from them again.
+    await db.docs.put({ ...row, url: merged.url, title: merged.title, publishedAt: merged.publishedAt, day, ...signatureFields(merged.title, merged.text, merged.publishedAt) });
+    forgetDocs(db, [row.n]);
+  });
+  return merged;
+}

@@ -1,0 +1,96 @@
+// Doc rows as stored (lib/engine/doc-rows.ts, sig-pack.ts): without what the gazetteer holds, the
+// event signature packed; read back as ranking reads them, rows written before included.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../../lib/db';
+import { parseJsonLines } from '../../../lib/corpus/formats';
+import { analyse } from '../../../lib/engine/features';
+import { indexReports, toReport } from '../../../lib/engine/index-store';
+import { storeReader } from '../../../lib/engine/reader';
+import { searchRelated } from '../../../lib/engine/search';
+import { storedSignature } from '../../../lib/engine/event-sigs';
+import { packSignature, unpackSignature } from '../../../lib/engine/sig-pack';
+import { docOf } from '../../../lib/engine/doc-rows';
+import { eventSignature } from '../../../lib/events';
+import type { DocRow, StoredDoc } from '../../../lib/engine/index-types';
+
+const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
+const stored = (i: number) => {
+  const s = eventSignature(real[i]!.title, real[i]!.text, real[i]!.publishedAt);
+  return { ...s, place: s.place?.id ?? null };
+};
+
+describe('packed event signatures', () => {
+  it('unpack to the signature packed, for every report of the real corpus', () => {
+    for (let i = 0; i < real.length; i++) {
+      const packed = packSignature(stored(i));
+      expect(Array.isArray(packed)).toBe(true);
+      // Through structured clone, as IndexedDB keeps it: no field lost, none gained, nulls kept.
+      expect(unpackSignature(structuredClone(packed) as unknown[])).toStrictEqual(stored(i));
+    }
+  });
+
+  it('keep a field they do not know of (a newer event model), and stay objects for an unknown type', () => {
+    const s = { ...stored(0), severity: 3, when: { ...stored(0).when, hour: 5 } };
+    expect(unpackSignature(packSignature(s) as unknown[])).toStrictEqual(s);
+    const odd = { ...stored(0), type: 'eclipse' as never };
+    expect(packSignature(odd)).toBe(odd);
+  });
+
+  it('read as none when damaged, so the report is judged from its text', () => {
+    const packed = packSignature(stored(0)) as unknown[];
+    expect(unpackSignature(['zz', 'a', null, [], [], []])).toBeNull();
+    expect(unpackSignature([1, ...packed.slice(1)])).toBeNull();
+    expect(storedSignature({ sig: ['%%', 'a', null, [], [], [], 0], sv: 'x' })).toBeNull();
+  });
+});
+
+describe('stored doc rows', () => {
+  it('leave out the entities’ names and types and the import, and are read back with them', async () => {
+    const db = openDb(`docrows-${Math.random()}`);
+    await indexReports(db, real.map((r) => toReport(r, 'import', 'real')));
+    const rows = await db.docs.orderBy('n').toArray();
+    expect(rows).toHaveLength(real.length);
+    const read = await storeReader(db).docs(rows.map((d) => d.n));
+    rows.forEach((d, i) => {
+      expect(d.en).toBeUndefined();
+      expect(d.et).toBeUndefined();
+      expect(d.imp).toBeUndefined();
+      const f = analyse(real[i]!.title, real[i]!.text, real[i]!.publishedAt);
+      expect(read[i]!.en).toEqual(f.entities.map((e) => e.name));
+      expect(read[i]!.et).toEqual(f.entities.map((e) => e.type));
+    });
+  });
+
+  it('are much smaller than the rows they replace', () => {
+    const f = analyse(real[3]!.title, real[3]!.text, real[3]!.publishedAt);
+    const full: DocRow = {
+      n: 1, id: 'r1', url: real[3]!.url, outlet: real[3]!.outlet, title: real[3]!.title, publishedAt: real[3]!.publishedAt, day: f.day, len: f.len,
+      e: f.entities.map((e) => e.id), en: f.entities.map((e) => e.name), et: f.entities.map((e) => e.type), src: f.sources, h: f.fingerprint,
+      mh: Uint32Array.from(f.phrases), dup: null, imp: 'import-mbc7k2-1xyzabcdef', tk: 'k1', sig: stored(3), sv: 'v',
+    };
+    const { en: _en, et: _et, imp: _imp, ...rest } = full;
+    const packed: StoredDoc = { ...rest, sig: packSignature(stored(3)) };
+    expect(serialize(packed).length).toBeLessThan(0.8 * serialize(full).length);
+  });
+
+  it('written before (names, types, the signature as an object) are read as they were', async () => {
+    const db = openDb(`docrows-old-${Math.random()}`);
+    await indexReports(db, real.slice(0, 80).map((r) => toReport(r, 'import', 'real')));
+    const before = await searchRelated(db, real[0]!);
+    // The rows as the previous version wrote them.
+    const old = openDb(`docrows-old2-${Math.random()}`);
+    const tables = await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const));
+    const full = await storeReader(db).docs((await db.docs.toCollection().primaryKeys()) as number[]);
+    const asBefore = full.map((d) => ({ ...d!, imp: 'real', sig: unpackSignature(d!.sig as unknown[]) }));
+    await old.transaction('rw', old.tables.map((t) => t.name), async () => {
+      for (const [name, rows] of tables) await old.table(name).bulkPut(name === 'docs' ? asBefore : rows);
+    });
+    const oldRows = await old.docs.toArray();
+    expect(oldRows.every((d) => d.en && d.et && !Array.isArray(d.sig))).toBe(true);
+    expect(oldRows.map(docOf).map(storedSignature)).toEqual((await db.docs.toArray()).map(storedSignature));
+    expect(await searchRelated(old, real[0]!)).toEqual(before);
+  });
+});
