@@ -15,7 +15,8 @@
 // With --shards N the reports are on N shards behind a coordinator (postgres_fdw, server/shards.ts).
 // The analysed batches are kept in --cache (default: a folder under the temporary folder, by size)
 // and reused by the next run of the same size.
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ import { memoryDb } from '../cli/engine';
 import { importRecords } from '../lib/engine/imports';
 import { searchRelated } from '../lib/engine/search';
 import type { ReportRecord } from '../lib/types';
-import { AnalysePool } from '../server/analyse-pool';
+import { AnalysePool, uploadLine, type TeamAnalysis } from '../server/analyse-pool';
 import { buildApp } from '../server/app';
 import { createTeam } from '../server/auth';
 import { TeamClient, teamQueryFor } from '../server/client';
@@ -39,7 +40,15 @@ import { synthCorpus, type SynthCorpus } from './synth';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { docs: { type: 'string' }, local: { type: 'string' }, queries: { type: 'string' }, shards: { type: 'string' }, cache: { type: 'string' } },
+  options: {
+    docs: { type: 'string' },
+    local: { type: 'string' },
+    queries: { type: 'string' },
+    shards: { type: 'string' },
+    cache: { type: 'string' },
+    'analyse-only': { type: 'boolean' },
+    profile: { type: 'string' },
+  },
 });
 const DOCS = Number(values.docs ?? 100_000);
 const LOCAL = Number(values.local ?? 3000);
@@ -52,7 +61,8 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 const log = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
 const load1 = () => round(loadavg()[0]!);
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
-const batchFile = (i: number) => join(CACHE, `${String(i / BATCH).padStart(5, '0')}.json`);
+const batchFile = (i: number, ext = 'packed.ndjson') => join(CACHE, `${String(i / BATCH).padStart(5, '0')}.${ext}`);
+const ndjson = (b: { records: ReportRecord[] } & TeamAnalysis) => b.records.map((record, i) => uploadLine(record, b.analyses[i]!, b.events[i]!)).join('');
 
 /** Analyses the corpus into request bodies of BATCH records (kept in CACHE); returns reports/s, or null when cached. */
 async function analyseAll(records: ReportRecord[]): Promise<number | null> {
@@ -61,31 +71,51 @@ async function analyseAll(records: ReportRecord[]): Promise<number | null> {
   mkdirSync(CACHE, { recursive: true });
   const pool = new AnalysePool();
   const t = performance.now();
+  let analysed = 0;
   try {
     for (let i = 0; i < records.length; i += BATCH) {
+      // A batch already written (a run stopped part way) is kept.
+      if (existsSync(batchFile(i))) continue;
       const part = records.slice(i, i + BATCH);
-      writeFileSync(batchFile(i), JSON.stringify({ records: part, source: 'synth', ...(await pool.analyse(part)) }));
+      writeFileSync(`${batchFile(i)}.part`, ndjson({ records: part, ...(await pool.analyse(part)) }));
+      renameSync(`${batchFile(i)}.part`, batchFile(i));
+      analysed += part.length;
       if ((i / BATCH) % 25 === 0) log(`analysed ${i + part.length} (load ${load1()})`);
     }
   } finally {
     await pool.close();
   }
-  const rate = records.length / ((performance.now() - t) / 1000);
+  const rate = analysed / ((performance.now() - t) / 1000);
   writeFileSync(done, String(records.length));
   return Math.round(rate);
 }
 
-/** The cached bodies as NDJSON (a report, its analysis and event document a line), made once. */
+/** The cached batches as upload lines (a report, its analysis and packed event document a line);
+ *  a cache of JSON bodies (an older bench's) is turned into lines once. */
 function ndjsonFiles(docs: number): string[] {
-  const files = readdirSync(CACHE).filter((f) => f.endsWith('.json')).sort().slice(0, Math.ceil(docs / BATCH));
-  return files.map((f) => {
-    const out = join(CACHE, f.replace(/\.json$/, '.ndjson'));
-    if (!existsSync(out)) {
-      const b = JSON.parse(readFileSync(join(CACHE, f), 'utf8')) as { records: unknown[]; analyses: unknown[]; events: unknown[] };
-      writeFileSync(out, b.records.map((record, i) => `${JSON.stringify({ record, analysis: b.analyses[i], event: b.events[i] })}\n`).join(''));
-    }
+  return Array.from({ length: Math.ceil(docs / BATCH) }, (_, k) => {
+    const out = batchFile(k * BATCH);
+    if (!existsSync(out)) writeFileSync(out, ndjson(JSON.parse(readFileSync(batchFile(k * BATCH, 'json'), 'utf8')) as { records: ReportRecord[] } & TeamAnalysis));
     return out;
   });
+}
+
+/** Profiles this process (the server with it) during `fn` into DIR/name.cpuprofile, with --profile DIR. */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  if (!values.profile) return fn();
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((res, rej) => session.post(method, params, (e, r) => (e ? rej(e) : res(r))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: object };
+    mkdirSync(values.profile, { recursive: true });
+    writeFileSync(join(values.profile, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 /** Streams the cached lines in one upload (server/upload.ts), as `team load` does; the request alone is timed. */
@@ -173,7 +203,24 @@ async function statements(db: Db): Promise<Array<{ ms: number; calls: number; me
   return rows.map((r) => ({ ms: Math.round(r.ms), calls: r.calls, mean: round(r.ms / Math.max(1, r.calls), 2), sql: r.sql.replace(/\s+/g, ' ').slice(0, 160) }));
 }
 
-const settings = ['-c fsync=on', '-c synchronous_commit=on', '-c full_page_writes=on', '-c shared_buffers=1GB', '-c work_mem=16MB', '-c max_wal_size=4GB', '-c shared_preload_libraries=pg_stat_statements'];
+// auto_explain is loaded but off (log_min_duration -1) until the plans are asked for (--profile).
+const settings = ['-c fsync=on', '-c synchronous_commit=on', '-c full_page_writes=on', '-c shared_buffers=1GB', '-c work_mem=16MB', '-c max_wal_size=4GB', '-c shared_preload_libraries=pg_stat_statements,auto_explain'];
+
+/** With --profile DIR: the plans (EXPLAIN ANALYZE, BUFFERS) of a few queries' statements, from the coordinator's log, into DIR/plans.txt. */
+async function plans(db: Db, c: TeamClient, qs: TeamQuery[]): Promise<void> {
+  if (!values.profile) return;
+  const set = async (on: boolean) => {
+    for (const [k, v] of [['log_min_duration', on ? '0' : '-1'], ['log_analyze', String(on)], ['log_buffers', String(on)], ['log_nested_statements', String(on)]]) await db.query(`ALTER SYSTEM SET auto_explain.${k} = '${v}'`);
+    await db.query('SELECT pg_reload_conf()');
+  };
+  const log = join(clusters[0]!.dir, 'log');
+  const from = readFileSync(log, 'utf8').length;
+  await set(true);
+  for (const q of qs) await c.query(q);
+  await set(false);
+  mkdirSync(values.profile, { recursive: true });
+  writeFileSync(join(values.profile, 'plans.txt'), readFileSync(log, 'utf8').slice(from));
+}
 const clusters: Cluster[] = [];
 const dbs: Db[] = [];
 try {
@@ -183,6 +230,10 @@ try {
   const analysePerS = await analyseAll(corpus.records);
   out.analysePerS = analysePerS ?? 'cached';
   out.loadAfterAnalysis = load1();
+  if (values['analyse-only']) {
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    process.exit(0);
+  }
 
   const coordinator = await Cluster.primary(settings);
   clusters.push(coordinator);
@@ -212,7 +263,7 @@ try {
   const big = new TeamClient(url, 'big', token);
   ndjsonFiles(DOCS);
   let cpu0 = cpuNow();
-  const loaded = await loadAll(big, DOCS);
+  const loaded = await profiled('load', () => loadAll(big, DOCS));
   out.loadCpuPerBatch = cpuPer(cpu0, cpuNow(), loaded.added / BATCH);
   out.loadPerS = loaded.perS;
   out.loadAfterLoading = load1();
@@ -240,11 +291,12 @@ try {
   for (const q of qs.slice(0, 10)) await big.query(q);
   await db.query('SELECT pg_stat_statements_reset()');
   cpu0 = cpuNow();
-  out.query1 = await latencies(big, qs, 1);
+  out.query1 = await profiled('query1', () => latencies(big, qs, 1));
   out.queryCpu = cpuPer(cpu0, cpuNow(), qs.length);
   out.queryStatements = await statements(db);
   out.query8 = await latencies(big, [...qs, ...qs], 8);
   out.labelRecallAt10 = await labelRecall(big, corpus, groups);
+  await plans(db, big, qs.slice(0, 3));
   log(`queries ${JSON.stringify(out.query1)} ${JSON.stringify(out.query8)}`);
 
   // Against the local engine, on a corpus it can hold.

@@ -7,6 +7,7 @@ import { toReport } from '../lib/engine/index-store';
 import { analyseRecords, type FeaturesWire } from '../lib/engine/wire';
 import { eventDoc, eventDocToWire, type EventDocWire } from '../lib/events';
 import type { ReportRecord } from '../lib/types';
+import { packForUpload } from './event-pack';
 
 /** What a team server is sent with records: their analysis, and their event documents made from
  *  the report as the server stores it (so the event model judges them as the local engine would). */
@@ -21,6 +22,11 @@ export function analyseForTeam(records: readonly ReportRecord[]): TeamAnalysis {
     return eventDocToWire(eventDoc(rep.title, rep.text, rep.publishedAt, rep.outlet));
   });
   return { analyses: analyseRecords(records), events };
+}
+
+/** A record with its analysis and event document, as an upload line (server/upload.ts) carries them. */
+export function uploadLine(record: ReportRecord, analysis: FeaturesWire, event: EventDocWire): string {
+  return `${JSON.stringify({ record, analysis, ev: packForUpload(event, analysis.terms) })}\n`;
 }
 
 type Reply = { id: number; analyses?: FeaturesWire[]; events?: EventDocWire[]; error?: string };

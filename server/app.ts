@@ -15,6 +15,7 @@ import { addBatch, BATCH, STORED } from './store';
 import { shardCopier } from './shard-copy';
 import { AnalysePool, type TeamAnalysis } from './analyse-pool';
 import { upload, UploadError } from './upload';
+import { eventDocToStore } from './event-pack';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -74,13 +75,15 @@ const analysisSchema = {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { db } = opts;
   const readDb = opts.readDb ?? db;
-  const candidates = opts.candidates ?? new PostingsCandidates(readDb);
+  // A sharded set: loads COPY straight into the shards, and queries read the reports' rows there
+  // (server/shard-copy.ts), not through postgres_fdw.
+  const shards = await shardCopier(db);
+  const dbs = { sql: readDb, reports: shards?.reader() ?? readDb };
+  const candidates = opts.candidates ?? new PostingsCandidates(readDb, dbs.reports);
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
 
   let pool: AnalysePool | undefined;
   const analyse = opts.analyse ?? ((records: ReportRecord[]) => (pool ??= new AnalysePool()).analyse(records));
-  // A sharded set: loads COPY straight into the shards (server/shard-copy.ts).
-  const shards = await shardCopier(db);
   app.addHook('onClose', async () => void (await Promise.all([pool?.close(), shards?.close()])));
   // An NDJSON body is not parsed here: the route reads it as a stream (server/upload.ts).
   app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
@@ -137,7 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       } catch (e) {
         throw new HttpError(400, (e as Error).message);
       }
-      return { related: await teamQuery(readDb, candidates, req.principal.teamId, req.body) };
+      return { related: await teamQuery(dbs, candidates, req.principal.teamId, req.body) };
     },
   );
 
@@ -163,8 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         }
         if (analyses) {
           try {
-            // An event document is kept as sent and checked when a query reads it (server/query.ts).
-            goodAnalyses.push({ ...fromWire(analyses[i]!), ...(events ? { ev: JSON.stringify(events[i]) } : {}) });
+            goodAnalyses.push({ ...fromWire(analyses[i]!), ...(events ? { ev: eventDocToStore(events[i]) } : {}) });
           } catch (e) {
             problems.push({ index: i, reason: (e as Error).message });
             continue;

@@ -67,25 +67,26 @@ export async function addSegment(sql: Sql, teamId: number, docs: readonly DocTer
   }
 }
 
-/** Documents holding each term (the postings' lengths, read without reading the postings). */
-export async function docFreqs(sql: Sql, teamId: number, terms: readonly string[]): Promise<Map<string, number>> {
-  const rows = await sql.query<{ term: string; df: number }>('SELECT term, sum(octet_length(imps))::float8 AS df FROM postings WHERE team_id = $1 AND term = ANY($2::text[]) GROUP BY term', [teamId, terms]);
-  return new Map(rows.map((r) => [r.term, r.df]));
-}
-
-/** The terms' postings, whole (every segment's, in order). */
-export async function readPostings(sql: Sql, teamId: number, terms: readonly string[]): Promise<Map<string, Postings>> {
-  const rows = await sql.query<{ term: string; ids: Uint8Array; imps: Uint8Array }>(
-    `SELECT term, string_agg(ids, ''::bytea ORDER BY lo) AS ids, string_agg(imps, ''::bytea ORDER BY lo) AS imps
-       FROM postings WHERE team_id = $1 AND term = ANY($2::text[]) GROUP BY term`,
-    [teamId, terms],
+/**
+ * The terms' document counts (the postings' lengths, read without reading the postings) and, for
+ * those held by at most `maxDf` reports, their postings whole (every segment's, in order): one
+ * statement. A term over `maxDf` (too common to look up) comes with no postings; a term no report
+ * holds is left out.
+ */
+export async function readPostings(sql: Sql, teamId: number, terms: readonly string[], maxDf = 2 ** 31): Promise<Map<string, Postings & { df: number }>> {
+  const rows = await sql.query<{ term: string; df: number; ids: Uint8Array | null; imps: Uint8Array | null }>(
+    `SELECT d.term, d.df::float8 AS df, p.ids, p.imps
+       FROM (SELECT term, sum(octet_length(imps)) AS df FROM postings WHERE team_id = $1 AND term = ANY($2::text[]) GROUP BY term) d
+       LEFT JOIN LATERAL (SELECT string_agg(ids, ''::bytea ORDER BY lo) AS ids, string_agg(imps, ''::bytea ORDER BY lo) AS imps
+                            FROM postings WHERE team_id = $1 AND term = d.term AND d.df <= $3) p ON true`,
+    [teamId, terms, maxDf],
   );
-  const out = new Map<string, Postings>();
+  const out = new Map<string, Postings & { df: number }>();
   for (const r of rows) {
-    const b = r.ids;
+    const b = r.ids ?? new Uint8Array(0);
     const ids = new Uint32Array(b.length >>> 2);
     for (let k = 0, i = 0; k < ids.length; k++, i += 4) ids[k] = ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;
-    out.set(r.term, { ids, imp: r.imps });
+    out.set(r.term, { df: r.df, ids, imp: r.imps ?? new Uint8Array(0) });
   }
   return out;
 }

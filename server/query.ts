@@ -9,6 +9,7 @@ import { CANDIDATES, idf, queryTerms, selfScore, termWeight, type Query, type Qu
 import { rankCandidates, type Candidate } from '../lib/engine/rank';
 import type { RelatedReport } from '../lib/types';
 import type { Sql } from './db';
+import { unpackEventDoc } from './event-pack';
 import type { CandidateSource } from './retrieval';
 import { eventDocFromWire } from '../lib/events';
 import type { TeamQuery } from '../lib/team/query';
@@ -18,14 +19,21 @@ export type { TeamQuery } from '../lib/team/query';
 
 const MAX_TOP = 50;
 
-export async function teamQuery(sql: Sql, source: CandidateSource, teamId: number, tq: TeamQuery): Promise<RelatedReport[]> {
+/** Where a query reads: the team's counts (`sql`) and its reports' rows (`reports`: the shards themselves in a sharded set). */
+export interface QueryDbs {
+  sql: Sql;
+  reports: Sql;
+}
+
+export async function teamQuery({ sql, reports }: QueryDbs, source: CandidateSource, teamId: number, tq: TeamQuery): Promise<RelatedReport[]> {
   const { f } = fromWire(tq.analysis);
   const top = Math.min(MAX_TOP, Math.max(1, tq.top ?? 10));
   const wanted = queryTerms(f);
   const [stats] = await sql.query<{ docs: number; len: number }>('SELECT docs::float8 AS docs, len FROM corpus_stats WHERE team_id = $1', [teamId]);
   if (!stats || stats.docs === 0 || wanted.length === 0) return [];
-  const df = await source.docFreqs(teamId, wanted.map((w) => w.t));
   const N = Math.max(1, stats.docs);
+  const looked = await source.lookUp(teamId, wanted.map((w) => w.t), saturationLimit(N));
+  const { df } = looked;
   const avgLen = stats.len / N || 1;
   const qterms: QueryTerm[] = [];
   for (const w of wanted) {
@@ -37,11 +45,7 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
   const self = selfScore(f, qterms, avgLen);
   if (self === 0) return [];
   const weights = qterms.map(termWeight);
-  const rows = await source.candidates({
-    teamId,
-    terms: qterms.map((qt, i) => ({ t: qt.t, w: weights[i]! })),
-    limit: CANDIDATES,
-  });
+  const rows = await looked.candidates(qterms.map((qt, i) => ({ t: qt.t, w: weights[i]! })), CANDIDATES);
   const index = new Map(qterms.map((qt, i) => [qt.t, i]));
   const held = new Map<number, Set<string>>();
   const cands: Candidate[] = rows.map(({ d, hits, imps }) => {
@@ -60,23 +64,16 @@ export async function teamQuery(sql: Sql, source: CandidateSource, teamId: numbe
     holds: (qt, d) => held.get(d.n)?.has(qt.t) ?? false,
     // The event model reads the candidates' texts, as the local engine does.
     texts: async (ids) => {
-      const rows = await sql.query<{ id: string; body: string }>('SELECT id, body FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
+      const rows = await reports.query<{ id: string; body: string }>('SELECT id, body FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
       const byId = new Map(rows.map((r) => [r.id, r.body]));
       return ids.map((id) => (byId.has(id) ? { text: byId.get(id)! } : undefined));
     },
     eventDocs: async (ids) => {
-      const rows = await sql.query<{ id: string; ev: string | null; outlet: string }>('SELECT id, ev, outlet FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
+      const rows = await reports.query<{ id: string; ev: string | null; outlet: string }>('SELECT id, ev, outlet FROM reports WHERE team_id = $1 AND id = ANY($2::text[])', [teamId, ids]);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => {
         const row = byId.get(id);
-        if (!row?.ev) return undefined;
-        try {
-          // The outlet as stored (the client made the document with the record's own name for it).
-          const { outlet: _sent, ...doc } = eventDocFromWire(JSON.parse(row.ev));
-          return row.outlet ? { ...doc, outlet: row.outlet } : doc;
-        } catch {
-          return undefined; // judged from its text
-        }
+        return row?.ev ? unpackEventDoc(row.ev, row.outlet) : undefined;
       });
     },
     corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, df.get(x.t)!])) },

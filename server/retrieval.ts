@@ -5,19 +5,12 @@ import { best } from '../lib/engine/search';
 import type { DocRow } from '../lib/engine/index-types';
 import type { Sql } from './db';
 import { DOC_COLUMNS, docRowOf, type DocColumns } from './docs';
-import { docFreqs, positionOf, readPostings } from './postings';
+import { positionOf, readPostings, type Postings } from './postings';
 
 interface LookupTerm {
   t: string;
   /** What one impact point of this term adds to a report's score (lib's termWeight). */
   w: number;
-}
-
-export interface CandidateRequest {
-  teamId: number;
-  /** The query's terms the corpus holds and are not too common, in the query's order. */
-  terms: readonly LookupTerm[];
-  limit: number;
 }
 
 export interface CandidateRow {
@@ -27,30 +20,46 @@ export interface CandidateRow {
   imps: number[];
 }
 
-export interface CandidateSource {
+/** A query's terms as the source holds them. */
+export interface LookedUp {
   /** How many of the team's reports hold each term (terms none holds are left out). */
-  docFreqs(teamId: number, terms: readonly string[]): Promise<Map<string, number>>;
-  /** The `limit` reports of highest lexical score (the sum of weight × impact of the terms they hold). */
-  candidates(req: CandidateRequest): Promise<CandidateRow[]>;
+  df: Map<string, number>;
+  /**
+   * The `limit` reports of highest lexical score (the sum of weight × impact of the terms they
+   * hold), over `terms`: those of the looked-up terms the query keeps (held, not too common), in
+   * the query's order.
+   */
+  candidates(terms: readonly LookupTerm[], limit: number): Promise<CandidateRow[]>;
+}
+
+export interface CandidateSource {
+  /** The terms' document counts; a term held by more than `maxDf` reports will not be asked for. */
+  lookUp(teamId: number, terms: readonly string[], maxDf: number): Promise<LookedUp>;
 }
 
 /**
- * PostgreSQL: the packed postings of the query's terms (server/postings.ts) read in one statement
- * and scored in memory with the local engine's own loop (a Float32Array accumulator, term by term
- * in the query's order), so the candidates are the ones the extension would find in the same
- * corpus; then the best `limit` reports' rows.
+ * PostgreSQL: the packed postings of the query's terms (server/postings.ts) read with their
+ * document counts in one statement and scored in memory with the local engine's own loop (a
+ * Float32Array accumulator, term by term in the query's order), so the candidates are the ones
+ * the extension would find in the same corpus; then the best `limit` reports' rows.
  */
 export class PostingsCandidates implements CandidateSource {
-  constructor(private readonly sql: Sql) {}
+  /** `reports`: where the candidates' rows are read (in a sharded set, the shards themselves: server/shard-copy.ts). */
+  constructor(
+    private readonly sql: Sql,
+    private readonly reports: Sql = sql,
+  ) {}
 
-  docFreqs(teamId: number, terms: readonly string[]): Promise<Map<string, number>> {
-    return docFreqs(this.sql, teamId, terms);
+  async lookUp(teamId: number, terms: readonly string[], maxDf: number): Promise<LookedUp> {
+    const postings = terms.length ? await readPostings(this.sql, teamId, terms, maxDf) : new Map<string, Postings & { df: number }>();
+    return {
+      df: new Map([...postings].map(([t, p]) => [t, p.df])),
+      candidates: (want, limit) => this.best(teamId, want.flatMap(({ t, w }) => (postings.has(t) ? [{ t, w, p: postings.get(t)! }] : [])), limit),
+    };
   }
 
-  async candidates(req: CandidateRequest): Promise<CandidateRow[]> {
-    if (req.terms.length === 0) return [];
-    const postings = await readPostings(this.sql, req.teamId, req.terms.map((t) => t.t));
-    const lists = req.terms.map((t) => ({ t: t.t, w: t.w, p: postings.get(t.t) })).filter((x) => x.p !== undefined).map((x) => ({ ...x, p: x.p! }));
+  private async best(teamId: number, lists: ReadonlyArray<LookupTerm & { p: Postings }>, limit: number): Promise<CandidateRow[]> {
+    if (lists.length === 0) return [];
     let max = 0;
     for (const { p } of lists) if (p.ids.length) max = Math.max(max, p.ids[p.ids.length - 1]!);
     const acc = new Float32Array(max + 1);
@@ -63,9 +72,9 @@ export class PostingsCandidates implements CandidateSource {
         acc[n]! += w * imp[k]!;
       }
     }
-    const top = best(touched, acc, req.limit);
+    const top = best(touched, acc, limit);
     if (!top.length) return [];
-    const rows = await this.sql.query<DocColumns>(`SELECT ${DOC_COLUMNS} FROM reports r WHERE r.team_id = $1 AND r.n = ANY($2::bigint[])`, [req.teamId, top]);
+    const rows = await this.reports.query<DocColumns>(`SELECT ${DOC_COLUMNS} FROM reports r WHERE r.team_id = $1 AND r.n = ANY($2::bigint[])`, [teamId, top]);
     const byN = new Map(rows.map((r) => [r.n, r]));
     const out: CandidateRow[] = [];
     for (const n of top) {

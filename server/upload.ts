@@ -1,13 +1,15 @@
 // A streamed upload: newline-delimited JSON, one report a line, read as it arrives and stored a
 // batch at a time (the whole body is never in memory, so an upload may be any length). A line is
 // a record (`{url, outlet, title, publishedAt, text}`, as in a corpus .jsonl), or
-// `{record, analysis?, event?}` with the client's analysis (lib/engine/wire.ts) and event document
-// (lib/events/wire.ts). Records without an analysis are analysed here, on every core. A bad line
-// is named (its number and why) and skipped; batches already stored stay stored.
+// `{record, analysis?, ev?}` with the client's analysis (lib/engine/wire.ts) and event document
+// packed (server/event-pack.ts; `event` in the wire form, lib/events/wire.ts, is read too).
+// Records without an analysis are analysed here, on every core. A bad line is named (its number
+// and why) and skipped; batches already stored stay stored.
 import { StringDecoder } from 'node:string_decoder';
 import { validateRecord } from '../lib/corpus/formats';
 import { fromWire, type FeaturesWire } from '../lib/engine/wire';
-import { eventDocFromWire, type EventDocWire } from '../lib/events';
+import type { EventDocWire } from '../lib/events';
+import { eventDocToStore, storeUploaded } from './event-pack';
 import type { Features } from '../lib/engine/features';
 import type { ReportRecord } from '../lib/types';
 import type { TeamAnalysis } from './analyse-pool';
@@ -74,19 +76,20 @@ function parseLine(text: string): Omit<Parsed, 'no'> | string {
     return 'not valid JSON';
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'not a JSON object';
-  const o = raw as { record?: unknown; analysis?: FeaturesWire; event?: EventDocWire };
+  const o = raw as { record?: unknown; analysis?: FeaturesWire; event?: EventDocWire; ev?: unknown };
   const wrapped = o.record !== undefined;
   const record = validateRecord(wrapped ? o.record : raw);
   if (typeof record === 'string') return record;
   if (!wrapped || o.analysis === undefined) {
-    if (wrapped && o.event !== undefined) return 'an event document needs its analysis';
+    if (wrapped && (o.event !== undefined || o.ev !== undefined)) return 'an event document needs its analysis';
     return { record };
   }
   try {
     const a = fromWire(o.analysis);
-    if (o.event === undefined) return { record, analysis: a };
-    eventDocFromWire(o.event);
-    return { record, analysis: { ...a, ev: JSON.stringify(o.event) } };
+    // `ev`: packed, its words by index into the analysis's (server/event-pack.ts); `event`: the wire form.
+    if (o.ev !== undefined) return { record, analysis: { ...a, ev: storeUploaded(o.ev, o.analysis.terms) } };
+    if (o.event !== undefined) return { record, analysis: { ...a, ev: eventDocToStore(o.event) } };
+    return { record, analysis: a };
   } catch (e) {
     return (e as Error).message;
   }
@@ -133,7 +136,7 @@ export async function upload(db: Db, input: AsyncIterable<Uint8Array | string>, 
     const bare = batch.filter((p) => !p.analysis);
     if (bare.length) {
       const { analyses, events } = await opts.analyse(bare.map((p) => p.record));
-      bare.forEach((p, i) => (p.analysis = { ...fromWire(analyses[i]!), ev: JSON.stringify(events[i]) }));
+      bare.forEach((p, i) => (p.analysis = { ...fromWire(analyses[i]!), ev: eventDocToStore(events[i]) }));
     }
     await pending;
     const first = batch[0]!.no;

@@ -5,7 +5,7 @@ import { articleQuery } from '../../lib/engine/context';
 import type { ReportRecord } from '../../lib/types';
 import { createTeam } from '../../server/auth';
 import { TeamClient, teamQueryFor } from '../../server/client';
-import { AnalysePool } from '../../server/analyse-pool';
+import { AnalysePool, uploadLine } from '../../server/analyse-pool';
 import { openDb } from '../../server/db';
 import { migrate } from '../../server/migrate';
 import { BATCH } from '../../server/store';
@@ -77,7 +77,7 @@ async function* analysedLines(pool: AnalysePool, records: ReportRecord[]): Async
     const { analyses, events } = await next;
     next = i + BATCH < records.length ? analysed(i + BATCH) : null;
     let chunk = '';
-    analyses.forEach((analysis, k) => (chunk += `${JSON.stringify({ record: records[i + k], analysis, event: events[k] })}\n`));
+    analyses.forEach((analysis, k) => (chunk += uploadLine(records[i + k]!, analysis, events[k]!)));
     yield chunk;
   }
 }

@@ -44,6 +44,7 @@ describe('Firefox: clippings', () => {
   const QUOTE = 'ونقلت مؤسسة "فرات بوست" خبراً عن وصول قوات الأسد';
   const SECOND = 'مشارف مدينة القورية';
   const NOTE = 'ملاحظة خاصة بالقارئ 5512';
+  const NOTE_AT_SAVE = 'note at save 7731';
 
   it('saved with the in-page button (and through the shortcut\'s and menu\'s path), highlighted again after a reload, exported from the Clippings tab', async () => {
     const page = await ff.browser.newPage();
@@ -56,6 +57,13 @@ describe('Firefox: clippings', () => {
     await save!.click();
     await page.waitForFunction(() => document.querySelector('[data-isnad-clip-button]')?.shadowRoot?.querySelector('button')?.textContent === 'حُفظ المقتطف', { timeout: 10_000 });
     await highlighted(page, QUOTE);
+    // The save step's note box, an extension page bound to its run (lib/frames.ts): its key comes
+    // from the content script, its clipping from the background, in Firefox as in Chrome.
+    const noteBox = (await (await page.waitForSelector('[data-isnad="clip-note"] iframe[src*="run="]', { timeout: 10_000 }))!.contentFrame())!;
+    await noteBox.waitForSelector('[data-testid="clip-note-text"]', { timeout: 10_000 });
+    await noteBox.type('[data-testid="clip-note-text"]', NOTE_AT_SAVE);
+    await noteBox.click('[data-testid="clip-note-save"]');
+    await noteBox.waitForSelector('[data-testid="clip-note-saved"]', { timeout: 10_000 });
 
     // The other two ways in: the shortcut (a manifest command) and the context menu item, both
     // registered in Firefox, make the background send the tab `tab:clip-selection`; sent here
@@ -79,6 +87,7 @@ describe('Firefox: clippings', () => {
     const [clip] = (await sendFrom<Clipping[]>(ff.api, 'ui:clippings', {})).filter((c) => c.quote === QUOTE);
     expect(clip).toMatchObject({ outlet: 'shaam', canonicalUrl: 'https://shaam.org/news/syria-news/qoria', publishedAt: '2017-10-22T10:00' });
     expect(clip!.attribution).toMatchObject({ cue: 'ونقلت', sourceType: 'opposition-media' });
+    expect(clip!.note).toBe(NOTE_AT_SAVE);
     await sendFrom(ff.api, 'ui:clipping-update', { id: clip!.id, note: NOTE, tags: ['دير الزور'] });
 
     // A reload: the content script finds the clipping again in the page's own words.
