@@ -8,17 +8,18 @@ import type { AliasSpec, Entity, SourceType } from './types';
 
 type RawEntity = Omit<Entity, 'type'>;
 
-// Direction adjectives as used after "ريف X", with a small shift of the city's coordinates
+// Direction adjectives as used after "ريف X", the same direction before the city's name
+// ("شرقي دير الزور": its eastern countryside), with a small shift of the city's coordinates
 // (degrees) to place the derived region roughly.
-const DIRECTIONS: Array<[key: string, ar: string, en: string, dLat: number, dLon: number]> = [
-  ['ne', 'الشمالي الشرقي', 'northeastern', 0.2, 0.25],
-  ['nw', 'الشمالي الغربي', 'northwestern', 0.2, -0.12],
-  ['se', 'الجنوبي الشرقي', 'southeastern', -0.2, 0.25],
-  ['sw', 'الجنوبي الغربي', 'southwestern', -0.2, -0.12],
-  ['north', 'الشمالي', 'northern', 0.25, 0],
-  ['south', 'الجنوبي', 'southern', -0.25, 0],
-  ['east', 'الشرقي', 'eastern', 0, 0.3],
-  ['west', 'الغربي', 'western', 0, -0.15],
+const DIRECTIONS: Array<[key: string, ar: string, before: string, en: string, dLat: number, dLon: number]> = [
+  ['ne', 'الشمالي الشرقي', 'شمال شرقي', 'northeastern', 0.2, 0.25],
+  ['nw', 'الشمالي الغربي', 'شمال غربي', 'northwestern', 0.2, -0.12],
+  ['se', 'الجنوبي الشرقي', 'جنوب شرقي', 'southeastern', -0.2, 0.25],
+  ['sw', 'الجنوبي الغربي', 'جنوب غربي', 'southwestern', -0.2, -0.12],
+  ['north', 'الشمالي', 'شمالي', 'northern', 0.25, 0],
+  ['south', 'الجنوبي', 'جنوبي', 'southern', -0.25, 0],
+  ['east', 'الشرقي', 'شرقي', 'eastern', 0, 0.3],
+  ['west', 'الغربي', 'غربي', 'western', 0, -0.15],
 ];
 
 // Governorate capitals whose countryside the news names with directions, and the adjective of
@@ -67,8 +68,8 @@ function countryside(places: RawEntity[]): RawEntity[] {
       });
     }
     if (!cap) continue;
-    for (const [key, ar, en, dLat, dLon] of DIRECTIONS) {
-      const aliases: AliasSpec[] = plain.flatMap((n) => [`ريف ${n} ${ar}`, `ريف محافظة ${n} ${ar}`]);
+    for (const [key, ar, before, en, dLat, dLon] of DIRECTIONS) {
+      const aliases: AliasSpec[] = plain.flatMap((n) => [`ريف ${n} ${ar}`, `ريف محافظة ${n} ${ar}`, `${before} ${n}`]);
       if (cap.adj) aliases.push(`الريف ${cap.adj} ${ar}`);
       out.push({
         id: `${p.id}-countryside-${key}`,

@@ -1,4 +1,5 @@
 // Tolls of two reports: the same, or ones one event cannot give.
+import type { EventSignature } from './types';
 
 /**
  * Two counts of one event agree when they are the same (within 1, or 5 %): in a war, tolls of 11
@@ -17,4 +18,26 @@ export function countsConflict(earlier: number, later: number, sameDay: boolean)
   const lo = Math.min(earlier, later);
   const hi = Math.max(earlier, later);
   return later < earlier * 0.67 - 1 || (sameDay && hi > 3 * lo + 2);
+}
+
+/**
+ * The tolls of a pair: both given, the same (countsAgree), ones one event cannot give
+ * (countsConflict), and how far apart the dead are when neither report tells a new toll
+ * (`numApart`: 0 for the same, 1 for ten times as many or more — "one dead in a raid" and "a
+ * strike kills 18" of one day are two strikes; a new toll of 43 then 126 is one).
+ */
+export function numberFeatures(a: EventSignature, b: EventSignature, pubGap: number | null) {
+  const f = { numBoth: 0, numAgree: 0, numConflict: 0, numApart: 0 };
+  const aFirst = a.published === null || b.published === null || a.published <= b.published;
+  for (const k of ['killed', 'injured'] as const) {
+    const x = a.numbers[k];
+    const y = b.numbers[k];
+    if (x === undefined || y === undefined) continue;
+    f.numBoth = 1;
+    if (countsAgree(x, y)) f.numAgree = 1;
+    else if (aFirst ? countsConflict(x, y, pubGap === 0) : countsConflict(y, x, pubGap === 0)) f.numConflict = 1;
+    const updated = a.what?.update || b.what?.update;
+    if (k === 'killed' && !updated && !countsAgree(x, y) && x > 0 && y > 0) f.numApart = Math.min(1, Math.abs(Math.log(x / y)) / Math.LN10);
+  }
+  return f;
 }

@@ -8,9 +8,9 @@ import { lexicalSimilarity, termVector, withoutSharedLines, type CorpusDf, type 
 import { eventSignature } from './signature';
 import { isoDay } from './day';
 import { daysOf } from './when';
-import { isGeneric } from './where';
+import { isGeneric, liesWithin } from './where';
 import { whatFeatures } from './what';
-import { countsAgree, countsConflict } from './numbers';
+import { countsAgree, numberFeatures } from './numbers';
 import type { EventSignature } from './types';
 import type { EventAspect } from '../types';
 
@@ -26,8 +26,8 @@ export function eventDoc(title: string, text: string, publishedAt: string | null
 }
 
 export const FEATURES = [
-  'lex', 'title', 'cover', 'placeSame', 'placeNear', 'placeConflict', 'placeGenericOnly', 'sharedSpecific', 'day0', 'day1', 'dayOther', 'dayFar',
-  'dayNamed', 'dayUnknown', 'pubFar', 'typeSame', 'typeStatement', 'typeConflict', 'numBoth', 'numAgree', 'numConflict', 'actorShared',
+  'lex', 'title', 'cover', 'placeSame', 'placeNear', 'placeConflict', 'placeApart', 'placeGenericOnly', 'sharedSpecific', 'day0', 'day1', 'dayOther', 'dayFar',
+  'dayNamed', 'dayUnknown', 'pubFar', 'typeSame', 'typeStatement', 'typeConflict', 'numBoth', 'numAgree', 'numConflict', 'numApart', 'actorShared',
   'actorNoPlace', 'sameOutlet', 'recurring', 'lexDayFar', 'whatSame', 'whatConflict', 'update', 'sameOutletUpdate',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
@@ -78,17 +78,27 @@ type Sig = EventSignature;
 function placeFeatures(a: Sig, b: Sig) {
   const pa = a.place;
   const pb = b.place;
-  const f = { placeSame: 0, placeNear: 0, placeConflict: 0, placeGenericOnly: 0 };
+  const f = { placeSame: 0, placeNear: 0, placeConflict: 0, placeApart: 0, placeGenericOnly: 0 };
+  const contains = (x: NonNullable<Sig['place']>, y: NonNullable<Sig['place']>) => x.chain.includes(y.id) || liesWithin(x.id, y.id);
   if (pa && pb && !pa.generic && !pb.generic) {
     if (pa.id === pb.id) f.placeSame = 1;
-    else if (pa.chain.includes(pb.id) || pb.chain.includes(pa.id)) f.placeSame = 0.5;
+    else if (contains(pa, pb) || contains(pb, pa)) f.placeSame = 0.5;
     else if (a.places.includes(pb.id) || b.places.includes(pa.id)) f.placeNear = 1;
     // Two towns of one district or governorate: other incidents as often as one told apart.
     else if (sharedArea(pa.chain, pb.chain) || sameGovernorate(pa.chain, pb.chain)) f.placeNear = 0.5;
     else f.placeConflict = 1;
-  } else if (pa && pb && (pa.id === pb.id || pa.chain.includes(pb.id) || pb.chain.includes(pa.id))) {
-    f.placeGenericOnly = 1;
+  } else if (pa && pb && (pa.id === pb.id || contains(pa, pb) || contains(pb, pa))) {
+    // A town and the countryside it lies in ("القورية", "ريف دير الزور الشرقي"): the town says more.
+    if (pa.generic !== pb.generic && !isGeneric((pa.generic ? pb : pa).id) && (liesWithin(pa.id, pb.id) || liesWithin(pb.id, pa.id))) f.placeSame = 0.5;
+    else f.placeGenericOnly = 1;
   }
+  // Places in governorates neither report names of the other's (Homs's Talkalakh, Aleppo): two
+  // incidents, however alike their words, when nothing more specific already says so. 1 when one
+  // of the places is a town or a village; 0.5 for two capitals or governorates, which a report also
+  // names for the government ("Damascus said") or the province's name for the whole war there.
+  const ga = a.govs ?? [];
+  const gb = b.govs ?? [];
+  if (!f.placeConflict && ga.length && gb.length && !ga.some((g) => gb.includes(g))) f.placeApart = (pa && !pa.generic) || (pb && !pb.generic) ? 1 : 0.5;
   return { ...f, sharedSpecific: a.places.some((p) => b.places.includes(p)) ? 1 : 0 };
 }
 
@@ -129,21 +139,6 @@ function typeFeatures(a: Sig, b: Sig) {
     typeStatement: ta === 'statement' && tb === 'statement' ? 1 : 0,
     typeConflict: ta !== 'other' && tb !== 'other' && !a.types.slice(0, 2).includes(tb) && !b.types.slice(0, 2).includes(ta) ? 1 : 0,
   };
-}
-
-/** The tolls: both given, the same, or ones one event cannot give (countsConflict). */
-function numberFeatures(a: Sig, b: Sig, pubGap: number | null) {
-  const f = { numBoth: 0, numAgree: 0, numConflict: 0 };
-  const aFirst = a.published === null || b.published === null || a.published <= b.published;
-  for (const k of ['killed', 'injured'] as const) {
-    const x = a.numbers[k];
-    const y = b.numbers[k];
-    if (x === undefined || y === undefined) continue;
-    f.numBoth = 1;
-    if (countsAgree(x, y)) f.numAgree = 1;
-    else if (aFirst ? countsConflict(x, y, pubGap === 0) : countsConflict(y, x, pubGap === 0)) f.numConflict = 1;
-  }
-  return f;
 }
 
 /** The features of a pair (each 0..1), with the facts the explanation needs. */
@@ -202,7 +197,7 @@ function calibrate(p: number, table: ReadonlyArray<[number, number]>): number {
  * one event (a new toll comes a day or two later), whatever their words. Compare groups by it too.
  */
 export const EVENT_DAYS = 3;
-/** The most a pair of events further apart than EVENT_DAYS may be given. */
+/** The most a pair of events further apart than EVENT_DAYS (or places far apart) may be given. */
 const FAR_CAP = 0.5;
 
 /**
@@ -213,8 +208,10 @@ export function probabilityOf(features: Record<FeatureName, number>, gap: number
   const p = calibrate(rawProbability(features, model), model.calibration);
   const far = gap !== null && gap > EVENT_DAYS && !features.dayNamed;
   // An outlet's recurring report (the day's exchange rate, weather, round-up) is about its day,
-  // never an event: related to the series at most, whatever its words share.
-  return Math.round((far || features.recurring ? Math.min(p, FAR_CAP) : p) * 1000) / 1000;
+  // never an event: related to the series at most, whatever its words share. Nor are two places
+  // far apart, one of them a town (an outlet's formula told of Jableh and of Bosra the same day).
+  const apart = features.placeConflict > 0 || features.placeApart === 1;
+  return Math.round((far || features.recurring || apart ? Math.min(p, FAR_CAP) : p) * 1000) / 1000;
 }
 
 type EventRelation = 'same-event' | 'related' | 'none';
@@ -259,7 +256,7 @@ function explain(a: EventDoc, b: EventDoc, facts: PairFacts): { agreed: EventAsp
   if (pa && pb) {
     const place = { a: pa.id, b: pb.id, names: [pa.name, pb.name] as [string, string] };
     if (f.placeSame > 0) agreed.push({ kind: 'place', ...place });
-    else if (f.placeConflict || f.placeNear) differed.push({ kind: 'place', ...place });
+    else if (f.placeConflict || f.placeNear || f.placeApart) differed.push({ kind: 'place', ...place });
     else if (f.placeGenericOnly) agreed.push({ kind: 'wide-place', ...place });
   }
   const da = a.sig.when.day;

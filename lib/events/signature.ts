@@ -3,7 +3,7 @@ import { normalize, toAsciiDigits } from '../arabic';
 import { findNumbers } from '../compare/numbers';
 import { matchEntities, type EntityMatch } from '../entities';
 import { RECURRING, TYPE_WORDS } from './vocabulary';
-import { englishPlaces, isGeneric, pickPlace, placesOf } from './where';
+import { englishPlaces, areaOf, isGeneric, pickPlace, placesOf } from './where';
 import { eventWhen } from './when';
 import { whatOf } from './what';
 import { dayNumber } from './day';
@@ -88,8 +88,36 @@ export interface SignatureOptions {
   matches?: readonly EntityMatch[];
 }
 
+// Lines a page puts above the lede that are not the report: a photo caption (ending on its date
+// and the photographer's or agency's credit: "بناء مدمر في حي جوبر بدمشق - 5 شباط 2025 (عنب
+// بلدي/ …)"), a reading time, a last-updated stamp, a bare date, a byline. A caption names
+// another place and day than the event's (the archive photo's), so the lede starts after them.
+const CAPTION_END = /(?:\d{1,2}\s+(?:من\s+)?[\u0621-\u064A]{2,9}\s*(?:\/\s*[\u0621-\u064A]{2,9}\s*)?\d{4}|\d{4}-\d{2}-\d{2})\s*(?:\([^()\n]{1,80}\))?\s*$/;
+const STAMP = /^\s*(?:وقت القراءة|آخر تحديث|اخر تحديث|تاريخ النشر|تاريخ التحديث|نشر في|Last updated|Published)(?![\u0621-\u064A\w])/;
+const FURNITURE_LINES = 3;
+
+function isFurniture(line: string): boolean {
+  const t = line.trim();
+  if (!t) return true;
+  if (t.length > 260) return false;
+  if (STAMP.test(t) || CAPTION_END.test(t)) return true;
+  // A byline: a name or two, no sentence (no full stop, comma or digit), four words at most.
+  return t.length <= 40 && !/[.،,:؛\d]/.test(t) && t.split(/\s+/).length <= 4;
+}
+
+/** The lede read for the event: the text's first LEDE_CHARS after the lines above the report. */
+export function ledeOf(text: string): string {
+  let start = 0;
+  for (let i = 0; i < FURNITURE_LINES; i++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0 || !isFurniture(text.slice(start, nl))) break;
+    start = nl + 1;
+  }
+  return text.slice(start, start + LEDE_CHARS);
+}
+
 export function eventSignature(title: string, text: string, publishedAt: string | null, opts: SignatureOptions = {}): EventSignature {
-  const lede = text.length > LEDE_CHARS ? text.slice(0, LEDE_CHARS) : text;
+  const lede = ledeOf(text);
   const head = `${title}\n${lede}`;
   const arabic = ARABIC.test(head);
   const matches = opts.matches ?? (arabic ? matchEntities(head, { date: publishedAt }) : []);
@@ -104,6 +132,7 @@ export function eventSignature(title: string, text: string, publishedAt: string 
     types,
     place,
     places: [...new Set(named.map((n) => n.id).filter((id) => !isGeneric(id)))],
+    govs: [...new Set(named.map((n) => areaOf(n.id)).filter((g): g is string => g !== null))],
     when: eventWhen(title, lede, publishedAt),
     published: publishedAt ? dayNumber(publishedAt) : null,
     actors: [...new Set(matches.filter((m) => m.type === 'actor').map((m) => m.id))],

@@ -46,6 +46,8 @@ export interface EventSignature {
   place: EventPlace | null;
   /** Other places named (ids), specific ones only. */
   places: string[];
+  /** The governorates of every place named, wide ones too (where.ts areaOf; absent in signatures stored before them). */
+  govs?: string[];
   when: EventWhen;
   /** Publication day (days since 1970-01-01), or null. */
   published: number | null;

@@ -9,8 +9,9 @@ type Entry<T extends string = EventType> = [T, number, string];
 
 const AR: Entry[] = [
   ['airstrike', 2, 'غاره|غارات|الغاره|الغارات|قصف جوي|القصف الجوي|طيران حربي|الطيران الحربي|الطائرات الحربيه|طائره مسيره|طائرات مسيره|المسيره|مسيرات|ضربه جويه|ضربات جويه|الضربات الجويه|الطيران الروسي|طيران التحالف|كيماوي|الكيماوي|السلاح الكيميايي'],
-  ['shelling', 2, 'قصف مدفعي|قصف صاروخي|القصف المدفعي|القصف الصاروخي|قذيفه|قذائف|صواريخ|صاروخ|راجمات|هاون|مدفعيه|استهداف|استهدف'],
-  ['shelling', 1, 'قصف|القصف'],
+  ['shelling', 2, 'قصف مدفعي|قصف صاروخي|القصف المدفعي|القصف الصاروخي|قذيفه|قذائف|راجمات|هاون|مدفعيه|استهداف|استهدف'],
+  // Rockets are also seized, smuggled and found in depots: named alone they say less than a strike.
+  ['shelling', 1, 'قصف|القصف|صواريخ|صاروخ'],
   ['bombing', 2, 'تفجير|تفجيرات|انفجار|انفجارات|مفخخه|سياره مفخخه|عبوه ناسفه|عبوات ناسفه|لغم|الغام|انتحاري|انتحاريه'],
   ['clashes', 2, 'اشتباكات|اشتباك|معارك|معركه|مواجهات|هجوم|هجمات|تسلل'],
   ['takeover', 2, 'سيطره|السيطره|يسيطر|تسيطر|سيطرت|انسحاب|انسحب|انسحبت|الانسحاب|استعاده|استعادت|استعاد|تحرير|حرر|توغل|توغلت'],
@@ -20,7 +21,7 @@ const AR: Entry[] = [
   ['surrender', 2, 'استسلام|استسلم|تسويه|التسويه|تسويات|تسليم السلاح'],
   ['agreement', 2, 'اتفاق|اتفاقيه|الاتفاق|اتفاقيات|تفاهم|مذكره تفاهم|توقيع|هدنه|صفقه|تبادل|مباحثات|محادثات|مفاوضات'],
   ['statement', 0.5, 'بيان|تصريح|تصريحات|اعلن|اعلنت|اكد|اكدت|نفي|نفت|رحب|رحبت|دعا|دعت|ادان|ادانت|قال|قالت|مؤتمر صحفي'],
-  ['arrest', 2, 'اعتقال|اعتقل|اعتقلت|القبض|قبض|توقيف|اوقف|احتجاز|احتجز|مداهمه|حمله امنيه|خطف|اختطاف'],
+  ['arrest', 2, 'اعتقال|اعتقل|اعتقلت|القبض|قبض|توقيف|اوقف|احتجاز|احتجز|مداهمه|حمله امنيه|خطف|اختطاف|ضبط|ضبطت|يضبط|تضبط|مصادره|صادرت'],
   ['killing', 2, 'مقتل|اغتيال|اعدام|جثه|جثث|قتل|مقتول'],
   ['killing', 1, 'قتلي|شهداء|ضحايا'],
   ['displacement', 2, 'نزوح|نازحين|النازحين|تهجير|مهجرين|لاجيين|اللاجيين|عوده اللاجيين|مخيم|مخيمات'],
@@ -37,7 +38,7 @@ const EN: Entry[] = [
   ['surrender', 2, 'surrender|surrendered|reconciliation'],
   ['agreement', 2, 'agreement|deal|ceasefire|truce|signed|talks|negotiations'],
   ['statement', 0.5, 'statement|said|announced|condemned|denied'],
-  ['arrest', 2, 'arrested|arrest|detained|detention|kidnapped|abducted'],
+  ['arrest', 2, 'arrested|arrest|detained|detention|kidnapped|abducted|confiscated|intercepted'],
   ['killing', 2, 'assassinated|assassination|executed|execution|massacre|shot dead'],
   ['killing', 1, 'killed|dead'],
   ['displacement', 2, 'displaced|refugees|fled|evacuation|evacuated'],

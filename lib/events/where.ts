@@ -36,6 +36,55 @@ export function isGeneric(id: string): boolean {
   return specificity(id) <= 1;
 }
 
+/**
+ * The governorate a place lies in (itself for a governorate; null for a country or a place abroad),
+ * with Damascus and its countryside as one: "دمشق" names the capital's suburbs as often as the city.
+ */
+export function areaOf(id: string): string | null {
+  const gov = governorateOf(id)?.id ?? ancestors(id).find((a) => a.kind === 'governorate')?.id ?? null;
+  return gov === 'damascus-gov' ? 'rif-dimashq-gov' : gov;
+}
+
+const BEARINGS: Record<string, number> = { north: 0, ne: 45, east: 90, se: 135, south: 180, sw: 225, west: 270, nw: 315 };
+/** How far a town's bearing from the capital may be from the region's direction ("eastern" takes in the north-east). */
+const SECTOR = 67.5;
+/** How far from a town its countryside ("ريف منبج") reaches, in km. */
+const TOWN_COUNTRYSIDE_KM = 20;
+
+function distanceKm(a: readonly number[], b: readonly number[]): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[0]! - a[0]!) * rad;
+  const dLon = (b[1]! - a[1]!) * rad * Math.cos(((a[0]! + b[0]!) / 2) * rad);
+  return 6371 * Math.hypot(dLat, dLon);
+}
+
+/**
+ * Whether a place lies in a countryside region named after a city ("ريف دير الزور الشرقي",
+ * "ريف منبج"): the region's own hierarchy does not list the towns in it, their coordinates do —
+ * a town of the capital's governorate in the region's direction from the capital, or a place
+ * within a few km of the town whose countryside it is.
+ */
+export function liesWithin(placeId: string, regionId: string): boolean {
+  const region = entityById(regionId);
+  const place = entityById(placeId);
+  if (!region || !place || region.kind !== 'countryside' || !place.coords || place.kind === 'countryside') return false;
+  const m = /^(.+)-countryside(?:-(north|south|east|west|ne|nw|se|sw))?$/.exec(regionId);
+  const city = m ? entityById(m[1]!) : undefined;
+  if (!m || !city?.coords) return false;
+  const gov = governorateOf(city.id);
+  if (!gov) return distanceKm(city.coords, place.coords) <= TOWN_COUNTRYSIDE_KM;
+  if (areaOf(placeId) !== areaOf(gov.id) || placeId === city.id) return false;
+  return m[2] ? inDirection(place.coords, city.coords, m[2]) : true;
+}
+
+function inDirection(at: readonly number[], from: readonly number[] | undefined, dir: string): boolean {
+  const want = BEARINGS[dir];
+  if (!from || want === undefined) return false;
+  const bearing = (Math.atan2((at[1]! - from[1]!) * Math.cos((from[0]! * Math.PI) / 180), at[0]! - from[0]!) * 180) / Math.PI;
+  const diff = Math.abs((((bearing - want) % 360) + 540) % 360 - 180);
+  return diff <= SECTOR;
+}
+
 export function placeOf(id: string): EventPlace | null {
   const e = entityById(id);
   if (!e || e.type !== 'place') return null;
