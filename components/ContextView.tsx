@@ -8,11 +8,12 @@ import { call } from '../lib/messaging';
 import { outletName } from '../lib/outlets/names';
 import { isWebUrl, safeHref } from '../lib/safe-href';
 import type { Article, RelatedReport, TabContext } from '../lib/types';
-import type { ArticleAnalysis, AttributedClaim, NamedEntity } from '../lib/ui/article-analysis';
+import type { AttributedClaim, NamedEntity } from '../lib/ui/article-analysis';
 import { noArticleReason, type NoArticleReason } from './context-states';
 import { archiveServiceName, dateHow, sourceTypeLabel } from './labels';
 import { RelatedList } from './RelatedList';
 import { TeamRelated } from './TeamRelated';
+import { useAnswer } from './answer';
 import { errorMessage } from '../lib/errors';
 
 export type ContextState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; context: TabContext | null };
@@ -156,20 +157,10 @@ function Claims({ claims }: { claims: AttributedClaim[] }) {
 
 /** The places, actors, sources and claims of a tab's article, read in the background. */
 function Analysis({ tabId, onEntity }: { tabId: number | undefined; onEntity?: (e: NamedEntity) => void }) {
-  const [analysis, setAnalysis] = useState<ArticleAnalysis | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('ui:analysis', { tabId }).then(
-      (a) => live && setAnalysis(a),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [tabId]);
-  if (error) return <p class="empty" role="alert">{t('contextFailed', error)}</p>;
-  if (analysis === undefined) return <p class="empty muted" role="status">{t('loading')}</p>;
+  const { answer } = useAnswer(() => call('ui:analysis', { tabId }), [tabId]);
+  if (answer.kind === 'error') return <p class="empty" role="alert">{t('contextFailed', answer.message)}</p>;
+  if (answer.kind === 'loading') return <p class="empty muted" role="status">{t('loading')}</p>;
+  const analysis = answer.value;
   if (!analysis) return null;
   return (
     <>

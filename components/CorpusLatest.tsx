@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import { t, uiLang } from '../lib/i18n';
 import type { CorpusStats } from '../lib/corpus/stats';
 import type { CorpusHit } from '../lib/engine/corpus-search';
@@ -6,6 +5,7 @@ import { call } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
 import { DateText } from './DateText';
+import { NotYet, useAnswer } from './answer';
 
 /** How many outlets and reports of each the Corpus tab shows before a search. */
 const LATEST_OUTLETS = 12;
@@ -25,18 +25,14 @@ export function latestOutlets(stats: CorpusStats, max = LATEST_OUTLETS): string[
  * the corpus holds instead of a bare count. One filters-only search per outlet (newest first).
  */
 export function CorpusLatest({ stats, onOpen }: { stats: CorpusStats; onOpen: (r: { id: string; url: string }) => void }) {
-  const [groups, setGroups] = useState<Array<{ outlet: string; hits: CorpusHit[] }> | null>(null);
-  useEffect(() => {
-    let live = true;
-    const outlets = latestOutlets(stats);
-    void Promise.all(outlets.map((o) => call('ui:search', { query: { outlets: [o], limit: LATEST_PER_OUTLET } }).then((r) => ({ outlet: o, hits: r.hits }), () => ({ outlet: o, hits: [] }))))
-      .then((gs) => live && setGroups(gs.filter((g) => g.hits.length > 0)));
-    return () => {
-      live = false;
-    };
+  const { answer } = useAnswer(async () => {
+    const gs = await Promise.all(latestOutlets(stats).map((o) => call('ui:search', { query: { outlets: [o], limit: LATEST_PER_OUTLET } }).then((r) => ({ outlet: o, hits: r.hits }), (): { outlet: string; hits: CorpusHit[] } => ({ outlet: o, hits: [] }))));
+    return gs.filter((g) => g.hits.length > 0);
   }, [stats]);
   const lang = uiLang();
-  if (!groups) return <p class="muted" role="status">{t('loading')}</p>;
+  if (answer.kind === 'loading') return <p class="muted" role="status">{t('loading')}</p>;
+  if (answer.kind === 'error') return <NotYet answer={answer} />;
+  const groups = answer.value;
   if (groups.length === 0) return null;
   return (
     <section class="corpus-latest" data-testid="corpus-latest" aria-labelledby="corpus-latest-h">

@@ -36,33 +36,18 @@ export function OutletProfilesSection() {
 
   const save = async (e: Event) => {
     e.preventDefault();
-    const ownerGiven = owner.ar.trim() || owner.en.trim();
-    if ((ownerGiven && !owner.source.trim()) || align.some((a) => !a.source.trim())) {
+    const c = correctionOf(id, owner, align);
+    if (c === null) {
       setMessage({ kind: 'alert', text: t('outletNeedsSource') });
       return;
     }
-    const fact = (r: Row) => ({ ...(r.from ? { from: r.from } : {}), ...(r.until ? { until: r.until } : {}), source: r.source });
-    const draft = {
-      [id]: {
-        ...(ownerGiven ? { owner: [{ ...fact(owner), value: { ar: owner.ar || owner.en, en: owner.en || owner.ar } }] } : {}),
-        alignment: align.map((a) => ({ ...fact(a), value: a.value as Alignment })),
-      },
-    };
-    const clean = readCorrections(draft)[id];
     try {
-      setCorrections(await saveCorrection(id, clean ?? null));
+      setCorrections(await saveCorrection(id, c.clean ?? null));
       setMessage({ kind: 'status', text: t('outletSaved') });
     } catch (err) {
       setMessage({ kind: 'alert', text: t('error', errorMessage(err)) });
     }
   };
-
-  const input = (row: Row, set: (r: Row) => void, field: keyof Row, label: string, dir?: 'ltr') => (
-    <label>
-      {label}{' '}
-      <input type="text" data-field={field} dir={dir ?? 'auto'} value={row[field]} onInput={(e) => set({ ...row, [field]: e.currentTarget.value })} />
-    </label>
-  );
 
   return (
     <section aria-labelledby="outlets-h" class="card" data-testid="outlet-profiles">
@@ -78,30 +63,64 @@ export function OutletProfilesSection() {
       <form onSubmit={(e) => void save(e)} data-testid="outlet-correction">
         <fieldset>
           <legend>{t('outletOwner')}</legend>
-          {input(owner, setOwner, 'ar', t('outletNameAr'))} {input(owner, setOwner, 'en', t('outletNameEn'))}{' '}
-          {input(owner, setOwner, 'from', t('outletFrom'), 'ltr')} {input(owner, setOwner, 'until', t('outletTo'), 'ltr')}{' '}
-          {input(owner, setOwner, 'source', t('outletSource'), 'ltr')}
+          <RowField row={owner} set={setOwner} field="ar" label={t('outletNameAr')} /> <RowField row={owner} set={setOwner} field="en" label={t('outletNameEn')} />{' '}
+          <RowField row={owner} set={setOwner} field="from" label={t('outletFrom')} dir="ltr" /> <RowField row={owner} set={setOwner} field="until" label={t('outletTo')} dir="ltr" />{' '}
+          <RowField row={owner} set={setOwner} field="source" label={t('outletSource')} dir="ltr" />
         </fieldset>
-        <fieldset>
-          <legend>{t('outletAlignment')}</legend>
-          {align.map((a, i) => {
-            const set = (r: Row) => setAlign(align.map((x, j) => (j === i ? r : x)));
-            return (
-              <div key={i} class="row" data-testid="alignment-row">
-                <select data-field="value" aria-label={t('outletAlignment')} value={a.value} onChange={(e) => set({ ...a, value: e.currentTarget.value })}>
-                  {ALIGNMENTS.map((v) => <option key={v} value={v}>{alignmentName(v)}</option>)}
-                </select>{' '}
-                {input(a, set, 'from', t('outletFrom'), 'ltr')} {input(a, set, 'until', t('outletTo'), 'ltr')} {input(a, set, 'source', t('outletSource'), 'ltr')}{' '}
-                <button type="button" class="link" onClick={() => setAlign(align.filter((_, j) => j !== i))}>{t('outletRemove')}</button>
-              </div>
-            );
-          })}
-          <button type="button" data-testid="add-alignment" onClick={() => setAlign([...align, emptyRow()])}>{t('outletAddAlignment')}</button>
-        </fieldset>
+        <AlignmentRows align={align} setAlign={setAlign} />
         <button type="submit">{t('outletSave')}</button>{' '}
         {corrections[id] && <button type="button" onClick={() => void saveCorrection(id, null).then(setCorrections)}>{t('outletReset')}</button>}
         {message && <p role={message.kind}>{message.text}</p>}
       </form>
     </section>
+  );
+}
+
+/**
+ * The reader's correction of outlet `id` as stored (readCorrections keeps what is well formed),
+ * or null when a fact lacks its source.
+ */
+function correctionOf(id: string, owner: Row, align: Row[]): { clean: ReturnType<typeof readCorrections>[string] | undefined } | null {
+  const ownerGiven = owner.ar.trim() || owner.en.trim();
+  if ((ownerGiven && !owner.source.trim()) || align.some((a) => !a.source.trim())) return null;
+  const fact = (r: Row) => ({ ...(r.from ? { from: r.from } : {}), ...(r.until ? { until: r.until } : {}), source: r.source });
+  const draft = {
+    [id]: {
+      ...(ownerGiven ? { owner: [{ ...fact(owner), value: { ar: owner.ar || owner.en, en: owner.en || owner.ar } }] } : {}),
+      alignment: align.map((a) => ({ ...fact(a), value: a.value as Alignment })),
+    },
+  };
+  return { clean: readCorrections(draft)[id] };
+}
+
+/** One text field of a row. */
+function RowField({ row, set, field, label, dir }: { row: Row; set: (r: Row) => void; field: keyof Row; label: string; dir?: 'ltr' }) {
+  return (
+    <label>
+      {label}{' '}
+      <input type="text" data-field={field} dir={dir ?? 'auto'} value={row[field]} onInput={(e) => set({ ...row, [field]: e.currentTarget.value })} />
+    </label>
+  );
+}
+
+/** The alignment periods: each with its dates and source, removable; one more on demand. */
+function AlignmentRows({ align, setAlign }: { align: Row[]; setAlign: (rows: Row[]) => void }) {
+  return (
+    <fieldset>
+      <legend>{t('outletAlignment')}</legend>
+      {align.map((a, i) => {
+        const set = (r: Row) => setAlign(align.map((x, j) => (j === i ? r : x)));
+        return (
+          <div key={i} class="row" data-testid="alignment-row">
+            <select data-field="value" aria-label={t('outletAlignment')} value={a.value} onChange={(e) => set({ ...a, value: e.currentTarget.value })}>
+              {ALIGNMENTS.map((v) => <option key={v} value={v}>{alignmentName(v)}</option>)}
+            </select>{' '}
+            <RowField row={a} set={set} field="from" label={t('outletFrom')} dir="ltr" /> <RowField row={a} set={set} field="until" label={t('outletTo')} dir="ltr" /> <RowField row={a} set={set} field="source" label={t('outletSource')} dir="ltr" />{' '}
+            <button type="button" class="link" onClick={() => setAlign(align.filter((_, j) => j !== i))}>{t('outletRemove')}</button>
+          </div>
+        );
+      })}
+      <button type="button" data-testid="add-alignment" onClick={() => setAlign([...align, emptyRow()])}>{t('outletAddAlignment')}</button>
+    </fieldset>
   );
 }

@@ -1,29 +1,19 @@
 // The team corpus's reports related to a tab's article, beside the reader's own (panel and side
 // panel). Nothing is shown, and the background sends nothing, when no team server is set up.
-import { useEffect, useState } from 'preact/hooks';
 import { formatNumber, t } from '../lib/i18n';
 import { call } from '../lib/messaging';
 import { isWebUrl } from '../lib/safe-href';
-import type { TeamRelated as TeamAnswer } from '../lib/team/types';
 import type { RelatedReport } from '../lib/types';
 import { RelatedItem } from './RelatedList';
 import { teamErrorText } from './team-errors';
+import { useAnswer } from './answer';
 
 export function TeamRelated({ tabId, shown, onOpen }: { tabId?: number; shown: readonly RelatedReport[]; onOpen: (r: Pick<RelatedReport, 'id' | 'url'>, archive?: boolean) => void }) {
-  const [answer, setAnswer] = useState<TeamAnswer | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const key = shown.map((r) => r.url).join('\n');
-  useEffect(() => {
-    let live = true;
-    call('ui:team-related', { tabId, shown: shown.map((r) => r.url) }).then(
-      (a) => live && setAnswer(a),
-      (e: unknown) => live && setError(teamErrorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [tabId, key]);
-  if (error) return <p class="empty small" role="alert">{error}</p>;
+  const { answer: asked } = useAnswer(() => call('ui:team-related', { tabId, shown: shown.map((r) => r.url) }), [tabId, key]);
+  if (asked.kind === 'error') return <p class="empty small" role="alert">{teamErrorText(asked.message)}</p>;
+  if (asked.kind === 'loading') return null;
+  const answer = asked.value;
   if (!answer) return null;
   // A team report opens at its web address only: it is not in this browser's corpus.
   const related = answer.related.filter((r) => isWebUrl(r.url));

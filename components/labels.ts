@@ -1,6 +1,6 @@
 // Words for the analysis' codes: a claim's source type, a date's precision and where it was read.
 // Each key is written out so that the locale check (tests/unit/ui/i18n-keys.test.ts) sees it.
-import type { ClaimSourceType } from '../lib/claims/attribution';
+import type { ClaimSourceType } from '../lib/claims/claim-types';
 import { t } from '../lib/i18n';
 import type { ArticleDate } from '../lib/types';
 

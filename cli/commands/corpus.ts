@@ -4,7 +4,7 @@
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { hash53, reportId, reportKeys } from '../../lib/corpus/ids';
 import type { ImportProblemRow } from '../../lib/engine/index-types';
 import { extractFromDocument } from '../../lib/extract/html';
@@ -159,108 +159,117 @@ function count(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-export async function run(argv: string[]): Promise<unknown> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      store: { type: 'string' },
-      out: { type: 'string' },
-      report: { type: 'string' },
-      import: { type: 'string' },
-      outlet: { type: 'string' },
-      json: { type: 'boolean' },
-      'any-site': { type: 'boolean' },
-      source: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      update: { type: 'boolean' },
-      estimate: { type: 'boolean' },
-      delay: { type: 'string' },
-      'host-map': { type: 'string' },
-    },
+/** Options every subcommand takes: the store, and --json (the output is JSON either way). */
+const COMMON = { store: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+/** A subcommand's options and positionals, parsed by util.parseArgs (an option it does not take is an error). */
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  return parseArgs({ args, allowPositionals: true, options: { ...COMMON, ...options } });
+}
+
+/** The store: --store, else $ISNAD_STORE, else .isnad/corpus.jsonl. */
+const storeOf = (given: string | undefined) => given ?? process.env.ISNAD_STORE ?? DEFAULT_STORE;
+
+async function harvest(args: string[]): Promise<unknown> {
+  const { values } = parse(args, {
+    outlet: { type: 'string' }, source: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+    update: { type: 'boolean' }, estimate: { type: 'boolean' }, out: { type: 'string' }, delay: { type: 'string' }, 'host-map': { type: 'string' },
   });
-  const [sub, ...files] = positionals;
-  const store = values.store ?? process.env.ISNAD_STORE ?? DEFAULT_STORE;
-  switch (sub) {
-    case 'harvest': {
-      if (!values.outlet) throw new CliError('corpus harvest: give --outlet ID');
-      const source = values.source ?? 'wayback';
-      if (source !== 'wayback' && source !== 'live') throw new CliError(`--source: expected wayback or live, got "${source}"`);
-      const delayMs = values.delay === undefined ? undefined : Number(values.delay);
-      if (delayMs !== undefined && !(delayMs >= 0)) throw new CliError(`--delay: expected milliseconds, got "${values.delay}"`);
-      const stop = stopOnSigint();
-      try {
-        return await harvestOutlet(values.out ?? store, {
-          plan: { source, outlet: values.outlet, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) },
-          update: values.update,
-          estimate: values.estimate,
-          delayMs,
-          hostMap: parseHostMap(values['host-map'] ?? process.env.ISNAD_HOST_MAP),
-          signal: stop.signal,
-          log: (l) => process.stderr.write(`${l}\n`),
-        });
-      } finally {
-        stop.release();
-      }
-    }
-    case 'import': {
-      if (files.length === 0) throw new CliError('corpus import: missing <file>');
-      const archives = files.filter((f) => archiveKind(f));
-      const summaries = await importFiles(store, files.filter((f) => !archiveKind(f)));
-      for (const s of summaries) for (const p of s.problems) process.stderr.write(`warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}\n`);
-      if (archives.length === 0) return { store, imports: summaries };
-      const stop = stopOnSigint();
-      try {
-        const done = [];
-        for (const f of archives) {
-          const s = await importArchiveFile(store, f, { anySite: values['any-site'], signal: stop.signal, progress: (p) => progressLine(`${f}: ${p.records} records, ${p.articles} articles, ${p.added} added`) });
-          progressLine('');
-          for (const p of s.problems) process.stderr.write(`warning: ${p.file}${p.offset !== undefined ? ` @${p.offset}` : ''}: ${p.reason}\n`);
-          done.push(s);
-          if (stop.signal.aborted) break;
-        }
-        return { store, imports: summaries, archives: done };
-      } finally {
-        stop.release();
-      }
-    }
-    case 'export': {
-      if (values.out) {
-        const out = createWriteStream(values.out);
-        const reports = await exportPack(store, out);
-        await close(out);
-        return { store, out: values.out, reports };
-      }
-      // A pack on standard output, streamed: nothing is returned to print as one string.
-      await exportPack(store, process.stdout);
-      return undefined;
-    }
-    case 'stats': {
-      let reports = 0;
-      const byOutlet = new Map<string, number>();
-      const byImport = new Map<string, number>();
-      for await (const r of storeRows(store)) {
-        reports++;
-        count(byOutlet, outletIdFromName(r.outlet) ?? r.outlet);
-        count(byImport, r.importId);
-      }
-      // Object.fromEntries defines each name as the object's own field, "__proto__" included.
-      return { store, reports, byOutlet: Object.fromEntries(byOutlet), byImport: Object.fromEntries(byImport) };
-    }
-    case 'delete': {
-      const drop = values.report
-        ? (r: Stored) => r.id === values.report
-        : values.import
-          ? (r: Stored) => r.importId === values.import
-          : values.outlet
-            ? (r: Stored) => (outletIdFromName(r.outlet) ?? r.outlet) === (outletIdFromName(values.outlet!) ?? values.outlet)
-            : null;
-      if (!drop) throw new CliError('corpus delete: give --report ID, --import ID or --outlet NAME');
-      const { kept, dropped } = await rewriteStore(store, (r) => !drop(r));
-      return { store, deleted: dropped, reports: kept };
-    }
-    default:
-      throw new CliError(`corpus: expected import, harvest, export, stats or delete, got "${sub ?? ''}" (store: ${basename(store)})`);
+  const store = storeOf(values.store);
+  if (!values.outlet) throw new CliError('corpus harvest: give --outlet ID');
+  const source = values.source ?? 'wayback';
+  if (source !== 'wayback' && source !== 'live') throw new CliError(`--source: expected wayback or live, got "${source}"`);
+  const delayMs = values.delay === undefined ? undefined : Number(values.delay);
+  if (delayMs !== undefined && !(delayMs >= 0)) throw new CliError(`--delay: expected milliseconds, got "${values.delay}"`);
+  const stop = stopOnSigint();
+  try {
+    return await harvestOutlet(values.out ?? store, {
+      plan: { source, outlet: values.outlet, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) },
+      update: values.update,
+      estimate: values.estimate,
+      delayMs,
+      hostMap: parseHostMap(values['host-map'] ?? process.env.ISNAD_HOST_MAP),
+      signal: stop.signal,
+      log: (l) => process.stderr.write(`${l}\n`),
+    });
+  } finally {
+    stop.release();
   }
+}
+
+async function importCommand(args: string[]): Promise<unknown> {
+  const { values, positionals: files } = parse(args, { 'any-site': { type: 'boolean' } });
+  const store = storeOf(values.store);
+  if (files.length === 0) throw new CliError('corpus import: missing <file>');
+  const archives = files.filter((f) => archiveKind(f));
+  const summaries = await importFiles(store, files.filter((f) => !archiveKind(f)));
+  for (const s of summaries) for (const p of s.problems) process.stderr.write(`warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}\n`);
+  if (archives.length === 0) return { store, imports: summaries };
+  const stop = stopOnSigint();
+  try {
+    const done = [];
+    for (const f of archives) {
+      const s = await importArchiveFile(store, f, { anySite: values['any-site'], signal: stop.signal, progress: (p) => progressLine(`${f}: ${p.records} records, ${p.articles} articles, ${p.added} added`) });
+      progressLine('');
+      for (const p of s.problems) process.stderr.write(`warning: ${p.file}${p.offset !== undefined ? ` @${p.offset}` : ''}: ${p.reason}\n`);
+      done.push(s);
+      if (stop.signal.aborted) break;
+    }
+    return { store, imports: summaries, archives: done };
+  } finally {
+    stop.release();
+  }
+}
+
+async function exportCommand(args: string[]): Promise<unknown> {
+  const { values } = parse(args, { out: { type: 'string' } });
+  const store = storeOf(values.store);
+  if (values.out) {
+    const out = createWriteStream(values.out);
+    const reports = await exportPack(store, out);
+    await close(out);
+    return { store, out: values.out, reports };
+  }
+  // A pack on standard output, streamed: nothing is returned to print as one string.
+  await exportPack(store, process.stdout);
+  return undefined;
+}
+
+async function stats(args: string[]): Promise<unknown> {
+  const store = storeOf(parse(args, {}).values.store);
+  let reports = 0;
+  const byOutlet = new Map<string, number>();
+  const byImport = new Map<string, number>();
+  for await (const r of storeRows(store)) {
+    reports++;
+    count(byOutlet, outletIdFromName(r.outlet) ?? r.outlet);
+    count(byImport, r.importId);
+  }
+  // Object.fromEntries defines each name as the object's own field, "__proto__" included.
+  return { store, reports, byOutlet: Object.fromEntries(byOutlet), byImport: Object.fromEntries(byImport) };
+}
+
+async function deleteCommand(args: string[]): Promise<unknown> {
+  const { values } = parse(args, { report: { type: 'string' }, import: { type: 'string' }, outlet: { type: 'string' } });
+  const drop = values.report
+    ? (r: Stored) => r.id === values.report
+    : values.import
+      ? (r: Stored) => r.importId === values.import
+      : values.outlet
+        ? (r: Stored) => (outletIdFromName(r.outlet) ?? r.outlet) === (outletIdFromName(values.outlet!) ?? values.outlet)
+        : null;
+  const store = storeOf(values.store);
+  if (!drop) throw new CliError('corpus delete: give --report ID, --import ID or --outlet NAME');
+  const { kept, dropped } = await rewriteStore(store, (r) => !drop(r));
+  return { store, deleted: dropped, reports: kept };
+}
+
+const SUBCOMMANDS: Record<string, (args: string[]) => Promise<unknown>> = { harvest, import: importCommand, export: exportCommand, stats, delete: deleteCommand };
+
+/** `corpus <subcommand> [options]`: the subcommand first, then its own options. */
+export async function run(argv: string[]): Promise<unknown> {
+  const [sub, ...rest] = argv;
+  const command = sub !== undefined && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub]! : null;
+  if (!command) throw new CliError(`corpus: expected import, harvest, export, stats or delete, got "${sub ?? ''}" (store: ${basename(storeOf(undefined))})`);
+  return command(rest);
 }

@@ -131,6 +131,8 @@ export default defineContentScript({
       await marks.show(article.paragraphs, reply.value.marks);
       // After the marks: both wrap the page's words, and one at a time keeps their ranges valid.
       await highlightSavedClippings().catch((err: unknown) => console.warn('Isnad: clippings not highlighted:', err));
+      // The page's clippings are highlighted, or found to be none (tests wait on it).
+      moment('clips');
     }
 
     /** The article, by the cascade; Readability is fetched into this tab only for a page that needs it. */

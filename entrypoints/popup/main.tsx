@@ -32,7 +32,6 @@ function Popup() {
   const [context, setContext] = useState<TabContext | null>(null);
   const [sites, setSites] = useState<string[]>([]);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
-  const lang = uiLang();
 
   useEffect(() => {
     void currentTab().then(async (tb) => {
@@ -90,55 +89,74 @@ function Popup() {
       <header class="bar">
         <h1>{t('extName')}</h1>
       </header>
-      <section class="section" aria-labelledby="seen-h">
-        <h2 id="seen-h" class="small">{t('onThisTab')}</h2>
-        {state === 'unsupported' ? (
-          <p class="muted">{t('notAWebPage')}</p>
-        ) : (
-          <dl class="meta">
-            <dt>{t('outlet')}</dt>
-            <dd>{outlet ? <bdi>{outletName(outlet, lang)}</bdi> : <span class="muted">{t('unknownOutlet')}</span>}</dd>
-            <dt>{t('pageType')}</dt>
-            <dd>{pageType === 'article' ? t('pageArticle') : pageType === 'listing' ? t('pageListing') : t('pageOther')}</dd>
-            <dt>{t('relatedCount')}</dt>
-            <dd data-testid="related-count">{context ? String(context.related.length) : '—'}</dd>
-          </dl>
-        )}
-        {state !== 'unsupported' && !context && <p class="muted small">{t('noArticleHere')}</p>}
-      </section>
-      {state !== 'unsupported' && (
-        <section class="section" aria-labelledby="site-h">
-          <h2 id="site-h" class="small">{t('thisSite')}</h2>
-          {state === 'builtin' ? (
-            <p class="muted small">{t('siteBuiltin')}</p>
-          ) : (
-            <label class="switch">
-              <input type="checkbox" role="switch" checked={state === 'on'} onChange={() => void toggleSite()} />
-              <span>{t('siteSwitch', pattern?.replace(/\/\*$/, '').replace(/^https?:\/\//, '') ?? '')}</span>
-            </label>
-          )}
-        </section>
-      )}
-      <div class="actions">
-        <button
-          type="button"
-          onClick={() => {
-            // No await before this call: the browser allows it only inside the click.
-            openSidePanel(tab.windowId).then(
-              () => window.close(),
-              (e: unknown) => setMessage({ kind: 'alert', text: t('error', errorMessage(e)) }),
-            );
-          }}
-        >
-          {t('openSidePanel')}
-        </button>
-        {state !== 'unsupported' && state !== 'builtin' && (
-          <button type="button" data-testid="run-here" onClick={() => void runHere()}>{t('runOnPage')}</button>
-        )}
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>{t('openOptions')}</button>
-      </div>
+      <SeenOnTab state={state} outlet={outlet} pageType={pageType} context={context} />
+      {state !== 'unsupported' && <SiteSwitch state={state} pattern={pattern} onToggle={() => void toggleSite()} />}
+      <Actions state={state} windowId={tab.windowId} onRunHere={() => void runHere()} onError={(text) => setMessage({ kind: 'alert', text })} />
       {message && <p role={message.kind} class={message.kind === 'alert' ? 'error' : 'muted'}>{message.text}</p>}
     </main>
+  );
+}
+
+/** What Isnad sees on the tab: the outlet, the kind of page, how many related reports. */
+function SeenOnTab({ state, outlet, pageType, context }: { state: SiteState; outlet: string | null; pageType: string | null; context: TabContext | null }) {
+  return (
+    <section class="section" aria-labelledby="seen-h">
+      <h2 id="seen-h" class="small">{t('onThisTab')}</h2>
+      {state === 'unsupported' ? (
+        <p class="muted">{t('notAWebPage')}</p>
+      ) : (
+        <dl class="meta">
+          <dt>{t('outlet')}</dt>
+          <dd>{outlet ? <bdi>{outletName(outlet, uiLang())}</bdi> : <span class="muted">{t('unknownOutlet')}</span>}</dd>
+          <dt>{t('pageType')}</dt>
+          <dd>{pageType === 'article' ? t('pageArticle') : pageType === 'listing' ? t('pageListing') : t('pageOther')}</dd>
+          <dt>{t('relatedCount')}</dt>
+          <dd data-testid="related-count">{context ? String(context.related.length) : '—'}</dd>
+        </dl>
+      )}
+      {state !== 'unsupported' && !context && <p class="muted small">{t('noArticleHere')}</p>}
+    </section>
+  );
+}
+
+/** The switch for the tab's site (a built-in outlet's is always on). */
+function SiteSwitch({ state, pattern, onToggle }: { state: SiteState; pattern: string | null; onToggle: () => void }) {
+  return (
+    <section class="section" aria-labelledby="site-h">
+      <h2 id="site-h" class="small">{t('thisSite')}</h2>
+      {state === 'builtin' ? (
+        <p class="muted small">{t('siteBuiltin')}</p>
+      ) : (
+        <label class="switch">
+          <input type="checkbox" role="switch" checked={state === 'on'} onChange={onToggle} />
+          <span>{t('siteSwitch', pattern?.replace(/\/\*$/, '').replace(/^https?:\/\//, '') ?? '')}</span>
+        </label>
+      )}
+    </section>
+  );
+}
+
+/** The ways to open Isnad from here: the side panel, a run on this page, the options. */
+function Actions({ state, windowId, onRunHere, onError }: { state: SiteState; windowId: number | undefined; onRunHere: () => void; onError: (text: string) => void }) {
+  return (
+    <div class="actions">
+      <button
+        type="button"
+        onClick={() => {
+          // No await before this call: the browser allows it only inside the click.
+          openSidePanel(windowId).then(
+            () => window.close(),
+            (e: unknown) => onError(t('error', errorMessage(e))),
+          );
+        }}
+      >
+        {t('openSidePanel')}
+      </button>
+      {state !== 'unsupported' && state !== 'builtin' && (
+        <button type="button" data-testid="run-here" onClick={onRunHere}>{t('runOnPage')}</button>
+      )}
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>{t('openOptions')}</button>
+    </div>
   );
 }
 

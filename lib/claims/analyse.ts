@@ -1,6 +1,7 @@
 import { matchEntities } from '../entities/match';
 import type { EntityMatch } from '../entities/types';
-import { attributions, type Claim } from './attribution';
+import { attributions } from './attribution';
+import type { Claim } from './claim-types';
 import { framing, type FramingCue } from './framing';
 import { namingTerms, type NamingUse } from './naming';
 

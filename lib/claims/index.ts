@@ -1,6 +1,7 @@
 // Who said what: sentences, attribution, framing and naming over Arabic news text.
 export { splitSentences } from './sentences';
-export { attributions, type ClaimSourceType } from './attribution';
+export { attributions } from './attribution';
+export type { ClaimSourceType } from './claim-types';
 export { framing, type Frame } from './framing';
 export { namingTerms, namingSummary, registerOf, REGISTERS } from './naming';
 export { analyse, type Analysis } from './analyse';

@@ -2,7 +2,7 @@
 // (once each, with how often) and who said what. Computed in the background from the article the
 // content script sent; the side panel receives it through `ui:analysis`.
 import { analyse } from '../claims/analyse';
-import type { ClaimSourceType } from '../claims/attribution';
+import type { ClaimSourceType } from '../claims/claim-types';
 import { entityById } from '../entities';
 import type { EntityType } from '../entities/types';
 import type { Article } from '../types';

@@ -91,8 +91,9 @@ describe('a page’s own copies of the panel, the card and the note box get noth
     expect(await probe.evaluate(() => location.protocol).catch(() => 'blocked')).not.toBe('chrome-extension:');
 
     const copy = await pageFrames(page, src);
-    // Its own script waits for a key that never comes: no related report is shown.
-    await page.waitForTimeout(1500);
+    // Its own script runs and waits for a key that never comes (the content script posted the
+    // run's key into our frame before this copy existed, and our frame holds it): no related report.
+    await copy.waitForSelector('[role="status"]', { timeout: 20_000 });
     expect(await copy.$$('[data-testid="related-item"]')).toHaveLength(0);
     // Whatever it asks itself is refused: the run with a guessed key, and every frame message.
     for (const [name, data] of [

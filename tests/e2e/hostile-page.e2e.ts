@@ -12,6 +12,7 @@ import { urlKey } from '../../lib/corpus/ids';
 import { ROLES, type MessageName } from '../../lib/messaging';
 import { fullClipping, seedArticle } from '../unit/clippings/fixtures';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { waitForStep } from './harness/isolated';
 import { waitFor } from './harness/wait';
 import { claimingPage, startHostileSite } from './hostile-site';
 
@@ -80,15 +81,15 @@ async function tabIdOf(page: Page): Promise<number> {
 /** The article the background holds for a tab (what the content script sent, as vetted). */
 async function heldArticle(page: Page): Promise<{ url: string; canonicalUrl: string | null; claimedUrls?: string[] } | null> {
   const tabId = await tabIdOf(page);
-  for (let i = 0; i < 100; i++) {
-    const got = await b.worker.evaluate(async (id) => {
+  const held = () =>
+    b.worker.evaluate(async (id) => {
       const { chrome } = globalThis as unknown as { chrome: ChromeApi };
       return (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null;
     }, tabId);
-    if (got) return got as never;
-    await page.waitForTimeout(100);
-  }
-  return null;
+  return waitFor('the article held for the tab', held, (got) => got !== null).then(
+    (got) => got as never,
+    () => null,
+  );
 }
 
 /** Report keys in the corpus (IndexedDB `reports`, the `keys` of each). */
@@ -157,11 +158,19 @@ describe('a page cannot switch the content script off', () => {
     const marks = () => page.evaluate(() => document.querySelectorAll('mark[data-isnad-mark]').length);
     await expect.poll(marks, { timeout: 15_000 }).toBeGreaterThan(0);
     // The event WXT's newer copy of a script sends its older copies (the id is in our iframes' URLs).
-    await page.evaluate((id) => {
-      document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'page' } }));
+    const reached = await page.evaluate(async (id) => {
+      const type = `${id}:content:wxt:content-script-started`;
+      let reached = false;
+      document.addEventListener(type, () => (reached = true));
+      document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'content', messageId: 'page' } }));
+      // Listeners run within the dispatch; what they started (an invalidated script clearing its
+      // marks) has run by the next task.
+      await new Promise((r) => setTimeout(r, 0));
+      return reached;
     }, b.extensionId);
-    await page.waitForTimeout(1000);
-    // Invalidated, the script would have cleared its marks (ctx.onInvalidated).
+    // The content script took the event (it went no further, not even to the page's own listener)…
+    expect(reached).toBe(false);
+    // …and kept its marks: invalidated, the script would have cleared them (ctx.onInvalidated).
     expect(await marks()).toBeGreaterThan(0);
     await page.close();
   });
@@ -180,7 +189,8 @@ describe('what a page says about itself is a claim', () => {
     const page = await open(CLAIMS_CLIPPED);
     // The page was read: marks of places and actors come after the same reply the clippings wait for.
     await expect.poll(() => page.evaluate(() => document.querySelectorAll('mark[data-isnad-mark]').length), { timeout: 15_000 }).toBeGreaterThan(0);
-    await page.waitForTimeout(1000);
+    // The content script has highlighted the clippings it was given for the page: none.
+    await waitForStep(page, 'clips');
     expect(await highlighted(page)).toBe(0);
     // Its claim is recorded, and refused.
     const held = await heldArticle(page);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
+import { waitFor } from './harness/wait';
 
 let b: Launched;
 let options: Page;
@@ -80,14 +81,8 @@ describe('imports from the options page', () => {
     const before = await reportCount();
     await options.locator('input[type="file"]').setInputFiles(file);
     // Stopped once a part is written and before the last one is.
-    let doneAtStop = -1;
-    for (let i = 0; i < 1200 && doneAtStop < 0; i++) {
-      const j = await jobOf('stopped.jsonl');
-      if (j && j.done >= 2000 && j.done < total) {
-        doneAtStop = j.done;
-        await cdp.send('ServiceWorker.stopAllWorkers');
-      } else await options.waitForTimeout(50);
-    }
+    const doneAtStop = (await waitFor('a part written', () => jobOf('stopped.jsonl'), (j) => !!j && j.done >= 2000, 600))!.done;
+    await cdp.send('ServiceWorker.stopAllWorkers');
     expect(doneAtStop).toBeGreaterThanOrEqual(2000);
     expect(doneAtStop).toBeLessThan(total);
     await expect.poll(async () => (await jobOf('stopped.jsonl'))?.status, { timeout: 240_000, interval: 500 }).toBe('done');

@@ -103,6 +103,18 @@ async function openArticle(): Promise<{ page: Page; frame: Frame }> {
   return { page, frame };
 }
 
+/**
+ * The background's answer to the team query for the panel's article, asked from the panel as the
+ * panel asks it. Once it has answered, the background has decided whether to ask a team server
+ * (and asked it, or not): what was sent can be read after it.
+ */
+async function teamAnswer(frame: Frame): Promise<unknown> {
+  return frame.evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } };
+    return chrome.runtime.sendMessage({ isnad: 'ui:team-related', data: { shown: [] } });
+  });
+}
+
 describe('team corpus', () => {
   it('without a team server set up, reading an article sends nothing to it and shows no team results', async () => {
     // Every fetch the background makes from now on (the only context that could talk to a server).
@@ -119,8 +131,8 @@ describe('team corpus', () => {
     const errors: string[] = [];
     const side = await openExtensionPage(b, `sidepanel.html?tab=${await tabIdOf(b, PAGES.orientArticle)}`, errors);
     await side.waitForSelector('[data-testid="related-item"]', { timeout: 20_000 });
-    // Long enough for a query that would have been sent after the local results.
-    await page.waitForTimeout(1500);
+    // The team query is answered: nothing, no server is set up.
+    expect(await teamAnswer(frame)).toEqual({ ok: true, value: null });
     expect((await panelItems(frame)).local.length).toBeGreaterThan(0);
     expect(await frame.$('[data-testid="team-related"]')).toBeNull();
     expect(await side.$('[data-testid="team-related"]')).toBeNull();
@@ -201,7 +213,7 @@ describe('team corpus', () => {
     await options.close();
     const before = seen.length;
     const { page, frame } = await openArticle();
-    await page.waitForTimeout(1500);
+    expect(await teamAnswer(frame)).toEqual({ ok: true, value: null });
     expect(await frame.$('[data-testid="team-related"]')).toBeNull();
     expect(seen.length).toBe(before);
     await waitFor('no late request', async () => seen.length, (n) => n === before, 3);

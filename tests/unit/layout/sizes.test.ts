@@ -11,27 +11,20 @@ const MAX_FUNCTION = 80;
 
 /** file (lib/) or file#function → why it is longer than the limit. */
 const LONG: Record<string, string> = {
-  'lib/claims/attribution.ts': 'one grammar of attribution (cues, phrases, speakers, headlines) whose helpers share private lexicons; to split by step (issue 22 leftover)',
   'lib/compare/numbers.ts': 'one number grammar (numerals, nouns, qualifiers, governing verbs) over private tables',
-  'components/BuildCorpus.tsx#BuildCorpus': 'the Build-a-corpus form and its run (start, pause, resume, progress); to split the run into a hook (issue 22 leftover)',
   'server/app.ts#buildApp': "the server's routes, registered in one place so that each route's auth and limits read together",
   'entrypoints/options/main.tsx#CorpusSection': 'the corpus section (stats, import, export, delete); to split per action (issue 22 leftover)',
   'components/ClippingsView.tsx#ClippingsView': 'the Clippings tab: its filters, list, undo and export in one view (its call/state/error in components/answer.tsx); to split the filters out (issue 22 leftover)',
   'entrypoints/content/index.ts#main': "the content script's life on a page (read, send, mark, mount, follow pushState), in the order it happens",
-  'entrypoints/popup/main.tsx#Popup': 'the popup: what Isnad sees on the tab and the site switch; to split (issue 22 leftover)',
   'bench/browser.ts#main': 'a benchmark script: set-up, runs and report in order',
   'scripts/fit-events.ts#main': 'the fitting script: fit by fold, measure, then bench/EVENTS.md table by table in order',
   'entrypoints/content/panel.ts#mountPanel': "the in-page panel's frame, placement and keyboard in one closure over the frame",
-  'cli/commands/corpus.ts#run': 'the corpus command: one case per subcommand; to move option parsing to util.parseArgs per subcommand (issue 22 leftover)',
   'server/store.ts#addBatch': 'one SQL transaction: every statement of a batch inside it',
-  'components/CorpusSearch.tsx#CorpusSearch': 'the Corpus tab: filters and results; to split the filters out (issue 22 leftover)',
   'entrypoints/content/entity-card.ts#startEntityCards': "the entity cards' frame, placement and events in one closure over the frame",
   'bench/synth.ts#synthCorpus': 'a benchmark generator: each kind of synthetic report in turn',
   'entrypoints/background.ts#default': 'the wiring of the background: the pack, sites, menus, commands and every domain handler in one list',
-  'components/OutletProfileEditor.tsx#OutletProfilesSection': 'the outlet profile editor; to split the form from the list (issue 22 leftover)',
   'entrypoints/panel/main.tsx#Panel': 'the in-page panel page: its states and layout controls',
   'lib/extract/cascade.ts#extractWith': 'the cascade in its order (site rules, JSON-LD, meta, Readability) with each step commented',
-  'lib/claims/attribution.ts#sentenceClaims': "one sentence's claims: cues, phrases and via-chains read left to right",
 };
 
 const files = execSync("git ls-files '*.ts' '*.tsx'", { encoding: 'utf8' })
