@@ -153,8 +153,6 @@ export function ClippingsView() {
   const all = answer.kind === 'ready' ? answer.value : null;
   const { error, run } = useAction();
   const [filter, setFilter] = useState<ClippingQuery>({});
-  // The date fields as typed; the filter holds the ISO days they name.
-  const [dates, setDates] = useState({ from: '', to: '' });
   const [deleted, setDeleted] = useState<Clipping | null>(null);
   useEffect(() => {
     // Clippings saved on the page while this tab was open show up when the reader comes back to it.
@@ -167,8 +165,6 @@ export function ClippingsView() {
     };
   }, []);
   const shown = useMemo(() => (all ? searchClippings(all, filter) : []), [all, filter]);
-  const { outlets, tags, entities } = useMemo(() => clippingFacets(all ?? []), [all]);
-  const lang = uiLang();
 
   if (answer.kind !== 'ready') return <NotYet answer={answer} />;
 
@@ -205,38 +201,7 @@ export function ClippingsView() {
         </>
       ) : (
         <>
-          <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-            <label>
-              {t('search')}
-              <input type="search" dir="auto" value={filter.text ?? ''} onInput={(e) => set({ text: e.currentTarget.value })} />
-            </label>
-            <label>
-              {t('outlet')}
-              <select value={filter.outlet ?? ''} onChange={(e) => set({ outlet: e.currentTarget.value || undefined })}>
-                <option value="">{t('all')}</option>
-                {outlets.map((o) => <option key={o.value} value={o.value}>{outletName(o.value, lang)} ({o.count})</option>)}
-              </select>
-            </label>
-            <label>
-              {t('tag')}
-              <select value={filter.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
-                <option value="">{t('all')}</option>
-                {tags.map((tag) => <option key={tag.value} value={tag.value}>{tag.label} ({tag.count})</option>)}
-              </select>
-            </label>
-            {entities.length > 0 && (
-              <label>
-                {t('entity')}
-                <select value={filter.entityId ?? ''} onChange={(e) => set({ entityId: e.currentTarget.value || undefined })}>
-                  <option value="">{t('all')}</option>
-                  {entities.map((x) => <option key={x.value} value={x.value}>{x.label} ({x.count})</option>)}
-                </select>
-              </label>
-            )}
-            {/* Typed dates, as in the Corpus tab (a bare date input reverses its Arabic placeholder). */}
-            <DateField label={t('from')} value={dates.from} onValue={(v) => { setDates({ ...dates, from: v }); set({ from: isoDayOf(v) ?? undefined }); }} />
-            <DateField label={t('to')} value={dates.to} onValue={(v) => { setDates({ ...dates, to: v }); set({ to: isoDayOf(v) ?? undefined }); }} />
-          </form>
+          <ClippingFilters all={answer.value} filter={filter} set={set} />
           <p class="muted small" aria-live="polite">{t('shownOf', formatNumber(shown.length), formatNumber(answer.value.length))}</p>
           <div class="row export-row" role="group" aria-label={t('exportShown')}>
             <span class="muted small export-label">{t('exportShown')}</span>
@@ -257,5 +222,47 @@ export function ClippingsView() {
         </>
       )}
     </div>
+  );
+}
+
+/** The Clippings tab's filters: words, outlet, tag, entity, dates. */
+function ClippingFilters({ all, filter, set }: { all: Clipping[]; filter: ClippingQuery; set: (patch: Partial<ClippingQuery>) => void }) {
+  const { outlets, tags, entities } = useMemo(() => clippingFacets(all), [all]);
+  // The date fields as typed; the filter holds the ISO days they name.
+  const [dates, setDates] = useState({ from: '', to: '' });
+  const lang = uiLang();
+  return (
+    <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        {t('search')}
+        <input type="search" dir="auto" value={filter.text ?? ''} onInput={(e) => set({ text: e.currentTarget.value })} />
+      </label>
+      <label>
+        {t('outlet')}
+        <select value={filter.outlet ?? ''} onChange={(e) => set({ outlet: e.currentTarget.value || undefined })}>
+          <option value="">{t('all')}</option>
+          {outlets.map((o) => <option key={o.value} value={o.value}>{outletName(o.value, lang)} ({o.count})</option>)}
+        </select>
+      </label>
+      <label>
+        {t('tag')}
+        <select value={filter.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
+          <option value="">{t('all')}</option>
+          {tags.map((tag) => <option key={tag.value} value={tag.value}>{tag.label} ({tag.count})</option>)}
+        </select>
+      </label>
+      {entities.length > 0 && (
+        <label>
+          {t('entity')}
+          <select value={filter.entityId ?? ''} onChange={(e) => set({ entityId: e.currentTarget.value || undefined })}>
+            <option value="">{t('all')}</option>
+            {entities.map((x) => <option key={x.value} value={x.value}>{x.label} ({x.count})</option>)}
+          </select>
+        </label>
+      )}
+      {/* Typed dates, as in the Corpus tab (a bare date input reverses its Arabic placeholder). */}
+      <DateField label={t('from')} value={dates.from} onValue={(v) => { setDates({ ...dates, from: v }); set({ from: isoDayOf(v) ?? undefined }); }} />
+      <DateField label={t('to')} value={dates.to} onValue={(v) => { setDates({ ...dates, to: v }); set({ to: isoDayOf(v) ?? undefined }); }} />
+    </form>
   );
 }

@@ -13,7 +13,6 @@ const MAX_FUNCTION = 80;
 const LONG: Record<string, string> = {
   'lib/compare/numbers.ts': 'one number grammar (numerals, nouns, qualifiers, governing verbs) over private tables',
   'server/app.ts#buildApp': "the server's routes, registered in one place so that each route's auth and limits read together",
-  'components/ClippingsView.tsx#ClippingsView': 'the Clippings tab: its filters, list, undo and export in one view (its call/state/error in components/answer.tsx); to split the filters out (issue 22 leftover)',
   'entrypoints/content/index.ts#main': "the content script's life on a page (read, send, mark, mount, follow pushState), in the order it happens",
   'bench/browser.ts#main': 'a benchmark script: set-up, runs and report in order',
   'scripts/fit-events.ts#main': 'the fitting script: fit by fold, measure, then bench/EVENTS.md table by table in order',
