@@ -6,6 +6,7 @@
 // gets at most PIECE bytes of input. And when a record is bad, reading goes on at the next record
 // found in the file (a seekable WARC), so one crafted record loses only itself.
 import { AsyncIterReader, WARCParser, type WARCRecord } from 'warcio';
+import { isInvisible } from '../arabic/invisible';
 
 export class ArchiveError extends Error {}
 
@@ -92,8 +93,12 @@ export function malformed(record: WARCRecord): string | null {
 
 /** Text from the file, shown in a message: no control or direction characters. */
 export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '?');
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    out += c < 0x20 || (c >= 0x7f && c <= 0x9f) || isInvisible(c) ? '?' : ch;
+  }
+  return out;
 }
 
 /** What a seekable WARC reads from: its bytes from an offset on. */
