@@ -111,17 +111,35 @@ function idfOf(t: string, corpus?: CorpusDf): number {
   return Math.min(IDF_MAX, Math.log(1 + 1 / rate));
 }
 
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, corpus?: CorpusDf): number {
+/** A word's weight (idfOf) → its value, worked out once per word. */
+type Weigh = (t: string) => number;
+
+/**
+ * Weights kept per corpus object: a query builds its corpus counts once and never changes them,
+ * and the ~24 reports it judges weigh mostly the same words (they were worked out again for
+ * every pair). Without corpus counts the weights are kept for the one pair only.
+ */
+const WEIGHTS = new WeakMap<CorpusDf, Map<string, number>>();
+
+function weigher(corpus?: CorpusDf): Weigh {
+  let memo = corpus && WEIGHTS.get(corpus);
+  if (!memo) {
+    memo = new Map<string, number>();
+    if (corpus) WEIGHTS.set(corpus, memo);
+  }
+  const known = memo;
+  return (t) => {
+    let v = known.get(t);
+    if (v === undefined) known.set(t, (v = idfOf(t, corpus)));
+    return v;
+  };
+}
+
+function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weight: Weigh): number {
   if (!a.size || !b.size) return 0;
   let dot = 0;
   let na = 0;
   let nb = 0;
-  const w = new Map<string, number>();
-  const weight = (t: string) => {
-    let v = w.get(t);
-    if (v === undefined) w.set(t, (v = idfOf(t, corpus)));
-    return v;
-  };
   for (const [t, c] of a) {
     const x = (1 + Math.log(c)) * weight(t);
     na += x * x;
@@ -136,11 +154,11 @@ function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, 
 }
 
 /** How much of `title`'s weight the words of `text` hold: does the other report tell this headline? */
-function coverage(title: ReadonlyMap<string, number>, text: ReadonlyMap<string, number>, corpus?: CorpusDf): number {
+function coverage(title: ReadonlyMap<string, number>, text: ReadonlyMap<string, number>, weight: Weigh): number {
   let all = 0;
   let found = 0;
   for (const t of title.keys()) {
-    const w = idfOf(t, corpus);
+    const w = weight(t);
     all += w;
     if (text.has(t)) found += w;
   }
@@ -162,7 +180,8 @@ export interface Lexical {
 }
 
 export function lexicalSimilarity(a: TermVector, b: TermVector, corpus?: CorpusDf): Lexical {
-  const shared = [...a.all.keys()].filter((t) => b.all.has(t)).sort((x, y) => idfOf(y, corpus) - idfOf(x, corpus)).slice(0, 8);
-  const cover = Math.min(coverage(a.title, b.all, corpus), coverage(b.title, a.all, corpus));
-  return { lex: cosine(a.all, b.all, corpus), title: cosine(a.title, b.title, corpus), cover, shared };
+  const weight = weigher(corpus);
+  const shared = [...a.all.keys()].filter((t) => b.all.has(t)).sort((x, y) => weight(y) - weight(x)).slice(0, 8);
+  const cover = Math.min(coverage(a.title, b.all, weight), coverage(b.title, a.all, weight));
+  return { lex: cosine(a.all, b.all, weight), title: cosine(a.title, b.title, weight), cover, shared };
 }
