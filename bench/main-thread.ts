@@ -115,8 +115,8 @@ export async function readCost(page: Page): Promise<PageCost> {
     longTasks: ((window as unknown as { __isnadLong?: Array<{ start: number; duration: number }> }).__isnadLong ?? []).map((t) => ({ name: 'task', ...t })),
     marks: document.querySelectorAll('mark[data-isnad-mark]').length,
   }));
-  // Moments (the script's start, the reply) are not steps: they hold no thread.
-  const moments = new Set(['start', 'replied']);
+  // Moments (the script's start, the reply, the clippings highlighted) are not steps: they hold no thread.
+  const moments = new Set(['start', 'replied', 'clips']);
   return { ...seen, steps: all.filter((s) => !moments.has(s.name)), started: all.find((s) => s.name === 'start')?.start };
 }
 
