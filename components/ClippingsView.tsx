@@ -10,7 +10,7 @@ import type { Clipping } from '../lib/clippings/types';
 import { outletName } from '../lib/outlets/names';
 import { safeHref } from '../lib/safe-href';
 import { clippingLink } from '../lib/clippings/fragment';
-import { clippingFacets, searchClippings, type ClippingQuery } from '../lib/clippings/search';
+import { clippingFacets, searchClippings, type ClippingFacets, type ClippingQuery } from '../lib/clippings/search';
 import { parseTags } from './clippings-filter';
 import { downloadFile } from './download';
 import './clippings.css';
@@ -225,6 +225,21 @@ export function ClippingsView() {
   );
 }
 
+type Facet = ClippingFacets['tags'][number];
+
+/** One facet of the filters: all, or one value with how many clippings hold it. */
+function FacetSelect({ label, value, facets, name = (f) => f.label, onValue }: { label: string; value: string | undefined; facets: Facet[]; name?: (f: Facet) => string; onValue: (v: string | undefined) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onValue(e.currentTarget.value || undefined)}>
+        <option value="">{t('all')}</option>
+        {facets.map((f) => <option key={f.value} value={f.value}>{name(f)} ({f.count})</option>)}
+      </select>
+    </label>
+  );
+}
+
 /** The Clippings tab's filters: words, outlet, tag, entity, dates. */
 function ClippingFilters({ all, filter, set }: { all: Clipping[]; filter: ClippingQuery; set: (patch: Partial<ClippingQuery>) => void }) {
   const { outlets, tags, entities } = useMemo(() => clippingFacets(all), [all]);
@@ -237,29 +252,9 @@ function ClippingFilters({ all, filter, set }: { all: Clipping[]; filter: Clippi
         {t('search')}
         <input type="search" dir="auto" value={filter.text ?? ''} onInput={(e) => set({ text: e.currentTarget.value })} />
       </label>
-      <label>
-        {t('outlet')}
-        <select value={filter.outlet ?? ''} onChange={(e) => set({ outlet: e.currentTarget.value || undefined })}>
-          <option value="">{t('all')}</option>
-          {outlets.map((o) => <option key={o.value} value={o.value}>{outletName(o.value, lang)} ({o.count})</option>)}
-        </select>
-      </label>
-      <label>
-        {t('tag')}
-        <select value={filter.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
-          <option value="">{t('all')}</option>
-          {tags.map((tag) => <option key={tag.value} value={tag.value}>{tag.label} ({tag.count})</option>)}
-        </select>
-      </label>
-      {entities.length > 0 && (
-        <label>
-          {t('entity')}
-          <select value={filter.entityId ?? ''} onChange={(e) => set({ entityId: e.currentTarget.value || undefined })}>
-            <option value="">{t('all')}</option>
-            {entities.map((x) => <option key={x.value} value={x.value}>{x.label} ({x.count})</option>)}
-          </select>
-        </label>
-      )}
+      <FacetSelect label={t('outlet')} value={filter.outlet} facets={outlets} name={(o) => outletName(o.value, lang)} onValue={(outlet) => set({ outlet })} />
+      <FacetSelect label={t('tag')} value={filter.tag} facets={tags} onValue={(tag) => set({ tag })} />
+      {entities.length > 0 && <FacetSelect label={t('entity')} value={filter.entityId} facets={entities} onValue={(entityId) => set({ entityId })} />}
       {/* Typed dates, as in the Corpus tab (a bare date input reverses its Arabic placeholder). */}
       <DateField label={t('from')} value={dates.from} onValue={(v) => { setDates({ ...dates, from: v }); set({ from: isoDayOf(v) ?? undefined }); }} />
       <DateField label={t('to')} value={dates.to} onValue={(v) => { setDates({ ...dates, to: v }); set({ to: isoDayOf(v) ?? undefined }); }} />
