@@ -133,7 +133,7 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
     }
     at += p.length;
   }
-  out.push(...englishDates(raw, pubDay, year));
+  for (const c of englishDates(raw, pubDay, year)) out.push(c);
   return out.sort((a, b) => a.at - b.at);
 }
 
