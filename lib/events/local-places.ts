@@ -37,7 +37,9 @@ function gazetteerKeys(): Map<string, string> {
   return GAZ;
 }
 
-const AR_KINDS = '(?:بلده|قريه|حي|مخيم|ناحيه|مدينه|بلدتي|قريتي)';
+// Read on the text as written (normalising the whole lede again cost more than the rest of this
+// file): the kinds in either spelling of ة, the names normalised once matched.
+const AR_KINDS = '(?:بلد[ةه]|قري[ةه]|حي|مخيم|ناحي[ةه]|مدين[ةه]|بلدتي|قريتي)';
 const AR_WORD = '[\\u0621-\\u064A]+';
 const AR_INTRO = new RegExp(`(?<![\\u0621-\\u064A])${AR_KINDS}\\s+(${AR_WORD})(?:\\s+(${AR_WORD}))?`, 'g');
 /** First words of two-word names ("تل رفعت", "كفر نبل", "ام باطنه"). */
@@ -62,12 +64,13 @@ export function localPlaces(head: string, arabic: boolean, known: readonly strin
   const ids: LocalPlaces['ids'] = [];
   const local = new Set<string>();
   if (arabic) {
-    const flat = normalize(head);
     const seen = known.map((k) => stripAl(normalize(k)));
-    for (const m of flat.matchAll(AR_INTRO)) {
-      const first = stripAl(m[1]!);
-      if (AR_NOT_NAMES.has(m[1]!) || first.length < 3) continue;
-      const name = AR_TWO.has(first) && m[2] && !AR_NOT_NAMES.has(m[2]) ? `${first} ${stripAl(m[2])}` : first;
+    for (const m of head.matchAll(AR_INTRO)) {
+      const w1 = normalize(m[1]!);
+      const w2 = m[2] ? normalize(m[2]) : '';
+      const first = stripAl(w1);
+      if (AR_NOT_NAMES.has(w1) || first.length < 3) continue;
+      const name = AR_TWO.has(first) && w2 && !AR_NOT_NAMES.has(w2) ? `${first} ${stripAl(w2)}` : first;
       if (seen.some((k) => k.includes(name))) continue;
       local.add(name);
     }

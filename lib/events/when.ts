@@ -28,6 +28,8 @@ interface Cue {
   /** Or an absolute day. */
   day?: number;
   from: EventWhen['from'];
+  /** The day something was said ("said on Sunday"): the event's only when the text names no other. */
+  said?: boolean;
 }
 
 const RELATIVE: Array<[RegExp, number]> = [
@@ -41,7 +43,8 @@ const RELATIVE: Array<[RegExp, number]> = [
 
 const WEEKDAY_AR = new RegExp(`${NOT_AR}(?:يوم|فجر|صباح|ظهر|مساء|ليل|ليله)\\s+(?:ال)?(${WEEKDAYS_AR.map((w) => w.slice(2)).join('|')})${END}|${NOT_AR}(${WEEKDAYS_AR.join('|')})${END}`, 'g');
 // "on Monday", "killed Thursday"; not a weekday followed by a date ("Wednesday 15 Jul 2015": a dateline).
-const WEEKDAY_EN = new RegExp(`\\b(${WEEKDAYS_EN.join('|')})\\b(?!,?\\s+\\d)`, 'g');
+// "Saturday's blast" (FA-KES wrote "Saturdays blast"): the possessive names the event's day.
+const WEEKDAY_EN = new RegExp(`\\b(${WEEKDAYS_EN.join('|')})(?:['’]?s)?\\b(?!,?\\s+\\d)`, 'g');
 
 /**
  * A weekday that names a date ("يوم الجمعة 6 حزيران": the date is read on its own) or a day to
@@ -116,9 +119,9 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
     for (const m of text.matchAll(WEEKDAY_EN)) {
       const k = WEEKDAYS_EN.indexOf(m[1]!);
       if (ahead(text, m.index!, m.index! + m[0].length, false)) continue;
-      // "a monitor said on Sunday": the day the toll was told, not the day of the event.
-      if (SAID_EN.test(text.slice(Math.max(0, m.index! - 30), m.index!))) continue;
-      out.push({ at: m.index!, raw: m[0].trim(), back: weekdayBack(pubDay, k), from: 'relative' });
+      // "a monitor said on Sunday": the day the toll was told, the event's only when no other day is.
+      const said = SAID_EN.test(text.slice(Math.max(0, m.index! - 30), m.index!));
+      out.push({ at: m.index!, raw: m[0].trim(), back: weekdayBack(pubDay, k), from: 'relative', ...(said ? { said } : {}) });
     }
   }
   // Dates written in the text (as written: normalising would fold "آب" into another word), each
@@ -149,6 +152,7 @@ export function eventWhen(title: string, lede: string, publishedAt: string | nul
   const raw = toAsciiDigits(`${title}\n${lede}`);
   const ledeAt = title.length + 1;
   let first: EventWhen | null = null;
+  let saidDay: EventWhen | null = null;
   const days = new Set<number>();
   for (const c of cues(normalize(raw), raw, pub, year)) {
     let found: EventWhen;
@@ -161,9 +165,14 @@ export function eventWhen(title: string, lede: string, publishedAt: string | nul
       if (pub === null || c.back === null) continue;
       found = { day: pub - c.back, from: 'relative', raw: c.raw };
     }
+    if (c.said) {
+      saidDay ??= found;
+      continue;
+    }
     if (!first) first = found;
     else if (found.day !== first.day && days.size < MAX_DAYS) days.add(found.day!);
   }
+  first ??= saidDay;
   if (!first) return pub === null ? { day: null, from: 'unknown' } : { day: pub, from: 'publication' };
   return days.size ? { ...first, days: [...days] } : first;
 }

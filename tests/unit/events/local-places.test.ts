@@ -63,6 +63,9 @@ describe('dates written in English', () => {
   it('reads the day of the event, not the day a monitor told the toll ("said on Sunday")', () => {
     const w = eventSignature('Death toll from Aleppo bomb attack at least 112', 'The toll rose to 112, the monitor said on Sunday. Saturday\'s blast hit buses carrying evacuees on Saturday near Aleppo.', '2017-04-16').when;
     expect(isoDay(w.day!)).toBe('2017-04-15');
+    // With no other day named, the day it was said stands for the event's.
+    const only = eventSignature('Coalition strikes kill 21 civilians', 'The monitor said Monday that at least 21 civilians were killed in coalition raids near Manbij.', '2016-07-19').when;
+    expect([only.raw, isoDay(only.day!)]).toEqual(['monday', '2016-07-18']);
   });
 });
 
