@@ -9,6 +9,25 @@ import type { DocRow, IndexMeta, StoredDoc } from './index-types';
 import { docOf } from './doc-rows';
 import type { TermPostings } from './segments/store';
 import { getMany, readOnly } from './raw-reads';
+import { lexiconWith } from './lexicon';
+import { maxWordId, withLexicon } from './term-pack';
+
+/** Doc rows by number, with the lexicon pages their word counts use read (lib/engine/term-pack.ts). */
+async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undefined>> {
+  const rows = (await getMany<StoredDoc>((await readOnly(db, ['docs'])).objectStore('docs'), ns)).map((d) => d && docOf(d));
+  let max = -1;
+  for (const d of rows) {
+    if (!d?.tv) continue;
+    try {
+      max = Math.max(max, maxWordId(d.tv));
+    } catch {
+      delete d.tv; // unreadable: judged from its text
+    }
+  }
+  if (max < 0) return rows;
+  const lex = await lexiconWith(db, max);
+  return rows.map((d) => d && withLexicon(d, lex));
+}
 
 /**
  * The reads of one query. Three calls, in this order, each at most once per query phase:
@@ -21,7 +40,7 @@ import { getMany, readOnly } from './raw-reads';
  * - `docs(ns)`: the doc rows (the per-report columns ranking reads: url, outlet, title, day,
  *   entities, sources, MinHash, near-duplicate group, text key) of doc numbers, in the order
  *   asked; undefined for a number whose report was deleted.
- * - `texts(ids)`: the stored text of reports by id, in the order asked (the event model reads the
+ * - `texts(ids)`: the stored title and text of reports by id, in the order asked (the event model reads the
  *   few reports it judges); undefined for a report that is gone.
  *
  * Reads may be served from caches; they must reflect every write that completed before the call.
@@ -29,14 +48,14 @@ import { getMany, readOnly } from './raw-reads';
 export interface IndexReader {
   postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number }>;
   docs(ns: readonly number[]): Promise<Array<DocRow | undefined>>;
-  texts(ids: readonly string[]): Promise<Array<Pick<Report, 'text' | 'archivedAt'> | undefined>>;
+  texts(ids: readonly string[]): Promise<Array<Pick<Report, 'title' | 'text' | 'archivedAt'> | undefined>>;
 }
 
 /** The reader over the IndexedDB stores: segments (segs, meta), docs, reports. */
 export function storeReader(db: IsnadDB): IndexReader {
   return {
     postings: (terms) => readPostings(db, terms),
-    docs: (ns) => docRows(db, ns, async (missing) => (await getMany<StoredDoc>((await readOnly(db, ['docs'])).objectStore('docs'), missing)).map((d) => d && docOf(d))),
+    docs: (ns) => docRows(db, ns, (missing) => readDocs(db, missing)),
     texts: async (ids) => getMany<Report>((await readOnly(db, ['reports'])).objectStore('reports'), ids),
   };
 }
