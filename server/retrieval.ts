@@ -44,6 +44,11 @@ const MAX_IMPACT = impactByte(K1 + 1);
 const HEAD = 8;
 /** Bounds are compared with this relative margin: scores are float32 sums (rounding ~1e-6). */
 const MARGIN = 1e-3;
+/** The light terms' bounds add up to at most this share of the first 120th best score: the larger
+ *  the share, the more terms go unread but the more reports can still reach the 120 (to complete). */
+const LIGHT_SHARE = 0.5;
+/** More reports to complete than this and the light terms' postings are read after all (cheaper). */
+const MAX_COMPLETED = 4000;
 
 /** How this process's queries found their candidates, summed (the bench reads it): terms looked
  *  up, terms whose postings were not read, postings read, reports completed from forward lists. */
@@ -120,7 +125,7 @@ export class PostingsCandidates implements CandidateSource {
     let bound = 0;
     for (let i = heavy.length - 1; i >= head; i--) {
       const m = heavy[i]!.w * MAX_IMPACT;
-      if ((bound + m) * (1 + MARGIN) >= floor) break;
+      if ((bound + m) * (1 + MARGIN) >= floor * LIGHT_SHARE) break;
       bound += m;
       light.add(heavy[i]!.t);
     }
@@ -139,6 +144,12 @@ export class PostingsCandidates implements CandidateSource {
       // Ascending, so that ties fall to the lower report number as in the local engine's best().
       maybe = touched.filter((n) => acc[n]! >= cut).sort((a, b) => a - b);
     });
+    if (maybe.length > MAX_COMPLETED) {
+      await read(want);
+      totals.skipped -= light.size;
+      for (const t of light) totals.postings += lists.get(t)?.ids.length ?? 0;
+      return this.rows(teamId, inQueryOrder(new Set(want.map((x) => x.t))), limit);
+    }
     totals.completed += maybe.length;
     const forward = await readForward(this.sql, teamId, maybe);
     // Their exact scores, as the local engine adds them: float32, term by term in the query's order.
