@@ -14,7 +14,9 @@
 // - the machine's load average (1 minute) at each phase: two cores shared with other work.
 // With --shards N the reports are on N shards behind a coordinator (postgres_fdw, server/shards.ts).
 // The analysed batches are kept in --cache (default: a folder under the temporary folder, by size)
-// and reused by the next run of the same size.
+// and reused by the next run of the same size; --reuse DIR:SIZE starts from another size's cache,
+// --from N analyses from report N (a second --analyse-only process), --follow loads while another
+// run analyses, and --stop-file F ends the load (and starts the queries) at the size reached.
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
@@ -32,7 +34,6 @@ import { TeamClient, teamQueryFor } from '../server/client';
 import { postgresDb, type Db } from '../server/db';
 import { migrate } from '../server/migrate';
 import type { TeamQuery } from '../server/query';
-import { retrievalTotals } from '../server/retrieval';
 import { shardReports } from '../server/shards';
 import { BATCH } from '../server/store';
 import { Cluster } from '../tests/unit/server/clusters';
@@ -142,7 +143,8 @@ function uploadFiles(fresh: number): Array<{ file: string; move?: string }> {
   });
   // --follow: the fresh part is being analysed by another run (--analyse-only); its files are waited for.
   const own = values.follow ? Array.from({ length: Math.ceil(fresh / BATCH) }, (_, k) => batchFile(k * BATCH)) : ndjsonFiles(fresh);
-  return [...out, ...own.map((file) => ({ file }))];
+  // The fresh reports first: the queries are theirs (labelled groups), whatever size --stop-file leaves.
+  return [...own.map((file) => ({ file })), ...out];
 }
 
 /** Profiles this process (the server with it) during `fn` into DIR/name.cpuprofile, with --profile DIR. */
@@ -347,17 +349,14 @@ try {
   log(`loaded ${JSON.stringify(out)}`);
 
   // The labelled groups of the fresh reports loaded (all of them, unless --stop-file cut the load short).
-  const freshLoaded = loaded.added - REUSE.reduce((s, r) => s + r.docs, 0);
+  const freshLoaded = Math.min(loaded.added, fresh.length);
   const groups = pickQueries({ records: corpus.records, groups: corpus.groups.filter((g) => g.every((i) => i < freshLoaded)) }, QUERIES);
   const qs = groups.map((g) => teamQueryFor(asQuery(corpus.records[g[0]!]!)));
   for (const q of qs.slice(0, 10)) await big.query(q);
   await db.query('SELECT pg_stat_statements_reset()');
   cpu0 = cpuNow();
-  const t0 = { ...retrievalTotals };
   out.query1 = await profiled('query1', () => latencies(big, qs, 1));
   out.queryCpu = cpuPer(cpu0, cpuNow(), qs.length);
-  const per = (k: keyof typeof t0) => round((retrievalTotals[k] - t0[k]) / Math.max(1, retrievalTotals.queries - t0.queries));
-  out.retrievalPerQuery = { terms: per('terms'), termsNotRead: per('skipped'), postingsRead: per('postings'), completedFromForwardLists: per('completed') };
   out.queryStatements = await statements(db);
   out.query8 = await latencies(big, [...qs, ...qs], 8);
   out.labelRecallAt10 = await labelRecall(big, corpus, groups);

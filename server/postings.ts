@@ -44,26 +44,12 @@ function segmentLines(teamId: number, docs: readonly DocTerms[]): string {
   return lines;
 }
 
-/** Joins a forward list's terms (server/migrations/1765065600000_forward-terms.sql). */
-const SEP = '\u001f';
-
-/** COPY lines of a batch's forward lists: a report's terms and their impact bytes. */
-function forwardLines(teamId: number, docs: readonly DocTerms[]): string {
-  let lines = '';
-  for (const d of docs) {
-    if (d.terms.some((t) => t.includes(SEP))) throw new Error(`report ${d.n}: a term holds U+001F`);
-    lines += copyLine([teamId, d.n, d.terms.join(SEP), hex(Uint8Array.from(d.imps))]);
-  }
-  return lines;
-}
-
-/** Adds a batch's postings as a level-0 segment (and its reports' forward lists), then merges full levels. */
+/** Adds a batch's postings as a level-0 segment, then merges full levels. */
 export async function addSegment(sql: Sql, teamId: number, docs: readonly DocTerms[]): Promise<void> {
   if (!docs.length) return;
   const lo = docs[0]!.n;
   const hi = docs[docs.length - 1]!.n;
   await sql.copyIn('postings', ['team_id', 'lo', 'lvl', 'term', 'ids', 'imps'], segmentLines(teamId, docs));
-  await sql.copyIn('report_terms', ['team_id', 'n', 'terms', 'imps'], forwardLines(teamId, docs));
   await sql.query('INSERT INTO posting_segs (team_id, lo, hi, lvl) VALUES ($1, $2, $3, 0)', [teamId, lo, hi]);
   for (let lvl = 0; ; lvl++) {
     const segs = await sql.query<{ lo: number; hi: number }>('SELECT lo::float8 AS lo, hi::float8 AS hi FROM posting_segs WHERE team_id = $1 AND lvl = $2 ORDER BY lo', [teamId, lvl]);
@@ -101,24 +87,6 @@ export async function readPostings(sql: Sql, teamId: number, terms: readonly str
     const ids = new Uint32Array(b.length >>> 2);
     for (let k = 0, i = 0; k < ids.length; k++, i += 4) ids[k] = ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;
     out.set(r.term, { df: r.df, ids, imp: r.imps ?? new Uint8Array(0) });
-  }
-  return out;
-}
-
-/** The terms' document counts (the postings' lengths, read without reading the postings); a term no report holds is left out. */
-export async function termCounts(sql: Sql, teamId: number, terms: readonly string[]): Promise<Map<string, number>> {
-  const rows = await sql.query<{ term: string; df: number }>('SELECT term, sum(octet_length(imps))::float8 AS df FROM postings WHERE team_id = $1 AND term = ANY($2::text[]) GROUP BY term', [teamId, terms]);
-  return new Map(rows.map((r) => [r.term, r.df]));
-}
-
-/** The reports' forward lists: for each report number, its terms' impact bytes. */
-export async function readForward(sql: Sql, teamId: number, ns: readonly number[]): Promise<Map<number, Map<string, number>>> {
-  const rows = await sql.query<{ n: number; terms: string; imps: Uint8Array }>('SELECT n::float8 AS n, terms, imps FROM report_terms WHERE team_id = $1 AND n = ANY($2::bigint[])', [teamId, ns]);
-  const out = new Map<number, Map<string, number>>();
-  for (const r of rows) {
-    const m = new Map<string, number>();
-    r.terms.split(SEP).forEach((t, k) => m.set(t, r.imps[k]!));
-    out.set(r.n, m);
   }
   return out;
 }

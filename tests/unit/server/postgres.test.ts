@@ -7,14 +7,14 @@ import { buildApp } from '../../../server/app';
 import { TeamClient } from '../../../server/client';
 import { postgresDb, type Db } from '../../../server/db';
 import { migrate } from '../../../server/migrate';
-import { readForward, readPostings } from '../../../server/postings';
+import { readPostings } from '../../../server/postings';
 import { shardReports } from '../../../server/shards';
 import { shardCopier } from '../../../server/shard-copy';
 import { Cluster } from './clusters';
 import { load, localTops, real, serve, teamTops, type Running, type Top } from './harness';
 
 const queries = real.filter((_, i) => i % 5 === 0);
-const ALL = ['1764892800000_team-corpus', '1764979200000_packed-postings', '1765065600000_forward-terms'];
+const ALL = ['1764892800000_team-corpus', '1764979200000_packed-postings'];
 
 describe('team server on PostgreSQL', () => {
   const clusters: Cluster[] = [];
@@ -58,11 +58,8 @@ describe('team server on PostgreSQL', () => {
     const [a, b] = [(await readPostings(db, 1, ['a', 'b'])).get('a')!, (await readPostings(db, 1, ['a', 'b'])).get('b')!];
     expect([[...a.ids], [...a.imp], [...b.ids], [...b.imp]]).toEqual([[1, 300], [10, 40], [1, 2], [20, 30]]);
     expect(Object.fromEntries([...(await readPostings(db, 1, ['a', 'b', 'c']))].map(([t, p]) => [t, p.df]))).toEqual({ a: 2, b: 2, c: 1 });
-    // …and their forward lists from the postings.
-    const fw = await readForward(db, 1, [1, 2, 300, 5]);
-    expect([...fw].map(([n, m]) => [n, Object.fromEntries(m)]).sort((x, y) => Number(x[0]) - Number(y[0]))).toEqual([[1, { a: 10, b: 20 }], [2, { b: 30 }], [300, { a: 40, c: 255 }]]);
     // And down again: the reports get their term arrays back.
-    await migrate(db, { direction: 'down', count: 2 });
+    await migrate(db, { direction: 'down', count: 1 });
     expect(await db.query('SELECT n::int AS n, terms, imps FROM reports ORDER BY n')).toEqual([
       { n: 1, terms: ['a', 'b'], imps: [10, 20] },
       { n: 2, terms: ['b'], imps: [30] },
@@ -72,7 +69,6 @@ describe('team server on PostgreSQL', () => {
     await db.query('DELETE FROM reports');
     await db.query('DELETE FROM postings');
     await db.query('DELETE FROM posting_segs');
-    await db.query('DELETE FROM report_terms');
     // The replica starts empty: the reports reach it by streaming replication.
     replica = await primary.replica();
     clusters.push(replica);
