@@ -39,7 +39,7 @@ export async function contextFor(db: IsnadDB, article: Article, top = 10, opts: 
 }
 
 /** Most reports a panel shows at once: the phrases of more are not asked for together. */
-export const WHY_MAX = 20;
+const WHY_MAX = 20;
 
 /** The phrases the article shares with each of the reports `ids` (shown without them), and their archive dates. */
 export async function whyFor(db: IsnadDB, article: Article, ids: readonly string[]): Promise<Record<string, ReportWhy>> {
