@@ -8,7 +8,8 @@ import { parseJsonLines } from '../../../lib/corpus/formats';
 import { openDb } from '../../../lib/db';
 import { contextFor, whyFor } from '../../../lib/engine/context';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
-import { searchRelated, type Query } from '../../../lib/engine/search';
+import { storeReader, type IndexReader } from '../../../lib/engine/reader';
+import { searchRelated, searchWith, type Query } from '../../../lib/engine/search';
 import type { Article } from '../../../lib/types';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
@@ -30,11 +31,29 @@ describe('related reports, list first and phrases after', () => {
       expect(listed.every((r) => r.sharedPhrases === undefined)).toBe(true);
       expect(listed).toEqual(full.map(({ sharedPhrases: _, ...r }) => r));
       const why = await whyFor(db, article(i), listed.map((r) => r.id));
-      expect(why).toEqual(Object.fromEntries(full.map((r) => [r.id, r.sharedPhrases])));
+      expect(why).toEqual(Object.fromEntries(full.map((r) => [r.id, { sharedPhrases: r.sharedPhrases, ...(r.archivedAt ? { archivedAt: r.archivedAt } : {}) }])));
       withPhrases += full.filter((r) => r.sharedPhrases!.length > 0).length;
     }
     // Not vacuous: some of these reports do share phrases with their article.
     expect(withPhrases).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('reads no report text for the list when the doc rows keep the word counts, and the same list', async () => {
+    const db = openDb(`why-${Math.random()}`);
+    await indexReports(db, real.map((r) => toReport(r, 'import', 'real-2025')));
+    const store = storeReader(db);
+    const asked: string[] = [];
+    const counting: IndexReader = { ...store, texts: (ids) => (asked.push(...ids), store.texts(ids)) };
+    for (const i of [0, 7, 21]) {
+      const listed = await searchWith(counting, q(i), { explain: false });
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed).toEqual((await searchRelated(db, q(i))).map(({ sharedPhrases: _, archivedAt: __, ...r }) => r));
+    }
+    expect(asked).toEqual([]);
+    // With phrases, the texts are read (to find the phrases in).
+    await searchWith(counting, q(7));
+    expect(asked.length).toBeGreaterThan(0);
     db.close();
   });
 
@@ -44,7 +63,7 @@ describe('related reports, list first and phrases after', () => {
     const { related } = await contextFor(db, article(7), 10, { explain: false });
     expect(related.length).toBeGreaterThan(0);
     expect(related.every((r) => r.sharedPhrases === undefined)).toBe(true);
-    expect(await whyFor(db, article(7), ['no-such-report'])).toEqual({ 'no-such-report': [] });
+    expect(await whyFor(db, article(7), ['no-such-report'])).toEqual({ 'no-such-report': { sharedPhrases: [] } });
     db.close();
   });
 
