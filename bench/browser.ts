@@ -1,14 +1,15 @@
 // `npx tsx bench/browser.ts [--docs N] [--json] [--extension-dir DIR]` (after `npm run build`): the engine where it runs,
 // in the built extension in Chromium. The synthetic corpus is imported as a reader does (one JSON
 // Lines file given to the options page's file input), then related reports are asked for as the
-// side panel does (ui:related): import throughput, query latency warm and just after the service worker was
+// in-page panel does (ui:related, the list first; then with shared phrases as the side panel asks): import throughput, query latency warm and just after the service worker was
 // stopped, recall on the labelled groups, the worker's heap and the profile's storage.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus } from '../tests/e2e/harness/chromium';
-import { workerSession } from './worker-cdp';
+import { coldStartProfiles, workerSession } from './worker-cdp';
 import { pickQueries } from './run';
 import { synthCorpus } from './synth';
 import { measureStores } from './storage-sizes';
@@ -128,13 +129,14 @@ async function phasesOf(worker: { evaluate<T>(expr: string): Promise<T> }, n: nu
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
   const docs = Number(values.docs ?? 10_000);
   const restarts = Number(values.restarts ?? 15);
   const loadBefore = loadavg().map((x) => Math.round(x * 10) / 10);
   const corpus = synthCorpus(docs);
   const queries = values.queries ? pickQueries(corpus, Number(values.queries)) : pickQueries(corpus);
   // --extension-dir DIR: another build (a baseline copied aside), for A/B runs back to back.
+  // --profile-cold DIR: CPU profiles of the worker from its start to the answer of a query that woke it (DIR/cold-K.json).
   const b = await launchWithExtension({ hostRules: 'MAP synthetic.example 127.0.0.1', ...(values['extension-dir'] ? { extensionDir: values['extension-dir'] } : {}) });
   try {
     await waitForCorpus(b.worker);
@@ -172,16 +174,20 @@ async function main(): Promise<void> {
     let recall = 0;
     let precision = 0;
     const index = new Map(corpus.records.map((r, i) => [r.url, i]));
+    // As the in-page panel asks: the list first (its shared phrases are a second message).
     for (const g of queries) {
-      const { ms, value } = await send<Array<{ url: string }>>(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 });
+      const { ms, value } = await send<Array<{ url: string }>>(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10, explain: false });
       warm.push(ms);
       const got = value.map((r) => index.get(r.url)!);
       const rel = new Set(g.slice(1));
       recall += got.filter((i) => rel.has(i)).length / rel.size;
       precision += got.slice(0, 5).filter((i) => rel.has(i)).length / Math.min(5, rel.size);
     }
-    const heapMB = await workerHeapMB(cdp);
     const phases = summarise(await phasesOf(b.worker, queries.length));
+    // As the side panel and the report viewer ask: with the shared phrases.
+    const full: number[] = [];
+    for (const g of queries) full.push((await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 })).ms);
+    const heapMB = await workerHeapMB(cdp);
     if (profiler) {
       const { profile } = await profiler.ask<{ profile: unknown }>('Profiler.stop');
       writeFileSync(values.profile!, JSON.stringify(profile));
@@ -196,7 +202,7 @@ async function main(): Promise<void> {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await new Promise((r) => setTimeout(r, 300));
       const g = queries[(k * 7) % queries.length]!;
-      cold.push((await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 })).ms);
+      cold.push((await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10, explain: false })).ms);
       const sw = b.context.serviceWorkers().find((w) => w.url().includes('background'));
       if (sw) coldPhases.push(...(await phasesOf(sw, 1)));
     }
@@ -206,6 +212,14 @@ async function main(): Promise<void> {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await new Promise((r) => setTimeout(r, 300));
       wake.push((await send(page, 'ui:entity-names', { ids: [] })).ms);
+    }
+    if (values['profile-cold']) {
+      let k = 0;
+      const profiles = await coldStartProfiles(cdp, restarts, () => cdp.send('ServiceWorker.stopAllWorkers').then(() => undefined), () => {
+        const g = queries[(k++ * 7) % queries.length]!;
+        return send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10, explain: false });
+      });
+      profiles.forEach((p, i) => writeFileSync(join(values['profile-cold']!, `cold-${i}.json`), JSON.stringify(p)));
     }
     const heapAfterColdMB = await workerHeapMB(cdp);
     const storage = await page.evaluate(() => navigator.storage.estimate());
@@ -221,7 +235,10 @@ async function main(): Promise<void> {
       // CPU seconds the import took in Chromium's processes (the renderer holds the service worker,
       // the options page and its analysis workers; IndexedDB runs in the browser process).
       importCpuS,
+      // The list as the in-page panel gets it (without shared phrases; a build before the list
+      // came first answers with them), then the same queries with the phrases.
       warm: { p50Ms: pct(warm, 50), p95Ms: pct(warm, 95), phases },
+      warmWithPhrases: { p50Ms: pct(full, 50), p95Ms: pct(full, 95) },
       afterRestart: {
         p50Ms: pct(cold, 50),
         p95Ms: pct(cold, 95),

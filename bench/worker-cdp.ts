@@ -32,3 +32,30 @@ export async function workerSession(cdp: CDPSession) {
   };
 }
 
+
+/**
+ * CPU profiles of the service worker from its start (the bundle's evaluation included) to the
+ * answer of what woke it. A DevTools session stays attached to the worker's target across a stop,
+ * and V8 takes up a profiling started in a session again when the worker's new isolate attaches,
+ * before its script runs: so profiling starts while the worker runs, the worker is stopped, and
+ * `wake` starts it again.
+ */
+export async function coldStartProfiles(cdp: CDPSession, runs: number, stop: () => Promise<void>, wake: () => Promise<unknown>): Promise<unknown[]> {
+  const sw = await workerSession(cdp);
+  if (!sw) throw new Error('no service worker to profile');
+  const profiles: unknown[] = [];
+  try {
+    await sw.ask('Profiler.enable');
+    await sw.ask('Profiler.setSamplingInterval', { interval: 100 });
+    for (let k = 0; k < runs; k++) {
+      await sw.ask('Profiler.start');
+      await stop();
+      await new Promise((r) => setTimeout(r, 300));
+      await wake();
+      profiles.push((await sw.ask<{ profile: unknown }>('Profiler.stop')).profile);
+    }
+  } finally {
+    await sw.close();
+  }
+  return profiles;
+}

@@ -221,7 +221,7 @@ export function ContextView({ tabId, state: given, onOpen, onEntity, showArticle
       {showArticle && <Analysis tabId={tabId} onEntity={onEntity} />}
       <section aria-labelledby={showArticle ? 'related-h' : undefined} class="section related-section">
         {showArticle && <h2 id="related-h" class="small">{t('panelTitle')}</h2>}
-        <RelatedList related={related} outlet={article.outlet} onOpen={onOpen} />
+        <RelatedList related={related} outlet={article.outlet} onOpen={onOpen} tabId={tabId} />
         <TeamRelated tabId={tabId} shown={related} onOpen={onOpen} />
       </section>
     </div>

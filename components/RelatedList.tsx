@@ -116,8 +116,33 @@ function useSourceNames(related: readonly RelatedReport[]): Names {
   return names;
 }
 
+/**
+ * The shared phrases of reports that came without them (the in-page panel gets its list first):
+ * asked for once the list is shown, and shown when they come (`tabId`: the tab whose article it is;
+ * undefined, the sender's own).
+ */
+function useWhy(related: readonly RelatedReport[], tabId: number | undefined): RelatedReport[] {
+  const [why, setWhy] = useState<Record<string, string[]>>({});
+  const ids = related.filter((r) => r.sharedPhrases === undefined).map((r) => r.id);
+  const key = ids.join(',');
+  useEffect(() => {
+    if (!ids.length) return;
+    let live = true;
+    call('ui:why', { tabId, ids }).then((w) => {
+      if (!live) return;
+      setWhy(w);
+      performance.mark('isnad:panel-why');
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [key, tabId]);
+  return related.map((r) => (r.sharedPhrases === undefined && why[r.id] ? { ...r, sharedPhrases: why[r.id] } : r));
+}
+
 /** The related reports, grouped by event (this article's event first), best first in each. */
-export function RelatedList({ related, outlet, onOpen }: { related: RelatedReport[]; outlet?: string; onOpen: OnOpen }) {
+export function RelatedList({ related: listed, outlet, onOpen, tabId }: { related: RelatedReport[]; outlet?: string; onOpen: OnOpen; tabId?: number }) {
+  const related = useWhy(listed, tabId);
   const names = useSourceNames(related);
   if (related.length === 0) return <NoRelated outlet={outlet} />;
   return (

@@ -56,6 +56,9 @@ export interface Protocol extends TeamProtocol {
   'ui:card': { request: { run: string; key: string }; reply: EntityCard | null };
   /** UI (panel, side panel, popup) → background: the context of a tab (the sender's when omitted). */
   'ui:context': { request: { tabId?: number }; reply: TabContext | null };
+  /** UI → background: the phrases a tab's article shares with related reports it was shown without
+   *  them (the in-page panel's context comes list first), by report id. */
+  'ui:why': { request: { tabId?: number; ids: string[] }; reply: Record<string, string[]> };
   /** UI → background: one report of the corpus, for the report viewer. */
   'ui:report': { request: { id: string }; reply: Report | null };
   'ui:stats': { request: Record<string, never>; reply: CorpusStats };
@@ -131,7 +134,7 @@ export interface Protocol extends TeamProtocol {
   /** Options/side panel → background: delete a report, an import or an outlet; replies how many went. */
   'ui:corpus-delete': { request: { target: DeleteTarget }; reply: number };
   /** UI → background: reports related to any text (not only a tab's article), best first. */
-  'ui:related': { request: { query: RelatedQuery; top?: number }; reply: RelatedReport[] };
+  'ui:related': { request: { query: RelatedQuery; top?: number; /** false: without shared phrases (as the in-page panel gets its list first). */ explain?: boolean }; reply: RelatedReport[] };
   /** An extension page of its own (card.html opened as a page) → background: what the corpus
    *  holds on one entity. The card framed beside a mark asks by its run instead (ui:card). */
   'ui:entity': { request: { id: string }; reply: EntityCard | null };
@@ -186,6 +189,7 @@ export const ROLES: { readonly [K in MessageName]: readonly Role[] } = {
   'ui:panel-marks': ['frame'],
   'frame:clip-note': ['frame'],
   'ui:context': ['ui', 'frame'],
+  'ui:why': ['ui', 'frame'],
   'ui:analysis': ['ui', 'frame'],
   'ui:entity': ['ui'],
   'ui:entity-names': ['ui', 'frame'],

@@ -6,6 +6,8 @@ import { ensureIndexed } from './index-store';
 import { loadBuiltin } from './reports';
 import type { Article, TabContext } from '../types';
 import { searchRelated, type Query } from './search';
+import { phrasesFor } from './explain';
+import { storeReader } from './reader';
 
 function articleText(a: Article): string {
   return a.paragraphs.join('\n');
@@ -30,8 +32,19 @@ export function articleQuery(article: Article): Query {
   };
 }
 
-export async function contextFor(db: IsnadDB, article: Article, top = 10): Promise<TabContext> {
-  return { article, related: await searchRelated(db, articleQuery(article), { top }) };
+/** The article and its related reports. `explain: false`: without shared phrases, which the panel
+ *  asks for once it shows the list (whyFor), so that the list does not wait for them. */
+export async function contextFor(db: IsnadDB, article: Article, top = 10, opts: { explain?: boolean } = {}): Promise<TabContext> {
+  return { article, related: await searchRelated(db, articleQuery(article), { top, ...opts }) };
+}
+
+/** Most reports a panel shows at once: the phrases of more are not asked for together. */
+export const WHY_MAX = 20;
+
+/** The phrases the article shares with each of the reports `ids` (shown without them). */
+export async function whyFor(db: IsnadDB, article: Article, ids: readonly string[]): Promise<Record<string, string[]>> {
+  if (!Array.isArray(ids) || ids.length > WHY_MAX || !ids.every((id) => typeof id === 'string')) throw new Error(`at most ${WHY_MAX} report ids`);
+  return phrasesFor(storeReader(db), articleQuery(article), ids);
 }
 
 export { searchCorpus } from './corpus-search';

@@ -6,8 +6,11 @@ import { phrasesOf } from './phrases';
 import type { Judged } from './judge-candidates';
 import type { RankQuery, RankSource } from './rank';
 import { queryId } from './rescore';
+import type { IndexReader } from './reader';
+import type { Query } from './search';
 
-/** The related reports, in the order given. `phrases`: find shared phrases (the explanation that costs most). */
+/** The related reports, in the order given. `phrases`: find shared phrases (the explanation that
+ *  costs most); without, a report carries none, and the panel asks for them after the list (phrasesFor). */
 export function explain({ q, f, qterms }: RankQuery, out: readonly Judged[], source: RankSource, phrases: boolean): RelatedReport[] {
   const same = out.filter((s) => s.j.relation === 'same-event');
   const eventId = same.length ? `ev-${[queryId(q), ...same.map((s) => s.d.id)].sort()[0]}` : undefined;
@@ -32,7 +35,7 @@ export function explain({ q, f, qterms }: RankQuery, out: readonly Judged[], sou
       sharedTerms: matched,
       dateGapDays: s.gap,
       ...(relation === 'same-event' && eventId ? { eventId } : {}),
-      sharedPhrases: text && phrasesIn ? phrasesIn(`${s.d.title}\n${text}`) : [],
+      ...(phrasesIn ? { sharedPhrases: text ? phrasesIn(`${s.d.title}\n${text}`) : [] } : {}),
       sharedSources: s.sources,
       ...(s.copies.length ? { duplicates: s.copies.map((c) => ({ id: c.id, url: c.url, outlet: c.outlet })) } : {}),
       probability: s.j.probability,
@@ -42,6 +45,21 @@ export function explain({ q, f, qterms }: RankQuery, out: readonly Judged[], sou
       differed: s.j.differed,
     };
   });
+}
+
+/**
+ * The second step of an answer: the phrases each report shares with the article, for reports the
+ * reader was shown without them (read by id; a report deleted meanwhile gets none).
+ */
+export async function phrasesFor(reader: Pick<IndexReader, 'texts'>, q: Pick<Query, 'title' | 'text'>, ids: readonly string[]): Promise<Record<string, string[]>> {
+  const reports = await reader.texts(ids);
+  const phrasesIn = phrasesOf(`${q.title}\n${q.text}`);
+  const out: Record<string, string[]> = {};
+  ids.forEach((id, i) => {
+    const r = reports[i];
+    out[id] = r ? phrasesIn(`${r.title}\n${r.text}`) : [];
+  });
+  return out;
 }
 
 /** The event of a report as results carry it: what happened, where, which day. */

@@ -24,9 +24,9 @@ export function engineHandlers(db: IsnadDB, ready: () => Promise<void>): EngineH
       await ready();
       return searchCorpus(db, query);
     },
-    async 'ui:related'({ query, top }) {
+    async 'ui:related'({ query, top, explain }) {
       await ready();
-      return searchRelated(db, query, { top });
+      return searchRelated(db, query, { top, explain: explain !== false });
     },
     async 'ui:import'({ file, text, records }) {
       await ready();

@@ -21,7 +21,7 @@ import { getMany, readOnly } from './raw-reads';
  * - `docs(ns)`: the doc rows (the per-report columns ranking reads: url, outlet, title, day,
  *   entities, sources, MinHash, near-duplicate group, text key) of doc numbers, in the order
  *   asked; undefined for a number whose report was deleted.
- * - `texts(ids)`: the stored text of reports by id, in the order asked (the event model reads the
+ * - `texts(ids)`: the stored title and text of reports by id, in the order asked (the event model reads the
  *   few reports it judges); undefined for a report that is gone.
  *
  * Reads may be served from caches; they must reflect every write that completed before the call.
@@ -29,7 +29,7 @@ import { getMany, readOnly } from './raw-reads';
 export interface IndexReader {
   postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number }>;
   docs(ns: readonly number[]): Promise<Array<DocRow | undefined>>;
-  texts(ids: readonly string[]): Promise<Array<Pick<Report, 'text' | 'archivedAt'> | undefined>>;
+  texts(ids: readonly string[]): Promise<Array<Pick<Report, 'title' | 'text' | 'archivedAt'> | undefined>>;
 }
 
 /** The reader over the IndexedDB stores: segments (segs, meta), docs, reports. */

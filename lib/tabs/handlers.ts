@@ -2,7 +2,7 @@
 // in-page panel's context, the side panel's analysis (registered in entrypoints/background.ts).
 import { browser } from 'wxt/browser';
 import type { IsnadDB } from '../db';
-import { contextFor } from '../engine/context';
+import { contextFor, whyFor } from '../engine/context';
 import { entityCard } from '../engine/entity-card';
 import { captureArticle } from '../engine/manage';
 import { queryFeatures } from '../engine/search';
@@ -21,7 +21,7 @@ import { pageUrlOf, tabArticle, tabOf, type PackState, type TabArticles } from '
 type TabHandlers = Pick<
   Handlers,
   | 'page:article' | 'page:wake' | 'page:left' | 'page:readability' | 'page:strings' | 'page:frame' | 'page:card'
-  | 'ui:panel-context' | 'ui:card' | 'ui:context' | 'ui:analysis' | 'ui:entity-names' | 'ui:panel-tab' | 'ui:panel-marks'
+  | 'ui:panel-context' | 'ui:card' | 'ui:context' | 'ui:why' | 'ui:analysis' | 'ui:entity-names' | 'ui:panel-tab' | 'ui:panel-marks'
 >;
 
 export interface TabDeps {
@@ -91,7 +91,9 @@ export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps):
       tabs.hold(sender.tabId, article);
       // The marks do not wait for the related reports: the panel asks for those (ui:panel-context).
       // The lookup starts now, so that its reads are in flight while the marks are worked out.
-      const context = pack.loading() ? pack.ready().then(() => contextFor(db, article)) : contextFor(db, article);
+      // List first: the panel asks for the shared phrases once it shows it (ui:why).
+      const listed = () => contextFor(db, article, 10, { explain: false });
+      const context = pack.loading() ? pack.ready().then(listed) : listed();
       if (run) panelContexts.began(sender.tabId, run, context);
       // Captured after the lookup: neither the marks nor the panel wait for the write.
       void context
@@ -132,7 +134,7 @@ export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps):
       // Nothing handed over (the service worker may have restarted since the article came):
       // the tab's stored article, if it still has one.
       const article = await tabArticle(tabs, pack, sender.tabId);
-      return article ? contextFor(db, article) : null;
+      return article ? contextFor(db, article, 10, { explain: false }) : null;
     },
     async 'ui:context'({ tabId }, sender) {
       const id = tabOf(tabId, sender);
@@ -141,6 +143,10 @@ export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps):
       if (!article) return null;
       await pack.ready();
       return contextFor(db, article);
+    },
+    async 'ui:why'({ tabId, ids }, sender) {
+      const article = await tabArticle(tabs, pack, tabOf(tabId, sender));
+      return article ? whyFor(db, article, ids) : {};
     },
     async 'ui:analysis'({ tabId }, sender) {
       const id = tabOf(tabId, sender);

@@ -182,7 +182,10 @@ for (const lang of ['ar', 'en'] as const) {
 
       const article = await b.context.newPage();
       await article.goto(PAGES.orientArticle);
-      await panelFrame(article);
+      // The in-page panel gets its list first, then the phrases (ui:why), shown when they come.
+      const inPage = (await panelFrame(article)).getByTestId('related-item').filter({ hasText: 'إرم تروي انسحاب التنظيم' });
+      await inPage.getByTestId('why-phrases').locator('q').first().waitFor({ timeout: 15_000 });
+      expect(await inPage.getByTestId('why-shared').innerText()).toContain('مطار كويرس العسكري');
       const side = await openExtensionPage(b, `sidepanel.html?tab=${await tabIdOf(b, '*://*.orient-news.net/*')}`, errors, SIDE);
       const item = side.getByTestId('related-item').filter({ hasText: 'إرم تروي انسحاب التنظيم' });
       await item.waitFor({ timeout: 15_000 });

@@ -21,7 +21,7 @@ function recorded(inner: IndexReader) {
   let meta: IndexMeta | null = null;
   const postings = new Map<string, TermPostings>();
   const docs = new Map<number, DocRow | undefined>();
-  const texts = new Map<string, { text: string } | undefined>();
+  const texts = new Map<string, { title: string; text: string } | undefined>();
   const recording: IndexReader = {
     async postings(terms) {
       const got = await inner.postings(terms);

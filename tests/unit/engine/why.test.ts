@@ -1,0 +1,57 @@
+// The in-page panel gets its related reports list first and their shared phrases after
+// (lib/engine/explain.ts phrasesFor, lib/engine/context.ts whyFor): the list without phrases is the
+// full answer's list, and the phrases asked for afterwards are the full answer's phrases.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseJsonLines } from '../../../lib/corpus/formats';
+import { openDb } from '../../../lib/db';
+import { contextFor, whyFor } from '../../../lib/engine/context';
+import { indexReports, toReport } from '../../../lib/engine/index-store';
+import { searchRelated, type Query } from '../../../lib/engine/search';
+import type { Article } from '../../../lib/types';
+
+const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
+const q = (i: number): Query => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
+const article = (i: number): Article => ({
+  url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, paragraphs: real[i]!.text.split('\n'), pageType: 'article',
+  publishedAt: { value: real[i]!.publishedAt, precision: 'day', source: 'meta' },
+} as unknown as Article);
+
+describe('related reports, list first and phrases after', () => {
+  it('lists the same reports without phrases, and gives each the phrases of the full answer', async () => {
+    const db = openDb(`why-${Math.random()}`);
+    await indexReports(db, real.map((r) => toReport(r, 'import', 'real-2025')));
+    let withPhrases = 0;
+    for (const i of [0, 7, 21]) {
+      const full = await searchRelated(db, q(i));
+      const listed = await searchRelated(db, q(i), { explain: false });
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.every((r) => r.sharedPhrases === undefined)).toBe(true);
+      expect(listed).toEqual(full.map(({ sharedPhrases: _, ...r }) => r));
+      const why = await whyFor(db, article(i), listed.map((r) => r.id));
+      expect(why).toEqual(Object.fromEntries(full.map((r) => [r.id, r.sharedPhrases])));
+      withPhrases += full.filter((r) => r.sharedPhrases!.length > 0).length;
+    }
+    // Not vacuous: some of these reports do share phrases with their article.
+    expect(withPhrases).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it("gives the panel's context as a list without phrases, and answers for a report gone meanwhile with none", async () => {
+    const db = openDb(`why-${Math.random()}`);
+    await indexReports(db, real.slice(0, 60).map((r) => toReport(r, 'import', 'real-2025')));
+    const { related } = await contextFor(db, article(7), 10, { explain: false });
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.every((r) => r.sharedPhrases === undefined)).toBe(true);
+    expect(await whyFor(db, article(7), ['no-such-report'])).toEqual({ 'no-such-report': [] });
+    db.close();
+  });
+
+  it('refuses more ids than a panel shows, or ids that are not strings', async () => {
+    const db = openDb(`why-${Math.random()}`);
+    await expect(whyFor(db, article(0), Array.from({ length: 21 }, (_, k) => `r${k}`))).rejects.toThrow(/at most 20/);
+    await expect(whyFor(db, article(0), [{}] as unknown as string[])).rejects.toThrow(/at most 20/);
+    db.close();
+  });
+});
