@@ -4,6 +4,7 @@ import { normalize } from '../arabic';
 import type { IsnadDB } from '../db';
 import { hash53 } from '../corpus/ids';
 import { contextFor } from '../engine/context';
+import { unpackDoc } from '../engine/doc-rows';
 import type { Article, ExportedFile } from '../types';
 import { analyseReport } from './analyse';
 import { compareReports } from './compare';
@@ -48,8 +49,9 @@ async function corpusAreaStats(db: IsnadDB): Promise<AreaStats> {
   if (statsCached?.key === key) return statsCached.stats;
   const docs: StatsDoc[] = [];
   // A near-duplicate copy (the same text republished or held twice) counts once, as its first.
-  await db.docs.each((d) => {
-    if (d.dup !== null && d.dup !== d.n) return;
+  await db.docs.each((row) => {
+    if (row.dup !== null && row.dup !== row.n) return;
+    const d = unpackDoc(row);
     docs.push({ outlet: outletKey(d.outlet), day: d.day, places: d.e.filter(isPlace) });
   });
   const stats = areaStats(docs);
@@ -75,7 +77,8 @@ export async function profilesFor(db: IsnadDB, analyse: Analyser = analyseReport
   // index's near-duplicates are left out. (Two reports scraped as the same boilerplate keep their titles apart.)
   const copies = new Set<string>();
   const seen = new Set<string>();
-  await db.docs.orderBy('n').each((d) => {
+  await db.docs.orderBy('n').each((row) => {
+    const d = unpackDoc(row);
     const key = `${normalize(d.title)}\u0000${d.tk}`;
     if ((d.dup !== null && d.dup !== d.n) || seen.has(key)) copies.add(d.id);
     seen.add(key);

@@ -1,8 +1,10 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Report } from '../types';
 import type { SegRow } from '../engine/segments/store';
-import type { StoredDoc, ImportJob, MetaRow, StagedChunk } from '../engine/index-types';
+import type { ImportJob, MetaRow, StagedChunk } from '../engine/index-types';
+import type { DocRecord } from '../engine/doc-rows';
 import type { PrintRow } from '../engine/near-dups';
+import type { LexPage } from '../engine/lexicon';
 import { SCHEMA_HISTORY } from './schema';
 
 import type { Clipping } from '../clippings/types';
@@ -10,12 +12,13 @@ import type { Clipping } from '../clippings/types';
 export type IsnadDB = Dexie & {
   reports: EntityTable<Report, 'id'>;
   clippings: EntityTable<Clipping, 'id'>;
-  docs: EntityTable<StoredDoc, 'n'>;
+  docs: EntityTable<DocRecord, 'n'>;
   segs: Dexie.Table<SegRow, [number, number]>;
   prints: EntityTable<PrintRow, 's'>;
   meta: EntityTable<MetaRow, 'k'>;
   jobs: EntityTable<ImportJob, 'id'>;
   staged: Dexie.Table<StagedChunk, [string, number]>;
+  lex: EntityTable<LexPage, 'p'>;
 };
 
 const DB_NAME = 'isnad';

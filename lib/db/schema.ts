@@ -127,6 +127,22 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       });
     },
   },
+  {
+    // The event model's word counts kept in the doc rows (lib/engine/term-pack.ts), their words
+    // numbered in the lexicon (lib/engine/lexicon.ts: pages of words, append-only): a query judges
+    // the reports it reads without tokenising their texts. Derived data: the index is emptied here
+    // and rebuilt from the reports on the next open (ensureIndexed), so that every doc row has them.
+    // Reports, clippings and import jobs are untouched. The lexicon is never emptied by a later
+    // version while doc rows that use its numbers remain.
+    version: 7,
+    stores: { lex: 'p' },
+    async upgrade(tx) {
+      await tx.table('docs').clear();
+      await tx.table('meta').clear();
+      await tx.table('prints').clear();
+      await tx.table('segs').clear();
+    },
+  },
 ];
 
 /**
@@ -138,5 +154,5 @@ export const RETIRED_TABLES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Tables rebuilt from the reports (the index): an upgrade may empty them without losing anything. */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints', 'segs']);
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints', 'segs', 'lex']);
 

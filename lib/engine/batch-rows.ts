@@ -4,14 +4,16 @@
 import type { IsnadDB } from '../db';
 import { textKey } from '../corpus/ids';
 import { B, entityTerm, impact, impactByte, K1 } from './bm25';
-import { storedDoc } from './doc-rows';
+import { unpackDoc } from './doc-rows';
 import { signatureFields } from './event-sigs';
 import type { Features } from './features';
 import type { StoredDoc } from './index-types';
 import type { NearDupIndex } from './near-dups';
 import type { Collected } from './segments/store';
 import type { Report } from '../types';
-import type { EventSignature } from '../events';
+import { termVector, type EventSignature } from '../events';
+import type { Lexicon } from './lexicon';
+import { listsOf, packTerms, type TermLists } from './term-pack';
 
 export interface Prepared {
   report: Report;
@@ -20,11 +22,16 @@ export interface Prepared {
   tk?: string;
   /** The event signature when the analysis brought it (else worked out when the doc row is). */
   sig?: EventSignature;
+  /** The event model's word counts when the analysis brought them (else worked out when the doc row is). */
+  tv?: TermLists;
 }
 
-function docRow(n: number, p: Prepared, dup: number | null): StoredDoc {
+/** A new report's doc row, as it is stored (doc-rows.ts packs it): the entities by id only (the
+ *  gazetteer has their names and types), without the import (the report row has it). */
+function docRow(n: number, p: Prepared, dup: number | null, lex: Lexicon): StoredDoc {
   const { report: r, f } = p;
-  return storedDoc({
+  const tv = packTerms(p.tv ?? listsOf(termVector(r.title, r.text)), lex);
+  return {
     n,
     id: r.id,
     url: r.url,
@@ -34,25 +41,28 @@ function docRow(n: number, p: Prepared, dup: number | null): StoredDoc {
     day: f.day,
     len: f.len,
     e: f.entities.map((e) => e.id),
-    en: f.entities.map((e) => e.name),
-    et: f.entities.map((e) => e.type),
     src: f.sources,
     h: f.fingerprint,
     // 100 bytes as a typed array against 224 as numbers: the doc rows are most of the index.
     mh: Uint32Array.from(f.phrases),
     dup,
-    imp: r.importId,
     tk: p.tk ?? textKey(r.text),
     ...signatureFields(r.title, r.text, r.publishedAt, p.sig),
-  });
+    ...(tv ? { tv } : {}),
+  };
+}
+
+async function storedRow(db: IsnadDB, n: number): Promise<StoredDoc | undefined> {
+  const d = await db.docs.get(n);
+  return d && unpackDoc(d);
 }
 
 /**
  * The doc rows of the new reports, numbered from `from`; a text within a few bits of a stored or
- * new one's fingerprint joins that one's group. `older`: the stored rows that became the first of
+ * new one's fingerprint joins that one's group; new words of their word counts are numbered in `lex`. `older`: the stored rows that became the first of
  * a group (to write again).
  */
-export async function docRowsOf(db: IsnadDB, fresh: readonly Prepared[], from: number, near: NearDupIndex): Promise<{ rows: StoredDoc[]; older: StoredDoc[] }> {
+export async function docRowsOf(db: IsnadDB, fresh: readonly Prepared[], from: number, near: NearDupIndex, lex: Lexicon): Promise<{ rows: StoredDoc[]; older: StoredDoc[] }> {
   const rows: StoredDoc[] = [];
   const firsts = new Map<number, StoredDoc | undefined>();
   let n = from;
@@ -61,7 +71,7 @@ export async function docRowsOf(db: IsnadDB, fresh: readonly Prepared[], from: n
     let dup: number | null = null;
     if (other !== null) {
       const mine = rows.find((r) => r.n === other);
-      const first = mine ?? (firsts.has(other) ? firsts.get(other) : await db.docs.get(other));
+      const first = mine ?? (firsts.has(other) ? firsts.get(other) : await storedRow(db, other));
       if (!mine) firsts.set(other, first);
       // A deleted report is no group to join.
       if (first) {
@@ -69,7 +79,7 @@ export async function docRowsOf(db: IsnadDB, fresh: readonly Prepared[], from: n
         dup = first.dup;
       }
     }
-    const row = docRow(n++, p, dup);
+    const row = docRow(n++, p, dup, lex);
     rows.push(row);
     near.add(row.n, row.h);
   }

@@ -6,7 +6,7 @@ import type { Report } from '../types';
 import { forgetDocs } from './doc-cache';
 import { signatureFields } from './event-sigs';
 import { nearDupsOf, type Prepared } from './index-store';
-import type { StoredDoc } from './index-types';
+import { storedDoc, unpackDoc, type DocRecord } from './doc-rows';
 
 /**
  * The stored report of the same outlet whose text this one is (within the near-duplicate
@@ -19,7 +19,7 @@ export async function storedCopyOf(db: IsnadDB, p: Prepared): Promise<Report | n
   if (n === null) return null;
   const first = await db.docs.get(n);
   if (!first) return null;
-  let mine: StoredDoc | undefined = first.outlet === p.report.outlet ? first : undefined;
+  let mine: DocRecord | undefined = first.outlet === p.report.outlet ? first : undefined;
   // The nearest text is another outlet's copy (a wire story): look in its group for this outlet's.
   if (!mine && first.dup !== null) mine = await db.docs.where('outlet').equals(p.report.outlet).filter((d) => d.dup === first.dup).first();
   return mine ? ((await db.reports.get(mine.id)) ?? null) : null;
@@ -40,11 +40,14 @@ export async function mergeInto(db: IsnadDB, stored: Report, capture: Prepared):
   };
   await db.transaction('rw', [db.reports, db.docs], async () => {
     await db.reports.put(merged);
-    const row = await db.docs.where('id').equals(stored.id).first();
-    if (!row) return;
+    const found = await db.docs.where('id').equals(stored.id).first();
+    if (!found) return;
+    const row = unpackDoc(found);
     const day = stored.publishedAt ? row.day : capture.f.day;
-    // The title or date may be the capture's now: the event signature is read from them again.
-    await db.docs.put({ ...row, url: merged.url, title: merged.title, publishedAt: merged.publishedAt, day, ...signatureFields(merged.title, merged.text, merged.publishedAt) });
+    // The title or date may be the capture's now: the event signature is read from them again,
+    // and word counts kept of another title are left out (the title's are then read from the text).
+    const { tv, ...kept } = row;
+    await db.docs.put(storedDoc({ ...kept, ...(merged.title === stored.title && tv ? { tv } : {}), url: merged.url, title: merged.title, publishedAt: merged.publishedAt, day, ...signatureFields(merged.title, merged.text, merged.publishedAt) }));
     forgetDocs(db, [row.n]);
   });
   return merged;

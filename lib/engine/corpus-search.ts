@@ -4,6 +4,7 @@ import type { IsnadDB } from '../db';
 import { outletIdFromName } from '../outlets/identity';
 import { readPostings } from './index-store';
 import type { StoredDoc } from './index-types';
+import { unpackDoc } from './doc-rows';
 import { tokenize } from '../arabic';
 import { analyse } from './features';
 import { idf } from './search';
@@ -65,7 +66,7 @@ export async function searchCorpus(db: IsnadDB, q: CorpusQuery): Promise<CorpusH
   let scores = new Map<number, number>();
   if (terms.length === 0) {
     // Filters only: newest first.
-    const rows = outlets ? await db.docs.where('outlet').anyOf([...outlets]).toArray() : await db.docs.toArray();
+    const rows = (outlets ? await db.docs.where('outlet').anyOf([...outlets]).toArray() : await db.docs.toArray()).map(unpackDoc);
     const kept = rows.filter((d) => inFilters(d, q, outlets)).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
     const hits = await toHits(db, kept.slice(0, limit), needles);
     return { total: kept.length, hits };
@@ -91,7 +92,10 @@ export async function searchCorpus(db: IsnadDB, q: CorpusQuery): Promise<CorpusH
   const ranked = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!).slice(0, MAX_TOTAL);
   const docs: StoredDoc[] = [];
   for (let i = 0; i < ranked.length; i += 500) {
-    for (const d of await db.docs.bulkGet(ranked.slice(i, i + 500))) if (d && inFilters(d, q, outlets)) docs.push(d);
+    for (const row of await db.docs.bulkGet(ranked.slice(i, i + 500))) {
+      const d = row && unpackDoc(row);
+      if (d && inFilters(d, q, outlets)) docs.push(d);
+    }
   }
   return { total: docs.length, hits: await toHits(db, docs.slice(0, limit), needles) };
 }

@@ -1,21 +1,104 @@
 // A doc row as IndexedDB keeps it and as ranking reads it. The doc rows are most of the index
-// (bench/RESULTS.md: ≈ 1 KB a report, 80 % of the index at 10k), and every byte of them is
-// written once per report and read back for each query's 120 candidates. So a stored row leaves
-// out what the gazetteer already holds — each entity's name and type, by its id — and what nothing
-// reads (the import id, which the report row keeps); the event signature is packed
-// (lib/engine/event-sigs.ts). Rows written before keep their names and types, and are read as they are.
+// (bench/RESULTS.md: ≈ 670 bytes a report at 100k), and every byte of them is written once per
+// report and read back for each query's 120 candidates. So a stored row leaves out what the
+// gazetteer already holds — each entity's name and type, by its id — and what nothing reads (the
+// import id, which the report row keeps); the event signature is packed (sig-pack.ts); and since
+// 2026-12-05 (issue 20) every field nothing looks a row up by is one byte string (`b`, below)
+// instead of a dozen named properties: structured clone writes each property's name and each number
+// as 8 bytes, in every row. The row keeps as properties its number, id and outlet (the table's
+// indexes), its near-duplicate group (rewritten when a group forms), the packed signature (its
+// absent fields must stay apart from nulls) and the word counts (term-pack.ts, bytes already).
+// Rows written before keep their fields by name, and are read as they are.
+//
+// `b`: 'R' 1 | url | title | publishedAt (0: none, 1 then the string) | day (zigzag + 1; 0: none) |
+// len (float64) | entity ids | source ids | MinHash count | fingerprint (two uint32) and MinHash (uint32 each), little-endian | text key.
 import { entityById } from '../entities';
 import type { DocRow, StoredDoc } from './index-types';
+import { ByteReader, ByteWriter, expectHeader } from './segments/bytes';
 
-/** The row to store for a doc: without the entities' names and types, nor the import id. */
-export function storedDoc(d: DocRow): StoredDoc {
-  const { en: _en, et: _et, imp: _imp, ...kept } = d;
-  return kept;
+const MAGIC = 0x52; // 'R'
+const VERSION = 1;
+
+/** A doc row as the docs table holds it now (lib/db): see the layout above. */
+export interface PackedDoc {
+  n: number;
+  id: string;
+  outlet: string;
+  dup: number | null;
+  b: Uint8Array;
+  sig?: StoredDoc['sig'];
+  sv?: string;
+  tv?: Uint8Array;
 }
 
-/** The doc row ranking reads: the entities' names and types from the gazetteer when the row does
- *  not keep them (an id the gazetteer no longer has is named by its id). */
-export function docOf(s: StoredDoc): DocRow {
+/** What the docs table holds: packed rows, and rows written before 2026-12-05 with their fields by name. */
+export type DocRecord = PackedDoc | StoredDoc;
+
+const zigzag = (v: number) => (v >= 0 ? 2 * v : -2 * v - 1);
+const unzigzag = (v: number) => (v % 2 === 0 ? v / 2 : -(v + 1) / 2);
+
+/** The row to store for a doc: without the entities' names and types, nor the import id; packed. */
+export function storedDoc(d: DocRow | StoredDoc): PackedDoc {
+  const w = new ByteWriter(256);
+  w.byte(MAGIC);
+  w.byte(VERSION);
+  w.string(d.url);
+  w.string(d.title);
+  if (d.publishedAt === null) w.byte(0);
+  else {
+    w.byte(1);
+    w.string(d.publishedAt);
+  }
+  w.varint(d.day === null ? 0 : zigzag(d.day) + 1);
+  const len = new DataView(new ArrayBuffer(8));
+  len.setFloat64(0, d.len, true);
+  w.bytes(new Uint8Array(len.buffer));
+  for (const list of [d.e, d.src]) {
+    w.varint(list.length);
+    for (const x of list) w.string(x);
+  }
+  // Hashes are as likely to be large as small: four bytes each, not varints.
+  const hashes = new DataView(new ArrayBuffer(4 * (d.mh.length + 2)));
+  [d.h[0], d.h[1], ...d.mh].forEach((x, i) => hashes.setUint32(4 * i, x >>> 0, true));
+  w.varint(d.mh.length);
+  w.bytes(new Uint8Array(hashes.buffer));
+  w.string(d.tk);
+  return { n: d.n, id: d.id, outlet: d.outlet, dup: d.dup, b: w.finish(), ...(d.sig === undefined ? {} : { sig: d.sig }), ...(d.sv === undefined ? {} : { sv: d.sv }), ...(d.tv ? { tv: d.tv } : {}) };
+}
+
+const isPacked = (d: DocRecord): d is PackedDoc => (d as PackedDoc).b instanceof Uint8Array;
+
+/** A stored row with its fields by name (a packed one unpacked; one written before as it is). Throws
+ *  a SegmentFormatError on a packed row that does not read. */
+export function unpackDoc(d: DocRecord): StoredDoc {
+  if (!isPacked(d)) return d;
+  const r = new ByteReader(d.b, `doc row ${d.n}`);
+  expectHeader(r, MAGIC, VERSION);
+  const url = r.string();
+  const title = r.string();
+  const publishedAt = r.byte() === 0 ? null : r.string();
+  const day = r.varint();
+  const lenBytes = r.bytes(8);
+  const len = new DataView(lenBytes.buffer, lenBytes.byteOffset, 8).getFloat64(0, true);
+  const strings = () => Array.from({ length: r.count(1) }, () => r.string());
+  const e = strings();
+  const src = strings();
+  const nh = r.count(4);
+  const hb = r.bytes(4 * (nh + 2));
+  const view = new DataView(hb.buffer, hb.byteOffset, hb.byteLength);
+  const h: [number, number] = [view.getUint32(0, true), view.getUint32(4, true)];
+  const mh = new Uint32Array(nh);
+  for (let i = 0; i < nh; i++) mh[i] = view.getUint32(8 + 4 * i, true);
+  const tk = r.string();
+  r.end();
+  const { b: _b, ...kept } = d;
+  return { ...kept, url, title, publishedAt, day: day === 0 ? null : unzigzag(day - 1), len, e, src, h, mh, tk };
+}
+
+/** The doc row ranking reads: unpacked, with the entities' names and types from the gazetteer when
+ *  the row does not keep them (an id the gazetteer no longer has is named by its id). */
+export function docOf(d: DocRecord): DocRow {
+  const s = unpackDoc(d);
   if (s.en && s.et) return s as DocRow;
   const known = s.e.map((id) => entityById(id));
   return { ...s, en: s.en ?? known.map((x, i) => x?.name.ar ?? s.e[i]!), et: s.et ?? known.map((x) => x?.kind ?? '') };

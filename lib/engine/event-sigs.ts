@@ -2,13 +2,16 @@
 // worked out once when the report is indexed — in the options page's analysis workers for a file
 // import, else when its doc row is written — and kept in its doc row. The query's event model
 // reads the signatures of the reports it judges instead of working each out from its text again:
-// that was three quarters of a warm query's time (bench/RESULTS.md, issue 20). Only the word
-// counts (termVector) are still read from the judged reports' texts.
+// that was three quarters of a warm query's time (bench/RESULTS.md, issue 20). The word counts
+// (termVector) are kept too (lib/engine/term-pack.ts); rows indexed before are read from their texts.
 import { hash53 } from '../corpus/ids';
 import { EVENT_TYPES, eventSignature, LEDE_CHARS, MODEL, termVector, type EventDoc, type EventSignature } from '../events';
 import { placeOf } from '../events/where';
 import type { DocRow } from './index-types';
 import { packSignature, unpackSignature, type PackedSignature } from './sig-pack';
+import { storedTerms } from './term-pack';
+
+export { hasStoredTerms } from './term-pack';
 
 export type { PackedSignature };
 
@@ -41,11 +44,12 @@ export function storedSignature(d: Pick<DocRow, 'sig' | 'sv'>): EventSignature |
 }
 
 /**
- * The event document of a judged report from its stored signature and its text's words: what
- * lib/events eventDoc(title, text, publishedAt, outlet) gives, without working out the signature.
- * Null when the row has no signature to use.
+ * The event document of a judged report from its stored signature and word counts: what
+ * lib/events eventDoc(title, text, publishedAt, outlet) gives, without working out either. The
+ * word counts are read from `text` when the row does not keep them (hasStoredTerms(d) says whether
+ * it does: when it does, `text` is not read and may be ''). Null when the row has no signature to use.
  */
 export function storedEventDoc(d: DocRow, text: string): EventDoc | null {
   const sig = storedSignature(d);
-  return sig ? { sig, terms: termVector(d.title, text), ...(d.outlet ? { outlet: d.outlet } : {}) } : null;
+  return sig ? { sig, terms: storedTerms(d) ?? termVector(d.title, text), ...(d.outlet ? { outlet: d.outlet } : {}) } : null;
 }

@@ -14,6 +14,8 @@ import type { IsnadDB } from '../db';
 import { reportIdAndKeys, reportKeys } from '../corpus/ids';
 import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
 import { batchPostings, docRowsOf, type Prepared } from './batch-rows';
+import { lexiconForWrite } from './lexicon';
+import { storedDoc, unpackDoc } from './doc-rows';
 
 export { B, entityTerm, impact, impactByte, IMPACT_SCALE, K1 } from './bm25';
 export type { Prepared } from './batch-rows';
@@ -124,12 +126,13 @@ async function splitKnown(db: IsnadDB, batch: readonly Prepared[], stored: boole
  */
 export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?: boolean; session?: IndexSession } = {}): Promise<BatchResult> {
   const session = opts.session;
-  return db.transaction('rw', [db.reports, db.docs, db.segs, db.prints, db.meta], async () => {
+  return db.transaction('rw', [db.reports, db.docs, db.segs, db.prints, db.meta, db.lex], async () => {
     const meta = await readMeta(db);
     const { fresh, duplicates } = await splitKnown(db, batch, opts.stored, session);
     if (fresh.length === 0) return { added: [], duplicates };
     const near = session?.near ?? (await nearDupsOf(db));
-    const { rows, older } = await docRowsOf(db, fresh, meta.nextN, near);
+    const lex = await lexiconForWrite(db);
+    const { rows, older } = await docRowsOf(db, fresh, meta.nextN, near, lex);
     // One segment of postings for the batch.
     const len = rows.reduce((sum, r) => sum + r.len, 0);
     const seg = batchPostings(fresh, rows, (meta.len + len) / (meta.docs + rows.length));
@@ -140,10 +143,11 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     // thread encodes the doc rows and the segment (awaiting each bulkPut left one side idle).
     await Promise.all([
       db.reports.bulkPut(fresh.map((p) => p.report)),
-      db.docs.bulkPut([...rows, ...older]),
+      db.docs.bulkPut([...rows, ...older].map(storedDoc)),
       db.segs.bulkPut(written.rows),
       db.prints.put(printRow(s, rows)),
       db.meta.put(withSegment(meta, written.info, { docs: rows.length, len, nextN: meta.nextN + rows.length })),
+      db.lex.bulkPut(lex.dirty()),
     ]);
     if (session) {
       session.near = near;
@@ -178,7 +182,7 @@ export async function indexReports(db: IsnadDB, reports: Report[], batchSize = 2
 export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   return db.transaction('rw', [db.reports, db.docs, db.segs, db.meta], async () => {
-    const rows = await db.docs.where('id').anyOf(ids).toArray();
+    const rows = (await db.docs.where('id').anyOf(ids).toArray()).map(unpackDoc);
     // Segments are never rewritten: their deleted documents are bits, left out when one is merged.
     const meta = await markDeleted(db, await readMeta(db), rows.map((r) => r.n));
     forgetDocs(db, rows.map((r) => r.n));

@@ -41,6 +41,9 @@ export interface DocRow {
    *  Packed since 2026-12-05; rows written before keep the object. */
   sig?: PackedSignature | StoredSignature;
   sv?: string;
+  /** The event model's word counts (lib/events termVector), packed with the words numbered in the
+   *  lexicon (lib/engine/term-pack.ts, lexicon.ts); rows without it are judged from their text. */
+  tv?: Uint8Array;
 }
 
 /** A doc row as IndexedDB keeps it (lib/engine/doc-rows.ts): the entities' names and types are

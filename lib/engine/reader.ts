@@ -9,6 +9,25 @@ import type { DocRow, IndexMeta, StoredDoc } from './index-types';
 import { docOf } from './doc-rows';
 import type { TermPostings } from './segments/store';
 import { getMany, readOnly } from './raw-reads';
+import { lexiconWith } from './lexicon';
+import { maxWordId, withLexicon } from './term-pack';
+
+/** Doc rows by number, with the lexicon pages their word counts use read (lib/engine/term-pack.ts). */
+async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undefined>> {
+  const rows = (await getMany<StoredDoc>((await readOnly(db, ['docs'])).objectStore('docs'), ns)).map((d) => d && docOf(d));
+  let max = -1;
+  for (const d of rows) {
+    if (!d?.tv) continue;
+    try {
+      max = Math.max(max, maxWordId(d.tv));
+    } catch {
+      delete d.tv; // unreadable: judged from its text
+    }
+  }
+  if (max < 0) return rows;
+  const lex = await lexiconWith(db, max);
+  return rows.map((d) => d && withLexicon(d, lex));
+}
 
 /**
  * The reads of one query. Three calls, in this order, each at most once per query phase:
@@ -36,7 +55,7 @@ export interface IndexReader {
 export function storeReader(db: IsnadDB): IndexReader {
   return {
     postings: (terms) => readPostings(db, terms),
-    docs: (ns) => docRows(db, ns, async (missing) => (await getMany<StoredDoc>((await readOnly(db, ['docs'])).objectStore('docs'), missing)).map((d) => d && docOf(d))),
+    docs: (ns) => docRows(db, ns, (missing) => readDocs(db, missing)),
     texts: async (ids) => getMany<Report>((await readOnly(db, ['reports'])).objectStore('reports'), ids),
   };
 }

@@ -6,7 +6,18 @@ import { analyse, type EntityRef, type Features } from './features';
 import type { Fingerprint } from './simhash';
 import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
-import { eventDocFromWire, eventSignature, type EventSignature } from '../events';
+import { eventDocFromWire, eventSignature, termVector, type EventSignature } from '../events';
+import type { TermVector } from '../events/lexical';
+import type { TermLists } from './term-pack';
+
+/** The event model's word counts (lib/events termVector) as sent: each word as its index in the
+ *  analysis' `terms` (all of them are, for the engine's own analysis) or as itself. */
+export interface TermsWire {
+  /** The title's words and their counts: word, count, word, count… */
+  t: Array<number | string>;
+  /** The lede's lines: key, words. */
+  l: Array<[string, Array<number | string>]>;
+}
 
 export interface FeaturesWire {
   /** Terms and their counts, in parallel. */
@@ -22,10 +33,54 @@ export interface FeaturesWire {
   tk?: string;
   /** The report's event signature (lib/engine/event-sigs.ts), worked out there too. */
   sig?: EventSignature;
+  /** Its word counts (lib/engine/term-pack.ts), worked out there too. */
+  tv?: TermsWire;
 }
 
-export function toWire(f: Features, tk?: string, sig?: EventSignature): FeaturesWire {
-  return { terms: [...f.terms.keys()], counts: [...f.terms.values()], len: f.len, entities: f.entities, sources: f.sources, day: f.day, fingerprint: f.fingerprint, phrases: f.phrases, ...(tk === undefined ? {} : { tk }), ...(sig ? { sig } : {}) };
+export function toWire(f: Features, tk?: string, sig?: EventSignature, tv?: TermVector): FeaturesWire {
+  const terms = [...f.terms.keys()];
+  return { terms, counts: [...f.terms.values()], len: f.len, entities: f.entities, sources: f.sources, day: f.day, fingerprint: f.fingerprint, phrases: f.phrases, ...(tk === undefined ? {} : { tk }), ...(sig ? { sig } : {}), ...(tv ? { tv: termsToWire(tv, terms) } : {}) };
+}
+
+function termsToWire(v: TermVector, terms: readonly string[]): TermsWire {
+  const index = new Map(terms.map((t, i) => [t, i]));
+  const word = (w: string) => index.get(w) ?? w;
+  return { t: [...v.title].flatMap(([w, c]) => [word(w), c]), l: [...v.lines].map(([key, words]) => [key, words.map(word)]) };
+}
+
+/** The most words and lines a report's counts may send (termVector reads at most 150 words and 40 of the title). */
+const MAX_WIRE_WORDS = 400;
+
+/** Word counts from another context, checked (sizes, types, every index); null when malformed.
+ *  Kept as lists (no maps): a part's 2,000 reports wait with them until their doc rows are packed. */
+function termsFromWire(w: unknown, terms: readonly string[]): TermLists | null {
+  const o = w as Partial<TermsWire> | null;
+  if (!o || typeof o !== 'object' || !Array.isArray(o.t) || !Array.isArray(o.l) || o.t.length % 2 || o.t.length > 2 * MAX_WIRE_WORDS || o.l.length > MAX_WIRE_WORDS) return null;
+  const word = (x: unknown): string | null => (typeof x === 'string' && x.length > 0 && x.length <= 200 ? x : Number.isInteger(x) && (x as number) >= 0 && (x as number) < terms.length ? terms[x as number]! : null);
+  const title: Array<[string, number]> = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < o.t.length; i += 2) {
+    const t = word(o.t[i]);
+    const c = o.t[i + 1];
+    if (t === null || seen.has(t) || !(Number.isInteger(c) && (c as number) > 0 && (c as number) <= MAX_WIRE_WORDS)) return null;
+    seen.add(t);
+    title.push([t, c as number]);
+  }
+  const lines: Array<[string, string[]]> = [];
+  const keys = new Set<string>();
+  let n = 0;
+  for (const line of o.l) {
+    if (!Array.isArray(line) || line.length !== 2 || typeof line[0] !== 'string' || line[0].length > 20 || keys.has(line[0]) || !Array.isArray(line[1])) return null;
+    keys.add(line[0]);
+    const words: string[] = [];
+    for (const x of line[1] as unknown[]) {
+      const t = word(x);
+      if (t === null || ++n > MAX_WIRE_WORDS) return null;
+      words.push(t);
+    }
+    lines.push([line[0], words]);
+  }
+  return { title, lines };
 }
 
 const isString = (x: unknown) => typeof x === 'string';
@@ -37,7 +92,7 @@ function allOf(xs: unknown, ok: (x: unknown) => boolean): boolean {
 }
 
 /** Features (and the text key, if sent) from another context, checked: a malformed message must not corrupt the index. */
-export function fromWire(w: FeaturesWire): { f: Features; tk?: string; sig?: EventSignature } {
+export function fromWire(w: FeaturesWire): { f: Features; tk?: string; sig?: EventSignature; tv?: TermLists } {
   const ok =
     !!w && allOf(w.terms, isString) && allOf(w.counts, Number.isFinite) && w.terms.length === w.counts.length &&
     typeof w.len === 'number' && allOf(w.entities, (e) => !!e && isString((e as EntityRef).id) && isString((e as EntityRef).name) && isString((e as EntityRef).type)) &&
@@ -50,7 +105,9 @@ export function fromWire(w: FeaturesWire): { f: Features; tk?: string; sig?: Eve
   const terms = new Map<string, number>();
   for (let i = 0; i < w.terms.length; i++) terms.set(w.terms[i]!, w.counts[i]!);
   const f: Features = { terms, len: w.len, surface: new Map(), entities: w.entities, sources: w.sources, day: w.day, fingerprint: w.fingerprint, phrases: w.phrases };
-  return { f, ...(w.tk === undefined ? {} : { tk: w.tk }), ...(w.sig === undefined ? {} : { sig: checkedSignature(w.sig) }) };
+  const tv = w.tv === undefined ? undefined : termsFromWire(w.tv, w.terms);
+  if (tv === null) throw new Error('malformed text analysis in an import part: word counts');
+  return { f, ...(w.tk === undefined ? {} : { tk: w.tk }), ...(w.sig === undefined ? {} : { sig: checkedSignature(w.sig) }), ...(tv ? { tv } : {}) };
 }
 
 /** A signature sent with an analysis, checked as a team server checks one (lib/events/wire.ts). */
@@ -63,7 +120,8 @@ function checkedSignature(sig: unknown): EventSignature {
 }
 
 /** What a worker does with a part of an import: the engine's analysis of each record, its text
- *  key and, with `events`, its event signature (kept in its doc row; a team server keeps whole event documents instead). */
+ *  key and, with `events`, its event signature and word counts (kept in its doc row; a team server
+ *  keeps whole event documents instead). */
 export function analyseRecords(records: readonly ReportRecord[], opts: { events?: boolean } = {}): FeaturesWire[] {
-  return records.map((r) => toWire(analyse(r.title, r.text, r.publishedAt), textKey(r.text), opts.events ? eventSignature(r.title, r.text, r.publishedAt) : undefined));
+  return records.map((r) => toWire(analyse(r.title, r.text, r.publishedAt), textKey(r.text), opts.events ? eventSignature(r.title, r.text, r.publishedAt) : undefined, opts.events ? termVector(r.title, r.text) : undefined));
 }

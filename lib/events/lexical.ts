@@ -46,6 +46,13 @@ function count(list: readonly string[], into: Map<string, number>, w: number): v
   for (const t of list) into.set(t, (into.get(t) ?? 0) + w);
 }
 
+/**
+ * A paragraph that turns to another story ("وفي سياق متصل", "In other news"): outlets append the
+ * day's related news to a report (Shaam's Turkish flight permit, then Erdoğan's speech of the day),
+ * and its words are that other story's. The report's words end there.
+ */
+const ELSEWHERE = /^\s*(?:و?في\s+سياق\s+(?:متصل|منفصل|اخر|آخر)|و?على\s+صعيد\s+(?:اخر|آخر|متصل)|و?في\s+شان\s+(?:اخر|آخر)|و?في\s+شأن\s+(?:اخر|آخر)|in\s+other\s+(?:news|developments))/i;
+
 export function termVector(title: string, text: string): TermVector {
   const t = lexicalTerms(title).slice(0, 40);
   const all = new Map<string, number>();
@@ -53,7 +60,7 @@ export function termVector(title: string, text: string): TermVector {
   const lines = new Map<string, string[]>();
   let left = LEXICAL_WORDS;
   for (const line of text.slice(0, LEXICAL_WORDS * 12).split(/\n+/)) {
-    if (left <= 0) break;
+    if (left <= 0 || ELSEWHERE.test(line)) break;
     const words = lexicalTerms(line).slice(0, left);
     if (!words.length) continue;
     left -= words.length;

@@ -26,7 +26,7 @@ export function eventDoc(title: string, text: string, publishedAt: string | null
 }
 
 export const FEATURES = [
-  'lex', 'title', 'cover', 'placeSame', 'placeNear', 'placeConflict', 'placeApart', 'placeGenericOnly', 'sharedSpecific', 'day0', 'day1', 'dayOther', 'dayFar',
+  'lex', 'title', 'cover', 'placeSame', 'placeNear', 'placeConflict', 'placeApart', 'placeGenericOnly', 'sharedSpecific', 'placeOther', 'day0', 'day1', 'dayOther', 'dayFar',
   'dayNamed', 'dayUnknown', 'pubFar', 'typeSame', 'typeStatement', 'typeConflict', 'numBoth', 'numAgree', 'numConflict', 'numApart', 'actorShared',
   'actorNoPlace', 'sameOutlet', 'recurring', 'lexDayFar', 'whatSame', 'whatConflict', 'update', 'sameOutletUpdate',
 ] as const;
@@ -99,7 +99,13 @@ function placeFeatures(a: Sig, b: Sig) {
   const ga = a.govs ?? [];
   const gb = b.govs ?? [];
   if (!f.placeConflict && ga.length && gb.length && !ga.some((g) => gb.includes(g))) f.placeApart = (pa && !pa.generic) || (pb && !pb.generic) ? 1 : 0.5;
-  return { ...f, sharedSpecific: a.places.some((p) => b.places.includes(p)) ? 1 : 0 };
+  // Every specific place either names, the gazetteer's and those it does not know (local-places.ts).
+  const sa = [...a.places, ...(a.local ?? [])];
+  const sb = [...b.places, ...(b.local ?? [])];
+  const sharedSpecific = sa.some((p) => sb.includes(p)) ? 1 : 0;
+  // Each names a specific place, none the other's, and the event's places do not contain each other.
+  const placeOther = sa.length && sb.length && !sharedSpecific && !f.placeSame && !f.placeNear ? 1 : 0;
+  return { ...f, sharedSpecific, placeOther };
 }
 
 /** When: the events' days apart, the nearest of the days either names, and the publications' days apart. */
@@ -211,7 +217,10 @@ export function probabilityOf(features: Record<FeatureName, number>, gap: number
   // never an event: related to the series at most, whatever its words share. Nor are two places
   // far apart, one of them a town (an outlet's formula told of Jableh and of Bosra the same day).
   const apart = features.placeConflict > 0 || features.placeApart === 1;
-  return Math.round((far || features.recurring || apart ? Math.min(p, FAR_CAP) : p) * 1000) / 1000;
+  // Two days told (neither names the other's) and, besides, tolls far apart or specific places
+  // apart: two incidents (Manbij's strikes of Monday and of Tuesday; Tuesday's and Wednesday's rockets).
+  const twoIncidents = features.dayOther === 1 && (features.numApart > 0.3 || features.placeOther === 1);
+  return Math.round((far || features.recurring || apart || twoIncidents ? Math.min(p, FAR_CAP) : p) * 1000) / 1000;
 }
 
 type EventRelation = 'same-event' | 'related' | 'none';

@@ -6,6 +6,7 @@ import { RECURRING, TYPE_WORDS } from './vocabulary';
 import { englishPlaces, areaOf, isGeneric, pickPlace, placesOf } from './where';
 import { eventWhen } from './when';
 import { whatOf } from './what';
+import { localPlaces } from './local-places';
 import { dayNumber } from './day';
 import type { EventNumbers, EventSignature, EventType } from './types';
 
@@ -122,7 +123,11 @@ export function eventSignature(title: string, text: string, publishedAt: string 
   const arabic = ARABIC.test(head);
   const matches = opts.matches ?? (arabic ? matchEntities(head, { date: publishedAt }) : []);
   const dateline = title.length + 1 + datelineEnd(lede);
-  const named = (arabic ? placesOf(matches) : englishPlaces(head)).filter((n) => n.start <= title.length || n.start >= dateline);
+  const inReport = (n: { start: number }) => n.start <= title.length || n.start >= dateline;
+  const gazetteer = (arabic ? placesOf(matches) : englishPlaces(head)).filter(inReport);
+  const known = arabic ? matches.filter((m) => m.type === 'place').flatMap((m) => [m.name, m.alias]) : [];
+  const local = localPlaces(head, arabic, known);
+  const named = [...gazetteer, ...local.ids.filter(inReport)].sort((x, y) => x.start - y.start);
   const place = pickPlace(named, title.length);
   const types = typesOf(title, lede);
   const flatTitle = normalize(title);
@@ -139,5 +144,6 @@ export function eventSignature(title: string, text: string, publishedAt: string 
     numbers: numbersOf(title, lede, arabic),
     what: whatOf(title, lede, arabic),
     recurring: RECURRING.some((re) => re.test(flatTitle) || re.test(firstSentence)),
+    ...(local.local.length ? { local: local.local } : {}),
   };
 }

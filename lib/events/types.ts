@@ -58,4 +58,6 @@ export interface EventSignature {
   what: { title: string[]; all: string[]; update: boolean };
   /** The report is one of an outlet's recurring reports (exchange rates, weather, round-ups). */
   recurring: boolean;
+  /** Places the text introduces that the gazetteer does not know ("the village of Tokhar", "قرية الهبيط"), as keys (local-places.ts); absent when none. */
+  local?: string[];
 }

@@ -54,12 +54,47 @@ const FUTURE_VERBS = ['يتم', 'تتم', 'يبدا', 'تبدا', 'يكون', '�
 const FUTURE_BEFORE_AR = new RegExp(`${NOT_AR}(?:اعتبارا|ابتداء|بدءا|حتي|لغايه|س(?:${FUTURE_VERBS}))${END}[^.،\\n]{0,20}$`);
 const FUTURE_AFTER_AR = /^\s*(?:ال)?(?:مقبل|قادم|مقبله|قادمه|\d)/;
 const FUTURE_BEFORE_EN = /\b(?:next|until|from|starting|will(?:\s+\w+){0,4}?\s+on|coming)\s+$/;
+const SAID_EN = /\b(?:said|says|told\s+[a-z]+|reported|announced|added|stated|confirmed|reports|met)\s+(?:late\s+|early\s+)?(?:on\s+)?$/;
 const FUTURE_AFTER_EN = /^\s*(?:next|,?\s*\d)/;
 
 function ahead(text: string, at: number, end: number, arabic: boolean): boolean {
   const before = text.slice(Math.max(0, at - 40), at);
   const after = text.slice(end, end + 12);
   return arabic ? FUTURE_BEFORE_AR.test(before) || FUTURE_AFTER_AR.test(after) : FUTURE_BEFORE_EN.test(before) || FUTURE_AFTER_EN.test(after);
+}
+
+// English dates in the text ("on April 15", "15 April 2017", "July 19th"); the year, when not
+// written, is the publication's (the year before when that would put the day after publication).
+const EN_MON = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const EN_DATES: Array<[RegExp, number, number, number]> = [
+  [new RegExp(`\\b${EN_MON}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4}))?`, 'gi'), 1, 2, 3],
+  [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${EN_MON}\\b(?:,?\\s+(\\d{4}))?`, 'gi'), 2, 1, 3],
+];
+const EN_DATELINE = /(?:day|published|posted|posted on|publication|updated|updated at|last updated at)\s*,?\s*$/i;
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function englishDates(raw: string, pubDay: number | null, year: number | undefined): Cue[] {
+  const out: Cue[] = [];
+  if (!/[A-Za-z]/.test(raw)) return out;
+  for (const [re, mi, di, yi] of EN_DATES) {
+    for (const m of raw.matchAll(re)) {
+      // "may" is a verb more often than a month: the month only when capitalised.
+      if (m[mi]!.toLowerCase() === 'may' && m[mi] !== 'May') continue;
+      // A dateline dates the report ("AFP Wednesday 15 Jul 2015", "Published July 19 2016").
+      if (EN_DATELINE.test(raw.slice(Math.max(0, m.index! - 24), m.index!))) continue;
+      const month = EN_MONTHS.indexOf(m[mi]!.slice(0, 3).toLowerCase());
+      const d = Number(m[di]);
+      let y = m[yi] ? Number(m[yi]) : year;
+      if (y === undefined || d < 1 || d > 31) continue;
+      let day = dayNumber(`${y}-${String(month + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+      if (day !== null && !m[yi] && pubDay !== null && day > pubDay + 1) {
+        y -= 1;
+        day = dayNumber(`${y}-${String(month + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+      }
+      if (day !== null) out.push({ at: m.index!, raw: m[0].trim(), back: null, day, from: 'text' });
+    }
+  }
+  return out;
 }
 
 function weekdayBack(pubDay: number, weekday: number): number {
@@ -81,6 +116,8 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
     for (const m of text.matchAll(WEEKDAY_EN)) {
       const k = WEEKDAYS_EN.indexOf(m[1]!);
       if (ahead(text, m.index!, m.index! + m[0].length, false)) continue;
+      // "a monitor said on Sunday": the day the toll was told, not the day of the event.
+      if (SAID_EN.test(text.slice(Math.max(0, m.index! - 30), m.index!))) continue;
       out.push({ at: m.index!, raw: m[0].trim(), back: weekdayBack(pubDay, k), from: 'relative' });
     }
   }
@@ -96,6 +133,7 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
     }
     at += p.length;
   }
+  for (const c of englishDates(raw, pubDay, year)) out.push(c);
   return out.sort((a, b) => a.at - b.at);
 }
 

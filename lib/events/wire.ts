@@ -33,6 +33,7 @@ export function eventDocFromWire(w: unknown): EventDoc {
   const day = (x: unknown) => x === null || (typeof x === 'number' && Number.isInteger(x));
   if (!s || typeof s !== 'object' || !EVENT_TYPE_SET.has(s.type as string) || !ids(s.types) || !ids(s.places) || !ids(s.actors) || typeof s.recurring !== 'boolean' || !day(s.published ?? null) || !s.when || !day(s.when.day) || !(s.when.days === undefined || (Array.isArray(s.when.days) && s.when.days.length <= 8 && s.when.days.every((d) => Number.isInteger(d)))) || typeof s.numbers !== 'object' || s.numbers === null) throw new Error('event.sig: not an event signature');
   if (s.govs !== undefined && !ids(s.govs)) throw new Error('event.sig.govs: not a list of ids');
+  if (s.local !== undefined && !ids(s.local)) throw new Error('event.sig.local: not a list of names');
   if (s.place !== null && (typeof s.place !== 'object' || typeof s.place?.id !== 'string' || !ids(s.place.chain) || typeof s.place.generic !== 'boolean')) throw new Error('event.sig.place: not a place');
   // Signatures stored before `what` existed (a team server's older rows) read as naming nothing.
   const what = s.what as EventSignature['what'] | undefined;

@@ -73,6 +73,8 @@ const SAMPLES: Record<string, Array<Record<string, unknown>>> = {
   prints: [{ s: 1, ns: Uint32Array.of(1), h: Uint32Array.of(1, 2) }],
   // v5: the index as immutable segments (rows of bytes keyed [segment, row]).
   segs: [{ s: 1, k: 0, b: Uint8Array.of(0x49, 1, 0) }],
+  // v7: the lexicon of the doc rows' word counts.
+  lex: [{ p: 0, t: ['كويرس', 'مطار'] }],
   staged: [{ job: 'import-1', i: 1, records: [{ url: '', outlet: 'x', title: 't', publishedAt: null, text: 'نص' }] }],
 };
 
@@ -201,6 +203,22 @@ describe('database migrations', () => {
     const related = await searchRelated(db, { url: '', title: r.title, text: `${r.text} ${r.text}`, publishedAt: null });
     expect(related.map((x) => x.id)).toEqual([r.id]);
     expect((await db.meta.get('segments'))!.segs).toHaveLength(1);
+    db.close();
+  });
+
+  it('rebuilds a v6 index with the word counts kept (v7): every doc row holds them, their words in the lexicon', async () => {
+    const name = `migrate-v6-${Math.random()}`;
+    const written = await createAt(name, PUBLISHED.filter((s) => s.version <= 6), 6);
+    const db = openDb(name);
+    expect(await db.docs.count()).toBe(0);
+    expect(await db.segs.count()).toBe(0);
+    expect(await ensureIndexed(db)).toBe(written.reports!.length);
+    const rows = await db.docs.toArray();
+    expect(rows).toHaveLength(written.reports!.length);
+    for (const d of rows) expect(d.tv).toBeInstanceOf(Uint8Array);
+    const words = (await db.lex.toArray()).flatMap((p) => p.t);
+    expect(words).toContain('كويرس');
+    expect(new Set(words).size).toBe(words.length);
     db.close();
   });
 });

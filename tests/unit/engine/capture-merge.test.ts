@@ -11,6 +11,7 @@ import { importText } from '../../../lib/engine/imports';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
 import { captureArticle } from '../../../lib/engine/manage';
 import type { Article, ReportRecord } from '../../../lib/types';
+import { unpackDoc } from '../../../lib/engine/doc-rows';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const fresh = () => openDb(`capture-merge-${Math.random()}`);
@@ -50,7 +51,7 @@ describe('capturing an article the corpus already holds', () => {
     const merged = (await db.reports.toArray()).find((x) => x.title === r.title)!;
     expect(merged).toMatchObject({ origin: 'builtin', url: r.url, publishedAt: r.publishedAt });
     expect(merged.keys).toContain(urlKey(r.url));
-    const doc = await db.docs.where('id').equals(merged.id).first();
+    const doc = unpackDoc((await db.docs.where('id').equals(merged.id).first())!);
     expect(doc).toMatchObject({ url: r.url, publishedAt: r.publishedAt });
     expect(doc!.day).not.toBeNull();
     // Read again: known by its address now.

@@ -12,6 +12,7 @@ import { SIGNATURE_VERSION, storedSignature, type PackedSignature } from '../../
 import { eventSignature } from '../../../lib/events';
 import { packSignature, unpackSignature } from '../../../lib/engine/sig-pack';
 import type { DocRow } from '../../../lib/engine/index-types';
+import { unpackDoc } from '../../../lib/engine/doc-rows';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const asQuery = (i: number) => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
@@ -75,7 +76,7 @@ describe('event signatures kept in the doc rows', () => {
   it('are what the query reads, unless worked out under another event model', async () => {
     const db = await imported(true);
     const first = (await judged(db, 0))[0]!;
-    const target = (await db.docs.toArray()).find((d) => d.url === first.url)!;
+    const target = (await db.docs.toArray()).map(unpackDoc).find((d) => d.url === first.url)!;
     // A stored signature that says the report happened elsewhere, on another day.
     const elsewhere = (sig: PackedSignature) => packSignature({ ...unpackSignature(sig)!, place: null, places: [], when: { day: 1, from: 'text' } });
     const moved = (d: DocRow): DocRow => (d.n === target.n ? { ...d, sig: elsewhere(d.sig as PackedSignature) } : d);

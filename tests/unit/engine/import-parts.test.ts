@@ -7,6 +7,7 @@ import { beginImport, finishImport, importPart, resumeImports } from '../../../l
 import { analyseRecords, fromWire, toWire } from '../../../lib/engine/wire';
 import { analyse } from '../../../lib/engine/features';
 import { searchRelated } from '../../../lib/engine/search';
+import { unpackDoc } from '../../../lib/engine/doc-rows';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const fresh = () => openDb(`parts-${Math.random()}`);
@@ -34,10 +35,10 @@ describe('imports driven by the options page, a part at a time', () => {
     for (let i = 0; i < real.length; i += 50) await importPart(byWorker, other.id, real.slice(i, i + 50));
     await finishImport(byWorker, other.id);
     // The doc rows are the same, the text keys and event signatures worked out in the page included.
-    const rowsOf = async (db: typeof byPage) => (await db.docs.toArray()).map(({ imp: _imp, ...d }) => d);
+    const rowsOf = async (db: typeof byPage) => (await db.docs.toArray()).map(unpackDoc).map(({ imp: _imp, ...d }) => d);
     expect(await rowsOf(byPage)).toEqual(await rowsOf(byWorker));
     // MinHash kept as 32-bit values (half the bytes of an array of numbers), the same values.
-    const first = (await byPage.docs.toArray()).find((d) => d.url === real[0]!.url)!;
+    const first = (await byPage.docs.toArray()).map(unpackDoc).find((d) => d.url === real[0]!.url)!;
     expect(first.mh).toBeInstanceOf(Uint32Array);
     expect([...first.mh]).toEqual(analyse(real[0]!.title, real[0]!.text, real[0]!.publishedAt).phrases);
     for (const i of [0, 17, 60, 121]) {

@@ -1,0 +1,110 @@
+// The words of the stored word counts (lib/engine/term-pack.ts), numbered once for the whole
+// database: a report's word counts hold small integers instead of its ≈ 107 words' strings
+// (≈ 1 KB a report as strings, ≈ 250 bytes as numbers; bench/RESULTS.md). Append-only: a word keeps
+// its number for good, so a number read from any doc row, of any age, names the same word; nothing
+// is ever rewritten but the last page, as words are added.
+//
+// Rows: { p, t } — page p holds the words numbered p·PAGE … p·PAGE + t.length − 1. Written in the
+// import's own transaction (lib/engine/index-store.ts writeBatch), so a word and the doc rows that
+// use its number land together or not at all.
+import type { IsnadDB } from '../db';
+import { getMany, readOnly } from './raw-reads';
+
+export const PAGE = 2048;
+
+export interface LexPage {
+  p: number;
+  t: string[];
+}
+
+/** The words of a database as far as a context has read them: number → word, word → number. */
+export class Lexicon {
+  readonly words: string[] = [];
+  readonly ids = new Map<string, number>();
+  /** Pages with words added since the last `dirty()`. */
+  private changed = new Set<number>();
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** Takes in a page as stored (words past what this lexicon knows). */
+  load(page: LexPage): void {
+    const base = page.p * PAGE;
+    for (let i = 0; i < page.t.length; i++) {
+      const n = base + i;
+      if (n < this.words.length) continue;
+      if (n !== this.words.length) throw new Error(`lexicon page ${page.p} read out of order`);
+      this.words.push(page.t[i]!);
+      this.ids.set(page.t[i]!, n);
+    }
+  }
+
+  /** The number of a word, numbering it when new. */
+  id(word: string): number {
+    let n = this.ids.get(word);
+    if (n === undefined) {
+      n = this.words.length;
+      this.words.push(word);
+      this.ids.set(word, n);
+      this.changed.add(Math.floor(n / PAGE));
+    }
+    return n;
+  }
+
+  /** The pages to write (each whole) since the last call. */
+  dirty(): LexPage[] {
+    const out = [...this.changed].map((p) => ({ p, t: this.words.slice(p * PAGE, (p + 1) * PAGE) }));
+    this.changed.clear();
+    return out;
+  }
+
+  /** Forgets words numbered from `size` on (a transaction that numbered them did not store them). */
+  truncate(size: number): void {
+    for (const w of this.words.splice(size)) this.ids.delete(w);
+    this.changed.clear();
+  }
+}
+
+const lexicons = new WeakMap<object, Lexicon>();
+
+function lexiconOf(db: object): Lexicon {
+  let l = lexicons.get(db);
+  if (!l) lexicons.set(db, (l = new Lexicon()));
+  return l;
+}
+
+/**
+ * The lexicon, up to date, inside a write transaction that includes `lex`: words another context
+ * added since are read, and words this one numbered in a transaction that did not commit (a batch
+ * inside an import's transaction that failed after it) are forgotten. One row read: the last page.
+ */
+export async function lexiconForWrite(db: IsnadDB): Promise<Lexicon> {
+  const lex = lexiconOf(db);
+  const last = await db.lex.orderBy('p').last();
+  const stored = last ? last.p * PAGE + last.t.length : 0;
+  if (lex.size > stored) lex.truncate(stored);
+  if (lex.size < stored) {
+    const pages = await db.lex.where('p').aboveOrEqual(Math.floor(lex.size / PAGE)).toArray();
+    for (const page of pages.sort((a, b) => a.p - b.p)) lex.load(page);
+  }
+  return lex;
+}
+
+/**
+ * The lexicon holding every number in `ids` (read-only use: a query). Pages not read yet are read
+ * in one read-only transaction; a page read before is read again only if it has since grown.
+ */
+export async function lexiconWith(db: IsnadDB, maxId: number): Promise<Lexicon> {
+  const lex = lexiconOf(db);
+  if (maxId < lex.size) return lex;
+  const first = Math.floor(lex.size / PAGE);
+  const last = Math.floor(maxId / PAGE);
+  const keys = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const pages = await getMany<LexPage>((await readOnly(db, ['lex'])).objectStore('lex'), keys);
+  for (const page of pages) if (page) lex.load(page);
+  return lex;
+}
+
+/** The lexicon a context has read so far (no reads): for decoding after `lexiconWith`. */
+export const knownLexicon = (db: object): Lexicon => lexiconOf(db);

@@ -1,0 +1,143 @@
+// A report's word counts as the event model reads them (lib/events termVector: the title's words,
+// the lede's lines and each line's words), worked out once when the report is indexed and kept in
+// its doc row, packed, so that a query judges the reports it reads without reading and tokenising
+// their texts again (34 % of a warm query's ranking, bench/RESULTS.md). The packing keeps exactly
+// what termVector gives: `all` is the title's counts twice and then each line's words, in that
+// order, so it is rebuilt rather than stored.
+//
+// Layout: 'V' 1 | title words | per word: number (lib/engine/lexicon.ts), count | lines | per
+// line: key (hash53, as its high 21 and low 32 bits), word count, word numbers.
+import type { TermVector } from '../events/lexical';
+import { ByteReader, ByteWriter, expectHeader } from './segments/bytes';
+import type { Lexicon } from './lexicon';
+
+const MAGIC = 0x56; // 'V'
+const VERSION = 1;
+const TWO32 = 2 ** 32;
+
+/** A line's key (hash53 in base 36) as a number, or null when it is not one (never stored then). */
+function keyNumber(key: string): number | null {
+  const v = parseInt(key, 36);
+  return Number.isSafeInteger(v) && v >= 0 && v.toString(36) === key ? v : null;
+}
+
+/** Word counts as packed: the title's words with their counts and the lede's lines with their
+ *  words, in termVector's order (a TermVector's maps, or the lists an analysis worker sent). */
+export interface TermLists {
+  title: ReadonlyArray<readonly [string, number]>;
+  lines: ReadonlyArray<readonly [string, readonly string[]]>;
+}
+
+export const listsOf = (v: TermVector): TermLists => ({ title: [...v.title], lines: [...v.lines] });
+
+/** The packed counts of `v`, numbering new words in `lex`; null when a line key is not a hash53 (kept unpacked: judged from the text). */
+export function packTerms(v: TermLists, lex: Lexicon): Uint8Array | null {
+  const w = new ByteWriter(256);
+  w.byte(MAGIC);
+  w.byte(VERSION);
+  w.varint(v.title.length);
+  for (const [t, c] of v.title) {
+    if (!Number.isInteger(c) || c < 0) return null;
+    w.varint(lex.id(t));
+    w.varint(c);
+  }
+  w.varint(v.lines.length);
+  for (const [key, words] of v.lines) {
+    const k = keyNumber(key);
+    if (k === null) return null;
+    w.varint(Math.floor(k / TWO32));
+    w.varint(k % TWO32);
+    w.varint(words.length);
+    for (const t of words) w.varint(lex.id(t));
+  }
+  return w.finish();
+}
+
+/** The largest word number a packing uses (-1 for none): the lexicon pages to read before unpacking. */
+export function maxWordId(bytes: Uint8Array): number {
+  let max = -1;
+  walk(bytes, (id) => {
+    if (id > max) max = id;
+  });
+  return max;
+}
+
+function walk(bytes: Uint8Array, word: (id: number) => void, line?: (key: string, n: number) => void, title?: (c: number) => void): void {
+  const r = new ByteReader(bytes, 'word counts');
+  expectHeader(r, MAGIC, VERSION);
+  const nt = r.count(2);
+  for (let i = 0; i < nt; i++) {
+    word(r.varint());
+    const c = r.varint();
+    title?.(c);
+  }
+  const nl = r.count(3);
+  for (let i = 0; i < nl; i++) {
+    const k = r.varint() * TWO32 + r.varint();
+    const n = r.count(1);
+    line?.(k.toString(36), n);
+    for (let j = 0; j < n; j++) word(r.varint());
+  }
+  r.end();
+}
+
+/** The word counts packed by packTerms; throws (SegmentFormatError, or Error for a number `lex` lacks) on bytes that are not a packing. */
+export function unpackTerms(bytes: Uint8Array, lex: Lexicon): TermVector {
+  const all = new Map<string, number>();
+  const title = new Map<string, number>();
+  const lines = new Map<string, string[]>();
+  let current: string[] | null = null;
+  let titleWord: string | null = null;
+  const wordOf = (id: number) => {
+    const t = lex.words[id];
+    if (t === undefined) throw new Error(`word ${id} is not in the lexicon`);
+    return t;
+  };
+  walk(
+    bytes,
+    (id) => {
+      const t = wordOf(id);
+      if (current) {
+        current.push(t);
+        all.set(t, (all.get(t) ?? 0) + 1);
+      } else titleWord = t;
+    },
+    (key) => {
+      current = [];
+      lines.set(key, current);
+    },
+    (c) => {
+      title.set(titleWord!, c);
+      all.set(titleWord!, 2 * c);
+    },
+  );
+  return { all, title, lines };
+}
+
+/** Where a doc row read by a query finds the lexicon its word numbers refer to (a symbol: kept by
+ *  spreads, left out of messages and of anything stored). */
+const LEXICON = Symbol('lexicon');
+
+interface WithTerms {
+  tv?: Uint8Array;
+  [LEXICON]?: Lexicon;
+}
+
+/** Marks a row read by a query with the lexicon that holds its word numbers (read up to `maxWordId` first). */
+export function withLexicon<T extends WithTerms>(d: T, lex: Lexicon): T {
+  d[LEXICON] = lex;
+  return d;
+}
+
+/** Whether a row's word counts are kept and readable: the event model need not read its text. */
+export const hasStoredTerms = (d: WithTerms): boolean => !!d.tv && !!d[LEXICON];
+
+/** A row's kept word counts, or null (none kept, or unreadable: judged from the text then). */
+export function storedTerms(d: WithTerms): TermVector | null {
+  if (!d.tv || !d[LEXICON]) return null;
+  try {
+    return unpackTerms(d.tv, d[LEXICON]);
+  } catch {
+    return null;
+  }
+}

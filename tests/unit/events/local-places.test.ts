@@ -1,0 +1,86 @@
+// Places the gazetteer does not know (the village a strike hit, a city's neighbourhood) and dates
+// written in English: two reports of strikes on two such villages the same morning are two
+// incidents; a report five days later that dates its event "April 15" tells the event of the 15th.
+import { describe, expect, it } from 'vitest';
+import { eventDoc, eventSignature, isoDay, judge, termVector } from '../../../lib/events';
+import { pairFeatures } from '../../../lib/events/pair';
+import { englishKey, localPlaces } from '../../../lib/events/local-places';
+
+describe('places the gazetteer does not know', () => {
+  it('keeps an English place by its consonants: two spellings are one key', () => {
+    expect(englishKey('Tokhar')).toBe(englishKey('al-Tukhar'));
+    expect(englishKey('Ghandoura')).toBe(englishKey('Ghandura'));
+    expect(englishKey('Tokhar')).not.toBe(englishKey('Ghandoura'));
+  });
+
+  it('reads the places an English report introduces, and not the words around them', () => {
+    const a = localPlaces('Strikes hit the village of Tokhar near the Kurdish-held town of Ghandoura on Tuesday', false, []);
+    expect(a.local.sort()).toEqual([englishKey('Ghandoura'), englishKey('Tokhar')].sort());
+    expect(localPlaces('Rockets fell on the Salah Eddin neighborhood in Aleppo city', false, []).local).toEqual([englishKey('Salah Eddin')]);
+    // Not a place: "the Syrian district", "the Old city of".
+    expect(localPlaces('Syrian district officials and the Kurdish district council met', false, []).local).toEqual([]);
+  });
+
+  it('takes an English spelling the gazetteer writes otherwise for the gazetteer place', () => {
+    const sig = eventSignature('10 civilians dead in air strike on Syria rebel town', 'At least 10 civilians were killed in air strikes Friday on the rebel-held town of Atareb in Aleppo province.', '2016-07-29');
+    expect(sig.place?.id).toBe('atarib');
+    expect(sig.local).toBeUndefined();
+  });
+
+  it('reads the village or neighbourhood an Arabic report introduces, not a word after "حي"', () => {
+    expect(localPlaces('قصف مدفعي على قرية الهبيطة الصغيرة صباح اليوم', true, []).local).toEqual(['هبيطه']);
+    expect(localPlaces('سقوط قذائف على حي سكني في المدينة', true, []).local).toEqual([]);
+    expect(localPlaces('غارة على بلدة كفر نبودة', true, []).local).toEqual(['كفر نبوده']);
+    // A place the gazetteer already matched is not read again.
+    expect(localPlaces('غارة على بلدة كفرنبودة', true, ['كفرنبودة']).local).toEqual([]);
+  });
+
+  it('tells strikes on two unknown villages the same morning apart, and one village told twice together', () => {
+    const tokhar = eventDoc('Coalition strikes kill 56 civilians in Syria', 'At least 56 civilians were killed on Tuesday in strikes near the village of Tokhar, a monitor said.', '2016-07-19', 'ahram');
+    const tukhar = eventDoc('Dozens of civilians killed in coalition raids', 'Coalition raids killed dozens of civilians on Tuesday in the village of al-Tukhar, activists said.', '2016-07-19', 'dailysabah');
+    const ghandoura = eventDoc('Coalition strikes kill 15 civilians in Syria', 'At least 15 civilians were killed on Tuesday in strikes on the town of Ghandoura, a monitor said.', '2016-07-19', 'trt');
+    expect(pairFeatures(tokhar, tukhar).features).toMatchObject({ sharedSpecific: 1, placeOther: 0 });
+    expect(pairFeatures(tokhar, ghandoura).features).toMatchObject({ sharedSpecific: 0, placeOther: 1 });
+  });
+});
+
+describe('dates written in English', () => {
+  it('reads the event day from "April 15" five days before publication', () => {
+    const w = eventSignature('Over 130 killed in April 15 attack near Aleppo', 'The death toll of the attack near Aleppo on April 15 passed 130, the UN envoy said Thursday.', '2017-04-20').when;
+    expect(w.from).toBe('text');
+    expect(isoDay(w.day!)).toBe('2017-04-15');
+  });
+
+  it('passes over a dateline, "may" as a verb, and reads a date of December in January as last year\'s', () => {
+    const dateline = eventSignature('13 civilians killed in air raids', 'AFP Wednesday 15 Jul 2015 Thirteen civilians were killed in air raids on Tuesday, a monitor said.', '2015-07-15').when;
+    expect(isoDay(dateline.day!)).toBe('2015-07-14');
+    const verb = eventSignature('Toll may 20 rise', 'The toll of the blast on Monday may rise, officials said.', '2017-05-23').when;
+    expect(verb.raw?.toLowerCase()).toBe('monday');
+    const lastYear = eventSignature('Blast kills 5', 'A blast killed five people on December 30 in the city, officials said.', '2017-01-02').when;
+    expect(isoDay(lastYear.day!)).toBe('2016-12-30');
+  });
+
+  it('reads the day of the event, not the day a monitor told the toll ("said on Sunday")', () => {
+    const w = eventSignature('Death toll from Aleppo bomb attack at least 112', 'The toll rose to 112, the monitor said on Sunday. Saturday\'s blast hit buses carrying evacuees on Saturday near Aleppo.', '2017-04-16').when;
+    expect(isoDay(w.day!)).toBe('2017-04-15');
+  });
+});
+
+describe('two incidents told alike', () => {
+  it('caps strikes on one town told on two days with tolls far apart (Monday\'s 21, Tuesday\'s 85)', () => {
+    const monday = eventDoc('Coalition strikes kill 21 civilians in Manbij', 'Air strikes by the US-led coalition killed at least 21 civilians in Manbij on Monday, a monitoring group said.', '2016-07-18', 'manar');
+    const tuesday = eventDoc('Coalition strikes kill 85 civilians in Manbij', 'Air strikes by the US-led coalition killed at least 85 civilians in Manbij on Tuesday, a monitoring group said.', '2016-07-19', 'dailysabah');
+    const j = judge(monday, tuesday);
+    expect(j.probability).toBeLessThanOrEqual(0.5);
+    expect(j.relation).toBe('related');
+  });
+
+  it('reads a report\'s words up to the paragraph that turns to another story ("وفي سياق متصل")', () => {
+    const title = 'الطيران المدني التركي يمنح الخطوط الجوية السورية تصريحا';
+    const own = 'منحت المديرية العامة للطيران المدني في تركيا الخطوط الجوية السورية إذنا لتسيير رحلات.';
+    const v = termVector(title, `${own}\nوفي سياق متصل، أكد الرئيس التركي أردوغان أن استقرار سوريا يعود بالفائدة على جيرانها.`);
+    expect([...v.all]).toEqual([...termVector(title, own).all]);
+    // Another paragraph of the report's own story is read.
+    expect(termVector(title, `${own}\nوأكد الرئيس التركي أردوغان أن استقرار سوريا يعود بالفائدة على جيرانها.`).all.size).toBeGreaterThan(v.all.size);
+  });
+});
