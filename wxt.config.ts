@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type WxtViteConfig } from 'wxt';
 import { CONTENT_MATCHES } from './lib/outlets/hosts';
 import { zipWithoutCodecImport } from './scripts/zip-without-codec-import';
@@ -65,6 +66,9 @@ export default defineConfig({
   }),
   vite: () => ({
     build: { target: 'es2022' },
+    // Dexie's ES module itself, not its CommonJS build behind an import wrapper: the wrapper's
+    // interop copied every export onto a namespace object each time the service worker started.
+    resolve: { alias: [{ find: /^dexie$/, replacement: fileURLToPath(import.meta.resolve('dexie/dist/dexie.mjs')) }] },
     plugins: [jsonAsParse(), zipWithoutCodecImport()],
   }),
 });

@@ -57,6 +57,8 @@ export interface Timeline {
   panelNavigation: number;
   panelScript: number;
   panelShown: number;
+  /** The panel shows why each report is related (its shared phrases, asked for after the list; NaN in a build that sent them with it). */
+  panelWhy: number;
   /** The last marks step ends. */
   marks: number;
 }
@@ -76,8 +78,9 @@ export async function readTimeline(page: Page): Promise<Timeline> {
         origin: performance.timeOrigin,
         script: performance.getEntriesByName('isnad:panel-script')[0]?.startTime ?? NaN,
         shown: performance.getEntriesByName('isnad:panel-shown')[0]?.startTime ?? NaN,
+        why: performance.getEntriesByName('isnad:panel-why')[0]?.startTime ?? NaN,
       }))
-    : { origin: NaN, script: NaN, shown: NaN };
+    : { origin: NaN, script: NaN, shown: NaN, why: NaN };
   const shift = panel.origin - own.origin;
   const nav = await page.evaluate(() => {
     const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -93,6 +96,7 @@ export async function readTimeline(page: Page): Promise<Timeline> {
     panelNavigation: shift,
     panelScript: shift + panel.script,
     panelShown: shift + panel.shown,
+    panelWhy: shift + panel.why,
     marks: own.marks,
   };
 }
@@ -156,7 +160,7 @@ interface Row {
   relatedInPanelMaxMs: number;
   /** Loads just after the background was stopped (a reader back after 30 s idle): when the marks and
    *  the first related report showed, median and worst (ms). */
-  cold?: { runs: number; marksAtMs: number; marksAtMaxMs: number; relatedInPanelMs: number; relatedInPanelMaxMs: number };
+  cold?: { runs: number; marksAtMs: number; marksAtMaxMs: number; relatedInPanelMs: number; relatedInPanelMaxMs: number; whyInPanelMs: number };
   /** From traced loads: our costliest task by CPU time and by wall time, and the script's evaluation. */
   traced?: { loads: number; longestCpuMs: number; longestCpuSteps: string; longestWallMs: number; longestWallSteps: string; evaluateCpuMedianMs: number };
 }
@@ -320,7 +324,8 @@ function summarise(page: string, loads: Load[], withoutIsnadLongTasks: number): 
 function summariseCold(loads: Load[]): NonNullable<Row['cold']> {
   const marks = loads.map((l) => marksShownAt(l.cost));
   const related = loads.map((l) => l.timeline.panelShown);
-  return { runs: loads.length, marksAtMs: round(median(marks)), marksAtMaxMs: round(Math.max(...marks)), relatedInPanelMs: round(median(related)), relatedInPanelMaxMs: round(Math.max(...related)) };
+  const why = loads.map((l) => l.timeline.panelWhy).filter((x) => !Number.isNaN(x));
+  return { runs: loads.length, marksAtMs: round(median(marks)), marksAtMaxMs: round(Math.max(...marks)), relatedInPanelMs: round(median(related)), relatedInPanelMaxMs: round(Math.max(...related)), whyInPanelMs: why.length ? round(median(why)) : NaN };
 }
 
 export async function measureMainThread({ runs = 5, baselineDir, traced = 3, coldRuns = 3, docs = 0, extensionDir }: { runs?: number; baselineDir?: string; traced?: number; coldRuns?: number; docs?: number; extensionDir?: string } = {}): Promise<{ rows: Row[]; baseline: Row[] | null }> {
@@ -392,6 +397,7 @@ const TIMELINE: Array<[keyof Timeline, string]> = [
   ['marks', 'marks shown'],
   ['panelScript', "panel's script runs"],
   ['panelShown', 'related shown'],
+  ['panelWhy', 'why shown'],
 ];
 
 function costTable(rows: Row[]): string[] {

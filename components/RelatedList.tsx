@@ -7,7 +7,7 @@ import type { CorpusStats } from '../lib/corpus/stats';
 import { call } from '../lib/messaging';
 import { reportTarget } from '../lib/open-report';
 import { outletName } from '../lib/outlets/names';
-import type { RelatedReport } from '../lib/types';
+import type { RelatedReport, ReportWhy } from '../lib/types';
 import { corpusHasNoOther } from './context-states';
 import { aspectIdsOf, gapKind, groupRelated, reasonsOf, sourceIdsOf } from './related-groups';
 import { EventWhy } from './EventWhy';
@@ -117,12 +117,12 @@ function useSourceNames(related: readonly RelatedReport[]): Names {
 }
 
 /**
- * The shared phrases of reports that came without them (the in-page panel gets its list first):
- * asked for once the list is shown, and shown when they come (`tabId`: the tab whose article it is;
+ * The shared phrases (and archive dates) of reports that came without them (the in-page panel gets
+ * its list first): asked for once the list is shown, and shown when they come (`tabId`: the tab whose article it is;
  * undefined, the sender's own).
  */
 function useWhy(related: readonly RelatedReport[], tabId: number | undefined): RelatedReport[] {
-  const [why, setWhy] = useState<Record<string, string[]>>({});
+  const [why, setWhy] = useState<Record<string, ReportWhy>>({});
   const ids = related.filter((r) => r.sharedPhrases === undefined).map((r) => r.id);
   const key = ids.join(',');
   useEffect(() => {
@@ -137,7 +137,7 @@ function useWhy(related: readonly RelatedReport[], tabId: number | undefined): R
       live = false;
     };
   }, [key, tabId]);
-  return related.map((r) => (r.sharedPhrases === undefined && why[r.id] ? { ...r, sharedPhrases: why[r.id] } : r));
+  return related.map((r) => (r.sharedPhrases === undefined && why[r.id] ? { ...r, ...why[r.id] } : r));
 }
 
 /** The related reports, grouped by event (this article's event first), best first in each. */

@@ -17,7 +17,7 @@ import type { HarvestBegin, HarvestPart } from './harvest/jobs';
 import type { MessageKey } from './i18n';
 import type { MarkSpec } from './marks/types';
 import type { PanelLayout } from './settings';
-import type { Article, ExportedFile, RelatedReport, Report, TabContext } from './types';
+import type { Article, ExportedFile, RelatedReport, Report, ReportWhy, TabContext } from './types';
 import { TEAM_ROLES, type TeamProtocol } from './team/protocol';
 import type { ArticleAnalysis } from './ui/article-analysis';
 import { errorMessage } from './errors';
@@ -57,8 +57,8 @@ export interface Protocol extends TeamProtocol {
   /** UI (panel, side panel, popup) → background: the context of a tab (the sender's when omitted). */
   'ui:context': { request: { tabId?: number }; reply: TabContext | null };
   /** UI → background: the phrases a tab's article shares with related reports it was shown without
-   *  them (the in-page panel's context comes list first), by report id. */
-  'ui:why': { request: { tabId?: number; ids: string[] }; reply: Record<string, string[]> };
+   *  them (the in-page panel's context comes list first), and their archive dates, by report id. */
+  'ui:why': { request: { tabId?: number; ids: string[] }; reply: Record<string, ReportWhy> };
   /** UI → background: one report of the corpus, for the report viewer. */
   'ui:report': { request: { id: string }; reply: Report | null };
   'ui:stats': { request: Record<string, never>; reply: CorpusStats };

@@ -126,6 +126,10 @@ export interface RelatedReport {
   differed?: EventAspect[];
 }
 
+/** What the panel is told of a related report after its list (ui:why): what needs the report's
+ *  stored text — the phrases it shares with the article, and when a web archive captured it. */
+export type ReportWhy = Required<Pick<RelatedReport, 'sharedPhrases'>> & Pick<RelatedReport, 'archivedAt'>;
+
 /**
  * One thing two reports' events agree or differ on. `a` is the article's side, `b` the report's
  * (the same when they agree): a place's gazetteer id, a YYYY-MM-DD day, an event type, a count, an

@@ -4,7 +4,7 @@ import type { IsnadDB } from '../db';
 import type { CorpusPack } from '../corpus/formats';
 import { ensureIndexed } from './index-store';
 import { loadBuiltin } from './reports';
-import type { Article, TabContext } from '../types';
+import type { Article, ReportWhy, TabContext } from '../types';
 import { searchRelated, type Query } from './search';
 import { phrasesFor } from './explain';
 import { storeReader } from './reader';
@@ -39,10 +39,10 @@ export async function contextFor(db: IsnadDB, article: Article, top = 10, opts: 
 }
 
 /** Most reports a panel shows at once: the phrases of more are not asked for together. */
-export const WHY_MAX = 20;
+const WHY_MAX = 20;
 
-/** The phrases the article shares with each of the reports `ids` (shown without them). */
-export async function whyFor(db: IsnadDB, article: Article, ids: readonly string[]): Promise<Record<string, string[]>> {
+/** The phrases the article shares with each of the reports `ids` (shown without them), and their archive dates. */
+export async function whyFor(db: IsnadDB, article: Article, ids: readonly string[]): Promise<Record<string, ReportWhy>> {
   if (!Array.isArray(ids) || ids.length > WHY_MAX || !ids.every((id) => typeof id === 'string')) throw new Error(`at most ${WHY_MAX} report ids`);
   return phrasesFor(storeReader(db), articleQuery(article), ids);
 }

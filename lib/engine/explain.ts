@@ -1,6 +1,6 @@
 // Ranking's last step: each judged report as the reader sees it, with why it is related — the
 // words, entities, sources and phrases it shares with the article, the date gap, its event.
-import type { RelatedReport, Relation } from '../types';
+import type { RelatedReport, Relation, ReportWhy } from '../types';
 import { isoDay, type EventSignature } from '../events';
 import { phrasesOf } from './phrases';
 import type { Judged } from './judge-candidates';
@@ -48,16 +48,17 @@ export function explain({ q, f, qterms }: RankQuery, out: readonly Judged[], sou
 }
 
 /**
- * The second step of an answer: the phrases each report shares with the article, for reports the
- * reader was shown without them (read by id; a report deleted meanwhile gets none).
+ * The second step of an answer, for reports the reader was shown without it: what needs each
+ * report's stored text — the phrases it shares with the article, and when a web archive captured
+ * it (read by id; a report deleted meanwhile gets no phrases).
  */
-export async function phrasesFor(reader: Pick<IndexReader, 'texts'>, q: Pick<Query, 'title' | 'text'>, ids: readonly string[]): Promise<Record<string, string[]>> {
+export async function phrasesFor(reader: Pick<IndexReader, 'texts'>, q: Pick<Query, 'title' | 'text'>, ids: readonly string[]): Promise<Record<string, ReportWhy>> {
   const reports = await reader.texts(ids);
   const phrasesIn = phrasesOf(`${q.title}\n${q.text}`);
-  const out: Record<string, string[]> = {};
+  const out: Record<string, ReportWhy> = {};
   ids.forEach((id, i) => {
     const r = reports[i];
-    out[id] = r ? phrasesIn(`${r.title}\n${r.text}`) : [];
+    out[id] = { sharedPhrases: r ? phrasesIn(`${r.title}\n${r.text}`) : [], ...(r?.archivedAt ? { archivedAt: r.archivedAt } : {}) };
   });
   return out;
 }

@@ -106,5 +106,3 @@ export async function lexiconWith(db: IsnadDB, maxId: number): Promise<Lexicon> 
   return lex;
 }
 
-/** The lexicon a context has read so far (no reads): for decoding after `lexiconWith`. */
-export const knownLexicon = (db: object): Lexicon => lexiconOf(db);

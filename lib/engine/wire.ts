@@ -12,7 +12,7 @@ import type { TermLists } from './term-pack';
 
 /** The event model's word counts (lib/events termVector) as sent: each word as its index in the
  *  analysis' `terms` (all of them are, for the engine's own analysis) or as itself. */
-export interface TermsWire {
+interface TermsWire {
   /** The title's words and their counts: word, count, word, count… */
   t: Array<number | string>;
   /** The lede's lines: key, words. */

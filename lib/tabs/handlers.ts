@@ -5,7 +5,7 @@ import type { IsnadDB } from '../db';
 import { contextFor, whyFor } from '../engine/context';
 import { entityCard } from '../engine/entity-card';
 import { captureArticle } from '../engine/manage';
-import { queryFeatures } from '../engine/search';
+import { warmLookup } from '../engine/warm';
 import { READABILITY_SCRIPT } from '../extract/readability-slot';
 import { t } from '../i18n';
 import { marksFor } from '../marks/for-article';
@@ -42,18 +42,17 @@ async function capture(db: IsnadDB, article: Article): Promise<void> {
 
 /**
  * Woken by an outlet's page that is still loading: its article comes within a few hundred ms, so
- * the text analysis (the gazetteer matcher's first use) is readied meanwhile, after the reply.
+ * the marks and the related-reports lookup are readied meanwhile, after the reply (lib/engine/warm.ts).
  * Once per life of the worker.
  */
-function warmer(): () => void {
+function warmer(db: IsnadDB): () => void {
   let warm = false;
   return () => {
     if (warm) return;
     warm = true;
     setTimeout(() => {
-      const text = 'قالت وكالة سانا إن قوات النظام دخلت مدينة حلب';
-      queryFeatures({ url: '', title: text, text, publishedAt: null });
-      marksFor({ paragraphs: [text], publishedAt: { value: null, precision: 'unknown', source: 'none' } });
+      marksFor({ paragraphs: ['قالت وكالة سانا إن قوات النظام دخلت مدينة حلب'], publishedAt: { value: null, precision: 'unknown', source: 'none' } });
+      void warmLookup(db).catch((e: unknown) => console.error('Isnad: readying the lookup failed', e));
     }, 0);
   };
 }
@@ -80,7 +79,7 @@ function frameHandlers(db: IsnadDB, frames: FrameClaims): Pick<Handlers, 'page:f
 }
 
 export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps): TabHandlers {
-  const warmUp = warmer();
+  const warmUp = warmer(db);
   return {
     ...frameHandlers(db, frames),
     async 'page:article'({ article: read, run, readAt }, sender) {

@@ -3,10 +3,10 @@
 import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { RelatedReport } from '../../../lib/types';
+import type { RelatedReport, ReportWhy } from '../../../lib/types';
 
 const asked: Array<{ name: string; data: unknown }> = [];
-let answer: (w: Record<string, string[]>) => void = () => undefined;
+let answer: (w: Record<string, ReportWhy>) => void = () => undefined;
 vi.mock('../../../lib/messaging', () => ({
   call: (name: string, data: unknown) => {
     asked.push({ name, data });
@@ -34,8 +34,11 @@ describe('the related list, list first', () => {
     expect(app.querySelectorAll('[data-testid="related-item"]').length).toBe(3);
     expect(app.querySelectorAll('[data-testid="why-phrases"]').length).toBe(1);
     await vi.waitFor(() => expect(asked.filter((a) => a.name === 'ui:why')).toEqual([{ name: 'ui:why', data: { tabId: 7, ids: ['r1', 'r2'] } }]));
-    answer({ r1: ['انسحاب التنظيم من محيط المطار'], r2: [] });
+    expect(app.querySelectorAll('[data-testid="related-archived"]').length).toBe(0);
+    answer({ r1: { sharedPhrases: ['انسحاب التنظيم من محيط المطار'] }, r2: { sharedPhrases: [], archivedAt: '2017-03-04T10:11:12Z' } });
     await vi.waitFor(() => expect(app.querySelectorAll('[data-testid="why-phrases"]').length).toBe(2));
     expect(app.querySelector('[data-testid="why-phrases"] q')?.textContent).toBe('انسحاب التنظيم من محيط المطار');
+    // What else needs the stored text comes with the phrases: r2 was read from a web archive.
+    expect(app.querySelectorAll('[data-testid="related-archived"]').length).toBe(1);
   });
 });

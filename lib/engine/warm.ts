@@ -1,0 +1,22 @@
+// What a service worker woken by an outlet's page readies while the page loads (page:wake): its
+// article comes a few hundred ms later, and the lookup for the panel should not be the first to
+// run the text analysis (the gazetteer matcher), the event model (its vocabulary's expressions,
+// the reference table) or to read the index's manifest and segment dictionaries.
+import type { IsnadDB } from '../db';
+import { eventDoc, judge } from '../events';
+import { storeReader } from './reader';
+import { queryFeatures } from './search';
+
+const TITLE = 'قوات النظام تقصف مدينة حلب';
+const TEXT = 'قالت وكالة سانا إن قوات النظام دخلت مدينة حلب يوم الاثنين، وقال المرصد السوري إن القصف أدى إلى مقتل خمسة مدنيين.';
+const OTHER = 'أفاد ناشطون بأن قصفا مدفعيا استهدف أحياء في مدينة حلب، ما أسفر عن مقتل خمسة أشخاص بينهم طفلان.';
+
+/** The first reads and first runs of a related-reports lookup, done before one is asked for. */
+export async function warmLookup(db: IsnadDB): Promise<void> {
+  // The index's first read (the connection, the manifest, each segment's term dictionary, kept
+  // in the segment cache): in flight while the code below runs.
+  const read = storeReader(db).postings([]);
+  queryFeatures({ url: '', title: TITLE, text: TEXT, publishedAt: null });
+  judge(eventDoc(TITLE, TEXT, '2016-05-02'), eventDoc(TITLE, OTHER, '2016-05-02'));
+  await read;
+}

@@ -1,0 +1,39 @@
+// A worker woken by an outlet's page readies the lookup (lib/engine/warm.ts): the index's segment
+// dictionaries are read into the segment cache before the article comes, and the lookup that
+// follows answers as it would have without.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseJsonLines } from '../../../lib/corpus/formats';
+import { openDb } from '../../../lib/db';
+import { indexReports, toReport } from '../../../lib/engine/index-store';
+import { searchRelated, type Query } from '../../../lib/engine/search';
+import { cacheOf } from '../../../lib/engine/segments/store';
+import { warmLookup } from '../../../lib/engine/warm';
+
+const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
+const q = (i: number): Query => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
+
+describe('readying the lookup', () => {
+  it('reads the segment dictionaries into the cache, and the lookup after answers the same', async () => {
+    const cold = openDb(`warm-a-${Math.random()}`);
+    const warmed = openDb(`warm-b-${Math.random()}`);
+    for (const db of [cold, warmed]) await indexReports(db, real.slice(0, 80).map((r) => toReport(r, 'import', 'real-2025')));
+    // A fresh handle on the same data: as a restarted worker, nothing cached.
+    const name = warmed.name;
+    warmed.close();
+    const restarted = openDb(name);
+    expect(cacheOf(restarted).bytes).toBe(0);
+    await warmLookup(restarted);
+    expect(cacheOf(restarted).bytes).toBeGreaterThan(0);
+    expect(await searchRelated(restarted, q(7))).toEqual(await searchRelated(cold, q(7)));
+    cold.close();
+    restarted.close();
+  });
+
+  it('does not fail on an empty corpus', async () => {
+    const db = openDb(`warm-c-${Math.random()}`);
+    await expect(warmLookup(db)).resolves.toBeUndefined();
+    db.close();
+  });
+});
