@@ -53,3 +53,11 @@ export function storedEventDoc(d: DocRow, text: string): EventDoc | null {
   const sig = storedSignature(d);
   return sig ? { sig, terms: storedTerms(d) ?? termVector(d.title, text), ...(d.outlet ? { outlet: d.outlet } : {}) } : null;
 }
+
+/** The event document of a report from its doc row alone (its signature and its word counts), or
+ *  null when the row lacks a usable one of either: then the report's text is to be read. */
+export function rowEventDoc(d: DocRow): EventDoc | null {
+  const sig = storedSignature(d);
+  const terms = sig && storedTerms(d);
+  return sig && terms ? { sig, terms, ...(d.outlet ? { outlet: d.outlet } : {}) } : null;
+}

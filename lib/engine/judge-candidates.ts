@@ -2,7 +2,7 @@
 // article — same event, related (same place or actor, another incident), or neither (left out).
 // Its words are weighed by the reference table blended with the corpus's counts of the article's words.
 import { eventDoc, judge, type EventDoc } from '../events';
-import { storedEventDoc } from './event-sigs';
+import { rowEventDoc, storedEventDoc } from './event-sigs';
 import type { Folded } from './fold-duplicates';
 import type { RankSource } from './rank';
 import type { Query } from './search';
@@ -19,11 +19,13 @@ export interface Judged extends Folded {
 /**
  * The pool judged: same-event reports first, most probable first, then the related ones in
  * ranking order. `textless`: nothing needs the reports' texts (no shared phrases to explain), so the
- * event documents a store keeps (a team server) are read in their place.
+ * event documents a store keeps (a team server's, or a doc row's signature and word counts) are
+ * read in their place (a report judged so has no text and no archive date: ui:why gives both).
  */
 export async function judgeCandidates(q: Query, pool: readonly Folded[], source: RankSource, textless: boolean): Promise<Judged[]> {
   const ids = pool.map((s) => s.d.id);
-  const docs = source.eventDocs && textless ? await source.eventDocs(ids) : [];
+  const kept = source.eventDocs && textless ? await source.eventDocs(ids) : [];
+  const docs = textless ? pool.map((s, i) => kept[i] ?? rowEventDoc(s.d) ?? undefined) : kept;
   const unkept = ids.filter((_, i) => !docs[i]);
   const read = unkept.length ? ((await source.texts(unkept)) ?? []) : [];
   const texts = new Map(unkept.map((id, i) => [id, read[i]?.text]));

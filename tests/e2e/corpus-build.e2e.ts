@@ -139,6 +139,8 @@ async function panelItems(url: string, waitForTitle: string): Promise<{ page: Pa
   const handle = await page.waitForSelector('[data-isnad="panel"] iframe', { state: 'attached', timeout: 20_000 });
   const frame = (await handle.contentFrame())!;
   await frame.locator('[data-testid="related-item"]', { hasText: waitForTitle }).waitFor({ timeout: 20_000 });
+  // The list comes first; the archive dates come with the shared phrases, a message later (ui:why).
+  await frame.waitForFunction(() => performance.getEntriesByName('isnad:panel-why').length > 0, undefined, { timeout: 20_000 });
   const items = await frame.locator('[data-testid="related-item"]').evaluateAll((lis) =>
     lis.map((li) => ({ title: li.querySelector('a.title')?.textContent ?? '', archived: li.querySelector('[data-testid="related-archived"]')?.textContent ?? null })),
   );

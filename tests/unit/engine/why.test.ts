@@ -8,7 +8,8 @@ import { parseJsonLines } from '../../../lib/corpus/formats';
 import { openDb } from '../../../lib/db';
 import { contextFor, whyFor } from '../../../lib/engine/context';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
-import { searchRelated, type Query } from '../../../lib/engine/search';
+import { storeReader, type IndexReader } from '../../../lib/engine/reader';
+import { searchRelated, searchWith, type Query } from '../../../lib/engine/search';
 import type { Article } from '../../../lib/types';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
@@ -35,6 +36,24 @@ describe('related reports, list first and phrases after', () => {
     }
     // Not vacuous: some of these reports do share phrases with their article.
     expect(withPhrases).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('reads no report text for the list when the doc rows keep the word counts, and the same list', async () => {
+    const db = openDb(`why-${Math.random()}`);
+    await indexReports(db, real.map((r) => toReport(r, 'import', 'real-2025')));
+    const store = storeReader(db);
+    const asked: string[] = [];
+    const counting: IndexReader = { ...store, texts: (ids) => (asked.push(...ids), store.texts(ids)) };
+    for (const i of [0, 7, 21]) {
+      const listed = await searchWith(counting, q(i), { explain: false });
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed).toEqual((await searchRelated(db, q(i))).map(({ sharedPhrases: _, archivedAt: __, ...r }) => r));
+    }
+    expect(asked).toEqual([]);
+    // With phrases, the texts are read (to find the phrases in).
+    await searchWith(counting, q(7));
+    expect(asked.length).toBeGreaterThan(0);
     db.close();
   });
 
