@@ -14,7 +14,9 @@
 // - the machine's load average (1 minute) at each phase: two cores shared with other work.
 // With --shards N the reports are on N shards behind a coordinator (postgres_fdw, server/shards.ts).
 // The analysed batches are kept in --cache (default: a folder under the temporary folder, by size)
-// and reused by the next run of the same size.
+// and reused by the next run of the same size; --reuse DIR:SIZE starts from another size's cache,
+// --from N analyses from report N (a second --analyse-only process), --follow loads while another
+// run analyses, and --stop-file F ends the load (and starts the queries) at the size reached.
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +50,10 @@ const { values } = parseArgs({
     cache: { type: 'string' },
     'analyse-only': { type: 'boolean' },
     profile: { type: 'string' },
+    reuse: { type: 'string', multiple: true },
+    follow: { type: 'boolean' },
+    from: { type: 'string' },
+    'stop-file': { type: 'string' },
   },
 });
 const DOCS = Number(values.docs ?? 100_000);
@@ -55,6 +61,13 @@ const LOCAL = Number(values.local ?? 3000);
 const QUERIES = Number(values.queries ?? 200);
 const SHARDS = Number(values.shards ?? 0);
 const CACHE = values.cache ?? join(tmpdir(), `isnad-bench-team-${DOCS}`);
+/** --reuse DIR:SIZE: the analysed cache of another size's corpus (synthCorpus(SIZE)) makes the first
+ *  SIZE reports, their URLs moved under /r<k>/ so that no two chunks share one; the rest are the
+ *  first reports of synthCorpus(DOCS). Analysis is most of a new size's cost on this machine. */
+const REUSE = (values.reuse ?? []).map((x) => {
+  const at = x.lastIndexOf(':');
+  return { dir: x.slice(0, at), docs: Number(x.slice(at + 1)) };
+});
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -73,11 +86,16 @@ async function analyseAll(records: ReportRecord[]): Promise<number | null> {
   const t = performance.now();
   let analysed = 0;
   try {
-    for (let i = 0; i < records.length; i += BATCH) {
-      // A batch already written (a run stopped part way) is kept.
-      if (existsSync(batchFile(i))) continue;
-      const part = records.slice(i, i + BATCH);
-      writeFileSync(`${batchFile(i)}.part`, ndjson({ records: part, ...(await pool.analyse(part)) }));
+    // A batch already written (a run stopped part way) is kept. The next batch is analysed while
+    // this one is serialised and written, so the workers are never idle waiting for the main thread.
+    const todo = Array.from({ length: Math.ceil(records.length / BATCH) }, (_, k) => k * BATCH).filter((i) => i >= Number(values.from ?? 0) && !existsSync(batchFile(i)));
+    const start = (i: number) => ({ i, part: records.slice(i, i + BATCH), analysis: pool.analyse(records.slice(i, i + BATCH)) });
+    let ahead = todo.length ? start(todo[0]!) : null;
+    for (let k = 0; ahead; k++) {
+      const { i, part, analysis } = ahead;
+      const got = await analysis;
+      ahead = k + 1 < todo.length ? start(todo[k + 1]!) : null;
+      writeFileSync(`${batchFile(i)}.part`, ndjson({ records: part, ...got }));
       renameSync(`${batchFile(i)}.part`, batchFile(i));
       analysed += part.length;
       if ((i / BATCH) % 25 === 0) log(`analysed ${i + part.length} (load ${load1()})`);
@@ -100,6 +118,35 @@ function ndjsonFiles(docs: number): string[] {
   });
 }
 
+const SYNTH_URL = '{"record":{"url":"https://synthetic.example/';
+
+/** The corpus of DOCS reports: the reused chunks' reports (URLs moved; only their count is needed
+ *  here), then synthCorpus(DOCS)'s first reports, whose labelled groups make the queries. The
+ *  reused caches may come from an older generator (other place names): they are realistic reports
+ *  the queries search through, not labelled ones. */
+function composeCorpus(): { corpus: SynthCorpus; fresh: ReportRecord[] } {
+  const reused = REUSE.reduce((s, r) => s + r.docs, 0);
+  const own = synthCorpus(DOCS);
+  const fresh = own.records.slice(0, DOCS - reused);
+  return { corpus: { records: fresh, groups: own.groups.filter((g) => g.every((i) => i < fresh.length)) }, fresh };
+}
+
+/** Every upload file in corpus order, with the URL prefix its lines get (reused chunks). */
+function uploadFiles(fresh: number): Array<{ file: string; move?: string }> {
+  const out: Array<{ file: string; move?: string }> = [];
+  REUSE.forEach(({ dir, docs }, k) => {
+    for (let i = 0; i < docs; i += BATCH) {
+      const file = join(dir, `${String(i / BATCH).padStart(5, '0')}.packed.ndjson`);
+      if (!existsSync(file)) throw new Error(`--reuse ${dir}: no ${file}`);
+      out.push({ file, move: `${SYNTH_URL}r${k}/` });
+    }
+  });
+  // --follow: the fresh part is being analysed by another run (--analyse-only); its files are waited for.
+  const own = values.follow ? Array.from({ length: Math.ceil(fresh / BATCH) }, (_, k) => batchFile(k * BATCH)) : ndjsonFiles(fresh);
+  // The fresh reports first: the queries are theirs (labelled groups), whatever size --stop-file leaves.
+  return [...own.map((file) => ({ file })), ...out];
+}
+
 /** Profiles this process (the server with it) during `fn` into DIR/name.cpuprofile, with --profile DIR. */
 async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   if (!values.profile) return fn();
@@ -119,12 +166,24 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /** Streams the cached lines in one upload (server/upload.ts), as `team load` does; the request alone is timed. */
-async function loadAll(c: TeamClient, docs: number): Promise<{ perS: number; added: number }> {
-  const files = ndjsonFiles(docs);
+async function loadAll(c: TeamClient, files: ReadonlyArray<{ file: string; move?: string }>): Promise<{ perS: number; added: number; waitedS: number; perSNotWaiting: number }> {
   let sent = 0;
+  let waited = 0;
   const lines = async function* () {
-    for (const f of files) {
-      for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
+    for (const { file, move } of files) {
+      // --stop-file F: the load ends (and the queries start) at the size reached when F appears.
+      if (values['stop-file'] && existsSync(values['stop-file'])) {
+        log(`stopped at ${sent} of ${files.length} files: ${values['stop-file']} exists`);
+        return;
+      }
+      const w = performance.now();
+      for (let tries = 0; !existsSync(file); tries++) {
+        if (tries > 3600) throw new Error(`no ${file} after an hour`);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      waited += performance.now() - w;
+      if (move) yield Buffer.from(readFileSync(file, 'utf8').replaceAll(SYNTH_URL, move));
+      else for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
       if (++sent % 10 === 0) log(`sent ${sent} of ${files.length} files (load ${load1()})`);
     }
   };
@@ -132,7 +191,7 @@ async function loadAll(c: TeamClient, docs: number): Promise<{ perS: number; add
   const res = await c.upload(lines(), 'synth');
   const s = (performance.now() - t) / 1000;
   if (res.problems.length) throw new Error(`load: ${JSON.stringify(res.problems.slice(0, 3))}`);
-  return { perS: Math.round(res.added / s), added: res.added };
+  return { perS: Math.round(res.added / s), added: res.added, waitedS: round(waited / 1000), perSNotWaiting: Math.round(res.added / (s - waited / 1000)) };
 }
 
 async function latencies(c: TeamClient, qs: TeamQuery[], clients: number): Promise<{ p50: number; p95: number; qps: number; load: number }> {
@@ -226,8 +285,9 @@ const dbs: Db[] = [];
 try {
   const out: Record<string, unknown> = { docs: DOCS, shards: SHARDS, cores: cpus().length, loadAtStart: load1() };
   log(`synthesising ${DOCS}`);
-  const corpus = synthCorpus(DOCS);
-  const analysePerS = await analyseAll(corpus.records);
+  const { corpus, fresh } = composeCorpus();
+  if (REUSE.length) out.reused = REUSE.map((r) => ({ docs: r.docs, dir: r.dir }));
+  const analysePerS = values.follow ? 'another process' : await analyseAll(fresh);
   out.analysePerS = analysePerS ?? 'cached';
   out.loadAfterAnalysis = load1();
   if (values['analyse-only']) {
@@ -261,17 +321,19 @@ try {
 
   const { token } = await createTeam(db, 'big', 'admin');
   const big = new TeamClient(url, 'big', token);
-  ndjsonFiles(DOCS);
+  const files = uploadFiles(fresh.length);
   let cpu0 = cpuNow();
-  const loaded = await profiled('load', () => loadAll(big, DOCS));
+  const loaded = await profiled('load', () => loadAll(big, files));
   out.loadCpuPerBatch = cpuPer(cpu0, cpuNow(), loaded.added / BATCH);
   out.loadPerS = loaded.perS;
+  if (values.follow) Object.assign(out, { loadWaitedForAnalysisS: loaded.waitedS, loadPerSNotWaiting: loaded.perSNotWaiting });
   out.loadAfterLoading = load1();
   out.loadStatements = await statements(db);
   await db.query('VACUUM ANALYZE');
   for (const s of shardDbs) await s.query('VACUUM ANALYZE');
   const size = async (d: Db, rel: string) => (await d.query<{ b: number }>(`SELECT coalesce(pg_total_relation_size(to_regclass('${rel}')), 0)::float8 AS b`))[0]!.b;
-  const perMillion = (bytes: number) => round((bytes / 1e6) * (1e6 / DOCS));
+  const perMillion = (bytes: number) => round((bytes / 1e6) * (1e6 / loaded.added));
+  out.loadedDocs = loaded.added;
   let reportsBytes = await size(db, 'reports');
   let dbBytes = (await db.query<{ b: number }>('SELECT pg_database_size(current_database())::float8 AS b'))[0]!.b;
   for (const s of shardDbs) {
@@ -286,7 +348,9 @@ try {
   };
   log(`loaded ${JSON.stringify(out)}`);
 
-  const groups = pickQueries(corpus, QUERIES);
+  // The labelled groups of the fresh reports loaded (all of them, unless --stop-file cut the load short).
+  const freshLoaded = Math.min(loaded.added, fresh.length);
+  const groups = pickQueries({ records: corpus.records, groups: corpus.groups.filter((g) => g.every((i) => i < freshLoaded)) }, QUERIES);
   const qs = groups.map((g) => teamQueryFor(asQuery(corpus.records[g[0]!]!)));
   for (const q of qs.slice(0, 10)) await big.query(q);
   await db.query('SELECT pg_stat_statements_reset()');

@@ -4,7 +4,7 @@
 import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 import { forgetDocs } from './doc-cache';
-import { signatureFields } from './event-sigs';
+import { signatureFields, signatureVersion } from './event-sigs';
 import { nearDupsOf, type Prepared } from './index-store';
 import { storedDoc, unpackDoc, type DocRecord } from './doc-rows';
 
@@ -47,7 +47,7 @@ export async function mergeInto(db: IsnadDB, stored: Report, capture: Prepared):
     // The title or date may be the capture's now: the event signature is read from them again,
     // and word counts kept of another title are left out (the title's are then read from the text).
     const { tv, ...kept } = row;
-    await db.docs.put(storedDoc({ ...kept, ...(merged.title === stored.title && tv ? { tv } : {}), url: merged.url, title: merged.title, publishedAt: merged.publishedAt, day, ...signatureFields(merged.title, merged.text, merged.publishedAt) }));
+    await db.docs.put(storedDoc({ ...kept, ...(merged.title === stored.title && tv && row.sv === signatureVersion() ? { tv } : {}), url: merged.url, title: merged.title, publishedAt: merged.publishedAt, day, ...signatureFields(merged.title, merged.text, merged.publishedAt) }));
     forgetDocs(db, [row.n]);
   });
   return merged;

@@ -9,9 +9,7 @@ import { EVENT_TYPES, eventSignature, LEDE_CHARS, MODEL, termVector, type EventD
 import { placeOf } from '../events/where';
 import type { DocRow } from './index-types';
 import { packSignature, unpackSignature, type PackedSignature } from './sig-pack';
-import { storedTerms } from './term-pack';
-
-export { hasStoredTerms } from './term-pack';
+import { hasPackedTerms, storedTerms } from './term-pack';
 
 export type { PackedSignature };
 
@@ -19,29 +17,51 @@ export type { PackedSignature };
  *  hierarchy are the gazetteer's: half a signature's bytes). */
 export type StoredSignature = Omit<EventSignature, 'place'> & { place: string | null };
 
+/** A probe of how the word counts are read (termVector): lines, a second story, English, digits
+ *  and diacritics, past the words read. A change to termVector that changes what it gives here
+ *  changes the version below, so that counts kept under the old reading are not used. */
+const TERMS_PROBE: ReadonlyArray<readonly [string, string]> = [
+  ['قصف مدفعي على بلدة كفرنبل في ريف إدلب', `قصفت قوات النظام بلدة كفرنبل صباح اليوم ما أسفر عن مقتل ٣ مدنيين وإصابة 5 آخرين.\nوقال الدفاع المدني إن فرقه انتشلت الجثث.\nوفي سياق متصل، أعلنت وزارة الخارجية التركية عن اجتماع جديد.\n${'وأضاف المصدر أن القصف تواصل لساعات. '.repeat(30)}`],
+  ['Shelling kills three in Kafranbel', 'Regime forces shelled Kafranbel this morning, killing 3 civilians.\n\nIn other news, the ministry announced a meeting.'],
+  ['عَاجِل: انفجار في دمشق', 'هزّ انفجارٌ العاصمةَ دمشق.'],
+];
+
+let version: string | null = null;
+
 /**
- * The event model a stored signature was worked out under. A signature changes with the model
- * (a change to how signatures are read comes with a refit): a doc row of another version is
- * judged from its text, as before, until the index is rebuilt.
+ * The event model a stored signature and word counts were worked out under. A signature changes
+ * with the model (a change to how signatures are read comes with a refit), the counts with how
+ * termVector reads a text: a doc row of another version is judged from its text, as before,
+ * until the index is rebuilt. Worked out on first use (the probe's words take a stemmer).
  */
-export const SIGNATURE_VERSION = hash53(JSON.stringify([MODEL, EVENT_TYPES, LEDE_CHARS]));
+export function signatureVersion(): string {
+  version ??= hash53(JSON.stringify([MODEL, EVENT_TYPES, LEDE_CHARS, TERMS_PROBE.map(([t, x]) => {
+    const v = termVector(t, x);
+    return [[...v.all], [...v.title], [...v.lines]];
+  })]));
+  return version;
+}
 
 /** A report's signature and the version to store beside it in its doc row. */
 export function signatureFields(title: string, text: string, publishedAt: string | null, sig?: EventSignature): Pick<DocRow, 'sig' | 'sv'> {
   const s = sig ?? eventSignature(title, text, publishedAt);
-  return { sig: packSignature({ ...s, place: s.place?.id ?? null }), sv: SIGNATURE_VERSION };
+  return { sig: packSignature({ ...s, place: s.place?.id ?? null }), sv: signatureVersion() };
 }
 
 /** The signature a doc row keeps, whole; null when it has none of this version (or its place is
  *  no longer in the gazetteer). */
 export function storedSignature(d: Pick<DocRow, 'sig' | 'sv'>): EventSignature | null {
-  if (!d.sig || d.sv !== SIGNATURE_VERSION) return null;
+  if (!d.sig || d.sv !== signatureVersion()) return null;
   const kept = Array.isArray(d.sig) ? unpackSignature(d.sig) : d.sig;
   if (!kept) return null;
   const place = kept.place === null ? null : placeOf(kept.place);
   if (kept.place !== null && !place) return null;
   return { ...kept, place };
 }
+
+/** Whether a row read by a query keeps word counts of this version: storedEventDoc then reads
+ *  none of its text (a caller may skip reading it). */
+export const hasStoredTerms = (d: DocRow): boolean => hasPackedTerms(d) && !!d.sig && d.sv === signatureVersion();
 
 /**
  * The event document of a judged report from its stored signature and word counts: what
@@ -51,6 +71,7 @@ export function storedSignature(d: Pick<DocRow, 'sig' | 'sv'>): EventSignature |
  */
 export function storedEventDoc(d: DocRow, text: string): EventDoc | null {
   const sig = storedSignature(d);
+  // Counts kept beside a signature of this version are of this version (written together).
   return sig ? { sig, terms: storedTerms(d) ?? termVector(d.title, text), ...(d.outlet ? { outlet: d.outlet } : {}) } : null;
 }
 

@@ -92,7 +92,7 @@ export async function lexiconForWrite(db: IsnadDB): Promise<Lexicon> {
 }
 
 /**
- * The lexicon holding every number in `ids` (read-only use: a query). Pages not read yet are read
+ * The lexicon holding every number up to `maxId` (read-only use: a query). Pages not read yet are read
  * in one read-only transaction; a page read before is read again only if it has since grown.
  */
 export async function lexiconWith(db: IsnadDB, maxId: number): Promise<Lexicon> {
@@ -105,4 +105,3 @@ export async function lexiconWith(db: IsnadDB, maxId: number): Promise<Lexicon> 
   for (const page of pages) if (page) lex.load(page);
   return lex;
 }
-

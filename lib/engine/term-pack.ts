@@ -129,8 +129,8 @@ export function withLexicon<T extends WithTerms>(d: T, lex: Lexicon): T {
   return d;
 }
 
-/** Whether a row's word counts are kept and readable: the event model need not read its text. */
-export const hasStoredTerms = (d: WithTerms): boolean => !!d.tv && !!d[LEXICON];
+/** Whether a row keeps word counts and a query read it with their lexicon. */
+export const hasPackedTerms = (d: WithTerms): boolean => !!d.tv && !!d[LEXICON];
 
 /** A row's kept word counts, or null (none kept, or unreadable: judged from the text then). */
 export function storedTerms(d: WithTerms): TermVector | null {

@@ -8,7 +8,7 @@ import { parseJsonLines } from '../../../lib/corpus/formats';
 import { beginImport, finishImport, importPart } from '../../../lib/engine/imports';
 import { analyseRecords, fromWire } from '../../../lib/engine/wire';
 import { searchRelated } from '../../../lib/engine/search';
-import { SIGNATURE_VERSION, storedSignature, type PackedSignature } from '../../../lib/engine/event-sigs';
+import { signatureVersion, storedSignature, type PackedSignature } from '../../../lib/engine/event-sigs';
 import { eventSignature } from '../../../lib/events';
 import { packSignature, unpackSignature } from '../../../lib/engine/sig-pack';
 import type { DocRow } from '../../../lib/engine/index-types';
@@ -51,7 +51,7 @@ describe('event signatures kept in the doc rows', () => {
     expect(rows).toHaveLength(real.length);
     for (const d of rows) {
       const r = (await db.reports.get(d.id))!;
-      expect(d.sv).toBe(SIGNATURE_VERSION);
+      expect(d.sv).toBe(signatureVersion());
       expect(storedSignature(d)).toEqual(eventSignature(r.title, r.text, r.publishedAt));
       // Packed, the place by its id only: the gazetteer has the rest.
       expect(Array.isArray(d.sig)).toBe(true);

@@ -132,6 +132,8 @@ describe('word counts kept in the doc rows', () => {
     const docs = (await storeReader(openDb(db.name)).docs(rows.map((d) => d.n))) as DocRow[];
     for (const d of docs) {
       expect(hasStoredTerms(d)).toBe(true);
+      // Counts kept under another reading of the words (another version) are not used.
+      expect(hasStoredTerms({ ...d, sv: 'older' })).toBe(false);
       const r = (await db.reports.get(d.id))!;
       // The text is not read when the row keeps its counts.
       expect(storedEventDoc(d, '')).toEqual(eventDoc(r.title, r.text, r.publishedAt, r.outlet));
