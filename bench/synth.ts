@@ -2,14 +2,13 @@
 // from a word-pair chain over the real 2025 corpus (its words at their real frequencies, in
 // plausible order, but no sentence repeated across hundreds of reports as a pool of real
 // sentences would be at 100,000 reports), the gazetteer's places and actors (with every alias outlets use) as
-// the who and where of events. An event told by several outlets becomes a labelled group whose
+// the who and where of events: a list frozen from the gazetteer (bench/data/synth-names.json), so
+// that the corpus stays the same when the gazetteer grows. An event told by several outlets becomes a labelled group whose
 // members differ the way outlets differ: the actor's name, spelling variants, diacritics, digits,
 // attached prefixes, reordered and paraphrased sentences, other background around it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { aliasText, ENTITIES, type Entity } from '../lib/entities';
 import type { ReportRecord } from '../lib/types';
 import { rng } from './rng';
+import { backgroundText, synthNames } from './synth-names';
 
 export interface SynthCorpus {
   records: ReportRecord[];
@@ -38,19 +37,13 @@ const ACTIONS: string[][] = [
 const VICTIMS = [['قتلى', 'ضحايا', 'شهداء'], ['جرحى', 'مصابين', 'إصابات'], ['معتقلين', 'موقوفين', 'محتجزين']];
 const LINKS = ['في', 'ب', 'على', 'قرب', 'في محيط'];
 
-function arabicNames(e: Entity): string[] {
-  const names = [e.name.ar, ...e.aliases.map(aliasText)].filter((n) => /[\u0600-\u06FF]/.test(n));
-  return [...new Set(names)];
-}
-
-const PLACE_KINDS = new Set(['village', 'town', 'city', 'airport', 'neighbourhood', 'camp', 'crossing', 'base', 'prison', 'dam', 'field']);
-const PLACES = ENTITIES.filter((e) => e.type === 'place' && PLACE_KINDS.has(e.kind)).map(arabicNames).filter((n) => n.length > 0);
-const ACTORS = ENTITIES.filter((e) => e.type === 'actor' && e.kind !== 'person').map(arabicNames).filter((n) => n.length > 0);
+const NAMES = synthNames();
+const PLACES = NAMES.places;
+const ACTORS = NAMES.actors;
 
 function backgroundSentences(): string[] {
-  const file = join(import.meta.dirname, '..', 'tests', 'fixtures', 'real-2025.jsonl');
   const out: string[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const line of backgroundText(NAMES).split('\n')) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { text: string };
     for (const s of r.text.split(/(?<=[.!؟])\s+|\n+/)) {

@@ -166,7 +166,7 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
 }
 
 /** The article's terms as the index holds them: each with its idf and postings. */
-interface LookedUp {
+export interface LookedUp {
   /** Live docs (at least 1), their average length, and the next doc number (bounds every doc number). */
   docs: number;
   avgLen: number;
@@ -181,7 +181,7 @@ interface LookedUp {
  * whether or not every segment has dropped them yet, so that a query costs the same before and
  * after a merge; so is a term no report holds.
  */
-async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[]): Promise<LookedUp> {
+export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[]): Promise<LookedUp> {
   const { meta, postings, blocks } = await reader.postings(wanted.map((w) => w.t));
   const N = Math.max(1, meta.docs);
   const qterms: LookedUpTerm[] = [];
@@ -197,7 +197,7 @@ async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[]): Promi
  * Phase 3: BM25 from the postings' impacts, divided by the article's score against itself (about
  * 0..1); the CANDIDATES best doc numbers, best first. Null when nothing scores.
  */
-function scoreLexical(f: Features, looked: LookedUp): { self: number; candidates: number[]; acc: Float32Array } | null {
+export function scoreLexical(f: Features, looked: LookedUp): { self: number; candidates: number[]; acc: Float32Array } | null {
   const acc = new Float32Array(looked.nextN + 1);
   const touched: number[] = [];
   const self = selfScore(f, looked.qterms, looked.avgLen);
