@@ -65,20 +65,14 @@ export const hasStoredTerms = (d: DocRow): boolean => hasPackedTerms(d) && !!d.s
 
 /**
  * The event document of a judged report from its stored signature and word counts: what
- * lib/events eventDoc(title, text, publishedAt, outlet) gives, without working out either. The
- * word counts are read from `text` when the row does not keep them (hasStoredTerms(d) says whether
- * it does: when it does, `text` is not read and may be ''). Null when the row has no signature to use.
+ * lib/events eventDoc(title, text, publishedAt, outlet) gives, without working out either. When
+ * the row does not keep word counts of this version they are read from `text`; with no `text`
+ * (a list answered from doc rows alone) the report is then left for its text to be read. Null
+ * when the row has no signature to use.
  */
-export function storedEventDoc(d: DocRow, text: string): EventDoc | null {
+export function storedEventDoc(d: DocRow, text?: string): EventDoc | null {
   const sig = storedSignature(d);
   // Counts kept beside a signature of this version are of this version (written together).
-  return sig ? { sig, terms: storedTerms(d) ?? termVector(d.title, text), ...(d.outlet ? { outlet: d.outlet } : {}) } : null;
-}
-
-/** The event document of a report from its doc row alone (its signature and its word counts), or
- *  null when the row lacks a usable one of either: then the report's text is to be read. */
-export function rowEventDoc(d: DocRow): EventDoc | null {
-  const sig = storedSignature(d);
-  const terms = sig && storedTerms(d);
+  const terms = sig && (storedTerms(d) ?? (text === undefined ? null : termVector(d.title, text)));
   return sig && terms ? { sig, terms, ...(d.outlet ? { outlet: d.outlet } : {}) } : null;
 }

@@ -2,7 +2,7 @@
 // article — same event, related (same place or actor, another incident), or neither (left out).
 // Its words are weighed by the reference table blended with the corpus's counts of the article's words.
 import { eventDoc, judge, type EventDoc } from '../events';
-import { rowEventDoc, storedEventDoc } from './event-sigs';
+import { storedEventDoc } from './event-sigs';
 import type { Folded } from './fold-duplicates';
 import type { RankSource } from './rank';
 import type { Query } from './search';
@@ -25,7 +25,7 @@ export interface Judged extends Folded {
 export async function judgeCandidates(q: Query, pool: readonly Folded[], source: RankSource, textless: boolean): Promise<Judged[]> {
   const ids = pool.map((s) => s.d.id);
   const kept = source.eventDocs && textless ? await source.eventDocs(ids) : [];
-  const docs = textless ? pool.map((s, i) => kept[i] ?? rowEventDoc(s.d) ?? undefined) : kept;
+  const docs = textless ? pool.map((s, i) => kept[i] ?? storedEventDoc(s.d) ?? undefined) : kept;
   const unkept = ids.filter((_, i) => !docs[i]);
   const read = unkept.length ? ((await source.texts(unkept)) ?? []) : [];
   const texts = new Map(unkept.map((id, i) => [id, read[i]?.text]));
