@@ -40,7 +40,7 @@ export function candidatesOf(t: TracedQuery, k: number, reserve: Reserve): Trace
   const holders = new Map<number, TracedCandidate>();
   for (const term of terms) {
     const id = term.slice(1);
-    for (const c of [...t.candidates.slice(k).filter((x) => x.d.e.includes(id)), ...(t.holders[term] ?? [])]) if (!taken.has(c.d.n)) holders.set(c.d.n, c);
+    for (const c of [...t.candidates.slice(k).filter((x) => x.d.e.includes(id)), ...(t.holders?.[term] ?? [])]) if (!taken.has(c.d.n)) holders.set(c.d.n, c);
   }
   return [...lexical, ...[...holders.values()].sort((a, b) => b.acc - a.acc).slice(0, reserve.size)];
 }
