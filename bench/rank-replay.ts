@@ -9,7 +9,8 @@ import { judge, type CorpusDf } from '../lib/events';
 import { eventDoc } from '../lib/events';
 import { storedEventDoc } from '../lib/engine/event-sigs';
 import { rankCandidates, type RankSource } from '../lib/engine/rank';
-import { isSpecificPlace, queryFeatures, type QueryTerm } from '../lib/engine/search';
+import { isSpecificPlace } from '../lib/engine/candidates';
+import { queryFeatures, type QueryTerm } from '../lib/engine/search';
 import type { TracedCandidate, TracedQuery } from './rank-trace';
 
 interface Miss {

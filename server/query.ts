@@ -12,6 +12,7 @@ import type { Sql } from './db';
 import { unpackEventDoc } from './event-pack';
 import type { CandidateSource } from './retrieval';
 import { eventDocFromWire } from '../lib/events';
+import { atEventPlace, eventPlaceDays } from '../lib/engine/place-days';
 import type { TeamQuery } from '../lib/team/query';
 
 /** What the extension (or the CLI) sends: where the article is, and its analysis (lib/team/query.ts). */
@@ -32,7 +33,10 @@ export async function teamQuery({ sql, reports }: QueryDbs, source: CandidateSou
   const [stats] = await sql.query<{ docs: number; len: number }>('SELECT docs::float8 AS docs, len FROM corpus_stats WHERE team_id = $1', [teamId]);
   if (!stats || stats.docs === 0 || wanted.length === 0) return [];
   const N = Math.max(1, stats.docs);
-  const looked = await source.lookUp(teamId, wanted.map((w) => w.t), saturationLimit(N));
+  const article = tq.event ? eventDocFromWire(tq.event) : undefined;
+  // The event's place on its days, as the local engine asks them (lib's place-days.ts).
+  const days = eventPlaceDays(article?.sig);
+  const looked = await source.lookUp(teamId, [...wanted.map((w) => w.t), ...days], saturationLimit(N));
   const { df } = looked;
   const avgLen = stats.len / N || 1;
   const qterms: QueryTerm[] = [];
@@ -45,7 +49,7 @@ export async function teamQuery({ sql, reports }: QueryDbs, source: CandidateSou
   const self = selfScore(f, qterms, avgLen);
   if (self === 0) return [];
   const weights = qterms.map(termWeight);
-  const rows = await looked.candidates(qterms.map((qt, i) => ({ t: qt.t, w: weights[i]!, reserve: reserves(qt) })));
+  const rows = await looked.candidates(qterms.map((qt, i) => ({ t: qt.t, w: weights[i]!, reserve: reserves(qt) })), days);
   const index = new Map(qterms.map((qt, i) => [qt.t, i]));
   const held = new Map<number, Set<string>>();
   const cands: Candidate[] = rows.map(({ d, hits, imps }) => {
@@ -59,9 +63,9 @@ export async function teamQuery({ sql, reports }: QueryDbs, source: CandidateSou
   });
   cands.sort((a, b) => b.acc - a.acc || a.d.n - b.d.n);
   const q: Query = { url: tq.url, otherUrls: tq.otherUrls, outlet: tq.outlet, title: '', text: '', publishedAt: null, textKey: tq.textKey };
-  const article = tq.event ? eventDocFromWire(tq.event) : undefined;
-  // In the local engine's order: the best by BM25, then the reserve (each scores below the best).
-  return rankCandidates({ q, f, qterms, self }, cands, {
+  // In the local engine's order: the best by BM25, then the reserve (each scores below the best), together by score.
+  const at = atEventPlace(article?.sig);
+  return rankCandidates({ q, f, qterms, self, ...(at ? { atEventPlace: at } : {}) }, cands, {
     holds: (qt, d) => held.get(d.n)?.has(qt.t) ?? false,
     // The event model reads the candidates' texts, as the local engine does.
     texts: async (ids) => {

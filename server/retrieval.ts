@@ -1,7 +1,7 @@
 // The first phase of a team query: candidate reports for an article, from the database. Behind
 // one interface so that a team with OpenSearch (or another engine holding the same terms) can
 // answer this phase there; the second phase (lib's ranking) is the same whatever answers it.
-import { candidatesOf } from '../lib/engine/search';
+import { candidatesOf } from '../lib/engine/candidates';
 import type { DocRow } from '../lib/engine/index-types';
 import type { Sql } from './db';
 import { DOC_COLUMNS, docRowOf, type DocColumns } from './docs';
@@ -30,9 +30,10 @@ export interface LookedUp {
    * The reports of highest lexical score (the sum of weight × impact of the terms they hold), over
    * `terms` (those of the looked-up terms the query keeps: held, not too common, in the query's
    * order), chosen as the local engine chooses them (lib's candidatesOf): the CANDIDATES best,
-   * and the RESERVE best of the other holders of the `reserve` terms.
+   * the RESERVE best of the other holders of the `reserve` terms, and the DAY_RESERVE best of the
+   * others holding one of `days` (the event's place on its days, looked up, not scored).
    */
-  candidates(terms: readonly LookupTerm[]): Promise<CandidateRow[]>;
+  candidates(terms: readonly LookupTerm[], days?: readonly string[]): Promise<CandidateRow[]>;
 }
 
 export interface CandidateSource {
@@ -57,14 +58,19 @@ export class PostingsCandidates implements CandidateSource {
     const postings = terms.length ? await readPostings(this.sql, teamId, terms, maxDf) : new Map<string, Postings & { df: number }>();
     return {
       df: new Map([...postings].map(([t, p]) => [t, p.df])),
-      candidates: (want) => this.best(teamId, want.flatMap((x) => (postings.has(x.t) ? [{ ...x, p: postings.get(x.t)! }] : []))),
+      candidates: (want, days = []) =>
+        this.best(
+          teamId,
+          want.flatMap((x) => (postings.has(x.t) ? [{ ...x, p: postings.get(x.t)! }] : [])),
+          days.flatMap((t) => (postings.has(t) ? [postings.get(t)!.ids] : [])),
+        ),
     };
   }
 
-  private async best(teamId: number, lists: ReadonlyArray<LookupTerm & { p: Postings }>): Promise<CandidateRow[]> {
+  private async best(teamId: number, lists: ReadonlyArray<LookupTerm & { p: Postings }>, days: ReadonlyArray<ArrayLike<number>>): Promise<CandidateRow[]> {
     if (lists.length === 0) return [];
     let max = 0;
-    for (const { p } of lists) if (p.ids.length) max = Math.max(max, p.ids[p.ids.length - 1]!);
+    for (const ids of [...lists.map((x) => x.p.ids), ...days]) if (ids.length) max = Math.max(max, ids[ids.length - 1]!);
     const acc = new Float32Array(max + 1);
     const touched: number[] = [];
     for (const { w, p } of lists) {
@@ -75,7 +81,7 @@ export class PostingsCandidates implements CandidateSource {
         acc[n]! += w * imp[k]!;
       }
     }
-    const top = candidatesOf(acc, touched, lists.filter((x) => x.reserve).map((x) => x.p.ids));
+    const top = candidatesOf(acc, touched, lists.filter((x) => x.reserve).map((x) => x.p.ids), days);
     if (!top.length) return [];
     const rows = await this.reports.query<DocColumns>(`SELECT ${DOC_COLUMNS} FROM reports r WHERE r.team_id = $1 AND r.n = ANY($2::bigint[])`, [teamId, top]);
     const byN = new Map(rows.map((r) => [r.n, r]));

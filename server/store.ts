@@ -3,6 +3,7 @@
 // in both; rows go in with COPY, a batch per transaction, one writer per team at a time (the
 // team's corpus_stats row is locked).
 import { entityTerm, impact, impactByte, K1, B, prepare, toReport } from '../lib/engine/index-store';
+import { placeDayTerms } from '../lib/engine/place-days';
 import { NearDupIndex, printRow } from '../lib/engine/near-dups';
 import { textKey } from '../lib/corpus/ids';
 import type { Features } from '../lib/engine/features';
@@ -121,8 +122,9 @@ export async function addBatch(db: Db, who: { teamId: number; memberId: number |
           imps.push(impactByte((tf * (K1 + 1)) / (tf + norm)));
         }
         const entityImp = impactByte(impact(2, f.len, avgLen));
-        for (const e of f.entities) {
-          terms.push(entityTerm(e.id));
+        // Its entities, and its wide places on its day (lib's place-days.ts), as the local index.
+        for (const t of [...f.entities.map((e) => entityTerm(e.id)), ...placeDayTerms(f.entities, f.day)]) {
+          terms.push(t);
           imps.push(entityImp);
         }
         docTerms.push({ n: rn, terms, imps });

@@ -4,6 +4,7 @@
 import type { IsnadDB } from '../db';
 import { textKey } from '../corpus/ids';
 import { B, entityTerm, impact, impactByte, K1 } from './bm25';
+import { placeDayTerms } from './place-days';
 import { unpackDoc } from './doc-rows';
 import { signatureFields } from './event-sigs';
 import type { Features } from './features';
@@ -100,8 +101,8 @@ export function batchPostings(fresh: readonly Prepared[], rows: readonly StoredD
       e.imp.push(impactByte((tf * (K1 + 1)) / (tf + norm)));
     }
     const entityImp = impactByte(impact(2, row.len, avgLen));
-    for (const ent of p.f.entities) {
-      const t = entityTerm(ent.id);
+    // Its entities, and its wide places on its day (place-days.ts), scored as entities.
+    for (const t of [...p.f.entities.map((ent) => entityTerm(ent.id)), ...placeDayTerms(p.f.entities, p.f.day)]) {
       let e = seg.get(t);
       if (!e) seg.set(t, (e = { ids: [], imp: [] }));
       e.ids.push(row.n);

@@ -48,13 +48,16 @@ export interface RankQuery {
   f: Features;
   qterms: readonly QueryTerm[];
   self: number;
+  /** Whether a report is at the article's event place on its days (place-days.ts atEventPlace):
+   *  judged even below the pool's size. */
+  atEventPlace?: (d: DocRow) => boolean;
 }
 
 /** The candidates as related reports, best first: at most `top`, each judged and explained. */
 export async function rankCandidates(rq: RankQuery, docs: readonly Candidate[], source: RankSource, opts: SearchOptions = {}): Promise<RelatedReport[]> {
   const top = opts.top ?? 10;
   const scored = rescore(rq, docs);
-  const pool = foldDuplicates(scored, { min: opts.relatedThreshold ?? RELATED_THRESHOLD, size: Math.max(top, JUDGED) });
+  const pool = foldDuplicates(scored, { min: opts.relatedThreshold ?? RELATED_THRESHOLD, size: Math.max(top, JUDGED), ...(rq.atEventPlace ? { keep: rq.atEventPlace } : {}) });
   const judged = await judgeCandidates(rq.q, pool, source, opts.explain === false);
   return explain(rq, judged.slice(0, top), source, opts.explain !== false);
 }

@@ -11,6 +11,9 @@ import type { RelatedReport } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
 import { phaseClock } from './query-phases';
 import { rankCandidates } from './rank';
+import { candidatesOf, isSpecificPlace } from './candidates';
+import { atEventPlace, eventPlaceDays } from './place-days';
+import { eventSignature } from '../events';
 
 export interface Query {
   url: string;
@@ -34,24 +37,6 @@ export interface SearchOptions {
 
 /** Words of the article looked up (besides its entities). */
 const MAX_QUERY_TERMS = 64;
-
-/** How many BM25 candidates are re-scored with entities, sources and dates (at 30,000 synthetic
- *  reports recall@10 is 0.945 with 60, 0.957 with 150: partners below 60th in BM25 alone). */
-export const CANDIDATES = 120;
-
-/**
- * Besides the CANDIDATES, the best RESERVE reports (by the same BM25) of those holding one of the
- * article's specific places (isSpecificPlace): a partner that shares the place but little else of
- * a lede that is mostly background ranks far below 120th in BM25 at 100,000 reports (216th–866th
- * in the benchmark's misses). At most CANDIDATES + RESERVE doc rows are read a query.
- */
-export const RESERVE = 80;
-
-/** A gazetteer type narrower than a city (a town, a village, a neighbourhood, an airport…): a
- *  place few events happen at, so that reports naming it are worth judging. */
-export function isSpecificPlace(type: string): boolean {
-  return /village|town|neighbo|district|airport|crossing|camp|base|prison|hospital|school|bridge|dam|facility|site/i.test(type);
-}
 
 /** How much an entity of each gazetteer type says about which event a report is on. */
 function entityTypeWeight(type: string): number {
@@ -106,42 +91,6 @@ function holds(a: Uint32Array, n: number): boolean {
   return false;
 }
 
-/**
- * The `k` ids of highest score, best first: a bounded min-heap, so that a query touching most of
- * a 100,000-report corpus does not sort all of it.
- */
-export function best(ids: readonly number[], score: Float32Array, k: number): number[] {
-  const heap: number[] = [];
-  const less = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a > b);
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
-      if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  };
-  for (const id of ids) {
-    if (heap.length < k) {
-      heap.push(id);
-      for (let i = heap.length - 1; i > 0; ) {
-        const p = (i - 1) >> 1;
-        if (!less(heap[i]!, heap[p]!)) break;
-        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
-        i = p;
-      }
-    } else if (less(heap[0]!, id)) {
-      heap[0] = id;
-      down(0);
-    }
-  }
-  return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
-}
-
 /** Related reports for an article, read from the reader's IndexedDB index. */
 export function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions = {}): Promise<RelatedReport[]> {
   return searchWith(storeReader(db), q, opts);
@@ -158,7 +107,8 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
   const f = queryFeatures(q);
   clock.lap('analyse');
   const wanted = queryTerms(f);
-  const looked = await lookUp(reader, wanted);
+  const sig = eventSignature(q.title, q.text, q.publishedAt);
+  const looked = await lookUp(reader, wanted, eventPlaceDays(sig));
   clock.lap('postings');
   const lexical = scoreLexical(f, looked);
   if (!lexical) {
@@ -169,7 +119,8 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
   const docs = (await reader.docs(lexical.candidates)).filter((d): d is DocRow => !!d);
   clock.lap('docs');
   const { qterms, docs: N } = looked;
-  const results = await rankCandidates({ q, f, qterms, self: lexical.self }, docs.map((d) => ({ d, acc: lexical.acc[d.n]! })), {
+  const at = atEventPlace(sig);
+  const results = await rankCandidates({ q, f, qterms, self: lexical.self, ...(at ? { atEventPlace: at } : {}) }, docs.map((d) => ({ d, acc: lexical.acc[d.n]! })), {
     holds: (qt, d) => has((qt as LookedUpTerm).postings, d.n),
     texts: (ids) => reader.texts(ids),
     corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
@@ -186,6 +137,8 @@ export interface LookedUp {
   avgLen: number;
   nextN: number;
   qterms: LookedUpTerm[];
+  /** The postings of the reserving terms asked besides (the event's place on its days): not scored. */
+  reserved: TermPostings[];
   /** Index rows the postings took (blocks read or found cached), for the benchmark's phases. */
   blocks: number;
 }
@@ -195,8 +148,8 @@ export interface LookedUp {
  * whether or not every segment has dropped them yet, so that a query costs the same before and
  * after a merge; so is a term no report holds.
  */
-export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[]): Promise<LookedUp> {
-  const { meta, postings, blocks } = await reader.postings(wanted.map((w) => w.t));
+export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[], reserving: readonly string[] = []): Promise<LookedUp> {
+  const { meta, postings, blocks } = await reader.postings([...wanted.map((w) => w.t), ...reserving]);
   const N = Math.max(1, meta.docs);
   const qterms: LookedUpTerm[] = [];
   for (const w of wanted) {
@@ -204,7 +157,8 @@ export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[])
     if (p.df === 0 || p.saturated || p.df > saturationLimit(N)) continue;
     qterms.push({ ...w, idf: idf(N, p.df), postings: p });
   }
-  return { docs: N, avgLen: meta.len / N || 1, nextN: meta.nextN, qterms, blocks: blocks ?? 0 };
+  const reserved = reserving.map((t) => postings.get(t)!).filter((p) => p.df > 0 && !p.saturated);
+  return { docs: N, avgLen: meta.len / N || 1, nextN: meta.nextN, qterms, reserved, blocks: blocks ?? 0 };
 }
 
 /**
@@ -229,35 +183,14 @@ export function scoreLexical(f: Features, looked: LookedUp): { self: number; can
     }
   }
   if (self === 0 || touched.length === 0) return null;
-  const places = looked.qterms.filter(reserves).flatMap((qt) => qt.postings.parts.map((part) => part.ids));
-  return { self, candidates: candidatesOf(acc, touched, places), acc };
+  const ids = (p: TermPostings) => p.parts.map((part) => part.ids);
+  const places = looked.qterms.filter(reserves).flatMap((qt) => ids(qt.postings));
+  return { self, candidates: candidatesOf(acc, touched, places, looked.reserved.flatMap(ids)), acc };
 }
 
 /** Whether a looked-up term reserves candidates: one of the article's specific places. */
 export function reserves(qt: WantedTerm): boolean {
   return !!qt.entity && isSpecificPlace(qt.entity.type);
-}
-
-/**
- * The first phase's candidates, from every scored report (`touched`, scores in `acc`) and the doc
- * numbers holding each reserving term (`places`): the CANDIDATES best, then the RESERVE best of
- * the other holders, each part best first (the local engine and the team server both call this).
- */
-export function candidatesOf(acc: Float32Array, touched: readonly number[], places: ReadonlyArray<ArrayLike<number>>): number[] {
-  const top = best(touched, acc, CANDIDATES);
-  if (!places.length) return top;
-  const seen = new Set(top);
-  const holders: number[] = [];
-  for (const ids of places) {
-    for (let k = 0; k < ids.length; k++) {
-      const n = ids[k]!;
-      if (n < acc.length && acc[n]! > 0 && !seen.has(n)) {
-        seen.add(n);
-        holders.push(n);
-      }
-    }
-  }
-  return [...top, ...best(holders, acc, RESERVE)];
 }
 
 /** The article's most repeated words (title words count twice), the first ones on ties, then its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { best } from '../../../lib/engine/search';
+import { best } from '../../../lib/engine/candidates';
 
 describe('best candidates', () => {
   it('returns the k highest scores best first, as a full sort would', () => {
