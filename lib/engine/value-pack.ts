@@ -33,20 +33,18 @@ export function writeText(w: ByteWriter, s: string): void {
 /** A text written by writeText. */
 export function readText(r: ByteReader): string {
   const end = r.count(1) + r.pos;
-  const cps: number[] = [];
+  let out = '';
   while (r.pos < end) {
     const b = r.byte();
-    if (b < 0x80) cps.push(b);
-    else if (b !== ESCAPE) cps.push(ARABIC + b - 0x80);
+    if (b < 0x80) out += String.fromCharCode(b);
+    else if (b !== ESCAPE) out += String.fromCharCode(ARABIC + b - 0x80);
     else {
       const cp = r.varint();
       if (cp > 0x10ffff) r.fail('not a code point');
-      cps.push(cp);
+      out += String.fromCodePoint(cp);
     }
   }
   if (r.pos !== end) r.fail('text runs past its length');
-  let out = '';
-  for (let i = 0; i < cps.length; i += 4096) out += String.fromCodePoint(...cps.slice(i, i + 4096));
   return out;
 }
 
