@@ -9,7 +9,7 @@ import { judge, type CorpusDf } from '../lib/events';
 import { eventDoc } from '../lib/events';
 import { storedEventDoc } from '../lib/engine/event-sigs';
 import { rankCandidates, type RankSource } from '../lib/engine/rank';
-import { queryFeatures, type QueryTerm } from '../lib/engine/search';
+import { isSpecificPlace, queryFeatures, type QueryTerm } from '../lib/engine/search';
 import type { TracedCandidate, TracedQuery } from './rank-trace';
 
 interface Miss {
@@ -30,18 +30,17 @@ function corpusOf(t: TracedQuery): CorpusDf {
 
 /** Which of the article's entities reserve candidates: none, its specific places, or every entity. */
 export type Reserve = { entities: 'none' | 'specific' | 'all'; size: number };
-const SPECIFIC = /village|town|neighbo|district|airport|crossing|camp|base|prison|hospital|school|bridge|dam|facility|site/i;
 
 /** The candidates ranking is given: the `k` best by BM25, and the best holders of the reserved entities. */
 export function candidatesOf(t: TracedQuery, k: number, reserve: Reserve): TracedCandidate[] {
   const lexical = t.candidates.slice(0, k);
   if (reserve.entities === 'none') return lexical;
-  const terms = t.qterms.filter((x) => x.entity && (reserve.entities === 'all' || SPECIFIC.test((x.entity as { type: string }).type))).map((x) => x.t);
+  const terms = t.qterms.filter((x) => x.entity && (reserve.entities === 'all' || isSpecificPlace((x.entity as { type: string }).type))).map((x) => x.t);
   const taken = new Set(lexical.map((c) => c.d.n));
   const holders = new Map<number, TracedCandidate>();
   for (const term of terms) {
     const id = term.slice(1);
-    for (const c of [...t.candidates.slice(k).filter((x) => x.d.e.includes(id)), ...(t.holders[term] ?? [])]) if (!taken.has(c.d.n)) holders.set(c.d.n, c);
+    for (const c of [...t.candidates.slice(k).filter((x) => x.d.e.includes(id)), ...(t.holders?.[term] ?? [])]) if (!taken.has(c.d.n)) holders.set(c.d.n, c);
   }
   return [...lexical, ...[...holders.values()].sort((a, b) => b.acc - a.acc).slice(0, reserve.size)];
 }
@@ -92,6 +91,7 @@ async function main(): Promise<void> {
   let recall = 0;
   let precision = 0;
   let agree = 0;
+  let rows = 0;
   const lost: Miss[] = [];
   for (const t of queries) {
     const top = await replay(t, k, reserve);
@@ -99,10 +99,12 @@ async function main(): Promise<void> {
     const rel = new Set(t.partners);
     recall += top.slice(0, 10).filter((u) => rel.has(u)).length / rel.size;
     precision += top.slice(0, 5).filter((u) => rel.has(u)).length / Math.min(5, rel.size);
-    lost.push(...misses(t, top, candidatesOf(t, k, reserve)));
+    const pool = candidatesOf(t, k, reserve);
+    rows += pool.length;
+    lost.push(...misses(t, top, pool));
   }
   const n = queries.length;
-  const summary = { docs, queries: n, candidates: k, reserve: values.reserve ?? 'none', recallAt10: +(recall / n).toFixed(3), precisionAt5: +(precision / n).toFixed(3), sameAsEngine: k === 120 ? agree : null, missed: lost.length };
+  const summary = { docs, queries: n, candidates: k, reserve: values.reserve ?? 'none', docRowsPerQuery: +(rows / n).toFixed(1), recallAt10: +(recall / n).toFixed(3), precisionAt5: +(precision / n).toFixed(3), sameAsEngine: k === 120 ? agree : null, missed: lost.length };
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ summary, misses: lost })}\n`);
     return;

@@ -5,7 +5,7 @@
 // the team server as in the reader's browser.
 import { saturationLimit } from '../lib/engine/index-store';
 import { fromWire } from '../lib/engine/wire';
-import { CANDIDATES, idf, queryTerms, selfScore, termWeight, type Query, type QueryTerm } from '../lib/engine/search';
+import { idf, queryTerms, reserves, selfScore, termWeight, type Query, type QueryTerm } from '../lib/engine/search';
 import { rankCandidates, type Candidate } from '../lib/engine/rank';
 import type { RelatedReport } from '../lib/types';
 import type { Sql } from './db';
@@ -45,7 +45,7 @@ export async function teamQuery({ sql, reports }: QueryDbs, source: CandidateSou
   const self = selfScore(f, qterms, avgLen);
   if (self === 0) return [];
   const weights = qterms.map(termWeight);
-  const rows = await looked.candidates(qterms.map((qt, i) => ({ t: qt.t, w: weights[i]! })), CANDIDATES);
+  const rows = await looked.candidates(qterms.map((qt, i) => ({ t: qt.t, w: weights[i]!, reserve: reserves(qt) })));
   const index = new Map(qterms.map((qt, i) => [qt.t, i]));
   const held = new Map<number, Set<string>>();
   const cands: Candidate[] = rows.map(({ d, hits, imps }) => {
@@ -60,7 +60,8 @@ export async function teamQuery({ sql, reports }: QueryDbs, source: CandidateSou
   cands.sort((a, b) => b.acc - a.acc || a.d.n - b.d.n);
   const q: Query = { url: tq.url, otherUrls: tq.otherUrls, outlet: tq.outlet, title: '', text: '', publishedAt: null, textKey: tq.textKey };
   const article = tq.event ? eventDocFromWire(tq.event) : undefined;
-  return rankCandidates({ q, f, qterms, self }, cands.slice(0, CANDIDATES), {
+  // In the local engine's order: the best by BM25, then the reserve (each scores below the best).
+  return rankCandidates({ q, f, qterms, self }, cands, {
     holds: (qt, d) => held.get(d.n)?.has(qt.t) ?? false,
     // The event model reads the candidates' texts, as the local engine does.
     texts: async (ids) => {

@@ -1,7 +1,7 @@
 // The first phase of a team query: candidate reports for an article, from the database. Behind
 // one interface so that a team with OpenSearch (or another engine holding the same terms) can
 // answer this phase there; the second phase (lib's ranking) is the same whatever answers it.
-import { best } from '../lib/engine/search';
+import { candidatesOf } from '../lib/engine/search';
 import type { DocRow } from '../lib/engine/index-types';
 import type { Sql } from './db';
 import { DOC_COLUMNS, docRowOf, type DocColumns } from './docs';
@@ -11,6 +11,8 @@ interface LookupTerm {
   t: string;
   /** What one impact point of this term adds to a report's score (lib's termWeight). */
   w: number;
+  /** Its holders are reserved candidates besides the best (lib's `reserves`: a specific place). */
+  reserve?: boolean;
 }
 
 export interface CandidateRow {
@@ -25,11 +27,12 @@ export interface LookedUp {
   /** How many of the team's reports hold each term (terms none holds are left out). */
   df: Map<string, number>;
   /**
-   * The `limit` reports of highest lexical score (the sum of weight × impact of the terms they
-   * hold), over `terms`: those of the looked-up terms the query keeps (held, not too common), in
-   * the query's order.
+   * The reports of highest lexical score (the sum of weight × impact of the terms they hold), over
+   * `terms` (those of the looked-up terms the query keeps: held, not too common, in the query's
+   * order), chosen as the local engine chooses them (lib's candidatesOf): the CANDIDATES best,
+   * and the RESERVE best of the other holders of the `reserve` terms.
    */
-  candidates(terms: readonly LookupTerm[], limit: number): Promise<CandidateRow[]>;
+  candidates(terms: readonly LookupTerm[]): Promise<CandidateRow[]>;
 }
 
 export interface CandidateSource {
@@ -54,11 +57,11 @@ export class PostingsCandidates implements CandidateSource {
     const postings = terms.length ? await readPostings(this.sql, teamId, terms, maxDf) : new Map<string, Postings & { df: number }>();
     return {
       df: new Map([...postings].map(([t, p]) => [t, p.df])),
-      candidates: (want, limit) => this.best(teamId, want.flatMap(({ t, w }) => (postings.has(t) ? [{ t, w, p: postings.get(t)! }] : [])), limit),
+      candidates: (want) => this.best(teamId, want.flatMap((x) => (postings.has(x.t) ? [{ ...x, p: postings.get(x.t)! }] : []))),
     };
   }
 
-  private async best(teamId: number, lists: ReadonlyArray<LookupTerm & { p: Postings }>, limit: number): Promise<CandidateRow[]> {
+  private async best(teamId: number, lists: ReadonlyArray<LookupTerm & { p: Postings }>): Promise<CandidateRow[]> {
     if (lists.length === 0) return [];
     let max = 0;
     for (const { p } of lists) if (p.ids.length) max = Math.max(max, p.ids[p.ids.length - 1]!);
@@ -72,7 +75,7 @@ export class PostingsCandidates implements CandidateSource {
         acc[n]! += w * imp[k]!;
       }
     }
-    const top = best(touched, acc, limit);
+    const top = candidatesOf(acc, touched, lists.filter((x) => x.reserve).map((x) => x.p.ids));
     if (!top.length) return [];
     const rows = await this.reports.query<DocColumns>(`SELECT ${DOC_COLUMNS} FROM reports r WHERE r.team_id = $1 AND r.n = ANY($2::bigint[])`, [teamId, top]);
     const byN = new Map(rows.map((r) => [r.n, r]));

@@ -1,6 +1,7 @@
 // The team server on its embedded database (PGlite): the same answers as the local engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteDb, type Db } from '../../../server/db';
+import { reserveCorpus } from '../engine/reserve-corpus';
 import { load, localTops, real, serve, teamTops, type Running } from './harness';
 
 describe('team server on PGlite', () => {
@@ -25,5 +26,20 @@ describe('team server on PGlite', () => {
     // The event model leaves out what is neither the same event nor related (about 99 results here).
     expect(local.flat().length).toBeGreaterThan(80);
     expect(team).toEqual(local);
+  }, 300_000);
+
+  it("reserves the same candidates as the local engine: a town's holders below the best by BM25", async () => {
+    const { records, article, partner } = reserveCorpus();
+    const team = await serve(db, 'reserve', { migrated: true });
+    try {
+      expect(await load(team.admin, records)).toBe(records.length);
+      const queries = [article, partner, records[5]!];
+      const [local, remote] = [await localTops(records, queries), await teamTops(team.admin, queries)];
+      // The partner is 152nd in BM25 (lib's candidatesOf reserves it): found, and found alike.
+      expect(local[0]![0]).toMatchObject({ relation: 'same-event' });
+      expect(remote).toEqual(local);
+    } finally {
+      await team.close();
+    }
   }, 300_000);
 });
