@@ -160,7 +160,8 @@ interface Row {
   relatedInPanelMaxMs: number;
   /** Loads just after the background was stopped (a reader back after 30 s idle): when the marks and
    *  the first related report showed, median and worst (ms). */
-  cold?: { runs: number; marksAtMs: number; marksAtMaxMs: number; relatedInPanelMs: number; relatedInPanelMaxMs: number; whyInPanelMs: number };
+  /** Loads just after the background was stopped: when the marks and the panel's list and why showed, and each stage (median). */
+  cold?: { runs: number; marksAtMs: number; marksAtMaxMs: number; relatedInPanelMs: number; relatedInPanelMaxMs: number; whyInPanelMs: number; timeline: Timeline };
   /** From traced loads: our costliest task by CPU time and by wall time, and the script's evaluation. */
   traced?: { loads: number; longestCpuMs: number; longestCpuSteps: string; longestWallMs: number; longestWallSteps: string; evaluateCpuMedianMs: number };
 }
@@ -309,7 +310,7 @@ function summarise(page: string, loads: Load[], withoutIsnadLongTasks: number): 
     marks: costs[0]?.marks ?? 0,
     marksAtMs: round(median(costs.map(marksShownAt))),
     relatedAtMs: median(loads.map((l) => l.relatedAt)),
-    timeline: Object.fromEntries(Object.keys(timelines[0]!).map((k) => [k, round(median(timelines.map((t) => t[k as keyof Timeline])))])) as unknown as Timeline,
+    timeline: medianTimeline(loads),
     marksAtMaxMs: round(Math.max(...costs.map(marksShownAt))),
     relatedAtMaxMs: Math.max(...loads.map((l) => l.relatedAt)),
     relatedInPanelMs: round(median(timelines.map((t) => t.panelShown))),
@@ -321,11 +322,17 @@ function summarise(page: string, loads: Load[], withoutIsnadLongTasks: number): 
  * Loads each article `runs` times in the built extension and, given another build's directory,
  * in that one too, load for load in turn: on a shared machine both then see the same load.
  */
+/** Each stage's median over some loads. */
+function medianTimeline(loads: Load[]): Timeline {
+  const timelines = loads.map((l) => l.timeline);
+  return Object.fromEntries(Object.keys(timelines[0]!).map((k) => [k, round(median(timelines.map((t) => t[k as keyof Timeline])))])) as unknown as Timeline;
+}
+
 function summariseCold(loads: Load[]): NonNullable<Row['cold']> {
   const marks = loads.map((l) => marksShownAt(l.cost));
   const related = loads.map((l) => l.timeline.panelShown);
   const why = loads.map((l) => l.timeline.panelWhy).filter((x) => !Number.isNaN(x));
-  return { runs: loads.length, marksAtMs: round(median(marks)), marksAtMaxMs: round(Math.max(...marks)), relatedInPanelMs: round(median(related)), relatedInPanelMaxMs: round(Math.max(...related)), whyInPanelMs: why.length ? round(median(why)) : NaN };
+  return { runs: loads.length, marksAtMs: round(median(marks)), marksAtMaxMs: round(Math.max(...marks)), relatedInPanelMs: round(median(related)), relatedInPanelMaxMs: round(Math.max(...related)), whyInPanelMs: why.length ? round(median(why)) : NaN, timeline: medianTimeline(loads) };
 }
 
 export async function measureMainThread({ runs = 5, baselineDir, traced = 3, coldRuns = 3, docs = 0, extensionDir }: { runs?: number; baselineDir?: string; traced?: number; coldRuns?: number; docs?: number; extensionDir?: string } = {}): Promise<{ rows: Row[]; baseline: Row[] | null }> {

@@ -131,7 +131,33 @@ interface Event {
   detail: string[];
 }
 
-export function synthCorpus(docs: number, seed = 7): SynthCorpus {
+interface SynthOptions {
+  /**
+   * Each report dates its event against its own publication day ("صباح اليوم" on the day, "أمس"
+   * the day after, the weekday or the date later), as outlets do. Without it every report says
+   * "صباح اليوم", so an event's reports published two days apart name two days: the ranking
+   * benchmarks keep that corpus as it was; the same-event model is fitted on this one.
+   */
+  eventDays?: boolean;
+}
+
+const WEEKDAYS = ['الأحد', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
+const MONTHS = ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'];
+
+/**
+ * When the event happened, told from a report published `back` days later; `k` picks a wording
+ * (not the random stream: the corpus without eventDays stays the same).
+ */
+function toldDay(eventDay: number, back: number, k: number): string {
+  const date = new Date(eventDay * 86_400_000);
+  const weekday = WEEKDAYS[date.getUTCDay()]!;
+  const dated = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+  if (back <= 0) return ['صباح اليوم', 'فجر اليوم', 'مساء اليوم'][k % 3]!;
+  if (back === 1) return ['صباح أمس', 'مساء أمس', `يوم أمس ${weekday}`, `صباح يوم ${weekday}`][k % 4]!;
+  return [`صباح يوم ${weekday}`, `يوم ${weekday} ${dated}`, `في ${dated}`][k % 3]!;
+}
+
+export function synthCorpus(docs: number, seed = 7, opts: SynthOptions = {}): SynthCorpus {
   const r = rng(seed * 1_000_003 + docs);
   const bg = backgroundSentences();
   const vocab = [...new Set(bg.flatMap((s) => s.split(/\s+/)).filter((w) => /^[\u0600-\u06FF]{5,}$/.test(w)))];
@@ -157,6 +183,7 @@ export function synthCorpus(docs: number, seed = 7): SynthCorpus {
     const actor = pick(e.actor, r);
     const victim = pick(e.victim, r);
     const n = digits(e.count, r);
+    const when = opts.eventDays ? toldDay(e.day, dayOffset, records.length) : 'صباح اليوم';
     const titles = [
       `${action} ${pick(LINKS, r)} ${place} و${n} ${victim}`,
       `${place}: ${action} يخلّف ${n} ${victim}`,
@@ -164,7 +191,7 @@ export function synthCorpus(docs: number, seed = 7): SynthCorpus {
       `${n} ${victim} إثر ${action} ${pick(LINKS, r)} ${place}`,
     ];
     const story = [
-      `أفادت مصادر محلية بوقوع ${action} ${pick(LINKS, r)} ${place} صباح اليوم، ما أسفر عن ${n} ${victim}.`,
+      `أفادت مصادر محلية بوقوع ${action} ${pick(LINKS, r)} ${place} ${when}، ما أسفر عن ${n} ${victim}.`,
       `وحمّلت المصادر ${actor} المسؤولية عن ${action}، وسط ${e.detail[0]} في المنطقة.`,
       `وذكر شهود أن ${e.detail[1]} و${e.detail[2]} تزامنا مع ${action} في ${place}.`,
       `ويأتي ذلك بعد أيام من توتر شهدته ${place} وريفها.`,

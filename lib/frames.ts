@@ -189,7 +189,7 @@ export function keyFrame(iframe: HTMLIFrameElement, origin: string, offer: (run:
   // On load: the frame's listener is set by its module script, which runs before its load event.
   iframe.addEventListener('load', post);
   return {
-    /** A new run for the frame; resolves once the background knows it (load the frame after). */
+    /** A new run for the frame; resolves once the background knows it. The frame may load meanwhile: its key is posted once both are done. */
     run(run: string): Promise<unknown> {
       const key = newKey();
       current = { run, key, offered: offer(run, key).catch(() => undefined) };

@@ -149,13 +149,14 @@ export function mountPanel(ctx: ContentScriptContext, run: string): Panel {
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  // The frame gets its run's key by postMessage, never in its URL (lib/frames.ts); it loads once
-  // the background knows the key.
-  ui.iframe.removeAttribute('src');
+  // The frame gets its run's key by postMessage, never in its URL (lib/frames.ts), once it has
+  // loaded and the background knows the key (keyFrame waits for both). It starts loading at once,
+  // beside the offer: the extension frame's creation and load took 250–500 ms from navigation to
+  // its script, and a worker that had just started answered the offer only 100–280 ms after it was
+  // sent (bench/main-thread.ts at 10,000 reports, background stopped first).
   const keyed = keyFrame(ui.iframe, new URL(browser.runtime.getURL('/')).origin, (r, key) => send('page:frame', { run: r, key }));
-  void keyed.run(run).then(() => {
-    ui.iframe.src = panelUrl(run);
-  });
+  void keyed.run(run);
+  ui.iframe.src = panelUrl(run);
   ui.mount();
   void loadSettings()
     .then((s) => {
@@ -169,9 +170,8 @@ export function mountPanel(ctx: ContentScriptContext, run: string): Panel {
     place: (measured) => apply(placePanel({ viewportWidth: document.documentElement.clientWidth, column: measured.column, layout, pageDir: measured.dir })),
     refresh: (next) => {
       // The extension page loads again and asks the background for the new run's context.
-      void keyed.run(next).then(() => {
-        ui.iframe.src = panelUrl(next);
-      });
+      void keyed.run(next);
+      ui.iframe.src = panelUrl(next);
       schedule();
     },
   };

@@ -18,9 +18,11 @@ const MONTHS: Array<[string, number]> = [
   ['كانون\\s*الأول|كانون\\s*الاول|ديسمبر', 12],
 ];
 const MONTH_RES = MONTHS.map(([src, n]) => [new RegExp(`^(?:${src})$`), n] as const);
-// Arabic letters do not count as \b boundaries in JS, so word edges are spelled out.
-const NOT_LETTER = '(?<![\\u0600-\\u06FFA-Za-z])';
-const END = '(?![\\u0600-\\u06FFA-Za-z])';
+// Arabic letters do not count as \b boundaries in JS, so word edges are spelled out: letters
+// and the marks on them, not the Arabic comma or semicolon ("في 23 تموز، قصفت" is a date).
+const LETTER = '[\\u0621-\\u064A\\u066E-\\u06D3A-Za-z]|[\\u064B-\\u065F\\u0670]';
+const NOT_LETTER = `(?<!${LETTER})`;
+const END = `(?!${LETTER})`;
 const MONTH = `(?:${MONTHS.map(([s]) => s).join('|')})${END}`;
 // "29 أيار/مايو", "مارس/آذار", "أيار (مايو)": a second name for the same month.
 const ALSO = `(?:\\s*(?:/|\\(|-)\\s*${MONTH}\\s*\\)?)?`;
@@ -87,8 +89,9 @@ function parseIso(t: string): ParsedDate | null {
  * "أيار 2025" (month precision), and, given opts.year, "29 أيار/مايو".
  */
 export function parseArabicDate(text: string, opts: DateOptions = {}): ParsedDate | null {
-  // Tatweel and invisible characters (a bidi mark between day and month) say nothing of the date.
-  const t = stripInvisible(toAsciiDigits(text)).replace(/\u0640/g, '');
+  // Tatweel, diacritics ("تشرين الأولّ") and invisible characters (a bidi mark between day and
+  // month) say nothing of the date.
+  const t = stripInvisible(toAsciiDigits(text)).replace(/\u0640|[\u064B-\u065F]|\u0670/g, '');
   if (WAYBACK_TS.test(t.trim())) return null; // 14 bare digits are an archive timestamp, see timestampToIso
   const iso = parseIso(t);
   if (iso) return iso;

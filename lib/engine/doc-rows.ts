@@ -8,16 +8,22 @@
 // as 8 bytes, in every row. The row keeps as properties its number, id and outlet (the table's
 // indexes), its near-duplicate group (rewritten when a group forms), the packed signature (its
 // absent fields must stay apart from nulls) and the word counts (term-pack.ts, bytes already).
-// Rows written before keep their fields by name, and are read as they are.
+// Rows written before keep their fields by name, and are read as they are. Since format 2 the
+// event signature is in `b` too (value-pack.ts: its strings mostly as references to the row's
+// entity ids and the model's words, ≈ 200 bytes as a property against ≈ 65 here, bench/RESULTS.md).
 //
-// `b`: 'R' 1 | url | title | publishedAt (0: none, 1 then the string) | day (zigzag + 1; 0: none) |
-// len (float64) | entity ids | source ids | MinHash count | fingerprint (two uint32) and MinHash (uint32 each), little-endian | text key.
+// `b`: 'R' 2 | url | title (both value-pack.ts writeText: Arabic a byte a letter) | publishedAt (0: none, 1 then the string) | day (zigzag + 1; 0: none) |
+// len (float64) | entity ids | source ids | MinHash count | fingerprint (two uint32) and MinHash
+// (uint32 each), little-endian | text key | signature (0: none, 1 then the value, its table the
+// frozen words then the entity ids). Format 1 (2026-12-05): the same without the signature, which
+// the row keeps as a property.
 import { entityById } from '../entities';
 import type { DocRow, StoredDoc } from './index-types';
-import { ByteReader, ByteWriter, expectHeader } from './segments/bytes';
+import { ByteReader, ByteWriter } from './segments/bytes';
+import { readText, readValue, valueTable, writeText, writeValue } from './value-pack';
 
 const MAGIC = 0x52; // 'R'
-const VERSION = 1;
+const VERSION = 2;
 
 /** A doc row as the docs table holds it now (lib/db): see the layout above. */
 export interface PackedDoc {
@@ -26,6 +32,7 @@ export interface PackedDoc {
   outlet: string;
   dup: number | null;
   b: Uint8Array;
+  /** Format 1 rows only: the signature (format 2 keeps it in `b`). */
   sig?: StoredDoc['sig'];
   sv?: string;
   tv?: Uint8Array;
@@ -42,8 +49,8 @@ export function storedDoc(d: DocRow | StoredDoc): PackedDoc {
   const w = new ByteWriter(256);
   w.byte(MAGIC);
   w.byte(VERSION);
-  w.string(d.url);
-  w.string(d.title);
+  writeText(w, d.url);
+  writeText(w, d.title);
   if (d.publishedAt === null) w.byte(0);
   else {
     w.byte(1);
@@ -63,7 +70,12 @@ export function storedDoc(d: DocRow | StoredDoc): PackedDoc {
   w.varint(d.mh.length);
   w.bytes(new Uint8Array(hashes.buffer));
   w.string(d.tk);
-  return { n: d.n, id: d.id, outlet: d.outlet, dup: d.dup, b: w.finish(), ...(d.sig === undefined ? {} : { sig: d.sig }), ...(d.sv === undefined ? {} : { sv: d.sv }), ...(d.tv ? { tv: d.tv } : {}) };
+  if (d.sig === undefined) w.byte(0);
+  else {
+    w.byte(1);
+    writeValue(w, d.sig, valueTable(d.e));
+  }
+  return { n: d.n, id: d.id, outlet: d.outlet, dup: d.dup, b: w.finish(), ...(d.sv === undefined ? {} : { sv: d.sv }), ...(d.tv ? { tv: d.tv } : {}) };
 }
 
 const isPacked = (d: DocRecord): d is PackedDoc => (d as PackedDoc).b instanceof Uint8Array;
@@ -73,9 +85,11 @@ const isPacked = (d: DocRecord): d is PackedDoc => (d as PackedDoc).b instanceof
 export function unpackDoc(d: DocRecord): StoredDoc {
   if (!isPacked(d)) return d;
   const r = new ByteReader(d.b, `doc row ${d.n}`);
-  expectHeader(r, MAGIC, VERSION);
-  const url = r.string();
-  const title = r.string();
+  if (r.byte() !== MAGIC) r.fail('not a doc row');
+  const version = r.byte();
+  if (version !== 1 && version !== VERSION) r.fail(`format version ${version}, expected 1 or ${VERSION}`);
+  const url = version === 1 ? r.string() : readText(r);
+  const title = version === 1 ? r.string() : readText(r);
   const publishedAt = r.byte() === 0 ? null : r.string();
   const day = r.varint();
   const lenBytes = r.bytes(8);
@@ -90,9 +104,10 @@ export function unpackDoc(d: DocRecord): StoredDoc {
   const mh = new Uint32Array(nh);
   for (let i = 0; i < nh; i++) mh[i] = view.getUint32(8 + 4 * i, true);
   const tk = r.string();
+  const sig = version === 1 || r.byte() === 0 ? d.sig : (readValue(r, valueTable(e).list) as StoredDoc['sig']);
   r.end();
-  const { b: _b, ...kept } = d;
-  return { ...kept, url, title, publishedAt, day: day === 0 ? null : unzigzag(day - 1), len, e, src, h, mh, tk };
+  const { b: _b, sig: _s, ...kept } = d;
+  return { ...kept, url, title, publishedAt, day: day === 0 ? null : unzigzag(day - 1), len, e, src, h, mh, tk, ...(sig === undefined ? {} : { sig }) };
 }
 
 /** The doc row ranking reads: unpacked, with the entities' names and types from the gazetteer when

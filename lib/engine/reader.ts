@@ -9,12 +9,15 @@ import type { DocRow, IndexMeta, StoredDoc } from './index-types';
 import { docOf } from './doc-rows';
 import type { TermPostings } from './segments/store';
 import { getMany, readOnly } from './raw-reads';
-import { lexiconWith } from './lexicon';
+import { lexiconRead, lexiconWith } from './lexicon';
 import { maxWordId, withLexicon } from './term-pack';
 
 /** Doc rows by number, with the lexicon pages their word counts use read (lib/engine/term-pack.ts). */
 async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undefined>> {
+  // A worker's first query reads the lexicon beside the rows, not after them (one wait fewer).
+  const words = lexiconRead(db) ? null : lexiconWith(db, Infinity);
   const rows = (await getMany<StoredDoc>((await readOnly(db, ['docs'])).objectStore('docs'), ns)).map((d) => d && docOf(d));
+  await words;
   let max = -1;
   for (const d of rows) {
     if (!d?.tv) continue;

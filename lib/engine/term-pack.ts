@@ -5,14 +5,15 @@
 // what termVector gives: `all` is the title's counts twice and then each line's words, in that
 // order, so it is rebuilt rather than stored.
 //
-// Layout: 'V' 1 | title words | per word: number (lib/engine/lexicon.ts), count | lines | per
-// line: key (hash53, as its high 21 and low 32 bits), word count, word numbers.
+// Layout: 'V' 2 | title words | per word: number (lib/engine/lexicon.ts), count | lines | per
+// line: key (hash53: its high 21 bits in 3 bytes, its low 32 in 4, little-endian), word count,
+// word numbers. Format 1 wrote the key's two halves as varints (≈ 8 bytes a line against 7).
 import type { TermVector } from '../events/lexical';
-import { ByteReader, ByteWriter, expectHeader } from './segments/bytes';
+import { ByteReader, ByteWriter } from './segments/bytes';
 import type { Lexicon } from './lexicon';
 
 const MAGIC = 0x56; // 'V'
-const VERSION = 1;
+const VERSION = 2;
 const TWO32 = 2 ** 32;
 
 /** A line's key (hash53 in base 36) as a number, or null when it is not one (never stored then). */
@@ -21,34 +22,53 @@ function keyNumber(key: string): number | null {
   return Number.isSafeInteger(v) && v >= 0 && v.toString(36) === key ? v : null;
 }
 
-/** Word counts as packed: the title's words with their counts and the lede's lines with their
- *  words, in termVector's order (a TermVector's maps, or the lists an analysis worker sent). */
-export interface TermLists {
-  title: ReadonlyArray<readonly [string, number]>;
-  lines: ReadonlyArray<readonly [string, readonly string[]]>;
+/** Word counts as an analysis sends them and as they wait to be packed: the title's words and
+ *  counts (word, count, word, count…) and the lede's lines (key, words), in termVector's order; each
+ *  word as its index in the analysis' terms (`terms` below) or as itself. A part's 2,000 reports wait
+ *  in this form (the message's own arrays) until their doc rows are written: no second copy as lists. */
+export interface TermsWire {
+  t: Array<number | string>;
+  l: Array<[string, Array<number | string>]>;
 }
 
-export const listsOf = (v: TermVector): TermLists => ({ title: [...v.title], lines: [...v.lines] });
+/** Word counts waiting to be packed: as sent, with the terms their indexes refer to. */
+export interface TermLists {
+  w: TermsWire;
+  terms: readonly string[];
+}
 
-/** The packed counts of `v`, numbering new words in `lex`; null when a line key is not a hash53 (kept unpacked: judged from the text). */
-export function packTerms(v: TermLists, lex: Lexicon): Uint8Array | null {
+/** `v` as an analysis sends it: each word as its index in `terms` when there, else as itself. */
+export function wireOf(v: TermVector, terms: readonly string[] = []): TermsWire {
+  const index = new Map(terms.map((t, i) => [t, i]));
+  const word = (w: string) => index.get(w) ?? w;
+  return { t: [...v.title].flatMap(([w, c]) => [word(w), c]), l: [...v.lines].map(([key, words]) => [key, words.map(word)]) };
+}
+
+export const listsOf = (v: TermVector): TermLists => ({ w: wireOf(v), terms: [] });
+
+/** The packed counts of `v`, numbering new words in `lex`; null when a line key is not a hash53 or a
+ *  count not a count (kept unpacked: judged from the text). `v` was checked (wire.ts) or made here. */
+export function packTerms({ w: v, terms }: TermLists, lex: Lexicon): Uint8Array | null {
+  const id = (x: number | string) => lex.id(typeof x === 'string' ? x : terms[x]!);
   const w = new ByteWriter(256);
   w.byte(MAGIC);
   w.byte(VERSION);
-  w.varint(v.title.length);
-  for (const [t, c] of v.title) {
-    if (!Number.isInteger(c) || c < 0) return null;
-    w.varint(lex.id(t));
-    w.varint(c);
+  w.varint(v.t.length / 2);
+  for (let i = 0; i < v.t.length; i += 2) {
+    const c = v.t[i + 1];
+    if (!Number.isInteger(c) || (c as number) < 0) return null;
+    w.varint(id(v.t[i]!));
+    w.varint(c as number);
   }
-  w.varint(v.lines.length);
-  for (const [key, words] of v.lines) {
+  w.varint(v.l.length);
+  for (const [key, words] of v.l) {
     const k = keyNumber(key);
     if (k === null) return null;
-    w.varint(Math.floor(k / TWO32));
-    w.varint(k % TWO32);
+    const hi = Math.floor(k / TWO32);
+    const lo = k % TWO32;
+    for (const [x, n] of [[hi, 3], [lo, 4]] as const) for (let i = 0; i < n; i++) w.byte(Math.floor(x / 256 ** i) % 256);
     w.varint(words.length);
-    for (const t of words) w.varint(lex.id(t));
+    for (const t of words) w.varint(id(t));
   }
   return w.finish();
 }
@@ -64,7 +84,14 @@ export function maxWordId(bytes: Uint8Array): number {
 
 function walk(bytes: Uint8Array, word: (id: number) => void, line?: (key: string, n: number) => void, title?: (c: number) => void): void {
   const r = new ByteReader(bytes, 'word counts');
-  expectHeader(r, MAGIC, VERSION);
+  if (r.byte() !== MAGIC) r.fail('not word counts');
+  const version = r.byte();
+  if (version !== 1 && version !== VERSION) r.fail(`format version ${version}, expected 1 or ${VERSION}`);
+  const fixed = (n: number) => {
+    let v = 0;
+    for (let i = 0; i < n; i++) v += r.byte() * 256 ** i;
+    return v;
+  };
   const nt = r.count(2);
   for (let i = 0; i < nt; i++) {
     word(r.varint());
@@ -73,7 +100,7 @@ function walk(bytes: Uint8Array, word: (id: number) => void, line?: (key: string
   }
   const nl = r.count(3);
   for (let i = 0; i < nl; i++) {
-    const k = r.varint() * TWO32 + r.varint();
+    const k = version === 1 ? r.varint() * TWO32 + r.varint() : fixed(3) * TWO32 + fixed(4);
     const n = r.count(1);
     line?.(k.toString(36), n);
     for (let j = 0; j < n; j++) word(r.varint());

@@ -1,9 +1,10 @@
 // What a service worker woken by an outlet's page readies while the page loads (page:wake): its
 // article comes a few hundred ms later, and the lookup for the panel should not be the first to
 // run the text analysis (the gazetteer matcher), the event model (its vocabulary's expressions,
-// the reference table) or to read the index's manifest and segment dictionaries.
+// the reference table) or to read the index's manifest, segment dictionaries and lexicon.
 import type { IsnadDB } from '../db';
 import { eventDoc, judge } from '../events';
+import { lexiconWith } from './lexicon';
 import { storeReader } from './reader';
 import { queryFeatures } from './search';
 
@@ -16,7 +17,9 @@ export async function warmLookup(db: IsnadDB): Promise<void> {
   // The index's first read (the connection, the manifest, each segment's term dictionary, kept
   // in the segment cache): in flight while the code below runs.
   const read = storeReader(db).postings([]);
+  // The words of the doc rows' stored word counts (lexicon.ts): the candidates' rows need them.
+  const words = lexiconWith(db, Infinity);
   queryFeatures({ url: '', title: TITLE, text: TEXT, publishedAt: null });
   judge(eventDoc(TITLE, TEXT, '2016-05-02'), eventDoc(TITLE, OTHER, '2016-05-02'));
-  await read;
+  await Promise.all([read, words]);
 }

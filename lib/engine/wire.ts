@@ -8,16 +8,7 @@ import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
 import { eventDocFromWire, eventSignature, termVector, type EventSignature } from '../events';
 import type { TermVector } from '../events/lexical';
-import type { TermLists } from './term-pack';
-
-/** The event model's word counts (lib/events termVector) as sent: each word as its index in the
- *  analysis' `terms` (all of them are, for the engine's own analysis) or as itself. */
-interface TermsWire {
-  /** The title's words and their counts: word, count, word, count… */
-  t: Array<number | string>;
-  /** The lede's lines: key, words. */
-  l: Array<[string, Array<number | string>]>;
-}
+import { wireOf, type TermLists, type TermsWire } from './term-pack';
 
 export interface FeaturesWire {
   /** Terms and their counts, in parallel. */
@@ -39,48 +30,34 @@ export interface FeaturesWire {
 
 export function toWire(f: Features, tk?: string, sig?: EventSignature, tv?: TermVector): FeaturesWire {
   const terms = [...f.terms.keys()];
-  return { terms, counts: [...f.terms.values()], len: f.len, entities: f.entities, sources: f.sources, day: f.day, fingerprint: f.fingerprint, phrases: f.phrases, ...(tk === undefined ? {} : { tk }), ...(sig ? { sig } : {}), ...(tv ? { tv: termsToWire(tv, terms) } : {}) };
-}
-
-function termsToWire(v: TermVector, terms: readonly string[]): TermsWire {
-  const index = new Map(terms.map((t, i) => [t, i]));
-  const word = (w: string) => index.get(w) ?? w;
-  return { t: [...v.title].flatMap(([w, c]) => [word(w), c]), l: [...v.lines].map(([key, words]) => [key, words.map(word)]) };
+  return { terms, counts: [...f.terms.values()], len: f.len, entities: f.entities, sources: f.sources, day: f.day, fingerprint: f.fingerprint, phrases: f.phrases, ...(tk === undefined ? {} : { tk }), ...(sig ? { sig } : {}), ...(tv ? { tv: wireOf(tv, terms) } : {}) };
 }
 
 /** The most words and lines a report's counts may send (termVector reads at most 150 words and 40 of the title). */
 const MAX_WIRE_WORDS = 400;
 
 /** Word counts from another context, checked (sizes, types, every index); null when malformed.
- *  Kept as lists (no maps): a part's 2,000 reports wait with them until their doc rows are packed. */
+ *  Kept as sent (the message's arrays, no copy): a part's 2,000 reports wait with them until their
+ *  doc rows are packed (term-pack.ts). */
 function termsFromWire(w: unknown, terms: readonly string[]): TermLists | null {
   const o = w as Partial<TermsWire> | null;
   if (!o || typeof o !== 'object' || !Array.isArray(o.t) || !Array.isArray(o.l) || o.t.length % 2 || o.t.length > 2 * MAX_WIRE_WORDS || o.l.length > MAX_WIRE_WORDS) return null;
   const word = (x: unknown): string | null => (typeof x === 'string' && x.length > 0 && x.length <= 200 ? x : Number.isInteger(x) && (x as number) >= 0 && (x as number) < terms.length ? terms[x as number]! : null);
-  const title: Array<[string, number]> = [];
   const seen = new Set<string>();
   for (let i = 0; i < o.t.length; i += 2) {
     const t = word(o.t[i]);
     const c = o.t[i + 1];
     if (t === null || seen.has(t) || !(Number.isInteger(c) && (c as number) > 0 && (c as number) <= MAX_WIRE_WORDS)) return null;
     seen.add(t);
-    title.push([t, c as number]);
   }
-  const lines: Array<[string, string[]]> = [];
   const keys = new Set<string>();
   let n = 0;
   for (const line of o.l) {
     if (!Array.isArray(line) || line.length !== 2 || typeof line[0] !== 'string' || line[0].length > 20 || keys.has(line[0]) || !Array.isArray(line[1])) return null;
     keys.add(line[0]);
-    const words: string[] = [];
-    for (const x of line[1] as unknown[]) {
-      const t = word(x);
-      if (t === null || ++n > MAX_WIRE_WORDS) return null;
-      words.push(t);
-    }
-    lines.push([line[0], words]);
+    for (const x of line[1] as unknown[]) if (word(x) === null || ++n > MAX_WIRE_WORDS) return null;
   }
-  return { title, lines };
+  return { w: o as TermsWire, terms };
 }
 
 const isString = (x: unknown) => typeof x === 'string';

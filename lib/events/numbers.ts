@@ -22,12 +22,13 @@ export function countsConflict(earlier: number, later: number, sameDay: boolean)
 
 /**
  * The tolls of a pair: both given, the same (countsAgree), ones one event cannot give
- * (countsConflict), and how far apart the dead are when neither report tells a new toll
- * (`numApart`: 0 for the same, 1 for ten times as many or more — "one dead in a raid" and "a
- * strike kills 18" of one day are two strikes; a new toll of 43 then 126 is one).
+ * (countsConflict), a toll risen in a report of a later day (`numRise`), and how far apart the
+ * dead are otherwise when neither report tells a new toll (`numApart`: 0 for the same, 1 for ten
+ * times as many or more — "one dead in a raid" and "a strike kills 18" of one day are two strikes;
+ * a new toll of 43 then 126 is one).
  */
-export function numberFeatures(a: EventSignature, b: EventSignature, pubGap: number | null) {
-  const f = { numBoth: 0, numAgree: 0, numConflict: 0, numApart: 0 };
+export function numberFeatures(a: EventSignature, b: EventSignature, pubGap: number | null, oneDay: boolean) {
+  const f = { numBoth: 0, numAgree: 0, numConflict: 0, numApart: 0, numRise: 0 };
   const aFirst = a.published === null || b.published === null || a.published <= b.published;
   for (const k of ['killed', 'injured'] as const) {
     const x = a.numbers[k];
@@ -37,7 +38,14 @@ export function numberFeatures(a: EventSignature, b: EventSignature, pubGap: num
     if (countsAgree(x, y)) f.numAgree = 1;
     else if (aFirst ? countsConflict(x, y, pubGap === 0) : countsConflict(y, x, pubGap === 0)) f.numConflict = 1;
     const updated = a.what?.update || b.what?.update;
-    if (k === 'killed' && !updated && !countsAgree(x, y) && x > 0 && y > 0) f.numApart = Math.min(1, Math.abs(Math.log(x / y)) / Math.LN10);
+    if (k !== 'killed' || countsAgree(x, y) || x <= 0 || y <= 0) continue;
+    // A toll grows as the dead are counted: a report of a later day with more dead than an earlier
+    // one, of the event of the same day (`oneDay`: one report names the other's event day), tells
+    // the same toll as it stood then (43, then 126), not another incident.
+    const [earlier, later] = aFirst ? [x, y] : [y, x];
+    // Not one dead become 18: a count grows by the dead found, a few times over at most.
+    if (oneDay && pubGap !== null && pubGap >= 1 && later > earlier && later <= 5 * earlier + 2) f.numRise = 1;
+    else if (!updated) f.numApart = Math.min(1, Math.abs(Math.log(x / y)) / Math.LN10);
   }
   return f;
 }

@@ -27,8 +27,8 @@ export function eventDoc(title: string, text: string, publishedAt: string | null
 
 export const FEATURES = [
   'lex', 'title', 'cover', 'placeSame', 'placeNear', 'placeConflict', 'placeApart', 'placeGenericOnly', 'sharedSpecific', 'placeOther', 'day0', 'day1', 'dayOther', 'dayFar',
-  'dayNamed', 'dayUnknown', 'pubFar', 'typeSame', 'typeStatement', 'typeConflict', 'numBoth', 'numAgree', 'numConflict', 'numApart', 'actorShared',
-  'actorNoPlace', 'sameOutlet', 'recurring', 'lexDayFar', 'whatSame', 'whatConflict', 'update', 'sameOutletUpdate',
+  'dayNamed', 'dayUnknown', 'pubFar', 'pubFarDated', 'typeSame', 'typeStatement', 'typeConflict', 'numBoth', 'numAgree', 'numConflict', 'numApart', 'numRise', 'actorShared',
+  'actorNoPlace', 'sameOutlet', 'recurring', 'lexDayFar', 'whatSame', 'whatConflict', 'update', 'sameOutletUpdate', 'weaponConflict',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -117,9 +117,12 @@ function dayFeatures(a: Sig, b: Sig) {
   for (const x of daysOf(a.when)) for (const y of daysOf(b.when)) near = Math.min(near ?? Infinity, Math.abs(x - y));
   const dayFar = gap !== null && gap >= 3 ? Math.min(1, (gap - 2) / 3) : 0;
   // Both days read from the text (a date, "yesterday", "on Monday") and a day apart: two days told.
-  const told = (w: Sig['when']) => w.from === 'text' || w.from === 'relative';
+  const told = (w: Sig['when']) => w.from === 'text' || w.from === 'relative' || w.from === 'said';
   const dayOther = gap !== null && gap >= 1 && told(a.when) && told(b.when) && (near === null || near >= 1) ? 1 : 0;
   const pubGap = a.published !== null && b.published !== null ? Math.abs(a.published - b.published) : null;
+  // A later report that dates the event itself ("killed in the April 15 attack"), on the other's day.
+  const later = a.published !== null && b.published !== null && a.published > b.published ? a : b;
+  const dated = gap !== null && gap <= 1 && later.when.from === 'text';
   return {
     gap,
     near,
@@ -131,7 +134,8 @@ function dayFeatures(a: Sig, b: Sig) {
       dayFar,
       dayNamed: gap !== null && gap >= 2 && near !== null && near <= 1 ? 1 : 0,
       dayUnknown: gap === null ? 1 : 0,
-      pubFar: pubGap !== null && pubGap >= 3 ? Math.min(1, (pubGap - 2) / 3) : 0,
+      pubFar: pubGap !== null && pubGap >= 3 && !dated ? Math.min(1, (pubGap - 2) / 3) : 0,
+      pubFarDated: pubGap !== null && pubGap >= 3 && dated ? 1 : 0,
     },
   };
 }
@@ -166,13 +170,15 @@ export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairF
     ...places,
     ...days.features,
     ...types,
-    ...numberFeatures(a.sig, b.sig, days.pubGap),
+    ...numberFeatures(a.sig, b.sig, days.pubGap, days.near === 0),
     actorShared,
     actorNoPlace: actorShared && noPlace ? 1 : 0,
     sameOutlet: sameOutlet ? 1 : 0,
     recurring: a.sig.recurring || b.sig.recurring ? 1 : 0,
     lexDayFar: lx.lex * days.features.dayFar,
-    ...whatFeatures(a.sig, b.sig, types.typeSame, sameOutlet, places.placeNear > 0 || places.placeConflict > 0),
+    // A new toll is of the event of its own day: not of one of another day told (Tuesday's rockets
+    // on a district, its toll raised that night, and Wednesday's).
+    ...whatFeatures(a.sig, b.sig, types.typeSame, sameOutlet, places.placeNear > 0 || places.placeConflict > 0 || days.features.dayOther > 0),
   };
   return { features, gap: days.gap, near: days.near, sharedWords: lx.shared };
 }

@@ -25,8 +25,12 @@ export interface EventPlace {
 export interface EventWhen {
   /** Days since 1970-01-01 of the event, or null when neither the text nor the publication says. */
   day: number | null;
-  /** Where the day was read: a date or a relative word in the text, or the publication date. */
-  from: 'text' | 'relative' | 'publication' | 'unknown';
+  /**
+   * Where the day was read: a date or a relative word in the text, the day something was said
+   * about it ("a monitor said on Wednesday": a new toll's or a statement's day, maybe not the
+   * event's), or the publication date.
+   */
+  from: 'text' | 'relative' | 'said' | 'publication' | 'unknown';
   /** The words read ("أمس", "مساء الجمعة", "3 حزيران"), when from the text. */
   raw?: string;
   /** Other days the title and lede name (a caption's, the background's), when any. */
@@ -55,7 +59,7 @@ export interface EventSignature {
   actors: string[];
   numbers: EventNumbers;
   /** What the event was about, finer than its type (what.ts): the things the title names, and with the first sentence's. */
-  what: { title: string[]; all: string[]; update: boolean };
+  what: { title: string[]; all: string[]; update: boolean; weapons?: string[] };
   /** The report is one of an outlet's recurring reports (exchange rates, weather, round-ups). */
   recurring: boolean;
   /** Places the text introduces that the gazetteer does not know ("the village of Tokhar", "قرية الهبيط"), as keys (local-places.ts); absent when none. */

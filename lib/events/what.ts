@@ -86,14 +86,36 @@ const EN: Array<[Key, number, string]> = [
   ['incursion', 1, 'incursion|incursions|stormed'],
 ];
 
+// The weapon, where a report names one: two reports of one place and day that name different
+// weapons (a ground-to-ground missile on Maghayir, a barrel bomb on al-Bureij) tell two attacks.
+// Coarse classes, so that outlets' words for one weapon fall in one: a missile or a rocket, a car
+// bomb or a suicide bomber or an explosive device; an air strike or a raid names no weapon.
+const WEAPONS_AR: Array<[Key, number, string]> = [
+  ['barrel', 1, 'برميل|براميل|برميل متفجر|براميل متفجره'],
+  ['missile', 1, 'صاروخ|صواريخ|صاروخي|صاروخيه|راجمه|راجمات|باليستي'],
+  ['device', 1, 'مفخخه|سياره مفخخه|انتحاري|انتحاريه|انتحاريين|عبوه ناسفه|ناسفه|حزام ناسف'],
+  ['mortar', 1, 'هاون|قذيفه هاون|قذائف هاون'],
+  ['chemical', 1, 'كيماوي|كيميايي|كيماويه|كيميائيه|غاز سام|غاز الكلور|سارين|الكلور'],
+  ['cluster', 1, 'عنقودي|عنقوديه'],
+];
+const WEAPONS_EN: Array<[Key, number, string]> = [
+  ['barrel', 1, 'barrel bomb|barrel bombs|barrel-bomb|barrel-bombs|barrels|explosive barrels'],
+  ['missile', 1, 'missile|missiles|rocket|rockets|ballistic|scud|tomahawk|tomahawks'],
+  ['device', 1, 'car bomb|car bombs|car-bomb|truck bomb|motorbike bomb|motorcycle bomb|suicide|bomber|booby-trapped|explosive device|explosive devices|ied|vbied'],
+  ['mortar', 1, 'mortar|mortars'],
+  ['chemical', 1, 'chemical|chemicals|gas attack|poison gas|toxic gas|sarin|chlorine|nerve agent'],
+  ['cluster', 1, 'cluster'],
+];
+
 const WORDS = { ar: compile(AR, true), en: compile(EN, false) };
+const WEAPONS = { ar: compile(WEAPONS_AR, true), en: compile(WEAPONS_EN, false) };
 
 /** The first sentence of the lede read for the event's thing (not the background after it). */
 const FIRST_SENTENCE = 240;
 
-function keysIn(text: string, arabic: boolean): string[] {
+function keysIn(text: string, arabic: boolean, words = WORDS): string[] {
   const out: string[] = [];
-  for (const { type, re } of arabic ? WORDS.ar : WORDS.en) {
+  for (const { type, re } of arabic ? words.ar : words.en) {
     re.lastIndex = 0;
     if (re.test(text) && !out.includes(type)) out.push(type);
   }
@@ -107,6 +129,8 @@ interface What {
   all: string[];
   /** The title tells a new toll of an event already reported ("death toll rises to 126"). */
   update: boolean;
+  /** The weapons the title and the first sentence name (absent when none, and in signatures stored before). */
+  weapons?: string[];
 }
 
 // A toll counted again: "ارتفاع حصيلة", "ارتفع عدد القتلى", "death toll rises", "new toll".
@@ -118,7 +142,8 @@ export function whatOf(title: string, lede: string, arabic: boolean): What {
   const first = lede.slice(0, FIRST_SENTENCE).split(/(?<=[.!؟?])\s/)[0] ?? '';
   const rest = keysIn(normalize(first), arabic).filter((k) => !t.includes(k));
   const flat = normalize(title);
-  return { title: t, all: [...t, ...rest], update: (arabic ? UPDATE_AR : UPDATE_EN).test(flat) };
+  const weapons = keysIn(normalize(`${title}\n${first}`), arabic, WEAPONS);
+  return { title: t, all: [...t, ...rest], update: (arabic ? UPDATE_AR : UPDATE_EN).test(flat), ...(weapons.length ? { weapons } : {}) };
 }
 
 /**
@@ -149,12 +174,17 @@ function whatAgreement(a: What, b: What): { same: number; conflict: number } {
  * names; and a new toll of the same kind of event at the same place, which one outlet may publish
  * twice (its first report and its update are one event, not two of its stories).
  */
-export function whatFeatures(a: EventSignature, b: EventSignature, typeSame: number, sameOutlet: boolean, placesDiffer: boolean) {
+export function whatFeatures(a: EventSignature, b: EventSignature, typeSame: number, sameOutlet: boolean, apart: boolean) {
   const wa = a.what ?? NOTHING;
   const wb = b.what ?? NOTHING;
   const { same, conflict } = whatAgreement(wa, wb);
-  // An update is of the same kind of event at the same place: a strike on the next town is not it.
-  const update = (wa.update || wb.update) && (typeSame || same) && !placesDiffer ? 1 : 0;
-  return { whatSame: same, whatConflict: conflict, update, sameOutletUpdate: sameOutlet ? update : 0 };
+  // An update is of the same kind of event at the same place and day: a strike on the next town,
+  // or on another day told, is not it (`apart`).
+  const update = (wa.update || wb.update) && (typeSame || same) && !apart ? 1 : 0;
+  // Each names a weapon, none the other's.
+  const ka = wa.weapons ?? [];
+  const kb = wb.weapons ?? [];
+  const weaponConflict = ka.length && kb.length && !ka.some((k) => kb.includes(k)) ? 1 : 0;
+  return { whatSame: same, whatConflict: conflict, update, sameOutletUpdate: sameOutlet ? update : 0, weaponConflict };
 }
 const NOTHING: What = { title: [], all: [], update: false };

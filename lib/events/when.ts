@@ -74,6 +74,10 @@ const EN_DATES: Array<[RegExp, number, number, number]> = [
   [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${EN_MON}\\b(?:,?\\s+(\\d{4}))?`, 'gi'), 2, 1, 3],
 ];
 const EN_DATELINE = /(?:day|published|posted|posted on|publication|updated|updated at|last updated at)\s*,?\s*$/i;
+// A photo's caption dates the photo (maybe an archive one): "In this photo taken on June 8
+// provided by …", "… in Idlib province Syria August 6 2016. (Reuters)", "(AFP Photo)".
+const EN_CAPTION_BEFORE = /\b(?:photo|photograph|picture|image)\b[^.]{0,40}$/i;
+const EN_CAPTION_AFTER = /^[^.(]{0,12}\.?\s*\((?:reuters|afp|ap|aa|anadolu|getty|epa|sana)\b[^)]{0,20}\)/i;
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function englishDates(raw: string, pubDay: number | null, year: number | undefined): Cue[] {
@@ -85,6 +89,8 @@ function englishDates(raw: string, pubDay: number | null, year: number | undefin
       if (m[mi]!.toLowerCase() === 'may' && m[mi] !== 'May') continue;
       // A dateline dates the report ("AFP Wednesday 15 Jul 2015", "Published July 19 2016").
       if (EN_DATELINE.test(raw.slice(Math.max(0, m.index! - 24), m.index!))) continue;
+      const end = m.index! + m[0].length;
+      if (EN_CAPTION_BEFORE.test(raw.slice(Math.max(0, m.index! - 50), m.index!)) || EN_CAPTION_AFTER.test(raw.slice(end, end + 40))) continue;
       const month = EN_MONTHS.indexOf(m[mi]!.slice(0, 3).toLowerCase());
       const d = Number(m[di]);
       let y = m[yi] ? Number(m[yi]) : year;
@@ -172,7 +178,8 @@ export function eventWhen(title: string, lede: string, publishedAt: string | nul
     if (!first) first = found;
     else if (found.day !== first.day && days.size < MAX_DAYS) days.add(found.day!);
   }
-  first ??= saidDay;
+  // Only the day something was said: the event's day as far as the report tells, not told as the event's.
+  first ??= saidDay && { ...saidDay, from: 'said' };
   if (!first) return pub === null ? { day: null, from: 'unknown' } : { day: pub, from: 'publication' };
   return days.size ? { ...first, days: [...days] } : first;
 }

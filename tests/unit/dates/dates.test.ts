@@ -47,6 +47,18 @@ describe('parseArabicDate', () => {
     expect(parseArabicDate('في 3 آب الماضي', { year: 2016 })).toMatchObject({ value: '2016-08-03' });
   });
 
+  it('reads a date before Arabic punctuation and through diacritics ("في 23 تموز، قصفت", "تشرين الأولّ")', () => {
+    for (const [text, want] of [
+      ['قصفت الطائرات جاسم يوم الأحد 23 تموز، ما أسفر عن قتلى', '2023-07-23'],
+      ['وقع الانفجار في 10 أيار؛ وقال الدفاع المدني', '2023-05-10'],
+      ['جرت الانتخابات في 5 آذار، 2023', '2023-03-05'],
+      ['يوم الأحد 20 تشرين الأولّ، ما أسفر', '2023-10-20'],
+      ['في ١٤ أَيلول، قالت المصادر', '2023-09-14'],
+    ] as const) expect(parseArabicDate(text, { year: 2023 })?.value, text).toBe(want);
+    // A month name inside a word is still no month ("آبار" wells, "تموزي").
+    expect(parseArabicDate('حفر 3 آبار في القرية', { year: 2023 })).toBeNull();
+  });
+
   it('rejects impossible dates and bare archive timestamps', () => {
     // An impossible day keeps only what is sure: the month.
     expect(parseArabicDate('31 شباط 2018')).toMatchObject({ value: '2018-02', precision: 'month' });

@@ -15,6 +15,8 @@ import { packSignature, unpackSignature } from '../../../lib/engine/sig-pack';
 import { docOf, storedDoc, unpackDoc, type PackedDoc } from '../../../lib/engine/doc-rows';
 import { eventSignature } from '../../../lib/events';
 import type { DocRow, StoredDoc } from '../../../lib/engine/index-types';
+import { ByteReader, ByteWriter } from '../../../lib/engine/segments/bytes';
+import { readText, valueTable, writeValue } from '../../../lib/engine/value-pack';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const stored = (i: number) => {
@@ -90,8 +92,43 @@ describe('stored doc rows', () => {
     });
     const oldRows = await old.docs.toArray();
     expect((oldRows as StoredDoc[]).every((d) => d.en && d.et && !Array.isArray(d.sig) && !('b' in d))).toBe(true);
-    expect(oldRows.map(docOf).map(storedSignature)).toEqual((await db.docs.toArray()).map(storedSignature));
+    expect(oldRows.map(docOf).map(storedSignature)).toEqual((await db.docs.toArray()).map(unpackDoc).map(storedSignature));
     expect(await searchRelated(old, real[0]!)).toEqual(before);
+  });
+
+  it('written in format 1 (the signature a property, texts as UTF-8) are read as they were, and take more room than now', async () => {
+    const db = openDb(`docrows-v1-${Math.random()}`);
+    await indexReports(db, real.slice(0, 60).map((r) => toReport(r, 'import', 'real')));
+    const now = (await db.docs.orderBy('n').toArray()) as PackedDoc[];
+    const v1 = now.map((row) => {
+      const d = unpackDoc(row);
+      // Format 1, as 2026-12-05's first packing wrote it: the texts as UTF-8, no signature; the
+      // fields between (date, day, length, ids, hashes, text key) as format 2 has them.
+      const r = new ByteReader(row.b, 'test row');
+      r.pos = 2;
+      readText(r);
+      readText(r);
+      const sig = new ByteWriter();
+      sig.byte(1);
+      writeValue(sig, d.sig, valueTable(d.e));
+      const w = new ByteWriter();
+      w.byte(0x52);
+      w.byte(1);
+      w.string(d.url);
+      w.string(d.title);
+      w.bytes(row.b.subarray(r.pos, row.b.length - sig.length));
+      return { n: row.n, id: row.id, outlet: row.outlet, dup: row.dup, b: w.finish(), sig: d.sig, sv: row.sv, tv: row.tv };
+    });
+    expect(v1.map(unpackDoc)).toEqual(now.map(unpackDoc));
+    // Through IndexedDB: a query over format-1 rows answers as over today's.
+    const old = openDb(`docrows-v1b-${Math.random()}`);
+    const tables = await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const));
+    await old.transaction('rw', old.tables.map((t) => t.name), async () => {
+      for (const [name, rows] of tables) await old.table(name).bulkPut(name === 'docs' ? v1 : rows);
+    });
+    expect(await searchRelated(old, real[0]!, { explain: false })).toEqual(await searchRelated(db, real[0]!, { explain: false }));
+    // The signature's strings as references to the row's entity ids, the title a byte a letter.
+    expect(now.reduce((s, d) => s + serialize(d).length, 0)).toBeLessThan(v1.reduce((s, d) => s + serialize(d).length, 0) - 80 * now.length);
   });
 
   it('are packed into one byte string but for what the table is searched by, and unpack to the row packed', async () => {
@@ -101,7 +138,7 @@ describe('stored doc rows', () => {
     let named = 0;
     let packed = 0;
     for (const d of rows) {
-      expect(Object.keys(d).sort()).toEqual(['b', 'dup', 'id', 'n', 'outlet', 'sig', 'sv', 'tv']);
+      expect(Object.keys(d).sort()).toEqual(['b', 'dup', 'id', 'n', 'outlet', 'sv', 'tv']);
       const u = unpackDoc(d);
       // Packing what was unpacked gives the same bytes; the unpacked row has every field by name.
       expect(storedDoc(u)).toEqual(d);

@@ -12,7 +12,7 @@ import { signatureVersion, storedSignature, type PackedSignature } from '../../.
 import { eventSignature } from '../../../lib/events';
 import { packSignature, unpackSignature } from '../../../lib/engine/sig-pack';
 import type { DocRow } from '../../../lib/engine/index-types';
-import { unpackDoc } from '../../../lib/engine/doc-rows';
+import { storedDoc, unpackDoc, type DocRecord } from '../../../lib/engine/doc-rows';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const asQuery = (i: number) => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
@@ -39,7 +39,7 @@ async function withRows(from: IsnadDB, edit: (d: DocRow) => DocRow): Promise<Isn
   const db = openDb(`sigs-copy-${Math.random()}`);
   const tables = await Promise.all(from.tables.map(async (t) => [t.name, await t.toArray()] as const));
   await db.transaction('rw', db.tables.map((t) => t.name), async () => {
-    for (const [name, rows] of tables) await db.table(name).bulkPut(name === 'docs' ? (rows as DocRow[]).map(edit) : rows);
+    for (const [name, rows] of tables) await db.table(name).bulkPut(name === 'docs' ? (rows as DocRecord[]).map((d) => storedDoc(edit(unpackDoc(d) as DocRow))) : rows);
   });
   return db;
 }
@@ -47,7 +47,7 @@ async function withRows(from: IsnadDB, edit: (d: DocRow) => DocRow): Promise<Isn
 describe('event signatures kept in the doc rows', () => {
   it('are worked out at import, in the page or the background alike, as the event model reads them', async () => {
     const db = await imported(true);
-    const rows = await db.docs.toArray();
+    const rows = (await db.docs.toArray()).map(unpackDoc);
     expect(rows).toHaveLength(real.length);
     for (const d of rows) {
       const r = (await db.reports.get(d.id))!;
@@ -58,7 +58,7 @@ describe('event signatures kept in the doc rows', () => {
       expect((d.sig as PackedSignature)[2]).toBe(eventSignature(r.title, r.text, r.publishedAt).place?.id ?? null);
     }
     const byWorker = await imported(false);
-    expect((await byWorker.docs.toArray()).map((d) => d.sig)).toEqual(rows.map((d) => d.sig));
+    expect((await byWorker.docs.toArray()).map((d) => unpackDoc(d).sig)).toEqual(rows.map((d) => d.sig));
   });
 
   it('give a query the judgements it gave working each signature out from the text', async () => {

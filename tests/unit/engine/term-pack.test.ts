@@ -18,6 +18,7 @@ import type { TermVector } from '../../../lib/events/lexical';
 import type { DocRow } from '../../../lib/engine/index-types';
 import { beginImport, finishImport, importPart } from '../../../lib/engine/imports';
 import { analyseRecords, fromWire } from '../../../lib/engine/wire';
+import { ByteWriter } from '../../../lib/engine/segments/bytes';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 
@@ -54,6 +55,34 @@ describe('word counts kept in the doc rows', () => {
     const bytes = packed.reduce((s, b) => s + b.length, 0);
     const words = vectors.reduce((s, v) => s + [...v.lines.values()].reduce((k, l) => k + l.length, 0) + v.title.size, 0);
     expect(bytes / words).toBeLessThan(4);
+  });
+
+  it('read as they were when written in format 1 (the line keys as two varints), and take a byte a line less now', () => {
+    const lex = new Lexicon();
+    const v = termVector('قصف على كفرنبل', `${PROSE}\nتابعونا على قناتنا في تلغرام للمزيد من الأخبار العاجلة والتغطية المباشرة`);
+    const now = packTerms(listsOf(v), lex)!;
+    // Format 1, as 2026-12-05's first packing wrote it.
+    const w = new ByteWriter();
+    w.byte(0x56);
+    w.byte(1);
+    w.varint(v.title.size);
+    for (const [t, c] of v.title) {
+      w.varint(lex.id(t));
+      w.varint(c);
+    }
+    w.varint(v.lines.size);
+    for (const [key, words] of v.lines) {
+      const k = parseInt(key, 36);
+      w.varint(Math.floor(k / 2 ** 32));
+      w.varint(k % 2 ** 32);
+      w.varint(words.length);
+      for (const t of words) w.varint(lex.id(t));
+    }
+    const old = w.finish();
+    expect(plain(unpackTerms(old, lex))).toEqual(plain(v));
+    expect(plain(unpackTerms(now, lex))).toEqual(plain(v));
+    expect(maxWordId(old)).toBe(maxWordId(now));
+    expect(now.length).toBeLessThan(old.length);
   });
 
   it('refuse bytes that are not a packing, and words the lexicon lacks', () => {
@@ -120,7 +149,9 @@ describe('word counts kept in the doc rows', () => {
     expect(a.size).toBe(real.length);
     for (const [url, d] of a) expect(plain(storedTerms(d)!)).toEqual(plain(storedTerms(b.get(url)!)!));
     const good = analyseRecords([real[0]!], { events: true })[0]!;
-    expect(fromWire(good).tv).toEqual(listsOf(termVector(real[0]!.title, real[0]!.text)));
+    // Kept as sent (the message's own arrays, not copied into lists), packed as the background packs them.
+    expect(fromWire(good).tv!.w).toBe(good.tv);
+    expect(packTerms(fromWire(good).tv!, new Lexicon())).toEqual(packTerms(listsOf(termVector(real[0]!.title, real[0]!.text)), new Lexicon()));
     for (const tv of [{ t: [99999, 1], l: [] }, { t: [0, -1], l: [] }, { t: [], l: [['k', [{}]]] }, { t: [], l: 'x' }, { t: [0], l: [] }]) {
       expect(() => fromWire({ ...good, tv: tv as never })).toThrow(/malformed text analysis in an import part: word counts/);
     }

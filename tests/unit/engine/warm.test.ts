@@ -1,12 +1,13 @@
 // A worker woken by an outlet's page readies the lookup (lib/engine/warm.ts): the index's segment
-// dictionaries are read into the segment cache before the article comes, and the lookup that
-// follows answers as it would have without.
+// dictionaries are read into the segment cache and the lexicon is read before the article comes,
+// and the lookup that follows answers as it would have without.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { openDb } from '../../../lib/db';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
+import { lexiconRead } from '../../../lib/engine/lexicon';
 import { searchRelated, type Query } from '../../../lib/engine/search';
 import { cacheOf } from '../../../lib/engine/segments/store';
 import { warmLookup } from '../../../lib/engine/warm';
@@ -26,6 +27,8 @@ describe('readying the lookup', () => {
     expect(cacheOf(restarted).bytes).toBe(0);
     await warmLookup(restarted);
     expect(cacheOf(restarted).bytes).toBeGreaterThan(0);
+    // The lexicon of the doc rows' word counts is read.
+    expect(lexiconRead(restarted)).toBe(true);
     expect(await searchRelated(restarted, q(7))).toEqual(await searchRelated(cold, q(7)));
     cold.close();
     restarted.close();

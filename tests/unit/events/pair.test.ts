@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonLines, type CorpusPack } from '../../../lib/corpus/formats';
 import { countsAgree, countsConflict, eventDoc, judge, lexicalSimilarity, termVector, type CorpusDf } from '../../../lib/events';
 import { synthCorpus } from '../../../bench/synth';
+import { pairFeatures } from '../../../lib/events/pair';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const events = (JSON.parse(readFileSync('tests/fixtures/real-2025-events.json', 'utf8')) as { sameEvent: string[][] }).sameEvent;
@@ -69,6 +70,26 @@ describe('numbers that one event cannot give', () => {
     expect(countsConflict(5, 40, true)).toBe(true);
   });
 
+  it('a toll risen in a later report of the same day\'s event agrees; a fallen one, or one grown from 1 to 18, does not', () => {
+    const first = eventDoc('Bomb attack on evacuee convoy kills 43', 'A car bomb hit buses carrying evacuees outside Aleppo on Saturday, killing 43 people, the Observatory said.', '2017-04-15', 'ahram');
+    const later = eventDoc('Death toll from convoy bombing rises', 'The death toll in Saturday\'s convoy bombing rose to 126, the Observatory said.', '2017-04-16', 'alalam');
+    expect(pairFeatures(first, later).features).toMatchObject({ numRise: 1, numApart: 0 });
+    // Fewer dead a day later: no rise (another count of another blast, or a part of the dead).
+    const fewer = eventDoc('Bombing near Aleppo kills 12', 'A car bomb hit buses outside Aleppo on Saturday, killing 12 people.', '2017-04-16', 'trt');
+    expect(pairFeatures(first, fewer).features.numRise).toBe(0);
+    const one = eventDoc('One dead in raid on town', 'One person was killed on Saturday in an air raid on the town, a monitor said.', '2017-04-15', 'ahram');
+    const many = eventDoc('Air strikes kill 18 in the town', 'Air strikes killed 18 people on Saturday in the town.', '2017-04-16', 'trt');
+    expect(pairFeatures(one, many).features.numRise).toBe(0);
+  });
+
+  it('two attacks of one place and day told with different weapons differ in weapon', () => {
+    const missile = eventDoc('Missile kills 18 civilians in Aleppo', 'A missile fired by government forces killed at least 18 civilians on Tuesday in the Maghayir district of Aleppo.', '2015-07-21', 'ahram');
+    const barrel = eventDoc('18 killed in barrel bomb attack on rural Aleppo', 'Eighteen civilians were killed in a barrel bomb attack on the village of al-Bureij northeast of Aleppo on Tuesday.', '2015-07-22', 'etilaf');
+    const rocket = eventDoc('Rocket strike kills 18 in Aleppo old city', 'A rocket struck the Maghayir district of Aleppo on Tuesday, killing 18.', '2015-07-21', 'trt');
+    expect(pairFeatures(missile, barrel).features.weaponConflict).toBe(1);
+    expect(pairFeatures(missile, rocket).features.weaponConflict).toBe(0);
+  });
+
   it('another blast days later, whose lede recalls the first, is not the first', () => {
     const convoy = eventDoc('Bomb attack on evacuee convoy kills 43', 'A suicide car bomb hit buses carrying evacuees outside Aleppo on Saturday, killing 43 people, the Observatory said.', '2017-04-15', 'ahram');
     const blast = eventDoc('Deadly bomb blast hits Aleppo', 'A boy injured in the bomb blast on the bus convoy outside Aleppo on Saturday. A bomb killed six people in Aleppo on Wednesday, state television said.', '2017-04-19', 'trt');
@@ -108,6 +129,14 @@ describe('an outlet updating its own toll', () => {
       expect([place, judge(a, u).relation]).toEqual([place, 'same-event']);
       expect([place, judge(first(elsewhere, 3, '2025-03-02'), u).relation]).toEqual([place, expect.not.stringMatching(/same-event/)]);
     }
+  });
+
+  it("does not take its new toll of one day's attack for the next day's attack on the same place", () => {
+    // SANA, 16 and 17 August 2016: Tuesday's rockets on Salah Eddin (toll raised that night), and Wednesday's.
+    const tuesday = eventDoc('Death toll from terrorist rocket attacks in Aleppo rises to 8', 'The death toll from the rocket attacks on Salah Eddin neighborhood in Aleppo city rose to 8 civilians, a source told SANA late on Tuesday.', '2016-08-16', 'sana');
+    const wednesday = eventDoc('Terrorist rocket attacks on Salah Eddin neighborhood in Aleppo kill 10', 'Ten civilians were killed as terrorist groups targeted Salah Eddin neighborhood in Aleppo city with rocket attacks on Wednesday.', '2016-08-17', 'sana');
+    expect(tuesday.sig.what.update).toBe(true);
+    expect(pairFeatures(tuesday, wednesday).features).toMatchObject({ dayOther: 1, update: 0, sameOutletUpdate: 0 });
   });
 });
 

@@ -47,6 +47,23 @@ describe('when the event happened', () => {
     expect(day('Strike', 'Two were killed on Friday in a strike on the town', '2017-04-10')).toBe('2017-04-07');
   });
 
+  it("does not take a photo caption's date for the event's day", () => {
+    // The caption of an archive photo (a hospital struck three days before), then the event: Monday's.
+    expect(day('Regime drops vacuum bomb on Idlib', '9 Aug 2016 Men look for survivors after an airstrike on a hospital in Idlib province Syria August 6 2016. (Reuters) The district was hit by a vacuum bomb attack on Monday leaving five dead', '2016-08-09')).toBe('2016-08-08');
+    expect(day('Raids on Syria market kill 21', 'In this photo taken on June 8 provided by the Civil Defence, workers help a woman (AP photo) BEIRUT Air strikes on a market killed at least 21 civilians Sunday', '2016-06-13')).toBe('2016-06-12');
+    // A date in the report's own words stands: the UN's toll of the April 15 bombing, five days on.
+    expect(day('Over 130 killed in April 15 attack near Aleppo', 'The UN said over 130 people were killed in the attack on the buses.', '2017-04-20')).toBe('2017-04-15');
+  });
+
+  it('reads an Arabic date before a comma ("يوم الأحد 23 تموز، …")', () => {
+    expect(day('قصف على جاسم', 'أفادت مصادر محلية بوقوع قصف مدفعي قرب جاسم يوم الأحد 23 تموز، ما أسفر عن قتلى', '2023-07-25')).toBe('2023-07-23');
+  });
+
+  it('marks a day that is only the day something was said ("a monitor said on Wednesday")', () => {
+    const s = eventSignature('86 dead in suspected chemical attack', 'The death toll from a suspected chemical attack has risen to 86, a monitoring group said on Wednesday.', '2017-04-05');
+    expect([isoDay(s.when.day!), s.when.from]).toEqual(['2017-04-05', 'said']);
+  });
+
   it('falls back on the publication day, and says so', () => {
     const s = eventSignature('افتتاح مدرسة', 'افتتحت مديرية التربية مدرسة جديدة', '2025-06-02');
     expect(s.when).toEqual({ day: s.published, from: 'publication' });
@@ -133,6 +150,18 @@ describe('what happened, who, and the numbers', () => {
     for (const [title, text, keys] of cases) expect([title, what(title, text).title]).toEqual([title, keys]);
     // The first sentence adds what the title does not say; the background after it does not.
     expect(what('اعتقال رئيس فرع سابق', 'ألقت قوى الأمن القبض عليه عند حاجز للأمن العام. وكان قد أشرف على سجن في المدينة').all).toEqual(['checkpoint']);
+  });
+
+  it('names the weapon, in classes one attack is told by (a missile or a rocket; a car bomb or a suicide bomber)', () => {
+    const weapons = (title: string, text = '') => eventSignature(title, text, '2015-07-22').what.weapons ?? [];
+    expect(weapons('Missile kills 18 civilians in Aleppo')).toEqual(['missile']);
+    expect(weapons('18 Civilians Killed in Barrel Bomb Attack on Rural Aleppo')).toEqual(['barrel']);
+    expect(weapons('Suicide bomber kills 4 in Qardaha')).toEqual(['device']);
+    expect(weapons('مقتل 5 بانفجار سيارة مفخخة في أعزاز')).toEqual(['device']);
+    expect(weapons('قتلى بالبراميل المتفجرة على داريا')).toEqual(['barrel']);
+    expect(weapons('Air strikes kill 20 in Idlib', 'Warplanes struck the town, killing 20.')).toEqual([]);
+    // The first sentence names it when the title does not; the background after it does not.
+    expect(weapons('Assad regime kills 18 in Aleppo', 'A ground-to-ground missile struck the district. Barrel bombs fell on other towns last week.')).toEqual(['missile']);
   });
 
   it('knows a new toll of an event already told', () => {

@@ -1,0 +1,162 @@
+// A small value (what structured clone would store: strings, numbers, booleans, null, undefined,
+// arrays, plain objects) written as bytes into a doc row (doc-rows.ts), for the event signature.
+// Structured clone spends 9 bytes on every number, 4 on every array and writes every string whole;
+// a signature's strings are mostly ids the row already holds (its entities) or the event model's
+// few words ("relative", "govs", a governorate's id). So a string is written as a reference when it
+// is in the row's table (`table`: the frozen words below, then the caller's, then every string
+// this value wrote before), else whole. undefined stays apart from null, as structured clone keeps
+// it (a signature's absent fields).
+import { ByteWriter, type ByteReader } from './segments/bytes';
+
+// Text in one byte a character for ASCII and the Arabic block's first 127 code points (U+0600–
+// U+067E: the letters, the short vowels, the Arabic-Indic digits), where UTF-8 takes two for Arabic;
+// any other code point is 0xFF and its number. A doc row's title is ≈ 45 characters of Arabic.
+const ARABIC = 0x600;
+const ESCAPE = 0xff;
+
+/** `s` in the one-byte code above, its byte length first. */
+export function writeText(w: ByteWriter, s: string): void {
+  const out = new ByteWriter(s.length + 8);
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) out.byte(cp);
+    else if (cp >= ARABIC && cp < ARABIC + 0x7f) out.byte(0x80 + cp - ARABIC);
+    else {
+      out.byte(ESCAPE);
+      out.varint(cp);
+    }
+  }
+  w.varint(out.length);
+  w.bytes(out.finish());
+}
+
+/** A text written by writeText. */
+export function readText(r: ByteReader): string {
+  const end = r.count(1) + r.pos;
+  let out = '';
+  while (r.pos < end) {
+    const b = r.byte();
+    if (b < 0x80) out += String.fromCharCode(b);
+    else if (b !== ESCAPE) out += String.fromCharCode(ARABIC + b - 0x80);
+    else {
+      const cp = r.varint();
+      if (cp > 0x10ffff) r.fail('not a code point');
+      out += String.fromCodePoint(cp);
+    }
+  }
+  if (r.pos !== end) r.fail('text runs past its length');
+  return out;
+}
+
+/** Words every table starts with. Frozen: a stored value refers to them by position (add none; a
+ *  new list is a new row format). */
+export const FROZEN_WORDS: readonly string[] = [
+  'govs', 'relative', 'publication', 'killed', 'injured', 'local', 'صباح اليوم', 'اليوم', 'امس', 'مساء اليوم', 'فجر اليوم', '',
+  'aleppo-gov', 'damascus-gov', 'rif-dimashq-gov', 'homs-gov', 'hama-gov', 'latakia-gov', 'tartus-gov', 'idlib-gov', 'daraa-gov',
+  'quneitra-gov', 'suwayda-gov', 'deir-ez-zor-gov', 'raqqa-gov', 'hasakah-gov',
+  'prison', 'protest', 'hospital', 'fire', 'return', 'crossing', 'meeting', 'convoy', 'closure', 'mine', 'flights', 'oil',
+  'denial', 'university', 'funds', 'camp', 'displaced', 'arrested', 'missing', 'dead', 'wounded',
+];
+
+const Tag = { Undefined: 0, Null: 1, False: 2, True: 3, Uint: 4, NegInt: 5, Float: 6, Text: 7, Ref: 8, Array: 9, Object: 10 } as const;
+
+/** The table a value is written with: the frozen words, then `own` (the row's entity ids…). */
+export function valueTable(own: readonly string[]): { list: string[]; index: Map<string, number> } {
+  const list = [...FROZEN_WORDS, ...own];
+  const index = new Map<string, number>();
+  list.forEach((s, i) => {
+    if (!index.has(s)) index.set(s, i);
+  });
+  return { list, index };
+}
+
+export function writeValue(w: ByteWriter, v: unknown, table: { list: string[]; index: Map<string, number> }): void {
+  if (v === undefined) w.byte(Tag.Undefined);
+  else if (v === null) w.byte(Tag.Null);
+  else if (typeof v === 'boolean') w.byte(v ? Tag.True : Tag.False);
+  else if (typeof v === 'number') {
+    if (Number.isInteger(v) && Math.abs(v) <= 0xffffffff && !Object.is(v, -0)) {
+      w.byte(v >= 0 ? Tag.Uint : Tag.NegInt);
+      w.varint(Math.abs(v));
+    } else {
+      w.byte(Tag.Float);
+      const b = new DataView(new ArrayBuffer(8));
+      b.setFloat64(0, v, true);
+      w.bytes(new Uint8Array(b.buffer));
+    }
+  } else if (typeof v === 'string') {
+    const i = table.index.get(v);
+    if (i !== undefined) {
+      w.byte(Tag.Ref);
+      w.varint(i);
+    } else {
+      w.byte(Tag.Text);
+      w.string(v);
+      table.index.set(v, table.list.length);
+      table.list.push(v);
+    }
+  } else if (Array.isArray(v)) {
+    w.byte(Tag.Array);
+    w.varint(v.length);
+    for (let i = 0; i < v.length; i++) writeValue(w, v[i], table);
+  } else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const entries = Object.entries(v);
+    w.byte(Tag.Object);
+    w.varint(entries.length);
+    for (const [k, x] of entries) {
+      writeValue(w, k, table);
+      writeValue(w, x, table);
+    }
+  } else throw new TypeError(`not a storable value: ${typeof v}`);
+}
+
+/** Nesting a value may have: a row whose bytes claim more is refused, not followed. */
+const MAX_DEPTH = 16;
+
+/** A value written by writeValue with the same starting table; throws (SegmentFormatError) on bytes that are not one. */
+export function readValue(r: ByteReader, table: string[], depth = 0): unknown {
+  if (depth > MAX_DEPTH) r.fail('value nested too deep');
+  const tag = r.byte();
+  switch (tag) {
+    case Tag.Undefined:
+      return undefined;
+    case Tag.Null:
+      return null;
+    case Tag.False:
+      return false;
+    case Tag.True:
+      return true;
+    case Tag.Uint:
+      return r.varint();
+    case Tag.NegInt:
+      return -r.varint();
+    case Tag.Float: {
+      const b = r.bytes(8);
+      return new DataView(b.buffer, b.byteOffset, 8).getFloat64(0, true);
+    }
+    case Tag.Text: {
+      const s = r.string();
+      table.push(s);
+      return s;
+    }
+    case Tag.Ref: {
+      const s = table[r.varint()];
+      return s === undefined ? r.fail('unknown string reference') : s;
+    }
+    case Tag.Array:
+      return Array.from({ length: r.count(1) }, () => readValue(r, table, depth + 1));
+    case Tag.Object: {
+      const o: Record<string, unknown> = {};
+      const n = r.count(2);
+      for (let i = 0; i < n; i++) {
+        const k = readValue(r, table, depth + 1);
+        if (typeof k !== 'string') r.fail('object key not a string');
+        // A key like "__proto__" is data here, never the object's prototype.
+        Object.defineProperty(o, k, { value: readValue(r, table, depth + 1), enumerable: true, writable: true, configurable: true });
+      }
+      return o;
+    }
+    default:
+      return r.fail(`unknown value tag ${tag}`);
+  }
+}
