@@ -10,7 +10,7 @@
 // absent fields must stay apart from nulls) and the word counts (term-pack.ts, bytes already).
 // Rows written before keep their fields by name, and are read as they are. Since format 2 the
 // event signature is in `b` too (value-pack.ts: its strings mostly as references to the row's
-// entity ids and the model's words, ≈ 200 bytes as a property against ≈ 80 here, bench/RESULTS.md).
+// entity ids and the model's words, ≈ 200 bytes as a property against ≈ 65 here, bench/RESULTS.md).
 //
 // `b`: 'R' 2 | url | title (both value-pack.ts writeText: Arabic a byte a letter) | publishedAt (0: none, 1 then the string) | day (zigzag + 1; 0: none) |
 // len (float64) | entity ids | source ids | MinHash count | fingerprint (two uint32) and MinHash
