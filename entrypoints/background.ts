@@ -11,6 +11,7 @@ import { openDb } from '../lib/db';
 import { installBuiltin } from '../lib/engine/context';
 import { engineHandlers } from '../lib/engine/handlers';
 import { resumeImports } from '../lib/engine/imports';
+import { refreshSignatures } from '../lib/engine/refresh-sigs';
 import { recentPhases } from '../lib/engine/query-phases';
 import { harvestHandlers } from '../lib/harvest/handlers';
 import { listen, type TabClipSelection, type TabMessage } from '../lib/messaging';
@@ -44,6 +45,13 @@ export default defineBackground(() => {
       .finally(() => (loading = false));
   });
   const pack: PackState = { ready: () => ready, loading: () => loading };
+
+  // After an update, doc rows of the previous event model get this one's signatures, in the
+  // background: lookups and imports do not wait for it (they wait for `ready` only), and read a
+  // row not yet refreshed from its text, as before (lib/engine/refresh-sigs.ts).
+  browser.runtime.onInstalled.addListener(() => {
+    void ready.then(() => refreshSignatures(db)).catch((e: unknown) => console.error('Isnad: refreshing event signatures failed', e));
+  });
 
   // An import the service worker was stopped in the middle of goes on where it stopped.
   void ready.then(() => resumeImports(db)).catch((e: unknown) => console.error('Isnad: resuming imports failed', e));

@@ -4,7 +4,6 @@ import type { IsnadDB } from '../db';
 import type { CorpusPack } from '../corpus/formats';
 import { ensureIndexed } from './index-store';
 import { loadBuiltin } from './reports';
-import { refreshSignatures } from './refresh-sigs';
 import type { Article, ReportWhy, TabContext } from '../types';
 import { searchRelated, type Query } from './search';
 import { phrasesFor } from './explain';
@@ -16,10 +15,8 @@ function articleText(a: Article): string {
 
 export async function installBuiltin(db: IsnadDB, pack: CorpusPack): Promise<number> {
   const n = await loadBuiltin(db, pack.reports);
-  // Reports stored before the index existed (a database from schema v1) are indexed now, and
-  // rows of the event model before this update get its signatures (refresh-sigs.ts).
+  // Reports stored before the index existed (a database from schema v1) are indexed now.
   await ensureIndexed(db);
-  await refreshSignatures(db);
   return n;
 }
 

@@ -3,7 +3,8 @@
 // right but slow (the text read and tokenised for every judged report). After an update, the
 // background works both out again for every such row, a slice at a time: the postings, which do
 // not depend on the event model, stay as they are; a worker stopped half-way leaves rows of both
-// versions, each read correctly, and the next update (or call) goes on.
+// versions, each read correctly, and the next update (or call) goes on. Nothing waits for it: the
+// background starts it after an install or update (entrypoints/background.ts).
 import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 import { termVector } from '../events';
@@ -14,8 +15,9 @@ import { signatureFields, signatureVersion } from './event-sigs';
 import { lexiconForWrite } from './lexicon';
 import { listsOf, packTerms } from './term-pack';
 
-/** Rows read and rewritten per transaction (a few hundred ms of analysis at most). */
-const SLICE = 300;
+/** Rows read and rewritten per transaction: ≈ 60 ms of analysis, so that a query's read of the
+ *  docs (which waits for a write transaction over them) is not held up longer. */
+const SLICE = 100;
 
 /** A row unpacked, or null when it does not read (left as it is: judged from its text). */
 function readable(row: DocRecord): StoredDoc | null {
