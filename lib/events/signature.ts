@@ -45,7 +45,11 @@ const EN_NUMBERS: Array<[keyof EventNumbers, RegExp]> = [
   ['displaced', new RegExp(`\\b${EN_MORE}${EN_NUM}\\s+(?:(?!and\\b)[a-z]+\\s+){0,2}(?:displaced|fled)\\b`, 'i')],
 ];
 
-function englishNumber(m: RegExpExecArray): number {
+const PARTS = 'children|child|kids|women|students|schoolchildren|pupils|teachers|medics|rescuers|doctors|nurses|journalists|babies|infants|girls|boys';
+const SUBGROUP = new RegExp(`\\b(?:${PARTS})\\b`, 'i');
+const SUBGROUP_AFTER = new RegExp(`^\\s+(?:${PARTS})\\b`, 'i');
+
+function englishNumber(m: RegExpMatchArray): number {
   const w = m.slice(1).find((x) => x !== undefined)?.toLowerCase() ?? '';
   return /^\d+$/.test(w) ? Number(w) : EN_WORDS[w] ?? NaN;
 }
@@ -62,9 +66,13 @@ function numbersIn(text: string, arabic: boolean): EventNumbers {
   }
   const flat = toAsciiDigits(text).replace(/(\d),(\d{3})/g, '$1$2');
   for (const [k, re] of EN_NUMBERS) {
-    const m = re.exec(flat);
-    const v = m ? englishNumber(m) : NaN;
-    if (Number.isFinite(v) && v > 0 && v < 100_000 && !(v >= 1990 && v <= 2030)) out[k] = v;
+    for (const m of flat.matchAll(new RegExp(re.source, 'gi'))) {
+      // "27 children killed", "kills 22 children": a part of the dead, not the toll.
+      if (SUBGROUP.test(m[0]) || SUBGROUP_AFTER.test(flat.slice(m.index! + m[0].length, m.index! + m[0].length + 20))) continue;
+      const v = englishNumber(m);
+      if (Number.isFinite(v) && v > 0 && v < 100_000 && !(v >= 1990 && v <= 2030)) out[k] = v;
+      break;
+    }
   }
   return out;
 }

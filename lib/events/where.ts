@@ -150,13 +150,24 @@ function english(): { re: RegExp; ids: Map<string, string> } {
 
 const key = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
 
+// Not a place of the event: a dateline in capitals ("BEIRUT Air strikes on …", left inside the text
+// when the page was flattened), and the capital for the government ("its Damascus ally",
+// "Damascus denied", "the Damascus government").
+const CAPITAL_AS_STATE = 'damascus';
+const STATE_AFTER = /^\s*(?:['’]s\s+)?(?:ally|allies|government|regime|authorities|officials|denied|denies|said|says|has|have|had|blamed|blames|accused|accuses|insists|insisted|rejected|rejects|claimed|claims|announced|agreed|wants|backed)\b/i;
+const STATE_BEFORE = /\b(?:its|their|moscow['’]?s|russia['’]?s|tehran['’]?s|iran['’]?s|backs|backing|backed|supports|support\s+for|ally)\s+$/i;
+
 /** Places named in English text. */
 export function englishPlaces(text: string): Named[] {
   const { re, ids } = english();
   const out: Named[] = [];
   for (const m of text.matchAll(re)) {
     const id = ids.get(key(m[1]!));
-    if (id) out.push({ id, start: m.index! });
+    if (!id) continue;
+    if (m[0].length >= 4 && m[0] === m[0].toUpperCase()) continue;
+    const end = m.index! + m[0].length;
+    if (id === CAPITAL_AS_STATE && (STATE_AFTER.test(text.slice(end, end + 30)) || STATE_BEFORE.test(text.slice(Math.max(0, m.index! - 20), m.index!)))) continue;
+    out.push({ id, start: m.index! });
   }
   return out;
 }

@@ -96,6 +96,14 @@ describe('where it happened', () => {
   it('finds places in English text', () => {
     expect(eventSignature('Air strike kills 9 in Maarat al-Numan', 'Warplanes hit the town of Maarat al-Numan in Idlib province', '2017-04-09').place?.id).toBe('maarat-al-numan');
   });
+
+  it('does not take a dateline in capitals, or the capital for the government, for a place of the event', () => {
+    const places = (title: string, text: string) => { const s = eventSignature(title, text, '2017-04-05'); return [s.place?.id ?? null, ...s.places]; };
+    expect(places('86 dead in suspected chemical attack', 'The toll in the rebel-held town rose to 86. Moscow defended its Damascus ally, and Damascus denied using chemical weapons.')).toEqual([null]);
+    expect(places('Raids on market kill 21', 'Last updated at Jun 13 BEIRUT Air strikes on a market in the city of Idlib killed 21 civilians')[0]).toBe('idlib');
+    // The capital struck is the capital.
+    expect(places('Shelling kills 5 in Damascus', 'Rebel shells hit a district of Damascus on Monday, killing five.')[0]).toBe('damascus');
+  });
 });
 
 describe('what happened, who, and the numbers', () => {
@@ -127,6 +135,16 @@ describe('what happened, who, and the numbers', () => {
     // The lede recalls Tuesday's 87 dead; the title's one dead is this report's event.
     expect(eventSignature('One dead in raid on Syria chemical attack town', 'The town where a chemical attack killed 87 on Tuesday was hit again', '2017-04-08').numbers.killed).toBe(1);
     expect(eventSignature('Airstrikes on schools', 'October 26 2016 killed in 2016 strikes', '2016-10-26').numbers.killed).toBeUndefined();
+  });
+
+  it('does not take a part of the dead for the toll ("27 children killed", "kills 22 children")', () => {
+    const killed = (title: string, text = '') => eventSignature(title, text, '2017-04-06').numbers.killed;
+    expect(killed('At Least 27 Children Killed in Idlib Attack', 'The attack killed 86 people, including 27 children, a monitor said.')).toBe(86);
+    expect(killed('UNICEF says 22 schoolchildren and six teachers killed in raid', 'Air strikes killed 35 people at a school complex.')).toBe(35);
+    expect(killed('Strikes kill 12 children in Idlib')).toBeUndefined();
+    // A toll with its children among it is the toll.
+    expect(killed('Strike kills 15 including 4 children in Idlib')).toBe(15);
+    expect(killed('Air strikes kill 22 mostly children outside school')).toBe(22);
   });
 
   it('does not take the dateline\'s city for the event\'s place', () => {
