@@ -48,10 +48,19 @@ export default defineBackground(() => {
 
   // After an update, doc rows of the previous event model get this one's signatures, in the
   // background: lookups and imports do not wait for it (they wait for `ready` only), and read a
-  // row not yet refreshed from its text, as before (lib/engine/refresh-sigs.ts).
-  browser.runtime.onInstalled.addListener(() => {
-    void ready.then(() => refreshSignatures(db)).catch((e: unknown) => console.error('Isnad: refreshing event signatures failed', e));
-  });
+  // row not yet refreshed from its text, as before (lib/engine/refresh-sigs.ts). Also at every
+  // start: Chromium stops an idle worker after 30 s, well before 100,000 rows are done, and rows
+  // are refreshed in number order, so the last row tells in two reads whether any is left. One
+  // refresh at a time: the start's and the update's run one after the other.
+  let refreshing: Promise<unknown> = Promise.resolve();
+  const refresh = () => {
+    refreshing = refreshing
+      .then(() => ready)
+      .then(() => refreshSignatures(db))
+      .catch((e: unknown) => console.error('Isnad: refreshing event signatures failed', e));
+  };
+  browser.runtime.onInstalled.addListener(refresh);
+  refresh();
 
   // An import the service worker was stopped in the middle of goes on where it stopped.
   void ready.then(() => resumeImports(db)).catch((e: unknown) => console.error('Isnad: resuming imports failed', e));

@@ -3,8 +3,8 @@
 // right but slow (the text read and tokenised for every judged report). After an update, the
 // background works both out again for every such row, a slice at a time: the postings, which do
 // not depend on the event model, stay as they are; a worker stopped half-way leaves rows of both
-// versions, each read correctly, and the next update (or call) goes on. Nothing waits for it: the
-// background starts it after an install or update (entrypoints/background.ts).
+// versions, each read correctly, and the next start goes on. Nothing waits for it: the
+// background starts it at every start and after an install or update (entrypoints/background.ts).
 import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 import { termVector } from '../events';

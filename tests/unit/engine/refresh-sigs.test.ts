@@ -54,4 +54,15 @@ describe('signatures of an older event model', () => {
     expect((await db.docs.get(now[3]!.n))!.sv).toBe('older');
     expect(await db.docs.get(now[4]!.n)).toEqual(damaged);
   });
+
+  it('stopped half-way (the worker stopped), go on at the next start from the last row stale', async () => {
+    const db = openDb(`refresh-half-${Math.random()}`);
+    await putReports(db, real.slice(0, 30), 'import', 'import-1');
+    const now = await aged(db);
+    // Refreshed in number order: a stop leaves the first rows current and the rest stale.
+    await db.docs.bulkPut(now.slice(0, 12));
+    expect(await refreshSignatures(db, 5)).toBe(18);
+    expect(await db.docs.orderBy('n').toArray()).toEqual(now);
+    expect(await refreshSignatures(db)).toBe(0);
+  });
 });
