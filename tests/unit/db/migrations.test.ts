@@ -12,7 +12,10 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db';
 import { DERIVED_TABLES, RETIRED_TABLES, SCHEMA_HISTORY, type SchemaVersion } from '../../../lib/db/schema';
-import { ensureIndexed } from '../../../lib/engine/index-store';
+import { ensureIndexed, readPostings } from '../../../lib/engine/index-store';
+import { placeDayTerms } from '../../../lib/engine/place-days';
+import { analyse } from '../../../lib/engine/features';
+import type { Report } from '../../../lib/types';
 import { searchRelated } from '../../../lib/engine/search';
 
 const SAMPLES: Record<string, Array<Record<string, unknown>>> = {
@@ -218,6 +221,25 @@ describe('database migrations', () => {
     for (const d of rows) expect(d.tv).toBeInstanceOf(Uint8Array);
     const words = (await db.lex.toArray()).flatMap((p) => p.t);
     expect(words).toContain('كويرس');
+    expect(new Set(words).size).toBe(words.length);
+    db.close();
+  });
+  it('rebuilds a v7 index with the place-day terms (v8): a report that shares only its city and day is found', async () => {
+    const name = `migrate-v7-${Math.random()}`;
+    const written = await createAt(name, PUBLISHED.filter((s) => s.version <= 7), 7);
+    const db = openDb(name);
+    // The v7 rows (written without place-day terms) are gone, to be written again from the reports.
+    for (const t of [db.docs, db.segs, db.lex, db.meta]) expect(await t.count()).toBe(0);
+    const title = 'قصف على مدينة حلب';
+    const text = 'قصفت طائرات حربية أحياء في مدينة حلب صباح اليوم وأسفر القصف عن قتلى وجرحى بين المدنيين.';
+    await db.reports.put({ ...(written.reports![0] as unknown as Report), id: 'r-aleppo', url: 'https://orient-news.net/ar/news_show/1', title, text });
+    expect(await ensureIndexed(db)).toBe(written.reports!.length + 1);
+    const f = analyse(title, text, '2015-11-10');
+    const terms = placeDayTerms(f.entities, f.day);
+    expect(terms).toEqual(['@aleppo~16749']);
+    const { postings } = await readPostings(db, terms);
+    expect(postings.get(terms[0]!)?.df).toBe(1);
+    const words = (await db.lex.toArray()).flatMap((p) => p.t);
     expect(new Set(words).size).toBe(words.length);
     db.close();
   });
