@@ -8,6 +8,7 @@
 import { entityTerm } from './bm25';
 import type { EventSignature } from '../events';
 
+// The team server's migration server/migrations/1765065600000_place-day-postings.sql tests the same.
 const WIDE = /city|governorate|province/i;
 
 /** Days either side of the article's event day whose reports are reserved (outlets publish 0–2 days apart). */

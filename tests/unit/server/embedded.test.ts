@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteDb, type Db } from '../../../server/db';
 import { reportId } from '../../../lib/corpus/ids';
 import { reserveCorpus } from '../engine/reserve-corpus';
-import { load, localTops, real, serve, teamTops, type Running } from './harness';
+import { load, localTops, placeDaysBackfilled, real, serve, teamTops, type Running } from './harness';
 
 describe('team server on PGlite', () => {
   let db: Db;
@@ -42,6 +42,16 @@ describe('team server on PGlite', () => {
       expect(remote).toEqual(local);
     } finally {
       await team.close();
+    }
+  }, 300_000);
+
+
+  it("gives a corpus stored before the place-day terms their postings: the city's day partner is found as the local engine finds it", async () => {
+    const own = await pgliteDb('memory://');
+    try {
+      await placeDaysBackfilled(own);
+    } finally {
+      await own.close();
     }
   }, 300_000);
 });

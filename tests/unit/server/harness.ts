@@ -2,6 +2,7 @@
 // corpus loaded through the API, and the local engine's answers to compare with.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { expect } from 'vitest';
 import { memoryDb } from '../../../cli/engine';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
@@ -14,6 +15,8 @@ import { TeamClient, teamQueryFor } from '../../../server/client';
 import type { Db } from '../../../server/db';
 import { migrate } from '../../../server/migrate';
 import { BATCH } from '../../../server/store';
+import { reportId } from '../../../lib/corpus/ids';
+import { reserveCorpus } from '../engine/reserve-corpus';
 
 export const real: ReportRecord[] = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 
@@ -64,4 +67,31 @@ export async function teamTops(c: TeamClient, queries: ReportRecord[]): Promise<
   const out: Top[] = [];
   for (const r of queries) out.push(pick(await c.query(teamQueryFor(queryOf(r)))));
   return out;
+}
+
+/**
+ * On an empty database: a team corpus stored before the place-day terms (the schema before their
+ * migration, the `@place~day` postings deleted) misses the city's-day partner the local engine
+ * finds; after the migration its answers are the local engine's.
+ */
+export async function placeDaysBackfilled(db: Db): Promise<void> {
+  const { records, article, partner } = reserveCorpus('city');
+  await migrate(db, { count: 2 });
+  const team = await serve(db, 'before-place-days', { migrated: true });
+  try {
+    expect(await load(team.admin, records)).toBe(records.length);
+    const gone = await db.query<{ n: number }>("DELETE FROM postings WHERE term ~ '^@.*~-?[0-9]+$' RETURNING 1 AS n");
+    expect(gone.length).toBeGreaterThan(0);
+    const queries = [article, partner, records[5]!];
+    const local = await localTops(records, queries);
+    const partnerId = reportId(partner.url, '');
+    expect((await teamTops(team.admin, queries))[0]!.find((r) => r.id === partnerId)).toBeUndefined();
+    expect(await migrate(db)).toEqual(['1765065600000_place-day-postings']);
+    expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM postings WHERE term ~ '^@.*~-?[0-9]+$'"))[0]!.n).toBe(gone.length);
+    const remote = await teamTops(team.admin, queries);
+    expect(remote[0]!.find((r) => r.id === partnerId)).toMatchObject({ relation: 'related' });
+    expect(remote).toEqual(local);
+  } finally {
+    await team.close();
+  }
 }

@@ -11,10 +11,10 @@ import { readPostings } from '../../../server/postings';
 import { shardReports } from '../../../server/shards';
 import { shardCopier } from '../../../server/shard-copy';
 import { Cluster } from './clusters';
-import { load, localTops, real, serve, teamTops, type Running, type Top } from './harness';
+import { load, localTops, placeDaysBackfilled, real, serve, teamTops, type Running, type Top } from './harness';
 
 const queries = real.filter((_, i) => i % 5 === 0);
-const ALL = ['1764892800000_team-corpus', '1764979200000_packed-postings'];
+const ALL = ['1764892800000_team-corpus', '1764979200000_packed-postings', '1765065600000_place-day-postings'];
 
 describe('team server on PostgreSQL', () => {
   const clusters: Cluster[] = [];
@@ -54,12 +54,28 @@ describe('team server on PostgreSQL', () => {
     const cols = "team_id, n, id, url, outlet, title, body, len, terms, imps, e, en, et, src, h0, h1, mh, imp, tk";
     const row = (n: number, terms: string, imps: string) => `(1, ${n}, 'r${n}', '', 'x', '', '', 3, '${terms}', '${imps}', '{}', '{}', '{}', '{}', 0, 0, '{}', 'i', 'k${n}')`;
     await db.query(`INSERT INTO reports (${cols}) VALUES ${row(1, '{a,b}', '{10,20}')}, ${row(2, '{b}', '{30}')}, ${row(300, '{a,c}', '{40,255}')}`);
+    // Reports naming places, with their days: a city's and a governorate's get place-day postings
+    // (with their entity term's impact), a town's and a day-less report's none.
+    const placed = (n: number, day: number | null, ents: Array<[string, string, number]>) => {
+      const arr = (k: 0 | 1 | 2, pre = '') => `'{${ents.map((x) => pre + String(x[k])).join(',')}}'`;
+      return `(1, ${n}, 'r${n}', '', 'x', '', '', 3, ${day ?? 'NULL'}, ${arr(0, '@')}, ${arr(2)}, ${arr(0)}, '{}', ${arr(1)}, '{}', 0, 0, '{}', 'i', 'k${n}')`;
+    };
+    await db.query(`INSERT INTO reports (team_id, n, id, url, outlet, title, body, len, day, terms, imps, e, en, et, src, h0, h1, mh, imp, tk) VALUES
+      ${placed(400, 20000, [['aleppo', 'city', 77], ['sarmin', 'town', 66]])}, ${placed(401, 20001, [['aleppo', 'city', 55], ['aleppo-gov', 'governorate', 200]])},
+      ${placed(402, null, [['aleppo', 'city', 44]])}`);
     expect(await migrate(db)).toEqual(ALL.slice(1));
     const [a, b] = [(await readPostings(db, 1, ['a', 'b'])).get('a')!, (await readPostings(db, 1, ['a', 'b'])).get('b')!];
     expect([[...a.ids], [...a.imp], [...b.ids], [...b.imp]]).toEqual([[1, 300], [10, 40], [1, 2], [20, 30]]);
     expect(Object.fromEntries([...(await readPostings(db, 1, ['a', 'b', 'c']))].map(([t, p]) => [t, p.df]))).toEqual({ a: 2, b: 2, c: 1 });
-    // And down again: the reports get their term arrays back.
+    const placeDays = await readPostings(db, 1, ['@aleppo~20000', '@aleppo~20001', '@aleppo-gov~20001', '@sarmin~20000']);
+    expect(Object.fromEntries([...placeDays].map(([t, p]) => [t, [[...p.ids], [...p.imp]]]))).toEqual({ '@aleppo~20000': [[400], [77]], '@aleppo~20001': [[401], [55]], '@aleppo-gov~20001': [[401], [200]] });
+    // Down: the place-day postings go; up: back; down two: the reports get their term arrays back.
     await migrate(db, { direction: 'down', count: 1 });
+    expect((await readPostings(db, 1, ['@aleppo~20000'])).size).toBe(0);
+    expect(await migrate(db)).toEqual(ALL.slice(2));
+    expect((await readPostings(db, 1, ['@aleppo~20000'])).get('@aleppo~20000')!.df).toBe(1);
+    await db.query('DELETE FROM reports WHERE n >= 400');
+    await migrate(db, { direction: 'down', count: 2 });
     expect(await db.query('SELECT n::int AS n, terms, imps FROM reports ORDER BY n')).toEqual([
       { n: 1, terms: ['a', 'b'], imps: [10, 20] },
       { n: 2, terms: ['b'], imps: [30] },
@@ -73,6 +89,12 @@ describe('team server on PostgreSQL', () => {
     replica = await primary.replica();
     clusters.push(replica);
   }, 120_000);
+
+  it("gives a corpus stored before the place-day terms their postings: the city's day partner is found as the local engine finds it", async () => {
+    const before = await Cluster.primary();
+    clusters.push(before);
+    await placeDaysBackfilled(open(before));
+  }, 300_000);
 
   it('answers as the local engine from a primary', async () => {
     const s = await serve(dbs[0]!, 'newsroom', { migrated: true });
