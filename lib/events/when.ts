@@ -35,7 +35,9 @@ interface Cue {
 const RELATIVE: Array<[RegExp, number]> = [
   [new RegExp(`${NOT_AR}(?:اول\\s+(?:من\\s+)?امس|قبل\\s+يومين)${END}`, 'g'), 2],
   [new RegExp(`${NOT_AR}(?:ب|و)?(?:امس|البارحه|الليله\\s+الماضيه|مساء\\s+امس|ليل\\s+امس)${END}`, 'g'), 1],
-  [new RegExp(`${NOT_AR}(?:فجر|صباح|ظهر|عصر|مساء|ليل|ظهيره|خلال|منذ\\s+صباح)?\\s*اليوم${END}(?!\\s+(?:امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))`, 'g'), 0],
+  // The spaces belong to the time of day before them: "\\s*اليوم" alone would start a try at every
+  // space of a long run and scan the run each time (quadratic on a page of spaces).
+  [new RegExp(`${NOT_AR}(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل|ظهيره|خلال|منذ\\s+صباح)\\s*)?اليوم${END}(?!\\s+(?:امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))`, 'g'), 0],
   [/\b(?:the day before yesterday)\b/g, 2],
   [/\b(?:yesterday|last night)\b/g, 1],
   [/\b(?:today|this morning|tonight|earlier today)\b/g, 0],
