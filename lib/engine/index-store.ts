@@ -8,6 +8,7 @@ import type { Report, ReportRecord } from '../types';
 import { analyse } from './features';
 import { compact as compactSegments, markDeleted, readManifest, readPostings as readSegments, segmentRows, type TermPostings } from './segments/store';
 import { withSegment, type Manifest } from './segments/manifest';
+import { minhashSketch } from './segments/columns';
 import { DEFAULT_POLICY } from './segments/merge-policy';
 import { forgetDocs } from './doc-cache';
 import type { IsnadDB } from '../db';
@@ -137,7 +138,7 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     const len = rows.reduce((sum, r) => sum + r.len, 0);
     const seg = batchPostings(fresh, rows, (meta.len + len) / (meta.docs + rows.length));
     const s = meta.nextSeg;
-    const written = segmentRows(s, seg, rows.map((d) => ({ n: d.n, day: d.day, outlet: d.outlet, len: d.len, h: d.h, dup: d.dup, entities: d.e, sources: d.src })));
+    const written = segmentRows(s, seg, rows.map((d) => ({ n: d.n, day: d.day, outlet: d.outlet, dup: d.dup, entities: d.e, sources: d.src, sketch: minhashSketch(d.mh) })));
     forgetDocs(db, older.map((d) => d.n));
     // Every write is issued before any is awaited: IndexedDB stores the reports while this
     // thread encodes the doc rows and the segment (awaiting each bulkPut left one side idle).
