@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { openDb, type IsnadDB } from '../../../lib/db';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
-import { columnsLoaded } from '../../../lib/engine/doc-columns';
+import { columnsLoaded, holdColumns } from '../../../lib/engine/doc-columns';
 import { recentPhases } from '../../../lib/engine/query-phases';
 import { searchRelated, type Query } from '../../../lib/engine/search';
 import type { ReportRecord } from '../../../lib/types';
@@ -67,6 +67,31 @@ describe('ranking from the doc columns', () => {
     expect(sum(lazyRead)).toBeLessThan(sum(rowsRead));
     // The partner, found only through the city's day, is still found.
     expect((await searchRelated(db, asQuery(corpus.article), { explain: false })).map((r) => r.url)).toContain(corpus.partner.url);
+    db.close();
+  }, 120_000);
+
+  it('keeps no columns while an import writes, and reads them again once it has ended', async () => {
+    const db = openDb(`lazy-c-${Math.random()}`);
+    await indexReports(db, real.slice(0, 140).map((r) => toReport(r, 'import', 'real-2025')));
+    const queries = real.slice(0, 40).filter((_, i) => i % 2 === 0).map(asQuery);
+    const rowsRead = async () => {
+      let rows = 0;
+      for (const q of queries) {
+        await searchRelated(db, q, { explain: false });
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        await columnsLoaded(db);
+        await searchRelated(db, q, { explain: false });
+        rows += recentPhases.at(-1)!.rows;
+      }
+      return rows;
+    };
+    const lazy = await rowsRead();
+    holdColumns(db); // as an import's batch does (index-store.ts writeBatch)
+    const held = await rowsRead();
+    expect(held).toBeGreaterThan(lazy);
+    // An import's end (its segments merged into one) lets the next query's columns be read.
+    await indexReports(db, real.slice(140).map((r) => toReport(r, 'import', 'real-2025')));
+    expect(await rowsRead()).toBeLessThan(held);
     db.close();
   }, 120_000);
 });
