@@ -28,7 +28,7 @@ export interface SegRow {
 }
 
 export const INDEX_ROW = 0;
-const COLUMNS_ROW = 1;
+export const COLUMNS_ROW = 1;
 export const FIRST_BLOCK = 2;
 
 /** A term's postings collected while building a segment. */

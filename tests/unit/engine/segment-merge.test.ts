@@ -45,7 +45,7 @@ describe('merging postings', () => {
   });
 
   it('merges doc columns in doc-number order without the deleted documents', () => {
-    const d = (n: number): DocValues => ({ n, day: n, outlet: `o${n % 2}`, len: n, h: [n, n], dup: null, entities: [`e${n}`], sources: [] });
+    const d = (n: number): DocValues => ({ n, day: n, outlet: `o${n % 2}`, dup: null, entities: [`e${n}`], sources: [], sketch: n % 3 ? Uint8Array.from([n, 255 - n]) : null });
     const a = decodeColumns(encodeColumns([d(1), d(4), d(6)]));
     const b = decodeColumns(encodeColumns([d(2), d(3)]));
     const out = mergeColumns([{ cols: b, live: all }, { cols: a, live: (n) => n !== 4 }]);
