@@ -54,7 +54,7 @@ describe('merging postings', () => {
 });
 
 describe('which documents of a segment a merge keeps', () => {
-  const d = (n: number): DocValues => ({ n, day: null, outlet: 'o', len: 1, h: [0, 0], dup: null, entities: [], sources: [] });
+  const d = (n: number): DocValues => ({ n, day: null, outlet: 'o', dup: null, entities: [], sources: [], sketch: null });
   const dels = (size: number, at: number[]) => {
     const x = new Deletions(size);
     for (const i of at) x.add(i);
