@@ -3,6 +3,7 @@
 // و/ف/ب/ل/ال, so "والغارات" counts as "غارات". Weights: the words that name the action itself
 // weigh 2, the words that often come with it 1; reporting verbs (statement) weigh little, since
 // nearly every report "says" something.
+import { WordCache, type Token } from '../arabic';
 import type { EventType } from './types';
 
 type Entry<T extends string = EventType> = [T, number, string];
@@ -49,17 +50,65 @@ const EN: Entry[] = [
 
 const CLITICS = '(?:و|ف)?(?:ب|ل|ك)?(?:ال)?';
 
+/** A compiled entry; an Arabic one also has its number among the word filter's patterns (`id`). */
+export interface Pattern<T extends string = EventType> {
+  type: T;
+  weight: number;
+  re: RegExp;
+  id?: number;
+}
+
 /** Each entry's words as one pattern: Arabic after its clitics (two letters of suffix at most), English whole words. */
-export function compile<T extends string>(entries: Array<Entry<T>>, arabic: boolean): Array<{ type: T; weight: number; re: RegExp }> {
+export function compile<T extends string>(entries: Array<Entry<T>>, arabic: boolean): Array<Pattern<T>> {
   return entries.map(([type, weight, words]) => {
     const list = words.split('|').sort((a, b) => b.length - a.length);
     const alt = list.map((w) => w.replace(/\s+/g, '\\s+')).join('|');
-    const re = arabic
-      ? new RegExp(`(?<![\\u0621-\\u064A])${CLITICS}(?:${alt})(?![\\u0621-\\u064A]{3})`, 'g')
-      : new RegExp(`\\b(?:${alt})\\b`, 'g');
-    return { type, weight, re };
+    if (!arabic) return { type, weight, re: new RegExp(`\\b(?:${alt})\\b`, 'g') };
+    const id = FIRST_WORDS.length;
+    FIRST_WORDS.push(new RegExp(`^${CLITICS}(?:${[...new Set(list.map((w) => w.split(/\s+/)[0]!))].join('|')})`));
+    return { type, weight, re: new RegExp(`(?<![\\u0621-\\u064A])${CLITICS}(?:${alt})(?![\\u0621-\\u064A]{3})`, 'g'), id };
   });
 }
+
+// Which Arabic patterns a text may hold, from its words: a pattern matches only where a word
+// starts (no Arabic letter before) with its clitics and the first word of one of its phrases. Each
+// distinct word is read once (WordCache), so that a report runs only the few patterns its words
+// may start (of the ~60 its type, things and weapons have) and the pattern decides as before.
+const FIRST_WORDS: RegExp[] = [];
+const NONE: readonly number[] = [];
+const isArabicLetter = (c: number) => c >= 0x0621 && c <= 0x064a;
+
+function startsOf(w: string): readonly number[] {
+  const out: number[] = [];
+  for (let k = 0; k < w.length; k++) {
+    if (!isArabicLetter(w.charCodeAt(k)) || (k > 0 && isArabicLetter(w.charCodeAt(k - 1)))) continue;
+    const rest = k ? w.slice(k) : w;
+    for (let id = 0; id < FIRST_WORDS.length; id++) if (FIRST_WORDS[id]!.test(rest) && !out.includes(id)) out.push(id);
+  }
+  return out.length ? out : NONE;
+}
+
+let STARTS = new WordCache(startsOf);
+let startsFor = 0;
+
+/**
+ * The Arabic patterns (by `id`) that may match in normalize(text), given text's tokens; null
+ * (every pattern may) without tokens, or when the words of normalize(text) are not the tokens'
+ * (scan's `plain`).
+ */
+export function mayMatch(tokens: readonly Token[] | null): Uint8Array | null {
+  if (!tokens) return null;
+  if (startsFor !== FIRST_WORDS.length) {
+    STARTS = new WordCache(startsOf);
+    startsFor = FIRST_WORDS.length;
+  }
+  const may = new Uint8Array(FIRST_WORDS.length);
+  for (const t of tokens) for (const id of STARTS.get(t)) may[id] = 1;
+  return may;
+}
+
+/** Whether `p` may match, by mayMatch's answer. */
+export const mayHold = (p: Pattern<string>, may: Uint8Array | null): boolean => !may || p.id === undefined || may[p.id] === 1;
 
 export const TYPE_WORDS = { ar: compile(AR, true), en: compile(EN, false) };
 

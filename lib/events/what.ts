@@ -5,7 +5,7 @@
 // ("evacuees" and "bus convoy"). Read from the title and the first sentence, in Arabic as
 // normalize() writes it and in English.
 import { normalize } from '../arabic';
-import { compile } from './vocabulary';
+import { compile, mayHold } from './vocabulary';
 import type { EventSignature } from './types';
 
 type Key = string;
@@ -113,11 +113,15 @@ const WEAPONS = { ar: compile(WEAPONS_AR, true), en: compile(WEAPONS_EN, false) 
 /** The first sentence of the lede read for the event's thing (not the background after it). */
 const FIRST_SENTENCE = 240;
 
-function keysIn(text: string, arabic: boolean, words = WORDS): string[] {
+/** The things `words` name in `text` (normalised; a function makes it only when a pattern may match: `may`, vocabulary.ts mayMatch). */
+function keysIn(text: string | (() => string), arabic: boolean, words = WORDS, may: Uint8Array | null = null): string[] {
   const out: string[] = [];
-  for (const { type, re } of arabic ? words.ar : words.en) {
-    re.lastIndex = 0;
-    if (re.test(text) && !out.includes(type)) out.push(type);
+  let flat: string | null = typeof text === 'string' ? text : null;
+  for (const p of arabic ? words.ar : words.en) {
+    if (!mayHold(p, may)) continue;
+    flat ??= (text as () => string)();
+    p.re.lastIndex = 0;
+    if (p.re.test(flat) && !out.includes(p.type)) out.push(p.type);
   }
   return out;
 }
@@ -137,12 +141,13 @@ interface What {
 const UPDATE_AR = /(?:^|[^\u0621-\u064A])(?:حصيله|الحصيله|ارتفاع\s+(?:عدد|حصيله)|ارتفع\s+عدد|ترتفع\s+(?:ال)?(?:حصيله|عدد)|يرتفع\s+(?:ال)?(?:عدد))/;
 const UPDATE_EN = /\b(?:death toll|toll|new toll|rises to|rise to|climbs to|risen to|mounts)\b/;
 
-export function whatOf(title: string, lede: string, arabic: boolean): What {
-  const t = keysIn(normalize(title), arabic);
+/** The event's things; `may` (vocabulary.ts mayMatch of the title's and lede's tokens) and `flatTitle` (normalize(title)) save work. */
+export function whatOf(title: string, lede: string, arabic: boolean, { may = null, flatTitle }: { may?: Uint8Array | null; flatTitle?: string } = {}): What {
+  const flat = flatTitle ?? normalize(title);
+  const t = keysIn(flat, arabic, WORDS, may);
   const first = lede.slice(0, FIRST_SENTENCE).split(/(?<=[.!؟?])\s/)[0] ?? '';
-  const rest = keysIn(normalize(first), arabic).filter((k) => !t.includes(k));
-  const flat = normalize(title);
-  const weapons = keysIn(normalize(`${title}\n${first}`), arabic, WEAPONS);
+  const rest = keysIn(() => normalize(first), arabic, WORDS, may).filter((k) => !t.includes(k));
+  const weapons = keysIn(() => normalize(`${title}\n${first}`), arabic, WEAPONS, may);
   return { title: t, all: [...t, ...rest], update: (arabic ? UPDATE_AR : UPDATE_EN).test(flat), ...(weapons.length ? { weapons } : {}) };
 }
 

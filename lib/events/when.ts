@@ -32,16 +32,22 @@ interface Cue {
   said?: boolean;
 }
 
-const RELATIVE: Array<[RegExp, number]> = [
-  [new RegExp(`${NOT_AR}(?:اول\\s+(?:من\\s+)?امس|قبل\\s+يومين)${END}`, 'g'), 2],
-  [new RegExp(`${NOT_AR}(?:ب|و)?(?:امس|البارحه|الليله\\s+الماضيه|مساء\\s+امس|ليل\\s+امس)${END}`, 'g'), 1],
+// Each with words one of which any match holds: a text without them is not searched (the
+// patterns' lookbehinds make a search cost a try at every character).
+const RELATIVE: Array<[RegExp, number, string[]]> = [
+  [new RegExp(`${NOT_AR}(?:اول\\s+(?:من\\s+)?امس|قبل\\s+يومين)${END}`, 'g'), 2, ['امس', 'يومين']],
+  [new RegExp(`${NOT_AR}(?:ب|و)?(?:امس|البارحه|الليله\\s+الماضيه|مساء\\s+امس|ليل\\s+امس)${END}`, 'g'), 1, ['امس', 'البارحه', 'الليله']],
   // The spaces belong to the time of day before them: "\\s*اليوم" alone would start a try at every
   // space of a long run and scan the run each time (quadratic on a page of spaces).
-  [new RegExp(`${NOT_AR}(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل|ظهيره|خلال|منذ\\s+صباح)\\s*)?اليوم${END}(?!\\s+(?:امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))`, 'g'), 0],
-  [/\b(?:the day before yesterday)\b/g, 2],
-  [/\b(?:yesterday|last night)\b/g, 1],
-  [/\b(?:today|this morning|tonight|earlier today)\b/g, 0],
+  [new RegExp(`${NOT_AR}(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل|ظهيره|خلال|منذ\\s+صباح)\\s*)?اليوم${END}(?!\\s+(?:امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))`, 'g'), 0, ['اليوم']],
+  [/\b(?:the day before yesterday)\b/g, 2, ['yesterday']],
+  [/\b(?:yesterday|last night)\b/g, 1, ['yesterday', 'last night']],
+  [/\b(?:today|this morning|tonight|earlier today)\b/g, 0, ['today', 'this morning', 'tonight']],
 ];
+/** What every match of WEEKDAY_AR holds (a weekday's name without its article), of WEEKDAY_EN. */
+const WEEKDAY_AR_WORDS = WEEKDAYS_AR.map((w) => w.slice(2));
+const WEEKDAY_EN_WORD = 'day';
+const holds = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
 
 const WEEKDAY_AR = new RegExp(`${NOT_AR}(?:يوم|فجر|صباح|ظهر|مساء|ليل|ليله)\\s+(?:ال)?(${WEEKDAYS_AR.map((w) => w.slice(2)).join('|')})${END}|${NOT_AR}(${WEEKDAYS_AR.join('|')})${END}`, 'g');
 // "on Monday", "killed Thursday"; not a weekday followed by a date ("Wednesday 15 Jul 2015": a dateline).
@@ -116,14 +122,16 @@ function weekdayBack(pubDay: number, weekday: number): number {
 
 function cues(text: string, raw: string, pubDay: number | null, year: number | undefined): Cue[] {
   const out: Cue[] = [];
-  for (const [re, back] of RELATIVE) for (const m of text.matchAll(re)) out.push({ at: m.index!, raw: m[0].trim(), back, from: 'relative' });
-  if (pubDay !== null) {
+  for (const [re, back, words] of RELATIVE) if (holds(text, words)) for (const m of text.matchAll(re)) out.push({ at: m.index!, raw: m[0].trim(), back, from: 'relative' });
+  if (pubDay !== null && holds(text, WEEKDAY_AR_WORDS)) {
     for (const m of text.matchAll(WEEKDAY_AR)) {
       const name = m[1] ? `ال${m[1]}` : m[2]!;
       const k = WEEKDAYS_AR.indexOf(name);
       if (ahead(text, m.index!, m.index! + m[0].length, true)) continue;
       if (k >= 0) out.push({ at: m.index!, raw: m[0].trim(), back: weekdayBack(pubDay, k), from: 'relative' });
     }
+  }
+  if (pubDay !== null && text.includes(WEEKDAY_EN_WORD)) {
     for (const m of text.matchAll(WEEKDAY_EN)) {
       const k = WEEKDAYS_EN.indexOf(m[1]!);
       if (ahead(text, m.index!, m.index! + m[0].length, false)) continue;
