@@ -1,0 +1,33 @@
+// The "same event" threshold is chosen by a rule fixed in advance on the fitting pairs' own
+// out-of-fold judgements (scripts/fit-events.ts), never on the held-out fold it is judged on.
+import { describe, expect, it } from 'vitest';
+import { chooseThreshold } from '../../../scripts/fit-events';
+import { MODEL } from '../../../lib/events/pair';
+
+type Judged = { source: string; y: 0 | 1; prob: number };
+/** `n` pairs of a source at probability `prob`, `same` of them same-event. */
+const at = (source: string, prob: number, n: number, same: number): Judged[] => Array.from({ length: n }, (_, i) => ({ source, y: i < same ? 1 : 0, prob }));
+
+describe('chooseThreshold', () => {
+  it('is the lowest at which every large source reaches precision 0.95', () => {
+    // FA-KES-like: precise above 0.9, not at 0.7; synthetic-like: precise everywhere.
+    const list = [...at('fa-kes', 0.95, 60, 59), ...at('fa-kes', 0.7, 20, 10), ...at('synthetic', 0.95, 60, 60), ...at('synthetic', 0.6, 20, 20)];
+    expect(chooseThreshold(list)).toBe(0.71);
+    // Without the imprecise band, the lowest threshold tried.
+    expect(chooseThreshold(list.filter((x) => x.prob !== 0.7))).toBe(0.51);
+  });
+
+  it('does not let a source of a few same-event pairs decide, nor pairs at 0.5 and under (the caps)', () => {
+    const list = [...at('real-2025', 0.9, 10, 5), ...at('fa-kes', 0.9, 60, 60), ...at('fa-kes', 0.5, 40, 1)];
+    expect(chooseThreshold(list)).toBe(0.51);
+  });
+
+  it('is the highest tried when no threshold reaches the precision', () => {
+    expect(chooseThreshold(at('fa-kes', 0.99, 100, 60))).toBe(0.95);
+  });
+
+  it('is the shipped model\'s threshold, above the caps and the "related" threshold', () => {
+    expect(MODEL.thresholds.sameEvent).toBeGreaterThan(0.5);
+    expect(MODEL.thresholds.sameEvent).toBeGreaterThan(MODEL.thresholds.related);
+  });
+});
