@@ -32,7 +32,7 @@ export interface Features {
 }
 
 /** Only the start of a long report is indexed: news puts the event in the title and the lede. */
-export const INDEX_WORDS = 400;
+const INDEX_WORDS = 400;
 /** The article being read is looked up by its title and lede. */
 export const QUERY_WORDS = 150;
 const ENTITY_CHARS = 2000;

@@ -2,7 +2,7 @@
 import { normalize, scan, toAsciiDigits, tokensBefore, type Scan } from '../arabic';
 import { findNumbers, type ScannedTokens } from '../compare/numbers';
 import { matchEntities, type EntityMatch } from '../entities';
-import { mayHold, mayMatch, RECURRING, TYPE_WORDS } from './vocabulary';
+import { candidatesIn, countIn, RECURRING, TYPE_WORDS, type Candidates } from './vocabulary';
 import { englishPlaces, areaOf, isGeneric, pickPlace, placesOf } from './where';
 import { eventWhen } from './when';
 import { whatOf } from './what';
@@ -15,20 +15,18 @@ export const LEDE_CHARS = 700;
 
 const ARABIC = /[\u0621-\u064A]/;
 
-/** The event's kinds from the normalised title and lede; `may`: vocabulary.ts mayMatch of their tokens. */
-function typesOf(flatTitle: string, flatLede: string, arabic: boolean, may: Uint8Array | null): EventType[] {
+/** The event's kinds from the normalised title and lede (the candidates' text's parts, when there are: vocabulary.ts candidatesIn). */
+function typesOf(flatTitle: string, flatLede: string, arabic: boolean, c: Candidates | null, ledeAt: number): EventType[] {
   const words = arabic ? TYPE_WORDS.ar : TYPE_WORDS.en;
   const score = new Map<EventType, number>();
-  const add = (text: string, times: number) => {
+  const add = (text: string, times: number, offset: number) => {
     for (const p of words) {
-      if (!mayHold(p, may)) continue;
-      p.re.lastIndex = 0;
-      const n = text.match(p.re)?.length ?? 0;
+      const n = countIn(p, text, c, offset);
       if (n) score.set(p.type, (score.get(p.type) ?? 0) + times * p.weight * Math.min(n, 3));
     }
   };
-  add(flatTitle, 3);
-  add(flatLede, 1);
+  add(flatTitle, 3, 0);
+  add(flatLede, 1, ledeAt);
   return [...score.entries()].filter(([, s]) => s >= 1).sort((a, b) => b[1] - a[1]).map(([t]) => t);
 }
 
@@ -145,7 +143,7 @@ export function eventSignature(title: string, text: string, publishedAt: string 
   // Arabic text is read from its tokens once: the entity matcher's, and the words that say which
   // of the vocabularies' patterns may match (English text has no such filter).
   const words = arabic ? headScan(head, opts.scanned) : null;
-  const may = words?.plain ? mayMatch(words.tokens) : null;
+  const cands = words && candidatesIn(head, words);
   const matches = opts.matches ?? (arabic ? matchEntities(head, { date: publishedAt, tokens: words!.tokens }) : []);
   const dateline = title.length + 1 + datelineEnd(lede);
   const inReport = (n: { start: number }) => n.start <= title.length || n.start >= dateline;
@@ -154,20 +152,21 @@ export function eventSignature(title: string, text: string, publishedAt: string 
   const local = localPlaces(head, arabic, known);
   const named = [...gazetteer, ...local.ids.filter(inReport)].sort((x, y) => x.start - y.start);
   const place = pickPlace(named, title.length);
-  const flatTitle = normalize(title);
-  const types = typesOf(flatTitle, normalize(lede), arabic, may);
-  const firstSentence = normalize(lede.slice(0, 160));
+  const ledeAt = cands ? cands.at[title.length + 1]! : 0;
+  const flatTitle = cands ? cands.flat.slice(0, cands.at[title.length]) : normalize(title);
+  const types = typesOf(flatTitle, cands ? cands.flat.slice(ledeAt) : normalize(lede), arabic, cands, ledeAt);
+  const firstSentence = cands ? cands.flat.slice(ledeAt, cands.at[title.length + 1 + Math.min(lede.length, 160)]) : normalize(lede.slice(0, 160));
   return {
     type: types[0] ?? 'other',
     types,
     place,
     places: [...new Set(named.map((n) => n.id).filter((id) => !isGeneric(id)))],
     govs: [...new Set(named.map((n) => areaOf(n.id)).filter((g): g is string => g !== null))],
-    when: eventWhen(title, lede, publishedAt),
+    when: eventWhen(title, lede, publishedAt, cands),
     published: publishedAt ? dayNumber(publishedAt) : null,
     actors: [...new Set(matches.filter((m) => m.type === 'actor').map((m) => m.id))],
     numbers: numbersOf(title, lede, arabic, words),
-    what: whatOf(title, lede, arabic, { may, flatTitle }),
+    what: whatOf(title, lede, arabic, cands),
     recurring: RECURRING.some((re) => re.test(flatTitle) || re.test(firstSentence)),
     ...(local.local.length ? { local: local.local } : {}),
   };

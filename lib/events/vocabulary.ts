@@ -3,7 +3,8 @@
 // و/ف/ب/ل/ال, so "والغارات" counts as "غارات". Weights: the words that name the action itself
 // weigh 2, the words that often come with it 1; reporting verbs (statement) weigh little, since
 // nearly every report "says" something.
-import { WordCache, type Token } from '../arabic';
+import { WordCache, type Scan } from '../arabic';
+import { normalizeMapped } from '../arabic/normalize';
 import type { EventType } from './types';
 
 type Entry<T extends string = EventType> = [T, number, string];
@@ -50,12 +51,12 @@ const EN: Entry[] = [
 
 const CLITICS = '(?:و|ف)?(?:ب|ل|ك)?(?:ال)?';
 
-/** A compiled entry; an Arabic one also has its number among the word filter's patterns (`id`). */
+/** A compiled entry; an Arabic one is also read at word starts only (`w`: see candidatesIn). */
 export interface Pattern<T extends string = EventType> {
   type: T;
   weight: number;
   re: RegExp;
-  id?: number;
+  w?: WordPattern;
 }
 
 /** Each entry's words as one pattern: Arabic after its clitics (two letters of suffix at most), English whole words. */
@@ -64,26 +65,45 @@ export function compile<T extends string>(entries: Array<Entry<T>>, arabic: bool
     const list = words.split('|').sort((a, b) => b.length - a.length);
     const alt = list.map((w) => w.replace(/\s+/g, '\\s+')).join('|');
     if (!arabic) return { type, weight, re: new RegExp(`\\b(?:${alt})\\b`, 'g') };
-    const id = FIRST_WORDS.length;
-    FIRST_WORDS.push(new RegExp(`^${CLITICS}(?:${[...new Set(list.map((w) => w.split(/\s+/)[0]!))].join('|')})`));
-    return { type, weight, re: new RegExp(`(?<![\\u0621-\\u064A])${CLITICS}(?:${alt})(?![\\u0621-\\u064A]{3})`, 'g'), id };
+    const re = new RegExp(`(?<![\\u0621-\\u064A])${CLITICS}(?:${alt})(?![\\u0621-\\u064A]{3})`, 'g');
+    const firstWords = [...new Set(list.map((w) => w.split(/\s+/)[0]!))].join('|');
+    return { type, weight, re, w: wordPattern(re, `${CLITICS}(?:${firstWords})`) };
   });
 }
 
-// Which Arabic patterns a text may hold, from its words: a pattern matches only where a word
-// starts (no Arabic letter before) with its clitics and the first word of one of its phrases. Each
-// distinct word is read once (WordCache), so that a report runs only the few patterns its words
-// may start (of the ~60 its type, things and weapons have) and the pattern decides as before.
+// Arabic patterns that match only where a word starts (no Arabic letter before them) and with one of
+// a few first words (after its clitics): read at those places only. Each distinct word is checked
+// once for the first words it starts with (WordCache), so that a report tries its patterns at the
+// few places its words may start them, instead of a search trying each at every character (their
+// lookbehind rules out the engine's fast scan), and every match is the pattern's own.
+
+/** A pattern read at its candidate starts: `re` (global), `at` the same pattern sticky, `id` its number here. */
+export interface WordPattern {
+  re: RegExp;
+  at: RegExp;
+  id: number;
+}
+
 const FIRST_WORDS: RegExp[] = [];
 const NONE: readonly number[] = [];
 const isArabicLetter = (c: number) => c >= 0x0621 && c <= 0x064a;
 
+/**
+ * `re` (global, non-empty matches, each starting at an Arabic letter with no Arabic letter before
+ * it) read at word starts: `first` must match (anchored) wherever a match of `re` starts.
+ */
+export function wordPattern(re: RegExp, first: string): WordPattern {
+  FIRST_WORDS.push(new RegExp(`^(?:${first})`));
+  return { re, at: new RegExp(re.source, `${re.flags.replace('g', '')}y`), id: FIRST_WORDS.length - 1 };
+}
+
+/** The patterns a word may start, where: pairs (pattern number, offset in the word), by offset. */
 function startsOf(w: string): readonly number[] {
   const out: number[] = [];
   for (let k = 0; k < w.length; k++) {
     if (!isArabicLetter(w.charCodeAt(k)) || (k > 0 && isArabicLetter(w.charCodeAt(k - 1)))) continue;
     const rest = k ? w.slice(k) : w;
-    for (let id = 0; id < FIRST_WORDS.length; id++) if (FIRST_WORDS[id]!.test(rest) && !out.includes(id)) out.push(id);
+    for (let id = 0; id < FIRST_WORDS.length; id++) if (FIRST_WORDS[id]!.test(rest)) out.push(id, k);
   }
   return out.length ? out : NONE;
 }
@@ -91,24 +111,71 @@ function startsOf(w: string): readonly number[] {
 let STARTS = new WordCache(startsOf);
 let startsFor = 0;
 
+/** A text normalised, with where each pattern may start in it. */
+export interface Candidates {
+  /** normalize(text). */
+  flat: string;
+  /** Offset in `text` → offset in `flat` (normalize.ts normalizeMapped). */
+  at: Int32Array;
+  /** By pattern number: the offsets in `flat` where it may start, ascending. */
+  starts: Array<number[] | undefined>;
+}
+
 /**
- * The Arabic patterns (by `id`) that may match in normalize(text), given text's tokens; null
- * (every pattern may) without tokens, or when the words of normalize(text) are not the tokens'
- * (scan's `plain`).
+ * Where each word pattern may match in normalize(text), from text's tokens (lib/arabic scan);
+ * null when `plain` is not so (the words of normalize(text) are not the tokens) or the text is not
+ * normalised character by character: then the patterns are searched for as such.
  */
-export function mayMatch(tokens: readonly Token[] | null): Uint8Array | null {
-  if (!tokens) return null;
+export function candidatesIn(text: string, { tokens, plain }: Scan): Candidates | null {
+  const flat = plain ? normalizeMapped(text) : null;
+  if (!flat) return null;
   if (startsFor !== FIRST_WORDS.length) {
     STARTS = new WordCache(startsOf);
     startsFor = FIRST_WORDS.length;
   }
-  const may = new Uint8Array(FIRST_WORDS.length);
-  for (const t of tokens) for (const id of STARTS.get(t)) may[id] = 1;
-  return may;
+  const starts: Array<number[] | undefined> = [];
+  for (const t of tokens) {
+    const s = STARTS.get(t);
+    for (let i = 0; i < s.length; i += 2) (starts[s[i]!] ??= []).push(flat.at[t.start]! + s[i + 1]!);
+  }
+  return { flat: flat.text, at: flat.at, starts };
 }
 
-/** Whether `p` may match, by mayMatch's answer. */
-export const mayHold = (p: Pattern<string>, may: Uint8Array | null): boolean => !may || p.id === undefined || may[p.id] === 1;
+/**
+ * The matches text.matchAll(p.re) finds in `text`, a part of the candidates' text starting at
+ * `offset` of it: tried at the candidate starts only, each after the last match's end (the same
+ * matches: a match can start nowhere else).
+ */
+export function matchesAt(p: WordPattern, c: Candidates, text: string, offset: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let pos = 0;
+  for (const s of c.starts[p.id] ?? NONE) {
+    const k = s - offset;
+    if (k < pos) continue;
+    if (k >= text.length) break;
+    p.at.lastIndex = k;
+    const m = p.at.exec(text);
+    if (m) {
+      out.push(m);
+      pos = k + m[0].length;
+    }
+  }
+  return out;
+}
+
+/** How many matches `p` has in `text` (at `offset` of the candidates' text, when there are candidates). */
+export function countIn(p: Pattern<string>, text: string, c: Candidates | null, offset: number): number {
+  if (c && p.w) return matchesAt(p.w, c, text, offset).length;
+  p.re.lastIndex = 0;
+  return text.match(p.re)?.length ?? 0;
+}
+
+/** Whether `p` matches in `text` (as countIn). */
+export function foundIn(p: Pattern<string>, text: string, c: Candidates | null, offset: number): boolean {
+  if (c && p.w) return matchesAt(p.w, c, text, offset).length > 0;
+  p.re.lastIndex = 0;
+  return p.re.test(text);
+}
 
 export const TYPE_WORDS = { ar: compile(AR, true), en: compile(EN, false) };
 

@@ -5,7 +5,7 @@
 // ("evacuees" and "bus convoy"). Read from the title and the first sentence, in Arabic as
 // normalize() writes it and in English.
 import { normalize } from '../arabic';
-import { compile, mayHold } from './vocabulary';
+import { compile, foundIn, type Candidates } from './vocabulary';
 import type { EventSignature } from './types';
 
 type Key = string;
@@ -113,16 +113,10 @@ const WEAPONS = { ar: compile(WEAPONS_AR, true), en: compile(WEAPONS_EN, false) 
 /** The first sentence of the lede read for the event's thing (not the background after it). */
 const FIRST_SENTENCE = 240;
 
-/** The things `words` name in `text` (normalised; a function makes it only when a pattern may match: `may`, vocabulary.ts mayMatch). */
-function keysIn(text: string | (() => string), arabic: boolean, words = WORDS, may: Uint8Array | null = null): string[] {
+/** The things `words` name in `text` (normalised: at `offset` of the candidates' text, when there are candidates). */
+function keysIn(text: string, arabic: boolean, words: typeof WORDS, c: Candidates | null, offset = 0): string[] {
   const out: string[] = [];
-  let flat: string | null = typeof text === 'string' ? text : null;
-  for (const p of arabic ? words.ar : words.en) {
-    if (!mayHold(p, may)) continue;
-    flat ??= (text as () => string)();
-    p.re.lastIndex = 0;
-    if (p.re.test(flat) && !out.includes(p.type)) out.push(p.type);
-  }
+  for (const p of arabic ? words.ar : words.en) if (!out.includes(p.type) && foundIn(p, text, c, offset)) out.push(p.type);
   return out;
 }
 
@@ -141,13 +135,17 @@ interface What {
 const UPDATE_AR = /(?:^|[^\u0621-\u064A])(?:حصيله|الحصيله|ارتفاع\s+(?:عدد|حصيله)|ارتفع\s+عدد|ترتفع\s+(?:ال)?(?:حصيله|عدد)|يرتفع\s+(?:ال)?(?:عدد))/;
 const UPDATE_EN = /\b(?:death toll|toll|new toll|rises to|rise to|climbs to|risen to|mounts)\b/;
 
-/** The event's things; `may` (vocabulary.ts mayMatch of the title's and lede's tokens) and `flatTitle` (normalize(title)) save work. */
-export function whatOf(title: string, lede: string, arabic: boolean, { may = null, flatTitle }: { may?: Uint8Array | null; flatTitle?: string } = {}): What {
-  const flat = flatTitle ?? normalize(title);
-  const t = keysIn(flat, arabic, WORDS, may);
+/** The event's things; `c`: the candidates (vocabulary.ts candidatesIn) of `${title}\n${lede}`, when there are. */
+export function whatOf(title: string, lede: string, arabic: boolean, c: Candidates | null = null): What {
   const first = lede.slice(0, FIRST_SENTENCE).split(/(?<=[.!؟?])\s/)[0] ?? '';
-  const rest = keysIn(() => normalize(first), arabic, WORDS, may).filter((k) => !t.includes(k));
-  const weapons = keysIn(() => normalize(`${title}\n${first}`), arabic, WEAPONS, may);
+  // The normalised title, first sentence, and both, as parts of the candidates' text when there are.
+  const ledeAt = c ? c.at[title.length + 1]! : 0;
+  const flat = c ? c.flat.slice(0, c.at[title.length]) : normalize(title);
+  const flatFirst = c ? c.flat.slice(ledeAt, c.at[title.length + 1 + first.length]) : normalize(first);
+  const both = c ? c.flat.slice(0, c.at[title.length + 1 + first.length]) : normalize(`${title}\n${first}`);
+  const t = keysIn(flat, arabic, WORDS, c);
+  const rest = keysIn(flatFirst, arabic, WORDS, c, ledeAt).filter((k) => !t.includes(k));
+  const weapons = keysIn(both, arabic, WEAPONS, c);
   return { title: t, all: [...t, ...rest], update: (arabic ? UPDATE_AR : UPDATE_EN).test(flat), ...(weapons.length ? { weapons } : {}) };
 }
 
