@@ -8,14 +8,17 @@ import type { Report, ReportRecord } from '../types';
 import { analyse } from './features';
 import { compact as compactSegments, markDeleted, readManifest, readPostings as readSegments, segmentRows, type TermPostings } from './segments/store';
 import { withSegment, type Manifest } from './segments/manifest';
+import { minhashSketch } from './segments/columns';
 import { DEFAULT_POLICY } from './segments/merge-policy';
 import { forgetDocs } from './doc-cache';
+import { holdColumns, releaseColumns } from './doc-columns';
 import type { IsnadDB } from '../db';
 import { reportIdAndKeys, reportKeys } from '../corpus/ids';
 import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
 import { batchPostings, docRowsOf, type Prepared } from './batch-rows';
 import { lexiconForWrite } from './lexicon';
 import { storedDoc, unpackDoc } from './doc-rows';
+import { putAll } from './raw-puts';
 
 export { B, entityTerm, impact, impactByte, IMPACT_SCALE, K1 } from './bm25';
 export type { Prepared } from './batch-rows';
@@ -137,14 +140,16 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     const len = rows.reduce((sum, r) => sum + r.len, 0);
     const seg = batchPostings(fresh, rows, (meta.len + len) / (meta.docs + rows.length));
     const s = meta.nextSeg;
-    const written = segmentRows(s, seg, rows.map((d) => ({ n: d.n, day: d.day, outlet: d.outlet, len: d.len, h: d.h, dup: d.dup, entities: d.e, sources: d.src })));
+    const written = segmentRows(s, seg, rows.map((d) => ({ n: d.n, day: d.day, outlet: d.outlet, dup: d.dup, entities: d.e, sources: d.src, sketch: minhashSketch(d.mh) })));
     forgetDocs(db, older.map((d) => d.n));
+    // An import's batch: the columns a query kept give the import their heap (doc-columns.ts).
+    if (session) holdColumns(db);
     // Every write is issued before any is awaited: IndexedDB stores the reports while this
     // thread encodes the doc rows and the segment (awaiting each bulkPut left one side idle).
     await Promise.all([
-      db.reports.bulkPut(fresh.map((p) => p.report)),
-      db.docs.bulkPut([...rows, ...older].map(storedDoc)),
-      db.segs.bulkPut(written.rows),
+      putAll(db.reports, fresh.map((p) => p.report)),
+      putAll(db.docs, [...rows, ...older].map(storedDoc)),
+      putAll(db.segs, written.rows),
       db.prints.put(printRow(s, rows)),
       db.meta.put(withSegment(meta, written.info, { docs: rows.length, len, nextN: meta.nextN + rows.length })),
       db.lex.bulkPut(lex.dirty()),
@@ -172,6 +177,7 @@ export async function indexReports(db: IsnadDB, reports: Report[], batchSize = 2
     out.duplicates.push(...r.duplicates);
     await compact(db);
   }
+  releaseColumns(db);
   return out;
 }
 
@@ -226,6 +232,9 @@ export async function readPostings(db: IsnadDB, terms: readonly string[]): Promi
  * manifest before it starts and goes a slice of the term range per transaction; a merge a stopped
  * worker left half done is finished first.
  */
-export function compact(db: IsnadDB, opts: { all?: boolean; slice?: number } = {}): Promise<number> {
-  return compactSegments(db, { ...opts, limit: saturationLimit });
+export async function compact(db: IsnadDB, opts: { all?: boolean; slice?: number } = {}): Promise<number> {
+  const merges = await compactSegments(db, { ...opts, limit: saturationLimit });
+  // The end of an import: queries may keep the segments' columns again.
+  if (opts.all) releaseColumns(db);
+  return merges;
 }

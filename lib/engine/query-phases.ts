@@ -1,5 +1,6 @@
-// Where a query's time goes (analysis, postings read, scoring, doc rows, explanations), for the
-// browser benchmark: the last queries' phases, bounded, read by bench/browser.ts from the worker.
+// Where a query's time goes (analysis, postings read, scoring, doc rows, then ranking: re-scoring,
+// judging and explaining, with or without shared phrases — `explain`), for the browser benchmark:
+// the last queries' phases, bounded, read by bench/browser.ts from the worker.
 export interface QueryPhases {
   analyse: number;
   postings: number;
@@ -7,6 +8,8 @@ export interface QueryPhases {
   docs: number;
   explain: number;
   blocks: number;
+  /** Doc rows read (or found cached) for the candidates. */
+  rows: number;
 }
 
 const KEEP = 500;
@@ -14,15 +17,16 @@ export const recentPhases: QueryPhases[] = [];
 
 export function phaseClock() {
   let last = performance.now();
-  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, blocks: 0 };
+  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, blocks: 0, rows: 0 };
   return {
-    lap(k: Exclude<keyof QueryPhases, 'blocks'>) {
+    lap(k: Exclude<keyof QueryPhases, 'blocks' | 'rows'>) {
       const now = performance.now();
       p[k] += Math.round((now - last) * 10) / 10;
       last = now;
     },
-    done(blocks: number) {
+    done(blocks: number, rows: number) {
       p.blocks = blocks;
+      p.rows = rows;
       recentPhases.push(p);
       if (recentPhases.length > KEEP) recentPhases.shift();
     },

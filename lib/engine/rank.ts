@@ -7,8 +7,8 @@ import type { RelatedReport } from '../types';
 import type { Features } from './features';
 import type { CorpusDf, EventDoc } from '../events';
 import type { Query, QueryTerm, SearchOptions } from './search';
-import { rescore } from './rescore';
-import { foldDuplicates } from './fold-duplicates';
+import { rescore, scoreBound, type ScoreSignals } from './rescore';
+import { fold, foldDuplicates, type Fold, type FoldOptions } from './fold-duplicates';
 import { judgeCandidates } from './judge-candidates';
 import { explain } from './explain';
 
@@ -50,14 +50,82 @@ export interface RankQuery {
   self: number;
   /** Whether a report is at the article's event place on its days (place-days.ts atEventPlace):
    *  judged even below the pool's size. */
-  atEventPlace?: (d: DocRow) => boolean;
+  atEventPlace?: (d: { e: readonly string[]; day: number | null }) => boolean;
 }
 
 /** The candidates as related reports, best first: at most `top`, each judged and explained. */
 export async function rankCandidates(rq: RankQuery, docs: readonly Candidate[], source: RankSource, opts: SearchOptions = {}): Promise<RelatedReport[]> {
-  const top = opts.top ?? 10;
-  const scored = rescore(rq, docs);
-  const pool = foldDuplicates(scored, { min: opts.relatedThreshold ?? RELATED_THRESHOLD, size: Math.max(top, JUDGED), ...(rq.atEventPlace ? { keep: rq.atEventPlace } : {}) });
+  const pool = foldDuplicates(rescore(rq, docs), poolOptions(rq, opts));
+  return judgeAndExplain(rq, pool, source, opts);
+}
+
+function poolOptions(rq: RankQuery, opts: SearchOptions): FoldOptions {
+  return { min: opts.relatedThreshold ?? RELATED_THRESHOLD, size: Math.max(opts.top ?? 10, JUDGED), ...(rq.atEventPlace ? { keep: rq.atEventPlace } : {}) };
+}
+
+async function judgeAndExplain(rq: RankQuery, pool: Fold['pool'], source: RankSource, opts: SearchOptions): Promise<RelatedReport[]> {
   const judged = await judgeCandidates(rq.q, pool, source, opts.explain === false);
-  return explain(rq, judged.slice(0, top), source, opts.explain !== false);
+  return explain(rq, judged.slice(0, opts.top ?? 10), source, opts.explain !== false);
+}
+
+/** A lexical candidate before its doc row is read: its signals as its segment's columns keep them
+ *  (doc-columns.ts), or none when they do not hold it (its row is then read in any case). */
+export interface LazyCandidate {
+  n: number;
+  acc: number;
+  sig?: ScoreSignals & { dup: number | null };
+}
+
+/** How many rows past the pool's size the first read takes (one more read costs a round trip). */
+const FIRST_EXTRA = 8;
+
+/**
+ * rankCandidates, reading only the doc rows that can change the pool: each candidate's score is
+ * bounded from its columns (rescore.ts scoreBound: all but its shared phrases are known), rows are
+ * read best bound first, and a candidate whose bound is below where the pool stopped is never
+ * read. The pool, and so the answer, is the one rankCandidates gives over every row.
+ */
+export async function rankLazily(rq: RankQuery, cands: readonly LazyCandidate[], read: (ns: number[]) => Promise<Array<DocRow | undefined>>, source: RankSource, opts: SearchOptions = {}): Promise<{ results: RelatedReport[]; rows: number }> {
+  const po = poolOptions(rq, opts);
+  const bound = scoreBound(rq);
+  const hi = cands.map((c) => (c.sig ? bound(c.sig, c.acc) : Infinity));
+  const order = cands.map((_, i) => i).sort((a, b) => hi[b]! - hi[a]! || a - b);
+  const rows = new Map<number, DocRow | undefined>();
+  let want = order.slice(0, po.size + FIRST_EXTRA).filter((i) => hi[i]! >= po.min);
+  for (;;) {
+    const got = want.length ? await read(want.map((i) => cands[i]!.n)) : [];
+    want.forEach((i, k) => rows.set(i, got[k]));
+    // In the candidates' own order, as rankCandidates is given them (rescore's sort keeps ties so).
+    const have = [...rows.keys()].sort((a, b) => a - b).flatMap((i) => (rows.get(i) ? [{ d: rows.get(i)!, acc: cands[i]!.acc }] : []));
+    const scored = rescore(rq, have);
+    const f = fold(scored, po);
+    const needed = stillNeeded(f, scored, po, (i) => cands[i]!);
+    // Best bound first, a pool's worth a read: the next rows read may move where the fold stops.
+    want = order.filter((i) => !rows.has(i) && hi[i]! >= po.min && needed(i, hi[i]!)).slice(0, po.size);
+    if (!want.length) return { results: await judgeAndExplain(rq, f.pool, source, opts), rows: rows.size };
+  }
+}
+
+/**
+ * Whether a candidate not read yet, with score bound `hi`, could change a fold of the rows read:
+ * it could rank above where the fold stopped, or, where the fold went on past a full pool for the
+ * reports `keep` holds (place-days.ts), it may be one of those or a copy of a pooled report.
+ */
+function stillNeeded(f: Fold, scored: readonly { score: number; d: DocRow }[], po: FoldOptions, cand: (i: number) => LazyCandidate): (i: number, hi: number) => boolean {
+  if (f.looked < scored.length) {
+    const cut = f.belowMin || f.looked === 0 ? po.min : scored[f.looked - 1]!.score;
+    return (_, hi) => hi >= cut;
+  }
+  if (f.filledAt === null) return () => true;
+  const cut = scored[f.filledAt]!.score;
+  const keep = po.keep;
+  if (!keep) return (_, hi) => hi >= cut;
+  const groups = new Set(f.pool.flatMap((p) => (p.d.dup === null ? [] : [p.d.dup])));
+  return (i, hi) => {
+    if (hi >= cut) return true;
+    const { n, sig } = cand(i);
+    // A day gained since indexing could make it one `keep` holds; a null group may have become its own.
+    if (!sig || sig.day === null || keep(sig)) return true;
+    return groups.has(sig.dup ?? n);
+  };
 }

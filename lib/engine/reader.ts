@@ -11,6 +11,7 @@ import type { TermPostings } from './segments/store';
 import { getMany, readOnly } from './raw-reads';
 import { lexiconRead, lexiconWith } from './lexicon';
 import { maxWordId, withLexicon } from './term-pack';
+import { decodedColumns, loadAfter, type ColumnView } from './doc-columns';
 
 /** Doc rows by number, with the lexicon pages their word counts use read (lib/engine/term-pack.ts). */
 async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undefined>> {
@@ -47,17 +48,27 @@ async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undef
  *   few reports it judges); undefined for a report that is gone.
  *
  * Reads may be served from caches; they must reflect every write that completed before the call.
+ * `postings` may also give the doc columns of the segments it read (`cols`: doc-columns.ts), when
+ * at hand: then `docs` is asked only for the candidates that can reach the judged pool.
+ * `idle()`, if given, is called once a query is answered (the store reads its columns then).
  */
 export interface IndexReader {
-  postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number }>;
+  postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number; cols?: ColumnView | null }>;
   docs(ns: readonly number[]): Promise<Array<DocRow | undefined>>;
   texts(ids: readonly string[]): Promise<Array<Pick<Report, 'title' | 'text' | 'archivedAt'> | undefined>>;
+  idle?(): void;
 }
 
 /** The reader over the IndexedDB stores: segments (segs, meta), docs, reports. */
 export function storeReader(db: IsnadDB): IndexReader {
+  let segs: IndexMeta['segs'] = [];
   return {
-    postings: (terms) => readPostings(db, terms),
+    postings: async (terms) => {
+      const read = await readPostings(db, terms);
+      segs = read.meta.segs;
+      return { ...read, cols: decodedColumns(db, segs) };
+    },
+    idle: () => loadAfter(db, segs),
     docs: (ns) => docRows(db, ns, (missing) => readDocs(db, missing)),
     texts: async (ids) => getMany<Report>((await readOnly(db, ['reports'])).objectStore('reports'), ids),
   };

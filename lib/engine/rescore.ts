@@ -41,22 +41,41 @@ function selfTest(q: Query): (d: DocRow) => boolean {
   };
 }
 
-/** The candidates other than the article, each with its score, best first. */
-export function rescore({ q, f, qterms, self }: RankQuery, docs: readonly Candidate[]): Scored[] {
-  const isSelf = selfTest(q);
+/** What the score reads of a report besides its MinHash: a doc row holds it, and so do its
+ *  segment's columns (doc-columns.ts), as indexed. */
+export interface ScoreSignals {
+  e: readonly string[];
+  src: readonly string[];
+  day: number | null;
+  outlet: string;
+  /** The most its shared phrases can give (0..1), when known without its MinHash (1 otherwise). */
+  phr?: number;
+}
+
+/** The score, its parts, and what the report shares with the article. */
+interface Parts {
+  score: number;
+  /** The weighted mean's sum and weights, the day's part left out (for the bound). */
+  sum: number;
+  weights: number;
+  factor: number;
+  ent: readonly string[];
+  sources: string[];
+  gap: number | null;
+}
+
+/** The score of a report for this article, given its shared phrases' part `phr` (0..1). */
+function scorer({ q, f, qterms, self }: RankQuery): (d: ScoreSignals, acc: number, phr: number) => Parts {
   const entIdf = new Map(qterms.filter((x) => x.entity).map((x) => [x.entity!.id, x.idf * x.qw]));
   const entTotal = [...entIdf.values()].reduce((s, v) => s + v, 0);
   const qSources = new Set(f.sources);
   const qOutlet = q.outlet;
-  const scored: Scored[] = [];
-  for (const { d, acc } of docs) {
-    if (isSelf(d)) continue;
+  return (d, acc, phr) => {
     const lex = Math.min(1, acc / self);
     const shared = d.e.filter((id) => entIdf.has(id));
     const ent = entTotal ? shared.reduce((s, id) => s + entIdf.get(id)!, 0) / entTotal : 0;
     const sources = d.src.filter((s) => qSources.has(s));
     const gap = f.day !== null && d.day !== null ? Math.abs(f.day - d.day) : null;
-    const phr = Math.min(1, 2 * minhashSimilarity(f.phrases, d.mh ?? []));
     // Signals that cannot be known for this pair (no entities named, a date missing) are left
     // out of the weighted mean rather than counted as agreement or disagreement.
     let sum = W.lex * lex + W.phrase * phr + W.source * Math.min(1, sources.length);
@@ -65,14 +84,45 @@ export function rescore({ q, f, qterms, self }: RankQuery, docs: readonly Candid
       sum += W.ent * ent;
       weights += W.ent;
     }
+    const dayless = { sum, weights };
     if (gap !== null) {
       sum += W.date * dateScore(gap);
       weights += W.date;
     }
     const base = sum / weights;
     // One outlet seldom reports one event twice; its reports share boilerplate more than events.
-    const score = base * (qOutlet && d.outlet === qOutlet ? W.sameOutlet : 1);
-    scored.push({ d, score, lex, shared: shared.map((id) => d.en[d.e.indexOf(id)] ?? id), gap, sources });
+    const factor = qOutlet && d.outlet === qOutlet ? W.sameOutlet : 1;
+    return { score: base * factor, ...dayless, factor, ent: shared, sources, gap };
+  };
+}
+
+/** Rounding slack: a bound is compared with scores summed in another order. */
+const SLACK = 1e-9;
+
+/**
+ * The highest score a report can have from what its columns say (its phrases shared in full; a
+ * report indexed without a day may have gained one since, copies.ts mergeInto): no report scores
+ * above it, so one whose bound is below what the pool needs is never read (rank.ts rankLazily).
+ */
+export function scoreBound(rq: RankQuery): (d: ScoreSignals, acc: number) => number {
+  const parts = scorer(rq);
+  const qDay = rq.f.day;
+  return (d, acc) => {
+    const p = parts(d, acc, d.phr ?? 1);
+    const dated = d.day === null && qDay !== null ? ((p.sum + W.date) / (p.weights + W.date)) * p.factor : 0;
+    return Math.max(p.score, dated) + SLACK;
+  };
+}
+
+/** The candidates other than the article, each with its score, best first. */
+export function rescore(rq: RankQuery, docs: readonly Candidate[]): Scored[] {
+  const isSelf = selfTest(rq.q);
+  const parts = scorer(rq);
+  const scored: Scored[] = [];
+  for (const { d, acc } of docs) {
+    if (isSelf(d)) continue;
+    const p = parts(d, acc, Math.min(1, 2 * minhashSimilarity(rq.f.phrases, d.mh ?? [])));
+    scored.push({ d, score: p.score, lex: Math.min(1, acc / rq.self), shared: p.ent.map((id) => d.en[d.e.indexOf(id)] ?? id), gap: p.gap, sources: p.sources });
   }
   return scored.sort((a, b) => b.score - a.score);
 }

@@ -10,7 +10,8 @@ import { storeReader, type IndexReader } from './reader';
 import type { RelatedReport } from '../types';
 import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
 import { phaseClock } from './query-phases';
-import { rankCandidates } from './rank';
+import { rankCandidates, rankLazily, type LazyCandidate } from './rank';
+import type { ColumnView } from './doc-columns';
 import { candidatesOf, isSpecificPlace } from './candidates';
 import { atEventPlace, eventPlaceDays } from './place-days';
 import { eventSignature } from '../events';
@@ -112,22 +113,43 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
   clock.lap('postings');
   const lexical = scoreLexical(f, looked);
   if (!lexical) {
-    clock.done(0);
+    clock.done(0, 0);
+    reader.idle?.();
     return [];
   }
   clock.lap('score');
-  const docs = (await reader.docs(lexical.candidates)).filter((d): d is DocRow => !!d);
-  clock.lap('docs');
-  const { qterms, docs: N } = looked;
   const at = atEventPlace(sig);
-  const results = await rankCandidates({ q, f, qterms, self: lexical.self, ...(at ? { atEventPlace: at } : {}) }, docs.map((d) => ({ d, acc: lexical.acc[d.n]! })), {
-    holds: (qt, d) => has((qt as LookedUpTerm).postings, d.n),
-    texts: (ids) => reader.texts(ids),
-    corpus: { docs: N, df: new Map(qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
-  }, opts);
-  clock.lap('explain');
-  clock.done(looked.blocks);
+  const rq = { q, f, qterms: looked.qterms, self: lexical.self, ...(at ? { atEventPlace: at } : {}) };
+  const source = {
+    holds: (qt: QueryTerm, d: DocRow) => has((qt as LookedUpTerm).postings, d.n),
+    texts: (ids: string[]) => reader.texts(ids),
+    corpus: { docs: looked.docs, df: new Map(looked.qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
+  };
+  let results: RelatedReport[];
+  if (looked.cols) {
+    // Only the rows that can reach the judged pool are read (rank.ts rankLazily).
+    const cands = lazyCandidates(looked.cols, lexical.candidates, lexical.acc, f.phrases);
+    const lazy = await rankLazily(rq, cands, (ns) => reader.docs(ns).then((rows) => (clock.lap('docs'), rows)), source, opts);
+    results = lazy.results;
+    clock.lap('explain');
+    clock.done(looked.blocks, lazy.rows);
+  } else {
+    const docs = (await reader.docs(lexical.candidates)).filter((d): d is DocRow => !!d);
+    clock.lap('docs');
+    results = await rankCandidates(rq, docs.map((d) => ({ d, acc: lexical.acc[d.n]! })), source, opts);
+    clock.lap('explain');
+    clock.done(looked.blocks, lexical.candidates.length);
+  }
+  reader.idle?.();
   return results;
+}
+
+/** The candidates with their signals from the columns (none where the columns do not hold one). */
+function lazyCandidates(cols: ColumnView, ns: readonly number[], acc: Float32Array, phrases: ArrayLike<number>): LazyCandidate[] {
+  return ns.map((n) => {
+    const sig = cols.signals(n, phrases);
+    return { n, acc: acc[n]!, ...(sig ? { sig } : {}) };
+  });
 }
 
 /** The article's terms as the index holds them: each with its idf and postings. */
@@ -141,6 +163,8 @@ export interface LookedUp {
   reserved: TermPostings[];
   /** Index rows the postings took (blocks read or found cached), for the benchmark's phases. */
   blocks: number;
+  /** The doc columns of the segments read, when the reader has them (doc-columns.ts). */
+  cols: ColumnView | null;
 }
 
 /**
@@ -149,7 +173,7 @@ export interface LookedUp {
  * after a merge; so is a term no report holds.
  */
 export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[], reserving: readonly string[] = []): Promise<LookedUp> {
-  const { meta, postings, blocks } = await reader.postings([...wanted.map((w) => w.t), ...reserving]);
+  const { meta, postings, blocks, cols } = await reader.postings([...wanted.map((w) => w.t), ...reserving]);
   const N = Math.max(1, meta.docs);
   const qterms: LookedUpTerm[] = [];
   for (const w of wanted) {
@@ -158,7 +182,7 @@ export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[],
     qterms.push({ ...w, idf: idf(N, p.df), postings: p });
   }
   const reserved = reserving.map((t) => postings.get(t)!).filter((p) => p.df > 0 && !p.saturated);
-  return { docs: N, avgLen: meta.len / N || 1, nextN: meta.nextN, qterms, reserved, blocks: blocks ?? 0 };
+  return { docs: N, avgLen: meta.len / N || 1, nextN: meta.nextN, qterms, reserved, blocks: blocks ?? 0, cols: cols ?? null };
 }
 
 /**

@@ -1,29 +1,35 @@
 // A segment's per-document columns: what ranking reads of every candidate, as typed arrays in one
-// row instead of a row per document (a query re-scores 120 candidates; a row read costs ≈ 0.2 ms).
-// Doc numbers ascend; strings (outlets, entity ids, source ids) are numbered in a table per
-// segment, so a document's entities are small integers.
+// row instead of a row per document (a query re-scores up to 240 candidates; a row read costs
+// ≈ 0.05–0.2 ms). Doc numbers ascend; strings (outlets, entity ids, source ids) are numbered in a
+// table per segment, so a document's entities are small integers.
 //
-// Layout: 'C' 1 | docs | the string table | per doc: doc-number delta, day (zigzag + 1; 0: none), outlet,
-// dup + 1 (0: none), entities (count, then each), sources (count, then each) | lengths as
-// float32 | fingerprints as two uint32 | all little-endian.
-import { ByteReader, ByteWriter, expectHeader } from './bytes';
+// Layout: 'C' 2 | docs | the string table | per doc: doc-number delta, day (zigzag + 1; 0: none), outlet,
+// dup + 1 (0: none), entities (count, then each), sources (count, then each), MinHash sketch
+// (count + 1, 0: none kept; then a byte a slot: the slot's low 8 bits).
+// The sketch bounds the phrases a document shares with an article without its doc row: two equal
+// hashes have equal low bytes, so the slots whose bytes are equal are at least the slots equal
+// (rescore.ts scoreBound; doc-columns.ts). 24 bytes a document, 2.4 MB at 100,000.
+// Format 1 (2026-12-05, still read): no sketch, then lengths as float32 and fingerprints as two
+// uint32 after the documents — neither read by anything, so format 2 leaves them out.
+import { ByteReader, ByteWriter } from './bytes';
 import { indexIn } from './postings';
+import { BodyReader, MAX_SKETCH, NO_DAY, NO_DUP } from './column-body';
 
 const MAGIC = 0x43; // 'C'
-const VERSION = 1;
+const VERSION = 2;
+
 
 /** One document's column values as a segment is built. */
 export interface DocValues {
   n: number;
   day: number | null;
   outlet: string;
-  len: number;
-  /** Fingerprint halves (simhash). */
-  h: readonly [number, number];
   /** The first doc of its near-duplicate group, or null. */
   dup: number | null;
   entities: readonly string[];
   sources: readonly string[];
+  /** Its MinHash's low bytes (minhashSketch), or null where none is kept (format 1, a long MinHash). */
+  sketch: Uint8Array | null;
 }
 
 export interface DocColumns {
@@ -31,9 +37,6 @@ export interface DocColumns {
   /** Days since 1970, NO_DAY where unknown. */
   day: Int32Array;
   outlet: Uint32Array;
-  len: Float32Array;
-  /** Two halves per document. */
-  h: Uint32Array;
   /** NO_DUP where unique. */
   dup: Int32Array;
   /** entOff.length = docs + 1: the entities of doc i are ent[entOff[i]..entOff[i + 1]]. */
@@ -41,15 +44,24 @@ export interface DocColumns {
   ent: Uint32Array;
   srcOff: Uint32Array;
   src: Uint32Array;
+  /** The sketch of doc i is sketch[skOff[i]..skOff[i + 1]] when skHas[i] is 1. */
+  skOff: Uint32Array;
+  skHas: Uint8Array;
+  sketch: Uint8Array;
   /** The strings the outlet, ent and src columns number. */
   strings: string[];
 }
 
-const NO_DAY = -0x80000000;
-const NO_DUP = -1;
 /** Days are stored zigzag-encoded plus one (0 for none): any day, before 1970 too. */
 const zigzag = (v: number) => (v >= 0 ? 2 * v : -2 * v - 1);
-const unzigzag = (v: number) => (v % 2 === 0 ? v / 2 : -(v + 1) / 2);
+
+/** A MinHash's sketch: each slot's low byte; null past MAX_SKETCH slots. */
+export function minhashSketch(mh: ArrayLike<number>): Uint8Array | null {
+  if (mh.length > MAX_SKETCH) return null;
+  const out = new Uint8Array(mh.length);
+  for (let k = 0; k < mh.length; k++) out[k] = mh[k]! & 0xff;
+  return out;
+}
 
 export function encodeColumns(docs: readonly DocValues[]): Uint8Array {
   const ids = new Map<string, number>();
@@ -72,86 +84,61 @@ export function encodeColumns(docs: readonly DocValues[]): Uint8Array {
     for (const e of d.entities) body.varint(id(e));
     body.varint(d.sources.length);
     for (const s of d.sources) body.varint(id(s));
+    if (d.sketch && d.sketch.length > MAX_SKETCH) throw new RangeError('sketch too long');
+    body.varint(d.sketch ? d.sketch.length + 1 : 0);
+    if (d.sketch) body.bytes(d.sketch);
   }
-  const w = new ByteWriter(body.length + docs.length * 12 + ids.size * 16 + 16);
+  const w = new ByteWriter(body.length + ids.size * 16 + 16);
   w.byte(MAGIC);
   w.byte(VERSION);
   w.varint(docs.length);
   w.varint(ids.size);
   for (const s of ids.keys()) w.string(s);
   w.bytes(body.finish());
-  const fixed = new DataView(new ArrayBuffer(docs.length * 12));
-  docs.forEach((d, i) => {
-    fixed.setFloat32(i * 4, d.len, true);
-    fixed.setUint32(docs.length * 4 + i * 8, d.h[0] >>> 0, true);
-    fixed.setUint32(docs.length * 4 + i * 8 + 4, d.h[1] >>> 0, true);
-  });
-  w.bytes(new Uint8Array(fixed.buffer));
   return w.finish();
 }
 
 export function decodeColumns(bytes: Uint8Array, what = 'doc columns'): DocColumns {
+  const steps = decodeInSlices(bytes, what);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Documents decoded between two yields of decodeInSlices (a few ms of a worker's thread). */
+const SLICE_DOCS = 8192;
+
+/**
+ * decodeColumns a slice of documents at a time, yielding between them: a running worker decodes a
+ * segment of 100,000 documents (≈ 3 MB, tens of ms on cold code) between its messages, not in
+ * the way of one (doc-columns.ts).
+ */
+export function* decodeInSlices(bytes: Uint8Array, what = 'doc columns'): Generator<void, DocColumns> {
   const r = new ByteReader(bytes, what);
-  expectHeader(r, MAGIC, VERSION);
-  // A document takes at least 6 varint bytes and 12 fixed ones.
-  const docs = r.count(18);
+  if (r.byte() !== MAGIC) r.fail('not this kind of row');
+  const version = r.byte();
+  if (version !== 1 && version !== VERSION) r.fail(`format version ${version}, expected 1 or ${VERSION}`);
+  // A document takes at least 6 varint bytes, and 12 fixed ones in format 1, 1 for its sketch in 2.
+  const docs = r.count(version === 1 ? 18 : 7);
   const nStrings = r.count(1);
   const strings: string[] = new Array(nStrings);
   for (let i = 0; i < nStrings; i++) strings[i] = r.string();
-  const str = () => {
-    const v = r.varint();
-    if (v >= nStrings) r.fail(`string ${v} of ${nStrings}`);
-    return v;
-  };
-  const c: DocColumns = {
-    n: new Uint32Array(docs),
-    day: new Int32Array(docs),
-    outlet: new Uint32Array(docs),
-    len: new Float32Array(docs),
-    h: new Uint32Array(docs * 2),
-    dup: new Int32Array(docs),
-    entOff: new Uint32Array(docs + 1),
-    ent: new Uint32Array(0),
-    srcOff: new Uint32Array(docs + 1),
-    src: new Uint32Array(0),
-    strings,
-  };
-  const ent: number[] = [];
-  const src: number[] = [];
-  let last = -1;
-  for (let i = 0; i < docs; i++) {
-    const d = r.varint();
-    if (last >= 0 && d === 0) r.fail(`doc ${i}: doc numbers not ascending`);
-    const n = last < 0 ? d : last + d;
-    if (n > 0xffffffff) r.fail(`doc ${i}: doc number too large`);
-    c.n[i] = last = n;
-    const day = r.varint();
-    if (day > 0xfffffffe) r.fail(`doc ${i}: day out of range`);
-    c.day[i] = day === 0 ? NO_DAY : unzigzag(day - 1);
-    c.outlet[i] = str();
-    const dup = r.varint();
-    if (dup > 0x7fffffff) r.fail(`doc ${i}: group too large`);
-    c.dup[i] = dup === 0 ? NO_DUP : dup - 1;
-    // Each entity or source takes a byte at least, and the fixed columns are still to come.
-    const ne = r.count(1);
-    for (let k = 0; k < ne; k++) ent.push(str());
-    c.entOff[i + 1] = ent.length;
-    const ns = r.count(1);
-    for (let k = 0; k < ns; k++) src.push(str());
-    c.srcOff[i + 1] = src.length;
+  const body = new BodyReader({ buf: bytes, pos: r.pos, docs, nStrings, sketches: version === VERSION }, (at, reason) => {
+    r.pos = at;
+    return r.fail(reason);
+  });
+  for (let i = 0; i < docs; i += SLICE_DOCS) {
+    if (i > 0) yield;
+    body.read(i, Math.min(docs, i + SLICE_DOCS));
   }
-  c.ent = Uint32Array.from(ent);
-  c.src = Uint32Array.from(src);
-  const fixed = r.bytes(docs * 12);
-  const view = new DataView(fixed.buffer, fixed.byteOffset, fixed.byteLength);
-  for (let i = 0; i < docs; i++) {
-    c.len[i] = view.getFloat32(i * 4, true);
-    c.h[2 * i] = view.getUint32(docs * 4 + i * 8, true);
-    c.h[2 * i + 1] = view.getUint32(docs * 4 + i * 8 + 4, true);
-  }
+  r.pos = body.pos;
+  // Format 1's lengths and fingerprints: read by nothing.
+  if (version === 1) r.bytes(docs * 12);
   r.end();
-  return c;
+  return body.finish(strings);
 }
+
 
 /** The position of doc `n` in the columns, or -1. */
 export const positionOf = (c: DocColumns, n: number): number => indexIn(c.n, n);
@@ -163,16 +150,35 @@ export function valuesAt(c: DocColumns, i: number): DocValues {
     n: c.n[i]!,
     day: c.day[i] === NO_DAY ? null : c.day[i]!,
     outlet: s(c.outlet[i]!),
-    len: c.len[i]!,
-    h: [c.h[2 * i]!, c.h[2 * i + 1]!],
     dup: c.dup[i] === NO_DUP ? null : c.dup[i]!,
     entities: Array.from(c.ent.subarray(c.entOff[i], c.entOff[i + 1]), s),
     sources: Array.from(c.src.subarray(c.srcOff[i], c.srcOff[i + 1]), s),
+    sketch: sketchAt(c, i),
   };
 }
 
 export function columnBytes(c: DocColumns): number {
   let strings = 0;
   for (const t of c.strings) strings += 40 + t.length * 2;
-  return c.n.byteLength * 6 + c.h.byteLength + c.ent.byteLength + c.src.byteLength + c.entOff.byteLength * 2 + strings;
+  return c.n.byteLength * 4 + c.ent.byteLength + c.src.byteLength + c.entOff.byteLength * 3 + c.skHas.byteLength + c.sketch.byteLength + strings;
+}
+
+/** The sketch of the document at position i, or null where none is kept. */
+function sketchAt(c: DocColumns, i: number): Uint8Array | null {
+  return c.skHas[i] ? c.sketch.slice(c.skOff[i], c.skOff[i + 1]) : null;
+}
+
+/**
+ * The most slots of `mh` (an article's MinHash) the document at position i can share: the slots
+ * whose low byte equals its sketch's (simhash.ts minhashSimilarity counts the equal ones, but an
+ * empty slot of the article's); null where no sketch is kept; 0 where the lengths differ (no slot
+ * is compared then).
+ */
+export function sharedSlotsAtMost(c: DocColumns, i: number, mh: ArrayLike<number>): number | null {
+  if (!c.skHas[i]) return null;
+  const from = c.skOff[i]!;
+  if (c.skOff[i + 1]! - from !== mh.length) return 0;
+  let m = 0;
+  for (let k = 0; k < mh.length; k++) if (mh[k] !== 0xffffffff && (mh[k]! & 0xff) === c.sketch[from + k]) m++;
+  return m;
 }

@@ -59,7 +59,7 @@ describe('the index as immutable segments', () => {
     for (let s = 1; s <= 3; s++) {
       const ns = Array.from({ length: 40 }, (_, i) => (s - 1) * 40 + i + 1);
       const postings = new Map(terms.map((t, ti) => [t, { ids: ns.filter((n) => (n + ti) % 3 === 0), imp: ns.filter((n) => (n + ti) % 3 === 0).map((n) => (n % 200) + 1) }]));
-      const docs = ns.map((n) => ({ n, day: n, outlet: 'o', len: 10, h: [n, n] as const, dup: null, entities: [], sources: [] }));
+      const docs = ns.map((n) => ({ n, day: n, outlet: 'o', dup: null, entities: [], sources: [], sketch: null }));
       const { rows, info } = segmentRows(s, postings, docs, 1024);
       await db.segs.bulkPut(rows);
       meta = withSegment({ ...meta, nextSeg: s + 1 }, info, { docs: 40, len: 400, nextN: s * 40 + 1 });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteReader, ByteWriter, SegmentFormatError } from '../../../lib/engine/segments/bytes';
-import { decodeColumns, encodeColumns, positionOf, valuesAt, type DocValues } from '../../../lib/engine/segments/columns';
+import { decodeColumns, encodeColumns, minhashSketch, positionOf, sharedSlotsAtMost, valuesAt, type DocValues } from '../../../lib/engine/segments/columns';
+import { minhashSimilarity } from '../../../lib/engine/simhash';
 import { Deletions } from '../../../lib/engine/segments/deletions';
 import { blockOf, blocksFor, cutBlocks, decodeIndex, encodeIndex, sortedEntries } from '../../../lib/engine/segments/dictionary';
 import { decodeBlock, encodeBlock, entriesOf, postingsIn, type TermEntry } from '../../../lib/engine/segments/postings';
@@ -176,14 +177,13 @@ describe('the term dictionary', () => {
 const doc = fc.record({
   day: fc.option(fc.integer({ min: -800_000, max: 800_000 })),
   outlet: fc.constantFrom('orient-news', 'idlib24', 'shaam', 'eremnews', 'سانا'),
-  len: fc.float({ min: 0, max: 1e6, noNaN: true }),
-  h: fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffffffff })),
   dup: fc.option(fc.integer({ min: 0, max: 0x7ffffffe })),
   entities: fc.uniqueArray(fc.constantFrom('place:aleppo', 'place:kweires', 'actor:sdf', 'org:un'), { maxLength: 4 }),
   sources: fc.uniqueArray(fc.constantFrom('src:sohr', 'src:sana'), { maxLength: 2 }),
+  sketch: fc.option(fc.uint8Array({ maxLength: 64 })),
 });
 const docs = fc.tuple(fc.uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 80 }), fc.array(doc, { minLength: 80, maxLength: 80 })).map(([ns, ds]) =>
-  ns.sort((a, b) => a - b).map((n, i): DocValues => ({ ...ds[i]!, n, len: Math.fround(ds[i]!.len) })),
+  ns.sort((a, b) => a - b).map((n, i): DocValues => ({ ...ds[i]!, n })),
 );
 
 describe('doc columns', () => {
@@ -198,10 +198,45 @@ describe('doc columns', () => {
     );
   });
 
+  it('read format 1 columns (written before the sketch) as they were, without a sketch', () => {
+    // 'C' 1 | 2 docs | strings | per doc: delta, day, outlet, dup + 1, entities, sources | lengths, fingerprints.
+    const w = new ByteWriter(64);
+    w.byte(0x43);
+    w.byte(1);
+    w.varint(2);
+    w.varint(3);
+    for (const t of ['orient-news', 'place:aleppo', 'src:sohr']) w.string(t);
+    for (const v of [7, 2 * 20_000 + 1, 0, 0, 1, 1, 1, 2]) w.varint(v);
+    for (const v of [2, 0, 0, 8, 0, 0]) w.varint(v);
+    w.bytes(new Uint8Array(24));
+    const c = decodeColumns(w.finish());
+    expect([valuesAt(c, 0), valuesAt(c, 1)]).toEqual([
+      { n: 7, day: 20_000, outlet: 'orient-news', dup: null, entities: ['place:aleppo'], sources: ['src:sohr'], sketch: null },
+      { n: 9, day: null, outlet: 'orient-news', dup: 7, entities: [], sources: [], sketch: null },
+    ]);
+    expect(sharedSlotsAtMost(c, 0, [1, 2, 3])).toBeNull();
+  });
+
+  it('bound the MinHash slots a document shares with an article from its sketch, never below', () => {
+    const hash = fc.oneof(fc.integer({ min: 0, max: 0xffffffff }), fc.constant(0xffffffff), fc.constantFrom(0x100, 0x200, 0x1100));
+    fc.assert(
+      fc.property(fc.array(hash, { minLength: 24, maxLength: 24 }), fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }), fc.array(hash, { maxLength: 24 }), (doc, same, other) => {
+        // The article shares some slots with the document, and has others of its own.
+        const article = doc.map((h, k) => (same[k] ? h : (other[k] ?? h ^ 0x100)));
+        const c = decodeColumns(encodeColumns([{ n: 1, day: null, outlet: 'o', dup: null, entities: [], sources: [], sketch: minhashSketch(doc) }]));
+        const atMost = sharedSlotsAtMost(c, 0, article)!;
+        expect(atMost).toBeGreaterThanOrEqual(minhashSimilarity(article, doc) * 24);
+        // Of another length, no slot is compared (minhashSimilarity gives 0).
+        expect(sharedSlotsAtMost(c, 0, article.slice(1))).toBe(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('decode truncated or altered columns to one clear error', () => {
     const ds: DocValues[] = [
-      { n: 7, day: 20_000, outlet: 'orient-news', len: 120.5, h: [0xdeadbeef, 1], dup: null, entities: ['place:aleppo'], sources: ['src:sohr'] },
-      { n: 9, day: null, outlet: 'سانا', len: 3, h: [0, 0xffffffff], dup: 7, entities: [], sources: [] },
+      { n: 7, day: 20_000, outlet: 'orient-news', dup: null, entities: ['place:aleppo'], sources: ['src:sohr'], sketch: Uint8Array.from([1, 2, 255]) },
+      { n: 9, day: null, outlet: 'سانا', dup: 7, entities: [], sources: [], sketch: null },
     ];
     hostile(encodeColumns(ds), (b) => decodeColumns(b));
   });

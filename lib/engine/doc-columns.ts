@@ -1,0 +1,164 @@
+// The candidates' ranking signals from their segments' doc columns (segments/columns.ts: entities,
+// sources, day, outlet and near-duplicate group of every document, as typed arrays in one row per
+// segment), so that a query need not read a doc row for each of its up to 240 candidates: only for
+// those that may reach the judged pool (rank.ts rankLazily). A segment never changes, so its
+// decoded columns are kept while it is live: dropped when it is merged away, never invalidated.
+//
+// Decoding a segment of 100,000 documents takes tens of ms on cold code, so a query never waits
+// for it: a query finds the columns decoded, or reads its candidates' rows as before and the
+// columns are read after its answer (`loadAfter`).
+import type { IsnadDB } from '../db';
+import { readOnly, result } from './raw-reads';
+import { asBytes, SegmentFormatError } from './segments/bytes';
+import { decodeInSlices, positionOf, sharedSlotsAtMost, type DocColumns } from './segments/columns';
+import { COLUMNS_ROW, type SegRow } from './segments/store';
+
+/** What ranking reads of a candidate besides its MinHash and its row's text fields (rescore.ts). */
+interface DocSignals {
+  n: number;
+  e: string[];
+  src: string[];
+  /** As indexed: a report merged with a dated capture later (copies.ts) may have a day its columns lack. */
+  day: number | null;
+  outlet: string;
+  /** The near-duplicate group as indexed: a report that later became a group's first has null here. */
+  dup: number | null;
+  /** The most its shared phrases can give the score (rescore.ts), from its MinHash sketch; absent without one. */
+  phr?: number;
+}
+
+/** Beyond this many documents the columns are not kept (≈ 90 bytes a document in the heap, the
+ *  sketch 24 of it: 9 MB at 100,000). */
+const MAX_DOCS = 250_000;
+
+const NO_DAY = -0x80000000;
+
+interface Kept {
+  cols: Map<number, DocColumns>;
+  loading: Promise<void> | null;
+  /** When an import last wrote (performance.now()), until it ends (null): none are read meanwhile. */
+  held: number | null;
+}
+
+/** An import that wrote no batch for this long (ms) is taken as stopped (its worker may resume it). */
+const HOLD = 60_000;
+
+const holding = (k: Kept) => k.held !== null && performance.now() - k.held < HOLD;
+
+const kept = new WeakMap<object, Kept>();
+
+function keptOf(db: object): Kept {
+  let k = kept.get(db);
+  if (!k) kept.set(db, (k = { cols: new Map(), loading: null, held: null }));
+  return k;
+}
+
+/** A lookup of documents' signals over some segments' columns. */
+export interface ColumnView {
+  /** Doc `n`'s signals, its phrases' part bounded against the article's MinHash `phrases`. */
+  signals(n: number, phrases: ArrayLike<number>): DocSignals | undefined;
+}
+
+function viewOf(list: readonly DocColumns[]): ColumnView {
+  return {
+    signals(n, phrases) {
+      for (const c of list) {
+        if (c.n.length === 0 || n < c.n[0]! || n > c.n[c.n.length - 1]!) continue;
+        const i = positionOf(c, n);
+        if (i < 0) continue;
+        const s = (k: number) => c.strings[k]!;
+        return {
+          n,
+          e: Array.from(c.ent.subarray(c.entOff[i], c.entOff[i + 1]), s),
+          src: Array.from(c.src.subarray(c.srcOff[i], c.srcOff[i + 1]), s),
+          day: c.day[i] === NO_DAY ? null : c.day[i]!,
+          outlet: s(c.outlet[i]!),
+          dup: c.dup[i]! < 0 ? null : c.dup[i]!,
+          ...phraseBound(c, i, phrases),
+        };
+      }
+      return undefined;
+    },
+  };
+}
+
+/** As rescore.ts weighs the MinHash similarity: min(1, 2 × equal slots ÷ slots). */
+function phraseBound(c: DocColumns, i: number, phrases: ArrayLike<number>): { phr?: number } {
+  const m = sharedSlotsAtMost(c, i, phrases);
+  if (m === null) return {};
+  return { phr: phrases.length ? Math.min(1, (2 * m) / phrases.length) : 0 };
+}
+
+/**
+ * The columns of the live segments `segs` when this worker has them all decoded, else null (and
+ * those missing are dropped from what is kept: only live segments are).
+ */
+export function decodedColumns(db: object, segs: readonly { s: number; docs: number }[]): ColumnView | null {
+  const k = keptOf(db);
+  const live = new Set(segs.map((x) => x.s));
+  for (const s of k.cols.keys()) if (!live.has(s)) k.cols.delete(s);
+  if (segs.reduce((sum, x) => sum + x.docs, 0) > MAX_DOCS) return null;
+  const list = segs.map((x) => k.cols.get(x.s));
+  return list.every((c): c is DocColumns => !!c) ? viewOf(list) : null;
+}
+
+/**
+ * Reads and decodes the columns of the live segments not kept yet, beginning once the current task
+ * is done and a slice at a time (segments/columns.ts decodeInSlices), so that a message coming
+ * meanwhile waits a few ms at most.
+ */
+export function loadAfter(db: IsnadDB, segs: readonly { s: number; docs: number }[]): void {
+  const k = keptOf(db);
+  if (k.loading || holding(k) || segs.reduce((sum, x) => sum + x.docs, 0) > MAX_DOCS) return;
+  const missing = segs.filter((x) => !k.cols.has(x.s)).map((x) => x.s);
+  if (!missing.length) return;
+  k.loading = loadColumns(db, missing)
+    .catch(() => undefined) // a damaged row or a segment merged away: the rows are read, as before
+    .finally(() => {
+      k.loading = null;
+    });
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function loadColumns(db: IsnadDB, segs: readonly number[]): Promise<void> {
+  await nextTask();
+  const store = (await readOnly(db, ['segs'])).objectStore('segs');
+  const rows = await Promise.all(segs.map((s) => result(store.get([s, COLUMNS_ROW]) as IDBRequest<SegRow | undefined>)));
+  const k = keptOf(db);
+  for (const [i, row] of rows.entries()) {
+    const s = segs[i]!;
+    if (!row) throw new SegmentFormatError(`${s}`, `row ${COLUMNS_ROW} is missing`);
+    const steps = decodeInSlices(asBytes(row.b, `${s} doc columns`), `${s} doc columns`);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (holding(k)) return; // an import began meanwhile
+      if (step.done) {
+        k.cols.set(s, step.value);
+        break;
+      }
+      await nextTask();
+    }
+    await nextTask();
+  }
+}
+
+/**
+ * Drops the columns kept and reads none for a while: an import is writing (its heap, ≤ 64 MB with
+ * a part prepared beside one written, has no room for 9 MB of columns at 100,000 documents, and
+ * its segments change with every part and merge).
+ */
+export function holdColumns(db: object): void {
+  const k = keptOf(db);
+  k.cols.clear();
+  k.held = performance.now();
+}
+
+/** The import ended (its segments merged): columns are read again after the next query. */
+export function releaseColumns(db: object): void {
+  keptOf(db).held = null;
+}
+
+/** Waits for a load under way (tests, and the benchmark's warm-up). */
+export function columnsLoaded(db: object): Promise<void> {
+  return keptOf(db).loading ?? Promise.resolve();
+}
