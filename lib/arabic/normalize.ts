@@ -49,6 +49,34 @@ export function normalize(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/**
+ * normalize(text) on the fast path, with where each unit's form starts in it (`at`, one more entry:
+ * text.length → its length): a word found at an offset of `text` is read at at[offset] of the
+ * normalised text. Null when the text needs the slow path (composing marks, other scripts).
+ */
+export function normalizeMapped(text: string): { text: string; at: Int32Array } | null {
+  const at = new Int32Array(text.length + 1);
+  let out = '';
+  let from = 0;
+  let len = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const kind = c < FAST_LIMIT ? FAST_KIND[c] || learn(c) : SLOW;
+    at[i] = len;
+    if (kind === SAME) {
+      len++;
+      continue;
+    }
+    if (kind === SLOW) return null;
+    const form = FAST_FORM[c]!;
+    out += text.slice(from, i) + form;
+    from = i + 1;
+    len += form.length;
+  }
+  at[text.length] = len;
+  return { text: from === 0 ? text : out + text.slice(from), at };
+}
+
 // NFKC on the whole text composes base letters with combining hamza before folding.
 function slowNormalize(text: string): string {
   return fold(fold(text));

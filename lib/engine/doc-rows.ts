@@ -22,6 +22,9 @@ import type { DocRow, StoredDoc } from './index-types';
 import { ByteReader, ByteWriter } from './segments/bytes';
 import { readText, readValue, valueTable, writeText, writeValue } from './value-pack';
 
+/** Reused by every row packed (storedDoc is synchronous; finish() copies out what is stored). */
+const scratch = new ByteWriter(4096);
+
 const MAGIC = 0x52; // 'R'
 const VERSION = 2;
 
@@ -46,7 +49,7 @@ const unzigzag = (v: number) => (v % 2 === 0 ? v / 2 : -(v + 1) / 2);
 
 /** The row to store for a doc: without the entities' names and types, nor the import id; packed. */
 export function storedDoc(d: DocRow | StoredDoc): PackedDoc {
-  const w = new ByteWriter(256);
+  const w = scratch.reset();
   w.byte(MAGIC);
   w.byte(VERSION);
   writeText(w, d.url);
@@ -57,18 +60,16 @@ export function storedDoc(d: DocRow | StoredDoc): PackedDoc {
     w.string(d.publishedAt);
   }
   w.varint(d.day === null ? 0 : zigzag(d.day) + 1);
-  const len = new DataView(new ArrayBuffer(8));
-  len.setFloat64(0, d.len, true);
-  w.bytes(new Uint8Array(len.buffer));
+  w.f64(d.len);
   for (const list of [d.e, d.src]) {
     w.varint(list.length);
     for (const x of list) w.string(x);
   }
   // Hashes are as likely to be large as small: four bytes each, not varints.
-  const hashes = new DataView(new ArrayBuffer(4 * (d.mh.length + 2)));
-  [d.h[0], d.h[1], ...d.mh].forEach((x, i) => hashes.setUint32(4 * i, x >>> 0, true));
   w.varint(d.mh.length);
-  w.bytes(new Uint8Array(hashes.buffer));
+  w.u32(d.h[0] >>> 0);
+  w.u32(d.h[1] >>> 0);
+  for (let i = 0; i < d.mh.length; i++) w.u32(d.mh[i]! >>> 0);
   w.string(d.tk);
   if (d.sig === undefined) w.byte(0);
   else {

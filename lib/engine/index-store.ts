@@ -18,6 +18,7 @@ import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
 import { batchPostings, docRowsOf, type Prepared } from './batch-rows';
 import { lexiconForWrite } from './lexicon';
 import { storedDoc, unpackDoc } from './doc-rows';
+import { putAll } from './raw-puts';
 
 export { B, entityTerm, impact, impactByte, IMPACT_SCALE, K1 } from './bm25';
 export type { Prepared } from './batch-rows';
@@ -146,9 +147,9 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     // Every write is issued before any is awaited: IndexedDB stores the reports while this
     // thread encodes the doc rows and the segment (awaiting each bulkPut left one side idle).
     await Promise.all([
-      db.reports.bulkPut(fresh.map((p) => p.report)),
-      db.docs.bulkPut([...rows, ...older].map(storedDoc)),
-      db.segs.bulkPut(written.rows),
+      putAll(db.reports, fresh.map((p) => p.report)),
+      putAll(db.docs, [...rows, ...older].map(storedDoc)),
+      putAll(db.segs, written.rows),
       db.prints.put(printRow(s, rows)),
       db.meta.put(withSegment(meta, written.info, { docs: rows.length, len, nextN: meta.nextN + rows.length })),
       db.lex.bulkPut(lex.dirty()),

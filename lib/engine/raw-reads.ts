@@ -1,7 +1,8 @@
 // A query's reads in plain IndexedDB requests. A query reads the manifest, its terms' blocks in
 // each segment and up to 120 doc rows; through Dexie each request costs 0.1–0.5 ms of bookkeeping
 // on the service worker's thread (measured: issuing 83 key ranges took 8–42 ms there), more than
-// the reads themselves. Only reads go this way; every write goes through Dexie, in its transactions.
+// the reads themselves. Reads go this way; writes are in Dexie transactions (an import part's rows
+// as plain requests in one: raw-puts.ts).
 import type { IsnadDB } from '../db';
 
 /** A request's result, as a promise. */

@@ -12,14 +12,27 @@ import type { TermVector } from '../events/lexical';
 import { ByteReader, ByteWriter } from './segments/bytes';
 import type { Lexicon } from './lexicon';
 
+/** Reused by every packing (packTerms is synchronous; finish() copies out what is stored). */
+const scratch = new ByteWriter(1024);
+
 const MAGIC = 0x56; // 'V'
 const VERSION = 2;
 const TWO32 = 2 ** 32;
 
 /** A line's key (hash53 in base 36) as a number, or null when it is not one (never stored then). */
 function keyNumber(key: string): number | null {
-  const v = parseInt(key, 36);
-  return Number.isSafeInteger(v) && v >= 0 && v.toString(36) === key ? v : null;
+  // What parseInt(key, 36) gives when its toString(36) is `key` again: digits and lower-case
+  // letters, no leading zero, a safe integer (read by hand: a line of every report goes through it).
+  const n = key.length;
+  if (n === 0 || (n > 1 && key.charCodeAt(0) === 48)) return null;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : -1;
+    if (d < 0 || v > (Number.MAX_SAFE_INTEGER - d) / 36) return null;
+    v = v * 36 + d;
+  }
+  return v;
 }
 
 /** Word counts as an analysis sends them and as they wait to be packed: the title's words and
@@ -50,7 +63,7 @@ export const listsOf = (v: TermVector): TermLists => ({ w: wireOf(v), terms: [] 
  *  count not a count (kept unpacked: judged from the text). `v` was checked (wire.ts) or made here. */
 export function packTerms({ w: v, terms }: TermLists, lex: Lexicon): Uint8Array | null {
   const id = (x: number | string) => lex.id(typeof x === 'string' ? x : terms[x]!);
-  const w = new ByteWriter(256);
+  const w = scratch.reset();
   w.byte(MAGIC);
   w.byte(VERSION);
   w.varint(v.t.length / 2);
@@ -65,8 +78,10 @@ export function packTerms({ w: v, terms }: TermLists, lex: Lexicon): Uint8Array 
     const k = keyNumber(key);
     if (k === null) return null;
     const hi = Math.floor(k / TWO32);
-    const lo = k % TWO32;
-    for (const [x, n] of [[hi, 3], [lo, 4]] as const) for (let i = 0; i < n; i++) w.byte(Math.floor(x / 256 ** i) % 256);
+    w.byte(hi & 0xff);
+    w.byte((hi >>> 8) & 0xff);
+    w.byte((hi >>> 16) & 0xff);
+    w.u32(k % TWO32);
     w.varint(words.length);
     for (const t of words) w.varint(id(t));
   }

@@ -16,18 +16,30 @@ const ESCAPE = 0xff;
 
 /** `s` in the one-byte code above, its byte length first. */
 export function writeText(w: ByteWriter, s: string): void {
-  const out = new ByteWriter(s.length + 8);
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) out.byte(cp);
-    else if (cp >= ARABIC && cp < ARABIC + 0x7f) out.byte(0x80 + cp - ARABIC);
-    else {
-      out.byte(ESCAPE);
-      out.varint(cp);
+  // At most 4 bytes a UTF-16 unit (the escape and a code point's varint of 3).
+  w.prefixed(4 * s.length, (buf, at) => {
+    let o = at;
+    for (let i = 0; i < s.length; i++) {
+      let cp = s.charCodeAt(i);
+      if (cp < 0x80) buf[o++] = cp;
+      else if (cp >= ARABIC && cp < ARABIC + 0x7f) buf[o++] = 0x80 + cp - ARABIC;
+      else {
+        // A surrogate pair is one code point (a lone surrogate is written as itself).
+        const next = s.charCodeAt(i + 1);
+        if (cp >= 0xd800 && cp < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
+          cp = (cp - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+          i++;
+        }
+        buf[o++] = ESCAPE;
+        while (cp >= 0x80) {
+          buf[o++] = (cp & 0x7f) | 0x80;
+          cp >>>= 7;
+        }
+        buf[o++] = cp;
+      }
     }
-  }
-  w.varint(out.length);
-  w.bytes(out.finish());
+    return o - at;
+  });
 }
 
 /** A text written by writeText. */
@@ -80,9 +92,7 @@ export function writeValue(w: ByteWriter, v: unknown, table: { list: string[]; i
       w.varint(Math.abs(v));
     } else {
       w.byte(Tag.Float);
-      const b = new DataView(new ArrayBuffer(8));
-      b.setFloat64(0, v, true);
-      w.bytes(new Uint8Array(b.buffer));
+      w.f64(v);
     }
   } else if (typeof v === 'string') {
     const i = table.index.get(v);

@@ -13,6 +13,8 @@ export class SegmentFormatError extends Error {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
+const f64Bytes = new Uint8Array(8);
+const f64View = new DataView(f64Bytes.buffer);
 
 export class ByteWriter {
   private buf: Uint8Array;
@@ -33,6 +35,12 @@ export class ByteWriter {
 
   /** An unsigned integer below 2^32. */
   varint(v: number): void {
+    // Most varints of an import are one byte (deltas, counts, word numbers): no checks past that.
+    if (v >= 0 && v < 0x80 && (v | 0) === v) {
+      if (this.length === this.buf.length) this.room(1);
+      this.buf[this.length++] = v;
+      return;
+    }
     if (!(v >= 0 && v <= 0xffffffff && Number.isInteger(v))) throw new RangeError(`varint out of range: ${v}`);
     this.room(5);
     while (v >= 0x80) {
@@ -53,10 +61,61 @@ export class ByteWriter {
     this.length += b.length;
   }
 
+  /** A length-prefixed UTF-8 string. Written in place (no buffer a string): an import writes
+   *  tens of strings a report, most of them short and ASCII (entity ids, keys). */
   string(s: string): void {
-    const b = encoder.encode(s);
-    this.varint(b.length);
-    this.bytes(b);
+    const n = s.length;
+    let ascii = n < 0x80;
+    for (let i = 0; ascii && i < n; i++) if (s.charCodeAt(i) >= 0x80) ascii = false;
+    if (ascii) {
+      this.room(n + 1);
+      this.buf[this.length++] = n;
+      for (let i = 0; i < n; i++) this.buf[this.length++] = s.charCodeAt(i);
+      return;
+    }
+    // At most 3 bytes a UTF-16 unit.
+    this.prefixed(n * 3, (buf, at) => encoder.encodeInto(s, buf.subarray(at)).written);
+  }
+
+  /**
+   * A run of at most `max` bytes that `write` puts at `at` in `buf` (returning how many), after
+   * its length as a varint: written in place, the text moved back when the length took fewer bytes
+   * than reserved.
+   */
+  prefixed(max: number, write: (buf: Uint8Array, at: number) => number): void {
+    const head = max < 0x80 ? 1 : max < 0x4000 ? 2 : 5;
+    this.room(5 + max);
+    const at = this.length;
+    const size = write(this.buf, at + head);
+    this.varint(size);
+    const used = this.length - at;
+    if (used !== head) this.buf.copyWithin(at + used, at + head, at + head + size);
+    this.length = at + used + size;
+  }
+
+  /** A float64, little-endian. */
+  f64(v: number): void {
+    this.room(8);
+    f64View.setFloat64(0, v, true);
+    this.buf.set(f64Bytes, this.length);
+    this.length += 8;
+  }
+
+  /** An unsigned 32-bit integer, little-endian (hashes: as likely large as small). */
+  u32(v: number): void {
+    this.room(4);
+    const b = this.buf;
+    b[this.length++] = v & 0xff;
+    b[this.length++] = (v >>> 8) & 0xff;
+    b[this.length++] = (v >>> 16) & 0xff;
+    b[this.length++] = (v >>> 24) & 0xff;
+  }
+
+  /** Empties the writer, keeping its buffer: one writer for many small rows (a part's doc rows)
+   *  allocates once instead of once a row. */
+  reset(): this {
+    this.length = 0;
+    return this;
   }
 
   /** The bytes written, copied to a buffer of their exact size (what is stored). */

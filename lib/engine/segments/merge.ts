@@ -2,7 +2,9 @@
 // doc columns, without the documents deleted since. Doc numbers are global and each segment's
 // ascend, so a term's merged postings are its segments' postings in doc-number order.
 import type { DocColumns, DocValues } from './columns';
-import { valuesAt } from './columns';
+import { positionOf, valuesAt } from './columns';
+import { Deletions } from './deletions';
+import type { SegmentInfo } from './manifest';
 import type { TermEntry } from './postings';
 
 /** One input segment: its entries for the run (sorted by term), and whether a doc is still live. */
@@ -67,4 +69,23 @@ export function mergeColumns(inputs: ReadonlyArray<{ cols: DocColumns; live: (n:
   const out: DocValues[] = [];
   for (const { cols, live } of inputs) for (let i = 0; i < cols.n.length; i++) if (live(cols.n[i]!)) out.push(valuesAt(cols, i));
   return out.sort((a, b) => a.n - b.n);
+}
+
+/** Whether doc `n` is live in a segment (in its columns and not deleted). */
+export function liveIn(cols: DocColumns, info: Pick<SegmentInfo, 'dels'>): (n: number) => boolean {
+  const dels = info.dels ? Deletions.decode(info.dels) : null;
+  // A merge asks this of every posting: a byte a doc number over the segment's range, worked out
+  // once, rather than a search of the columns each time (≈ 5 s of a 100,000-report import).
+  const first = cols.n.length ? cols.n[0]! : 0;
+  const span = cols.n.length ? cols.n[cols.n.length - 1]! - first + 1 : 0;
+  // Doc numbers far apart (many deleted between them, or a damaged row's): searched, not mapped.
+  if (span > 8 * cols.n.length + 4096) {
+    return (n) => {
+      const i = positionOf(cols, n);
+      return i >= 0 && !(dels?.has(i) ?? false);
+    };
+  }
+  const live = new Uint8Array(span);
+  for (let i = 0; i < cols.n.length; i++) if (!(dels?.has(i) ?? false)) live[cols.n[i]! - first] = 1;
+  return (n) => n >= first && n - first < span && live[n - first] === 1;
 }

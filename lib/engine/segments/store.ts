@@ -16,7 +16,7 @@ import { columnBytes, decodeColumns, encodeColumns, positionOf, type DocColumns,
 import { Deletions } from './deletions';
 import { blocksFor, cutBlocks, decodeIndex, encodeIndex, sortedEntries, type TermIndex } from './dictionary';
 import { checkManifest, MANIFEST_KEY, withMerged, type Manifest, type MergeState, type SegmentInfo } from './manifest';
-import { mergeColumns, mergeEntries, type MergeInput } from './merge';
+import { liveIn, mergeColumns, mergeEntries, type MergeInput } from './merge';
 import { pickMerge } from './merge-policy';
 import { blockBytes, decodeBlock, entriesOf, postingsIn, type PostingsBlock } from './postings';
 
@@ -151,15 +151,6 @@ const dexieGet =
   (db: IsnadDB): Getter =>
   (s, k) =>
     db.segs.get([s, k]);
-
-/** Whether doc `n` is live in a segment (in its columns and not deleted). */
-function liveIn(cols: DocColumns, info: SegmentInfo): (n: number) => boolean {
-  const dels = info.dels ? Deletions.decode(info.dels) : null;
-  return (n) => {
-    const i = positionOf(cols, n);
-    return i >= 0 && !(dels?.has(i) ?? false);
-  };
-}
 
 /**
  * Marks documents deleted in the segments holding them (inside the caller's transaction over

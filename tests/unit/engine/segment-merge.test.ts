@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SegmentCache } from '../../../lib/engine/segments/cache';
 import { decodeColumns, encodeColumns, type DocValues } from '../../../lib/engine/segments/columns';
 import { checkManifest, emptyManifest, withMerged, withSegment } from '../../../lib/engine/segments/manifest';
-import { mergeColumns, mergeEntries } from '../../../lib/engine/segments/merge';
+import { liveIn, mergeColumns, mergeEntries } from '../../../lib/engine/segments/merge';
+import { Deletions } from '../../../lib/engine/segments/deletions';
 import { DEFAULT_POLICY, pickMerge, tierOf, type SegmentSize } from '../../../lib/engine/segments/merge-policy';
 import type { TermEntry } from '../../../lib/engine/segments/postings';
 
@@ -49,6 +50,29 @@ describe('merging postings', () => {
     const b = decodeColumns(encodeColumns([d(2), d(3)]));
     const out = mergeColumns([{ cols: b, live: all }, { cols: a, live: (n) => n !== 4 }]);
     expect(out).toEqual([d(1), d(2), d(3), d(6)]);
+  });
+});
+
+describe('which documents of a segment a merge keeps', () => {
+  const d = (n: number): DocValues => ({ n, day: null, outlet: 'o', dup: null, entities: [], sources: [], sketch: null });
+  const dels = (size: number, at: number[]) => {
+    const x = new Deletions(size);
+    for (const i of at) x.add(i);
+    return x.encode();
+  };
+
+  it('are its columns\' documents less the deleted positions, whether its numbers are close or far apart', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 31 }), { minLength: 1, maxLength: 60 }), fc.boolean(), fc.func(fc.boolean()), (raw, close, del) => {
+        // Close: numbers packed in a small range (the map); else spread over 2^31 (the search).
+        const ns = [...new Set(raw.map((n) => (close ? n % 500 : n)))].sort((a, b) => a - b);
+        const cols = decodeColumns(encodeColumns(ns.map(d)));
+        const dead = ns.map((_, i) => i).filter((i) => del(i));
+        const live = liveIn(cols, { dels: dead.length ? dels(ns.length, dead) : undefined });
+        ns.forEach((n, i) => expect(live(n)).toBe(!dead.includes(i)));
+        for (const n of [ns[0]! - 1, ns.at(-1)! + 1, (ns[0]! + ns.at(-1)!) / 2, -1]) if (!ns.includes(n)) expect(live(n)).toBe(false);
+      }),
+    );
   });
 });
 

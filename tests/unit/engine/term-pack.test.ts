@@ -57,6 +57,18 @@ describe('word counts kept in the doc rows', () => {
     expect(bytes / words).toBeLessThan(4);
   });
 
+  it('keep a line key only when it is a hash53 written as base 36 reads it back: else the counts stay unpacked', () => {
+    const lex = new Lexicon();
+    const lines = (key: string) => ({ all: new Map([['كلمة', 1]]), title: new Map<string, number>(), lines: new Map([[key, ['كلمة']]]) });
+    for (const key of ['0', 'z', '1a2b3c', (2 ** 53 - 1).toString(36), (2 ** 40 + 12345).toString(36)]) {
+      const packed = packTerms(listsOf(lines(key)), lex);
+      expect(packed).not.toBeNull();
+      expect([...unpackTerms(packed!, lex).lines.keys()]).toEqual([key]);
+    }
+    // Not what toString(36) writes: upper case, a leading zero, a sign, junk after digits, past 2^53.
+    for (const key of ['', 'A1', '01', '-1', '+1', '12 ', '1.5', '12!', (2 ** 53).toString(36), '1'.repeat(12)]) expect(packTerms(listsOf(lines(key)), lex)).toBeNull();
+  });
+
   it('read as they were when written in format 1 (the line keys as two varints), and take a byte a line less now', () => {
     const lex = new Lexicon();
     const v = termVector('قصف على كفرنبل', `${PROSE}\nتابعونا على قناتنا في تلغرام للمزيد من الأخبار العاجلة والتغطية المباشرة`);

@@ -83,3 +83,83 @@ describe('packed texts', () => {
     expect(() => readText(new ByteReader(Uint8Array.of(2, 0xff, 0x80, 0x01), 'test text'))).toThrow(/runs past/);
   });
 });
+
+// The encoders before they wrote in place (2026-12-05): every stored row must keep its bytes.
+function referenceText(s: string): Uint8Array {
+  const out: number[] = [];
+  const varint = (v: number, to: number[]) => {
+    while (v >= 0x80) {
+      to.push((v & 0x7f) | 0x80);
+      v = Math.floor(v / 128);
+    }
+    to.push(v);
+  };
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) out.push(cp);
+    else if (cp >= 0x600 && cp < 0x67f) out.push(0x80 + cp - 0x600);
+    else {
+      out.push(0xff);
+      varint(cp, out);
+    }
+  }
+  const head: number[] = [];
+  varint(out.length, head);
+  return Uint8Array.from([...head, ...out]);
+}
+
+function referenceString(s: string): Uint8Array {
+  const b = new TextEncoder().encode(s);
+  const head: number[] = [];
+  let v = b.length;
+  while (v >= 0x80) {
+    head.push((v & 0x7f) | 0x80);
+    v = Math.floor(v / 128);
+  }
+  head.push(v);
+  return Uint8Array.from([...head, ...b]);
+}
+
+describe('texts and strings written in place', () => {
+  // Lengths either side of each varint size, every kind of character, lone surrogates.
+  const samples = ['', 'a', 'x'.repeat(127), 'x'.repeat(128), 'x'.repeat(20_000), 'حلب', 'ب'.repeat(42), 'ب'.repeat(43), 'ب'.repeat(5461), 'ب'.repeat(5462),
+    'ﻻ', 'é', 'ۿ', '😀', 'a😀b', '\uD800', 'x\uDC00y', '\uDBFF\uDFFF', 'مختلط Mixed ١٢٣ 123 ‎', 'ٱلله'.repeat(300), 'é'.repeat(64)];
+  let seed = 7;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const ranges = [[0x20, 0x7f], [0x600, 0x6ff], [0x80, 0x800], [0xd800, 0xe000], [0xe000, 0x10000]] as const;
+  for (let i = 0; i < 300; i++) {
+    let s = '';
+    const n = Math.floor(rand() * (i % 10 === 0 ? 2000 : 60));
+    for (let k = 0; k < n; k++) {
+      const [lo, hi] = ranges[Math.floor(rand() * ranges.length)]!;
+      s += String.fromCharCode(lo + Math.floor(rand() * (hi - lo)));
+    }
+    samples.push(s);
+  }
+
+  it('writeText gives the bytes it always gave, and reads back', () => {
+    for (const s of samples) {
+      const w = new ByteWriter(16);
+      w.byte(9);
+      writeText(w, s);
+      const bytes = w.finish();
+      expect(bytes.subarray(1)).toEqual(referenceText(s));
+      const r = new ByteReader(bytes, 'text');
+      r.byte();
+      // A lone surrogate is written as itself and read back as itself.
+      expect(readText(r)).toBe(s);
+    }
+  });
+
+  it('ByteWriter.string gives TextEncoder’s UTF-8 after its length, after anything written before', () => {
+    const w = new ByteWriter(16);
+    const want: number[] = [];
+    for (const s of samples) {
+      w.string(s);
+      want.push(...referenceString(s));
+      w.u32(0xdeadbeef);
+      want.push(0xef, 0xbe, 0xad, 0xde);
+    }
+    expect(w.finish()).toEqual(Uint8Array.from(want));
+  });
+});

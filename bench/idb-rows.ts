@@ -1,0 +1,103 @@
+// `npx tsx bench/idb-rows.ts [--docs N] [--page 64]`: what Chromium's IndexedDB charges to write N
+// synthetic reports (bench/synth.ts) in transactions of 2,000, by how they are laid out in rows:
+// `rows` one row a report with the reports table's four indexes (outlet, importId, origin, the URL
+// keys), `bare` one row a report without indexes, `pages` a row per `--page` reports without
+// indexes (issue 20: report texts in pages). CPU seconds of the browser process (where IndexedDB
+// runs) and of the renderer, from /proc, and the wall time of the writes. The design question it
+// answers: is an import's IndexedDB time per row or per byte?
+import { createServer } from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { CHROMIUM } from '../tests/e2e/harness/chromium';
+import { synthCorpus } from './synth';
+
+/** CPU seconds so far of the Chromium processes this benchmark started (the descendants of this
+ *  process: others' browsers on a shared machine are not counted), by process type (Linux /proc). */
+function chromiumCpu(): Record<string, number> {
+  const procs = new Map<number, { ppid: number; cpu: number; type: string }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${d}/cmdline`, 'utf8'))?.[1] ?? 'browser';
+      procs.set(Number(d), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / 100, type });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, p] of procs) if (!mine.has(pid) && mine.has(p.ppid)) grew = !!mine.add(pid);
+  }
+  const out: Record<string, number> = {};
+  for (const pid of mine) {
+    const p = procs.get(pid);
+    if (p && pid !== process.pid) out[p.type] = (out[p.type] ?? 0) + p.cpu;
+  }
+  return out;
+}
+
+async function run(mode: string, records: ReturnType<typeof synthCorpus>['records'], page: number): Promise<unknown> {
+  const srv = createServer((_q, s) => s.end('<!doctype html><title>idb</title>'));
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+  const dir = mkdtempSync(join(tmpdir(), 'isnad-idb-rows-'));
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const tab = await ctx.newPage();
+    await tab.goto(`http://127.0.0.1:${(srv.address() as { port: number }).port}/`);
+    // The reports as a part's rows, made in the page before anything is timed.
+    await tab.evaluate((rs) => {
+      (globalThis as unknown as { rows: unknown[] }).rows = rs.map((r, i) => ({ id: `r${i}`, url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text, origin: 'import', importId: 'import-1', addedAt: 1, keys: [r.url, `${r.url}#canonical`] }));
+    }, records);
+    const cpu0 = chromiumCpu();
+    const ms = await tab.evaluate(async ({ mode, page }) => {
+      const rows = (globalThis as unknown as { rows: Array<Record<string, unknown>> }).rows;
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('rows', 1);
+        open.onupgradeneeded = () => {
+          const store = open.result.createObjectStore('r', { keyPath: mode === 'pages' ? 'p' : 'id' });
+          if (mode === 'rows') for (const k of ['outlet', 'importId', 'origin']) store.createIndex(k, k);
+          if (mode === 'rows') store.createIndex('keys', 'keys', { multiEntry: true });
+        };
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const t0 = performance.now();
+      for (let i = 0; i < rows.length; i += 2000) {
+        const tx = db.transaction('r', 'readwrite');
+        const store = tx.objectStore('r');
+        const part = rows.slice(i, i + 2000);
+        if (mode === 'pages') for (let k = 0; k < part.length; k += page) store.put({ p: (i + k) / page, rows: part.slice(k, k + page) });
+        else for (const r of part) store.put(r);
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      return performance.now() - t0;
+    }, { mode, page });
+    // IndexedDB's process goes on a little after the last commit (its log, compaction).
+    await new Promise((r) => setTimeout(r, 2000));
+    const cpu1 = chromiumCpu();
+    const cpu = Object.fromEntries(['browser', 'renderer'].map((k) => [k, Math.round(((cpu1[k] ?? 0) - (cpu0[k] ?? 0)) * 100) / 100]));
+    return { mode, rows: mode === 'pages' ? Math.ceil(records.length / page) : records.length, writeMs: Math.round(ms), cpuS: cpu };
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+    srv.close();
+  }
+}
+
+const { values } = parseArgs({ options: { docs: { type: 'string' }, page: { type: 'string' } } });
+const docs = Number(values.docs ?? 20_000);
+const page = Number(values.page ?? 64);
+const records = synthCorpus(docs).records;
+const before = loadavg().map((x) => Math.round(x * 10) / 10);
+const results = [];
+for (const mode of ['rows', 'bare', 'pages']) results.push(await run(mode, records, page));
+process.stdout.write(`${JSON.stringify({ docs, page, results, load: { before, after: loadavg().map((x) => Math.round(x * 10) / 10) } })}\n`);
