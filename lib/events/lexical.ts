@@ -6,7 +6,7 @@
 // word neither knows weighs the most, so that words only one report uses count against a match
 // (a cosine over every word of both, not over the words the corpus happens to hold).
 import { normalize, terms, termsOf, tokensBefore, type Scan, type Token } from '../arabic';
-import { hash53 } from '../corpus/ids';
+import { spacedKey } from '../corpus/ids';
 import dfFile from '../../data/events/df.json';
 
 interface ReferenceDf {
@@ -99,7 +99,7 @@ export function termVector(title: string, text: string, opts: { scanned?: Scanne
     if (!words.length) continue;
     left -= words.length;
     count(words, all, 1);
-    const key = hash53(normalize(line).replace(/\s+/g, ' ').trim());
+    const key = spacedKey(line);
     lines.set(key, [...(lines.get(key) ?? []), ...words]);
   }
   const titleOnly = new Map<string, number>();
