@@ -1,10 +1,12 @@
-// `npx tsx bench/analyse.ts [--json] [--docs N] [--passes N] [--baseline DIR]`: what the text
-// analysis costs per report (lib/engine/features analyse(), run on every imported report) on the
-// synthetic corpus and on the real 2025 corpus, and how long a freshly started worker takes to
-// get the gazetteer matcher ready (module evaluation + first match, from a bundle as the
-// extension ships it). --baseline DIR measures another checkout's analyse() (DIR/lib/engine/
-// features.ts) in the same run, pass for pass, so that both see the same machine load. Times
-// are CPU time of the process (process.cpuUsage).
+// `npx tsx bench/analyse.ts [--json] [--docs N] [--passes N] [--baseline DIR] [--cold-runs N]`: what
+// the text analysis of an import costs per report on the synthetic corpus and on the real 2025
+// corpus — the whole of what an import's workers do for a report (lib/engine/wire.ts
+// analyseRecords: analyse(), the text key, the event signature and the word counts), analyse()
+// alone, and each part on its own — and how long a freshly started worker takes to get the
+// gazetteer matcher ready (module evaluation + first match, from a bundle as the extension ships
+// it; --cold-runs 0 skips it). --baseline DIR measures another checkout's analyseRecords and
+// analyse() (DIR/lib/engine/wire.ts, features.ts) in the same run, pass for pass, so that both see
+// the same machine load. Times are CPU time of the process (process.cpuUsage).
 // Results are recorded in bench/ANALYSE.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,8 @@ import { build } from 'esbuild';
 import { synthCorpus } from './synth';
 
 type Analyse = (title: string, text: string, publishedAt: string | null) => unknown;
+type PerReport = (r: Rec) => unknown;
+type AnalyseRecords = (records: readonly Rec[], opts: { events?: boolean }) => unknown;
 interface Rec {
   title: string;
   text: string;
@@ -43,20 +47,20 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-function pass(analyse: Analyse, recs: Rec[], reps: number): number {
+function pass(fn: PerReport, recs: Rec[], reps: number): number {
   const t = cpuMs();
-  for (let k = 0; k < reps; k++) for (const r of recs) analyse(r.title, r.text, r.publishedAt);
+  for (let k = 0; k < reps; k++) for (const r of recs) fn(r);
   return (cpuMs() - t) / (recs.length * reps);
 }
 
-/** ms per report: a warm-up pass, then the median of `passes` passes (each engine in turn). */
-function measure(engines: Record<string, Analyse>, recs: Rec[], reps: number, passes: number): Record<string, number> {
+/** ms per report: a warm-up pass, then the median of `passes` passes (each in turn). */
+function measure(fns: Record<string, PerReport>, recs: Rec[], reps: number, passes: number): Record<string, number> {
   const times: Record<string, number[]> = {};
-  for (const [name, fn] of Object.entries(engines)) {
+  for (const [name, fn] of Object.entries(fns)) {
     pass(fn, recs, reps);
     times[name] = [];
   }
-  for (let p = 0; p < passes; p++) for (const [name, fn] of Object.entries(engines)) times[name]!.push(pass(fn, recs, reps));
+  for (let p = 0; p < passes; p++) for (const [name, fn] of Object.entries(fns)) times[name]!.push(pass(fn, recs, reps));
   return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, round(median(v))]));
 }
 
@@ -105,33 +109,59 @@ console.log(JSON.stringify({ evalMs: c1 - c0, firstMatchMs: c2 - c1, wallMs: t2 
 }
 
 const loadBefore = load();
-const engines: Record<string, Analyse> = { current: (await import('../lib/engine/features')).analyse };
 // A checkout from before lib/engine existed has the analysis at lib/xref/features.ts.
 const baselineFeatures = (dir: string) => [resolve(dir, 'lib/engine/features.ts'), resolve(dir, 'lib/xref/features.ts')].find((f) => existsSync(f)) ?? resolve(dir, 'lib/engine/features.ts');
-if (args.baseline) engines.baseline = (await import(baselineFeatures(args.baseline))).analyse as Analyse;
+const checkout = async (dir: string) => ({
+  analyse: ((await import(baselineFeatures(dir))) as { analyse: Analyse }).analyse,
+  records: existsSync(resolve(dir, 'lib/engine/wire.ts')) ? ((await import(resolve(dir, 'lib/engine/wire.ts'))) as { analyseRecords: AnalyseRecords }).analyseRecords : null,
+});
+const checkouts: Record<string, Awaited<ReturnType<typeof checkout>>> = { current: await checkout(ROOT) };
+if (args.baseline) checkouts.baseline = await checkout(resolve(args.baseline));
+const { eventSignature, termVector } = await import('../lib/events');
+const { textKey } = await import('../lib/corpus/ids');
+const imports = Object.fromEntries(Object.entries(checkouts).flatMap(([name, c]) => (c.records ? [[name, (r: Rec) => c.records!([r], { events: true })]] : [])));
+const analyses = Object.fromEntries(Object.entries(checkouts).map(([name, c]) => [name, (r: Rec) => c.analyse(r.title, r.text, r.publishedAt)]));
+// The current checkout's parts, each on its own (in an import they share one reading of the text).
+const parts: Record<string, PerReport> = {
+  analyse: analyses.current!,
+  eventSignature: (r) => eventSignature(r.title, r.text, r.publishedAt),
+  termVector: (r) => termVector(r.title, r.text),
+  textKey: (r) => textKey(r.text),
+};
 const passes = Number(args.passes);
 const synth = synthCorpus(Number(args.docs), 1).records;
 const real = readFileSync(join(ROOT, 'tests/fixtures/real-2025.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Rec);
 const avgChars = (recs: Rec[]) => Math.round(recs.reduce((s, r) => s + r.title.length + r.text.length, 0) / recs.length);
-const synthMs = measure(engines, synth, 1, passes);
-const realMs = measure(engines, real, Math.max(1, Math.round(3000 / real.length)), passes);
+const corpusFigures = (recs: Rec[], reps: number) => ({
+  reports: recs.length,
+  avgChars: avgChars(recs),
+  importMsPerReport: measure(imports, recs, reps, passes),
+  msPerReport: measure(analyses, recs, reps, passes),
+  partsMsPerReport: measure(parts, recs, reps, passes),
+});
+const synthetic = corpusFigures(synth, 1);
+const realFigures = corpusFigures(real, Math.max(1, Math.round(3000 / real.length)));
 const coldRuns = Number(args['cold-runs']);
-const cold: Record<string, Cold> = { current: await coldMatcher(ROOT, coldRuns) };
-if (args.baseline) cold.baseline = await coldMatcher(resolve(args.baseline), coldRuns);
+const cold: Record<string, Cold> = {};
+if (coldRuns > 0) {
+  cold.current = await coldMatcher(ROOT, coldRuns);
+  if (args.baseline) cold.baseline = await coldMatcher(resolve(args.baseline), coldRuns);
+}
 const result = {
   cpus: cpus().length,
   node: process.version,
   load: { before: loadBefore, after: load() },
-  synthetic: { reports: synth.length, avgChars: avgChars(synth), msPerReport: synthMs },
-  real: { reports: real.length, avgChars: avgChars(real), msPerReport: realMs },
+  synthetic,
+  real: realFigures,
   coldMatcher: cold,
 };
 if (args.json) console.log(JSON.stringify(result));
 else {
   console.log(`load ${result.load.before.join(' ')} → ${result.load.after.join(' ')} (${result.cpus} cores, Node ${result.node})`);
+  const list = (o: Record<string, number>) => Object.entries(o).map(([n, v]) => `${n} ${v}`).join(', ');
   for (const k of ['synthetic', 'real'] as const) {
     const r = result[k];
-    console.log(`${k}: ${r.reports} reports, ${r.avgChars} chars avg — ${Object.entries(r.msPerReport).map(([n, v]) => `${n} ${v} ms/report`).join(', ')}`);
+    console.log(`${k}: ${r.reports} reports, ${r.avgChars} chars avg — ms/report: import (analyseRecords) ${list(r.importMsPerReport)}; analyse() ${list(r.msPerReport)}; parts alone (current) ${list(r.partsMsPerReport)}`);
   }
   for (const [name, c] of Object.entries(cold)) {
     console.log(`matcher in a new worker (${name}): bundle ${c.bundleKB} KB, evaluation ${c.evalMs} ms + first match ${c.firstMatchMs} ms = ${c.readyMs} ms CPU (${c.readyWallMs} ms wall)`);

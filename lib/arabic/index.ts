@@ -1,20 +1,32 @@
 export { normalize, normalizeWithMap } from './normalize';
 export { toAsciiDigits } from './digits';
-export { scan, tokenize, tokensBefore, words, WordCache, type Token } from './tokenize';
+export { scan, tokenize, tokensBefore, words, WordCache, type Scan, type Token } from './tokenize';
 export { stem } from './stem';
 export { isStopWord } from './stopwords';
 
-import { words } from './tokenize';
+import { tokenize, WordCache, type Token } from './tokenize';
 import { stem } from './stem';
 import { isStopWord } from './stopwords';
 
-/** Index/query terms: normalised, stop words out, stemmed. */
-export function terms(text: string): string[] {
+// A word's term, worked out once per distinct word (WordCache): stop words, numbers and single
+// letters have none.
+const TERM = new WordCache<string | null>((w) => {
+  if (w.length < 2 || isStopWord(w) || /^\d+$/.test(w)) return null;
+  const s = stem(w);
+  return isStopWord(s) ? null : s;
+});
+
+/** The terms of tokens (tokenize()'s). */
+export function termsOf(tokens: readonly Token[]): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
-    if (w.length < 2 || isStopWord(w) || /^\d+$/.test(w)) continue;
-    const s = stem(w);
-    if (!isStopWord(s)) out.push(s);
+  for (const t of tokens) {
+    const s = TERM.get(t);
+    if (s !== null) out.push(s);
   }
   return out;
+}
+
+/** Index/query terms: normalised, stop words out, stemmed. */
+export function terms(text: string): string[] {
+  return termsOf(tokenize(text));
 }

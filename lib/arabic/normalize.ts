@@ -49,6 +49,72 @@ export function normalize(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/**
+ * The units of normalize(text) with each run of white space (\s) as one space and none at either
+ * end — normalize(text).replace(/\s+/g, ' ').trim() — given one at a time to `unit`, without
+ * building the string; false (nothing given) when the text needs the slow path.
+ */
+export function forEachSpacedUnit(text: string, unit: (c: number) => void): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= FAST_LIMIT || (FAST_KIND[c] || learn(c)) === SLOW) return false;
+  }
+  let any = false;
+  let space = false;
+  const put = (c: number) => {
+    if (isSpace(c)) space = any;
+    else {
+      if (space) unit(32);
+      unit(c);
+      any = true;
+      space = false;
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (FAST_KIND[c] === SAME) put(c);
+    else {
+      const form = FAST_FORM[c]!;
+      for (let k = 0; k < form.length; k++) put(form.charCodeAt(k));
+    }
+  }
+  return true;
+}
+
+/** \s of a regular expression, for one unit. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * normalize(text) on the fast path, with where each unit's form starts in it (`at`, one more entry:
+ * text.length → its length): a word found at an offset of `text` is read at at[offset] of the
+ * normalised text. Null when the text needs the slow path (composing marks, other scripts).
+ */
+export function normalizeMapped(text: string): { text: string; at: Int32Array } | null {
+  const at = new Int32Array(text.length + 1);
+  let out = '';
+  let from = 0;
+  let len = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const kind = c < FAST_LIMIT ? FAST_KIND[c] || learn(c) : SLOW;
+    at[i] = len;
+    if (kind === SAME) {
+      len++;
+      continue;
+    }
+    if (kind === SLOW) return null;
+    const form = FAST_FORM[c]!;
+    out += text.slice(from, i) + form;
+    from = i + 1;
+    len += form.length;
+  }
+  at[text.length] = len;
+  return { text: from === 0 ? text : out + text.slice(from), at };
+}
+
 // NFKC on the whole text composes base letters with combining hamza before folding.
 function slowNormalize(text: string): string {
   return fold(fold(text));

@@ -3,7 +3,7 @@
 // words, duals ("لسنتين", "عنصرين") and the vague plurals ("عشرات القتلى"). A number is only
 // kept when a noun of one of these kinds counts it (or a killing/wounding word governs it), so
 // that dates, years, flight numbers and brigade numbers stay out.
-import { normalize } from '../arabic';
+import { normalize, WordCache, type Token } from '../arabic';
 
 export type NumberKind = 'fighters' | 'casualties' | 'strikes' | 'duration' | 'people' | 'distance' | 'money';
 /** What a vague plural stands for: عشرات, مئات, آلاف, عشرات الآلاف, مئات الآلاف. */
@@ -29,21 +29,134 @@ interface Tok {
   end: number;
   /** Numeric value of a digit group. */
   digits?: number;
+  /** What the word says on its own (the same for every token of this spelling). */
+  info: WordInfo;
+}
+
+/**
+ * What a token's spelling says whatever surrounds it, worked out once per spelling (news repeats
+ * its words: normalising and looking up every token again was most of the cost of findNumbers):
+ * its normalised form, the value of a digit group, what it would be as the first word of a number
+ * (numberAt) and the noun it is as a lone word (findNumbers).
+ */
+interface WordInfo {
+  w: string;
+  digits?: number;
+  /** As the first word of a number: a vague plural (عشرات), or null. */
+  vague: VagueAmount | null;
+  /** As the first word of a number that is not vague: its value (digits or a number word), or null. */
+  first: number | null;
+  /** The noun the word is, without a clitic ل/ب/و (NOUNS). */
+  noun: Noun | undefined;
 }
 
 // Words, digit groups (4,400,000 · ٢٢٫٥) and their offsets in the original text.
 const TOKEN = /[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[,\u066C][0-9\u0660-\u0669\u06F0-\u06F9]{3})*(?:[.\u066B][0-9\u0660-\u0669\u06F0-\u06F9]+)?|[\p{L}\p{M}]+/gu;
 
+/** Spellings seen → what each says (null: it normalises to nothing). Bounded: a long-lived worker reads 100,000 reports. */
+let INFO = new Map<string, WordInfo | null>();
+const INFO_MAX = 50_000;
+
+function infoOf(raw: string): WordInfo | null {
+  let info = INFO.get(raw);
+  if (info !== undefined) return info;
+  const w = normalize(raw);
+  info = w ? wordInfo(w) : null;
+  if (INFO.size >= INFO_MAX) INFO = new Map();
+  INFO.set(raw, info);
+  return info;
+}
+
+function wordInfo(w: string): WordInfo {
+  const digits = /^[0-9]/.test(w) ? Number(w.replace(/[,\u066C]/g, '').replace('\u066B', '.')) : undefined;
+  const vague = bare(w, VAGUE);
+  return {
+    w,
+    ...(digits === undefined ? {} : { digits }),
+    vague: vague && !(w in UNITS) ? VAGUE[vague]! : null,
+    first: digits ?? firstValue(w),
+    noun: NOUNS.get(w) ?? NOUNS.get(w.replace(/^[لبو]/, '')),
+  };
+}
+
+/** What a scan's token (lib/arabic tokenize: its normalised form's number) says, once per word. */
+const INFO_OF_TOKEN = new WordCache<WordInfo>((w) => wordInfo(w));
+
+/** The value of a number word that starts a number (a lone multiplier too: ألف, مليون), or null. */
+function firstValue(w: string): number | null {
+  if (bare(w, UNITS) !== null) return UNITS[bare(w, UNITS)!]!;
+  if (bare(w, TENS) !== null) return TENS[bare(w, TENS)!]!;
+  if (bare(w, HUNDREDS) !== null) return HUNDREDS[bare(w, HUNDREDS)!]!;
+  if (LONE_MULTIPLIERS.has(w)) return MULTIPLIERS[w]!;
+  return null;
+}
+
+function push(out: Tok[], info: WordInfo | null, start: number, end: number): void {
+  if (!info) return;
+  const t: Tok = { w: info.w, start, end, info };
+  if (info.digits !== undefined) t.digits = info.digits;
+  out.push(t);
+}
+
 function tokens(text: string): Tok[] {
   const out: Tok[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const w = normalize(m[0]);
-    if (!w) continue;
-    const t: Tok = { w, start: m.index, end: m.index + m[0].length };
-    if (/^[0-9]/.test(w)) t.digits = Number(w.replace(/[,\u066C]/g, '').replace('\u066B', '.'));
-    out.push(t);
+  for (const m of text.matchAll(TOKEN)) push(out, infoOf(m[0]), m.index, m.index + m[0].length);
+  return out;
+}
+
+// TOKEN for exec from a position (matchAll copies TOKEN's lastIndex: TOKEN's must stay 0).
+const TOKEN_AT = new RegExp(TOKEN.source, TOKEN.flags);
+
+/** TOKEN's tokens of `source` that start at or after `from` and before `until` (added to `out`); returns where the last ends. */
+function tokensFrom(source: string, from: number, until: number, out: Tok[]): number {
+  let pos = from;
+  TOKEN_AT.lastIndex = from;
+  for (let m = TOKEN_AT.exec(source); m && m.index < until; m = TOKEN_AT.exec(source)) {
+    pos = m.index + m[0].length;
+    push(out, infoOf(m[0]), m.index, pos);
+  }
+  return pos;
+}
+
+// Units that are letters or marks (\p{L}\p{M}), learnt on first sight: 1 yes, 2 no.
+const LETTER_OR_MARK = new Uint8Array(0x10000);
+const LM = /^[\p{L}\p{M}]$/u;
+
+function lettersOnly(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if ((LETTER_OR_MARK[c] ||= LM.test(String.fromCharCode(c)) ? 1 : 2) !== 1) return false;
+  }
+  return true;
+}
+
+/**
+ * The tokens of `source` from a scan of a text holding it at `offset` (lib/arabic scan, whose
+ * words are runs of letters, marks, digits and invisible joiners, none longer than MAX_WORD:
+ * `plain`): a run of letters and marks only is TOKEN's token as it stands, with its word's
+ * WordInfo found by its number; a run with digits or joiners is read by TOKEN (a digit group
+ * runs on over separators: "4,400,000").
+ */
+function tokensOfScan(source: string, { tokens: scanned, offset }: ScannedTokens): Tok[] {
+  const out: Tok[] = [];
+  const endAt = offset + source.length;
+  let pos = 0;
+  for (const k of scanned) {
+    if (k.start < offset) continue;
+    if (k.end > endAt) break;
+    const start = k.start - offset;
+    const end = k.end - offset;
+    if (end <= pos) continue;
+    if (start >= pos && lettersOnly(source, start, end)) push(out, INFO_OF_TOKEN.get(k), start, end);
+    else pos = tokensFrom(source, Math.max(pos, start), end, out);
   }
   return out;
+}
+
+/** Tokens of a text that holds `source` at `offset` (lib/arabic scan with `plain`: no word was skipped). */
+export interface ScannedTokens {
+  tokens: readonly Token[];
+  offset: number;
 }
 
 // Number words by normalised form (ة→ه, أ→ا, ئ→ي, ى→ي).
@@ -126,9 +239,8 @@ function bare(w: string, table: Record<string, unknown>): string | null {
 /** Parses a run of number tokens starting at i; returns its value and the index after it. */
 function numberAt(ts: Tok[], i: number): { value: number | VagueAmount; next: number } | null {
   const first = ts[i]!;
-  const vague = bare(first.w, VAGUE);
-  if (vague && !(first.w in UNITS)) {
-    let value = VAGUE[vague]!;
+  if (first.info.vague !== null) {
+    let value = first.info.vague;
     let next = i + 1;
     // عشرات الآلاف, مئات الآلاف
     const after = ts[next];
@@ -147,12 +259,8 @@ function numberAt(ts: Tok[], i: number): { value: number | VagueAmount; next: nu
     const w = t.w;
     if (!any) {
       // The first token: digits, a number word, or a lone multiplier (ألف, مليون).
-      if (t.digits !== undefined) current = t.digits;
-      else if (bare(w, UNITS) !== null) current = UNITS[bare(w, UNITS)!]!;
-      else if (bare(w, TENS) !== null) current = TENS[bare(w, TENS)!]!;
-      else if (bare(w, HUNDREDS) !== null) current = HUNDREDS[bare(w, HUNDREDS)!]!;
-      else if (LONE_MULTIPLIERS.has(w)) current = MULTIPLIERS[w]!;
-      else return null;
+      if (t.info.first === null) return null;
+      current = t.info.first;
       any = true;
       j++;
       continue;
@@ -252,8 +360,8 @@ function singularOne(ts: Tok[], i: number): boolean {
 }
 
 /** Numbers in a text with what they count, in reading order. */
-export function findNumbers(source: string): NumberMention[] {
-  const ts = tokens(source);
+export function findNumbers(source: string, scanned?: ScannedTokens): NumberMention[] {
+  const ts = scanned ? tokensOfScan(source, scanned) : tokens(source);
   const out: NumberMention[] = [];
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i]!;
@@ -264,7 +372,7 @@ export function findNumbers(source: string): NumberMention[] {
       value = num.value;
       nounFrom = num.next;
     } else {
-      const noun = NOUNS.get(t.w) ?? NOUNS.get(t.w.replace(/^[لبو]/, ''));
+      const noun = t.info.noun;
       const one = noun && !noun.dual && singularOne(ts, i);
       if (!noun || (!noun.dual && !one)) continue;
       const q = qualifierBefore(ts, i);

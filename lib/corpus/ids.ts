@@ -1,4 +1,4 @@
-import { normalize } from '../arabic/normalize';
+import { forEachSpacedUnit, normalize } from '../arabic/normalize';
 import { unarchive } from '../outlets/archive';
 
 /** cyrb53: a fast 53-bit string hash; ids only need to be stable and rarely collide. */
@@ -10,9 +10,7 @@ export function hash53(str: string, seed = 0): string {
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return finish(h1, h2);
 }
 
 /**
@@ -39,7 +37,29 @@ export function urlKey(url: string): string {
 
 /** Key of a report's text, for reports without a URL and for spotting the same text twice. */
 export function textKey(text: string): string {
-  return hash53(normalize(text).replace(/\s+/g, ' ').trim());
+  return spacedKey(text);
+}
+
+/**
+ * hash53(normalize(text).replace(/\s+/g, ' ').trim()): the text's key as its words read, whatever
+ * its letter variants and spacing. Hashed as normalisation gives the units, without building the
+ * normalised string, where the fast path applies.
+ */
+export function spacedKey(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const fast = forEachSpacedUnit(text, (ch) => {
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  });
+  if (!fast) return hash53(normalize(text).replace(/\s+/g, ' ').trim());
+  return finish(h1, h2);
+}
+
+function finish(a: number, b: number): string {
+  const h1 = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  const h2 = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 export function reportId(url: string, text: string): string {

@@ -1,7 +1,7 @@
 // What the engine knows of a report: its weighted terms, the entities and attributed sources it
 // names, its day and a fingerprint of its text. Reports in the corpus and the article being read
 // are analysed the same way, so that they meet on the same keys.
-import { isStopWord, normalize, scan, stem, tokensBefore, WordCache } from '../arabic';
+import { isStopWord, normalize, scan, stem, tokensBefore, WordCache, type Scan } from '../arabic';
 import { attributions } from '../claims';
 import { entityById, matchEntities } from '../entities';
 import { minhash, simhash, type Fingerprint } from './simhash';
@@ -32,7 +32,7 @@ export interface Features {
 }
 
 /** Only the start of a long report is indexed: news puts the event in the title and the lede. */
-export const INDEX_WORDS = 400;
+const INDEX_WORDS = 400;
 /** The article being read is looked up by its title and lede. */
 export const QUERY_WORDS = 150;
 const ENTITY_CHARS = 2000;
@@ -117,13 +117,24 @@ function uniqueEntities(list: EntityRef[]): EntityRef[] {
 }
 
 export function analyse(title: string, text: string, publishedAt: string | null, maxWords = INDEX_WORDS, opts: { surface?: boolean } = {}): Features {
+  return analyseScanned(title, text, publishedAt, maxWords, opts).features;
+}
+
+/** What analyse() read: `${title}\n` and the start of the text, and its scan (for the event signature and word counts to read again). */
+export interface Scanned extends Scan {
+  text: string;
+}
+
+/** analyse(), and the scan it read the text from. */
+export function analyseScanned(title: string, text: string, publishedAt: string | null, maxWords = INDEX_WORDS, opts: { surface?: boolean } = {}): { features: Features; scanned: Scanned } {
   // The title and the start of the text are scanned once; the terms (the first maxWords words of
   // the first maxWords*12 characters), the entities (title and ENTITY_CHARS) and the attributed
   // sources (the first SOURCE_CHARS of those) are each read from the same tokens.
   const termChars = maxWords * 12;
   const span = Math.max(termChars, ENTITY_CHARS);
   const all = `${title}\n${text.length > span ? text.slice(0, span) : text}`;
-  const { tokens, plain } = scan(all);
+  const scanned = scan(all);
+  const { tokens, plain } = scanned;
   const body = title.length + 1;
   const titleToks = tokensBefore(all, tokens, title.length);
   const textEnd = body + Math.min(text.length, termChars);
@@ -165,7 +176,7 @@ export function analyse(title: string, text: string, publishedAt: string | null,
   const matches = matchEntities(scope, { date: publishedAt, tokens: scopeToks });
   const lede = scope.slice(0, SOURCE_CHARS);
   const sources = attributions(lede, { matches: matches.filter((m) => m.end <= lede.length), date: publishedAt, tokens: tokensBefore(scope, scopeToks, lede.length) }).flatMap((c) => (c.sourceId ? [c.sourceId] : []));
-  return {
+  const features: Features = {
     terms,
     len,
     surface,
@@ -178,4 +189,5 @@ export function analyse(title: string, text: string, publishedAt: string | null,
     fingerprint: simhash(seq),
     phrases: minhash(seq.slice(0, titleWords + LEDE_PHRASE_WORDS)),
   };
+  return { features, scanned: { text: all, ...scanned } };
 }

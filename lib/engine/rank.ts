@@ -35,7 +35,8 @@ export interface RankSource {
   /** The corpus's size and how many of its reports hold each of the article's words, when known:
    *  the event model blends them with its reference table. */
   corpus?: CorpusDf;
-  /** The article's event document, when the article's text is not at hand (a team server). */
+  /** The article's event document, when worked out already (the local query, for its place on its
+   *  days) or the article's text is not at hand (a team server); else judging works it out. */
   article?: EventDoc;
   /** The reports' event documents when the store keeps them (a team server): read in place of
    *  their texts; a report without one is read from its text. */

@@ -14,7 +14,7 @@ import { rankCandidates, rankLazily, type LazyCandidate } from './rank';
 import type { ColumnView } from './doc-columns';
 import { candidatesOf, isSpecificPlace } from './candidates';
 import { atEventPlace, eventPlaceDays } from './place-days';
-import { eventSignature } from '../events';
+import { eventSignature, termVector, type EventDoc } from '../events';
 
 export interface Query {
   url: string;
@@ -120,7 +120,10 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
   clock.lap('score');
   const at = atEventPlace(sig);
   const rq = { q, f, qterms: looked.qterms, self: lexical.self, ...(at ? { atEventPlace: at } : {}) };
+  // The article's event document as judging reads it (pair.ts eventDoc), its signature worked out once.
+  const article: EventDoc = { sig, terms: termVector(q.title, q.text), ...(q.outlet ? { outlet: q.outlet } : {}) };
   const source = {
+    article,
     holds: (qt: QueryTerm, d: DocRow) => has((qt as LookedUpTerm).postings, d.n),
     texts: (ids: string[]) => reader.texts(ids),
     corpus: { docs: looked.docs, df: new Map(looked.qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },

@@ -2,7 +2,7 @@
 // Workers (a Manifest V3 service worker cannot start any) and sends the results with the records
 // to the background, which writes them. Runtime messages carry JSON, so a report's terms travel as
 // two parallel arrays (fewer, smaller values to encode, parse and check than one pair per term).
-import { analyse, type EntityRef, type Features } from './features';
+import { analyseScanned, type EntityRef, type Features } from './features';
 import type { Fingerprint } from './simhash';
 import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
@@ -100,5 +100,11 @@ function checkedSignature(sig: unknown): EventSignature {
  *  key and, with `events`, its event signature and word counts (kept in its doc row; a team server
  *  keeps whole event documents instead). */
 export function analyseRecords(records: readonly ReportRecord[], opts: { events?: boolean } = {}): FeaturesWire[] {
-  return records.map((r) => toWire(analyse(r.title, r.text, r.publishedAt), textKey(r.text), opts.events ? eventSignature(r.title, r.text, r.publishedAt) : undefined, opts.events ? termVector(r.title, r.text) : undefined));
+  return records.map((r) => {
+    // The signature and the word counts read the title and lede again from analyse()'s scan.
+    const { features, scanned } = analyseScanned(r.title, r.text, r.publishedAt);
+    const tk = textKey(r.text);
+    if (!opts.events) return toWire(features, tk);
+    return toWire(features, tk, eventSignature(r.title, r.text, r.publishedAt, { scanned }), termVector(r.title, r.text, { scanned }));
+  });
 }

@@ -1,8 +1,8 @@
 // The event signature of a report, from its title and lede (where news tells the event).
-import { normalize, toAsciiDigits } from '../arabic';
-import { findNumbers } from '../compare/numbers';
+import { normalize, scan, toAsciiDigits, tokensBefore, type Scan } from '../arabic';
+import { findNumbers, type ScannedTokens } from '../compare/numbers';
 import { matchEntities, type EntityMatch } from '../entities';
-import { RECURRING, TYPE_WORDS } from './vocabulary';
+import { candidatesIn, countIn, RECURRING, TYPE_WORDS, type Candidates } from './vocabulary';
 import { englishPlaces, areaOf, isGeneric, pickPlace, placesOf } from './where';
 import { eventWhen } from './when';
 import { whatOf } from './what';
@@ -15,19 +15,18 @@ export const LEDE_CHARS = 700;
 
 const ARABIC = /[\u0621-\u064A]/;
 
-function typesOf(title: string, lede: string): EventType[] {
-  const arabic = ARABIC.test(title) || ARABIC.test(lede);
+/** The event's kinds from the normalised title and lede (the candidates' text's parts, when there are: vocabulary.ts candidatesIn). */
+function typesOf(flatTitle: string, flatLede: string, arabic: boolean, c: Candidates | null, ledeAt: number): EventType[] {
   const words = arabic ? TYPE_WORDS.ar : TYPE_WORDS.en;
   const score = new Map<EventType, number>();
-  const add = (text: string, times: number) => {
-    for (const { type, weight, re } of words) {
-      re.lastIndex = 0;
-      const n = text.match(re)?.length ?? 0;
-      if (n) score.set(type, (score.get(type) ?? 0) + times * weight * Math.min(n, 3));
+  const add = (text: string, times: number, offset: number) => {
+    for (const p of words) {
+      const n = countIn(p, text, c, offset);
+      if (n) score.set(p.type, (score.get(p.type) ?? 0) + times * p.weight * Math.min(n, 3));
     }
   };
-  add(normalize(title), 3);
-  add(normalize(lede), 1);
+  add(flatTitle, 3, 0);
+  add(flatLede, 1, ledeAt);
   return [...score.entries()].filter(([, s]) => s >= 1).sort((a, b) => b[1] - a[1]).map(([t]) => t);
 }
 
@@ -54,10 +53,10 @@ function englishNumber(m: RegExpMatchArray): number {
   return /^\d+$/.test(w) ? Number(w) : EN_WORDS[w] ?? NaN;
 }
 
-function numbersIn(text: string, arabic: boolean): EventNumbers {
+function numbersIn(text: string, arabic: boolean, scanned?: ScannedTokens): EventNumbers {
   const out: EventNumbers = {};
   if (arabic) {
-    for (const m of findNumbers(text)) {
+    for (const m of findNumbers(text, scanned)) {
       if (typeof m.value !== 'number') continue;
       const k = m.unit === 'killed' ? 'killed' : m.unit === 'wounded' ? 'injured' : m.unit === 'displaced' ? 'displaced' : null;
       if (k && out[k] === undefined) out[k] = m.value;
@@ -78,8 +77,9 @@ function numbersIn(text: string, arabic: boolean): EventNumbers {
 }
 
 /** The title's counts over the lede's: the title gives the event's toll, the lede also the background's. */
-function numbersOf(title: string, lede: string, arabic: boolean): EventNumbers {
-  return { ...numbersIn(lede, arabic), ...numbersIn(title, arabic) };
+function numbersOf(title: string, lede: string, arabic: boolean, words: Scan | null): EventNumbers {
+  const scanned = (offset: number) => (words?.plain ? { tokens: words.tokens, offset } : undefined);
+  return { ...numbersIn(lede, arabic, scanned(title.length + 1)), ...numbersIn(title, arabic, scanned(0)) };
 }
 
 /**
@@ -95,6 +95,17 @@ function datelineEnd(lede: string): number {
 export interface SignatureOptions {
   /** Entities already matched in `${title}\n${lede}` (to save matching them again). */
   matches?: readonly EntityMatch[];
+  /**
+   * A scan (lib/arabic scan) of a text that may begin with `${title}\n${lede}` (the engine's
+   * analysis scans the title and the start of the text): its tokens are reused when it does.
+   */
+  scanned?: { text: string } & Scan;
+}
+
+/** The tokens of `head` (from `scanned` when head begins it), or null when the words of normalize(head) are not its tokens. */
+function headScan(head: string, scanned: SignatureOptions['scanned']): Scan {
+  if (scanned?.plain && scanned.text.startsWith(head)) return { tokens: tokensBefore(scanned.text, scanned.tokens, head.length), plain: true };
+  return scan(head);
 }
 
 // Lines a page puts above the lede that are not the report: a photo caption (ending on its date
@@ -129,7 +140,11 @@ export function eventSignature(title: string, text: string, publishedAt: string 
   const lede = ledeOf(text);
   const head = `${title}\n${lede}`;
   const arabic = ARABIC.test(head);
-  const matches = opts.matches ?? (arabic ? matchEntities(head, { date: publishedAt }) : []);
+  // Arabic text is read from its tokens once: the entity matcher's, and the words that say which
+  // of the vocabularies' patterns may match (English text has no such filter).
+  const words = arabic ? headScan(head, opts.scanned) : null;
+  const cands = words && candidatesIn(head, words);
+  const matches = opts.matches ?? (arabic ? matchEntities(head, { date: publishedAt, tokens: words!.tokens }) : []);
   const dateline = title.length + 1 + datelineEnd(lede);
   const inReport = (n: { start: number }) => n.start <= title.length || n.start >= dateline;
   const gazetteer = (arabic ? placesOf(matches) : englishPlaces(head)).filter(inReport);
@@ -137,20 +152,21 @@ export function eventSignature(title: string, text: string, publishedAt: string 
   const local = localPlaces(head, arabic, known);
   const named = [...gazetteer, ...local.ids.filter(inReport)].sort((x, y) => x.start - y.start);
   const place = pickPlace(named, title.length);
-  const types = typesOf(title, lede);
-  const flatTitle = normalize(title);
-  const firstSentence = normalize(lede.slice(0, 160));
+  const ledeAt = cands ? cands.at[title.length + 1]! : 0;
+  const flatTitle = cands ? cands.flat.slice(0, cands.at[title.length]) : normalize(title);
+  const types = typesOf(flatTitle, cands ? cands.flat.slice(ledeAt) : normalize(lede), arabic, cands, ledeAt);
+  const firstSentence = cands ? cands.flat.slice(ledeAt, cands.at[title.length + 1 + Math.min(lede.length, 160)]) : normalize(lede.slice(0, 160));
   return {
     type: types[0] ?? 'other',
     types,
     place,
     places: [...new Set(named.map((n) => n.id).filter((id) => !isGeneric(id)))],
     govs: [...new Set(named.map((n) => areaOf(n.id)).filter((g): g is string => g !== null))],
-    when: eventWhen(title, lede, publishedAt),
+    when: eventWhen(title, lede, publishedAt, cands),
     published: publishedAt ? dayNumber(publishedAt) : null,
     actors: [...new Set(matches.filter((m) => m.type === 'actor').map((m) => m.id))],
-    numbers: numbersOf(title, lede, arabic),
-    what: whatOf(title, lede, arabic),
+    numbers: numbersOf(title, lede, arabic, words),
+    what: whatOf(title, lede, arabic, cands),
     recurring: RECURRING.some((re) => re.test(flatTitle) || re.test(firstSentence)),
     ...(local.local.length ? { local: local.local } : {}),
   };

@@ -3,6 +3,8 @@
 // و/ف/ب/ل/ال, so "والغارات" counts as "غارات". Weights: the words that name the action itself
 // weigh 2, the words that often come with it 1; reporting verbs (statement) weigh little, since
 // nearly every report "says" something.
+import { WordCache, type Scan } from '../arabic';
+import { normalizeMapped } from '../arabic/normalize';
 import type { EventType } from './types';
 
 type Entry<T extends string = EventType> = [T, number, string];
@@ -49,16 +51,130 @@ const EN: Entry[] = [
 
 const CLITICS = '(?:و|ف)?(?:ب|ل|ك)?(?:ال)?';
 
+/** A compiled entry; an Arabic one is also read at word starts only (`w`: see candidatesIn). */
+export interface Pattern<T extends string = EventType> {
+  type: T;
+  weight: number;
+  re: RegExp;
+  w?: WordPattern;
+}
+
 /** Each entry's words as one pattern: Arabic after its clitics (two letters of suffix at most), English whole words. */
-export function compile<T extends string>(entries: Array<Entry<T>>, arabic: boolean): Array<{ type: T; weight: number; re: RegExp }> {
+export function compile<T extends string>(entries: Array<Entry<T>>, arabic: boolean): Array<Pattern<T>> {
   return entries.map(([type, weight, words]) => {
     const list = words.split('|').sort((a, b) => b.length - a.length);
     const alt = list.map((w) => w.replace(/\s+/g, '\\s+')).join('|');
-    const re = arabic
-      ? new RegExp(`(?<![\\u0621-\\u064A])${CLITICS}(?:${alt})(?![\\u0621-\\u064A]{3})`, 'g')
-      : new RegExp(`\\b(?:${alt})\\b`, 'g');
-    return { type, weight, re };
+    if (!arabic) return { type, weight, re: new RegExp(`\\b(?:${alt})\\b`, 'g') };
+    const re = new RegExp(`(?<![\\u0621-\\u064A])${CLITICS}(?:${alt})(?![\\u0621-\\u064A]{3})`, 'g');
+    const firstWords = [...new Set(list.map((w) => w.split(/\s+/)[0]!))].join('|');
+    return { type, weight, re, w: wordPattern(re, `${CLITICS}(?:${firstWords})`) };
   });
+}
+
+// Arabic patterns that match only where a word starts (no Arabic letter before them) and with one of
+// a few first words (after its clitics): read at those places only. Each distinct word is checked
+// once for the first words it starts with (WordCache), so that a report tries its patterns at the
+// few places its words may start them, instead of a search trying each at every character (their
+// lookbehind rules out the engine's fast scan), and every match is the pattern's own.
+
+/** A pattern read at its candidate starts: `re` (global), `at` the same pattern sticky, `id` its number here. */
+export interface WordPattern {
+  re: RegExp;
+  at: RegExp;
+  id: number;
+}
+
+const FIRST_WORDS: RegExp[] = [];
+const NONE: readonly number[] = [];
+const isArabicLetter = (c: number) => c >= 0x0621 && c <= 0x064a;
+
+/**
+ * `re` (global, non-empty matches, each starting at an Arabic letter with no Arabic letter before
+ * it) read at word starts: `first` must match (anchored) wherever a match of `re` starts.
+ */
+export function wordPattern(re: RegExp, first: string): WordPattern {
+  FIRST_WORDS.push(new RegExp(`^(?:${first})`));
+  return { re, at: new RegExp(re.source, `${re.flags.replace('g', '')}y`), id: FIRST_WORDS.length - 1 };
+}
+
+/** The patterns a word may start, where: pairs (pattern number, offset in the word), by offset. */
+function startsOf(w: string): readonly number[] {
+  const out: number[] = [];
+  for (let k = 0; k < w.length; k++) {
+    if (!isArabicLetter(w.charCodeAt(k)) || (k > 0 && isArabicLetter(w.charCodeAt(k - 1)))) continue;
+    const rest = k ? w.slice(k) : w;
+    for (let id = 0; id < FIRST_WORDS.length; id++) if (FIRST_WORDS[id]!.test(rest)) out.push(id, k);
+  }
+  return out.length ? out : NONE;
+}
+
+let STARTS = new WordCache(startsOf);
+let startsFor = 0;
+
+/** A text normalised, with where each pattern may start in it. */
+export interface Candidates {
+  /** normalize(text). */
+  flat: string;
+  /** Offset in `text` → offset in `flat` (normalize.ts normalizeMapped). */
+  at: Int32Array;
+  /** By pattern number: the offsets in `flat` where it may start, ascending. */
+  starts: Array<number[] | undefined>;
+}
+
+/**
+ * Where each word pattern may match in normalize(text), from text's tokens (lib/arabic scan);
+ * null when `plain` is not so (the words of normalize(text) are not the tokens) or the text is not
+ * normalised character by character: then the patterns are searched for as such.
+ */
+export function candidatesIn(text: string, { tokens, plain }: Scan): Candidates | null {
+  const flat = plain ? normalizeMapped(text) : null;
+  if (!flat) return null;
+  if (startsFor !== FIRST_WORDS.length) {
+    STARTS = new WordCache(startsOf);
+    startsFor = FIRST_WORDS.length;
+  }
+  const starts: Array<number[] | undefined> = [];
+  for (const t of tokens) {
+    const s = STARTS.get(t);
+    for (let i = 0; i < s.length; i += 2) (starts[s[i]!] ??= []).push(flat.at[t.start]! + s[i + 1]!);
+  }
+  return { flat: flat.text, at: flat.at, starts };
+}
+
+/**
+ * The matches text.matchAll(p.re) finds in `text`, a part of the candidates' text starting at
+ * `offset` of it: tried at the candidate starts only, each after the last match's end (the same
+ * matches: a match can start nowhere else).
+ */
+export function matchesAt(p: WordPattern, c: Candidates, text: string, offset: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let pos = 0;
+  for (const s of c.starts[p.id] ?? NONE) {
+    const k = s - offset;
+    if (k < pos) continue;
+    if (k >= text.length) break;
+    p.at.lastIndex = k;
+    const m = p.at.exec(text);
+    if (m) {
+      out.push(m);
+      pos = k + m[0].length;
+    }
+  }
+  return out;
+}
+
+/** How many matches `p` has in `text` (at `offset` of the candidates' text, when there are candidates). */
+export function countIn(p: Pattern<string>, text: string, c: Candidates | null, offset: number): number {
+  if (c && p.w) return matchesAt(p.w, c, text, offset).length;
+  p.re.lastIndex = 0;
+  return text.match(p.re)?.length ?? 0;
+}
+
+/** Whether `p` matches in `text` (as countIn). */
+export function foundIn(p: Pattern<string>, text: string, c: Candidates | null, offset: number): boolean {
+  if (c && p.w) return matchesAt(p.w, c, text, offset).length > 0;
+  p.re.lastIndex = 0;
+  return p.re.test(text);
 }
 
 export const TYPE_WORDS = { ar: compile(AR, true), en: compile(EN, false) };

@@ -5,7 +5,7 @@
 // ("evacuees" and "bus convoy"). Read from the title and the first sentence, in Arabic as
 // normalize() writes it and in English.
 import { normalize } from '../arabic';
-import { compile } from './vocabulary';
+import { compile, foundIn, type Candidates } from './vocabulary';
 import type { EventSignature } from './types';
 
 type Key = string;
@@ -113,12 +113,10 @@ const WEAPONS = { ar: compile(WEAPONS_AR, true), en: compile(WEAPONS_EN, false) 
 /** The first sentence of the lede read for the event's thing (not the background after it). */
 const FIRST_SENTENCE = 240;
 
-function keysIn(text: string, arabic: boolean, words = WORDS): string[] {
+/** The things `words` name in `text` (normalised: at `offset` of the candidates' text, when there are candidates). */
+function keysIn(text: string, arabic: boolean, words: typeof WORDS, c: Candidates | null, offset = 0): string[] {
   const out: string[] = [];
-  for (const { type, re } of arabic ? words.ar : words.en) {
-    re.lastIndex = 0;
-    if (re.test(text) && !out.includes(type)) out.push(type);
-  }
+  for (const p of arabic ? words.ar : words.en) if (!out.includes(p.type) && foundIn(p, text, c, offset)) out.push(p.type);
   return out;
 }
 
@@ -137,12 +135,17 @@ interface What {
 const UPDATE_AR = /(?:^|[^\u0621-\u064A])(?:حصيله|الحصيله|ارتفاع\s+(?:عدد|حصيله)|ارتفع\s+عدد|ترتفع\s+(?:ال)?(?:حصيله|عدد)|يرتفع\s+(?:ال)?(?:عدد))/;
 const UPDATE_EN = /\b(?:death toll|toll|new toll|rises to|rise to|climbs to|risen to|mounts)\b/;
 
-export function whatOf(title: string, lede: string, arabic: boolean): What {
-  const t = keysIn(normalize(title), arabic);
+/** The event's things; `c`: the candidates (vocabulary.ts candidatesIn) of `${title}\n${lede}`, when there are. */
+export function whatOf(title: string, lede: string, arabic: boolean, c: Candidates | null = null): What {
   const first = lede.slice(0, FIRST_SENTENCE).split(/(?<=[.!؟?])\s/)[0] ?? '';
-  const rest = keysIn(normalize(first), arabic).filter((k) => !t.includes(k));
-  const flat = normalize(title);
-  const weapons = keysIn(normalize(`${title}\n${first}`), arabic, WEAPONS);
+  // The normalised title, first sentence, and both, as parts of the candidates' text when there are.
+  const ledeAt = c ? c.at[title.length + 1]! : 0;
+  const flat = c ? c.flat.slice(0, c.at[title.length]) : normalize(title);
+  const flatFirst = c ? c.flat.slice(ledeAt, c.at[title.length + 1 + first.length]) : normalize(first);
+  const both = c ? c.flat.slice(0, c.at[title.length + 1 + first.length]) : normalize(`${title}\n${first}`);
+  const t = keysIn(flat, arabic, WORDS, c);
+  const rest = keysIn(flatFirst, arabic, WORDS, c, ledeAt).filter((k) => !t.includes(k));
+  const weapons = keysIn(both, arabic, WEAPONS, c);
   return { title: t, all: [...t, ...rest], update: (arabic ? UPDATE_AR : UPDATE_EN).test(flat), ...(weapons.length ? { weapons } : {}) };
 }
 

@@ -8,6 +8,7 @@
 import { normalize, toAsciiDigits } from '../arabic';
 import { parseArabicDate } from '../arabic/dates';
 import { dayNumber } from './day';
+import { matchesAt, wordPattern, type Candidates, type WordPattern } from './vocabulary';
 import type { EventWhen } from './types';
 
 const DAY_MS = 86_400_000;
@@ -32,18 +33,37 @@ interface Cue {
   said?: boolean;
 }
 
-const RELATIVE: Array<[RegExp, number]> = [
-  [new RegExp(`${NOT_AR}(?:اول\\s+(?:من\\s+)?امس|قبل\\s+يومين)${END}`, 'g'), 2],
-  [new RegExp(`${NOT_AR}(?:ب|و)?(?:امس|البارحه|الليله\\s+الماضيه|مساء\\s+امس|ليل\\s+امس)${END}`, 'g'), 1],
+// Each with words one of which any match holds: a text without them is not searched (the
+// patterns' lookbehinds make a search cost a try at every character). The Arabic ones are read at
+// the words that may start them where the signature knows them (vocabulary.ts wordPattern).
+interface Relative {
+  re: RegExp;
+  back: number;
+  words: string[];
+  w?: WordPattern;
+}
+const arabicRelative = (re: RegExp, back: number, words: string[], first: string): Relative => ({ re, back, words, w: wordPattern(re, first) });
+const RELATIVE: Relative[] = [
+  arabicRelative(new RegExp(`${NOT_AR}(?:اول\\s+(?:من\\s+)?امس|قبل\\s+يومين)${END}`, 'g'), 2, ['امس', 'يومين'], 'اول|قبل'),
+  arabicRelative(new RegExp(`${NOT_AR}(?:ب|و)?(?:امس|البارحه|الليله\\s+الماضيه|مساء\\s+امس|ليل\\s+امس)${END}`, 'g'), 1, ['امس', 'البارحه', 'الليله'], '(?:ب|و)?(?:امس|البارحه|الليله|مساء|ليل)'),
   // The spaces belong to the time of day before them: "\\s*اليوم" alone would start a try at every
   // space of a long run and scan the run each time (quadratic on a page of spaces).
-  [new RegExp(`${NOT_AR}(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل|ظهيره|خلال|منذ\\s+صباح)\\s*)?اليوم${END}(?!\\s+(?:امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))`, 'g'), 0],
-  [/\b(?:the day before yesterday)\b/g, 2],
-  [/\b(?:yesterday|last night)\b/g, 1],
-  [/\b(?:today|this morning|tonight|earlier today)\b/g, 0],
+  arabicRelative(new RegExp(`${NOT_AR}(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل|ظهيره|خلال|منذ\\s+صباح)\\s*)?اليوم${END}(?!\\s+(?:امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))`, 'g'), 0, ['اليوم'], 'فجر|صباح|ظهر|عصر|مساء|ليل|ظهيره|خلال|منذ|اليوم'),
+  { re: /\b(?:the day before yesterday)\b/g, back: 2, words: ['yesterday'] },
+  { re: /\b(?:yesterday|last night)\b/g, back: 1, words: ['yesterday', 'last night'] },
+  { re: /\b(?:today|this morning|tonight|earlier today)\b/g, back: 0, words: ['today', 'this morning', 'tonight'] },
 ];
+/** What every match of WEEKDAY_AR holds (a weekday's name without its article), of WEEKDAY_EN. */
+const WEEKDAY_AR_WORDS = WEEKDAYS_AR.map((w) => w.slice(2));
+const WEEKDAY_EN_WORD = 'day';
+const holds = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
 
-const WEEKDAY_AR = new RegExp(`${NOT_AR}(?:يوم|فجر|صباح|ظهر|مساء|ليل|ليله)\\s+(?:ال)?(${WEEKDAYS_AR.map((w) => w.slice(2)).join('|')})${END}|${NOT_AR}(${WEEKDAYS_AR.join('|')})${END}`, 'g');
+const WEEKDAY_AR = wordPattern(
+  new RegExp(`${NOT_AR}(?:يوم|فجر|صباح|ظهر|مساء|ليل|ليله)\\s+(?:ال)?(${WEEKDAY_AR_WORDS.join('|')})${END}|${NOT_AR}(${WEEKDAYS_AR.join('|')})${END}`, 'g'),
+  ['يوم', 'فجر', 'صباح', 'ظهر', 'مساء', 'ليل', 'ليله', ...WEEKDAYS_AR].join('|'),
+);
+/** An Arabic pattern's matches in `text`: at its candidate starts when there are candidates (text is theirs). */
+const matchesOf = (w: WordPattern, text: string, c: Candidates | null, words: readonly string[]) => (c ? matchesAt(w, c, text, 0) : holds(text, words) ? text.matchAll(w.re) : []);
 // "on Monday", "killed Thursday"; not a weekday followed by a date ("Wednesday 15 Jul 2015": a dateline).
 // "Saturday's blast" (FA-KES wrote "Saturdays blast"): the possessive names the event's day.
 const WEEKDAY_EN = new RegExp(`\\b(${WEEKDAYS_EN.join('|')})(?:['’]?s)?\\b(?!,?\\s+\\d)`, 'g');
@@ -114,16 +134,20 @@ function weekdayBack(pubDay: number, weekday: number): number {
 }
 
 
-function cues(text: string, raw: string, pubDay: number | null, year: number | undefined): Cue[] {
+function cues(text: string, raw: string, pubDay: number | null, year: number | undefined, c: Candidates | null): Cue[] {
   const out: Cue[] = [];
-  for (const [re, back] of RELATIVE) for (const m of text.matchAll(re)) out.push({ at: m.index!, raw: m[0].trim(), back, from: 'relative' });
+  for (const { re, back, words, w } of RELATIVE) {
+    for (const m of w ? matchesOf(w, text, c, words) : holds(text, words) ? text.matchAll(re) : []) out.push({ at: m.index!, raw: m[0].trim(), back, from: 'relative' });
+  }
   if (pubDay !== null) {
-    for (const m of text.matchAll(WEEKDAY_AR)) {
+    for (const m of matchesOf(WEEKDAY_AR, text, c, WEEKDAY_AR_WORDS)) {
       const name = m[1] ? `ال${m[1]}` : m[2]!;
       const k = WEEKDAYS_AR.indexOf(name);
       if (ahead(text, m.index!, m.index! + m[0].length, true)) continue;
       if (k >= 0) out.push({ at: m.index!, raw: m[0].trim(), back: weekdayBack(pubDay, k), from: 'relative' });
     }
+  }
+  if (pubDay !== null && text.includes(WEEKDAY_EN_WORD)) {
     for (const m of text.matchAll(WEEKDAY_EN)) {
       const k = WEEKDAYS_EN.indexOf(m[1]!);
       if (ahead(text, m.index!, m.index! + m[0].length, false)) continue;
@@ -154,7 +178,8 @@ const DATELINE_CHARS = 60;
 const MAX_DAYS = 6;
 
 /** The event's day from the title and lede, against the publication day. */
-export function eventWhen(title: string, lede: string, publishedAt: string | null): EventWhen {
+/** `c`: the candidates (vocabulary.ts candidatesIn) of `${title}\n${lede}`, when there are. */
+export function eventWhen(title: string, lede: string, publishedAt: string | null, cands: Candidates | null = null): EventWhen {
   const pub = publishedAt ? dayNumber(publishedAt) : null;
   const year = publishedAt ? Number(publishedAt.slice(0, 4)) || undefined : undefined;
   const raw = toAsciiDigits(`${title}\n${lede}`);
@@ -162,7 +187,8 @@ export function eventWhen(title: string, lede: string, publishedAt: string | nul
   let first: EventWhen | null = null;
   let saidDay: EventWhen | null = null;
   const days = new Set<number>();
-  for (const c of cues(normalize(raw), raw, pub, year)) {
+  // normalize(raw) is the candidates' text: normalising folds the digits toAsciiDigits folds.
+  for (const c of cues(cands ? cands.flat : normalize(raw), raw, pub, year, cands)) {
     let found: EventWhen;
     if (c.day !== undefined) {
       // A date after publication, or long before it, is not the day of the event told.

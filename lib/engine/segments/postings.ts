@@ -162,10 +162,18 @@ function termIndex(b: PostingsBlock, t: string): number {
 function postingsAt(b: PostingsBlock, i: number): BlockPostings {
   const n = b.off[i + 1]! - b.off[i]!;
   const ids = new Uint32Array(n);
-  const r = new ByteReader(b.bytes.subarray(b.ioff[i], b.ioff[i + 1]), b.what);
+  const bytes = b.bytes.subarray(b.ioff[i], b.ioff[i + 1]);
+  const r = new ByteReader(bytes, b.what);
   let last = -1;
+  // Every query decodes its terms' doc numbers from the cached block: a delta under 128 (most, in
+  // a long list) is read inline, without the reader's call.
   for (let k = 0; k < n; k++) {
-    const d = r.varint();
+    const byte = bytes[r.pos];
+    let d: number;
+    if (byte !== undefined && byte < 0x80) {
+      r.pos++;
+      d = byte;
+    } else d = r.varint();
     if (last >= 0 && d === 0) r.fail(`term ${i}: doc numbers not ascending`);
     const v = last < 0 ? d : last + d;
     if (v > 0xffffffff) r.fail(`term ${i}: doc number too large`);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteReader, ByteWriter, SegmentFormatError } from '../../../lib/engine/segments/bytes';
-import { decodeColumns, encodeColumns, minhashSketch, positionOf, sharedSlotsAtMost, valuesAt, type DocValues } from '../../../lib/engine/segments/columns';
+import { decodeColumns, decodeInSlices, encodeColumns, minhashSketch, positionOf, sharedSlotsAtMost, valuesAt, type DocValues } from '../../../lib/engine/segments/columns';
 import { minhashSimilarity } from '../../../lib/engine/simhash';
 import { Deletions } from '../../../lib/engine/segments/deletions';
 import { blockOf, blocksFor, cutBlocks, decodeIndex, encodeIndex, sortedEntries } from '../../../lib/engine/segments/dictionary';
@@ -231,6 +231,18 @@ describe('doc columns', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('decode a large segment a slice at a time (a worker answers between slices), to the same columns', () => {
+    const ds: DocValues[] = Array.from({ length: 20_000 }, (_, n) => ({ n: 2 * n, day: n % 7 ? 19_000 + (n % 40) : null, outlet: `o${n % 5}`, dup: n % 11 ? null : n, entities: [`e${n % 300}`, `e${n % 17}`], sources: n % 3 ? [] : ['src:sohr'], sketch: n % 13 ? Uint8Array.from({ length: 24 }, (_, k) => (n * 31 + k) & 0xff) : null }));
+    const bytes = encodeColumns(ds);
+    const steps = decodeInSlices(bytes);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBe(2); // 20,000 documents, 8,192 a slice
+    expect(step.value).toEqual(decodeColumns(bytes));
+    expect([0, 8191, 8192, 19_999].map((i) => valuesAt(step.value, i))).toEqual([0, 8191, 8192, 19_999].map((i) => ds[i]));
   });
 
   it('decode truncated or altered columns to one clear error', () => {
