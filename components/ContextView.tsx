@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t, tn, uiLang } from '../lib/i18n';
+import { formatNumber, t, tn, uiLang } from '../lib/i18n';
 import { formatDate } from '../lib/ui/format-date';
 import { DateText } from './DateText';
 import { Legend } from './Legend';
@@ -221,6 +221,11 @@ export function ContextView({ tabId, state: given, onOpen, onEntity, showArticle
       {showArticle && <Analysis tabId={tabId} onEntity={onEntity} />}
       <section aria-labelledby={showArticle ? 'related-h' : undefined} class="section related-section">
         {showArticle && <h2 id="related-h" class="small">{t('panelTitle')}</h2>}
+        {state.context.indexing && (
+          <p class="muted" role="status" data-testid="indexing-again">
+            {t('indexingAgain', formatNumber(state.context.indexing.done), formatNumber(state.context.indexing.total))}
+          </p>
+        )}
         <RelatedList related={related} outlet={article.outlet} onOpen={onOpen} tabId={tabId} />
         <TeamRelated tabId={tabId} shown={related} onOpen={onOpen} />
       </section>

@@ -29,22 +29,33 @@ export default defineBackground(() => {
   // The last queries' phase timings, for the browser benchmark (bench/browser.ts reads them).
   (self as unknown as { isnadQueryPhases: unknown }).isnadQueryPhases = recentPhases;
 
-  async function loadPack(): Promise<void> {
+  async function loadPack(loaded: () => void): Promise<void> {
     // The pack ships inside the extension; reading it is not a network request.
     const res = await fetch(browser.runtime.getURL('/corpus/builtin.json'));
-    await installBuiltin(db, (await res.json()) as CorpusPack);
+    await installBuiltin(db, (await res.json()) as CorpusPack, { loaded });
   }
 
-  // Loaded on install and on every update; putting by id keeps it idempotent.
+  // Loaded on install and on every update; putting by id keeps it idempotent. Writers (imports,
+  // harvests, the signatures' refresh) wait for all of it (`ready`); lookups only for the pack
+  // (`packIn`): while an upgrade's index rebuild goes on they answer from what is indexed so far,
+  // and say so (contextFor's `indexing`).
   let ready: Promise<void> = Promise.resolve();
+  let packIn: Promise<void> = Promise.resolve();
   let loading = false;
   browser.runtime.onInstalled.addListener(() => {
     loading = true;
-    ready = loadPack()
+    let loaded = () => {};
+    packIn = new Promise<void>((resolve) => {
+      loaded = () => {
+        loading = false;
+        resolve();
+      };
+    });
+    ready = loadPack(loaded)
       .catch((e: unknown) => console.error('Isnad: loading the built-in corpus failed', e))
-      .finally(() => (loading = false));
+      .finally(loaded);
   });
-  const pack: PackState = { ready: () => ready, loading: () => loading };
+  const pack: PackState = { ready: () => packIn, loading: () => loading };
 
   // After an update, doc rows of the previous event model get this one's signatures, in the
   // background: lookups and imports do not wait for it (they wait for `ready` only), and read a
@@ -120,12 +131,12 @@ export default defineBackground(() => {
 
   listen(guardFrames({
     ...tabHandlers({ db, tabs, panelContexts, frames, pack }),
-    ...engineHandlers(db, pack.ready),
+    ...engineHandlers(db, { lookups: pack.ready, writes: () => ready }),
     ...corpusHandlers(db),
     ...clippingsHandlers(clippings),
     ...compareHandlers({ db, tabArticle: (tabId) => tabArticle(tabs, pack, tabId), ready: pack.ready }),
     ...settingsHandlers(),
-    ...harvestHandlers(db, pack.ready),
+    ...harvestHandlers(db, () => ready),
     ...teamHandlers(db, (tabId, sender) => tabArticle(tabs, pack, tabOf(tabId, sender))),
   }, frames));
 });

@@ -156,6 +156,8 @@ export interface RelatedEvent {
 export interface TabContext {
   article: Article;
   related: RelatedReport[];
+  /** Set while the index is rebuilt (after an upgrade): the related reports are of the part indexed so far. */
+  indexing?: { done: number; total: number };
 }
 
 /** A file made for the reader to download (an export or a backup). */

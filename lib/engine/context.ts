@@ -13,10 +13,29 @@ function articleText(a: Article): string {
   return a.paragraphs.join('\n');
 }
 
-export async function installBuiltin(db: IsnadDB, pack: CorpusPack): Promise<number> {
+/** An index rebuild under way, per database: how many reports of how many are indexed again. */
+const rebuilding = new WeakMap<object, { done: number; total: number }>();
+
+/**
+ * The built-in pack stored, then every report the index lacks indexed: a database from schema v1,
+ * or one whose index an upgrade emptied (v8: ≈ 2 min at 100,000 reports). `opts.loaded` is called
+ * once the pack is in: lookups need not wait for the rest — they answer from what is indexed so
+ * far and say how far it got (contextFor's `indexing`). `opts.batch`, `opts.progress`: for tests.
+ */
+export async function installBuiltin(db: IsnadDB, pack: CorpusPack, opts: { loaded?: () => void; batch?: number; progress?: () => Promise<void> } = {}): Promise<number> {
   const n = await loadBuiltin(db, pack.reports);
-  // Reports stored before the index existed (a database from schema v1) are indexed now.
-  await ensureIndexed(db);
+  opts.loaded?.();
+  try {
+    await ensureIndexed(db, {
+      ...(opts.batch ? { batch: opts.batch } : {}),
+      onProgress: async (done, total) => {
+        if (done < total) rebuilding.set(db, { done, total });
+        await opts.progress?.();
+      },
+    });
+  } finally {
+    rebuilding.delete(db);
+  }
   return n;
 }
 
@@ -35,7 +54,9 @@ export function articleQuery(article: Article): Query {
 /** The article and its related reports. `explain: false`: without shared phrases, which the panel
  *  asks for once it shows the list (whyFor), so that the list does not wait for them. */
 export async function contextFor(db: IsnadDB, article: Article, top = 10, opts: { explain?: boolean } = {}): Promise<TabContext> {
-  return { article, related: await searchRelated(db, articleQuery(article), { top, ...opts }) };
+  const related = await searchRelated(db, articleQuery(article), { top, ...opts });
+  const indexing = rebuilding.get(db);
+  return { article, related, ...(indexing ? { indexing: { ...indexing } } : {}) };
 }
 
 /** Most reports a panel shows at once: the phrases of more are not asked for together. */

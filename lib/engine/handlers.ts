@@ -14,30 +14,31 @@ type EngineHandlers = Pick<
   'ui:entity' | 'ui:search' | 'ui:related' | 'ui:import' | 'ui:import-begin' | 'ui:import-part' | 'ui:import-end' | 'ui:imports' | 'ui:corpus-delete'
 >;
 
-/** `ready`: the built-in pack is in (a lookup or an import waits for it after an install). */
-export function engineHandlers(db: IsnadDB, ready: () => Promise<void>): EngineHandlers {
+/** `lookups`: the built-in pack is in (a lookup waits for it after an install); `writes`: and
+ *  every stored report indexed (an import waits for an upgrade's rebuild of the index too). */
+export function engineHandlers(db: IsnadDB, { lookups, writes }: { lookups: () => Promise<void>; writes: () => Promise<void> }): EngineHandlers {
   return {
     async 'ui:entity'({ id }) {
       return entityCard(db, id);
     },
     async 'ui:search'({ query }) {
-      await ready();
+      await lookups();
       return searchCorpus(db, query);
     },
     async 'ui:related'({ query, top, explain }) {
-      await ready();
+      await lookups();
       return searchRelated(db, query, { top, explain: explain !== false });
     },
     async 'ui:import'({ file, text, records }) {
-      await ready();
+      await writes();
       return records ? importRecords(db, file, records) : importText(db, file, text ?? '');
     },
     async 'ui:import-begin'({ file, total, problems, source }) {
-      await ready();
+      await writes();
       return beginImport(db, { file, total, problems, source });
     },
     async 'ui:import-part'({ job, records, features, part, lines }) {
-      await ready();
+      await writes();
       return importPart(db, job, records, features, { part, lines: Array.isArray(lines) ? lines : undefined });
     },
     async 'ui:import-end'({ job }) {

@@ -200,18 +200,21 @@ export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number>
 }
 
 /** Indexes reports stored before the index existed (or before an upgrade emptied it), or left unindexed by a crash. */
-export async function ensureIndexed(db: IsnadDB): Promise<number> {
+export async function ensureIndexed(db: IsnadDB, opts: { batch?: number; onProgress?: (done: number, total: number) => void | Promise<void> } = {}): Promise<number> {
   const indexed = new Set((await db.docs.orderBy('id').keys()) as string[]);
   const missing = (await db.reports.toCollection().primaryKeys()).filter((id) => !indexed.has(id));
   if (missing.length === 0) return 0;
   let added = 0;
   const session: IndexSession = { keys: null, near: null };
-  for (let i = 0; i < missing.length; i += 2000) {
-    const reports = (await db.reports.bulkGet(missing.slice(i, i + 2000))).filter((r): r is Report => !!r);
+  const batch = opts.batch ?? 2000;
+  await opts.onProgress?.(0, missing.length);
+  for (let i = 0; i < missing.length; i += batch) {
+    const reports = (await db.reports.bulkGet(missing.slice(i, i + batch))).filter((r): r is Report => !!r);
     // They are in `reports` already: indexed as they are, without the duplicate check.
     const res = await writeBatch(db, prepare(reports.map((r) => ({ ...r, keys: r.keys ?? reportKeys(r.url) }))), { stored: true, session });
     added += res.added.length;
     await compact(db);
+    await opts.onProgress?.(Math.min(missing.length, i + batch), missing.length);
   }
   await compact(db, { all: true });
   return added;

@@ -24,7 +24,7 @@ describe('domain handlers', () => {
     const frames = new FrameClaims();
     const domains = {
       tabs: tabHandlers({ db, tabs, panelContexts: new PanelContexts(), frames, pack: { ready, loading: () => false } }),
-      engine: engineHandlers(db, ready),
+      engine: engineHandlers(db, { lookups: ready, writes: ready }),
       corpus: corpusHandlers(db),
       clippings: clippingsHandlers({ db, articleOf: (id) => tabs.get(id), pageUrlOf, lang: () => 'en', settings: settingsStorage, frames }),
       compare: compareHandlers({ db, tabArticle: async () => null, ready }),
