@@ -141,6 +141,14 @@ function backReference(found: Found[], k: number): Candidate | null {
 }
 
 /**
+ * Of places one name is shared by, the larger is meant where the text says nothing of either's
+ * region (المالكية: the city of al-Hasakah, Derik, not the village near Azaz; the order of the
+ * gazetteer decided before). A fraction, below any count of context.
+ */
+const SIZE: Partial<Record<string, number>> = { governorate: 0.04, city: 0.03, town: 0.02, district: 0.02 };
+const sizeOf = (kind: string): number => SIZE[kind] ?? 0.01;
+
+/**
  * Picks, for words that name several entities, the one whose region the rest of the text is about;
  * drops generic names ("المدينة الصناعية") whose place the text does not name.
  */
@@ -170,8 +178,10 @@ function resolve(found: Found[]): Array<{ f: Found; pick: Candidate }> {
     let best = candidates[0]!;
     let bestScore = -1;
     if (candidates.length > 1) {
+      const places = candidates.every((c) => c.entity.type === 'place');
       for (const c of candidates) {
-        const score = ancestors(c.entity.id).slice(1).reduce((s, a) => s + (context.get(a.id) ?? 0), 0);
+        // Context counts are whole: a place's size only breaks their ties.
+        const score = ancestors(c.entity.id).slice(1).reduce((s, a) => s + (context.get(a.id) ?? 0), 0) + (places ? sizeOf(c.entity.kind) : 0);
         if (score > bestScore) [best, bestScore] = [c, score];
       }
     }

@@ -58,6 +58,16 @@ describe('matchEntities', () => {
     expect(hasakah[0]!.id).toBe('malikiyah');
   });
 
+  it('takes the larger of places of one name where the text names neither region', () => {
+    // المالكية: the city of al-Hasakah (Derik), not the village near Azaz listed before it.
+    for (const text of ['قصف على المالكية اليوم', 'حريق ضخم في محيط المالكية صباح اليوم', 'وقفة احتجاجية في المالكية']) {
+      expect([text, matchEntities(text)[0]]).toMatchObject([text, { id: 'malikiyah', alternatives: ['malikiyah-azaz'] }]);
+    }
+    // The village wherever the text is about its region, however it names it.
+    expect(matchEntities('اشتباكات في المالكية بريف حلب الشمالي')[0]!.id).toBe('malikiyah-azaz');
+    expect(matchEntities('قصف على المالكية قرب مارع')[0]!.id).toBe('malikiyah-azaz');
+  });
+
   it('reads a generic name only in a text about its place', () => {
     expect(ids('قوات الأسد في المدينة الصناعية')).toEqual(['regime-forces']);
     expect(ids('حلب: قوات الأسد في المدينة الصناعية')).toEqual(['aleppo', 'regime-forces', 'sheikh-najjar']);
