@@ -2,8 +2,9 @@
 // in the built extension in Chromium. The synthetic corpus is imported as a reader does (one JSON
 // Lines file given to the options page's file input), then related reports are asked for as the
 // in-page panel does (ui:related, the list first; then with shared phrases as the side panel asks): import throughput, query latency warm and just after the service worker was
-// stopped, recall on the labelled groups, the worker's heap and the profile's storage.
+// stopped (asked straight away, and as a reader's page asks: woken by the page first), recall on the labelled groups, the worker's heap and the profile's storage.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -126,6 +127,22 @@ async function phasesOf(worker: { evaluate<T>(expr: string): Promise<T> }, n: nu
   return ((await worker.evaluate<Phases[] | undefined>('self.isnadQueryPhases').catch(() => undefined)) ?? []).slice(-n);
 }
 
+// The reader's path after a stop: an outlet's page wakes the worker as it starts loading
+// (page:wake, entrypoints/wake.content.ts: the worker readies the lookup, its doc columns
+// included) and the article's lookup comes once the page has been read — about 200 ms after the
+// navigation began (bench/MAIN-THREAD.md: the article is extracted at 195–265 ms, median).
+const WAKE_URL = 'http://www.orient-news.net/isnad-bench-wake';
+const READ_GAP_MS = 200;
+
+/** A page on an outlet's host with no article: it wakes the worker and asks nothing else. */
+async function wakeSite(): Promise<Server> {
+  const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="ar" dir="rtl"><title>—</title><body></body></html>'));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
 
 async function main(): Promise<void> {
@@ -137,7 +154,9 @@ async function main(): Promise<void> {
   const queries = values.queries ? pickQueries(corpus, Number(values.queries)) : pickQueries(corpus);
   // --extension-dir DIR: another build (a baseline copied aside), for A/B runs back to back.
   // --profile-cold DIR: CPU profiles of the worker from its start to the answer of a query that woke it (DIR/cold-K.json).
-  const b = await launchWithExtension({ hostRules: 'MAP synthetic.example 127.0.0.1', ...(values['extension-dir'] ? { extensionDir: values['extension-dir'] } : {}) });
+  const site = await wakeSite();
+  const hostRules = `MAP synthetic.example 127.0.0.1, MAP ${new URL(WAKE_URL).hostname} 127.0.0.1:${(site.address() as { port: number }).port}`;
+  const b = await launchWithExtension({ hostRules, ...(values['extension-dir'] ? { extensionDir: values['extension-dir'] } : {}) });
   try {
     await waitForCorpus(b.worker);
     const page = await b.context.newPage();
@@ -206,6 +225,22 @@ async function main(): Promise<void> {
       const sw = b.context.serviceWorkers().find((w) => w.url().includes('background'));
       if (sw) coldPhases.push(...(await phasesOf(sw, 1)));
     }
+    // The same stop, then the reader's path: a page wakes the worker, its article's lookup comes after.
+    const woken: number[] = [];
+    const wokenPhases: Phases[] = [];
+    const tab = await b.context.newPage();
+    for (let k = 0; k < restarts; k++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await sleep(300);
+      const t0 = performance.now();
+      await tab.goto(`${WAKE_URL}?${k}`, { waitUntil: 'commit' });
+      await sleep(READ_GAP_MS - (performance.now() - t0));
+      const g = queries[(k * 7) % queries.length]!;
+      woken.push((await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10, explain: false })).ms);
+      const sw = b.context.serviceWorkers().find((w) => w.url().includes('background'));
+      if (sw) wokenPhases.push(...(await phasesOf(sw, 1)));
+    }
+    await tab.close();
     // The worker's start alone: a message that reads nothing, just after the worker was stopped.
     const wake: number[] = [];
     for (let k = 0; k < restarts; k++) {
@@ -247,6 +282,8 @@ async function main(): Promise<void> {
         // The same stop, then a message that reads nothing: what of the above is the worker starting.
         wakeOnly: { p50Ms: pct(wake, 50), p95Ms: pct(wake, 95) },
       },
+      // The same queries after the same stop, asked READ_GAP_MS after an outlet's page woke the worker.
+      afterRestartWokenByPage: { p50Ms: pct(woken, 50), p95Ms: pct(woken, 95), n: woken.length, gapMs: READ_GAP_MS, phases: summarise(wokenPhases) },
       workerHeapMB: { duringImportMax: importHeaps.length ? Math.max(...importHeaps) : null, afterQueries: heapMB },
       workerHeapAfterRestartMB: heapAfterColdMB,
       storageMB: Math.round(((storage.usage ?? 0) / 1024 / 1024) * 10) / 10,
@@ -265,6 +302,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(values.json ? result : result, null, values.json ? 0 : 2)}\n`);
   } finally {
     await b.close();
+    site.close();
   }
 }
 

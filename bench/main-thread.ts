@@ -161,7 +161,7 @@ interface Row {
   /** Loads just after the background was stopped (a reader back after 30 s idle): when the marks and
    *  the first related report showed, median and worst (ms). */
   /** Loads just after the background was stopped: when the marks and the panel's list and why showed, and each stage (median). */
-  cold?: { runs: number; marksAtMs: number; marksAtMaxMs: number; relatedInPanelMs: number; relatedInPanelMaxMs: number; whyInPanelMs: number; timeline: Timeline };
+  cold?: { runs: number; marksAtMs: number; marksAtMaxMs: number; relatedInPanelMs: number; relatedInPanelMaxMs: number; whyInPanelMs: number; timeline: Timeline; docRows?: number[] };
   /** From traced loads: our costliest task by CPU time and by wall time, and the script's evaluation. */
   traced?: { loads: number; longestCpuMs: number; longestCpuSteps: string; longestWallMs: number; longestWallSteps: string; evaluateCpuMedianMs: number };
 }
@@ -328,6 +328,12 @@ function medianTimeline(loads: Load[]): Timeline {
   return Object.fromEntries(Object.keys(timelines[0]!).map((k) => [k, round(median(timelines.map((t) => t[k as keyof Timeline])))])) as unknown as Timeline;
 }
 
+/** The doc rows the first lookup of a worker just started read (-1 when it cannot be told). */
+async function firstLookupRows(context: BrowserContext): Promise<number> {
+  const sw = context.serviceWorkers().find((w) => w.url().includes('background'));
+  return (await sw?.evaluate('self.isnadQueryPhases?.at(0)?.rows ?? -1').catch(() => -1)) as number ?? -1;
+}
+
 function summariseCold(loads: Load[]): NonNullable<Row['cold']> {
   const marks = loads.map((l) => marksShownAt(l.cost));
   const related = loads.map((l) => l.timeline.panelShown);
@@ -375,16 +381,20 @@ export async function measureMainThread({ runs = 5, baselineDir, traced = 3, col
         }
       }
       const cold: Load[][] = builds.map(() => []);
+      // The doc rows each lookup read (lib/engine/query-phases.ts): ≈ 32 when it ranked from the
+      // segments' doc columns, every candidate's (≈ 200 at 100,000 reports) when it had none yet.
+      const coldRows: number[][] = builds.map(() => []);
       for (let r = 0; r < coldRuns; r++) {
         for (const [k, b] of builds.entries()) {
           await stoppers[k]!();
           cold[k]!.push(await loadOnce(b.context, url));
+          coldRows[k]!.push(await firstLookupRows(b.context));
         }
       }
       const traces: TracedTask[][][] = builds.map(() => []);
       for (let r = 0; r < traced; r++) for (const [k, b] of builds.entries()) traces[k]!.push(await traceOurTasks(b.context, url));
       const without = (await withoutIsnad(site.hostRules, url, 3)).reduce((a, x) => a + x, 0);
-      for (const k of builds.keys()) rows[k]!.push({ ...summarise(name, loads[k]!, without), traced: summariseTraces(traces[k]!), ...(coldRuns ? { cold: summariseCold(cold[k]!) } : {}) });
+      for (const k of builds.keys()) rows[k]!.push({ ...summarise(name, loads[k]!, without), traced: summariseTraces(traces[k]!), ...(coldRuns ? { cold: { ...summariseCold(cold[k]!), docRows: coldRows[k]! } } : {}) });
     }
     return { rows: rows[0]!, baseline: rows[1] ?? null };
   } finally {

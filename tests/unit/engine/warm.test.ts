@@ -9,7 +9,9 @@ import { openDb } from '../../../lib/db';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
 import { lexiconRead } from '../../../lib/engine/lexicon';
 import { searchRelated, type Query } from '../../../lib/engine/search';
-import { cacheOf } from '../../../lib/engine/segments/store';
+import { cacheOf, readManifest } from '../../../lib/engine/segments/store';
+import { columnsLoaded, decodedColumns } from '../../../lib/engine/doc-columns';
+import { recentPhases } from '../../../lib/engine/query-phases';
 import { warmLookup } from '../../../lib/engine/warm';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
@@ -32,6 +34,29 @@ describe('readying the lookup', () => {
     expect(await searchRelated(restarted, q(7))).toEqual(await searchRelated(cold, q(7)));
     cold.close();
     restarted.close();
+  });
+
+  it("reads the segments' doc columns, so that the first lookup reads only the rows that can reach the judged pool", async () => {
+    const db = openDb(`warm-d-${Math.random()}`);
+    await indexReports(db, real.slice(0, 120).map((r) => toReport(r, 'import', 'real-2025')));
+    const name = db.name;
+    db.close();
+    // Two restarted workers: one woken by a page first, one asked straight away.
+    const asked = openDb(name);
+    const answered = await searchRelated(asked, q(11), { explain: false });
+    const rowsCold = recentPhases.at(-1)!.rows;
+    asked.close();
+    const woken = openDb(name);
+    const { segs } = await readManifest(woken);
+    expect(decodedColumns(woken, segs)).toBeNull();
+    await warmLookup(woken);
+    await columnsLoaded(woken);
+    expect(decodedColumns(woken, segs)).not.toBeNull();
+    expect(await searchRelated(woken, q(11), { explain: false })).toEqual(answered);
+    const rowsWoken = recentPhases.at(-1)!.rows;
+    expect(rowsWoken).toBeGreaterThan(0);
+    expect(rowsWoken).toBeLessThan(rowsCold);
+    woken.close();
   });
 
   it('does not fail on an empty corpus', async () => {
