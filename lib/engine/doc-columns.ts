@@ -4,9 +4,10 @@
 // those that may reach the judged pool (rank.ts rankLazily). A segment never changes, so its
 // decoded columns are kept while it is live: dropped when it is merged away, never invalidated.
 //
-// Decoding a segment of 100,000 documents takes tens of ms on cold code, so a query never waits
-// for it: a query finds the columns decoded, or reads its candidates' rows as before and the
-// columns are read after its answer (`loadAfter`).
+// Decoding a segment of 100,000 documents takes tens of ms on cold code, so a query never starts
+// it: a query finds the columns decoded (or being read: it waits for them, `columnsFor`), or reads
+// its candidates' rows as before and the columns are read after its answer (`loadAfter`); a worker
+// woken by an outlet's page reads them before the article's lookup comes (warm.ts).
 import type { IsnadDB } from '../db';
 import { readOnly, result } from './raw-reads';
 import { asBytes, SegmentFormatError } from './segments/bytes';
@@ -103,6 +104,18 @@ export function decodedColumns(db: object, segs: readonly { s: number; docs: num
 }
 
 /**
+ * decodedColumns, once a load of columns under way is done. The load runs on this worker's one
+ * thread in any case (a slice between messages): a lookup that did not wait for it would have its
+ * slices between its own steps and read every candidate's row besides (a restarted worker's first
+ * lookup, its columns' load begun at page:wake: warm.ts). With no load under way, as decodedColumns.
+ */
+export async function columnsFor(db: object, segs: readonly { s: number; docs: number }[]): Promise<ColumnView | null> {
+  const loading = keptOf(db).loading;
+  if (loading && !decodedColumns(db, segs)) await loading;
+  return decodedColumns(db, segs);
+}
+
+/**
  * Reads and decodes the columns of the live segments not kept yet, beginning once the current task
  * is done and a slice at a time (segments/columns.ts decodeInSlices), so that a message coming
  * meanwhile waits a few ms at most.
@@ -119,12 +132,28 @@ export function loadAfter(db: IsnadDB, segs: readonly { s: number; docs: number 
     });
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * A task later, by a message port: a timer set from a timer's task is nested, and from the fifth
+ * level on waits 4 ms at least (HTML timers) — ≈ 40 ms of waiting over a segment's 13 slices.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
 
 async function loadColumns(db: IsnadDB, segs: readonly number[]): Promise<void> {
-  await nextTask();
+  // The rows are asked for at once (read in the browser while this worker does other work) and
+  // decoded from the next task on.
   const store = (await readOnly(db, ['segs'])).objectStore('segs');
-  const rows = await Promise.all(segs.map((s) => result(store.get([s, COLUMNS_ROW]) as IDBRequest<SegRow | undefined>)));
+  const read = Promise.all(segs.map((s) => result(store.get([s, COLUMNS_ROW]) as IDBRequest<SegRow | undefined>)));
+  await nextTask();
+  const rows = await read;
   const k = keptOf(db);
   for (const [i, row] of rows.entries()) {
     const s = segs[i]!;

@@ -11,7 +11,7 @@ import type { TermPostings } from './segments/store';
 import { getMany, readOnly } from './raw-reads';
 import { lexiconRead, lexiconWith } from './lexicon';
 import { maxWordId, withLexicon } from './term-pack';
-import { decodedColumns, loadAfter, type ColumnView } from './doc-columns';
+import { columnsFor, loadAfter, type ColumnView } from './doc-columns';
 
 /** Doc rows by number, with the lexicon pages their word counts use read (lib/engine/term-pack.ts). */
 async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undefined>> {
@@ -66,7 +66,7 @@ export function storeReader(db: IsnadDB): IndexReader {
     postings: async (terms) => {
       const read = await readPostings(db, terms);
       segs = read.meta.segs;
-      return { ...read, cols: decodedColumns(db, segs) };
+      return { ...read, cols: await columnsFor(db, segs) };
     },
     idle: () => loadAfter(db, segs),
     docs: (ns) => docRows(db, ns, (missing) => readDocs(db, missing)),
