@@ -8,7 +8,7 @@ import { entityTerm, impact, IMPACT_SCALE, saturationLimit } from './index-store
 import type { DocRow } from './index-types';
 import { storeReader, type IndexReader } from './reader';
 import type { RelatedReport } from '../types';
-import { analyse, QUERY_WORDS, type EntityRef, type Features } from './features';
+import { analyse, analyseScanned, QUERY_WORDS, type EntityRef, type Features } from './features';
 import { phaseClock } from './query-phases';
 import { rankCandidates, rankLazily, type LazyCandidate } from './rank';
 import type { ColumnView } from './doc-columns';
@@ -70,9 +70,12 @@ interface LookedUpTerm extends QueryTerm {
   postings: TermPostings;
 }
 
+/** The article's words are kept as written (to explain matches). */
+const QUERY_ANALYSIS = { surface: true };
+
 /** The article's query: its title and lede, with the entities it names. */
 export function queryFeatures(q: Query): Features {
-  return analyse(q.title, q.text, q.publishedAt, QUERY_WORDS, { surface: true });
+  return analyse(q.title, q.text, q.publishedAt, QUERY_WORDS, QUERY_ANALYSIS);
 }
 
 function has(p: TermPostings, n: number): boolean {
@@ -105,10 +108,13 @@ export function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions = {}): 
  */
 export async function searchWith(reader: IndexReader, q: Query, opts: SearchOptions = {}): Promise<RelatedReport[]> {
   const clock = phaseClock();
-  const f = queryFeatures(q);
+  // The article's event signature and word counts (judging reads them) are its analysis too, read
+  // from the analysis's scan of the title and the start of the text (as an import does: wire.ts).
+  const { features: f, scanned } = analyseScanned(q.title, q.text, q.publishedAt, QUERY_WORDS, QUERY_ANALYSIS);
+  const sig = eventSignature(q.title, q.text, q.publishedAt, { scanned });
+  const terms = termVector(q.title, q.text, { scanned });
   clock.lap('analyse');
   const wanted = queryTerms(f);
-  const sig = eventSignature(q.title, q.text, q.publishedAt);
   const looked = await lookUp(reader, wanted, eventPlaceDays(sig));
   clock.lap('postings');
   const lexical = scoreLexical(f, looked);
@@ -121,7 +127,7 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
   const at = atEventPlace(sig);
   const rq = { q, f, qterms: looked.qterms, self: lexical.self, ...(at ? { atEventPlace: at } : {}) };
   // The article's event document as judging reads it (pair.ts eventDoc), its signature worked out once.
-  const article: EventDoc = { sig, terms: termVector(q.title, q.text), ...(q.outlet ? { outlet: q.outlet } : {}) };
+  const article: EventDoc = { sig, terms, ...(q.outlet ? { outlet: q.outlet } : {}) };
   const source = {
     article,
     holds: (qt: QueryTerm, d: DocRow) => has((qt as LookedUpTerm).postings, d.n),
