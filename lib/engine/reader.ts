@@ -11,7 +11,7 @@ import type { TermPostings } from './segments/store';
 import { getMany, readOnly } from './raw-reads';
 import { lexiconRead, lexiconWith } from './lexicon';
 import { maxWordId, withLexicon } from './term-pack';
-import { columnsFor, loadAfter, type ColumnView } from './doc-columns';
+import { decodedColumns, loadAfter, type ColumnView } from './doc-columns';
 import { getReports } from '../corpus/report-pages';
 
 /** Doc rows by number, with the lexicon pages their word counts use read (lib/engine/term-pack.ts). */
@@ -67,7 +67,7 @@ export function storeReader(db: IsnadDB): IndexReader {
     postings: async (terms) => {
       const read = await readPostings(db, terms);
       segs = read.meta.segs;
-      return { ...read, cols: await columnsFor(db, segs) };
+      return { ...read, cols: decodedColumns(db, segs) };
     },
     idle: () => loadAfter(db, segs),
     docs: (ns) => docRows(db, ns, (missing) => readDocs(db, missing)),

@@ -10,9 +10,8 @@ import { indexReports, toReport } from '../../../lib/engine/index-store';
 import { lexiconRead } from '../../../lib/engine/lexicon';
 import { searchRelated, type Query } from '../../../lib/engine/search';
 import { cacheOf, readManifest } from '../../../lib/engine/segments/store';
-import { columnsFor, columnsLoaded, decodedColumns } from '../../../lib/engine/doc-columns';
+import { columnsLoaded, decodedColumns } from '../../../lib/engine/doc-columns';
 import { recentPhases } from '../../../lib/engine/query-phases';
-import { storeReader } from '../../../lib/engine/reader';
 import { warmLookup } from '../../../lib/engine/warm';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
@@ -58,16 +57,6 @@ describe('readying the lookup', () => {
     expect(rowsWoken).toBeGreaterThan(0);
     expect(rowsWoken).toBeLessThan(rowsCold);
     woken.close();
-    // The article's lookup coming while the columns are still being read waits for them.
-    const early = openDb(name);
-    const reader = storeReader(early);
-    await reader.postings([]);
-    reader.idle!();
-    expect(decodedColumns(early, segs)).toBeNull();
-    expect(await columnsFor(early, segs)).not.toBeNull();
-    expect(await searchRelated(early, q(11), { explain: false })).toEqual(answered);
-    expect(recentPhases.at(-1)!.rows).toBe(rowsWoken);
-    early.close();
   });
 
   it('does not fail on an empty corpus', async () => {
