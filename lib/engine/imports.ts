@@ -9,6 +9,7 @@ import { hash53 } from '../corpus/ids';
 import { compact, openSession, prepare, toReport, writeBatch, type IndexSession } from './index-store';
 import type { ImportJob, ImportProblemRow } from './index-types';
 import { fromPartWire, type PartWire } from './part-wire';
+import { reportTables } from '../corpus/report-pages';
 
 /** Why an import stopped when the browser's storage is full: one message, whatever the layer
  *  (IndexedDB's QuotaExceededError, Dexie's wrapping of it) that raised it. */
@@ -81,7 +82,7 @@ export async function runImport(db: IsnadDB, jobId: string, onProgress?: Progres
     const now = Date.now();
     const prepared = prepare(chunk.records.map((r) => toReport(r, 'import', jobId, now)));
     session ??= await openSession(db, ((await db.jobs.get(jobId))?.total ?? 0) - chunk.i * CHUNK);
-    const job = await db.transaction('rw', [db.reports, db.docs, db.segs, db.prints, db.meta, db.lex, db.jobs, db.staged], async () => {
+    const job = await db.transaction('rw', [...reportTables(db), db.docs, db.segs, db.prints, db.meta, db.lex, db.jobs, db.staged], async () => {
       const current = await db.jobs.get(jobId);
       if (!current) throw new Error(`no import ${jobId}`);
       // Another run (a second wake-up) may have taken this chunk meanwhile.
@@ -236,7 +237,7 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
   let opening = sessions.get(jobId);
   if (!opening) sessions.set(jobId, (opening = openSession(db, current.total - current.done)));
   const session = await opening;
-  const job = await db.transaction('rw', [db.reports, db.docs, db.segs, db.prints, db.meta, db.lex, db.jobs], async () => {
+  const job = await db.transaction('rw', [...reportTables(db), db.docs, db.segs, db.prints, db.meta, db.lex, db.jobs], async () => {
     const before = (await db.jobs.get(jobId))!;
     // Two sends of one part in flight (a retry racing the first): the second writes nothing.
     if (part !== undefined && before.parts?.includes(part)) return before;

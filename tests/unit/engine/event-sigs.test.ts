@@ -14,6 +14,7 @@ import { eventSignature } from '../../../lib/events';
 import { packSignature, unpackSignature } from '../../../lib/engine/sig-pack';
 import type { DocRow } from '../../../lib/engine/index-types';
 import { storedDoc, unpackDoc, type DocRecord } from '../../../lib/engine/doc-rows';
+import { getReport } from '../../../lib/corpus/report-pages';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const asQuery = (i: number) => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
@@ -52,7 +53,7 @@ describe('event signatures kept in the doc rows', () => {
     const rows = (await db.docs.toArray()).map(unpackDoc);
     expect(rows).toHaveLength(real.length);
     for (const d of rows) {
-      const r = (await db.reports.get(d.id))!;
+      const r = (await getReport(db, d.id))!;
       expect(d.sv).toBe(signatureVersion());
       expect(storedSignature(d)).toEqual(eventSignature(r.title, r.text, r.publishedAt));
       // Packed, the place by its id only: the gazetteer has the rest.

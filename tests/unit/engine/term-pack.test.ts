@@ -20,6 +20,7 @@ import { beginImport, finishImport, importPart } from '../../../lib/engine/impor
 import { analyseRecords, fromWire } from '../../../lib/engine/wire';
 import { analysePart } from '../../../lib/engine/part-wire';
 import { ByteWriter } from '../../../lib/engine/segments/bytes';
+import { getReport } from '../../../lib/corpus/report-pages';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 
@@ -178,7 +179,7 @@ describe('word counts kept in the doc rows', () => {
       expect(hasStoredTerms(d)).toBe(true);
       // Counts kept under another reading of the words (another version) are not used.
       expect(hasStoredTerms({ ...d, sv: 'older' })).toBe(false);
-      const r = (await db.reports.get(d.id))!;
+      const r = (await getReport(db, d.id))!;
       // The text is not read when the row keeps its counts.
       expect(storedEventDoc(d, '')).toEqual(eventDoc(r.title, r.text, r.publishedAt, r.outlet));
     }
