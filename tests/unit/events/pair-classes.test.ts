@@ -3,7 +3,7 @@
 // said, tolls far apart at one place; and the threshold chosen on the fitting pairs alone.
 import { describe, expect, it } from 'vitest';
 import { eventDoc, judge } from '../../../lib/events';
-import { pairFeatures } from '../../../lib/events/pair';
+import { pairFeatures, probabilityOf } from '../../../lib/events/pair';
 
 describe('two governorates apart, neither naming the other', () => {
   // One day's strikes in two provinces, told in the same formula: two strikes, however alike.
@@ -172,12 +172,16 @@ describe('an event told after the other report was published', () => {
     ['ar', ['ارتفاع حصيلة القذائف على حي صلاح الدين إلى 8', 'ارتفع عدد ضحايا القذائف الصاروخية على حي صلاح الدين في حلب اليوم إلى 8 قتلى.', '2016-08-16'],
       ['مقتل 7 بقذائف على حي صلاح الدين', 'قتل 7 مدنيين يوم الأربعاء بقذائف صاروخية على حي صلاح الدين، بعد يوم من مقتل 8 يوم الثلاثاء.', '2016-08-17']],
   ];
-  it('is another event (dayAfterPub), whatever background day it names', () => {
+  it('counts against one event (dayAfterPub), whatever background day it names', () => {
     for (const [lang, x, y] of cases) {
       const tue = eventDoc(x[0], x[1], x[2], 'sana');
       const wed = eventDoc(y[0], y[1], y[2], 'manar');
-      expect([lang, pairFeatures(tue, wed).features.dayAfterPub, pairFeatures(wed, tue).features.dayAfterPub]).toEqual([lang, 1, 1]);
-      expect([lang, judge(tue, wed).relation]).not.toEqual([lang, 'same-event']);
+      const facts = pairFeatures(tue, wed);
+      expect([lang, facts.features.dayAfterPub, pairFeatures(wed, tue).features.dayAfterPub]).toEqual([lang, 1, 1]);
+      // A new toll of the other's day is not this one's (update off), and the fitted weight lowers the pair.
+      expect([lang, facts.features.update]).toEqual([lang, 0]);
+      const without = probabilityOf({ ...facts.features, dayAfterPub: 0 }, facts.gap);
+      expect([lang, probabilityOf(facts.features, facts.gap) < without]).toEqual([lang, true]);
     }
   });
   it('is not a later report of the same day\'s event', () => {
