@@ -16,13 +16,14 @@ import { entityById } from '../entities';
 import { outletNames } from './outlets';
 import { outletProfiles } from './profile';
 import type { Analyser, Comparison, GroupReport, OutletProfile } from './types';
+import { getReports, reportIds, reportsWhere } from '../corpus/report-pages';
 
 /** Ranked reports looked at when forming the group. */
 const GROUP_CANDIDATES = 20;
 
 export async function compareFor(db: IsnadDB, article: Article, analyse: Analyser = analyseReport): Promise<Comparison> {
   const { related } = await contextFor(db, article, GROUP_CANDIDATES);
-  const full = await db.reports.bulkGet(related.map((r) => r.id));
+  const full = await getReports(db, related.map((r) => r.id));
   const byId = new Map(full.filter((r) => r !== undefined).map((r) => [r.id, r]));
   const { group, basis } = groupFromRanking(articleAsReport(article), related, (id) => byId.get(id));
   const c = compareReports(group, analyse, { basis });
@@ -69,7 +70,7 @@ export function exportComparison(c: Comparison, format: 'markdown' | 'csv', lang
 let cached: { key: string; profiles: OutletProfile[] } | null = null;
 
 export async function profilesFor(db: IsnadDB, analyse: Analyser = analyseReport): Promise<OutletProfile[]> {
-  const ids = await db.reports.toCollection().primaryKeys();
+  const ids = await reportIds(db);
   const key = hash53(ids.join('|'));
   if (cached?.key === key && analyse === analyseReport) return cached.profiles;
   // A text the corpus holds twice (a built-in seed and the same page captured, a page and its
@@ -83,7 +84,7 @@ export async function profilesFor(db: IsnadDB, analyse: Analyser = analyseReport
     if ((d.dup !== null && d.dup !== d.n) || seen.has(key)) copies.add(d.id);
     seen.add(key);
   });
-  const reports = await db.reports.filter((r) => !copies.has(r.id)).toArray();
+  const reports = (await reportsWhere(db)).filter((r) => !copies.has(r.id));
   const profiles = outletProfiles(reports.map(reportAsGroupReport), analyse);
   if (analyse === analyseReport) cached = { key, profiles };
   return profiles;

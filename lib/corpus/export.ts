@@ -2,10 +2,11 @@
 import type { IsnadDB } from '../db';
 import type { ExportedFile, Report } from '../types';
 import type { CorpusPack } from './formats';
+import { reportsWhere } from './report-pages';
 
 /** A corpus pack of the reader's own reports (imported and captured; the built-in pack ships). */
 export async function exportPack(db: IsnadDB, origins: Array<Report['origin']> = ['import', 'capture']): Promise<CorpusPack> {
-  const reports = await db.reports.where('origin').anyOf(origins).toArray();
+  const reports = await reportsWhere(db, { origins });
   return {
     format: 'isnad-corpus',
     version: 1,

@@ -4,6 +4,7 @@ import type { IsnadDB } from '../db';
 import type { Handlers } from '../messaging';
 import { corpusExportFile } from './export';
 import { corpusStats } from './stats';
+import { getReport } from './report-pages';
 
 type CorpusHandlers = Pick<Handlers, 'ui:stats' | 'ui:report' | 'ui:corpus-export'>;
 
@@ -13,7 +14,7 @@ export function corpusHandlers(db: IsnadDB): CorpusHandlers {
       return corpusStats(db);
     },
     async 'ui:report'({ id }) {
-      return (await db.reports.get(id)) ?? null;
+      return (await getReport(db, id)) ?? null;
     },
     async 'ui:corpus-export'() {
       return corpusExportFile(db);

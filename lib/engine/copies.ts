@@ -7,6 +7,7 @@ import { forgetDocs } from './doc-cache';
 import { signatureFields, signatureVersion } from './event-sigs';
 import { nearDupsOf, type Prepared } from './index-store';
 import { storedDoc, unpackDoc, type DocRecord } from './doc-rows';
+import { getReport, reportTables, storeReports } from '../corpus/report-pages';
 
 /**
  * The stored report of the same outlet whose text this one is (within the near-duplicate
@@ -22,7 +23,7 @@ export async function storedCopyOf(db: IsnadDB, p: Prepared): Promise<Report | n
   let mine: DocRecord | undefined = first.outlet === p.report.outlet ? first : undefined;
   // The nearest text is another outlet's copy (a wire story): look in its group for this outlet's.
   if (!mine && first.dup !== null) mine = await db.docs.where('outlet').equals(p.report.outlet).filter((d) => d.dup === first.dup).first();
-  return mine ? ((await db.reports.get(mine.id)) ?? null) : null;
+  return mine ? ((await getReport(db, mine.id)) ?? null) : null;
 }
 
 /**
@@ -38,8 +39,8 @@ export async function mergeInto(db: IsnadDB, stored: Report, capture: Prepared):
     publishedAt: stored.publishedAt ?? c.publishedAt,
     keys: [...new Set([...(stored.keys ?? []), ...(c.keys ?? [])])],
   };
-  await db.transaction('rw', [db.reports, db.docs], async () => {
-    await db.reports.put(merged);
+  await db.transaction('rw', [...reportTables(db), db.docs], async () => {
+    await storeReports(db, [merged]);
     const found = await db.docs.where('id').equals(stored.id).first();
     if (!found) return;
     const row = unpackDoc(found);

@@ -8,6 +8,7 @@ import { unpackDoc } from './doc-rows';
 import { tokenize } from '../arabic';
 import { analyse } from './features';
 import { idf } from './search';
+import { getReports } from '../corpus/report-pages';
 
 /** The Corpus tab's query: words, outlets, inclusive YYYY-MM-DD bounds, named entities. */
 export interface CorpusQuery {
@@ -101,7 +102,7 @@ export async function searchCorpus(db: IsnadDB, q: CorpusQuery): Promise<CorpusH
 }
 
 async function toHits(db: IsnadDB, docs: StoredDoc[], needles: string[]): Promise<CorpusHit[]> {
-  const reports = await db.reports.bulkGet(docs.map((d) => d.id));
+  const reports = await getReports(db, docs.map((d) => d.id));
   return docs.map((d, i) => ({
     id: d.id,
     url: d.url,

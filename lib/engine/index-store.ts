@@ -19,6 +19,7 @@ import { batchPostings, docRowsOf, type Prepared } from './batch-rows';
 import { lexiconForWrite } from './lexicon';
 import { storedDoc, unpackDoc } from './doc-rows';
 import { putAll } from './raw-puts';
+import { allUrlKeys, getReports, knownIds as storedIds, knownUrlKeys, removeReports, reportIds, reportTables, storeReports } from '../corpus/report-pages';
 
 export { B, entityTerm, impact, impactByte, IMPACT_SCALE, K1 } from './bm25';
 export type { Prepared } from './batch-rows';
@@ -77,7 +78,7 @@ export interface IndexSession {
 export async function openSession(db: IsnadDB, records: number): Promise<IndexSession> {
   const docs = (await readMeta(db)).docs;
   // Reading all keys costs about as much as 1 lookup per 20 keys held.
-  const keys = records * 20 >= docs ? new Set((await db.reports.orderBy('keys').keys()) as string[]) : null;
+  const keys = records * 20 >= docs ? await allUrlKeys(db) : null;
   return { keys, near: null };
 }
 
@@ -91,9 +92,7 @@ export async function nearDupsOf(db: IsnadDB): Promise<NearDupIndex> {
 
 async function knownUrls(db: IsnadDB, keys: string[], session: IndexSession | undefined): Promise<Set<string>> {
   if (session?.keys) return new Set(keys.filter((k) => session.keys!.has(k)));
-  // Point lookups rather than anyOf(): one key range each, cheap on every IndexedDB.
-  const hits = await Promise.all(keys.map((k) => db.reports.where('keys').equals(k).primaryKeys()));
-  return new Set<string>(keys.filter((_, i) => hits[i]!.length > 0));
+  return knownUrlKeys(db, keys);
 }
 
 /**
@@ -106,8 +105,7 @@ async function splitKnown(db: IsnadDB, batch: readonly Prepared[], stored: boole
   const known = await knownUrls(db, stored ? [] : [...new Set(batch.flatMap((p) => p.report.keys ?? []))], session);
   // A report without a URL is keyed by its text: its id is the key to look for.
   const noUrl = stored ? [] : batch.filter((p) => !p.report.keys?.length).map((p) => p.report.id);
-  const idHits = await Promise.all(noUrl.map((id) => db.reports.where(':id').equals(id).primaryKeys()));
-  const knownIds = new Set<string>(noUrl.filter((_, i) => idHits[i]!.length > 0));
+  const knownIds = await storedIds(db, noUrl);
   const fresh: Prepared[] = [];
   const duplicates: Report[] = [];
   for (const p of batch) {
@@ -129,7 +127,7 @@ async function splitKnown(db: IsnadDB, batch: readonly Prepared[], stored: boole
  */
 export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?: boolean; session?: IndexSession } = {}): Promise<BatchResult> {
   const session = opts.session;
-  return db.transaction('rw', [db.reports, db.docs, db.segs, db.prints, db.meta, db.lex], async () => {
+  return db.transaction('rw', [...reportTables(db), db.docs, db.segs, db.prints, db.meta, db.lex], async () => {
     const meta = await readMeta(db);
     const { fresh, duplicates } = await splitKnown(db, batch, opts.stored, session);
     if (fresh.length === 0) return { added: [], duplicates };
@@ -147,7 +145,7 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     // Every write is issued before any is awaited: IndexedDB stores the reports while this
     // thread encodes the doc rows and the segment (awaiting each bulkPut left one side idle).
     await Promise.all([
-      putAll(db.reports, fresh.map((p) => p.report)),
+      storeReports(db, fresh.map((p) => p.report), putAll),
       putAll(db.docs, [...rows, ...older].map(storedDoc)),
       putAll(db.segs, written.rows),
       db.prints.put(printRow(s, rows)),
@@ -187,13 +185,13 @@ export async function indexReports(db: IsnadDB, reports: Report[], batchSize = 2
  */
 export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  return db.transaction('rw', [db.reports, db.docs, db.segs, db.meta], async () => {
+  return db.transaction('rw', [...reportTables(db), db.docs, db.segs, db.meta], async () => {
     const rows = (await db.docs.where('id').anyOf(ids).toArray()).map(unpackDoc);
     // Segments are never rewritten: their deleted documents are bits, left out when one is merged.
     const meta = await markDeleted(db, await readMeta(db), rows.map((r) => r.n));
     forgetDocs(db, rows.map((r) => r.n));
     await db.docs.bulkDelete(rows.map((r) => r.n));
-    await db.reports.bulkDelete(ids);
+    await removeReports(db, ids);
     await db.meta.put({ ...meta, docs: Math.max(0, meta.docs - rows.length), len: Math.max(0, meta.len - rows.reduce((sum, r) => sum + r.len, 0)) });
     return rows.length;
   });
@@ -202,14 +200,14 @@ export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number>
 /** Indexes reports stored before the index existed (or before an upgrade emptied it), or left unindexed by a crash. */
 export async function ensureIndexed(db: IsnadDB, opts: { batch?: number; onProgress?: (done: number, total: number) => void | Promise<void> } = {}): Promise<number> {
   const indexed = new Set((await db.docs.orderBy('id').keys()) as string[]);
-  const missing = (await db.reports.toCollection().primaryKeys()).filter((id) => !indexed.has(id));
+  const missing = (await reportIds(db)).filter((id) => !indexed.has(id));
   if (missing.length === 0) return 0;
   let added = 0;
   const session: IndexSession = { keys: null, near: null };
   const batch = opts.batch ?? 2000;
   await opts.onProgress?.(0, missing.length);
   for (let i = 0; i < missing.length; i += batch) {
-    const reports = (await db.reports.bulkGet(missing.slice(i, i + batch))).filter((r): r is Report => !!r);
+    const reports = (await getReports(db, missing.slice(i, i + batch))).filter((r): r is Report => !!r);
     // They are in `reports` already: indexed as they are, without the duplicate check.
     const res = await writeBatch(db, prepare(reports.map((r) => ({ ...r, keys: r.keys ?? reportKeys(r.url) }))), { stored: true, session });
     added += res.added.length;

@@ -5,6 +5,7 @@ import { validateRecord } from '../corpus/formats';
 import type { IsnadDB } from '../db';
 import { compact, deleteReports, prepare, toReport, writeBatch } from './index-store';
 import { mergeInto, storedCopyOf } from './copies';
+import { reportByUrlKeys, reportIds } from '../corpus/report-pages';
 
 /** The importId of captured reports. */
 export const CAPTURE = 'capture';
@@ -35,7 +36,7 @@ export async function captureArticle(db: IsnadDB, article: Article, now = Date.n
     [article.url, article.archive?.archiveUrl ?? ''],
   );
   const [prepared] = prepare([report]);
-  const known = await db.reports.where('keys').anyOf(report.keys ?? []).first();
+  const known = await reportByUrlKeys(db, report.keys ?? []);
   if (known) return null;
   const copy = await storedCopyOf(db, prepared!);
   if (copy) {
@@ -53,8 +54,8 @@ export type DeleteTarget = { report: string } | { importId: string } | { outlet:
 export async function deleteFromCorpus(db: IsnadDB, target: DeleteTarget): Promise<number> {
   let ids: string[];
   if ('report' in target) ids = [target.report];
-  else if ('importId' in target) ids = (await db.reports.where('importId').equals(target.importId).primaryKeys()) as string[];
-  else ids = (await db.reports.where('outlet').equals(target.outlet).primaryKeys()) as string[];
+  else if ('importId' in target) ids = await reportIds(db, { importId: target.importId });
+  else ids = await reportIds(db, { outlet: target.outlet });
   let n = 0;
   for (let i = 0; i < ids.length; i += 2000) n += await deleteReports(db, ids.slice(i, i + 2000));
   if ('importId' in target) await db.jobs.delete(target.importId);

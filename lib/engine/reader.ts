@@ -12,6 +12,7 @@ import { getMany, readOnly } from './raw-reads';
 import { lexiconRead, lexiconWith } from './lexicon';
 import { maxWordId, withLexicon } from './term-pack';
 import { decodedColumns, loadAfter, type ColumnView } from './doc-columns';
+import { getReports } from '../corpus/report-pages';
 
 /** Doc rows by number, with the lexicon pages their word counts use read (lib/engine/term-pack.ts). */
 async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undefined>> {
@@ -70,6 +71,6 @@ export function storeReader(db: IsnadDB): IndexReader {
     },
     idle: () => loadAfter(db, segs),
     docs: (ns) => docRows(db, ns, (missing) => readDocs(db, missing)),
-    texts: async (ids) => getMany<Report>((await readOnly(db, ['reports'])).objectStore('reports'), ids),
+    texts: (ids) => getReports(db, ids),
   };
 }

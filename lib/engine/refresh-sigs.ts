@@ -14,6 +14,7 @@ import type { StoredDoc } from './index-types';
 import { signatureFields, signatureVersion } from './event-sigs';
 import { lexiconForWrite } from './lexicon';
 import { listsOf, packTerms } from './term-pack';
+import { getReports, reportTables } from '../corpus/report-pages';
 
 /** Rows read and rewritten per transaction: ≈ 60 ms of analysis, so that a query's read of the
  *  docs (which waits for a write transaction over them) is not held up longer. */
@@ -41,10 +42,10 @@ export async function refreshSignatures(db: IsnadDB, slice = SLICE): Promise<num
   let refreshed = 0;
   for (;;) {
     // Read and rewritten in one transaction: a row deleted or regrouped meanwhile is not written back as it was.
-    const { last, ns } = await db.transaction('rw', [db.docs, db.reports, db.lex], async () => {
+    const { last, ns } = await db.transaction('rw', [db.docs, ...reportTables(db), db.lex], async () => {
       const rows: DocRecord[] = await db.docs.where('n').above(after).limit(slice).toArray();
       const stale = rows.filter((d) => d.sv !== version);
-      const reports = stale.length ? await db.reports.bulkGet(stale.map((d) => d.id)) : [];
+      const reports = stale.length ? await getReports(db, stale.map((d) => d.id)) : [];
       const lex = await lexiconForWrite(db);
       const out = stale.flatMap((row, i) => {
         const r: Report | undefined = reports[i];

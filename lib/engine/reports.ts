@@ -1,6 +1,7 @@
 import type { Report, ReportRecord } from '../types';
 import type { IsnadDB } from '../db';
 import { deleteReports, indexReports, toReport } from './index-store';
+import { reportsWhere } from '../corpus/report-pages';
 
 export { toReport } from './index-store';
 
@@ -16,7 +17,7 @@ export async function putReports(db: IsnadDB, records: ReportRecord[], origin: R
 /** Replaces the built-in corpus with the pack's reports (an update may drop or change some). */
 export async function loadBuiltin(db: IsnadDB, records: ReportRecord[]): Promise<number> {
   const reports = records.map((r) => toReport(r, 'builtin', 'builtin'));
-  const current = new Map((await db.reports.where('importId').equals('builtin').toArray()).map((r) => [r.id, r]));
+  const current = new Map((await reportsWhere(db, { importId: 'builtin' })).map((r) => [r.id, r]));
   // Changed or dropped reports go; unchanged ones stay as they are (and stay indexed).
   const same = (a: Report, b: Report) => a.title === b.title && a.text === b.text && a.publishedAt === b.publishedAt && a.outlet === b.outlet && a.url === b.url;
   const stale = [...current.values()].filter((c) => !reports.some((r) => r.id === c.id && same(r, c))).map((c) => c.id);

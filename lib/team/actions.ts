@@ -13,6 +13,7 @@ import { TeamError } from './errors';
 import { teamQueryFor } from './query';
 import { teamConfig, type TeamConfig, type TeamDB } from './store';
 import type { PullFilter, PullState, TeamConnect, TeamRelated, TeamShareRequest, TeamShareStep, TeamStatus } from './types';
+import { getReports, reportIds } from '../corpus/report-pages';
 
 export interface TeamDeps {
   teamDb: TeamDB;
@@ -123,14 +124,14 @@ export async function shareStep(deps: TeamDeps, req: TeamShareRequest): Promise<
     if (part.length > SHARE_BATCH) throw new Error(`at most ${SHARE_BATCH} chosen reports a step`);
     source = 'chosen';
   } else {
-    const ids = ((await deps.corpus.reports.where('importId').equals(req.importId).primaryKeys()) as string[]).sort();
+    const ids = await reportIds(deps.corpus, { importId: req.importId });
     const from = req.after === undefined ? 0 : ids.findIndex((id) => id > req.after!);
     part = from < 0 ? [] : ids.slice(from, from + SHARE_BATCH);
     if (part.length && from + part.length < ids.length) next = part[part.length - 1]!;
     source = (await deps.corpus.jobs.get(req.importId))?.file ?? req.importId;
   }
   // A chosen id the corpus no longer holds (deleted meanwhile) is left out.
-  const reports = part.length ? (await deps.corpus.reports.bulkGet(part)).filter((r) => r !== undefined) : [];
+  const reports = part.length ? (await getReports(deps.corpus, part)).filter((r) => r !== undefined) : [];
   if (reports.length === 0) return { sent: 0, added: 0, duplicates: 0, problems: [], next: null };
   const records: ReportRecord[] = reports.map((r) => ({ url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text }));
   const res = await http.addReports(records, source.slice(0, 200));

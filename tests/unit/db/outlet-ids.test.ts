@@ -10,6 +10,7 @@ import { SCHEMA_HISTORY } from '../../../lib/db/schema';
 import { corpusStats } from '../../../lib/corpus/stats';
 import { ensureIndexed } from '../../../lib/engine/index-store';
 import { reportKeys } from '../../../lib/corpus/ids';
+import { getReport, reportOutlets, reportsWhere } from '../../../lib/corpus/report-pages';
 
 const WAYBACK = 'https://web.archive.org/web/20170304101112/https://www.orient-news.net/ar/news_show/135000';
 const report = (id: string, outlet: string, url: string, extra: Record<string, unknown> = {}) => ({
@@ -46,7 +47,7 @@ describe('schema v6: outlet ids and archive capture times for rows an older vers
     const name = `v4-${Math.random()}`;
     await oldDatabase(name);
     const db = openDb(name);
-    const rows = await db.reports.toArray();
+    const rows = await reportsWhere(db);
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(Object.fromEntries(rows.map((r) => [r.id, r.outlet]))).toEqual({ a: 'shaam', b: 'shaam', c: 'shaam', d: 'ikhbariya', e: 'Some Local Page', f: 'al-hal', g: 'orient-news' });
     expect(Object.fromEntries(rows.map((r) => [r.id, r.outletGiven ?? null]))).toEqual({ a: 'Shaam Network', b: 'شبكة شام', c: 'shaam.org', d: 'Al-Ikhbariya', e: null, f: 'Kassioun', g: null });
@@ -71,8 +72,8 @@ describe('schema v6: outlet ids and archive capture times for rows an older vers
     const name = `v4-archive-${Math.random()}`;
     await oldDatabase(name);
     const db = openDb(name);
-    expect(await db.reports.get('g')).toMatchObject({ archivedAt: '2017-03-04T10:11:12Z', archiveUrl: WAYBACK });
-    for (const id of ['a', 'b', 'e']) expect((await db.reports.get(id))!.archivedAt).toBeUndefined();
+    expect(await getReport(db, 'g')).toMatchObject({ archivedAt: '2017-03-04T10:11:12Z', archiveUrl: WAYBACK });
+    for (const id of ['a', 'b', 'e']) expect((await getReport(db, id))!.archivedAt).toBeUndefined();
     db.close();
   });
 
@@ -84,7 +85,7 @@ describe('schema v6: outlet ids and archive capture times for rows an older vers
     expect(stats.reports).toBe(OLD_REPORTS.length);
     expect(stats.byOutlet).toEqual({ shaam: 3, ikhbariya: 1, 'Some Local Page': 1, 'al-hal': 1, 'orient-news': 1 });
     // The keys the outlet index holds are the ids themselves (no name resolved at read time).
-    expect(new Set(await db.reports.orderBy('outlet').keys())).toEqual(new Set(['shaam', 'ikhbariya', 'Some Local Page', 'al-hal', 'orient-news']));
+    expect(new Set(await reportOutlets(db))).toEqual(new Set(['shaam', 'ikhbariya', 'Some Local Page', 'al-hal', 'orient-news']));
     db.close();
   });
 });

@@ -5,6 +5,7 @@ import { openDb } from '../../../lib/db';
 import type { CorpusPack } from '../../../lib/corpus/formats';
 import { installBuiltin, contextFor } from '../../../lib/engine/context';
 import { extractFromText } from '../../../lib/extract/text';
+import { countReports, reportsWhere } from '../../../lib/corpus/report-pages';
 
 const pack = JSON.parse(readFileSync('public/corpus/builtin.json', 'utf8')) as CorpusPack;
 
@@ -13,8 +14,8 @@ describe('built-in corpus', () => {
     const db = openDb(`builtin-${Math.random()}`);
     await installBuiltin(db, pack);
     await installBuiltin(db, pack);
-    expect(await db.reports.count()).toBe(5);
-    const outlets = (await db.reports.toArray()).map((r) => r.outlet).sort();
+    expect(await countReports(db)).toBe(5);
+    const outlets = (await reportsWhere(db)).map((r) => r.outlet).sort();
     expect(outlets).toEqual(['eremnews', 'idlib24', 'orient-news', 'orient-news', 'shaam']);
   });
 

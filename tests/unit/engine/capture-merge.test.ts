@@ -12,6 +12,7 @@ import { indexReports, toReport } from '../../../lib/engine/index-store';
 import { captureArticle } from '../../../lib/engine/manage';
 import type { Article, ReportRecord } from '../../../lib/types';
 import { unpackDoc } from '../../../lib/engine/doc-rows';
+import { countReports, reportsWhere } from '../../../lib/corpus/report-pages';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const fresh = () => openDb(`capture-merge-${Math.random()}`);
@@ -46,9 +47,9 @@ describe('capturing an article the corpus already holds', () => {
     const r = real[0]!;
     const db = await seedCorpus([{ ...r, url: '', publishedAt: null }, real[1]!, real[2]!]);
     expect(await captureArticle(db, articleOf(r))).toBeNull();
-    expect(await db.reports.count()).toBe(3);
+    expect(await countReports(db)).toBe(3);
     expect(await db.docs.count()).toBe(3);
-    const merged = (await db.reports.toArray()).find((x) => x.title === r.title)!;
+    const merged = (await reportsWhere(db)).find((x) => x.title === r.title)!;
     expect(merged).toMatchObject({ origin: 'builtin', url: r.url, publishedAt: r.publishedAt });
     expect(merged.keys).toContain(urlKey(r.url));
     const doc = unpackDoc((await db.docs.where('id').equals(merged.id).first())!);
@@ -56,7 +57,7 @@ describe('capturing an article the corpus already holds', () => {
     expect(doc!.day).not.toBeNull();
     // Read again: known by its address now.
     expect(await captureArticle(db, articleOf(r))).toBeNull();
-    expect(await db.reports.count()).toBe(3);
+    expect(await countReports(db)).toBe(3);
   });
 
   it('the same text under another address of the outlet keeps the first address and date, and learns the new one', async () => {
@@ -64,8 +65,8 @@ describe('capturing an article the corpus already holds', () => {
     const db = await seedCorpus([r], 'import');
     const amp = `${r.url.replace(/\/$/, '')}/amp`;
     expect(await captureArticle(db, articleOf(r, { url: amp, publishedAt: { value: null, precision: 'unknown', source: 'none' } }))).toBeNull();
-    const [only] = await db.reports.toArray();
-    expect(await db.reports.count()).toBe(1);
+    const [only] = await reportsWhere(db);
+    expect(await countReports(db)).toBe(1);
     expect(only).toMatchObject({ url: r.url, publishedAt: r.publishedAt });
     expect(only!.keys).toEqual(expect.arrayContaining([urlKey(r.url), urlKey(amp)]));
   });
@@ -75,7 +76,7 @@ describe('capturing an article the corpus already holds', () => {
     const db = await seedCorpus([{ ...r, url: '' }]);
     const paragraphs = [...r.text.split('\n').filter(Boolean), 'اقرأ أيضاً: تطورات ميدانية'];
     expect(await captureArticle(db, articleOf(r, { paragraphs }))).toBeNull();
-    expect(await db.reports.count()).toBe(1);
+    expect(await countReports(db)).toBe(1);
   });
 
   it('another outlet\'s copy of the text (a wire story) is a report of its own', async () => {
@@ -84,14 +85,14 @@ describe('capturing an article the corpus already holds', () => {
     const other = r.outlet === 'shaam' ? 'eremnews' : 'shaam';
     const stored = await captureArticle(db, articleOf({ ...r, outlet: other, url: 'https://other.example/copy' }));
     expect(stored).toMatchObject({ outlet: other, origin: 'capture' });
-    expect(await db.reports.count()).toBe(2);
+    expect(await countReports(db)).toBe(2);
   });
 
   it('a different article of the same outlet is added', async () => {
     const [a, b] = real.filter((x) => x.outlet === real[0]!.outlet);
     const db = await seedCorpus([a!]);
     expect(await captureArticle(db, articleOf(b!))).toMatchObject({ origin: 'capture' });
-    expect(await db.reports.count()).toBe(2);
+    expect(await countReports(db)).toBe(2);
   });
 });
 
@@ -101,6 +102,6 @@ describe('re-importing a file', () => {
     const text = real.slice(0, 40).map((r) => JSON.stringify(r)).join('\n');
     expect(await importText(db, 'a.jsonl', text)).toMatchObject({ added: 40, duplicates: 0 });
     expect(await importText(db, 'a.jsonl', text)).toMatchObject({ added: 0, duplicates: 40 });
-    expect(await db.reports.count()).toBe(40);
+    expect(await countReports(db)).toBe(40);
   });
 });

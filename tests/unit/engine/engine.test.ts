@@ -8,6 +8,7 @@ import { extractFromText } from '../../../lib/extract/text';
 import { articleQuery, installBuiltin } from '../../../lib/engine/context';
 import type { ReportRecord } from '../../../lib/types';
 import { searchRelated, type Query } from '../../../lib/engine/search';
+import { countReports, getReport } from '../../../lib/corpus/report-pages';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const events = (JSON.parse(readFileSync('tests/fixtures/real-2025-events.json', 'utf8')) as { sameEvent: string[][] }).sameEvent;
@@ -108,7 +109,7 @@ describe('incremental index, de-duplication and deletion', () => {
     await deleteReports(db, [toReport(novel, 'capture', 'capture').id]);
     expect((await searchRelated(db, query)).map((r) => r.url)).not.toContain(novel.url);
     expect((await db.meta.get('segments'))!.docs).toBe(docsBefore - 1);
-    expect(await db.reports.get(toReport(novel, 'capture', 'capture').id)).toBeUndefined();
+    expect(await getReport(db, toReport(novel, 'capture', 'capture').id)).toBeUndefined();
   });
 
   it('keeps one report under its live, canonical and archived URLs', async () => {
@@ -124,7 +125,7 @@ describe('incremental index, de-duplication and deletion', () => {
     await indexReports(db, [canonical]);
     const again = await indexReports(db, [toReport({ ...b, url: 'https://example.org/news/1/' }, 'import', 'three')]);
     expect(again.duplicates).toHaveLength(1);
-    expect(await db.reports.count()).toBe(2);
+    expect(await countReports(db)).toBe(2);
   });
 
   it('groups a republished copy under the original instead of counting it twice', async () => {

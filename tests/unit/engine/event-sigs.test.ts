@@ -7,12 +7,14 @@ import { openDb, type IsnadDB } from '../../../lib/db';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { beginImport, finishImport, importPart } from '../../../lib/engine/imports';
 import { analyseRecords, fromWire } from '../../../lib/engine/wire';
+import { analysePart } from '../../../lib/engine/part-wire';
 import { searchRelated } from '../../../lib/engine/search';
 import { signatureVersion, storedSignature, type PackedSignature } from '../../../lib/engine/event-sigs';
 import { eventSignature } from '../../../lib/events';
 import { packSignature, unpackSignature } from '../../../lib/engine/sig-pack';
 import type { DocRow } from '../../../lib/engine/index-types';
 import { storedDoc, unpackDoc, type DocRecord } from '../../../lib/engine/doc-rows';
+import { getReport } from '../../../lib/corpus/report-pages';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const asQuery = (i: number) => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
@@ -24,7 +26,8 @@ async function imported(events: boolean): Promise<IsnadDB> {
   const job = await beginImport(db, { file: 'real.jsonl', total: real.length, problems: [] });
   for (let i = 0; i < real.length; i += 60) {
     const part = real.slice(i, i + 60);
-    await importPart(db, job.id, part, JSON.parse(JSON.stringify(analyseRecords(part, { events }))));
+    // With `events`, the page's analysis; without, the background's own.
+    await importPart(db, job.id, part, events ? JSON.parse(JSON.stringify([analysePart(part)])) : undefined);
   }
   await finishImport(db, job.id);
   return db;
@@ -50,7 +53,7 @@ describe('event signatures kept in the doc rows', () => {
     const rows = (await db.docs.toArray()).map(unpackDoc);
     expect(rows).toHaveLength(real.length);
     for (const d of rows) {
-      const r = (await db.reports.get(d.id))!;
+      const r = (await getReport(db, d.id))!;
       expect(d.sv).toBe(signatureVersion());
       expect(storedSignature(d)).toEqual(eventSignature(r.title, r.text, r.publishedAt));
       // Packed, the place by its id only: the gazetteer has the rest.

@@ -9,6 +9,7 @@ import { exportPack } from '../../../lib/corpus/export';
 import { CAPTURE, captureArticle, deleteFromCorpus } from '../../../lib/engine/manage';
 import type { Article, ReportRecord } from '../../../lib/types';
 import { searchRelated } from '../../../lib/engine/search';
+import { countReports, getReport, reportByUrlKeys, reportsWhere } from '../../../lib/corpus/report-pages';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const fresh = () => openDb(`imports-${Math.random()}`);
@@ -22,7 +23,7 @@ describe('importing corpus files', () => {
     const s = await importText(db, 'hundred.jsonl', ls.join('\n'));
     expect(s.added).toBe(99);
     expect(s.problems).toEqual([{ file: 'hundred.jsonl', line: 57, reason: expect.stringMatching(/^invalid JSON/) }]);
-    expect(await db.reports.count()).toBe(99);
+    expect(await countReports(db)).toBe(99);
     expect(await db.docs.count()).toBe(99);
     const job = await db.jobs.get(s.importId);
     expect(job).toMatchObject({ status: 'done', total: 99, done: 99, added: 99 });
@@ -49,7 +50,7 @@ describe('importing corpus files', () => {
     expect(s.problems[0]!.reason).toMatch(/not an Isnad corpus pack/);
     const bin = await importText(db, 'photo.png', '\u0089PNG');
     expect(bin.problems[0]!.reason).toMatch(/unsupported file type/);
-    expect(await db.reports.count()).toBe(3);
+    expect(await countReports(db)).toBe(3);
   });
 
   it('stores a title holding a script tag as the text it is', async () => {
@@ -57,7 +58,7 @@ describe('importing corpus files', () => {
     const title = '<script>alert("x")</script><img src=x onerror=alert(1)> عنوان';
     const s = await importRecords(db, 'page.html', [{ ...real[0], url: 'https://x.example/script', title }]);
     expect(s.added).toBe(1);
-    const stored = await db.reports.where('keys').equals(urlKey('https://x.example/script')).first();
+    const stored = await reportByUrlKeys(db, [urlKey('https://x.example/script')]);
     expect(stored!.title).toBe(title);
     expect((await exportPack(db)).reports[0]!.title).toBe(title);
   });
@@ -68,7 +69,7 @@ describe('importing corpus files', () => {
     await importText(db, 'a.jsonl', text);
     const again = await importText(db, 'a-again.jsonl', text);
     expect(again).toMatchObject({ added: 0, duplicates: 20 });
-    expect(await db.reports.count()).toBe(20);
+    expect(await countReports(db)).toBe(20);
   });
 
   it('resumes an import stopped between chunks, without losing or doubling a report', async () => {
@@ -85,10 +86,10 @@ describe('importing corpus files', () => {
       }),
     ).rejects.toThrow('stopped');
     expect((await db.jobs.get(job.id))!.done).toBe(CHUNK);
-    expect(await db.reports.count()).toBe(CHUNK);
+    expect(await countReports(db)).toBe(CHUNK);
     const [s] = await resumeImports(db);
     expect(s).toMatchObject({ added: CHUNK + 500, duplicates: 0 });
-    expect(await db.reports.count()).toBe(CHUNK + 500);
+    expect(await countReports(db)).toBe(CHUNK + 500);
     expect((await db.meta.get('segments'))!.docs).toBe(CHUNK + 500);
     expect(await resumeImports(db)).toEqual([]);
   });
@@ -113,14 +114,14 @@ describe('export, deletion and capture', () => {
     const one = real[0]!;
     const query = { url: '', title: one.title, text: one.text, publishedAt: one.publishedAt };
     expect((await searchRelated(db, query, { relatedThreshold: 0 })).length).toBeGreaterThan(0);
-    expect(await deleteFromCorpus(db, { report: (await db.reports.where('keys').equals(urlKey(one.url)).first())!.id })).toBe(1);
-    expect(await db.reports.count()).toBe(119);
+    expect(await deleteFromCorpus(db, { report: (await reportByUrlKeys(db, [urlKey(one.url)]))!.id })).toBe(1);
+    expect(await countReports(db)).toBe(119);
     expect(await deleteFromCorpus(db, { importId: a.importId })).toBe(59);
     expect(await db.jobs.get(a.importId)).toBeUndefined();
     const shaamInB = real.slice(60, 120).filter((r) => r.outlet === 'Shaam Network').length;
     expect(await deleteFromCorpus(db, { outlet: 'Shaam Network' })).toBe(shaamInB);
-    expect(await db.reports.count()).toBe(60 - shaamInB);
-    const left = new Set((await db.reports.toArray()).map((r) => r.id));
+    expect(await countReports(db)).toBe(60 - shaamInB);
+    const left = new Set((await reportsWhere(db)).map((r) => r.id));
     for (const r of await searchRelated(db, query, { relatedThreshold: 0, top: 50 })) expect(left.has(r.id)).toBe(true);
     expect((await db.meta.get('segments'))!.docs).toBe(60 - shaamInB);
     expect(b.added).toBe(60);
@@ -147,12 +148,12 @@ describe('export, deletion and capture', () => {
     const stored = await captureArticle(db, article);
     expect(stored).toMatchObject({ origin: 'capture', importId: CAPTURE, url: 'https://shaam.org/news/1', publishedAt: '2025-06-02' });
     // Read from a Wayback copy: the report keeps when it was archived and where (the reading view's "archived on").
-    expect(await db.reports.get(stored!.id)).toMatchObject({ archivedAt: '2025-06-02T12:00:00Z', archiveUrl: article.archive!.archiveUrl });
+    expect(await getReport(db, stored!.id)).toMatchObject({ archivedAt: '2025-06-02T12:00:00Z', archiveUrl: article.archive!.archiveUrl });
     // The panel's related list carries it too (a query with another text: the article itself is never its own related report).
     const found = (await searchRelated(db, { url: '', title: r.title, text: `${r.text.slice(0, 400)} تحديث`, publishedAt: '2025-06-02' }, { relatedThreshold: 0 })).find((x) => x.id === stored!.id);
     expect(found).toMatchObject({ id: stored!.id, archivedAt: '2025-06-02T12:00:00Z' });
     expect(await captureArticle(db, { ...article, url: 'https://www.shaam.org/news/1/', archive: null })).toBeNull();
-    expect(await db.reports.count()).toBe(1);
+    expect(await countReports(db)).toBe(1);
   });
 });
 

@@ -18,7 +18,9 @@ import type { TermVector } from '../../../lib/events/lexical';
 import type { DocRow } from '../../../lib/engine/index-types';
 import { beginImport, finishImport, importPart } from '../../../lib/engine/imports';
 import { analyseRecords, fromWire } from '../../../lib/engine/wire';
+import { analysePart } from '../../../lib/engine/part-wire';
 import { ByteWriter } from '../../../lib/engine/segments/bytes';
+import { getReport } from '../../../lib/corpus/report-pages';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 
@@ -151,7 +153,7 @@ describe('word counts kept in the doc rows', () => {
     const job = await beginImport(viaPage, { file: 'real.jsonl', total: real.length, problems: [] });
     for (let i = 0; i < real.length; i += 60) {
       const part = real.slice(i, i + 60);
-      await importPart(viaPage, job.id, part, JSON.parse(JSON.stringify(analyseRecords(part, { events: true }))));
+      await importPart(viaPage, job.id, part, JSON.parse(JSON.stringify([analysePart(part)])));
     }
     await finishImport(viaPage, job.id);
     const inBackground = await imported();
@@ -177,7 +179,7 @@ describe('word counts kept in the doc rows', () => {
       expect(hasStoredTerms(d)).toBe(true);
       // Counts kept under another reading of the words (another version) are not used.
       expect(hasStoredTerms({ ...d, sv: 'older' })).toBe(false);
-      const r = (await db.reports.get(d.id))!;
+      const r = (await getReport(db, d.id))!;
       // The text is not read when the row keeps its counts.
       expect(storedEventDoc(d, '')).toEqual(eventDoc(r.title, r.text, r.publishedAt, r.outlet));
     }

@@ -12,6 +12,7 @@ import { beginHarvest, finishHarvest, harvestPart, openHarvests } from '../../..
 import type { HarvestPlan, Target } from '../../../lib/harvest/sources';
 import { standardCaptures, warcBytes } from './make-archive';
 import { ARTICLE_1, ARTICLE_2, wayback, type Served } from './servers';
+import { reportsWhere } from '../../../lib/corpus/report-pages';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
 const open: Served[] = [];
@@ -64,7 +65,7 @@ describe('harvest driven by the options page', () => {
     const done = await resumeWeb(paused, deps, backend, targets, { retryWait: async () => undefined });
     expect(done.status).toBe('done');
     expect(done).toMatchObject({ added: 2, duplicates: 0, done: 3, total: 3 });
-    const stored = await db.reports.where('importId').equals(done.id).toArray();
+    const stored = await reportsWhere(db, { importId: done.id });
     expect(stored.map((r) => r.url).sort()).toEqual([ARTICLE_1, ARTICLE_2].sort());
     // Each report keeps when the Wayback Machine captured it and the copy it was read from (the CDX rows' timestamps).
     const archived = Object.fromEntries(stored.map((r) => [r.url, [r.archivedAt, r.archiveUrl]]));
@@ -85,7 +86,7 @@ describe('harvest driven by the options page', () => {
     expect(first).toMatchObject({ status: 'done', added: 3, duplicates: 0, done: blob.size, total: blob.size });
     const again = await runArchiveImport('site.warc.gz', blob, parse, backendOf(db));
     expect(again).toMatchObject({ status: 'done', added: 0, duplicates: 3 });
-    const stored = await db.reports.where('importId').equals(first.id).toArray();
+    const stored = await reportsWhere(db, { importId: first.id });
     expect(stored).toHaveLength(3);
     // Each report keeps its archive capture time: the WARC record's date (for the Eram News
     // page, itself a Wayback copy, the copy's own capture time and address).
@@ -121,7 +122,7 @@ describe('harvest driven by the options page', () => {
     const end = await runArchiveImport('site.warc.gz', blob, parse, backendOf(db), { job: open1 });
     expect(end).toMatchObject({ status: 'done', added: 4, duplicates: 0 });
     expect(end.id).toBe(stopped.id);
-    const urls = (await db.reports.where('importId').equals(stopped.id).toArray()).map((r) => r.url);
+    const urls = (await reportsWhere(db, { importId: stopped.id })).map((r) => r.url);
     expect(new Set(urls).size).toBe(4);
     expect(urls).toContain('https://example.org/blog/post');
   });

@@ -14,6 +14,7 @@ import { CAPTURE } from '../../../lib/engine/manage';
 import { CAPTURED_IMPORT } from '../../../lib/team/types';
 import { pgliteDb, type Db } from '../../../server/db';
 import { load, real, serve } from '../server/harness';
+import { reportsWhere } from '../../../lib/corpus/report-pages';
 
 type Running = Awaited<ReturnType<typeof serve>>;
 
@@ -186,7 +187,7 @@ describe('team corpus, extension side', () => {
   it('a contributor shares only the reports chosen (an id the corpus no longer holds left out); a reader may not', async () => {
     const mine = real.slice(100, 110);
     const summary = await importRecords(corpus, 'chosen.jsonl', mine);
-    const ids = (await corpus.reports.where('importId').equals(summary.importId!).toArray()).filter((r) => [mine[2]!.url, mine[5]!.url, mine[7]!.url].includes(r.url)).map((r) => r.id);
+    const ids = (await reportsWhere(corpus, { importId: summary.importId! })).filter((r) => [mine[2]!.url, mine[5]!.url, mine[7]!.url].includes(r.url)).map((r) => r.id);
     expect(ids.length).toBe(3);
     await connectTeam(deps, { server: s.url, team: 'newsroom', token: reader });
     await expect(shareStep(deps, { ids })).rejects.toThrow(/^team:forbidden/);
@@ -227,7 +228,7 @@ describe('team corpus, extension side', () => {
     expect(state.seen).toBe(all.length);
     expect(state.kept).toBe(wanted.length);
     expect(state.added).toBe(wanted.length);
-    const local = await corpus.reports.toArray();
+    const local = await reportsWhere(corpus);
     expect(local.length).toBe(wanted.length);
     expect(new Set(local.map((r) => r.url))).toEqual(new Set(wanted.map((r) => r.url)));
     expect((await corpus.jobs.get(state.importId))?.status).toBe('done');
