@@ -76,6 +76,8 @@ describe("an import part's analyses sent as one part with its strings once", () 
       [[{ ...good, reports: [{ ...r0, t: [good.words.length], c: [1] }, ...good.reports.slice(1)] }], /terms/],
       [[{ ...good, reports: [{ ...r0, t: [-1], c: [1] }, ...good.reports.slice(1)] }], /terms/],
       [[{ ...good, reports: [{ ...r0, t: [0.5], c: [1] }, ...good.reports.slice(1)] }], /terms/],
+      // A term twice in one report (the page never sends it: two postings of one doc).
+      [[{ ...good, reports: [{ ...r0, t: [r0.t[0], r0.t[0]], c: [1, 1] }, ...good.reports.slice(1)] }], /terms/],
       [[{ ...good, reports: [{ ...r0, c: r0.c.slice(1) }, ...good.reports.slice(1)] }], /terms/],
       [[{ ...good, reports: [{ ...r0, c: r0.c.map(() => 'x') }, ...good.reports.slice(1)] }], /terms/],
       [[{ ...good, reports: [{ ...r0, t: new Array(2001).fill(0), c: new Array(2001).fill(1) }, ...good.reports.slice(1)] }], /terms/],
