@@ -12,7 +12,7 @@ import type { ImportSummary } from './engine/imports';
 import type { ImportJob, ImportProblemRow } from './engine/index-types';
 import type { DeleteTarget } from './engine/manage';
 import type { Query as RelatedQuery } from './engine/search';
-import type { FeaturesWire } from './engine/wire';
+import type { PartWire } from './engine/part-wire';
 import type { HarvestBegin, HarvestPart } from './harvest/jobs';
 import type { MessageKey } from './i18n';
 import type { MarkSpec } from './marks/types';
@@ -118,7 +118,7 @@ export interface Protocol extends TeamProtocol {
    *  page's analysis when its workers ran) → end. */
   'ui:import-begin': { request: { file: string; total: number; problems: ImportProblemRow[]; /** The file (name, size, time): an unfinished job of it is resumed. */ source?: string }; reply: ImportJob };
   /** `part` numbers the part: one sent again (its reply lost to a stopped worker) is written once. */
-  'ui:import-part': { request: { job: string; records: unknown[]; features?: FeaturesWire[]; part?: number; lines?: number[] }; reply: ImportJob };
+  'ui:import-part': { request: { job: string; records: unknown[]; analyses?: PartWire[]; part?: number; lines?: number[] }; reply: ImportJob };
   'ui:import-end': { request: { job: string }; reply: ImportSummary };
   /** Options → background: the corpus as a pack file (imported and captured reports). */
   'ui:corpus-export': { request: Record<string, never>; reply: ExportedFile };

@@ -4,7 +4,7 @@
 // 64 MB limit, and the service worker holds one part at a time.
 import { decodeText, DecodeError } from '../../lib/corpus/decode';
 import { CorpusFormatError, parseCorpusFile } from '../../lib/corpus/formats';
-import type { FeaturesWire } from '../../lib/engine/wire';
+import type { PartWire } from '../../lib/engine/part-wire';
 import type { ImportSummary } from '../../lib/engine/imports';
 import { send, type MessageName, type Protocol } from '../../lib/messaging';
 import type { ReportRecord } from '../../lib/types';
@@ -16,7 +16,7 @@ import type { ReportRecord } from '../../lib/types';
  */
 export const PART = 1000;
 
-type Pending = { resolve: (f: FeaturesWire[]) => void; reject: (e: Error) => void };
+type Pending = { resolve: (a: PartWire) => void; reject: (e: Error) => void };
 
 /** Web Workers running lib/engine/analyse-worker.ts; null where workers cannot start. */
 function startWorkers(): Worker[] | null {
@@ -38,25 +38,24 @@ function pool(workers: Worker[]) {
       for (const p of pending.values()) p.reject(new Error(e.message || 'analysis worker failed'));
       pending.clear();
     };
-    w.onmessage = (e: MessageEvent<{ id: number; features?: FeaturesWire[]; error?: string }>) => {
+    w.onmessage = (e: MessageEvent<{ id: number; analysis?: PartWire; error?: string }>) => {
       const p = pending.get(e.data.id);
       pending.delete(e.data.id);
-      if (e.data.features) p?.resolve(e.data.features);
+      if (e.data.analysis) p?.resolve(e.data.analysis);
       else p?.reject(new Error(e.data.error ?? 'analysis failed'));
     };
   }
   const one = (w: Worker, records: ReportRecord[]) =>
-    new Promise<FeaturesWire[]>((resolve, reject) => {
+    new Promise<PartWire>((resolve, reject) => {
       const id = next++;
       pending.set(id, { resolve, reject });
       w.postMessage({ id, records });
     });
   return {
-    /** A part's analysis, split evenly between the workers. */
-    async analyse(records: ReportRecord[]): Promise<FeaturesWire[]> {
+    /** A part's analysis, split evenly between the workers: a run of records each, sent as is. */
+    analyse(records: ReportRecord[]): Promise<PartWire[]> {
       const size = Math.ceil(records.length / workers.length);
-      const halves = await Promise.all(workers.map((w, i) => one(w, records.slice(i * size, (i + 1) * size))));
-      return halves.flat();
+      return Promise.all(workers.map((w, i) => one(w, records.slice(i * size, (i + 1) * size))));
     },
     stop: () => workers.forEach((w) => w.terminate()),
   };
@@ -113,11 +112,11 @@ export async function importCorpusFile(file: File, onProgress: (done: number, to
     if (done) onProgress(done, records.length);
     let writing: Promise<unknown> = Promise.resolve();
     for (let i = 0; i < parts.length; i++) {
-      const features = await ahead;
+      const analyses = await ahead;
       ahead = analyse(parts[i + 1]?.records);
       const { n, records: part, lines } = parts[i]!;
       // Each record's line in the file: a record the background refuses is named by it.
-      const sent = resend('ui:import-part', { job: job.id, part: n, records: part, ...(lines ? { lines } : {}), ...(features ? { features } : {}) }).then(() => {
+      const sent = resend('ui:import-part', { job: job.id, part: n, records: part, ...(lines ? { lines } : {}), ...(analyses ? { analyses } : {}) }).then(() => {
         done += part.length;
         onProgress(done, records.length);
       });

@@ -40,30 +40,33 @@ const MAX_RUN = 2_000;
 /** Above this share of U+FFFD (of the non-space characters), text was decoded wrongly or is binary. */
 const MAX_REPLACEMENT_SHARE = 0.02;
 
-/** The longest run of characters without white space in s (a linear scan, no pattern). */
-function longestRun(s: string): number {
+/** A field's longest run of characters without white space, and its share of U+FFFD among its
+ *  characters above the space: one linear scan (an import checks every report's text). */
+function scanField(s: string): { run: number; bad: number; seen: number } {
   let best = 0;
   let run = 0;
+  let bad = 0;
+  let seen = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c || c === 0x0b || (c >= 0x2000 && c <= 0x200a) || c === 0x3000) run = 0;
     else if (++run > best) best = run;
-  }
-  return best;
-}
-
-/** Why text is not readable text (replacement characters of a wrong decoding), or null. */
-export function unreadable(text: string): string | null {
-  let bad = 0;
-  let seen = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
     if (c <= 0x20) continue;
     seen++;
     if (c === 0xfffd) bad++;
   }
+  return { run: best, bad, seen };
+}
+
+function undecodable(bad: number, seen: number): string | null {
   if (seen && bad / seen > MAX_REPLACEMENT_SHARE) return `${Math.round((100 * bad) / seen)}% of its characters are undecodable (binary data or a wrong encoding)`;
   return null;
+}
+
+/** Why text is not readable text (replacement characters of a wrong decoding), or null. */
+export function unreadable(text: string): string | null {
+  const { bad, seen } = scanField(text);
+  return undecodable(bad, seen);
 }
 
 /** A real calendar day written YYYY-MM-DD (2024-02-30 and 2024-13-45 are not). */
@@ -98,14 +101,15 @@ export function validateRecord(raw: unknown): ReportRecord | string {
   if (outlet.length > MAX_OUTLET) return `field "outlet" longer than ${MAX_OUTLET} characters`;
   if (url && !isWebUrl(url)) return 'field "url" is not an http(s) address';
   for (const [f, s] of [['title', title], ['text', text]] as const) {
-    const run = longestRun(s);
+    const { run, bad, seen } = scanField(s);
     if (run > MAX_RUN) return `field "${f}" has ${run} characters without a space (not prose)`;
-    const why = unreadable(s);
+    const why = undecodable(bad, seen);
     if (why) return `field "${f}": ${why}`;
   }
   // A report is prose: a sentence in its title or its text (a list of words, a table of numbers or
   // a menu is not), whatever the format it came in (JSON, JSON Lines, a page text, HTML, WARC).
-  const prose = notProse(`${title}\n${text}`);
+  // A line ends at the title's end, so the title is read, then the text (no copy of the two joined).
+  const prose = notProse(title) && notProse(text);
   if (prose) return `fields "title" and "text": ${prose}`;
   let publishedAt: string | null = null;
   if (o.publishedAt !== undefined && o.publishedAt !== null && o.publishedAt !== '') {

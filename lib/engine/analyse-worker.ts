@@ -1,6 +1,6 @@
 // A Web Worker of the options page: analyses an import's records off the page's main thread and
-// off the service worker, which only writes (lib/engine/wire.ts).
-import { analyseRecords } from './wire';
+// off the service worker, which only writes (lib/engine/part-wire.ts).
+import { analysePart } from './part-wire';
 import type { ReportRecord } from '../types';
 import { errorMessage } from '../errors';
 
@@ -12,7 +12,7 @@ interface Job {
 self.onmessage = (e: MessageEvent<Job>) => {
   const { id, records } = e.data;
   try {
-    self.postMessage({ id, features: analyseRecords(records, { events: true }) });
+    self.postMessage({ id, analysis: analysePart(records) });
   } catch (err) {
     self.postMessage({ id, error: errorMessage(err) });
   }

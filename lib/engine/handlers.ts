@@ -37,9 +37,9 @@ export function engineHandlers(db: IsnadDB, { lookups, writes }: { lookups: () =
       await writes();
       return beginImport(db, { file, total, problems, source });
     },
-    async 'ui:import-part'({ job, records, features, part, lines }) {
+    async 'ui:import-part'({ job, records, analyses, part, lines }) {
       await writes();
-      return importPart(db, job, records, features, { part, lines: Array.isArray(lines) ? lines : undefined });
+      return importPart(db, job, records, analyses, { part, lines: Array.isArray(lines) ? lines : undefined });
     },
     async 'ui:import-end'({ job }) {
       return finishImport(db, job);

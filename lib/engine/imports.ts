@@ -8,7 +8,7 @@ import { CorpusFormatError, parseCorpusFile, validateRecord } from '../corpus/fo
 import { hash53 } from '../corpus/ids';
 import { compact, openSession, prepare, toReport, writeBatch, type IndexSession } from './index-store';
 import type { ImportJob, ImportProblemRow } from './index-types';
-import { fromWire, type FeaturesWire } from './wire';
+import { fromPartWire, type PartWire } from './part-wire';
 import { reportTables } from '../corpus/report-pages';
 
 /** Why an import stopped when the browser's storage is full: one message, whatever the layer
@@ -210,7 +210,7 @@ export async function beginImport(db: IsnadDB, { file, total, problems, source }
  * written once: sent again (its reply was lost when the worker stopped), it is acknowledged as is.
  * `lines` (the line of each record in its file) names a record refused here by its line.
  */
-export async function importPart(db: IsnadDB, jobId: string, records: unknown[], features?: FeaturesWire[], { part, lines }: { part?: number; lines?: unknown[] } = {}): Promise<ImportJob> {
+export async function importPart(db: IsnadDB, jobId: string, records: unknown[], analyses?: PartWire[], { part, lines }: { part?: number; lines?: unknown[] } = {}): Promise<ImportJob> {
   const valid: ReportRecord[] = [];
   const problems: ImportProblemRow[] = [];
   const current = await db.jobs.get(jobId);
@@ -227,10 +227,11 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
       kept.push(i);
     }
   });
-  if (features && features.length !== records.length) throw new Error(`import part: ${records.length} records but ${features.length} analyses`);
+  // The page's analyses, checked whole before anything is written (a malformed one throws).
+  const analysed = analyses ? fromPartWire(analyses, records.length) : null;
   const now = Date.now();
   const reports = valid.map((r) => toReport(r, 'import', jobId, now));
-  const prepared = features ? reports.map((report, i) => ({ report, ...fromWire(features[kept[i]!]!) })) : prepare(reports);
+  const prepared = analysed ? reports.map((report, i) => ({ report, ...analysed[kept[i]!]! })) : prepare(reports);
   // Parts may arrive while another is being written: they share one session (their
   // transactions run one after the other, so each sees what the last one wrote).
   let opening = sessions.get(jobId);

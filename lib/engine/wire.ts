@@ -39,7 +39,7 @@ const MAX_WIRE_WORDS = 400;
 /** Word counts from another context, checked (sizes, types, every index); null when malformed.
  *  Kept as sent (the message's arrays, no copy): a part's 2,000 reports wait with them until their
  *  doc rows are packed (term-pack.ts). */
-function termsFromWire(w: unknown, terms: readonly string[]): TermLists | null {
+export function termsFromWire(w: unknown, terms: readonly string[]): TermLists | null {
   const o = w as Partial<TermsWire> | null;
   if (!o || typeof o !== 'object' || !Array.isArray(o.t) || !Array.isArray(o.l) || o.t.length % 2 || o.t.length > 2 * MAX_WIRE_WORDS || o.l.length > MAX_WIRE_WORDS) return null;
   const word = (x: unknown): string | null => (typeof x === 'string' && x.length > 0 && x.length <= 200 ? x : Number.isInteger(x) && (x as number) >= 0 && (x as number) < terms.length ? terms[x as number]! : null);
@@ -75,7 +75,7 @@ export function fromWire(w: FeaturesWire): { f: Features; tk?: string; sig?: Eve
     typeof w.len === 'number' && allOf(w.entities, (e) => !!e && isString((e as EntityRef).id) && isString((e as EntityRef).name) && isString((e as EntityRef).type)) &&
     allOf(w.sources, isString) &&
     (w.day === null || typeof w.day === 'number') &&
-    Array.isArray(w.fingerprint) && w.fingerprint.length === 2 && w.fingerprint.every((x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff) &&
+    checkedFingerprint(w.fingerprint) !== null &&
     allOf(w.phrases, (x) => typeof x === 'number') &&
     (w.tk === undefined || isString(w.tk));
   if (!ok) throw new Error('malformed text analysis in an import part');
@@ -87,8 +87,13 @@ export function fromWire(w: FeaturesWire): { f: Features; tk?: string; sig?: Eve
   return { f, ...(w.tk === undefined ? {} : { tk: w.tk }), ...(w.sig === undefined ? {} : { sig: checkedSignature(w.sig) }), ...(tv ? { tv } : {}) };
 }
 
+/** A fingerprint sent with an analysis: two unsigned 32-bit integers, or null. */
+export function checkedFingerprint(h: unknown): Fingerprint | null {
+  return Array.isArray(h) && h.length === 2 && h.every((x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff) ? (h as Fingerprint) : null;
+}
+
 /** A signature sent with an analysis, checked as a team server checks one (lib/events/wire.ts). */
-function checkedSignature(sig: unknown): EventSignature {
+export function checkedSignature(sig: unknown): EventSignature {
   try {
     return eventDocFromWire({ sig, all: [], title: [], lines: [] }).sig;
   } catch (e) {

@@ -7,6 +7,7 @@ import { openDb, type IsnadDB } from '../../../lib/db';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { beginImport, finishImport, importPart } from '../../../lib/engine/imports';
 import { analyseRecords, fromWire } from '../../../lib/engine/wire';
+import { analysePart } from '../../../lib/engine/part-wire';
 import { searchRelated } from '../../../lib/engine/search';
 import { signatureVersion, storedSignature, type PackedSignature } from '../../../lib/engine/event-sigs';
 import { eventSignature } from '../../../lib/events';
@@ -25,7 +26,8 @@ async function imported(events: boolean): Promise<IsnadDB> {
   const job = await beginImport(db, { file: 'real.jsonl', total: real.length, problems: [] });
   for (let i = 0; i < real.length; i += 60) {
     const part = real.slice(i, i + 60);
-    await importPart(db, job.id, part, JSON.parse(JSON.stringify(analyseRecords(part, { events }))));
+    // With `events`, the page's analysis; without, the background's own.
+    await importPart(db, job.id, part, events ? JSON.parse(JSON.stringify([analysePart(part)])) : undefined);
   }
   await finishImport(db, job.id);
   return db;

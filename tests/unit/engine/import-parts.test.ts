@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { beginImport, finishImport, importPart, resumeImports } from '../../../lib/engine/imports';
-import { analyseRecords, fromWire, toWire } from '../../../lib/engine/wire';
+import { analyseRecords, fromWire } from '../../../lib/engine/wire';
+import { analysePart } from '../../../lib/engine/part-wire';
 import { analyse } from '../../../lib/engine/features';
 import { searchRelated } from '../../../lib/engine/search';
 import { unpackDoc } from '../../../lib/engine/doc-rows';
@@ -18,11 +19,11 @@ describe('imports driven by the options page, a part at a time', () => {
   it('gives the same corpus and the same answers as an import the background analyses', async () => {
     const byPage = fresh();
     const job = await beginImport(byPage, { file: 'real.jsonl', total: real.length, problems: [{ file: 'real.jsonl', line: 3, reason: 'invalid JSON' }] });
-    // Parts of 50, analysed "in the page" (as the workers do) and sent over JSON.
+    // Parts of 50, analysed "in the page" (as the workers do, a run of records each) and sent over JSON.
     for (let i = 0; i < real.length; i += 50) {
       const part = real.slice(i, i + 50);
-      const wire = JSON.parse(JSON.stringify({ records: part, features: analyseRecords(part, { events: true }) }));
-      const progress = await importPart(byPage, job.id, wire.records, wire.features);
+      const wire = JSON.parse(JSON.stringify({ records: part, analyses: [analysePart(part.slice(0, 25)), analysePart(part.slice(25))] }));
+      const progress = await importPart(byPage, job.id, wire.records, wire.analyses);
       expect(progress.done).toBe(Math.min(real.length, i + 50));
     }
     const summary = await finishImport(byPage, job.id);
@@ -60,8 +61,9 @@ describe('imports driven by the options page, a part at a time', () => {
   it('refuses a part whose analysis is malformed, writing nothing of it', async () => {
     const db = fresh();
     const job = await beginImport(db, { file: 'x.jsonl', total: 1, problems: [] });
-    const bad = { ...toWire(analyse(real[0]!.title, real[0]!.text, real[0]!.publishedAt)), fingerprint: ['<script>', 1] };
-    await expect(importPart(db, job.id, [real[0]], [bad as never])).rejects.toThrow(/malformed text analysis/);
+    const [good0] = analysePart([real[0]!]).reports;
+    const bad = { words: analysePart([real[0]!]).words, reports: [{ ...good0!, h: ['<script>', 1] }] };
+    await expect(importPart(db, job.id, [real[0]], [bad as never])).rejects.toThrow(/malformed text analysis in an import part: fingerprint/);
     expect(await countReports(db)).toBe(0);
     expect((await db.jobs.get(job.id))!.done).toBe(0);
     expect(() => fromWire({ terms: 'x' } as never)).toThrow(/malformed/);
@@ -74,7 +76,7 @@ describe('imports driven by the options page, a part at a time', () => {
   it('leaves a page-driven import alone while the page may be sending, and marks one abandoned long ago as stopped', async () => {
     const db = fresh();
     const job = await beginImport(db, { file: 'x.jsonl', total: 100, problems: [] });
-    await importPart(db, job.id, real.slice(0, 10), analyseRecords(real.slice(0, 10)));
+    await importPart(db, job.id, real.slice(0, 10), [analysePart(real.slice(0, 10))]);
     expect(await resumeImports(db)).toEqual([]);
     expect((await db.jobs.get(job.id))!.status).toBe('running');
     await resumeImports(db, undefined, Date.now() + 10 * 60_000);

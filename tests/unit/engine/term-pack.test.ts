@@ -18,6 +18,7 @@ import type { TermVector } from '../../../lib/events/lexical';
 import type { DocRow } from '../../../lib/engine/index-types';
 import { beginImport, finishImport, importPart } from '../../../lib/engine/imports';
 import { analyseRecords, fromWire } from '../../../lib/engine/wire';
+import { analysePart } from '../../../lib/engine/part-wire';
 import { ByteWriter } from '../../../lib/engine/segments/bytes';
 import { getReport, reportTables } from '../../../lib/corpus/report-pages';
 
@@ -152,7 +153,7 @@ describe('word counts kept in the doc rows', () => {
     const job = await beginImport(viaPage, { file: 'real.jsonl', total: real.length, problems: [] });
     for (let i = 0; i < real.length; i += 60) {
       const part = real.slice(i, i + 60);
-      await importPart(viaPage, job.id, part, JSON.parse(JSON.stringify(analyseRecords(part, { events: true }))));
+      await importPart(viaPage, job.id, part, JSON.parse(JSON.stringify([analysePart(part)])));
     }
     await finishImport(viaPage, job.id);
     const inBackground = await imported();
