@@ -56,6 +56,8 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
     await tab.evaluate((rs) => {
       (globalThis as unknown as { rows: unknown[] }).rows = rs.map((r, i) => ({ id: `r${i}`, url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text, origin: 'import', importId: 'import-1', addedAt: 1, keys: [r.url, `${r.url}#canonical`] }));
     }, records);
+    // tsx names the functions it compiles with a helper only Node has: the page gets one that does nothing.
+    await tab.evaluate('globalThis.__name ??= (f) => f');
     const cpu0 = chromiumCpu();
     const ms = await tab.evaluate(async ({ mode, page }) => {
       const rows = (globalThis as unknown as { rows: Array<Record<string, unknown>> }).rows;

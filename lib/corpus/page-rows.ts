@@ -1,15 +1,19 @@
 // Reports stored in pages of PAGE reports a row (schema v9): IndexedDB charges per row and per
 // index entry, not per byte (bench/RESULTS.md, session 6: ≈ 0.11 ms of the browser process's CPU
 // a row, ≈ 0.015 ms an index entry), and a report a row cost an import ≈ 19 s of it at 100,000.
-// A page is two rows: its metadata (every field but the text, and what the lookups index: the reports' ids and URL keys, an entry each; the page's distinct imports, outlets and
-// origins) and its texts, so that counting or listing reports reads no text. Only
-// lib/corpus/report-pages.ts uses this module.
+// A page is two rows: its metadata (every field but the text, and what the lookups index: the
+// reports' ids and URL keys, an entry each; the page's distinct imports, outlets and origins) and
+// its texts, so that counting or listing reports reads no text. Only lib/corpus/report-pages.ts
+// uses this module.
 import type { Table } from 'dexie';
 import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 
-/** Reports a page holds at most. */
-export const PAGE = 64;
+/** Reports a page holds at most. 64 wrote an import's reports with the fewest rows, but a query's
+ *  phrases (the second step of an answer) read the page of each of ≈ 10 reports: ≈ 145 KB each at
+ *  64 (bench/RESULTS.md, session 7); 16 reads a quarter of that for ≈ 1 s more of IndexedDB's CPU
+ *  at 100,000 (12,500 rows instead of 3,126, at ≈ 0.11 ms a row). */
+export const PAGE = 16;
 
 /** A report's fields but its text. */
 type ReportMeta = Omit<Report, 'text'>;

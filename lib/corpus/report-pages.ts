@@ -1,6 +1,6 @@
 // The stored reports, behind one module: every reader and writer of the corpus's reports goes
 // through these functions, and only they know how the reports are laid out in IndexedDB: in pages
-// of 64 reports (lib/corpus/page-rows.ts, schema v9). Reports a database stored before, a row
+// of 16 reports (lib/corpus/page-rows.ts, schema v9). Reports a database stored before, a row
 // each in the `reports` table, are read there until moveToPages has moved them into pages, a
 // slice per transaction (run at each start: a move a stopped worker left half done goes on).
 // Writes run inside the caller's transaction, which must hold reportTables(db).
@@ -89,8 +89,10 @@ function legacyOf(db: IsnadDB, f: ReportFilter | undefined) {
 /** The ids of the reports a filter selects, or of every report (in id order; no text read). */
 export async function reportIds(db: IsnadDB, f?: ReportFilter): Promise<string[]> {
   const ids = f ? (await pagesOf(db, f)).flatMap((p) => p.m.filter((r) => matches(f, r)).map((r) => r.id)) : ((await db.pages.orderBy('ids').keys()) as string[]);
-  if (await legacy(db)) for (const id of (await legacyOf(db, f).primaryKeys()) as string[]) ids.push(id);
-  return ids.sort();
+  const old = (await legacy(db)) ? ((await legacyOf(db, f).primaryKeys()) as string[]) : [];
+  for (const id of old) ids.push(id);
+  // Every report's ids come in order from the index (100,000 sorted again cost a worker's wake-up ≈ 0.1 s).
+  return f || old.length ? ids.sort() : ids;
 }
 
 /** The reports a filter selects, or every report, whole (texts included: for exports and profiles). */

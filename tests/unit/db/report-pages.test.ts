@@ -1,4 +1,4 @@
-// Reports in pages of 64 (schema v9, lib/corpus/page-rows.ts) behind lib/corpus/report-pages.ts:
+// Reports in pages (schema v9, lib/corpus/page-rows.ts) behind lib/corpus/report-pages.ts:
 // what callers read is what they stored, whichever page or table holds it; a database of v8
 // (a row a report) is moved into pages a slice a transaction, readable throughout, and a move
 // stopped half way goes on after the next open without losing or doubling a report.
@@ -56,11 +56,12 @@ async function readsAll(db: IsnadDB, expected: Report[]): Promise<void> {
 describe('reports in pages', () => {
   it(`fill pages of ${PAGE} in order, across writes, and read back as stored`, async () => {
     const db = openDb(`pages-${Math.random()}`);
-    const all = Array.from({ length: 150 }, (_, i) => report(i, i < 100 ? 'import-1' : 'import-2'));
-    await store(db, all.slice(0, 40));
-    await store(db, all.slice(40, 41));
-    await store(db, all.slice(41));
-    expect((await db.pages.toArray()).map((p) => p.ids.length)).toEqual([64, 64, 22]);
+    const n = 2 * PAGE + 5;
+    const all = Array.from({ length: n }, (_, i) => report(i, i < PAGE ? 'import-1' : 'import-2'));
+    await store(db, all.slice(0, PAGE - 3));
+    await store(db, all.slice(PAGE - 3, PAGE - 2));
+    await store(db, all.slice(PAGE - 2));
+    expect((await db.pages.toArray()).map((p) => p.ids.length)).toEqual([PAGE, PAGE, 5]);
     expect(await db.texts.count()).toBe(3);
     expect(await db.reports.count()).toBe(0);
     await readsAll(db, all);
@@ -69,19 +70,20 @@ describe('reports in pages', () => {
 
   it('delete and change reports by rewriting their pages; an emptied page goes', async () => {
     const db = openDb(`pages-del-${Math.random()}`);
-    const all = Array.from({ length: 130 }, (_, i) => report(i, i % 2 ? 'import-2' : 'import-1'));
+    const all = Array.from({ length: 2 * PAGE + 2 }, (_, i) => report(i, i % 2 ? 'import-2' : 'import-1'));
     await store(db, all);
-    const gone = new Set([...all.slice(0, 64).map((r) => r.id), all[70]!.id, all[129]!.id]);
+    // The whole first page, one report of the second, one of the third's two.
+    const gone = new Set([...all.slice(0, PAGE).map((r) => r.id), all[PAGE + 6]!.id, all[2 * PAGE + 1]!.id]);
     await db.transaction('rw', reportTables(db), () => removeReports(db, [...gone, 'r-none']));
-    const changed = { ...all[80]!, title: 'عنوان آخر', keys: [...all[80]!.keys!, 'example.org/other/80'] };
+    const changed = { ...all[PAGE + 7]!, title: 'عنوان آخر', keys: [...all[PAGE + 7]!.keys!, 'example.org/other/80'] };
     await db.transaction('rw', reportTables(db), () => replaceReports(db, [changed]));
     const left = all.filter((r) => !gone.has(r.id)).map((r) => (r.id === changed.id ? changed : r));
-    expect((await db.pages.toArray()).map((p) => [p.p, p.ids.length])).toEqual([[2, 63], [3, 1]]);
+    expect((await db.pages.toArray()).map((p) => [p.p, p.ids.length])).toEqual([[2, PAGE - 1], [3, 1]]);
     await readsAll(db, left);
     expect(await reportByUrlKeys(db, ['example.org/other/80'])).toEqual(changed);
     // The open last page fills up before a new one starts.
     await store(db, [report(500)]);
-    expect((await db.pages.toArray()).map((p) => p.ids.length)).toEqual([63, 2]);
+    expect((await db.pages.toArray()).map((p) => p.ids.length)).toEqual([PAGE - 1, 2]);
     db.close();
   });
 
