@@ -30,8 +30,20 @@ for (const row of parse(read('tests/fixtures/external/fakes/FA-KES-Dataset.csv')
 }
 
 const df = new Map<string, number>();
-for (const d of docs) for (const t of termVector(d.title, d.text).all.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+// Reports by language: a word's rate is its share of its own language's reports (lexical.ts), not
+// of a table of many short Arabic headlines and fewer long English articles together.
+const docsBy = { ar: 0, en: 0 };
+for (const d of docs) {
+  const words = [...termVector(d.title, d.text).all.keys()];
+  for (const t of words) df.set(t, (df.get(t) ?? 0) + 1);
+  if (words.some((t) => !/^[a-z0-9]/.test(t))) docsBy.ar++;
+  if (words.some((t) => /^[a-z0-9]/.test(t))) docsBy.en++;
+}
+// The document frequency of each language's 20th most common word: what "common" is in that
+// language's reports (lexical.ts rarity), since the table holds many short Arabic headlines and
+// fewer long English articles, so one rate means a different thing in each.
+const commonOf = (arabic: boolean) => [...df.entries()].filter(([t]) => /^[a-z0-9]/.test(t) !== arabic).map(([, n]) => n).sort((a, b) => b - a)[19] ?? 1;
 const kept = [...df.entries()].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-const out = { docs: docs.length, note: 'Built by scripts/build-event-df.ts; words in at least two reports.', df: Object.fromEntries(kept) };
+const out = { docs: docs.length, docsBy, common: { ar: commonOf(true), en: commonOf(false) }, note: 'Built by scripts/build-event-df.ts; words in at least two reports.', df: Object.fromEntries(kept) };
 writeFileSync(join(root, 'data/events/df.json'), `${JSON.stringify(out)}\n`);
 console.log(`${docs.length} reports, ${df.size} words, ${kept.length} kept`);

@@ -11,6 +11,10 @@ import dfFile from '../../data/events/df.json';
 
 interface ReferenceDf {
   docs: number;
+  /** The table's reports holding Arabic words, and English ones: each language's words are rated against its own. */
+  docsBy?: { ar: number; en: number };
+  /** The document frequency of each language's 20th most common word (rarity). */
+  common?: { ar: number; en: number };
   df: Record<string, number>;
 }
 
@@ -129,8 +133,16 @@ export function withoutSharedLines(v: TermVector, other: TermVector): TermVector
 /** The most the reader's corpus weighs against the reference table (see idfOf). */
 const CORPUS_WEIGHT = 0.02;
 
-/** The weight of a word no table knows: as if one report in twice the reference's held it. */
-const IDF_MAX = Math.log(1 + 2 * REF.docs);
+const isEnglish = (t: string) => /^[a-z0-9]/.test(t);
+/**
+ * The reference reports of a word's language. English words were rated against every report of
+ * the table, most of them Arabic, so that "killed" (in 86 % of the English reports) weighed a
+ * third of "sarin" instead of a sixth: the words every English report uses counted as evidence.
+ */
+const docsOf = (t: string) => (isEnglish(t) ? REF.docsBy?.en : REF.docsBy?.ar) ?? REF.docs;
+
+/** The weight of a word no table knows: as if one report in twice its language's reference held it. */
+const idfMax = (t: string) => Math.log(1 + 2 * docsOf(t));
 
 /**
  * A word's weight: its reference frequency blended with the corpus's, where the corpus's is
@@ -142,14 +154,16 @@ const IDF_MAX = Math.log(1 + 2 * REF.docs);
  */
 function idfOf(t: string, corpus?: CorpusDf): number {
   const ref = refDf(t);
+  const docs = docsOf(t);
   const known = corpus?.df.get(t);
   let rate: number;
   if (corpus && known !== undefined && corpus.docs > 0) {
-    const scale = Math.min(1, (CORPUS_WEIGHT * REF.docs) / corpus.docs);
-    rate = (ref + known * scale) / (REF.docs + corpus.docs * scale);
-  } else rate = ref / REF.docs;
-  if (rate <= 0) return IDF_MAX;
-  return Math.min(IDF_MAX, Math.log(1 + 1 / rate));
+    const scale = Math.min(1, (CORPUS_WEIGHT * docs) / corpus.docs);
+    rate = (ref + known * scale) / (docs + corpus.docs * scale);
+  } else rate = ref / docs;
+  const max = idfMax(t);
+  if (rate <= 0) return max;
+  return Math.min(max, Math.log(1 + 1 / rate));
 }
 
 /** A word's weight (idfOf) → its value, worked out once per word. */
@@ -206,6 +220,40 @@ function coverage(title: ReadonlyMap<string, number>, text: ReadonlyMap<string, 
   return all ? found / all : 0;
 }
 
+// How rare a shared word is in its own language: 0 for a word as common as the language's 20th
+// most common in the reference table ("killed", "سوري"), 1 for one a hundred times rarer or
+// unknown ("sarin" ≈ 0.75, "convoy" ≈ 0.5, "chemical" ≈ 0.3). Two reports of one event share a few
+// such words whatever their length, where a cosine over all their words is diluted by the rest.
+// Measured against each language's own common words: the table holds many short Arabic headlines
+// and fewer long English articles, so one document frequency means a different thing in each.
+const SPAN = Math.log(100);
+
+/** How rare a word is in its language's reports, 0..1 (the reference table alone: the same in any corpus). */
+export function rarity(t: string): number {
+  const df = refDf(t);
+  if (df <= 0) return 1;
+  const common = isEnglish(t) ? REF.common?.en : REF.common?.ar;
+  return Math.max(0, Math.min(1, Math.log((common ?? REF.docs) / df) / SPAN));
+}
+
+/**
+ * How much two reports' rare words are the same (0..1: the shared words' rarity against the
+ * geometric mean of each report's): each word weighed by its rarity in its own language, so the
+ * words every report of the language uses count for nothing however long the reports are.
+ */
+function rareShared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let shared = 0;
+  let inA = 0;
+  let inB = 0;
+  for (const t of a.keys()) {
+    const r = rarity(t);
+    inA += r;
+    if (b.has(t)) shared += r;
+  }
+  for (const t of b.keys()) inB += rarity(t);
+  return inA > 0 && inB > 0 ? shared / Math.sqrt(inA * inB) : 0;
+}
+
 export interface Lexical {
   /** Cosine of the title-and-lede words, 0..1. */
   lex: number;
@@ -216,6 +264,8 @@ export interface Lexical {
    * reports of one event tell each other's headline in other words around the same key words.
    */
   cover: number;
+  /** How much the two reports' rare words are the same (rareShared), 0..1. */
+  rare: number;
   /** The shared words of most weight. */
   shared: string[];
 }
@@ -224,5 +274,5 @@ export function lexicalSimilarity(a: TermVector, b: TermVector, corpus?: CorpusD
   const weight = weigher(corpus);
   const shared = [...a.all.keys()].filter((t) => b.all.has(t)).sort((x, y) => weight(y) - weight(x)).slice(0, 8);
   const cover = Math.min(coverage(a.title, b.all, weight), coverage(b.title, a.all, weight));
-  return { lex: cosine(a.all, b.all, weight), title: cosine(a.title, b.title, weight), cover, shared };
+  return { lex: cosine(a.all, b.all, weight), title: cosine(a.title, b.title, weight), cover, rare: rareShared(a.all, b.all), shared };
 }

@@ -73,6 +73,10 @@ export function dayFeatures(a: Sig, b: Sig) {
   const daySaid = saidAfter(a, b) || saidAfter(b, a) ? 1 : 0;
   const dayOther = twoDays && !daySaid ? 1 : 0;
   const pubGap = a.published !== null && b.published !== null ? Math.abs(a.published - b.published) : null;
+  // A report cannot tell what happened after it was published: one whose event day, told in its
+  // text, is after the other's publication day is of another event, whatever background day it
+  // names besides (Wednesday's rockets on a district, naming Tuesday's, and Tuesday's report).
+  const dayAfterPub = toldAfter(a, b) || toldAfter(b, a) ? 1 : 0;
   // A later report that dates the event itself ("killed in the April 15 attack"), on the other's day.
   const later = a.published !== null && b.published !== null && a.published > b.published ? a : b;
   const dated = gap !== null && gap <= 1 && later.when.from === 'text';
@@ -88,10 +92,21 @@ export function dayFeatures(a: Sig, b: Sig) {
       dayFar,
       dayNamed: gap !== null && gap >= 2 && near !== null && near <= 1 ? 1 : 0,
       dayUnknown: gap === null ? 1 : 0,
+      dayAfterPub,
       pubFar: pubGap !== null && pubGap >= 3 && !dated ? Math.min(1, (pubGap - 2) / 3) : 0,
       pubFarDated: pubGap !== null && pubGap >= 3 && dated ? 1 : 0,
     },
   };
+}
+
+// "Today" is the report's own day as its outlet counts it: a report filed after midnight, or
+// updated the next morning, still says it of the night's event.
+const TODAY = /اليوم|today|tonight|this morning/i;
+
+/** `s` tells (a date, a weekday, "yesterday"; not "today") an event of a day after `o` was published. */
+function toldAfter(s: Sig, o: Sig): boolean {
+  const d = s.when.day;
+  return (s.when.from === 'text' || s.when.from === 'relative') && !TODAY.test(s.when.raw ?? '') && d !== null && o.published !== null && d > o.published;
 }
 
 /** `s`'s only day is the day it was said, its publication day, one or two days after `o`'s event day. */

@@ -25,8 +25,8 @@ export function eventDoc(title: string, text: string, publishedAt: string | null
 }
 
 export const FEATURES = [
-  'lex', 'title', 'cover', 'placeSame', 'placeNear', 'placeConflict', 'placeApart', 'govApart', 'placeGenericOnly', 'sharedSpecific', 'placeOther', 'day0', 'day1', 'dayOther',
-  'daySaid', 'dayFar', 'dayNamed', 'dayUnknown', 'pubFar', 'pubFarDated', 'typeSame', 'typeStatement', 'typeConflict', 'numBoth', 'numAgree', 'numConflict', 'numApart',
+  'lex', 'title', 'cover', 'rare', 'placeSame', 'placeNear', 'placeConflict', 'placeApart', 'govApart', 'placeGenericOnly', 'sharedSpecific', 'placeOther', 'day0', 'day1', 'dayOther',
+  'daySaid', 'dayFar', 'dayNamed', 'dayUnknown', 'dayAfterPub', 'pubFar', 'pubFarDated', 'typeSame', 'typeStatement', 'typeConflict', 'numBoth', 'numAgree', 'numConflict', 'numApart',
   'numApartHere', 'numRise', 'actorShared', 'actorNoPlace', 'sameOutlet', 'recurring', 'lexDayFar', 'whatSame', 'whatConflict', 'update', 'sameOutletUpdate', 'weaponConflict',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
@@ -79,6 +79,7 @@ export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairF
     lex: lx.lex,
     title: lx.title,
     cover: lx.cover,
+    rare: lx.rare,
     ...places,
     ...days.features,
     ...types,
@@ -93,7 +94,7 @@ export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairF
     lexDayFar: lx.lex * days.features.dayFar,
     // A new toll is of the event of its own day: not of one of another day told (Tuesday's rockets
     // on a district, its toll raised that night, and Wednesday's).
-    ...whatFeatures(a.sig, b.sig, types.typeSame, sameOutlet, places.placeNear > 0 || places.placeConflict > 0 || days.features.dayOther > 0),
+    ...whatFeatures(a.sig, b.sig, types.typeSame, sameOutlet, places.placeNear > 0 || places.placeConflict > 0 || days.features.dayOther > 0 || days.features.dayAfterPub > 0),
   };
   return { features, gap: days.gap, near: days.near, sharedWords: lx.shared };
 }

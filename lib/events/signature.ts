@@ -145,6 +145,9 @@ export function eventSignature(title: string, text: string, publishedAt: string 
   const words = arabic ? headScan(head, opts.scanned) : null;
   const cands = words && candidatesIn(head, words);
   const matches = opts.matches ?? (arabic ? matchEntities(head, { date: publishedAt, tokens: words!.tokens }) : []);
+  // Who acted and who was hit, in English too: the gazetteer's actors have English names ("Jaysh
+  // al-Islam", "Islamic State", "White Helmets"); English places are read by englishPlaces.
+  const actors = arabic || opts.matches ? matches : matchEntities(head, { date: publishedAt }).filter((m) => m.type === 'actor');
   const dateline = title.length + 1 + datelineEnd(lede);
   const inReport = (n: { start: number }) => n.start <= title.length || n.start >= dateline;
   const gazetteer = (arabic ? placesOf(matches) : englishPlaces(head)).filter(inReport);
@@ -164,7 +167,7 @@ export function eventSignature(title: string, text: string, publishedAt: string 
     govs: [...new Set(named.map((n) => areaOf(n.id)).filter((g): g is string => g !== null))],
     when: eventWhen(title, lede, publishedAt, cands),
     published: publishedAt ? dayNumber(publishedAt) : null,
-    actors: [...new Set(matches.filter((m) => m.type === 'actor').map((m) => m.id))],
+    actors: [...new Set(actors.filter((m) => m.type === 'actor').map((m) => m.id))],
     numbers: numbersOf(title, lede, arabic, words),
     what: whatOf(title, lede, arabic, cands),
     recurring: RECURRING.some((re) => re.test(flatTitle) || re.test(firstSentence)),

@@ -32,10 +32,14 @@ const AR: Entry[] = [
 ];
 
 const EN: Entry[] = [
-  ['airstrike', 2, 'airstrike|airstrikes|air strike|air strikes|air raid|air raids|warplanes|warplane|jets|bombed|barrel bombs|barrel bomb|chemical attack|chemical|nerve agent|drone'],
+  ['airstrike', 2, 'airstrike|airstrikes|air strike|air strikes|air raid|air raids|warplanes|warplane|jets|bombed|barrel bombs|barrel bomb|chemical attack|chemical|nerve agent|drone|gas attack|poison gas|toxic gas|poisonous gas|sarin|chlorine'],
+  // "US-led strike kills 18", "raids on a market": strikes from the air as often as not.
+  ['airstrike', 1, 'strike|strikes|raid|raids|bombardment'],
   ['shelling', 2, 'shelling|shelled|shells|mortar|mortars|rocket|rockets|artillery|missile|missiles'],
-  ['bombing', 2, 'car bomb|bomb|bombing|blast|explosion|explosions|suicide bomber|ied|landmine'],
-  ['clashes', 2, 'clashes|fighting|battle|offensive|attack|attacks|ambush'],
+  ['bombing', 2, 'car bomb|bomb|bombing|blast|explosion|explosions|suicide bomber|suicide attack|suicide bombing|suicide|ied|landmine'],
+  ['clashes', 2, 'clashes|fighting|battle|offensive|ambush'],
+  // "Attack" names no kind (a gas attack, a suicide attack, a rocket attack): a fight only when nothing else is named.
+  ['clashes', 0.5, 'attack|attacks'],
   ['takeover', 2, 'captured|seized|took control|recaptured|withdrew|withdrawal|retook|advance|handover'],
   ['surrender', 2, 'surrender|surrendered|reconciliation'],
   ['agreement', 2, 'agreement|deal|ceasefire|truce|signed|talks|negotiations'],
@@ -44,9 +48,10 @@ const EN: Entry[] = [
   ['killing', 2, 'assassinated|assassination|executed|execution|massacre|shot dead'],
   ['killing', 1, 'killed|dead'],
   ['displacement', 2, 'displaced|refugees|fled|evacuation|evacuated'],
-  ['disaster', 2, 'fire|earthquake|flood|floods'],
+  ['disaster', 2, 'wildfire|wildfires|blaze|fire broke out|earthquake|flood|floods'],
   ['decision', 2, 'decree|decision|appointed|law'],
-  ['economic', 2, 'exchange rate|prices|market|currency|pound|lira'],
+  // Not "market": in a report of the war, the market struck.
+  ['economic', 2, 'exchange rate|prices|currency|pound|lira'],
 ];
 
 const CLITICS = '(?:و|ف)?(?:ب|ل|ك)?(?:ال)?';

@@ -81,6 +81,9 @@ const FUTURE_AFTER_AR = /^\s*(?:ال)?(?:مقبل|قادم|مقبله|قادمه
 const FUTURE_BEFORE_EN = /\b(?:next|until|from|starting|will(?:\s+\w+){0,4}?\s+on|coming)\s+$/;
 const SAID_EN = /\b(?:said|says|told\s+[a-z]+|reported|announced|added|stated|confirmed|reports|met)\s+(?:late\s+|early\s+)?(?:on\s+)?$/;
 const FUTURE_AFTER_EN = /^\s*(?:next|,?\s*\d)/;
+// "وقال المرصد السوري، يوم الأربعاء، إن …", "أفادت وزارة الصحة الخميس": the day it was said, by a
+// verb of saying a few words before the weekday, with no "إن/أن" (what was said) between them.
+const SAID_AR = /(?:^|[^\u0621-\u064A])و?(?:قال|قالت|افاد|افادت|اعلن|اعلنت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|اضاف|اضافت|نقل|نقلت|ابلغ|ابلغت)(?![\u0621-\u064A])(?:(?![^\u0621-\u064A](?:ان|انه|بان)(?![\u0621-\u064A]))[^.\n؟!:؛]){0,45}$/;
 
 function ahead(text: string, at: number, end: number, arabic: boolean): boolean {
   const before = text.slice(Math.max(0, at - 40), at);
@@ -144,7 +147,9 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
       const name = m[1] ? `ال${m[1]}` : m[2]!;
       const k = WEEKDAYS_AR.indexOf(name);
       if (ahead(text, m.index!, m.index! + m[0].length, true)) continue;
-      if (k >= 0) out.push({ at: m.index!, raw: m[0].trim(), back: weekdayBack(pubDay, k), from: 'relative' });
+      // "قال المرصد يوم الأربعاء": the day the toll was told, the event's only when no other day is.
+      const said = SAID_AR.test(text.slice(Math.max(0, m.index! - 50), m.index!));
+      if (k >= 0) out.push({ at: m.index!, raw: m[0].trim(), back: weekdayBack(pubDay, k), from: 'relative', ...(said ? { said } : {}) });
     }
   }
   if (pubDay !== null && text.includes(WEEKDAY_EN_WORD)) {

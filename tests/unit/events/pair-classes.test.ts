@@ -3,7 +3,7 @@
 // said, tolls far apart at one place; and the threshold chosen on the fitting pairs alone.
 import { describe, expect, it } from 'vitest';
 import { eventDoc, judge } from '../../../lib/events';
-import { pairFeatures } from '../../../lib/events/pair';
+import { pairFeatures, probabilityOf } from '../../../lib/events/pair';
 
 describe('two governorates apart, neither naming the other', () => {
   // One day's strikes in two provinces, told in the same formula: two strikes, however alike.
@@ -91,5 +91,102 @@ describe('tolls far apart at one place and day', () => {
     const first = eventDoc('مقتل 4 بقصف على سراقب', 'قتل 4 مدنيين اليوم بقصف صاروخي على مدينة سراقب في ريف إدلب.', '2025-03-02', 'Orient News');
     const update = eventDoc('ارتفاع حصيلة قصف سراقب إلى 40', 'ارتفع عدد ضحايا القصف الصاروخي على مدينة سراقب أمس إلى 40 قتيلاً.', '2025-03-03', 'Syria TV');
     expect(pairFeatures(first, update).features.numApartHere).toBe(0);
+  });
+});
+
+describe('the rare words two reports share, weighed in their own language', () => {
+  it('weighs a language\'s common words nothing and the words of one event much', async () => {
+    const { rarity } = await import('../../../lib/events/lexical');
+    for (const w of ['killed', 'syria', 'attack']) expect([w, rarity(w)]).toEqual([w, 0]);
+    for (const w of ['sarin', 'evacuees', 'shaykhun']) expect([w, rarity(w) > 0.5]).toEqual([w, true]);
+    // Arabic against Arabic's common words (many short headlines), not against English articles.
+    expect(rarity('سوري')).toBe(0);
+    expect(rarity('كيماوي')).toBeGreaterThan(rarity('دمشق'));
+    // A word no report of the table holds is as rare as can be.
+    expect(rarity('zzqxv')).toBe(1);
+  });
+
+  // Reports of one big event in other words, naming only its governorate: what they share is the
+  // event's own words (gas, sarin, evacuees, a convoy), not "killed" and "Syria".
+  const cases: Array<[string, [string, string], [string, string], [string, string]]> = [
+    ['en', ['Sarin suspected in Idlib attack, dozens dead', 'Dozens of people died on Tuesday after a suspected sarin attack in Idlib province; doctors treating the victims described symptoms of a nerve agent.'],
+      ['Nerve agent attack: death toll passes 70', 'Medics said the victims of the nerve agent attack in Idlib showed signs of sarin poisoning as the toll passed 70 on Tuesday.'],
+      ['Air strikes kill 12 in Idlib province', 'Air strikes killed 12 people on Tuesday in Idlib province, a monitor said, in the latest raids on the province.']],
+    ['ar', ['غاز السارين في هجوم على ريف إدلب', 'قضى عشرات المدنيين اليوم في هجوم بغاز السارين على بلدة في ريف إدلب، وظهرت على المصابين أعراض اختناق وتشنج.'],
+      ['أعراض اختناق لدى ضحايا هجوم إدلب', 'قال أطباء إن أعراض الاختناق والتشنج لدى ضحايا هجوم إدلب اليوم تدل على غاز السارين.'],
+      ['مقتل 12 مدنياً بغارات على إدلب', 'قتل 12 مدنياً اليوم بغارات جوية على إدلب، بحسب مصادر محلية.']],
+  ];
+  it('share more of them in two reports of one event than in two events of one province and day', () => {
+    for (const [lang, a, b, other] of cases) {
+      const da = eventDoc(a[0], a[1], '2017-04-04', 'x');
+      const db = eventDoc(b[0], b[1], '2017-04-04', 'y');
+      const dother = eventDoc(other[0], other[1], '2017-04-04', 'z');
+      const same = pairFeatures(da, db).features;
+      const apart = pairFeatures(da, dother).features;
+      expect([lang, same.rare > 2 * apart.rare, same.rare > 0.25]).toEqual([lang, true, true]);
+      expect(pairFeatures(db, da).features.rare).toBeCloseTo(same.rare, 9);
+      expect([lang, judge(da, db).probability > judge(da, dother).probability]).toEqual([lang, true]);
+    }
+  });
+});
+
+describe('who acted, read in English as in Arabic', () => {
+  it('reads the gazetteer\'s actors in English reports and shares them like Arabic ones', () => {
+    const en = eventDoc('Jaysh al-Islam rockets hit Damascus, 5 dead', 'Jaysh al-Islam fired rockets at central Damascus on Thursday, killing five people, state media said.', '2015-02-05', 'alalam');
+    const en2 = eventDoc('Rebel rockets kill five in Damascus', 'Five people were killed in Damascus on Thursday when rockets fired by Jaysh al-Islam from Douma fell on the city.', '2015-02-05', 'manar');
+    expect(en.sig.actors).toContain('jaysh-al-islam');
+    expect(pairFeatures(en, en2).features.actorShared).toBe(1);
+    const ar = eventDoc('صواريخ جيش الإسلام تقتل 5 في دمشق', 'قتل 5 أشخاص اليوم بصواريخ أطلقها جيش الإسلام على وسط دمشق.', '2015-02-05', 'SANA');
+    expect(ar.sig.actors).toContain('jaysh-al-islam');
+    // A wide actor (the regime, a coalition) is not evidence of one event, in either language.
+    const wide = eventDoc('Regime strikes kill 12 in Damascus suburb', 'The Syrian regime struck the suburb on Thursday, killing 12, activists said.', '2015-02-05', 'ahram');
+    const wide2 = eventDoc('Regime shelling kills 3 in Damascus', 'The Syrian regime shelled a district on Thursday, killing three, activists said.', '2015-02-05', 'trt');
+    expect(wide.sig.actors).toContain('assad-regime');
+    expect(pairFeatures(wide, wide2).features.actorShared).toBe(0);
+  });
+});
+
+describe('the day a toll was said, in Arabic as in English', () => {
+  const attack = eventDoc('مقتل العشرات بهجوم كيماوي على بلدة في إدلب', 'قتل العشرات يوم الثلاثاء بهجوم بغاز سام على البلدة، بحسب الدفاع المدني.', '2017-04-04', 'Orient News');
+  it('is not a second day told when it is the report\'s own day, after the event', () => {
+    for (const text of [
+      'وقال المرصد السوري لحقوق الإنسان، يوم الأربعاء، إن حصيلة الهجوم ارتفعت إلى 86 قتيلاً.',
+      'أفادت مديرية الصحة الأربعاء بارتفاع عدد ضحايا الهجوم الكيماوي إلى 86.',
+    ]) {
+      const later = eventDoc('ارتفاع حصيلة الهجوم الكيماوي إلى 86', text, '2017-04-05', 'Syria TV');
+      expect([text, later.sig.when.from]).toEqual([text, 'said']);
+      expect([text, pairFeatures(attack, later).features]).toMatchObject([text, { daySaid: 1, dayOther: 0 }]);
+    }
+  });
+  it('is the event\'s day when what was said comes between ("ذكر … أن … يوم")', () => {
+    const told = eventDoc('غارة على خان شيخون', 'وذكر المرصد أن غارة استهدفت البلدة يوم الثلاثاء وقتلت 5 مدنيين.', '2017-04-05', 'Syria TV');
+    expect(told.sig.when.from).toBe('relative');
+  });
+});
+
+describe('an event told after the other report was published', () => {
+  // SANA's Tuesday toll of rockets on a district, and Wednesday's rockets on it (naming Tuesday's).
+  const cases: Array<[string, [string, string, string], [string, string, string]]> = [
+    ['en', ['Death toll from rocket attacks on Salah Eddin rises to 8', 'The death toll from the rocket attacks on Salah Eddin neighborhood rose to 8, a source told SANA late on Tuesday.', '2016-08-16'],
+      ['Rockets on Salah Eddin kill 7', 'Seven civilians were killed on Wednesday as rockets hit Salah Eddin neighborhood, a day after eight were killed on Tuesday.', '2016-08-17']],
+    ['ar', ['ارتفاع حصيلة القذائف على حي صلاح الدين إلى 8', 'ارتفع عدد ضحايا القذائف الصاروخية على حي صلاح الدين في حلب اليوم إلى 8 قتلى.', '2016-08-16'],
+      ['مقتل 7 بقذائف على حي صلاح الدين', 'قتل 7 مدنيين يوم الأربعاء بقذائف صاروخية على حي صلاح الدين، بعد يوم من مقتل 8 يوم الثلاثاء.', '2016-08-17']],
+  ];
+  it('counts against one event (dayAfterPub), whatever background day it names', () => {
+    for (const [lang, x, y] of cases) {
+      const tue = eventDoc(x[0], x[1], x[2], 'sana');
+      const wed = eventDoc(y[0], y[1], y[2], 'manar');
+      const facts = pairFeatures(tue, wed);
+      expect([lang, facts.features.dayAfterPub, pairFeatures(wed, tue).features.dayAfterPub]).toEqual([lang, 1, 1]);
+      // A new toll of the other's day is not this one's (update off), and the fitted weight lowers the pair.
+      expect([lang, facts.features.update]).toEqual([lang, 0]);
+      const without = probabilityOf({ ...facts.features, dayAfterPub: 0 }, facts.gap);
+      expect([lang, probabilityOf(facts.features, facts.gap) < without]).toEqual([lang, true]);
+    }
+  });
+  it('is not a later report of the same day\'s event', () => {
+    const first = eventDoc('Rockets on Salah Eddin kill 5', 'Rockets killed five civilians in Salah Eddin neighborhood on Tuesday, a source said.', '2016-08-16', 'sana');
+    const later = eventDoc('Salah Eddin toll rises to 8', 'The toll of Tuesday\'s rocket attack on Salah Eddin rose to eight.', '2016-08-17', 'manar');
+    expect(pairFeatures(first, later).features.dayAfterPub).toBe(0);
   });
 });
