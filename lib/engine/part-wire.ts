@@ -10,7 +10,7 @@
 // only iterates them).
 import { analyseScanned, type EntityRef } from './features';
 import type { IndexedFeatures } from './batch-rows';
-import type { Fingerprint } from './simhash';
+import { MINHASH_SLOTS, type Fingerprint } from './simhash';
 import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
 import { eventSignature, termVector, type EventSignature } from '../events';
@@ -95,6 +95,8 @@ const MAX_WORDS_A_REPORT = 4_000;
 /** The longest string (a word of prose is at most 2,000 characters: lib/corpus/formats.ts). */
 const MAX_WORD = 2_000;
 
+const isUint32 = (x: unknown) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 0xffffffff;
+
 const malformed = (why: string) => new Error(`malformed text analysis in an import part: ${why}`);
 
 /** Indexes in `words`: integers in range; the array's length at most `max`. */
@@ -146,15 +148,17 @@ function reportFromWire(r: Partial<ReportWire> | null, words: readonly string[],
   const size = words.length;
   const { t, c, e, s } = r;
   if (!checkedTerms(t, c, size, mark, stamp)) throw malformed('terms');
-  if (typeof r.len !== 'number' || !(r.day === null || typeof r.day === 'number')) throw malformed('length or day');
+  // A length or a day that is not a number would reach every score (the corpus' average length)
+  // and the day columns: structured clone (Firefox) carries NaN and Infinity, JSON does not.
+  if (!(Number.isFinite(r.len) && (r.len as number) >= 0) || !(r.day === null || Number.isSafeInteger(r.day))) throw malformed('length or day');
   if (!indexes(e, size, 2 * MAX_REFS) || e.length % 2 || !indexes(s, size, MAX_REFS)) throw malformed('entities or sources');
-  if (!Array.isArray(r.mh) || !r.mh.every((x) => typeof x === 'number') || typeof r.tk !== 'string') throw malformed('phrases or text key');
+  if (!Array.isArray(r.mh) || r.mh.length !== MINHASH_SLOTS || !r.mh.every(isUint32) || typeof r.tk !== 'string') throw malformed('phrases or text key');
   const h = checkedFingerprint(r.h);
   if (!h) throw malformed('fingerprint');
   const entities: EntityRef[] = [];
   // The entity's name stays in the gazetteer: the background stores entities by id.
   for (let i = 0; i < e.length; i += 2) entities.push({ id: words[e[i]!]!, name: words[e[i]!]!, type: words[e[i + 1]!]! });
-  const f: IndexedFeatures = { terms: new SentTerms(t, c as number[], words), len: r.len, entities, sources: s.map((i) => words[i]!), day: r.day, fingerprint: h, phrases: r.mh };
+  const f: IndexedFeatures = { terms: new SentTerms(t, c as number[], words), len: r.len as number, entities, sources: s.map((i) => words[i]!), day: r.day as number | null, fingerprint: h, phrases: r.mh };
   const tv = termsFromWire(r.tv, words);
   if (!tv) throw malformed('word counts');
   return { f, tk: r.tk, sig: checkedSignature(r.sig), tv };

@@ -84,6 +84,13 @@ describe("an import part's analyses sent as one part with its strings once", () 
       [[{ ...good, reports: [{ ...r0, e: [0] }, ...good.reports.slice(1)] }], /entities or sources/],
       [[{ ...good, reports: [{ ...r0, s: ['<b>'] }, ...good.reports.slice(1)] }], /entities or sources/],
       [[{ ...good, reports: [{ ...r0, len: '5' }, ...good.reports.slice(1)] }], /length or day/],
+      // Structured clone (Firefox's messages) carries what JSON cannot.
+      [[{ ...good, reports: [{ ...r0, len: Number.NaN }, ...good.reports.slice(1)] }], /length or day/],
+      [[{ ...good, reports: [{ ...r0, len: Infinity }, ...good.reports.slice(1)] }], /length or day/],
+      [[{ ...good, reports: [{ ...r0, day: Number.NaN }, ...good.reports.slice(1)] }], /length or day/],
+      [[{ ...good, reports: [{ ...r0, day: 19_000.5 }, ...good.reports.slice(1)] }], /length or day/],
+      [[{ ...good, reports: [{ ...r0, mh: new Array(100_000).fill(1) }, ...good.reports.slice(1)] }], /phrases/],
+      [[{ ...good, reports: [{ ...r0, mh: [...r0.mh.slice(1), -1] }, ...good.reports.slice(1)] }], /phrases/],
       [[{ ...good, reports: [{ ...r0, h: [1, 2 ** 32] }, ...good.reports.slice(1)] }], /fingerprint/],
       [[{ ...good, reports: [{ ...r0, tk: 5 }, ...good.reports.slice(1)] }], /text key/],
       [[{ ...good, reports: [{ ...r0, mh: [null] }, ...good.reports.slice(1)] }], /phrases/],
