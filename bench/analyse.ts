@@ -1,11 +1,11 @@
 // `npx tsx bench/analyse.ts [--json] [--docs N] [--passes N] [--baseline DIR] [--cold-runs N]`: what
 // the text analysis of an import costs per report on the synthetic corpus and on the real 2025
-// corpus — the whole of what an import's workers do for a report (lib/engine/wire.ts
-// analyseRecords: analyse(), the text key, the event signature and the word counts), analyse()
+// corpus — the whole of what an import's workers do for a report (lib/engine/part-wire.ts
+// analysePart: analyse(), the text key, the event signature and the word counts), analyse()
 // alone, and each part on its own — and how long a freshly started worker takes to get the
 // gazetteer matcher ready (module evaluation + first match, from a bundle as the extension ships
-// it; --cold-runs 0 skips it). --baseline DIR measures another checkout's analyseRecords and
-// analyse() (DIR/lib/engine/wire.ts, features.ts) in the same run, pass for pass, so that both see
+// it; --cold-runs 0 skips it). --baseline DIR measures another checkout's import analysis and
+// analyse() (DIR/lib/engine/part-wire.ts or wire.ts, features.ts) in the same run, pass for pass, so that both see
 // the same machine load. Times are CPU time of the process (process.cpuUsage).
 // Results are recorded in bench/ANALYSE.md.
 import { execFileSync } from 'node:child_process';
@@ -111,15 +111,23 @@ console.log(JSON.stringify({ evalMs: c1 - c0, firstMatchMs: c2 - c1, wallMs: t2 
 const loadBefore = load();
 // A checkout from before lib/engine existed has the analysis at lib/xref/features.ts.
 const baselineFeatures = (dir: string) => [resolve(dir, 'lib/engine/features.ts'), resolve(dir, 'lib/xref/features.ts')].find((f) => existsSync(f)) ?? resolve(dir, 'lib/engine/features.ts');
+/** What the checkout's import workers run on records: lib/engine/part-wire.ts analysePart since
+ *  session 7, lib/engine/wire.ts analyseRecords before (null before either). */
+async function importAnalysis(dir: string): Promise<((rs: Rec[]) => unknown) | null> {
+  if (existsSync(resolve(dir, 'lib/engine/part-wire.ts'))) return ((await import(resolve(dir, 'lib/engine/part-wire.ts'))) as { analysePart: (rs: Rec[]) => unknown }).analysePart;
+  if (!existsSync(resolve(dir, 'lib/engine/wire.ts'))) return null;
+  const { analyseRecords } = (await import(resolve(dir, 'lib/engine/wire.ts'))) as { analyseRecords: AnalyseRecords };
+  return (rs) => analyseRecords(rs, { events: true });
+}
 const checkout = async (dir: string) => ({
   analyse: ((await import(baselineFeatures(dir))) as { analyse: Analyse }).analyse,
-  records: existsSync(resolve(dir, 'lib/engine/wire.ts')) ? ((await import(resolve(dir, 'lib/engine/wire.ts'))) as { analyseRecords: AnalyseRecords }).analyseRecords : null,
+  records: await importAnalysis(dir),
 });
 const checkouts: Record<string, Awaited<ReturnType<typeof checkout>>> = { current: await checkout(ROOT) };
 if (args.baseline) checkouts.baseline = await checkout(resolve(args.baseline));
 const { eventSignature, termVector } = await import('../lib/events');
 const { textKey } = await import('../lib/corpus/ids');
-const imports = Object.fromEntries(Object.entries(checkouts).flatMap(([name, c]) => (c.records ? [[name, (r: Rec) => c.records!([r], { events: true })]] : [])));
+const imports = Object.fromEntries(Object.entries(checkouts).flatMap(([name, c]) => (c.records ? [[name, (r: Rec) => c.records!([r])]] : [])));
 const analyses = Object.fromEntries(Object.entries(checkouts).map(([name, c]) => [name, (r: Rec) => c.analyse(r.title, r.text, r.publishedAt)]));
 // The current checkout's parts, each on its own (in an import they share one reading of the text).
 const parts: Record<string, PerReport> = {
@@ -161,7 +169,7 @@ else {
   const list = (o: Record<string, number>) => Object.entries(o).map(([n, v]) => `${n} ${v}`).join(', ');
   for (const k of ['synthetic', 'real'] as const) {
     const r = result[k];
-    console.log(`${k}: ${r.reports} reports, ${r.avgChars} chars avg — ms/report: import (analyseRecords) ${list(r.importMsPerReport)}; analyse() ${list(r.msPerReport)}; parts alone (current) ${list(r.partsMsPerReport)}`);
+    console.log(`${k}: ${r.reports} reports, ${r.avgChars} chars avg — ms/report: import (analysePart) ${list(r.importMsPerReport)}; analyse() ${list(r.msPerReport)}; parts alone (current) ${list(r.partsMsPerReport)}`);
   }
   for (const [name, c] of Object.entries(cold)) {
     console.log(`matcher in a new worker (${name}): bundle ${c.bundleKB} KB, evaluation ${c.evalMs} ms + first match ${c.firstMatchMs} ms = ${c.readyMs} ms CPU (${c.readyWallMs} ms wall)`);

@@ -16,9 +16,13 @@ import { termVector, type EventSignature } from '../events';
 import type { Lexicon } from './lexicon';
 import { listsOf, packTerms, type TermLists } from './term-pack';
 
+/** What the write path reads of a report's analysis: every Features field but the spellings, and
+ *  the terms only iterated, once (an import part's stay as its message sent them: part-wire.ts). */
+export type IndexedFeatures = Omit<Features, 'terms' | 'surface'> & { terms: { forEach(each: (count: number, term: string) => void): void } };
+
 export interface Prepared {
   report: Report;
-  f: Features;
+  f: IndexedFeatures;
   /** The text's key when the analysis brought it (else worked out when the doc row is). */
   tk?: string;
   /** The event signature when the analysis brought it (else worked out when the doc row is). */

@@ -5,7 +5,7 @@
 // term from a handful of segments. Postings hold BM25 impacts (bm25.ts); a batch's doc rows and
 // postings are worked out in batch-rows.ts, captures of stored texts merged in copies.ts.
 import type { Report, ReportRecord } from '../types';
-import { analyse } from './features';
+import { analyse, type Features } from './features';
 import { compact as compactSegments, markDeleted, readManifest, readPostings as readSegments, segmentRows, type TermPostings } from './segments/store';
 import { withSegment, type Manifest } from './segments/manifest';
 import { minhashSketch } from './segments/columns';
@@ -54,7 +54,7 @@ export function toReport(r: ReportRecord, origin: Report['origin'], importId: st
 }
 
 /** The CPU half of indexing (text analysis), kept outside any transaction. */
-export function prepare(reports: Report[]): Prepared[] {
+export function prepare(reports: Report[]): Array<Prepared & { f: Features }> {
   return reports.map((report) => ({ report, f: analyse(report.title, report.text, report.publishedAt) }));
 }
 
@@ -145,7 +145,8 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     // Every write is issued before any is awaited: IndexedDB stores the reports while this
     // thread encodes the doc rows and the segment (awaiting each bulkPut left one side idle).
     await Promise.all([
-      storeReports(db, fresh.map((p) => p.report), putAll),
+      // Reports re-indexed (`stored`) are in the corpus already.
+      opts.stored ? null : storeReports(db, fresh.map((p) => p.report), putAll),
       putAll(db.docs, [...rows, ...older].map(storedDoc)),
       putAll(db.segs, written.rows),
       db.prints.put(printRow(s, rows)),

@@ -6,9 +6,11 @@
 // distinct. Here every string a part's analyses repeat (terms, words, entity ids and kinds, source
 // ids) is sent once, in `words`, and each report names them by index: numbers, which JSON parses
 // into flat arrays. The background checks the whole part (bounded sizes, types, every index)
-// before it writes any of it; what it builds is what lib/engine/wire.ts fromWire builds.
-import { analyseScanned, type EntityRef, type Features } from './features';
-import type { Fingerprint } from './simhash';
+// before it writes any of it, and keeps each report's terms as sent (no map a report: the import
+// only iterates them).
+import { analyseScanned, type EntityRef } from './features';
+import type { IndexedFeatures } from './batch-rows';
+import { MINHASH_SLOTS, type Fingerprint } from './simhash';
 import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
 import { eventSignature, termVector, type EventSignature } from '../events';
@@ -42,7 +44,7 @@ interface ReportWire {
 
 /** What the background prepares a report's rows from (batch-rows.ts Prepared, less the report). */
 export interface Analysis {
-  f: Features;
+  f: IndexedFeatures;
   tk: string;
   sig: EventSignature;
   tv: TermLists;
@@ -93,6 +95,8 @@ const MAX_WORDS_A_REPORT = 4_000;
 /** The longest string (a word of prose is at most 2,000 characters: lib/corpus/formats.ts). */
 const MAX_WORD = 2_000;
 
+const isUint32 = (x: unknown) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 0xffffffff;
+
 const malformed = (why: string) => new Error(`malformed text analysis in an import part: ${why}`);
 
 /** Indexes in `words`: integers in range; the array's length at most `max`. */
@@ -114,23 +118,47 @@ function checkedWords(w: unknown, reports: number): string[] {
   return w as string[];
 }
 
-/** One report's analysis, checked, with its strings from `words`. */
-function reportFromWire(r: Partial<ReportWire> | null, words: readonly string[]): Analysis {
+/** A report's terms and counts as sent: iterated where they are (no map a report). */
+class SentTerms {
+  constructor(
+    private readonly t: readonly number[],
+    private readonly c: readonly number[],
+    private readonly words: readonly string[],
+  ) {}
+
+  forEach(each: (count: number, term: string) => void): void {
+    for (let i = 0; i < this.t.length; i++) each(this.c[i]!, this.words[this.t[i]!]!);
+  }
+}
+
+/** Terms as indexes and counts, each term once in the report: `mark` holds, by index, the last
+ *  report (`stamp`) that named it. */
+function checkedTerms(t: unknown, c: unknown, size: number, mark: Uint32Array, stamp: number): t is number[] {
+  if (!indexes(t, size, MAX_TERMS) || !Array.isArray(c) || c.length !== t.length || !c.every(Number.isFinite)) return false;
+  for (let i = 0; i < t.length; i++) {
+    if (mark[t[i]!] === stamp) return false;
+    mark[t[i]!] = stamp;
+  }
+  return true;
+}
+
+/** One report's analysis, checked, with its strings from `words`; `mark` and `stamp`: checkedTerms'. */
+function reportFromWire(r: Partial<ReportWire> | null, words: readonly string[], mark: Uint32Array, stamp: number): Analysis {
   if (!r || typeof r !== 'object') throw malformed('not an object');
   const size = words.length;
   const { t, c, e, s } = r;
-  if (!indexes(t, size, MAX_TERMS) || !Array.isArray(c) || c.length !== t.length || !c.every(Number.isFinite)) throw malformed('terms');
-  if (typeof r.len !== 'number' || !(r.day === null || typeof r.day === 'number')) throw malformed('length or day');
+  if (!checkedTerms(t, c, size, mark, stamp)) throw malformed('terms');
+  // A length or a day that is not a number would reach every score (the corpus' average length)
+  // and the day columns: structured clone (Firefox) carries NaN and Infinity, JSON does not.
+  if (!(Number.isFinite(r.len) && (r.len as number) >= 0) || !(r.day === null || Number.isSafeInteger(r.day))) throw malformed('length or day');
   if (!indexes(e, size, 2 * MAX_REFS) || e.length % 2 || !indexes(s, size, MAX_REFS)) throw malformed('entities or sources');
-  if (!Array.isArray(r.mh) || !r.mh.every((x) => typeof x === 'number') || typeof r.tk !== 'string') throw malformed('phrases or text key');
+  if (!Array.isArray(r.mh) || r.mh.length !== MINHASH_SLOTS || !r.mh.every(isUint32) || typeof r.tk !== 'string') throw malformed('phrases or text key');
   const h = checkedFingerprint(r.h);
   if (!h) throw malformed('fingerprint');
-  const terms = new Map<string, number>();
-  for (let i = 0; i < t.length; i++) terms.set(words[t[i]!]!, c[i] as number);
   const entities: EntityRef[] = [];
   // The entity's name stays in the gazetteer: the background stores entities by id.
   for (let i = 0; i < e.length; i += 2) entities.push({ id: words[e[i]!]!, name: words[e[i]!]!, type: words[e[i + 1]!]! });
-  const f: Features = { terms, len: r.len, surface: new Map(), entities, sources: s.map((i) => words[i]!), day: r.day, fingerprint: h, phrases: r.mh };
+  const f: IndexedFeatures = { terms: new SentTerms(t, c as number[], words), len: r.len as number, entities, sources: s.map((i) => words[i]!), day: r.day as number | null, fingerprint: h, phrases: r.mh };
   const tv = termsFromWire(r.tv, words);
   if (!tv) throw malformed('word counts');
   return { f, tk: r.tk, sig: checkedSignature(r.sig), tv };
@@ -144,7 +172,8 @@ export function fromPartWire(parts: unknown, records: number): Analysis[] {
   for (const p of parts as Array<Partial<PartWire> | null>) {
     if (!p || typeof p !== 'object' || !Array.isArray(p.reports) || out.length + p.reports.length > records) throw malformed(`more analyses than the part's ${records} records`);
     const words = checkedWords(p.words, p.reports.length);
-    for (const r of p.reports) out.push(reportFromWire(r, words));
+    const mark = new Uint32Array(words.length);
+    p.reports.forEach((r: Partial<ReportWire> | null, i) => out.push(reportFromWire(r, words, mark, i + 1)));
   }
   if (out.length !== records) throw malformed(`${records} records but ${out.length} analyses`);
   return out;

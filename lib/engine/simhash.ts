@@ -86,7 +86,7 @@ export function hamming(a: Fingerprint, b: Fingerprint): number {
 export const NEAR_DUPLICATE_BITS = 3;
 
 /** MinHash of word 2-grams: the share of equal slots estimates how many phrases two texts share. */
-const MINHASH_SLOTS = 24;
+export const MINHASH_SLOTS = 24;
 
 export function minhash(seq: readonly string[]): number[] {
   const min = new Uint32Array(MINHASH_SLOTS).fill(0xffffffff);
