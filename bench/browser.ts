@@ -226,7 +226,9 @@ async function main(): Promise<void> {
     // The index (every store but the reports) beside the reports' texts, in structured-clone bytes.
     const sizes = await measureStores(page, 'isnad');
     const mb = (x: number) => Math.round((x / 1024 / 1024) * 10) / 10;
-    const indexBytes = Object.entries(sizes.stores).filter(([name]) => name !== 'reports').reduce((s, [, v]) => s + v.bytes, 0);
+    // The reports' own stores: a row each (before v9), or pages of them and their texts.
+    const reportStores = ['reports', 'pages', 'texts'];
+    const indexBytes = Object.entries(sizes.stores).filter(([name]) => !reportStores.includes(name)).reduce((s, [, v]) => s + v.bytes, 0);
     const result = {
       docs,
       added,
@@ -252,7 +254,7 @@ async function main(): Promise<void> {
       storageMB: Math.round(((storage.usage ?? 0) / 1024 / 1024) * 10) / 10,
       stores: {
         textsMB: mb(sizes.textBytes),
-        reportRowsMB: mb(sizes.stores.reports?.bytes ?? 0),
+        reportRowsMB: mb(reportStores.reduce((s, name) => s + (sizes.stores[name]?.bytes ?? 0), 0)),
         indexMB: mb(indexBytes),
         indexOfTexts: Math.round((indexBytes / Math.max(1, sizes.textBytes)) * 1000) / 1000,
         byStore: Object.fromEntries(Object.entries(sizes.stores).map(([k, v]) => [k, { rows: v.rows, mb: mb(v.bytes) }])),

@@ -2,7 +2,9 @@
 // synthetic reports (bench/synth.ts) in transactions of 2,000, by how they are laid out in rows:
 // `rows` one row a report with the reports table's four indexes (outlet, importId, origin, the URL
 // keys), `bare` one row a report without indexes, `pages` a row per `--page` reports without
-// indexes (issue 20: report texts in pages). CPU seconds of the browser process (where IndexedDB
+// indexes (issue 20: report texts in pages), `paged` the layout of schema v9 (lib/corpus/page-rows.ts):
+// a page's metadata row indexed by its reports' ids and URL keys and its distinct imports, outlets
+// and origins, and its texts row. CPU seconds of the browser process (where IndexedDB
 // runs) and of the renderer, from /proc, and the wall time of the writes. The design question it
 // answers: is an import's IndexedDB time per row or per byte?
 import { createServer } from 'node:http';
@@ -54,13 +56,19 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
     await tab.evaluate((rs) => {
       (globalThis as unknown as { rows: unknown[] }).rows = rs.map((r, i) => ({ id: `r${i}`, url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text, origin: 'import', importId: 'import-1', addedAt: 1, keys: [r.url, `${r.url}#canonical`] }));
     }, records);
+    // tsx names the functions it compiles with a helper only Node has: the page gets one that does nothing.
+    await tab.evaluate('globalThis.__name ??= (f) => f');
     const cpu0 = chromiumCpu();
     const ms = await tab.evaluate(async ({ mode, page }) => {
       const rows = (globalThis as unknown as { rows: Array<Record<string, unknown>> }).rows;
       const db: IDBDatabase = await new Promise((resolve, reject) => {
         const open = indexedDB.open('rows', 1);
         open.onupgradeneeded = () => {
-          const store = open.result.createObjectStore('r', { keyPath: mode === 'pages' ? 'p' : 'id' });
+          const store = open.result.createObjectStore('r', { keyPath: mode === 'pages' || mode === 'paged' ? 'p' : 'id' });
+          if (mode === 'paged') {
+            open.result.createObjectStore('t', { keyPath: 'p' });
+            for (const k of ['ids', 'keys', 'imp', 'outlet', 'origin']) store.createIndex(k, k, { multiEntry: true });
+          }
           if (mode === 'rows') for (const k of ['outlet', 'importId', 'origin']) store.createIndex(k, k);
           if (mode === 'rows') store.createIndex('keys', 'keys', { multiEntry: true });
         };
@@ -69,10 +77,18 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
       });
       const t0 = performance.now();
       for (let i = 0; i < rows.length; i += 2000) {
-        const tx = db.transaction('r', 'readwrite');
+        const tx = db.transaction(mode === 'paged' ? ['r', 't'] : 'r', 'readwrite');
         const store = tx.objectStore('r');
         const part = rows.slice(i, i + 2000);
-        if (mode === 'pages') for (let k = 0; k < part.length; k += page) store.put({ p: (i + k) / page, rows: part.slice(k, k + page) });
+        if (mode === 'paged') {
+          for (let k = 0; k < part.length; k += page) {
+            const rs = part.slice(k, k + page);
+            const m = rs.map(({ text: _text, ...meta }) => meta);
+            const distinct = (f: string) => [...new Set(m.map((r) => r[f] as string))];
+            store.put({ p: (i + k) / page, ids: m.map((r) => r.id), keys: [...new Set(m.flatMap((r) => r.keys as string[]))], imp: distinct('importId'), outlet: distinct('outlet'), origin: distinct('origin'), m });
+            tx.objectStore('t').put({ p: (i + k) / page, text: rs.map((r) => r.text) });
+          }
+        } else if (mode === 'pages') for (let k = 0; k < part.length; k += page) store.put({ p: (i + k) / page, rows: part.slice(k, k + page) });
         else for (const r of part) store.put(r);
         await new Promise((resolve, reject) => {
           tx.oncomplete = resolve;
@@ -85,7 +101,7 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
     await new Promise((r) => setTimeout(r, 2000));
     const cpu1 = chromiumCpu();
     const cpu = Object.fromEntries(['browser', 'renderer'].map((k) => [k, Math.round(((cpu1[k] ?? 0) - (cpu0[k] ?? 0)) * 100) / 100]));
-    return { mode, rows: mode === 'pages' ? Math.ceil(records.length / page) : records.length, writeMs: Math.round(ms), cpuS: cpu };
+    return { mode, rows: mode === 'pages' ? Math.ceil(records.length / page) : mode === 'paged' ? 2 * Math.ceil(records.length / page) : records.length, writeMs: Math.round(ms), cpuS: cpu };
   } finally {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });
@@ -99,5 +115,5 @@ const page = Number(values.page ?? 64);
 const records = synthCorpus(docs).records;
 const before = loadavg().map((x) => Math.round(x * 10) / 10);
 const results = [];
-for (const mode of ['rows', 'bare', 'pages']) results.push(await run(mode, records, page));
+for (const mode of ['rows', 'bare', 'pages', 'paged']) results.push(await run(mode, records, page));
 process.stdout.write(`${JSON.stringify({ docs, page, results, load: { before, after: loadavg().map((x) => Math.round(x * 10) / 10) } })}\n`);

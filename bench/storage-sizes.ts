@@ -52,6 +52,8 @@ export async function storageSizes(dbName: string): Promise<StoreSizes> {
         for (const [i, value] of page.values.entries()) {
           bytes += size(page.keys[i]) + size(value);
           if (name === 'reports') out.textBytes += size((value as { text?: string }).text ?? '');
+          // v9: the texts of a page of reports, a row (lib/corpus/page-rows.ts).
+          if (name === 'texts') for (const t of (value as { text: string[] }).text) out.textBytes += size(t);
         }
         after = page.keys[page.keys.length - 1]!;
       }

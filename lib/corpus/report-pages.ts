@@ -1,76 +1,158 @@
 // The stored reports, behind one module: every reader and writer of the corpus's reports goes
-// through these functions, so that how the reports are laid out in IndexedDB (a row a report
-// today) is known here only. Writes run inside the caller's transaction, which must include
-// reportTables(db).
+// through these functions, and only they know how the reports are laid out in IndexedDB: in pages
+// of 16 reports (lib/corpus/page-rows.ts, schema v9). Reports a database stored before, a row
+// each in the `reports` table, are read there until moveToPages has moved them into pages, a
+// slice per transaction (run at each start: a move a stopped worker left half done goes on).
+// Writes run inside the caller's transaction, which must hold reportTables(db).
 import type { Table } from 'dexie';
 import type { IsnadDB } from '../db';
 import type { Report } from '../types';
+import { appendReports, bulkPut, pagesWith, rewritePages, withTexts, type PageRow, type Put } from './page-rows';
 
 /** The tables a transaction that reads or writes reports must hold. */
-export const reportTables = (db: IsnadDB): Table[] => [db.reports];
+export const reportTables = (db: IsnadDB): Table[] => [db.pages, db.texts, db.reports];
+
+// Databases whose `reports` table moveToPages found empty: nothing writes a row there again.
+const moved = new WeakSet<IsnadDB>();
+
+/** Whether the table of reports stored a row each may still hold some. */
+async function legacy(db: IsnadDB): Promise<boolean> {
+  return !moved.has(db) && (await db.reports.count()) > 0;
+}
 
 /** Reports by id, in the order asked (undefined where none is stored). */
 export async function getReports(db: IsnadDB, ids: readonly string[]): Promise<Array<Report | undefined>> {
-  return ids.length ? db.reports.bulkGet([...ids]) : [];
+  if (ids.length === 0) return [];
+  const wanted = new Set(ids);
+  const found = new Map<string, Report>();
+  for (const r of await withTexts(db, await pagesWith(db, 'ids', [...wanted]))) if (wanted.has(r.id)) found.set(r.id, r);
+  if (found.size < wanted.size && (await legacy(db))) {
+    for (const r of await db.reports.bulkGet([...wanted].filter((id) => !found.has(id)))) if (r) found.set(r.id, r);
+  }
+  return ids.map((id) => found.get(id));
 }
 
 export async function getReport(db: IsnadDB, id: string): Promise<Report | undefined> {
-  return db.reports.get(id);
+  return (await getReports(db, [id]))[0];
 }
 
 /** A report known under one of these URL keys (lib/corpus/ids urlKey), if any. */
 export async function reportByUrlKeys(db: IsnadDB, keys: readonly string[]): Promise<Report | undefined> {
-  return keys.length ? db.reports.where('keys').anyOf([...keys]).first() : undefined;
+  if (keys.length === 0) return undefined;
+  const page = await db.pages.where('keys').anyOf([...keys]).first();
+  const inPage = page && (await withTexts(db, [page])).find((r) => r.keys?.some((k) => keys.includes(k)));
+  if (inPage) return inPage;
+  return (await legacy(db)) ? db.reports.where('keys').anyOf([...keys]).first() : undefined;
 }
 
 /** Which of these URL keys the corpus knows (one point lookup each: cheap on every IndexedDB). */
 export async function knownUrlKeys(db: IsnadDB, keys: readonly string[]): Promise<Set<string>> {
-  const hits = await Promise.all(keys.map((k) => db.reports.where('keys').equals(k).primaryKeys()));
-  return new Set(keys.filter((_, i) => hits[i]!.length > 0));
+  const old = await legacy(db);
+  const hits = await Promise.all(keys.map(async (k) => (await db.pages.where('keys').equals(k).count()) > 0 || (old && (await db.reports.where('keys').equals(k).count()) > 0)));
+  return new Set(keys.filter((_, i) => hits[i]));
 }
 
 /** Every URL key the corpus knows, read in one request (for a big import's duplicate checks). */
 export async function allUrlKeys(db: IsnadDB): Promise<Set<string>> {
-  return new Set((await db.reports.orderBy('keys').keys()) as string[]);
+  const keys = new Set((await db.pages.orderBy('keys').uniqueKeys()) as string[]);
+  if (await legacy(db)) for (const k of (await db.reports.orderBy('keys').uniqueKeys()) as string[]) keys.add(k);
+  return keys;
 }
 
 /** Which of these report ids are stored. */
 export async function knownIds(db: IsnadDB, ids: readonly string[]): Promise<Set<string>> {
-  const hits = await Promise.all(ids.map((id) => db.reports.where(':id').equals(id).primaryKeys()));
-  return new Set(ids.filter((_, i) => hits[i]!.length > 0));
+  return new Set((await getReports(db, ids)).flatMap((r) => (r ? [r.id] : [])));
 }
 
 /** What selects reports: an import's, an outlet's, or those of some origins. */
 export type ReportFilter = { importId: string } | { outlet: string } | { origins: ReadonlyArray<Report['origin']> };
 
-const where = (db: IsnadDB, f: ReportFilter) =>
-  'importId' in f ? db.reports.where('importId').equals(f.importId) : 'outlet' in f ? db.reports.where('outlet').equals(f.outlet) : db.reports.where('origin').anyOf([...f.origins]);
+const matches = (f: ReportFilter | undefined, r: Pick<Report, 'importId' | 'outlet' | 'origin'>) =>
+  !f || ('importId' in f ? r.importId === f.importId : 'outlet' in f ? r.outlet === f.outlet : f.origins.includes(r.origin));
 
-/** The ids of the reports a filter selects, or of every report (in id order). */
+/** The pages holding a report the filter selects (every page without one). */
+async function pagesOf(db: IsnadDB, f: ReportFilter | undefined): Promise<PageRow[]> {
+  if (!f) return db.pages.toArray();
+  if ('importId' in f) return db.pages.where('imp').equals(f.importId).toArray();
+  if ('outlet' in f) return db.pages.where('outlet').equals(f.outlet).toArray();
+  return pagesWith(db, 'origin', f.origins);
+}
+
+/** The legacy rows a filter selects. */
+function legacyOf(db: IsnadDB, f: ReportFilter | undefined) {
+  if (!f) return db.reports.toCollection();
+  if ('importId' in f) return db.reports.where('importId').equals(f.importId);
+  if ('outlet' in f) return db.reports.where('outlet').equals(f.outlet);
+  return db.reports.where('origin').anyOf([...f.origins]);
+}
+
+/** The ids of the reports a filter selects, or of every report (in id order; no text read). */
 export async function reportIds(db: IsnadDB, f?: ReportFilter): Promise<string[]> {
-  return ((await (f ? where(db, f) : db.reports.toCollection()).primaryKeys()) as string[]).sort();
+  const ids = f ? (await pagesOf(db, f)).flatMap((p) => p.m.filter((r) => matches(f, r)).map((r) => r.id)) : ((await db.pages.orderBy('ids').keys()) as string[]);
+  const old = (await legacy(db)) ? ((await legacyOf(db, f).primaryKeys()) as string[]) : [];
+  for (const id of old) ids.push(id);
+  // Every report's ids come in order from the index (100,000 sorted again cost a worker's wake-up ≈ 0.1 s).
+  return f || old.length ? ids.sort() : ids;
 }
 
 /** The reports a filter selects, or every report, whole (texts included: for exports and profiles). */
 export async function reportsWhere(db: IsnadDB, f?: ReportFilter): Promise<Report[]> {
-  return (f ? where(db, f) : db.reports.toCollection()).toArray();
+  const reports = (await withTexts(db, await pagesOf(db, f))).filter((r) => matches(f, r));
+  if (await legacy(db)) for (const r of await legacyOf(db, f).toArray()) reports.push(r);
+  return reports;
 }
 
 /** The outlet of every report, one entry a report (no text read). */
 export async function reportOutlets(db: IsnadDB): Promise<string[]> {
-  return (await db.reports.orderBy('outlet').keys()) as string[];
+  const outlets = (await db.pages.toArray()).flatMap((p) => p.m.map((r) => r.outlet));
+  if (await legacy(db)) for (const o of (await db.reports.orderBy('outlet').keys()) as string[]) outlets.push(o);
+  return outlets;
 }
 
 export async function countReports(db: IsnadDB): Promise<number> {
-  return db.reports.count();
+  return (await db.pages.orderBy('ids').count()) + (await db.reports.count());
 }
 
-/** Stores reports (new ones, or a stored one changed: same id); inside a transaction holding reportTables(db). */
-export async function storeReports(db: IsnadDB, reports: readonly Report[], put: (t: Table, rows: readonly unknown[]) => Promise<unknown> = (t, rows) => t.bulkPut(rows as never[])): Promise<void> {
-  await put(db.reports, reports);
+/** Stores new reports (none of them stored yet: the callers' duplicate checks); inside a transaction holding reportTables(db). */
+export async function storeReports(db: IsnadDB, reports: readonly Report[], put: Put = bulkPut): Promise<void> {
+  await appendReports(db, reports, put);
+}
+
+/** Writes stored reports changed (same ids); inside a transaction holding reportTables(db). */
+export async function replaceReports(db: IsnadDB, reports: readonly Report[]): Promise<void> {
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  const inPages = await rewritePages(db, [...byId.keys()], (r) => byId.get(r.id) ?? r);
+  const rest = reports.filter((r) => !inPages.has(r.id));
+  if (rest.length) await db.reports.bulkPut(rest);
 }
 
 /** Deletes reports by id; inside a transaction holding reportTables(db). */
 export async function removeReports(db: IsnadDB, ids: readonly string[]): Promise<void> {
-  await db.reports.bulkDelete([...ids]);
+  const inPages = await rewritePages(db, ids, () => null);
+  const rest = ids.filter((id) => !inPages.has(id));
+  if (rest.length) await db.reports.bulkDelete(rest);
+}
+
+/**
+ * Moves the reports stored a row each into pages, `slice` a transaction (bounded time and
+ * memory; a move stopped half way goes on from where it stopped); returns how many moved.
+ */
+export async function moveToPages(db: IsnadDB, slice = 512, limit = Infinity): Promise<number> {
+  let n = 0;
+  while (n < limit) {
+    const rows = await db.transaction('rw', reportTables(db), async () => {
+      const old = await db.reports.limit(Math.min(slice, limit - n)).toArray();
+      // A report a page holds already (written again meanwhile) is not written twice.
+      const inPages = new Set((await pagesWith(db, 'ids', old.map((r) => r.id))).flatMap((p) => p.ids));
+      await appendReports(db, old.filter((r) => !inPages.has(r.id)), bulkPut);
+      await db.reports.bulkDelete(old.map((r) => r.id));
+      return old.length;
+    });
+    if (rows === 0) {
+      moved.add(db);
+      break;
+    }
+    n += rows;
+  }
+  return n;
 }

@@ -8,9 +8,13 @@ import type { LexPage } from '../engine/lexicon';
 import { SCHEMA_HISTORY } from './schema';
 
 import type { Clipping } from '../clippings/types';
+import type { PageRow, TextRow } from '../corpus/page-rows';
 
 export type IsnadDB = Dexie & {
+  /** Reports stored a row each before v9, until moved into pages (lib/corpus/report-pages.ts). */
   reports: EntityTable<Report, 'id'>;
+  pages: EntityTable<PageRow, 'p'>;
+  texts: EntityTable<TextRow, 'p'>;
   clippings: EntityTable<Clipping, 'id'>;
   docs: EntityTable<DocRecord, 'n'>;
   segs: Dexie.Table<SegRow, [number, number]>;

@@ -155,6 +155,17 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       for (const table of ['docs', 'meta', 'prints', 'segs', 'lex']) await tx.table(table).clear();
     },
   },
+  {
+    // Reports in pages of 16 (lib/corpus/page-rows.ts): IndexedDB charges a write per row and per
+    // index entry, not per byte, and a row a report with four indexes cost an import ≈ 19 s of the
+    // browser process's CPU at 100,000 (bench/RESULTS.md, sessions 6 and 7). A page is two rows: its
+    // reports but their texts (indexed by their ids and URL keys, and by the page's distinct
+    // imports, outlets and origins), and their texts. The reports a database holds a row each stay
+    // in `reports`, read there, until moveToPages (lib/corpus/report-pages.ts) has moved them, a
+    // slice a transaction, after the database opened: no upgrade transaction holds every text.
+    version: 9,
+    stores: { pages: 'p, *ids, *keys, *imp, *outlet, *origin', texts: 'p' },
+  },
 ];
 
 /**

@@ -4,6 +4,7 @@ import type { IsnadDB } from '../db';
 import type { CorpusPack } from '../corpus/formats';
 import { ensureIndexed } from './index-store';
 import { loadBuiltin } from './reports';
+import { moveToPages } from '../corpus/report-pages';
 import type { Article, ReportWhy, TabContext } from '../types';
 import { searchRelated, type Query } from './search';
 import { phrasesFor } from './explain';
@@ -26,6 +27,8 @@ export async function installBuiltin(db: IsnadDB, pack: CorpusPack, opts: { load
   const n = await loadBuiltin(db, pack.reports);
   opts.loaded?.();
   try {
+    // Reports a database stored a row each (before v9) go into pages, a slice a transaction; read where they are meanwhile.
+    await moveToPages(db);
     await ensureIndexed(db, {
       ...(opts.batch ? { batch: opts.batch } : {}),
       onProgress: async (done, total) => {

@@ -7,7 +7,7 @@ import { forgetDocs } from './doc-cache';
 import { signatureFields, signatureVersion } from './event-sigs';
 import { nearDupsOf, type Prepared } from './index-store';
 import { storedDoc, unpackDoc, type DocRecord } from './doc-rows';
-import { getReport, reportTables, storeReports } from '../corpus/report-pages';
+import { getReport, replaceReports, reportTables } from '../corpus/report-pages';
 
 /**
  * The stored report of the same outlet whose text this one is (within the near-duplicate
@@ -40,7 +40,7 @@ export async function mergeInto(db: IsnadDB, stored: Report, capture: Prepared):
     keys: [...new Set([...(stored.keys ?? []), ...(c.keys ?? [])])],
   };
   await db.transaction('rw', [...reportTables(db), db.docs], async () => {
-    await storeReports(db, [merged]);
+    await replaceReports(db, [merged]);
     const found = await db.docs.where('id').equals(stored.id).first();
     if (!found) return;
     const row = unpackDoc(found);

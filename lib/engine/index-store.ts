@@ -145,7 +145,8 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     // Every write is issued before any is awaited: IndexedDB stores the reports while this
     // thread encodes the doc rows and the segment (awaiting each bulkPut left one side idle).
     await Promise.all([
-      storeReports(db, fresh.map((p) => p.report), putAll),
+      // Reports re-indexed (`stored`) are in the corpus already.
+      opts.stored ? null : storeReports(db, fresh.map((p) => p.report), putAll),
       putAll(db.docs, [...rows, ...older].map(storedDoc)),
       putAll(db.segs, written.rows),
       db.prints.put(printRow(s, rows)),

@@ -21,6 +21,7 @@ import { fixture, realReports, reportPage, warcBytes, waczBytes, type Capture, t
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 import { startTlsSite, type TlsSite } from './harness/tls';
 import { waitFor } from './harness/wait';
+import { storedReports } from './harness/probes';
 
 const reports = realReports();
 const host = (r: RealReport) => new URL(r.url).host;
@@ -107,7 +108,13 @@ interface Row { id: string; url: string; outlet: string; importId: string; archi
 interface Job { id: string; file: string; status: string; done: number; total: number; added: number; duplicates: number; harvest?: { kind: string } }
 
 /** A store of the extension's database, read in the service worker. */
-async function all<T>(store: 'reports' | 'jobs'): Promise<T[]> {
+/** The corpus's reports without their texts (tests/e2e/harness/probes.ts), read in the service worker. */
+async function stored(): Promise<Row[]> {
+  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+  return worker.evaluate(storedReports);
+}
+
+async function all<T>(store: 'jobs'): Promise<T[]> {
   const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
   return worker.evaluate(async (name) => {
     const req = indexedDB.open('isnad');
@@ -185,7 +192,7 @@ describe('a corpus built from the options page, then read with', () => {
     expect(expected.length).toBe(57);
     expect(skippedTotal(whole.state)).toBe(4);
     expect(expected.map((r) => r.url)).toContain(QASIOUN_IKHBARIYA.url);
-    const before = (await all<Row>('reports')).length;
+    const before = (await stored()).length;
 
     const page = await options();
     await page.selectOption('#bc-source', 'archive');
@@ -200,7 +207,7 @@ describe('a corpus built from the options page, then read with', () => {
     await page.close();
     expect(atStop!.status).toBe('running');
     expect(atStop!.added).toBeLessThan(expected.length);
-    const storedAtStop = (await all<Row>('reports')).filter((r) => r.importId === atStop!.id).length;
+    const storedAtStop = (await stored()).filter((r) => r.importId === atStop!.id).length;
     expect(storedAtStop).toBe(atStop!.added);
 
     // Reopened: the unfinished import is offered; another file is refused with a reason, the same one resumes.
@@ -227,9 +234,9 @@ describe('a corpus built from the options page, then read with', () => {
     const end = (await job())!;
     expect(end.status).toBe('done');
     expect(end.added).toBe(expected.length);
-    const rows = (await all<Row>('reports')).filter((r) => r.importId === end.id);
+    const rows = (await stored()).filter((r) => r.importId === end.id);
     expect(rows.map((r) => r.url).sort()).toEqual(expected.map((r) => r.url).sort());
-    expect((await all<Row>('reports')).length).toBe(before + expected.length);
+    expect((await stored()).length).toBe(before + expected.length);
     // Each report keeps its WARC record's capture time and its outlet's registry id.
     const byUrl = new Map(inArchive.map((r) => [r.url, r]));
     for (const r of rows) expect(r.archivedAt, r.url).toBe(captureTime(byUrl.get(r.url)!));

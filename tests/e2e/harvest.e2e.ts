@@ -9,6 +9,7 @@ import { launchWithExtension, waitForCorpus, type Launched } from './harness/chr
 import { startTlsSite, type TlsSite } from './harness/tls';
 import { waitFor } from './harness/wait';
 import { fixture } from '../unit/harvest/make-archive';
+import { storedReports } from './harness/probes';
 
 const ORIENT = fixture('orient-news-1');
 const LISTING = fixture('orient-news-2');
@@ -94,18 +95,7 @@ const status = (page: Page) => page.locator('[data-testid="harvest-run"]').getAt
 /** Harvested reports of the corpus (id, URL, archive capture time), read in the service worker's own database. */
 async function harvested(): Promise<Array<{ id: string; url: string; archivedAt?: string }>> {
   const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
-  return worker.evaluate(async () => {
-    const req = indexedDB.open('isnad');
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
-    });
-    const all = db.transaction('reports').objectStore('reports').getAll();
-    const rows = await new Promise<Array<{ id: string; url: string; importId: string; archivedAt?: string }>>((res) => {
-      all.onsuccess = () => res(all.result as Array<{ id: string; url: string; importId: string; archivedAt?: string }>);
-    });
-    return rows.filter((r) => r.importId.startsWith('harvest-')).map((r) => ({ id: r.id, url: r.url, archivedAt: r.archivedAt }));
-  });
+  return (await worker.evaluate(storedReports)).filter((r) => r.importId.startsWith('harvest-')).map((r) => ({ id: r.id, url: r.url, archivedAt: r.archivedAt }));
 }
 
 describe('Build a corpus from the options page', () => {

@@ -15,6 +15,7 @@ import { launchWithExtension, waitForCorpus, type Launched } from './harness/chr
 import { waitForStep } from './harness/isolated';
 import { waitFor } from './harness/wait';
 import { claimingPage, startHostileSite } from './hostile-site';
+import { storedReports } from './harness/probes';
 
 /** The extension APIs these tests use, where they run (service worker, extension page, isolated world). */
 interface ChromeApi {
@@ -94,17 +95,7 @@ async function heldArticle(page: Page): Promise<{ url: string; canonicalUrl: str
 
 /** Report keys in the corpus (IndexedDB `reports`, the `keys` of each). */
 async function reportKeys(): Promise<string[]> {
-  return b.worker.evaluate(async () => {
-    const req = indexedDB.open('isnad');
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
-    });
-    const all = db.transaction('reports').objectStore('reports').getAll();
-    const rows = await new Promise<Array<{ keys?: string[] }>>((res) => (all.onsuccess = () => res(all.result)));
-    db.close();
-    return rows.flatMap((r) => r.keys ?? []);
-  });
+  return (await b.worker.evaluate(storedReports)).flatMap((r) => r.keys ?? []);
 }
 
 async function open(url: string): Promise<Page> {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus, type Launched } from './harness/chromium';
 import { waitFor } from './harness/wait';
+import { reportCount as countInDb, storedReports } from './harness/probes';
 
 let b: Launched;
 let options: Page;
@@ -46,18 +47,7 @@ const jobs = (): Promise<Job[]> =>
     return rows;
   });
 const jobOf = async (file: string) => (await jobs()).find((j) => j.file === file);
-const reportCount = () =>
-  options.evaluate(async () => {
-    const req = indexedDB.open('isnad');
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
-    });
-    const c = db.transaction('reports').objectStore('reports').count();
-    const n = await new Promise<number>((res) => (c.onsuccess = () => res(c.result)));
-    db.close();
-    return n;
-  });
+const reportCount = () => options.evaluate(countInDb);
 
 beforeAll(async () => {
   b = await launchWithExtension({ hostRules: 'MAP nothing.invalid 127.0.0.1:9', lang: 'en' });
@@ -103,19 +93,24 @@ describe('imports from the options page', () => {
     const before = await reportCount();
     // The disk fills while the second part is written: IndexedDB refuses the write as it does
     // when the origin's quota is spent (injected in the service worker through its session).
-    await b.context.serviceWorkers()[0]!.evaluate(() => {
-      const g = globalThis as unknown as { isnadFull?: boolean; isnadWrites?: number };
-      g.isnadWrites = 0;
+    const storedIds = (await b.context.serviceWorkers()[0]!.evaluate(storedReports)).map((r) => r.id);
+    await b.context.serviceWorkers()[0]!.evaluate((stored) => {
+      const g = globalThis as unknown as { isnadFull?: boolean; isnadRoom?: boolean; isnadIds?: Set<string> };
+      // Reports are written in pages (v9): the new ids in the pages' rows written count the reports
+      // stored (a page filled up is written again with the reports it held).
+      const known = new Set(stored);
+      g.isnadIds = new Set();
       const proto = IDBObjectStore.prototype as unknown as Record<'put' | 'add', (...a: unknown[]) => IDBRequest>;
       for (const m of ['put', 'add'] as const) {
         const orig = proto[m];
         proto[m] = function (this: IDBObjectStore, ...a: unknown[]) {
-          if (this.name === 'reports' && ++g.isnadWrites! > 2000) g.isnadFull = true;
-          if (this.name === 'reports' && g.isnadFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          if (this.name === 'pages' && !g.isnadRoom) for (const id of (a[0] as { ids: string[] }).ids) if (!known.has(id)) g.isnadIds!.add(id);
+          if (this.name === 'pages' && !g.isnadRoom && g.isnadIds!.size > 2000) g.isnadFull = true;
+          if (this.name === 'pages' && g.isnadFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
           return orig.apply(this, a);
         };
       }
-    });
+    }, storedIds);
     await options.locator('input[type="file"]').setInputFiles(file);
     await expect.poll(problemsText, { timeout: 120_000, interval: 500 }).toMatch(/storage is full/);
     const text = await problemsText();
@@ -127,8 +122,8 @@ describe('imports from the options page', () => {
 
     // Room again; the reader imports the same file: the job resumes and ends done.
     await b.context.serviceWorkers()[0]!.evaluate(() => {
-      (globalThis as unknown as { isnadFull?: boolean; isnadWrites?: number }).isnadFull = false;
-      (globalThis as unknown as { isnadWrites?: number }).isnadWrites = -1e9;
+      (globalThis as unknown as { isnadFull?: boolean }).isnadFull = false;
+      (globalThis as unknown as { isnadRoom?: boolean }).isnadRoom = true;
     });
     await options.locator('input[type="file"]').setInputFiles(file);
     await expect.poll(async () => (await jobOf('full.jsonl'))?.status, { timeout: 120_000, interval: 500 }).toBe('done');

@@ -8,6 +8,7 @@ import { launchWithExtension, waitForCorpus, type Launched } from './harness/chr
 import { badDates, boxProblems, smallestText } from './layout';
 import { PAGES, startSite } from './harness/site';
 import { openExtensionPage, panelFrame, tabIdOf, waitFor } from './ui-helpers';
+import { storedReports } from './harness/probes';
 
 const OUT = join('tests/e2e/.tmp/reading');
 mkdirSync(OUT, { recursive: true });
@@ -36,17 +37,7 @@ for (const [lang, theme] of [['ar', 'light'], ['en', 'dark']] as const) {
       await article.goto(PAGES.orientArticle);
       await (await panelFrame(article)).waitForSelector('[data-testid="related-item"]', { timeout: 15_000 });
       // The capture has run once the built-in copy has the page's address (it had none).
-      await waitFor('capture merged', () => b.worker.evaluate(async () => {
-        const req = indexedDB.open('isnad');
-        const db = await new Promise<IDBDatabase>((res, rej) => {
-          req.onsuccess = () => res(req.result);
-          req.onerror = () => rej(req.error);
-        });
-        const all = db.transaction('reports').objectStore('reports').getAll();
-        const rows = await new Promise<Array<{ url: string; title: string }>>((res) => (all.onsuccess = () => res(all.result)));
-        db.close();
-        return rows.filter((r) => r.title.startsWith('للمرة الرابعة')).map((r) => r.url);
-      }), (urls) => urls.some((u) => u.includes('news_show/92367')));
+      await waitFor('capture merged', () => b.worker.evaluate(storedReports).then((rows) => rows.filter((r) => r.title.startsWith('للمرة الرابعة')).map((r) => r.url)), (urls) => urls.some((u) => u.includes('news_show/92367')));
       const tabId = await tabIdOf(b, '*://*.orient-news.net/*');
       const side = await openExtensionPage(b, `sidepanel.html?tab=${tabId}&view=corpus`, errors, SIDE);
       const count = side.getByTestId('corpus-count');
@@ -135,17 +126,7 @@ for (const [lang, theme] of [['ar', 'light'], ['en', 'dark']] as const) {
     });
 
     it('report.html is a reading view: readable text with its marks, outlet, date, links, and its own related reports', async () => {
-      const ids = await b.worker.evaluate(async () => {
-        const req = indexedDB.open('isnad');
-        const db = await new Promise<IDBDatabase>((res, rej) => {
-          req.onsuccess = () => res(req.result);
-          req.onerror = () => rej(req.error);
-        });
-        const all = db.transaction('reports').objectStore('reports').getAll();
-        const rows = await new Promise<Array<{ id: string; url: string; outlet: string }>>((res) => (all.onsuccess = () => res(all.result)));
-        db.close();
-        return rows.map((r) => ({ id: r.id, url: r.url, outlet: r.outlet }));
-      });
+      const ids = (await b.worker.evaluate(storedReports)).map((r) => ({ id: r.id, url: r.url, outlet: r.outlet }));
       // The Orient article read in the first test: its built-in copy now has the page's address.
       const withUrl = ids.find((r) => r.outlet === 'orient-news' && /^https?:/.test(r.url))!;
       expect(withUrl).toBeDefined();

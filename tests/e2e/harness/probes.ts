@@ -2,7 +2,8 @@
 // worker), shared by the Chromium and Firefox harnesses. Each is self-contained: the drivers send
 // its source text, so it may use nothing from this module's scope.
 
-/** How many reports the extension's IndexedDB holds (0 before the database exists). */
+/** How many reports the extension's IndexedDB holds (0 before the database exists): the reports of
+ *  its pages (v9: an entry each in the pages' `ids` index) and any row a report left from before. */
 export async function reportCount(): Promise<number> {
   // Opening a database that does not exist yet would create it: look first.
   if (!(await indexedDB.databases()).some((d) => d.name === 'isnad')) return 0;
@@ -12,11 +13,33 @@ export async function reportCount(): Promise<number> {
     req.onerror = () => rej(req.error);
   });
   try {
-    if (!db.objectStoreNames.contains('reports')) return 0;
-    const count = db.transaction('reports').objectStore('reports').count();
-    return await new Promise<number>((res) => {
-      count.onsuccess = () => res(count.result);
-    });
+    const names = ['pages', 'reports'].filter((n) => db.objectStoreNames.contains(n));
+    if (names.length === 0) return 0;
+    const tx = db.transaction(names);
+    const counts = names.map((n) => (n === 'pages' ? tx.objectStore(n).index('ids').count() : tx.objectStore(n).count()));
+    const ns = await Promise.all(counts.map((c) => new Promise<number>((res) => (c.onsuccess = () => res(c.result)))));
+    return ns.reduce((a, b) => a + b, 0);
+  } finally {
+    db.close();
+  }
+}
+
+/** The reports the extension's IndexedDB holds, without their texts: those of its pages (v9) and
+ *  any row a report left from before. */
+export async function storedReports(): Promise<Array<{ id: string; url: string; outlet: string; title: string; importId: string; keys?: string[]; archivedAt?: string }>> {
+  type Meta = { id: string; url: string; outlet: string; title: string; importId: string; keys?: string[]; archivedAt?: string };
+  const req = indexedDB.open('isnad');
+  const db = await new Promise<IDBDatabase>((res, rej) => {
+    req.onsuccess = () => res(req.result);
+    req.onerror = () => rej(req.error);
+  });
+  try {
+    const names = ['pages', 'reports'].filter((n) => db.objectStoreNames.contains(n));
+    if (names.length === 0) return [];
+    const tx = db.transaction(names);
+    const reads = names.map((n) => tx.objectStore(n).getAll());
+    const rows = await Promise.all(reads.map((r) => new Promise<unknown[]>((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))))));
+    return names.flatMap((n, i) => (n === 'pages' ? (rows[i] as Array<{ m: Meta[] }>).flatMap((p) => p.m) : (rows[i] as Meta[])));
   } finally {
     db.close();
   }

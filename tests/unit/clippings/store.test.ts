@@ -22,7 +22,7 @@ import {
 } from '../../../lib/clippings/store';
 import type { Clipping, ExportedSetting } from '../../../lib/clippings/types';
 import { fullClipping, seedArticle, shaamClipping } from './fixtures';
-import { countReports } from '../../../lib/corpus/report-pages';
+import { countReports, removeReports, reportIds, reportTables } from '../../../lib/corpus/report-pages';
 
 const opened: IsnadDB[] = [];
 function freshDb(): IsnadDB {
@@ -174,8 +174,7 @@ describe('never lost', () => {
     const before = await listClippings(db);
     await putReports(db, [{ url: fullClipping().url, outlet: 'orient-news', title: 't', publishedAt: null, text: 'نص' }], 'import', 'imp-1');
     await loadBuiltin(db, []);
-    await db.reports.where('importId').equals('imp-1').delete();
-    await db.reports.clear();
+    await db.transaction('rw', reportTables(db), async () => removeReports(db, await reportIds(db)));
     expect(await countReports(db)).toBe(0);
     expect(await listClippings(db)).toEqual(before);
   });

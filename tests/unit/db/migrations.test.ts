@@ -78,6 +78,14 @@ const SAMPLES: Record<string, Array<Record<string, unknown>>> = {
   segs: [{ s: 1, k: 0, b: Uint8Array.of(0x49, 1, 0) }],
   // v7: the lexicon of the doc rows' word counts.
   lex: [{ p: 0, t: ['كويرس', 'مطار'] }],
+  // v9: reports in pages (lib/corpus/page-rows.ts): a page's reports but their texts, and their texts.
+  pages: [
+    {
+      p: 1, ids: ['r-paged-1'], keys: ['shaam.org/news/1'], imp: ['import-2'], outlet: ['shaam'], origin: ['import'],
+      m: [{ id: 'r-paged-1', url: 'https://shaam.org/news/1', outlet: 'shaam', title: 'عنوان', publishedAt: '2025-06-18', origin: 'import', importId: 'import-2', addedAt: 1, keys: ['shaam.org/news/1'] }],
+    },
+  ],
+  texts: [{ p: 1, text: ['نص التقرير في صفحة'] }],
   staged: [{ job: 'import-1', i: 1, records: [{ url: '', outlet: 'x', title: 't', publishedAt: null, text: 'نص' }] }],
 };
 

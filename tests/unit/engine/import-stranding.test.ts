@@ -14,13 +14,13 @@ const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real
 const fresh = () => openDb(`strand-${Math.random()}`);
 const SOURCE = 'real.jsonl\n123456\n1700000000000';
 
-/** The browser's storage full: every write to `reports` fails as IndexedDB fails it, until freed. */
+/** The browser's storage full: every write of a page of reports (v9) fails as IndexedDB fails it, until freed. */
 function fillDisk(): () => void {
   const proto = IDBObjectStore.prototype as unknown as Record<'put' | 'add', (...a: unknown[]) => IDBRequest>;
   const orig = { put: proto.put, add: proto.add };
   for (const m of ['put', 'add'] as const) {
     proto[m] = function (this: IDBObjectStore, ...a: unknown[]) {
-      if (this.name === 'reports') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (this.name === 'pages') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return orig[m].apply(this, a);
     };
   }

@@ -12,6 +12,7 @@ import { refreshSignatures } from '../../../lib/engine/refresh-sigs';
 import { hasStoredTerms, signatureVersion } from '../../../lib/engine/event-sigs';
 import { storeReader } from '../../../lib/engine/reader';
 import type { DocRow } from '../../../lib/engine/index-types';
+import { removeReports, reportTables } from '../../../lib/corpus/report-pages';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records.slice(0, 90);
 const asQuery = (i: number) => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
@@ -47,7 +48,7 @@ describe('signatures of an older event model', () => {
     await putReports(db, real.slice(0, 20), 'import', 'import-1');
     const now = await aged(db);
     const gone = unpackDoc(now[3]!).id;
-    await db.reports.delete(gone);
+    await db.transaction('rw', reportTables(db), () => removeReports(db, [gone]));
     const damaged: DocRecord = { ...(await db.docs.get(now[4]!.n))!, b: Uint8Array.of(0x52, 2, 9) } as PackedDoc;
     await db.docs.put(damaged);
     expect(await refreshSignatures(db)).toBe(18);

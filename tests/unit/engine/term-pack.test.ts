@@ -20,7 +20,7 @@ import { beginImport, finishImport, importPart } from '../../../lib/engine/impor
 import { analyseRecords, fromWire } from '../../../lib/engine/wire';
 import { analysePart } from '../../../lib/engine/part-wire';
 import { ByteWriter } from '../../../lib/engine/segments/bytes';
-import { getReport } from '../../../lib/corpus/report-pages';
+import { getReport, reportTables } from '../../../lib/corpus/report-pages';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 
@@ -132,7 +132,7 @@ describe('word counts kept in the doc rows', () => {
     // A batch whose transaction fails leaves no word numbered in memory that is not stored.
     const before = stored.length;
     const bad = prepare([toReport({ ...records[0]!, url: 'https://example.org/new', text: `${PROSE} كلماتجديدة حقا تماما` }, 'import', 'c')]);
-    await expect(db.transaction('rw', [db.reports, db.docs, db.segs, db.prints, db.meta, db.lex], async () => {
+    await expect(db.transaction('rw', [...reportTables(db), db.docs, db.segs, db.prints, db.meta, db.lex], async () => {
       await writeBatch(db, bad);
       throw new Error('abort');
     })).rejects.toThrow('abort');

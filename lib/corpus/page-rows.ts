@@ -1,0 +1,130 @@
+// Reports stored in pages of PAGE reports a row (schema v9): IndexedDB charges per row and per
+// index entry, not per byte (bench/RESULTS.md, session 6: ≈ 0.11 ms of the browser process's CPU
+// a row, ≈ 0.015 ms an index entry), and a report a row cost an import ≈ 19 s of it at 100,000.
+// A page is two rows: its metadata (every field but the text, and what the lookups index: the
+// reports' ids and URL keys, an entry each; the page's distinct imports, outlets and origins) and
+// its texts, so that counting or listing reports reads no text. Only lib/corpus/report-pages.ts
+// uses this module.
+import type { Table } from 'dexie';
+import type { IsnadDB } from '../db';
+import type { Report } from '../types';
+
+/** Reports a page holds at most. 64 wrote an import's reports with the fewest rows, but a query's
+ *  phrases (the second step of an answer) read the page of each of ≈ 10 reports: ≈ 145 KB each at
+ *  64 (bench/RESULTS.md, session 7); 16 reads a quarter of that for ≈ 1 s more of IndexedDB's CPU
+ *  at 100,000 (12,500 rows instead of 3,126, at ≈ 0.11 ms a row). */
+export const PAGE = 16;
+
+/** A report's fields but its text. */
+type ReportMeta = Omit<Report, 'text'>;
+
+/** A page's metadata row. */
+export interface PageRow {
+  p: number;
+  /** The page's reports' ids, in page order (indexed, an entry each). */
+  ids: string[];
+  /** Every URL key of the page's reports (indexed: duplicate checks). */
+  keys: string[];
+  /** The page's distinct imports, outlets and origins (indexed: deletes, shares, exports). */
+  imp: string[];
+  outlet: string[];
+  origin: string[];
+  m: ReportMeta[];
+}
+
+/** A page's texts, in the order of its metadata row. */
+export interface TextRow {
+  p: number;
+  text: string[];
+}
+
+/** How rows are put (the import passes its plain requests: lib/engine/raw-puts.ts). */
+export type Put = (t: Table, rows: readonly unknown[]) => Promise<unknown>;
+
+export const bulkPut: Put = (t, rows) => t.bulkPut(rows as never[]);
+
+const distinct = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+
+/** The two rows of page `p` holding `reports`. */
+function pageOf(p: number, reports: readonly Report[]): { page: PageRow; texts: TextRow } {
+  const m = reports.map(({ text: _text, ...meta }): ReportMeta => meta);
+  return {
+    page: {
+      p,
+      ids: m.map((r) => r.id),
+      keys: distinct(m.flatMap((r) => r.keys ?? [])),
+      imp: distinct(m.map((r) => r.importId)),
+      outlet: distinct(m.map((r) => r.outlet)),
+      origin: distinct(m.map((r) => r.origin)),
+      m,
+    },
+    texts: { p, text: reports.map((r) => r.text) },
+  };
+}
+
+/** The reports of a page (a texts row missing, as only a damaged database has: empty texts). */
+function reportsOf(page: PageRow, texts: TextRow | undefined): Report[] {
+  // A row of another shape (a damaged database) is one error naming it, not a TypeError deep in a caller.
+  if (!Array.isArray(page.m) || !page.m.every((r) => typeof r === 'object' && r !== null && typeof r.id === 'string')) throw new Error(`report page ${String(page.p)} is damaged: it holds no list of reports`);
+  const text = Array.isArray(texts?.text) ? texts.text : [];
+  return page.m.map((meta, i) => ({ ...meta, text: typeof text[i] === 'string' ? text[i] : '' }));
+}
+
+/** The pages with an entry among `values` in a multi-entry index, each once: the index's keys are
+ *  read first (a lookup by row would clone a page once for each of its reports asked). */
+export async function pagesWith(db: IsnadDB, index: 'ids' | 'origin', values: readonly string[]): Promise<PageRow[]> {
+  if (values.length === 0) return [];
+  const ps = [...new Set((await db.pages.where(index).anyOf([...values]).primaryKeys()) as number[])];
+  return (await db.pages.bulkGet(ps)).filter((p): p is PageRow => !!p);
+}
+
+/** The reports of pages, their texts read in one request. */
+export async function withTexts(db: IsnadDB, pages: readonly PageRow[]): Promise<Report[]> {
+  const texts = pages.length ? await db.texts.bulkGet(pages.map((p) => p.p)) : [];
+  return pages.flatMap((page, i) => reportsOf(page, texts[i]));
+}
+
+/**
+ * Appends reports to the last page while it has room (it is rewritten), then to new pages; inside a
+ * transaction holding pages and texts, which keeps two writers from filling one page.
+ */
+export async function appendReports(db: IsnadDB, reports: readonly Report[], put: Put): Promise<void> {
+  if (reports.length === 0) return;
+  const last = await db.pages.orderBy('p').last();
+  const open = last && last.ids.length < PAGE ? last : undefined;
+  const all = open ? [...reportsOf(open, await db.texts.get(open.p)), ...reports] : reports;
+  const first = open ? open.p : (last?.p ?? 0) + 1;
+  const rows = [];
+  for (let i = 0; i < all.length; i += PAGE) rows.push(pageOf(first + i / PAGE, all.slice(i, i + PAGE)));
+  await Promise.all([put(db.pages, rows.map((r) => r.page)), put(db.texts, rows.map((r) => r.texts))]);
+}
+
+/**
+ * Rewrites the pages holding any of `ids`: each of those reports becomes what `change` makes of
+ * it, or goes (null); a page left empty is deleted. Returns the ids found in pages.
+ */
+export async function rewritePages(db: IsnadDB, ids: readonly string[], change: (r: Report) => Report | null): Promise<Set<string>> {
+  const wanted = new Set(ids);
+  const found = new Set<string>();
+  if (wanted.size === 0) return found;
+  const pages = await pagesWith(db, 'ids', [...wanted]);
+  const texts = await db.texts.bulkGet(pages.map((p) => p.p));
+  const kept: Array<{ page: PageRow; texts: TextRow }> = [];
+  const emptied: number[] = [];
+  pages.forEach((page, i) => {
+    const left = reportsOf(page, texts[i]).flatMap((r) => {
+      if (!wanted.has(r.id)) return [r];
+      found.add(r.id);
+      return change(r) ?? [];
+    });
+    if (left.length) kept.push(pageOf(page.p, left));
+    else emptied.push(page.p);
+  });
+  await Promise.all([
+    db.pages.bulkPut(kept.map((k) => k.page)),
+    db.texts.bulkPut(kept.map((k) => k.texts)),
+    db.pages.bulkDelete(emptied),
+    db.texts.bulkDelete(emptied),
+  ]);
+  return found;
+}
