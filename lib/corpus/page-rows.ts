@@ -64,7 +64,10 @@ function pageOf(p: number, reports: readonly Report[]): { page: PageRow; texts: 
 
 /** The reports of a page (a texts row missing, as only a damaged database has: empty texts). */
 function reportsOf(page: PageRow, texts: TextRow | undefined): Report[] {
-  return page.m.map((meta, i) => ({ ...meta, text: texts?.text[i] ?? '' }));
+  // A row of another shape (a damaged database) is one error naming it, not a TypeError deep in a caller.
+  if (!Array.isArray(page.m) || !page.m.every((r) => typeof r === 'object' && r !== null && typeof r.id === 'string')) throw new Error(`report page ${String(page.p)} is damaged: it holds no list of reports`);
+  const text = Array.isArray(texts?.text) ? texts.text : [];
+  return page.m.map((meta, i) => ({ ...meta, text: typeof text[i] === 'string' ? text[i] : '' }));
 }
 
 /** The pages with an entry among `values` in a multi-entry index, each once: the index's keys are
