@@ -9,11 +9,12 @@ import type { Table } from 'dexie';
 import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 
-/** Reports a page holds at most. 64 wrote an import's reports with the fewest rows, but a query's
- *  phrases (the second step of an answer) read the page of each of ≈ 10 reports: ≈ 145 KB each at
- *  64 (bench/RESULTS.md, session 7); 16 reads a quarter of that for ≈ 1 s more of IndexedDB's CPU
- *  at 100,000 (12,500 rows instead of 3,126, at ≈ 0.11 ms a row). */
-export const PAGE = 16;
+/** Reports a page holds at most. Measured at 100,000 (bench/RESULTS.md, session 7): IndexedDB's
+ *  import CPU 47.5 s at 64, 54.4 at 16, 70.3 a report a row. Most likely because Chromium keeps a
+ *  value over 64 KB (a page of 64 texts, ≈ 120 KB) as a file beside its LevelDB, and a smaller one
+ *  inside it, rewritten by each compaction. The price is in an answer's phrases (its second step),
+ *  which read the page of each report shown. */
+export const PAGE = 64;
 
 /** A report's fields but its text. */
 type ReportMeta = Omit<Report, 'text'>;
@@ -64,7 +65,10 @@ function pageOf(p: number, reports: readonly Report[]): { page: PageRow; texts: 
 
 /** The reports of a page (a texts row missing, as only a damaged database has: empty texts). */
 function reportsOf(page: PageRow, texts: TextRow | undefined): Report[] {
-  return page.m.map((meta, i) => ({ ...meta, text: texts?.text[i] ?? '' }));
+  // A row of another shape (a damaged database) is one error naming it, not a TypeError deep in a caller.
+  if (!Array.isArray(page.m) || !page.m.every((r) => typeof r === 'object' && r !== null && typeof r.id === 'string')) throw new Error(`report page ${String(page.p)} is damaged: it holds no list of reports`);
+  const text = Array.isArray(texts?.text) ? texts.text : [];
+  return page.m.map((meta, i) => ({ ...meta, text: typeof text[i] === 'string' ? text[i] : '' }));
 }
 
 /** The pages with an entry among `values` in a multi-entry index, each once: the index's keys are

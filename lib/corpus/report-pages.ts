@@ -1,6 +1,6 @@
 // The stored reports, behind one module: every reader and writer of the corpus's reports goes
 // through these functions, and only they know how the reports are laid out in IndexedDB: in pages
-// of 16 reports (lib/corpus/page-rows.ts, schema v9). Reports a database stored before, a row
+// of 64 reports (lib/corpus/page-rows.ts, schema v9). Reports a database stored before, a row
 // each in the `reports` table, are read there until moveToPages has moved them into pages, a
 // slice per transaction (run at each start: a move a stopped worker left half done goes on).
 // Writes run inside the caller's transaction, which must hold reportTables(db).

@@ -156,7 +156,7 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     },
   },
   {
-    // Reports in pages of 16 (lib/corpus/page-rows.ts): IndexedDB charges a write per row and per
+    // Reports in pages of 64 (lib/corpus/page-rows.ts): IndexedDB charges a write per row and per
     // index entry, not per byte, and a row a report with four indexes cost an import ≈ 19 s of the
     // browser process's CPU at 100,000 (bench/RESULTS.md, sessions 6 and 7). A page is two rows: its
     // reports but their texts (indexed by their ids and URL keys, and by the page's distinct

@@ -25,7 +25,7 @@ export function eventDoc(title: string, text: string, publishedAt: string | null
 }
 
 export const FEATURES = [
-  'lex', 'title', 'cover', 'rare', 'placeSame', 'placeNear', 'placeConflict', 'placeApart', 'govApart', 'placeGenericOnly', 'sharedSpecific', 'placeOther', 'day0', 'day1', 'dayOther',
+  'lex', 'title', 'cover', 'rare', 'rareAr', 'placeSame', 'placeNear', 'placeConflict', 'placeApart', 'govApart', 'placeGenericOnly', 'sharedSpecific', 'placeOther', 'day0', 'day1', 'dayOther',
   'daySaid', 'dayFar', 'dayNamed', 'dayUnknown', 'dayAfterPub', 'pubFar', 'pubFarDated', 'typeSame', 'typeStatement', 'typeConflict', 'numBoth', 'numAgree', 'numConflict', 'numApart',
   'numApartHere', 'numRise', 'actorShared', 'actorNoPlace', 'sameOutlet', 'recurring', 'lexDayFar', 'whatSame', 'whatConflict', 'update', 'sameOutletUpdate', 'weaponConflict',
 ] as const;
@@ -80,6 +80,7 @@ export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairF
     title: lx.title,
     cover: lx.cover,
     rare: lx.rare,
+    rareAr: lx.rareAr,
     ...places,
     ...days.features,
     ...types,

@@ -39,7 +39,7 @@ const EN_WORDS: Record<string, number> = {
 const EN_NUM = `(\\d+|${Object.keys(EN_WORDS).join('|')})`;
 const EN_MORE = '(?:at\\s+least\\s+|more\\s+than\\s+|over\\s+|nearly\\s+|about\\s+|some\\s+)?';
 const EN_NUMBERS: Array<[keyof EventNumbers, RegExp]> = [
-  ['killed', new RegExp(`\\b${EN_MORE}${EN_NUM}\\s+(?:(?!and\\b|kill|wound|injur)[a-z]+\\s+){0,3}?(?:were\\s+|was\\s+|have\\s+been\\s+)?(?:killed|dead|died|deaths|killing)\\b|\\bkill(?:s|ing|ed)?\\s+${EN_MORE}${EN_NUM}\\b|\\b(?:death\\s+toll|toll)\\b[^.]{0,40}?\\b(?:to|at|hits|reaches|reached|of)\\s+${EN_MORE}${EN_NUM}\\b`, 'i')],
+  ['killed', new RegExp(`\\b${EN_MORE}${EN_NUM}\\s+(?:(?!and\\b|kill|wound|injur)[a-z]+\\s+){0,3}?(?:were\\s+|was\\s+|have\\s+been\\s+)?(?:killed|dead|died|deaths|killing|martyred)\\b|\\bkill(?:s|ing|ed)?\\s+${EN_MORE}${EN_NUM}\\b|\\b(?:death\\s+toll|toll)\\b[^.]{0,40}?\\b(?:to|at|hits|reaches|reached|of)\\s+${EN_MORE}${EN_NUM}\\b`, 'i')],
   ['injured', new RegExp(`\\b${EN_MORE}${EN_NUM}\\s+(?:(?!and\\b|kill|wound|injur)[a-z]+\\s+){0,3}?(?:were\\s+)?(?:injured|wounded)\\b|\\b(?:injur|wound)(?:s|ing|ed)?\\s+${EN_MORE}${EN_NUM}\\b`, 'i')],
   ['displaced', new RegExp(`\\b${EN_MORE}${EN_NUM}\\s+(?:(?!and\\b)[a-z]+\\s+){0,2}(?:displaced|fled)\\b`, 'i')],
 ];

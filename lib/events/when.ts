@@ -79,7 +79,10 @@ const FUTURE_VERBS = ['يتم', 'تتم', 'يبدا', 'تبدا', 'يكون', '�
 const FUTURE_BEFORE_AR = new RegExp(`${NOT_AR}(?:اعتبارا|ابتداء|بدءا|حتي|لغايه|س(?:${FUTURE_VERBS}))${END}[^.،\\n]{0,20}$`);
 const FUTURE_AFTER_AR = /^\s*(?:ال)?(?:مقبل|قادم|مقبله|قادمه|\d)/;
 const FUTURE_BEFORE_EN = /\b(?:next|until|from|starting|will(?:\s+\w+){0,4}?\s+on|coming)\s+$/;
-const SAID_EN = /\b(?:said|says|told\s+[a-z]+|reported|announced|added|stated|confirmed|reports|met)\s+(?:late\s+|early\s+)?(?:on\s+)?$/;
+// "said on Sunday", and where it was said between: "said in a statement on Thursday", "told
+// reporters on Monday", "said in a statement released on Friday" (UNICEF's count of the children
+// two days after the attack; the report's "On Tuesday …" is the attack's day).
+const SAID_EN = /\b(?:said|says|told\s+[a-z]+|reported|announced|added|stated|confirmed|reports|met)(?:\s+(?:in|to)\s+(?:(?:a|an|the|its|their)\s+)?[a-z]+(?:\s+(?:released|issued|published|posted))?)?\s+(?:late\s+|early\s+)?(?:on\s+)?$/;
 const FUTURE_AFTER_EN = /^\s*(?:next|,?\s*\d)/;
 // "وقال المرصد السوري، يوم الأربعاء، إن …", "أفادت وزارة الصحة الخميس": the day it was said, by a
 // verb of saying a few words before the weekday, with no "إن/أن" (what was said) between them.

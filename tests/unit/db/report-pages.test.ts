@@ -87,6 +87,16 @@ describe('reports in pages', () => {
     db.close();
   });
 
+  it('a damaged page is one error naming it; a damaged texts row reads as empty texts', async () => {
+    const db = openDb(`pages-damaged-${Math.random()}`);
+    await store(db, [report(1), report(2)]);
+    await db.texts.put({ p: 1, text: 'not a list' as unknown as string[] });
+    expect((await getReports(db, [report(2).id]))[0]).toEqual({ ...report(2), text: '' });
+    await db.pages.update(1, { m: 'not a list' as unknown as [] });
+    await expect(getReports(db, [report(1).id])).rejects.toThrow('report page 1 is damaged: it holds no list of reports');
+    db.close();
+  });
+
   it('a transaction that fails after storing stores nothing', async () => {
     const db = openDb(`pages-fail-${Math.random()}`);
     await store(db, [report(1)]);
