@@ -257,13 +257,16 @@ describe('a corpus built from the options page, then read with', () => {
     expect(new Set(captureRequests).size).toBe(syriaTv.length);
     expect(captureRequests.length).toBe(syriaTv.length);
     // The 429 slowed it down: the same capture asked again no sooner than its Retry-After, and the
-    // pause between requests longer for the rest of the run than before it (lower bounds only).
+    // pause between requests longer for the rest of the run than before it (lower bounds only, with
+    // a margin: the server logs a request when its handler runs, which a loaded machine delays for
+    // one request and not the next — 1,854 ms was seen for a 2,000 ms wait at load 10 — while the
+    // bounds still tell a 2 s pause from a 1 s one and a 1 s one from none).
     const at429 = captureLog.findIndex((c) => c.status === 429);
     expect(captureLog[at429]!.url).toBe(syriaTv[THROTTLED]!.url);
     expect(captureLog[at429 + 1]!.url).toBe(syriaTv[THROTTLED]!.url);
-    expect(captureLog[at429 + 1]!.at - captureLog[at429]!.at).toBeGreaterThanOrEqual(1900);
-    for (let i = 1; i < at429; i++) expect(captureLog[i]!.at - captureLog[i - 1]!.at).toBeGreaterThanOrEqual(900);
-    for (let i = at429 + 2; i < captureLog.length; i++) expect(captureLog[i]!.at - captureLog[i - 1]!.at).toBeGreaterThanOrEqual(1900);
+    expect(captureLog[at429 + 1]!.at - captureLog[at429]!.at).toBeGreaterThanOrEqual(1600);
+    for (let i = 1; i < at429; i++) expect(captureLog[i]!.at - captureLog[i - 1]!.at).toBeGreaterThanOrEqual(600);
+    for (let i = at429 + 2; i < captureLog.length; i++) expect(captureLog[i]!.at - captureLog[i - 1]!.at).toBeGreaterThanOrEqual(1600);
     await page.close();
 
     // Reading: Shaam's report of the airport denial lists Syria TV's, harvested from the archive.
