@@ -156,6 +156,17 @@ export function metrics(list: Judged[], at: number): Metrics {
   return { pos, neg: list.length - pos, tp, fp, precision: tp + fp ? tp / (tp + fp) : 1, recall: pos ? tp / pos : 1 };
 }
 
+/** The 95 % Wilson interval of a rate of k in n: how far a figure of a few dozen pairs may be off. */
+export function wilson(k: number, n: number): [number, number] {
+  if (!n) return [0, 1];
+  const z = 1.96;
+  const p = k / n;
+  const mid = p + (z * z) / (2 * n);
+  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const d = 1 + (z * z) / n;
+  return [Math.max(0, (mid - half) / d), Math.min(1, (mid + half) / d)];
+}
+
 /** Predicted probability against the observed same-event rate, by tenths. */
 export function reliability(list: Judged[]): Array<{ lo: number; hi: number; pairs: number; predicted: number; observed: number }> {
   const out = [];
@@ -199,8 +210,15 @@ function report(judged: Judged[], sets: { locked: Article[]; labelled: Article[]
   for (const [name, list] of rows) {
     const m = metrics(list, at);
     const m8 = metrics(list, ISSUE_AT);
-    lines.push(`| ${name} | ${m.pos} | ${m.neg} | ${m.tp} | ${m.fp} | ${fmt(m.precision)} | ${fmt(m.recall)} | ${fmt(m8.precision)} | ${fmt(m8.recall)} | ${m8.fp} |`);
+    const ci = (k: number, n: number, x: number) => `${fmt(x)} (${wilson(k, n).map((v) => v.toFixed(2)).join('–')})`;
+    lines.push(`| ${name} | ${m.pos} | ${m.neg} | ${m.tp} | ${m.fp} | ${ci(m.tp, m.tp + m.fp, m.precision)} | ${ci(m.tp, m.pos, m.recall)} | ${ci(m8.tp, m8.tp + m8.fp, m8.precision)} | ${ci(m8.tp, m8.pos, m8.recall)} | ${m8.fp} |`);
   }
+  // An incident is found when one of its same-event pairs is called same-event (a reader sees the group start).
+  const incidentOf = (p: LockedPair) => (p.b.set === 'labelled' ? p.b.event : p.a.event);
+  const positives = judged.filter((x) => x.pair.y);
+  const all = new Set(positives.map((x) => incidentOf(x.pair)));
+  const found = (t: number) => new Set(positives.filter((x) => x.probability >= t).map((x) => incidentOf(x.pair))).size;
+  lines.push('', `In brackets, the 95 % Wilson interval: the counts are small. Incidents with a same-event pair: ${all.size}; found (one of their pairs called same-event): ${found(at)} at ${at}, ${found(ISSUE_AT)} at ${ISSUE_AT}.`);
   lines.push('', '## Hard negatives', '');
   lines.push(`Pairs of different incidents that share what one incident would share, tagged as fit-events tags them (first that applies). "Related" is the product's relation below "same event".`, '');
   lines.push(`| kind | pairs | called same-event at ${at} | at ${ISSUE_AT} | called related | highest probability |`, '|---|---:|---:|---:|---:|---:|');

@@ -2,7 +2,7 @@
 // data: which pairs it judges and how each is labelled, its checks of the label files, and its
 // precision, recall and reliability.
 import { describe, expect, it } from 'vitest';
-import { loadSets, lockedPairs, metrics, reliability, type Judged, type LockedPair } from '../../../scripts/test-events-locked';
+import { loadSets, lockedPairs, metrics, reliability, wilson, type Judged, type LockedPair } from '../../../scripts/test-events-locked';
 
 const row = (id: string, date: string, source: string, title: string, text: string) => ({ unit_id: id, date, source, article_title: title, article_content: text });
 const DOUMA = 'Air strikes on the town of Douma in Eastern Ghouta killed 12 civilians including four children on Monday, the Syrian Observatory for Human Rights said.';
@@ -81,6 +81,13 @@ describe('metrics and reliability', () => {
     expect(metrics(list, 0.92)).toMatchObject({ tp: 1, fp: 0, precision: 1, recall: 1 / 3 });
     // Nothing called: precision is not undefined.
     expect(metrics(list, 0.99)).toMatchObject({ tp: 0, fp: 0, precision: 1, recall: 0 });
+  });
+
+  it('gives the 95 % Wilson interval of a rate', () => {
+    expect(wilson(5, 10).map((x) => x.toFixed(4))).toEqual(['0.2366', '0.7634']);
+    expect(wilson(0, 10)[0]).toBe(0);
+    expect(wilson(0, 10)[1]).toBeCloseTo(0.2775, 4);
+    expect(wilson(0, 0)).toEqual([0, 1]);
   });
 
   it('bins the predicted probability by tenths, 1.0 in the last', () => {
