@@ -4,6 +4,7 @@
 import { eventDoc, judge, type EventDoc } from '../events';
 import { storedEventDoc } from './event-sigs';
 import type { Folded } from './fold-duplicates';
+import type { DocRow } from './index-types';
 import type { RankSource } from './rank';
 import type { Query } from './search';
 
@@ -14,6 +15,16 @@ export interface Judged extends Folded {
   text: string | undefined;
   /** When the report was read from a web archive: the panel says "archived on". */
   archivedAt: string | undefined;
+}
+
+/** Each row's stored event document, unpacked once: rows are kept across queries (doc-cache.ts),
+ *  and a row written again is a new object. */
+const rowDocs = new WeakMap<DocRow, EventDoc | null>();
+
+function rowEventDoc(d: DocRow): EventDoc | null {
+  let doc = rowDocs.get(d);
+  if (doc === undefined) rowDocs.set(d, (doc = storedEventDoc(d)));
+  return doc;
 }
 
 /**
@@ -27,7 +38,7 @@ export interface Judged extends Folded {
 export async function judgeCandidates(q: Query, pool: readonly Folded[], source: RankSource, textless: boolean): Promise<Judged[]> {
   const ids = pool.map((s) => s.d.id);
   const kept = source.eventDocs && textless ? await source.eventDocs(ids) : [];
-  const docs = pool.map((s, i) => kept[i] ?? storedEventDoc(s.d) ?? undefined);
+  const docs = pool.map((s, i) => kept[i] ?? rowEventDoc(s.d) ?? undefined);
   const unkept = ids.filter((_, i) => !docs[i]);
   const read = unkept.length ? ((await source.texts(unkept)) ?? []) : [];
   const texts = new Map(unkept.map((id, i) => [id, read[i]?.text]));
