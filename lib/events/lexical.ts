@@ -193,14 +193,10 @@ function remembered(memo: Map<string, number>, t: string, f: (t: string) => numb
 
 function weigher(corpus?: CorpusDf): Weigh {
   if (!corpus) return (t) => remembered(TABLE_WEIGHTS, t, idfOf);
-  let memo = WEIGHTS.get(corpus);
-  if (!memo) WEIGHTS.set(corpus, (memo = new Map<string, number>()));
-  const known = memo;
-  return (t) => {
-    let v = known.get(t);
-    if (v === undefined) known.set(t, (v = idfOf(t, corpus)));
-    return v;
-  };
+  let known = WEIGHTS.get(corpus);
+  if (!known) WEIGHTS.set(corpus, (known = new Map<string, number>()));
+  const memo = known;
+  return (t) => remembered(memo, t, (w) => idfOf(w, corpus));
 }
 
 function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weight: Weigh): number {
@@ -243,8 +239,7 @@ const SPAN = Math.log(100);
 
 const RARITY = new Map<string, number>();
 
-/** How rare a word is in its language's reports, 0..1 (the reference table alone: the same in any
- *  corpus, so worked out once per word). */
+/** How rare a word is in its language's reports, 0..1 (the reference table alone: the same in any corpus, kept). */
 export function rarity(t: string): number {
   return remembered(RARITY, t, rarityOf);
 }
