@@ -33,8 +33,8 @@ export const FIRST_BLOCK = 2;
 
 /** A term's postings collected while building a segment. */
 export interface Collected {
-  ids: number[];
-  imp: number[];
+  ids: ArrayLike<number>;
+  imp: ArrayLike<number>;
   /** df when the postings were dropped (saturated), else undefined. */
   sat?: number;
 }
