@@ -172,22 +172,31 @@ type Weigh = (t: string) => number;
 /**
  * Weights kept per corpus object: a query builds its corpus counts once and never changes them,
  * and the ~24 reports it judges weigh mostly the same words (they were worked out again for
- * every pair). Without corpus counts the weights are kept for the one pair only.
+ * every pair). Without corpus counts a word's weight is the reference table's alone, the same
+ * for every pair: those are kept for all (judge weighs each pair without counts first).
  */
 const WEIGHTS = new WeakMap<CorpusDf, Map<string, number>>();
+const TABLE_WEIGHTS = new Map<string, number>();
+
+/** Words whose weight or rarity without corpus counts is kept at most (then forgotten, all at once). */
+const KEPT_WORDS = 50_000;
+
+/** `f(t)` worked out once per word while `memo` holds fewer than KEPT_WORDS. */
+function remembered(memo: Map<string, number>, t: string, f: (t: string) => number): number {
+  let v = memo.get(t);
+  if (v === undefined) {
+    if (memo.size >= KEPT_WORDS) memo.clear();
+    memo.set(t, (v = f(t)));
+  }
+  return v;
+}
 
 function weigher(corpus?: CorpusDf): Weigh {
-  let memo = corpus && WEIGHTS.get(corpus);
-  if (!memo) {
-    memo = new Map<string, number>();
-    if (corpus) WEIGHTS.set(corpus, memo);
-  }
-  const known = memo;
-  return (t) => {
-    let v = known.get(t);
-    if (v === undefined) known.set(t, (v = idfOf(t, corpus)));
-    return v;
-  };
+  if (!corpus) return (t) => remembered(TABLE_WEIGHTS, t, idfOf);
+  let known = WEIGHTS.get(corpus);
+  if (!known) WEIGHTS.set(corpus, (known = new Map<string, number>()));
+  const memo = known;
+  return (t) => remembered(memo, t, (w) => idfOf(w, corpus));
 }
 
 function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weight: Weigh): number {
@@ -228,8 +237,14 @@ function coverage(title: ReadonlyMap<string, number>, text: ReadonlyMap<string, 
 // and fewer long English articles, so one document frequency means a different thing in each.
 const SPAN = Math.log(100);
 
-/** How rare a word is in its language's reports, 0..1 (the reference table alone: the same in any corpus). */
+const RARITY = new Map<string, number>();
+
+/** How rare a word is in its language's reports, 0..1 (the reference table alone: the same in any corpus, kept). */
 export function rarity(t: string): number {
+  return remembered(RARITY, t, rarityOf);
+}
+
+function rarityOf(t: string): number {
   const df = refDf(t);
   if (df <= 0) return 1;
   const common = isEnglish(t) ? REF.common?.en : REF.common?.ar;
