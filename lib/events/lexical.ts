@@ -175,13 +175,21 @@ type Weigh = (t: string) => number;
  * every pair). Without corpus counts the weights are kept for the one pair only.
  */
 const WEIGHTS = new WeakMap<CorpusDf, Map<string, number>>();
+/**
+ * The reference table's own weights (no corpus counts), kept across pairs: they never change, and
+ * an article's candidates are judged with each other too (judge-among.ts), ~1 ms a pair when every
+ * pair worked its words out again. Bounded: emptied when it holds MEMO_WORDS words.
+ */
+const REF_WEIGHTS = new Map<string, number>();
+const MEMO_WORDS = 50_000;
 
 function weigher(corpus?: CorpusDf): Weigh {
-  let memo = corpus && WEIGHTS.get(corpus);
+  let memo = corpus ? WEIGHTS.get(corpus) : REF_WEIGHTS;
   if (!memo) {
     memo = new Map<string, number>();
     if (corpus) WEIGHTS.set(corpus, memo);
   }
+  if (!corpus && memo.size >= MEMO_WORDS) memo.clear();
   const known = memo;
   return (t) => {
     let v = known.get(t);
@@ -190,22 +198,44 @@ function weigher(corpus?: CorpusDf): Weigh {
   };
 }
 
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weight: Weigh): number {
-  if (!a.size || !b.size) return 0;
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [t, c] of a) {
+/** A bag of words weighed: each word's (1 + log count) × weight, and the vector's squared norm. */
+interface Weighed {
+  v: Map<string, number>;
+  norm2: number;
+}
+
+/**
+ * Bags weighed by the reference table alone, kept per bag: they never change, and a report is
+ * weighed against each of an article's candidates (judge-among.ts), not once per pair.
+ */
+const REF_WEIGHED = new WeakMap<ReadonlyMap<string, number>, Weighed>();
+
+function weighed(m: ReadonlyMap<string, number>, weight: Weigh, keep: boolean): Weighed {
+  const kept = keep ? REF_WEIGHED.get(m) : undefined;
+  if (kept) return kept;
+  const v = new Map<string, number>();
+  let norm2 = 0;
+  for (const [t, c] of m) {
     const x = (1 + Math.log(c)) * weight(t);
-    na += x * x;
-    const d = b.get(t);
-    if (d !== undefined) dot += x * (1 + Math.log(d)) * weight(t);
+    v.set(t, x);
+    norm2 += x * x;
   }
-  for (const [t, c] of b) {
-    const y = (1 + Math.log(c)) * weight(t);
-    nb += y * y;
+  const w = { v, norm2 };
+  if (keep) REF_WEIGHED.set(m, w);
+  return w;
+}
+
+function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weight: Weigh, keep: boolean): number {
+  if (!a.size || !b.size) return 0;
+  const wa = weighed(a, weight, keep);
+  const wb = weighed(b, weight, keep);
+  const [small, large] = wa.v.size <= wb.v.size ? [wa.v, wb.v] : [wb.v, wa.v];
+  let dot = 0;
+  for (const [t, x] of small) {
+    const y = large.get(t);
+    if (y !== undefined) dot += x * y;
   }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+  return wa.norm2 && wb.norm2 ? dot / Math.sqrt(wa.norm2 * wb.norm2) : 0;
 }
 
 /** How much of `title`'s weight the words of `text` hold: does the other report tell this headline? */
@@ -230,11 +260,18 @@ const SPAN = Math.log(100);
 
 /** How rare a word is in its language's reports, 0..1 (the reference table alone: the same in any corpus). */
 export function rarity(t: string): number {
-  const df = refDf(t);
-  if (df <= 0) return 1;
-  const common = isEnglish(t) ? REF.common?.en : REF.common?.ar;
-  return Math.max(0, Math.min(1, Math.log((common ?? REF.docs) / df) / SPAN));
+  let r = RARITY.get(t);
+  if (r === undefined) {
+    const df = refDf(t);
+    const common = isEnglish(t) ? REF.common?.en : REF.common?.ar;
+    r = df <= 0 ? 1 : Math.max(0, Math.min(1, Math.log((common ?? REF.docs) / df) / SPAN));
+    if (RARITY.size >= MEMO_WORDS) RARITY.clear();
+    RARITY.set(t, r);
+  }
+  return r;
 }
+/** Each word's rarity, kept as the reference weights are (REF_WEIGHTS). */
+const RARITY = new Map<string, number>();
 
 /**
  * How much two reports' rare words are the same (0..1: the shared words' rarity against the
@@ -245,17 +282,24 @@ export function rarity(t: string): number {
  */
 function rareShared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): { rare: number; rareAr: number } {
   const shared = [0, 0];
-  const inA = [0, 0];
-  const inB = [0, 0];
-  for (const t of a.keys()) {
-    const r = rarity(t);
-    const i = isEnglish(t) ? 0 : 1;
-    inA[i]! += r;
-    if (b.has(t)) shared[i]! += r;
-  }
-  for (const t of b.keys()) inB[isEnglish(t) ? 0 : 1]! += rarity(t);
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const t of small.keys()) if (large.has(t)) shared[isEnglish(t) ? 0 : 1]! += rarity(t);
+  const inA = rarityOf(a);
+  const inB = rarityOf(b);
   const of = (i: number) => (inA[i]! > 0 && inB[i]! > 0 ? shared[i]! / Math.sqrt(inA[i]! * inB[i]!) : 0);
   return { rare: of(0), rareAr: of(1) };
+}
+
+/** A bag's words' rarity summed, English and Arabic apart: kept per bag, as its weights are. */
+const RARITY_SUMS = new WeakMap<ReadonlyMap<string, number>, [number, number]>();
+function rarityOf(m: ReadonlyMap<string, number>): [number, number] {
+  let sums = RARITY_SUMS.get(m);
+  if (!sums) {
+    sums = [0, 0];
+    for (const t of m.keys()) sums[isEnglish(t) ? 0 : 1] += rarity(t);
+    RARITY_SUMS.set(m, sums);
+  }
+  return sums;
 }
 
 export interface Lexical {
@@ -279,5 +323,6 @@ export function lexicalSimilarity(a: TermVector, b: TermVector, corpus?: CorpusD
   const weight = weigher(corpus);
   const shared = [...a.all.keys()].filter((t) => b.all.has(t)).sort((x, y) => weight(y) - weight(x)).slice(0, 8);
   const cover = Math.min(coverage(a.title, b.all, weight), coverage(b.title, a.all, weight));
-  return { lex: cosine(a.all, b.all, weight), title: cosine(a.title, b.title, weight), cover, ...rareShared(a.all, b.all), shared };
+  const keep = !corpus;
+  return { lex: cosine(a.all, b.all, weight, keep), title: cosine(a.title, b.title, weight, keep), cover, ...rareShared(a.all, b.all), shared };
 }
