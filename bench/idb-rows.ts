@@ -6,7 +6,11 @@
 // a page's metadata row indexed by its reports' ids and URL keys and its distinct imports, outlets
 // and origins, and its texts row. CPU seconds of the browser process (where IndexedDB
 // runs) and of the renderer, from /proc, and the wall time of the writes. The design question it
-// answers: is an import's IndexedDB time per row or per byte?
+// answers: is an import's IndexedDB time per row or per byte? `--modes a,b` picks modes (the four
+// above by default); session 8's: `docs` one row a report shaped as the docs table's (number, id,
+// outlet, group, ≈ 450 bytes packed and ≈ 300 of word counts) with its indexes (unique id, outlet),
+// `docs-bare` the same rows without indexes, `paged-ids` v9's pages without the URL keys index (a
+// report's id standing for its main URL key).
 import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -64,10 +68,18 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
       const db: IDBDatabase = await new Promise((resolve, reject) => {
         const open = indexedDB.open('rows', 1);
         open.onupgradeneeded = () => {
-          const store = open.result.createObjectStore('r', { keyPath: mode === 'pages' || mode === 'paged' ? 'p' : 'id' });
+          const store = open.result.createObjectStore('r', { keyPath: mode.startsWith('pages') || mode.startsWith('paged') ? 'p' : mode.startsWith('docs') ? 'n' : 'id' });
           if (mode === 'paged') {
             open.result.createObjectStore('t', { keyPath: 'p' });
             for (const k of ['ids', 'keys', 'imp', 'outlet', 'origin']) store.createIndex(k, k, { multiEntry: true });
+          }
+          if (mode === 'paged-ids') {
+            open.result.createObjectStore('t', { keyPath: 'p' });
+            for (const k of ['ids', 'imp', 'outlet', 'origin']) store.createIndex(k, k, { multiEntry: true });
+          }
+          if (mode === 'docs') {
+            store.createIndex('id', 'id', { unique: true });
+            store.createIndex('outlet', 'outlet');
           }
           if (mode === 'rows') for (const k of ['outlet', 'importId', 'origin']) store.createIndex(k, k);
           if (mode === 'rows') store.createIndex('keys', 'keys', { multiEntry: true });
@@ -77,15 +89,20 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
       });
       const t0 = performance.now();
       for (let i = 0; i < rows.length; i += 2000) {
-        const tx = db.transaction(mode === 'paged' ? ['r', 't'] : 'r', 'readwrite');
+        const tx = db.transaction(mode.startsWith('paged') ? ['r', 't'] : 'r', 'readwrite');
         const store = tx.objectStore('r');
         const part = rows.slice(i, i + 2000);
-        if (mode === 'paged') {
+        if (mode.startsWith('docs')) {
+          // A packed doc row's bytes are what they are (incompressible here as there).
+          const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, j) => (j * 31 + seed) & 255);
+          part.forEach((r, k) => store.put({ n: i + k, id: r.id, outlet: r.outlet, dup: null, b: bytes(450, i + k), tv: bytes(300, k) }));
+        } else if (mode.startsWith('paged')) {
           for (let k = 0; k < part.length; k += page) {
             const rs = part.slice(k, k + page);
             const m = rs.map(({ text: _text, ...meta }) => meta);
             const distinct = (f: string) => [...new Set(m.map((r) => r[f] as string))];
-            store.put({ p: (i + k) / page, ids: m.map((r) => r.id), keys: [...new Set(m.flatMap((r) => r.keys as string[]))], imp: distinct('importId'), outlet: distinct('outlet'), origin: distinct('origin'), m });
+            const keys = mode === 'paged' ? { keys: [...new Set(m.flatMap((r) => r.keys as string[]))] } : {};
+            store.put({ p: (i + k) / page, ids: m.map((r) => r.id), ...keys, imp: distinct('importId'), outlet: distinct('outlet'), origin: distinct('origin'), m });
             tx.objectStore('t').put({ p: (i + k) / page, text: rs.map((r) => r.text) });
           }
         } else if (mode === 'pages') for (let k = 0; k < part.length; k += page) store.put({ p: (i + k) / page, rows: part.slice(k, k + page) });
@@ -101,7 +118,7 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
     await new Promise((r) => setTimeout(r, 2000));
     const cpu1 = chromiumCpu();
     const cpu = Object.fromEntries(['browser', 'renderer'].map((k) => [k, Math.round(((cpu1[k] ?? 0) - (cpu0[k] ?? 0)) * 100) / 100]));
-    return { mode, rows: mode === 'pages' ? Math.ceil(records.length / page) : mode === 'paged' ? 2 * Math.ceil(records.length / page) : records.length, writeMs: Math.round(ms), cpuS: cpu };
+    return { mode, rows: mode === 'pages' ? Math.ceil(records.length / page) : mode.startsWith('paged') ? 2 * Math.ceil(records.length / page) : records.length, writeMs: Math.round(ms), cpuS: cpu };
   } finally {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });
@@ -109,11 +126,11 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
   }
 }
 
-const { values } = parseArgs({ options: { docs: { type: 'string' }, page: { type: 'string' } } });
+const { values } = parseArgs({ options: { docs: { type: 'string' }, page: { type: 'string' }, modes: { type: 'string' } } });
 const docs = Number(values.docs ?? 20_000);
 const page = Number(values.page ?? 64);
 const records = synthCorpus(docs).records;
 const before = loadavg().map((x) => Math.round(x * 10) / 10);
 const results = [];
-for (const mode of ['rows', 'bare', 'pages', 'paged']) results.push(await run(mode, records, page));
+for (const mode of (values.modes ?? 'rows,bare,pages,paged').split(',')) results.push(await run(mode, records, page));
 process.stdout.write(`${JSON.stringify({ docs, page, results, load: { before, after: loadavg().map((x) => Math.round(x * 10) / 10) } })}\n`);

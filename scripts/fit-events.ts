@@ -27,7 +27,7 @@ const SAME = 0.8;
 const RELATED = 0.3;
 const L2 = 0.3;
 
-interface Report {
+export interface Report {
   /** Its index among all the reports read (the neighbour graph's key), once numbered. */
   n?: number;
   source: string;
@@ -202,7 +202,7 @@ function synthetic(): Report[] {
   return out;
 }
 
-function hardKind(f: Record<FeatureName, number>, gap: number | null, a: Report, b: Report): string | null {
+export function hardKind(f: Record<FeatureName, number>, gap: number | null, a: Report, b: Report): string | null {
   if (f.recurring) return 'recurring report';
   if ((f.placeSame > 0 || f.sharedSpecific) && gap !== null && gap >= 2) return 'same place, another day';
   if (f.placeSame > 0 || f.sharedSpecific) return 'same place and day, another incident';
@@ -213,7 +213,7 @@ function hardKind(f: Record<FeatureName, number>, gap: number | null, a: Report,
 }
 
 /** A cheap first look: pairs with no word, place or actor in common are left out unseen. */
-function mayMeet(a: EventDoc, b: EventDoc): boolean {
+export function mayMeet(a: EventDoc, b: EventDoc): boolean {
   let shared = 0;
   for (const t of a.terms.all.keys()) if (b.terms.all.has(t) && ++shared >= 4) return true;
   const ids = new Set([...(a.sig.place?.chain ?? []), ...a.sig.places, ...a.sig.actors]);

@@ -62,15 +62,19 @@ function finish(a: number, b: number): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
+/** The id of a report whose URL has this key: a report's main URL key is known from its id, so the
+ *  stored reports index only their other keys (lib/corpus/page-rows.ts). */
+export const urlKeyId = (key: string): string => `u${hash53(key)}`;
+
 export function reportId(url: string, text: string): string {
-  return url ? `u${hash53(urlKey(url))}` : `t${textKey(text)}`;
+  return url ? urlKeyId(urlKey(url)) : `t${textKey(text)}`;
 }
 
 /** A report's id and URL keys, its URL's key worked out once (imports make 100,000 of them). */
 export function reportIdAndKeys(url: string, text: string, extraUrls: readonly string[] = []): { id: string; keys: string[] } {
   const main = url ? urlKey(url) : '';
   const keys = [...new Set([main, ...extraUrls.filter(Boolean).map(urlKey)].filter(Boolean))];
-  return { id: url ? `u${hash53(main)}` : `t${textKey(text)}`, keys };
+  return { id: url ? urlKeyId(main) : `t${textKey(text)}`, keys };
 }
 
 /** Every URL a report is known under (live, canonical, archived), as keys, without repeats. */

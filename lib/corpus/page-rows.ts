@@ -8,6 +8,7 @@
 import type { Table } from 'dexie';
 import type { IsnadDB } from '../db';
 import type { Report } from '../types';
+import { urlKeyId } from './ids';
 
 /** Reports a page holds at most. Measured at 100,000 (bench/RESULTS.md, session 7): IndexedDB's
  *  import CPU 47.5 s at 64, 54.4 at 16, 70.3 a report a row. Most likely because Chromium keeps a
@@ -24,7 +25,11 @@ export interface PageRow {
   p: number;
   /** The page's reports' ids, in page order (indexed, an entry each). */
   ids: string[];
-  /** Every URL key of the page's reports (indexed: duplicate checks). */
+  /** The URL keys of the page's reports that their ids do not stand for (indexed: duplicate
+   *  checks). A report's id is its main URL key's hash (lib/corpus/ids.ts urlKeyId), found through
+   *  the ids index: most reports have no other key, and an index entry a report fewer costs an
+   *  import less of IndexedDB's CPU (bench/RESULTS.md, session 8). Pages written before keep every
+   *  key here; lookups try both. */
   keys: string[];
   /** The page's distinct imports, outlets and origins (indexed: deletes, shares, exports). */
   imp: string[];
@@ -46,6 +51,9 @@ export const bulkPut: Put = (t, rows) => t.bulkPut(rows as never[]);
 
 const distinct = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
+/** A report's URL keys but the one its id stands for. */
+const otherKeys = (r: ReportMeta): string[] => (r.keys ?? []).filter((k) => urlKeyId(k) !== r.id);
+
 /** The two rows of page `p` holding `reports`. */
 function pageOf(p: number, reports: readonly Report[]): { page: PageRow; texts: TextRow } {
   const m = reports.map(({ text: _text, ...meta }): ReportMeta => meta);
@@ -53,7 +61,7 @@ function pageOf(p: number, reports: readonly Report[]): { page: PageRow; texts: 
     page: {
       p,
       ids: m.map((r) => r.id),
-      keys: distinct(m.flatMap((r) => r.keys ?? [])),
+      keys: distinct(m.flatMap((r) => otherKeys(r))),
       imp: distinct(m.map((r) => r.importId)),
       outlet: distinct(m.map((r) => r.outlet)),
       origin: distinct(m.map((r) => r.origin)),

@@ -7,6 +7,7 @@
 import type { Table } from 'dexie';
 import type { IsnadDB } from '../db';
 import type { Report } from '../types';
+import { urlKeyId } from './ids';
 import { appendReports, bulkPut, pagesWith, rewritePages, withTexts, type PageRow, type Put } from './page-rows';
 
 /** The tables a transaction that reads or writes reports must hold. */
@@ -36,27 +37,56 @@ export async function getReport(db: IsnadDB, id: string): Promise<Report | undef
   return (await getReports(db, [id]))[0];
 }
 
-/** A report known under one of these URL keys (lib/corpus/ids urlKey), if any. */
+/** A report known under one of these URL keys (lib/corpus/ids urlKey), if any: by the id a main
+ *  key stands for, then by the other keys pages index. */
 export async function reportByUrlKeys(db: IsnadDB, keys: readonly string[]): Promise<Report | undefined> {
   if (keys.length === 0) return undefined;
-  const page = await db.pages.where('keys').anyOf([...keys]).first();
-  const inPage = page && (await withTexts(db, [page])).find((r) => r.keys?.some((k) => keys.includes(k)));
+  const has = (r: Report) => r.keys?.some((k) => keys.includes(k)) ?? false;
+  const byId = await db.pages.where('ids').anyOf(keys.map(urlKeyId)).first();
+  const inPage = (byId && (await withTexts(db, [byId])).find(has)) || (await pageReport(db, keys, has));
   if (inPage) return inPage;
   return (await legacy(db)) ? db.reports.where('keys').anyOf([...keys]).first() : undefined;
 }
 
-/** Which of these URL keys the corpus knows (one point lookup each: cheap on every IndexedDB). */
+async function pageReport(db: IsnadDB, keys: readonly string[], has: (r: Report) => boolean): Promise<Report | undefined> {
+  const page = await db.pages.where('keys').anyOf([...keys]).first();
+  return page && (await withTexts(db, [page])).find(has);
+}
+
+/** Which of these URL keys the corpus knows (point lookups: cheap on every IndexedDB). */
 export async function knownUrlKeys(db: IsnadDB, keys: readonly string[]): Promise<Set<string>> {
   const old = await legacy(db);
-  const hits = await Promise.all(keys.map(async (k) => (await db.pages.where('keys').equals(k).count()) > 0 || (old && (await db.reports.where('keys').equals(k).count()) > 0)));
+  const known = async (k: string) =>
+    (await db.pages.where('ids').equals(urlKeyId(k)).count()) > 0 ||
+    (await db.pages.where('keys').equals(k).count()) > 0 ||
+    (old && (await db.reports.where('keys').equals(k).count()) > 0);
+  const hits = await Promise.all(keys.map(known));
   return new Set(keys.filter((_, i) => hits[i]));
 }
 
-/** Every URL key the corpus knows, read in one request (for a big import's duplicate checks). */
-export async function allUrlKeys(db: IsnadDB): Promise<Set<string>> {
+/** The URL keys the corpus knows, as read at once for a big import's duplicate checks: the ids of
+ *  the stored reports (each stands for its main key) and their other keys. */
+export class UrlKeys {
+  constructor(
+    private readonly ids: ReadonlySet<string>,
+    private readonly keys: Set<string>,
+  ) {}
+
+  has(key: string): boolean {
+    return this.keys.has(key) || this.ids.has(urlKeyId(key));
+  }
+
+  /** A key stored since the read. */
+  add(key: string): void {
+    this.keys.add(key);
+  }
+}
+
+/** Every URL key the corpus knows, read in two requests (for a big import's duplicate checks). */
+export async function allUrlKeys(db: IsnadDB): Promise<UrlKeys> {
   const keys = new Set((await db.pages.orderBy('keys').uniqueKeys()) as string[]);
   if (await legacy(db)) for (const k of (await db.reports.orderBy('keys').uniqueKeys()) as string[]) keys.add(k);
-  return keys;
+  return new UrlKeys(new Set((await db.pages.orderBy('ids').uniqueKeys()) as string[]), keys);
 }
 
 /** Which of these report ids are stored. */

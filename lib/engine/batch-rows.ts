@@ -16,9 +16,18 @@ import { termVector, type EventSignature } from '../events';
 import type { Lexicon } from './lexicon';
 import { listsOf, packTerms, type TermLists } from './term-pack';
 
+/** A report's terms as an import part sent them (part-wire.ts): indexes into the part's words and
+ *  their counts, in parallel. */
+export interface SentTermLists {
+  readonly t: readonly number[];
+  readonly c: readonly number[];
+  readonly words: readonly string[];
+}
+
 /** What the write path reads of a report's analysis: every Features field but the spellings, and
- *  the terms only iterated, once (an import part's stay as its message sent them: part-wire.ts). */
-export type IndexedFeatures = Omit<Features, 'terms' | 'surface'> & { terms: { forEach(each: (count: number, term: string) => void): void } };
+ *  the terms only iterated, once (an import part's stay as its message sent them: part-wire.ts,
+ *  which also gives their indexes, `sent`). */
+export type IndexedFeatures = Omit<Features, 'terms' | 'surface'> & { terms: { forEach(each: (count: number, term: string) => void): void; sent?: SentTermLists } };
 
 export interface Prepared {
   report: Report;
@@ -91,28 +100,94 @@ export async function docRowsOf(db: IsnadDB, fresh: readonly Prepared[], from: n
   return { rows, older: [...firsts.values()].filter((d): d is StoredDoc => !!d) };
 }
 
+/**
+ * A batch's postings as they are collected: a slot a term, and every posting's slot, doc number and
+ * impact in flat typed arrays, grouped by slot at the end (a counting sort, which keeps each term's
+ * doc numbers in the order added). Lists a term, grown a posting at a time, were ≈ 10 % of an
+ * import's garbage (a heap profile, bench/RESULTS.md session 8); a part's terms, sent as indexes
+ * into its words, find their slot by index rather than by hashing the string again.
+ */
+class Postings {
+  private readonly slots = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly byIndex = new Map<readonly string[], Int32Array>();
+  private slot = new Uint32Array(1 << 14);
+  private doc = new Uint32Array(1 << 14);
+  private imp = new Uint8Array(1 << 14);
+  private size = 0;
+
+  slotOf(term: string): number {
+    let s = this.slots.get(term);
+    if (s === undefined) {
+      this.slots.set(term, (s = this.terms.length));
+      this.terms.push(term);
+    }
+    return s;
+  }
+
+  /** The slot of `words[x]` (an index the part's check found in range). */
+  slotAt(words: readonly string[], x: number): number {
+    let memo = this.byIndex.get(words);
+    if (!memo) this.byIndex.set(words, (memo = new Int32Array(words.length).fill(-1)));
+    let s = memo[x]!;
+    if (s < 0) memo[x] = s = this.slotOf(words[x]!);
+    return s;
+  }
+
+  add(slot: number, n: number, imp: number): void {
+    if (this.size === this.slot.length) this.grow();
+    this.slot[this.size] = slot;
+    this.doc[this.size] = n;
+    this.imp[this.size++] = imp;
+  }
+
+  private grow(): void {
+    const more = <T extends Uint32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.slot = more(this.slot);
+    this.doc = more(this.doc);
+    this.imp = more(this.imp);
+  }
+
+  /** Each term's postings, doc numbers in the order added. */
+  collected(): Map<string, Collected> {
+    const start = new Uint32Array(this.terms.length + 1);
+    for (let i = 0; i < this.size; i++) start[this.slot[i]! + 1]!++;
+    for (let s = 0; s < this.terms.length; s++) start[s + 1]! += start[s]!;
+    const ids = new Uint32Array(this.size);
+    const imp = new Uint8Array(this.size);
+    const at = start.slice(0, this.terms.length);
+    for (let i = 0; i < this.size; i++) {
+      const k = at[this.slot[i]!]!++;
+      ids[k] = this.doc[i]!;
+      imp[k] = this.imp[i]!;
+    }
+    const out = new Map<string, Collected>();
+    this.terms.forEach((t, s) => out.set(t, { ids: ids.subarray(start[s], start[s + 1]), imp: imp.subarray(start[s], start[s + 1]) }));
+    return out;
+  }
+}
+
 /** The batch's postings: every term and entity of every new doc, with its impact. */
 export function batchPostings(fresh: readonly Prepared[], rows: readonly StoredDoc[], avgLen: number): Map<string, Collected> {
-  const seg = new Map<string, Collected>();
-  const add = (t: string, n: number, imp: number) => {
-    const e = seg.get(t);
-    if (e) {
-      e.ids.push(n);
-      e.imp.push(imp);
-    } else seg.set(t, { ids: [n], imp: [imp] });
-  };
-  // The hottest loop of an import (≈ 150 postings a report): one lookup a posting, no iterator
-  // entries; a term's lists start with its first posting (most terms of a part have one or two).
+  const out = new Postings();
+  // The hottest loop of an import (≈ 150 postings a report).
   for (let i = 0; i < fresh.length; i++) {
     const p = fresh[i]!;
     const n = rows[i]!.n;
     const len = rows[i]!.len;
     const norm = K1 * (1 - B + (B * len) / Math.max(1, avgLen));
-    p.f.terms.forEach((tf, t) => add(t, n, impactByte((tf * (K1 + 1)) / (tf + norm))));
+    const weight = (tf: number) => impactByte((tf * (K1 + 1)) / (tf + norm));
+    const sent = p.f.terms.sent;
+    if (sent) for (let k = 0; k < sent.t.length; k++) out.add(out.slotAt(sent.words, sent.t[k]!), n, weight(sent.c[k]!));
+    else p.f.terms.forEach((tf, t) => out.add(out.slotOf(t), n, weight(tf)));
     const entityImp = impactByte(impact(2, len, avgLen));
     // Its entities, and its wide places on its day (place-days.ts), scored as entities.
-    for (const ent of p.f.entities) add(entityTerm(ent.id), n, entityImp);
-    for (const t of placeDayTerms(p.f.entities, p.f.day)) add(t, n, entityImp);
+    for (const ent of p.f.entities) out.add(out.slotOf(entityTerm(ent.id)), n, entityImp);
+    for (const t of placeDayTerms(p.f.entities, p.f.day)) out.add(out.slotOf(t), n, entityImp);
   }
-  return seg;
+  return out.collected();
 }

@@ -20,7 +20,7 @@
 import { entityById } from '../entities';
 import type { DocRow, StoredDoc } from './index-types';
 import { ByteReader, ByteWriter } from './segments/bytes';
-import { readText, readValue, valueTable, writeText, writeValue } from './value-pack';
+import { readText, readValue, valueTable, writeTable, writeText, writeValue } from './value-pack';
 
 /** Reused by every row packed (storedDoc is synchronous; finish() copies out what is stored). */
 const scratch = new ByteWriter(4096);
@@ -74,7 +74,7 @@ export function storedDoc(d: DocRow | StoredDoc): PackedDoc {
   if (d.sig === undefined) w.byte(0);
   else {
     w.byte(1);
-    writeValue(w, d.sig, valueTable(d.e));
+    writeValue(w, d.sig, writeTable(d.e));
   }
   return { n: d.n, id: d.id, outlet: d.outlet, dup: d.dup, b: w.finish(), ...(d.sv === undefined ? {} : { sv: d.sv }), ...(d.tv ? { tv: d.tv } : {}) };
 }

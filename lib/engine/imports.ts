@@ -10,6 +10,7 @@ import { compact, openSession, prepare, toReport, writeBatch, type IndexSession 
 import type { ImportJob, ImportProblemRow } from './index-types';
 import { fromPartWire, type PartWire } from './part-wire';
 import { reportTables } from '../corpus/report-pages';
+import { IMPORT_POLICY } from './segments/merge-policy';
 
 /** Why an import stopped when the browser's storage is full: one message, whatever the layer
  *  (IndexedDB's QuotaExceededError, Dexie's wrapping of it) that raised it. */
@@ -99,7 +100,7 @@ export async function runImport(db: IsnadDB, jobId: string, onProgress?: Progres
       await db.jobs.put(next);
       return next;
     }).catch((e: unknown) => (isQuotaError(e) ? stopForQuota(db, jobId) : Promise.reject(e)));
-    await compact(db);
+    await compact(db, { policy: IMPORT_POLICY });
     onProgress?.(job);
   }
   // Queries after an import read each term from one row.
@@ -258,7 +259,7 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
     if (isQuotaError(e)) return stopForQuota(db, jobId);
     throw e;
   });
-  await compact(db).catch((e: unknown) => (isQuotaError(e) ? stopForQuota(db, jobId) : Promise.reject(e)));
+  await compact(db, { policy: IMPORT_POLICY }).catch((e: unknown) => (isQuotaError(e) ? stopForQuota(db, jobId) : Promise.reject(e)));
   return job;
 }
 

@@ -9,7 +9,7 @@ import { analyse, type Features } from './features';
 import { compact as compactSegments, markDeleted, readManifest, readPostings as readSegments, segmentRows, type TermPostings } from './segments/store';
 import { withSegment, type Manifest } from './segments/manifest';
 import { minhashSketch } from './segments/columns';
-import { DEFAULT_POLICY } from './segments/merge-policy';
+import { DEFAULT_POLICY, type MergePolicy } from './segments/merge-policy';
 import { forgetDocs } from './doc-cache';
 import { holdColumns, releaseColumns } from './doc-columns';
 import type { IsnadDB } from '../db';
@@ -19,7 +19,7 @@ import { batchPostings, docRowsOf, type Prepared } from './batch-rows';
 import { lexiconForWrite } from './lexicon';
 import { storedDoc, unpackDoc } from './doc-rows';
 import { putAll } from './raw-puts';
-import { allUrlKeys, getReports, knownIds as storedIds, knownUrlKeys, removeReports, reportIds, reportTables, storeReports } from '../corpus/report-pages';
+import { allUrlKeys, getReports, type UrlKeys, knownIds as storedIds, knownUrlKeys, removeReports, reportIds, reportTables, storeReports } from '../corpus/report-pages';
 
 export { B, entityTerm, impact, impactByte, IMPACT_SCALE, K1 } from './bm25';
 export type { Prepared } from './batch-rows';
@@ -70,7 +70,7 @@ export interface BatchResult {
  * the near-duplicate index.
  */
 export interface IndexSession {
-  keys: Set<string> | null;
+  keys: UrlKeys | null;
   near: NearDupIndex | null;
 }
 
@@ -234,7 +234,7 @@ export async function readPostings(db: IsnadDB, terms: readonly string[]): Promi
  * manifest before it starts and goes a slice of the term range per transaction; a merge a stopped
  * worker left half done is finished first.
  */
-export async function compact(db: IsnadDB, opts: { all?: boolean; slice?: number } = {}): Promise<number> {
+export async function compact(db: IsnadDB, opts: { all?: boolean; slice?: number; policy?: MergePolicy } = {}): Promise<number> {
   const merges = await compactSegments(db, { ...opts, limit: saturationLimit });
   // The end of an import: queries may keep the segments' columns again.
   if (opts.all) releaseColumns(db);

@@ -9,7 +9,7 @@
 // before it writes any of it, and keeps each report's terms as sent (no map a report: the import
 // only iterates them).
 import { analyseScanned, type EntityRef } from './features';
-import type { IndexedFeatures } from './batch-rows';
+import type { IndexedFeatures, SentTermLists } from './batch-rows';
 import { MINHASH_SLOTS, type Fingerprint } from './simhash';
 import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
@@ -128,6 +128,11 @@ class SentTerms {
 
   forEach(each: (count: number, term: string) => void): void {
     for (let i = 0; i < this.t.length; i++) each(this.c[i]!, this.words[this.t[i]!]!);
+  }
+
+  /** As sent: the postings find a term's slot by its index (batch-rows.ts). */
+  get sent(): SentTermLists {
+    return { t: this.t, c: this.c, words: this.words };
   }
 }
 

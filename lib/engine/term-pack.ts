@@ -62,7 +62,8 @@ export const listsOf = (v: TermVector): TermLists => ({ w: wireOf(v), terms: [] 
 /** The packed counts of `v`, numbering new words in `lex`; null when a line key is not a hash53 or a
  *  count not a count (kept unpacked: judged from the text). `v` was checked (wire.ts) or made here. */
 export function packTerms({ w: v, terms }: TermLists, lex: Lexicon): Uint8Array | null {
-  const id = (x: number | string) => lex.id(typeof x === 'string' ? x : terms[x]!);
+  const at = lex.numberer(terms);
+  const id = (x: number | string) => (typeof x === 'string' ? lex.id(x) : at(x));
   const w = scratch.reset();
   w.byte(MAGIC);
   w.byte(VERSION);

@@ -28,9 +28,9 @@ export function judgeAmong(article: EventDoc, docs: readonly EventDoc[], corpus?
     return p;
   };
   const judgements = docs.map((d, i) => {
-    if (!model.neighbours || first[i]! < NEIGHBOUR_FLOOR) return judgeFacts(article, d, facts[i]!, corpus, model);
+    if (!model.neighbours || first[i]! < NEIGHBOUR_FLOOR) return judgeFacts(article, d, facts[i]!, { corpus, model });
     const thirds = docs.flatMap((_, j) => (j === i ? [] : [[first[j]!, of(i, j)] as const]));
-    return judgeFacts(article, d, facts[i]!, corpus, model, thirds);
+    return judgeFacts(article, d, facts[i]!, { corpus, model, thirds });
   });
   return { judgements, pairs: between.size };
 }

@@ -8,6 +8,7 @@
 import { normalize, terms, termsOf, tokensBefore, type Scan, type Token } from '../arabic';
 import { spacedKey } from '../corpus/ids';
 import dfFile from '../../data/events/df.json';
+import { cosine, type Weigh } from './cosine';
 
 interface ReferenceDf {
   docs: number;
@@ -166,8 +167,6 @@ function idfOf(t: string, corpus?: CorpusDf): number {
   return Math.min(max, Math.log(1 + 1 / rate));
 }
 
-/** A word's weight (idfOf) → its value, worked out once per word. */
-type Weigh = (t: string) => number;
 
 /**
  * Weights kept per corpus object: a query builds its corpus counts once and never changes them,
@@ -196,46 +195,6 @@ function weigher(corpus?: CorpusDf): Weigh {
     if (v === undefined) known.set(t, (v = idfOf(t, corpus)));
     return v;
   };
-}
-
-/** A bag of words weighed: each word's (1 + log count) × weight, and the vector's squared norm. */
-interface Weighed {
-  v: Map<string, number>;
-  norm2: number;
-}
-
-/**
- * Bags weighed by the reference table alone, kept per bag: they never change, and a report is
- * weighed against each of an article's candidates (judge-among.ts), not once per pair.
- */
-const REF_WEIGHED = new WeakMap<ReadonlyMap<string, number>, Weighed>();
-
-function weighed(m: ReadonlyMap<string, number>, weight: Weigh, keep: boolean): Weighed {
-  const kept = keep ? REF_WEIGHED.get(m) : undefined;
-  if (kept) return kept;
-  const v = new Map<string, number>();
-  let norm2 = 0;
-  for (const [t, c] of m) {
-    const x = (1 + Math.log(c)) * weight(t);
-    v.set(t, x);
-    norm2 += x * x;
-  }
-  const w = { v, norm2 };
-  if (keep) REF_WEIGHED.set(m, w);
-  return w;
-}
-
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weight: Weigh, keep: boolean): number {
-  if (!a.size || !b.size) return 0;
-  const wa = weighed(a, weight, keep);
-  const wb = weighed(b, weight, keep);
-  const [small, large] = wa.v.size <= wb.v.size ? [wa.v, wb.v] : [wb.v, wa.v];
-  let dot = 0;
-  for (const [t, x] of small) {
-    const y = large.get(t);
-    if (y !== undefined) dot += x * y;
-  }
-  return wa.norm2 && wb.norm2 ? dot / Math.sqrt(wa.norm2 * wb.norm2) : 0;
 }
 
 /** How much of `title`'s weight the words of `text` hold: does the other report tell this headline? */

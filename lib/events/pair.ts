@@ -169,11 +169,11 @@ export interface Judgement {
  * across it). The reader's corpus ranks the candidates and orders the shared words shown.
  */
 export function judge(a: EventDoc, b: EventDoc, corpus?: CorpusDf, model: Model = MODEL, thirds: Thirds = []): Judgement {
-  return judgeFacts(a, b, pairFeatures(a, b), corpus, model, thirds);
+  return judgeFacts(a, b, pairFeatures(a, b), { corpus, model, thirds });
 }
 
 /** judge, with the pair's features already read (by the reference table alone, as judge reads them). */
-export function judgeFacts(a: EventDoc, b: EventDoc, facts: PairFacts, corpus?: CorpusDf, model: Model = MODEL, thirds: Thirds = []): Judgement {
+export function judgeFacts(a: EventDoc, b: EventDoc, facts: PairFacts, { corpus, model = MODEL, thirds = [] }: { corpus?: CorpusDf | undefined; model?: Model; thirds?: Thirds } = {}): Judgement {
   if (corpus) facts = { ...facts, sharedWords: pairFeatures(a, b, corpus).sharedWords };
   const probability = withNeighbours(probabilityOf(facts.features, facts.gap, model), thirds, capOf(facts.features, facts.gap), model.neighbours);
   const f = facts.features;

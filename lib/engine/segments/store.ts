@@ -17,7 +17,7 @@ import { Deletions } from './deletions';
 import { blocksFor, cutBlocks, decodeIndex, encodeIndex, sortedEntries, type TermIndex } from './dictionary';
 import { checkManifest, MANIFEST_KEY, withMerged, type Manifest, type MergeState, type SegmentInfo } from './manifest';
 import { liveIn, mergeColumns, mergeEntries, type MergeInput } from './merge';
-import { pickMerge } from './merge-policy';
+import { pickMerge, type MergePolicy } from './merge-policy';
 import { blockBytes, decodeBlock, entriesOf, postingsIn, type PostingsBlock } from './postings';
 
 /** One row of a segment. */
@@ -33,8 +33,8 @@ export const FIRST_BLOCK = 2;
 
 /** A term's postings collected while building a segment. */
 export interface Collected {
-  ids: number[];
-  imp: number[];
+  ids: ArrayLike<number>;
+  imp: ArrayLike<number>;
   /** df when the postings were dropped (saturated), else undefined. */
   sat?: number;
 }
@@ -181,13 +181,13 @@ const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Merges segments until the policy picks none: with `all`, every segment into one (the end of an
  * import). A merge a stopped worker left half done is finished first. Returns the merges done.
  */
-export async function compact(db: IsnadDB, opts: { all?: boolean; limit: (docs: number) => number; slice?: number }): Promise<number> {
+export async function compact(db: IsnadDB, opts: { all?: boolean; limit: (docs: number) => number; slice?: number; policy?: MergePolicy }): Promise<number> {
   let merges = 0;
   for (;;) {
     const m = await readManifest(db);
     let plan = m.merging;
     if (!plan) {
-      const picked = pickMerge(m.segs, { all: opts.all });
+      const picked = pickMerge(m.segs, { all: opts.all, policy: opts.policy });
       if (picked.length === 0) return merges;
       const started = await db.transaction('rw', [db.meta], async () => {
         const now = await readManifest(db);

@@ -16,7 +16,7 @@ import { docOf, storedDoc, unpackDoc, type PackedDoc } from '../../../lib/engine
 import { eventSignature } from '../../../lib/events';
 import type { DocRow, StoredDoc } from '../../../lib/engine/index-types';
 import { ByteReader, ByteWriter } from '../../../lib/engine/segments/bytes';
-import { readText, valueTable, writeValue } from '../../../lib/engine/value-pack';
+import { readText, writeTable, writeValue } from '../../../lib/engine/value-pack';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const stored = (i: number) => {
@@ -110,7 +110,7 @@ describe('stored doc rows', () => {
       readText(r);
       const sig = new ByteWriter();
       sig.byte(1);
-      writeValue(sig, d.sig, valueTable(d.e));
+      writeValue(sig, d.sig, writeTable(d.e));
       const w = new ByteWriter();
       w.byte(0x52);
       w.byte(1);

@@ -63,4 +63,18 @@ describe('the lexicon read by a query', () => {
     lex.truncate(2);
     expect(lex.id('د')).toBe(2);
   });
+
+  it("numbers a part's words by their index as id() does, and forgets them with a failed write", () => {
+    const lex = new Lexicon();
+    lex.load({ p: 0, t: ['أ', 'ب'] });
+    const words = ['ج', 'ب', 'د'];
+    const at = lex.numberer(words);
+    expect([at(0), at(1), at(2), at(0)]).toEqual([2, 1, 3, 2]);
+    expect(lex.words).toEqual(['أ', 'ب', 'ج', 'د']);
+    // A write that numbered ج and د failed: they are numbered again, in the order asked now.
+    lex.truncate(2);
+    const again = lex.numberer(words);
+    expect([again(2), again(0)]).toEqual([2, 3]);
+    expect(lex.id('د')).toBe(2);
+  });
 });

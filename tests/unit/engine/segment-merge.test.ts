@@ -5,7 +5,7 @@ import { decodeColumns, encodeColumns, type DocValues } from '../../../lib/engin
 import { checkManifest, emptyManifest, withMerged, withSegment } from '../../../lib/engine/segments/manifest';
 import { liveIn, mergeColumns, mergeEntries } from '../../../lib/engine/segments/merge';
 import { Deletions } from '../../../lib/engine/segments/deletions';
-import { DEFAULT_POLICY, pickMerge, tierOf, type SegmentSize } from '../../../lib/engine/segments/merge-policy';
+import { DEFAULT_POLICY, IMPORT_POLICY, pickMerge, tierOf, type MergePolicy, type SegmentSize } from '../../../lib/engine/segments/merge-policy';
 import type { TermEntry } from '../../../lib/engine/segments/postings';
 
 const entry = (term: string, ids: number[], df = ids.length): TermEntry => ({ term, df, ids, imp: ids.map((n) => (n % 250) + 1) });
@@ -27,6 +27,11 @@ describe('merging postings', () => {
     const sat = mergeEntries([{ entries: [entry('x', [1, 2, 3])], live: all }, { entries: [entry('x', [], 40)], live: all }], 100);
     expect(sat).toEqual([{ term: 'x', df: 43, ids: [], imp: [] }]);
     expect(mergeEntries([{ entries: [entry('x', [1, 2, 3])], live: all }], 2)).toEqual([{ term: 'x', df: 3, ids: [], imp: [] }]);
+  });
+
+  it('refuses inputs whose terms are out of order (a damaged term index), as one error', () => {
+    const a = { entries: [entry('y', [1]), entry('x', [2])], live: all };
+    expect(() => mergeEntries([a, { entries: [entry('w', [3])], live: all }], 100)).toThrow('merge inputs not sorted by term: x after y');
   });
 
   it('keeps every live posting of any split of a segment into pieces (a property)', () => {
@@ -95,6 +100,27 @@ describe('the tiered merge policy', () => {
     expect(pickMerge([seg(2, 100), seg(1, 10_000)], { all: true })).toEqual([1, 2]);
     expect(pickMerge([seg(1, 10_000)], { all: true })).toEqual([]);
     expect(pickMerge([seg(1, 10_000, 1)], { all: true })).toEqual([1]);
+  });
+
+  it("an import's policy rewrites each part's postings about once before the import's last merge", () => {
+    // 100 parts of 1,000, as the options page sends them; the merges while they arrive.
+    const merged = (policy?: MergePolicy) => {
+      let segs: SegmentSize[] = [];
+      let rewritten = 0;
+      for (let s = 1; s <= 100; s++) {
+        segs.push(seg(s, 1000));
+        for (let pick = pickMerge(segs, { policy }); pick.length; pick = pickMerge(segs, { policy })) {
+          const docs = segs.filter((x) => pick.includes(x.s)).reduce((n, x) => n + x.docs, 0);
+          segs = [...segs.filter((x) => !pick.includes(x.s)), seg(1000 + s * 10 + pick.length, docs)];
+          rewritten += docs;
+        }
+      }
+      return { rewritten, segs: segs.length };
+    };
+    expect(merged()).toEqual({ rewritten: 188_000, segs: 9 });
+    expect(merged(IMPORT_POLICY)).toEqual({ rewritten: 96_000, segs: 10 });
+    // A part's segment is in the first tier; sixteen of them merged are not.
+    expect([tierOf(1000, IMPORT_POLICY), tierOf(16_000, IMPORT_POLICY)]).toEqual([0, 1]);
   });
 
   it('keeps the number of segments logarithmic as batches arrive (a property)', () => {

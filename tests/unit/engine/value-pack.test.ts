@@ -2,11 +2,11 @@
 // out, whatever the value; bytes that are not a value are one error, never a loop or garbage.
 import { describe, expect, it } from 'vitest';
 import { ByteReader, ByteWriter } from '../../../lib/engine/segments/bytes';
-import { FROZEN_WORDS, readText, readValue, valueTable, writeText, writeValue } from '../../../lib/engine/value-pack';
+import { FROZEN_WORDS, readText, readValue, valueTable, writeTable, writeText, writeValue } from '../../../lib/engine/value-pack';
 
 const roundTrip = (v: unknown, own: string[] = []) => {
   const w = new ByteWriter();
-  writeValue(w, v, valueTable(own));
+  writeValue(w, v, writeTable(own));
   const bytes = w.finish();
   const r = new ByteReader(bytes, 'test value');
   const out = readValue(r, valueTable(own).list);
@@ -25,6 +25,16 @@ const text = (s: string) => {
 };
 
 describe('packed values', () => {
+  it("are written with the positions a reader's table gives (frozen words first, a string's first place, strings added after)", () => {
+    const own = ['aleppo', 'govs', 'aleppo', 'idlib', 'killed', 'x'];
+    const read = valueTable(own);
+    const write = writeTable(own);
+    for (const s of [...FROZEN_WORDS, ...own, 'new']) expect(write.ref(s)).toBe(read.index.get(s));
+    write.add('new');
+    write.add('newer');
+    expect([write.ref('new'), write.ref('newer')]).toEqual([read.list.length, read.list.length + 1]);
+  });
+
   it('come back as they went in: undefined apart from null, numbers of every kind, nesting, odd keys', () => {
     const odd = JSON.parse('{"__proto__": {"x": 1}, "constructor": 2}') as Record<string, unknown>;
     const values: unknown[] = [
@@ -46,7 +56,7 @@ describe('packed values', () => {
     expect(roundTrip(FROZEN_WORDS).bytes.length).toBeLessThan(2 * FROZEN_WORDS.length + 4);
     // The same table on both sides: read with another, a reference names another string or none.
     const w = new ByteWriter();
-    writeValue(w, id, valueTable([id]));
+    writeValue(w, id, writeTable([id]));
     expect(() => readValue(new ByteReader(w.finish(), 'test value'), valueTable([]).list)).toThrow(/unknown string reference/);
   });
 
