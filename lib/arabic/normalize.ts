@@ -52,31 +52,37 @@ export function normalize(text: string): string {
 /**
  * The units of normalize(text) with each run of white space (\s) as one space and none at either
  * end — normalize(text).replace(/\s+/g, ' ').trim() — given one at a time to `unit`, without
- * building the string; false (nothing given) when the text needs the slow path.
+ * building the string; false when the text needs the slow path (the units given until then are
+ * to be discarded). One pass, each unit read from a table (SPACED) of what it gives.
  */
 export function forEachSpacedUnit(text: string, unit: (c: number) => void): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= FAST_LIMIT || (FAST_KIND[c] || learn(c)) === SLOW) return false;
-  }
   let any = false;
   let space = false;
-  const put = (c: number) => {
-    if (isSpace(c)) space = any;
-    else {
-      if (space) unit(32);
-      unit(c);
-      any = true;
-      space = false;
-    }
-  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (FAST_KIND[c] === SAME) put(c);
-    else {
+    if (c >= FAST_LIMIT) return false;
+    let v = SPACED[c]!;
+    if (v === 0) v = learnSpaced(c);
+    if (v > 0) {
+      if (space) unit(32);
+      unit(v - 1);
+      any = true;
+      space = false;
+    } else if (v === SPACE_UNIT) space = any;
+    else if (v === SEVERAL_UNITS) {
       const form = FAST_FORM[c]!;
-      for (let k = 0; k < form.length; k++) put(form.charCodeAt(k));
-    }
+      for (let k = 0; k < form.length; k++) {
+        const u = form.charCodeAt(k);
+        if (isSpace(u)) space = any;
+        else {
+          if (space) unit(32);
+          unit(u);
+          any = true;
+          space = false;
+        }
+      }
+    } else if (v === SLOW_UNIT) return false;
+    // DROPPED_UNIT: nothing.
   }
   return true;
 }
@@ -132,6 +138,25 @@ const MAPPED = 2;
 const SLOW = 3;
 const FAST_KIND = new Uint8Array(FAST_LIMIT);
 const FAST_FORM: Array<string | undefined> = [];
+// What forEachSpacedUnit reads for a unit below FAST_LIMIT: 0 not yet learnt; the one unit it
+// normalises to, plus one, when that is not white space; or one of these.
+const SPACED = new Int32Array(FAST_LIMIT);
+const SPACE_UNIT = -1;
+const DROPPED_UNIT = -2;
+const SEVERAL_UNITS = -3;
+const SLOW_UNIT = -4;
+
+function learnSpaced(c: number): number {
+  const kind = FAST_KIND[c] || learn(c);
+  const form = kind === SAME ? String.fromCharCode(c) : kind === MAPPED ? FAST_FORM[c]! : null;
+  let v: number;
+  if (form === null) v = SLOW_UNIT;
+  else if (form.length === 0) v = DROPPED_UNIT;
+  else if (form.length > 1) v = SEVERAL_UNITS;
+  else v = isSpace(form.charCodeAt(0)) ? SPACE_UNIT : form.charCodeAt(0) + 1;
+  return (SPACED[c] = v);
+}
+
 // Combining marks NFKC leaves in the forms of Latin-1, Latin Extended-A and general punctuation
 // (¨ → space + U+0308): there, these are the only marks (no \p{M} class to compile at start-up).
 const MARK = /[\u0300-\u036F]/;

@@ -3,7 +3,8 @@
 // are analysed the same way, so that they meet on the same keys.
 import { isStopWord, normalize, scan, stem, tokensBefore, WordCache, type Scan } from '../arabic';
 import { attributions } from '../claims';
-import { entityById, matchEntities } from '../entities';
+import { entityById } from '../entities';
+import { entitiesOf, findEntities, type NameFinds } from '../entities/match';
 import { minhash, simhash, type Fingerprint } from './simhash';
 
 export interface EntityRef {
@@ -123,6 +124,8 @@ export function analyse(title: string, text: string, publishedAt: string | null,
 /** What analyse() read: `${title}\n` and the start of the text, and its scan (for the event signature and word counts to read again). */
 export interface Scanned extends Scan {
   text: string;
+  /** The gazetteer names found in its start (lib/entities prefixMatches reads a prefix's from them). */
+  finds: NameFinds;
 }
 
 /** analyse(), and the scan it read the text from. */
@@ -173,7 +176,8 @@ export function analyseScanned(title: string, text: string, publishedAt: string 
   const scopeEnd = body + Math.min(text.length, ENTITY_CHARS);
   const scope = scopeEnd === all.length ? all : all.slice(0, scopeEnd);
   const scopeToks = tokensBefore(all, tokens, scopeEnd);
-  const matches = matchEntities(scope, { date: publishedAt, tokens: scopeToks });
+  const finds = findEntities(scope, { date: publishedAt, tokens: scopeToks });
+  const matches = entitiesOf(finds);
   const lede = scope.slice(0, SOURCE_CHARS);
   const sources = attributions(lede, { matches: matches.filter((m) => m.end <= lede.length), date: publishedAt, tokens: tokensBefore(scope, scopeToks, lede.length) }).flatMap((c) => (c.sourceId ? [c.sourceId] : []));
   const features: Features = {
@@ -189,5 +193,5 @@ export function analyseScanned(title: string, text: string, publishedAt: string 
     fingerprint: simhash(seq),
     phrases: minhash(seq.slice(0, titleWords + LEDE_PHRASE_WORDS)),
   };
-  return { features, scanned: { text: all, ...scanned } };
+  return { features, scanned: { text: all, ...scanned, finds } };
 }

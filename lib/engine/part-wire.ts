@@ -65,22 +65,32 @@ export function analysePart(records: readonly ReportRecord[]): PartWire {
     const v = termVector(r.title, r.text, { scanned });
     const t: number[] = [];
     const c: number[] = [];
-    f.terms.forEach((count, term) => {
+    for (const [term, count] of f.terms) {
       t.push(id(term));
       c.push(count);
-    });
+    }
+    const e: number[] = [];
+    for (const x of f.entities) e.push(id(x.id), id(x.type));
+    const tt: number[] = [];
+    for (const [w, n] of v.title) tt.push(id(w), n);
+    const l: Array<[string, number[]]> = [];
+    for (const [key, ws] of v.lines) {
+      const ids: number[] = [];
+      for (const w of ws) ids.push(id(w));
+      l.push([key, ids]);
+    }
     return {
       t,
       c,
       len: f.len,
-      e: f.entities.flatMap((x) => [id(x.id), id(x.type)]),
+      e,
       s: f.sources.map(id),
       day: f.day,
       h: f.fingerprint,
       mh: f.phrases,
       tk: textKey(r.text),
       sig: eventSignature(r.title, r.text, r.publishedAt, { scanned }),
-      tv: { t: [...v.title].flatMap(([w, n]) => [id(w), n]), l: [...v.lines].map(([key, ws]) => [key, ws.map(id)]) },
+      tv: { t: tt, l },
     };
   });
   return { words, reports };

@@ -2,6 +2,7 @@
 import { normalize, scan, toAsciiDigits, tokensBefore, type Scan } from '../arabic';
 import { findNumbers, type ScannedTokens } from '../compare/numbers';
 import { matchEntities, type EntityMatch } from '../entities';
+import { prefixMatches, type NameFinds } from '../entities/match';
 import { candidatesIn, countIn, RECURRING, TYPE_WORDS, type Candidates } from './vocabulary';
 import { englishPlaces, areaOf, isGeneric, pickPlace, placesOf } from './where';
 import { eventWhen } from './when';
@@ -99,7 +100,7 @@ export interface SignatureOptions {
    * A scan (lib/arabic scan) of a text that may begin with `${title}\n${lede}` (the engine's
    * analysis scans the title and the start of the text): its tokens are reused when it does.
    */
-  scanned?: { text: string } & Scan;
+  scanned?: { text: string; finds?: NameFinds } & Scan;
 }
 
 /** The tokens of `head` (from `scanned` when head begins it), or null when the words of normalize(head) are not its tokens. */
@@ -144,7 +145,8 @@ export function eventSignature(title: string, text: string, publishedAt: string 
   // of the vocabularies' patterns may match (English text has no such filter).
   const words = arabic ? headScan(head, opts.scanned) : null;
   const cands = words && candidatesIn(head, words);
-  const matches = opts.matches ?? (arabic ? matchEntities(head, { date: publishedAt, tokens: words!.tokens }) : []);
+  const finds = opts.scanned?.finds;
+  const matches = opts.matches ?? (arabic ? (finds ? prefixMatches(finds, head, { date: publishedAt, tokens: words!.tokens }) : matchEntities(head, { date: publishedAt, tokens: words!.tokens })) : []);
   // Who acted and who was hit, in English too: the gazetteer's actors have English names ("Jaysh
   // al-Islam", "Islamic State", "White Helmets"); English places are read by englishPlaces.
   const actors = arabic || opts.matches ? matches : matchEntities(head, { date: publishedAt }).filter((m) => m.type === 'actor');
