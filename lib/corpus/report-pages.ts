@@ -9,6 +9,7 @@ import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 import { urlKeyId } from './ids';
 import { appendReports, bulkPut, pagesWith, rewritePages, withTexts, type PageRow, type Put } from './page-rows';
+import { forgetTexts } from './text-cache';
 
 /** The tables a transaction that reads or writes reports must hold. */
 export const reportTables = (db: IsnadDB): Table[] => [db.pages, db.texts, db.reports];
@@ -145,12 +146,14 @@ export async function countReports(db: IsnadDB): Promise<number> {
 
 /** Stores new reports (none of them stored yet: the callers' duplicate checks); inside a transaction holding reportTables(db). */
 export async function storeReports(db: IsnadDB, reports: readonly Report[], put: Put = bulkPut): Promise<void> {
+  forgetTexts(db, reports.map((r) => r.id));
   await appendReports(db, reports, put);
 }
 
 /** Writes stored reports changed (same ids); inside a transaction holding reportTables(db). */
 export async function replaceReports(db: IsnadDB, reports: readonly Report[]): Promise<void> {
   const byId = new Map(reports.map((r) => [r.id, r]));
+  forgetTexts(db, byId.keys());
   const inPages = await rewritePages(db, [...byId.keys()], (r) => byId.get(r.id) ?? r);
   const rest = reports.filter((r) => !inPages.has(r.id));
   if (rest.length) await db.reports.bulkPut(rest);
@@ -158,6 +161,7 @@ export async function replaceReports(db: IsnadDB, reports: readonly Report[]): P
 
 /** Deletes reports by id; inside a transaction holding reportTables(db). */
 export async function removeReports(db: IsnadDB, ids: readonly string[]): Promise<void> {
+  forgetTexts(db, ids);
   const inPages = await rewritePages(db, ids, () => null);
   const rest = ids.filter((id) => !inPages.has(id));
   if (rest.length) await db.reports.bulkDelete(rest);

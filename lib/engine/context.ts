@@ -8,7 +8,7 @@ import { moveToPages } from '../corpus/report-pages';
 import type { Article, ReportWhy, TabContext } from '../types';
 import { searchRelated, type Query } from './search';
 import { phrasesFor } from './explain';
-import { storeReader } from './reader';
+import { readTextsAhead, storeReader } from './reader';
 
 function articleText(a: Article): string {
   return a.paragraphs.join('\n');
@@ -58,6 +58,8 @@ export function articleQuery(article: Article): Query {
  *  asks for once it shows the list (whyFor), so that the list does not wait for them. */
 export async function contextFor(db: IsnadDB, article: Article, top = 10, opts: { explain?: boolean } = {}): Promise<TabContext> {
   const related = await searchRelated(db, articleQuery(article), { top, ...opts });
+  // A list without phrases is followed by its second step (the panel asks for them: whyFor).
+  if (opts.explain === false) readTextsAhead(db, related.map((r) => r.id));
   const indexing = rebuilding.get(db);
   return { article, related, ...(indexing ? { indexing: { ...indexing } } : {}) };
 }

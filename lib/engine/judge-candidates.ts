@@ -5,6 +5,7 @@
 import { eventDoc, judgeAmong, type judge, type EventDoc } from '../events';
 import { storedEventDoc } from './event-sigs';
 import type { Folded } from './fold-duplicates';
+import type { DocRow } from './index-types';
 import type { RankSource } from './rank';
 import type { Query } from './search';
 
@@ -17,16 +18,28 @@ export interface Judged extends Folded {
   archivedAt: string | undefined;
 }
 
+/** Each row's stored event document, unpacked once: rows are kept across queries (doc-cache.ts),
+ *  and a row written again is a new object. */
+const rowDocs = new WeakMap<DocRow, EventDoc | null>();
+
+function rowEventDoc(d: DocRow): EventDoc | null {
+  let doc = rowDocs.get(d);
+  if (doc === undefined) rowDocs.set(d, (doc = storedEventDoc(d)));
+  return doc;
+}
+
 /**
  * The pool judged: same-event reports first, most probable first, then the related ones in
- * ranking order. `textless`: nothing needs the reports' texts (no shared phrases to explain), so the
- * event documents a store keeps (a team server's, or a doc row's signature and word counts) are
- * read in their place (a report judged so has no text and no archive date: ui:why gives both).
+ * ranking order. Each report is judged from the event document its store keeps where it has one
+ * (a doc row's signature and word counts; with `textless`, a team server's) — which is what its
+ * text would give — and only the others' texts are read. `textless`: nothing needs the reports'
+ * texts after judging (no shared phrases to explain): else `withTexts` reads those of the reports
+ * shown. A report judged without its text has no text and no archive date here (ui:why gives both).
  */
 export async function judgeCandidates(q: Query, pool: readonly Folded[], source: RankSource, textless: boolean): Promise<Judged[]> {
   const ids = pool.map((s) => s.d.id);
   const kept = source.eventDocs && textless ? await source.eventDocs(ids) : [];
-  const docs = textless ? pool.map((s, i) => kept[i] ?? storedEventDoc(s.d) ?? undefined) : kept;
+  const docs = pool.map((s, i) => kept[i] ?? rowEventDoc(s.d) ?? undefined);
   const unkept = ids.filter((_, i) => !docs[i]);
   const read = unkept.length ? ((await source.texts(unkept)) ?? []) : [];
   const texts = new Map(unkept.map((id, i) => [id, read[i]?.text]));
@@ -47,4 +60,17 @@ export async function judgeCandidates(q: Query, pool: readonly Folded[], source:
     ...judged.filter((s) => s.j.relation === 'same-event').sort((a, b) => b.j.probability - a.j.probability),
     ...judged.filter((s) => s.j.relation !== 'same-event'),
   ];
+}
+
+/** The judged reports with their texts and archive dates, those not read for judging read now
+ *  (the reports shown with their shared phrases: a few pages of texts, not the pool's). */
+export async function withTexts(judged: readonly Judged[], source: RankSource): Promise<Judged[]> {
+  const unread = judged.filter((s) => s.text === undefined).map((s) => s.d.id);
+  const read = unread.length ? ((await source.texts(unread)) ?? []) : [];
+  const got = new Map(unread.map((id, i) => [id, read[i]]));
+  return judged.map((s) => {
+    if (!got.has(s.d.id)) return s;
+    const r = got.get(s.d.id);
+    return { ...s, text: r?.text, archivedAt: r?.archivedAt };
+  });
 }

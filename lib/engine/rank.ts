@@ -9,7 +9,7 @@ import type { CorpusDf, EventDoc } from '../events';
 import type { Query, QueryTerm, SearchOptions } from './search';
 import { rescore, scoreBound, type ScoreSignals } from './rescore';
 import { fold, foldDuplicates, type Fold, type FoldOptions } from './fold-duplicates';
-import { judgeCandidates } from './judge-candidates';
+import { judgeCandidates, withTexts } from './judge-candidates';
 import { explain } from './explain';
 
 // RELATED: the floor of the ranking score for a report to be judged at all. Which reports are
@@ -65,8 +65,9 @@ function poolOptions(rq: RankQuery, opts: SearchOptions): FoldOptions {
 }
 
 async function judgeAndExplain(rq: RankQuery, pool: Fold['pool'], source: RankSource, opts: SearchOptions): Promise<RelatedReport[]> {
-  const judged = await judgeCandidates(rq.q, pool, source, opts.explain === false);
-  return explain(rq, judged.slice(0, opts.top ?? 10), source, opts.explain !== false);
+  const phrases = opts.explain !== false;
+  const shown = (await judgeCandidates(rq.q, pool, source, !phrases)).slice(0, opts.top ?? 10);
+  return explain(rq, phrases ? await withTexts(shown, source) : shown, source, phrases);
 }
 
 /** A lexical candidate before its doc row is read: its signals as its segment's columns keep them

@@ -13,6 +13,7 @@ import { lexiconRead, lexiconWith } from './lexicon';
 import { maxWordId, withLexicon } from './term-pack';
 import { decodedColumns, loadAfter, type ColumnView } from './doc-columns';
 import { getReports } from '../corpus/report-pages';
+import { cachedTexts, readAhead } from '../corpus/text-cache';
 
 /** Doc rows by number, with the lexicon pages their word counts use read (lib/engine/term-pack.ts). */
 async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undefined>> {
@@ -71,6 +72,12 @@ export function storeReader(db: IsnadDB): IndexReader {
     },
     idle: () => loadAfter(db, segs),
     docs: (ns) => docRows(db, ns, (missing) => readDocs(db, missing)),
-    texts: (ids) => getReports(db, ids),
+    texts: (ids) => cachedTexts(db, ids, (missing) => getReports(db, missing)),
   };
+}
+
+/** Reads the texts of reports a list showed without its phrases, in the background, for the
+ *  answer's second step that follows (the panel's ui:why: lib/corpus/text-cache.ts). */
+export function readTextsAhead(db: IsnadDB, ids: readonly string[]): void {
+  readAhead(db, ids, (missing) => getReports(db, missing));
 }

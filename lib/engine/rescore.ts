@@ -29,6 +29,16 @@ export function queryId(q: Query): string {
   return q.url ? reportId(q.url, '') : `t${q.textKey ?? textKey(q.text)}`;
 }
 
+/** Each row's URL key, worked out once (a URL parsed): rows are kept across queries (doc-cache.ts)
+ *  and a query re-scores its rows at each read (rank.ts rankLazily). */
+const urlKeys = new WeakMap<DocRow, string>();
+
+function urlKeyOf(d: DocRow): string {
+  let k = urlKeys.get(d);
+  if (k === undefined) urlKeys.set(d, (k = urlKey(d.url)));
+  return k;
+}
+
 /** Whether a doc is the article itself (its id, one of its URLs, or its text where it has no URL). */
 function selfTest(q: Query): (d: DocRow) => boolean {
   const qKeys = new Set([q.url, ...(q.otherUrls ?? [])].filter(Boolean).map(urlKey));
@@ -36,7 +46,7 @@ function selfTest(q: Query): (d: DocRow) => boolean {
   const qid = queryId(q);
   return (d) => {
     if (d.id === qid) return true;
-    if (d.url && qKeys.size) return qKeys.has(urlKey(d.url));
+    if (d.url && qKeys.size) return qKeys.has(urlKeyOf(d));
     return d.tk === qtk;
   };
 }

@@ -171,30 +171,31 @@ function idfOf(t: string, corpus?: CorpusDf): number {
 /**
  * Weights kept per corpus object: a query builds its corpus counts once and never changes them,
  * and the ~24 reports it judges weigh mostly the same words (they were worked out again for
- * every pair). Without corpus counts the weights are kept for the one pair only.
+ * every pair). Without corpus counts a word's weight is the reference table's alone, the same
+ * for every pair: those are kept for all (judge weighs each pair without counts first).
  */
 const WEIGHTS = new WeakMap<CorpusDf, Map<string, number>>();
-/**
- * The reference table's own weights (no corpus counts), kept across pairs: they never change, and
- * an article's candidates are judged with each other too (judge-among.ts), ~1 ms a pair when every
- * pair worked its words out again. Bounded: emptied when it holds MEMO_WORDS words.
- */
-const REF_WEIGHTS = new Map<string, number>();
-const MEMO_WORDS = 50_000;
+const TABLE_WEIGHTS = new Map<string, number>();
+
+/** Words whose weight or rarity without corpus counts is kept at most (then forgotten, all at once). */
+const KEPT_WORDS = 50_000;
+
+/** `f(t)` worked out once per word while `memo` holds fewer than KEPT_WORDS. */
+function remembered(memo: Map<string, number>, t: string, f: (t: string) => number): number {
+  let v = memo.get(t);
+  if (v === undefined) {
+    if (memo.size >= KEPT_WORDS) memo.clear();
+    memo.set(t, (v = f(t)));
+  }
+  return v;
+}
 
 function weigher(corpus?: CorpusDf): Weigh {
-  let memo = corpus ? WEIGHTS.get(corpus) : REF_WEIGHTS;
-  if (!memo) {
-    memo = new Map<string, number>();
-    if (corpus) WEIGHTS.set(corpus, memo);
-  }
-  if (!corpus && memo.size >= MEMO_WORDS) memo.clear();
-  const known = memo;
-  return (t) => {
-    let v = known.get(t);
-    if (v === undefined) known.set(t, (v = idfOf(t, corpus)));
-    return v;
-  };
+  if (!corpus) return (t) => remembered(TABLE_WEIGHTS, t, idfOf);
+  let known = WEIGHTS.get(corpus);
+  if (!known) WEIGHTS.set(corpus, (known = new Map<string, number>()));
+  const memo = known;
+  return (t) => remembered(memo, t, (w) => idfOf(w, corpus));
 }
 
 /** How much of `title`'s weight the words of `text` hold: does the other report tell this headline? */
@@ -217,20 +218,19 @@ function coverage(title: ReadonlyMap<string, number>, text: ReadonlyMap<string, 
 // and fewer long English articles, so one document frequency means a different thing in each.
 const SPAN = Math.log(100);
 
-/** How rare a word is in its language's reports, 0..1 (the reference table alone: the same in any corpus). */
-export function rarity(t: string): number {
-  let r = RARITY.get(t);
-  if (r === undefined) {
-    const df = refDf(t);
-    const common = isEnglish(t) ? REF.common?.en : REF.common?.ar;
-    r = df <= 0 ? 1 : Math.max(0, Math.min(1, Math.log((common ?? REF.docs) / df) / SPAN));
-    if (RARITY.size >= MEMO_WORDS) RARITY.clear();
-    RARITY.set(t, r);
-  }
-  return r;
-}
-/** Each word's rarity, kept as the reference weights are (REF_WEIGHTS). */
 const RARITY = new Map<string, number>();
+
+/** How rare a word is in its language's reports, 0..1 (the reference table alone: the same in any corpus, kept). */
+export function rarity(t: string): number {
+  return remembered(RARITY, t, rarityOf);
+}
+
+function rarityOf(t: string): number {
+  const df = refDf(t);
+  if (df <= 0) return 1;
+  const common = isEnglish(t) ? REF.common?.en : REF.common?.ar;
+  return Math.max(0, Math.min(1, Math.log((common ?? REF.docs) / df) / SPAN));
+}
 
 /**
  * How much two reports' rare words are the same (0..1: the shared words' rarity against the
@@ -243,15 +243,15 @@ function rareShared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
   const shared = [0, 0];
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const t of small.keys()) if (large.has(t)) shared[isEnglish(t) ? 0 : 1]! += rarity(t);
-  const inA = rarityOf(a);
-  const inB = rarityOf(b);
+  const inA = raritySums(a);
+  const inB = raritySums(b);
   const of = (i: number) => (inA[i]! > 0 && inB[i]! > 0 ? shared[i]! / Math.sqrt(inA[i]! * inB[i]!) : 0);
   return { rare: of(0), rareAr: of(1) };
 }
 
 /** A bag's words' rarity summed, English and Arabic apart: kept per bag, as its weights are. */
 const RARITY_SUMS = new WeakMap<ReadonlyMap<string, number>, [number, number]>();
-function rarityOf(m: ReadonlyMap<string, number>): [number, number] {
+function raritySums(m: ReadonlyMap<string, number>): [number, number] {
   let sums = RARITY_SUMS.get(m);
   if (!sums) {
     sums = [0, 0];

@@ -3,10 +3,11 @@
 // full answer's list, and the phrases asked for afterwards are the full answer's phrases.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { openDb } from '../../../lib/db';
 import { contextFor, whyFor } from '../../../lib/engine/context';
+import { textCacheStats } from '../../../lib/corpus/text-cache';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
 import { storeReader, type IndexReader } from '../../../lib/engine/reader';
 import { searchRelated, searchWith, type Query } from '../../../lib/engine/search';
@@ -51,9 +52,12 @@ describe('related reports, list first and phrases after', () => {
       expect(listed).toEqual((await searchRelated(db, q(i))).map(({ sharedPhrases: _, archivedAt: __, ...r }) => r));
     }
     expect(asked).toEqual([]);
-    // With phrases, the texts are read (to find the phrases in).
-    await searchWith(counting, q(7));
-    expect(asked.length).toBeGreaterThan(0);
+    // With phrases, the texts of the reports shown are read (to find the phrases in), and only
+    // theirs: the judged pool, larger, is judged from its rows.
+    const shown = await searchWith(counting, q(7), { top: 3 });
+    expect(shown.length).toBe(3);
+    expect(new Set(asked)).toEqual(new Set(shown.map((r) => r.id)));
+    expect((await searchWith(store, q(7), { top: 30, explain: false })).length).toBeGreaterThan(3);
     db.close();
   });
 
@@ -71,6 +75,24 @@ describe('related reports, list first and phrases after', () => {
     const db = openDb(`why-${Math.random()}`);
     await expect(whyFor(db, article(0), Array.from({ length: 21 }, (_, k) => `r${k}`))).rejects.toThrow(/at most 20/);
     await expect(whyFor(db, article(0), [{}] as unknown as string[])).rejects.toThrow(/at most 20/);
+    db.close();
+  });
+
+  it('finds the texts of a list\'s reports read ahead: its phrases read no page, and are the full answer\'s', async () => {
+    const db = openDb(`ahead-${Math.random()}`);
+    await indexReports(db, real.map((r) => toReport(r, 'import', 'real-2025')));
+    for (const i of [0, 7, 21]) {
+      const listed = (await contextFor(db, article(i), 10, { explain: false })).related;
+      expect(listed.length).toBeGreaterThan(0);
+      // The read ahead is under way once the list is answered: its pages are read meanwhile.
+      for (let k = 0; k < 100 && listed.some((r) => !textCacheStats(db).ids.includes(r.id)); k++) await new Promise((r) => setTimeout(r, 50));
+      const pages = vi.spyOn(db.texts, 'bulkGet');
+      const why = await whyFor(db, article(i), listed.map((r) => r.id));
+      expect(pages).not.toHaveBeenCalled();
+      pages.mockRestore();
+      const full = (await contextFor(db, article(i))).related;
+      expect(why).toEqual(Object.fromEntries(full.map((r) => [r.id, { sharedPhrases: r.sharedPhrases, ...(r.archivedAt ? { archivedAt: r.archivedAt } : {}) }])));
+    }
     db.close();
   });
 });
