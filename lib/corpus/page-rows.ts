@@ -2,8 +2,8 @@
 // index entry, not per byte (bench/RESULTS.md, session 6: ≈ 0.11 ms of the browser process's CPU
 // a row, ≈ 0.015 ms an index entry), and a report a row cost an import ≈ 19 s of it at 100,000.
 // A page is two rows: its metadata (every field but the text, and what the lookups index: the
-// reports' ids and URL keys, an entry each; the page's distinct imports, outlets and origins) and
-// its texts, so that counting or listing reports reads no text. Only lib/corpus/report-pages.ts
+// reports' ids, an entry each, and the URL keys their ids do not stand for; the page's distinct
+// imports, outlets and origins) and its texts, so that counting or listing reports reads no text. Only lib/corpus/report-pages.ts
 // uses this module.
 import type { Table } from 'dexie';
 import type { IsnadDB } from '../db';
