@@ -1,7 +1,8 @@
 // Ranking's third step: the event model (lib/events) judges each report of the pool against the
-// article — same event, related (same place or actor, another incident), or neither (left out).
+// article, with the pool's other reports as third reports (lib/events/judge-among.ts) — same
+// event, related (same place or actor, another incident), or neither (left out).
 // Its words are weighed by the reference table blended with the corpus's counts of the article's words.
-import { eventDoc, judge, type EventDoc } from '../events';
+import { eventDoc, judgeAmong, type judge, type EventDoc } from '../events';
 import { storedEventDoc } from './event-sigs';
 import type { Folded } from './fold-duplicates';
 import type { DocRow } from './index-types';
@@ -45,11 +46,15 @@ export async function judgeCandidates(q: Query, pool: readonly Folded[], source:
   // A report read from a web archive says so in the panel ("archived on"); known where its row was read.
   const archived = new Map(unkept.map((id, i) => [id, read[i]?.archivedAt]));
   const qdoc = source.article ?? eventDoc(q.title, q.text, q.publishedAt, q.outlet);
-  const judged = pool.flatMap((s, i) => {
+  const evDocs = pool.map((s, i) => {
     const text = texts.get(s.d.id);
-    const doc: EventDoc = docs[i] ?? storedEventDoc(s.d, text ?? '') ?? eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
-    const j = judge(qdoc, doc, source.corpus);
-    return j.relation === 'none' ? [] : [{ ...s, j, doc, text, archivedAt: archived.get(s.d.id) }];
+    return docs[i] ?? storedEventDoc(s.d, text ?? '') ?? eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
+  });
+  // Judged together: what the other candidates say of the article and of each (the event behind them).
+  const { judgements } = judgeAmong(qdoc, evDocs, source.corpus);
+  const judged = pool.flatMap((s, i) => {
+    const j = judgements[i]!;
+    return j.relation === 'none' ? [] : [{ ...s, j, doc: evDocs[i]!, text: texts.get(s.d.id), archivedAt: archived.get(s.d.id) }];
   });
   return [
     ...judged.filter((s) => s.j.relation === 'same-event').sort((a, b) => b.j.probability - a.j.probability),

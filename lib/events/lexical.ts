@@ -8,6 +8,7 @@
 import { normalize, terms, termsOf, tokensBefore, type Scan, type Token } from '../arabic';
 import { spacedKey } from '../corpus/ids';
 import dfFile from '../../data/events/df.json';
+import { cosine, type Weigh } from './cosine';
 
 interface ReferenceDf {
   docs: number;
@@ -166,8 +167,6 @@ function idfOf(t: string, corpus?: CorpusDf): number {
   return Math.min(max, Math.log(1 + 1 / rate));
 }
 
-/** A word's weight (idfOf) → its value, worked out once per word. */
-type Weigh = (t: string) => number;
 
 /**
  * Weights kept per corpus object: a query builds its corpus counts once and never changes them,
@@ -197,24 +196,6 @@ function weigher(corpus?: CorpusDf): Weigh {
   if (!known) WEIGHTS.set(corpus, (known = new Map<string, number>()));
   const memo = known;
   return (t) => remembered(memo, t, (w) => idfOf(w, corpus));
-}
-
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weight: Weigh): number {
-  if (!a.size || !b.size) return 0;
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [t, c] of a) {
-    const x = (1 + Math.log(c)) * weight(t);
-    na += x * x;
-    const d = b.get(t);
-    if (d !== undefined) dot += x * (1 + Math.log(d)) * weight(t);
-  }
-  for (const [t, c] of b) {
-    const y = (1 + Math.log(c)) * weight(t);
-    nb += y * y;
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
 /** How much of `title`'s weight the words of `text` hold: does the other report tell this headline? */
@@ -260,17 +241,24 @@ function rarityOf(t: string): number {
  */
 function rareShared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): { rare: number; rareAr: number } {
   const shared = [0, 0];
-  const inA = [0, 0];
-  const inB = [0, 0];
-  for (const t of a.keys()) {
-    const r = rarity(t);
-    const i = isEnglish(t) ? 0 : 1;
-    inA[i]! += r;
-    if (b.has(t)) shared[i]! += r;
-  }
-  for (const t of b.keys()) inB[isEnglish(t) ? 0 : 1]! += rarity(t);
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const t of small.keys()) if (large.has(t)) shared[isEnglish(t) ? 0 : 1]! += rarity(t);
+  const inA = raritySums(a);
+  const inB = raritySums(b);
   const of = (i: number) => (inA[i]! > 0 && inB[i]! > 0 ? shared[i]! / Math.sqrt(inA[i]! * inB[i]!) : 0);
   return { rare: of(0), rareAr: of(1) };
+}
+
+/** A bag's words' rarity summed, English and Arabic apart: kept per bag, as its weights are. */
+const RARITY_SUMS = new WeakMap<ReadonlyMap<string, number>, [number, number]>();
+function raritySums(m: ReadonlyMap<string, number>): [number, number] {
+  let sums = RARITY_SUMS.get(m);
+  if (!sums) {
+    sums = [0, 0];
+    for (const t of m.keys()) sums[isEnglish(t) ? 0 : 1] += rarity(t);
+    RARITY_SUMS.set(m, sums);
+  }
+  return sums;
 }
 
 export interface Lexical {
@@ -294,5 +282,6 @@ export function lexicalSimilarity(a: TermVector, b: TermVector, corpus?: CorpusD
   const weight = weigher(corpus);
   const shared = [...a.all.keys()].filter((t) => b.all.has(t)).sort((x, y) => weight(y) - weight(x)).slice(0, 8);
   const cover = Math.min(coverage(a.title, b.all, weight), coverage(b.title, a.all, weight));
-  return { lex: cosine(a.all, b.all, weight), title: cosine(a.title, b.title, weight), cover, ...rareShared(a.all, b.all), shared };
+  const keep = !corpus;
+  return { lex: cosine(a.all, b.all, weight, keep), title: cosine(a.title, b.title, weight, keep), cover, ...rareShared(a.all, b.all), shared };
 }

@@ -10,6 +10,7 @@ import { isoDay } from './day';
 import { dayFeatures, placeFeatures, typeFeatures } from './pair-features';
 import { whatFeatures } from './what';
 import { countsAgree, numberFeatures } from './numbers';
+import { calibrate, withNeighbours, type NeighbourModel, type Thirds } from './neighbours';
 import type { EventSignature } from './types';
 import type { EventAspect } from '../types';
 
@@ -38,6 +39,8 @@ export interface Model {
   /** Raw probability → calibrated probability, by linear interpolation between points. */
   calibration: Array<[number, number]>;
   thresholds: { sameEvent: number; related: number };
+  /** The second stage (neighbours.ts): what third reports judged with both say. */
+  neighbours?: NeighbourModel;
 }
 
 export const MODEL = modelFile as unknown as Model;
@@ -108,19 +111,6 @@ export function rawProbability(f: Record<FeatureName, number>, model: Model = MO
   return 1 / (1 + Math.exp(-z));
 }
 
-function calibrate(p: number, table: ReadonlyArray<[number, number]>): number {
-  if (!table.length) return p;
-  if (p <= table[0]![0]) return table[0]![1];
-  for (let i = 1; i < table.length; i++) {
-    const [x1, y1] = table[i]!;
-    if (p <= x1) {
-      const [x0, y0] = table[i - 1]!;
-      return x1 === x0 ? y1 : y0 + ((p - x0) / (x1 - x0)) * (y1 - y0);
-    }
-  }
-  return table[table.length - 1]![1];
-}
-
 /**
  * An event is told within its days: reports whose events are further apart than this are not
  * one event (a new toll comes a day or two later), whatever their words. Compare groups by it too.
@@ -130,11 +120,11 @@ export const EVENT_DAYS = 3;
 const FAR_CAP = 0.5;
 
 /**
- * The calibrated probability of a pair, under the rule of the event's days (waived when one report
- * names the other's day: a caption or a background sentence may have dated it first).
+ * The most the rules allow a pair (1, or FAR_CAP): the rule of the event's days (waived when one
+ * report names the other's day: a caption or a background sentence may have dated it first), and
+ * the others below.
  */
-export function probabilityOf(features: Record<FeatureName, number>, gap: number | null, model: Model = MODEL): number {
-  const p = calibrate(rawProbability(features, model), model.calibration);
+export function capOf(features: Record<FeatureName, number>, gap: number | null): number {
   const far = gap !== null && gap > EVENT_DAYS && !features.dayNamed;
   // An outlet's recurring report (the day's exchange rate, weather, round-up) is about its day,
   // never an event: related to the series at most, whatever its words share. Nor are two places
@@ -147,7 +137,19 @@ export function probabilityOf(features: Record<FeatureName, number>, gap: number
   // Two days told (neither names the other's) and, besides, tolls far apart or specific places
   // apart: two incidents (Manbij's strikes of Monday and of Tuesday; Tuesday's and Wednesday's rockets).
   const twoIncidents = features.dayOther === 1 && (features.numApart > 0.3 || features.placeOther === 1);
-  return Math.round((far || features.recurring || apart || twoIncidents ? Math.min(p, FAR_CAP) : p) * 1000) / 1000;
+  return far || features.recurring || apart || twoIncidents ? FAR_CAP : 1;
+}
+
+/** The pair model's calibrated probability of a pair (the first stage), under the rules' cap. */
+export function probabilityOf(features: Record<FeatureName, number>, gap: number | null, model: Model = MODEL): number {
+  const p = calibrate(rawProbability(features, model), model.calibration);
+  return Math.round(Math.min(p, capOf(features, gap)) * 1000) / 1000;
+}
+
+/** The first stage's probability of two reports: what a third report is weighed by (neighbours.ts). */
+export function firstStage(a: EventDoc, b: EventDoc, model: Model = MODEL): number {
+  const facts = pairFeatures(a, b);
+  return probabilityOf(facts.features, facts.gap, model);
 }
 
 type EventRelation = 'same-event' | 'related' | 'none';
@@ -166,10 +168,14 @@ export interface Judgement {
  * a corpus of 5 reports and of 100,000 (a blend with the corpus moved pairs near the threshold
  * across it). The reader's corpus ranks the candidates and orders the shared words shown.
  */
-export function judge(a: EventDoc, b: EventDoc, corpus?: CorpusDf, model: Model = MODEL): Judgement {
-  const facts = pairFeatures(a, b);
-  if (corpus) facts.sharedWords = pairFeatures(a, b, corpus).sharedWords;
-  const probability = probabilityOf(facts.features, facts.gap, model);
+export function judge(a: EventDoc, b: EventDoc, corpus?: CorpusDf, model: Model = MODEL, thirds: Thirds = []): Judgement {
+  return judgeFacts(a, b, pairFeatures(a, b), { corpus, model, thirds });
+}
+
+/** judge, with the pair's features already read (by the reference table alone, as judge reads them). */
+export function judgeFacts(a: EventDoc, b: EventDoc, facts: PairFacts, { corpus, model = MODEL, thirds = [] }: { corpus?: CorpusDf | undefined; model?: Model; thirds?: Thirds } = {}): Judgement {
+  if (corpus) facts = { ...facts, sharedWords: pairFeatures(a, b, corpus).sharedWords };
+  const probability = withNeighbours(probabilityOf(facts.features, facts.gap, model), thirds, capOf(facts.features, facts.gap), model.neighbours);
   const f = facts.features;
   // "Related" without the probability for it: the same specific place or actor in another
   // incident. A generic place (Damascus, a governorate) or a shared word is never enough.

@@ -1,0 +1,36 @@
+// An article's candidates judged together: each against the article, weighing what the other
+// candidates say of both (neighbours.ts) — the event behind the reports, not one pair at a time.
+import { NEIGHBOUR_FLOOR } from './neighbours';
+import { firstStage, judgeFacts, MODEL, pairFeatures, probabilityOf, type EventDoc, type Judgement, type Model } from './pair';
+import type { CorpusDf } from './lexical';
+
+export interface JudgedAmong {
+  judgements: Judgement[];
+  /** How many pairs of candidates were judged with each other (the cost of the second stage). */
+  pairs: number;
+}
+
+/**
+ * Each of `docs` judged against `article`, with the others as third reports. A candidate the pair
+ * model gives less than the floor is judged alone (nothing to lift); for each other one, every
+ * other candidate is judged with it once (pairs of candidates are judged at most once: at most
+ * n·(n−1)/2 for a pool of n, and only as many rows as candidates at the floor).
+ */
+export function judgeAmong(article: EventDoc, docs: readonly EventDoc[], corpus?: CorpusDf, model: Model = MODEL): JudgedAmong {
+  const facts = docs.map((d) => pairFeatures(article, d));
+  const first = facts.map((f) => probabilityOf(f.features, f.gap, model));
+  const between = new Map<number, number>();
+  const n = docs.length;
+  const of = (i: number, j: number) => {
+    const k = i < j ? i * n + j : j * n + i;
+    let p = between.get(k);
+    if (p === undefined) between.set(k, (p = firstStage(docs[i]!, docs[j]!, model)));
+    return p;
+  };
+  const judgements = docs.map((d, i) => {
+    if (!model.neighbours || first[i]! < NEIGHBOUR_FLOOR) return judgeFacts(article, d, facts[i]!, { corpus, model });
+    const thirds = docs.flatMap((_, j) => (j === i ? [] : [[first[j]!, of(i, j)] as const]));
+    return judgeFacts(article, d, facts[i]!, { corpus, model, thirds });
+  });
+  return { judgements, pairs: between.size };
+}

@@ -1,0 +1,90 @@
+// The event behind two reports, read from third reports: two reports each judged the same event
+// as the same other reports are likely one event (an outlet's update and a later count of the
+// same attack, told in words that share little), and a report the other's closest partners are
+// not the same event as is likely another. A second stage over the pair model's probabilities
+// (pair.ts), fitted by scripts/fit-events.ts on out-of-fold first-stage judgements.
+//
+// Against chaining: only direct partners count (a third report judged with both; never a chain
+// of them), the features are of the best one or two partners, and the pair model's rules (events
+// days apart, recurring reports, places apart) still cap the result.
+
+/** Below this a pair model probability is read as no evidence (0), and a pair is left as it was judged. */
+export const NEIGHBOUR_FLOOR = 0.1;
+/** A third report at least this probably the same event as one of the two is a close partner. */
+const CLOSE = 0.5;
+
+export const NEIGHBOUR_FEATURES = ['first', 'shared', 'shared2', 'against', 'support', 'alone'] as const;
+
+export interface NeighbourModel {
+  features: string[];
+  bias: number;
+  coef: number[];
+  /** Raw → calibrated probability, as the pair model's (linear between points). */
+  calibration: Array<[number, number]>;
+}
+
+/** What the third reports say of a pair: for each, its first-stage probability with `a` and with `b`. */
+export type Thirds = ReadonlyArray<readonly [number, number]>;
+
+const logit = (p: number) => {
+  const q = Math.min(0.999, Math.max(0.001, p));
+  return Math.log(q / (1 - q));
+};
+
+/**
+ * The second stage's features (each bounded): `first` the pair model's probability as a log-odds
+ * scaled to about ±1; `shared` and `shared2` the best two third reports' agreement with both (the
+ * lesser of their two probabilities); `against` the most a close partner of one is judged apart
+ * from the other; `support` the share of close partners of either that are close to both; `alone`
+ * when neither has a close partner (the first stage alone speaks).
+ */
+export function neighbourFeatures(first: number, thirds: Thirds): number[] {
+  let s1 = 0;
+  let s2 = 0;
+  let against = 0;
+  let close = 0;
+  let both = 0;
+  for (const [x, y] of thirds) {
+    const pa = x >= NEIGHBOUR_FLOOR ? x : 0;
+    const pb = y >= NEIGHBOUR_FLOOR ? y : 0;
+    const lo = Math.min(pa, pb);
+    const hi = Math.max(pa, pb);
+    if (lo > s1) [s1, s2] = [lo, s1];
+    else if (lo > s2) s2 = lo;
+    if (hi >= CLOSE) {
+      close++;
+      if (lo >= CLOSE) both++;
+      against = Math.max(against, hi - lo);
+    }
+  }
+  return [logit(first) / 7, s1, s2, against, close ? both / close : 0, close ? 0 : 1];
+}
+
+export function calibrate(p: number, table: ReadonlyArray<[number, number]>): number {
+  if (!table.length) return p;
+  if (p <= table[0]![0]) return table[0]![1];
+  for (let i = 1; i < table.length; i++) {
+    const [x1, y1] = table[i]!;
+    if (p <= x1) {
+      const [x0, y0] = table[i - 1]!;
+      return x1 === x0 ? y1 : y0 + ((p - x0) / (x1 - x0)) * (y1 - y0);
+    }
+  }
+  return table[table.length - 1]![1];
+}
+
+export function neighbourRaw(x: readonly number[], model: NeighbourModel): number {
+  let z = model.bias;
+  x.forEach((v, i) => (z += (model.coef[i] ?? 0) * v));
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The pair's probability with what the third reports say: the first stage's where it is under
+ * the floor (nothing to lift) or there is no second stage; `cap` the most the pair model's rules allow.
+ */
+export function withNeighbours(first: number, thirds: Thirds, cap: number, model: NeighbourModel | undefined): number {
+  if (!model || first < NEIGHBOUR_FLOOR) return first;
+  const p = calibrate(neighbourRaw(neighbourFeatures(first, thirds), model), model.calibration);
+  return Math.round(Math.min(p, cap) * 1000) / 1000;
+}

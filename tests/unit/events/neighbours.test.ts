@@ -1,0 +1,81 @@
+// The second stage: what third reports, judged with both of a pair, say of it (the event behind
+// the reports), and the candidates of one article judged together.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseJsonLines, type CorpusPack } from '../../../lib/corpus/formats';
+import { eventDoc, judge, judgeAmong, MODEL } from '../../../lib/events';
+import { NEIGHBOUR_FLOOR, neighbourFeatures, withNeighbours } from '../../../lib/events/neighbours';
+import { firstStage } from '../../../lib/events/pair';
+
+const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
+const pack = JSON.parse(readFileSync('public/corpus/builtin.json', 'utf8')) as CorpusPack;
+const rate = JSON.parse(readFileSync('tests/fixtures/exchange-rate/report.json', 'utf8')) as { title: string; text: string; publishedAt: string; outlet: string };
+const doc = (r: { title: string; text: string; publishedAt?: string | null; outlet: string }) => eventDoc(r.title, r.text, r.publishedAt ?? null, r.outlet);
+const nb = MODEL.neighbours!;
+
+describe('neighbourFeatures', () => {
+  it('reads the best two partners of both, a close partner of one judged apart from the other, and the share of close partners of both', () => {
+    // first, shared, shared2, against, support, alone
+    const [, shared, shared2, against, support, alone] = neighbourFeatures(0.7, [[0.9, 0.8], [0.6, 0.7], [0.95, 0.05], [0.05, 0.05]]);
+    expect(shared).toBeCloseTo(0.8);
+    expect(shared2).toBeCloseTo(0.6);
+    // 0.95 against a probability under the floor, read as 0.
+    expect(against).toBeCloseTo(0.95);
+    expect(support).toBeCloseTo(2 / 3);
+    expect(alone).toBe(0);
+  });
+
+  it('is alone without a close partner, and reads probabilities under the floor as none', () => {
+    const x = neighbourFeatures(0.7, [[NEIGHBOUR_FLOOR / 2, NEIGHBOUR_FLOOR / 2]]);
+    expect(x.slice(1)).toEqual([0, 0, 0, 0, 1]);
+    expect(neighbourFeatures(0.7, [])).toEqual(x);
+  });
+});
+
+describe('the shipped second stage', () => {
+  const alone = withNeighbours(0.7, [], 1, nb);
+
+  it('lifts a pair whose close partners are partners of both', () => {
+    expect(withNeighbours(0.7, [[0.95, 0.95], [0.9, 0.9]], 1, nb)).toBeGreaterThan(alone);
+  });
+
+  it('lowers a pair when a close partner of one is judged apart from the other', () => {
+    expect(withNeighbours(0.7, [[0.95, 0.02], [0.9, 0.03]], 1, nb)).toBeLessThan(alone);
+  });
+
+  it('never lifts a pair over the pair model\'s rules (events days apart, places apart, recurring reports)', () => {
+    expect(withNeighbours(0.45, [[0.99, 0.99], [0.99, 0.99]], 0.5, nb)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('leaves a pair under the floor as the pair model judged it', () => {
+    expect(withNeighbours(NEIGHBOUR_FLOOR / 2, [[0.99, 0.99]], 1, nb)).toBe(NEIGHBOUR_FLOOR / 2);
+  });
+});
+
+describe('judgeAmong', () => {
+  it('judges a pair among reports of other events as it judges it alone: a corpus of 2 reports or of many', () => {
+    let checked = 0;
+    for (let k = 0; k + 1 < 40; k += 2) {
+      const [a, b] = [doc(real[k]!), doc(real[k + 1]!)];
+      // Reports of other events: the pair model gives them under the floor with either.
+      const unrelated = pack.reports.map(doc).filter((d) => firstStage(a, d) < NEIGHBOUR_FLOOR && firstStage(b, d) < NEIGHBOUR_FLOOR);
+      expect(unrelated.length).toBeGreaterThan(2);
+      expect(judgeAmong(a, [b, ...unrelated]).judgements[0]).toEqual(judge(a, b));
+      checked++;
+    }
+    expect(checked).toBe(20);
+  });
+
+  it('judges each pair of candidates at most once, only for candidates at the floor', () => {
+    const a = doc(real[0]!);
+    const others = real.slice(0, 24).map(doc);
+    const { pairs } = judgeAmong(a, others);
+    const atFloor = others.filter((d) => judge(a, d).probability >= NEIGHBOUR_FLOOR).length;
+    expect(pairs).toBeLessThanOrEqual(Math.min((others.length * (others.length - 1)) / 2, atFloor * (others.length - 1)));
+  });
+
+  it('relates the exchange-rate report to nothing in the built-in corpus, judged together', () => {
+    const { judgements } = judgeAmong(doc(rate), pack.reports.map(doc));
+    judgements.forEach((j, i) => expect([pack.reports[i]!.title, j.relation]).toEqual([pack.reports[i]!.title, 'none']));
+  });
+});
