@@ -2,7 +2,8 @@
 import { normalize, scan, toAsciiDigits, tokensBefore, type Scan } from '../arabic';
 import { findNumbers, type ScannedTokens } from '../compare/numbers';
 import { matchEntities, type EntityMatch } from '../entities';
-import { prefixMatches, type NameFinds } from '../entities/match';
+import type { NameFinds } from '../entities/match';
+import { prefixMatches } from '../entities/prefix-matches';
 import { candidatesIn, countIn, RECURRING, TYPE_WORDS, type Candidates } from './vocabulary';
 import { englishPlaces, areaOf, isGeneric, pickPlace, placesOf } from './where';
 import { eventWhen } from './when';

@@ -1,5 +1,5 @@
 // The event signature reads the names of a report's title and lede from the names the engine's
-// analysis found in the longer start of the same text (lib/entities/match.ts prefixMatches). It
+// analysis found in the longer start of the same text (lib/entities/prefix-matches.ts). It
 // must give exactly what matching the prefix on its own gives: checked against matchEntities on
 // the corpora's texts cut at many places, and on generated strings packed with gazetteer names
 // (several words, clitics, weak names, names that run across the cut, quotes, list words).
@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scan, tokensBefore } from '../../../lib/arabic';
 import { ENTITIES, aliasText } from '../../../lib/entities';
-import { findEntities, matchEntities, prefixMatches } from '../../../lib/entities/match';
+import { findEntities, matchEntities } from '../../../lib/entities/match';
+import { prefixMatches } from '../../../lib/entities/prefix-matches';
 import { rng } from '../../../bench/rng';
 import { synthCorpus } from '../../../bench/synth';
 
