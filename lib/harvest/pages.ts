@@ -3,7 +3,7 @@
 // canonical link or og:url may name any address, so the record keeps the URL it was captured at.
 import { validateRecord } from '../corpus/formats';
 import { extractFromDocument } from '../extract/html';
-import { MAX_ELEMENTS, tooLarge } from '../extract/page-size';
+import { MAX_ARCHIVED_ELEMENTS, tooLarge } from '../extract/page-size';
 import { outletIdFromUrl } from '../outlets/identity';
 import { recognizeUrl } from '../outlets/registry';
 import type { ReportRecord } from '../types';
@@ -69,11 +69,11 @@ export function urlVerdict(url: string, opts: PageOptions): Skip | null {
 
 /** A captured HTML page → a record (or a skip). `url` is the address it was captured at. */
 /**
- * Tags of a page past which it is not parsed: a page of MAX_ELEMENTS elements has at most about
+ * Tags of a page past which it is not parsed: a page of MAX_ARCHIVED_ELEMENTS elements has at most about
  * twice as many (opening and closing), with room for comments and scripts. A 7 MB page of 500,000
  * elements took 32 s to parse and read in the command line.
  */
-const MAX_TAGS = 4 * MAX_ELEMENTS;
+const MAX_TAGS = 4 * MAX_ARCHIVED_ELEMENTS;
 
 function tagsOver(html: string, max: number): boolean {
   let n = 0;
@@ -84,11 +84,11 @@ function tagsOver(html: string, max: number): boolean {
 export function recordFromPage(html: string, url: string, capturedAt: string | null, parse: ParseHtml, opts: PageOptions = {}): HarvestedRecord | Skip {
   const before = urlVerdict(url, opts);
   if (before) return before;
-  // Bounded as the page the reader is on is: a page of that many elements is not an article's.
-  const huge = { kind: 'too-large', url, reason: `page of more than ${MAX_ELEMENTS.toLocaleString('en')} elements` } as const;
+  // Bounded: a page of that many elements is not an article's (lib/extract/page-size.ts).
+  const huge = { kind: 'too-large', url, reason: `page of more than ${MAX_ARCHIVED_ELEMENTS.toLocaleString('en')} elements` } as const;
   if (tagsOver(html, MAX_TAGS)) return huge;
   const doc = parse(html);
-  if (tooLarge(doc)) return huge;
+  if (tooLarge(doc, MAX_ARCHIVED_ELEMENTS)) return huge;
   const a = extractFromDocument(doc, url, capturedAt ? { captured: capturedAt.slice(0, 10) } : {});
   if (a.pageType === 'listing') return { kind: 'listing', url, reason: 'a listing page' };
   if (a.pageType !== 'article') return { kind: 'not-article', url, reason: 'not an article page' };
