@@ -66,10 +66,14 @@ export interface PairFacts {
 }
 
 /** The features of a pair (each 0..1), with the facts the explanation needs. */
+/** The pair's word similarity. One outlet's reports share its boilerplate; other outlets' shared lines are syndicated copy. */
+function lexicalOf(a: EventDoc, b: EventDoc, sameOutlet: boolean, corpus?: CorpusDf) {
+  return sameOutlet ? lexicalSimilarity(withoutSharedLines(a.terms, b.terms), withoutSharedLines(b.terms, a.terms), corpus) : lexicalSimilarity(a.terms, b.terms, corpus);
+}
+
 export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairFacts {
   const sameOutlet = !!a.outlet && a.outlet === b.outlet;
-  // One outlet's reports share its boilerplate; other outlets' shared lines are syndicated copy.
-  const lx = sameOutlet ? lexicalSimilarity(withoutSharedLines(a.terms, b.terms), withoutSharedLines(b.terms, a.terms), corpus) : lexicalSimilarity(a.terms, b.terms, corpus);
+  const lx = lexicalOf(a, b, sameOutlet, corpus);
   const days = dayFeatures(a.sig, b.sig);
   const actorsB = new Set(specificActors(b.sig.actors));
   const actorShared = specificActors(a.sig.actors).some((x) => actorsB.has(x)) ? 1 : 0;
@@ -174,7 +178,8 @@ export function judge(a: EventDoc, b: EventDoc, corpus?: CorpusDf, model: Model 
 
 /** judge, with the pair's features already read (by the reference table alone, as judge reads them). */
 export function judgeFacts(a: EventDoc, b: EventDoc, facts: PairFacts, { corpus, model = MODEL, thirds = [] }: { corpus?: CorpusDf | undefined; model?: Model; thirds?: Thirds } = {}): Judgement {
-  if (corpus) facts = { ...facts, sharedWords: pairFeatures(a, b, corpus).sharedWords };
+  // The words shown are weighed with the reader's corpus too; the probability by the reference table alone.
+  if (corpus) facts = { ...facts, sharedWords: lexicalOf(a, b, !!a.outlet && a.outlet === b.outlet, corpus).shared };
   const probability = withNeighbours(probabilityOf(facts.features, facts.gap, model), thirds, capOf(facts.features, facts.gap), model.neighbours);
   const f = facts.features;
   // "Related" without the probability for it: the same specific place or actor in another
