@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { dayNumber, eventDoc, judge, judgeAmong, EVENT_DAYS, MODEL } from '../lib/events';
+import type { Judgement } from '../lib/events/pair';
 import { pairFeatures, FEATURES } from '../lib/events/pair';
 import { fakesPublished, fakesRelabels, hardKind, mayMeet, type Report } from './fit-events';
 
@@ -51,6 +52,8 @@ export interface LockedPair {
 export interface Judged {
   pair: LockedPair;
   probability: number;
+  /** The product's relation for the pair, when judged as the product judges (judgedAmong). */
+  relation?: Judgement['relation'];
 }
 
 type Row = Record<string, string>;
@@ -225,7 +228,7 @@ function report(judged: Judged[], sets: { locked: Article[]; labelled: Article[]
   const negatives = judged.filter((x) => !x.pair.y && x.pair.hard);
   for (const k of [...new Set(negatives.map((x) => x.pair.hard!))].sort()) {
     const list = negatives.filter((x) => x.pair.hard === k);
-    const related = list.filter((x) => x.probability < at && judge(x.pair.a.doc, x.pair.b.doc).relation === 'related').length;
+    const related = list.filter((x) => x.probability < at && (x.relation ?? judge(x.pair.a.doc, x.pair.b.doc).relation) === 'related').length;
     lines.push(`| ${k} | ${list.length} | ${list.filter((x) => x.probability >= at).length} | ${list.filter((x) => x.probability >= ISSUE_AT).length} | ${related} | ${fmt(Math.max(...list.map((x) => x.probability)))} |`);
   }
   lines.push('', '## Reliability: predicted probability against the observed rate', '');
@@ -246,7 +249,7 @@ function report(judged: Judged[], sets: { locked: Article[]; labelled: Article[]
  * first article's side, with that article's other candidates as the third reports the second
  * stage reads (every article it is paired with here, as a reader's corpus would hold them).
  */
-export function judgedAmong(pairs: readonly LockedPair[]): Array<{ pair: LockedPair; probability: number }> {
+export function judgedAmong(pairs: readonly LockedPair[]): Judged[] {
   const partners = new Map<Article, Article[]>();
   const add = (x: Article, y: Article) => {
     const list = partners.get(x);
@@ -257,17 +260,20 @@ export function judgedAmong(pairs: readonly LockedPair[]): Array<{ pair: LockedP
     add(p.a, p.b);
     add(p.b, p.a);
   }
-  const judged = new Map<Article, Map<Article, number>>();
+  const judged = new Map<Article, Map<Article, Judgement>>();
   const of = (a: Article) => {
     let m = judged.get(a);
     if (!m) {
       const others = partners.get(a) ?? [];
       const { judgements } = judgeAmong(a.doc, others.map((o) => o.doc));
-      judged.set(a, (m = new Map(others.map((o, i) => [o, judgements[i]!.probability]))));
+      judged.set(a, (m = new Map(others.map((o, i) => [o, judgements[i]!]))));
     }
     return m;
   };
-  return pairs.map((pair) => ({ pair, probability: of(pair.a).get(pair.b)! }));
+  return pairs.map((pair) => {
+    const { probability, relation } = of(pair.a).get(pair.b)!;
+    return { pair, probability, relation };
+  });
 }
 
 function main(): void {
