@@ -15,6 +15,7 @@ import { refreshSignatures } from '../lib/engine/refresh-sigs';
 import { recentPhases } from '../lib/engine/query-phases';
 import { harvestHandlers } from '../lib/harvest/handlers';
 import { listen, type TabClipSelection, type TabMessage } from '../lib/messaging';
+import { listenCloned } from '../lib/cloned-messages';
 import { FrameClaims, guardFrames } from '../lib/frames';
 import { PanelContexts } from '../lib/panel-contexts';
 import { loadSettings, onSettingsChanged, saveSettings } from '../lib/settings';
@@ -129,7 +130,7 @@ export default defineBackground(() => {
     else void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t?.id !== undefined && send(t.id));
   });
 
-  listen(guardFrames({
+  const handlers = guardFrames({
     ...tabHandlers({ db, tabs, panelContexts, frames, pack }),
     ...engineHandlers(db, { lookups: pack.ready, writes: () => ready }),
     ...corpusHandlers(db),
@@ -138,5 +139,8 @@ export default defineBackground(() => {
     ...settingsHandlers(),
     ...harvestHandlers(db, () => ready),
     ...teamHandlers(db, (tabId, sender) => tabArticle(tabs, pack, tabOf(tabId, sender))),
-  }, frames));
+  }, frames);
+  listen(handlers);
+  // An import's parts, by structured clone (Chrome's runtime messages are JSON).
+  listenCloned(handlers);
 });

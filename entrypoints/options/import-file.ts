@@ -6,7 +6,8 @@ import { decodeText, DecodeError } from '../../lib/corpus/decode';
 import { CorpusFormatError, parseCorpusFile } from '../../lib/corpus/formats';
 import type { PartWire } from '../../lib/engine/part-wire';
 import type { ImportSummary } from '../../lib/engine/imports';
-import { send, type MessageName, type Protocol } from '../../lib/messaging';
+import { send, type MessageName, type Protocol, type Result } from '../../lib/messaging';
+import { sendCloned } from '../../lib/cloned-messages';
 import type { ReportRecord } from '../../lib/types';
 
 /**
@@ -71,9 +72,9 @@ export const LOST_MESSAGE = "Isnad's background stopped answering during the imp
  * A request to the background, sent again while its reply is lost: an import's requests are safe
  * to repeat (a part already written is acknowledged, not written twice).
  */
-async function resend<K extends MessageName>(name: K, data: Protocol[K]['request']): Promise<Protocol[K]['reply']> {
+async function resend<K extends MessageName>(name: K, data: Protocol[K]['request'], by: (name: K, data: Protocol[K]['request']) => Promise<Result<Protocol[K]['reply']>> = send): Promise<Protocol[K]['reply']> {
   for (let attempt = 0; ; attempt++) {
-    const r = await send(name, data);
+    const r = await by(name, data);
     if (r.ok) return r.value;
     if (!r.lost) throw new Error(r.error);
     if (attempt >= RESENDS) throw new Error(LOST_MESSAGE);
@@ -116,7 +117,8 @@ export async function importCorpusFile(file: File, onProgress: (done: number, to
       ahead = analyse(parts[i + 1]?.records);
       const { n, records: part, lines } = parts[i]!;
       // Each record's line in the file: a record the background refuses is named by it.
-      const sent = resend('ui:import-part', { job: job.id, part: n, records: part, ...(lines ? { lines } : {}), ...(analyses ? { analyses } : {}) }).then(() => {
+      // By structured clone: the analyses' numbers are typed arrays (lib/cloned-messages.ts).
+      const sent = resend('ui:import-part', { job: job.id, part: n, records: part, ...(lines ? { lines } : {}), ...(analyses ? { analyses } : {}) }, sendCloned).then(() => {
         done += part.length;
         onProgress(done, records.length);
       });

@@ -206,8 +206,8 @@ const NOUNS = new Map<string, Noun>([
   ...nouns('duration', 'week', 'اسبوع اسبوعا اسابيع', 'اسبوعين اسبوعان'),
   ...nouns('duration', 'month', 'شهر شهرا اشهر شهور', 'شهرين شهران'),
   ...nouns('duration', 'year', 'سنه سنوات سنين عام عاما اعوام', 'سنتين سنتان عامين عامان'),
-  ...nouns('people', 'civilians', 'مدني مدنيا مدنيين مدنيون'),
-  ...nouns('people', 'people', 'شخص شخصا اشخاص شاب شابا شبان امراه نساء طفل طفلا اطفال', 'شخصين شابين طفلين'),
+  ...nouns('people', 'civilians', 'مدني مدنيا مدنيين مدنيون', 'مدنيان'),
+  ...nouns('people', 'people', 'شخص شخصا اشخاص شاب شابا شبان امراه نساء طفل طفلا اطفال اخرين اخرون', 'شخصين شخصان شابين شابان طفلين طفلان'),
   ...nouns('people', 'displaced', 'نازح نازحا نازحين لاجي لاجيا لاجيين'),
   ...nouns('people', 'families', 'عايله عايلات اسره اسر'),
   ...nouns('people', 'pilgrims', 'حاج حاجا حجاج'),
@@ -219,9 +219,12 @@ const NOUNS = new Map<string, Noun>([
   ...nouns('money', 'EUR', 'يورو'),
 ]);
 
-// Words before a number that say what it counts (مقتل 3 مدنيين counts the killed).
-const KILLED = new Set(['مقتل', 'قتل', 'استشهاد', 'مصرع', 'اعدام']);
-const WOUNDED = new Set(['اصابه', 'جرح', 'اصابات']);
+// Words before a number that say what it counts: the nouns (مقتل 3 مدنيين counts the killed) and
+// the verbs a toll is told with first (استشهد 7 مدنيين، قُتل ثلاثة أطفال، قضى 4 مدنيين، أصيب 12
+// شخصاً), past and passive alike once normalised. A verb governs only a count of people, fighters
+// or casualties (mention: "قضى 5 سنوات" stays a duration).
+const KILLED = new Set(['مقتل', 'قتل', 'استشهاد', 'مصرع', 'اعدام', 'قتلت', 'استشهد', 'استشهدت', 'ارتقي', 'قضي', 'لقي', 'توفي', 'وفاه', 'اودي']);
+const WOUNDED = new Set(['اصابه', 'جرح', 'اصابات', 'اصيب', 'اصيبت', 'جرحت']);
 const QUALIFIERS: Array<[string[], Approx]> = [
   [['اكثر', 'من'], 'over'], [['ما', 'يزيد', 'عن'], 'over'], [['ما', 'يزيد', 'علي'], 'over'], [['يزيد', 'عن'], 'over'],
   [['ما', 'لا', 'يقل', 'عن'], 'at least'], [['لا', 'يقل', 'عن'], 'at least'], [['اقل', 'من'], 'under'],

@@ -63,8 +63,9 @@ function finish(a: number, b: number): string {
 }
 
 /** The id of a report whose URL has this key: a report's main URL key is known from its id, so the
- *  stored reports index only their other keys (lib/corpus/page-rows.ts). */
-export const urlKeyId = (key: string): string => `u${hash53(key)}`;
+ *  stored reports index only their other keys (lib/corpus/page-rows.ts). `seed`: another id for a
+ *  key whose hash another stored report's key has (lib/engine/index-store.ts), its key indexed then. */
+export const urlKeyId = (key: string, seed = 0): string => `u${hash53(key, seed)}`;
 
 export function reportId(url: string, text: string): string {
   return url ? urlKeyId(urlKey(url)) : `t${textKey(text)}`;

@@ -7,7 +7,7 @@
 import type { Table } from 'dexie';
 import type { IsnadDB } from '../db';
 import type { Report } from '../types';
-import { urlKeyId } from './ids';
+import { reportKeys, urlKeyId } from './ids';
 import { appendReports, bulkPut, pagesWith, rewritePages, withTexts, type PageRow, type Put } from './page-rows';
 import { forgetTexts } from './text-cache';
 
@@ -54,32 +54,101 @@ async function pageReport(db: IsnadDB, keys: readonly string[], has: (r: Report)
   return page && (await withTexts(db, [page])).find(has);
 }
 
-/** Which of these URL keys the corpus knows (point lookups: cheap on every IndexedDB). */
-export async function knownUrlKeys(db: IsnadDB, keys: readonly string[]): Promise<Set<string>> {
+/** What the corpus knows of some URL keys: the keys a stored report has (`known`), and the ids
+ *  those keys' hashes stand for (urlKeyId) that a stored report with none of them holds (`taken`):
+ *  two keys of one 53-bit hash, which a crafted file can make. A key found through the id its hash
+ *  stands for is the stored report's only if that report has it: compared, not assumed. */
+export interface KnownKeys {
+  known: Set<string>;
+  taken: Set<string>;
+}
+
+/** The URL keys of stored reports by id (their metadata only, no text). */
+async function storedKeys(db: IsnadDB, ids: readonly string[]): Promise<Map<string, readonly string[]>> {
+  const wanted = new Set(ids);
+  const out = new Map<string, readonly string[]>();
+  for (const page of await pagesWith(db, 'ids', [...wanted])) for (const r of page.m) if (wanted.has(r.id)) out.set(r.id, r.keys ?? reportKeys(r.url));
+  if (out.size < wanted.size && (await legacy(db))) {
+    for (const r of await db.reports.bulkGet([...wanted].filter((id) => !out.has(id)))) if (r) out.set(r.id, r.keys ?? reportKeys(r.url));
+  }
+  return out;
+}
+
+/** `known` completed with the keys `byId` (keys by the stored id their hash stands for) whose
+ *  stored report has them; the ids whose report has none of its keys are `taken`. */
+async function confirmed(db: IsnadDB, known: Set<string>, byId: ReadonlyMap<string, readonly string[]>): Promise<KnownKeys> {
+  const taken = new Set<string>();
+  if (byId.size === 0) return { known, taken };
+  const stored = await storedKeys(db, [...byId.keys()]);
+  for (const [id, keys] of byId) {
+    const has = stored.get(id);
+    // Deleted since it was looked up: the id is free and the keys unknown.
+    if (!has) continue;
+    for (const k of keys) {
+      if (has.includes(k)) known.add(k);
+      else taken.add(id);
+    }
+  }
+  return { known, taken };
+}
+
+const addTo = (m: Map<string, string[]>, id: string, k: string) => {
+  const ks = m.get(id);
+  if (ks) ks.push(k);
+  else m.set(id, [k]);
+};
+
+/** Pairs of an id and a key a report under that id would have: each key with the id its hash
+ *  stands for (urlKeyId), and with the id of the report that has it. */
+export type KeyIds = ReadonlyArray<readonly [id: string, key: string]>;
+
+/** Which of these keys the corpus knows (point lookups: cheap on every IndexedDB): a key in the
+ *  keys index, or a key of the stored report under its pair's id. */
+export async function knownUrlKeys(db: IsnadDB, pairs: KeyIds): Promise<KnownKeys> {
   const old = await legacy(db);
-  const known = async (k: string) =>
-    (await db.pages.where('ids').equals(urlKeyId(k)).count()) > 0 ||
-    (await db.pages.where('keys').equals(k).count()) > 0 ||
-    (old && (await db.reports.where('keys').equals(k).count()) > 0);
-  const hits = await Promise.all(keys.map(known));
-  return new Set(keys.filter((_, i) => hits[i]));
+  const known = new Set<string>();
+  const keys = [...new Set(pairs.map(([, k]) => k))];
+  const ids = [...new Set(pairs.map(([id]) => id))];
+  await Promise.all(keys.map(async (k) => {
+    if ((await db.pages.where('keys').equals(k).count()) > 0 || (old && (await db.reports.where('keys').equals(k).count()) > 0)) known.add(k);
+  }));
+  const stored = new Set<string>();
+  await Promise.all(ids.map(async (id) => (await db.pages.where('ids').equals(id).count()) > 0 && stored.add(id)));
+  const byId = new Map<string, string[]>();
+  for (const [id, k] of pairs) if (!known.has(k) && stored.has(id)) addTo(byId, id, k);
+  return confirmed(db, known, byId);
 }
 
 /** The URL keys the corpus knows, as read at once for a big import's duplicate checks: the ids of
- *  the stored reports (each stands for its main key) and their other keys. */
+ *  the stored reports (each stands for its main key, compared when one is found that way) and
+ *  their other keys. */
 export class UrlKeys {
   constructor(
-    private readonly ids: ReadonlySet<string>,
+    private readonly ids: Set<string>,
     private readonly keys: Set<string>,
   ) {}
 
-  has(key: string): boolean {
-    return this.keys.has(key) || this.ids.has(urlKeyId(key));
+  /** As knownUrlKeys, from what was read. */
+  async known(db: IsnadDB, pairs: KeyIds): Promise<KnownKeys> {
+    const known = new Set<string>();
+    const byId = new Map<string, string[]>();
+    for (const [id, k] of pairs) {
+      if (this.keys.has(k)) known.add(k);
+      else if (this.ids.has(id)) addTo(byId, id, k);
+    }
+    for (const [id, ks] of byId) byId.set(id, ks.filter((k) => !known.has(k)));
+    return confirmed(db, known, byId);
   }
 
-  /** A key stored since the read. */
-  add(key: string): void {
-    this.keys.add(key);
+  /** Whether a report is stored under this id. */
+  hasId(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  /** A report stored since the read: its id and its keys. */
+  add(id: string, keys: readonly string[]): void {
+    this.ids.add(id);
+    for (const k of keys) this.keys.add(k);
   }
 }
 

@@ -19,15 +19,19 @@ import { listsOf, packTerms, type TermLists } from './term-pack';
 /** A report's terms as an import part sent them (part-wire.ts): indexes into the part's words and
  *  their counts, in parallel. */
 export interface SentTermLists {
-  readonly t: readonly number[];
-  readonly c: readonly number[];
+  readonly t: ArrayLike<number>;
+  readonly c: ArrayLike<number>;
   readonly words: readonly string[];
 }
 
 /** What the write path reads of a report's analysis: every Features field but the spellings, and
  *  the terms only iterated, once (an import part's stay as its message sent them: part-wire.ts,
  *  which also gives their indexes, `sent`). */
-export type IndexedFeatures = Omit<Features, 'terms' | 'surface'> & { terms: { forEach(each: (count: number, term: string) => void): void; sent?: SentTermLists } };
+export type IndexedFeatures = Omit<Features, 'terms' | 'surface' | 'phrases'> & {
+  terms: { forEach(each: (count: number, term: string) => void): void; sent?: SentTermLists };
+  /** As Features' (an import part's: a view of its message's array). */
+  phrases: ArrayLike<number>;
+};
 
 export interface Prepared {
   report: Report;

@@ -13,13 +13,13 @@ import { DEFAULT_POLICY, type MergePolicy } from './segments/merge-policy';
 import { forgetDocs } from './doc-cache';
 import { holdColumns, releaseColumns } from './doc-columns';
 import type { IsnadDB } from '../db';
-import { reportIdAndKeys, reportKeys } from '../corpus/ids';
+import { reportIdAndKeys, reportKeys, urlKeyId } from '../corpus/ids';
 import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
 import { batchPostings, docRowsOf, type Prepared } from './batch-rows';
 import { lexiconForWrite } from './lexicon';
 import { storedDoc, unpackDoc } from './doc-rows';
 import { putAll } from './raw-puts';
-import { allUrlKeys, getReports, type UrlKeys, knownIds as storedIds, knownUrlKeys, removeReports, reportIds, reportTables, storeReports } from '../corpus/report-pages';
+import { allUrlKeys, getReports, type KnownKeys, type UrlKeys, knownIds as storedIds, knownUrlKeys, removeReports, reportIds, reportTables, storeReports } from '../corpus/report-pages';
 
 export { B, entityTerm, impact, impactByte, IMPACT_SCALE, K1 } from './bm25';
 export type { Prepared } from './batch-rows';
@@ -90,33 +90,57 @@ export async function nearDupsOf(db: IsnadDB): Promise<NearDupIndex> {
   return nearCache.get(db) ?? (await loadNearDupIndex(db));
 }
 
-async function knownUrls(db: IsnadDB, keys: string[], session: IndexSession | undefined): Promise<Set<string>> {
-  if (session?.keys) return new Set(keys.filter((k) => session.keys!.has(k)));
-  return knownUrlKeys(db, keys);
+/** Which of the batch's URL keys the corpus knows, each looked for under the id its hash stands
+ *  for and under its report's id (two ids when a report was given another: renamed below). */
+function knownUrls(db: IsnadDB, batch: readonly Prepared[], session: IndexSession | undefined): Promise<KnownKeys> {
+  const pairs: Array<[string, string]> = [];
+  for (const { report: r } of batch) for (const k of r.keys ?? []) {
+    const id = urlKeyId(k);
+    pairs.push([id, k]);
+    if (r.url && r.id !== id) pairs.push([r.id, k]);
+  }
+  return session?.keys ? session.keys.known(db, pairs) : knownUrlKeys(db, pairs);
 }
 
-/**
- * Stores and indexes a batch in one transaction: a report already known under any of its URLs
- * (or the same id) is a duplicate and is skipped; near-duplicate texts join a group.
- */
+/** Seeds tried for another id when a report's URL hashes as another stored report's does. */
+const ID_SEEDS = 8;
+
+/** `report` under an id no stored report nor any of `used` has: its main URL key hashed with
+ *  another seed (urlKeyId), its key then indexed with its other keys (lib/corpus/page-rows.ts). */
+async function renamed(db: IsnadDB, report: Report, used: ReadonlySet<string>, session: IndexSession | undefined): Promise<Report> {
+  const main = report.keys![0]!;
+  for (let seed = 1; seed <= ID_SEEDS; seed++) {
+    const id = urlKeyId(main, seed);
+    if (used.has(id) || (session?.keys ? session.keys.hasId(id) : (await storedIds(db, [id])).size > 0)) continue;
+    return { ...report, id };
+  }
+  throw new Error(`${report.url}: its address's hash is another stored report's under ${ID_SEEDS + 1} seeds (a file made to collide); not imported`);
+}
+
 /** The reports of a batch not in the corpus yet (by any of their URLs, or their id when they
- *  have none), and the others; a report twice in the batch is new once. */
+ *  have none), and the others; a report twice in the batch is new once. A report whose URL's hash
+ *  (its id) is another report's, stored or new, with another key is new, under another id. */
 async function splitKnown(db: IsnadDB, batch: readonly Prepared[], stored: boolean | undefined, session: IndexSession | undefined): Promise<{ fresh: Prepared[]; duplicates: Report[] }> {
-  const known = await knownUrls(db, stored ? [] : [...new Set(batch.flatMap((p) => p.report.keys ?? []))], session);
+  const { known, taken } = stored ? { known: new Set<string>(), taken: new Set<string>() } : await knownUrls(db, batch, session);
   // A report without a URL is keyed by its text: its id is the key to look for.
   const noUrl = stored ? [] : batch.filter((p) => !p.report.keys?.length).map((p) => p.report.id);
   const knownIds = await storedIds(db, noUrl);
+  // Ids another report holds: stored under another key, or given to one of this batch.
+  const used = new Set(taken);
   const fresh: Prepared[] = [];
   const duplicates: Report[] = [];
   for (const p of batch) {
     const ks = p.report.keys ?? [];
-    if (knownIds.has(p.report.id) || ks.some((k) => known.has(k))) {
+    // Its id its URL's hash: another report's under it has another URL (its keys are not known).
+    const byUrl = !!p.report.url && ks.length > 0;
+    if (knownIds.has(p.report.id) || ks.some((k) => known.has(k)) || (!byUrl && used.has(p.report.id))) {
       duplicates.push(p.report);
       continue;
     }
-    knownIds.add(p.report.id);
+    const report = byUrl && used.has(p.report.id) ? await renamed(db, p.report, used, session) : p.report;
+    used.add(report.id);
     for (const k of ks) known.add(k);
-    fresh.push(p);
+    fresh.push(report === p.report ? p : { ...p, report });
   }
   return { fresh, duplicates };
 }
@@ -155,7 +179,7 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     ]);
     if (session) {
       session.near = near;
-      for (const p of fresh) for (const k of p.report.keys ?? []) session.keys?.add(k);
+      for (const p of fresh) session.keys?.add(p.report.id, p.report.keys ?? []);
     } else nearCache.set(db, near);
     return { added: fresh.map((p) => p.report), duplicates };
   }).catch((e: unknown) => {

@@ -1,45 +1,49 @@
 // An import part's analyses as the options page's Web Workers send them to the background (each
-// worker analyses a run of the part's records). Runtime messages carry JSON, and a part's analyses
-// were most of a part's message (2.7 MB of JSON for 1,000 reports against 1.2 MB of records): each
-// report sent its ≈ 110 terms, its word counts' words and its entities as strings of their own, so
-// the background parsed, checked and later collected ≈ 250,000 strings a part, of ≈ 10,000
-// distinct. Here every string a part's analyses repeat (terms, words, entity ids and kinds, source
-// ids) is sent once, in `words`, and each report names them by index: numbers, which JSON parses
-// into flat arrays. The background checks the whole part (bounded sizes, types, every index)
-// before it writes any of it, and keeps each report's terms as sent (no map a report: the import
-// only iterates them).
+// worker analyses a run of the part's records). Every string a run's analyses repeat (terms,
+// words, entity ids and kinds, source ids) is sent once, in `words`, and every number — the
+// reports' terms by index and their counts, entities, sources, lengths, days, hashes, word
+// counts — in a few typed arrays a run, each report's span in them given by offsets. The part
+// travels by structured clone (lib/part-messages.ts), where a typed array is one block of bytes:
+// sent as arrays of numbers, a part was ≈ 2,000 arrays and 110,000 numbers the service worker's
+// heap had to build and collect (its garbage collector was 42 % of its import CPU, a quarter of
+// what it allocated these messages: bench/RESULTS.md, session 8). The background checks the whole
+// part (bounded sizes, types, every index) before it writes any of it, and keeps each report's
+// numbers where they arrived (views, no copy, no map a report: the import only iterates them).
 import { analyseScanned, type EntityRef } from './features';
 import type { IndexedFeatures, SentTermLists } from './batch-rows';
-import { MINHASH_SLOTS, type Fingerprint } from './simhash';
+import { MINHASH_SLOTS } from './simhash';
 import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
 import { eventSignature, termVector, type EventSignature } from '../events';
-import { checkedFingerprint, checkedSignature, termsFromWire } from './wire';
-import type { TermLists, TermsWire } from './term-pack';
+import { checkedSignature } from './wire';
+import { checkedStream, streamOf, type TermLists } from './term-pack';
 
+/** A run of reports' analyses (Features, text key, event signature, word counts). Offsets: n + 1
+ *  each, report i's entries are [off[i], off[i + 1]). */
 export interface PartWire {
-  /** Every string the reports below name by index, once. */
+  /** Every string the numbers below name by index, once. */
   words: string[];
-  reports: ReportWire[];
-}
-
-/** One report's analysis (Features, its text key, event signature and word counts), by index in `words`. */
-interface ReportWire {
-  /** Terms and their weighted counts, in parallel. */
-  t: number[];
-  c: number[];
-  len: number;
-  /** Entities as (id, kind) pairs. */
-  e: number[];
-  /** Ids of the sources claims are attributed to. */
-  s: number[];
-  day: number | null;
-  h: Fingerprint;
-  mh: number[];
-  tk: string;
-  sig: EventSignature;
-  /** Word counts (term-pack.ts), every word by index. */
-  tv: TermsWire;
+  /** Terms (indexes in `words`) and their weighted counts, in parallel. */
+  tOff: Uint32Array;
+  t: Uint32Array;
+  c: Float64Array;
+  /** Entities as (id, kind) index pairs. */
+  eOff: Uint32Array;
+  e: Uint32Array;
+  /** The sources claims are attributed to, by index. */
+  sOff: Uint32Array;
+  s: Uint32Array;
+  len: Float64Array;
+  /** Days since 1970; NaN for none. */
+  day: Float64Array;
+  /** Fingerprints, two words a report; MinHash slots, MINHASH_SLOTS a report. */
+  h: Uint32Array;
+  mh: Uint32Array;
+  tk: string[];
+  sig: EventSignature[];
+  /** Word counts, a stream a report (term-pack.ts streamOf; empty: none). */
+  vOff: Uint32Array;
+  v: Uint32Array;
 }
 
 /** What the background prepares a report's rows from (batch-rows.ts Prepared, less the report). */
@@ -47,7 +51,16 @@ export interface Analysis {
   f: IndexedFeatures;
   tk: string;
   sig: EventSignature;
-  tv: TermLists;
+  tv?: TermLists;
+}
+
+/** Numbers pushed into plain arrays, then one typed array each (the worker's side). */
+class Lists {
+  readonly off = [0];
+  readonly xs: number[] = [];
+  end(): void {
+    this.off.push(this.xs.length);
+  }
 }
 
 /** The analysis of a run of records, as a worker sends it. */
@@ -59,41 +72,45 @@ export function analysePart(records: readonly ReportRecord[]): PartWire {
     if (i === undefined) index.set(w, (i = words.push(w) - 1));
     return i;
   };
-  const reports = records.map((r): ReportWire => {
+  const [t, e, s, v] = [new Lists(), new Lists(), new Lists(), new Lists()];
+  const c: number[] = [];
+  const len: number[] = [];
+  const day: number[] = [];
+  const h: number[] = [];
+  const mh: number[] = [];
+  const tk: string[] = [];
+  const sig: EventSignature[] = [];
+  for (const r of records) {
     // The signature and the word counts read the title and lede again from analyse()'s scan.
     const { features: f, scanned } = analyseScanned(r.title, r.text, r.publishedAt);
-    const v = termVector(r.title, r.text, { scanned });
-    const t: number[] = [];
-    const c: number[] = [];
     for (const [term, count] of f.terms) {
-      t.push(id(term));
+      t.xs.push(id(term));
       c.push(count);
     }
-    const e: number[] = [];
-    for (const x of f.entities) e.push(id(x.id), id(x.type));
-    const tt: number[] = [];
-    for (const [w, n] of v.title) tt.push(id(w), n);
-    const l: Array<[string, number[]]> = [];
-    for (const [key, ws] of v.lines) {
-      const ids: number[] = [];
-      for (const w of ws) ids.push(id(w));
-      l.push([key, ids]);
-    }
-    return {
-      t,
-      c,
-      len: f.len,
-      e,
-      s: f.sources.map(id),
-      day: f.day,
-      h: f.fingerprint,
-      mh: f.phrases,
-      tk: textKey(r.text),
-      sig: eventSignature(r.title, r.text, r.publishedAt, { scanned }),
-      tv: { t: tt, l },
-    };
-  });
-  return { words, reports };
+    t.end();
+    for (const x of f.entities) e.xs.push(id(x.id), id(x.type));
+    e.end();
+    for (const x of f.sources) s.xs.push(id(x));
+    s.end();
+    streamOf(termVector(r.title, r.text, { scanned }), id, v.xs);
+    v.end();
+    len.push(f.len);
+    day.push(f.day ?? Number.NaN);
+    h.push(f.fingerprint[0], f.fingerprint[1]);
+    for (const x of f.phrases) mh.push(x);
+    tk.push(textKey(r.text));
+    sig.push(eventSignature(r.title, r.text, r.publishedAt, { scanned }));
+  }
+  const u32 = (xs: number[]) => Uint32Array.from(xs);
+  return {
+    words,
+    tOff: u32(t.off), t: u32(t.xs), c: Float64Array.from(c),
+    eOff: u32(e.off), e: u32(e.xs),
+    sOff: u32(s.off), s: u32(s.xs),
+    len: Float64Array.from(len), day: Float64Array.from(day),
+    h: u32(h), mh: u32(mh), tk, sig,
+    vOff: u32(v.off), v: u32(v.xs),
+  };
 }
 
 /** The most terms a report may send (analyse() reads at most 400 words, and the title's twice). */
@@ -104,20 +121,10 @@ const MAX_REFS = 1_000;
 const MAX_WORDS_A_REPORT = 4_000;
 /** The longest string (a word of prose is at most 2,000 characters: lib/corpus/formats.ts). */
 const MAX_WORD = 2_000;
-
-const isUint32 = (x: unknown) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 0xffffffff;
+/** The longest word-count stream a report may send (termVector: at most 400 words and lines). */
+const MAX_STREAM = 2_000;
 
 const malformed = (why: string) => new Error(`malformed text analysis in an import part: ${why}`);
-
-/** Indexes in `words`: integers in range; the array's length at most `max`. */
-function indexes(xs: unknown, size: number, max: number): xs is number[] {
-  if (!Array.isArray(xs) || xs.length > max) return false;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    if (!Number.isInteger(x) || x < 0 || x >= size) return false;
-  }
-  return true;
-}
 
 function checkedWords(w: unknown, reports: number): string[] {
   if (!Array.isArray(w) || w.length > reports * MAX_WORDS_A_REPORT) throw malformed('words');
@@ -128,11 +135,24 @@ function checkedWords(w: unknown, reports: number): string[] {
   return w as string[];
 }
 
+/** Offsets of `n` reports into `xs`: from 0, never back, to its end; `most` entries a report. */
+function spans(off: unknown, xs: unknown, n: number, most: number): off is Uint32Array {
+  if (!(off instanceof Uint32Array) || off.length !== n + 1 || off[0] !== 0 || !ArrayBuffer.isView(xs) || off[n] !== (xs as Uint32Array).length) return false;
+  for (let i = 0; i < n; i++) if (off[i + 1]! < off[i]! || off[i + 1]! - off[i]! > most) return false;
+  return true;
+}
+
+/** Every value of `xs` an index into `size` words. */
+function inRange(xs: Uint32Array, size: number): boolean {
+  for (let i = 0; i < xs.length; i++) if (xs[i]! >= size) return false;
+  return true;
+}
+
 /** A report's terms and counts as sent: iterated where they are (no map a report). */
 class SentTerms {
   constructor(
-    private readonly t: readonly number[],
-    private readonly c: readonly number[],
+    private readonly t: Uint32Array,
+    private readonly c: Float64Array,
     private readonly words: readonly string[],
   ) {}
 
@@ -146,37 +166,49 @@ class SentTerms {
   }
 }
 
-/** Terms as indexes and counts, each term once in the report: `mark` holds, by index, the last
- *  report (`stamp`) that named it. */
-function checkedTerms(t: unknown, c: unknown, size: number, mark: Uint32Array, stamp: number): t is number[] {
-  if (!indexes(t, size, MAX_TERMS) || !Array.isArray(c) || c.length !== t.length || !c.every(Number.isFinite)) return false;
-  for (let i = 0; i < t.length; i++) {
-    if (mark[t[i]!] === stamp) return false;
-    mark[t[i]!] = stamp;
+/** A run's arrays, checked whole: types, lengths, spans, every index in range, each report's terms
+ *  once (a term twice would be two postings of one document). */
+function checkedRun(p: Partial<PartWire>, n: number, size: number): PartWire {
+  const { tOff, t, c, eOff, e, sOff, s, len, day, h, mh, tk, sig, vOff, v } = p;
+  if (!(t instanceof Uint32Array) || !(c instanceof Float64Array) || c.length !== t.length || !spans(tOff, t, n, MAX_TERMS) || !inRange(t, size)) throw malformed('terms');
+  const mark = new Uint32Array(size);
+  for (let i = 0; i < n; i++) for (let k = tOff[i]!; k < tOff[i + 1]!; k++) {
+    if (mark[t[k]!] === i + 1 || !Number.isFinite(c[k]!)) throw malformed('terms');
+    mark[t[k]!] = i + 1;
   }
-  return true;
+  if (!(e instanceof Uint32Array) || !(s instanceof Uint32Array) || !spans(eOff, e, n, 2 * MAX_REFS) || !spans(sOff, s, n, MAX_REFS) || !inRange(e, size) || !inRange(s, size)) throw malformed('entities or sources');
+  for (let i = 0; i < n; i++) if ((eOff[i + 1]! - eOff[i]!) % 2) throw malformed('entities or sources');
+  // A length or a day that is not a number would reach every score (the corpus' average length)
+  // and the day columns.
+  if (!(len instanceof Float64Array) || !(day instanceof Float64Array) || len.length !== n || day.length !== n) throw malformed('length or day');
+  for (let i = 0; i < n; i++) if (!(Number.isFinite(len[i]!) && len[i]! >= 0) || !(Number.isNaN(day[i]!) || Number.isSafeInteger(day[i]!))) throw malformed('length or day');
+  if (!(h instanceof Uint32Array) || h.length !== 2 * n) throw malformed('fingerprint');
+  if (!(mh instanceof Uint32Array) || mh.length !== MINHASH_SLOTS * n || !Array.isArray(tk) || tk.length !== n || !tk.every((x) => typeof x === 'string')) throw malformed('phrases or text key');
+  if (!Array.isArray(sig) || sig.length !== n) throw malformed('event signatures');
+  if (!(v instanceof Uint32Array) || !spans(vOff, v, n, MAX_STREAM)) throw malformed('word counts');
+  for (let i = 0; i < n; i++) if (!checkedStream(v.subarray(vOff[i], vOff[i + 1]), size)) throw malformed('word counts');
+  return p as PartWire;
 }
 
-/** One report's analysis, checked, with its strings from `words`; `mark` and `stamp`: checkedTerms'. */
-function reportFromWire(r: Partial<ReportWire> | null, words: readonly string[], mark: Uint32Array, stamp: number): Analysis {
-  if (!r || typeof r !== 'object') throw malformed('not an object');
-  const size = words.length;
-  const { t, c, e, s } = r;
-  if (!checkedTerms(t, c, size, mark, stamp)) throw malformed('terms');
-  // A length or a day that is not a number would reach every score (the corpus' average length)
-  // and the day columns: structured clone (Firefox) carries NaN and Infinity, JSON does not.
-  if (!(Number.isFinite(r.len) && (r.len as number) >= 0) || !(r.day === null || Number.isSafeInteger(r.day))) throw malformed('length or day');
-  if (!indexes(e, size, 2 * MAX_REFS) || e.length % 2 || !indexes(s, size, MAX_REFS)) throw malformed('entities or sources');
-  if (!Array.isArray(r.mh) || r.mh.length !== MINHASH_SLOTS || !r.mh.every(isUint32) || typeof r.tk !== 'string') throw malformed('phrases or text key');
-  const h = checkedFingerprint(r.h);
-  if (!h) throw malformed('fingerprint');
+/** Report `i` of a checked run, with its strings from `words`. */
+function reportOf(p: PartWire, i: number): Analysis {
+  const { words } = p;
   const entities: EntityRef[] = [];
   // The entity's name stays in the gazetteer: the background stores entities by id.
-  for (let i = 0; i < e.length; i += 2) entities.push({ id: words[e[i]!]!, name: words[e[i]!]!, type: words[e[i + 1]!]! });
-  const f: IndexedFeatures = { terms: new SentTerms(t, c as number[], words), len: r.len as number, entities, sources: s.map((i) => words[i]!), day: r.day as number | null, fingerprint: h, phrases: r.mh };
-  const tv = termsFromWire(r.tv, words);
-  if (!tv) throw malformed('word counts');
-  return { f, tk: r.tk, sig: checkedSignature(r.sig), tv };
+  for (let k = p.eOff[i]!; k < p.eOff[i + 1]!; k += 2) entities.push({ id: words[p.e[k]!]!, name: words[p.e[k]!]!, type: words[p.e[k + 1]!]! });
+  const sources: string[] = [];
+  for (let k = p.sOff[i]!; k < p.sOff[i + 1]!; k++) sources.push(words[p.s[k]!]!);
+  const f: IndexedFeatures = {
+    terms: new SentTerms(p.t.subarray(p.tOff[i], p.tOff[i + 1]), p.c.subarray(p.tOff[i], p.tOff[i + 1]), words),
+    len: p.len[i]!,
+    entities,
+    sources,
+    day: Number.isNaN(p.day[i]!) ? null : p.day[i]!,
+    fingerprint: [p.h[2 * i]!, p.h[2 * i + 1]!],
+    phrases: p.mh.subarray(MINHASH_SLOTS * i, MINHASH_SLOTS * (i + 1)),
+  };
+  const v = p.v.subarray(p.vOff[i], p.vOff[i + 1]);
+  return { f, tk: p.tk[i]!, sig: checkedSignature(p.sig[i]), ...(v.length ? { tv: { s: v, terms: words } } : {}) };
 }
 
 /** A part's analyses from the page, checked whole (the first fault throws: nothing is written),
@@ -185,10 +217,11 @@ export function fromPartWire(parts: unknown, records: number): Analysis[] {
   if (!Array.isArray(parts) || parts.length > records + 1) throw malformed('not a list of runs');
   const out: Analysis[] = [];
   for (const p of parts as Array<Partial<PartWire> | null>) {
-    if (!p || typeof p !== 'object' || !Array.isArray(p.reports) || out.length + p.reports.length > records) throw malformed(`more analyses than the part's ${records} records`);
-    const words = checkedWords(p.words, p.reports.length);
-    const mark = new Uint32Array(words.length);
-    p.reports.forEach((r: Partial<ReportWire> | null, i) => out.push(reportFromWire(r, words, mark, i + 1)));
+    if (!p || typeof p !== 'object' || !(p.len instanceof Float64Array)) throw malformed('not a run of analyses');
+    const n = p.len.length;
+    if (out.length + n > records) throw malformed(`more analyses than the part's ${records} records`);
+    const run = checkedRun(p, n, checkedWords(p.words, n).length);
+    for (let i = 0; i < n; i++) out.push(reportOf(run, i));
   }
   if (out.length !== records) throw malformed(`${records} records but ${out.length} analyses`);
   return out;

@@ -44,10 +44,100 @@ export interface TermsWire {
   l: Array<[string, Array<number | string>]>;
 }
 
-/** Word counts waiting to be packed: as sent, with the terms their indexes refer to. */
-export interface TermLists {
-  w: TermsWire;
-  terms: readonly string[];
+/** Word counts waiting to be packed: as sent (`w`, or an import part's stream `s`: streamOf), with
+ *  the terms their indexes refer to. */
+export type TermLists = { w: TermsWire; terms: readonly string[] } | { s: Uint32Array; terms: readonly string[] };
+
+/** The most words and lines a report's counts may send (termVector reads at most 150 words and 40 of the title). */
+export const MAX_WIRE_WORDS = 400;
+
+/**
+ * `v` appended to `out` as an import part sends it, every number in packTerms' order: title word
+ * count, (word, count) each, line count, then each line's key (its high 21 bits, its low 32), word
+ * count and words; every word as `id` numbers it. Nothing is appended when a line key is not a
+ * hash53 or a count not a count (packTerms would give null: judged from the text then).
+ */
+export function streamOf(v: TermVector, id: (w: string) => number, out: number[]): void {
+  const start = out.length;
+  let ok = true;
+  out.push(v.title.size);
+  for (const [w, c] of v.title) {
+    ok &&= Number.isInteger(c) && c > 0 && c <= MAX_WIRE_WORDS;
+    out.push(id(w), c);
+  }
+  out.push(v.lines.size);
+  for (const [key, words] of v.lines) {
+    const k = keyNumber(key);
+    if (k === null) ok = false;
+    else out.push(Math.floor(k / TWO32), k % TWO32, words.length);
+    for (const w of words) out.push(id(w));
+  }
+  if (!ok) out.length = start;
+}
+
+/** Distinct values (a few: pairwise; many: a set). */
+function distinct(xs: readonly number[]): boolean {
+  if (xs.length > 32) return new Set(xs).size === xs.length;
+  for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) if (xs[i] === xs[j]) return false;
+  return true;
+}
+
+/** A report's stream from an import part (streamOf), checked: within its length, bounded sizes,
+ *  words indexes into `size` words, title words and line keys each once, counts 1 to 400. */
+export function checkedStream(v: Uint32Array, size: number): boolean {
+  if (v.length === 0) return true;
+  let i = 0;
+  const nt = v[i++]!;
+  if (nt > MAX_WIRE_WORDS || 1 + 2 * nt + 1 > v.length) return false;
+  const title: number[] = [];
+  for (let k = 0; k < nt; k++) {
+    const w = v[i++]!;
+    const c = v[i++]!;
+    if (w >= size || c === 0 || c > MAX_WIRE_WORDS) return false;
+    title.push(w);
+  }
+  const nl = v[i++]!;
+  if (nl > MAX_WIRE_WORDS || !distinct(title)) return false;
+  const keys: number[] = [];
+  let n = 0;
+  for (let l = 0; l < nl; l++) {
+    if (i + 3 > v.length) return false;
+    const hi = v[i++]!;
+    const lo = v[i++]!;
+    const nw = v[i++]!;
+    n += nw;
+    if (hi >= 1 << 21 || n > MAX_WIRE_WORDS || i + nw > v.length) return false;
+    keys.push(hi * TWO32 + lo);
+    for (let j = 0; j < nw; j++) if (v[i++]! >= size) return false;
+  }
+  return i === v.length && distinct(keys);
+}
+
+/** packTerms of a stream (streamOf; checked: checkedStream). */
+function packStream(v: Uint32Array, at: (x: number) => number): Uint8Array {
+  const w = scratch.reset();
+  w.byte(MAGIC);
+  w.byte(VERSION);
+  let i = 0;
+  const nt = v[i++]!;
+  w.varint(nt);
+  for (let k = 0; k < nt; k++) {
+    w.varint(at(v[i++]!));
+    w.varint(v[i++]!);
+  }
+  const nl = v[i++]!;
+  w.varint(nl);
+  for (let l = 0; l < nl; l++) {
+    const hi = v[i++]!;
+    w.byte(hi & 0xff);
+    w.byte((hi >>> 8) & 0xff);
+    w.byte((hi >>> 16) & 0xff);
+    w.u32(v[i++]!);
+    const n = v[i++]!;
+    w.varint(n);
+    for (let j = 0; j < n; j++) w.varint(at(v[i++]!));
+  }
+  return w.finish();
 }
 
 /** `v` as an analysis sends it: each word as its index in `terms` when there, else as itself. */
@@ -61,8 +151,10 @@ export const listsOf = (v: TermVector): TermLists => ({ w: wireOf(v), terms: [] 
 
 /** The packed counts of `v`, numbering new words in `lex`; null when a line key is not a hash53 or a
  *  count not a count (kept unpacked: judged from the text). `v` was checked (wire.ts) or made here. */
-export function packTerms({ w: v, terms }: TermLists, lex: Lexicon): Uint8Array | null {
-  const at = lex.numberer(terms);
+export function packTerms(lists: TermLists, lex: Lexicon): Uint8Array | null {
+  const at = lex.numberer(lists.terms);
+  if ('s' in lists) return packStream(lists.s, at);
+  const v = lists.w;
   const id = (x: number | string) => (typeof x === 'string' ? lex.id(x) : at(x));
   const w = scratch.reset();
   w.byte(MAGIC);

@@ -8,7 +8,7 @@ import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
 import { eventDocFromWire, eventSignature, termVector, type EventSignature } from '../events';
 import type { TermVector } from '../events/lexical';
-import { wireOf, type TermLists, type TermsWire } from './term-pack';
+import { MAX_WIRE_WORDS, wireOf, type TermLists, type TermsWire } from './term-pack';
 
 export interface FeaturesWire {
   /** Terms and their counts, in parallel. */
@@ -33,13 +33,11 @@ export function toWire(f: Features, tk?: string, sig?: EventSignature, tv?: Term
   return { terms, counts: [...f.terms.values()], len: f.len, entities: f.entities, sources: f.sources, day: f.day, fingerprint: f.fingerprint, phrases: f.phrases, ...(tk === undefined ? {} : { tk }), ...(sig ? { sig } : {}), ...(tv ? { tv: wireOf(tv, terms) } : {}) };
 }
 
-/** The most words and lines a report's counts may send (termVector reads at most 150 words and 40 of the title). */
-const MAX_WIRE_WORDS = 400;
 
 /** Word counts from another context, checked (sizes, types, every index); null when malformed.
  *  Kept as sent (the message's arrays, no copy): a part's 2,000 reports wait with them until their
  *  doc rows are packed (term-pack.ts). */
-export function termsFromWire(w: unknown, terms: readonly string[]): TermLists | null {
+function termsFromWire(w: unknown, terms: readonly string[]): TermLists | null {
   const o = w as Partial<TermsWire> | null;
   if (!o || typeof o !== 'object' || !Array.isArray(o.t) || !Array.isArray(o.l) || o.t.length % 2 || o.t.length > 2 * MAX_WIRE_WORDS || o.l.length > MAX_WIRE_WORDS) return null;
   const word = (x: unknown): string | null => (typeof x === 'string' && x.length > 0 && x.length <= 200 ? x : Number.isInteger(x) && (x as number) >= 0 && (x as number) < terms.length ? terms[x as number]! : null);
@@ -88,7 +86,7 @@ export function fromWire(w: FeaturesWire): { f: Features; tk?: string; sig?: Eve
 }
 
 /** A fingerprint sent with an analysis: two unsigned 32-bit integers, or null. */
-export function checkedFingerprint(h: unknown): Fingerprint | null {
+function checkedFingerprint(h: unknown): Fingerprint | null {
   return Array.isArray(h) && h.length === 2 && h.every((x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff) ? (h as Fingerprint) : null;
 }
 

@@ -6,12 +6,20 @@
 // "Atareb" and "Atarib" are one key); an English name whose key is a gazetteer place's is that place.
 import { ENTITIES, aliasText } from '../entities';
 import { normalize } from '../arabic';
-import { isGeneric } from './where';
+import { isEnglishName, isGeneric } from './where';
 
 const EN_ARTICLE = /^(?:al|el|ar|as|ad|ash|at|az)[- ]/i;
 const EN_NAME = "(?:(?:al|el|ar|as|ad|ash|at|az)[- ])?[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?";
 const EN_INTRO = new RegExp(`\\b(?:town|village|city|neighbou?rhood|district|suburb|camp|hamlet) of (${EN_NAME})`, 'g');
 const EN_BEFORE = new RegExp(`\\b(${EN_NAME}) (?:neighbou?rhood|district|refugee camp|camp)\\b`, 'g');
+// A gazetteer place named bare, spelt otherwise than the gazetteer spells it ("the market in
+// Atareb", "rebel-held Saraqeb", "Syria's Khan Sheikhun"): a capitalised name of up to three words
+// where a place is named — after a preposition of place, "-held", or "Syria's" — read by its
+// consonants. Only a gazetteer place's key counts here (a capitalised word after "in" is as often a
+// month or a people), only a key of four letters or more (shorter ones are many places' and common
+// words'), and only a name the gazetteer does not spell so (englishPlaces reads those).
+const EN_WHERE = /(?:\b(?:[Ii]n|[Oo]n|[Aa]t|[Nn]ear|[Oo]f|[Ff]rom|[Ii]nto|[Oo]utside|[Aa]round|[Tt]owards?|[Hh]eld)|Syria['’]?s)\s+((?:(?:al|el|ar|as|ad|ash|at|az|Al|El)[- ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})/g;
+const EN_WHERE_KEY = 4;
 /** Words a capitalised phrase before "district" or after "city of" may be that are not a place's name. */
 const EN_NOT_NAMES = new Set(['syrian', 'syria', 'syrias', 'the', 'kurdish', 'kurd', 'druze', 'is', 'isis', 'isil', 'daesh', 'eastern', 'western', 'northern', 'southern', 'central', 'christian', 'alawite', 'sunni', 'shiite', 'palestinian', 'refugee', 'government', 'rebel', 'regime', 'old', 'new', 'a', 'an', 'this', 'that']);
 
@@ -87,6 +95,20 @@ export function localPlaces(head: string, arabic: boolean, known: readonly strin
       if (id) {
         if (!isGeneric(id)) ids.push({ id, start: m.index! });
       } else local.add(k);
+    }
+  }
+  for (const m of head.matchAll(EN_WHERE)) {
+    const words = m[1]!.split(/[- ]/);
+    const at = m.index! + m[0].length - m[1]!.length;
+    for (let n = words.length; n >= 1; n--) {
+      const name = words.slice(0, n).join(' ').replace(/['’]s$/, '');
+      if (isEnglishName(name)) break;
+      const k = englishKey(name);
+      const id = k.length >= EN_WHERE_KEY ? gaz.get(k) : undefined;
+      if (id && !isGeneric(id)) {
+        ids.push({ id, start: at });
+        break;
+      }
     }
   }
   return { ids, local: [...local] };

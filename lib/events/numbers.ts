@@ -22,30 +22,46 @@ export function countsConflict(earlier: number, later: number, sameDay: boolean)
 
 /**
  * The tolls of a pair: both given, the same (countsAgree), ones one event cannot give
- * (countsConflict), a toll risen in a report of a later day (`numRise`), and how far apart the
- * dead are otherwise when neither report tells a new toll (`numApart`: 0 for the same, 1 for ten
- * times as many or more — "one dead in a raid" and "a strike kills 18" of one day are two strikes;
- * a new toll of 43 then 126 is one).
+ * (countsConflict), a toll risen (`numRise`), and how far apart the dead are otherwise when neither
+ * report tells a new toll (`numApart`: 0 for the same, 1 for ten times as many or more — "one dead
+ * in a raid" and "a strike kills 18" of one day are two strikes; a new toll of 43 then 126 is one).
+ *
+ * A toll grows as the dead are counted, a few times over at most (not one dead become 18), in
+ * reports of the same event day (`oneDay`: one report names the other's event day): a report of a
+ * later day with more dead tells the toll as it stood then, and so does one of the same day that
+ * tells a new toll ("the toll rose to 70", published after the first count, or the same day) with
+ * more dead than the other — an update, not a conflict. Two counts of one day far apart that no
+ * report tells as a new toll are still two incidents' (countsConflict).
  */
 export function numberFeatures(a: EventSignature, b: EventSignature, pubGap: number | null, oneDay: boolean) {
   const f = { numBoth: 0, numAgree: 0, numConflict: 0, numApart: 0, numRise: 0 };
   const aFirst = a.published === null || b.published === null || a.published <= b.published;
+  const updated = !!(a.what?.update || b.what?.update);
   for (const k of ['killed', 'injured'] as const) {
     const x = a.numbers[k];
     const y = b.numbers[k];
     if (x === undefined || y === undefined) continue;
     f.numBoth = 1;
-    if (countsAgree(x, y)) f.numAgree = 1;
+    if (countsAgree(x, y)) {
+      f.numAgree = 1;
+      continue;
+    }
+    const rise = k === 'killed' && oneDay && x > 0 && y > 0 && risen(a, b, pubGap, aFirst);
+    if (rise) f.numRise = 1;
     else if (aFirst ? countsConflict(x, y, pubGap === 0) : countsConflict(y, x, pubGap === 0)) f.numConflict = 1;
-    const updated = a.what?.update || b.what?.update;
-    if (k !== 'killed' || countsAgree(x, y) || x <= 0 || y <= 0) continue;
-    // A toll grows as the dead are counted: a report of a later day with more dead than an earlier
-    // one, of the event of the same day (`oneDay`: one report names the other's event day), tells
-    // the same toll as it stood then (43, then 126), not another incident.
-    const [earlier, later] = aFirst ? [x, y] : [y, x];
-    // Not one dead become 18: a count grows by the dead found, a few times over at most.
-    if (oneDay && pubGap !== null && pubGap >= 1 && later > earlier && later <= 5 * earlier + 2) f.numRise = 1;
-    else if (!updated) f.numApart = Math.min(1, Math.abs(Math.log(x / y)) / Math.LN10);
+    if (k === 'killed' && !rise && !updated && x > 0 && y > 0) f.numApart = Math.min(1, Math.abs(Math.log(x / y)) / Math.LN10);
   }
   return f;
+}
+
+/** The dead of `a` and of `b`, of one event day: the higher count grown from the lower, told later or told as a new toll. */
+function risen(a: EventSignature, b: EventSignature, pubGap: number | null, aFirst: boolean): boolean {
+  const x = a.numbers.killed ?? 0;
+  const y = b.numbers.killed ?? 0;
+  const [lo, hi, high, low] = x < y ? [x, y, b, a] : [y, x, a, b];
+  if (hi > 5 * lo + 2) return false;
+  // Published a day or more after the other (which of the two is `aFirst` says).
+  if (pubGap !== null && pubGap >= 1) return (high === b) === aFirst;
+  // The same day (or a day unknown): the higher count is a new toll, not published before the other.
+  return !!high.what?.update && !(high.published !== null && low.published !== null && high.published < low.published);
 }

@@ -150,6 +150,11 @@ function english(): { re: RegExp; ids: Map<string, string> } {
 
 const key = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
 
+/** Whether `name` is a gazetteer place's English name as englishPlaces reads it (an article before it or not). */
+export function isEnglishName(name: string): boolean {
+  return english().ids.has(key(name.toLowerCase().replace(/^(?:al|el|ar|as|ad|ash|ath|at|az)[- ]/, '')));
+}
+
 // Not a place of the event: a dateline in capitals ("BEIRUT Air strikes on …", left inside the text
 // when the page was flattened), and the capital for the government ("its Damascus ally",
 // "Damascus denied", "the Damascus government").

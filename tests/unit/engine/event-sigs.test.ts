@@ -27,7 +27,7 @@ async function imported(events: boolean): Promise<IsnadDB> {
   for (let i = 0; i < real.length; i += 60) {
     const part = real.slice(i, i + 60);
     // With `events`, the page's analysis; without, the background's own.
-    await importPart(db, job.id, part, events ? JSON.parse(JSON.stringify([analysePart(part)])) : undefined);
+    await importPart(db, job.id, part, events ? structuredClone([analysePart(part)]) : undefined);
   }
   await finishImport(db, job.id);
   return db;

@@ -87,3 +87,30 @@ describe('two incidents told alike', () => {
     expect(termVector(title, `${own}\nوأكد الرئيس التركي أردوغان أن استقرار سوريا يعود بالفائدة على جيرانها.`).all.size).toBeGreaterThan(v.all.size);
   });
 });
+
+describe('an English town spelt otherwise than the gazetteer, named bare', () => {
+  // The gazetteer writes Atarib, Saraqib, Khan Shaykhun, Kafr Zita; reports write Atareb, Saraqeb,
+  // Khan Sheikhun, Kfar Zeita — after "in", "on", "-held", "Syria's", with no "town of".
+  const cases: Array<[string, string, string]> = [
+    ['Air strikes hit market in Atareb', 'Three strikes hit the market in Atareb west of Aleppo, a monitor said.', 'atarib'],
+    ['Regime airstrikes kill 61 civilians in Aleppos opposition-held Atareb', 'The strikes hit the market on Monday.', 'atarib'],
+    ['Raids on Syria\'s Saraqeb kill 9', 'Air raids on Saraqeb killed nine people on Tuesday.', 'saraqib'],
+    ['Gas attack on Khan Sheikhun kills dozens', 'Dozens died on Tuesday in a suspected gas attack on Khan Sheikhun in Idlib province.', 'khan-shaykhun'],
+    ['Shelling kills eight in Kfar Zeita', 'Shelling on Kfar Zeita in the northern Hama countryside killed eight people.', 'kafr-zita'],
+  ];
+  it('is read as the gazetteer place, the event\'s place', () => {
+    for (const [title, text, id] of cases) expect([title, eventSignature(title, text, '2017-11-13').place?.id]).toEqual([title, id]);
+  });
+
+  it('is not read from a capitalised word that only sounds like a place, or after no word of place', () => {
+    // "Khaled" after "said" is a person; a capitalised word at the start of a sentence is no place.
+    expect(eventSignature('Strikes kill 12 in Idlib', 'Commander Khaled said Atareb would be defended.', '2017-11-13').places).not.toContain('atarib');
+    expect(eventSignature('Strikes kill 12 in Idlib', 'Air strikes killed 12 in Idlib in January, a monitor said.', '2017-11-13').places).toEqual([]);
+  });
+
+  it('lets two reports of one strike share their town', () => {
+    const a = eventDoc('Air raids kill 29 civilians in north Syria town', 'Air strikes on a market killed at least 29 civilians in a town in northern Syria on Monday; the strikes hit rebel-held Atareb, a monitor said.', '2017-11-13', 'ahram');
+    const b = eventDoc('Air strikes kill dozens inside Syria de-escalation zone', 'Three strikes hit the northwestern town of Atareb on Monday, the Syrian Observatory said.', '2017-11-14', 'trt');
+    expect(pairFeatures(a, b).features).toMatchObject({ placeSame: 1, sharedSpecific: 1 });
+  });
+});

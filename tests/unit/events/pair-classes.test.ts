@@ -2,7 +2,7 @@
 // pair-features.ts, pair.ts): two governorates apart, a later report dated only by the day it was
 // said, tolls far apart at one place; and the threshold chosen on the fitting pairs alone.
 import { describe, expect, it } from 'vitest';
-import { eventDoc, judge } from '../../../lib/events';
+import { eventDoc, eventSignature, judge } from '../../../lib/events';
 import { pairFeatures, probabilityOf } from '../../../lib/events/pair';
 
 describe('two governorates apart, neither naming the other', () => {
@@ -215,5 +215,63 @@ describe('where a toll or a day is told in other words', () => {
     // What was said, not where: "said the strike hit the town on Monday" dates the strike.
     const event = eventDoc('Strike hits the town', 'Rescuers said the strike hit the town on Monday, killing five.', '2016-08-17', 'trt');
     expect(event.sig.when.from).toBe('relative');
+  });
+});
+
+describe('a toll told verb first, in Arabic', () => {
+  // "استشهد 7 مدنيين", "قُتل ثلاثة أطفال", "أصيب 12 شخصاً": the verb, not a noun (مقتل), says what the
+  // number counts; digits and number words alike.
+  const cases: Array<[string, string, { killed?: number; injured?: number }]> = [
+    ['استشهد 7 مدنيين بقصف على بلدة كفرنبل', '', { killed: 7 }],
+    ['قُتل ثلاثة أطفال في غارة جوية على إدلب', '', { killed: 3 }],
+    ['أصيب 12 شخصاً بجروح في انفجار بمدينة الباب', '', { injured: 12 }],
+    ['قصف على بلدة معرة النعمان', 'قضى خمسة مدنيين اليوم وأصيب عشرون آخرون جراء قصف صاروخي على البلدة.', { killed: 5, injured: 20 }],
+    ['انفجار لغم في ريف حلب', 'لقي أربعة أشخاص مصرعهم بانفجار لغم أرضي اليوم.', { killed: 4 }],
+    ['استشهد طفلان بقصف مدفعي على جاسم', '', { killed: 2 }],
+  ];
+  it('reads the dead and the injured', () => {
+    for (const [title, text, want] of cases) expect([title, eventSignature(title, text, '2025-06-02').numbers]).toEqual([title, want]);
+  });
+
+  it('reads no toll from a verb that counts no people ("قضى 5 سنوات في السجن")', () => {
+    expect(eventSignature('قضى 5 سنوات في السجن', 'وأمضى خمسة أشهر في الإقامة الجبرية.', '2025-06-02').numbers).toEqual({});
+  });
+
+  it('lets a verb-first toll agree with a noun-first one, and conflict with one far apart the same day', () => {
+    const verb = eventDoc('استشهد 7 مدنيين بقصف على كفرنبل', 'استشهد 7 مدنيين اليوم بقصف مدفعي على بلدة كفرنبل في ريف إدلب الجنوبي.', '2025-03-02', 'Syria TV');
+    const noun = eventDoc('مقتل 7 مدنيين بقصف على كفرنبل', 'قتل 7 مدنيين اليوم بقصف مدفعي على بلدة كفرنبل.', '2025-03-02', 'Enab Baladi');
+    const far = eventDoc('مقتل 40 مدنياً بقصف على كفرنبل', 'قتل 40 مدنياً اليوم بقصف مدفعي على بلدة كفرنبل.', '2025-03-02', 'Orient News');
+    expect(pairFeatures(verb, noun).features).toMatchObject({ numBoth: 1, numAgree: 1 });
+    expect(pairFeatures(verb, far).features).toMatchObject({ numBoth: 1, numConflict: 1 });
+  });
+});
+
+describe('a toll rising across reports of one event', () => {
+  // [first count, a new toll of the same event the same day, another count of that day far apart told as no update]
+  const cases: Array<[string, [string, string], [string, string], [string, string], string]> = [
+    ['ar', ['مقتل 5 مدنيين بغارة على كفرنبل', 'قتل 5 مدنيين اليوم بغارة جوية على بلدة كفرنبل.'],
+      ['ارتفاع حصيلة ضحايا الغارة على كفرنبل إلى 20 قتيلاً', 'ارتفع عدد ضحايا الغارة الجوية على بلدة كفرنبل اليوم إلى 20 قتيلاً.'],
+      ['مقتل 40 مدنياً بغارات على كفرنبل', 'قتل 40 مدنياً اليوم بغارات جوية على بلدة كفرنبل.'], '2025-03-02'],
+    ['en', ['Air strike kills 5 in Kafranbel', 'An air strike killed five civilians on Monday in Kafranbel.'],
+      ['Death toll from Kafranbel air strike rises to 20', 'The death toll from the air strike on Kafranbel on Monday rose to 20, a monitor said.'],
+      ['Air strikes kill 40 in Kafranbel', 'Air strikes killed 40 civilians on Monday in Kafranbel.'], '2017-04-03'],
+  ];
+  it('is a toll risen, not a conflict, when the higher count is a new toll of the same day', () => {
+    for (const [lang, first, update, , day] of cases) {
+      const a = eventDoc(first[0], first[1], day, 'x');
+      const b = eventDoc(update[0], update[1], day, 'y');
+      for (const f of [pairFeatures(a, b).features, pairFeatures(b, a).features]) expect([lang, f]).toMatchObject([lang, { numRise: 1, numConflict: 0, numApart: 0 }]);
+    }
+  });
+
+  it('is still a conflict when counts of one day are far apart and neither is a new toll, or the new toll is the lower', () => {
+    for (const [lang, first, update, other, day] of cases) {
+      const a = eventDoc(first[0], first[1], day, 'x');
+      const c = eventDoc(other[0], other[1], day, 'z');
+      expect([lang, pairFeatures(a, c).features]).toMatchObject([lang, { numRise: 0, numConflict: 1 }]);
+      expect(pairFeatures(a, c).features.numApart).toBeGreaterThan(0.5);
+      // The other's 40 against a "new toll" of 20: a toll does not fall.
+      expect([lang, pairFeatures(c, eventDoc(update[0], update[1], day, 'y')).features]).toMatchObject([lang, { numRise: 0, numConflict: 1 }]);
+    }
   });
 });
