@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { synthCorpus } from '../bench/synth';
-import { capOf, eventDoc, pairFeatures, probabilityOf, FEATURES, rawProbability, EVENT_DAYS, type EventDoc, type FeatureName, type Model } from '../lib/events/pair';
+import { ceilingOf, eventDoc, pairFeatures, probabilityOf, FEATURES, rawProbability, EVENT_DAYS, type EventDoc, type FeatureName, type Model } from '../lib/events/pair';
 import { NEIGHBOUR_FEATURES, NEIGHBOUR_FLOOR, neighbourFeatures, neighbourRaw, withNeighbours, type NeighbourModel } from '../lib/events/neighbours';
 import { isoDay } from '../lib/events/day';
 
@@ -457,7 +457,7 @@ interface NRow extends Row {
 function neighbourRow(p: Pair, first: number, g: Graph): NRow {
   const thirds = thirdsOf(p, g);
   const x = neighbourFeatures(first, thirds);
-  return { p, source: p.source, y: p.y, x, nz: x.flatMap((v, i) => (v ? [i] : [])), first, thirds, cap: capOf(features(p), p.gap) };
+  return { p, source: p.source, y: p.y, x, nz: x.flatMap((v, i) => (v ? [i] : [])), first, thirds, cap: ceilingOf(p.a.doc.sig, p.b.doc.sig, features(p), p.gap, first) };
 }
 
 interface Scored {
@@ -488,7 +488,7 @@ function judgeAll(list: Pair[], all: Pair[], fit: Fitted, at?: number): Scored[]
   return list.map((p) => {
     const own = prob(p, fit.model);
     const thirds = own >= NEIGHBOUR_FLOOR ? thirdsOf(p, g) : [];
-    return { p, first: own, prob: withNeighbours(own, thirds, capOf(features(p), p.gap), fit.model.neighbours), at: at ?? fit.model.thresholds.sameEvent };
+    return { p, first: own, prob: withNeighbours(own, thirds, ceilingOf(p.a.doc.sig, p.b.doc.sig, features(p), p.gap, own), fit.model.neighbours), at: at ?? fit.model.thresholds.sameEvent };
   });
 }
 
