@@ -16,8 +16,16 @@ export function sharedPhrases(a: string, b: string, max = 3): string[] {
 export function phrasesOf(a: string): (b: string, max?: number) => string[] {
   const ta = tokenize(a).slice(0, MAX_TOKENS);
   const grams = new Set<string>();
-  for (let i = 0; i + MIN_WORDS <= ta.length; i++) grams.add(ta.slice(i, i + MIN_WORDS).map((t) => t.text).join(' '));
+  for (let i = 0; i + MIN_WORDS <= ta.length; i++) grams.add(gramAt(ta, i));
   return (b, max = 3) => shared(grams, b, max);
+}
+
+/** The MIN_WORDS words from token i, joined by spaces: built by concatenation, as every position
+ *  of every report shown asks for one (a slice, a map and a join each took most of the phrases' time). */
+function gramAt(toks: readonly Token[], i: number): string {
+  let g = toks[i]!.text;
+  for (let k = 1; k < MIN_WORDS; k++) g += ` ${toks[i + k]!.text}`;
+  return g;
 }
 
 function shared(grams: Set<string>, b: string, max: number): string[] {
@@ -26,13 +34,12 @@ function shared(grams: Set<string>, b: string, max: number): string[] {
   const seen = new Set<string>();
   let i = 0;
   while (i + MIN_WORDS <= tb.length) {
-    const key = (k: number) => tb.slice(k, k + MIN_WORDS).map((t) => t.text).join(' ');
-    if (!grams.has(key(i))) {
+    if (!grams.has(gramAt(tb, i))) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j + MIN_WORDS <= tb.length && grams.has(key(j))) j++;
+    while (j + MIN_WORDS <= tb.length && grams.has(gramAt(tb, j))) j++;
     const run = shape(b, tb.slice(i, j + MIN_WORDS - 1));
     const norm = run.map((t) => t.text).join(' ');
     // A run of function words only ("في وقت سابق من") explains nothing.

@@ -117,7 +117,7 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
   const wanted = queryTerms(f);
   const looked = await lookUp(reader, wanted, eventPlaceDays(sig));
   clock.lap('postings');
-  const lexical = scoreLexical(f, looked);
+  const lexical = candidateScores(f, looked);
   if (!lexical) {
     clock.done(0, 0);
     reader.idle?.();
@@ -137,15 +137,15 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
   let results: RelatedReport[];
   if (looked.cols) {
     // Only the rows that can reach the judged pool are read (rank.ts rankLazily).
-    const cands = lazyCandidates(looked.cols, lexical.candidates, lexical.acc, f.phrases);
+    const cands = lazyCandidates(looked.cols, lexical.candidates, lexical.scores, f.phrases);
     const lazy = await rankLazily(rq, cands, (ns) => reader.docs(ns).then((rows) => (clock.lap('docs'), rows)), source, opts);
     results = lazy.results;
     clock.lap('explain');
     clock.done(looked.blocks, lazy.rows);
   } else {
-    const docs = (await reader.docs(lexical.candidates)).filter((d): d is DocRow => !!d);
+    const rows = await reader.docs(lexical.candidates);
     clock.lap('docs');
-    results = await rankCandidates(rq, docs.map((d) => ({ d, acc: lexical.acc[d.n]! })), source, opts);
+    results = await rankCandidates(rq, rows.flatMap((d, i) => (d ? [{ d, acc: lexical.scores[i]! }] : [])), source, opts);
     clock.lap('explain');
     clock.done(looked.blocks, lexical.candidates.length);
   }
@@ -154,10 +154,10 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
 }
 
 /** The candidates with their signals from the columns (none where the columns do not hold one). */
-function lazyCandidates(cols: ColumnView, ns: readonly number[], acc: Float32Array, phrases: ArrayLike<number>): LazyCandidate[] {
-  return ns.map((n) => {
+function lazyCandidates(cols: ColumnView, ns: readonly number[], scores: readonly number[], phrases: ArrayLike<number>): LazyCandidate[] {
+  return ns.map((n, i) => {
     const sig = cols.signals(n, phrases);
-    return { n, acc: acc[n]!, ...(sig ? { sig } : {}) };
+    return { n, acc: scores[i]!, ...(sig ? { sig } : {}) };
   });
 }
 
@@ -195,11 +195,31 @@ export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[],
 }
 
 /**
- * Phase 3: BM25 from the postings' impacts, divided by the article's score against itself (about
- * 0..1); the candidates' doc numbers (candidatesOf: the best, then the reserve). Null when nothing scores.
+ * The accumulator a query's BM25 is summed in, kept from query to query: a Float32Array of every
+ * doc number (400 KB at 100,000 reports) was garbage at each query's end, where the garbage
+ * collector took 15 % of the warm queries' CPU (bench/RESULTS.md, session 9). All zero between
+ * queries: candidateScores clears it before it returns (nothing awaits in between).
  */
-export function scoreLexical(f: Features, looked: LookedUp): { self: number; candidates: number[]; acc: Float32Array } | null {
-  const acc = new Float32Array(looked.nextN + 1);
+let kept = new Float32Array(0);
+
+/** scoreLexical in the kept accumulator: the candidates and their BM25 scores, in the same order. */
+function candidateScores(f: Features, looked: LookedUp): { self: number; candidates: number[]; scores: number[] } | null {
+  if (kept.length < looked.nextN + 1) kept = new Float32Array(looked.nextN + 1);
+  const acc = kept.subarray(0, looked.nextN + 1);
+  try {
+    const lexical = scoreLexical(f, looked, acc);
+    return lexical && { self: lexical.self, candidates: lexical.candidates, scores: lexical.candidates.map((n) => acc[n]!) };
+  } finally {
+    acc.fill(0);
+  }
+}
+
+/**
+ * Phase 3: BM25 from the postings' impacts (summed in `acc`: all zero, a slot a doc number),
+ * divided by the article's score against itself (about 0..1); the candidates' doc numbers
+ * (candidatesOf: the best, then the reserve). Null when nothing scores.
+ */
+export function scoreLexical(f: Features, looked: LookedUp, acc = new Float32Array(looked.nextN + 1)): { self: number; candidates: number[]; acc: Float32Array } | null {
   const touched: number[] = [];
   const self = selfScore(f, looked.qterms, looked.avgLen);
   for (const qt of looked.qterms) {

@@ -1,7 +1,7 @@
 // An article's candidates judged together: each against the article, weighing what the other
 // candidates say of both (neighbours.ts) — the event behind the reports, not one pair at a time.
 import { NEIGHBOUR_FLOOR } from './neighbours';
-import { firstStage, judgeFacts, MODEL, pairFeatures, probabilityOf, type EventDoc, type Judgement, type Model } from './pair';
+import { firstStage, judgeFacts, MODEL, pairScores, probabilityOf, type EventDoc, type Judgement, type Model } from './pair';
 import type { CorpusDf } from './lexical';
 
 export interface JudgedAmong {
@@ -17,7 +17,8 @@ export interface JudgedAmong {
  * n·(n−1)/2 for a pool of n, and only as many rows as candidates at the floor).
  */
 export function judgeAmong(article: EventDoc, docs: readonly EventDoc[], corpus?: CorpusDf, model: Model = MODEL): JudgedAmong {
-  const facts = docs.map((d) => pairFeatures(article, d));
+  // The shared words shown are worked out by judgeFacts, once, weighed with the corpus where given.
+  const facts = docs.map((d) => pairScores(article, d));
   const first = facts.map((f) => probabilityOf(f.features, f.gap, model));
   const between = new Map<number, number>();
   const n = docs.length;

@@ -4,7 +4,7 @@
 // shown, with what agreed and what differed.
 import { entityById } from '../entities';
 import modelFile from '../../data/events/model.json';
-import { lexicalSimilarity, termVector, withoutSharedLines, type CorpusDf, type TermVector } from './lexical';
+import { lexicalScores, sharedWords, termVector, withoutSharedLines, type CorpusDf, type TermVector } from './lexical';
 import { eventSignature } from './signature';
 import { isoDay } from './day';
 import { dayFeatures, placeFeatures, typeFeatures } from './pair-features';
@@ -65,15 +65,26 @@ export interface PairFacts {
   sharedWords: string[];
 }
 
-/** The features of a pair (each 0..1), with the facts the explanation needs. */
-/** The pair's word similarity. One outlet's reports share its boilerplate; other outlets' shared lines are syndicated copy. */
-function lexicalOf(a: EventDoc, b: EventDoc, sameOutlet: boolean, corpus?: CorpusDf) {
-  return sameOutlet ? lexicalSimilarity(withoutSharedLines(a.terms, b.terms), withoutSharedLines(b.terms, a.terms), corpus) : lexicalSimilarity(a.terms, b.terms, corpus);
+/** A pair's facts but the shared words shown: all a probability reads. */
+export type PairScores = Omit<PairFacts, 'sharedWords'>;
+
+const sameOutletOf = (a: EventDoc, b: EventDoc) => !!a.outlet && a.outlet === b.outlet;
+
+/** The pair's words as compared. One outlet's reports share its boilerplate; other outlets' shared lines are syndicated copy. */
+function comparedTerms(a: EventDoc, b: EventDoc): [TermVector, TermVector] {
+  return sameOutletOf(a, b) ? [withoutSharedLines(a.terms, b.terms), withoutSharedLines(b.terms, a.terms)] : [a.terms, b.terms];
 }
 
+/** The features of a pair (each 0..1), with the facts the explanation needs. */
 export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairFacts {
-  const sameOutlet = !!a.outlet && a.outlet === b.outlet;
-  const lx = lexicalOf(a, b, sameOutlet, corpus);
+  const compared = comparedTerms(a, b);
+  return { ...pairScores(a, b, corpus, compared), sharedWords: sharedWords(...compared, corpus) };
+}
+
+/** pairFeatures without the shared words (a first stage's probability, a pair judged with the reader's corpus, which weighs its words anew). */
+export function pairScores(a: EventDoc, b: EventDoc, corpus?: CorpusDf, compared = comparedTerms(a, b)): PairScores {
+  const sameOutlet = sameOutletOf(a, b);
+  const lx = lexicalScores(...compared, corpus);
   const days = dayFeatures(a.sig, b.sig);
   const actorsB = new Set(specificActors(b.sig.actors));
   const actorShared = specificActors(a.sig.actors).some((x) => actorsB.has(x)) ? 1 : 0;
@@ -104,7 +115,7 @@ export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairF
     // on a district, its toll raised that night, and Wednesday's).
     ...whatFeatures(a.sig, b.sig, types.typeSame, sameOutlet, places.placeNear > 0 || places.placeConflict > 0 || days.features.dayOther > 0 || days.features.dayAfterPub > 0),
   };
-  return { features, gap: days.gap, near: days.near, sharedWords: lx.shared };
+  return { features, gap: days.gap, near: days.near };
 }
 
 export function rawProbability(f: Record<FeatureName, number>, model: Model = MODEL): number {
@@ -176,7 +187,7 @@ export function probabilityOf(features: Record<FeatureName, number>, gap: number
 
 /** The first stage's probability of two reports: what a third report is weighed by (neighbours.ts). */
 export function firstStage(a: EventDoc, b: EventDoc, model: Model = MODEL): number {
-  const facts = pairFeatures(a, b);
+  const facts = pairScores(a, b);
   return probabilityOf(facts.features, facts.gap, model);
 }
 
@@ -197,13 +208,16 @@ export interface Judgement {
  * across it). The reader's corpus ranks the candidates and orders the shared words shown.
  */
 export function judge(a: EventDoc, b: EventDoc, corpus?: CorpusDf, model: Model = MODEL, thirds: Thirds = []): Judgement {
-  return judgeFacts(a, b, pairFeatures(a, b), { corpus, model, thirds });
+  return judgeFacts(a, b, pairScores(a, b), { corpus, model, thirds });
 }
 
-/** judge, with the pair's features already read (by the reference table alone, as judge reads them). */
-export function judgeFacts(a: EventDoc, b: EventDoc, facts: PairFacts, { corpus, model = MODEL, thirds = [] }: { corpus?: CorpusDf | undefined; model?: Model; thirds?: Thirds } = {}): Judgement {
+/**
+ * judge, with the pair's features already read (by the reference table alone, as judge reads
+ * them); its shared words too where `scores` has them and no corpus is given.
+ */
+export function judgeFacts(a: EventDoc, b: EventDoc, scores: PairScores & { sharedWords?: string[] }, { corpus, model = MODEL, thirds = [] }: { corpus?: CorpusDf | undefined; model?: Model; thirds?: Thirds } = {}): Judgement {
   // The words shown are weighed with the reader's corpus too; the probability by the reference table alone.
-  if (corpus) facts = { ...facts, sharedWords: lexicalOf(a, b, !!a.outlet && a.outlet === b.outlet, corpus).shared };
+  const facts: PairFacts = { ...scores, sharedWords: scores.sharedWords && !corpus ? scores.sharedWords : sharedWords(...comparedTerms(a, b), corpus) };
   const first = probabilityOf(facts.features, facts.gap, model);
   const probability = withNeighbours(first, thirds, ceilingOf(a.sig, b.sig, facts.features, facts.gap, first), model.neighbours);
   const f = facts.features;
