@@ -1,6 +1,7 @@
 // The text blocks of a body container, read by walking it once: no cloning, no layout. What is
 // boilerplate is skipped on the way (tags, selectors, link-dense blocks); reader comments are
 // marked so the line rules keep them apart.
+import { matcherOf } from '../markup/select';
 import { squash } from './clean';
 import type { Block } from './lines';
 
@@ -43,32 +44,50 @@ export interface WalkOptions {
  * characters). A hostile page's 5 MB body is read up to here and no further, so that extracting
  * it costs what a long article costs (issue 18: 389 ms in one task on a 5 MB page).
  */
-const MAX_BLOCK_TEXT = 60_000;
+export const MAX_BLOCK_TEXT = 60_000;
+
+/**
+ * The most blocks one walk collects: three times the most of any fixture page's body (98). Each
+ * block goes through a dozen line patterns (lines.ts), so 30,000 one-letter paragraphs took
+ * 500 ms of CPU in one task where the characters' budget above never came near (500 blocks:
+ * 37-48 ms, the page's first extraction, with code not yet optimised).
+ */
+export const MAX_BLOCKS = 300;
+
+/**
+ * The most nodes one walk visits: a body of 30,000 empty elements took 25 ms to walk, where no
+ * budget above is spent. An article's body container has a few hundred to a few thousand.
+ */
+const MAX_NODES = 10_000;
 
 /** Why a block with mostly linked text is dropped: related lists, tag clouds, "read also" links. */
 const LINK_DENSITY = 0.6;
 
 export function collectBlocks(root: Element, opts: WalkOptions): Block[] {
-  const drop = new Set(root.querySelectorAll(opts.drop));
-  const comments = new Set(root.querySelectorAll(opts.comments));
+  // Not one query per list (lib/markup/select.ts: a list takes Chromium's slow path).
+  const dropped = matcherOf(root, opts.drop);
+  const isComments = matcherOf(root, opts.comments);
   const blocks: Block[] = [];
   const max = opts.maxChars ?? MAX_BLOCK_TEXT;
   let total = 0;
   let text = '';
   let linkText = 0;
   let inComment = 0;
+  let nodes = 0;
+  const more = () => total + text.length < max && blocks.length < MAX_BLOCKS && nodes < MAX_NODES;
 
   const flush = () => {
     // Invisible characters go before whitespace is squashed: JavaScript's \s counts the BOM.
     const t = squash(text);
-    if (t && (linkText / t.length < LINK_DENSITY || inComment > 0)) blocks.push(inComment > 0 ? { text: t, comment: true } : { text: t });
+    if (t && blocks.length < MAX_BLOCKS && (linkText / t.length < LINK_DENSITY || inComment > 0)) blocks.push(inComment > 0 ? { text: t, comment: true } : { text: t });
     total += text.length;
     text = '';
     linkText = 0;
   };
 
   const walk = (node: Node, inLink: boolean): void => {
-    for (let child = node.firstChild; child && total + text.length < max; child = child.nextSibling) {
+    for (let child = node.firstChild; child && more(); child = child.nextSibling) {
+      nodes++;
       if (child.nodeType === 3) {
         // A text node longer than the budget (one 200,000-character paragraph) is cut to it.
         const t = (child.nodeValue ?? '').slice(0, max);
@@ -80,8 +99,8 @@ export function collectBlocks(root: Element, opts: WalkOptions): Block[] {
       const el = child as Element;
       const tag = el.tagName.toUpperCase();
       if (SKIP_TAGS.has(tag)) continue;
-      const isComment = comments.has(el);
-      if (!isComment && drop.has(el)) continue;
+      const isComment = isComments(el);
+      if (!isComment && dropped(el)) continue;
       if (tag === 'BR') {
         flush();
         continue;

@@ -16,7 +16,9 @@ import { collectBlocks, GENERIC_COMMENTS, GENERIC_DROP } from './blocks';
 import { cleanLabel, cleanTitle, squash } from './clean';
 import { jsonLdArticle } from '../markup/jsonld';
 import { splitBlocks, type Block } from './lines';
+import { hasText } from '../markup/has-text';
 import { meta } from '../markup/meta';
+import { allOf, firstOf } from '../markup/select';
 import { belongsToArticle } from './own-date';
 import type { ReadabilityResult } from './readability';
 
@@ -36,7 +38,7 @@ const textOf = (el: Element | null) => (el ? squash(el.textContent ?? '') : '');
 
 function firstText(doc: Document, selectors: string[] | undefined): { text: string; el: Element } | null {
   for (const s of selectors ?? []) {
-    const el = doc.querySelector(s);
+    const el = firstOf(doc, s);
     const text = textOf(el);
     if (el && text) return { text, el };
   }
@@ -82,8 +84,8 @@ function pickTitle(doc: Document, rules: SiteRules, ldHeadline: string | null): 
 
 function pickRoot(doc: Document, rules: SiteRules): Element | null {
   for (const s of [...(rules.body ?? []), ...GENERIC_BODY]) {
-    const el = doc.querySelector(s);
-    if (el && (el.textContent ?? '').length >= MIN_BODY) return el;
+    const el = firstOf(doc, s);
+    if (el && hasText(el, MIN_BODY)) return el;
   }
   return doc.body;
 }
@@ -93,7 +95,7 @@ function bodyBlocks(doc: Document, root: Element, rules: SiteRules): Block[] {
   const comments = [...(rules.comments ?? []), GENERIC_COMMENTS].join(', ');
   const blocks = collectBlocks(root, { drop, comments });
   // Comments the page keeps outside the body container (Orient's block after the article).
-  const outside = doc.querySelector(comments);
+  const outside = firstOf(doc, comments);
   if (outside && !root.contains(outside) && !outside.contains(root)) {
     // One at a time: a hostile page's comment block may hold more blocks than a spread can pass.
     for (const b of collectBlocks(outside, { drop, comments: '*' })) blocks.push({ ...b, comment: true });
@@ -146,19 +148,37 @@ export function extractWith(doc: Document, rawUrl: string, readabilityStep: Read
   // related stories, sidebars, navigation, the site's header and footer (own-date.ts).
   const notOurs = [...(rules.servedDate ?? []), ARCHIVE_CHROME];
   const scope = { title: firstText(doc, [...(rules.title ?? []), ...GENERIC_TITLE])?.el ?? null, body: root && root !== doc.body ? root : null };
-  const pageDate = (selector: string) => [...doc.querySelectorAll(selector)].find((el) => !insideAny(el, notOurs) && belongsToArticle(el, scope)) ?? null;
-  const siteDateEl = (rules.date ?? []).map(pageDate).find((el): el is Element => !!el);
-  const genericDateEl = GENERIC_DATE.map(pageDate).find((el): el is Element => !!el && !!dateOfElement(el, captured));
-  const timeEl = pageDate('time[datetime]');
+  // Each source is looked for only when those before it gave nothing: on a big page each
+  // selector is a query over all of it.
+  const pageDate = (selector: string) => allOf(doc, selector).find((el) => !insideAny(el, notOurs) && belongsToArticle(el, scope)) ?? null;
+  const firstPageDate = (selectors: readonly string[], dated: boolean) => {
+    for (const s of selectors) {
+      const el = pageDate(s);
+      if (el && (!dated || dateOfElement(el, captured))) return el;
+    }
+    return null;
+  };
+  const siteDate = () => {
+    const el = firstPageDate(rules.date ?? [], false);
+    return el && dateOfElement(el, captured);
+  };
+  const timeDate = () => {
+    const el = pageDate('time[datetime]');
+    return el && el !== servedEl?.el ? dateOfElement(el, captured) : null;
+  };
+  const genericDate = () => {
+    const el = firstPageDate(GENERIC_DATE, true);
+    return el ? dateOfElement(el, captured) : null;
+  };
   const urlDate = URL_DATE.exec(rec.url);
   const oldestAge = split.commentAges.length && captured ? split.commentAges.map((a) => resolveRelativeAge(a, captured)).filter((d): d is ParsedDate => !!d).sort((a, b) => a.value.localeCompare(b.value))[0] ?? null : null;
   const publishedAt =
-    (siteDateEl && dateOfElement(siteDateEl, captured)) ||
+    siteDate() ||
     asDate(ld?.datePublished ? parseArabicDate(ld.datePublished) : null, 'json-ld') ||
     asDate(ownHead ? parseDateMeta(doc) : null, 'meta') ||
-    (timeEl && timeEl !== servedEl?.el ? dateOfElement(timeEl, captured) : null) ||
+    timeDate() ||
     (split.dateLine ? asDate(split.dateLine.date, 'byline') : null) ||
-    (genericDateEl ? dateOfElement(genericDateEl, captured) : null) ||
+    genericDate() ||
     asDate(readability?.publishedTime ? parseArabicDate(readability.publishedTime) : null, 'meta') ||
     asDate(urlDate ? parseArabicDate(`${urlDate[1]}-${urlDate[2]!.padStart(2, '0')}-${urlDate[3]!.padStart(2, '0')}`) : null, 'url') ||
     // A comment's age bounds the article's date from above: the article is at least that old.
@@ -171,7 +191,10 @@ export function extractWith(doc: Document, rawUrl: string, readabilityStep: Read
   const langAttr = doc.documentElement.getAttribute('lang') ?? meta(doc, 'og:locale') ?? '';
   const lang = langAttr.slice(0, 2).toLowerCase() || (/[\u0600-\u06FF]/.test(title) ? 'ar' : 'en');
   const dirAttr = doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir');
-  const metaAuthor = pageMeta('author', 'article:author', 'byl');
+  const metaAuthor = () => {
+    const a = pageMeta('author', 'article:author', 'byl');
+    return a && !/^https?:/.test(a) ? a : null;
+  };
 
   const article: Article = {
     // A registry outlet without an adapter is still known by its host (identity.ts).
@@ -183,7 +206,7 @@ export function extractWith(doc: Document, rawUrl: string, readabilityStep: Read
     title: title || split.title,
     publishedAt,
     servedAt: served,
-    author: firstText(doc, rules.author)?.text || ld?.author || (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) || split.author || pageAuthor(doc, scope) || readability?.byline || null,
+    author: firstText(doc, rules.author)?.text || ld?.author || metaAuthor() || split.author || pageAuthor(doc, scope) || readability?.byline || null,
     section: split.dateLine?.section || cleanLabel(firstText(doc, rules.section)?.text ?? '') || ld?.section || pageMeta('article:section') || null,
     paragraphs: isArticle ? split.paragraphs : [],
     comments: isArticle ? split.comments : [],
@@ -198,7 +221,7 @@ const GENERIC_AUTHOR = '[itemprop="author"], [rel="author"], .author-name, .byli
 
 /** A writer element of the article's own (not a related story's, not an author box's biography). */
 function pageAuthor(doc: Document, scope: { title: Element | null; body: Element | null }): string | null {
-  for (const el of doc.querySelectorAll(GENERIC_AUTHOR)) {
+  for (const el of allOf(doc, GENERIC_AUTHOR)) {
     const text = squash(el.textContent ?? '').replace(/^(?:كتب(?:ه|ت)?|بقلم|الكاتب(?:ة)?|By|Author)\s*[:：]?\s*/i, '');
     if (text.length >= 2 && text.length <= 60 && !parseArabicDate(text) && belongsToArticle(el, scope)) return text;
   }

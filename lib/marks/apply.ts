@@ -45,7 +45,7 @@ const MAX_MARKS = 400;
 export async function applyMarks(root: Element, paragraphs: string[], all: MarkSpec[], opts: { batch?: number; signal?: AbortSignal } = {}): Promise<HTMLElement[]> {
   const marks = all.length > MAX_MARKS ? all.slice(0, MAX_MARKS) : all;
   const { index, segs } = step('marks-locate', () => {
-    const index = buildTextIndex(root);
+    const index = buildTextIndex(root, undefined, paragraphs);
     const starts = locateParagraphs(index, paragraphs);
     const segs: Segment[] = [];
     for (const m of marks) {

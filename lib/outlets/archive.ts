@@ -1,5 +1,6 @@
 import { timestampToIso } from '../arabic/dates';
 import type { ArchiveInfo } from '../types';
+import { firstOf } from '../markup/select';
 
 // web.archive.org/web/<4–14 digit timestamp>[modifier: id_, im_, if_, js_, cs_, fw_, oe_…]/<original url>
 const WAYBACK = /^(?:https?:)?\/\/(?:web\.)?archive\.org\/web\/(\d{4,14})([a-z]{2}_)?\/(.+)$/i;
@@ -77,9 +78,10 @@ export function archiveFromDocument(doc: Document): Unarchived | null {
     }
   }
   // archive.today keeps the original in the "saved from" field of its header.
-  const saved = doc.querySelector('#HEADER input[name="q"], #HEADER a[href^="http"]:not([href*="archive."])');
+  // Each selector alone starts from #HEADER; as one list, Chromium matches them against every element.
+  const saved = firstOf(doc, ['#HEADER input[name="q"]', '#HEADER a[href^="http"]:not([href*="archive."])']);
   const orig = saved?.getAttribute('value') ?? saved?.getAttribute('href');
-  const when = doc.querySelector('#HEADER time[datetime], #HEADER [itemprop="pubdate"]')?.getAttribute('datetime');
+  const when = firstOf(doc, ['#HEADER time[datetime]', '#HEADER [itemprop="pubdate"]'])?.getAttribute('datetime');
   if (orig && when) {
     const archiveUrl = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
     return { url: withScheme(orig), archive: { archiveUrl, capturedAt: new Date(when).toISOString().replace(/\.\d{3}Z$/, 'Z'), service: 'archive.today' } };

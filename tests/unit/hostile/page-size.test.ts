@@ -26,4 +26,18 @@ describe('the bound on a page\'s size', () => {
     expect(tooLarge(doc)).toBe(true);
     expect(steps).toBe(MAX_ELEMENTS);
   });
+
+  it('in a browser, asks its collection of elements for the one past the bound, never for their count', () => {
+    const doc = pageOf(MAX_ELEMENTS * 10);
+    const asked: unknown[] = [];
+    const everything = [...doc.querySelectorAll('*')];
+    // A browser's getElementsByTagName('*'), whose item(i) walks only as far as element i
+    // (linkedom's knows no '*'); its length, or an index checked against it, walks the page to its end.
+    doc.getElementsByTagName = ((name: string) => {
+      expect(name).toBe('*');
+      return new Proxy(everything, { get: (target, key) => (key === 'item' ? (i: number) => (asked.push(i), target[i] ?? null) : (asked.push(key), Reflect.get(target, key))) });
+    }) as unknown as Document['getElementsByTagName'];
+    expect(tooLarge(doc)).toBe(true);
+    expect(asked).toEqual([0, MAX_ELEMENTS]);
+  });
 });
