@@ -8,7 +8,7 @@ import { lexicalScores, sharedWords, termVector, withoutSharedLines, type Corpus
 import { eventSignature } from './signature';
 import { isoDay } from './day';
 import { dayFeatures, placeFeatures, typeFeatures } from './pair-features';
-import { whatFeatures } from './what';
+import { isReaction, whatFeatures } from './what';
 import { countsAgree, numberFeatures } from './numbers';
 import { calibrate, withNeighbours, type NeighbourModel, type Thirds } from './neighbours';
 import type { EventSignature } from './types';
@@ -139,7 +139,7 @@ const FAR_CAP = 0.5;
  * report names the other's day: a caption or a background sentence may have dated it first), and
  * the others below.
  */
-export function capOf(features: Record<FeatureName, number>, gap: number | null): number {
+function capOf(features: Record<FeatureName, number>, gap: number | null): number {
   const far = gap !== null && gap > EVENT_DAYS && !features.dayNamed;
   // An outlet's recurring report (the day's exchange rate, weather, round-up) is about its day,
   // never an event: related to the series at most, whatever its words share. Nor are two places
@@ -153,6 +153,30 @@ export function capOf(features: Record<FeatureName, number>, gap: number | null)
   // apart: two incidents (Manbij's strikes of Monday and of Tuesday; Tuesday's and Wednesday's rockets).
   const twoIncidents = features.dayOther === 1 && (features.numApart > 0.3 || features.placeOther === 1);
   return far || features.recurring || apart || twoIncidents ? FAR_CAP : 1;
+}
+
+/**
+ * Whether what third reports say may lift the pair (neighbours.ts): only where its own evidence is
+ * of one event — what happened (the same kind, the same thing, the same weapon), the event's day
+ * (not two days told, not one told after the other's publication, not days apart unless one names
+ * the other's) and the place (not places apart, not each its own specific place). Shared partners
+ * are evidence of one event only between reports that could be one: two strikes on one town on
+ * other days share the reports that tell both days, and a reaction (a welcome, a condemnation)
+ * shares the reports of what it reacts to — so a reaction and a report that is not one are lifted
+ * only where the reaction names the event's own place or toll. They may still lower the pair.
+ */
+export function partnersMayLift(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null): boolean {
+  const what = f.typeConflict || f.whatConflict || f.weaponConflict;
+  const day = f.dayOther || f.dayAfterPub || (gap !== null && gap >= 2 && !f.dayNamed);
+  const place = f.placeConflict || f.placeApart || f.govApart || f.placeOther;
+  const reaction = isReaction(a) !== isReaction(b) && !f.placeSame && !f.sharedSpecific && !f.numAgree;
+  return !what && !day && !place && !reaction;
+}
+
+/** The most the second stage may give a pair: the rules' cap, and the first stage's probability where partners may not lift it. */
+export function ceilingOf(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null, first: number): number {
+  const cap = capOf(f, gap);
+  return partnersMayLift(a, b, f, gap) ? cap : Math.min(cap, first);
 }
 
 /** The pair model's calibrated probability of a pair (the first stage), under the rules' cap. */
@@ -194,7 +218,8 @@ export function judge(a: EventDoc, b: EventDoc, corpus?: CorpusDf, model: Model 
 export function judgeFacts(a: EventDoc, b: EventDoc, scores: PairScores & { sharedWords?: string[] }, { corpus, model = MODEL, thirds = [] }: { corpus?: CorpusDf | undefined; model?: Model; thirds?: Thirds } = {}): Judgement {
   // The words shown are weighed with the reader's corpus too; the probability by the reference table alone.
   const facts: PairFacts = { ...scores, sharedWords: scores.sharedWords && !corpus ? scores.sharedWords : sharedWords(...comparedTerms(a, b), corpus) };
-  const probability = withNeighbours(probabilityOf(facts.features, facts.gap, model), thirds, capOf(facts.features, facts.gap), model.neighbours);
+  const first = probabilityOf(facts.features, facts.gap, model);
+  const probability = withNeighbours(first, thirds, ceilingOf(a.sig, b.sig, facts.features, facts.gap, first), model.neighbours);
   const f = facts.features;
   // "Related" without the probability for it: the same specific place or actor in another
   // incident. A generic place (Damascus, a governorate) or a shared word is never enough.

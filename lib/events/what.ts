@@ -46,6 +46,9 @@ const AR: Array<[Key, number, string]> = [
   ['mine', 1, 'لغم|الغام|مخلفات الحرب|قنبله عنقوديه|ذخائر غير منفجره'],
   ['drone', 1, 'مسيره|مسيرات|طائره مسيره|طايره مسيره|درون'],
   ['incursion', 1, 'توغل|توغلت|تجريف|اقتحام|اقتحمت|مداهمه|داهمت'],
+  // Another's word on an event: a welcome, a condemnation, a call (neighbours: a reaction is judged
+  // close to the reports of what it reacts to, whichever event it is).
+  ['reaction', 1, 'ترحب|يرحب|نرحب|رحب|رحبت|ترحيب|ترحيبا|تدين|يدين|ندين|ادان|ادانت|ادانه|تستنكر|يستنكر|استنكر|استنكرت|استنكار|تندد|يندد|ندد|نددت|تنديد|تشجب|يشجب|شجب|تطالب|يطالب|تدعو|يدعو|دعت'],
 ];
 
 const EN: Array<[Key, number, string]> = [
@@ -84,6 +87,7 @@ const EN: Array<[Key, number, string]> = [
   ['mine', 1, 'landmine|landmines|unexploded|cluster munitions|cluster bombs'],
   ['drone', 1, 'drone|drones|uav'],
   ['incursion', 1, 'incursion|incursions|stormed'],
+  ['reaction', 1, 'welcome|welcomes|welcomed|condemn|condemns|condemned|condemnation|denounce|denounces|denounced|deplores|deplored|slams|slammed|urges|urged|calls for|called for'],
 ];
 
 // The weapon, where a report names one: two reports of one place and day that name different
@@ -151,10 +155,11 @@ export function whatOf(title: string, lede: string, arabic: boolean, c: Candidat
 
 /**
  * Things nearly every report of their kind names (an airport's flights, a minister's meeting or
- * visit, a closure, a fund's money, a return; a crossing, which is where the news happens): neither
+ * visit, a closure, a fund's money, a return; a crossing, which is where the news happens; a
+ * reaction, which one event's reports also tell — "the Coalition condemns the massacre"): neither
  * two reports naming them are thereby about one event, nor two naming different ones about two.
  */
-const WEAK = new Set(['flights', 'closure', 'meeting', 'visit', 'funds', 'return', 'decree', 'appointment', 'crossing']);
+const WEAK = new Set(['flights', 'closure', 'meeting', 'visit', 'funds', 'return', 'decree', 'appointment', 'crossing', 'reaction']);
 
 /**
  * Do two reports name the same thing (`same`), or does each headline name things the other report
@@ -191,3 +196,8 @@ export function whatFeatures(a: EventSignature, b: EventSignature, typeSame: num
   return { whatSame: same, whatConflict: conflict, update, sameOutletUpdate: sameOutlet ? update : 0, weaponConflict };
 }
 const NOTHING: What = { title: [], all: [], update: false };
+
+/** The report's headline is another's word on an event (a welcome, a condemnation, a call): a reaction. */
+export function isReaction(s: EventSignature): boolean {
+  return !!s.what?.title.includes('reaction');
+}

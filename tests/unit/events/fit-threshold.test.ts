@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseThreshold } from '../../../scripts/fit-events';
 import { MODEL } from '../../../lib/events/pair';
 
-type Judged = { source: string; y: 0 | 1; prob: number };
+type Judged = { source: string; y: 0 | 1; prob: number; hard?: boolean };
 /** `n` pairs of a source at probability `prob`, `same` of them same-event. */
 const at = (source: string, prob: number, n: number, same: number): Judged[] => Array.from({ length: n }, (_, i) => ({ source, y: i < same ? 1 : 0, prob }));
 
@@ -20,6 +20,18 @@ describe('chooseThreshold', () => {
   it('does not let a source of a few same-event pairs decide, nor pairs at 0.5 and under (the caps)', () => {
     const list = [...at('real-2025', 0.9, 10, 5), ...at('fa-kes', 0.9, 60, 60), ...at('fa-kes', 0.5, 40, 1)];
     expect(chooseThreshold(list)).toBe(0.51);
+  });
+
+  it('is the lowest at which no hard negative of any source is called same-event, as well', () => {
+    const hard = (source: string, prob: number) => ({ source, y: 0 as const, prob, hard: true });
+    const list = [...at('fa-kes', 0.95, 60, 60), ...at('fa-kes', 0.6, 20, 20)];
+    expect(chooseThreshold(list)).toBe(0.51);
+    // A hard negative of a small source (real 2025) at 0.8 counts: the threshold goes above it.
+    expect(chooseThreshold([...list, hard('real-2025', 0.8)])).toBe(0.81);
+    // A pair of two events that is not a hard negative counts only for the precision.
+    expect(chooseThreshold([...list, { source: 'real-2025', y: 0, prob: 0.8 }])).toBe(0.51);
+    // A hard negative no threshold of the range avoids: the lowest precise threshold calling the fewest.
+    expect(chooseThreshold([...list, hard('fa-kes', 0.99), hard('fa-kes', 0.7)])).toBe(0.71);
   });
 
   it('is the highest tried when no threshold reaches the precision', () => {
