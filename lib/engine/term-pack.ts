@@ -8,7 +8,7 @@
 // Layout: 'V' 2 | title words | per word: number (lib/engine/lexicon.ts), count | lines | per
 // line: key (hash53: its high 21 bits in 3 bytes, its low 32 in 4, little-endian), word count,
 // word numbers. Format 1 wrote the key's two halves as varints (≈ 8 bytes a line against 7).
-import type { TermVector } from '../events/lexical';
+import type { TermVector } from '../events/term-vector';
 import { ByteReader, ByteWriter } from './segments/bytes';
 import type { Lexicon } from './lexicon';
 

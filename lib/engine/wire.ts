@@ -7,7 +7,7 @@ import type { Fingerprint } from './simhash';
 import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
 import { eventDocFromWire, eventSignature, termVector, type EventSignature } from '../events';
-import type { TermVector } from '../events/lexical';
+import type { TermVector } from '../events/term-vector';
 import { MAX_WIRE_WORDS, wireOf, type TermLists, type TermsWire } from './term-pack';
 
 export interface FeaturesWire {

@@ -4,7 +4,8 @@
 // shown, with what agreed and what differed.
 import { entityById } from '../entities';
 import modelFile from '../../data/events/model.json';
-import { lexicalScores, sharedWords, termVector, withoutSharedLines, type CorpusDf, type TermVector } from './lexical';
+import { lexicalScores, sharedWords, type CorpusDf } from './lexical';
+import { termVector, withoutSharedLines, type TermVector } from './term-vector';
 import { eventSignature } from './signature';
 import { isoDay } from './day';
 import { dayFeatures, placeFeatures, typeFeatures } from './pair-features';
@@ -78,13 +79,19 @@ function comparedTerms(a: EventDoc, b: EventDoc): [TermVector, TermVector] {
 /** The features of a pair (each 0..1), with the facts the explanation needs. */
 export function pairFeatures(a: EventDoc, b: EventDoc, corpus?: CorpusDf): PairFacts {
   const compared = comparedTerms(a, b);
-  return { ...pairScores(a, b, corpus, compared), sharedWords: sharedWords(...compared, corpus) };
+  return { ...pairScores(a, b, corpus, compared), sharedWords: sharedWords(compared[0], compared[1], corpus) };
+}
+
+/** The pair's shared words, weighed with `corpus` where given. */
+function sharedWordsOf(a: EventDoc, b: EventDoc, corpus?: CorpusDf): string[] {
+  const [ta, tb] = comparedTerms(a, b);
+  return sharedWords(ta, tb, corpus);
 }
 
 /** pairFeatures without the shared words (a first stage's probability, a pair judged with the reader's corpus, which weighs its words anew). */
 export function pairScores(a: EventDoc, b: EventDoc, corpus?: CorpusDf, compared = comparedTerms(a, b)): PairScores {
   const sameOutlet = sameOutletOf(a, b);
-  const lx = lexicalScores(...compared, corpus);
+  const lx = lexicalScores(compared[0], compared[1], corpus);
   const days = dayFeatures(a.sig, b.sig);
   const actorsB = new Set(specificActors(b.sig.actors));
   const actorShared = specificActors(a.sig.actors).some((x) => actorsB.has(x)) ? 1 : 0;
@@ -217,7 +224,7 @@ export function judge(a: EventDoc, b: EventDoc, corpus?: CorpusDf, model: Model 
  */
 export function judgeFacts(a: EventDoc, b: EventDoc, scores: PairScores & { sharedWords?: string[] }, { corpus, model = MODEL, thirds = [] }: { corpus?: CorpusDf | undefined; model?: Model; thirds?: Thirds } = {}): Judgement {
   // The words shown are weighed with the reader's corpus too; the probability by the reference table alone.
-  const facts: PairFacts = { ...scores, sharedWords: scores.sharedWords && !corpus ? scores.sharedWords : sharedWords(...comparedTerms(a, b), corpus) };
+  const facts: PairFacts = { ...scores, sharedWords: scores.sharedWords && !corpus ? scores.sharedWords : sharedWordsOf(a, b, corpus) };
   const first = probabilityOf(facts.features, facts.gap, model);
   const probability = withNeighbours(first, thirds, ceilingOf(a.sig, b.sig, facts.features, facts.gap, first), model.neighbours);
   const f = facts.features;

@@ -14,7 +14,7 @@ import { Lexicon, PAGE, lexiconForWrite } from '../../../lib/engine/lexicon';
 import { listsOf, maxWordId, packTerms, storedTerms, unpackTerms, withLexicon } from '../../../lib/engine/term-pack';
 import { writeBatch, prepare, toReport } from '../../../lib/engine/index-store';
 import { eventDoc, termVector } from '../../../lib/events';
-import type { TermVector } from '../../../lib/events/lexical';
+import type { TermVector } from '../../../lib/events/term-vector';
 import type { DocRow } from '../../../lib/engine/index-types';
 import { beginImport, finishImport, importPart } from '../../../lib/engine/imports';
 import { analyseRecords, fromWire } from '../../../lib/engine/wire';

@@ -1,0 +1,106 @@
+// The words of a report as the same-event judgement compares them (lib/events/lexical.ts): its
+// title counted twice and the start of its lede, line by line, so that an outlet's boilerplate lines
+// can be left out of a pair of its own reports.
+import { normalize, terms, termsOf, tokensBefore, type Scan, type Token } from '../arabic';
+import { spacedKey } from '../corpus/ids';
+
+/** The words read from a report: its title (counted twice) and the start of its lede. */
+const LEXICAL_WORDS = 150;
+
+export interface TermVector {
+  /** Term → weighted count. */
+  all: Map<string, number>;
+  title: Map<string, number>;
+  /** The lede's lines (a hash of each, normalised, as keys) and the terms each gave: what an outlet repeats. */
+  lines: Map<string, string[]>;
+}
+
+const EN_STOP = new Set('the a an and or of in on at to for from by with as is was were be been are that this it its said says after over into than but not has have had who which while about against during their his her they he she also would will more most near other been'.split(' '));
+
+const ARABIC = /[\u0621-\u064A]/;
+
+/** Words of a text without Arabic as the lexical match reads them: English words. */
+function englishTerms(text: string): string[] {
+  return normalize(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !EN_STOP.has(w) && !/^\d+$/.test(w));
+}
+
+function count(list: readonly string[], into: Map<string, number>, w: number): void {
+  for (const t of list) into.set(t, (into.get(t) ?? 0) + w);
+}
+
+/**
+ * A paragraph that turns to another story ("وفي سياق متصل", "In other news"): outlets append the
+ * day's related news to a report (Shaam's Turkish flight permit, then Erdoğan's speech of the day),
+ * and its words are that other story's. The report's words end there.
+ */
+const ELSEWHERE = /^\s*(?:و?في\s+سياق\s+(?:متصل|منفصل|اخر|آخر)|و?على\s+صعيد\s+(?:اخر|آخر|متصل)|و?في\s+شان\s+(?:اخر|آخر)|و?في\s+شأن\s+(?:اخر|آخر)|in\s+other\s+(?:news|developments))/i;
+
+/** A scan of `${title}\n` and the start of the text (lib/engine/features analyseScanned), to read the words from again. */
+interface Scanned extends Scan {
+  text: string;
+}
+
+/** The tokens of `${title}\n${chunk}` from `scanned` when it begins so and normalising gives its tokens, else null. */
+function reusable(title: string, chunk: string, scanned: Scanned | undefined): Token[] | null {
+  const body = title.length + 1;
+  if (!scanned?.plain || scanned.text.length < body + chunk.length || !scanned.text.startsWith(title) || scanned.text.charCodeAt(title.length) !== 10 || !scanned.text.startsWith(chunk, body)) return null;
+  return tokensBefore(scanned.text, scanned.tokens, body + chunk.length);
+}
+
+export function termVector(title: string, text: string, opts: { scanned?: Scanned } = {}): TermVector {
+  const chunk = text.slice(0, LEXICAL_WORDS * 12);
+  const toks = reusable(title, chunk, opts.scanned);
+  // Tokens of the title and of each line, read from `toks` in order (lines never split a token).
+  let next = 0;
+  const upTo = (end: number): Token[] => {
+    const from = next;
+    while (next < toks!.length && toks![next]!.end <= end) next++;
+    return toks!.slice(from, next);
+  };
+  const termsIn = (s: string, end: number): string[] => {
+    const own = toks ? upTo(end) : null;
+    if (!ARABIC.test(s)) return englishTerms(s);
+    return own ? termsOf(own) : terms(s);
+  };
+  const t = termsIn(title, title.length).slice(0, 40);
+  const all = new Map<string, number>();
+  count(t, all, 2);
+  const lines = new Map<string, string[]>();
+  let left = LEXICAL_WORDS;
+  // Where the line starts in chunk.
+  let at = 0;
+  for (const line of chunk.split(/\n+/)) {
+    const end = title.length + 1 + at + line.length;
+    at += line.length;
+    while (chunk.charCodeAt(at) === 10) at++;
+    if (left <= 0 || ELSEWHERE.test(line)) break;
+    const words = termsIn(line, end).slice(0, left);
+    if (!words.length) continue;
+    left -= words.length;
+    count(words, all, 1);
+    const key = spacedKey(line);
+    lines.set(key, [...(lines.get(key) ?? []), ...words]);
+  }
+  const titleOnly = new Map<string, number>();
+  count(t, titleOnly, 1);
+  return { all, title: titleOnly, lines };
+}
+
+/**
+ * The words of `v` without the lines it shares word for word with `other`: two reports of one
+ * outlet share its boilerplate (an "about us" paragraph, a subscription call), which says
+ * nothing about their events. Lines of fewer than eight words (a dateline) are kept.
+ */
+export function withoutSharedLines(v: TermVector, other: TermVector): TermVector {
+  let all: Map<string, number> | null = null;
+  for (const [key, words] of v.lines) {
+    if (words.length < 8 || !other.lines.has(key)) continue;
+    all ??= new Map(v.all);
+    for (const w of words) {
+      const c = (all.get(w) ?? 0) - 1;
+      if (c > 0) all.set(w, c);
+      else all.delete(w);
+    }
+  }
+  return all ? { ...v, all } : v;
+}
