@@ -9,7 +9,7 @@
 // name is spelt as the gazetteer spells it (englishPlaces reads those), else a place of its own.
 import { ENTITIES, aliasText } from '../entities';
 import { normalize } from '../arabic';
-import { isEnglishName, isGeneric } from './where';
+import { isArticleWord, isEnglishName, isGeneric, isPlaceWord, nameFollows } from './where';
 
 const EN_ARTICLE = /^(?:al|el|ar|as|ad|ash|at|az)[- ]/i;
 const EN_NAME = "(?:(?:al|el|ar|as|ad|ash|at|az)[- ])?[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?";
@@ -81,7 +81,8 @@ export function localPlaces(head: string, arabic: boolean, known: readonly strin
       const w1 = normalize(m[1]!);
       const w2 = m[2] ? normalize(m[2]) : '';
       const first = stripAl(w1);
-      if (AR_NOT_NAMES.has(w1) || first.length < 3) continue;
+      // A two-letter first word ("تل طويل", "ام باطنة") is a name's first word when a name follows.
+      if (AR_NOT_NAMES.has(w1) || (first.length < 3 && !(AR_TWO.has(first) && w2 && !AR_NOT_NAMES.has(w2)))) continue;
       const name = AR_TWO.has(first) && w2 && !AR_NOT_NAMES.has(w2) ? `${first} ${stripAl(w2)}` : first;
       if (seen.some((k) => k.includes(name))) continue;
       local.add(name);
@@ -108,6 +109,13 @@ export function localPlaces(head: string, arabic: boolean, known: readonly strin
     const at = m.index! + m[0].length - m[1]!.length;
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ').replace(/['’]s$/, '');
+      // A place word and the name after it ("in Tall Tawil", "near Ain Dhakar") name a place of
+      // their own that the gazetteer does not know: not the town the place word alone may be.
+      // Not when an article follows as a word of its own ("Deir El Zor"): the name goes on, unread.
+      if (n === 1 && words.length > 1 && isPlaceWord(name) && nameFollows(` ${words[1]!}`)) {
+        if (!isArticleWord(words[1]!)) local.add(englishKey(words.slice(0, 2).join(' ')));
+        break;
+      }
       if (isEnglishName(name)) break;
       const k = englishKey(name);
       const id = gaz.get(k);

@@ -162,6 +162,34 @@ const CAPITAL_AS_STATE = 'damascus';
 const STATE_AFTER = /^\s*(?:['’]s\s+)?(?:ally|allies|government|regime|authorities|officials|denied|denies|said|says|has|have|had|blamed|blames|accused|accuses|insists|insisted|rejected|rejects|claimed|claims|announced|agreed|wants|backed)\b/i;
 const STATE_BEFORE = /\b(?:its|their|moscow['’]?s|russia['’]?s|tehran['’]?s|iran['’]?s|backs|backing|backed|supports|support\s+for|ally)\s+$/i;
 
+// A word many place names start with ("Tall Tawil", "Bab Amr", "Ain Issa", "Deir Hafer"), some of
+// which is also a town of its own (al-Tall, al-Bab). Written bare before another name it is the
+// first word of that other place's name — a village the gazetteer may not know, in another
+// governorate — not the town; the town is written with its article ("al-Tall", "al-Bab") or alone
+// ("in Tall, north of Damascus"). Read bare it is capitalised ("a tall building" is no town).
+// Not Abu and Umm: before a name they are as often a person's ("Abu Leith", "Umm Ahmad").
+const PLACE_WORDS = new Set(['tall', 'tal', 'tel', 'tell', 'bab', 'ain', 'ein', 'deir', 'dayr', 'kafr', 'kfar', 'jisr', 'ras', 'khan', 'maarat', 'beit', 'jabal', 'jebel', 'bir', 'khirbet', 'qasr', 'wadi']);
+/** Capitalised words after a place word that are not a name ("in Tall On Monday", "Tall City"). */
+const NOT_A_NAME = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|City|Town|Village|Province|Governorate|District|Countryside|Area|Region|On|In|At|And|The|Of)\b/;
+const NAME_AFTER = /^[- ](?:(?:al|el|ar|as|ad|ash|ath|at|az)-)?[A-Z][a-z'’]/;
+/** An article written as a word of its own ("Deir El Zor", "Deir Ez Zour"): the name goes on after it. */
+const ARTICLE_WORD = /^(?:al|el|ar|as|ad|ash|ath|at|az|ez|ed|es|er|an|en)$/i;
+
+/** Whether `word` is an article written as a word of its own. */
+export function isArticleWord(word: string): boolean {
+  return ARTICLE_WORD.test(word);
+}
+
+/** Whether `word`, written bare, is a word place names start with (Tall, Bab, Ain, Deir, Kafr …). */
+export function isPlaceWord(word: string): boolean {
+  return PLACE_WORDS.has(word.toLowerCase());
+}
+
+/** Whether a place word written bare is followed by a name, whose first word it then is ("Tall| Tawil"). */
+export function nameFollows(after: string): boolean {
+  return NAME_AFTER.test(after) && !NOT_A_NAME.test(after.slice(1).replace(/^(?:al|el|ar|as|ad|ash|ath|at|az)-/, ''));
+}
+
 /** Places named in English text. */
 export function englishPlaces(text: string): Named[] {
   const { re, ids } = english();
@@ -171,6 +199,8 @@ export function englishPlaces(text: string): Named[] {
     if (!id) continue;
     if (m[0].length >= 4 && m[0] === m[0].toUpperCase()) continue;
     const end = m.index! + m[0].length;
+    const bare = m[0].length === m[1]!.length;
+    if (bare && isPlaceWord(m[1]!) && (!/^[A-Z]/.test(m[1]!) || nameFollows(text.slice(end, end + 40)))) continue;
     if (id === CAPITAL_AS_STATE && (STATE_AFTER.test(text.slice(end, end + 30)) || STATE_BEFORE.test(text.slice(Math.max(0, m.index! - 20), m.index!)))) continue;
     out.push({ id, start: m.index! });
   }

@@ -148,3 +148,58 @@ describe('an English town spelt otherwise than the gazetteer, named bare', () =>
     expect(pairFeatures(a, b).features).toMatchObject({ placeSame: 1, sharedSpecific: 1 });
   });
 });
+
+describe('a word place names start with, before another name, is that other place', () => {
+  // al-Tall (Rif Dimashq) and al-Bab (Aleppo) are towns, and "Tall", "Bab" the first words of many
+  // other places' names: FA-KES's Hasakeh wedding bombing in "Tall Tawil" was read as al-Tall.
+  const at = (title: string, lede = '') => eventSignature(title, lede, '2016-10-03');
+  it('reads "Tall Tawil", "Bab Amr", "Bab al-Faraj" as places of their own, not al-Tall or al-Bab', () => {
+    const wedding = at('Suicide bomber kills 22 at wedding in Tall Tawil', 'A suicide bomber blew himself up at a wedding in the village of Tall Tawil in Hasakah province.');
+    expect(wedding.place?.id).not.toBe('al-tall');
+    expect(wedding.govs).not.toContain('rif-dimashq-gov');
+    expect(wedding.local).toEqual([englishKey('Tall Tawil')]);
+    const amr = at('Shelling on Bab Amr kills five', 'Five people were killed in shelling on Bab Amr in Homs.');
+    expect(amr.places).not.toContain('al-bab');
+    expect(amr.place?.id).toBe('homs');
+    expect(amr.local).toEqual([englishKey('Bab Amr')]);
+    expect(at('Barrel bombs hit Bab al-Faraj in Aleppo').places).not.toContain('al-bab');
+    expect(at('Clashes near Tall al-Zaatar').places).not.toContain('al-tall');
+  });
+
+  it('keeps a person\'s name and a name spelt on past an article out of the unknown places', () => {
+    expect(localPlaces('The strike killed a commander known as Abu Leith in Idlib', false, []).local).toEqual([]);
+    expect(localPlaces('Shelling in Deir El Zor city killed four', false, []).local).toEqual([]);
+  });
+
+  it('takes the longer name the gazetteer spells otherwise ("Tall Abyad" is Tal Abyad)', () => {
+    expect(at('Car bomb kills 10 in Tall Abyad').place?.id).toBe('tal-abyad');
+    expect(at('Car bomb kills 10 in Tel Abyad').place?.id).toBe('tal-abyad');
+  });
+
+  it('keeps the town where it is meant: with its article, or alone', () => {
+    expect(at('Shelling on al-Tall north of Damascus').place?.id).toBe('al-tall');
+    expect(at('Three killed in Tall, north of Damascus').place?.id).toBe('al-tall');
+    expect(at('Air strikes on al-Bab kill 12').place?.id).toBe('al-bab');
+    expect(at('Army shells al-Bab Monday').place?.id).toBe('al-bab');
+    expect(at('Army shells Bab On Monday').place?.id).toBe('al-bab');
+  });
+
+  it('does not read the English word "tall" as the town', () => {
+    expect(at('Strike destroys a tall building in Aleppo').places).not.toContain('al-tall');
+  });
+
+  it('reads an Arabic "تل" before a name as that place, not the town التل', () => {
+    const wedding = at('تفجير انتحاري في حفل زفاف في قرية تل طويل بريف الحسكة');
+    expect(wedding.places).not.toContain('al-tall');
+    expect(wedding.local).toEqual(['تل طويل']);
+    expect(localPlaces('قصف على قرية ام باطنة', true, []).local).toEqual(['ام باطنه']);
+    expect(at('غارة على تل رفعت').place?.id).toBe('tal-rifaat');
+    expect(at('انفجار في مدينة التل شمال دمشق').place?.id).toBe('al-tall');
+  });
+
+  it('tells the wedding in Tall Tawil apart from a strike on al-Tall the same day', () => {
+    const hasakah = eventDoc('Suicide bomber kills 22 at wedding in Tall Tawil', 'A suicide bomber blew himself up at a wedding in Tall Tawil in Hasakah province on Monday.', '2016-10-03', 'ahram');
+    const again = eventDoc('Wedding bombing kills 22 in Syria', 'At least 22 people were killed on Monday when a suicide bomber struck a wedding in the village of Tel Tawil, Hasakah.', '2016-10-03', 'trt');
+    expect(pairFeatures(hasakah, again).features).toMatchObject({ sharedSpecific: 1, placeOther: 0 });
+  });
+});
