@@ -29,7 +29,7 @@ export function isSpecificPlace(type: string): boolean {
  * The `k` ids of highest score, best first: a bounded min-heap, so that a query touching most of
  * a 100,000-report corpus does not sort all of it.
  */
-export function best(ids: readonly number[], score: Float32Array, k: number): number[] {
+export function best(ids: ArrayLike<number>, score: Float32Array, k: number): number[] {
   const heap: number[] = [];
   const less = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a > b);
   const down = (i: number) => {
@@ -44,7 +44,8 @@ export function best(ids: readonly number[], score: Float32Array, k: number): nu
       i = m;
     }
   };
-  for (const id of ids) {
+  for (let j = 0; j < ids.length; j++) {
+    const id = ids[j]!;
     if (heap.length < k) {
       heap.push(id);
       for (let i = heap.length - 1; i > 0; ) {
@@ -68,7 +69,7 @@ export function best(ids: readonly number[], score: Float32Array, k: number): nu
  * a place and the DAY_RESERVE best of the others under a place-day, these two together best first
  * (the local engine and the team server both call this, and both order by score then number).
  */
-export function candidatesOf(acc: Float32Array, touched: readonly number[], places: ReadonlyArray<ArrayLike<number>>, days: ReadonlyArray<ArrayLike<number>> = []): number[] {
+export function candidatesOf(acc: Float32Array, touched: ArrayLike<number>, places: ReadonlyArray<ArrayLike<number>>, days: ReadonlyArray<ArrayLike<number>> = []): number[] {
   const top = best(touched, acc, CANDIDATES);
   if (!places.length && !days.length) return top;
   const fromPlaces = best(holders(places, acc, new Set(top)), acc, RESERVE);

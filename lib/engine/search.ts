@@ -201,13 +201,19 @@ export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[],
  * queries: candidateScores clears it before it returns (nothing awaits in between).
  */
 let kept = new Float32Array(0);
+/** The doc numbers a query's BM25 touched, kept likewise: as an array grown by push it was the
+ *  larger part of the first phase's garbage (up to every doc number, at 100,000 reports). */
+let keptTouched = new Uint32Array(0);
 
 /** scoreLexical in the kept accumulator: the candidates and their BM25 scores, in the same order. */
 function candidateScores(f: Features, looked: LookedUp): { self: number; candidates: number[]; scores: number[] } | null {
-  if (kept.length < looked.nextN + 1) kept = new Float32Array(looked.nextN + 1);
+  if (kept.length < looked.nextN + 1) {
+    kept = new Float32Array(looked.nextN + 1);
+    keptTouched = new Uint32Array(looked.nextN + 1);
+  }
   const acc = kept.subarray(0, looked.nextN + 1);
   try {
-    const lexical = scoreLexical(f, looked, acc);
+    const lexical = scoreLexical(f, looked, acc, keptTouched);
     return lexical && { self: lexical.self, candidates: lexical.candidates, scores: lexical.candidates.map((n) => acc[n]!) };
   } finally {
     acc.fill(0);
@@ -219,8 +225,10 @@ function candidateScores(f: Features, looked: LookedUp): { self: number; candida
  * divided by the article's score against itself (about 0..1); the candidates' doc numbers
  * (candidatesOf: the best, then the reserve). Null when nothing scores.
  */
-export function scoreLexical(f: Features, looked: LookedUp, acc = new Float32Array(looked.nextN + 1)): { self: number; candidates: number[]; acc: Float32Array } | null {
-  const touched: number[] = [];
+export function scoreLexical(f: Features, looked: LookedUp, acc = new Float32Array(looked.nextN + 1), touchedIn = new Uint32Array(acc.length)): { self: number; candidates: number[]; acc: Float32Array } | null {
+  // Each doc number is touched once at most (its slot is then above 0), so `acc.length` slots hold them.
+  const touched = touchedIn.length >= acc.length ? touchedIn : new Uint32Array(acc.length);
+  let count = 0;
   const self = selfScore(f, looked.qterms, looked.avgLen);
   for (const qt of looked.qterms) {
     const wgt = termWeight(qt);
@@ -230,15 +238,15 @@ export function scoreLexical(f: Features, looked: LookedUp, acc = new Float32Arr
       for (let k = 0; k < ids.length; k++) {
         const n = ids[k]!;
         if (n >= acc.length) continue;
-        if (acc[n] === 0) touched.push(n);
+        if (acc[n] === 0) touched[count++] = n;
         acc[n]! += wgt * imp[k]!;
       }
     }
   }
-  if (self === 0 || touched.length === 0) return null;
+  if (self === 0 || count === 0) return null;
   const ids = (p: TermPostings) => p.parts.map((part) => part.ids);
   const places = looked.qterms.filter(reserves).flatMap((qt) => ids(qt.postings));
-  return { self, candidates: candidatesOf(acc, touched, places, looked.reserved.flatMap(ids)), acc };
+  return { self, candidates: candidatesOf(acc, touched.subarray(0, count), places, looked.reserved.flatMap(ids)), acc };
 }
 
 /** Whether a looked-up term reserves candidates: one of the article's specific places. */

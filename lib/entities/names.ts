@@ -67,6 +67,8 @@ export interface NamesTable {
    * aliases) with "-" after it when the entry is the name without its Latin article.
    */
   first: Record<string, string>;
+  /** At most how many tokens a name has (mostNameWords): the event signature's prefix reads it. */
+  mostWords: number;
 }
 
 const LATIN_ARTICLE = /^(al|el|ad|ar|as|ash|at|az|an)$/;
@@ -128,7 +130,28 @@ export function surnamesOf(entities: ReadonlyArray<Omit<Entity, 'type'>>): Recor
 
 /** The table, read from the gazetteer (every name tokenised): for the generator. */
 export function computeNamesTable(source: NamesSource, surnames: Record<string, string>, entities: readonly Entity[]): NamesTable {
-  return { source, surnames, first: namesByFirstWord(entities) };
+  return { source, surnames, first: namesByFirstWord(entities), mostWords: mostNameWords(entities) };
+}
+
+/** A unit that is surely a letter of a word: an Arabic letter or an ASCII letter or digit. */
+const surelyLetter = (c: number) => (c >= 0x0621 && c <= 0x064a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * At most how many tokens a name of `entities` has: one more than its units that may part two
+ * words (every unit but those surely letters: an upper bound, without classing each unit exactly).
+ * Computed ahead with the table: over every name it took ≈ 10 ms of a just-started worker's first
+ * query (a CPU profile of a query waking a stopped worker, bench/RESULTS.md session 10).
+ */
+export function mostNameWords(entities: readonly Entity[]): number {
+  let most = 1;
+  for (const e of entities) {
+    for (const name of [e.name.ar, e.name.en, ...e.aliases.map(aliasText)]) {
+      let n = 1;
+      for (let k = 0; k < name.length; k++) if (!surelyLetter(name.charCodeAt(k))) n++;
+      if (n > most) most = n;
+    }
+  }
+  return most;
 }
 
 /** The names by first word, read from the gazetteer: the table's, or the matcher's when the table is stale. */
@@ -217,5 +240,5 @@ function decodeEntry(refs: string, entities: readonly Entity[]): AliasEntry {
 export function renderNamesTable(t: NamesTable): string {
   const words = Object.keys(t.first).sort();
   const lines = words.map((w) => `    ${JSON.stringify(w)}: ${JSON.stringify(t.first[w])}`);
-  return `{\n  "source": ${JSON.stringify(t.source)},\n  "surnames": ${JSON.stringify(t.surnames)},\n  "first": {\n${lines.join(',\n')}\n  }\n}\n`;
+  return `{\n  "source": ${JSON.stringify(t.source)},\n  "surnames": ${JSON.stringify(t.surnames)},\n  "mostWords": ${t.mostWords},\n  "first": {\n${lines.join(',\n')}\n  }\n}\n`;
 }

@@ -2,33 +2,15 @@
 // reads the title and lede, which begin the text the engine's analysis already matched, so only
 // the end of the prefix is searched again (lib/events/signature.ts).
 import type { Token } from '../arabic/tokenize';
-import { ENTITIES } from './gazetteer';
+import { ENTITIES, GENERATED_IS_CURRENT } from './gazetteer';
 import { entitiesOf, findNames, matchEntities, type Found, type NameFinds } from './match';
-import { aliasText } from './names';
+import { GENERATED, mostNameWords } from './names';
 import type { EntityMatch, MatchOptions } from './types';
 
 let mostWords = 0;
 
-/** A unit that is surely a letter of a word: an Arabic letter or an ASCII letter or digit. */
-const surelyLetter = (c: number) => (c >= 0x0621 && c <= 0x064a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-
-/**
- * At most how many tokens a gazetteer name has, worked out once: one more than its units that
- * may part two words (every unit but those surely letters: an upper bound, without the cost of
- * classing each unit exactly in a worker that has just started).
- */
-function mostNameWords(): number {
-  if (mostWords) return mostWords;
-  let most = 1;
-  for (const e of ENTITIES) {
-    for (const name of [e.name.ar, e.name.en, ...e.aliases.map(aliasText)]) {
-      let n = 1;
-      for (let k = 0; k < name.length; k++) if (!surelyLetter(name.charCodeAt(k))) n++;
-      if (n > most) most = n;
-    }
-  }
-  return (mostWords = most);
-}
+/** At most how many tokens a gazetteer name has: the generated table's, else worked out once. */
+const mostWordsOfNames = () => (mostWords ||= GENERATED_IS_CURRENT ? GENERATED.mostWords : mostNameWords(ENTITIES));
 
 /**
  * matchEntities(prefix, { date, tokens }) for a prefix of the text `finds` were read from, with
@@ -47,7 +29,7 @@ export function prefixMatches(finds: NameFinds, prefix: string, opts: MatchOptio
   let q = 0;
   while (q < both && toks[q] === finds.toks[q]) q++;
   // A search at token i reads tokens i - 1 to i + (a name's words): the same in both below q.
-  const reach = mostNameWords() + 1;
+  const reach = mostWordsOfNames() + 1;
   const found: Found[] = [];
   let from = 0;
   for (const f of finds.found) {

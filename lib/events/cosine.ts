@@ -21,11 +21,13 @@ function weighed(m: ReadonlyMap<string, number>, weight: Weigh, keep: boolean): 
   if (kept) return kept;
   const v = new Map<string, number>();
   let norm2 = 0;
-  for (const [t, c] of m) {
+  // forEach, not for…of: a Map's entries as [key, value] arrays were a fifth of a warm query's
+  // garbage (a heap sampling of the judging); the order, and so each sum, is the same.
+  m.forEach((c, t) => {
     const x = (1 + Math.log(c)) * weight(t);
     v.set(t, x);
     norm2 += x * x;
-  }
+  });
   const w = { v, norm2 };
   if (keep) REF_WEIGHED.set(m, w);
   return w;
@@ -35,11 +37,13 @@ export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, nu
   if (!a.size || !b.size) return 0;
   const wa = weighed(a, weight, keep);
   const wb = weighed(b, weight, keep);
-  const [small, large] = wa.v.size <= wb.v.size ? [wa.v, wb.v] : [wb.v, wa.v];
+  const swap = wa.v.size > wb.v.size;
+  const small = swap ? wb.v : wa.v;
+  const large = swap ? wa.v : wb.v;
   let dot = 0;
-  for (const [t, x] of small) {
+  small.forEach((x, t) => {
     const y = large.get(t);
     if (y !== undefined) dot += x * y;
-  }
+  });
   return wa.norm2 && wb.norm2 ? dot / Math.sqrt(wa.norm2 * wb.norm2) : 0;
 }

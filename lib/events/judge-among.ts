@@ -4,6 +4,25 @@ import { NEIGHBOUR_FLOOR } from './neighbours';
 import { firstStage, judgeFacts, MODEL, pairScores, probabilityOf, type EventDoc, type Judgement, type Model } from './pair';
 import type { CorpusDf } from './lexical';
 
+/**
+ * First-stage probabilities of pairs of candidates, kept from query to query by the two event
+ * documents themselves (in the order judged: a pair's features are not symmetric). A document is
+ * never changed once made, and a stored report's is made once per doc row, which the worker keeps
+ * across queries (lib/engine/judge-candidates.ts, doc-cache.ts): the same article asked again (the
+ * list, then the side panel or the report viewer) and articles of one story, whose pools share
+ * reports, judge the same pairs. Weak both ways: an entry goes with either document. The shipped
+ * model's only: a model given by a caller may be changed in place between calls (a fit).
+ */
+const FIRST = new WeakMap<EventDoc, WeakMap<EventDoc, number>>();
+
+function keptFirstStage(a: EventDoc, b: EventDoc): number {
+  let ofA = FIRST.get(a);
+  if (!ofA) FIRST.set(a, (ofA = new WeakMap()));
+  let p = ofA.get(b);
+  if (p === undefined) ofA.set(b, (p = firstStage(a, b, MODEL)));
+  return p;
+}
+
 export interface JudgedAmong {
   judgements: Judgement[];
   /** How many pairs of candidates were judged with each other (the cost of the second stage). */
@@ -25,7 +44,7 @@ export function judgeAmong(article: EventDoc, docs: readonly EventDoc[], corpus?
   const of = (i: number, j: number) => {
     const k = i < j ? i * n + j : j * n + i;
     let p = between.get(k);
-    if (p === undefined) between.set(k, (p = firstStage(docs[i]!, docs[j]!, model)));
+    if (p === undefined) between.set(k, (p = (model === MODEL ? keptFirstStage : firstStage)(docs[i]!, docs[j]!, model)));
     return p;
   };
   const judgements = docs.map((d, i) => {

@@ -3,7 +3,10 @@
 // two reports that each name one — and not the same one — tell two incidents however alike their
 // words (Atareb and Ghandoura struck the same morning). A name is kept as a key two reports can
 // share: the Arabic name normalised, an English one by its consonants ("Tokhar" and "Tukhar",
-// "Atareb" and "Atarib" are one key); an English name whose key is a gazetteer place's is that place.
+// "Atareb" and "Atarib" are one key); an English name whose key is a gazetteer place's is that place
+// when the key is long enough to name one place: three consonants are many towns' ("Mayadin" and
+// "Midan" are m-d-n, "Kabun" and "Kobani" k-b-n), so a shorter key is the gazetteer's only when the
+// name is spelt as the gazetteer spells it (englishPlaces reads those), else a place of its own.
 import { ENTITIES, aliasText } from '../entities';
 import { normalize } from '../arabic';
 import { isEnglishName, isGeneric } from './where';
@@ -16,10 +19,11 @@ const EN_BEFORE = new RegExp(`\\b(${EN_NAME}) (?:neighbou?rhood|district|refugee
 // Atareb", "rebel-held Saraqeb", "Syria's Khan Sheikhun"): a capitalised name of up to three words
 // where a place is named — after a preposition of place, "-held", or "Syria's" — read by its
 // consonants. Only a gazetteer place's key counts here (a capitalised word after "in" is as often a
-// month or a people), only a key of four letters or more (shorter ones are many places' and common
-// words'), and only a name the gazetteer does not spell so (englishPlaces reads those).
+// month or a people), only a key long enough to name one place (GAZ_KEY), and only a name the
+// gazetteer does not spell so (englishPlaces reads those).
 const EN_WHERE = /(?:\b(?:[Ii]n|[Oo]n|[Aa]t|[Nn]ear|[Oo]f|[Ff]rom|[Ii]nto|[Oo]utside|[Aa]round|[Tt]owards?|[Hh]eld)|Syria['’]?s)\s+((?:(?:al|el|ar|as|ad|ash|at|az|Al|El)[- ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})/g;
-const EN_WHERE_KEY = 4;
+/** The shortest consonant key that names a gazetteer place (shorter ones are many places' and common words'). */
+const GAZ_KEY = 4;
 /** Words a capitalised phrase before "district" or after "city of" may be that are not a place's name. */
 const EN_NOT_NAMES = new Set(['syrian', 'syria', 'syrias', 'the', 'kurdish', 'kurd', 'druze', 'is', 'isis', 'isil', 'daesh', 'eastern', 'western', 'northern', 'southern', 'central', 'christian', 'alawite', 'sunni', 'shiite', 'palestinian', 'refugee', 'government', 'rebel', 'regime', 'old', 'new', 'a', 'an', 'this', 'that']);
 
@@ -39,7 +43,7 @@ function gazetteerKeys(): Map<string, string> {
     for (const n of [e.name.en, ...e.aliases.map(aliasText)]) {
       if (!/^[A-Za-z][A-Za-z' -]+$/.test(n)) continue;
       const k = englishKey(n);
-      if (k.length >= 3 && !GAZ.has(k)) GAZ.set(k, e.id);
+      if (k.length >= GAZ_KEY && !GAZ.has(k)) GAZ.set(k, e.id);
     }
   }
   return GAZ;
@@ -89,8 +93,10 @@ export function localPlaces(head: string, arabic: boolean, known: readonly strin
     for (const m of head.matchAll(re)) {
       const words = m[1]!.split(' ').filter((w) => !EN_NOT_NAMES.has(w.toLowerCase().replace(/[^a-z]/g, '')) && !/-held$/i.test(w));
       if (!words.length) continue;
-      const k = englishKey(words.join(' '));
-      if (k.length < 3) continue;
+      const name = words.join(' ');
+      const k = englishKey(name);
+      // Spelt as the gazetteer spells it: englishPlaces reads it, whatever its key's length.
+      if (k.length < 3 || isEnglishName(name)) continue;
       const id = gaz.get(k);
       if (id) {
         if (!isGeneric(id)) ids.push({ id, start: m.index! });
@@ -104,7 +110,7 @@ export function localPlaces(head: string, arabic: boolean, known: readonly strin
       const name = words.slice(0, n).join(' ').replace(/['’]s$/, '');
       if (isEnglishName(name)) break;
       const k = englishKey(name);
-      const id = k.length >= EN_WHERE_KEY ? gaz.get(k) : undefined;
+      const id = gaz.get(k);
       if (id && !isGeneric(id)) {
         ids.push({ id, start: at });
         break;

@@ -1,6 +1,9 @@
 // Tolls of two reports: the same, or ones one event cannot give.
 import type { EventSignature } from './types';
 
+/** A toll grows as the dead are counted, up to this many times over (and two more): not one dead become 18. */
+export const TOLL_GROWTH = 5;
+
 /**
  * Two counts of one event agree when they are the same (within 1, or 5 %): in a war, tolls of 11
  * and 13, or of 22 and 25, are as often two strikes as one.
@@ -59,7 +62,7 @@ function risen(a: EventSignature, b: EventSignature, pubGap: number | null, aFir
   const x = a.numbers.killed ?? 0;
   const y = b.numbers.killed ?? 0;
   const [lo, hi, high, low] = x < y ? [x, y, b, a] : [y, x, a, b];
-  if (hi > 5 * lo + 2) return false;
+  if (hi > TOLL_GROWTH * lo + 2) return false;
   // Published a day or more after the other (which of the two is `aFirst` says).
   if (pubGap !== null && pubGap >= 1) return (high === b) === aFirst;
   // The same day (or a day unknown): the higher count is a new toll, not published before the other.

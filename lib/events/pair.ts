@@ -10,7 +10,7 @@ import { eventSignature } from './signature';
 import { isoDay } from './day';
 import { dayFeatures, placeFeatures, typeFeatures } from './pair-features';
 import { isReaction, whatFeatures } from './what';
-import { countsAgree, numberFeatures } from './numbers';
+import { countsAgree, numberFeatures, TOLL_GROWTH } from './numbers';
 import { calibrate, withNeighbours, type NeighbourModel, type Thirds } from './neighbours';
 import type { EventSignature } from './types';
 import type { EventAspect } from '../types';
@@ -140,6 +140,8 @@ export function rawProbability(f: Record<FeatureName, number>, model: Model = MO
 export const EVENT_DAYS = 3;
 /** The most a pair of events further apart than EVENT_DAYS (or places far apart) may be given. */
 const FAR_CAP = 0.5;
+/** numApart (tolls' log10 ratio) beyond what one toll grows to (numbers.ts TOLL_GROWTH). */
+const TOLL_APART = Math.log10(TOLL_GROWTH);
 
 /**
  * The most the rules allow a pair (1, or FAR_CAP): the rule of the event's days (waived when one
@@ -159,7 +161,11 @@ function capOf(features: Record<FeatureName, number>, gap: number | null): numbe
   // Two days told (neither names the other's) and, besides, tolls far apart or specific places
   // apart: two incidents (Manbij's strikes of Monday and of Tuesday; Tuesday's and Wednesday's rockets).
   const twoIncidents = features.dayOther === 1 && (features.numApart > 0.3 || features.placeOther === 1);
-  return far || features.recurring || apart || twoIncidents ? FAR_CAP : 1;
+  // Event days two or more apart (neither report naming the other's) with tolls further apart than
+  // one toll grows as the dead are counted: two incidents, however the days were read (Manbij's 21
+  // dead of Monday and 160 of Wednesday, one of them dated only by its publication).
+  const tollsApart = gap !== null && gap >= 2 && !features.dayNamed && features.numApart > TOLL_APART;
+  return far || features.recurring || apart || twoIncidents || tollsApart ? FAR_CAP : 1;
 }
 
 /**

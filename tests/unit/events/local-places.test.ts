@@ -44,6 +44,40 @@ describe('places the gazetteer does not know', () => {
   });
 });
 
+describe('a town introduced in English, read by a key long enough to name one place', () => {
+  // Three consonants are many towns': al-Mayadin, Maadan and Damascus's Midan are all m-d-n, Kabun
+  // and Kobani k-b-n, Dummar and Dumayr d-m-r, al-Qusur and Qusair q-s-r, al-Zahira and Zahraa z-h-r.
+  const placeOf = (town: string) => {
+    const s = eventSignature('Strikes kill 5 civilians', `Air strikes killed five civilians on Monday in the town of ${town}, a monitor said.`, '2017-01-02');
+    return { place: s.place?.id, places: s.places, local: s.local ?? [] };
+  };
+  it('is the gazetteer place it is spelt as, not another of its consonants', () => {
+    expect(placeOf('al-Mayadin')).toEqual({ place: 'mayadin', places: ['mayadin'], local: [] });
+    expect(placeOf('Maadan')).toEqual({ place: 'maadan', places: ['maadan'], local: [] });
+    expect(placeOf('Dummar')).toEqual({ place: 'dummar', places: ['dummar'], local: [] });
+    expect(placeOf('al-Qusur')).toEqual({ place: 'qusur', places: ['qusur'], local: [] });
+    expect(placeOf('al-Zahira')).toEqual({ place: 'zahira', places: ['zahira'], local: [] });
+    expect(placeOf('Kobane')).toEqual({ place: 'kobani', places: ['kobani'], local: [] });
+  });
+
+  it('keeps a short name the gazetteer does not spell as a place of its own', () => {
+    expect(placeOf('Kabun')).toEqual({ place: undefined, places: [], local: [englishKey('Kabun')] });
+    expect(placeOf('Mayadeen')).toEqual({ place: undefined, places: [], local: [englishKey('Mayadeen')] });
+    expect(placeOf('Sakba')).toEqual({ place: undefined, places: [], local: [englishKey('Sakba')] });
+  });
+
+  it('still reads a longer key spelt otherwise as the gazetteer place', () => {
+    expect(placeOf('Atareb').place).toBe('atarib');
+    expect(placeOf('Kfar Zeita').place).toBe('kafr-zita');
+  });
+
+  it('tells al-Mayadin in Deir ez-Zor and Midan in Damascus apart', () => {
+    const a = eventDoc('Strikes kill 12 in eastern Syria', 'Air strikes killed 12 civilians on Monday in the town of al-Mayadin, a monitor said.', '2017-10-02', 'ahram');
+    const b = eventDoc('Shells kill 3 in Damascus', 'Mortar shells killed three people on Monday in the Midan district of Damascus, state media said.', '2017-10-02', 'sana');
+    expect(pairFeatures(a, b).features).toMatchObject({ sharedSpecific: 0, placeSame: 0 });
+  });
+});
+
 describe('dates written in English', () => {
   it('reads the event day from "April 15" five days before publication', () => {
     const w = eventSignature('Over 130 killed in April 15 attack near Aleppo', 'The death toll of the attack near Aleppo on April 15 passed 130, the UN envoy said Thursday.', '2017-04-20').when;
