@@ -7,18 +7,19 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchWithExtension, waitForCorpus } from '../tests/e2e/harness/chromium';
 import { startSite } from '../tests/e2e/harness/site';
-import { MAX_ELEMENTS } from '../lib/extract/page-size';
-import { hostileShapes, SHAPES_BASE, shapesArticle } from '../tests/e2e/hostile-shapes';
+import { MAX_ELEMENTS, MAX_NODES } from '../lib/extract/page-size';
+import { commentFlood, deepPage, hostileShapes, SHAPES_BASE, shapesArticle } from '../tests/e2e/hostile-shapes';
 import { traceOurTasks } from './main-thread';
 
 const URL_OF = (name: string) => `${SHAPES_BASE}${name}`;
 
-/** The pages: the beside shape at 10,000 and 20,000 elements, every shape at the bound, and the
- *  5 MB page of tests/e2e/hostile-big-page.e2e.ts (share-line bombs, a 200,000-character paragraph). */
+/** The pages: the beside shape at 10,000 and 20,000 elements, every shape at the bound, the
+ *  5 MB page of tests/e2e/hostile-big-page.e2e.ts (share-line bombs, a 200,000-character paragraph),
+ *  600,000 comments (over the bound in nodes) and a body nested 2,500 deep by script (3,000 crashes Chromium's renderer without us). */
 export function benchPages(): Array<{ name: string; html: string }> {
   const base = shapesArticle();
-  const out = [10_000, 20_000].map((n) => ({ name: `beside-${n}`, html: hostileShapes(base, n)[0]!.html }));
-  for (const s of hostileShapes(base, MAX_ELEMENTS)) out.push({ name: `${s.name}-${MAX_ELEMENTS}`, html: s.html });
+  const out = [10_000, 20_000].map((n) => ({ name: `beside-${n}`, html: hostileShapes(base, n, MAX_NODES)[0]!.html }));
+  for (const s of hostileShapes(base, MAX_ELEMENTS, MAX_NODES)) out.push({ name: `${s.name}-${MAX_ELEMENTS}`, html: s.html });
   const para = 'قالت مصادر محلية إن قصفا مدفعيا استهدف أطراف المدينة صباح اليوم، وأفادت بسقوط جرحى بين المدنيين. ';
   const parts: string[] = [];
   for (let i = 0, size = 0; size < 5 * 1024 * 1024; i++) {
@@ -28,6 +29,7 @@ export function benchPages(): Array<{ name: string; html: string }> {
   }
   parts.push(`<p>${para.repeat(2000)}</p>`, `<p>${'ب'.repeat(130_000)}</p>`);
   out.push({ name: 'five-megabytes', html: base.replace('</div>\n<div class="share">', `${parts.join('')}</div>\n<div class="share">`) });
+  out.push({ name: 'comment-flood-600000', html: commentFlood(base, 600_000) }, { name: 'deep-2500', html: deepPage(base, 2_500) });
   return out;
 }
 

@@ -15,6 +15,7 @@ import { pickQueries } from './run';
 import { synthCorpus } from './synth';
 import { measureStores } from './storage-sizes';
 import { importFile } from './import-file';
+import { profileImportPage } from './import-profile';
 import type { ReportRecord } from '../lib/types';
 
 interface Reply<T> {
@@ -50,14 +51,19 @@ async function workerHeapMB(cdp: CDPSession): Promise<number | null> {
   try {
     // Live objects only: garbage not yet collected is not memory the worker needs.
     await sw.ask('HeapProfiler.collectGarbage');
-    const { usedSize } = await sw.ask<{ usedSize: number }>('Runtime.getHeapUsage');
-    return Math.round((usedSize / 1024 / 1024) * 10) / 10;
+    return await usedHeapMB(sw);
   } catch (e) {
     process.stderr.write(`worker heap: ${(e as Error).message}\n`);
     return null;
   } finally {
     await sw.close();
   }
+}
+
+/** The V8 heap a session's target uses now, garbage not yet collected included, in MB. */
+async function usedHeapMB(sw: { ask<T>(method: string): Promise<T> }): Promise<number> {
+  const { usedSize } = await sw.ask<{ usedSize: number }>('Runtime.getHeapUsage');
+  return Math.round((usedSize / 1024 / 1024) * 10) / 10;
 }
 
 /**
@@ -141,6 +147,9 @@ async function wakeSite(): Promise<Server> {
   return server;
 }
 
+/** How often the worker's live heap is sampled during an import (each sample a full collection). */
+const LIVE_HEAP_EVERY_MS = 20_000;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
@@ -176,14 +185,41 @@ async function main(): Promise<void> {
     // Import as a reader does: the corpus as one JSON Lines file given to the options page's file
     // input (parsed in the page, analysed in its workers, written by the worker a part at a time).
     const importHeaps: number[] = [];
+    const liveHeaps: number[] = [];
     const cpu0 = chromiumCpu();
-    // The worker's heap is sampled while the import runs (each sample is a short pause of the worker).
+    // The worker's heap is sampled once a second while the import runs, as it is: garbage not yet
+    // collected included (V8 lets it grow before it collects), an upper bound of the live heap. The
+    // live heap (after a forced full collection) only every LIVE_HEAP_EVERY_MS: until 2026-12-06
+    // every sample forced one, which cost a 100,000-report import half of the worker's CPU.
+    // The worker may stop and start during an import: its session is attached again when it fails.
+    let lastLive = Date.now();
+    const heap: { session: Awaited<ReturnType<typeof workerSession>> } = { session: null };
+    // --profile FILE --phase import: the options page and its analysis workers too, over the
+    // import's first 20 s (the workers end with the import), in FILE.page.json, FILE.worker-K.json.
+    let pageProfiler = profiler && values.phase === 'import' ? await profileImportPage(cdp) : null;
+    const importStart = Date.now();
     const importMs = await importFile(page, corpus.records, async () => {
-      const h = process.env.ISNAD_BENCH_NO_HEAP ? null : await workerHeapMB(cdp);
-      if (h !== null) importHeaps.push(h);
+      if (pageProfiler && Date.now() - importStart > 20_000) {
+        for (const [name, p] of Object.entries(await pageProfiler.stop())) writeFileSync(`${values.profile!}.${name}.json`, JSON.stringify(p));
+        pageProfiler = null;
+      }
+      if (!process.env.ISNAD_BENCH_NO_HEAP) {
+        heap.session ??= await workerSession(cdp);
+        const h = heap.session ? await usedHeapMB(heap.session).catch(() => null) : null;
+        if (h !== null) importHeaps.push(h);
+        else await heap.session?.close().then(() => (heap.session = null));
+        if (Date.now() - lastLive >= LIVE_HEAP_EVERY_MS) {
+          const live = await workerHeapMB(cdp);
+          if (live !== null) liveHeaps.push(live);
+          lastLive = Date.now();
+        }
+      }
       if (!values.json) process.stderr.write(`${(await page.textContent('[data-testid=import-records]').catch(() => '')) ?? ''}\n`);
     });
+    await heap.session?.close();
     const importCpuS = cpuSince(cpu0, chromiumCpu());
+    // The live heap just after the import (one forced collection, after the import's clock stopped).
+    const heapAfterImportMB = await workerHeapMB(cdp);
     const added = (await send<{ reports: number }>(page, 'ui:stats', {})).value.reports - 5;
 
     // Warm queries.
@@ -292,7 +328,9 @@ async function main(): Promise<void> {
       },
       // The same queries after the same stop, asked READ_GAP_MS after an outlet's page woke the worker.
       afterRestartWokenByPage: { p50Ms: pct(woken, 50), p95Ms: pct(woken, 95), n: woken.length, gapMs: READ_GAP_MS, phases: summarise(wokenPhases) },
-      workerHeapMB: { duringImportMax: importHeaps.length ? Math.max(...importHeaps) : null, afterQueries: heapMB },
+      // During the import: the most used (garbage included, each second) and the most live (every
+      // LIVE_HEAP_EVERY_MS); then live just after it and after the queries.
+      workerHeapMB: { duringImportMaxUsed: importHeaps.length ? Math.max(...importHeaps) : null, duringImportMaxLive: liveHeaps.length ? Math.max(...liveHeaps) : null, afterImport: heapAfterImportMB, afterQueries: heapMB },
       workerHeapAfterRestartMB: heapAfterColdMB,
       storageMB: Math.round(((storage.usage ?? 0) / 1024 / 1024) * 10) / 10,
       stores: {

@@ -10,13 +10,17 @@
 // above by default); session 8's: `docs` one row a report shaped as the docs table's (number, id,
 // outlet, group, ≈ 450 bytes packed and ≈ 300 of word counts) with its indexes (unique id, outlet),
 // `docs-bare` the same rows without indexes, `paged-ids` v9's pages without the URL keys index (a
-// report's id standing for its main URL key).
+// report's id standing for its main URL key). Session 10's: `doc-pages` the same doc rows in pages of
+// `--page` by number (a page one row: the rows' bytes end to end in one buffer with their offsets,
+// indexed by its rows' ids and distinct outlets, multi-entry), and for `docs` and `doc-pages` the
+// reads a query makes (`--reads Q`: Q queries of 32 doc rows at random numbers, each query's
+// requests sent at once as lib/engine/raw-reads.ts does), timed and counted apart from the writes.
 import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM } from '../tests/e2e/harness/chromium';
 import { synthCorpus } from './synth';
 
@@ -48,7 +52,60 @@ function chromiumCpu(): Record<string, number> {
   return out;
 }
 
-async function run(mode: string, records: ReturnType<typeof synthCorpus>['records'], page: number): Promise<unknown> {
+/** A query's doc rows, `reads` times: 32 at random numbers, their requests sent at once (as
+ *  lib/engine/raw-reads.ts sends them), by number or by their pages. */
+function readDocs(tab: Page, mode: string, page: number, reads: number, total: number) {
+  return tab.evaluate(async ({ mode, page, reads, total }) => {
+    const db = (globalThis as unknown as { db: IDBDatabase }).db;
+    let seed = 12345;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const t1 = performance.now();
+    let bytesRead = 0;
+    for (let q = 0; q < reads; q++) {
+      const ns = Array.from({ length: 32 }, () => Math.floor(random() * total));
+      const store = db.transaction('r', 'readonly').objectStore('r');
+      const keys = [...new Set(ns.map((n) => (mode === 'doc-pages' ? Math.floor(n / page) : n)))];
+      const got = await Promise.all(keys.map((k) => new Promise<Record<string, unknown>>((resolve, reject) => {
+        const r = store.get(k);
+        r.onsuccess = () => resolve(r.result as Record<string, unknown>);
+        r.onerror = () => reject(r.error);
+      })));
+      for (const g of got) bytesRead += (g.b as Uint8Array).byteLength + ((g.tv as Uint8Array | undefined)?.byteLength ?? 0);
+    }
+    return { msPerQuery: Math.round(((performance.now() - t1) / reads) * 100) / 100, kbPerQuery: Math.round(bytesRead / reads / 1024) };
+  }, { mode, page, reads, total });
+}
+
+/** The mode's database, opened in the page as globalThis.db: its store and indexes. */
+function openStore(tab: Page, mode: string) {
+  return tab.evaluate(async (mode) => {
+    (globalThis as unknown as { db: IDBDatabase }).db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('rows', 1);
+      open.onupgradeneeded = () => {
+        const store = open.result.createObjectStore('r', { keyPath: mode.startsWith('pages') || mode.startsWith('paged') || mode === 'doc-pages' ? 'p' : mode.startsWith('docs') ? 'n' : 'id' });
+        if (mode === 'doc-pages') for (const k of ['ids', 'outlets']) store.createIndex(k, k, { multiEntry: true });
+        if (mode === 'paged') {
+          open.result.createObjectStore('t', { keyPath: 'p' });
+          for (const k of ['ids', 'keys', 'imp', 'outlet', 'origin']) store.createIndex(k, k, { multiEntry: true });
+        }
+        if (mode === 'paged-ids') {
+          open.result.createObjectStore('t', { keyPath: 'p' });
+          for (const k of ['ids', 'imp', 'outlet', 'origin']) store.createIndex(k, k, { multiEntry: true });
+        }
+        if (mode === 'docs') {
+          store.createIndex('id', 'id', { unique: true });
+          store.createIndex('outlet', 'outlet');
+        }
+        if (mode === 'rows') for (const k of ['outlet', 'importId', 'origin']) store.createIndex(k, k);
+        if (mode === 'rows') store.createIndex('keys', 'keys', { multiEntry: true });
+      };
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+  }, mode);
+}
+
+async function run(mode: string, records: ReturnType<typeof synthCorpus>['records'], page: number, reads: number): Promise<unknown> {
   const srv = createServer((_q, s) => s.end('<!doctype html><title>idb</title>'));
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
   const dir = mkdtempSync(join(tmpdir(), 'isnad-idb-rows-'));
@@ -62,40 +119,34 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
     }, records);
     // tsx names the functions it compiles with a helper only Node has: the page gets one that does nothing.
     await tab.evaluate('globalThis.__name ??= (f) => f');
+    await openStore(tab, mode);
     const cpu0 = chromiumCpu();
     const ms = await tab.evaluate(async ({ mode, page }) => {
       const rows = (globalThis as unknown as { rows: Array<Record<string, unknown>> }).rows;
-      const db: IDBDatabase = await new Promise((resolve, reject) => {
-        const open = indexedDB.open('rows', 1);
-        open.onupgradeneeded = () => {
-          const store = open.result.createObjectStore('r', { keyPath: mode.startsWith('pages') || mode.startsWith('paged') ? 'p' : mode.startsWith('docs') ? 'n' : 'id' });
-          if (mode === 'paged') {
-            open.result.createObjectStore('t', { keyPath: 'p' });
-            for (const k of ['ids', 'keys', 'imp', 'outlet', 'origin']) store.createIndex(k, k, { multiEntry: true });
-          }
-          if (mode === 'paged-ids') {
-            open.result.createObjectStore('t', { keyPath: 'p' });
-            for (const k of ['ids', 'imp', 'outlet', 'origin']) store.createIndex(k, k, { multiEntry: true });
-          }
-          if (mode === 'docs') {
-            store.createIndex('id', 'id', { unique: true });
-            store.createIndex('outlet', 'outlet');
-          }
-          if (mode === 'rows') for (const k of ['outlet', 'importId', 'origin']) store.createIndex(k, k);
-          if (mode === 'rows') store.createIndex('keys', 'keys', { multiEntry: true });
-        };
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
+      const db = (globalThis as unknown as { db: IDBDatabase }).db;
       const t0 = performance.now();
-      for (let i = 0; i < rows.length; i += 2000) {
+      // Doc pages by number: transactions of whole pages (≈ 2,000 rows), so that page p holds rows p·page….
+      const step = mode === 'doc-pages' ? page * Math.max(1, Math.round(2000 / page)) : 2000;
+      for (let i = 0; i < rows.length; i += step) {
         const tx = db.transaction(mode.startsWith('paged') ? ['r', 't'] : 'r', 'readwrite');
         const store = tx.objectStore('r');
-        const part = rows.slice(i, i + 2000);
+        const part = rows.slice(i, i + step);
+        // A packed doc row's bytes are what they are (incompressible here as there).
+        const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, j) => (j * 31 + seed) & 255);
         if (mode.startsWith('docs')) {
-          // A packed doc row's bytes are what they are (incompressible here as there).
-          const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, j) => (j * 31 + seed) & 255);
           part.forEach((r, k) => store.put({ n: i + k, id: r.id, outlet: r.outlet, dup: null, b: bytes(450, i + k), tv: bytes(300, k) }));
+        } else if (mode === 'doc-pages') {
+          for (let k = 0; k < part.length; k += page) {
+            const rs = part.slice(k, k + page);
+            const all = new Uint8Array(750 * rs.length);
+            const off = new Uint32Array(rs.length + 1);
+            rs.forEach((_, j) => {
+              all.set(bytes(450, i + k + j), 750 * j);
+              all.set(bytes(300, k + j), 750 * j + 450);
+              off[j + 1] = 750 * (j + 1);
+            });
+            store.put({ p: (i + k) / page, ids: rs.map((r) => r.id), outlets: [...new Set(rs.map((r) => r.outlet))], dup: rs.map(() => null), b: all, off });
+          }
         } else if (mode.startsWith('paged')) {
           for (let k = 0; k < part.length; k += page) {
             const rs = part.slice(k, k + page);
@@ -117,8 +168,17 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
     // IndexedDB's process goes on a little after the last commit (its log, compaction).
     await new Promise((r) => setTimeout(r, 2000));
     const cpu1 = chromiumCpu();
-    const cpu = Object.fromEntries(['browser', 'renderer'].map((k) => [k, Math.round(((cpu1[k] ?? 0) - (cpu0[k] ?? 0)) * 100) / 100]));
-    return { mode, rows: mode === 'pages' ? Math.ceil(records.length / page) : mode.startsWith('paged') ? 2 * Math.ceil(records.length / page) : records.length, writeMs: Math.round(ms), cpuS: cpu };
+    const read = reads && (mode === 'docs' || mode === 'doc-pages') ? await readDocs(tab, mode, page, reads, records.length) : null;
+    const cpu2 = chromiumCpu();
+    const since = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(['browser', 'renderer'].map((k) => [k, Math.round(((b[k] ?? 0) - (a[k] ?? 0)) * 100) / 100]));
+    const paged = mode === 'pages' || mode === 'doc-pages';
+    return {
+      mode,
+      rows: paged ? Math.ceil(records.length / page) : mode.startsWith('paged') ? 2 * Math.ceil(records.length / page) : records.length,
+      writeMs: Math.round(ms),
+      cpuS: since(cpu0, cpu1),
+      ...(read ? { reads: { queries: reads, ...read, cpuS: since(cpu1, cpu2) } } : {}),
+    };
   } finally {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });
@@ -126,11 +186,12 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
   }
 }
 
-const { values } = parseArgs({ options: { docs: { type: 'string' }, page: { type: 'string' }, modes: { type: 'string' } } });
+const { values } = parseArgs({ options: { docs: { type: 'string' }, page: { type: 'string' }, modes: { type: 'string' }, reads: { type: 'string' } } });
+const reads = Number(values.reads ?? 200);
 const docs = Number(values.docs ?? 20_000);
 const page = Number(values.page ?? 64);
 const records = synthCorpus(docs).records;
 const before = loadavg().map((x) => Math.round(x * 10) / 10);
 const results = [];
-for (const mode of (values.modes ?? 'rows,bare,pages,paged').split(',')) results.push(await run(mode, records, page));
+for (const mode of (values.modes ?? 'rows,bare,pages,paged').split(',')) results.push(await run(mode, records, page, reads));
 process.stdout.write(`${JSON.stringify({ docs, page, results, load: { before, after: loadavg().map((x) => Math.round(x * 10) / 10) } })}\n`);

@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import type { Span } from '../lib/timing';
 import { CHROMIUM, launchWithExtension, waitForCorpus } from '../tests/e2e/harness/chromium';
 import { ourSteps, waitForStep } from '../tests/e2e/harness/isolated';
@@ -212,19 +212,8 @@ interface TraceEvent {
   tid: number;
 }
 
-/**
- * Loads `url` once under Chromium's tracing and returns our tasks: the one that evaluated the
- * content script (where its main() began) and each holding the start of one of our steps. The
- * CPU time (the trace's thread duration) does not grow when other work on a shared machine
- * takes the core away; the wall time does.
- */
-export async function traceOurTasks(context: BrowserContext, url: string, opts: { waitUntil?: 'load' | 'commit'; timeout?: number; /** The step of ours to wait for (the marks by default). */ until?: string } = {}): Promise<TracedTask[]> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReturnAsStream' } as never);
-  await page.goto(url, { waitUntil: opts.waitUntil ?? 'load', timeout: opts.timeout });
-  await waitForStep(page, opts.until ?? 'marks-label', opts.timeout);
-  await page.waitForTimeout(500);
+/** Ends Chromium's tracing and reads the trace it wrote. */
+async function endTrace(cdp: CDPSession): Promise<string> {
   const complete = new Promise<{ stream: string }>((resolve) => cdp.once('Tracing.tracingComplete' as never, resolve as never));
   await cdp.send('Tracing.end');
   const { stream } = await complete;
@@ -235,7 +224,38 @@ export async function traceOurTasks(context: BrowserContext, url: string, opts: 
     if (chunk.eof) break;
   }
   await cdp.send('IO.close', { handle: stream } as never);
-  await page.close();
+  return text;
+}
+
+/**
+ * Loads `url` once under Chromium's tracing and returns our tasks: the one that evaluated the
+ * content script (where its main() began) and each holding the start of one of our steps. The
+ * CPU time (the trace's thread duration) does not grow when other work on a shared machine
+ * takes the core away; the wall time does.
+ */
+export async function traceOurTasks(context: BrowserContext, url: string, opts: { waitUntil?: 'load' | 'commit'; timeout?: number; /** The step of ours to wait for (the marks by default). */ until?: string } = {}): Promise<TracedTask[]> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // As much as the browser can hold: by default its buffer fills and drops what follows, and a page
+  // titled with 2,000,000 characters filled it before our script's first step.
+  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: ['toplevel', 'devtools.timeline'] } } as never);
+  let text: string;
+  // Tracing is the browser's, not the page's: a load that fails or times out must end it, or
+  // every later trace in this browser fails ("Tracing has already been started").
+  let loaded = false;
+  try {
+    await page.goto(url, { waitUntil: opts.waitUntil ?? 'load', timeout: opts.timeout });
+    await waitForStep(page, opts.until ?? 'marks-label', opts.timeout);
+    await page.waitForTimeout(500);
+    loaded = true;
+  } finally {
+    text = await endTrace(cdp).catch((err: unknown) => {
+      // After a crash the page's session may be gone with its trace: the load's error is the one to see.
+      if (loaded) throw err;
+      return '';
+    });
+    await page.close().catch(() => undefined);
+  }
   const events = (JSON.parse(text) as { traceEvents: TraceEvent[] }).traceEvents;
   // Our steps' console.timeStamp events, each at the step's start.
   const ours = events.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message?.startsWith('isnad:'));

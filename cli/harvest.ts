@@ -12,7 +12,8 @@ import type { HarvestedRecord } from '../lib/harvest/pages';
 import { RobotsCache } from '../lib/harvest/robots';
 import { listTargets, newHarvest, runHarvest, type HarvestState } from '../lib/harvest/run';
 import { outletHosts, PlanError, type HarvestPlan, type Target } from '../lib/harvest/sources';
-import { CliError, parseDocument } from './load';
+import { parseDocument } from './html';
+import { CliError } from './read';
 
 /** A JSON Lines store opened for appending: the URL keys and ids it holds, to skip duplicates. */
 class StoreAppender {

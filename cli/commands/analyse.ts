@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { analyse } from '../../lib/claims/analyse';
-import { CliError, loadArticle } from '../load';
+import { loadArticle } from '../load';
+import { CliError } from '../read';
 
 export const usage = 'analyse <file> [--url URL] [--date YYYY-MM-DD] [--full] --json\n    places, actors and sources named in the article in <file>, who said what, and framing cues\n    (--full: also the text the offsets index, naming, and every claim field)';
 

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { comparisonToCsv, comparisonToMarkdown, toCliJson } from '../../lib/compare/export';
 import { compareFor, profilesFor } from '../../lib/compare/from-corpus';
 import { indexedDb } from '../engine';
-import { CliError, loadArticle, loadCorpus } from '../load';
+import { loadArticle, loadCorpus } from '../load';
+import { CliError } from '../read';
 
 export const usage =
   'compare <file> [--url URL] [--corpus PATH]... [--no-builtin] [--markdown | --csv | --full] [--lang ar|en] --json\n' +

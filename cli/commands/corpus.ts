@@ -7,12 +7,10 @@ import { once } from 'node:events';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { hash53, reportId, reportKeys } from '../../lib/corpus/ids';
 import type { ImportProblemRow } from '../../lib/engine/index-types';
-import { extractFromDocument } from '../../lib/extract/html';
 import { outletIdFromName } from '../../lib/outlets/identity';
 import type { ReportRecord } from '../../lib/types';
-import { CliError, corpusRecords, parseDocument, readInput, readLines } from '../load';
-import { archiveKind } from '../../lib/harvest/archive';
-import { harvestOutlet, importArchiveFile, parseHostMap, progressLine, stopOnSigint } from '../harvest';
+import { CliError, corpusRecords, readInput, readLines } from '../read';
+import { archiveKind } from '../../lib/harvest/archive-kind';
 
 export const usage = `corpus import <file>... | export [--out FILE] | stats | delete (--report ID | --import ID | --outlet NAME)  [--store FILE]
     the reader's corpus (default store .isnad/corpus.jsonl): import .jsonl/.json/.txt/.html files (bad records
@@ -96,6 +94,8 @@ async function* recordsOf(file: string, problems: ImportProblemRow[]): AsyncGene
     throw new CliError(`${file}: no such file`);
   }
   if (/\.html?$/i.test(file)) {
+    // Loaded here, not above: stats, export and delete run in a small heap without them.
+    const [{ extractFromDocument }, { parseDocument }] = await Promise.all([import('../../lib/extract/html'), import('../html')]);
     const a = extractFromDocument(parseDocument(readInput(file)), `file://${file}`);
     if (!a.title && a.paragraphs.length === 0) throw new CliError(`${file}: no article found in the page`);
     yield { url: a.canonicalUrl ?? (a.url.startsWith('file:') ? '' : a.url), outlet: a.outlet, title: a.title, publishedAt: a.publishedAt.value?.slice(0, 10) ?? null, text: a.paragraphs.join('\n\n') };
@@ -181,6 +181,7 @@ async function harvest(args: string[]): Promise<unknown> {
   if (source !== 'wayback' && source !== 'live') throw new CliError(`--source: expected wayback or live, got "${source}"`);
   const delayMs = values.delay === undefined ? undefined : Number(values.delay);
   if (delayMs !== undefined && !(delayMs >= 0)) throw new CliError(`--delay: expected milliseconds, got "${values.delay}"`);
+  const { harvestOutlet, parseHostMap, stopOnSigint } = await import('../harvest');
   const stop = stopOnSigint();
   try {
     return await harvestOutlet(values.out ?? store, {
@@ -205,6 +206,7 @@ async function importCommand(args: string[]): Promise<unknown> {
   const summaries = await importFiles(store, files.filter((f) => !archiveKind(f)));
   for (const s of summaries) for (const p of s.problems) process.stderr.write(`warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}\n`);
   if (archives.length === 0) return { store, imports: summaries };
+  const { importArchiveFile, progressLine, stopOnSigint } = await import('../harvest');
   const stop = stopOnSigint();
   try {
     const done = [];

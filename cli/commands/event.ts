@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { eventSignature, isoDay } from '../../lib/events';
-import { CliError, loadArticle } from '../load';
+import { loadArticle } from '../load';
+import { CliError } from '../read';
 
 export const usage = 'event <file> [--url URL] --json\n    the event the article in <file> (.html, .txt or .json) tells: what happened, where, when, who, numbers';
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { CliError, loadArticle } from '../load';
+import { loadArticle } from '../load';
+import { CliError } from '../read';
 
 export const usage = 'extract <file.html|file.txt> [--url URL] [--captured YYYY-MM-DD] --json\n    the article in <file>: outlet, page type, title, date, body paragraphs, comments apart';
 

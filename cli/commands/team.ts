@@ -9,7 +9,8 @@ import { AnalysePool, uploadLine } from '../../server/analyse-pool';
 import { openDb } from '../../server/db';
 import { migrate } from '../../server/migrate';
 import { BATCH } from '../../server/store';
-import { CliError, loadArticle, loadCorpus } from '../load';
+import { loadArticle, loadCorpus } from '../load';
+import { CliError } from '../read';
 
 export const usage = `team <init|load|query|pull> ...   a team corpus on the team server (docs/TEAM.md)
     team init --team NAME [--admin NAME] [--data DIR]   create a team and its admin's token (DATABASE_URL, else PGlite in DIR)

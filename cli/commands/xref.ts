@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { articleQuery } from '../../lib/engine/context';
 import { searchRelated } from '../../lib/engine/search';
 import { indexedDb } from '../engine';
-import { CliError, loadArticle, loadCorpus } from '../load';
+import { loadArticle, loadCorpus } from '../load';
+import { CliError } from '../read';
 
 export const usage = 'xref <file> [--url URL] [--corpus PATH]... [--no-builtin] [--top N] --json\n    reports in the corpus related to the article in <file> (.html, .txt or .json)';
 

@@ -16,7 +16,8 @@ import { collectBlocks, GENERIC_COMMENTS, GENERIC_DROP } from './blocks';
 import { cleanLabel, cleanTitle, squash } from './clean';
 import { jsonLdArticle } from '../markup/jsonld';
 import { splitBlocks, type Block } from './lines';
-import { hasText } from '../markup/has-text';
+import { hasText, shortText } from '../markup/has-text';
+import { MAX_VALUE } from '../markup/text';
 import { meta } from '../markup/meta';
 import { allOf, firstOf } from '../markup/select';
 import { belongsToArticle } from './own-date';
@@ -34,7 +35,8 @@ const GENERIC_DATE = ['[itemprop="datePublished"]', 'article time', '.published'
 /** Below this many characters of body the cascade goes on to the next container, then Readability. */
 const MIN_BODY = 200;
 
-const textOf = (el: Element | null) => (el ? squash(el.textContent ?? '') : '');
+/** An element's text as a value (title, date, name): none when longer than a value is (MAX_VALUE). */
+const textOf = (el: Element | null) => squash((el && shortText(el, MAX_VALUE)) ?? '');
 
 function firstText(doc: Document, selectors: string[] | undefined): { text: string; el: Element } | null {
   for (const s of selectors ?? []) {
@@ -73,7 +75,7 @@ function pickTitle(doc: Document, rules: SiteRules, ldHeadline: string | null): 
     ldHeadline,
     meta(doc, 'og:title', 'twitter:title'),
     firstText(doc, GENERIC_TITLE)?.text,
-    doc.title,
+    doc.title.length <= MAX_VALUE ? doc.title : '',
   ];
   for (const c of candidates) {
     const t = c ? cleanTitle(c, site) : '';
@@ -222,7 +224,7 @@ const GENERIC_AUTHOR = '[itemprop="author"], [rel="author"], .author-name, .byli
 /** A writer element of the article's own (not a related story's, not an author box's biography). */
 function pageAuthor(doc: Document, scope: { title: Element | null; body: Element | null }): string | null {
   for (const el of allOf(doc, GENERIC_AUTHOR)) {
-    const text = squash(el.textContent ?? '').replace(/^(?:كتب(?:ه|ت)?|بقلم|الكاتب(?:ة)?|By|Author)\s*[:：]?\s*/i, '');
+    const text = textOf(el).replace(/^(?:كتب(?:ه|ت)?|بقلم|الكاتب(?:ة)?|By|Author)\s*[:：]?\s*/i, '');
     if (text.length >= 2 && text.length <= 60 && !parseArabicDate(text) && belongsToArticle(el, scope)) return text;
   }
   return null;

@@ -2,6 +2,7 @@
 // stories, most-read lists, tickers, sidebars, the site's header bar and footer. Only a date that
 // is not furniture and not another story's card is the article's; the cascade takes the first
 // such date in document order.
+import { textUpTo } from '../markup/has-text';
 
 /** Containers whose dates are never the article's. */
 const FURNITURE = [
@@ -13,11 +14,14 @@ const FURNITURE = [
 
 /** A link long enough to be another story's headline. */
 const HEADLINE_LINK = 25;
+/** A link's text is read this far at most (with its leading spaces) to be measured. */
+const LINK_READ = 1_000;
+const linkLength = (a: Element) => textUpTo(a, LINK_READ).trim().length;
 /** How far up a date's ancestors are looked at for another story's card. */
 const MAX_DEPTH = 8;
 
 function hasHeadlineLink(el: Element): boolean {
-  for (const a of el.querySelectorAll('a[href]')) if ((a.textContent ?? '').trim().length >= HEADLINE_LINK) return true;
+  for (const a of el.querySelectorAll('a[href]')) if (linkLength(a) >= HEADLINE_LINK) return true;
   return false;
 }
 
@@ -33,7 +37,7 @@ export function belongsToArticle(el: Element, article: { title: Element | null; 
   let node: Element | null = el;
   for (let depth = 0; node && depth < MAX_DEPTH; depth++, node = node.parentElement) {
     if ((article.title && node.contains(article.title)) || (article.body && node.contains(article.body))) return true;
-    if (node.tagName === 'A' && (node.textContent ?? '').trim().length >= HEADLINE_LINK) return false;
+    if (node.tagName === 'A' && linkLength(node) >= HEADLINE_LINK) return false;
     if (hasHeadlineLink(node)) return false;
   }
   return true;

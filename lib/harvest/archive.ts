@@ -5,6 +5,7 @@
 // a seekable WARC reading goes on at the next record found, so the good records are all kept.
 // Resumable: every record carries its member and byte offset, and reading can start at one.
 import { WARCParser, type WARCRecord } from 'warcio';
+import { archiveKind } from './archive-kind';
 import { joinChunks } from './decode';
 import { waczMembers } from './wacz';
 import { ArchiveError, BoundedReader, malformed, nextRecordStart, probeRecord } from './warc-reader';
@@ -57,13 +58,6 @@ export type ArchiveEvent =
   /** A member read to its end (or to its first bad record): the next checkpoint is the next member. */
   | { kind: 'end'; member: number };
 
-export type ArchiveKind = 'warc' | 'wacz';
-
-export function archiveKind(name: string): ArchiveKind | null {
-  if (/\.warc(\.gz)?$/i.test(name)) return 'warc';
-  if (/\.wacz$/i.test(name)) return 'wacz';
-  return null;
-}
 
 /** The WARCs of an archive file. */
 export async function membersOf(name: string, blob: Blob): Promise<Member[]> {

@@ -1,5 +1,6 @@
 // JSON-LD blocks of a page, parsed once per document: adapters and the extractor both read them.
-import { comparable, squash } from './text';
+import { shortText, hasText } from './has-text';
+import { comparable, MAX_VALUE, squash } from './text';
 
 type Node = Record<string, unknown>;
 
@@ -27,8 +28,9 @@ export function jsonLdNodes(doc: Document): Node[] {
   const texts: string[] = [];
   let total = 0;
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    // Measured before it is made into a string: a 5 MB block is not copied to be skipped.
+    if (hasText(s, MAX_BLOCK + 1)) continue;
     const text = s.textContent ?? '';
-    if (text.length > MAX_BLOCK) continue;
     if (total + text.length > MAX_TOTAL) break;
     total += text.length;
     texts.push(text);
@@ -70,14 +72,17 @@ export interface JsonLdArticle {
 // 100,000-deep array is not followed down to a stack overflow.
 const MAX_DEPTH = 4;
 
+/** A string value of the page's, or null: a string longer than MAX_VALUE is no headline, date or name. */
+const value = (v: string) => (v.length <= MAX_VALUE ? squash(v) || null : null);
+
 function str(v: unknown, depth = 0): string | null {
-  if (typeof v === 'string') return squash(v) || null;
+  if (typeof v === 'string') return value(v);
   if (Array.isArray(v) && depth < MAX_DEPTH) return str(v[0], depth + 1);
   return null;
 }
 
 function nameOf(v: unknown, depth = 0): string | null {
-  if (typeof v === 'string') return squash(v) || null;
+  if (typeof v === 'string') return value(v);
   if (Array.isArray(v) && depth < MAX_DEPTH) {
     const names = v.slice(0, 20).map((n) => nameOf(n, depth + 1)).filter((n): n is string => !!n);
     return names.length ? names.join('، ') : null;
@@ -99,7 +104,8 @@ function ownArticle(doc: Document, nodes: Node[]): Node | undefined {
   const own = path(canonical);
   const byUrl = own ? nodes.find((n) => path(str(n['url']) ?? str((n['mainEntityOfPage'] as Node | undefined)?.['@id']) ?? str(n['mainEntityOfPage'])) === own) : undefined;
   if (byUrl) return byUrl;
-  const titles = [doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), doc.querySelector('h1')?.textContent, doc.title].filter((t): t is string => !!t).map(comparable);
+  const h1 = doc.querySelector('h1');
+  const titles = [doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), h1 && shortText(h1, MAX_VALUE), doc.title].filter((t): t is string => !!t && t.length <= MAX_VALUE).map(comparable);
   return nodes.find((n) => {
     const h = str(n['headline']) ?? str(n['name']);
     // Compared without tatweel, diacritics and invisible characters: the page's h1 may be stretched.

@@ -1,4 +1,4 @@
-import { squash } from './text';
+import { MAX_VALUE, squash } from './text';
 
 /**
  * The most meta elements read: a real page has some dozens. A hostile page's 30,000 are not each
@@ -19,7 +19,8 @@ export function meta(doc: Document, ...names: string[]): string | null {
       const m = metas[i]!;
       if (m.getAttribute('property') === n || m.getAttribute('name') === n || m.getAttribute('itemprop') === n) el = m;
     }
-    const v = squash(el?.getAttribute('content') ?? '');
+    const raw = el?.getAttribute('content') ?? '';
+    const v = raw.length <= MAX_VALUE ? squash(raw) : '';
     if (v) return v;
   }
   return null;

@@ -1,5 +1,6 @@
 import { timestampToIso } from '../arabic/dates';
 import type { ArchiveInfo } from '../types';
+import { textUpTo } from '../markup/has-text';
 import { firstOf } from '../markup/select';
 
 // web.archive.org/web/<4–14 digit timestamp>[modifier: id_, im_, if_, js_, cs_, fw_, oe_…]/<original url>
@@ -63,6 +64,8 @@ export function unrewriteHref(href: string, originalPageUrl: string): string {
 }
 
 // Every Wayback copy calls __wm.wombat("<original url>", "<timestamp>", …) in its head.
+/** How far into each of the head's scripts the call is looked for. */
+const WOMBAT_READ = 64 * 1024;
 const WOMBAT = /__wm\.wombat\(\s*["']([^"']+)["']\s*,\s*["'](\d{4,14})["']/;
 
 /**
@@ -71,7 +74,8 @@ const WOMBAT = /__wm\.wombat\(\s*["']([^"']+)["']\s*,\s*["'](\d{4,14})["']/;
  */
 export function archiveFromDocument(doc: Document): Unarchived | null {
   for (const s of doc.querySelectorAll('head script:not([src])')) {
-    const m = WOMBAT.exec(s.textContent ?? '');
+    // The call is near the start of a small script of Wayback's: a page's 5 MB script is not read to its end.
+    const m = WOMBAT.exec(textUpTo(s, WOMBAT_READ));
     if (m) {
       const archiveUrl = `https://web.archive.org/web/${m[2]}/${m[1]}`;
       return { url: withScheme(m[1]!), archive: { archiveUrl, capturedAt: timestampToIso(m[2]!), service: 'wayback' } };

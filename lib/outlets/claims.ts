@@ -1,5 +1,9 @@
 import { jsonLdPublisherNames } from '../markup/jsonld';
+import { shortText } from '../markup/has-text';
 import { meta } from '../markup/meta';
+
+/** A signature line is short: longer leaf text is not read to its end to be tested. */
+const MAX_SIGNATURE_LINE = 1_000;
 
 /**
  * Whether a page names itself as `name`: og:site_name, application-name, JSON-LD publisher or
@@ -12,7 +16,7 @@ export function pageNames(doc: Document, name: RegExp, signature?: RegExp): bool
   if (!signature) return false;
   // The signature stands on a line of its own after the body: read short leaf blocks only.
   for (const el of doc.querySelectorAll('p, div, span, strong, b')) {
-    if (el.childElementCount === 0 && signature.test((el.textContent ?? '').trim())) return true;
+    if (el.childElementCount === 0 && signature.test((shortText(el, MAX_SIGNATURE_LINE) ?? '').trim())) return true;
   }
   return false;
 }

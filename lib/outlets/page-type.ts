@@ -1,3 +1,4 @@
+import { hasText } from '../markup/has-text';
 import { jsonLdArticle, jsonLdNodes } from '../markup/jsonld';
 import { meta } from '../markup/meta';
 import type { PageType } from '../types';
@@ -28,11 +29,20 @@ export function pageTypeFromDocument(doc: Document): PageType {
  * split by <br> straight inside a cell or a <font>. Linked text (menus, lists) does not count.
  */
 function hasProse(doc: Document): boolean {
-  for (const p of doc.querySelectorAll('p')) if ((p.textContent ?? '').length > 200) return true;
+  for (const p of doc.querySelectorAll('p')) if (hasText(p, 201)) return true;
+  // The children looked at, all elements together: a div of 60,000 comments is not walked to its end.
+  let seen = 0;
   for (const el of doc.querySelectorAll('td, font, div, section, article, main')) {
     let own = 0;
-    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += (n.nodeValue ?? '').trim().length;
+    for (let n = el.firstChild; n && own <= 200; n = n.nextSibling) {
+      if (++seen > MAX_CHILDREN_SEEN) return false;
+      // Trimmed as far as it counts: a 2 MB text node is not copied to be measured.
+      if (n.nodeType === 3) own += (n.nodeValue ?? '').slice(0, 1_000).trim().length;
+    }
     if (own > 200) return true;
   }
   return false;
 }
+
+/** The most child nodes hasProse looks at: an article page has a few thousand. */
+const MAX_CHILDREN_SEEN = 20_000;

@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run as corpus } from '../../../cli/commands/corpus';
 import { run as xref } from '../../../cli/commands/xref';
-import { readInput } from '../../../cli/load';
+import { readInput } from '../../../cli/read';
 import { tokenize } from '../../../lib/arabic/tokenize';
 import { decodeText, sniffEncoding } from '../../../lib/corpus/decode';
 import { parseTextReport, validateRecord } from '../../../lib/corpus/formats';
