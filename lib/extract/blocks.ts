@@ -60,6 +60,14 @@ export const MAX_BLOCKS = 300;
  */
 const MAX_NODES = 10_000;
 
+/** An element the walk is inside: how its text counts, and whether leaving it ends a block. */
+interface Open {
+  node: Node;
+  inLink: boolean;
+  block: boolean;
+  comment: boolean;
+}
+
 /** Why a block with mostly linked text is dropped: related lists, tag clouds, "read also" links. */
 const LINK_DENSITY = 0.6;
 
@@ -85,35 +93,46 @@ export function collectBlocks(root: Element, opts: WalkOptions): Block[] {
     linkText = 0;
   };
 
-  const walk = (node: Node, inLink: boolean): void => {
-    for (let child = node.firstChild; child && more(); child = child.nextSibling) {
-      nodes++;
-      if (child.nodeType === 3) {
-        // A text node longer than the budget (one 200,000-character paragraph) is cut to it.
-        const t = (child.nodeValue ?? '').slice(0, max);
-        text += t;
-        if (inLink) linkText += t.trim().length;
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const el = child as Element;
-      const tag = el.tagName.toUpperCase();
-      if (SKIP_TAGS.has(tag)) continue;
-      const isComment = isComments(el);
-      if (!isComment && dropped(el)) continue;
-      if (tag === 'BR') {
-        flush();
-        continue;
-      }
-      const block = BLOCK_TAGS.has(tag) || isComment;
-      if (block) flush();
-      if (isComment) inComment++;
-      walk(el, inLink || tag === 'A');
-      if (isComment) inComment--;
-      if (block) flush();
+  // Walked with a stack of the open elements, not by recursion: an archived page parsed off the
+  // page (linkedom, no nesting limit) may nest as deep as the node budget, past the call stack
+  // (9,990 nested spans overflowed it). Leaving an element closes its block, as when the budget
+  // runs out: every open element is left in turn.
+  const open: Open[] = [{ node: root, inLink: false, block: false, comment: false }];
+  let child = root.firstChild;
+  for (let top = open[0]; top; top = open[open.length - 1]) {
+    if (!child || !more()) {
+      open.pop();
+      if (top.comment) inComment--;
+      if (top.block) flush();
+      child = top.node.nextSibling;
+      continue;
     }
-  };
-  walk(root, false);
+    nodes++;
+    const node = child;
+    child = node.nextSibling;
+    if (node.nodeType === 3) {
+      // A text node longer than the budget (one 200,000-character paragraph) is cut to it.
+      const t = (node.nodeValue ?? '').slice(0, max);
+      text += t;
+      if (top.inLink) linkText += t.trim().length;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag)) continue;
+    const isComment = isComments(el);
+    if (!isComment && dropped(el)) continue;
+    if (tag === 'BR') {
+      flush();
+      continue;
+    }
+    const block = BLOCK_TAGS.has(tag) || isComment;
+    if (block) flush();
+    if (isComment) inComment++;
+    open.push({ node: el, inLink: top.inLink || tag === 'A', block, comment: isComment });
+    child = el.firstChild;
+  }
   flush();
   return blocks;
 }
