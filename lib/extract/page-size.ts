@@ -7,11 +7,16 @@
 // 56-106 ms of CPU, so the bound went down to 10,000 (e31d2f9). Selector lists asked one selector
 // at a time (lib/markup/select.ts), meta read from one collection, bounded walks (blocks, nodes,
 // the marks' index stopping once it holds the article) brought that page to 20-25 ms; pages of
-// hostile shapes at 20,000 (tests/e2e/hostile-shapes.e2e.ts) stay under 50 ms, while at 30,000
-// empty elements inside the body still took 41-50 ms (bench/HOSTILE-PAGE.md).
+// hostile shapes at 20,000 (tests/e2e/hostile-shapes.e2e.ts) stayed under 50 ms, while at 30,000
+// empty elements inside the body still took 41-50 ms (bench/HOSTILE-PAGE.md). With the node count
+// added (session 10), on a quiet machine, 19,900 one-letter paragraphs inside the body took 41-64 ms
+// of CPU to extract (4 of 5 runs over 50), 14,900 took 28-55 ms (2 of 6), 11,900 took 30-34 ms (3 of
+// 3 under): much of a page's first extract is its code compiled cold (at 15,000, 33.7 ms cold and
+// 9-10 ms warm, bench/page-profile.ts), the rest grows with the page; so the bound is 12,000 until
+// that first run costs less.
 
-/** Twice a heavy outlet page (24 times our largest fixture page): the page the reader is on. */
-export const MAX_ELEMENTS = 20_000;
+/** A heavy outlet page and a fifth (14 times our largest fixture page): the page the reader is on. */
+export const MAX_ELEMENTS = 12_000;
 
 /**
  * The most nodes (elements, text, comments…) a page we read may have. A selector query steps over
