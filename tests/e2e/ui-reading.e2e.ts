@@ -100,7 +100,8 @@ for (const [lang, theme] of [['ar', 'light'], ['en', 'dark']] as const) {
       const marks = frame.getByTestId('panel-marks');
       await marks.click();
       await waitFor('marks hidden', () => article.evaluate(() => document.documentElement.hasAttribute('data-isnad-marks-hidden')), (h) => h);
-      expect(await marks.getAttribute('aria-pressed')).toBe('true');
+      // The panel learns the page's state by a message after the page changes: wait for it.
+      await waitFor('button pressed', () => marks.getAttribute('aria-pressed'), (v) => v === 'true');
       expect(await marks.textContent()).toBe(lang === 'ar' ? 'إظهار العلامات' : 'Show marks');
       await marks.click();
       await waitFor('marks shown', () => article.evaluate(() => document.documentElement.hasAttribute('data-isnad-marks-hidden')), (h) => !h);
