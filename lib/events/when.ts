@@ -134,6 +134,29 @@ function englishDates(raw: string, pubDay: number | null, year: number | undefin
   return out;
 }
 
+// A photo caption inside the lede, closed by its credit: "A boy who was injured … on Saturday sits
+// inside a tent … (File photo) (TRT World and Agencies)", "… (صورة تعبيرية)", "(أرشيف)",
+// "(تصوير: …)". The days it names are the photo's (often the background event's), not the report's.
+const CREDIT = /\((?:[^()\n]{0,40}?\b)?(?:photos?|picture|image|file|archive|agencies)\b[^()\n]{0,40}\)|\([^()\n]{0,30}?(?:صور[ةه]|تصوير|[اأ]رشيف|[اإ]نترنت|تعبيري[ةه])[^()\n]{0,30}\)/gi;
+/** How far back a caption may start before its credit, at most. */
+const CAPTION_CHARS = 320;
+
+/** The caption spans of `s` (from the sentence's start to its credit's end), in `s`'s offsets. */
+function captions(s: string): Array<[number, number]> {
+  if (!s.includes('(')) return [];
+  const out: Array<[number, number]> = [];
+  for (const m of s.matchAll(CREDIT)) {
+    const from = Math.max(0, m.index! - CAPTION_CHARS);
+    const before = s.slice(from, m.index!);
+    // The sentence the credit closes starts after the last full stop, question mark or line
+    // break before it (the credit of a caption that is a sentence of its own).
+    const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('? '), before.lastIndexOf('؟'));
+    out.push([stop < 0 ? from : from + stop + 1, m.index! + m[0].length]);
+  }
+  return out;
+}
+const inSpans = (at: number, spans: ReadonlyArray<[number, number]>) => spans.some(([a, b]) => at >= a && at < b);
+
 function weekdayBack(pubDay: number, weekday: number): number {
   const pubWeekday = new Date(pubDay * DAY_MS).getUTCDay();
   return (pubWeekday - weekday + 7) % 7;
@@ -177,7 +200,10 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
     at += p.length;
   }
   for (const c of englishDates(raw, pubDay, year)) out.push(c);
-  return out.sort((a, b) => a.at - b.at);
+  // A caption's days are dropped: the weekdays and "yesterday" are read in `text`, the dates in `raw`.
+  const inText = captions(text);
+  const inRaw = captions(raw);
+  return out.filter((c) => !inSpans(c.at, c.day === undefined ? inText : inRaw)).sort((a, b) => a.at - b.at);
 }
 
 /** A date this close to the lede's start, on the publication day, is the report's dateline. */

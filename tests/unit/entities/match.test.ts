@@ -97,4 +97,15 @@ describe('matchEntities', () => {
     expect(ids('بين محافظتي درعا والسويداء وفي مدينة حلب')).toEqual(['daraa-gov', 'suwayda-gov', 'aleppo']);
     expect(ids('في مدينة الحسكة والرقة')).toEqual(['hasakah', 'raqqa']);
   });
+
+  it('reads a bare "التل" as the town where the text names Rif Dimashq, and not a hill', () => {
+    expect(ids('اشتباكات في التل بريف دمشق')).toEqual(['al-tall', 'rif-dimashq-gov']);
+    expect(ids('قصفت قوات النظام مدينة التل بريف دمشق')).toContain('al-tall');
+    expect(ids('اعتقال شابين من التل وقدسيا في ريف دمشق')).toEqual(['al-tall', 'qudsaya', 'rif-dimashq-gov']);
+    // A hill: "the strategic hill", "the hill overlooking the town", or a text of another governorate.
+    expect(ids('سيطرت القوات على التل الاستراتيجي في ريف دمشق')).not.toContain('al-tall');
+    expect(ids('سيطرت القوات على التل المطل على البلدة في ريف دمشق')).not.toContain('al-tall');
+    expect(ids('سيطرت القوات على التل قرب بلدة كفرنبودة')).not.toContain('al-tall');
+    expect(ids('تمركزت القوات فوق التل')).toEqual([]);
+  });
 });

@@ -55,6 +55,19 @@ describe('when the event happened', () => {
     expect(day('Over 130 killed in April 15 attack near Aleppo', 'The UN said over 130 people were killed in the attack on the buses.', '2017-04-20')).toBe('2017-04-15');
   });
 
+  it("does not take the days of a caption its credit closes (\"(File photo)\", \"(صورة أرشيفية)\") for the event's", () => {
+    // TRT's Aleppo blast of Wednesday 19 April 2017: the caption is of Saturday's convoy attack.
+    const trt = 'The blast happened four days after an attack on a convoy. A boy who was injured during a bomb blast on a bus convoy outside Aleppo on Saturday sits inside a tent near the border Syria April 18 2017 (File photo) (TRT World and Agencies) A bomb killed six people in Aleppo on Wednesday, state television reported.';
+    expect(day('Deadly bomb blast hits Aleppo', trt, '2017-04-19')).toBe('2017-04-19');
+    expect(day('Strikes kill 12', 'Rescuers search the rubble of a building hit on Friday in Douma (AFP Photo) Regime strikes killed 12 people in Douma on Sunday.', '2017-11-20')).toBe('2017-11-19');
+    expect(day('قتلى بقصف على كفرنبل', 'طفل أمام منزل دمره قصف يوم الجمعة الماضي (صورة أرشيفية). وقُتل خمسة مدنيين يوم الثلاثاء بقصف مدفعي على بلدة كفرنبل.', '2025-06-18')).toBe('2025-06-17');
+    expect(day('اشتباكات في درعا', 'عناصر من الأمن العام في درعا أمس (تصوير: عنب بلدي). اندلعت اشتباكات يوم الأحد في ريف درعا الغربي.', '2025-06-17')).toBe('2025-06-15');
+    // A credit that is no photo's, or an agency's dateline, closes no caption: the day stands.
+    expect(day('Strikes kill 20', 'BEIRUT (Reuters) - Air strikes killed 20 people in Idlib on Monday, a monitor said.', '2017-04-19')).toBe('2017-04-17');
+    expect(day('Strikes kill 20', 'Air strikes killed 20 people in Idlib on Monday (SOHR) and more were wounded.', '2017-04-19')).toBe('2017-04-17');
+    expect(day('غارات على إدلب', 'قتل 20 مدنياً بغارات على إدلب يوم الإثنين (المرصد السوري) وأصيب آخرون.', '2025-06-18')).toBe('2025-06-16');
+  });
+
   it('reads an Arabic date before a comma ("يوم الأحد 23 تموز، …")', () => {
     expect(day('قصف على جاسم', 'أفادت مصادر محلية بوقوع قصف مدفعي قرب جاسم يوم الأحد 23 تموز، ما أسفر عن قتلى', '2023-07-25')).toBe('2023-07-23');
   });

@@ -128,3 +128,15 @@ describe('FA-KES: when an article was published', () => {
     expect(fakesPublished('In 1982 the city of Hama', '2/2/2015')).toBe('2015-02-02');
   });
 });
+
+describe('an English spelling of a city the gazetteer gave otherwise', () => {
+  it('reads "Hasakeh", "Hassakeh", "Hassakah" bare as al-Hasakah, as "Hasakah" was', () => {
+    const place = (title: string, lede = '') => eventSignature(title, lede, '2016-10-03').place?.id;
+    expect(place('Clashes in Hasakeh kill 12')).toBe('hasakah');
+    expect(place('Car bomb kills five', 'A car bomb exploded in Hassakeh on Monday, killing five people.')).toBe('hasakah');
+    expect(place('Kurds push IS out of Hassakah neighbourhoods')).toBe('hasakah');
+    // The governorate's other towns stay theirs.
+    expect(place('Suicide bomber kills 22 at wedding', 'A suicide bomber struck a wedding in Qamishli, Hasakeh province.')).toBe('qamishli');
+  });
+});
+
