@@ -119,7 +119,11 @@ const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) =
  * The postings of terms in every live segment, with the manifest, read in one transaction: the
  * manifest, then the segments' term indexes, then the blocks holding the terms.
  */
-export async function readPostings(db: IsnadDB, terms: readonly string[]): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number }> {
+export async function readPostings(
+  db: IsnadDB,
+  terms: readonly string[],
+  columnsOf: (segs: readonly SegmentInfo[]) => readonly number[] = () => [],
+): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number; columns: Promise<Map<number, Uint8Array>> }> {
   const tx = await readOnly(db, ['segs', 'meta']);
   const store = tx.objectStore('segs');
   const get: Getter = (s, k) => result(store.get([s, k]) as IDBRequest<SegRow | undefined>);
@@ -127,7 +131,13 @@ export async function readPostings(db: IsnadDB, terms: readonly string[]): Promi
   cacheOf(db).keepOnly(meta.segs.map((x) => x.s));
   const indexes = await Promise.all(meta.segs.map((x) => loadIndex(db, x.s, get)));
   const wanted = indexes.map((ix) => blocksFor(ix, terms));
-  const blocks = await Promise.all(meta.segs.map((x, i) => Promise.all([...wanted[i]!.keys()].map((b) => loadBlock(db, x.s, FIRST_BLOCK + b, get)))));
+  const reading = Promise.all(meta.segs.map((x, i) => Promise.all([...wanted[i]!.keys()].map((b) => loadBlock(db, x.s, FIRST_BLOCK + b, get)))));
+  // The doc columns' rows asked for (by a query that has none decoded), after the blocks: the
+  // browser reads them while the query scores, and the query awaits them only then.
+  const cols = columnsOf(meta.segs);
+  const columns = Promise.all(cols.map((s) => rowBytes(get, s, COLUMNS_ROW))).then((rows) => new Map(rows.map((b, i) => [cols[i]!, b])));
+  columns.catch(() => undefined); // told to whoever awaits it
+  const blocks = await reading;
   const postings = new Map<string, TermPostings>(terms.map((t) => [t, { df: 0, saturated: false, parts: [] }]));
   let read = 0;
   wanted.forEach((want, i) => {
@@ -144,7 +154,7 @@ export async function readPostings(db: IsnadDB, terms: readonly string[]): Promi
       }
     });
   });
-  return { meta, postings, blocks: read };
+  return { meta, postings, blocks: read, columns };
 }
 
 const dexieGet =
