@@ -3,8 +3,7 @@
 // checkouts, compare the files). The real 2025 corpus (every third article asked) and a synthetic
 // corpus of 3,000 reports (60 queries), on fake-indexeddb; each query asked as the in-page panel
 // asks (the list, then its second step with the shared phrases) and in full, first from a fresh
-// handle (as a restarted worker: before 2026-12-06 every candidate's row read, since then the
-// columns' blocks of its candidates read with its postings), then once the columns are decoded.
+// handle (no doc columns: every candidate's row read), then once the columns are read.
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -11,7 +11,7 @@ import type { TermPostings } from './segments/store';
 import { getMany, readOnly } from './raw-reads';
 import { lexiconRead, lexiconWith } from './lexicon';
 import { maxWordId, withLexicon } from './term-pack';
-import { columnsWanted, columnView, loadAfter, type ColumnView } from './doc-columns';
+import { decodedColumns, loadAfter, type ColumnView } from './doc-columns';
 import { getReports } from '../corpus/report-pages';
 import { cachedTexts, readAhead } from '../corpus/text-cache';
 
@@ -51,12 +51,11 @@ async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undef
  *
  * Reads may be served from caches; they must reflect every write that completed before the call.
  * `postings` may also give the doc columns of the segments it read (`cols`: doc-columns.ts), when
- * at hand or as they are read (awaited once the candidates are scored): then `docs` is asked only
- * for the candidates that can reach the judged pool.
+ * at hand: then `docs` is asked only for the candidates that can reach the judged pool.
  * `idle()`, if given, is called once a query is answered (the store reads its columns then).
  */
 export interface IndexReader {
-  postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number; cols?: ColumnView | null | Promise<ColumnView | null> }>;
+  postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number; cols?: ColumnView | null }>;
   docs(ns: readonly number[]): Promise<Array<DocRow | undefined>>;
   texts(ids: readonly string[]): Promise<Array<Pick<Report, 'title' | 'text' | 'archivedAt'> | undefined>>;
   idle?(): void;
@@ -67,9 +66,9 @@ export function storeReader(db: IsnadDB): IndexReader {
   let segs: IndexMeta['segs'] = [];
   return {
     postings: async (terms) => {
-      const read = await readPostings(db, terms, (live) => columnsWanted(db, live));
+      const read = await readPostings(db, terms);
       segs = read.meta.segs;
-      return { ...read, cols: columnView(db, segs, read.columns) };
+      return { ...read, cols: decodedColumns(db, segs) };
     },
     idle: () => loadAfter(db, segs),
     docs: (ns) => docRows(db, ns, (missing) => readDocs(db, missing)),

@@ -135,10 +135,9 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
     corpus: { docs: looked.docs, df: new Map(looked.qterms.filter((x) => !x.entity).map((x) => [x.t, x.postings.df])) },
   };
   let results: RelatedReport[];
-  const cols = await looked.cols;
-  if (cols) {
+  if (looked.cols) {
     // Only the rows that can reach the judged pool are read (rank.ts rankLazily).
-    const cands = lazyCandidates(cols, lexical.candidates, lexical.scores, f.phrases);
+    const cands = lazyCandidates(looked.cols, lexical.candidates, lexical.scores, f.phrases);
     const lazy = await rankLazily(rq, cands, (ns) => reader.docs(ns).then((rows) => (clock.lap('docs'), rows)), source, opts);
     results = lazy.results;
     clock.lap('explain');
@@ -173,9 +172,8 @@ export interface LookedUp {
   reserved: TermPostings[];
   /** Index rows the postings took (blocks read or found cached), for the benchmark's phases. */
   blocks: number;
-  /** The doc columns of the segments read, when the reader has them (doc-columns.ts), or as it
-   *  reads them: awaited after the scoring, which runs meanwhile. */
-  cols: ColumnView | null | Promise<ColumnView | null>;
+  /** The doc columns of the segments read, when the reader has them (doc-columns.ts). */
+  cols: ColumnView | null;
 }
 
 /**

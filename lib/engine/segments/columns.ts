@@ -11,22 +11,22 @@
 // (rescore.ts scoreBound; doc-columns.ts). 24 bytes a document, 2.4 MB at 100,000.
 // Format 3 (2026-12-06) cuts the documents into blocks of BLOCK_DOCS, each block's first doc number
 // written whole, and puts an offset table before them (block size, then per block its first doc
-// number's delta and its length in bytes): a worker's first query, which finds no columns decoded,
-// reads the row and decodes only its candidates' blocks (openColumns, docAt; doc-columns.ts)
-// instead of reading every candidate's doc row.
+// number's delta and its length in bytes), so that a few documents can be decoded without the
+// rest (openColumns, docAt): meant for a worker's first query, which finds no columns decoded and
+// reads every candidate's doc row. No query uses it yet: reading the row (≈ 3 MB at 100,000) and
+// decoding only the candidates' blocks measured slower at 100,000 (bench/RESULTS.md, 2026-12-06).
 // Format 2 (still read): the same documents in one run, no table. Format 1 (2026-12-05, still
 // read): no sketch, then lengths as float32 and fingerprints as two uint32 after the documents —
 // neither read by anything, so format 2 leaves them out.
 import { ByteReader, ByteWriter } from './bytes';
 import { indexIn } from './postings';
 import { BodyReader, MAX_SKETCH, NO_DAY, NO_DUP } from './column-body';
+import { checkBlock, indexAtMost, readTable, type BlockTable } from './column-table';
 
 const MAGIC = 0x43; // 'C'
 const VERSION = 3;
 /** Documents a block of format 3: a candidate costs decoding its block's documents, ≈ 1 KB. */
 export const BLOCK_DOCS = 32;
-/** A block size a row may claim (a damaged one is refused, not allocated for). */
-const MAX_BLOCK_DOCS = 1 << 16;
 
 
 /** One document's column values as a segment is built. */
@@ -133,14 +133,6 @@ export function decodeColumns(bytes: Uint8Array, what = 'doc columns'): DocColum
 /** Documents decoded between two yields of decodeInSlices (a few ms of a worker's thread). */
 const SLICE_DOCS = 8192;
 
-/** Format 3's offset table: each block's first doc number and where its bytes begin. */
-interface BlockTable {
-  size: number;
-  first: Uint32Array;
-  /** Byte offsets in the row, blocks + 1 of them (the last is where the documents end). */
-  start: Uint32Array;
-}
-
 /** A row's header, string table and (format 3) offset table, checked. */
 function readHead(bytes: Uint8Array, what: string): { r: ByteReader; version: number; docs: number; strings: string[]; table: BlockTable | null } {
   const r = new ByteReader(bytes, what);
@@ -153,32 +145,6 @@ function readHead(bytes: Uint8Array, what: string): { r: ByteReader; version: nu
   const strings: string[] = new Array(nStrings);
   for (let i = 0; i < nStrings; i++) strings[i] = r.string();
   return { r, version, docs, strings, table: version === 3 ? readTable(r, docs) : null };
-}
-
-function readTable(r: ByteReader, docs: number): BlockTable {
-  const size = r.varint();
-  if (size < 1 || size > MAX_BLOCK_DOCS) r.fail(`block of ${size} documents`);
-  const blocks = Math.ceil(docs / size);
-  if (blocks * 2 > r.left) r.fail(`table of ${blocks} blocks cannot fit`);
-  const first = new Uint32Array(blocks);
-  const lens = new Uint32Array(blocks);
-  let n = -1;
-  let total = 0;
-  for (let b = 0; b < blocks; b++) {
-    const d = r.varint();
-    if (n >= 0 && d === 0) r.fail(`block ${b}: doc numbers not ascending`);
-    n = n < 0 ? d : n + d;
-    if (n > 0xffffffff) r.fail(`block ${b}: doc number too large`);
-    first[b] = n;
-    lens[b] = r.varint();
-    total += lens[b]!;
-  }
-  // The blocks fill the rest of the row exactly, each ≥ 7 bytes a document.
-  if (total !== r.left) r.fail(`blocks of ${total} bytes in ${r.left}`);
-  const start = new Uint32Array(blocks + 1);
-  start[0] = r.pos;
-  for (let b = 0; b < blocks; b++) start[b + 1] = start[b]! + lens[b]!;
-  return { size, first, start };
 }
 
 /**
@@ -199,7 +165,7 @@ export function* decodeInSlices(bytes: Uint8Array, what = 'doc columns'): Genera
       const to = Math.min(docs, i + table.size);
       body.restart();
       body.read(i, to);
-      const fail = checkBlock(body.c, i, table, b, body.pos);
+      const fail = checkBlock(body.c.n, i, table, b, body.pos);
       if (fail) {
         r.pos = body.pos;
         r.fail(fail);
@@ -217,18 +183,6 @@ export function* decodeInSlices(bytes: Uint8Array, what = 'doc columns'): Genera
   r.end();
   return body.finish(strings);
 }
-
-/** Why block b (documents from position i of `c`, read up to byte `end`) disagrees with the table
- *  or the block before, or null. */
-function checkBlock(c: DocColumns, i: number, t: BlockTable, b: number, end: number): string | null {
-  if (c.n[i] !== t.first[b]) return `block ${b}: first doc ${c.n[i]}, the table says ${t.first[b]}`;
-  if (i > 0 && !(c.n[i]! > c.n[i - 1]!)) return `block ${b}: doc numbers not ascending`;
-  if (end !== t.start[b + 1]) return `block ${b}: ends at byte ${end}, the table says ${t.start[b + 1]}`;
-  return null;
-}
-
-/** Whether a row is of the format written now (format 3: with its offset table). */
-export const isCurrentFormat = (bytes: Uint8Array): boolean => bytes[0] === MAGIC && bytes[1] === VERSION;
 
 /** A format-3 row opened for a few documents: its blocks decoded when first asked for (docAt). */
 export interface OpenColumns {
@@ -276,21 +230,6 @@ export function docAt(o: OpenColumns, n: number): { c: DocColumns; i: number } |
   }
   const i = positionOf(c, n);
   return i < 0 ? null : { c, i };
-}
-
-/** The last position whose value is at most v in ascending `a`, or -1. */
-function indexAtMost(a: Uint32Array, v: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  let out = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! <= v) {
-      out = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return out;
 }
 
 /** The position of doc `n` in the columns, or -1. */

@@ -119,11 +119,7 @@ const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) =
  * The postings of terms in every live segment, with the manifest, read in one transaction: the
  * manifest, then the segments' term indexes, then the blocks holding the terms.
  */
-export async function readPostings(
-  db: IsnadDB,
-  terms: readonly string[],
-  columnsOf: (segs: readonly SegmentInfo[]) => readonly number[] = () => [],
-): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number; columns: Promise<Map<number, Uint8Array>> }> {
+export async function readPostings(db: IsnadDB, terms: readonly string[]): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number }> {
   const tx = await readOnly(db, ['segs', 'meta']);
   const store = tx.objectStore('segs');
   const get: Getter = (s, k) => result(store.get([s, k]) as IDBRequest<SegRow | undefined>);
@@ -131,13 +127,7 @@ export async function readPostings(
   cacheOf(db).keepOnly(meta.segs.map((x) => x.s));
   const indexes = await Promise.all(meta.segs.map((x) => loadIndex(db, x.s, get)));
   const wanted = indexes.map((ix) => blocksFor(ix, terms));
-  const reading = Promise.all(meta.segs.map((x, i) => Promise.all([...wanted[i]!.keys()].map((b) => loadBlock(db, x.s, FIRST_BLOCK + b, get)))));
-  // The doc columns' rows asked for (by a query that has none decoded), after the blocks: the
-  // browser reads them while the query scores, and the query awaits them only then.
-  const cols = columnsOf(meta.segs);
-  const columns = Promise.all(cols.map((s) => rowBytes(get, s, COLUMNS_ROW))).then((rows) => new Map(rows.map((b, i) => [cols[i]!, b])));
-  columns.catch(() => undefined); // told to whoever awaits it
-  const blocks = await reading;
+  const blocks = await Promise.all(meta.segs.map((x, i) => Promise.all([...wanted[i]!.keys()].map((b) => loadBlock(db, x.s, FIRST_BLOCK + b, get)))));
   const postings = new Map<string, TermPostings>(terms.map((t) => [t, { df: 0, saturated: false, parts: [] }]));
   let read = 0;
   wanted.forEach((want, i) => {
@@ -154,7 +144,7 @@ export async function readPostings(
       }
     });
   });
-  return { meta, postings, blocks: read, columns };
+  return { meta, postings, blocks: read };
 }
 
 const dexieGet =
