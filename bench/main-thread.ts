@@ -70,7 +70,7 @@ export async function readTimeline(page: Page): Promise<Timeline> {
     const e = steps.find((s) => s.name === name);
     return e ? e.start + e.duration : NaN;
   };
-  const own = { script: at('start'), extracted: at('extract'), replied: at('replied'), panelAdded: at('panel'), panelPlaced: at('panel-place'), marks: at('marks-label'), origin: await page.evaluate(() => performance.timeOrigin) };
+  const own = { script: at('start'), extracted: at('extract-dates'), replied: at('replied'), panelAdded: at('panel'), panelPlaced: at('panel-place'), marks: at('marks-label'), origin: await page.evaluate(() => performance.timeOrigin) };
   const handle = await page.$('[data-isnad="panel"] iframe');
   const frame = await handle?.contentFrame();
   const panel = frame

@@ -1,4 +1,4 @@
-// `npx tsx bench/page-profile.ts [--pages a,b] [--runs N]`: where the content script's reading
+// `npx tsx bench/page-profile.ts [--pages a,b] [--runs N] [--cold]`: where the content script's reading
 // steps spend the main thread on big and hostile pages, in Debian Chromium: each step's first
 // (cold) time on a fresh page, its warm times, and a V8 CPU profile of the warm runs (self time by
 // function). The pages are those of tests/e2e/hostile-live-page.e2e.ts and hostile-big-page.e2e.ts.
@@ -23,7 +23,7 @@ async function bundle(): Promise<string> {
 const STEPS = ['size', 'recognize', 'extract', 'locate'] as const;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { pages: { type: 'string' }, selectors: { type: 'boolean', default: false }, runs: { type: 'string', default: '10' }, top: { type: 'string', default: '25' } } });
+  const { values } = parseArgs({ options: { pages: { type: 'string' }, selectors: { type: 'boolean', default: false }, cold: { type: 'boolean', default: false }, runs: { type: 'string', default: '10' }, top: { type: 'string', default: '25' } } });
   const runs = Number(values.runs);
   const pages = benchPages().filter((p) => !values.pages || values.pages.split(',').includes(p.name));
   const code = await bundle();
@@ -35,16 +35,20 @@ async function main(): Promise<void> {
       await page.goto('http://www.shaam.org/news/syria-news/big-page', { timeout: 120_000 });
       await page.addScriptTag({ content: code });
       const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
-      const cold: Record<string, number> = {};
-      for (const s of STEPS) cold[s] = await page.evaluate((s) => (globalThis as unknown as { isnadSteps: Record<string, () => number> }).isnadSteps[s]!(), s);
-      const article = await page.evaluate(() => (globalThis as unknown as { isnadSteps: { article(): { paragraphs: string[] } | null } }).isnadSteps.article());
+      // --cold: the profile is of the first (cold) run of each step, not of the warm runs.
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-      await cdp.send('Profiler.start');
+      if (values.cold) await cdp.send('Profiler.start');
+      const cold: Record<string, number> = {};
+      for (const s of STEPS) cold[s] = await page.evaluate((s) => (globalThis as unknown as { isnadSteps: Record<string, () => number> }).isnadSteps[s]!(), s);
+      const { profile: coldProfile } = values.cold ? ((await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } }) : { profile: null };
+      const article = await page.evaluate(() => (globalThis as unknown as { isnadSteps: { article(): { paragraphs: string[] } | null } }).isnadSteps.article());
+      if (!values.cold) await cdp.send('Profiler.start');
       const warm: Record<string, number[]> = {};
       for (let r = 0; r < runs; r++) for (const s of STEPS) (warm[s] ??= []).push(await page.evaluate((s) => (globalThis as unknown as { isnadSteps: Record<string, () => number> }).isnadSteps[s]!(), s));
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+      const { profile: warmProfile } = values.cold ? { profile: null } : ((await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } });
+      const profile = (coldProfile ?? warmProfile)!;
       const self = new Map<number, number>();
       profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
       const byFn = new Map<string, number>();
@@ -62,7 +66,7 @@ async function main(): Promise<void> {
       console.log(`cold (ms): ${STEPS.map((s) => `${s} ${cold[s]!.toFixed(1)}`).join(', ')}`);
       console.log(`warm (ms, min–max of ${runs}): ${STEPS.map((s) => `${s} ${fmt(warm[s]!)}`).join(', ')}`);
       console.log(`profile: ${(total / 1000).toFixed(0)} ms sampled; self time by function:`);
-      for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / 1000 / runs).toFixed(2).padStart(7)} ms/run  ${k}`);
+      for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / 1000 / (values.cold ? 1 : runs)).toFixed(2).padStart(7)} ms/run  ${k}`);
       if (values.selectors) {
         await page.evaluate(() => (globalThis as unknown as { isnadSelectors: { start(): void } }).isnadSelectors.start());
         for (let r = 0; r < runs; r++) await page.evaluate(() => (globalThis as unknown as { isnadSteps: { extract(): number } }).isnadSteps.extract());

@@ -2,7 +2,7 @@
 // own words where the background says, mount the panel. It never receives corpus titles or text:
 // those stay in the extension's pages (the panel and the entity cards are iframes of them).
 import { browser } from 'wxt/browser';
-import { extractWith } from '../../lib/extract/cascade';
+import { extractSteps, extractWith } from '../../lib/extract/cascade';
 import { loadedReadability } from '../../lib/extract/readability-slot';
 import { MAX_ELEMENTS, MAX_NODES, nodeCount, tooLarge } from '../../lib/extract/page-size';
 import { settler } from '../../lib/extract/settle';
@@ -20,6 +20,9 @@ import { createMarks } from './marks';
 import './marks.css';
 import { measurePage, mountPanel, type Panel } from './panel';
 
+
+/** The cascade's parts (lib/extract/cascade.ts extractSteps), each a step and a task of its own. */
+const EXTRACT_STEPS = ['extract', 'extract-blocks', 'extract-lines', 'extract-dates'] as const;
 
 interface SetUp {
   marks: ReturnType<typeof createMarks>;
@@ -119,7 +122,14 @@ export default defineContentScript({
         return watchOnce();
       }
       await nextTask();
-      const { article, at } = await read();
+      const reading = await read();
+      // The page moved on while it was read: read it again once it settles (later moves, seen by
+      // the watch from now on, put that off again; one run follows a burst).
+      if (!reading) {
+        await watchOnce();
+        return runOnceSettled();
+      }
+      const { article, at } = reading;
       if (!article || (!article.title && article.paragraphs.length === 0)) return dropPanel();
       // The background holds the article to the URL it was read at (a page that moved since, by
       // pushState or a new document, gets nothing of it); a newer run reads the new page.
@@ -146,11 +156,25 @@ export default defineContentScript({
       moment('clips');
     }
 
-    /** The article, by the cascade; Readability is fetched into this tab only for a page that needs it. */
-    async function read(): Promise<{ article: Article | null; at: string }> {
-      // Where it was read: a step runs to its end before the page can navigate.
+    /**
+     * The article, by the cascade; Readability is fetched into this tab only for a page that needs
+     * it. Null once the page moved on while it was read (its own run reads the new page).
+     */
+    async function read(): Promise<{ article: Article | null; at: string } | null> {
+      // Where it was read. The cascade's parts are tasks of their own (each part's queries grow
+      // with the page): a page that navigated in between is not read as one article.
       let at = location.href;
-      const first = step('extract', () => extractWith(document, at, loadedReadability()));
+      const parts = extractSteps(document, at, loadedReadability());
+      let first: Article | null = null;
+      for (const name of EXTRACT_STEPS) {
+        const part = step(name, () => parts.next());
+        if (part.done) {
+          first = part.value;
+          break;
+        }
+        await nextTask();
+        if (location.href !== at) return null;
+      }
       if (first) return { article: first, at };
       const loaded = await send('page:readability', {});
       if (!loaded.ok) throw new Error(`Readability not loaded: ${loaded.error}`);
@@ -169,13 +193,13 @@ export default defineContentScript({
     // read once the page has settled, and only the latest navigation.
     // A navigation during the wait cancels it (lib/extract/settle.ts): a page navigating in a loop
     // keeps one observer, not one per navigation.
-    function watchNavigation(): void {
-      const afterSettling = settler(document);
-      ctx.addEventListener(window, 'wxt:locationchange', () => {
-        afterSettling(() => {
-          if (ctx.isValid) void safeRun();
-        });
+    const afterSettling = settler(document);
+    const runOnceSettled = () =>
+      afterSettling(() => {
+        if (ctx.isValid) void safeRun();
       });
+    function watchNavigation(): void {
+      ctx.addEventListener(window, 'wxt:locationchange', runOnceSettled);
     }
   },
 });

@@ -1,6 +1,6 @@
 export { normalize, normalizeWithMap } from './normalize';
 export { toAsciiDigits } from './digits';
-export { scan, tokenize, tokensBefore, words, WordCache, type Scan, type Token } from './tokenize';
+export { scan, tokenize, tokensBefore, useLargeWordTable, words, WordCache, type Scan, type Token } from './tokenize';
 export { stem } from './stem';
 export { isStopWord } from './stopwords';
 

@@ -59,7 +59,22 @@ export function spacedKey(text: string): string {
 function finish(a: number, b: number): string {
   const h1 = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
   const h2 = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return base36(4294967296 * (2097151 & h2) + (h1 >>> 0));
+}
+
+const DIGITS36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** n.toString(36) for a whole n below 2^53, without the engine's general (fractional) radix
+ *  conversion: every report's text key and every line key of its word counts is one. The
+ *  remainder is exact in doubles, and so is the division of what is left by 36. */
+function base36(n: number): string {
+  let out = '';
+  do {
+    const r = n % 36;
+    out = DIGITS36[r]! + out;
+    n = (n - r) / 36;
+  } while (n > 0);
+  return out;
 }
 
 /** The id of a report whose URL has this key: a report's main URL key is known from its id, so the

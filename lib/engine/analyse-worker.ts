@@ -3,6 +3,10 @@
 import { analysePart } from './part-wire';
 import type { ReportRecord } from '../types';
 import { errorMessage } from '../errors';
+import { useLargeWordTable } from '../arabic';
+
+// This worker reads tens of thousands of reports and nothing else: words known once stay known.
+useLargeWordTable();
 
 interface Job {
   id: number;

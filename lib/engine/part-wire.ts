@@ -83,10 +83,11 @@ export function analysePart(records: readonly ReportRecord[]): PartWire {
   for (const r of records) {
     // The signature and the word counts read the title and lede again from analyse()'s scan.
     const { features: f, scanned } = analyseScanned(r.title, r.text, r.publishedAt);
-    for (const [term, count] of f.terms) {
+    // forEach, not for…of: no [key, value] array a term.
+    f.terms.forEach((count, term) => {
       t.xs.push(id(term));
       c.push(count);
-    }
+    });
     t.end();
     for (const x of f.entities) e.xs.push(id(x.id), id(x.type));
     e.end();

@@ -61,10 +61,10 @@ export function streamOf(v: TermVector, id: (w: string) => number, out: number[]
   const start = out.length;
   let ok = true;
   out.push(v.title.size);
-  for (const [w, c] of v.title) {
+  v.title.forEach((c, w) => {
     ok &&= Number.isInteger(c) && c > 0 && c <= MAX_WIRE_WORDS;
     out.push(id(w), c);
-  }
+  });
   out.push(v.lines.size);
   for (const [key, words] of v.lines) {
     const k = keyNumber(key);

@@ -148,6 +148,17 @@ function backReference(found: Found[], k: number): Candidate | null {
 const SIZE: Partial<Record<string, number>> = { governorate: 0.04, city: 0.03, town: 0.02, district: 0.02 };
 const sizeOf = (kind: string): number => SIZE[kind] ?? 0.01;
 
+/** The one candidate without a context of a find (null: none, or several). */
+function onlyPlain(candidates: readonly Candidate[]): Candidate | null {
+  let one: Candidate | null = null;
+  for (const c of candidates) {
+    if (c.context) continue;
+    if (one) return null;
+    one = c;
+  }
+  return one;
+}
+
 /**
  * Picks, for words that name several entities, the one whose region the rest of the text is about;
  * drops generic names ("المدينة الصناعية") whose place the text does not name.
@@ -156,12 +167,13 @@ function resolve(found: Found[]): Array<{ f: Found; pick: Candidate }> {
   const context = new Map<string, number>();
   const named = new Set<string>();
   for (const f of found) {
-    const plain = f.candidates.filter((c) => !c.context);
-    if (plain.length !== 1) continue;
-    const chain = ancestors(plain[0]!.entity.id);
-    for (const a of chain) named.add(a.id);
-    for (const a of chain.slice(1)) {
-      if (a.id !== 'syria') context.set(a.id, (context.get(a.id) ?? 0) + 1);
+    const plain = onlyPlain(f.candidates);
+    if (!plain) continue;
+    const chain = ancestors(plain.entity.id);
+    for (let i = 0; i < chain.length; i++) {
+      const id = chain[i]!.id;
+      named.add(id);
+      if (i > 0 && id !== 'syria') context.set(id, (context.get(id) ?? 0) + 1);
     }
   }
   const out: Array<{ f: Found; pick: Candidate }> = [];
@@ -181,7 +193,10 @@ function resolve(found: Found[]): Array<{ f: Found; pick: Candidate }> {
       const places = candidates.every((c) => c.entity.type === 'place');
       for (const c of candidates) {
         // Context counts are whole: a place's size only breaks their ties.
-        const score = ancestors(c.entity.id).slice(1).reduce((s, a) => s + (context.get(a.id) ?? 0), 0) + (places ? sizeOf(c.entity.kind) : 0);
+        const chain = ancestors(c.entity.id);
+        let score = 0;
+        for (let i = 1; i < chain.length; i++) score += context.get(chain[i]!.id) ?? 0;
+        score += places ? sizeOf(c.entity.kind) : 0;
         if (score > bestScore) [best, bestScore] = [c, score];
       }
     }

@@ -116,6 +116,22 @@ export type ReadabilityStep = (doc: Document) => ReadabilityResult | null;
  * finds gives null, and the caller reads it again once it has Readability.
  */
 export function extractWith(doc: Document, rawUrl: string, readabilityStep: ReadabilityStep | null, opts: ExtractOptions = {}): Article | null {
+  const steps = extractSteps(doc, rawUrl, readabilityStep, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The cascade in four parts, yielding between them: what the page is and where its body is; the
+ * body's blocks; their lines; the dates, author and the rest. Each part's queries over the whole
+ * document, or its first run of code compiled cold, grow with the page, and on the page's main
+ * thread (the content script) each part runs in a task of its own (bench/HOSTILE-PAGE.md: one task
+ * of all of them took 42-70 ms of CPU at 20,000 elements). A caller that yields must check that
+ * the page is still the one it started on (it may navigate).
+ */
+export function* extractSteps(doc: Document, rawUrl: string, readabilityStep: ReadabilityStep | null, opts: ExtractOptions = {}): Generator<void, Article | null> {
   const rec = recognizePage(doc, rawUrl);
   const adapter = rec.adapter;
   const rules = adapter?.rules ?? {};
@@ -131,8 +147,11 @@ export function extractWith(doc: Document, rawUrl: string, readabilityStep: Read
   let split = splitBlocks([], rules, title);
   let readability: ReadabilityResult | null = null;
   const root = isArticle ? pickRoot(doc, rules) : null;
+  yield;
+  const blocks = root ? bodyBlocks(doc, root, rules) : null;
+  yield;
   if (isArticle) {
-    if (root) split = splitBlocks(bodyBlocks(doc, root, rules), rules, title);
+    if (blocks) split = splitBlocks(blocks, rules, title);
     if (split.paragraphs.join('').length < MIN_BODY) {
       if (!readabilityStep) return null;
       readability = readabilityStep(doc);
@@ -142,6 +161,7 @@ export function extractWith(doc: Document, rawUrl: string, readabilityStep: Read
       }
     }
   }
+  yield;
 
   // The served-date bar: read but kept apart; it stands in for the publication date only at the end.
   const servedEl = firstText(doc, rules.servedDate);

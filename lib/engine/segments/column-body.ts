@@ -94,6 +94,11 @@ export class BodyReader {
     return v;
   }
 
+  /** The next document's number is written whole (format 3: the first of a block). */
+  restart(): void {
+    this.last = -1;
+  }
+
   /** Documents [from, to). */
   read(from: number, to: number): void {
     const { c, fail } = this;

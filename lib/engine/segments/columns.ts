@@ -9,14 +9,24 @@
 // The sketch bounds the phrases a document shares with an article without its doc row: two equal
 // hashes have equal low bytes, so the slots whose bytes are equal are at least the slots equal
 // (rescore.ts scoreBound; doc-columns.ts). 24 bytes a document, 2.4 MB at 100,000.
-// Format 1 (2026-12-05, still read): no sketch, then lengths as float32 and fingerprints as two
-// uint32 after the documents — neither read by anything, so format 2 leaves them out.
+// Format 3 (2026-12-06) cuts the documents into blocks of BLOCK_DOCS, each block's first doc number
+// written whole, and puts an offset table before them (block size, then per block its first doc
+// number's delta and its length in bytes), so that a few documents can be decoded without the
+// rest (openColumns, docAt): meant for a worker's first query, which finds no columns decoded and
+// reads every candidate's doc row. No query uses it yet: reading the row (≈ 3 MB at 100,000) and
+// decoding only the candidates' blocks measured slower at 100,000 (bench/RESULTS.md, 2026-12-06).
+// Format 2 (still read): the same documents in one run, no table. Format 1 (2026-12-05, still
+// read): no sketch, then lengths as float32 and fingerprints as two uint32 after the documents —
+// neither read by anything, so format 2 leaves them out.
 import { ByteReader, ByteWriter } from './bytes';
 import { indexIn } from './postings';
 import { BodyReader, MAX_SKETCH, NO_DAY, NO_DUP } from './column-body';
+import { checkBlock, indexAtMost, readTable, type BlockTable } from './column-table';
 
 const MAGIC = 0x43; // 'C'
-const VERSION = 2;
+const VERSION = 3;
+/** Documents a block of format 3: a candidate costs decoding its block's documents, ≈ 1 KB. */
+export const BLOCK_DOCS = 32;
 
 
 /** One document's column values as a segment is built. */
@@ -71,10 +81,22 @@ export function encodeColumns(docs: readonly DocValues[]): Uint8Array {
     return v;
   };
   const body = new ByteWriter(docs.length * 16);
+  const blocks = Math.ceil(docs.length / BLOCK_DOCS);
+  const table = new ByteWriter(blocks * 4 + 8);
+  table.varint(BLOCK_DOCS);
   let last = -1;
-  for (const d of docs) {
+  let blockFirst = -1;
+  let blockAt = 0;
+  for (const [i, d] of docs.entries()) {
     if (!(d.n > last)) throw new RangeError('doc numbers not ascending');
-    body.varint(last < 0 ? d.n : d.n - last);
+    if (i % BLOCK_DOCS === 0) {
+      // A block's first doc number is whole (a block decodes alone); the table has its delta.
+      if (i > 0) table.varint(body.length - blockAt);
+      table.varint(blockFirst < 0 ? d.n : d.n - blockFirst);
+      blockFirst = d.n;
+      blockAt = body.length;
+      body.varint(d.n);
+    } else body.varint(d.n - last);
     last = d.n;
     if (d.day !== null && !(Number.isInteger(d.day) && Math.abs(d.day) < 0x7fffffff)) throw new RangeError(`day out of range: ${d.day}`);
     body.varint(d.day === null ? 0 : zigzag(d.day) + 1);
@@ -88,12 +110,14 @@ export function encodeColumns(docs: readonly DocValues[]): Uint8Array {
     body.varint(d.sketch ? d.sketch.length + 1 : 0);
     if (d.sketch) body.bytes(d.sketch);
   }
-  const w = new ByteWriter(body.length + ids.size * 16 + 16);
+  if (blocks > 0) table.varint(body.length - blockAt);
+  const w = new ByteWriter(body.length + table.length + ids.size * 16 + 16);
   w.byte(MAGIC);
   w.byte(VERSION);
   w.varint(docs.length);
   w.varint(ids.size);
   for (const s of ids.keys()) w.string(s);
+  w.bytes(table.finish());
   w.bytes(body.finish());
   return w.finish();
 }
@@ -109,28 +133,49 @@ export function decodeColumns(bytes: Uint8Array, what = 'doc columns'): DocColum
 /** Documents decoded between two yields of decodeInSlices (a few ms of a worker's thread). */
 const SLICE_DOCS = 8192;
 
+/** A row's header, string table and (format 3) offset table, checked. */
+function readHead(bytes: Uint8Array, what: string): { r: ByteReader; version: number; docs: number; strings: string[]; table: BlockTable | null } {
+  const r = new ByteReader(bytes, what);
+  if (r.byte() !== MAGIC) r.fail('not this kind of row');
+  const version = r.byte();
+  if (version < 1 || version > VERSION) r.fail(`format version ${version}, expected 1 to ${VERSION}`);
+  // A document takes at least 6 varint bytes, and 12 fixed ones in format 1, 1 for its sketch from 2.
+  const docs = r.count(version === 1 ? 18 : 7);
+  const nStrings = r.count(1);
+  const strings: string[] = new Array(nStrings);
+  for (let i = 0; i < nStrings; i++) strings[i] = r.string();
+  return { r, version, docs, strings, table: version === 3 ? readTable(r, docs) : null };
+}
+
 /**
  * decodeColumns a slice of documents at a time, yielding between them: a running worker decodes a
  * segment of 100,000 documents (≈ 3 MB, tens of ms on cold code) between its messages, not in
  * the way of one (doc-columns.ts).
  */
 export function* decodeInSlices(bytes: Uint8Array, what = 'doc columns'): Generator<void, DocColumns> {
-  const r = new ByteReader(bytes, what);
-  if (r.byte() !== MAGIC) r.fail('not this kind of row');
-  const version = r.byte();
-  if (version !== 1 && version !== VERSION) r.fail(`format version ${version}, expected 1 or ${VERSION}`);
-  // A document takes at least 6 varint bytes, and 12 fixed ones in format 1, 1 for its sketch in 2.
-  const docs = r.count(version === 1 ? 18 : 7);
-  const nStrings = r.count(1);
-  const strings: string[] = new Array(nStrings);
-  for (let i = 0; i < nStrings; i++) strings[i] = r.string();
-  const body = new BodyReader({ buf: bytes, pos: r.pos, docs, nStrings, sketches: version === VERSION }, (at, reason) => {
+  const { r, version, docs, strings, table } = readHead(bytes, what);
+  const body = new BodyReader({ buf: bytes, pos: r.pos, docs, nStrings: strings.length, sketches: version >= 2 }, (at, reason) => {
     r.pos = at;
     return r.fail(reason);
   });
-  for (let i = 0; i < docs; i += SLICE_DOCS) {
-    if (i > 0) yield;
-    body.read(i, Math.min(docs, i + SLICE_DOCS));
+  if (table) {
+    // Block by block, each where the table says, its first doc number whole.
+    for (let b = 0, i = 0; i < docs; b++, i += table.size) {
+      if (i > 0 && i % SLICE_DOCS < table.size) yield;
+      const to = Math.min(docs, i + table.size);
+      body.restart();
+      body.read(i, to);
+      const fail = checkBlock(body.c.n, i, table, b, body.pos);
+      if (fail) {
+        r.pos = body.pos;
+        r.fail(fail);
+      }
+    }
+  } else {
+    for (let i = 0; i < docs; i += SLICE_DOCS) {
+      if (i > 0) yield;
+      body.read(i, Math.min(docs, i + SLICE_DOCS));
+    }
   }
   r.pos = body.pos;
   // Format 1's lengths and fingerprints: read by nothing.
@@ -139,6 +184,53 @@ export function* decodeInSlices(bytes: Uint8Array, what = 'doc columns'): Genera
   return body.finish(strings);
 }
 
+/** A format-3 row opened for a few documents: its blocks decoded when first asked for (docAt). */
+export interface OpenColumns {
+  readonly docs: number;
+  readonly strings: string[];
+  readonly table: BlockTable;
+  readonly bytes: Uint8Array;
+  readonly what: string;
+  /** Blocks decoded so far, by number. */
+  readonly blocks: Map<number, DocColumns>;
+}
+
+/**
+ * The row's header and tables, its documents left undecoded; null for formats 1 and 2 (no
+ * offset table: they are decoded whole). Throws SegmentFormatError on a damaged header.
+ */
+export function openColumns(bytes: Uint8Array, what = 'doc columns'): OpenColumns | null {
+  const { docs, strings, table } = readHead(bytes, what);
+  return table && { docs, strings, table, bytes, what, blocks: new Map() };
+}
+
+/**
+ * Doc `n`'s block (decoded as columns of its own, sharing the row's strings) and its position
+ * there; null where the row has no doc n. Throws SegmentFormatError on a damaged block.
+ */
+export function docAt(o: OpenColumns, n: number): { c: DocColumns; i: number } | null {
+  const { table } = o;
+  const b = indexAtMost(table.first, n);
+  if (b < 0) return null;
+  let c = o.blocks.get(b);
+  if (!c) {
+    const from = b * table.size;
+    const count = Math.min(o.docs, from + table.size) - from;
+    const r = new ByteReader(o.bytes, o.what);
+    const fail = (at: number, reason: string): never => {
+      r.pos = at;
+      return r.fail(`block ${b}: ${reason}`);
+    };
+    const body = new BodyReader({ buf: o.bytes.subarray(0, table.start[b + 1]), pos: table.start[b]!, docs: count, nStrings: o.strings.length, sketches: true }, fail);
+    body.read(0, count);
+    c = body.finish(o.strings);
+    if (c.n[0] !== table.first[b]) fail(body.pos, `first doc ${c.n[0]}, the table says ${table.first[b]}`);
+    if (body.pos !== table.start[b + 1]) fail(body.pos, `ends before the table says, at ${table.start[b + 1]}`);
+    o.blocks.set(b, c);
+  }
+  const i = positionOf(c, n);
+  return i < 0 ? null : { c, i };
+}
 
 /** The position of doc `n` in the columns, or -1. */
 export const positionOf = (c: DocColumns, n: number): number => indexIn(c.n, n);

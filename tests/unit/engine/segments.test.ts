@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteReader, ByteWriter, SegmentFormatError } from '../../../lib/engine/segments/bytes';
-import { decodeColumns, decodeInSlices, encodeColumns, minhashSketch, positionOf, sharedSlotsAtMost, valuesAt, type DocValues } from '../../../lib/engine/segments/columns';
+import { BLOCK_DOCS, decodeColumns, decodeInSlices, docAt, encodeColumns, minhashSketch, openColumns, positionOf, sharedSlotsAtMost, valuesAt, type DocValues } from '../../../lib/engine/segments/columns';
 import { minhashSimilarity } from '../../../lib/engine/simhash';
 import { Deletions } from '../../../lib/engine/segments/deletions';
 import { blockOf, blocksFor, cutBlocks, decodeIndex, encodeIndex, sortedEntries } from '../../../lib/engine/segments/dictionary';
@@ -186,6 +186,17 @@ const docs = fc.tuple(fc.uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { 
   ns.sort((a, b) => a - b).map((n, i): DocValues => ({ ...ds[i]!, n })),
 );
 
+/** The head of a columns row of an older format: 'C' version | 2 docs | 3 strings. */
+function oldRowHead(version: number): ByteWriter {
+  const w = new ByteWriter(64);
+  w.byte(0x43);
+  w.byte(version);
+  w.varint(2);
+  w.varint(3);
+  for (const t of ['orient-news', 'place:aleppo', 'src:sohr']) w.string(t);
+  return w;
+}
+
 describe('doc columns', () => {
   it('round-trip every document column, and find a document by its number', () => {
     fc.assert(
@@ -198,14 +209,40 @@ describe('doc columns', () => {
     );
   });
 
+  it('find each document in its block alone, a row opened without decoding the rest', () => {
+    fc.assert(
+      fc.property(docs, fc.integer({ min: 0, max: 0xffffffff }), (ds, absent) => {
+        const bytes = encodeColumns(ds);
+        for (const d of ds) {
+          // A fresh opening each time: one block decoded, the one holding d.
+          const o = openColumns(bytes)!;
+          const at = docAt(o, d.n)!;
+          expect(valuesAt(at.c, at.i)).toEqual(d);
+          expect([...o.blocks.keys()]).toEqual([Math.floor(ds.indexOf(d) / BLOCK_DOCS)]);
+        }
+        if (!ds.some((d) => d.n === absent)) expect(docAt(openColumns(bytes)!, absent)).toBeNull();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('read format 2 columns (one run, no offset table) whole, and open none of them', () => {
+    // 'C' 2 | 2 docs | strings | per doc: delta, day, outlet, dup + 1, entities, sources, sketch count + 1.
+    const w = oldRowHead(2);
+    for (const v of [7, 2 * 20_000 + 1, 0, 0, 1, 1, 1, 2, 3, 5, 6]) w.varint(v);
+    for (const v of [2, 0, 0, 8, 0, 0, 0]) w.varint(v);
+    const bytes = w.finish();
+    const c = decodeColumns(bytes);
+    expect([valuesAt(c, 0), valuesAt(c, 1)]).toEqual([
+      { n: 7, day: 20_000, outlet: 'orient-news', dup: null, entities: ['place:aleppo'], sources: ['src:sohr'], sketch: Uint8Array.from([5, 6]) },
+      { n: 9, day: null, outlet: 'orient-news', dup: 7, entities: [], sources: [], sketch: null },
+    ]);
+    expect(openColumns(bytes)).toBeNull();
+  });
+
   it('read format 1 columns (written before the sketch) as they were, without a sketch', () => {
     // 'C' 1 | 2 docs | strings | per doc: delta, day, outlet, dup + 1, entities, sources | lengths, fingerprints.
-    const w = new ByteWriter(64);
-    w.byte(0x43);
-    w.byte(1);
-    w.varint(2);
-    w.varint(3);
-    for (const t of ['orient-news', 'place:aleppo', 'src:sohr']) w.string(t);
+    const w = oldRowHead(1);
     for (const v of [7, 2 * 20_000 + 1, 0, 0, 1, 1, 1, 2]) w.varint(v);
     for (const v of [2, 0, 0, 8, 0, 0]) w.varint(v);
     w.bytes(new Uint8Array(24));
@@ -251,6 +288,13 @@ describe('doc columns', () => {
       { n: 9, day: null, outlet: 'سانا', dup: 7, entities: [], sources: [], sketch: null },
     ];
     hostile(encodeColumns(ds), (b) => decodeColumns(b));
+    // Opened for a few documents, over several blocks: the table and each block are checked.
+    const many: DocValues[] = Array.from({ length: 2 * BLOCK_DOCS + 5 }, (_, k) => ({ ...ds[k % 2]!, n: 3 * k + 1, dup: k % 2 ? 1 : null }));
+    hostile(encodeColumns(many), (b) => {
+      const o = openColumns(b);
+      if (!o) throw new SegmentFormatError('test', 'not format 3');
+      return many.map((d) => docAt(o, d.n));
+    });
   });
 });
 

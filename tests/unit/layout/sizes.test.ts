@@ -22,7 +22,7 @@ const LONG: Record<string, string> = {
   'bench/synth.ts#synthCorpus': 'a benchmark generator: each kind of synthetic report in turn',
   'entrypoints/background.ts#default': 'the wiring of the background: the pack, sites, menus, commands and every domain handler in one list',
   'entrypoints/panel/main.tsx#Panel': 'the in-page panel page: its states and layout controls',
-  'lib/extract/cascade.ts#extractWith': 'the cascade in its order (site rules, JSON-LD, meta, Readability) with each step commented',
+  'lib/extract/cascade.ts#extractSteps': 'the cascade in its order, in four parts (site rules, JSON-LD, meta, Readability) with each step commented',
 };
 
 const files = execSync("git ls-files '*.ts' '*.tsx'", { encoding: 'utf8' })
