@@ -10,10 +10,16 @@
 // while the page loads, before the article's lookup comes (warm.ts). A lookup that waited for a
 // load under way was measured slower at 100,000 reports under load (307 ms median against 228
 // without the wake): the rest of the load outlasts reading every candidate's row.
+//
+// Nor does the whole decode run while a query is under way (from searchWith's start to its answer):
+// its slices took turns with the query's own tasks and made a woken worker's first lookup slower
+// (bench/RESULTS.md, 2026-12-06 session 12). Meanwhile a query ranks from the rows read and opened
+// (format 3: header, strings and offset table; segments/columns.ts openColumns), decoding only its
+// candidates' blocks (docAt).
 import type { IsnadDB } from '../db';
 import { readOnly, result } from './raw-reads';
 import { asBytes, SegmentFormatError } from './segments/bytes';
-import { decodeInSlices, positionOf, sharedSlotsAtMost, type DocColumns } from './segments/columns';
+import { decodeInSlices, docAt, openColumns, positionOf, sharedSlotsAtMost, type DocColumns, type OpenColumns } from './segments/columns';
 import { COLUMNS_ROW, type SegRow } from './segments/store';
 
 /** What ranking reads of a candidate besides its MinHash and its row's text fields (rescore.ts). */
@@ -38,10 +44,19 @@ const NO_DAY = -0x80000000;
 
 interface Kept {
   cols: Map<number, DocColumns>;
+  /** Rows read and opened, not decoded whole yet (format 3): a query decodes its candidates' blocks. */
+  open: Map<number, OpenColumns>;
   loading: Promise<void> | null;
   /** When an import last wrote (performance.now()), until it ends (null): none are read meanwhile. */
   held: number | null;
+  /** The queries under way (their readers), with when each began. */
+  busy: Map<object, number>;
+  /** What waits for no query to be under way. */
+  waiting: Array<() => void>;
 }
+
+/** A query under way this long (ms) is taken as failed: the decode does not wait for it longer. */
+const QUERY_MAX = 2_000;
 
 /** An import that wrote no batch for this long (ms) is taken as stopped (its worker may resume it). */
 const HOLD = 60_000;
@@ -52,7 +67,7 @@ const kept = new WeakMap<object, Kept>();
 
 function keptOf(db: object): Kept {
   let k = kept.get(db);
-  if (!k) kept.set(db, (k = { cols: new Map(), loading: null, held: null }));
+  if (!k) kept.set(db, (k = { cols: new Map(), open: new Map(), loading: null, held: null, busy: new Map(), waiting: [] }));
   return k;
 }
 
@@ -62,13 +77,22 @@ export interface ColumnView {
   signals(n: number, phrases: ArrayLike<number>): DocSignals | undefined;
 }
 
-function viewOf(list: readonly DocColumns[]): ColumnView {
+/** Where doc `n` is in a segment's columns, decoded whole or opened (its block decoded now). */
+function find(c: DocColumns | OpenColumns, n: number): { c: DocColumns; i: number } | null {
+  if ('table' in c) return n < c.table.first[0]! ? null : docAt(c, n);
+  if (c.n.length === 0 || n < c.n[0]! || n > c.n[c.n.length - 1]!) return null;
+  const i = positionOf(c, n);
+  return i < 0 ? null : { c, i };
+}
+
+/** The signals of documents over some segments' columns, each decoded whole or opened. */
+export function columnView(list: ReadonlyArray<DocColumns | OpenColumns>): ColumnView {
   return {
     signals(n, phrases) {
-      for (const c of list) {
-        if (c.n.length === 0 || n < c.n[0]! || n > c.n[c.n.length - 1]!) continue;
-        const i = positionOf(c, n);
-        if (i < 0) continue;
+      for (const seg of list) {
+        const at = find(seg, n);
+        if (!at) continue;
+        const { c, i } = at;
         const s = (k: number) => c.strings[k]!;
         return {
           n,
@@ -93,16 +117,46 @@ function phraseBound(c: DocColumns, i: number, phrases: ArrayLike<number>): { ph
 }
 
 /**
- * The columns of the live segments `segs` when this worker has them all decoded, else null (and
- * those missing are dropped from what is kept: only live segments are).
+ * The columns of the live segments `segs` when this worker has them all decoded or opened, else
+ * null (and those of other segments are dropped from what is kept: only live segments are).
  */
 export function decodedColumns(db: object, segs: readonly { s: number; docs: number }[]): ColumnView | null {
   const k = keptOf(db);
   const live = new Set(segs.map((x) => x.s));
   for (const s of k.cols.keys()) if (!live.has(s)) k.cols.delete(s);
+  for (const s of k.open.keys()) if (!live.has(s)) k.open.delete(s);
   if (segs.reduce((sum, x) => sum + x.docs, 0) > MAX_DOCS) return null;
-  const list = segs.map((x) => k.cols.get(x.s));
-  return list.every((c): c is DocColumns => !!c) ? viewOf(list) : null;
+  const list = segs.map((x) => k.cols.get(x.s) ?? k.open.get(x.s));
+  return list.every((c) => !!c) ? columnView(list) : null;
+}
+
+/** A query (`who`: its reader) is under way: the columns' whole decode waits for its answer. */
+export function queryBegan(db: object, who: object): void {
+  keptOf(db).busy.set(who, performance.now());
+}
+
+/** The query `who` has answered (or failed). */
+export function queryEnded(db: object, who: object): void {
+  const k = keptOf(db);
+  if (!k.busy.delete(who) || k.busy.size) return;
+  for (const go of k.waiting.splice(0)) go();
+}
+
+/**
+ * Once no query is under way, a task later (its answer sent first). A query under way for over
+ * QUERY_MAX ms is taken as failed.
+ */
+async function quiet(k: Kept): Promise<void> {
+  for (;;) {
+    const now = performance.now();
+    for (const [who, at] of k.busy) if (now - at > QUERY_MAX) k.busy.delete(who);
+    if (!k.busy.size) return nextTask();
+    const oldest = Math.min(...k.busy.values());
+    await new Promise<void>((resolve) => {
+      k.waiting.push(resolve);
+      setTimeout(resolve, oldest + QUERY_MAX - now + 1);
+    });
+  }
 }
 
 /**
@@ -138,26 +192,36 @@ function nextTask(): Promise<void> {
 }
 
 async function loadColumns(db: IsnadDB, segs: readonly number[]): Promise<void> {
-  // The rows are asked for at once (read in the browser while this worker does other work) and
-  // decoded from the next task on.
+  // The rows are asked for at once (read in the browser while this worker does other work),
+  // opened when no query is under way, then decoded whole a slice at a time between queries.
   const store = (await readOnly(db, ['segs'])).objectStore('segs');
   const read = Promise.all(segs.map((s) => result(store.get([s, COLUMNS_ROW]) as IDBRequest<SegRow | undefined>)));
   await nextTask();
   const rows = await read;
   const k = keptOf(db);
-  for (const [i, row] of rows.entries()) {
+  await quiet(k);
+  if (holding(k)) return; // an import began meanwhile
+  const opened = rows.map((row, i) => {
     const s = segs[i]!;
     if (!row) throw new SegmentFormatError(`${s}`, `row ${COLUMNS_ROW} is missing`);
-    const steps = decodeInSlices(asBytes(row.b, `${s} doc columns`), `${s} doc columns`);
-    for (let step = steps.next(); ; step = steps.next()) {
+    const bytes = asBytes(row.b, `${s} doc columns`);
+    const o = openColumns(bytes, `${s} doc columns`);
+    if (o) k.open.set(s, o);
+    return o ?? bytes;
+  });
+  for (const [i, row] of opened.entries()) {
+    const s = segs[i]!;
+    const steps = decodeInSlices(row, `${s} doc columns`);
+    for (;;) {
+      await quiet(k);
       if (holding(k)) return; // an import began meanwhile
+      const step = steps.next();
       if (step.done) {
         k.cols.set(s, step.value);
+        k.open.delete(s);
         break;
       }
-      await nextTask();
     }
-    await nextTask();
   }
 }
 
@@ -169,6 +233,7 @@ async function loadColumns(db: IsnadDB, segs: readonly number[]): Promise<void> 
 export function holdColumns(db: object): void {
   const k = keptOf(db);
   k.cols.clear();
+  k.open.clear();
   k.held = performance.now();
 }
 

@@ -11,7 +11,7 @@ import type { TermPostings } from './segments/store';
 import { getMany, readOnly } from './raw-reads';
 import { lexiconRead, lexiconWith } from './lexicon';
 import { maxWordId, withLexicon } from './term-pack';
-import { decodedColumns, loadAfter, type ColumnView } from './doc-columns';
+import { decodedColumns, loadAfter, queryBegan, queryEnded, type ColumnView } from './doc-columns';
 import { getReports } from '../corpus/report-pages';
 import { cachedTexts, readAhead } from '../corpus/text-cache';
 
@@ -52,28 +52,35 @@ async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undef
  * Reads may be served from caches; they must reflect every write that completed before the call.
  * `postings` may also give the doc columns of the segments it read (`cols`: doc-columns.ts), when
  * at hand: then `docs` is asked only for the candidates that can reach the judged pool.
- * `idle()`, if given, is called once a query is answered (the store reads its columns then).
+ * `began()`, if given, is called as a query begins, and `idle()` once it is answered or has failed
+ * (the store reads and decodes its columns then, never while a query is under way).
  */
 export interface IndexReader {
   postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number; cols?: ColumnView | null }>;
   docs(ns: readonly number[]): Promise<Array<DocRow | undefined>>;
   texts(ids: readonly string[]): Promise<Array<Pick<Report, 'title' | 'text' | 'archivedAt'> | undefined>>;
+  began?(): void;
   idle?(): void;
 }
 
 /** The reader over the IndexedDB stores: segments (segs, meta), docs, reports. */
 export function storeReader(db: IsnadDB): IndexReader {
   let segs: IndexMeta['segs'] = [];
-  return {
+  const reader: IndexReader = {
     postings: async (terms) => {
       const read = await readPostings(db, terms);
       segs = read.meta.segs;
       return { ...read, cols: decodedColumns(db, segs) };
     },
-    idle: () => loadAfter(db, segs),
+    began: () => queryBegan(db, reader),
+    idle: () => {
+      queryEnded(db, reader);
+      loadAfter(db, segs);
+    },
     docs: (ns) => docRows(db, ns, (missing) => readDocs(db, missing)),
     texts: (ids) => cachedTexts(db, ids, (missing) => getReports(db, missing)),
   };
+  return reader;
 }
 
 /** Reads the texts of reports a list showed without its phrases, in the background, for the

@@ -104,9 +104,19 @@ export function searchRelated(db: IsnadDB, q: Query, opts: SearchOptions = {}): 
  * The query as its phases, each a function of what the one before gave: analyse the article
  * (queryFeatures, queryTerms), look its terms up (lookUp), score BM25 over their postings
  * (scoreLexical), read the best candidates' doc rows, re-score and explain them (rankCandidates).
- * Every read goes through `reader` (lib/engine/reader.ts).
+ * Every read goes through `reader` (lib/engine/reader.ts), told when the query begins and when it
+ * has answered or failed (the store's background work waits for that).
  */
 export async function searchWith(reader: IndexReader, q: Query, opts: SearchOptions = {}): Promise<RelatedReport[]> {
+  reader.began?.();
+  try {
+    return await answer(reader, q, opts);
+  } finally {
+    reader.idle?.();
+  }
+}
+
+async function answer(reader: IndexReader, q: Query, opts: SearchOptions): Promise<RelatedReport[]> {
   const clock = phaseClock();
   // The article's event signature and word counts (judging reads them) are its analysis too, read
   // from the analysis's scan of the title and the start of the text (as an import does: wire.ts).
@@ -120,7 +130,6 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
   const lexical = candidateScores(f, looked);
   if (!lexical) {
     clock.done(0, 0);
-    reader.idle?.();
     return [];
   }
   clock.lap('score');
@@ -149,7 +158,6 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
     clock.lap('explain');
     clock.done(looked.blocks, lexical.candidates.length);
   }
-  reader.idle?.();
   return results;
 }
 

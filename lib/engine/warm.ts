@@ -26,8 +26,9 @@ export async function warmLookup(db: IsnadDB): Promise<void> {
   queryFeatures({ url: '', title: TITLE, text: TEXT, publishedAt: null });
   // The doc columns of the segments the read found (doc-columns.ts loadAfter): their row is read
   // in the browser while the event model readies here (a task later: the request is sent first),
-  // then decoded a slice at a time between messages. The article's lookup does not wait for them:
-  // it ranks from them when they are in, else reads its candidates' rows.
+  // opened, then decoded a slice at a time, never while a lookup is under way. The article's lookup
+  // does not wait for them: it ranks from them when they are decoded or opened (its candidates'
+  // blocks decoded alone), else reads its candidates' rows.
   await read;
   reader.idle?.();
   await new Promise((resolve) => setTimeout(resolve, 0));

@@ -12,9 +12,11 @@
 // Format 3 (2026-12-06) cuts the documents into blocks of BLOCK_DOCS, each block's first doc number
 // written whole, and puts an offset table before them (block size, then per block its first doc
 // number's delta and its length in bytes), so that a few documents can be decoded without the
-// rest (openColumns, docAt): meant for a worker's first query, which finds no columns decoded and
-// reads every candidate's doc row. No query uses it yet: reading the row (≈ 3 MB at 100,000) and
-// decoding only the candidates' blocks measured slower at 100,000 (bench/RESULTS.md, 2026-12-06).
+// rest (openColumns, docAt): a query that comes after a worker read the row (woken by a page, or
+// after its first query) but before the whole decode ranks from its candidates' blocks
+// (doc-columns.ts). A worker's first query does not read the row for it: reading the row (≈ 3 MB
+// at 100,000) and decoding only the candidates' blocks measured slower at 100,000 than reading
+// their doc rows (bench/RESULTS.md, 2026-12-06).
 // Format 2 (still read): the same documents in one run, no table. Format 1 (2026-12-05, still
 // read): no sketch, then lengths as float32 and fingerprints as two uint32 after the documents —
 // neither read by anything, so format 2 leaves them out.
@@ -147,13 +149,22 @@ function readHead(bytes: Uint8Array, what: string): { r: ByteReader; version: nu
   return { r, version, docs, strings, table: version === 3 ? readTable(r, docs) : null };
 }
 
+/** An opened row's head as readHead gave it, the reader at its first block. */
+function headOf(o: OpenColumns): ReturnType<typeof readHead> {
+  const r = new ByteReader(o.bytes, o.what);
+  r.pos = o.table.start[0]!;
+  return { r, version: VERSION, docs: o.docs, strings: o.strings, table: o.table };
+}
+
 /**
  * decodeColumns a slice of documents at a time, yielding between them: a running worker decodes a
  * segment of 100,000 documents (≈ 3 MB, tens of ms on cold code) between its messages, not in
- * the way of one (doc-columns.ts).
+ * the way of one (doc-columns.ts). A row already opened (openColumns) is not read again up to its
+ * blocks.
  */
-export function* decodeInSlices(bytes: Uint8Array, what = 'doc columns'): Generator<void, DocColumns> {
-  const { r, version, docs, strings, table } = readHead(bytes, what);
+export function* decodeInSlices(row: Uint8Array | OpenColumns, what = 'doc columns'): Generator<void, DocColumns> {
+  const { r, version, docs, strings, table } = row instanceof Uint8Array ? readHead(row, what) : headOf(row);
+  const bytes = row instanceof Uint8Array ? row : row.bytes;
   const body = new BodyReader({ buf: bytes, pos: r.pos, docs, nStrings: strings.length, sketches: version >= 2 }, (at, reason) => {
     r.pos = at;
     return r.fail(reason);

@@ -226,6 +226,21 @@ describe('doc columns', () => {
     );
   });
 
+  it('decode a row whole from its opening (header and tables not read again), to the same columns', () => {
+    fc.assert(
+      fc.property(docs, (ds) => {
+        const bytes = encodeColumns(ds);
+        const o = openColumns(bytes)!;
+        if (ds.length) docAt(o, ds[ds.length - 1]!.n); // a block decoded first changes nothing
+        const steps = decodeInSlices(o);
+        let step = steps.next();
+        while (!step.done) step = steps.next();
+        expect(step.value).toEqual(decodeColumns(bytes));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('read format 2 columns (one run, no offset table) whole, and open none of them', () => {
     // 'C' 2 | 2 docs | strings | per doc: delta, day, outlet, dup + 1, entities, sources, sketch count + 1.
     const w = oldRowHead(2);
