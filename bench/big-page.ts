@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       }
       rows.push(row);
       const range = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)}`;
-      const main = ['size', 'recognize', 'extract', 'extract-blocks', 'extract-lines', 'extract-dates', 'marks-locate', 'marks-wrap', 'panel-measure'].filter((s) => row.steps[s]);
+      const main = ['size', 'recognize', 'extract', 'extract-blocks', 'extract-lines', 'extract-dates', 'marks-index', 'marks-locate', 'marks-wrap', 'panel-measure'].filter((s) => row.steps[s]);
       console.log(`${p.name} (load ${range(row.load)}): worst task ${range(row.worst)} ms CPU [${[...new Set(row.worstSteps)].join(' | ')}]; ${main.map((s) => `${s} ${range(row.steps[s]!)}`).join(', ')}`);
     }
   } finally {

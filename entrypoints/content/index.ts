@@ -2,7 +2,7 @@
 // own words where the background says, mount the panel. It never receives corpus titles or text:
 // those stay in the extension's pages (the panel and the entity cards are iframes of them).
 import { browser } from 'wxt/browser';
-import { extractSteps, extractWith } from '../../lib/extract/cascade';
+import { extractSteps, extractWith, StoryMoved } from '../../lib/extract/cascade';
 import { loadedReadability } from '../../lib/extract/readability-slot';
 import { MAX_ELEMENTS, MAX_NODES, nodeCount, tooLarge } from '../../lib/extract/page-size';
 import { settler } from '../../lib/extract/settle';
@@ -23,6 +23,8 @@ import { measurePage, mountPanel, type Panel } from './panel';
 
 /** The cascade's parts (lib/extract/cascade.ts extractSteps), each a step and a task of its own. */
 const EXTRACT_STEPS = ['extract', 'extract-blocks', 'extract-lines', 'extract-dates'] as const;
+/** Story swaps in place (StoryMoved) in a row after which a page is read as it is. */
+const MAX_STORY_MOVES = 3;
 
 interface SetUp {
   marks: ReturnType<typeof createMarks>;
@@ -83,6 +85,7 @@ export default defineContentScript({
     }
 
     let runs = 0;
+    let storyMoves = 0;
     async function run(): Promise<void> {
       const mine = ++runs;
       // Each step in its own task, so none of ours keeps the page's main thread 50 ms.
@@ -164,10 +167,19 @@ export default defineContentScript({
       // Where it was read. The cascade's parts are tasks of their own (each part's queries grow
       // with the page): a page that navigated in between is not read as one article.
       let at = location.href;
-      const parts = extractSteps(document, at, loadedReadability());
+      // A page that swaps its story in place while it is read is read again once it settles; one
+      // that keeps swapping is, after a few tries, read as it is then (as before the check).
+      const parts = extractSteps(document, at, loadedReadability(), { checkStory: storyMoves < MAX_STORY_MOVES });
       let first: Article | null = null;
       for (const name of EXTRACT_STEPS) {
-        const part = step(name, () => parts.next());
+        let part: IteratorResult<void, Article | null>;
+        try {
+          part = step(name, () => parts.next());
+        } catch (err) {
+          if (!(err instanceof StoryMoved)) throw err;
+          storyMoves++;
+          return null;
+        }
         if (part.done) {
           first = part.value;
           break;
@@ -175,6 +187,7 @@ export default defineContentScript({
         await nextTask();
         if (location.href !== at) return null;
       }
+      storyMoves = 0;
       if (first) return { article: first, at };
       const loaded = await send('page:readability', {});
       if (!loaded.ok) throw new Error(`Readability not loaded: ${loaded.error}`);

@@ -35,7 +35,8 @@ const logit = (p: number) => {
  * The second stage's features (each bounded): `first` the pair model's probability as a log-odds
  * scaled to about ±1; `shared` and `shared2` the best two third reports' agreement with both (the
  * lesser of their two probabilities); `against` the most a close partner of one is judged apart
- * from the other; `support` the share of close partners of either that are close to both; `alone`
+ * from the other, weighed by the share of close partners not of both; `support` the share of close
+ * partners of either that are close to both; `alone`
  * when neither has a close partner (the first stage alone speaks).
  */
 export function neighbourFeatures(first: number, thirds: Thirds): number[] {
@@ -57,7 +58,11 @@ export function neighbourFeatures(first: number, thirds: Thirds): number[] {
       against = Math.max(against, hi - lo);
     }
   }
-  return [logit(first) / 7, s1, s2, against, close ? both / close : 0, close ? 0 : 1];
+  const support = close ? both / close : 0;
+  // A partner judged apart counts whole where no close partner is of both (two incidents sharing a
+  // report), little where most are: in an event of many reports the pair model misses a pair or
+  // two of its own (a partial toll, a later count), and that one miss is not two events.
+  return [logit(first) / 7, s1, s2, against * (1 - support), support, close ? 0 : 1];
 }
 
 export function calibrate(p: number, table: ReadonlyArray<[number, number]>): number {

@@ -26,8 +26,9 @@ export function countsConflict(earlier: number, later: number, sameDay: boolean)
 /**
  * The tolls of a pair: both given, the same (countsAgree), ones one event cannot give
  * (countsConflict), a toll risen (`numRise`), and how far apart the dead are otherwise when neither
- * report tells a new toll (`numApart`: 0 for the same, 1 for ten times as many or more — "one dead
- * in a raid" and "a strike kills 18" of one day are two strikes; a new toll of 43 then 126 is one).
+ * report tells a new toll of the other's count (`numApart`: 0 for the same, 1 for ten times as many
+ * or more — "one dead in a raid" and "a strike kills 18" of one day are two strikes; a new toll of
+ * 43 then 126 of one town's bombing is one).
  *
  * A toll grows as the dead are counted, a few times over at most (not one dead become 18), in
  * reports of the same event day (`oneDay`: one report names the other's event day): a report of a
@@ -35,11 +36,16 @@ export function countsConflict(earlier: number, later: number, sameDay: boolean)
  * tells a new toll ("the toll rose to 70", published after the first count, or the same day) with
  * more dead than the other — an update, not a conflict. Two counts of one day far apart that no
  * report tells as a new toll are still two incidents' (countsConflict).
+ *
+ * A new toll is the count of its own event grown: it excuses a count apart only where the other
+ * count is of the same specific place and the same kind of event (`ownCount`). "86 dead, new
+ * toll" of a chemical attack on a town in Idlib, naming no place but Syria, against "shelling near
+ * the capital kills 19" of the day before, is two events' counts, not one count grown.
  */
-export function numberFeatures(a: EventSignature, b: EventSignature, pubGap: number | null, oneDay: boolean) {
+export function numberFeatures(a: EventSignature, b: EventSignature, pubGap: number | null, oneDay: boolean, ownCount: boolean) {
   const f = { numBoth: 0, numAgree: 0, numConflict: 0, numApart: 0, numRise: 0 };
   const aFirst = a.published === null || b.published === null || a.published <= b.published;
-  const updated = !!(a.what?.update || b.what?.update);
+  const updated = ownCount && !!(a.what?.update || b.what?.update);
   for (const k of ['killed', 'injured'] as const) {
     const x = a.numbers[k];
     const y = b.numbers[k];
@@ -49,7 +55,7 @@ export function numberFeatures(a: EventSignature, b: EventSignature, pubGap: num
       f.numAgree = 1;
       continue;
     }
-    const rise = k === 'killed' && oneDay && x > 0 && y > 0 && risen(a, b, pubGap, aFirst);
+    const rise = k === 'killed' && oneDay && x > 0 && y > 0 && risen(a, b, pubGap, aFirst, ownCount);
     if (rise) f.numRise = 1;
     else if (aFirst ? countsConflict(x, y, pubGap === 0) : countsConflict(y, x, pubGap === 0)) f.numConflict = 1;
     if (k === 'killed' && !rise && !updated && x > 0 && y > 0) f.numApart = Math.min(1, Math.abs(Math.log(x / y)) / Math.LN10);
@@ -57,8 +63,8 @@ export function numberFeatures(a: EventSignature, b: EventSignature, pubGap: num
   return f;
 }
 
-/** The dead of `a` and of `b`, of one event day: the higher count grown from the lower, told later or told as a new toll. */
-function risen(a: EventSignature, b: EventSignature, pubGap: number | null, aFirst: boolean): boolean {
+/** The dead of `a` and of `b`, of one event day: the higher count grown from the lower, told later or told as a new toll of the other's count (`ownCount`). */
+function risen(a: EventSignature, b: EventSignature, pubGap: number | null, aFirst: boolean, ownCount: boolean): boolean {
   const x = a.numbers.killed ?? 0;
   const y = b.numbers.killed ?? 0;
   const [lo, hi, high, low] = x < y ? [x, y, b, a] : [y, x, a, b];
@@ -66,5 +72,5 @@ function risen(a: EventSignature, b: EventSignature, pubGap: number | null, aFir
   // Published a day or more after the other (which of the two is `aFirst` says).
   if (pubGap !== null && pubGap >= 1) return (high === b) === aFirst;
   // The same day (or a day unknown): the higher count is a new toll, not published before the other.
-  return !!high.what?.update && !(high.published !== null && low.published !== null && high.published < low.published);
+  return ownCount && !!high.what?.update && !(high.published !== null && low.published !== null && high.published < low.published);
 }

@@ -99,7 +99,9 @@ export function pairScores(a: EventDoc, b: EventDoc, corpus?: CorpusDf, compared
   const noPlace = (!a.sig.place || a.sig.place.generic) && (!b.sig.place || b.sig.place.generic);
   const types = typeFeatures(a.sig, b.sig);
   const places = placeFeatures(a.sig, b.sig);
-  const nums = numberFeatures(a.sig, b.sig, days.pubGap, days.near === 0);
+  // A new toll is of its own event's count: of the same specific place and kind of event (numbers.ts).
+  const ownCount = (places.placeSame > 0 || places.sharedSpecific > 0) && oneKind(a.sig, b.sig);
+  const nums = numberFeatures(a.sig, b.sig, days.pubGap, days.near === 0, ownCount);
   const features: Record<FeatureName, number> = {
     lex: lx.lex,
     title: lx.title,
@@ -123,6 +125,15 @@ export function pairScores(a: EventDoc, b: EventDoc, corpus?: CorpusDf, compared
     ...whatFeatures(a.sig, b.sig, types.typeSame, sameOutlet, places.placeNear > 0 || places.placeConflict > 0 || days.features.dayOther > 0 || days.features.dayAfterPub > 0),
   };
   return { features, gap: days.gap, near: days.near };
+}
+
+/**
+ * One kind of event: each report's kind is among the other's two strongest ("killed in shelling"
+ * is a killing and a shelling); not what nearly every report is ("other", "statement").
+ */
+function oneKind(a: EventSignature, b: EventSignature): boolean {
+  const told = (t: string) => t !== 'other' && t !== 'statement';
+  return told(a.type) && told(b.type) && (a.type === b.type || a.types.slice(0, 2).includes(b.type) || b.types.slice(0, 2).includes(a.type));
 }
 
 export function rawProbability(f: Record<FeatureName, number>, model: Model = MODEL): number {

@@ -26,6 +26,22 @@ import type { ReadabilityResult } from './readability';
 export interface ExtractOptions {
   /** Day the page was seen (YYYY-MM-DD), to resolve relative ages; archive copies carry their own. */
   captured?: string;
+  /**
+   * A live page read in parts (extractSteps with yields in between): before the last part, check
+   * that the story read so far is still the page's (StoryMoved otherwise).
+   */
+  checkStory?: boolean;
+}
+
+/**
+ * The page swapped its story in place (no new URL) between the cascade's parts: the blocks read
+ * belong to a story no longer shown, and the dates still to be read to another one.
+ */
+export class StoryMoved extends Error {
+  constructor() {
+    super('the page changed its story while it was read');
+    this.name = 'StoryMoved';
+  }
 }
 
 const NO_DATE: ArticleDate = { value: null, precision: 'unknown', source: 'none' };
@@ -84,6 +100,10 @@ function pickTitle(doc: Document, rules: SiteRules, ldHeadline: string | null): 
   return '';
 }
 
+function storyHeading(doc: Document, rules: SiteRules): string {
+  return (firstText(doc, rules.title) ?? firstText(doc, GENERIC_TITLE))?.text ?? '';
+}
+
 function pickRoot(doc: Document, rules: SiteRules): Element | null {
   for (const s of [...(rules.body ?? []), ...GENERIC_BODY]) {
     const el = firstOf(doc, s);
@@ -138,6 +158,8 @@ export function* extractSteps(doc: Document, rawUrl: string, readabilityStep: Re
   const ld = jsonLdArticle(doc);
   const captured = opts.captured ?? rec.archive?.capturedAt.slice(0, 10);
   const title = pickTitle(doc, rules, ld?.headline ?? null);
+  // The page's heading as shown (the title may come from JSON-LD, read once): what a story swap changes.
+  const heading = opts.checkStory ? storyHeading(doc, rules) : '';
   const isArticle = rec.pageType === 'article';
   // archive.today writes its own head: og:site_name "archive.ph", article:published_time = the
   // capture time. Its meta says nothing of the article; the page body still does.
@@ -162,6 +184,10 @@ export function* extractSteps(doc: Document, rawUrl: string, readabilityStep: Re
     }
   }
   yield;
+  // A page may replace its body container or re-render its heading (a new story, the URL kept)
+  // while our parts wait for their tasks: the title and body must still be the ones read. A few
+  // queries (the title's), none over the body's text.
+  if (opts.checkStory && ((root && !root.isConnected) || storyHeading(doc, rules) !== heading)) throw new StoryMoved();
 
   // The served-date bar: read but kept apart; it stands in for the publication date only at the end.
   const servedEl = firstText(doc, rules.servedDate);

@@ -3,7 +3,8 @@
 // - a page that mutates its DOM without end and navigates in a loop: still read once it stops
 //   moving, our work bounded (no task of ours reaches 50 ms of CPU; one run per burst);
 // - a page that swaps its story and URL (pushState) while we read, or leaves for a new document:
-//   no article is ever held under a URL it was not read at;
+//   no article is ever held under a URL it was not read at; one that swaps its story in place
+//   (the URL kept): no title is held with another story's text;
 // - a page of a million nodes (25 MB of HTML): counted to the bound and left alone, no task of
 //   ours reaching 50 ms of CPU; a page just under the bound is read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +23,9 @@ const page = (seedIndex: number, script = '', body = '') =>
 /** The five seed stories a swapping page shows, one per path. */
 const STORIES = [0, 1, 2, 3, 4].map((i) => ({ path: `/news/syria-news/story-${i}`, title: seed(i).title, paragraphs: seed(i).paragraphs }));
 
-// Swaps story and URL together (as a router would), from the moment our panel is added.
-const SWAPPER = `
+// Swaps story and URL together (as a router would), or the story alone in place (the URL kept),
+// from the moment our panel is added.
+const swapper = (withUrl: boolean, everyMs: number) => `
 const stories = ${JSON.stringify(STORIES)};
 function swap(k) {
   const s = stories[k % stories.length];
@@ -32,18 +34,18 @@ function swap(k) {
   document.querySelector('article h1').textContent = s.title;
   const body = document.querySelector('.article-body');
   body.replaceChildren(...s.paragraphs.map((t) => Object.assign(document.createElement('p'), { textContent: t })));
-  history.pushState(null, '', s.path);
+  if (${withUrl}) history.pushState(null, '', s.path);
 }
 new MutationObserver((_, o) => {
   if (!document.querySelector('[data-isnad="panel"]')) return;
   o.disconnect();
-  // A swap every 10 ms for a second or so (Chrome ignores pushState past 200 in 10 s): our read
+  // A swap every few ms for a second or so (Chrome ignores pushState past 200 in 10 s): our read
   // lands between two swaps, and its message is handled after later ones.
   const next = (i) => setTimeout(() => {
     swap(i);
     if (i < 100) next(i + 1);
     else window.__swaps = i;
-  }, 10);
+  }, ${everyMs});
   next(1);
 }).observe(document.documentElement, { childList: true, subtree: true });
 `;
@@ -91,7 +93,8 @@ const UNDER_BESIDE = `<div hidden>${'<p>ضجيج لا معنى له في هذه 
 
 const PAGES_HERE = [
   { url: at('timeline'), html: page(3) },
-  { url: at('swapping'), html: page(3, SWAPPER) },
+  { url: at('swapping'), html: page(3, swapper(true, 10)) },
+  { url: at('swapping-in-place'), html: page(3, swapper(false, 0)) },
   { url: at('leaving'), html: page(3, LEAVER) },
   { url: at('flood'), html: page(3, FLOOD) },
   { url: at('million'), html: page(3, '', MILLION_BESIDE).replace('</div>\n<div class="share">', `${MILLION_INSIDE}</div>\n<div class="share">`) },
@@ -182,6 +185,23 @@ describe('a page that moves while we read', () => {
       expect(h.paragraphs[0], `held for ${h.url}`).toBe((story ?? STORIES[3]!).paragraphs[0]);
     }
     expect(held.at(-1)!.title).toBe(final.title);
+    await p.close();
+  });
+
+  it('swapping the story in place (the URL kept) in the tasks around our read: no title held with another story\'s text; the last story read once it stops', async () => {
+    await heldSoFar();
+    const p = await open(at('swapping-in-place'));
+    await p.waitForFunction(() => (window as unknown as { __swaps?: number }).__swaps, undefined, { timeout: 15_000 });
+    const swaps = await p.evaluate(() => (window as unknown as { __swaps: number }).__swaps);
+    const final = STORIES[swaps % STORIES.length]!;
+    const held: Awaited<ReturnType<typeof heldSoFar>> = [];
+    await expect.poll(async () => (held.push(...(await heldSoFar())), held.at(-1)?.title ?? ''), { timeout: 20_000 }).toBe(final.title);
+    for (const h of held) {
+      const story = STORIES.find((s) => s.title === h.title);
+      expect(story, `held title ${h.title}`).toBeDefined();
+      expect(h.paragraphs[0], `held under ${h.title}`).toBe(story!.paragraphs[0]);
+      expect(h.url).toBe(at('swapping-in-place'));
+    }
     await p.close();
   });
 

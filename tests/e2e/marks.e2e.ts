@@ -151,7 +151,7 @@ describe('marks in the article', () => {
     // The page's nodes are counted in slices after its elements (lib/extract/page-size.ts). The panel
     // is added (hidden) before the article is read, so its page loads meanwhile; it is placed while
     // the background works out the marks.
-    expect(order).toEqual(['size', 'size-nodes', 'recognize', 'panel', 'setup', 'extract', 'extract-blocks', 'extract-lines', 'extract-dates', 'setup-watch', 'panel-measure', 'panel-place', 'marks-clear', 'marks-locate', 'marks-wrap', 'marks-label']);
+    expect(order).toEqual(['size', 'size-nodes', 'recognize', 'panel', 'setup', 'extract', 'extract-blocks', 'extract-lines', 'extract-dates', 'setup-watch', 'panel-measure', 'panel-place', 'marks-clear', 'marks-index', 'marks-locate', 'marks-wrap', 'marks-label']);
     for (let k = 1; k < cost.steps.length; k++) expect(cost.steps[k]!.start).toBeGreaterThanOrEqual(cost.steps[k - 1]!.start);
     await page.close();
   });

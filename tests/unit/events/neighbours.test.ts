@@ -19,10 +19,19 @@ describe('neighbourFeatures', () => {
     const [, shared, shared2, against, support, alone] = neighbourFeatures(0.7, [[0.9, 0.8], [0.6, 0.7], [0.95, 0.05], [0.05, 0.05]]);
     expect(shared).toBeCloseTo(0.8);
     expect(shared2).toBeCloseTo(0.6);
-    // 0.95 against a probability under the floor, read as 0.
-    expect(against).toBeCloseTo(0.95);
+    // 0.95 against a probability under the floor, read as 0, weighed by the close partners not of both (1 of 3).
+    expect(against).toBeCloseTo(0.95 / 3);
     expect(support).toBeCloseTo(2 / 3);
     expect(alone).toBe(0);
+  });
+
+  it('weighs a partner judged apart by the partners of both: whole where none is, little in a big event', () => {
+    // Two incidents sharing one report (a round-up of both): no partner of both.
+    const shared = neighbourFeatures(0.7, [[0.9, 0.05]])[3]!;
+    expect(shared).toBeCloseTo(0.9);
+    // One event of ten reports, one of them missed by the pair model (a partial toll): nine of ten partners of both.
+    const big = neighbourFeatures(0.7, [...Array.from({ length: 9 }, () => [0.9, 0.9] as const), [0.9, 0.05]])[3]!;
+    expect(big).toBeCloseTo(0.09);
   });
 
   it('is alone without a close partner, and reads probabilities under the floor as none', () => {

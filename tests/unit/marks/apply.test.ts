@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { applyMarks, removeMarks } from '../../../lib/marks/apply';
-import { buildTextIndex, locateParagraphs, nodeAt, offsetIn } from '../../../lib/marks/text-index';
+import { buildTextIndex, locateParagraphs, nodeAt, offsetIn, textIndexSteps } from '../../../lib/marks/text-index';
 import { rng } from '../../../bench/rng';
 
 function page(body: string) {
@@ -79,5 +79,49 @@ describe('applyMarks', () => {
     ]);
     expect(made.length).toBe(1);
     expect(made[0]!.textContent).toBe('نص');
+  });
+});
+
+// On the page's main thread the index is built in tasks of a few thousand nodes (at the page's
+// element bound one task took 20-33 ms of CPU): the same index, paused between slices.
+describe('the text index in slices', () => {
+  // An article after 12,000 empty elements (a hostile page's filler), then a tail.
+  const big = () => page(`${'<i></i>'.repeat(12_000)}<p>سقط مطار كويرس العسكري بيد قوات الأسد</p><p>وأفادت قناة الميادين</p>${'<span>ذيل</span>'.repeat(3_000)}`);
+  const paras = ['سقط مطار كويرس العسكري بيد قوات الأسد', 'وأفادت قناة الميادين'];
+
+  it('pauses every few thousand nodes and gives the index built at once', () => {
+    const steps = textIndexSteps(big(), undefined, paras);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    const once = buildTextIndex(big(), undefined, paras);
+    expect(r.value.text).toBe(once.text);
+    expect(Array.from(r.value.starts)).toEqual(Array.from(once.starts));
+    expect(locateParagraphs(r.value, paras)).toEqual(locateParagraphs(once, paras));
+    // A small article is one slice.
+    const small = textIndexSteps(page('<p>نص قصير</p>'));
+    expect(small.next().done).toBe(true);
+  });
+
+  it("a page that marks its own elements as ours is stepped over in slices too", () => {
+    const root = page(`<div data-isnad="x">${'<b>ب</b>'.repeat(8_000)}</div><p>نص المقال هنا</p>`);
+    const steps = textIndexSteps(root);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(r.value.text).toBe('نص المقال هنا ');
+  });
+
+  it('applyMarks on such a page marks the article, and stops between slices once aborted', async () => {
+    const root = big();
+    const marks = [{ paragraph: 0, start: paras[0]!.indexOf('مطار'), end: paras[0]!.indexOf('العسكري') + 'العسكري'.length, kind: 'place' as const }];
+    const made = await applyMarks(root, paras, marks);
+    expect(made.map((m) => m.textContent)).toEqual(['مطار كويرس العسكري']);
+    const abort = new AbortController();
+    const pending = applyMarks(big(), paras, marks, { signal: abort.signal });
+    abort.abort();
+    expect(await pending).toEqual([]);
   });
 });
