@@ -151,7 +151,9 @@ async function quiet(k: Kept): Promise<void> {
     const now = performance.now();
     for (const [who, at] of k.busy) if (now - at > QUERY_MAX) k.busy.delete(who);
     if (!k.busy.size) return nextTask();
-    const oldest = Math.min(...k.busy.values());
+    // A loop, not a spread: the queries under way are few, but not bounded by construction.
+    let oldest = now;
+    for (const at of k.busy.values()) if (at < oldest) oldest = at;
     await new Promise<void>((resolve) => {
       k.waiting.push(resolve);
       setTimeout(resolve, oldest + QUERY_MAX - now + 1);
