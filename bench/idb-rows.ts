@@ -114,9 +114,11 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
     const tab = await ctx.newPage();
     await tab.goto(`http://127.0.0.1:${(srv.address() as { port: number }).port}/`);
     // The reports as a part's rows, made in the page before anything is timed.
+    // Doc rows are bytes alone: their modes leave the texts out (at 100,000 reports, a page given
+    // every text closed before its first write).
     await tab.evaluate((rs) => {
       (globalThis as unknown as { rows: unknown[] }).rows = rs.map((r, i) => ({ id: `r${i}`, url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text, origin: 'import', importId: 'import-1', addedAt: 1, keys: [r.url, `${r.url}#canonical`] }));
-    }, records);
+    }, mode.startsWith('doc') ? records.map((r) => ({ ...r, text: '' })) : records);
     // tsx names the functions it compiles with a helper only Node has: the page gets one that does nothing.
     await tab.evaluate('globalThis.__name ??= (f) => f');
     await openStore(tab, mode);

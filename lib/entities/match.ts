@@ -11,6 +11,10 @@ import type { EntityMatch, MatchOptions } from './types';
 const GAP = /^[ \t\u00A0"'“”«»„‘’\-–—ـ]{1,6}$/;
 // After a weak name, words that still belong to it ("النظام السوري", "النظام البائد").
 const WEAK_NEXT_OK = new Set(['السوري', 'البايد', 'المخلوع', 'السابق', 'الاسدي', 'الحاكم', 'الرسمي', 'الرسميه', 'السوريه']);
+// Words of place before a weak name that names a place only after one (`after: 'place'`): "في
+// الباب", "قرب الباب", "مدينة الباب", "شرقي الباب". A verb before it ("فتح الباب أمام", opened the
+// door to) or a noun ("إغلاق الباب") leaves it a common word.
+const PLACE_BEFORE = new Set(['في', 'من', 'الي', 'قرب', 'حول', 'محيط', 'داخل', 'اطراف', 'نحو', 'باتجاه', 'مدينه', 'بلده', 'منطقه', 'شرق', 'غرب', 'شمال', 'جنوب', 'شرقي', 'غربي', 'شمالي', 'جنوبي']);
 
 // The names by first word: the generated table when it was computed from this gazetteer, else
 // computed now (a stale table must not make the matcher miss names); each word's names decoded
@@ -113,12 +117,26 @@ function matchEntry({ text, toks, i, date }: At, cut: number, entries: AliasEntr
       // A weak name followed by a definite adjective is another phrase ("النظام الضريبي"); one
       // after a definite noun, unless a clitic is on it, is that noun's adjective ("النشرة الإخبارية").
       if (glued(toks[i + n - 1], next) && next!.text.startsWith('ال') && !WEAK_NEXT_OK.has(next!.text)) continue;
-      if (cut === 0 && glued(prev, toks[i]) && prev!.text.startsWith('ال')) continue;
+      // ("إلى" is no definite noun: "إلى الباب".)
+      const placed = candidates.some((c) => c.after) && afterPlaceWord(text, toks, i, cut);
+      if (cut === 0 && glued(prev, toks[i]) && prev!.text.startsWith('ال') && !placed) continue;
+      if (!placed) candidates = candidates.filter((c) => !c.after);
+      if (candidates.length === 0) continue;
     } else candidates = candidates.filter((c) => !c.weak);
     const start = toks[i]!.start + (cut ? normalizeWithMap(text.slice(toks[i]!.start, toks[i]!.end)).map[cut]! : 0);
     return { i, j: i + n, start, cut, entry, candidates };
   }
   return null;
+}
+
+/** The name at token `i` comes after a word of place (PLACE_BEFORE), or carries "in" ("بالباب"). */
+function afterPlaceWord(text: string, toks: readonly Token[], i: number, cut: number): boolean {
+  const t = toks[i]!.text;
+  if (cut > 0 && (t.startsWith('ب') || /^[وف]ب/.test(t))) return true;
+  const prev = toks[i - 1];
+  if (!prev || cut > 0 || !GAP.test(text.slice(prev.end, toks[i]!.start))) return false;
+  const w = prev.text;
+  return PLACE_BEFORE.has(w) || ((w[0] === 'و' || w[0] === 'ف') && PLACE_BEFORE.has(w.slice(1)));
 }
 
 /**
@@ -127,7 +145,8 @@ function matchEntry({ text, toks, i, date }: At, cut: number, entries: AliasEntr
  */
 function backReference(found: Found[], k: number): Candidate | null {
   const f = found[k]!;
-  if (f.entry.tokens.length !== 1 || !f.candidates.every((c) => c.weak)) return null;
+  // A place named after a word of place ("في الباب") is that place, not "باب الهوى" named before.
+  if (f.entry.tokens.length !== 1 || !f.candidates.every((c) => c.weak) || f.candidates.some((c) => c.after)) return null;
   const head = f.entry.tokens[0]!.replace(/^ال/, '');
   if (head.length < 3 || head === f.entry.tokens[0]) return null;
   for (let i = k - 1; i >= 0; i--) {

@@ -26,6 +26,8 @@ export interface Candidate {
   until?: string;
   /** A generic name ("المطار العسكري") that names this entity only in a text about that place. */
   context?: string;
+  /** A weak name that names this place only after a word of place ("في الباب"; not "فتح الباب أمام"). */
+  after?: 'place';
 }
 
 export interface AliasEntry {
@@ -94,7 +96,7 @@ export function namesSource(entities: ReadonlyArray<Omit<Entity, 'type'>>): Name
     ids = (ids + Math.imul(i + 1, Math.imul(id.length, 0x10001) ^ (id.charCodeAt(0) << 8) ^ id.charCodeAt(id.length >> 1) ^ (id.charCodeAt(id.length - 1) << 16))) | 0;
     names += 2 + e.aliases.length;
     chars += e.id.length + e.name.ar.length + e.name.en.length;
-    for (const a of e.aliases) chars += typeof a === 'string' ? a.length : a.text.length + (a.from?.length ?? 0) + (a.until?.length ?? 0) + (a.context?.length ?? 0) + (a.weak ? 1 : 0);
+    for (const a of e.aliases) chars += typeof a === 'string' ? a.length : a.text.length + (a.from?.length ?? 0) + (a.until?.length ?? 0) + (a.context?.length ?? 0) + (a.weak ? 1 : 0) + (a.after?.length ?? 0);
   });
   return { entities: entities.length, names, chars, ids: ids >>> 0 };
 }
@@ -231,7 +233,7 @@ function decodeEntry(refs: string, entities: readonly Entity[]): AliasEntry {
       const v = variants(text)[dropped ? 1 : 0]!;
       entry = { tokens: v.tokens, exact: v.exact, candidates: [] };
     }
-    entry.candidates.push({ entity, alias: text, weak: !!spec?.weak, from: spec?.from, until: spec?.until, context: spec?.context });
+    entry.candidates.push({ entity, alias: text, weak: !!spec?.weak, from: spec?.from, until: spec?.until, context: spec?.context, ...(spec?.after ? { after: spec.after } : {}) });
   }
   return entry!;
 }

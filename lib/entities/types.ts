@@ -18,7 +18,7 @@ export type SourceType =
   | 'international-media' | 'ngo' | 'official' | 'faction' | 'activists' | 'witnesses' | 'unnamed' | 'social-media';
 
 /** One name as written in the gazetteer files (lib/entities/data/*.json, gazetteer.schema.json). */
-export type AliasSpec = string | { text: string; weak?: boolean; from?: string; until?: string; context?: string };
+export type AliasSpec = string | { text: string; weak?: boolean; from?: string; until?: string; context?: string; after?: 'place' };
 
 export interface Entity {
   id: string;

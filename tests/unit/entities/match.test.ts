@@ -108,4 +108,22 @@ describe('matchEntities', () => {
     expect(ids('سيطرت القوات على التل قرب بلدة كفرنبودة')).not.toContain('al-tall');
     expect(ids('تمركزت القوات فوق التل')).toEqual([]);
   });
+
+  it('reads a bare "الباب" as al-Bab only after a word of place, where the text names Aleppo', () => {
+    expect(ids('اشتباكات في الباب شرقي حلب')).toEqual(['al-bab', 'aleppo-countryside-east']);
+    expect(ids('انفجار سيارة مفخخة بالباب في ريف حلب الشرقي')).toEqual(['al-bab', 'aleppo-countryside-east']);
+    expect(ids('تقدمت الفصائل نحو الباب وقباسين في ريف حلب')).toContain('al-bab');
+    expect(ids('سقطت قذائف قرب الباب، وفي حلب قتل مدنيان')).toContain('al-bab');
+    // A door: after a verb of opening or closing, or a noun; or a text that names no place in Aleppo.
+    expect(ids('قرار يفتح الباب أمام عودة اللاجئين إلى حلب')).not.toContain('al-bab');
+    expect(ids('أغلقت الحكومة الباب أمام التجار في حلب')).not.toContain('al-bab');
+    expect(ids('دعا إلى إغلاق الباب في وجه المهربين بريف حلب')).not.toContain('al-bab');
+    expect(ids('انفجار في الباب')).not.toContain('al-bab');
+  });
+
+  it('never reads a bare "الباب" back to a crossing named before it', () => {
+    expect(ids('عبرت القافلة معبر باب السلامة في ريف حلب، ثم وصلت إلى الباب')).toEqual(['bab-al-salama', 'aleppo-countryside', 'al-bab']);
+    expect(ids('أعيد فتح معبر باب الهوى مع ريف حلب بعد أن فتح الباب أمام التجار')).not.toContain('al-bab');
+    expect(ids('أعيد فتح معبر باب الهوى مع ريف حلب بعد أن فتح الباب أمام التجار').filter((x) => x === 'bab-al-hawa')).toHaveLength(1);
+  });
 });
