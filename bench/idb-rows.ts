@@ -105,6 +105,54 @@ function openStore(tab: Page, mode: string) {
   }, mode);
 }
 
+/** The rows written in transactions of ≈ 2,000, as each mode stores them; the wall ms it took in the page. */
+function writeRows(tab: Page, mode: string, page: number): Promise<number> {
+  return tab.evaluate(async ({ mode, page }) => {
+    const rows = (globalThis as unknown as { rows: Array<Record<string, unknown>> }).rows;
+    const db = (globalThis as unknown as { db: IDBDatabase }).db;
+    const t0 = performance.now();
+    // Doc pages by number: transactions of whole pages (≈ 2,000 rows), so that page p holds rows p·page….
+    const step = mode === 'doc-pages' ? page * Math.max(1, Math.round(2000 / page)) : 2000;
+    for (let i = 0; i < rows.length; i += step) {
+      const tx = db.transaction(mode.startsWith('paged') ? ['r', 't'] : 'r', 'readwrite');
+      const store = tx.objectStore('r');
+      const part = rows.slice(i, i + step);
+      // A packed doc row's bytes are what they are (incompressible here as there).
+      const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, j) => (j * 31 + seed) & 255);
+      if (mode.startsWith('docs')) {
+        part.forEach((r, k) => store.put({ n: i + k, id: r.id, outlet: r.outlet, dup: null, b: bytes(450, i + k), tv: bytes(300, k) }));
+      } else if (mode === 'doc-pages') {
+        for (let k = 0; k < part.length; k += page) {
+          const rs = part.slice(k, k + page);
+          const all = new Uint8Array(750 * rs.length);
+          const off = new Uint32Array(rs.length + 1);
+          rs.forEach((_, j) => {
+            all.set(bytes(450, i + k + j), 750 * j);
+            all.set(bytes(300, k + j), 750 * j + 450);
+            off[j + 1] = 750 * (j + 1);
+          });
+          store.put({ p: (i + k) / page, ids: rs.map((r) => r.id), outlets: [...new Set(rs.map((r) => r.outlet))], dup: rs.map(() => null), b: all, off });
+        }
+      } else if (mode.startsWith('paged')) {
+        for (let k = 0; k < part.length; k += page) {
+          const rs = part.slice(k, k + page);
+          const m = rs.map(({ text: _text, ...meta }) => meta);
+          const distinct = (f: string) => [...new Set(m.map((r) => r[f] as string))];
+          const keys = mode === 'paged' ? { keys: [...new Set(m.flatMap((r) => r.keys as string[]))] } : {};
+          store.put({ p: (i + k) / page, ids: m.map((r) => r.id), ...keys, imp: distinct('importId'), outlet: distinct('outlet'), origin: distinct('origin'), m });
+          tx.objectStore('t').put({ p: (i + k) / page, text: rs.map((r) => r.text) });
+        }
+      } else if (mode === 'pages') for (let k = 0; k < part.length; k += page) store.put({ p: (i + k) / page, rows: part.slice(k, k + page) });
+      else for (const r of part) store.put(r);
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    return performance.now() - t0;
+  }, { mode, page });
+}
+
 async function run(mode: string, records: ReturnType<typeof synthCorpus>['records'], page: number, reads: number): Promise<unknown> {
   const srv = createServer((_q, s) => s.end('<!doctype html><title>idb</title>'));
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
@@ -123,50 +171,7 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
     await tab.evaluate('globalThis.__name ??= (f) => f');
     await openStore(tab, mode);
     const cpu0 = chromiumCpu();
-    const ms = await tab.evaluate(async ({ mode, page }) => {
-      const rows = (globalThis as unknown as { rows: Array<Record<string, unknown>> }).rows;
-      const db = (globalThis as unknown as { db: IDBDatabase }).db;
-      const t0 = performance.now();
-      // Doc pages by number: transactions of whole pages (≈ 2,000 rows), so that page p holds rows p·page….
-      const step = mode === 'doc-pages' ? page * Math.max(1, Math.round(2000 / page)) : 2000;
-      for (let i = 0; i < rows.length; i += step) {
-        const tx = db.transaction(mode.startsWith('paged') ? ['r', 't'] : 'r', 'readwrite');
-        const store = tx.objectStore('r');
-        const part = rows.slice(i, i + step);
-        // A packed doc row's bytes are what they are (incompressible here as there).
-        const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, j) => (j * 31 + seed) & 255);
-        if (mode.startsWith('docs')) {
-          part.forEach((r, k) => store.put({ n: i + k, id: r.id, outlet: r.outlet, dup: null, b: bytes(450, i + k), tv: bytes(300, k) }));
-        } else if (mode === 'doc-pages') {
-          for (let k = 0; k < part.length; k += page) {
-            const rs = part.slice(k, k + page);
-            const all = new Uint8Array(750 * rs.length);
-            const off = new Uint32Array(rs.length + 1);
-            rs.forEach((_, j) => {
-              all.set(bytes(450, i + k + j), 750 * j);
-              all.set(bytes(300, k + j), 750 * j + 450);
-              off[j + 1] = 750 * (j + 1);
-            });
-            store.put({ p: (i + k) / page, ids: rs.map((r) => r.id), outlets: [...new Set(rs.map((r) => r.outlet))], dup: rs.map(() => null), b: all, off });
-          }
-        } else if (mode.startsWith('paged')) {
-          for (let k = 0; k < part.length; k += page) {
-            const rs = part.slice(k, k + page);
-            const m = rs.map(({ text: _text, ...meta }) => meta);
-            const distinct = (f: string) => [...new Set(m.map((r) => r[f] as string))];
-            const keys = mode === 'paged' ? { keys: [...new Set(m.flatMap((r) => r.keys as string[]))] } : {};
-            store.put({ p: (i + k) / page, ids: m.map((r) => r.id), ...keys, imp: distinct('importId'), outlet: distinct('outlet'), origin: distinct('origin'), m });
-            tx.objectStore('t').put({ p: (i + k) / page, text: rs.map((r) => r.text) });
-          }
-        } else if (mode === 'pages') for (let k = 0; k < part.length; k += page) store.put({ p: (i + k) / page, rows: part.slice(k, k + page) });
-        else for (const r of part) store.put(r);
-        await new Promise((resolve, reject) => {
-          tx.oncomplete = resolve;
-          tx.onerror = () => reject(tx.error);
-        });
-      }
-      return performance.now() - t0;
-    }, { mode, page });
+    const ms = await writeRows(tab, mode, page);
     // IndexedDB's process goes on a little after the last commit (its log, compaction).
     await new Promise((r) => setTimeout(r, 2000));
     const cpu1 = chromiumCpu();
