@@ -15,6 +15,10 @@ const WEAK_NEXT_OK = new Set(['السوري', 'البايد', 'المخلوع', 
 // الباب", "قرب الباب", "مدينة الباب", "شرقي الباب". A verb before it ("فتح الباب أمام", opened the
 // door to) or a noun ("إغلاق الباب") leaves it a common word.
 const PLACE_BEFORE = new Set(['في', 'من', 'الي', 'قرب', 'حول', 'محيط', 'داخل', 'اطراف', 'نحو', 'باتجاه', 'مدينه', 'بلده', 'منطقه', 'شرق', 'غرب', 'شمال', 'جنوب', 'شرقي', 'غربي', 'شمالي', 'جنوبي']);
+// A door, not al-Bab, even after a word of place: one goes in or out by it ("خرج من الباب",
+// "دخلوا من الباب"; a subject between, "خرج المقاتلون من الباب", leaves it the town). A word after
+// it ("من الباب الخلفي") already makes it a noun (the weak-name rule of WEAK_NEXT_OK).
+const DOOR_VERBS = new Set(['خرج', 'خرجت', 'خرجوا', 'يخرج', 'تخرج', 'يخرجون', 'دخل', 'دخلت', 'دخلوا', 'يدخل', 'تدخل', 'يدخلون', 'اخرج', 'ادخل', 'طرق', 'طرقت', 'يطرق']);
 
 // The names by first word: the generated table when it was computed from this gazetteer, else
 // computed now (a stale table must not make the matcher miss names); each word's names decoded
@@ -136,7 +140,9 @@ function afterPlaceWord(text: string, toks: readonly Token[], i: number, cut: nu
   const prev = toks[i - 1];
   if (!prev || cut > 0 || !GAP.test(text.slice(prev.end, toks[i]!.start))) return false;
   const w = prev.text;
-  return PLACE_BEFORE.has(w) || ((w[0] === 'و' || w[0] === 'ف') && PLACE_BEFORE.has(w.slice(1)));
+  if (!(PLACE_BEFORE.has(w) || ((w[0] === 'و' || w[0] === 'ف') && PLACE_BEFORE.has(w.slice(1))))) return false;
+  const verb = toks[i - 2];
+  return !(verb && DOOR_VERBS.has(verb.text.replace(/^[وف]/, '')) && GAP.test(text.slice(verb.end, prev.start)));
 }
 
 /**

@@ -119,6 +119,11 @@ describe('matchEntities', () => {
     expect(ids('أغلقت الحكومة الباب أمام التجار في حلب')).not.toContain('al-bab');
     expect(ids('دعا إلى إغلاق الباب في وجه المهربين بريف حلب')).not.toContain('al-bab');
     expect(ids('انفجار في الباب')).not.toContain('al-bab');
+    // A door one goes out or in by, where the text names Aleppo: not the town.
+    expect(ids('خرج من الباب مسرعاً بعد الانفجار في حلب')).not.toContain('al-bab');
+    expect(ids('دخلوا من الباب الخلفي للمستشفى في حلب')).not.toContain('al-bab');
+    expect(ids('خرج المقاتلون من الباب في ريف حلب الشرقي')).toContain('al-bab');
+    expect(ids('نزح الأهالي من الباب في ريف حلب')).toContain('al-bab');
   });
 
   it('never reads a bare "الباب" back to a crossing named before it', () => {
