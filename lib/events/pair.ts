@@ -171,7 +171,10 @@ function capOf(features: Record<FeatureName, number>, gap: number | null): numbe
   const apart = features.placeConflict > 0 || features.placeApart === 1 || features.govApart === 1;
   // Two days told (neither names the other's) and, besides, tolls far apart or specific places
   // apart: two incidents (Manbij's strikes of Monday and of Tuesday; Tuesday's and Wednesday's rockets).
-  const twoIncidents = features.dayOther === 1 && (features.numApart > 0.3 || features.placeOther === 1);
+  // Two days told two or more apart, neither report naming the other's, are two incidents
+  // whatever else they share: the same place on another day (a strike on a town on Monday and
+  // on Wednesday) is the war's commonest pair of two events. A toll's update names its event's day.
+  const twoIncidents = features.dayOther === 1 && (features.numApart > 0.3 || features.placeOther === 1 || (gap !== null && gap >= 2 && !features.dayNamed));
   // Event days two or more apart (neither report naming the other's) with tolls further apart than
   // one toll grows as the dead are counted: two incidents, however the days were read (Manbij's 21
   // dead of Monday and 160 of Wednesday, one of them dated only by its publication).
