@@ -125,7 +125,8 @@ type Phases = Record<string, number>;
 /** Median and p95 of each phase (lib/engine/query-phases.ts) over some queries. */
 function summarise(list: Phases[]): Record<string, { p50: number; p95: number }> | null {
   if (!list.length) return null;
-  return Object.fromEntries(Object.keys(list[0]!).map((k) => [k, { p50: pct(list.map((p) => p[k]!), 50), p95: pct(list.map((p) => p[k]!), 95) }]));
+  // `began` is a moment (ms from the worker's start), not a phase.
+  return Object.fromEntries(Object.keys(list[0]!).filter((k) => k !== 'began').map((k) => [k, { p50: pct(list.map((p) => p[k]!), 50), p95: pct(list.map((p) => p[k]!), 95) }]));
 }
 
 /** The phases of the worker's last `n` queries. */

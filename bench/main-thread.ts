@@ -161,7 +161,7 @@ interface Row {
   /** Loads just after the background was stopped (a reader back after 30 s idle): when the marks and
    *  the first related report showed, median and worst (ms). */
   /** Loads just after the background was stopped: when the marks and the panel's list and why showed, and each stage (median). */
-  cold?: { runs: number; marksAtMs: number; marksAtMaxMs: number; relatedInPanelMs: number; relatedInPanelMaxMs: number; whyInPanelMs: number; timeline: Timeline; docRows?: number[] };
+  cold?: { runs: number; marksAtMs: number; marksAtMaxMs: number; relatedInPanelMs: number; relatedInPanelMaxMs: number; whyInPanelMs: number; timeline: Timeline; docRows?: number[]; lookup?: FirstLookup | null; lookups?: Array<FirstLookup | null> };
   /** From traced loads: our costliest task by CPU time and by wall time, and the script's evaluation. */
   traced?: { loads: number; longestCpuMs: number; longestCpuSteps: string; longestWallMs: number; longestWallSteps: string; evaluateCpuMedianMs: number };
 }
@@ -276,6 +276,8 @@ export async function traceOurTasks(context: BrowserContext, url: string, opts: 
 
 interface Load {
   cost: PageCost;
+  /** The page's performance.timeOrigin (epoch ms). */
+  origin: number;
   /** From the navigation request to the first related report in the panel, seen by the driver. */
   relatedAt: number;
   timeline: Timeline;
@@ -290,7 +292,7 @@ async function loadOnce(context: BrowserContext, url: string): Promise<Load> {
   const relatedAt = Date.now() - t0;
   await waitForStep(page, 'marks-label');
   await page.waitForTimeout(1000);
-  const load = { cost: await readCost(page), relatedAt, timeline: await readTimeline(page) };
+  const load = { cost: await readCost(page), relatedAt, timeline: await readTimeline(page), origin: await page.evaluate(() => performance.timeOrigin) };
   await page.close();
   return load;
 }
@@ -348,10 +350,39 @@ function medianTimeline(loads: Load[]): Timeline {
   return Object.fromEntries(Object.keys(timelines[0]!).map((k) => [k, round(median(timelines.map((t) => t[k as keyof Timeline])))])) as unknown as Timeline;
 }
 
-/** The doc rows the first lookup of a worker just started read (-1 when it cannot be told). */
-async function firstLookupRows(context: BrowserContext): Promise<number> {
+/** A woken worker's first lookup (lib/engine/query-phases.ts), placed on the page's clock: ms from the navigation's start. */
+interface FirstLookup {
+  /** The worker's start, its lookup's start and end. */
+  worker: number;
+  began: number;
+  ended: number;
+  /** Its phases (ms) and the doc rows it read: ≈ 32 when it ranked from the segments' doc
+   *  columns, every candidate's (≈ 200 at 100,000 reports) when it had none yet. */
+  phases: Record<string, number>;
+}
+
+/** The first lookup of the worker just started (null when it cannot be told), on the page's clock (`pageOrigin`). */
+async function firstLookup(context: BrowserContext, pageOrigin: number): Promise<FirstLookup | null> {
   const sw = context.serviceWorkers().find((w) => w.url().includes('background'));
-  return (await sw?.evaluate('self.isnadQueryPhases?.at(0)?.rows ?? -1').catch(() => -1)) as number ?? -1;
+  const got = (await sw?.evaluate('({ p: self.isnadQueryPhases?.at(0), origin: performance.timeOrigin })').catch(() => null)) as { p?: Record<string, number>; origin: number } | null | undefined;
+  if (!got?.p) return null;
+  const { began = NaN, ...phases } = got.p;
+  const spent = ['analyse', 'postings', 'score', 'docs', 'explain'].reduce((a, k) => a + (phases[k] ?? 0), 0);
+  const worker = got.origin - pageOrigin;
+  return { worker: round(worker), began: round(worker + began), ended: round(worker + began + spent), phases };
+}
+
+/** Each field's median over the lookups told (null when none was). */
+function medianLookup(all: Array<FirstLookup | null>): FirstLookup | null {
+  const told = all.filter((x): x is FirstLookup => !!x);
+  if (!told.length) return null;
+  const keys = Object.keys(told[0]!.phases);
+  return {
+    worker: round(median(told.map((x) => x.worker))),
+    began: round(median(told.map((x) => x.began))),
+    ended: round(median(told.map((x) => x.ended))),
+    phases: Object.fromEntries(keys.map((k) => [k, round(median(told.map((x) => x.phases[k] ?? NaN)))])),
+  };
 }
 
 function summariseCold(loads: Load[]): NonNullable<Row['cold']> {
@@ -401,20 +432,20 @@ export async function measureMainThread({ runs = 5, baselineDir, traced = 3, col
         }
       }
       const cold: Load[][] = builds.map(() => []);
-      // The doc rows each lookup read (lib/engine/query-phases.ts): ≈ 32 when it ranked from the
-      // segments' doc columns, every candidate's (≈ 200 at 100,000 reports) when it had none yet.
-      const coldRows: number[][] = builds.map(() => []);
+      // Each woken worker's first lookup: when it began and ended, its phases and doc rows.
+      const coldLookups: Array<FirstLookup | null>[] = builds.map(() => []);
       for (let r = 0; r < coldRuns; r++) {
         for (const [k, b] of builds.entries()) {
           await stoppers[k]!();
-          cold[k]!.push(await loadOnce(b.context, url));
-          coldRows[k]!.push(await firstLookupRows(b.context));
+          const load = await loadOnce(b.context, url);
+          cold[k]!.push(load);
+          coldLookups[k]!.push(await firstLookup(b.context, load.origin));
         }
       }
       const traces: TracedTask[][][] = builds.map(() => []);
       for (let r = 0; r < traced; r++) for (const [k, b] of builds.entries()) traces[k]!.push(await traceOurTasks(b.context, url));
       const without = (await withoutIsnad(site.hostRules, url, 3)).reduce((a, x) => a + x, 0);
-      for (const k of builds.keys()) rows[k]!.push({ ...summarise(name, loads[k]!, without), traced: summariseTraces(traces[k]!), ...(coldRuns ? { cold: { ...summariseCold(cold[k]!), docRows: coldRows[k]! } } : {}) });
+      for (const k of builds.keys()) rows[k]!.push({ ...summarise(name, loads[k]!, without), traced: summariseTraces(traces[k]!), ...(coldRuns ? { cold: { ...summariseCold(cold[k]!), docRows: coldLookups[k]!.map((x) => x?.phases.rows ?? -1), lookup: medianLookup(coldLookups[k]!), lookups: coldLookups[k]! } } : {}) });
     }
     return { rows: rows[0]!, baseline: rows[1] ?? null };
   } finally {
