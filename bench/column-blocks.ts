@@ -11,15 +11,12 @@
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import { memoryDb } from '../cli/engine';
-import { importRecords } from '../lib/engine/imports';
 import { storeReader } from '../lib/engine/reader';
 import { searchWith } from '../lib/engine/search';
 import { asBytes } from '../lib/engine/segments/bytes';
 import { decodeColumns, openColumns, type DocColumns } from '../lib/engine/segments/columns';
-import { COLUMNS_ROW } from '../lib/engine/segments/store';
-import { readManifest } from '../lib/engine/segments/store';
-import { pickQueries } from './run';
-import { synthCorpus } from './synth';
+import { COLUMNS_ROW, readManifest } from '../lib/engine/segments/store';
+import { indexedSynth } from './run';
 
 /** A segment's columns with each 32-document block's bytes (format 3's offset table). */
 interface Seg {
@@ -87,12 +84,7 @@ function spread(segs: Seg[], queries: number[][], docs: number, byDay: boolean) 
 async function main(): Promise<void> {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, queries: { type: 'string' }, json: { type: 'boolean' } } });
   const docs = Number(values.docs ?? 100000);
-  const corpus = synthCorpus(docs);
-  const groups = pickQueries(corpus, Number(values.queries ?? 50));
-  const db = memoryDb();
-  const t0 = performance.now();
-  for (let i = 0; i < corpus.records.length; i += 5000) await importRecords(db, 'bench.jsonl', corpus.records.slice(i, i + 5000));
-  process.stderr.write(`indexed ${docs} in ${Math.round((performance.now() - t0) / 1000)} s\n`);
+  const { corpus, queries: groups, db } = await indexedSynth(docs, Number(values.queries ?? 50));
   const segs = await segments(db);
   const asked: number[][] = [];
   for (const g of groups) {

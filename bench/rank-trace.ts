@@ -8,15 +8,13 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { memoryDb } from '../cli/engine';
 import { reportId } from '../lib/corpus/ids';
-import { importRecords } from '../lib/engine/imports';
 import { docOf } from '../lib/engine/doc-rows';
 import type { DocRow } from '../lib/engine/index-types';
 import { storeReader } from '../lib/engine/reader';
 import { best } from '../lib/engine/candidates';
 import { lookUp, queryFeatures, queryTerms, scoreLexical, searchRelated, type Query } from '../lib/engine/search';
 import type { ReportRecord } from '../lib/types';
-import { pickQueries } from './run';
-import { synthCorpus } from './synth';
+import { indexedSynth } from './run';
 
 /** How many lexical candidates are kept per query: more than the engine's 120, to replay larger pools. */
 const TRACED = 400;
@@ -92,12 +90,7 @@ async function trace(db: ReturnType<typeof memoryDb>, r: ReportRecord, partners:
 async function main(): Promise<void> {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, queries: { type: 'string' }, out: { type: 'string' } } });
   const docs = Number(values.docs ?? 10000);
-  const corpus = synthCorpus(docs);
-  const queries = pickQueries(corpus, Number(values.queries ?? 50));
-  const db = memoryDb();
-  const t0 = performance.now();
-  for (let i = 0; i < corpus.records.length; i += 5000) await importRecords(db, 'bench.jsonl', corpus.records.slice(i, i + 5000));
-  process.stderr.write(`indexed ${docs} in ${Math.round((performance.now() - t0) / 1000)} s\n`);
+  const { corpus, queries, db } = await indexedSynth(docs, Number(values.queries ?? 50));
   const traced: TracedQuery[] = [];
   for (const g of queries) traced.push(await trace(db, corpus.records[g[0]!]!, g.slice(1).map((i) => corpus.records[i]!)));
   db.close();

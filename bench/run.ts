@@ -47,9 +47,7 @@ function isnad(): Engine {
   return {
     async build(records, sample) {
       records.forEach((r, i) => byUrl.set(r.url, i));
-      for (let i = 0; i < records.length; i += 5000) {
-        await importRecords(db, 'bench.jsonl', records.slice(i, i + 5000), () => sample());
-      }
+      await importInParts(db, records, () => sample());
     },
     async query(i, records) {
       const r = records[i]!;
@@ -144,6 +142,22 @@ export async function measure(name: string, corpus: SynthCorpus, queries: number
     recallAt10: round(recall / queries.length, 3),
     precisionAt5: round(precision / queries.length, 3),
   };
+}
+
+/** Records imported as a reader's big file is, in parts (of 5,000 here); `sample` after each part. */
+async function importInParts(db: ReturnType<typeof memoryDb>, records: ReportRecord[], sample?: () => void): Promise<void> {
+  for (let i = 0; i < records.length; i += 5000) await importRecords(db, 'bench.jsonl', records.slice(i, i + 5000), sample);
+}
+
+/** A synthetic corpus of `docs` reports, `n` of its groups to ask, and the corpus imported into a fresh in-memory database, as `isnad()` builds it. */
+export async function indexedSynth(docs: number, n: number): Promise<{ corpus: SynthCorpus; queries: number[][]; db: ReturnType<typeof memoryDb> }> {
+  const corpus = synthCorpus(docs);
+  const queries = pickQueries(corpus, n);
+  const db = memoryDb();
+  const t0 = performance.now();
+  await importInParts(db, corpus.records);
+  process.stderr.write(`indexed ${docs} in ${Math.round((performance.now() - t0) / 1000)} s\n`);
+  return { corpus, queries, db };
 }
 
 /** Up to `n` labelled groups spread over the corpus: the first member asks, the others are the answer. */
