@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { memoryDb } from '../cli/engine';
 import { reportId } from '../lib/corpus/ids';
 import { docOf } from '../lib/engine/doc-rows';
+import { docRowsOfIds } from '../lib/engine/doc-pages';
 import type { DocRow } from '../lib/engine/index-types';
 import { storeReader } from '../lib/engine/reader';
 import { best } from '../lib/engine/candidates';
@@ -72,7 +73,7 @@ async function trace(db: ReturnType<typeof memoryDb>, r: ReportRecord, partners:
   const partnerLex: Record<string, number | null> = {};
   const missing: DocRow[] = [];
   for (const p of partners) {
-    const row = await db.docs.get({ id: reportId(p.url, '') });
+    const [row] = await docRowsOfIds(db, [reportId(p.url, '')]);
     if (!row) throw new Error(`partner not indexed: ${p.url}`);
     const acc = lexical.acc[row.n]!;
     partnerLex[p.url] = acc > 0 ? touched.filter((n) => lexical.acc[n]! > acc).length : null;

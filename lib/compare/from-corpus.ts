@@ -5,6 +5,7 @@ import type { IsnadDB } from '../db';
 import { hash53 } from '../corpus/ids';
 import { contextFor } from '../engine/context';
 import { unpackDoc } from '../engine/doc-rows';
+import { eachDocRow, indexedIds } from '../engine/doc-pages';
 import type { Article, ExportedFile } from '../types';
 import { analyseReport } from './analyse';
 import { compareReports } from './compare';
@@ -46,11 +47,11 @@ const isPlace = (id: string) => entityById(id)?.type === 'place';
 let statsCached: { key: string; stats: AreaStats } | null = null;
 
 async function corpusAreaStats(db: IsnadDB): Promise<AreaStats> {
-  const key = hash53((await db.docs.toCollection().primaryKeys()).join('|'));
+  const key = hash53((await indexedIds(db)).join('|'));
   if (statsCached?.key === key) return statsCached.stats;
   const docs: StatsDoc[] = [];
   // A near-duplicate copy (the same text republished or held twice) counts once, as its first.
-  await db.docs.each((row) => {
+  await eachDocRow(db, (row) => {
     if (row.dup !== null && row.dup !== row.n) return;
     const d = unpackDoc(row);
     docs.push({ outlet: outletKey(d.outlet), day: d.day, places: d.e.filter(isPlace) });
@@ -78,7 +79,7 @@ export async function profilesFor(db: IsnadDB, analyse: Analyser = analyseReport
   // index's near-duplicates are left out. (Two reports scraped as the same boilerplate keep their titles apart.)
   const copies = new Set<string>();
   const seen = new Set<string>();
-  await db.docs.orderBy('n').each((row) => {
+  await eachDocRow(db, (row) => {
     const d = unpackDoc(row);
     const key = `${normalize(d.title)}\u0000${d.tk}`;
     if ((d.dup !== null && d.dup !== d.n) || seen.has(key)) copies.add(d.id);

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Report } from '../types';
 import type { SegRow } from '../engine/segments/store';
 import type { ImportJob, MetaRow, StagedChunk } from '../engine/index-types';
-import type { DocRecord } from '../engine/doc-rows';
+import type { DocPage } from '../engine/doc-pages';
 import type { PrintRow } from '../engine/near-dups';
 import type { LexPage } from '../engine/lexicon';
 import { SCHEMA_HISTORY } from './schema';
@@ -16,7 +16,7 @@ export type IsnadDB = Dexie & {
   pages: EntityTable<PageRow, 'p'>;
   texts: EntityTable<TextRow, 'p'>;
   clippings: EntityTable<Clipping, 'id'>;
-  docs: EntityTable<DocRecord, 'n'>;
+  dpages: EntityTable<DocPage, 'p'>;
   segs: Dexie.Table<SegRow, [number, number]>;
   prints: EntityTable<PrintRow, 's'>;
   meta: EntityTable<MetaRow, 'k'>;

@@ -166,6 +166,20 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     version: 9,
     stores: { pages: 'p, *ids, *keys, *imp, *outlet, *origin', texts: 'p' },
   },
+  {
+    // Doc rows in pages of 16 by number (lib/engine/doc-pages.ts): a doc row a report, with a
+    // unique id index and an outlet index (keys arriving in random order), cost a 100,000-report
+    // import ≈ 63 s of CPU, a quarter of it (bench/RESULTS.md, session 12). A page keeps its
+    // reports' ids as its one index; what asked by outlet asks the report pages. A store's primary
+    // key cannot change, so `docs` goes and `dpages` comes; the index is derived data: emptied here
+    // and rebuilt from the reports on the next open (ensureIndexed), as in v8, the lexicon with it.
+    // Reports, clippings and import jobs are untouched.
+    version: 10,
+    stores: { docs: null, dpages: 'p, *ids' },
+    async upgrade(tx) {
+      for (const table of ['meta', 'prints', 'segs', 'lex']) await tx.table(table).clear();
+    },
+  },
 ];
 
 /**
@@ -177,5 +191,5 @@ export const RETIRED_TABLES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Tables rebuilt from the reports (the index): an upgrade may empty them without losing anything. */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'postings', 'meta', 'blocks', 'prints', 'segs', 'lex']);
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['docs', 'dpages', 'postings', 'meta', 'blocks', 'prints', 'segs', 'lex']);
 

@@ -6,6 +6,7 @@ import { textKey } from '../corpus/ids';
 import { B, entityTerm, impact, impactByte, K1 } from './bm25';
 import { placeDayTerms } from './place-days';
 import { unpackDoc } from './doc-rows';
+import { docRowsIn } from './doc-pages';
 import { signatureFields } from './event-sigs';
 import type { Features } from './features';
 import type { StoredDoc } from './index-types';
@@ -71,7 +72,7 @@ function docRow(n: number, p: Prepared, dup: number | null, lex: Lexicon): Store
 }
 
 async function storedRow(db: IsnadDB, n: number): Promise<StoredDoc | undefined> {
-  const d = await db.docs.get(n);
+  const [d] = await docRowsIn(db, [n]);
   return d && unpackDoc(d);
 }
 

@@ -7,7 +7,9 @@ import { forgetDocs } from './doc-cache';
 import { signatureFields, signatureVersion } from './event-sigs';
 import { nearDupsOf, type Prepared } from './index-store';
 import { storedDoc, unpackDoc, type DocRecord } from './doc-rows';
-import { getReport, replaceReports, reportTables } from '../corpus/report-pages';
+import { getReport, replaceReports, reportIds, reportTables } from '../corpus/report-pages';
+import { docRowsIn, docRowsOfIds, putDocRows } from './doc-pages';
+import { bulkPut } from '../corpus/page-rows';
 
 /**
  * The stored report of the same outlet whose text this one is (within the near-duplicate
@@ -18,11 +20,12 @@ export async function storedCopyOf(db: IsnadDB, p: Prepared): Promise<Report | n
   const near = await nearDupsOf(db);
   const n = near.find(p.f.fingerprint);
   if (n === null) return null;
-  const first = await db.docs.get(n);
+  const [first] = await docRowsIn(db, [n]);
   if (!first) return null;
   let mine: DocRecord | undefined = first.outlet === p.report.outlet ? first : undefined;
   // The nearest text is another outlet's copy (a wire story): look in its group for this outlet's.
-  if (!mine && first.dup !== null) mine = await db.docs.where('outlet').equals(p.report.outlet).filter((d) => d.dup === first.dup).first();
+  // (The outlet's reports come from the report pages' outlet index: the doc pages have none.)
+  if (!mine && first.dup !== null) mine = (await docRowsOfIds(db, await reportIds(db, { outlet: p.report.outlet }))).find((d) => d.dup === first.dup);
   return mine ? ((await getReport(db, mine.id)) ?? null) : null;
 }
 
@@ -39,16 +42,16 @@ export async function mergeInto(db: IsnadDB, stored: Report, capture: Prepared):
     publishedAt: stored.publishedAt ?? c.publishedAt,
     keys: [...new Set([...(stored.keys ?? []), ...(c.keys ?? [])])],
   };
-  await db.transaction('rw', [...reportTables(db), db.docs], async () => {
+  await db.transaction('rw', [...reportTables(db), db.dpages], async () => {
     await replaceReports(db, [merged]);
-    const found = await db.docs.where('id').equals(stored.id).first();
+    const [found] = await docRowsOfIds(db, [stored.id]);
     if (!found) return;
     const row = unpackDoc(found);
     const day = stored.publishedAt ? row.day : capture.f.day;
     // The title or date may be the capture's now: the event signature is read from them again,
     // and word counts kept of another title are left out (the title's are then read from the text).
     const { tv, ...kept } = row;
-    await db.docs.put(storedDoc({ ...kept, ...(merged.title === stored.title && tv && row.sv === signatureVersion() ? { tv } : {}), url: merged.url, title: merged.title, publishedAt: merged.publishedAt, day, ...signatureFields(merged.title, merged.text, merged.publishedAt) }));
+    await putDocRows(db, [storedDoc({ ...kept, ...(merged.title === stored.title && tv && row.sv === signatureVersion() ? { tv } : {}), url: merged.url, title: merged.title, publishedAt: merged.publishedAt, day, ...signatureFields(merged.title, merged.text, merged.publishedAt) })], bulkPut);
     forgetDocs(db, [row.n]);
   });
   return merged;

@@ -8,7 +8,8 @@ import { unpackDoc } from './doc-rows';
 import { tokenize } from '../arabic';
 import { analyse } from './features';
 import { idf } from './search';
-import { getReports } from '../corpus/report-pages';
+import { getReports, reportIds } from '../corpus/report-pages';
+import { docRowsIn, docRowsOfIds, eachDocRow } from './doc-pages';
 
 /** The Corpus tab's query: words, outlets, inclusive YYYY-MM-DD bounds, named entities. */
 export interface CorpusQuery {
@@ -67,8 +68,7 @@ export async function searchCorpus(db: IsnadDB, q: CorpusQuery): Promise<CorpusH
   let scores = new Map<number, number>();
   if (terms.length === 0) {
     // Filters only: newest first.
-    const rows = (outlets ? await db.docs.where('outlet').anyOf([...outlets]).toArray() : await db.docs.toArray()).map(unpackDoc);
-    const kept = rows.filter((d) => inFilters(d, q, outlets)).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+    const kept = (await filtered(db, q, outlets)).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
     const hits = await toHits(db, kept.slice(0, limit), needles);
     return { total: kept.length, hits };
   }
@@ -93,12 +93,25 @@ export async function searchCorpus(db: IsnadDB, q: CorpusQuery): Promise<CorpusH
   const ranked = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!).slice(0, MAX_TOTAL);
   const docs: StoredDoc[] = [];
   for (let i = 0; i < ranked.length; i += 500) {
-    for (const row of await db.docs.bulkGet(ranked.slice(i, i + 500))) {
+    for (const row of await docRowsIn(db, ranked.slice(i, i + 500))) {
       const d = row && unpackDoc(row);
       if (d && inFilters(d, q, outlets)) docs.push(d);
     }
   }
   return { total: docs.length, hits: await toHits(db, docs.slice(0, limit), needles) };
+}
+
+/** The doc rows the filters keep: an outlet's found through the report pages' outlet index (the
+ *  doc pages have none), every row read a page at a time otherwise. */
+async function filtered(db: IsnadDB, q: CorpusQuery, outlets: Set<string> | null): Promise<StoredDoc[]> {
+  const kept: StoredDoc[] = [];
+  const keep = (row: Parameters<typeof unpackDoc>[0]) => {
+    const d = unpackDoc(row);
+    if (inFilters(d, q, outlets)) kept.push(d);
+  };
+  if (!outlets) await eachDocRow(db, keep);
+  else for (const o of outlets) for (const row of await docRowsOfIds(db, await reportIds(db, { outlet: o }))) keep(row);
+  return kept;
 }
 
 async function toHits(db: IsnadDB, docs: StoredDoc[], needles: string[]): Promise<CorpusHit[]> {

@@ -83,7 +83,7 @@ export async function runImport(db: IsnadDB, jobId: string, onProgress?: Progres
     const now = Date.now();
     const prepared = prepare(chunk.records.map((r) => toReport(r, 'import', jobId, now)));
     session ??= await openSession(db, ((await db.jobs.get(jobId))?.total ?? 0) - chunk.i * CHUNK);
-    const job = await db.transaction('rw', [...reportTables(db), db.docs, db.segs, db.prints, db.meta, db.lex, db.jobs, db.staged], async () => {
+    const job = await db.transaction('rw', [...reportTables(db), db.dpages, db.segs, db.prints, db.meta, db.lex, db.jobs, db.staged], async () => {
       const current = await db.jobs.get(jobId);
       if (!current) throw new Error(`no import ${jobId}`);
       // Another run (a second wake-up) may have taken this chunk meanwhile.
@@ -238,7 +238,7 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
   let opening = sessions.get(jobId);
   if (!opening) sessions.set(jobId, (opening = openSession(db, current.total - current.done)));
   const session = await opening;
-  const job = await db.transaction('rw', [...reportTables(db), db.docs, db.segs, db.prints, db.meta, db.lex, db.jobs], async () => {
+  const job = await db.transaction('rw', [...reportTables(db), db.dpages, db.segs, db.prints, db.meta, db.lex, db.jobs], async () => {
     const before = (await db.jobs.get(jobId))!;
     // Two sends of one part in flight (a retry racing the first): the second writes nothing.
     if (part !== undefined && before.parts?.includes(part)) return before;

@@ -18,6 +18,7 @@ import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
 import { batchPostings, docRowsOf, type Prepared } from './batch-rows';
 import { lexiconForWrite } from './lexicon';
 import { storedDoc, unpackDoc } from './doc-rows';
+import { deleteDocRows, docRowsOfIds, indexedIds, putDocRows } from './doc-pages';
 import { putAll } from './raw-puts';
 import { allUrlKeys, getReports, type KnownKeys, type UrlKeys, knownIds as storedIds, knownUrlKeys, removeReports, reportIds, reportTables, storeReports } from '../corpus/report-pages';
 
@@ -151,7 +152,7 @@ async function splitKnown(db: IsnadDB, batch: readonly Prepared[], stored: boole
  */
 export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?: boolean; session?: IndexSession } = {}): Promise<BatchResult> {
   const session = opts.session;
-  return db.transaction('rw', [...reportTables(db), db.docs, db.segs, db.prints, db.meta, db.lex], async () => {
+  return db.transaction('rw', [...reportTables(db), db.dpages, db.segs, db.prints, db.meta, db.lex], async () => {
     const meta = await readMeta(db);
     const { fresh, duplicates } = await splitKnown(db, batch, opts.stored, session);
     if (fresh.length === 0) return { added: [], duplicates };
@@ -171,7 +172,7 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     await Promise.all([
       // Reports re-indexed (`stored`) are in the corpus already.
       opts.stored ? null : storeReports(db, fresh.map((p) => p.report), putAll),
-      putAll(db.docs, [...rows, ...older].map(storedDoc)),
+      putDocRows(db, [...rows, ...older].map(storedDoc), putAll, meta.nextN),
       putAll(db.segs, written.rows),
       db.prints.put(printRow(s, rows)),
       db.meta.put(withSegment(meta, written.info, { docs: rows.length, len, nextN: meta.nextN + rows.length })),
@@ -205,17 +206,18 @@ export async function indexReports(db: IsnadDB, reports: Report[], batchSize = 2
 }
 
 /**
- * Deletes reports and their doc rows. Their postings stay until their segment is merged (search
- * skips doc numbers with no doc row); the counts used for idf drop at once.
+ * Deletes reports and their doc rows (each taken out of its page). Their postings stay until their
+ * segment is merged (search skips doc numbers with no doc row: the segment's deletion bits); the
+ * counts used for idf drop at once.
  */
 export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  return db.transaction('rw', [...reportTables(db), db.docs, db.segs, db.meta], async () => {
-    const rows = (await db.docs.where('id').anyOf(ids).toArray()).map(unpackDoc);
+  return db.transaction('rw', [...reportTables(db), db.dpages, db.segs, db.meta], async () => {
+    const rows = (await docRowsOfIds(db, ids)).map(unpackDoc);
     // Segments are never rewritten: their deleted documents are bits, left out when one is merged.
     const meta = await markDeleted(db, await readMeta(db), rows.map((r) => r.n));
     forgetDocs(db, rows.map((r) => r.n));
-    await db.docs.bulkDelete(rows.map((r) => r.n));
+    await deleteDocRows(db, rows.map((r) => r.n));
     await removeReports(db, ids);
     await db.meta.put({ ...meta, docs: Math.max(0, meta.docs - rows.length), len: Math.max(0, meta.len - rows.reduce((sum, r) => sum + r.len, 0)) });
     return rows.length;
@@ -224,7 +226,7 @@ export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number>
 
 /** Indexes reports stored before the index existed (or before an upgrade emptied it), or left unindexed by a crash. */
 export async function ensureIndexed(db: IsnadDB, opts: { batch?: number; onProgress?: (done: number, total: number) => void | Promise<void> } = {}): Promise<number> {
-  const indexed = new Set((await db.docs.orderBy('id').keys()) as string[]);
+  const indexed = new Set(await indexedIds(db));
   const missing = (await reportIds(db)).filter((id) => !indexed.has(id));
   if (missing.length === 0) return 0;
   let added = 0;

@@ -5,10 +5,10 @@ import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 import { docRows } from './doc-cache';
 import { readPostings } from './index-store';
-import type { DocRow, IndexMeta, StoredDoc } from './index-types';
+import type { DocRow, IndexMeta } from './index-types';
 import { docOf } from './doc-rows';
 import type { TermPostings } from './segments/store';
-import { getMany, readOnly } from './raw-reads';
+import { readDocRows } from './doc-pages';
 import { lexiconRead, lexiconWith } from './lexicon';
 import { maxWordId, withLexicon } from './term-pack';
 import { decodedColumns, loadAfter, queryBegan, queryEnded, type ColumnView } from './doc-columns';
@@ -19,7 +19,7 @@ import { cachedTexts, readAhead } from '../corpus/text-cache';
 async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undefined>> {
   // A worker's first query reads the lexicon beside the rows, not after them (one wait fewer).
   const words = lexiconRead(db) ? null : lexiconWith(db, Infinity);
-  const rows = (await getMany<StoredDoc>((await readOnly(db, ['docs'])).objectStore('docs'), ns)).map((d) => d && docOf(d));
+  const rows = (await readDocRows(db, ns)).map((d) => d && docOf(d));
   await words;
   let max = -1;
   for (const d of rows) {

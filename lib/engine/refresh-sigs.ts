@@ -15,6 +15,8 @@ import { signatureFields, signatureVersion } from './event-sigs';
 import { lexiconForWrite } from './lexicon';
 import { listsOf, packTerms } from './term-pack';
 import { getReports, reportTables } from '../corpus/report-pages';
+import { bulkPut } from '../corpus/page-rows';
+import { DOC_PAGE, docRowEnds, docRowsAfter, putDocRows } from './doc-pages';
 
 /** Rows read and rewritten per transaction: ≈ 60 ms of analysis, so that a query's read of the
  *  docs (which waits for a write transaction over them) is not held up longer. */
@@ -36,14 +38,15 @@ export async function refreshSignatures(db: IsnadDB, slice = SLICE): Promise<num
   // first and the last are current, so are (almost always) those between, and 100,000 rows are not
   // read for nothing at every browser update. (A refresh stopped half-way, then a capture, leaves
   // stale rows between: each still read correctly, from its text.)
-  const ends = await Promise.all([db.docs.orderBy('n').first(), db.docs.orderBy('n').last()]);
+  const ends = await docRowEnds(db);
   if (ends.every((d) => !d || d.sv === version)) return 0;
   let after = -Infinity;
   let refreshed = 0;
   for (;;) {
     // Read and rewritten in one transaction: a row deleted or regrouped meanwhile is not written back as it was.
-    const { last, ns } = await db.transaction('rw', [db.docs, ...reportTables(db), db.lex], async () => {
-      const rows: DocRecord[] = await db.docs.where('n').above(after).limit(slice).toArray();
+    const { last, ns } = await db.transaction('rw', [db.dpages, ...reportTables(db), db.lex], async () => {
+      // A slice of whole pages (rows of a page are written together).
+      const { last, rows } = await docRowsAfter(db, after, Math.max(1, Math.round(slice / DOC_PAGE)));
       const stale = rows.filter((d) => d.sv !== version);
       const reports = stale.length ? await getReports(db, stale.map((d) => d.id)) : [];
       const lex = await lexiconForWrite(db);
@@ -55,8 +58,8 @@ export async function refreshSignatures(db: IsnadDB, slice = SLICE): Promise<num
         const tv = packTerms(listsOf(termVector(r.title, r.text)), lex);
         return [storedDoc({ ...d, ...signatureFields(r.title, r.text, r.publishedAt), ...(tv ? { tv } : {}) })];
       });
-      if (out.length) await Promise.all([db.docs.bulkPut(out), db.lex.bulkPut(lex.dirty())]);
-      return { last: rows.length ? rows[rows.length - 1]!.n : null, ns: out.map((d) => d.n) };
+      if (out.length) await Promise.all([putDocRows(db, out, bulkPut), db.lex.bulkPut(lex.dirty())]);
+      return { last, ns: out.map((d) => d.n) };
     });
     forgetDocs(db, ns);
     refreshed += ns.length;

@@ -54,7 +54,7 @@ export async function harvestPart(db: IsnadDB, p: HarvestPart): Promise<ImportJo
   }
   const prepared = prepare(reports);
   const session = await openSession(db, reports.length);
-  const job = await db.transaction('rw', [...reportTables(db), db.docs, db.segs, db.prints, db.meta, db.lex, db.jobs], async () => {
+  const job = await db.transaction('rw', [...reportTables(db), db.dpages, db.segs, db.prints, db.meta, db.lex, db.jobs], async () => {
     const before = (await db.jobs.get(p.job))!;
     // Another copy of this part got here first.
     if (before.harvest!.seq >= p.seq) return before;

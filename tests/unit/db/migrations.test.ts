@@ -12,11 +12,12 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db';
 import { DERIVED_TABLES, RETIRED_TABLES, SCHEMA_HISTORY, type SchemaVersion } from '../../../lib/db/schema';
-import { ensureIndexed, readPostings } from '../../../lib/engine/index-store';
+import { deleteReports, ensureIndexed, readPostings } from '../../../lib/engine/index-store';
 import { placeDayTerms } from '../../../lib/engine/place-days';
 import { analyse } from '../../../lib/engine/features';
 import type { Report } from '../../../lib/types';
 import { searchRelated } from '../../../lib/engine/search';
+import { allDocs, docCount } from '../engine/doc-table';
 
 const SAMPLES: Record<string, Array<Record<string, unknown>>> = {
   reports: [
@@ -86,6 +87,8 @@ const SAMPLES: Record<string, Array<Record<string, unknown>>> = {
     },
   ],
   texts: [{ p: 1, text: ['نص التقرير في صفحة'] }],
+  // v10: doc rows in pages of 16 by number (lib/engine/doc-pages.ts).
+  dpages: [{ p: 0, ids: ['r-orient-1'], d: [{ n: 1, id: 'r-orient-1', outlet: 'orient-news', dup: null, b: Uint8Array.of(0x52, 2) }] }],
   staged: [{ job: 'import-1', i: 1, records: [{ url: '', outlet: 'x', title: 't', publishedAt: null, text: 'نص' }] }],
 };
 
@@ -190,12 +193,12 @@ describe('database migrations', () => {
     const written = await createAt(name, PUBLISHED, 2);
     const db = openDb(name);
     // v3 empties the v2 index (its rows are of the old shape) ...
-    expect(await db.docs.count()).toBe(0);
+    expect(await docCount(db)).toBe(0);
     expect(await ensureIndexed(db)).toBe(written.reports!.length);
     // ... and the reports are found again through the new one.
     const r = written.reports![0]! as { id: string; title: string; text: string };
     const related = await searchRelated(db, { url: '', title: r.title, text: `${r.text} ${r.text}`, publishedAt: null });
-    expect(await db.docs.count()).toBe(written.reports!.length);
+    expect(await docCount(db)).toBe(written.reports!.length);
     expect(await db.segs.count()).toBeGreaterThan(0);
     expect(related.map((x) => x.id)).toEqual([r.id]);
     db.close();
@@ -206,7 +209,7 @@ describe('database migrations', () => {
     const written = await createAt(name, PUBLISHED, 4);
     const db = openDb(name);
     expect(db.tables.map((t) => t.name)).not.toContain('blocks');
-    expect(await db.docs.count()).toBe(0);
+    expect(await docCount(db)).toBe(0);
     expect(await db.prints.count()).toBe(0);
     expect(await db.meta.count()).toBe(0);
     expect(await ensureIndexed(db)).toBe(written.reports!.length);
@@ -221,10 +224,10 @@ describe('database migrations', () => {
     const name = `migrate-v6-${Math.random()}`;
     const written = await createAt(name, PUBLISHED.filter((s) => s.version <= 6), 6);
     const db = openDb(name);
-    expect(await db.docs.count()).toBe(0);
+    expect(await docCount(db)).toBe(0);
     expect(await db.segs.count()).toBe(0);
     expect(await ensureIndexed(db)).toBe(written.reports!.length);
-    const rows = await db.docs.toArray();
+    const rows = await allDocs(db);
     expect(rows).toHaveLength(written.reports!.length);
     for (const d of rows) expect(d.tv).toBeInstanceOf(Uint8Array);
     const words = (await db.lex.toArray()).flatMap((p) => p.t);
@@ -232,12 +235,35 @@ describe('database migrations', () => {
     expect(new Set(words).size).toBe(words.length);
     db.close();
   });
+  it('rebuilds a v9 index (a doc row a report) as doc pages (v10): the old rows gone, every report indexed again, found, and deleted from its page', async () => {
+    const name = `migrate-v9-${Math.random()}`;
+    const written = await createAt(name, PUBLISHED.filter((s) => s.version <= 9), 9);
+    const db = openDb(name);
+    await db.open();
+    expect(db.tables.map((t) => t.name)).not.toContain('docs');
+    for (const t of [db.dpages, db.segs, db.lex, db.meta, db.prints]) expect(await t.count()).toBe(0);
+    const reports = written.reports!.length + written.pages![0]!.ids.length;
+    expect(await ensureIndexed(db)).toBe(reports);
+    expect(await docCount(db)).toBe(reports);
+    // Pages of 16 by number, each listing its reports' ids (the one index).
+    const pages = await db.dpages.toArray();
+    for (const page of pages) expect(page.ids).toEqual(page.d.map((d) => d.id));
+    expect(pages.every((page) => page.d.every((d) => Math.floor(d.n / 16) === page.p))).toBe(true);
+    const r = written.reports![0]! as { id: string; title: string; text: string };
+    const q = { url: '', title: r.title, text: `${r.text} ${r.text}`, publishedAt: null };
+    expect((await searchRelated(db, q)).map((x) => x.id)).toEqual([r.id]);
+    expect(await deleteReports(db, [r.id])).toBe(1);
+    expect((await allDocs(db)).map((d) => d.id)).not.toContain(r.id);
+    expect(await searchRelated(db, q)).toEqual([]);
+    db.close();
+  });
+
   it('rebuilds a v7 index with the place-day terms (v8): a report that shares only its city and day is found', async () => {
     const name = `migrate-v7-${Math.random()}`;
     const written = await createAt(name, PUBLISHED.filter((s) => s.version <= 7), 7);
     const db = openDb(name);
     // The v7 rows (written without place-day terms) are gone, to be written again from the reports.
-    for (const t of [db.docs, db.segs, db.lex, db.meta]) expect(await t.count()).toBe(0);
+    for (const t of [db.dpages, db.segs, db.lex, db.meta]) expect(await t.count()).toBe(0);
     const title = 'قصف على مدينة حلب';
     const text = 'قصفت طائرات حربية أحياء في مدينة حلب صباح اليوم وأسفر القصف عن قتلى وجرحى بين المدنيين.';
     await db.reports.put({ ...(written.reports![0] as unknown as Report), id: 'r-aleppo', url: 'https://orient-news.net/ar/news_show/1', title, text });

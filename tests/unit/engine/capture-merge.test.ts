@@ -13,6 +13,7 @@ import { captureArticle } from '../../../lib/engine/manage';
 import type { Article, ReportRecord } from '../../../lib/types';
 import { unpackDoc } from '../../../lib/engine/doc-rows';
 import { countReports, reportsWhere } from '../../../lib/corpus/report-pages';
+import { docCount, docById } from './doc-table';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const fresh = () => openDb(`capture-merge-${Math.random()}`);
@@ -48,11 +49,11 @@ describe('capturing an article the corpus already holds', () => {
     const db = await seedCorpus([{ ...r, url: '', publishedAt: null }, real[1]!, real[2]!]);
     expect(await captureArticle(db, articleOf(r))).toBeNull();
     expect(await countReports(db)).toBe(3);
-    expect(await db.docs.count()).toBe(3);
+    expect(await docCount(db)).toBe(3);
     const merged = (await reportsWhere(db)).find((x) => x.title === r.title)!;
     expect(merged).toMatchObject({ origin: 'builtin', url: r.url, publishedAt: r.publishedAt });
     expect(merged.keys).toContain(urlKey(r.url));
-    const doc = unpackDoc((await db.docs.where('id').equals(merged.id).first())!);
+    const doc = unpackDoc((await docById(db, merged.id))!);
     expect(doc).toMatchObject({ url: r.url, publishedAt: r.publishedAt });
     expect(doc!.day).not.toBeNull();
     // Read again: known by its address now.

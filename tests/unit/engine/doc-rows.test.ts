@@ -12,11 +12,12 @@ import { storeReader } from '../../../lib/engine/reader';
 import { searchRelated } from '../../../lib/engine/search';
 import { storedSignature } from '../../../lib/engine/event-sigs';
 import { packSignature, unpackSignature } from '../../../lib/engine/sig-pack';
-import { docOf, storedDoc, unpackDoc, type PackedDoc } from '../../../lib/engine/doc-rows';
+import { docOf, storedDoc, unpackDoc, type DocRecord, type PackedDoc } from '../../../lib/engine/doc-rows';
 import { eventSignature } from '../../../lib/events';
 import type { DocRow, StoredDoc } from '../../../lib/engine/index-types';
 import { ByteReader, ByteWriter } from '../../../lib/engine/segments/bytes';
 import { readText, writeTable, writeValue } from '../../../lib/engine/value-pack';
+import { allDocs, inPages } from './doc-table';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const stored = (i: number) => {
@@ -53,7 +54,7 @@ describe('stored doc rows', () => {
   it('leave out the entities’ names and types and the import, and are read back with them', async () => {
     const db = openDb(`docrows-${Math.random()}`);
     await indexReports(db, real.map((r) => toReport(r, 'import', 'real')));
-    const rows = await db.docs.orderBy('n').toArray();
+    const rows = await allDocs(db);
     expect(rows).toHaveLength(real.length);
     const read = await storeReader(db).docs(rows.map((d) => d.n));
     rows.map(unpackDoc).forEach((d, i) => {
@@ -85,21 +86,21 @@ describe('stored doc rows', () => {
     // The rows as the previous version wrote them.
     const old = openDb(`docrows-old2-${Math.random()}`);
     const tables = await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const));
-    const full = await storeReader(db).docs((await db.docs.toCollection().primaryKeys()) as number[]);
+    const full = await storeReader(db).docs((await allDocs(db)).map((d) => d.n));
     const asBefore = full.map((d) => ({ ...d!, imp: 'real', sig: unpackSignature(d!.sig as unknown[]) }));
     await old.transaction('rw', old.tables.map((t) => t.name), async () => {
-      for (const [name, rows] of tables) await old.table(name).bulkPut(name === 'docs' ? asBefore : rows);
+      for (const [name, rows] of tables) await old.table(name).bulkPut(name === 'dpages' ? inPages(asBefore as unknown as DocRecord[]) : rows);
     });
-    const oldRows = await old.docs.toArray();
+    const oldRows = await allDocs(old);
     expect((oldRows as StoredDoc[]).every((d) => d.en && d.et && !Array.isArray(d.sig) && !('b' in d))).toBe(true);
-    expect(oldRows.map(docOf).map(storedSignature)).toEqual((await db.docs.toArray()).map(unpackDoc).map(storedSignature));
+    expect(oldRows.map(docOf).map(storedSignature)).toEqual((await allDocs(db)).map(unpackDoc).map(storedSignature));
     expect(await searchRelated(old, real[0]!)).toEqual(before);
   });
 
   it('written in format 1 (the signature a property, texts as UTF-8) are read as they were, and take more room than now', async () => {
     const db = openDb(`docrows-v1-${Math.random()}`);
     await indexReports(db, real.slice(0, 60).map((r) => toReport(r, 'import', 'real')));
-    const now = (await db.docs.orderBy('n').toArray()) as PackedDoc[];
+    const now = (await allDocs(db)) as PackedDoc[];
     const v1 = now.map((row) => {
       const d = unpackDoc(row);
       // Format 1, as 2026-12-05's first packing wrote it: the texts as UTF-8, no signature; the
@@ -124,7 +125,7 @@ describe('stored doc rows', () => {
     const old = openDb(`docrows-v1b-${Math.random()}`);
     const tables = await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const));
     await old.transaction('rw', old.tables.map((t) => t.name), async () => {
-      for (const [name, rows] of tables) await old.table(name).bulkPut(name === 'docs' ? v1 : rows);
+      for (const [name, rows] of tables) await old.table(name).bulkPut(name === 'dpages' ? inPages(v1) : rows);
     });
     expect(await searchRelated(old, real[0]!, { explain: false })).toEqual(await searchRelated(db, real[0]!, { explain: false }));
     // The signature's strings as references to the row's entity ids, the title a byte a letter.
@@ -134,7 +135,7 @@ describe('stored doc rows', () => {
   it('are packed into one byte string but for what the table is searched by, and unpack to the row packed', async () => {
     const db = openDb(`docrows-packed-${Math.random()}`);
     await indexReports(db, real.map((r) => toReport(r, 'import', 'real')));
-    const rows = (await db.docs.orderBy('n').toArray()) as PackedDoc[];
+    const rows = (await allDocs(db)) as PackedDoc[];
     let named = 0;
     let packed = 0;
     for (const d of rows) {

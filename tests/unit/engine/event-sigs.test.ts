@@ -15,6 +15,7 @@ import { packSignature, unpackSignature } from '../../../lib/engine/sig-pack';
 import type { DocRow } from '../../../lib/engine/index-types';
 import { storedDoc, unpackDoc, type DocRecord } from '../../../lib/engine/doc-rows';
 import { getReport } from '../../../lib/corpus/report-pages';
+import { allDocs, mapDocs } from './doc-table';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const asQuery = (i: number) => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
@@ -42,7 +43,7 @@ async function withRows(from: IsnadDB, edit: (d: DocRow) => DocRow): Promise<Isn
   const db = openDb(`sigs-copy-${Math.random()}`);
   const tables = await Promise.all(from.tables.map(async (t) => [t.name, await t.toArray()] as const));
   await db.transaction('rw', db.tables.map((t) => t.name), async () => {
-    for (const [name, rows] of tables) await db.table(name).bulkPut(name === 'docs' ? (rows as DocRecord[]).map((d) => storedDoc(edit(unpackDoc(d) as DocRow))) : rows);
+    for (const [name, rows] of tables) await db.table(name).bulkPut(name === 'dpages' ? mapDocs(rows, (d) => storedDoc(edit(unpackDoc(d) as DocRow))) : rows);
   });
   return db;
 }
@@ -50,7 +51,7 @@ async function withRows(from: IsnadDB, edit: (d: DocRow) => DocRow): Promise<Isn
 describe('event signatures kept in the doc rows', () => {
   it('are worked out at import, in the page or the background alike, as the event model reads them', async () => {
     const db = await imported(true);
-    const rows = (await db.docs.toArray()).map(unpackDoc);
+    const rows = (await allDocs(db)).map(unpackDoc);
     expect(rows).toHaveLength(real.length);
     for (const d of rows) {
       const r = (await getReport(db, d.id))!;
@@ -61,7 +62,7 @@ describe('event signatures kept in the doc rows', () => {
       expect((d.sig as PackedSignature)[2]).toBe(eventSignature(r.title, r.text, r.publishedAt).place?.id ?? null);
     }
     const byWorker = await imported(false);
-    expect((await byWorker.docs.toArray()).map((d) => unpackDoc(d).sig)).toEqual(rows.map((d) => d.sig));
+    expect((await allDocs(byWorker)).map((d) => unpackDoc(d).sig)).toEqual(rows.map((d) => d.sig));
   });
 
   it('give a query the judgements it gave working each signature out from the text', async () => {
@@ -79,7 +80,7 @@ describe('event signatures kept in the doc rows', () => {
   it('are what the query reads, unless worked out under another event model', async () => {
     const db = await imported(true);
     const first = (await judged(db, 0))[0]!;
-    const target = (await db.docs.toArray()).map(unpackDoc).find((d) => d.url === first.url)!;
+    const target = (await allDocs(db)).map(unpackDoc).find((d) => d.url === first.url)!;
     // A stored signature that says the report happened elsewhere, on another day.
     const elsewhere = (sig: PackedSignature) => packSignature({ ...unpackSignature(sig)!, place: null, places: [], when: { day: 1, from: 'text' } });
     const moved = (d: DocRow): DocRow => (d.n === target.n ? { ...d, sig: elsewhere(d.sig as PackedSignature) } : d);

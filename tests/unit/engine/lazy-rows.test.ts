@@ -15,6 +15,7 @@ import { recentPhases } from '../../../lib/engine/query-phases';
 import { searchRelated, type Query } from '../../../lib/engine/search';
 import type { ReportRecord } from '../../../lib/types';
 import { reserveCorpus } from './reserve-corpus';
+import { allDocs } from './doc-table';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const asQuery = (r: ReportRecord): Query => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
@@ -52,7 +53,7 @@ describe('ranking from the doc columns', () => {
     await indexReports(db, real.map((r) => toReport(r, 'import', 'real-2025')));
     // A second import: near-duplicates of ten stored reports, whose rows become their group's first.
     await indexReports(db, real.slice(0, 40).filter((_, i) => i % 4 === 0).map((r, i) => toReport(retold(r, i), 'import', 'retold')));
-    const grouped = (await db.docs.toArray()).filter((d) => d.dup !== null);
+    const grouped = (await allDocs(db)).filter((d) => d.dup !== null);
     expect(grouped.length).toBeGreaterThanOrEqual(10);
     const { rowsRead, lazyRead } = await bothWays(db, [...real.slice(0, 40).filter((_, i) => i % 2 === 0), ...real.slice(100, 110)].map(asQuery));
     expect(sum(lazyRead)).toBeLessThan(sum(rowsRead));

@@ -12,6 +12,7 @@ import { contextFor, installBuiltin } from '../../../lib/engine/context';
 import { engineHandlers } from '../../../lib/engine/handlers';
 import { toReport } from '../../../lib/engine/index-store';
 import type { Article, ReportRecord, TabContext } from '../../../lib/types';
+import { allDocs } from './doc-table';
 
 const pack = JSON.parse(readFileSync('public/corpus/builtin.json', 'utf8')) as CorpusPack;
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
@@ -43,7 +44,7 @@ describe('a lookup while the index is rebuilt', () => {
         if (++steps !== 2) return;
         expect(packIn).toBe(true);
         during = await contextFor(db, article, 10, { explain: false });
-        indexedThen = new Set((await db.docs.toArray()).map((d) => d.id));
+        indexedThen = new Set((await allDocs(db)).map((d) => d.id));
       },
     });
     expect(during!.indexing).toEqual({ done: 40, total: real.length });

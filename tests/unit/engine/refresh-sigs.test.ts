@@ -13,15 +13,16 @@ import { hasStoredTerms, signatureVersion } from '../../../lib/engine/event-sigs
 import { storeReader } from '../../../lib/engine/reader';
 import type { DocRow } from '../../../lib/engine/index-types';
 import { removeReports, reportTables } from '../../../lib/corpus/report-pages';
+import { allDocs, docByN, putDocs } from './doc-table';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records.slice(0, 90);
 const asQuery = (i: number) => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
 
 /** The rows as an older model left them: its version, and a signature and counts of its own. */
 async function aged(db: IsnadDB): Promise<PackedDoc[]> {
-  const now = (await db.docs.orderBy('n').toArray()) as PackedDoc[];
+  const now = (await allDocs(db)) as PackedDoc[];
   const other = unpackDoc(now[5]!);
-  await db.docs.bulkPut(now.map((row) => storedDoc({ ...unpackDoc(row), sig: other.sig!, tv: other.tv!, sv: 'older' })));
+  await putDocs(db, now.map((row) => storedDoc({ ...unpackDoc(row), sig: other.sig!, tv: other.tv!, sv: 'older' })));
   return now;
 }
 
@@ -35,7 +36,7 @@ describe('signatures of an older event model', () => {
     const rows = (await storeReader(openDb(db.name)).docs(now.map((d) => d.n))) as DocRow[];
     expect(rows.some(hasStoredTerms)).toBe(false);
     expect(await refreshSignatures(db, 7)).toBe(real.length);
-    const after = (await db.docs.orderBy('n').toArray()) as PackedDoc[];
+    const after = (await allDocs(db)) as PackedDoc[];
     expect(after.every((d) => d.sv === signatureVersion())).toBe(true);
     expect(after).toEqual(now);
     expect(await searchRelated(openDb(db.name), asQuery(0))).toEqual(before);
@@ -49,11 +50,11 @@ describe('signatures of an older event model', () => {
     const now = await aged(db);
     const gone = unpackDoc(now[3]!).id;
     await db.transaction('rw', reportTables(db), () => removeReports(db, [gone]));
-    const damaged: DocRecord = { ...(await db.docs.get(now[4]!.n))!, b: Uint8Array.of(0x52, 2, 9) } as PackedDoc;
-    await db.docs.put(damaged);
+    const damaged: DocRecord = { ...(await docByN(db, now[4]!.n))!, b: Uint8Array.of(0x52, 2, 9) } as PackedDoc;
+    await putDocs(db, [damaged]);
     expect(await refreshSignatures(db)).toBe(18);
-    expect((await db.docs.get(now[3]!.n))!.sv).toBe('older');
-    expect(await db.docs.get(now[4]!.n)).toEqual(damaged);
+    expect((await docByN(db, now[3]!.n))!.sv).toBe('older');
+    expect(await docByN(db, now[4]!.n)).toEqual(damaged);
   });
 
   it('stopped half-way (the worker stopped), go on at the next start from the last row stale', async () => {
@@ -61,9 +62,9 @@ describe('signatures of an older event model', () => {
     await putReports(db, real.slice(0, 30), 'import', 'import-1');
     const now = await aged(db);
     // Refreshed in number order: a stop leaves the first rows current and the rest stale.
-    await db.docs.bulkPut(now.slice(0, 12));
+    await putDocs(db, now.slice(0, 12));
     expect(await refreshSignatures(db, 5)).toBe(18);
-    expect(await db.docs.orderBy('n').toArray()).toEqual(now);
+    expect(await allDocs(db)).toEqual(now);
     expect(await refreshSignatures(db)).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { eventPlaceDays } from '../../../lib/engine/place-days';
 import { best, CANDIDATES, candidatesOf, DAY_RESERVE, RESERVE } from '../../../lib/engine/candidates';
 import { lookUp, queryFeatures, queryTerms, scoreLexical, searchRelated } from '../../../lib/engine/search';
 import { reserveCorpus } from './reserve-corpus';
+import { docById } from './doc-table';
 
 describe('candidate reserve', () => {
   it('takes the best, then the best other holders of the places, never more than CANDIDATES + RESERVE', () => {
@@ -54,7 +55,7 @@ describe('candidate reserve', () => {
     const days = eventPlaceDays(eventSignature(article.title, article.text, article.publishedAt));
     expect(days.length).toBe(place === 'city' ? 5 : 0);
     const lexical = scoreLexical(f, await lookUp(storeReader(db), queryTerms(f), days))!;
-    const n = (await db.docs.get({ id: reportId(partner.url, '') }))!.n;
+    const n = (await docById(db, reportId(partner.url, '')))!.n;
     // More than CANDIDATES reports outscore it in BM25: without the reserve it is never judged.
     const outscore = [...lexical.acc].filter((v) => v > lexical.acc[n]!).length;
     expect(outscore).toBeGreaterThanOrEqual(CANDIDATES);

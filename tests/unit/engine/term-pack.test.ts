@@ -21,6 +21,7 @@ import { analyseRecords, fromWire } from '../../../lib/engine/wire';
 import { analysePart } from '../../../lib/engine/part-wire';
 import { ByteWriter } from '../../../lib/engine/segments/bytes';
 import { getReport, reportTables } from '../../../lib/corpus/report-pages';
+import { allDocs, mapDocs } from './doc-table';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 
@@ -132,7 +133,7 @@ describe('word counts kept in the doc rows', () => {
     // A batch whose transaction fails leaves no word numbered in memory that is not stored.
     const before = stored.length;
     const bad = prepare([toReport({ ...records[0]!, url: 'https://example.org/new', text: `${PROSE} كلماتجديدة حقا تماما` }, 'import', 'c')]);
-    await expect(db.transaction('rw', [...reportTables(db), db.docs, db.segs, db.prints, db.meta, db.lex], async () => {
+    await expect(db.transaction('rw', [...reportTables(db), db.dpages, db.segs, db.prints, db.meta, db.lex], async () => {
       await writeBatch(db, bad);
       throw new Error('abort');
     })).rejects.toThrow('abort');
@@ -141,7 +142,7 @@ describe('word counts kept in the doc rows', () => {
     expect(lex.size).toBe(before);
     // Every doc row's counts read back with the stored lexicon.
     const reader = storeReader(openDb(db.name));
-    const docs = (await reader.docs((await db.docs.toArray()).map((d) => d.n))) as DocRow[];
+    const docs = (await reader.docs((await allDocs(db)).map((d) => d.n))) as DocRow[];
     for (const d of docs) {
       const r = records.find((x) => x.url === d.url)!;
       expect(plain(storedTerms(d)!)).toEqual(plain(termVector(r.title, r.text)));
@@ -158,8 +159,8 @@ describe('word counts kept in the doc rows', () => {
     await finishImport(viaPage, job.id);
     const inBackground = await imported();
     const byUrl = (rows: DocRow[]) => new Map(rows.map((d) => [d.url, d]));
-    const a = byUrl((await storeReader(viaPage).docs((await viaPage.docs.toArray()).map((d) => d.n))) as DocRow[]);
-    const b = byUrl((await storeReader(inBackground).docs((await inBackground.docs.toArray()).map((d) => d.n))) as DocRow[]);
+    const a = byUrl((await storeReader(viaPage).docs((await allDocs(viaPage)).map((d) => d.n))) as DocRow[]);
+    const b = byUrl((await storeReader(inBackground).docs((await allDocs(inBackground)).map((d) => d.n))) as DocRow[]);
     expect(a.size).toBe(real.length);
     for (const [url, d] of a) expect(plain(storedTerms(d)!)).toEqual(plain(storedTerms(b.get(url)!)!));
     const good = analyseRecords([real[0]!], { events: true })[0]!;
@@ -173,7 +174,7 @@ describe('word counts kept in the doc rows', () => {
 
   it('are what a query reads: stored event documents equal those from the texts', async () => {
     const db = await imported();
-    const rows = await db.docs.toArray();
+    const rows = await allDocs(db);
     const docs = (await storeReader(openDb(db.name)).docs(rows.map((d) => d.n))) as DocRow[];
     for (const d of docs) {
       expect(hasStoredTerms(d)).toBe(true);
@@ -190,7 +191,7 @@ describe('word counts kept in the doc rows', () => {
     const copy = openDb(`terms-copy-${Math.random()}`);
     const tables = await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const));
     await copy.transaction('rw', copy.tables.map((t) => t.name), async () => {
-      for (const [name, rows] of tables) await copy.table(name).bulkPut(name === 'docs' ? (rows as DocRow[]).map(({ tv: _tv, ...d }) => d) : rows);
+      for (const [name, rows] of tables) await copy.table(name).bulkPut(name === 'dpages' ? mapDocs(rows, (r) => { const { tv: _tv, ...d } = r as DocRow; return d as typeof r; }) : rows);
     });
     let results = 0;
     for (const i of [0, 17, 60, 121, 140]) {
@@ -204,7 +205,7 @@ describe('word counts kept in the doc rows', () => {
     const empty = openDb(`terms-empty-${Math.random()}`);
     const none = packTerms(listsOf(termVector('', 'word')), new Lexicon())!;
     await empty.transaction('rw', empty.tables.map((t) => t.name), async () => {
-      for (const [name, rows] of tables) await empty.table(name).bulkPut(name === 'docs' ? (rows as DocRow[]).map((d) => ({ ...d, tv: none })) : rows);
+      for (const [name, rows] of tables) await empty.table(name).bulkPut(name === 'dpages' ? mapDocs(rows, (d) => ({ ...d, tv: none })) : rows);
     });
     const q = { url: real[0]!.url, outlet: real[0]!.outlet, title: real[0]!.title, text: real[0]!.text, publishedAt: real[0]!.publishedAt };
     expect(await searchRelated(empty, q)).not.toEqual(await searchRelated(db, q));

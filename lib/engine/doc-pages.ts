@@ -1,0 +1,138 @@
+// Doc rows in pages of DOC_PAGE by number (schema v10, issue 20). IndexedDB charges per row and per
+// index entry, not per byte: at 100,000 reports a doc row each, with a unique `id` and an `outlet`
+// index, cost an import ≈ 63 s of CPU, a quarter of it (bench/RESULTS.md, session 12: pages of 16
+// saved ≈ 0.35 ms a report of write CPU for ≈ 1.5 ms of a query's CPU for its ≈ 32 rows). A page is
+// one row keyed by its number (a doc number's page is n / DOC_PAGE), so a query's candidates are
+// read by number as before, a row a page. Its reports' ids are the one index left (multi-entry, an
+// entry a report: deletes, captures' copies and ensureIndexed find a report's doc row by id); the
+// outlet index went: what asks by outlet (corpus search, captures' copies) gets the outlet's report
+// ids from the report pages' own outlet index (lib/corpus/report-pages.ts reportIds).
+// A deleted report leaves its page (rewritten without it; an emptied page goes); the segments'
+// deletion bitsets are untouched.
+import type { IsnadDB } from '../db';
+import type { Put } from '../corpus/page-rows';
+import type { DocRecord } from './doc-rows';
+import { getMany, readOnly } from './raw-reads';
+
+/** Doc rows a page holds at most (bench/RESULTS.md, session 12: 16 against 8 saved more writes for the same reads). */
+export const DOC_PAGE = 16;
+
+/** A page of doc rows. */
+export interface DocPage {
+  p: number;
+  /** Its reports' ids, in the order of `d` (indexed, an entry each). */
+  ids: string[];
+  /** Its doc rows, by ascending number. */
+  d: DocRecord[];
+}
+
+/** The page a doc number's row is in. */
+export const pageOfDoc = (n: number): number => Math.floor(n / DOC_PAGE);
+
+const DOC_STORE = 'dpages';
+
+/** A page's rows, checked: a row of another shape (a damaged database) is one error naming it. */
+function rowsOf(page: DocPage): DocRecord[] {
+  if (!Array.isArray(page.d) || !page.d.every((d) => typeof d === 'object' && d !== null && typeof d.n === 'number' && typeof d.id === 'string')) throw new Error(`doc page ${String(page.p)} is damaged: it holds no list of doc rows`);
+  return page.d;
+}
+
+function pageRow(p: number, rows: readonly DocRecord[]): DocPage {
+  const d = [...rows].sort((a, b) => a.n - b.n);
+  return { p, ids: d.map((r) => r.id), d };
+}
+
+/** The rows of `ns`, in the order asked (undefined where none: a deleted report), from `pages`. */
+function pick(pages: ReadonlyArray<DocPage | undefined>, ns: readonly number[]): Array<DocRecord | undefined> {
+  const byN = new Map<number, DocRecord>();
+  for (const page of pages) if (page) for (const d of rowsOf(page)) byN.set(d.n, d);
+  return ns.map((n) => byN.get(n));
+}
+
+const pagesOf = (ns: readonly number[]): number[] => [...new Set(ns.map(pageOfDoc))];
+
+/** A query's doc rows by number, in plain requests sent at once (raw-reads.ts): a request a page. */
+export async function readDocRows(db: IsnadDB, ns: readonly number[]): Promise<Array<DocRecord | undefined>> {
+  const ps = pagesOf(ns);
+  return pick(await getMany<DocPage>((await readOnly(db, [DOC_STORE])).objectStore(DOC_STORE), ps), ns);
+}
+
+/** Doc rows by number through Dexie (inside the caller's transaction, if any). */
+export async function docRowsIn(db: IsnadDB, ns: readonly number[]): Promise<Array<DocRecord | undefined>> {
+  return pick(await db.dpages.bulkGet(pagesOf(ns)), ns);
+}
+
+/** The doc rows of reports by id (those indexed; in page order). */
+export async function docRowsOfIds(db: IsnadDB, ids: readonly string[]): Promise<DocRecord[]> {
+  if (ids.length === 0) return [];
+  const wanted = new Set(ids);
+  const ps = [...new Set((await db.dpages.where('ids').anyOf([...wanted]).primaryKeys()) as number[])];
+  return (await db.dpages.bulkGet(ps)).flatMap((page) => (page ? rowsOf(page).filter((d) => wanted.has(d.id)) : []));
+}
+
+/** The ids of every indexed report, in id order, from the index alone (no row read). */
+export async function indexedIds(db: IsnadDB): Promise<string[]> {
+  return (await db.dpages.orderBy('ids').keys()) as string[];
+}
+
+/**
+ * Writes doc rows, new or rewritten, inside the caller's transaction over `dpages`. A page whose
+ * first number is below `stored` (the first number never written: the manifest's nextN) may hold
+ * rows already: it is read and the rows merged into it; a page above starts empty (an import's
+ * pages are written without a read).
+ */
+export async function putDocRows(db: IsnadDB, rows: readonly DocRecord[], put: Put, stored = Infinity): Promise<void> {
+  const byPage = new Map<number, DocRecord[]>();
+  for (const d of rows) {
+    const p = pageOfDoc(d.n);
+    const list = byPage.get(p);
+    if (list) list.push(d);
+    else byPage.set(p, [d]);
+  }
+  const read = [...byPage.keys()].filter((p) => p * DOC_PAGE < stored);
+  const before = read.length ? await db.dpages.bulkGet(read) : [];
+  const out = new Map<number, DocPage>();
+  before.forEach((page, i) => {
+    if (!page) return;
+    const mine = new Map(byPage.get(read[i]!)!.map((d) => [d.n, d]));
+    out.set(page.p, pageRow(page.p, [...rowsOf(page).filter((d) => !mine.has(d.n)), ...mine.values()]));
+  });
+  for (const [p, list] of byPage) if (!out.has(p)) out.set(p, pageRow(p, list));
+  await put(db.dpages, [...out.values()]);
+}
+
+/** Deletes the doc rows of `ns` from their pages (each rewritten without them; an emptied page goes). */
+export async function deleteDocRows(db: IsnadDB, ns: readonly number[]): Promise<void> {
+  const gone = new Set(ns);
+  const ps = pagesOf(ns);
+  const pages = await db.dpages.bulkGet(ps);
+  const kept: DocPage[] = [];
+  const emptied: number[] = [];
+  pages.forEach((page, i) => {
+    if (!page) return;
+    const left = rowsOf(page).filter((d) => !gone.has(d.n));
+    if (left.length) kept.push(pageRow(page.p, left));
+    else emptied.push(ps[i]!);
+  });
+  await Promise.all([db.dpages.bulkPut(kept), db.dpages.bulkDelete(emptied)]);
+}
+
+/** Every doc row in number order, a page at a time (a page's rows handed on before the next is read). */
+export async function eachDocRow(db: IsnadDB, fn: (d: DocRecord) => void): Promise<void> {
+  await db.dpages.orderBy('p').each((page) => {
+    for (const d of rowsOf(page)) fn(d);
+  });
+}
+
+/** The doc rows of up to `pages` pages after page `after`, and the last page's number (null: none
+ *  left): a slice of a walk over every doc row. */
+export async function docRowsAfter(db: IsnadDB, after: number, pages: number): Promise<{ last: number | null; rows: DocRecord[] }> {
+  const got = await db.dpages.where('p').above(after).limit(pages).toArray();
+  return { last: got.at(-1)?.p ?? null, rows: got.flatMap(rowsOf) };
+}
+
+/** The first and the last doc row (by number). */
+export async function docRowEnds(db: IsnadDB): Promise<[DocRecord | undefined, DocRecord | undefined]> {
+  const [first, last] = await Promise.all([db.dpages.orderBy('p').first(), db.dpages.orderBy('p').last()]);
+  return [first && rowsOf(first)[0], last && rowsOf(last).at(-1)];
+}
