@@ -242,7 +242,7 @@ describe('database migrations', () => {
     await db.open();
     expect(db.tables.map((t) => t.name)).not.toContain('docs');
     for (const t of [db.dpages, db.segs, db.lex, db.meta, db.prints]) expect(await t.count()).toBe(0);
-    const reports = written.reports!.length + written.pages![0]!.ids.length;
+    const reports = written.reports!.length + (written.pages![0]!.ids as string[]).length;
     expect(await ensureIndexed(db)).toBe(reports);
     expect(await docCount(db)).toBe(reports);
     // Pages of 16 by number, each listing its reports' ids (the one index).

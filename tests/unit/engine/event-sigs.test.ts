@@ -13,7 +13,7 @@ import { signatureVersion, storedSignature, type PackedSignature } from '../../.
 import { eventSignature } from '../../../lib/events';
 import { packSignature, unpackSignature } from '../../../lib/engine/sig-pack';
 import type { DocRow } from '../../../lib/engine/index-types';
-import { storedDoc, unpackDoc, type DocRecord } from '../../../lib/engine/doc-rows';
+import { storedDoc, unpackDoc } from '../../../lib/engine/doc-rows';
 import { getReport } from '../../../lib/corpus/report-pages';
 import { allDocs, mapDocs } from './doc-table';
 
