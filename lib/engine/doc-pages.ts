@@ -11,19 +11,41 @@
 // deletion bitsets are untouched.
 import type { IsnadDB } from '../db';
 import type { Put } from '../corpus/page-rows';
-import type { DocRecord } from './doc-rows';
+import type { DocRecord, PackedDoc } from './doc-rows';
 import { getMany, readOnly } from './raw-reads';
 
 /** Doc rows a page holds at most (bench/RESULTS.md, session 12: 16 against 8 saved more writes for the same reads). */
 export const DOC_PAGE = 16;
 
-/** A page of doc rows. */
+/**
+ * A page of doc rows. Its rows are stored as a few arrays, not as objects: reading a row's
+ * structured clone costs per object and typed array in it, and a query reads ≈ 32 pages of 16 for
+ * ≈ 32 rows (a page of 16 objects, each with two typed arrays, measured ≈ 6 ms of a warm query's CPU
+ * more than a row each, bench/RESULTS.md session 14). Rows of an older shape (fields by name, or
+ * format 1's signature property: tests and databases copied table by table) are kept as they are
+ * in `d` instead.
+ */
 export interface DocPage {
   p: number;
-  /** Its reports' ids, in the order of `d` (indexed, an entry each). */
+  /** Its reports' ids, by ascending number (indexed, an entry each). */
   ids: string[];
-  /** Its doc rows, by ascending number. */
-  d: DocRecord[];
+  /** Their numbers. */
+  n?: Uint32Array;
+  /** Their near-duplicate groups (0: none). */
+  dup?: Uint32Array;
+  /** The page's distinct outlets and event-model versions, and each row's (sv: 0 none, else k + 1). */
+  outlets?: string[];
+  oi?: Uint8Array;
+  svs?: string[];
+  si?: Uint8Array;
+  /** Each row's packed bytes (doc-rows.ts `b`) and word counts (`tv`, empty: none), end to end,
+   *  with their ends (row i is [ends[i - 1], ends[i]), from 0). */
+  b?: Uint8Array;
+  be?: Uint32Array;
+  tv?: Uint8Array;
+  te?: Uint32Array;
+  /** Rows of an older shape, as they are. */
+  d?: DocRecord[];
 }
 
 /** The page a doc number's row is in. */
@@ -31,21 +53,82 @@ export const pageOfDoc = (n: number): number => Math.floor(n / DOC_PAGE);
 
 const DOC_STORE = 'dpages';
 
-/** A page's rows, checked: a row of another shape (a damaged database) is one error naming it. */
-function rowsOf(page: DocPage): DocRecord[] {
-  if (!Array.isArray(page.d) || !page.d.every((d) => typeof d === 'object' && d !== null && typeof d.n === 'number' && typeof d.id === 'string')) throw new Error(`doc page ${String(page.p)} is damaged: it holds no list of doc rows`);
-  return page.d;
+const isPackedRow = (d: DocRecord): d is PackedDoc => (d as PackedDoc).b instanceof Uint8Array && (d as PackedDoc).sig === undefined;
+
+const damaged = (page: DocPage): Error => new Error(`doc page ${String(page.p)} is damaged: its rows do not read`);
+
+/** The index in a distinct list, added if new. */
+function slot(list: string[], x: string): number {
+  const i = list.indexOf(x);
+  return i >= 0 ? i : list.push(x) - 1;
 }
 
-function pageRow(p: number, rows: readonly DocRecord[]): DocPage {
+function concat(parts: readonly Uint8Array[]): { all: Uint8Array; ends: Uint32Array } {
+  const ends = new Uint32Array(parts.length);
+  let at = 0;
+  parts.forEach((x, i) => (ends[i] = at += x.length));
+  const all = new Uint8Array(at);
+  parts.forEach((x, i) => all.set(x, i ? ends[i - 1]! : 0));
+  return { all, ends };
+}
+
+/** The page `p` holding `rows` (packed when every row is). */
+export function pageRow(p: number, rows: readonly DocRecord[]): DocPage {
   const d = [...rows].sort((a, b) => a.n - b.n);
-  return { p, ids: d.map((r) => r.id), d };
+  const ids = d.map((r) => r.id);
+  if (!d.every(isPackedRow)) return { p, ids, d };
+  const outlets: string[] = [];
+  const svs: string[] = [];
+  const b = concat(d.map((r) => r.b));
+  const tv = concat(d.map((r) => r.tv ?? new Uint8Array(0)));
+  return {
+    p,
+    ids,
+    n: Uint32Array.from(d, (r) => r.n),
+    dup: Uint32Array.from(d, (r) => r.dup ?? 0),
+    oi: Uint8Array.from(d, (r) => slot(outlets, r.outlet)),
+    outlets,
+    si: Uint8Array.from(d, (r) => (r.sv === undefined ? 0 : slot(svs, r.sv) + 1)),
+    svs,
+    b: b.all,
+    be: b.ends,
+    tv: tv.all,
+    te: tv.ends,
+  };
+}
+
+/** Row `i` of a packed page (its bytes copied out: a row kept by a cache keeps no page with it). */
+function rowAt(page: DocPage, i: number): PackedDoc {
+  const from = (ends: Uint32Array, k: number) => (k ? ends[k - 1]! : 0);
+  const b = page.b!.slice(from(page.be!, i), page.be![i]);
+  const tv = page.tv!.slice(from(page.te!, i), page.te![i]);
+  const si = page.si![i]!;
+  const outlet = page.outlets![page.oi![i]!];
+  if (outlet === undefined || (si && page.svs![si - 1] === undefined)) throw damaged(page);
+  return { n: page.n![i]!, id: page.ids[i]!, outlet, dup: page.dup![i] || null, b, ...(si ? { sv: page.svs![si - 1]! } : {}), ...(tv.length ? { tv } : {}) };
+}
+
+/** A page's rows (all, or those numbered in `only`), checked: a row of another shape (a damaged
+ *  database) is one error naming its page. */
+export function rowsOf(page: DocPage, only?: ReadonlySet<number>): DocRecord[] {
+  if (Array.isArray(page.d)) {
+    if (!page.d.every((d) => typeof d === 'object' && d !== null && typeof d.n === 'number' && typeof d.id === 'string')) throw damaged(page);
+    return only ? page.d.filter((d) => only.has(d.n)) : page.d;
+  }
+  const k = page.n?.length ?? -1;
+  const sized = (a: ArrayLike<unknown> | undefined) => a?.length === k;
+  if (!(page.n instanceof Uint32Array) || !Array.isArray(page.ids) || !sized(page.ids) || ![page.dup, page.oi, page.si, page.be, page.te].every(sized) || !(page.b instanceof Uint8Array) || !(page.tv instanceof Uint8Array) || !Array.isArray(page.outlets) || !Array.isArray(page.svs)) throw damaged(page);
+  if ((k && page.be![k - 1]! !== page.b.length) || (k && page.te![k - 1]! !== page.tv.length)) throw damaged(page);
+  const out: DocRecord[] = [];
+  for (let i = 0; i < k; i++) if (!only || only.has(page.n[i]!)) out.push(rowAt(page, i));
+  return out;
 }
 
 /** The rows of `ns`, in the order asked (undefined where none: a deleted report), from `pages`. */
 function pick(pages: ReadonlyArray<DocPage | undefined>, ns: readonly number[]): Array<DocRecord | undefined> {
+  const wanted = new Set(ns);
   const byN = new Map<number, DocRecord>();
-  for (const page of pages) if (page) for (const d of rowsOf(page)) byN.set(d.n, d);
+  for (const page of pages) if (page) for (const d of rowsOf(page, wanted)) byN.set(d.n, d);
   return ns.map((n) => byN.get(n));
 }
 
@@ -128,7 +211,7 @@ export async function eachDocRow(db: IsnadDB, fn: (d: DocRecord) => void): Promi
  *  left): a slice of a walk over every doc row. */
 export async function docRowsAfter(db: IsnadDB, after: number, pages: number): Promise<{ last: number | null; rows: DocRecord[] }> {
   const got = await db.dpages.where('p').above(after).limit(pages).toArray();
-  return { last: got.at(-1)?.p ?? null, rows: got.flatMap(rowsOf) };
+  return { last: got.at(-1)?.p ?? null, rows: got.flatMap((page) => rowsOf(page)) };
 }
 
 /** The first and the last doc row (by number). */

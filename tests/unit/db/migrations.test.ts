@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db';
 import { DERIVED_TABLES, RETIRED_TABLES, SCHEMA_HISTORY, type SchemaVersion } from '../../../lib/db/schema';
 import { deleteReports, ensureIndexed, readPostings } from '../../../lib/engine/index-store';
+import { rowsOf } from '../../../lib/engine/doc-pages';
 import { placeDayTerms } from '../../../lib/engine/place-days';
 import { analyse } from '../../../lib/engine/features';
 import type { Report } from '../../../lib/types';
@@ -247,8 +248,8 @@ describe('database migrations', () => {
     expect(await docCount(db)).toBe(reports);
     // Pages of 16 by number, each listing its reports' ids (the one index).
     const pages = await db.dpages.toArray();
-    for (const page of pages) expect(page.ids).toEqual(page.d.map((d) => d.id));
-    expect(pages.every((page) => page.d.every((d) => Math.floor(d.n / 16) === page.p))).toBe(true);
+    for (const page of pages) expect(page.ids).toEqual(rowsOf(page).map((d) => d.id));
+    expect(pages.every((page) => rowsOf(page).every((d) => Math.floor(d.n / 16) === page.p))).toBe(true);
     const r = written.reports![0]! as { id: string; title: string; text: string };
     const q = { url: '', title: r.title, text: `${r.text} ${r.text}`, publishedAt: null };
     expect((await searchRelated(db, q)).map((x) => x.id)).toEqual([r.id]);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { deleteReports, indexReports, toReport } from '../../../lib/engine/index-store';
-import { DOC_PAGE, docRowsIn, indexedIds, readDocRows } from '../../../lib/engine/doc-pages';
+import { DOC_PAGE, docRowsIn, indexedIds, readDocRows, rowsOf } from '../../../lib/engine/doc-pages';
 import { unpackDoc } from '../../../lib/engine/doc-rows';
 import { searchCorpus } from '../../../lib/engine/context';
 import { allDocs } from './doc-table';
@@ -24,12 +24,12 @@ describe('doc rows in pages', () => {
     await indexReports(db, reports(20, 40));
     const pages = await db.dpages.orderBy('p').toArray();
     expect(pages.map((p) => p.p)).toEqual([0, 1, 2]);
-    expect(pages.map((p) => p.d.map((d) => d.n))).toEqual([
+    expect(pages.map((p) => [...p.n!])).toEqual([
       Array.from({ length: 15 }, (_, i) => i + 1),
       Array.from({ length: DOC_PAGE }, (_, i) => i + 16),
       Array.from({ length: 9 }, (_, i) => i + 32),
     ]);
-    for (const p of pages) expect(p.ids).toEqual(p.d.map((d) => d.id));
+    for (const p of pages) expect(p.ids).toEqual(rowsOf(p).map((d) => d.id));
     const ids = reports(0, 40).map((r) => r.id);
     expect(await indexedIds(db)).toEqual([...ids].sort());
     expect(new Set((await allDocs(db)).map((d) => unpackDoc(d).url))).toEqual(new Set(real.slice(0, 40).map((r) => r.url)));
@@ -48,7 +48,7 @@ describe('doc rows in pages', () => {
     expect(await deleteReports(db, gone)).toBe(16);
     const pages = await db.dpages.orderBy('p').toArray();
     expect(pages.map((p) => p.p)).toEqual([1, 2]);
-    expect(pages[0]!.d.map((d) => d.n)).toEqual([16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
+    expect([...pages[0]!.n!]).toEqual([16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
     expect(pages[0]!.ids).not.toContain(gone.at(-1));
     expect((await readDocRows(db, [20, 21])).map((d) => d?.n)).toEqual([undefined, 21]);
     // The segments keep their deletion bits as before.
@@ -59,6 +59,11 @@ describe('doc rows in pages', () => {
   it('a damaged page is one error naming it', async () => {
     const db = fresh();
     await indexReports(db, reports(0, 5));
+    const page = (await db.dpages.get(0))!;
+    await db.dpages.put({ ...page, be: page.be!.subarray(1) });
+    await expect(readDocRows(db, [1])).rejects.toThrow('doc page 0 is damaged');
+    await db.dpages.put({ ...page, oi: Uint8Array.from(page.oi!, () => 9) });
+    await expect(readDocRows(db, [1])).rejects.toThrow('doc page 0 is damaged');
     await db.dpages.put({ p: 0, ids: [], d: 'not rows' as never });
     await expect(readDocRows(db, [1])).rejects.toThrow('doc page 0 is damaged');
   });

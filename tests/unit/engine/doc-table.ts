@@ -2,7 +2,7 @@
 // doc pages (lib/engine/doc-pages.ts), which keep them 16 to a row.
 import type { IsnadDB } from '../../../lib/db';
 import type { DocRecord } from '../../../lib/engine/doc-rows';
-import { docRowsIn, docRowsOfIds, eachDocRow, pageOfDoc, putDocRows, type DocPage } from '../../../lib/engine/doc-pages';
+import { docRowsIn, docRowsOfIds, eachDocRow, pageOfDoc, pageRow, putDocRows, rowsOf, type DocPage } from '../../../lib/engine/doc-pages';
 import { bulkPut } from '../../../lib/corpus/page-rows';
 
 /** Every doc row, by number. */
@@ -25,8 +25,8 @@ export const putDocs = (db: IsnadDB, rows: readonly DocRecord[]): Promise<void> 
 export function inPages(rows: readonly DocRecord[]): DocPage[] {
   const pages = new Map<number, DocRecord[]>();
   for (const d of rows) pages.set(pageOfDoc(d.n), [...(pages.get(pageOfDoc(d.n)) ?? []), d]);
-  return [...pages].map(([p, d]) => ({ p, ids: d.map((x) => x.id), d }));
+  return [...pages].map(([p, d]) => pageRow(p, d));
 }
 
 /** The doc pages of a table's dump with each row changed by `f`. */
-export const mapDocs = (pages: readonly unknown[], f: (d: DocRecord) => DocRecord): DocPage[] => (pages as DocPage[]).map((p) => ({ ...p, d: p.d.map(f) }));
+export const mapDocs = (pages: readonly unknown[], f: (d: DocRecord) => DocRecord): DocPage[] => (pages as DocPage[]).map((p) => pageRow(p.p, rowsOf(p).map(f)));

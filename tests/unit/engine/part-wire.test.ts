@@ -10,6 +10,7 @@ import { analysePart, fromPartWire, type PartWire } from '../../../lib/engine/pa
 import { analyseRecords, fromWire } from '../../../lib/engine/wire';
 import { synthCorpus } from '../../../bench/synth';
 import type { ReportRecord } from '../../../lib/types';
+import { rowsOf, type DocPage } from '../../../lib/engine/doc-pages';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const synthetic = synthCorpus(300, 11).records;
@@ -42,7 +43,7 @@ describe("an import part's analyses sent as one part with its strings once", () 
       const before = await written(records, (part) => overJson(analyseRecords(part, { events: true })).map((w) => fromWire(w) as never));
       // Two runs a part, as the page's two workers send them.
       const after = await written(records, (part) => fromPartWire(cloned([analysePart(part.slice(0, 15)), analysePart(part.slice(15))]), part.length));
-      expect(after.dpages!.flatMap((p) => (p as { d: unknown[] }).d).length).toBe(records.length);
+      expect((after.dpages as DocPage[]).flatMap((p) => rowsOf(p)).length).toBe(records.length);
       expect(after.segs!.length).toBeGreaterThan(0);
       expect(after.pages!.length).toBeGreaterThan(0);
       expect(after).toEqual(before);
