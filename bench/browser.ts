@@ -230,6 +230,8 @@ async function main(): Promise<void> {
     const warmCpu0 = chromiumCpu();
     let recall = 0;
     let precision = 0;
+    // Each query's partners' places in its top 10 (null: not there), to tell which query moved between builds.
+    const partnerRanks: Array<{ query: number; ranks: Array<number | null> }> = [];
     const index = new Map(corpus.records.map((r, i) => [r.url, i]));
     // As the in-page panel asks: the list first (its shared phrases are a second message).
     for (const g of queries) {
@@ -239,6 +241,7 @@ async function main(): Promise<void> {
       const rel = new Set(g.slice(1));
       recall += got.filter((i) => rel.has(i)).length / rel.size;
       precision += got.slice(0, 5).filter((i) => rel.has(i)).length / Math.min(5, rel.size);
+      partnerRanks.push({ query: g[0]!, ranks: g.slice(1).map((i) => (got.includes(i) ? got.indexOf(i) + 1 : null)) });
     }
     const warmCpuS = cpuSince(warmCpu0, chromiumCpu());
     const phases = summarise(await phasesOf(b.worker, queries.length));
@@ -345,6 +348,7 @@ async function main(): Promise<void> {
       // The machine's load average (1, 5, 15 min) before and after: it is shared.
       load: { before: loadBefore, after: loadavg().map((x) => Math.round(x * 10) / 10) },
       precisionAt5: Math.round((precision / queries.length) * 1000) / 1000,
+      partnerRanks,
     };
     process.stdout.write(`${JSON.stringify(values.json ? result : result, null, values.json ? 0 : 2)}\n`);
   } finally {
