@@ -9,16 +9,18 @@
 //   (its loads alternate with this build's, so both see the same machine load), --cold N (loads just
 //   after the background was stopped, 3), --dry (print only), --docs N (N synthetic reports imported
 //   first, as a reader imports a file: the reader's view with a big corpus; → results/main-thread-N.json),
-//   --extension-dir DIR (this build from another directory than .output/chrome-mv3).
+//   --extension-dir DIR (this build from another directory than .output/chrome-mv3), --profiles DIR
+//   (each build's profile with its imported corpus kept there and copied by later runs of the same builds: keptProfile).
 // Each stage is also put in a timeline: when the script started, the article was extracted, the
 // marks came back and were shown, and when the panel (its own document and clock) showed the
 // first related report.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import type { Span } from '../lib/timing';
-import { CHROMIUM, launchWithExtension, waitForCorpus } from '../tests/e2e/harness/chromium';
+import { CHROMIUM, EXTENSION_DIR, launchWithExtension, waitForCorpus, type Launched } from '../tests/e2e/harness/chromium';
 import { ourSteps, waitForStep } from '../tests/e2e/harness/isolated';
 import { PAGES, startSite } from '../tests/e2e/harness/site';
 import { importFile } from './import-file';
@@ -52,10 +54,16 @@ export interface Timeline {
   replied: number;
   /** The panel's iframe is added to the page (hidden), then placed and shown. */
   panelAdded: number;
+  /** The background took the panel's run (page:frame answered) and the panel's frame fired its load: the content script posts the frame its key once both are done (NaN before session 14). */
+  panelOffered: number;
+  panelLoaded: number;
   panelPlaced: number;
   /** The panel's document starts loading, its script runs, it shows the related reports. */
   panelNavigation: number;
   panelScript: number;
+  /** The panel asks for its run's related reports (its key came), and their answer arrives (NaN in builds before session 14). */
+  panelAsked: number;
+  panelAnswer: number;
   panelShown: number;
   /** The panel shows why each report is related (its shared phrases, asked for after the list; NaN in a build that sent them with it). */
   panelWhy: number;
@@ -70,17 +78,19 @@ export async function readTimeline(page: Page): Promise<Timeline> {
     const e = steps.find((s) => s.name === name);
     return e ? e.start + e.duration : NaN;
   };
-  const own = { script: at('start'), extracted: at('extract-dates'), replied: at('replied'), panelAdded: at('panel'), panelPlaced: at('panel-place'), marks: at('marks-label'), origin: await page.evaluate(() => performance.timeOrigin) };
+  const own = { script: at('start'), extracted: at('extract-dates'), replied: at('replied'), panelAdded: at('panel'), panelOffered: at('panel-offered'), panelLoaded: at('panel-loaded'), panelPlaced: at('panel-place'), marks: at('marks-label'), origin: await page.evaluate(() => performance.timeOrigin) };
   const handle = await page.$('[data-isnad="panel"] iframe');
   const frame = await handle?.contentFrame();
   const panel = frame
     ? await frame.evaluate(() => ({
         origin: performance.timeOrigin,
         script: performance.getEntriesByName('isnad:panel-script')[0]?.startTime ?? NaN,
+        asked: performance.getEntriesByName('isnad:panel-asked')[0]?.startTime ?? NaN,
+        answer: performance.getEntriesByName('isnad:panel-answer')[0]?.startTime ?? NaN,
         shown: performance.getEntriesByName('isnad:panel-shown')[0]?.startTime ?? NaN,
         why: performance.getEntriesByName('isnad:panel-why')[0]?.startTime ?? NaN,
       }))
-    : { origin: NaN, script: NaN, shown: NaN, why: NaN };
+    : { origin: NaN, script: NaN, asked: NaN, answer: NaN, shown: NaN, why: NaN };
   const shift = panel.origin - own.origin;
   const nav = await page.evaluate(() => {
     const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -92,9 +102,13 @@ export async function readTimeline(page: Page): Promise<Timeline> {
     extracted: own.extracted,
     replied: own.replied,
     panelAdded: own.panelAdded,
+    panelOffered: own.panelOffered,
+    panelLoaded: own.panelLoaded,
     panelPlaced: own.panelPlaced,
     panelNavigation: shift,
     panelScript: shift + panel.script,
+    panelAsked: shift + panel.asked,
+    panelAnswer: shift + panel.answer,
     panelShown: shift + panel.shown,
     panelWhy: shift + panel.why,
     marks: own.marks,
@@ -120,7 +134,7 @@ export async function readCost(page: Page): Promise<PageCost> {
     marks: document.querySelectorAll('mark[data-isnad-mark]').length,
   }));
   // Moments (the script's start, the reply, the clippings highlighted) are not steps: they hold no thread.
-  const moments = new Set(['start', 'replied', 'clips']);
+  const moments = new Set(['start', 'replied', 'clips', 'panel-offered', 'panel-loaded']);
   return { ...seen, steps: all.filter((s) => !moments.has(s.name)), started: all.find((s) => s.name === 'start')?.start };
 }
 
@@ -392,17 +406,43 @@ function summariseCold(loads: Load[]): NonNullable<Row['cold']> {
   return { runs: loads.length, marksAtMs: round(median(marks)), marksAtMaxMs: round(Math.max(...marks)), relatedInPanelMs: round(median(related)), relatedInPanelMaxMs: round(Math.max(...related)), whyInPanelMs: why.length ? round(median(why)) : NaN, timeline: medianTimeline(loads) };
 }
 
-export async function measureMainThread({ runs = 5, baselineDir, traced = 3, coldRuns = 3, docs = 0, extensionDir }: { runs?: number; baselineDir?: string; traced?: number; coldRuns?: number; docs?: number; extensionDir?: string } = {}): Promise<{ rows: Row[]; baseline: Row[] | null }> {
+/**
+ * `--profiles DIR`: each build's browser profile with its imported corpus kept in DIR/<k> (k: 0 this
+ * build, 1 the baseline) and copied for each later run of the same build in the same directory and
+ * --docs, instead of importing again (minutes at 100,000 reports): more loads of the same builds.
+ * An unpacked extension's id, and so its database, follows its directory.
+ */
+function keptProfile(dir: string | undefined, k: number, extensionDir: string, docs: number): { userDataDir?: string; imported: boolean; drop: () => void } {
+  if (!dir || !docs) return { imported: false, drop: () => undefined };
+  const saved = join(dir, String(k));
+  // The same build only: a kept profile keeps the service worker it registered (a rebuilt
+  // extension's new worker was not taken up, same directory and version), not just its corpus.
+  const worker = createHash('sha256').update(readFileSync(join(extensionDir, 'background.js'))).digest('hex').slice(0, 16);
+  const stamp = `${resolve(extensionDir)} ${docs} ${worker}\n`;
+  if (existsSync(join(saved, 'isnad-build.txt')) && readFileSync(join(saved, 'isnad-build.txt'), 'utf8') === stamp) {
+    const copy = mkdtempSync(join(tmpdir(), 'isnad-bench-profile-'));
+    cpSync(saved, copy, { recursive: true });
+    return { userDataDir: copy, imported: true, drop: () => rmSync(copy, { recursive: true, force: true }) };
+  }
+  // Made anew, this run's own loads included (a copy would need the browser closed first).
+  rmSync(saved, { recursive: true, force: true });
+  mkdirSync(saved, { recursive: true });
+  return { userDataDir: saved, imported: false, drop: () => writeFileSync(join(saved, 'isnad-build.txt'), stamp) };
+}
+
+export async function measureMainThread({ runs = 5, baselineDir, traced = 3, coldRuns = 3, docs = 0, extensionDir, profiles }: { runs?: number; baselineDir?: string; traced?: number; coldRuns?: number; docs?: number; extensionDir?: string; profiles?: string } = {}): Promise<{ rows: Row[]; baseline: Row[] | null }> {
   const site = await startSite();
-  const builds = [await launchWithExtension({ hostRules: site.hostRules, ...(extensionDir ? { extensionDir } : {}) })];
-  if (baselineDir) builds.push(await launchWithExtension({ hostRules: site.hostRules, extensionDir: baselineDir }));
+  const dirs = [extensionDir ?? EXTENSION_DIR, ...(baselineDir ? [baselineDir] : [])];
+  const kept = dirs.map((d, k) => keptProfile(profiles, k, d, docs));
+  const builds: Launched[] = [];
+  for (const [k, d] of dirs.entries()) builds.push(await launchWithExtension({ hostRules: site.hostRules, extensionDir: d, ...(kept[k]!.userDataDir ? { userDataDir: kept[k]!.userDataDir } : {}) }));
   const rows: Row[][] = builds.map(() => []);
   try {
     const stoppers: Array<() => Promise<void>> = [];
-    for (const b of builds) {
+    for (const [k, b] of builds.entries()) {
       await waitForCorpus(b.worker);
       // --docs N: the reader's view with a big corpus, N synthetic reports imported first.
-      if (docs) {
+      if (docs && !kept[k]!.imported) {
         const options = await b.context.newPage();
         await options.goto(`chrome-extension://${b.extensionId}/options.html`);
         const ms = await importFile(options, synthCorpus(docs).records);
@@ -450,6 +490,7 @@ export async function measureMainThread({ runs = 5, baselineDir, traced = 3, col
     return { rows: rows[0]!, baseline: rows[1] ?? null };
   } finally {
     for (const b of builds) await b.close();
+    for (const p of kept) p.drop();
     site.server.close();
   }
 }
@@ -460,10 +501,14 @@ const TIMELINE: Array<[keyof Timeline, string]> = [
   ['script', 'script starts'],
   ['panelAdded', 'panel added'],
   ['extracted', 'extracted'],
+  ['panelOffered', 'run offered'],
+  ['panelLoaded', 'panel loaded'],
   ['panelPlaced', 'panel placed'],
   ['replied', 'marks reply'],
   ['marks', 'marks shown'],
   ['panelScript', "panel's script runs"],
+  ['panelAsked', 'panel asks'],
+  ['panelAnswer', 'answer in panel'],
   ['panelShown', 'related shown'],
   ['panelWhy', 'why shown'],
 ];
@@ -553,7 +598,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const load = loadavg();
   const docs = Number(arg('--docs') ?? 0);
-  const { rows, baseline } = await measureMainThread({ runs: Number(arg('--runs') ?? 5), baselineDir: arg('--baseline'), traced: Number(arg('--traced') ?? 3), coldRuns: Number(arg('--cold') ?? 3), docs, extensionDir: arg('--extension-dir') });
+  const { rows, baseline } = await measureMainThread({ runs: Number(arg('--runs') ?? 5), baselineDir: arg('--baseline'), traced: Number(arg('--traced') ?? 3), coldRuns: Number(arg('--cold') ?? 3), docs, extensionDir: arg('--extension-dir'), profiles: arg('--profiles') });
   const loadAfter = loadavg();
   if (docs) {
     // A big corpus's run is its own result; MAIN-THREAD.md keeps the built-in corpus's.

@@ -52,28 +52,40 @@ export function newKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The grants of each tab. What this worker was offered is held at once and answered from memory:
+ * a woken worker answered the panel's offer 300-800 ms after it was sent when each offer and claim
+ * waited for the session store (read, then written; its replies queue behind the lookup's work),
+ * and the panel, given its key only then, asked for its list after the lookup had ended. The store
+ * is read once a tab (what a stopped worker held joins what was offered since) and written after,
+ * in order (written()).
+ */
 export class FrameClaims {
   private readonly tabs = new Map<number, Grant[]>();
+  /** Each tab's read of the session store, once per life of the worker (until forgotten). */
+  private readonly reads = new Map<number, Promise<void>>();
+  private writes: Promise<unknown> = Promise.resolve();
   constructor(private readonly store?: GrantStore) {}
 
   /** The content script made a frame for `run` (about `subject`, if it says) and will post it `key`. */
   async offer(tabId: number, run: string, key: string, subject?: string): Promise<void> {
     if (!RUN.test(run) || !KEY.test(key)) throw new Error('page:frame: not a run id and key');
     if (subject !== undefined && typeof subject !== 'string') throw new Error('page:frame: not a subject');
-    const grants = (await this.load(tabId)).filter((g) => g.run !== run);
+    const grants = (this.tabs.get(tabId) ?? []).filter((g) => g.run !== run);
     grants.push(subject === undefined ? { run, key } : { run, key, subject: subject.slice(0, 200) });
-    await this.save(tabId, grants.slice(-MAX_RUNS));
+    this.tabs.set(tabId, grants.slice(-MAX_RUNS));
+    this.save(tabId);
   }
 
   /** Whether the frame presenting run and key is the one it was made for: the first to present them. */
   async claim(tabId: number | undefined, frameId: number | undefined, run: string, key: string): Promise<boolean> {
     if (tabId === undefined || frameId === undefined) return false;
-    const grants = await this.load(tabId);
-    const grant = grants.find((g) => g.run === run);
+    const grant = (this.tabs.get(tabId) ?? []).find((g) => g.run === run) ?? (await this.load(tabId)).find((g) => g.run === run);
     if (!grant || typeof key !== 'string' || grant.key !== key) return false;
     if (grant.frameId === undefined) {
+      // Taken before anything is awaited: a second claimant sees it.
       grant.frameId = frameId;
-      await this.save(tabId, grants);
+      this.save(tabId);
       return true;
     }
     return grant.frameId === frameId;
@@ -87,11 +99,10 @@ export class FrameClaims {
 
   /** The reader points at a mark: the card of `run` shows that entity. */
   async point(tabId: number, run: string, entity: string): Promise<void> {
-    const grants = await this.load(tabId);
-    const grant = grants.find((g) => g.run === run);
+    const grant = (await this.load(tabId)).find((g) => g.run === run);
     if (!grant) throw new Error('page:card: no such card');
     grant.subject = entity.slice(0, 200);
-    await this.save(tabId, grants);
+    this.save(tabId);
   }
 
   /**
@@ -105,22 +116,41 @@ export class FrameClaims {
 
   async forget(tabId: number): Promise<void> {
     this.tabs.delete(tabId);
-    await this.store?.remove(storeKey(tabId));
+    this.reads.delete(tabId);
+    await (this.writes = this.writes.then(() => this.store?.remove(storeKey(tabId))).catch(() => undefined));
   }
 
+  /** Once every grant given so far is in the session store. */
+  async written(): Promise<void> {
+    await this.writes;
+  }
+
+  /** The tab's grants: what this worker was offered, and what a stopped one left in the session store. */
   private async load(tabId: number): Promise<Grant[]> {
-    const held = this.tabs.get(tabId);
-    if (held) return held;
-    // A stopped service worker forgot them; the session store did not.
-    const stored = this.store ? (await this.store.get(storeKey(tabId)))[storeKey(tabId)] : undefined;
-    const grants = Array.isArray(stored) ? (stored as Grant[]).filter((g) => g && typeof g.run === 'string' && typeof g.key === 'string') : [];
-    this.tabs.set(tabId, grants);
-    return grants;
+    let read = this.reads.get(tabId);
+    if (!read) {
+      const store = this.store;
+      read = (async () => {
+        const stored = store ? (await store.get(storeKey(tabId)))[storeKey(tabId)] : undefined;
+        if (this.reads.get(tabId) !== read) return; // forgotten meanwhile
+        const held = this.tabs.get(tabId) ?? [];
+        const old = Array.isArray(stored) ? (stored as Grant[]).filter((g) => g && typeof g.run === 'string' && typeof g.key === 'string' && !held.some((h) => h.run === g.run)) : [];
+        this.tabs.set(tabId, [...old, ...held].slice(-MAX_RUNS));
+      })();
+      this.reads.set(tabId, read);
+    }
+    await read;
+    return this.tabs.get(tabId) ?? [];
   }
 
-  private async save(tabId: number, grants: Grant[]): Promise<void> {
-    this.tabs.set(tabId, grants);
-    await this.store?.set({ [storeKey(tabId)]: grants });
+  /** Writes the tab's grants after those before (once its stored ones are read in). */
+  private save(tabId: number): void {
+    const store = this.store;
+    if (!store) return;
+    // A tab forgotten meanwhile is not written again.
+    this.writes = this.writes
+      .then(() => (this.tabs.has(tabId) ? this.load(tabId).then((grants) => store.set({ [storeKey(tabId)]: grants })) : undefined))
+      .catch((e: unknown) => console.error('Isnad: frame grants not kept', e));
   }
 }
 

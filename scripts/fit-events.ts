@@ -503,12 +503,13 @@ function judgeAll(list: Pair[], all: Pair[], fit: Fitted, at?: number): Scored[]
 const fmt = (x: number) => x.toFixed(3);
 
 /** Held out: each fold's events judged by a model fitted without them. */
-function crossValidate(all: Pair[]): Scored[] {
+function crossValidate(all: Pair[], seconds: NeighbourModel[] = []): Scored[] {
   const held: Scored[] = [];
   for (let f = 0; f < FOLDS; f++) {
     const fit = fitModel(all.filter((p) => !touches(p, f)));
     held.push(...judgeAll(all.filter((p) => pairFold(p) === f), all, fit));
     const nb = fit.model.neighbours!;
+    seconds.push(nb);
     process.stderr.write(`fold ${f} done (threshold ${fit.model.thresholds.sameEvent}; second stage ${nb.features.map((n, i) => `${n} ${nb.coef[i]!.toFixed(2)}`).join(', ')}, bias ${nb.bias.toFixed(2)})\n`);
   }
   return held;
@@ -563,7 +564,8 @@ function main(): void {
   const all = quickPairs(reports) ?? [...bySource.values()].flatMap(pairs);
   process.stderr.write(`${reports.length} reports, ${all.length} pairs (${all.filter((p) => p.y).length} same-event) in ${Date.now() - t0} ms\n`);
 
-  const held = crossValidate(all);
+  const seconds: NeighbourModel[] = [];
+  const held = crossValidate(all, seconds);
   if (process.env.EVENTS_QUICK) return quick(held);
   // The same, on the labels as they were before the reviewed relabels (folds by the events then).
   const original = all.some((p) => p.y !== p.y0) ? crossValidate(all.map(asLabelledFirst)) : held;
@@ -647,6 +649,14 @@ function main(): void {
   const nb = final.neighbours!;
   lines.push('', 'Second stage (lib/events/neighbours.ts):', '', '| feature | coefficient |', '|---|---:|', `| (bias) | ${nb.bias.toFixed(3)} |`);
   nb.features.forEach((n, i) => lines.push(`| ${n} | ${nb.coef[i]!.toFixed(3)} |`));
+  lines.push('', "Second stage per fold (each held-out fold's model, fitted without its events) and the final one: how far its weights move between fits (events14):", '');
+  lines.push(`| feature | ${seconds.map((_, f) => `fold ${f}`).join(' | ')} | range across folds | final |`, `|---|${seconds.map(() => '---:').join('|')}|---:|---:|`);
+  const spread = (n: string, of: (m: NeighbourModel) => number) => {
+    const c = seconds.map(of);
+    lines.push(`| ${n} | ${c.map((v) => v.toFixed(3)).join(' | ')} | ${(Math.max(...c) - Math.min(...c)).toFixed(3)} | ${of(nb).toFixed(3)} |`);
+  };
+  spread('(bias)', (m) => m.bias);
+  nb.features.forEach((n, i) => spread(n, (m) => m.coef[i]!));
   // The targets and the ranking sections (the Node bench's, bench/run.ts) are written by hand: kept as they are.
   const before = readFileSync(join(root, 'bench/EVENTS.md'), 'utf8');
   const targets = before.indexOf('\n## Where the targets stand');

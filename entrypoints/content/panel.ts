@@ -4,6 +4,7 @@ import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { PANEL_MAX, placePanel, type Column, type Placement } from './panel-place';
 import { keyFrame } from '../../lib/frames';
 import { hasText } from '../../lib/markup/has-text';
+import { moment } from '../../lib/timing';
 import { send, type TabPanelLayout } from '../../lib/messaging';
 import { DEFAULT_PANEL_LAYOUT, loadSettings, panelLayoutFor, type PanelLayout } from '../../lib/settings';
 
@@ -161,7 +162,8 @@ export function mountPanel(ctx: ContentScriptContext, run: string): Panel {
   // beside the offer: the extension frame's creation and load took 250–500 ms from navigation to
   // its script, and a worker that had just started answered the offer only 100–280 ms after it was
   // sent (bench/main-thread.ts at 10,000 reports, background stopped first).
-  const keyed = keyFrame(ui.iframe, new URL(browser.runtime.getURL('/')).origin, (r, key) => send('page:frame', { run: r, key }));
+  const keyed = keyFrame(ui.iframe, new URL(browser.runtime.getURL('/')).origin, (r, key) => send('page:frame', { run: r, key }).finally(() => moment('panel-offered')));
+  ui.iframe.addEventListener('load', () => moment('panel-loaded'));
   void keyed.run(run);
   ui.iframe.src = panelUrl(run);
   ui.mount();

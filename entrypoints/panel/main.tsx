@@ -19,9 +19,13 @@ performance.mark('isnad:panel-script');
 // so a page's own copy of this page gets nothing.
 const run = new URLSearchParams(location.search).get('run') ?? '';
 let answered: ContextState | null = null;
-const asked = claimRun(run, (key) => call('ui:panel-context', { run, key })).then(
-  ({ answer }) => (answered = answer.ok ? { kind: 'ready', context: answer.value } : { kind: 'error', message: answer.error }),
-);
+const asked = claimRun(run, (key) => {
+  performance.mark('isnad:panel-asked');
+  return call('ui:panel-context', { run, key });
+}).then(({ answer }) => {
+  performance.mark('isnad:panel-answer');
+  return (answered = answer.ok ? { kind: 'ready', context: answer.value } : { kind: 'error', message: answer.error });
+});
 
 /** The panel's context: shown in the same commit the answer arrives in, not a frame later. */
 function usePanelContext(): ContextState {

@@ -7,6 +7,9 @@ export interface QueryPhases {
   score: number;
   docs: number;
   explain: number;
+  /** Of `postings`, the worker's thread time decoding segment rows and their terms' postings
+   *  (this query's or another read's running meanwhile); the rest waited for the reads. */
+  decode: number;
   blocks: number;
   /** Doc rows read (or found cached) for the candidates. */
   rows: number;
@@ -15,17 +18,34 @@ export interface QueryPhases {
   began: number;
 }
 
+/** Thread time spent decoding segment rows (segments/store.ts adds to it), in ms since the worker
+ *  started: a phase's share is its change over the phase. */
+export const decodeTime = { ms: 0 };
+
+/** Runs a synchronous decode and adds its time to decodeTime. */
+export function decoding<T>(fn: () => T): T {
+  const t0 = performance.now();
+  try {
+    return fn();
+  } finally {
+    decodeTime.ms += performance.now() - t0;
+  }
+}
+
 const KEEP = 500;
 export const recentPhases: QueryPhases[] = [];
 
 export function phaseClock() {
   let last = performance.now();
-  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, blocks: 0, rows: 0, began: Math.round(last * 10) / 10 };
+  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, began: Math.round(last * 10) / 10 };
+  let decodedBefore = decodeTime.ms;
   return {
-    lap(k: Exclude<keyof QueryPhases, 'blocks' | 'rows' | 'began'>) {
+    lap(k: Exclude<keyof QueryPhases, 'decode' | 'blocks' | 'rows' | 'began'>) {
       const now = performance.now();
       p[k] += Math.round((now - last) * 10) / 10;
       last = now;
+      if (k === 'postings') p.decode += Math.round((decodeTime.ms - decodedBefore) * 10) / 10;
+      decodedBefore = decodeTime.ms;
     },
     done(blocks: number, rows: number) {
       p.blocks = blocks;

@@ -11,6 +11,7 @@
 import type { IsnadDB } from '../../db';
 import { readOnly, result } from '../raw-reads';
 import { asBytes, SegmentFormatError } from './bytes';
+import { decoding } from '../query-phases';
 import { SegmentCache } from './cache';
 import { columnBytes, decodeColumns, encodeColumns, positionOf, type DocColumns, type DocValues } from './columns';
 import { Deletions } from './deletions';
@@ -106,7 +107,8 @@ async function cached<T>(db: object, { s, k }: { s: number; k: number }, get: Ge
   const hit = c.get(s, k);
   const v = hit && kind.unwrap(hit.d);
   if (v) return v;
-  const out = kind.decode(await rowBytes(get, s, k), s, k);
+  const bytes = await rowBytes(get, s, k);
+  const out = decoding(() => kind.decode(bytes, s, k));
   if (keep) c.set(s, k, { d: kind.wrap(out), bytes: kind.size(out) });
   return out;
 }
@@ -130,7 +132,7 @@ export async function readPostings(db: IsnadDB, terms: readonly string[]): Promi
   const blocks = await Promise.all(meta.segs.map((x, i) => Promise.all([...wanted[i]!.keys()].map((b) => loadBlock(db, x.s, FIRST_BLOCK + b, get)))));
   const postings = new Map<string, TermPostings>(terms.map((t) => [t, { df: 0, saturated: false, parts: [] }]));
   let read = 0;
-  wanted.forEach((want, i) => {
+  decoding(() => wanted.forEach((want, i) => {
     [...want.values()].forEach((ts, j) => {
       read++;
       const block = blocks[i]![j]!;
@@ -143,7 +145,7 @@ export async function readPostings(db: IsnadDB, terms: readonly string[]): Promi
         else out.parts.push({ ids: p.ids, imp: p.imp });
       }
     });
-  });
+  }));
   return { meta, postings, blocks: read };
 }
 

@@ -16,10 +16,10 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { hostRules: string; headless?: boolean; lang?: 'ar' | 'en'; colorScheme?: 'light' | 'dark'; extraArgs?: string[]; /** Another build (a benchmark's baseline). */ extensionDir?: string }): Promise<Launched> {
+export async function launchWithExtension(opts: { hostRules: string; headless?: boolean; lang?: 'ar' | 'en'; colorScheme?: 'light' | 'dark'; extraArgs?: string[]; /** Another build (a benchmark's baseline). */ extensionDir?: string; /** A profile to use, and keep, instead of a new one (a benchmark's imported corpus). */ userDataDir?: string }): Promise<Launched> {
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension at ${extensionDir}: run npm run build`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'isnad-e2e-'));
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'isnad-e2e-'));
   const headless = opts.headless ?? true;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -54,7 +54,7 @@ export async function launchWithExtension(opts: { hostRules: string; headless?: 
     worker,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { openDb } from '../../../lib/db';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
-import { recentPhases } from '../../../lib/engine/query-phases';
+import { decodeTime, recentPhases } from '../../../lib/engine/query-phases';
 import { searchRelated } from '../../../lib/engine/search';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
@@ -27,6 +27,21 @@ describe("a query's phases", () => {
     expect(spent).toBeGreaterThan(0);
     // Each lap is rounded to 0.1 ms: five of them may add up to 0.5 ms over.
     expect(p.began + spent).toBeLessThanOrEqual(after + 0.5);
+    db.close();
+  });
+
+  it("tell the postings phase's decoding on the worker's thread from its wait for the reads", async () => {
+    const db = openDb(`phases-decode-${Math.random()}`);
+    await indexReports(db, real.slice(0, 60).map((r) => toReport(r, 'import', 'real-2025')));
+    const r = real[7]!;
+    const before = decodeTime.ms;
+    await searchRelated(db, { url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt }, { explain: false });
+    const p = recentPhases.at(-1)!;
+    // Its blocks were decoded (a new database: none cached), within the phase and counted once.
+    expect(p.blocks).toBeGreaterThan(0);
+    expect(p.decode).toBeGreaterThan(0);
+    expect(p.decode).toBeLessThanOrEqual(p.postings + 0.1);
+    expect(p.decode).toBeLessThanOrEqual(decodeTime.ms - before + 0.1);
     db.close();
   });
 });

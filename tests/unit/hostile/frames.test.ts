@@ -71,9 +71,37 @@ describe('frame claims', () => {
     const before = new FrameClaims(store);
     await before.offer(4, RUN, key);
     expect(await before.claim(4, 11, RUN, key)).toBe(true);
+    await before.written();
     const after = new FrameClaims(store); // a new worker
     expect(await after.holds(4, 11)).toBe(true);
     expect(await after.claim(4, 12, RUN, key)).toBe(false);
+  });
+});
+
+describe('frame claims in a worker just woken', () => {
+  it('answer an offer and its claim without waiting for the session store, and keep what a stopped worker held', async () => {
+    const store = memoryStore();
+    const older = newKey();
+    const before = new FrameClaims(store);
+    await before.offer(5, `card-${RUN}`, older);
+    expect(await before.claim(5, 20, `card-${RUN}`, older)).toBe(true);
+    await before.written();
+    // The session store answers only when let: the new worker's offer and claim must not wait for it.
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const slow: GrantStore = { get: async (k) => (await gate, store.get(k)), set: async (i) => (await gate, store.set(i)), remove: async (k) => (await gate, store.remove(k)) };
+    const after = new FrameClaims(slow);
+    const key = newKey();
+    const answered = await Promise.race([(async () => (await after.offer(5, RUN, key), await after.claim(5, 21, RUN, key)))(), new Promise((r) => setTimeout(() => r('waited'), 200))]);
+    expect(answered).toBe(true);
+    expect(await Promise.race([after.claim(5, 22, RUN, key), new Promise((r) => setTimeout(() => r('waited'), 200))])).toBe(false); // a second claimant, at once
+    open();
+    // The stopped worker's card is still held by its frame, and the new run is written beside it.
+    expect(await after.holds(5, 20)).toBe(true);
+    await after.written();
+    const third = new FrameClaims(store);
+    expect(await third.claim(5, 21, RUN, key)).toBe(true);
+    expect(await third.claim(5, 20, `card-${RUN}`, older)).toBe(true);
   });
 });
 
