@@ -110,7 +110,7 @@ async function filtered(db: IsnadDB, q: CorpusQuery, outlets: Set<string> | null
     if (inFilters(d, q, outlets)) kept.push(d);
   };
   if (!outlets) await eachDocRow(db, keep);
-  else for (const o of outlets) for (const row of await docRowsOfIds(db, await reportIds(db, { outlet: o }))) keep(row);
+  else for (const row of await docRowsOfIds(db, (await Promise.all([...outlets].map((outlet) => reportIds(db, { outlet })))).flat())) keep(row);
   return kept;
 }
 
