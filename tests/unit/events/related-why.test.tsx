@@ -54,7 +54,9 @@ describe('why a report is related', () => {
     expect(differed).toContain('[aspectDay]');
     expect(differed).toContain('[daysApart 21]');
     expect(differed).toContain('[aspectKilled]: 4 / 7');
-    expect(list.querySelector('[data-testid="event-strength"]')!.textContent).toBe(`${Math.round(j.probability * 100)}%`);
+    // A report related by its place, weeks apart, is not given a near-zero "same event" chance.
+    expect(j.probability).toBeLessThan(0.5);
+    expect(list.querySelector('[data-testid="event-strength"]')).toBeNull();
     expect(list.querySelector('[data-aspect="day"] time')?.getAttribute('datetime')).toBe('2025-03-02');
   });
 
@@ -68,6 +70,17 @@ describe('why a report is related', () => {
     expect(agreed).toContain('[aspectWhat]: [eventShelling]');
     expect(agreed).toContain('[aspectKilled]: 4');
     expect(list.querySelector('[data-testid="why-differed"]')).toBeNull();
+    expect(list.querySelector('[data-testid="event-strength"]')!.textContent).toBe(`${Math.round(j.probability * 100)}%`);
+  });
+
+  it('a related report that may yet be the same incident says how likely; one that is not, does not', () => {
+    const j = judge(shelling('2025-03-02', 4, 'enab-baladi'), shelling('2025-03-23', 7, 'syria-tv'));
+    const maybe = shown({ ...report(j), relation: 'related', probability: 0.62 });
+    expect(maybe.querySelector('[data-testid="event-strength"]')!.textContent).toBe('62%');
+    const unlikely = shown({ ...report(j), relation: 'related', probability: 0.49 });
+    expect(unlikely.querySelector('[data-testid="event-strength"]')).toBeNull();
+    // The agreed and differing aspects are still there without the strength.
+    expect(unlikely.querySelector('[data-testid="why-agreed"]')).not.toBeNull();
   });
 
   it('a recurring report says so', () => {
