@@ -1,8 +1,9 @@
-// `npx tsx bench/rank-trace.ts --docs 100000 --queries 50 --out FILE`: the benchmark's queries
+// `npx tsx bench/rank-trace.ts --docs 100000 --queries 50 [--only 8,36230] --out FILE`: the benchmark's queries
 // (bench/run.ts: the same corpus, the same labelled groups) through the engine's first phase on
 // fake-indexeddb, written down so that ranking (lib/engine/rank.ts) can be replayed on them in
-// seconds (bench/rank-replay.ts) instead of indexing 100,000 reports again for each change: each
-// query's looked-up terms, its score against itself, its best TRACED lexical candidates (doc rows,
+// seconds (bench/rank-replay.ts) instead of indexing 100,000 reports again for each change. `--only`
+// traces just the queries asked by those records (bench/browser.ts's `partnerRanks` names them):
+// tracing all 50 at 100k takes longer than indexing. Each query's looked-up terms, its score against itself, its best TRACED lexical candidates (doc rows,
 // BM25, texts) and its partners' lexical ranks, with the engine's own top 10 to check the replay by.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -89,11 +90,12 @@ async function trace(db: ReturnType<typeof memoryDb>, r: ReportRecord, partners:
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, queries: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, queries: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' } } });
   const docs = Number(values.docs ?? 10000);
   const { corpus, queries, db } = await indexedSynth(docs, Number(values.queries ?? 50));
+  const only = values.only ? new Set(values.only.split(',').map(Number)) : undefined;
   const traced: TracedQuery[] = [];
-  for (const g of queries) traced.push(await trace(db, corpus.records[g[0]!]!, g.slice(1).map((i) => corpus.records[i]!)));
+  for (const g of queries.filter((x) => !only || only.has(x[0]!))) traced.push(await trace(db, corpus.records[g[0]!]!, g.slice(1).map((i) => corpus.records[i]!)));
   db.close();
   writeFileSync(values.out ?? `/tmp/rank-trace-${docs}.json`, JSON.stringify({ docs, queries: traced }));
 }

@@ -1,16 +1,11 @@
 import { formatNumber, formatPercent, t, tn, uiLang } from '../lib/i18n';
+import { MAYBE_SAME_EVENT } from '../lib/events/types';
 import type { EventAspect, RelatedReport } from '../lib/types';
 import { DateText } from './DateText';
 import { aspectLabel, eventTypeLabel } from './related-groups';
 
 type Names = Record<string, { ar: string; en: string }>;
 
-/**
- * Below this, a related report's chance of being the same event is not said: "1 %" beside a report
- * listed for its place or actors is noise to a reader, while 50 % and up is worth knowing (the
- * report may yet be the same incident). A same-event report always says it.
- */
-const STRENGTH_SHOWN_FROM = 0.5;
 
 /** A place's or an actor's name in the UI's language: the gazetteer's, else the Arabic name the engine gave. */
 function nameOf(id: string | undefined, names: Names, fallback?: string): string {
@@ -67,14 +62,15 @@ function Aspect({ x, names }: { x: EventAspect; names: Names }) {
 /**
  * Why a report is in the list: what its event and the article's agree on and differ on (place,
  * day of the event, what happened, numbers, who), and how strong the judgement is where that
- * helps the reader (STRENGTH_SHOWN_FROM). Shared words
+ * helps the reader: a same-event report always, a related one only if it may yet be the same
+ * incident (MAYBE_SAME_EVENT) — "1 %" beside a report listed for its place is noise. Shared words
  * are shown apart (the "Shared:" line).
  */
 export function EventWhy({ r, names }: { r: RelatedReport; names: Names }) {
   const agreed = (r.agreed ?? []).filter((x) => x.kind !== 'words');
   const differed = r.differed ?? [];
   const strength =
-    r.probability !== undefined && (r.relation === 'same-event' || r.probability >= STRENGTH_SHOWN_FROM) ? r.probability : undefined;
+    r.probability !== undefined && (r.relation === 'same-event' || r.probability >= MAYBE_SAME_EVENT) ? r.probability : undefined;
   if (strength === undefined && !agreed.length && !differed.length) return null;
   return (
     <div class="why event-why" data-testid="why-event">

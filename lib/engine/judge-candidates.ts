@@ -3,6 +3,7 @@
 // event, related (same place or actor, another incident), or neither (left out).
 // Its words are weighed by the reference table blended with the corpus's counts of the article's words.
 import { eventDoc, judgeAmong, type judge, type EventDoc } from '../events';
+import { MAYBE_SAME_EVENT } from '../events/types';
 import { storedEventDoc } from './event-sigs';
 import type { Folded } from './fold-duplicates';
 import type { DocRow } from './index-types';
@@ -29,8 +30,10 @@ function rowEventDoc(d: DocRow): EventDoc | null {
 }
 
 /**
- * The pool judged: same-event reports first, most probable first, then the related ones in
- * ranking order. Each report is judged from the event document its store keeps where it has one
+ * The pool judged: same-event reports first, most probable first, then the related ones that may
+ * yet be the same incident (MAYBE_SAME_EVENT: a partner whose toll or wording is far from the
+ * article's), most probable first, then the other related ones in ranking order: a report of the
+ * same place at 70 % comes before one of that place months before at 1 %, whatever their words. Each report is judged from the event document its store keeps where it has one
  * (a doc row's signature and word counts; with `textless`, a team server's) — which is what its
  * text would give — and only the others' texts are read. `textless`: nothing needs the reports'
  * texts after judging (no shared phrases to explain): else `withTexts` reads those of the reports
@@ -56,9 +59,11 @@ export async function judgeCandidates(q: Query, pool: readonly Folded[], source:
     const j = judgements[i]!;
     return j.relation === 'none' ? [] : [{ ...s, j, doc: evDocs[i]!, text: texts.get(s.d.id), archivedAt: archived.get(s.d.id) }];
   });
+  const maybe = (s: (typeof judged)[number]) => s.j.relation !== 'same-event' && s.j.probability >= MAYBE_SAME_EVENT;
   return [
     ...judged.filter((s) => s.j.relation === 'same-event').sort((a, b) => b.j.probability - a.j.probability),
-    ...judged.filter((s) => s.j.relation !== 'same-event'),
+    ...judged.filter(maybe).sort((a, b) => b.j.probability - a.j.probability),
+    ...judged.filter((s) => s.j.relation !== 'same-event' && !maybe(s)),
   ];
 }
 

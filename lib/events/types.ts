@@ -11,6 +11,13 @@ export const EVENT_TYPES: readonly EventType[] = [
   'statement', 'arrest', 'killing', 'displacement', 'disaster', 'economic', 'decision', 'other',
 ];
 
+/**
+ * A report judged related (not same-event) whose same-event probability is at least this may yet
+ * be the same incident (one outlet's toll or wording far from another's): it is ranked before the
+ * reports related only by place or actors, and the reader is told its probability.
+ */
+export const MAYBE_SAME_EVENT = 0.5;
+
 export interface EventPlace {
   /** Gazetteer id of the most specific place named for the event. */
   id: string;

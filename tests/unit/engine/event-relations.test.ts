@@ -39,6 +39,27 @@ describe('relations from the event model', () => {
     for (const r of related) expect(r.relation === 'same-event').toBe(r.probability! >= 0.8);
   });
 
+  it('ranks a related report that may yet be the same incident before one related only by its place', async () => {
+    const report = (outlet: string, title: string, text: string, publishedAt: string): ReportRecord => ({
+      url: `https://example.org/${outlet}/${publishedAt}`, outlet, title, text, publishedAt,
+    });
+    const shellingText = 'قتل 4 مدنيين وأصيب آخرون اليوم بقصف مدفعي لقوات النظام استهدف كفرنبل في ريف إدلب الجنوبي، بحسب الدفاع المدني.';
+    const article = report('enab-baladi', 'مقتل 4 مدنيين بقصف مدفعي على كفرنبل', shellingText, '2025-03-02');
+    // The same words two months before (lexically the best), and strikes on the town that very day told otherwise.
+    const before = report('orient-news', 'مقتل 4 مدنيين بقصف مدفعي على كفرنبل', shellingText, '2025-01-10');
+    const thatDay = report('halab-today', 'غارات على كفرنبل', 'شنت طائرات حربية غارات على كفرنبل صباح اليوم دون ورود أنباء عن إصابات.', '2025-03-02');
+    const db = openDb(`maybe-${Math.random()}`);
+    await indexReports(db, [before, thatDay].map((r) => toReport(r, 'import', 'test')));
+    const related = await searchRelated(db, q(article), { top: 10 });
+    const [first, second] = related;
+    expect(related.map((r) => r.relation)).toEqual(['related', 'related']);
+    expect(first!.url).toBe(thatDay.url);
+    expect(first!.probability).toBeGreaterThanOrEqual(0.5);
+    expect(second!.url).toBe(before.url);
+    expect(second!.probability).toBeLessThan(0.5);
+    db.close();
+  });
+
   it('keeps a pair\'s relation in a corpus of 5 reports and of 1,005', { timeout: 180_000 }, async () => {
     const pairs = events.slice(0, 6).map((g) => [byUrl.get(g[0]!)!, byUrl.get(g[1]!)!] as const);
     const relationIn = async (extra: ReportRecord[]) => {
