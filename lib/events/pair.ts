@@ -11,6 +11,7 @@ import { isoDay } from './day';
 import { dayFeatures, placeFeatures, typeFeatures } from './pair-features';
 import { isReaction, whatFeatures } from './what';
 import { countsAgree, numberFeatures, TOLL_GROWTH } from './numbers';
+import { sidesApart } from './sides';
 import { calibrate, withNeighbours, type NeighbourModel, type Thirds } from './neighbours';
 import type { EventSignature } from './types';
 import type { EventAspect } from '../types';
@@ -29,7 +30,7 @@ export function eventDoc(title: string, text: string, publishedAt: string | null
 export const FEATURES = [
   'lex', 'title', 'cover', 'rare', 'rareAr', 'placeSame', 'placeNear', 'placeConflict', 'placeApart', 'govApart', 'placeGenericOnly', 'sharedSpecific', 'placeOther', 'day0', 'day1', 'dayOther',
   'daySaid', 'dayFar', 'dayNamed', 'dayUnknown', 'dayAfterPub', 'pubFar', 'pubFarDated', 'typeSame', 'typeStatement', 'typeConflict', 'numBoth', 'numAgree', 'numConflict', 'numApart',
-  'numApartHere', 'numRise', 'actorShared', 'actorNoPlace', 'sameOutlet', 'recurring', 'lexDayFar', 'whatSame', 'whatConflict', 'update', 'sameOutletUpdate', 'weaponConflict',
+  'numApartHere', 'numRise', 'actorShared', 'actorNoPlace', 'sameOutlet', 'recurring', 'lexDayFar', 'whatSame', 'whatConflict', 'update', 'sameOutletUpdate', 'weaponConflict', 'sidesApart',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -123,6 +124,8 @@ export function pairScores(a: EventDoc, b: EventDoc, corpus?: CorpusDf, compared
     // A new toll is of the event of its own day: not of one of another day told (Tuesday's rockets
     // on a district, its toll raised that night, and Wednesday's).
     ...whatFeatures(a.sig, b.sig, types.typeSame, sameOutlet, places.placeNear > 0 || places.placeConflict > 0 || days.features.dayOther > 0 || days.features.dayAfterPub > 0),
+    // Who fought: the army's battle with IS and the Kurdish forces' (sides.ts).
+    sidesApart: sidesApart(a.sig.actors, b.sig.actors),
   };
   return { features, gap: days.gap, near: days.near };
 }

@@ -139,6 +139,19 @@ interface What {
 const UPDATE_AR = /(?:^|[^\u0621-\u064A])(?:حصيله|الحصيله|ارتفاع\s+(?:عدد|حصيله)|ارتفع\s+عدد|ترتفع\s+(?:ال)?(?:حصيله|عدد)|يرتفع\s+(?:ال)?(?:عدد))/;
 const UPDATE_EN = /\b(?:death toll|toll|new toll|rises to|rise to|climbs to|risen to|mounts)\b/;
 
+// Another event named as the time of this one: "just hours after a suspected chemical gas attack
+// left dozens dead in Khan Sheikhun", "بعد ساعات من هجوم كيماوي", "a day after air strikes hit a
+// hospital". What follows is that event's thing and weapon, not this one's (a plain "after" is
+// not: "dead after a gas attack" tells what the event was).
+const BACKGROUND_AR = /(?:^|[^\u0621-\u064A])(?:بعد|عقب)\s+(?:ساعات|ساعه|ساعتين|يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع)\s+(?:من|علي)(?![\u0621-\u064A])/;
+const BACKGROUND_EN = /\b(?:hours|an hour|a day|one day|two days|three days|days|a week|weeks)\s+after\b/i;
+
+/** `text` up to another event named as its time, when it names one. */
+function beforeBackground(text: string, arabic: boolean): string {
+  const m = (arabic ? BACKGROUND_AR : BACKGROUND_EN).exec(text);
+  return m ? text.slice(0, m.index) : text;
+}
+
 /** The event's things; `c`: the candidates (vocabulary.ts candidatesIn) of `${title}\n${lede}`, when there are. */
 export function whatOf(title: string, lede: string, arabic: boolean, c: Candidates | null = null): What {
   const first = lede.slice(0, FIRST_SENTENCE).split(/(?<=[.!؟?])\s/)[0] ?? '';
@@ -146,10 +159,11 @@ export function whatOf(title: string, lede: string, arabic: boolean, c: Candidat
   const ledeAt = c ? c.at[title.length + 1]! : 0;
   const flat = c ? c.flat.slice(0, c.at[title.length]) : normalize(title);
   const flatFirst = c ? c.flat.slice(ledeAt, c.at[title.length + 1 + first.length]) : normalize(first);
-  const both = c ? c.flat.slice(0, c.at[title.length + 1 + first.length]) : normalize(`${title}\n${first}`);
-  const t = keysIn(flat, arabic, WORDS, c);
-  const rest = keysIn(flatFirst, arabic, WORDS, c, ledeAt).filter((k) => !t.includes(k));
-  const weapons = keysIn(both, arabic, WEAPONS, c);
+  const own = beforeBackground(flat, arabic);
+  const ownFirst = beforeBackground(flatFirst, arabic);
+  const t = keysIn(own, arabic, WORDS, c);
+  const rest = keysIn(ownFirst, arabic, WORDS, c, ledeAt).filter((k) => !t.includes(k));
+  const weapons = [...new Set([...keysIn(own, arabic, WEAPONS, c), ...keysIn(ownFirst, arabic, WEAPONS, c, ledeAt)])];
   return { title: t, all: [...t, ...rest], update: (arabic ? UPDATE_AR : UPDATE_EN).test(flat), ...(weapons.length ? { weapons } : {}) };
 }
 

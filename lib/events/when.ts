@@ -147,7 +147,9 @@ function captions(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const m of s.matchAll(CREDIT)) {
     const from = Math.max(0, m.index! - CAPTION_CHARS);
-    const before = s.slice(from, m.index!);
+    // A caption that ends on its own full stop before the credit ("… Syria April 27 2017. (TRT
+    // World and Agencies)") is that sentence: the stop that closes it does not start it.
+    const before = s.slice(from, m.index!).replace(/[.؟?]\s*$/, '');
     // The sentence the credit closes starts after the last full stop, question mark or line
     // break before it (the credit of a caption that is a sentence of its own).
     const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('? '), before.lastIndexOf('؟'));

@@ -1,0 +1,49 @@
+// Who fought: the sides a report's actors fight on. Two reports of one enemy's losses, one
+// telling the army's battle with it and the other the Kurdish forces' (ISIL's 30 dead at Qassiab
+// against the army's 70 near Qamishli), tell two battles; reports that differ only in naming more
+// of one side, or none, do not. Allies that fight together and that outlets blame in one breath
+// ("Syrian regime or Russian air strikes") are one side.
+import { ancestors } from '../entities';
+
+/** The side of each actor at the root of its chain (a division → regime forces → the Assad regime). */
+const SIDES: Readonly<Record<string, string>> = {
+  'assad-regime': 'state',
+  'syrian-government': 'state',
+  russia: 'state',
+  iran: 'state',
+  'islamic-state': 'is',
+  sdf: 'kurds',
+  pkk: 'kurds',
+  coalition: 'us',
+  usa: 'us',
+  turkey: 'turkey',
+  opposition: 'opposition',
+  hts: 'opposition',
+  'al-qaeda': 'opposition',
+  'hurras-al-din': 'opposition',
+  'jund-al-aqsa': 'opposition',
+  'turkistan-party': 'opposition',
+  israel: 'israel',
+};
+
+/** Kinds of actor that fight (not a ministry, a person, a party, an agency of the state). */
+const FIGHTING = new Set(['regime', 'state', 'state-forces', 'armed-group', 'jihadist-group', 'militia', 'coalition']);
+
+/** The sides the actors fight on (sorted; none for actors that do not fight). */
+export function sidesOf(actors: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const id of actors) {
+    const chain = ancestors(id);
+    if (!chain.length || !FIGHTING.has(String(chain[0]!.kind))) continue;
+    const side = chain.map((e) => SIDES[e.id]).find((s) => s !== undefined);
+    if (side) out.add(side);
+  }
+  return [...out].sort();
+}
+
+/** Each report names a side that fought that the other never names: two battles, not one. */
+export function sidesApart(a: readonly string[], b: readonly string[]): number {
+  const sa = sidesOf(a);
+  const sb = sidesOf(b);
+  return sa.some((s) => !sb.includes(s)) && sb.some((s) => !sa.includes(s)) ? 1 : 0;
+}
