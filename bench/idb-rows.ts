@@ -15,6 +15,12 @@
 // indexed by its rows' ids and distinct outlets, multi-entry), and for `docs` and `doc-pages` the
 // reads a query makes (`--reads Q`: Q queries of 32 doc rows at random numbers, each query's
 // requests sent at once as lib/engine/raw-reads.ts does), timed and counted apart from the writes.
+// Session 15's: `doc-pages-ids` the pages of schema v10 (lib/engine/doc-pages.ts: their reports'
+// ids the one index, multi-entry), `doc-pages-bare` the same pages without an index (v11); and
+// `--ids hash`: the reports' ids as Isnad makes them (lib/corpus/ids.ts reportIdAndKeys: their main
+// URL key's hash, in random order), not `r<i>` (near-ordered: an index's keys then arrive in order).
+// `--deletes D` (doc-pages modes): D reports at random numbers deleted in one transaction, each
+// page read and written again without its row (an emptied page deleted), as deleteDocRows does.
 import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,6 +28,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM } from '../tests/e2e/harness/chromium';
+import { reportIdAndKeys } from '../lib/corpus/ids';
 import { synthCorpus } from './synth';
 
 /** CPU seconds so far of the Chromium processes this benchmark started (the descendants of this
@@ -64,7 +71,7 @@ function readDocs(tab: Page, mode: string, page: number, reads: number, total: n
     for (let q = 0; q < reads; q++) {
       const ns = Array.from({ length: 32 }, () => Math.floor(random() * total));
       const store = db.transaction('r', 'readonly').objectStore('r');
-      const keys = [...new Set(ns.map((n) => (mode === 'doc-pages' ? Math.floor(n / page) : n)))];
+      const keys = [...new Set(ns.map((n) => (mode.startsWith('doc-pages') ? Math.floor(n / page) : n)))];
       const got = await Promise.all(keys.map((k) => new Promise<Record<string, unknown>>((resolve, reject) => {
         const r = store.get(k);
         r.onsuccess = () => resolve(r.result as Record<string, unknown>);
@@ -76,14 +83,50 @@ function readDocs(tab: Page, mode: string, page: number, reads: number, total: n
   }, { mode, page, reads, total });
 }
 
+/** `count` reports at random numbers deleted from their doc pages in one transaction: each page
+ *  read, then written again without the row (deleted when emptied); wall ms in the page. */
+function deleteDocs(tab: Page, page: number, count: number, total: number) {
+  return tab.evaluate(async ({ page, count, total }) => {
+    const db = (globalThis as unknown as { db: IDBDatabase }).db;
+    let seed = 54321;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const gone = new Map<number, Set<number>>();
+    for (let i = 0; i < count; i++) {
+      const n = Math.floor(random() * total);
+      const p = Math.floor(n / page);
+      gone.set(p, (gone.get(p) ?? new Set()).add(n - p * page));
+    }
+    const t0 = performance.now();
+    const tx = db.transaction('r', 'readwrite');
+    const store = tx.objectStore('r');
+    const req = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const pages = await Promise.all([...gone.keys()].map((p) => req(store.get(p)) as Promise<{ p: number; ids: string[]; dup: null[] } & Record<string, unknown>>));
+    for (const pg of pages) {
+      const drop = gone.get(pg.p)!;
+      const ids = pg.ids.filter((_, j) => !drop.has(j));
+      if (ids.length) store.put({ ...pg, ids, dup: ids.map(() => null) });
+      else store.delete(pg.p);
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    return { deleted: count, pages: gone.size, ms: Math.round(performance.now() - t0) };
+  }, { page, count, total });
+}
+
 /** The mode's database, opened in the page as globalThis.db: its store and indexes. */
 function openStore(tab: Page, mode: string) {
   return tab.evaluate(async (mode) => {
     (globalThis as unknown as { db: IDBDatabase }).db = await new Promise((resolve, reject) => {
       const open = indexedDB.open('rows', 1);
       open.onupgradeneeded = () => {
-        const store = open.result.createObjectStore('r', { keyPath: mode.startsWith('pages') || mode.startsWith('paged') || mode === 'doc-pages' ? 'p' : mode.startsWith('docs') ? 'n' : 'id' });
+        const store = open.result.createObjectStore('r', { keyPath: mode.startsWith('pages') || mode.startsWith('paged') || mode.startsWith('doc-pages') ? 'p' : mode.startsWith('docs') ? 'n' : 'id' });
         if (mode === 'doc-pages') for (const k of ['ids', 'outlets']) store.createIndex(k, k, { multiEntry: true });
+        if (mode === 'doc-pages-ids') store.createIndex('ids', 'ids', { multiEntry: true });
         if (mode === 'paged') {
           open.result.createObjectStore('t', { keyPath: 'p' });
           for (const k of ['ids', 'keys', 'imp', 'outlet', 'origin']) store.createIndex(k, k, { multiEntry: true });
@@ -112,7 +155,7 @@ function writeRows(tab: Page, mode: string, page: number): Promise<number> {
     const db = (globalThis as unknown as { db: IDBDatabase }).db;
     const t0 = performance.now();
     // Doc pages by number: transactions of whole pages (≈ 2,000 rows), so that page p holds rows p·page….
-    const step = mode === 'doc-pages' ? page * Math.max(1, Math.round(2000 / page)) : 2000;
+    const step = mode.startsWith('doc-pages') ? page * Math.max(1, Math.round(2000 / page)) : 2000;
     for (let i = 0; i < rows.length; i += step) {
       const tx = db.transaction(mode.startsWith('paged') ? ['r', 't'] : 'r', 'readwrite');
       const store = tx.objectStore('r');
@@ -121,7 +164,7 @@ function writeRows(tab: Page, mode: string, page: number): Promise<number> {
       const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, j) => (j * 31 + seed) & 255);
       if (mode.startsWith('docs')) {
         part.forEach((r, k) => store.put({ n: i + k, id: r.id, outlet: r.outlet, dup: null, b: bytes(450, i + k), tv: bytes(300, k) }));
-      } else if (mode === 'doc-pages') {
+      } else if (mode.startsWith('doc-pages')) {
         for (let k = 0; k < part.length; k += page) {
           const rs = part.slice(k, k + page);
           const all = new Uint8Array(750 * rs.length);
@@ -153,7 +196,7 @@ function writeRows(tab: Page, mode: string, page: number): Promise<number> {
   }, { mode, page });
 }
 
-async function run(mode: string, records: ReturnType<typeof synthCorpus>['records'], page: number, reads: number): Promise<unknown> {
+async function run(mode: string, records: ReturnType<typeof synthCorpus>['records'], page: number, reads: number, ids: readonly string[], deletes: number): Promise<unknown> {
   const srv = createServer((_q, s) => s.end('<!doctype html><title>idb</title>'));
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
   const dir = mkdtempSync(join(tmpdir(), 'isnad-idb-rows-'));
@@ -164,9 +207,9 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
     // The reports as a part's rows, made in the page before anything is timed.
     // Doc rows are bytes alone: their modes leave the texts out (at 100,000 reports, a page given
     // every text closed before its first write).
-    await tab.evaluate((rs) => {
-      (globalThis as unknown as { rows: unknown[] }).rows = rs.map((r, i) => ({ id: `r${i}`, url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text, origin: 'import', importId: 'import-1', addedAt: 1, keys: [r.url, `${r.url}#canonical`] }));
-    }, mode.startsWith('doc') ? records.map((r) => ({ ...r, text: '' })) : records);
+    await tab.evaluate(({ rs, ids }) => {
+      (globalThis as unknown as { rows: unknown[] }).rows = rs.map((r, i) => ({ id: ids[i], url: r.url, outlet: r.outlet, title: r.title, publishedAt: r.publishedAt, text: r.text, origin: 'import', importId: 'import-1', addedAt: 1, keys: [r.url, `${r.url}#canonical`] }));
+    }, { rs: mode.startsWith('doc') ? records.map((r) => ({ ...r, text: '' })) : records, ids });
     // tsx names the functions it compiles with a helper only Node has: the page gets one that does nothing.
     await tab.evaluate('globalThis.__name ??= (f) => f');
     await openStore(tab, mode);
@@ -175,16 +218,21 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
     // IndexedDB's process goes on a little after the last commit (its log, compaction).
     await new Promise((r) => setTimeout(r, 2000));
     const cpu1 = chromiumCpu();
-    const read = reads && (mode === 'docs' || mode === 'doc-pages') ? await readDocs(tab, mode, page, reads, records.length) : null;
+    const read = reads && (mode === 'docs' || mode.startsWith('doc-pages')) ? await readDocs(tab, mode, page, reads, records.length) : null;
     const cpu2 = chromiumCpu();
+    const del = deletes && mode.startsWith('doc-pages') ? await deleteDocs(tab, page, deletes, records.length) : null;
+    // As after the writes: IndexedDB's process goes on after the commit.
+    if (del) await new Promise((r) => setTimeout(r, 2000));
+    const cpu3 = chromiumCpu();
     const since = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(['browser', 'renderer'].map((k) => [k, Math.round(((b[k] ?? 0) - (a[k] ?? 0)) * 100) / 100]));
-    const paged = mode === 'pages' || mode === 'doc-pages';
+    const paged = mode === 'pages' || mode.startsWith('doc-pages');
     return {
       mode,
       rows: paged ? Math.ceil(records.length / page) : mode.startsWith('paged') ? 2 * Math.ceil(records.length / page) : records.length,
       writeMs: Math.round(ms),
       cpuS: since(cpu0, cpu1),
       ...(read ? { reads: { queries: reads, ...read, cpuS: since(cpu1, cpu2) } } : {}),
+      ...(del ? { deletes: { ...del, cpuS: since(cpu2, cpu3) } } : {}),
     };
   } finally {
     await ctx.close();
@@ -193,12 +241,15 @@ async function run(mode: string, records: ReturnType<typeof synthCorpus>['record
   }
 }
 
-const { values } = parseArgs({ options: { docs: { type: 'string' }, page: { type: 'string' }, modes: { type: 'string' }, reads: { type: 'string' } } });
+const { values } = parseArgs({ options: { docs: { type: 'string' }, page: { type: 'string' }, modes: { type: 'string' }, reads: { type: 'string' }, ids: { type: 'string' }, deletes: { type: 'string' } } });
 const reads = Number(values.reads ?? 200);
 const docs = Number(values.docs ?? 20_000);
 const page = Number(values.page ?? 64);
 const records = synthCorpus(docs).records;
+if (values.ids && values.ids !== 'hash' && values.ids !== 'ordered') throw new Error(`--ids ${values.ids}: hash or ordered`);
+const idKind = values.ids ?? 'ordered';
+const ids = records.map((r, i) => (idKind === 'hash' ? reportIdAndKeys(r.url, r.text).id : `r${i}`));
 const before = loadavg().map((x) => Math.round(x * 10) / 10);
 const results = [];
-for (const mode of (values.modes ?? 'rows,bare,pages,paged').split(',')) results.push(await run(mode, records, page, reads));
-process.stdout.write(`${JSON.stringify({ docs, page, results, load: { before, after: loadavg().map((x) => Math.round(x * 10) / 10) } })}\n`);
+for (const mode of (values.modes ?? 'rows,bare,pages,paged').split(',')) results.push(await run(mode, records, page, reads, ids, Number(values.deletes ?? 0)));
+process.stdout.write(`${JSON.stringify({ docs, page, ids: idKind, results, load: { before, after: loadavg().map((x) => Math.round(x * 10) / 10) } })}\n`);
