@@ -196,7 +196,16 @@ function writeRows(tab: Page, mode: string, page: number): Promise<number> {
   }, { mode, page });
 }
 
-async function run(mode: string, records: ReturnType<typeof synthCorpus>['records'], page: number, reads: number, ids: readonly string[], deletes: number): Promise<unknown> {
+/** What a run is given: the records, their ids, the page size, and the reads and deletes timed after the writes. */
+interface RunInput {
+  records: ReturnType<typeof synthCorpus>['records'];
+  ids: readonly string[];
+  page: number;
+  reads: number;
+  deletes: number;
+}
+
+async function run(mode: string, { records, ids, page, reads, deletes }: RunInput): Promise<unknown> {
   const srv = createServer((_q, s) => s.end('<!doctype html><title>idb</title>'));
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
   const dir = mkdtempSync(join(tmpdir(), 'isnad-idb-rows-'));
@@ -251,5 +260,5 @@ const idKind = values.ids ?? 'ordered';
 const ids = records.map((r, i) => (idKind === 'hash' ? reportIdAndKeys(r.url, r.text).id : `r${i}`));
 const before = loadavg().map((x) => Math.round(x * 10) / 10);
 const results = [];
-for (const mode of (values.modes ?? 'rows,bare,pages,paged').split(',')) results.push(await run(mode, records, page, reads, ids, Number(values.deletes ?? 0)));
+for (const mode of (values.modes ?? 'rows,bare,pages,paged').split(',')) results.push(await run(mode, { records, ids, page, reads, deletes: Number(values.deletes ?? 0) }));
 process.stdout.write(`${JSON.stringify({ docs, page, ids: idKind, results, load: { before, after: loadavg().map((x) => Math.round(x * 10) / 10) } })}\n`);

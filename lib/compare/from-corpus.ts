@@ -5,7 +5,8 @@ import type { IsnadDB } from '../db';
 import { hash53 } from '../corpus/ids';
 import { contextFor } from '../engine/context';
 import { unpackDoc } from '../engine/doc-rows';
-import { eachDocRow, indexedIds } from '../engine/doc-pages';
+import { eachDocRow } from '../engine/doc-pages';
+import { readMeta } from '../engine/index-store';
 import type { Article, ExportedFile } from '../types';
 import { analyseReport } from './analyse';
 import { compareReports } from './compare';
@@ -43,12 +44,16 @@ async function coverageFor(db: IsnadDB, c: Comparison, group: readonly GroupRepo
 
 const isPlace = (id: string) => entityById(id)?.type === 'place';
 
-// The per-outlet place counts cover the whole corpus: kept until the set of reports changes.
-let statsCached: { key: string; stats: AreaStats } | null = null;
+// The per-outlet place counts cover the whole corpus: kept until the set of reports changes, which
+// the index's manifest tells in one read (a report added takes the next doc number, a report
+// deleted lowers the count; numbers are never given twice).
+const statsCached = new WeakMap<IsnadDB, { key: string; stats: AreaStats }>();
 
 async function corpusAreaStats(db: IsnadDB): Promise<AreaStats> {
-  const key = hash53((await indexedIds(db)).join('|'));
-  if (statsCached?.key === key) return statsCached.stats;
+  const meta = await readMeta(db);
+  const key = `${meta.nextN}/${meta.docs}`;
+  const cached = statsCached.get(db);
+  if (cached?.key === key) return cached.stats;
   const docs: StatsDoc[] = [];
   // A near-duplicate copy (the same text republished or held twice) counts once, as its first.
   await eachDocRow(db, (row) => {
@@ -57,7 +62,7 @@ async function corpusAreaStats(db: IsnadDB): Promise<AreaStats> {
     docs.push({ outlet: outletKey(d.outlet), day: d.day, places: d.e.filter(isPlace) });
   });
   const stats = areaStats(docs);
-  statsCached = { key, stats };
+  statsCached.set(db, { key, stats });
   return stats;
 }
 

@@ -3,12 +3,15 @@
 // a row, ≈ 0.015 ms an index entry), and a report a row cost an import ≈ 19 s of it at 100,000.
 // A page is two rows: its metadata (every field but the text, and what the lookups index: the
 // reports' ids, an entry each, and the URL keys their ids do not stand for; the page's distinct
-// imports, outlets and origins) and its texts, so that counting or listing reports reads no text. Only lib/corpus/report-pages.ts
-// uses this module.
+// imports, outlets and origins) and its texts, so that counting or listing reports reads no text.
+// The metadata row also names each report's doc number (schema v11): the doc pages need no index of
+// their reports' ids (an entry a report, in random order) to find a report's doc row. Only
+// lib/corpus/report-pages.ts uses this module.
 import type { Table } from 'dexie';
 import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 import { urlKeyId } from './ids';
+import { NO_DOC } from '../db/doc-numbers';
 
 /** Reports a page holds at most. Measured at 100,000 (bench/RESULTS.md, session 7): IndexedDB's
  *  import CPU 47.5 s at 64, 54.4 at 16, 70.3 a report a row. Most likely because Chromium keeps a
@@ -36,7 +39,15 @@ export interface PageRow {
   outlet: string[];
   origin: string[];
   m: ReportMeta[];
+  /** Each report's doc number in the index, by slot (NO_DOC: not indexed). Since schema v11; a
+   *  page without it has no report indexed as far as it says (lib/engine/index-store.ts
+   *  ensureIndexed then reads the numbers again from the doc pages). Numbers are checked against
+   *  the doc row they lead to (its id), never trusted alone. */
+  dn?: number[];
 }
+
+/** Doc numbers by report id, as a writer gives them to the pages. */
+export type DocNumbers = ReadonlyMap<string, number>;
 
 /** A page's texts, in the order of its metadata row. */
 export interface TextRow {
@@ -54,8 +65,15 @@ const distinct = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 /** A report's URL keys but the one its id stands for. */
 const otherKeys = (r: ReportMeta): string[] => (r.keys ?? []).filter((k) => urlKeyId(k) !== r.id);
 
-/** The two rows of page `p` holding `reports`. */
-function pageOf(p: number, reports: readonly Report[]): { page: PageRow; texts: TextRow } {
+/** A page's reports' doc numbers by id (those it names). */
+export function numbersOf(page: PageRow): Map<string, number> {
+  const out = new Map<string, number>();
+  if (Array.isArray(page.dn)) page.ids.forEach((id, i) => (page.dn![i] ?? NO_DOC) !== NO_DOC && out.set(id, page.dn![i]!));
+  return out;
+}
+
+/** The two rows of page `p` holding `reports`, with their doc numbers where `numbers` has them. */
+function pageOf(p: number, reports: readonly Report[], numbers: DocNumbers): { page: PageRow; texts: TextRow } {
   const m = reports.map(({ text: _text, ...meta }): ReportMeta => meta);
   return {
     page: {
@@ -66,6 +84,7 @@ function pageOf(p: number, reports: readonly Report[]): { page: PageRow; texts: 
       outlet: distinct(m.map((r) => r.outlet)),
       origin: distinct(m.map((r) => r.origin)),
       m,
+      dn: m.map((r) => numbers.get(r.id) ?? NO_DOC),
     },
     texts: { p, text: reports.map((r) => r.text) },
   };
@@ -94,17 +113,19 @@ export async function withTexts(db: IsnadDB, pages: readonly PageRow[]): Promise
 }
 
 /**
- * Appends reports to the last page while it has room (it is rewritten), then to new pages; inside a
- * transaction holding pages and texts, which keeps two writers from filling one page.
+ * Appends reports (with their doc numbers in `numbers`, when indexed in the same transaction) to
+ * the last page while it has room (it is rewritten), then to new pages; inside a transaction
+ * holding pages and texts, which keeps two writers from filling one page.
  */
-export async function appendReports(db: IsnadDB, reports: readonly Report[], put: Put): Promise<void> {
+export async function appendReports(db: IsnadDB, reports: readonly Report[], put: Put, numbers: DocNumbers = new Map()): Promise<void> {
   if (reports.length === 0) return;
   const last = await db.pages.orderBy('p').last();
   const open = last && last.ids.length < PAGE ? last : undefined;
   const all = open ? [...reportsOf(open, await db.texts.get(open.p)), ...reports] : reports;
+  const ns = open ? new Map([...numbersOf(open), ...numbers]) : numbers;
   const first = open ? open.p : (last?.p ?? 0) + 1;
   const rows = [];
-  for (let i = 0; i < all.length; i += PAGE) rows.push(pageOf(first + i / PAGE, all.slice(i, i + PAGE)));
+  for (let i = 0; i < all.length; i += PAGE) rows.push(pageOf(first + i / PAGE, all.slice(i, i + PAGE), ns));
   await Promise.all([put(db.pages, rows.map((r) => r.page)), put(db.texts, rows.map((r) => r.texts))]);
 }
 
@@ -126,7 +147,8 @@ export async function rewritePages(db: IsnadDB, ids: readonly string[], change: 
       found.add(r.id);
       return change(r) ?? [];
     });
-    if (left.length) kept.push(pageOf(page.p, left));
+    // A report changed keeps its id, and so its doc number.
+    if (left.length) kept.push(pageOf(page.p, left, numbersOf(page)));
     else emptied.push(page.p);
   });
   await Promise.all([
@@ -135,5 +157,26 @@ export async function rewritePages(db: IsnadDB, ids: readonly string[], change: 
     db.pages.bulkDelete(emptied),
     db.texts.bulkDelete(emptied),
   ]);
+  return found;
+}
+
+/**
+ * Names doc numbers in the pages holding their reports (only their metadata rows are written
+ * again; `NO_DOC` unnames one); returns the ids found. Inside a transaction holding pages.
+ */
+export async function numberReports(db: IsnadDB, numbers: DocNumbers): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (numbers.size === 0) return found;
+  const pages = await pagesWith(db, 'ids', [...numbers.keys()]);
+  for (const page of pages) {
+    const dn = page.ids.map((id, i) => {
+      const n = numbers.get(id);
+      if (n === undefined) return Array.isArray(page.dn) ? (page.dn[i] ?? NO_DOC) : NO_DOC;
+      found.add(id);
+      return n;
+    });
+    page.dn = dn;
+  }
+  await db.pages.bulkPut(pages);
   return found;
 }

@@ -8,7 +8,7 @@ import type { Table } from 'dexie';
 import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 import { reportKeys, urlKeyId } from './ids';
-import { appendReports, bulkPut, pagesWith, rewritePages, withTexts, type PageRow, type Put } from './page-rows';
+import { appendReports, bulkPut, numbersOf, pagesWith, rewritePages, withTexts, type DocNumbers, type PageRow, type Put } from './page-rows';
 import { forgetTexts } from './text-cache';
 
 /** The tables a transaction that reads or writes reports must hold. */
@@ -213,10 +213,49 @@ export async function countReports(db: IsnadDB): Promise<number> {
   return (await db.pages.orderBy('ids').count()) + (await db.reports.count());
 }
 
-/** Stores new reports (none of them stored yet: the callers' duplicate checks); inside a transaction holding reportTables(db). */
-export async function storeReports(db: IsnadDB, reports: readonly Report[], put: Put = bulkPut): Promise<void> {
+/** Stores new reports (none of them stored yet: the callers' duplicate checks), with the doc
+ *  numbers `numbers` gives those indexed in the same transaction; inside a transaction holding
+ *  reportTables(db). */
+export async function storeReports(db: IsnadDB, reports: readonly Report[], put: Put = bulkPut, numbers?: DocNumbers): Promise<void> {
   forgetTexts(db, reports.map((r) => r.id));
-  await appendReports(db, reports, put);
+  await appendReports(db, reports, put, numbers);
+}
+
+/** Names the doc numbers of stored reports (indexed again: ensureIndexed); inside a transaction holding reportTables(db). */
+export { numberReports as numberStored } from './page-rows';
+
+/** The doc numbers the pages name for these reports (those indexed; a number is checked against
+ *  its doc row by the caller). Reports a row each (before v9) have none: moved into pages before
+ *  they are indexed (ensureIndexed). */
+export async function docNumbers(db: IsnadDB, ids: readonly string[]): Promise<Map<string, number>> {
+  const wanted = new Set(ids);
+  const out = new Map<string, number>();
+  for (const page of await pagesWith(db, 'ids', [...wanted])) for (const [id, n] of numbersOf(page)) if (wanted.has(id)) out.set(id, n);
+  return out;
+}
+
+/** The doc numbers of the reports a filter selects (by id), from the pages' metadata alone. */
+export async function docNumbersWhere(db: IsnadDB, f: ReportFilter): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const page of await pagesOf(db, f)) {
+    const ns = numbersOf(page);
+    for (const r of page.m) if (matches(f, r) && ns.has(r.id)) out.set(r.id, ns.get(r.id)!);
+  }
+  return out;
+}
+
+/** What the pages say of the index: the ids of the reports they name no doc number for (with
+ *  those a row each, if any), and how many they name one for. */
+export async function unnumbered(db: IsnadDB): Promise<{ ids: string[]; numbered: number }> {
+  const ids: string[] = [];
+  let numbered = 0;
+  await db.pages.each((page) => {
+    const ns = numbersOf(page);
+    numbered += ns.size;
+    for (const id of page.ids) if (!ns.has(id)) ids.push(id);
+  });
+  if (await legacy(db)) for (const id of (await db.reports.toCollection().primaryKeys()) as string[]) ids.push(id);
+  return { ids: ids.sort(), numbered };
 }
 
 /** Writes stored reports changed (same ids); inside a transaction holding reportTables(db). */

@@ -7,6 +7,7 @@ import { reportKeys } from '../corpus/ids';
 import { unarchive } from '../outlets/archive';
 import { outletIdFromName, outletIdFromUrl } from '../outlets/identity';
 import type { Report } from '../types';
+import { groupPrints, numberEveryPage, readDocNumbers } from './doc-numbers';
 
 export interface SchemaVersion {
   version: number;
@@ -178,6 +179,24 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     stores: { docs: null, dpages: 'p, *ids' },
     async upgrade(tx) {
       for (const table of ['meta', 'prints', 'segs', 'lex']) await tx.table(table).clear();
+    },
+  },
+  {
+    // The doc pages lose their index of their reports' ids (an entry a report, keys in random
+    // order: bench/RESULTS.md, session 15): each report page names its reports' doc numbers
+    // instead (lib/corpus/page-rows.ts `dn`), read here from the doc pages a page at a time
+    // (lib/db/doc-numbers.ts), and the fingerprint rows the near-duplicate group of each doc
+    // (lib/engine/near-dups.ts `g`: a capture's copy in another outlet's group found without
+    // reading the outlet's doc rows). The index is kept: only the report pages' metadata rows and
+    // the fingerprint rows are written again, no text. An upgrade that empties the index from now
+    // on also finds the pages' numbers stale: ensureIndexed reads them again from the doc pages
+    // when they and the index's count disagree.
+    version: 11,
+    stores: { dpages: 'p' },
+    async upgrade(tx) {
+      const read = await readDocNumbers(tx.table('dpages'));
+      await numberEveryPage(tx.table('pages'), read.ids);
+      await groupPrints(tx.table('prints'), read.groups);
     },
   },
 ];

@@ -100,7 +100,7 @@ export async function docRowsOf(db: IsnadDB, fresh: readonly Prepared[], from: n
     }
     const row = docRow(n++, p, dup, lex);
     rows.push(row);
-    near.add(row.n, row.h);
+    near.add(row.n, row.h, row.dup ?? row.n);
   }
   return { rows, older: [...firsts.values()].filter((d): d is StoredDoc => !!d) };
 }

@@ -7,7 +7,7 @@ import { forgetDocs } from './doc-cache';
 import { signatureFields, signatureVersion } from './event-sigs';
 import { nearDupsOf, type Prepared } from './index-store';
 import { storedDoc, unpackDoc, type DocRecord } from './doc-rows';
-import { getReport, replaceReports, reportIds, reportTables } from '../corpus/report-pages';
+import { getReport, replaceReports, reportTables } from '../corpus/report-pages';
 import { docRowsIn, docRowsOfIds, putDocRows } from './doc-pages';
 import { bulkPut } from '../corpus/page-rows';
 
@@ -24,8 +24,13 @@ export async function storedCopyOf(db: IsnadDB, p: Prepared): Promise<Report | n
   if (!first) return null;
   let mine: DocRecord | undefined = first.outlet === p.report.outlet ? first : undefined;
   // The nearest text is another outlet's copy (a wire story): look in its group for this outlet's.
-  // (The outlet's reports come from the report pages' outlet index: the doc pages have none.)
-  if (!mine && first.dup !== null) mine = (await docRowsOfIds(db, await reportIds(db, { outlet: p.report.outlet }))).find((d) => d.dup === first.dup);
+  // The near-duplicate index names the group's members: their rows alone are read (a page each),
+  // not every doc row of the outlet (thousands in a big corpus).
+  if (!mine && first.dup !== null) {
+    const group = first.dup;
+    const others = near.members(group).filter((m) => m !== n);
+    mine = (await docRowsIn(db, others)).find((d) => d !== undefined && d.dup === group && d.outlet === p.report.outlet);
+  }
   return mine ? ((await getReport(db, mine.id)) ?? null) : null;
 }
 

@@ -8,8 +8,8 @@ import { unpackDoc } from './doc-rows';
 import { tokenize } from '../arabic';
 import { analyse } from './features';
 import { idf } from './search';
-import { getReports, reportIds } from '../corpus/report-pages';
-import { docRowsIn, docRowsOfIds, eachDocRow } from './doc-pages';
+import { docNumbersWhere, getReports } from '../corpus/report-pages';
+import { docRowsIn, docRowsOfNumbers, eachDocRow } from './doc-pages';
 
 /** The Corpus tab's query: words, outlets, inclusive YYYY-MM-DD bounds, named entities. */
 export interface CorpusQuery {
@@ -101,8 +101,9 @@ export async function searchCorpus(db: IsnadDB, q: CorpusQuery): Promise<CorpusH
   return { total: docs.length, hits: await toHits(db, docs.slice(0, limit), needles) };
 }
 
-/** The doc rows the filters keep: an outlet's found through the report pages' outlet index (the
- *  doc pages have none), every row read a page at a time otherwise. */
+/** The doc rows the filters keep: an outlet's numbers found through the report pages' outlet index
+ *  (the doc pages have none) and their rows read in one request, every row read a page at a time
+ *  otherwise. */
 async function filtered(db: IsnadDB, q: CorpusQuery, outlets: Set<string> | null): Promise<StoredDoc[]> {
   const kept: StoredDoc[] = [];
   const keep = (row: Parameters<typeof unpackDoc>[0]) => {
@@ -110,7 +111,7 @@ async function filtered(db: IsnadDB, q: CorpusQuery, outlets: Set<string> | null
     if (inFilters(d, q, outlets)) kept.push(d);
   };
   if (!outlets) await eachDocRow(db, keep);
-  else for (const row of await docRowsOfIds(db, (await Promise.all([...outlets].map((outlet) => reportIds(db, { outlet })))).flat())) keep(row);
+  else for (const row of await docRowsOfNumbers(db, new Map((await Promise.all([...outlets].map((outlet) => docNumbersWhere(db, { outlet })))).flatMap((m) => [...m])))) keep(row);
   return kept;
 }
 

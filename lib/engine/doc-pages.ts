@@ -3,16 +3,18 @@
 // index, cost an import ≈ 63 s of CPU, a quarter of it (bench/RESULTS.md, session 12: pages of 16
 // saved ≈ 0.35 ms a report of write CPU for ≈ 1.5 ms of a query's CPU for its ≈ 32 rows). A page is
 // one row keyed by its number (a doc number's page is n / DOC_PAGE), so a query's candidates are
-// read by number as before, a row a page. Its reports' ids are the one index left (multi-entry, an
-// entry a report: deletes, captures' copies and ensureIndexed find a report's doc row by id); the
-// outlet index went: what asks by outlet (corpus search, captures' copies) gets the outlet's report
-// ids from the report pages' own outlet index (lib/corpus/report-pages.ts reportIds).
+// read by number as before, a row a page. Since v11 a page has no index: a report's doc number is
+// named by its report page (lib/corpus/page-rows.ts `dn`), where v10 kept an index of the pages'
+// reports' ids (an entry a report, keys in random order: bench/RESULTS.md, session 15); what asks
+// by outlet (corpus search) gets the outlet's numbers from the report pages' own outlet index, and a
+// capture's copy in another outlet's group comes from the near-duplicate index (copies.ts).
 // A deleted report leaves its page (rewritten without it; an emptied page goes); the segments'
 // deletion bitsets are untouched.
 import type { IsnadDB } from '../db';
 import type { Put } from '../corpus/page-rows';
 import type { DocRecord, PackedDoc } from './doc-rows';
 import { getMany, readOnly } from './raw-reads';
+import { docNumbers } from '../corpus/report-pages';
 
 /** Doc rows a page holds at most (bench/RESULTS.md, session 12: 16 against 8 saved more writes for the same reads). */
 export const DOC_PAGE = 16;
@@ -27,7 +29,7 @@ export const DOC_PAGE = 16;
  */
 export interface DocPage {
   p: number;
-  /** Its reports' ids, by ascending number (indexed, an entry each). */
+  /** Its reports' ids, by ascending number (not indexed since v11). */
   ids: string[];
   /** Their numbers. */
   n?: Uint32Array;
@@ -145,17 +147,16 @@ export async function docRowsIn(db: IsnadDB, ns: readonly number[]): Promise<Arr
   return pick(await db.dpages.bulkGet(pagesOf(ns)), ns);
 }
 
-/** The doc rows of reports by id (those indexed; in page order). */
-export async function docRowsOfIds(db: IsnadDB, ids: readonly string[]): Promise<DocRecord[]> {
-  if (ids.length === 0) return [];
-  const wanted = new Set(ids);
-  const ps = [...new Set((await db.dpages.where('ids').anyOf([...wanted]).primaryKeys()) as number[])];
-  return (await db.dpages.bulkGet(ps)).flatMap((page) => (page ? rowsOf(page).filter((d) => wanted.has(d.id)) : []));
+/** The rows of doc numbers by report id, those whose row is that report's: a number a report page
+ *  names is followed to its row and checked, never trusted alone (in number order). */
+export async function docRowsOfNumbers(db: IsnadDB, numbers: ReadonlyMap<string, number>): Promise<DocRecord[]> {
+  const ns = [...new Set(numbers.values())].sort((a, b) => a - b);
+  return (await docRowsIn(db, ns)).filter((d): d is DocRecord => d !== undefined && numbers.get(d.id) === d.n);
 }
 
-/** The ids of every indexed report, in id order, from the index alone (no row read). */
-export async function indexedIds(db: IsnadDB): Promise<string[]> {
-  return (await db.dpages.orderBy('ids').keys()) as string[];
+/** The doc rows of reports by id (those indexed; in number order), through their report pages' numbers. */
+export async function docRowsOfIds(db: IsnadDB, ids: readonly string[]): Promise<DocRecord[]> {
+  return ids.length ? docRowsOfNumbers(db, await docNumbers(db, ids)) : [];
 }
 
 /**

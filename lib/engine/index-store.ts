@@ -18,9 +18,10 @@ import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
 import { batchPostings, docRowsOf, type Prepared } from './batch-rows';
 import { lexiconForWrite } from './lexicon';
 import { storedDoc, unpackDoc } from './doc-rows';
-import { deleteDocRows, docRowsOfIds, indexedIds, putDocRows } from './doc-pages';
+import { deleteDocRows, docRowsOfNumbers, putDocRows } from './doc-pages';
 import { putAll } from './raw-puts';
-import { allUrlKeys, getReports, type KnownKeys, type UrlKeys, knownIds as storedIds, knownUrlKeys, removeReports, reportIds, reportTables, storeReports } from '../corpus/report-pages';
+import { allUrlKeys, docNumbers, getReports, type KnownKeys, type UrlKeys, knownIds as storedIds, knownUrlKeys, moveToPages, numberStored, removeReports, reportTables, storeReports, unnumbered } from '../corpus/report-pages';
+import { numberEveryPage, readDocNumbers } from '../db/doc-numbers';
 
 export { B, entityTerm, impact, impactByte, IMPACT_SCALE, K1 } from './bm25';
 export type { Prepared } from './batch-rows';
@@ -169,9 +170,11 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     if (session) holdColumns(db);
     // Every write is issued before any is awaited: IndexedDB stores the reports while this
     // thread encodes the doc rows and the segment (awaiting each bulkPut left one side idle).
+    // The report pages name each report's doc number (the doc pages have no index of ids).
+    const numbers = new Map(rows.map((d) => [d.id, d.n]));
     await Promise.all([
-      // Reports re-indexed (`stored`) are in the corpus already.
-      opts.stored ? null : storeReports(db, fresh.map((p) => p.report), putAll),
+      // Reports re-indexed (`stored`) are in the corpus already: their pages' numbers alone are written.
+      opts.stored ? numberStored(db, numbers) : storeReports(db, fresh.map((p) => p.report), putAll, numbers),
       putDocRows(db, [...rows, ...older].map(storedDoc), putAll, meta.nextN),
       putAll(db.segs, written.rows),
       db.prints.put(printRow(s, rows)),
@@ -213,7 +216,7 @@ export async function indexReports(db: IsnadDB, reports: Report[], batchSize = 2
 export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   return db.transaction('rw', [...reportTables(db), db.dpages, db.segs, db.meta], async () => {
-    const rows = (await docRowsOfIds(db, ids)).map(unpackDoc);
+    const rows = (await docRowsOfNumbers(db, await docNumbers(db, ids))).map(unpackDoc);
     // Segments are never rewritten: their deleted documents are bits, left out when one is merged.
     const meta = await markDeleted(db, await readMeta(db), rows.map((r) => r.n));
     forgetDocs(db, rows.map((r) => r.n));
@@ -224,10 +227,26 @@ export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number>
   });
 }
 
-/** Indexes reports stored before the index existed (or before an upgrade emptied it), or left unindexed by a crash. */
+/**
+ * The reports the index lacks, as their pages name no doc number for them. When the pages and the
+ * index disagree on how many are indexed (an upgrade emptied the index, or doc rows written for
+ * reports a row each), the numbers are read again from the doc pages first, a page at a time, and
+ * every report page's numbers written again (no text): each report then has the number of its doc
+ * row or none, and a report is never indexed twice.
+ */
+async function unindexed(db: IsnadDB): Promise<string[]> {
+  const said = await unnumbered(db);
+  if (said.numbered === (await readMeta(db)).docs) return said.ids;
+  await db.transaction('rw', [db.pages, db.dpages], async () => numberEveryPage(db.pages, (await readDocNumbers(db.dpages)).ids));
+  return (await unnumbered(db)).ids;
+}
+
+/** Indexes reports stored before the index existed (or before an upgrade emptied it), or left
+ *  unindexed by a crash. Reports a row each (before v9) are moved into pages first: a page keeps
+ *  the doc number of each of its reports. */
 export async function ensureIndexed(db: IsnadDB, opts: { batch?: number; onProgress?: (done: number, total: number) => void | Promise<void> } = {}): Promise<number> {
-  const indexed = new Set(await indexedIds(db));
-  const missing = (await reportIds(db)).filter((id) => !indexed.has(id));
+  await moveToPages(db);
+  const missing = await unindexed(db);
   if (missing.length === 0) return 0;
   let added = 0;
   const session: IndexSession = { keys: null, near: null };

@@ -12,13 +12,17 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db';
 import { DERIVED_TABLES, RETIRED_TABLES, SCHEMA_HISTORY, type SchemaVersion } from '../../../lib/db/schema';
-import { deleteReports, ensureIndexed, readPostings } from '../../../lib/engine/index-store';
+import { deleteReports, ensureIndexed, indexReports, readPostings, toReport } from '../../../lib/engine/index-store';
 import { rowsOf } from '../../../lib/engine/doc-pages';
 import { placeDayTerms } from '../../../lib/engine/place-days';
 import { analyse } from '../../../lib/engine/features';
 import type { Report } from '../../../lib/types';
 import { searchRelated } from '../../../lib/engine/search';
-import { allDocs, docCount } from '../engine/doc-table';
+import { allDocs, docCount, pageNumbers } from '../engine/doc-table';
+import { searchCorpus } from '../../../lib/engine/context';
+import { loadNearDupIndex, type PrintRow } from '../../../lib/engine/near-dups';
+import { parseJsonLines } from '../../../lib/corpus/formats';
+import type { PageRow } from '../../../lib/corpus/page-rows';
 
 const SAMPLES: Record<string, Array<Record<string, unknown>>> = {
   reports: [
@@ -256,6 +260,52 @@ describe('database migrations', () => {
     expect(await deleteReports(db, [r.id])).toBe(1);
     expect((await allDocs(db)).map((d) => d.id)).not.toContain(r.id);
     expect(await searchRelated(db, q)).toEqual([]);
+    db.close();
+  });
+
+  it('keeps a v10 index (doc pages with an index of ids) at v11: the report pages name each doc number, the fingerprints their groups; nothing indexed twice; deletes, corpus search and groups answer as before', async () => {
+    const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records.slice(0, 60);
+    // A wire story told again by another outlet: a near-duplicate group of two.
+    const wire = real[7]!;
+    const copy = { ...wire, outlet: wire.outlet === 'shaam' ? 'eremnews' : 'shaam', url: 'https://other.example/copy' };
+    const made = openDb(`migrate-v10-made-${Math.random()}`);
+    await indexReports(made, [...real, copy].map((r) => toReport(r, 'import', 'real')));
+    // The same database as v10's code wrote it: its report pages without numbers, its fingerprint
+    // rows without groups, its doc pages indexed by their reports' ids.
+    const name = `migrate-v10-${Math.random()}`;
+    const v10 = new Dexie(name);
+    for (const v of PUBLISHED.filter((x) => x.version <= 10)) v10.version(v.version).stores(v.stores);
+    await v10.open();
+    for (const t of made.tables) {
+      const rows = await t.toArray();
+      const asV10 = t.name === 'pages' ? (rows as PageRow[]).map(({ dn: _dn, ...p }) => p) : t.name === 'prints' ? (rows as PrintRow[]).map(({ g: _g, ...r }) => r) : rows;
+      await v10.table(t.name).bulkPut(asV10);
+    }
+    expect(await v10.table('dpages').where('ids').equals(toReport(copy, 'import', 'real').id).count()).toBe(1);
+    v10.close();
+    const numbers = await pageNumbers(made);
+    const outlet = copy.outlet;
+    const byOutlet = await searchCorpus(made, { outlets: [outlet], limit: 500 });
+    expect(byOutlet.total).toBeGreaterThan(1);
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.dpages.schema.indexes).toEqual([]);
+    // The numbers the upgrade read from the doc pages are those v11's import writes.
+    expect(await pageNumbers(db)).toEqual(numbers);
+    expect(numbers.size).toBe(real.length + 1);
+    const near = await loadNearDupIndex(db);
+    const [w, c] = [wire, copy].map((r) => numbers.get(toReport(r, 'import', 'real').id)!);
+    expect(near.members(w!).sort()).toEqual([w, c].sort());
+    expect(await ensureIndexed(db)).toBe(0);
+    expect(await docCount(db)).toBe(real.length + 1);
+    expect(await searchCorpus(db, { outlets: [outlet], limit: 500 })).toEqual(byOutlet);
+    const gone = toReport(real[0]!, 'import', 'real').id;
+    const q = { url: '', title: real[0]!.title, text: real[0]!.text.slice(0, 600), publishedAt: real[0]!.publishedAt };
+    expect((await searchRelated(db, q)).map((x) => x.id)).toContain(gone);
+    expect(await deleteReports(db, [gone])).toBe(1);
+    expect((await allDocs(db)).map((d) => d.id)).not.toContain(gone);
+    expect((await searchRelated(db, q)).map((x) => x.id)).not.toContain(gone);
     db.close();
   });
 

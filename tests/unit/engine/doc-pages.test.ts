@@ -1,16 +1,17 @@
 // Doc rows 16 to a page by number (schema v10): written without loss across batches that share a
 // page, read by number in the order asked, a deleted report taken out of its page, a damaged page
-// one error naming it, and the lookups the pages' indexes no longer serve (by outlet) still answered.
+// one error naming it, and the lookups the pages' indexes no longer serve (by outlet; since v11 by
+// id: the report pages name each report's doc number) still answered.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db';
 import { parseJsonLines } from '../../../lib/corpus/formats';
-import { deleteReports, indexReports, toReport } from '../../../lib/engine/index-store';
-import { DOC_PAGE, docRowsIn, indexedIds, readDocRows, rowsOf } from '../../../lib/engine/doc-pages';
+import { deleteReports, ensureIndexed, indexReports, toReport } from '../../../lib/engine/index-store';
+import { DOC_PAGE, docRowsIn, readDocRows, rowsOf } from '../../../lib/engine/doc-pages';
 import { unpackDoc } from '../../../lib/engine/doc-rows';
 import { searchCorpus } from '../../../lib/engine/context';
-import { allDocs } from './doc-table';
+import { allDocs, pageNumbers } from './doc-table';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const fresh = () => openDb(`doc-pages-${Math.random()}`);
@@ -30,8 +31,9 @@ describe('doc rows in pages', () => {
       Array.from({ length: 9 }, (_, i) => i + 32),
     ]);
     for (const p of pages) expect(p.ids).toEqual(rowsOf(p).map((d) => d.id));
-    const ids = reports(0, 40).map((r) => r.id);
-    expect(await indexedIds(db)).toEqual([...ids].sort());
+    // Each report's page names its doc row's number (the doc pages have no index of ids, v11).
+    expect(await pageNumbers(db)).toEqual(new Map((await allDocs(db)).map((d) => [d.id, d.n])));
+    expect((await pageNumbers(db)).size).toBe(40);
     expect(new Set((await allDocs(db)).map((d) => unpackDoc(d).url))).toEqual(new Set(real.slice(0, 40).map((r) => r.url)));
     // By number, in the order asked; none for a number no row has.
     const ns = [33, 2, 999, 17, 2];
@@ -78,5 +80,38 @@ describe('doc rows in pages', () => {
     const mine = await searchCorpus(db, { outlets: [outlet], limit: 500 });
     expect(mine.total).toBe(real.filter((r) => r.outlet === outlet).length);
     expect(mine.hits.every((h) => h.outlet === outlet)).toBe(true);
+  });
+
+  it('numbers the report pages lost or kept stale are read again by ensureIndexed: no report indexed twice, none left out', async () => {
+    const db = fresh();
+    await indexReports(db, reports(0, 40));
+    const numbers = await pageNumbers(db);
+    // Pages without numbers (as a page before v11 would be): read again from the doc pages.
+    await db.pages.toCollection().modify((p) => void delete p.dn);
+    expect(await pageNumbers(db)).toEqual(new Map());
+    expect(await ensureIndexed(db)).toBe(0);
+    expect(await pageNumbers(db)).toEqual(numbers);
+    expect((await allDocs(db)).length).toBe(40);
+    // An index emptied (as an upgrade may) with the pages' numbers left: each report indexed again,
+    // once, and its page names its new row.
+    await Promise.all([db.dpages, db.segs, db.meta, db.prints, db.lex].map((t) => t.clear()));
+    expect(await ensureIndexed(db)).toBe(40);
+    const rows = await allDocs(db);
+    expect(rows.length).toBe(40);
+    expect(await pageNumbers(db)).toEqual(new Map(rows.map((d) => [d.id, d.n])));
+    const gone = reports(0, 1)[0]!.id;
+    expect(await deleteReports(db, [gone])).toBe(1);
+    expect((await allDocs(db)).map((d) => d.id)).not.toContain(gone);
+  });
+
+  it('a number a page names is followed to its row and checked: a stale one finds nothing', async () => {
+    const db = fresh();
+    await indexReports(db, reports(0, 20));
+    const [a, b] = reports(0, 2).map((r) => r.id);
+    const numbers = await pageNumbers(db);
+    // a's page names b's number for it: b's row is not a's.
+    await db.pages.toCollection().modify((p) => void (p.dn = p.ids.map((id, i) => (id === a ? numbers.get(b!)! : p.dn![i]!))));
+    expect(await deleteReports(db, [a!])).toBe(0);
+    expect((await allDocs(db)).map((d) => d.id)).toContain(b);
   });
 });

@@ -16,6 +16,11 @@ export const docCount = async (db: IsnadDB): Promise<number> => (await allDocs(d
 
 export const docByN = async (db: IsnadDB, n: number): Promise<DocRecord | undefined> => (await docRowsIn(db, [n]))[0];
 
+/** The doc numbers the report pages name, by report id (v11: `dn`, NO_DOC left out). */
+export async function pageNumbers(db: IsnadDB): Promise<Map<string, number>> {
+  return new Map((await db.pages.toArray()).flatMap((p) => p.ids.map((id, i) => [id, p.dn?.[i] ?? -1] as const)).filter(([, n]) => n !== -1));
+}
+
 export const docById = async (db: IsnadDB, id: string): Promise<DocRecord | undefined> => (await docRowsOfIds(db, [id]))[0];
 
 /** Writes rows (new or rewritten) into their pages. */
