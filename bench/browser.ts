@@ -90,6 +90,7 @@ function chromiumCpu(): Record<string, number> | null {
         const ts = readFileSync(`/proc/${d}/task/${t}/stat`, 'utf8');
         const tf = ts.slice(ts.lastIndexOf(')') + 2).split(' ');
         const comm = readFileSync(`/proc/${d}/task/${t}/comm`, 'utf8').trim();
+        threadsSeen.set(`${d}/${t}`, { pid: Number(d), name: comm, cpu: (Number(tf[11]) + Number(tf[12])) / tick });
         // Ended workers' time stays in the process's total: workers are what the threads don't hold.
         if (!comm.startsWith('DedicatedWorker')) threads.push({ pid: Number(d), name: comm === 'chromium' ? 'renderer main' : 'renderer other', cpu: (Number(tf[11]) + Number(tf[12])) / tick });
       }
@@ -107,6 +108,7 @@ function chromiumCpu(): Record<string, number> | null {
       grew = true;
     }
   }
+  for (const pid of mine) ours.add(pid);
   for (const pid of mine) {
     const p = procs.get(pid);
     if (!p || pid === process.pid || p.type === 'other') continue;
@@ -114,6 +116,28 @@ function chromiumCpu(): Record<string, number> | null {
   }
   for (const t of threads) if (mine.has(t.pid)) out[t.name] = (out[t.name] ?? 0) + t.cpu;
   if (out.renderer !== undefined) out['renderer workers'] = out.renderer - (out['renderer main'] ?? 0) - (out['renderer other'] ?? 0);
+  return out;
+}
+
+/**
+ * Every renderer thread chromiumCpu() has read, by process and thread id: its name and its CPU
+ * seconds when last read. A thread that ended keeps its last figure, so that read often (each
+ * second of an import), the renderer's time can be told by thread — the analysis workers apart
+ * from the pool threads that run V8's collector and compiler and end when idle.
+ */
+const threadsSeen = new Map<string, { pid: number; name: string; cpu: number }>();
+/** The processes this benchmark started (other benchmarks' browsers may run beside), as last read. */
+const ours = new Set<number>();
+
+/** CPU seconds by thread name (digits dropped) since `before` (a copy of threadsSeen). */
+function threadCpuSince(before: ReadonlyMap<string, { cpu: number }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, t] of threadsSeen) {
+    if (!ours.has(t.pid)) continue;
+    const name = t.name.replace(/\d+$/, '');
+    const cpu = t.cpu - (before.get(k)?.cpu ?? 0);
+    if (cpu > 0) out[name] = Math.round(((out[name] ?? 0) + cpu) * 100) / 100;
+  }
   return out;
 }
 
@@ -156,7 +180,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, 'profile-ms': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
   const docs = Number(values.docs ?? 10_000);
   const restarts = Number(values.restarts ?? 15);
   const loadBefore = loadavg().map((x) => Math.round(x * 10) / 10);
@@ -188,6 +212,7 @@ async function main(): Promise<void> {
     const importHeaps: number[] = [];
     const liveHeaps: number[] = [];
     const cpu0 = chromiumCpu();
+    const threads0 = new Map([...threadsSeen].map(([k, t]) => [k, { cpu: t.cpu }]));
     // The worker's heap is sampled once a second while the import runs, as it is: garbage not yet
     // collected included (V8 lets it grow before it collects), an upper bound of the live heap. The
     // live heap (after a forced full collection) only every LIVE_HEAP_EVERY_MS: until 2026-12-06
@@ -196,11 +221,13 @@ async function main(): Promise<void> {
     let lastLive = Date.now();
     const heap: { session: Awaited<ReturnType<typeof workerSession>> } = { session: null };
     // --profile FILE --phase import: the options page and its analysis workers too, over the
-    // import's first 20 s (the workers end with the import), in FILE.page.json, FILE.worker-K.json.
+    // import's first 20 s or --profile-ms (the workers end with the import: shorter than the
+    // import), in FILE.page.json, FILE.worker-K.json.
     let pageProfiler = profiler && values.phase === 'import' ? await profileImportPage(cdp) : null;
     const importStart = Date.now();
     const importMs = await importFile(page, corpus.records, async () => {
-      if (pageProfiler && Date.now() - importStart > 20_000) {
+      chromiumCpu();
+      if (pageProfiler && Date.now() - importStart > Number(values['profile-ms'] ?? 20_000)) {
         for (const [name, p] of Object.entries(await pageProfiler.stop())) writeFileSync(`${values.profile!}.${name}.json`, JSON.stringify(p));
         pageProfiler = null;
       }
@@ -219,6 +246,7 @@ async function main(): Promise<void> {
     });
     await heap.session?.close();
     const importCpuS = cpuSince(cpu0, chromiumCpu());
+    const importThreadCpuS = threadCpuSince(threads0);
     // The live heap just after the import (one forced collection, after the import's clock stopped).
     const heapAfterImportMB = await workerHeapMB(cdp);
     const added = (await send<{ reports: number }>(page, 'ui:stats', {})).value.reports - 5;
@@ -316,6 +344,8 @@ async function main(): Promise<void> {
       // CPU seconds the import took in Chromium's processes (the renderer holds the service worker,
       // the options page and its analysis workers; IndexedDB runs in the browser process).
       importCpuS,
+      // The renderer's part of it by thread name, ended threads included as last read (once a second).
+      importThreadCpuS,
       // The list as the in-page panel gets it (without shared phrases; a build before the list
       // came first answers with them), then the same queries with the phrases.
       // cpuS: CPU seconds Chromium's processes took over the queries (the service worker's thread is

@@ -49,42 +49,62 @@ export function normalize(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/** spacedUnits' buffer, reused (a text's units are hashed before the next text is read). */
+let SPACED_OUT: Uint16Array = new Uint16Array(8192);
+/** The longest buffer kept for the next text: a longer text's is its own. */
+const SPACED_KEEP = 1 << 16;
+
+/** `out` with room for `need` units, its first `n` kept. */
+function roomy(out: Uint16Array, n: number, need: number): Uint16Array {
+  if (need <= out.length) return out;
+  const bigger = new Uint16Array(Math.max(2 * out.length, need));
+  bigger.set(out.subarray(0, n));
+  if (bigger.length <= SPACED_KEEP) SPACED_OUT = bigger;
+  return bigger;
+}
+
 /**
  * The units of normalize(text) with each run of white space (\s) as one space and none at either
- * end — normalize(text).replace(/\s+/g, ' ').trim() — given one at a time to `unit`, without
- * building the string; false when the text needs the slow path (the units given until then are
- * to be discarded). One pass, each unit read from a table (SPACED) of what it gives.
+ * end — normalize(text).replace(/\s+/g, ' ').trim() — without building the string, in a buffer
+ * that the next call reuses; null when the text needs the slow path. One pass, each unit read from
+ * a table (SPACED) of what it gives. Units in a buffer, not given to a callback: in Chromium a
+ * callback's hash state lives in its closure's context, where every 32-bit value above 2^30 is a
+ * new heap number — a text key cost an import worker ≈ 5 % of its time (bench/RESULTS.md, session 15).
  */
-export function forEachSpacedUnit(text: string, unit: (c: number) => void): boolean {
+export function spacedUnits(text: string): Uint16Array | null {
+  let out: Uint16Array = SPACED_OUT;
+  let n = 0;
   let any = false;
   let space = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= FAST_LIMIT) return false;
+    if (c >= FAST_LIMIT) return null;
     let v = SPACED[c]!;
     if (v === 0) v = learnSpaced(c);
     if (v > 0) {
-      if (space) unit(32);
-      unit(v - 1);
+      if (n + 2 > out.length) out = roomy(out, n, n + 2);
+      if (space) out[n++] = 32;
+      out[n++] = v - 1;
       any = true;
       space = false;
     } else if (v === SPACE_UNIT) space = any;
     else if (v === SEVERAL_UNITS) {
       const form = FAST_FORM[c]!;
+      out = roomy(out, n, n + 2 * form.length);
       for (let k = 0; k < form.length; k++) {
         const u = form.charCodeAt(k);
         if (isSpace(u)) space = any;
         else {
-          if (space) unit(32);
-          unit(u);
+          if (space) out[n++] = 32;
+          out[n++] = u;
           any = true;
           space = false;
         }
       }
-    } else if (v === SLOW_UNIT) return false;
+    } else if (v === SLOW_UNIT) return null;
     // DROPPED_UNIT: nothing.
   }
-  return true;
+  return out.subarray(0, n);
 }
 
 /** \s of a regular expression, for one unit. */
@@ -138,7 +158,7 @@ const MAPPED = 2;
 const SLOW = 3;
 const FAST_KIND = new Uint8Array(FAST_LIMIT);
 const FAST_FORM: Array<string | undefined> = [];
-// What forEachSpacedUnit reads for a unit below FAST_LIMIT: 0 not yet learnt; the one unit it
+// What spacedUnits reads for a unit below FAST_LIMIT: 0 not yet learnt; the one unit it
 // normalises to, plus one, when that is not white space; or one of these.
 const SPACED = new Int32Array(FAST_LIMIT);
 const SPACE_UNIT = -1;

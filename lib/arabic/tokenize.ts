@@ -81,11 +81,18 @@ function learnClass(c: number): number {
 let SIZE = 1 << 16;
 let MAX_WORDS = 40_000;
 /**
- * Per slot, side by side (one cache line for a probe): the hash of the spelling, and the number
- * of its normalised form in this generation plus one (0: empty slot).
+ * Per slot, side by side: the spelling's hash (its low 30 bits, a small integer V8 keeps unboxed;
+ * undefined: an empty slot), the spelling, its normalised form and that form's number in this
+ * generation. A known word's lookup reads one place of memory for all four: in a table of 160,000
+ * spellings (megabytes) each separate array was a cache miss a word, the scan's largest cost at
+ * 100,000 reports (bench/RESULTS.md, session 15).
  */
-let slots = new Int32Array(2 * SIZE);
-let slotRaw: Array<string | undefined> = new Array<string | undefined>(SIZE);
+const STRIDE = 4;
+const RAW = 1;
+const FORM = 2;
+const NUM = 3;
+const HASH_BITS = 0x3fffffff;
+let table: Array<number | string | undefined> = new Array<number | string | undefined>(STRIDE * SIZE);
 let spellings = 0;
 let forms: string[] = [];
 let formNumber = new Map<string, number>();
@@ -103,8 +110,7 @@ export function useLargeWordTable(): void {
   base += MAX_WORDS;
   SIZE = 1 << 18;
   MAX_WORDS = 160_000;
-  slots = new Int32Array(2 * SIZE);
-  slotRaw = new Array<string | undefined>(SIZE);
+  table = new Array<number | string | undefined>(STRIDE * SIZE);
   spellings = 0;
   forms = [];
   formNumber = new Map();
@@ -116,22 +122,23 @@ function same(raw: string, text: string, start: number): boolean {
   return true;
 }
 
-/** The number (in this generation) of the normalised form of text.slice(start, end), whose hash is h. */
-function formOf(text: string, start: number, end: number, h: number): number {
+/** The table's place (slot × STRIDE) of the spelling text.slice(start, end), whose hash is h: found, or added. */
+function placeOf(text: string, start: number, end: number, h: number): number {
   const len = end - start;
+  const key = h & HASH_BITS;
   let slot = h & (SIZE - 1);
   for (;;) {
-    const w = slots[2 * slot + 1]!;
-    if (w === 0) break;
-    if (slots[2 * slot] === h) {
-      const raw = slotRaw[slot]!;
-      if (raw.length === len && same(raw, text, start)) return w - 1;
+    const at = STRIDE * slot;
+    const k = table[at];
+    if (k === undefined) break;
+    if (k === key) {
+      const raw = table[at + RAW] as string;
+      if (raw.length === len && same(raw, text, start)) return at;
     }
     slot = (slot + 1) & (SIZE - 1);
   }
   if (spellings >= MAX_WORDS) {
-    slots.fill(0);
-    slotRaw = new Array<string | undefined>(SIZE);
+    table = new Array<number | string | undefined>(STRIDE * SIZE);
     spellings = 0;
     base += MAX_WORDS;
     forms = [];
@@ -147,11 +154,13 @@ function formOf(text: string, start: number, end: number, h: number): number {
     forms.push(flatCopy(n, 0, n.length));
     formNumber.set(n, f);
   }
-  slots[2 * slot] = h;
-  slots[2 * slot + 1] = f + 1;
-  slotRaw[slot] = raw;
+  const at = STRIDE * slot;
+  table[at] = key;
+  table[at + RAW] = raw;
+  table[at + FORM] = forms[f]!;
+  table[at + NUM] = f;
   spellings++;
-  return f;
+  return at;
 }
 
 const UNSET = Symbol('unset');
@@ -215,8 +224,9 @@ function tokenizeByRegExp(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     if (m[0].length > MAX_WORD) continue;
-    const f = formOf(text, m.index, m.index + m[0].length, hashOf(m[0]));
-    if (forms[f]) out.push({ text: forms[f]!, start: m.index, end: m.index + m[0].length, id: base + f });
+    const at = placeOf(text, m.index, m.index + m[0].length, hashOf(m[0]));
+    const norm = table[at + FORM] as string;
+    if (norm) out.push({ text: norm, start: m.index, end: m.index + m[0].length, id: base + (table[at + NUM] as number) });
   }
   return out;
 }
@@ -257,9 +267,9 @@ export function scan(text: string): Scan {
       seen |= NOT_PLAIN;
       continue;
     }
-    const f = formOf(text, start, i, h);
-    const norm = forms[f]!;
-    if (norm) out.push({ text: norm, start, end: i, id: base + f });
+    const at = placeOf(text, start, i, h);
+    const norm = table[at + FORM] as string;
+    if (norm) out.push({ text: norm, start, end: i, id: base + (table[at + NUM] as number) });
   }
   return { tokens: out, plain: (seen & NOT_PLAIN) === 0 };
 }

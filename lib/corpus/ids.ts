@@ -1,4 +1,4 @@
-import { forEachSpacedUnit, normalize } from '../arabic/normalize';
+import { normalize, spacedUnits } from '../arabic/normalize';
 import { unarchive } from '../outlets/archive';
 
 /** cyrb53: a fast 53-bit string hash; ids only need to be stable and rarely collide. */
@@ -46,13 +46,15 @@ export function textKey(text: string): string {
  * normalised string, where the fast path applies.
  */
 export function spacedKey(text: string): string {
+  const units = spacedUnits(text);
+  if (!units) return hash53(normalize(text).replace(/\s+/g, ' ').trim());
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  const fast = forEachSpacedUnit(text, (ch) => {
+  for (let i = 0; i < units.length; i++) {
+    const ch = units[i]!;
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
-  });
-  if (!fast) return hash53(normalize(text).replace(/\s+/g, ' ').trim());
+  }
   return finish(h1, h2);
 }
 

@@ -54,6 +54,23 @@ interface Term {
   text: string;
   /** Weighted count in the report being analysed (0 between analyses). */
   count: number;
+  /** The last list of terms (TermIds.list) that numbered this term, and its number there. */
+  list: number;
+  at: number;
+}
+
+/**
+ * The terms' numbers in a list of strings a caller builds (an import part's `words`,
+ * lib/engine/part-wire.ts), in the order of the terms map: `id` is asked once per term a list, the
+ * number kept on the term, instead of a lookup by string for every report that has it (the part's
+ * map of strings was 5 % of an import worker's time at 100,000 reports, bench/RESULTS.md session 15).
+ */
+export interface TermIds {
+  /** Names the list: a new number for each new list (numbers kept on the terms from another list are not used). */
+  list: number;
+  id: (term: string) => number;
+  /** The report's terms' numbers are pushed here. */
+  out: number[];
 }
 let TERMS = new Map<string, Term>();
 const TERMS_MAX = 200_000;
@@ -63,7 +80,7 @@ function termFor(w: string): Term | null {
   const s = stem(w);
   if (isStopWord(s)) return null;
   let t = TERMS.get(s);
-  if (!t) TERMS.set(s, (t = { text: s, count: 0 }));
+  if (!t) TERMS.set(s, (t = { text: s, count: 0, list: -1, at: 0 }));
   return t;
 }
 
@@ -87,12 +104,19 @@ class TermCounter {
     this.len += weight;
   }
 
-  /** The terms map (and the first spelling of each term), leaving every count at 0 again. */
-  finish(surface: Map<string, string> | null): Map<string, number> {
+  /** The terms map (and the first spelling of each term, and their numbers), leaving every count at 0 again. */
+  finish(surface: Map<string, string> | null, ids: TermIds | undefined): Map<string, number> {
     const terms = new Map<string, number>();
     this.touched.forEach((t, k) => {
       terms.set(t.text, t.count);
       if (surface) surface.set(t.text, this.spellings[k]!);
+      if (ids) {
+        if (t.list !== ids.list) {
+          t.list = ids.list;
+          t.at = ids.id(t.text);
+        }
+        ids.out.push(t.at);
+      }
       t.count = 0;
     });
     return terms;
@@ -128,8 +152,8 @@ export interface Scanned extends Scan {
   finds: NameFinds;
 }
 
-/** analyse(), and the scan it read the text from. */
-export function analyseScanned(title: string, text: string, publishedAt: string | null, maxWords = INDEX_WORDS, opts: { surface?: boolean } = {}): { features: Features; scanned: Scanned } {
+/** analyse(), and the scan it read the text from; with `termIds`, its terms' numbers too. */
+export function analyseScanned(title: string, text: string, publishedAt: string | null, maxWords = INDEX_WORDS, opts: { surface?: boolean; termIds?: TermIds } = {}): { features: Features; scanned: Scanned } {
   // The title and the start of the text are scanned once; the terms (the first maxWords words of
   // the first maxWords*12 characters), the entities (title and ENTITY_CHARS) and the attributed
   // sources (the first SOURCE_CHARS of those) are each read from the same tokens.
@@ -168,7 +192,7 @@ export function analyseScanned(title: string, text: string, publishedAt: string 
       for (const w of normalizedWords(text.length > termChars ? text.slice(0, termChars) : text, maxWords)) count.add(termFor(w), 1, null);
     }
   } finally {
-    terms = count.finish(opts.surface ? surface : null);
+    terms = count.finish(opts.surface ? surface : null, opts.termIds);
   }
   const { seq, len } = count;
   // Entities are read where the event is told (title and lede), attributed sources in the first

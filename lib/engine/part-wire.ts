@@ -63,6 +63,9 @@ class Lists {
   }
 }
 
+/** Numbers the runs analysePart has numbered terms for (features.ts TermIds). */
+let runs = 0;
+
 /** The analysis of a run of records, as a worker sends it. */
 export function analysePart(records: readonly ReportRecord[]): PartWire {
   const words: string[] = [];
@@ -80,12 +83,13 @@ export function analysePart(records: readonly ReportRecord[]): PartWire {
   const mh: number[] = [];
   const tk: string[] = [];
   const sig: EventSignature[] = [];
+  // Each report's terms' indexes in `words` pushed to t.xs by the analysis, in the terms map's order.
+  const termIds = { list: ++runs, id, out: t.xs };
   for (const r of records) {
     // The signature and the word counts read the title and lede again from analyse()'s scan.
-    const { features: f, scanned } = analyseScanned(r.title, r.text, r.publishedAt);
+    const { features: f, scanned } = analyseScanned(r.title, r.text, r.publishedAt, undefined, { termIds });
     // forEach, not for…of: no [key, value] array a term.
-    f.terms.forEach((count, term) => {
-      t.xs.push(id(term));
+    f.terms.forEach((count) => {
       c.push(count);
     });
     t.end();

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../lib/arabic';
-import { normalizeMapped } from '../../../lib/arabic/normalize';
+import { normalizeMapped, spacedUnits } from '../../../lib/arabic/normalize';
 import { hash53, spacedKey, textKey } from '../../../lib/corpus/ids';
 import { rng } from '../../../bench/rng';
 import { synthCorpus } from '../../../bench/synth';
@@ -26,6 +26,15 @@ describe('keys and offsets of normalised text, read without building it', () => 
     expect(differ).toEqual([]);
     // The generated strings are not all one key.
     expect(new Set(generated.map(spacedKey)).size).toBeGreaterThan(10_000);
+  });
+
+  it('the same for texts longer than the buffer the units are read into, and for short texts after them', () => {
+    // Characters of the fast path only (expansions and white space among them), so that the buffer grows.
+    const fast = [' ', '  ', '\n', '\u2003', 'ـ', 'َ', 'أ', 'آ', 'ة', 'a', '١', '،', '\u00bd', '\u2026', 'é', 'x', 'ي'];
+    const long = [5_000, 20_000, 150_000].map((n) => Array.from({ length: n }, () => fast[Math.floor(random() * fast.length)]).join(''));
+    expect(long.every((t) => spacedUnits(t) !== null)).toBe(true);
+    const texts = [...long, ...corpus.slice(0, 100), ...[...long].reverse(), ...generated.slice(0, 1_000)];
+    expect(texts.filter((t) => spacedKey(t) !== refKey(t))).toEqual([]);
   });
 
   it('normalizeMapped gives normalize() and where each character went, or null for the slow path', () => {

@@ -8,6 +8,7 @@ import { beginImport, importPart } from '../../../lib/engine/imports';
 import { openSession, toReport, writeBatch } from '../../../lib/engine/index-store';
 import { analysePart, fromPartWire, type PartWire } from '../../../lib/engine/part-wire';
 import { analyseRecords, fromWire } from '../../../lib/engine/wire';
+import { analyse } from '../../../lib/engine/features';
 import { synthCorpus } from '../../../bench/synth';
 import type { ReportRecord } from '../../../lib/types';
 import { rowsOf, type DocPage } from '../../../lib/engine/doc-pages';
@@ -47,6 +48,19 @@ describe("an import part's analyses sent as one part with its strings once", () 
       expect(after.segs!.length).toBeGreaterThan(0);
       expect(after.pages!.length).toBeGreaterThan(0);
       expect(after).toEqual(before);
+    }
+  });
+
+  it("number each report's terms as its analysis gives them, in every run: a term's number kept from an earlier run is never used", () => {
+    // Runs that share most of their terms, one after another as a worker gets them.
+    for (const recs of [synthetic.slice(0, 100), real.slice(0, 60), synthetic.slice(100, 200), synthetic.slice(0, 100)]) {
+      const p = analysePart(recs);
+      recs.forEach((r, i) => {
+        const want = analyse(r.title, r.text, r.publishedAt).terms;
+        const span = [p.tOff[i], p.tOff[i + 1]] as const;
+        expect([...p.t.subarray(...span)].map((x) => p.words[x])).toEqual([...want.keys()]);
+        expect([...p.c.subarray(...span)]).toEqual([...want.values()]);
+      });
     }
   });
 
