@@ -80,17 +80,11 @@ function learnClass(c: number): number {
 // old ones, so that a token kept from before is never taken for another word.
 let SIZE = 1 << 16;
 let MAX_WORDS = 40_000;
-/**
- * Per slot, side by side: the spelling's hash (its low 30 bits, a small integer V8 keeps unboxed;
- * undefined: an empty slot), the spelling, its normalised form and that form's number in this
- * generation. A known word's lookup reads one place of memory for all four: in a table of 160,000
- * spellings (megabytes) each separate array was a cache miss a word, the scan's largest cost at
- * 100,000 reports (bench/RESULTS.md, session 15).
- */
-const STRIDE = 4;
-const RAW = 1;
-const FORM = 2;
-const NUM = 3;
+// Per slot, side by side: the spelling's hash (its low 30 bits, a small integer V8 keeps unboxed;
+// undefined: an empty slot), the spelling, its normalised form and that form's number in this
+// generation. A known word is read from one place: in a table of 160,000 spellings (megabytes) each
+// separate array was a cache miss a word, the scan's largest cost at 100k (bench/RESULTS.md, session 15).
+const [RAW, FORM, NUM, STRIDE] = [1, 2, 3, 4];
 const HASH_BITS = 0x3fffffff;
 let table: Array<number | string | undefined> = new Array<number | string | undefined>(STRIDE * SIZE);
 let spellings = 0;
