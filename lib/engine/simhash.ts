@@ -5,9 +5,9 @@
 export type Fingerprint = [number, number];
 
 // FNV-1a from two seeds at once over seq.slice(i, i + n).join(' '), without building the string:
-// the results are left in H1 and H2 (unsigned).
-let H1 = 0;
-let H2 = 0;
+// the results are left in H[0] and H[1]. In a typed array, not in variables of the module: a
+// 32-bit value stored there would be a new heap number each time (two a word pair).
+const H = new Uint32Array(2);
 function fnvWords(seq: readonly string[], i: number, n: number, seed1: number, seed2: number): void {
   let h1 = 0x811c9dc5 ^ seed1;
   let h2 = 0x811c9dc5 ^ seed2;
@@ -24,8 +24,8 @@ function fnvWords(seq: readonly string[], i: number, n: number, seed1: number, s
       h2 = Math.imul(h2 ^ c, 0x01000193);
     }
   }
-  H1 = h1 >>> 0;
-  H2 = h2 >>> 0;
+  H[0] = h1;
+  H[1] = h2;
 }
 
 // The votes of each bit are counted eight bits at a time: a byte's bits spread into the eight
@@ -49,8 +49,8 @@ export function simhash(seq: readonly string[]): Fingerprint {
   };
   for (let i = 0; i < n; i++) {
     fnvWords(seq, i, 3, 0, 0x9e3779b9);
-    const lo = H1;
-    const hi = H2;
+    const lo = H[0]!;
+    const hi = H[1]!;
     packed[0]! += BYTE_NIBBLES[lo & 255]!;
     packed[1]! += BYTE_NIBBLES[(lo >>> 8) & 255]!;
     packed[2]! += BYTE_NIBBLES[(lo >>> 16) & 255]!;
@@ -92,9 +92,9 @@ export function minhash(seq: readonly string[]): number[] {
   const min = new Uint32Array(MINHASH_SLOTS).fill(0xffffffff);
   for (let i = 0; i + 1 < seq.length; i++) {
     fnvWords(seq, i, 2, 0x85ebca6b, 0xc2b2ae35);
-    const step = H2 | 1;
+    const step = H[1]! | 1;
     // Slot k's hash is base + k·step (mod 2^32).
-    let h = H1;
+    let h = H[0]!;
     for (let k = 0; k < MINHASH_SLOTS; k++) {
       if (h < min[k]!) min[k] = h;
       h = (h + step) >>> 0;
