@@ -164,6 +164,8 @@ async function phasesOf(worker: { evaluate<T>(expr: string): Promise<T> }, n: nu
 // navigation began (bench/MAIN-THREAD.md: the article is extracted at 195–265 ms, median).
 const WAKE_URL = 'http://www.orient-news.net/isnad-bench-wake';
 const READ_GAP_MS = 200;
+/** How long a worker woken by a message that reads nothing is left before its first lookup. */
+const SETTLE_MS = 1000;
 
 /** A page on an outlet's host with no article: it wakes the worker and asks nothing else. */
 async function wakeSite(): Promise<Server> {
@@ -313,6 +315,21 @@ async function main(): Promise<void> {
       if (sw) wokenPhases.push(...(await phasesOf(sw, 1)));
     }
     await tab.close();
+    // The same stop, the worker woken by a message that reads nothing and left a second: the
+    // lookup's reads in a started worker whose database is open (its start opens it) and whose
+    // caches are empty, against the reads of one asked straight away (bench/RESULTS.md, session 15).
+    const settled: number[] = [];
+    const settledPhases: Phases[] = [];
+    for (let k = 0; k < restarts; k++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await sleep(300);
+      await send(page, 'ui:entity-names', { ids: [] });
+      await sleep(SETTLE_MS);
+      const g = queries[(k * 7) % queries.length]!;
+      settled.push((await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10, explain: false })).ms);
+      const sw = b.context.serviceWorkers().find((w) => w.url().includes('background'));
+      if (sw) settledPhases.push(...(await phasesOf(sw, 1)));
+    }
     // The worker's start alone: a message that reads nothing, just after the worker was stopped.
     const wake: number[] = [];
     for (let k = 0; k < restarts; k++) {
@@ -357,11 +374,15 @@ async function main(): Promise<void> {
         p95Ms: pct(cold, 95),
         n: cold.length,
         phases: summarise(coldPhases),
+        // When the lookup began, ms from the worker's start (its script evaluated, its start's work under way).
+        beganMs: { p50: pct(coldPhases.map((p) => p.began!), 50), p95: pct(coldPhases.map((p) => p.began!), 95) },
         // The same stop, then a message that reads nothing: what of the above is the worker starting.
         wakeOnly: { p50Ms: pct(wake, 50), p95Ms: pct(wake, 95) },
       },
       // The same queries after the same stop, asked READ_GAP_MS after an outlet's page woke the worker.
       afterRestartWokenByPage: { p50Ms: pct(woken, 50), p95Ms: pct(woken, 95), n: woken.length, gapMs: READ_GAP_MS, phases: summarise(wokenPhases) },
+      // The same stop, the worker started by a message that reads nothing SETTLE_MS before the lookup.
+      afterRestartSettled: { p50Ms: pct(settled, 50), p95Ms: pct(settled, 95), n: settled.length, settleMs: SETTLE_MS, phases: summarise(settledPhases) },
       // During the import: the most used (garbage included, each second) and the most live (every
       // LIVE_HEAP_EVERY_MS); then live just after it and after the queries.
       workerHeapMB: { duringImportMaxUsed: importHeaps.length ? Math.max(...importHeaps) : null, duringImportMaxLive: liveHeaps.length ? Math.max(...liveHeaps) : null, afterImport: heapAfterImportMB, afterQueries: heapMB },

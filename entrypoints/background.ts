@@ -13,6 +13,7 @@ import { engineHandlers } from '../lib/engine/handlers';
 import { resumeImports } from '../lib/engine/imports';
 import { refreshSignatures } from '../lib/engine/refresh-sigs';
 import { recentPhases } from '../lib/engine/query-phases';
+import { readAhead } from '../lib/engine/warm';
 import { harvestHandlers } from '../lib/harvest/handlers';
 import { listen, type TabClipSelection, type TabMessage } from '../lib/messaging';
 import { listenCloned } from '../lib/cloned-messages';
@@ -27,6 +28,9 @@ import { teamHandlers } from '../lib/team/handlers';
 
 export default defineBackground(() => {
   const db = openDb();
+  // The index's first reads, asked for before any message is handled (lib/engine/warm.ts): a lookup
+  // that woke the worker finds them read or under way. A failure here is the lookup's to tell.
+  void readAhead(db).catch(() => undefined);
   // The last queries' phase timings, for the browser benchmark (bench/browser.ts reads them).
   (self as unknown as { isnadQueryPhases: unknown }).isnadQueryPhases = recentPhases;
 

@@ -53,6 +53,11 @@ interface Kept {
   busy: Map<object, number>;
   /** What waits for no query to be under way. */
   waiting: Array<() => void>;
+  /** Rows being read (readColumnsAhead), by segment: the row, opened where its format allows, or
+   *  null when an import held the columns meanwhile. */
+  reading: Map<number, Promise<OpenColumns | Uint8Array | null>>;
+  /** Bumped when an import holds the columns: a row asked for before is not kept. */
+  gen: number;
 }
 
 /** A query under way this long (ms) is taken as failed: the decode does not wait for it longer. */
@@ -67,7 +72,7 @@ const kept = new WeakMap<object, Kept>();
 
 function keptOf(db: object): Kept {
   let k = kept.get(db);
-  if (!k) kept.set(db, (k = { cols: new Map(), open: new Map(), loading: null, held: null, busy: new Map(), waiting: [] }));
+  if (!k) kept.set(db, (k = { cols: new Map(), open: new Map(), loading: null, held: null, busy: new Map(), waiting: [], reading: new Map(), gen: 0 }));
   return k;
 }
 
@@ -193,30 +198,63 @@ function nextTask(): Promise<void> {
   });
 }
 
+/**
+ * Asks for the doc columns rows of the live segments `segs` not kept, opened or asked for yet, at
+ * once in a transaction of their own, and opens each as it comes (format 3's header, strings and
+ * offset table: its documents are decoded later, between queries, by loadAfter), a query under way
+ * or not: the query that comes next ranks from the opened row, reading ≈ 32 doc rows instead of
+ * ≈ 200. A worker asks for them as it starts (warm.ts readAhead), after the term indexes: its first
+ * query's analysis runs meanwhile, and the row's read (≈ 16 ms at 100,000 reports) does not compete
+ * with the query's postings reads as it did when asked for beside them (bench/RESULTS.md, session
+ * 13). A damaged or missing row rejects with a SegmentFormatError naming its segment; the query
+ * reads its candidates' rows then, as without the columns.
+ */
+export function readColumnsAhead(db: IsnadDB, segs: readonly { s: number; docs: number }[]): Promise<void> {
+  const k = keptOf(db);
+  if (holding(k) || segs.reduce((sum, x) => sum + x.docs, 0) > MAX_DOCS) return Promise.resolve();
+  return Promise.all(rowsOf(db, k, segs.map((x) => x.s))).then(() => undefined);
+}
+
+/** Each segment's columns row: opened, being read, or asked for now (all at once). */
+function rowsOf(db: IsnadDB, k: Kept, segs: readonly number[]): Array<Promise<OpenColumns | Uint8Array | null>> {
+  const ask = segs.filter((s) => !k.open.has(s) && !k.reading.has(s) && !k.cols.has(s));
+  if (ask.length) {
+    const gen = k.gen;
+    const store = readOnly(db, ['segs']).then((tx) => tx.objectStore('segs'));
+    const rows = store.then((st) => ask.map((s) => result(st.get([s, COLUMNS_ROW]) as IDBRequest<SegRow | undefined>)));
+    ask.forEach((s, i) => {
+      const read = rows.then((r) => r[i]!).then((row) => {
+        if (k.gen !== gen) return null; // an import held the columns meanwhile: its heap
+        if (!row) throw new SegmentFormatError(`${s}`, `row ${COLUMNS_ROW} is missing`);
+        const bytes = asBytes(row.b, `${s} doc columns`);
+        const o = openColumns(bytes, `${s} doc columns`);
+        if (o) k.open.set(s, o);
+        return o ?? bytes;
+      });
+      k.reading.set(s, read);
+      const done = () => k.reading.delete(s);
+      read.then(done, done);
+    });
+  }
+  return segs.map((s) => (k.open.get(s) ? Promise.resolve(k.open.get(s)!) : (k.reading.get(s) ?? Promise.resolve(null))));
+}
+
 async function loadColumns(db: IsnadDB, segs: readonly number[]): Promise<void> {
-  // The rows are asked for at once (read in the browser while this worker does other work),
-  // opened when no query is under way, then decoded whole a slice at a time between queries.
-  const store = (await readOnly(db, ['segs'])).objectStore('segs');
-  const read = Promise.all(segs.map((s) => result(store.get([s, COLUMNS_ROW]) as IDBRequest<SegRow | undefined>)));
+  // The rows are asked for at once (read in the browser while this worker does other work) unless
+  // opened or asked for already (at the worker's start), then decoded whole a slice at a time
+  // between queries.
+  const k = keptOf(db);
+  const gen = k.gen;
+  const read = Promise.all(rowsOf(db, k, segs));
   await nextTask();
   const rows = await read;
-  const k = keptOf(db);
-  await quiet(k);
-  if (holding(k)) return; // an import began meanwhile
-  const opened = rows.map((row, i) => {
+  for (const [i, row] of rows.entries()) {
     const s = segs[i]!;
-    if (!row) throw new SegmentFormatError(`${s}`, `row ${COLUMNS_ROW} is missing`);
-    const bytes = asBytes(row.b, `${s} doc columns`);
-    const o = openColumns(bytes, `${s} doc columns`);
-    if (o) k.open.set(s, o);
-    return o ?? bytes;
-  });
-  for (const [i, row] of opened.entries()) {
-    const s = segs[i]!;
+    if (!row) return; // an import held the columns
     const steps = decodeInSlices(row, `${s} doc columns`);
     for (;;) {
       await quiet(k);
-      if (holding(k)) return; // an import began meanwhile
+      if (holding(k) || k.gen !== gen) return; // an import began meanwhile
       const step = steps.next();
       if (step.done) {
         k.cols.set(s, step.value);
@@ -236,6 +274,7 @@ export function holdColumns(db: object): void {
   const k = keptOf(db);
   k.cols.clear();
   k.open.clear();
+  k.gen++;
   k.held = performance.now();
 }
 

@@ -6,7 +6,7 @@
 // postings are worked out in batch-rows.ts, captures of stored texts merged in copies.ts.
 import type { Report, ReportRecord } from '../types';
 import { analyse, type Features } from './features';
-import { compact as compactSegments, markDeleted, readManifest, readPostings as readSegments, segmentRows, type TermPostings } from './segments/store';
+import { compact as compactSegments, markDeleted, readManifest, readPostings as readSegments, segmentRows } from './segments/store';
 import { withSegment, type Manifest } from './segments/manifest';
 import { minhashSketch } from './segments/columns';
 import { DEFAULT_POLICY, type MergePolicy } from './segments/merge-policy';
@@ -269,7 +269,7 @@ export async function ensureIndexed(db: IsnadDB, opts: { batch?: number; onProgr
  * The postings of terms, with the index counters, read in one transaction (segments' term indexes
  * and blocks an earlier read kept are reused: they never change).
  */
-export async function readPostings(db: IsnadDB, terms: readonly string[]): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number }> {
+export async function readPostings(db: IsnadDB, terms: readonly string[]): ReturnType<typeof readSegments> {
   return readSegments(db, terms);
 }
 

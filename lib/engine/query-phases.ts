@@ -13,6 +13,13 @@ export interface QueryPhases {
   blocks: number;
   /** Doc rows read (or found cached) for the candidates. */
   rows: number;
+  /** Of `postings`, the waits of its reads in turn (ReadWaits), ms; `fetched`: the rows asked of
+   *  IndexedDB (term indexes and blocks not cached). */
+  open: number;
+  manifest: number;
+  dicts: number;
+  blockReads: number;
+  fetched: number;
   /** When the query began, in ms from the worker's start (its performance.timeOrigin): with the
    *  phases' sum, where a woken worker's first lookup sat in the page's load (bench/main-thread.ts). */
   began: number;
@@ -32,20 +39,53 @@ export function decoding<T>(fn: () => T): T {
   }
 }
 
+/**
+ * How long a postings read waited at each of its steps (segments/store.ts readPostings), ms: the
+ * database opened and a transaction begun, the manifest, the segments' term indexes (read and
+ * decoded where not cached), their blocks (likewise); and how many rows it asked of IndexedDB.
+ * What a just-started worker's first lookup waits on, against a warm one's (bench/RESULTS.md,
+ * session 15).
+ */
+export interface ReadWaits {
+  open: number;
+  manifest: number;
+  dicts: number;
+  blockReads: number;
+  fetched: number;
+}
+
+/** A clock over a read's steps: `step(k)` adds the time since the last step to `k`. */
+export function readClock(): { waits: ReadWaits; step(k: Exclude<keyof ReadWaits, 'fetched'>): void } {
+  const waits: ReadWaits = { open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0 };
+  let last = performance.now();
+  return {
+    waits,
+    step(k) {
+      const now = performance.now();
+      waits[k] += Math.round((now - last) * 10) / 10;
+      last = now;
+    },
+  };
+}
+
 const KEEP = 500;
 export const recentPhases: QueryPhases[] = [];
 
 export function phaseClock() {
   let last = performance.now();
-  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, began: Math.round(last * 10) / 10 };
+  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0, began: Math.round(last * 10) / 10 };
   let decodedBefore = decodeTime.ms;
   return {
-    lap(k: Exclude<keyof QueryPhases, 'decode' | 'blocks' | 'rows' | 'began'>) {
+    lap(k: 'analyse' | 'postings' | 'score' | 'docs' | 'explain') {
       const now = performance.now();
       p[k] += Math.round((now - last) * 10) / 10;
       last = now;
       if (k === 'postings') p.decode += Math.round((decodeTime.ms - decodedBefore) * 10) / 10;
       decodedBefore = decodeTime.ms;
+    },
+    /** The postings read's own waits (a reader that does not time them leaves them 0). */
+    reads(w: ReadWaits | undefined) {
+      if (w) Object.assign(p, w);
     },
     done(blocks: number, rows: number) {
       p.blocks = blocks;

@@ -13,6 +13,7 @@ import { lexiconRead, lexiconWith } from './lexicon';
 import { maxWordId, withLexicon } from './term-pack';
 import { decodedColumns, loadAfter, queryBegan, queryEnded, type ColumnView } from './doc-columns';
 import { getReports } from '../corpus/report-pages';
+import type { ReadWaits } from './query-phases';
 import { cachedTexts, readAhead } from '../corpus/text-cache';
 
 /** Doc rows by number, with the lexicon pages their word counts use read (lib/engine/term-pack.ts). */
@@ -56,7 +57,7 @@ async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undef
  * (the store reads and decodes its columns then, never while a query is under way).
  */
 export interface IndexReader {
-  postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number; cols?: ColumnView | null }>;
+  postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number; cols?: ColumnView | null; waits?: ReadWaits }>;
   docs(ns: readonly number[]): Promise<Array<DocRow | undefined>>;
   texts(ids: readonly string[]): Promise<Array<Pick<Report, 'title' | 'text' | 'archivedAt'> | undefined>>;
   began?(): void;

@@ -9,7 +9,7 @@ import type { DocRow } from './index-types';
 import { storeReader, type IndexReader } from './reader';
 import type { RelatedReport } from '../types';
 import { analyse, analyseScanned, QUERY_WORDS, type EntityRef, type Features } from './features';
-import { phaseClock } from './query-phases';
+import { phaseClock, type ReadWaits } from './query-phases';
 import { rankCandidates, rankLazily, type LazyCandidate } from './rank';
 import type { ColumnView } from './doc-columns';
 import { candidatesOf, isSpecificPlace } from './candidates';
@@ -127,6 +127,7 @@ async function answer(reader: IndexReader, q: Query, opts: SearchOptions): Promi
   const wanted = queryTerms(f);
   const looked = await lookUp(reader, wanted, eventPlaceDays(sig));
   clock.lap('postings');
+  clock.reads(looked.waits);
   const lexical = candidateScores(f, looked);
   if (!lexical) {
     clock.done(0, 0);
@@ -182,6 +183,8 @@ export interface LookedUp {
   blocks: number;
   /** The doc columns of the segments read, when the reader has them (doc-columns.ts). */
   cols: ColumnView | null;
+  /** The postings read's waits, when the reader timed them (for the benchmark's phases). */
+  waits?: ReadWaits;
 }
 
 /**
@@ -190,7 +193,7 @@ export interface LookedUp {
  * after a merge; so is a term no report holds.
  */
 export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[], reserving: readonly string[] = []): Promise<LookedUp> {
-  const { meta, postings, blocks, cols } = await reader.postings([...wanted.map((w) => w.t), ...reserving]);
+  const { meta, postings, blocks, cols, waits } = await reader.postings([...wanted.map((w) => w.t), ...reserving]);
   const N = Math.max(1, meta.docs);
   const qterms: LookedUpTerm[] = [];
   for (const w of wanted) {
@@ -199,7 +202,7 @@ export async function lookUp(reader: IndexReader, wanted: readonly WantedTerm[],
     qterms.push({ ...w, idf: idf(N, p.df), postings: p });
   }
   const reserved = reserving.map((t) => postings.get(t)!).filter((p) => p.df > 0 && !p.saturated);
-  return { docs: N, avgLen: meta.len / N || 1, nextN: meta.nextN, qterms, reserved, blocks: blocks ?? 0, cols: cols ?? null };
+  return { docs: N, avgLen: meta.len / N || 1, nextN: meta.nextN, qterms, reserved, blocks: blocks ?? 0, cols: cols ?? null, ...(waits ? { waits } : {}) };
 }
 
 /**

@@ -6,9 +6,11 @@
 // ≈ 200 candidates (≈ 22 ms at 100,000 reports) instead of the ≈ 32 that can reach the judged pool.
 import type { IsnadDB } from '../db';
 import { eventDoc, judge } from '../events';
+import { readColumnsAhead } from './doc-columns';
 import { lexiconWith } from './lexicon';
 import { storeReader } from './reader';
 import { queryFeatures } from './search';
+import { readIndexesAhead } from './segments/store';
 
 const TITLE = 'قوات النظام تقصف مدينة حلب';
 const TEXT = 'قالت وكالة سانا إن قوات النظام دخلت مدينة حلب يوم الاثنين، وقال المرصد السوري إن القصف أدى إلى مقتل خمسة مدنيين.';
@@ -34,4 +36,17 @@ export async function warmLookup(db: IsnadDB): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
   judge(eventDoc(TITLE, TEXT, '2016-05-02'), eventDoc(TITLE, OTHER, '2016-05-02'));
   await words;
+}
+
+/**
+ * What a worker reads as it starts, before any message is handled: the index's manifest and each
+ * segment's term index (kept in the segment cache), then the segments' doc columns rows (opened as
+ * they come: doc-columns.ts readColumnsAhead). A lookup that wakes the worker asks its message
+ * meanwhile and runs its analysis while these are read; its postings read waits for the term
+ * indexes under way rather than ask for them again (segments/store.ts readPostings). Nothing here runs the analysis or the event model (warmLookup does, for a
+ * page that wakes the worker ahead of its article): a lookup already asked would wait for them.
+ */
+export async function readAhead(db: IsnadDB): Promise<void> {
+  const meta = await readIndexesAhead(db);
+  await readColumnsAhead(db, meta.segs);
 }

@@ -11,7 +11,7 @@
 import type { IsnadDB } from '../../db';
 import { readOnly, result } from '../raw-reads';
 import { asBytes, SegmentFormatError } from './bytes';
-import { decoding } from '../query-phases';
+import { decoding, readClock, type ReadWaits } from '../query-phases';
 import { SegmentCache } from './cache';
 import { columnBytes, decodeColumns, encodeColumns, positionOf, type DocColumns, type DocValues } from './columns';
 import { Deletions } from './deletions';
@@ -117,19 +117,56 @@ const loadIndex = (db: object, s: number, get: Getter) => cached(db, { s, k: IND
 const loadColumns = (db: object, s: number, get: Getter) => cached(db, { s, k: COLUMNS_ROW }, get, COLUMNS);
 const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) => cached(db, { s, k }, get, BLOCK, keep);
 
+/** The term indexes being read ahead (readIndexesAhead), by database. */
+const ahead = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * The manifest and every live segment's term index, read into the segment cache: what a worker
+ * asks for as it starts (warm.ts readAhead), before the message that woke it is handled. A postings
+ * read begun meanwhile waits for it, then finds the indexes cached: each is asked for once.
+ */
+export function readIndexesAhead(db: IsnadDB): Promise<Manifest> {
+  const read = readNow(db, [], readClock()).then((r) => r.meta);
+  ahead.set(db, read);
+  const done = () => {
+    if (ahead.get(db) === read) ahead.delete(db);
+  };
+  read.then(done, done);
+  return read;
+}
+
 /**
  * The postings of terms in every live segment, with the manifest, read in one transaction: the
- * manifest, then the segments' term indexes, then the blocks holding the terms.
+ * manifest, then the segments' term indexes, then the blocks holding the terms. A read ahead of
+ * the term indexes under way is waited for first, outside the transaction: a transaction waiting
+ * for another's request, with none of its own pending, would commit before asking for its blocks.
  */
-export async function readPostings(db: IsnadDB, terms: readonly string[]): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number }> {
+export async function readPostings(db: IsnadDB, terms: readonly string[]): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number; waits: ReadWaits }> {
+  const clock = readClock();
+  const before = ahead.get(db);
+  if (before) {
+    await before.catch(() => undefined); // its failure is this read's to meet again, and tell
+    clock.step('dicts');
+  }
+  return readNow(db, terms, clock);
+}
+
+async function readNow(db: IsnadDB, terms: readonly string[], clock: ReturnType<typeof readClock>): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number; waits: ReadWaits }> {
   const tx = await readOnly(db, ['segs', 'meta']);
+  clock.step('open');
   const store = tx.objectStore('segs');
-  const get: Getter = (s, k) => result(store.get([s, k]) as IDBRequest<SegRow | undefined>);
+  const get: Getter = (s, k) => {
+    clock.waits.fetched++;
+    return result(store.get([s, k]) as IDBRequest<SegRow | undefined>);
+  };
   const meta = checkManifest(await result(tx.objectStore('meta').get(MANIFEST_KEY)));
+  clock.step('manifest');
   cacheOf(db).keepOnly(meta.segs.map((x) => x.s));
   const indexes = await Promise.all(meta.segs.map((x) => loadIndex(db, x.s, get)));
+  clock.step('dicts');
   const wanted = indexes.map((ix) => blocksFor(ix, terms));
   const blocks = await Promise.all(meta.segs.map((x, i) => Promise.all([...wanted[i]!.keys()].map((b) => loadBlock(db, x.s, FIRST_BLOCK + b, get)))));
+  clock.step('blockReads');
   const postings = new Map<string, TermPostings>(terms.map((t) => [t, { df: 0, saturated: false, parts: [] }]));
   let read = 0;
   decoding(() => wanted.forEach((want, i) => {
@@ -146,7 +183,7 @@ export async function readPostings(db: IsnadDB, terms: readonly string[]): Promi
       }
     });
   }));
-  return { meta, postings, blocks: read };
+  return { meta, postings, blocks: read, waits: clock.waits };
 }
 
 const dexieGet =

@@ -1,0 +1,126 @@
+// A worker reads ahead as it starts (lib/engine/warm.ts readAhead): the manifest and the term
+// indexes, then the doc columns rows, opened as they come. A lookup asked meanwhile shares the
+// reads under way (each row asked of IndexedDB once) and, once the columns are opened, reads only
+// the doc rows of the candidates that can reach the judged pool — with the same answer.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseJsonLines } from '../../../lib/corpus/formats';
+import { openDb } from '../../../lib/db';
+import { columnsLoaded, decodedColumns, holdColumns, readColumnsAhead } from '../../../lib/engine/doc-columns';
+import { indexReports, readPostings, toReport } from '../../../lib/engine/index-store';
+import { recentPhases } from '../../../lib/engine/query-phases';
+import { searchRelated, type Query } from '../../../lib/engine/search';
+import { COLUMNS_ROW, INDEX_ROW, readManifest } from '../../../lib/engine/segments/store';
+import { readAhead } from '../../../lib/engine/warm';
+
+const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
+const q = (i: number): Query => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
+
+/** The keys of the `segs` rows asked for by primary key, in the order asked. */
+function segGets(): Array<[number, number]> {
+  const asked: Array<[number, number]> = [];
+  const get = IDBObjectStore.prototype.get;
+  vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+    if (this.name === 'segs' && Array.isArray(key)) asked.push([key[0] as number, key[1] as number]);
+    return get.call(this, key);
+  });
+  return asked;
+}
+
+/** A corpus of several segments, and its name for a fresh handle (a restarted worker's). */
+async function corpus(tag: string, reports = 150): Promise<string> {
+  const db = openDb(`ahead-${tag}-${Math.random()}`);
+  // Batches of 50: three segments, not merged (fewer than the merge's fan-out).
+  await indexReports(db, real.slice(0, reports).map((r) => toReport(r, 'import', 'real-2025')), 50);
+  const name = db.name;
+  db.close();
+  return name;
+}
+
+/** A lookup's answer and the doc rows it read in a worker that read nothing ahead. */
+async function coldAnswer(name: string, query: Query): Promise<{ expected: unknown; rowsCold: number }> {
+  const cold = openDb(name);
+  const expected = await searchRelated(cold, query, { explain: false });
+  const rowsCold = recentPhases.at(-1)!.rows;
+  await columnsLoaded(cold); // its reads after its answer: not the next handle's
+  cold.close();
+  return { expected, rowsCold };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("a worker's read ahead at its start", () => {
+  it('asks for every term index, then the doc columns rows, each once, and opens the columns', async () => {
+    const name = await corpus('order');
+    const db = openDb(name);
+    const { segs } = await readManifest(db);
+    expect(segs.length).toBeGreaterThan(1);
+    const asked = segGets();
+    await readAhead(db);
+    const kinds = asked.map(([, k]) => k);
+    expect(kinds).toEqual([...segs.map(() => INDEX_ROW), ...segs.map(() => COLUMNS_ROW)]);
+    expect(asked.map(([s]) => s).sort()).toEqual([...segs.map((x) => x.s), ...segs.map((x) => x.s)].sort());
+    expect(decodedColumns(db, segs)).not.toBeNull();
+    db.close();
+  });
+
+  it('shares its reads with a lookup asked meanwhile: no row is asked for twice, and the answer is the same', async () => {
+    const name = await corpus('share');
+    const { expected, rowsCold } = await coldAnswer(name, q(11));
+
+    const db = openDb(name);
+    const asked = segGets();
+    const ahead = readAhead(db);
+    // The lookup that woke the worker, asked before anything was read.
+    const got = await searchRelated(db, q(11), { explain: false });
+    await ahead;
+    expect(got).toEqual(expected);
+    const keys = asked.map(([s, k]) => `${s}:${k}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // The lookup's postings read asked for its blocks only: the term indexes were the read ahead's.
+    const p = recentPhases.at(-1)!;
+    expect(p.fetched).toBe(asked.filter(([, k]) => k > COLUMNS_ROW).length);
+    expect(p.fetched).toBeGreaterThan(0);
+    expect(p.rows).toBeLessThanOrEqual(rowsCold);
+    db.close();
+  });
+
+  it('lets the first lookup after it rank from the opened columns: fewer doc rows, the same answer', async () => {
+    const name = await corpus('rows');
+    const { expected, rowsCold } = await coldAnswer(name, q(23));
+    const db = openDb(name);
+    await readAhead(db);
+    expect(await searchRelated(db, q(23), { explain: false })).toEqual(expected);
+    expect(recentPhases.at(-1)!.rows).toBeLessThan(rowsCold);
+    db.close();
+  });
+
+  it('keeps no columns row that came after an import held the columns', async () => {
+    const name = await corpus('held');
+    const db = openDb(name);
+    await readPostings(db, []);
+    const { segs } = await readManifest(db);
+    const read = readColumnsAhead(db, segs);
+    holdColumns(db); // an import's first batch, while the rows are read
+    await read;
+    expect(decodedColumns(db, segs)).toBeNull();
+    db.close();
+  });
+
+  it('fails on a damaged columns row with an error naming its segment; the lookup reads its rows and answers the same', async () => {
+    const name = await corpus('damaged');
+    const cold = openDb(name);
+    const expected = await searchRelated(cold, q(5), { explain: false });
+    const { segs } = await readManifest(cold);
+    await cold.segs.put({ s: segs[0]!.s, k: COLUMNS_ROW, b: new Uint8Array([0x43, 3, 0xff]) });
+    cold.close();
+    const db = openDb(name);
+    await expect(readAhead(db)).rejects.toThrow(new RegExp(`${segs[0]!.s}.*doc columns|doc columns.*${segs[0]!.s}`));
+    expect(decodedColumns(db, segs)).toBeNull();
+    expect(await searchRelated(db, q(5), { explain: false })).toEqual(expected);
+    db.close();
+  });
+});
