@@ -5,15 +5,18 @@
 // decoded columns are kept while it is live: dropped when it is merged away, never invalidated.
 //
 // Decoding a segment of 100,000 documents takes tens of ms on cold code, so a query never waits
-// for it: a query finds the columns decoded, or reads its candidates' rows as before and the
-// columns are read after its answer (`loadAfter`); a worker woken by an outlet's page reads them
-// while the page loads, before the article's lookup comes (warm.ts). A lookup that waited for a
+// for it: a query finds the columns decoded or opened, or reads its candidates' rows as before and
+// the columns are read after its answer (`loadAfter`); every worker asks for their rows as it
+// starts (warm.ts readAhead, `readColumnsAhead`), so that the lookup that woke it finds them
+// opened, and one woken by an outlet's page has them before the article comes. A lookup that waited for a
 // load under way was measured slower at 100,000 reports under load (307 ms median against 228
 // without the wake): the rest of the load outlasts reading every candidate's row.
 //
 // Nor does the whole decode run while a query is under way (from searchWith's start to its answer):
 // its slices took turns with the query's own tasks and made a woken worker's first lookup slower
-// (bench/RESULTS.md, 2026-12-06 session 12). Meanwhile a query ranks from the rows read and opened
+// (bench/RESULTS.md, 2026-12-06 session 12); a row is opened as it comes, a query under way or not
+// (at 100,000 documents 0.3 ms, 15 ms the first time on cold code: session 15). Meanwhile a query
+// ranks from the rows read and opened
 // (format 3: header, strings and offset table; segments/columns.ts openColumns), decoding only its
 // candidates' blocks (docAt).
 import type { IsnadDB } from '../db';

@@ -14,9 +14,9 @@
 // number's delta and its length in bytes), so that a few documents can be decoded without the
 // rest (openColumns, docAt): a query that comes after a worker read the row (woken by a page, or
 // after its first query) but before the whole decode ranks from its candidates' blocks
-// (doc-columns.ts). A worker's first query does not read the row for it: reading the row (≈ 3 MB
-// at 100,000) and decoding only the candidates' blocks measured slower at 100,000 than reading
-// their doc rows (bench/RESULTS.md, 2026-12-06).
+// (doc-columns.ts). Every worker asks for the row as it starts (warm.ts readAhead), so that its
+// first query ranks from it too; a query does not ask for it beside its own postings reads (the
+// row's ≈ 4 MB at 100,000 slowed them: bench/RESULTS.md, 2026-12-06 sessions 11, 13 and 15).
 // Format 2 (still read): the same documents in one run, no table. Format 1 (2026-12-05, still
 // read): no sketch, then lengths as float32 and fingerprints as two uint32 after the documents —
 // neither read by anything, so format 2 leaves them out.
