@@ -6,7 +6,8 @@
 // postings are worked out in batch-rows.ts, captures of stored texts merged in copies.ts.
 import type { Report, ReportRecord } from '../types';
 import { analyse, type Features } from './features';
-import { compact as compactSegments, markDeleted, readManifest, readPostings as readSegments, segmentRows } from './segments/store';
+import { compact as compactSegments, markDeleted, readManifest, segmentRows } from './segments/store';
+import { readPostings as readSegments } from './segments/postings-read';
 import { withSegment, type Manifest } from './segments/manifest';
 import { minhashSketch } from './segments/columns';
 import { DEFAULT_POLICY, type MergePolicy } from './segments/merge-policy';

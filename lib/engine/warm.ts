@@ -10,7 +10,7 @@ import { readColumnsAhead } from './doc-columns';
 import { lexiconWith } from './lexicon';
 import { storeReader } from './reader';
 import { queryFeatures } from './search';
-import { readIndexesAhead } from './segments/store';
+import { readIndexesAhead } from './segments/postings-read';
 
 const TITLE = 'قوات النظام تقصف مدينة حلب';
 const TEXT = 'قالت وكالة سانا إن قوات النظام دخلت مدينة حلب يوم الاثنين، وقال المرصد السوري إن القصف أدى إلى مقتل خمسة مدنيين.';

@@ -5,21 +5,20 @@
 // is in it only once all its rows are written, in the same transaction.
 //
 // A query reads the manifest, each segment's term index (cached: it never changes) and the blocks
-// of its terms, all requests of a step sent before the first answer is awaited. Merges (the tiered
+// of its terms, all requests of a step sent before the first answer is awaited (postings-read.ts). Merges (the tiered
 // policy of merge-policy.ts, and everything at the end of an import) go a slice of the term range
 // per transaction and record how far they got, so that a worker stopped mid-merge resumes it.
 import type { IsnadDB } from '../../db';
-import { readOnly, result } from '../raw-reads';
 import { asBytes, SegmentFormatError } from './bytes';
-import { decoding, readClock, type ReadWaits } from '../query-phases';
+import { decoding } from '../query-phases';
 import { SegmentCache } from './cache';
 import { columnBytes, decodeColumns, encodeColumns, positionOf, type DocColumns, type DocValues } from './columns';
 import { Deletions } from './deletions';
-import { blocksFor, cutBlocks, decodeIndex, encodeIndex, sortedEntries, type TermIndex } from './dictionary';
+import { cutBlocks, decodeIndex, encodeIndex, sortedEntries, type TermIndex } from './dictionary';
 import { checkManifest, MANIFEST_KEY, withMerged, type Manifest, type MergeState, type SegmentInfo } from './manifest';
 import { liveIn, mergeColumns, mergeEntries, type MergeInput } from './merge';
 import { pickMerge, type MergePolicy } from './merge-policy';
-import { blockBytes, decodeBlock, entriesOf, postingsIn, type PostingsBlock } from './postings';
+import { blockBytes, decodeBlock, entriesOf, type PostingsBlock } from './postings';
 
 /** One row of a segment. */
 export interface SegRow {
@@ -88,7 +87,7 @@ async function rowBytes(get: (s: number, k: number) => Promise<SegRow | undefine
   return row ? asBytes(row.b, `${s} row ${k}`) : missing(s, k);
 }
 
-type Getter = (s: number, k: number) => Promise<SegRow | undefined>;
+export type Getter = (s: number, k: number) => Promise<SegRow | undefined>;
 
 /** How one kind of row is decoded and kept in the cache. */
 interface RowKind<T> {
@@ -113,78 +112,9 @@ async function cached<T>(db: object, { s, k }: { s: number; k: number }, get: Ge
   return out;
 }
 
-const loadIndex = (db: object, s: number, get: Getter) => cached(db, { s, k: INDEX_ROW }, get, INDEX);
+export const loadIndex = (db: object, s: number, get: Getter) => cached(db, { s, k: INDEX_ROW }, get, INDEX);
 const loadColumns = (db: object, s: number, get: Getter) => cached(db, { s, k: COLUMNS_ROW }, get, COLUMNS);
-const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) => cached(db, { s, k }, get, BLOCK, keep);
-
-/** The term indexes being read ahead (readIndexesAhead), by database. */
-const ahead = new WeakMap<object, Promise<unknown>>();
-
-/**
- * The manifest and every live segment's term index, read into the segment cache: what a worker
- * asks for as it starts (warm.ts readAhead), before the message that woke it is handled. A postings
- * read begun meanwhile waits for it, then finds the indexes cached: each is asked for once.
- */
-export function readIndexesAhead(db: IsnadDB): Promise<Manifest> {
-  const read = readNow(db, [], readClock()).then((r) => r.meta);
-  ahead.set(db, read);
-  const done = () => {
-    if (ahead.get(db) === read) ahead.delete(db);
-  };
-  read.then(done, done);
-  return read;
-}
-
-/**
- * The postings of terms in every live segment, with the manifest, read in one transaction: the
- * manifest, then the segments' term indexes, then the blocks holding the terms. A read ahead of
- * the term indexes under way is waited for first, outside the transaction: a transaction waiting
- * for another's request, with none of its own pending, would commit before asking for its blocks.
- */
-export async function readPostings(db: IsnadDB, terms: readonly string[]): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number; waits: ReadWaits }> {
-  const clock = readClock();
-  const before = ahead.get(db);
-  if (before) {
-    await before.catch(() => undefined); // its failure is this read's to meet again, and tell
-    clock.step('dicts');
-  }
-  return readNow(db, terms, clock);
-}
-
-async function readNow(db: IsnadDB, terms: readonly string[], clock: ReturnType<typeof readClock>): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number; waits: ReadWaits }> {
-  const tx = await readOnly(db, ['segs', 'meta']);
-  clock.step('open');
-  const store = tx.objectStore('segs');
-  const get: Getter = (s, k) => {
-    clock.waits.fetched++;
-    return result(store.get([s, k]) as IDBRequest<SegRow | undefined>);
-  };
-  const meta = checkManifest(await result(tx.objectStore('meta').get(MANIFEST_KEY)));
-  clock.step('manifest');
-  cacheOf(db).keepOnly(meta.segs.map((x) => x.s));
-  const indexes = await Promise.all(meta.segs.map((x) => loadIndex(db, x.s, get)));
-  clock.step('dicts');
-  const wanted = indexes.map((ix) => blocksFor(ix, terms));
-  const blocks = await Promise.all(meta.segs.map((x, i) => Promise.all([...wanted[i]!.keys()].map((b) => loadBlock(db, x.s, FIRST_BLOCK + b, get)))));
-  clock.step('blockReads');
-  const postings = new Map<string, TermPostings>(terms.map((t) => [t, { df: 0, saturated: false, parts: [] }]));
-  let read = 0;
-  decoding(() => wanted.forEach((want, i) => {
-    [...want.values()].forEach((ts, j) => {
-      read++;
-      const block = blocks[i]![j]!;
-      for (const t of ts) {
-        const p = postingsIn(block, t);
-        if (!p) continue;
-        const out = postings.get(t)!;
-        out.df += p.df;
-        if (p.saturated) out.saturated = true;
-        else out.parts.push({ ids: p.ids, imp: p.imp });
-      }
-    });
-  }));
-  return { meta, postings, blocks: read, waits: clock.waits };
-}
+export const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) => cached(db, { s, k }, get, BLOCK, keep);
 
 const dexieGet =
   (db: IsnadDB): Getter =>
