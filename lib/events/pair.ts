@@ -122,8 +122,10 @@ export function pairScores(a: EventDoc, b: EventDoc, corpus?: CorpusDf, compared
     recurring: a.sig.recurring || b.sig.recurring ? 1 : 0,
     lexDayFar: lx.lex * days.features.dayFar,
     // A new toll is of the event of its own day: not of one of another day told (Tuesday's rockets
-    // on a district, its toll raised that night, and Wednesday's).
-    ...whatFeatures(a.sig, b.sig, types.typeSame, sameOutlet, places.placeNear > 0 || places.placeConflict > 0 || days.features.dayOther > 0 || days.features.dayAfterPub > 0),
+    // on a district, its toll raised that night, and Wednesday's). Nor of one of other places:
+    // each naming specific places, none the other's (SANA's toll of the shells on one Aleppo
+    // district, and its report of another district's two days before).
+    ...whatFeatures(a.sig, b.sig, types.typeSame, sameOutlet, places.placeNear > 0 || places.placeConflict > 0 || places.placeOther > 0 || days.features.dayOther > 0 || days.features.dayAfterPub > 0),
     // Who fought: the army's battle with IS and the Kurdish forces' (sides.ts).
     sidesApart: sidesApart(a.sig.actors, b.sig.actors),
   };

@@ -112,3 +112,22 @@ describe('one specific place and one day, nothing else shared', () => {
     }
   });
 });
+
+describe('a new toll of other places', () => {
+  const update = (a: [string, string], b: [string, string], pub: string) => pairFeatures(eventDoc(a[0], a[1], pub, 'SANA'), eventDoc(b[0], b[1], pub, 'SANA')).features;
+
+  it('is not an update of a report of other specific places (English and Arabic)', () => {
+    const pairs: Array<[[string, string], [string, string], string]> = [
+      // SANA's Aleppo: the toll of the shells on one district, the report of another district's.
+      [['Death toll from terrorist shelling on Aleppo rises to 8', 'The death toll from the shells fired by terrorists on Salah Eddin neighbourhood in Aleppo city rose to eight, a source said on Tuesday.'], ['Civilian killed, 3 injured in terrorist shelling on Aleppo', 'A civilian was killed and three others were injured on Tuesday when terrorists fired shells on Sheikh Maqsoud neighbourhood in Aleppo city, a source said.'], '2016-08-16'],
+      [['Death toll from air strike in Aleppo countryside rises to 8', 'The death toll from the air strike on the village of Tokhar in Aleppo countryside rose to eight on Tuesday.'], ['Air strike kills 3 in Aleppo countryside', 'An air strike killed three people on Tuesday in the village of Um Adasa in Aleppo countryside.'], '2016-08-16'],
+      [['ارتفاع حصيلة ضحايا الغارة الجوية على ريف حلب إلى 8', 'ارتفعت حصيلة ضحايا الغارة الجوية على قرية تل شعير في ريف حلب اليوم إلى ثمانية قتلى.'], ['مقتل 3 بغارة جوية على ريف حلب', 'قتل ثلاثة مدنيين اليوم بغارة جوية على قرية أم عدسة في ريف حلب.'], '2025-06-16'],
+    ];
+    for (const [a, b, pub] of pairs) expect([a[0], update(a, b, pub)]).toMatchObject([a[0], { placeOther: 1, update: 0, sameOutletUpdate: 0 }]);
+  });
+
+  it('is one of a report of its own place, or of none more specific', () => {
+    expect(update(['Death toll from air strike on Tokhar rises to 8', 'The death toll from the air strike on the village of Tokhar in Aleppo countryside rose to eight on Tuesday.'], ['Air strike kills 3 in Tokhar', 'An air strike killed three people on Tuesday in the village of Tokhar in Aleppo countryside.'], '2016-08-16').update).toBe(1);
+    expect(update(['ارتفاع حصيلة ضحايا الغارة الجوية على ريف حلب إلى 8', 'ارتفعت حصيلة ضحايا الغارة الجوية على ريف حلب اليوم إلى ثمانية قتلى.'], ['مقتل 3 بغارة جوية على ريف حلب', 'قتل ثلاثة مدنيين اليوم بغارة جوية على قرية أم عدسة في ريف حلب.'], '2025-06-16').update).toBe(1);
+  });
+});
