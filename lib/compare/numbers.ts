@@ -200,9 +200,6 @@ const NOUNS = new Map<string, Noun>([
   ...nouns('fighters', 'fighters', 'عنصر عنصرا عناصر مقاتل مقاتلا مقاتلين مقاتلون مسلح مسلحا مسلحين مسلحون جندي جنديا جنود ضابط ضابطا ضباط عسكري عسكريا عسكريين', 'عنصرين عنصران مقاتلان جنديين جنديان ضابطين ضابطان'),
   ...nouns('casualties', 'killed', 'قتيل قتيلا قتلي شهيد شهيدا شهداء ضحيه ضحايا', 'قتيلين قتيلان شهيدين شهيدان ضحيتين'),
   ...nouns('casualties', 'wounded', 'جريح جريحا جرحي مصاب مصابا مصابين', 'جريحين جريحان'),
-  // Cases (CASES): "26 إصابة", "5 حالات وفاة", "3 وفيات" — a toll unless they are of an illness.
-  ...nouns('casualties', 'wounded', 'اصابه اصابات'),
-  ...nouns('casualties', 'killed', 'وفاه وفيات'),
   ...nouns('strikes', 'strikes', 'ضربه ضربات غاره غارات قذيفه قذايف صاروخ صاروخا صواريخ برميل براميل', 'ضربتين غارتين صاروخين قذيفتين'),
   ...nouns('duration', 'hour', 'ساعه ساعات'),
   ...nouns('duration', 'day', 'يوم يوما ايام', 'يومين يومان'),
@@ -303,30 +300,6 @@ function adjacent(source: string, a: Tok, b: Tok): boolean {
   return /^\s+$/.test(source.slice(a.end, b.start));
 }
 
-// Nouns that count cases, injured or dead — and, as often, the sick: a count by one of them is a
-// toll only where no illness is named around it ("26 إصابة جديدة بفيروس كورونا" is infections).
-// "حالة/حالات" before one is the same count ("5 حالات وفاة").
-const CASES = new Set(['اصابه', 'اصابات', 'وفاه', 'وفيات']);
-const CASE_WORD = new Set(['حاله', 'حالات']);
-// An illness, a new or confirmed case, or a direct hit (إصابة مباشرة: a shell on target), as
-// normalised words stripped of و/ب/ل and ال.
-const ILLNESS = new Set([
-  'فيروس', 'كورونا', 'كوفيد', 'كوليرا', 'الكوليرا', 'حصبه', 'وباء', 'اوبيه', 'مرض', 'امراض', 'حمي', 'تيفييد', 'التيفييد',
-  'لشمانيا', 'اللشمانيا', 'سرطان', 'انفلونزا', 'جدري', 'شلل', 'التهاب', 'عدوي', 'جديده', 'مؤكده', 'موكده', 'مباشره', 'مباشرا',
-]);
-const CASE_WINDOW = 8;
-
-function illness(w: string): boolean {
-  const bare = w.replace(/^و?[بل]?/, '');
-  return ILLNESS.has(bare) || ILLNESS.has(stripArticle(bare)) || ILLNESS.has(stripArticle(w));
-}
-
-/** A count of cases (at: the noun) said of an illness: one of its words within a few words either side. */
-function ofIllness(ts: Tok[], from: number, at: number): boolean {
-  for (let k = Math.max(0, from - CASE_WINDOW); k < Math.min(ts.length, at + 1 + CASE_WINDOW / 2); k++) if (illness(ts[k]!.w)) return true;
-  return false;
-}
-
 /**
  * The noun a number counts, right after it: indefinite after a number (٣٠٠ عنصر), definite
  * after a vague plural or من (عشرات الشهداء، عشرات الآلاف من المدنيين).
@@ -336,8 +309,6 @@ function nounAt(source: string, ts: Tok[], i: number, vague: boolean): { noun: N
   for (let k = i; k < Math.min(ts.length, i + 2); k++) {
     const t = ts[k]!;
     if (k > 0 && !adjacent(source, ts[k - 1]!, t)) return null;
-    // "5 حالات وفاة": the case word stands for the cases it names.
-    if (k === i && CASE_WORD.has(t.w) && CASES.has(ts[k + 1]?.w ?? '') && adjacent(source, t, ts[k + 1]!)) return { noun: NOUNS.get(ts[k + 1]!.w)!, at: k + 1 };
     const n = NOUNS.get(t.w) ?? (definiteOk ? NOUNS.get(stripArticle(t.w)) : undefined);
     // "5 من الشهر" is a date, not a duration.
     if (n && !(n.what === 'duration' && !vague && k > i)) return { noun: n, at: k };
@@ -415,7 +386,7 @@ export function findNumbers(source: string, scanned?: ScannedTokens): NumberMent
     const found = nounAt(source, ts, nounFrom, typeof value === 'string');
     const gov = governing(ts, i);
     // "قتل وجرح العشرات من قوات النظام": a vague amount governed by killing needs no noun.
-    if ((!found && !(gov && typeof value === 'string')) || (found && CASES.has(stripArticle(ts[found.at]!.w)) && ofIllness(ts, i, found.at))) {
+    if (!found && !(gov && typeof value === 'string')) {
       i = Math.max(i, nounFrom - 1);
       continue;
     }
