@@ -2,7 +2,7 @@
 // (وقوات، بريف، لداعش، للنظام), in Latin script too, with offsets into the original text.
 import { normalizeWithMap } from '../arabic/normalize';
 import { tokenize, WordCache, type Token } from '../arabic/tokenize';
-import { ENTITIES, GENERATED_IS_CURRENT, ancestors, governorateOf } from './gazetteer';
+import { ENTITIES, GENERATED_IS_CURRENT, ancestors, entityById, governorateOf } from './gazetteer';
 import { decodeNames, GENERATED, namesByFirstWord, type AliasEntry, type Candidate, type Names } from './names';
 import type { EntityMatch, MatchOptions } from './types';
 
@@ -185,21 +185,82 @@ function onlyPlain(candidates: readonly Candidate[]): Candidate | null {
 }
 
 /**
+ * A governorate or a governorate's capital: the region of a place of a shared name only where the
+ * text names it in the same sentence ("المالكية في محافظة حلب"). Named elsewhere ("in Aleppo and
+ * Damascus" of a background sentence) it weighs WIDE, less than any gap of SIZE: it breaks a tie
+ * of places of one size (two neighbourhoods called حي الميدان), it does not make the city of
+ * المالكية the village near Azaz.
+ */
+const WIDE = 0.005;
+const isWide = (id: string): boolean => entityById(id)?.kind === 'governorate' || !!governorateOf(id);
+// What ends a sentence, for a wide place's reach.
+const SENTENCE_END = /[.!?؟\n]/g;
+
+/** Where each sentence of `text` ends (sorted), for sentenceOf. */
+function sentenceEnds(text: string): number[] {
+  return [...text.matchAll(SENTENCE_END)].map((m) => m.index);
+}
+
+/** The sentence (its index) that the offset `at` lies in. */
+function sentenceOf(ends: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The region a text's places give: whole counts from its specific places, and its wide ones by sentence. */
+interface Region {
+  /** Place id → how many specific places named lie in it (themselves included). */
+  counts: Map<string, number>;
+  /** Wide places named: each the ids of its chain and its sentence. */
+  wide: Array<{ ids: ReadonlySet<string>; sentence: number }>;
+}
+
+/**
+ * How much `chain` (a candidate's ancestors, itself first) is the region of a name in `sentence`.
+ * A neighbourhood's region is its city: a town of the same governorate's countryside says nothing
+ * of which city's حي الميدان is meant.
+ */
+function regionScore(region: Region, chain: readonly { id: string; kind: string }[], sentence: number): number {
+  let score = 0;
+  let elsewhere = false;
+  const city = chain[0]!.kind === 'neighbourhood' ? chain.findIndex((a) => a.kind === 'city') : -1;
+  const top = city > 0 ? city + 1 : chain.length;
+  for (let i = 1; i < top; i++) {
+    const id = chain[i]!.id;
+    score += region.counts.get(id) ?? 0;
+    for (const w of region.wide) {
+      if (!w.ids.has(id)) continue;
+      if (w.sentence === sentence) score += 1;
+      else elsewhere = true;
+    }
+  }
+  return score + (elsewhere ? WIDE : 0);
+}
+
+/**
  * Picks, for words that name several entities, the one whose region the rest of the text is about;
  * drops generic names ("المدينة الصناعية") whose place the text does not name.
  */
-function resolve(found: Found[]): Array<{ f: Found; pick: Candidate }> {
-  const context = new Map<string, number>();
+function resolve(found: Found[], text: string): Array<{ f: Found; pick: Candidate }> {
+  const region: Region = { counts: new Map(), wide: [] };
   const named = new Set<string>();
+  let ends: number[] | null = null;
   for (const f of found) {
     const plain = onlyPlain(f.candidates);
     if (!plain) continue;
     const chain = ancestors(plain.entity.id);
-    for (let i = 0; i < chain.length; i++) {
-      const id = chain[i]!.id;
-      named.add(id);
-      if (i > 0 && id !== 'syria') context.set(id, (context.get(id) ?? 0) + 1);
-    }
+    for (const a of chain) named.add(a.id);
+    const ids = chain.map((a) => a.id).filter((id) => id !== 'syria');
+    if (plain.entity.type === 'place' && isWide(plain.entity.id)) {
+      ends ??= sentenceEnds(text);
+      region.wide.push({ ids: new Set(ids), sentence: sentenceOf(ends, f.start) });
+    } else for (const id of ids) region.counts.set(id, (region.counts.get(id) ?? 0) + 1);
   }
   const out: Array<{ f: Found; pick: Candidate }> = [];
   let k = -1;
@@ -216,12 +277,11 @@ function resolve(found: Found[]): Array<{ f: Found; pick: Candidate }> {
     let bestScore = -1;
     if (candidates.length > 1) {
       const places = candidates.every((c) => c.entity.type === 'place');
+      ends ??= sentenceEnds(text);
+      const sentence = sentenceOf(ends, f.start);
       for (const c of candidates) {
         // Context counts are whole: a place's size only breaks their ties.
-        const chain = ancestors(c.entity.id);
-        let score = 0;
-        for (let i = 1; i < chain.length; i++) score += context.get(chain[i]!.id) ?? 0;
-        score += places ? sizeOf(c.entity.kind) : 0;
+        const score = regionScore(region, ancestors(c.entity.id), sentence) + (places ? sizeOf(c.entity.kind) : 0);
         if (score > bestScore) [best, bestScore] = [c, score];
       }
     }
@@ -272,7 +332,7 @@ export function matchEntities(text: string, opts: MatchOptions = {}): EntityMatc
 export function entitiesOf({ text, toks, found }: NameFinds): EntityMatch[] {
   let inList = false;
   let prevEnd = -1;
-  return resolve(found).map(({ f, pick }) => {
+  return resolve(found, text).map(({ f, pick }) => {
     // "محافظات دير الزور، الرقة، والحسكة": the cities listed after a plural "governorates" name
     // their governorates.
     const before = toks[f.i - 1];
