@@ -2,7 +2,8 @@
 // (وقوات، بريف، لداعش، للنظام), in Latin script too, with offsets into the original text.
 import { normalizeWithMap } from '../arabic/normalize';
 import { tokenize, WordCache, type Token } from '../arabic/tokenize';
-import { ENTITIES, GENERATED_IS_CURRENT, ancestors, entityById, governorateOf } from './gazetteer';
+import { ENTITIES, GENERATED_IS_CURRENT, ancestors, governorateOf } from './gazetteer';
+import { TextRegion } from './region';
 import { decodeNames, GENERATED, namesByFirstWord, type AliasEntry, type Candidate, type Names } from './names';
 import type { EntityMatch, MatchOptions } from './types';
 
@@ -165,14 +166,6 @@ function backReference(found: Found[], k: number): Candidate | null {
   return null;
 }
 
-/**
- * Of places one name is shared by, the larger is meant where the text says nothing of either's
- * region (المالكية: the city of al-Hasakah, Derik, not the village near Azaz; the order of the
- * gazetteer decided before). A fraction, below any count of context.
- */
-const SIZE: Partial<Record<string, number>> = { governorate: 0.04, city: 0.03, town: 0.02, district: 0.02 };
-const sizeOf = (kind: string): number => SIZE[kind] ?? 0.01;
-
 /** The one candidate without a context of a find (null: none, or several). */
 function onlyPlain(candidates: readonly Candidate[]): Candidate | null {
   let one: Candidate | null = null;
@@ -185,82 +178,14 @@ function onlyPlain(candidates: readonly Candidate[]): Candidate | null {
 }
 
 /**
- * A governorate or a governorate's capital: the region of a place of a shared name only where the
- * text names it in the same sentence ("المالكية في محافظة حلب"). Named elsewhere ("in Aleppo and
- * Damascus" of a background sentence) it weighs WIDE, less than any gap of SIZE: it breaks a tie
- * of places of one size (two neighbourhoods called حي الميدان), it does not make the city of
- * المالكية the village near Azaz.
- */
-const WIDE = 0.005;
-const isWide = (id: string): boolean => entityById(id)?.kind === 'governorate' || !!governorateOf(id);
-// What ends a sentence, for a wide place's reach.
-const SENTENCE_END = /[.!?؟\n]/g;
-
-/** Where each sentence of `text` ends (sorted), for sentenceOf. */
-function sentenceEnds(text: string): number[] {
-  return [...text.matchAll(SENTENCE_END)].map((m) => m.index);
-}
-
-/** The sentence (its index) that the offset `at` lies in. */
-function sentenceOf(ends: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The region a text's places give: whole counts from its specific places, and its wide ones by sentence. */
-interface Region {
-  /** Place id → how many specific places named lie in it (themselves included). */
-  counts: Map<string, number>;
-  /** Wide places named: each the ids of its chain and its sentence. */
-  wide: Array<{ ids: ReadonlySet<string>; sentence: number }>;
-}
-
-/**
- * How much `chain` (a candidate's ancestors, itself first) is the region of a name in `sentence`.
- * A neighbourhood's region is its city: a town of the same governorate's countryside says nothing
- * of which city's حي الميدان is meant.
- */
-function regionScore(region: Region, chain: readonly { id: string; kind: string }[], sentence: number): number {
-  let score = 0;
-  let elsewhere = false;
-  const city = chain[0]!.kind === 'neighbourhood' ? chain.findIndex((a) => a.kind === 'city') : -1;
-  const top = city > 0 ? city + 1 : chain.length;
-  for (let i = 1; i < top; i++) {
-    const id = chain[i]!.id;
-    score += region.counts.get(id) ?? 0;
-    for (const w of region.wide) {
-      if (!w.ids.has(id)) continue;
-      if (w.sentence === sentence) score += 1;
-      else elsewhere = true;
-    }
-  }
-  return score + (elsewhere ? WIDE : 0);
-}
-
-/**
  * Picks, for words that name several entities, the one whose region the rest of the text is about;
  * drops generic names ("المدينة الصناعية") whose place the text does not name.
  */
 function resolve(found: Found[], text: string): Array<{ f: Found; pick: Candidate }> {
-  const region: Region = { counts: new Map(), wide: [] };
-  const named = new Set<string>();
-  let ends: number[] | null = null;
+  const region = new TextRegion(text);
   for (const f of found) {
     const plain = onlyPlain(f.candidates);
-    if (!plain) continue;
-    const chain = ancestors(plain.entity.id);
-    for (const a of chain) named.add(a.id);
-    const ids = chain.map((a) => a.id).filter((id) => id !== 'syria');
-    if (plain.entity.type === 'place' && isWide(plain.entity.id)) {
-      ends ??= sentenceEnds(text);
-      region.wide.push({ ids: new Set(ids), sentence: sentenceOf(ends, f.start) });
-    } else for (const id of ids) region.counts.set(id, (region.counts.get(id) ?? 0) + 1);
+    if (plain) region.add(plain.entity, f.start);
   }
   const out: Array<{ f: Found; pick: Candidate }> = [];
   let k = -1;
@@ -271,17 +196,14 @@ function resolve(found: Found[], text: string): Array<{ f: Found; pick: Candidat
       out.push({ f: { ...f, candidates: [back] }, pick: back });
       continue;
     }
-    const candidates = f.candidates.filter((c) => !c.context || named.has(c.context));
+    const candidates = f.candidates.filter((c) => !c.context || region.named.has(c.context));
     if (candidates.length === 0) continue;
     let best = candidates[0]!;
     let bestScore = -1;
     if (candidates.length > 1) {
       const places = candidates.every((c) => c.entity.type === 'place');
-      ends ??= sentenceEnds(text);
-      const sentence = sentenceOf(ends, f.start);
       for (const c of candidates) {
-        // Context counts are whole: a place's size only breaks their ties.
-        const score = regionScore(region, ancestors(c.entity.id), sentence) + (places ? sizeOf(c.entity.kind) : 0);
+        const score = region.score(c.entity, f.start, places);
         if (score > bestScore) [best, bestScore] = [c, score];
       }
     }
