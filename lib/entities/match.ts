@@ -2,7 +2,7 @@
 // (وقوات، بريف، لداعش، للنظام), in Latin script too, with offsets into the original text.
 import { normalizeWithMap } from '../arabic/normalize';
 import { tokenize, WordCache, type Token } from '../arabic/tokenize';
-import { ENTITIES, GENERATED_IS_CURRENT, ancestors, governorateOf } from './gazetteer';
+import { ENTITIES, GENERATED_IS_CURRENT, governorateOf } from './gazetteer';
 import { TextRegion } from './region';
 import { decodeNames, GENERATED, namesByFirstWord, type AliasEntry, type Candidate, type Names } from './names';
 import type { EntityMatch, MatchOptions } from './types';
