@@ -5,20 +5,15 @@
 // decoded columns are kept while it is live: dropped when it is merged away, never invalidated.
 //
 // Decoding a segment of 100,000 documents takes tens of ms on cold code, so a query never waits
-// for it: a query finds the columns decoded or opened, or reads its candidates' rows as before and
-// the columns are read after its answer (`loadAfter`); every worker asks for their rows as it
-// starts (warm.ts readAhead, `readColumnsAhead`), so that the lookup that woke it finds them
-// opened, and one woken by an outlet's page has them before the article comes. A lookup that waited for a
-// load under way was measured slower at 100,000 reports under load (307 ms median against 228
-// without the wake): the rest of the load outlasts reading every candidate's row.
-//
-// Nor does the whole decode run while a query is under way (from searchWith's start to its answer):
-// its slices took turns with the query's own tasks and made a woken worker's first lookup slower
-// (bench/RESULTS.md, 2026-12-06 session 12); a row is opened as it comes, a query under way or not
-// (at 100,000 documents 0.3 ms, 15 ms the first time on cold code: session 15). Meanwhile a query
-// ranks from the rows read and opened
-// (format 3: header, strings and offset table; segments/columns.ts openColumns), decoding only its
-// candidates' blocks (docAt).
+// for it (a lookup that did was measured slower, 307 ms median against 228 under load): a query
+// finds the columns decoded or opened (format 3's header, strings and offset table:
+// segments/columns.ts openColumns; it decodes only its candidates' blocks, docAt), or waits for
+// their rows being read (`columnsInFlight`: a starting worker asks for them after its term
+// indexes, warm.ts readAhead), or reads its candidates' rows, the columns read after its answer
+// (`loadAfter`). Nor does the whole decode run while a query is under way (from
+// searchWith's start to its answer): its slices took turns with the query's tasks and made a woken
+// worker's first lookup slower (bench/RESULTS.md, session 12); a row is opened as it comes, a query
+// under way or not (0.3 ms at 100,000 documents, 15 ms the first time on cold code: session 15).
 import type { IsnadDB } from '../db';
 import { readOnly, result } from './raw-reads';
 import { asBytes, SegmentFormatError } from './segments/bytes';
@@ -138,6 +133,19 @@ export function decodedColumns(db: object, segs: readonly { s: number; docs: num
   return list.every((c) => !!c) ? columnView(list) : null;
 }
 
+/** When live segments' columns rows are being read (readColumnsAhead), their columns once opened
+ *  (null if a row failed or an import held them), else undefined: the lookup that woke the worker
+ *  waits for them at its doc rows phase rather than read its ≈ 200 candidates' rows. */
+export function columnsInFlight(db: object, segs: readonly { s: number; docs: number }[]): Promise<ColumnView | null> | undefined {
+  const k = keptOf(db);
+  const reads = segs.flatMap((x) => k.reading.get(x.s) ?? []);
+  if (!reads.length) return undefined;
+  return Promise.all(reads).then(
+    () => decodedColumns(db, segs),
+    () => null, // a damaged row: the candidates' rows are read, as without the columns
+  );
+}
+
 /** A query (`who`: its reader) is under way: the columns' whole decode waits for its answer. */
 export function queryBegan(db: object, who: object): void {
   keptOf(db).busy.set(who, performance.now());
@@ -207,9 +215,9 @@ function nextTask(): Promise<void> {
  * offset table: its documents are decoded later, between queries, by loadAfter), a query under way
  * or not: the query that comes next ranks from the opened row, reading ≈ 32 doc rows instead of
  * ≈ 200. A worker asks for them as it starts (warm.ts readAhead), after the term indexes: its first
- * query's analysis runs meanwhile, and the row's read (≈ 16 ms at 100,000 reports) does not compete
- * with the query's postings reads as it did when asked for beside them (bench/RESULTS.md, session
- * 13). A damaged or missing row rejects with a SegmentFormatError naming its segment; the query
+ * query's analysis runs meanwhile. Asked only once that query had asked for its blocks, the query
+ * waited for the row longer than its blocks gained (bench/RESULTS.md, session 15 columns16).
+ * A damaged or missing row rejects with a SegmentFormatError naming its segment; the query
  * reads its candidates' rows then, as without the columns.
  */
 export function readColumnsAhead(db: IsnadDB, segs: readonly { s: number; docs: number }[]): Promise<void> {

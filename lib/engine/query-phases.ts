@@ -20,6 +20,9 @@ export interface QueryPhases {
   dicts: number;
   blockReads: number;
   fetched: number;
+  /** Of `docs`, the wait for doc columns rows being read when the postings ended (a just-started
+   *  worker's first lookup: doc-columns.ts columnsInFlight). */
+  colsWait: number;
   /** When the query began, in ms from the worker's start (its performance.timeOrigin): with the
    *  phases' sum, where a woken worker's first lookup sat in the page's load (bench/main-thread.ts). */
   began: number;
@@ -73,7 +76,7 @@ export const recentPhases: QueryPhases[] = [];
 
 export function phaseClock() {
   let last = performance.now();
-  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0, began: Math.round(last * 10) / 10 };
+  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0, colsWait: 0, began: Math.round(last * 10) / 10 };
   let decodedBefore = decodeTime.ms;
   return {
     lap(k: 'analyse' | 'postings' | 'score' | 'docs' | 'explain') {
@@ -82,6 +85,15 @@ export function phaseClock() {
       last = now;
       if (k === 'postings') p.decode += Math.round((decodeTime.ms - decodedBefore) * 10) / 10;
       decodedBefore = decodeTime.ms;
+    },
+    /** Waits for the columns being read (counted in the docs phase, whose lap it does not end). */
+    async waitCols<T>(pending: Promise<T>): Promise<T> {
+      const t0 = performance.now();
+      try {
+        return await pending;
+      } finally {
+        p.colsWait += Math.round((performance.now() - t0) * 10) / 10;
+      }
     },
     /** The postings read's own waits (a reader that does not time them leaves them 0). */
     reads(w: ReadWaits | undefined) {

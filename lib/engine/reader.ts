@@ -11,7 +11,7 @@ import type { TermPostings } from './segments/store';
 import { readDocRows } from './doc-pages';
 import { lexiconRead, lexiconWith } from './lexicon';
 import { maxWordId, withLexicon } from './term-pack';
-import { decodedColumns, loadAfter, queryBegan, queryEnded, type ColumnView } from './doc-columns';
+import { columnsInFlight, decodedColumns, loadAfter, queryBegan, queryEnded, type ColumnView } from './doc-columns';
 import { getReports } from '../corpus/report-pages';
 import type { ReadWaits } from './query-phases';
 import { cachedTexts, readAhead } from '../corpus/text-cache';
@@ -52,12 +52,13 @@ async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undef
  *
  * Reads may be served from caches; they must reflect every write that completed before the call.
  * `postings` may also give the doc columns of the segments it read (`cols`: doc-columns.ts), when
- * at hand: then `docs` is asked only for the candidates that can reach the judged pool.
+ * at hand: then `docs` is asked only for the candidates that can reach the judged pool; or, when
+ * their rows are being read, `colsPending`: the query waits for it before asking `docs`.
  * `began()`, if given, is called as a query begins, and `idle()` once it is answered or has failed
  * (the store reads and decodes its columns then, never while a query is under way).
  */
 export interface IndexReader {
-  postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number; cols?: ColumnView | null; waits?: ReadWaits }>;
+  postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number; cols?: ColumnView | null; colsPending?: Promise<ColumnView | null>; waits?: ReadWaits }>;
   docs(ns: readonly number[]): Promise<Array<DocRow | undefined>>;
   texts(ids: readonly string[]): Promise<Array<Pick<Report, 'title' | 'text' | 'archivedAt'> | undefined>>;
   began?(): void;
@@ -71,7 +72,9 @@ export function storeReader(db: IsnadDB): IndexReader {
     postings: async (terms) => {
       const read = await readPostings(db, terms);
       segs = read.meta.segs;
-      return { ...read, cols: decodedColumns(db, segs) };
+      const cols = decodedColumns(db, segs);
+      const pending = cols ? undefined : columnsInFlight(db, segs);
+      return { ...read, cols, ...(pending ? { colsPending: pending } : {}) };
     },
     began: () => queryBegan(db, reader),
     idle: () => {

@@ -1,7 +1,9 @@
 // A worker reads ahead as it starts (lib/engine/warm.ts readAhead): the manifest and the term
 // indexes, then the doc columns rows, opened as they come. A lookup asked meanwhile shares the
 // reads under way (each row asked of IndexedDB once) and, once the columns are opened, reads only
-// the doc rows of the candidates that can reach the judged pool — with the same answer.
+// the doc rows of the candidates that can reach the judged pool — with the same answer; a lookup
+// whose postings end while the columns rows are still read waits for them rather than read every
+// candidate's row.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -10,7 +12,8 @@ import { openDb } from '../../../lib/db';
 import { columnsLoaded, decodedColumns, holdColumns, readColumnsAhead } from '../../../lib/engine/doc-columns';
 import { indexReports, readPostings, toReport } from '../../../lib/engine/index-store';
 import { recentPhases } from '../../../lib/engine/query-phases';
-import { searchRelated, type Query } from '../../../lib/engine/search';
+import { storeReader, type IndexReader } from '../../../lib/engine/reader';
+import { searchRelated, searchWith, type Query } from '../../../lib/engine/search';
 import { COLUMNS_ROW, INDEX_ROW, readManifest } from '../../../lib/engine/segments/store';
 import { readAhead } from '../../../lib/engine/warm';
 
@@ -46,6 +49,15 @@ async function coldAnswer(name: string, query: Query): Promise<{ expected: unkno
   await columnsLoaded(cold); // its reads after its answer: not the next handle's
   cold.close();
   return { expected, rowsCold };
+}
+
+/** A cold lookup's answer, then a fresh handle whose read ahead is done, its columns opened. */
+async function readWorker(tag: string, query: Query) {
+  const name = await corpus(tag);
+  const cold = await coldAnswer(name, query);
+  const db = openDb(name);
+  await readAhead(db);
+  return { ...cold, db };
 }
 
 afterEach(() => {
@@ -88,11 +100,28 @@ describe("a worker's read ahead at its start", () => {
     db.close();
   });
 
+  it('lets a lookup whose postings end while the columns rows are read wait for them: fewer doc rows, the same answer', async () => {
+    const { expected, rowsCold, db } = await readWorker('pending', q(29));
+    const store = storeReader(db);
+    let rows = 0;
+    // The columns still being read when the postings have been: they come 20 ms later.
+    const reader: IndexReader = {
+      ...store,
+      postings: async (terms) => {
+        const read = await store.postings(terms);
+        expect(read.cols).not.toBeNull();
+        return { ...read, cols: null, colsPending: new Promise((resolve) => setTimeout(() => resolve(read.cols!), 20)) };
+      },
+      docs: (ns) => ((rows += ns.length), store.docs(ns)),
+    };
+    expect(await searchWith(reader, q(29), { explain: false })).toEqual(expected);
+    expect(rows).toBeLessThan(rowsCold);
+    expect(recentPhases.at(-1)!.colsWait).toBeGreaterThan(10);
+    db.close();
+  });
+
   it('lets the first lookup after it rank from the opened columns: fewer doc rows, the same answer', async () => {
-    const name = await corpus('rows');
-    const { expected, rowsCold } = await coldAnswer(name, q(23));
-    const db = openDb(name);
-    await readAhead(db);
+    const { expected, rowsCold, db } = await readWorker('rows', q(23));
     expect(await searchRelated(db, q(23), { explain: false })).toEqual(expected);
     expect(recentPhases.at(-1)!.rows).toBeLessThan(rowsCold);
     db.close();
