@@ -2,6 +2,7 @@ export { normalize, normalizeWithMap } from './normalize';
 export { toAsciiDigits } from './digits';
 export { scan, tokenize, tokensBefore, useLargeWordTable, words, WordCache, type Scan, type Token } from './tokenize';
 export { stem } from './stem';
+export { splitSentences, type Sentence } from './sentences';
 export { isStopWord } from './stopwords';
 
 import { tokenize, WordCache, type Token } from './tokenize';

@@ -13,7 +13,7 @@ import { headlineClaim } from './headline';
 import { CLAUSE_START } from './lexicon';
 import { covered, RECENT } from './matches-near';
 import { phraseAt, type Phrase } from './phrase';
-import { splitSentences, type Sentence } from './sentences';
+import { splitSentences, type Sentence } from '../arabic/sentences';
 import { resolvePhrase, speakerBefore, typeOfActor, type Scan } from './speaker';
 
 export interface AttributionOptions {

@@ -6,7 +6,7 @@ import { matchEntities } from '../entities/match';
 import type { EntityMatch } from '../entities/types';
 import { ancestors } from '../entities/gazetteer';
 import { ARMED_KINDS, DEAL_STEMS, FRAME_EXCLUDE, FRAME_NEEDS, FRAME_STEMS, FRAME_VERBS, SHORT_STEM_ENDINGS, type Frame } from './lexicon';
-import { splitSentences } from './sentences';
+import { splitSentences } from '../arabic/sentences';
 
 export type { Frame } from './lexicon';
 

@@ -3,7 +3,7 @@ import { tokenize, type Token } from '../arabic/tokenize';
 import { entityById } from '../entities/gazetteer';
 import type { Claim } from './claim-types';
 import { CUES } from './cues';
-import type { Sentence } from './sentences';
+import type { Sentence } from '../arabic/sentences';
 import { resolvePhrase, type Scan } from './speaker';
 
 const HEADLINE_MAX = 6;

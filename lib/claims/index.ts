@@ -1,5 +1,4 @@
-// Who said what: sentences, attribution, framing and naming over Arabic news text.
-export { splitSentences } from './sentences';
+// Who said what: attribution, framing and naming over Arabic news text (sentences: lib/arabic).
 export { attributions } from './attribution';
 export type { ClaimSourceType } from './claim-types';
 export { framing, type Frame } from './framing';

@@ -3,7 +3,7 @@
 // The analysis runs on the whole article (names are told apart by their context), and what lies
 // in the sentences the quote touches is kept.
 import { attributions } from '../claims/attribution';
-import { splitSentences } from '../claims/sentences';
+import { splitSentences } from '../arabic/sentences';
 import { matchEntities } from '../entities/match';
 import type { Article } from '../types';
 import { anchorInText } from './anchor';

@@ -1,5 +1,6 @@
 // The region a text is about, to pick among places one name is shared by (المالكية: the city of
 // al-Hasakah or the village near Azaz; حي الميدان: Damascus's or Aleppo's).
+import { splitSentences } from '../arabic/sentences';
 import { ancestors, entityById, governorateOf } from './gazetteer';
 import type { Entity } from './types';
 
@@ -20,9 +21,6 @@ const sizeOf = (kind: string): number => SIZE[kind] ?? 0.01;
  */
 const WIDE = 0.005;
 const isWide = (id: string): boolean => entityById(id)?.kind === 'governorate' || !!governorateOf(id);
-// What ends a sentence, for a wide place's reach.
-const SENTENCE_END = /[.!?؟\n]/g;
-
 /** The sentence (its index) that the offset `at` lies in, given where the sentences end (sorted). */
 function sentenceOf(ends: readonly number[], at: number): number {
   let lo = 0;
@@ -48,7 +46,8 @@ export class TextRegion {
   constructor(private readonly text: string) {}
 
   private sentence(at: number): number {
-    this.ends ??= [...this.text.matchAll(SENTENCE_END)].map((m) => m.index);
+    // A wide place's reach is its sentence, told as claims tell them (not cut at 9.5, "د." or www.…).
+    this.ends ??= splitSentences(this.text).map((s) => s.end);
     return sentenceOf(this.ends, at);
   }
 

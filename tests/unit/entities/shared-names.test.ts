@@ -18,6 +18,11 @@ const CASES: Array<[why: string, text: string, name: string, id: string]> = [
   ['its capital in the same sentence', 'اشتباكات في المالكية شمال حلب', 'المالكية', 'malikiyah-azaz'],
   ['a town near it in another sentence', 'قصف على المالكية.\nوكانت القوات قد تقدمت نحو مارع.', 'المالكية', 'malikiyah-azaz'],
   ['the other governorate in the same sentence', 'في المالكية شمال شرق الحسكة', 'المالكية', 'malikiyah'],
+  // One sentence as lib/arabic tells them: a decimal, an initial or a web address does not end it.
+  ['its capital in the same sentence before a decimal', 'شهدت حلب ارتفاع منسوب المياه 2.5 متر قرب المالكية', 'المالكية', 'malikiyah-azaz'],
+  ['its governorate in the same sentence before an initial', 'في محافظة حلب قال د. أحمد إن القصف طال المالكية', 'المالكية', 'malikiyah-azaz'],
+  ['its capital in the same sentence before a web address', 'في حلب نشر موقع www.example.com صوراً من المالكية', 'المالكية', 'malikiyah-azaz'],
+  ['a capital in the sentence before, closed by a full stop', 'شهدت حلب ارتفاع الأسعار. وفي المالكية انقطعت المياه', 'المالكية', 'malikiyah'],
   // حي الميدان: Aleppo has one too; Damascus's where the text says nothing of either city.
   ['Aleppo in the same sentence', 'قصف على حي الميدان في حلب', 'الميدان', 'midan-aleppo'],
   ['Aleppo in the title', 'حلب: انقطاع المياه عن حي الميدان والسليمانية', 'الميدان', 'midan-aleppo'],

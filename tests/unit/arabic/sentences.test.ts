@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../lib/claims';
+import { splitSentences } from '../../../lib/arabic/sentences';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
 
