@@ -15,6 +15,7 @@ import type { Put } from '../corpus/page-rows';
 import type { DocRecord, PackedDoc } from './doc-rows';
 import { getMany, readOnly } from './raw-reads';
 import { docNumbers } from '../corpus/report-pages';
+import { readDocNumbers } from '../db/doc-numbers';
 
 /** Doc rows a page holds at most (bench/RESULTS.md, session 12: 16 against 8 saved more writes for the same reads). */
 export const DOC_PAGE = 16;
@@ -152,6 +153,23 @@ export async function docRowsIn(db: IsnadDB, ns: readonly number[]): Promise<Arr
 export async function docRowsOfNumbers(db: IsnadDB, numbers: ReadonlyMap<string, number>): Promise<DocRecord[]> {
   const ns = [...new Set(numbers.values())].sort((a, b) => a - b);
   return (await docRowsIn(db, ns)).filter((d): d is DocRecord => d !== undefined && numbers.get(d.id) === d.n);
+}
+
+/**
+ * The doc rows of reports a delete takes out, by the numbers their report pages name. A number that
+ * leads to no row of its report (stale: a damaged database, whose pages and index disagree) is no
+ * sign that the report has none: its own row would stay, still found by queries. So the doc pages
+ * themselves are read through for those reports (readDocNumbers: a page at a time), as
+ * ensureIndexed does when the counts disagree — only when a number was stale.
+ */
+export async function docRowsToDelete(db: IsnadDB, numbers: ReadonlyMap<string, number>): Promise<DocRecord[]> {
+  const rows = await docRowsOfNumbers(db, numbers);
+  const found = new Set(rows.map((d) => d.id));
+  const stale = [...numbers.keys()].filter((id) => !found.has(id));
+  if (stale.length === 0) return rows;
+  const { ids } = await readDocNumbers(db.dpages);
+  const own = new Map(stale.flatMap((id): Array<[string, number]> => (ids.has(id) ? [[id, ids.get(id)!]] : [])));
+  return own.size ? [...rows, ...(await docRowsOfNumbers(db, own))] : rows;
 }
 
 /** The doc rows of reports by id (those indexed; in number order), through their report pages' numbers. */

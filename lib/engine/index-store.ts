@@ -19,7 +19,7 @@ import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
 import { batchPostings, docRowsOf, type Prepared } from './batch-rows';
 import { lexiconForWrite } from './lexicon';
 import { storedDoc, unpackDoc } from './doc-rows';
-import { deleteDocRows, docRowsOfNumbers, putDocRows } from './doc-pages';
+import { deleteDocRows, docRowsToDelete, putDocRows } from './doc-pages';
 import { putAll } from './raw-puts';
 import { allUrlKeys, docNumbers, getReports, type KnownKeys, type UrlKeys, knownIds as storedIds, knownUrlKeys, moveToPages, numberStored, removeReports, reportTables, storeReports, unnumbered } from '../corpus/report-pages';
 import { numberEveryPage, readDocNumbers } from '../db/doc-numbers';
@@ -217,7 +217,7 @@ export async function indexReports(db: IsnadDB, reports: Report[], batchSize = 2
 export async function deleteReports(db: IsnadDB, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   return db.transaction('rw', [...reportTables(db), db.dpages, db.segs, db.meta], async () => {
-    const rows = (await docRowsOfNumbers(db, await docNumbers(db, ids))).map(unpackDoc);
+    const rows = (await docRowsToDelete(db, await docNumbers(db, ids))).map(unpackDoc);
     // Segments are never rewritten: their deleted documents are bits, left out when one is merged.
     const meta = await markDeleted(db, await readMeta(db), rows.map((r) => r.n));
     forgetDocs(db, rows.map((r) => r.n));

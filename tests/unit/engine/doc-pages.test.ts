@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db';
 import { parseJsonLines } from '../../../lib/corpus/formats';
-import { deleteReports, ensureIndexed, indexReports, toReport } from '../../../lib/engine/index-store';
+import { deleteReports, ensureIndexed, indexReports, readMeta, toReport } from '../../../lib/engine/index-store';
+import { searchRelated } from '../../../lib/engine/search';
 import { DOC_PAGE, docRowsIn, readDocRows, rowsOf } from '../../../lib/engine/doc-pages';
 import { unpackDoc } from '../../../lib/engine/doc-rows';
 import { searchCorpus } from '../../../lib/engine/context';
@@ -104,14 +105,23 @@ describe('doc rows in pages', () => {
     expect((await allDocs(db)).map((d) => d.id)).not.toContain(gone);
   });
 
-  it('a number a page names is followed to its row and checked: a stale one finds nothing', async () => {
+  it('a number a page names is followed to its row and checked: a stale one takes no other row, and the report\'s own row goes', async () => {
     const db = fresh();
-    await indexReports(db, reports(0, 20));
-    const [a, b] = reports(0, 2).map((r) => r.id);
+    const batch = reports(0, 20);
+    await indexReports(db, batch);
+    const [a, b] = batch.map((r) => r.id);
     const numbers = await pageNumbers(db);
     // a's page names b's number for it: b's row is not a's.
     await db.pages.toCollection().modify((p) => void (p.dn = p.ids.map((id, i) => (id === a ? numbers.get(b!)! : p.dn![i]!))));
-    expect(await deleteReports(db, [a!])).toBe(0);
-    expect((await allDocs(db)).map((d) => d.id)).toContain(b);
+    const before = (await readMeta(db)).docs;
+    expect(await deleteReports(db, [a!])).toBe(1);
+    const left = (await allDocs(db)).map((d) => d.id);
+    expect(left).toContain(b);
+    expect(left).not.toContain(a);
+    expect(left.length).toBe(19);
+    expect((await readMeta(db)).docs).toBe(before - 1);
+    // Its postings are marked deleted too: a lookup by its own text no longer finds it.
+    const found = await searchRelated(db, { url: 'https://elsewhere.example/x', title: batch[0]!.title, text: batch[0]!.text, publishedAt: batch[0]!.publishedAt });
+    expect(found.map((r) => r.id)).not.toContain(a);
   });
 });
