@@ -274,7 +274,8 @@ async function main(): Promise<void> {
       partnerRanks.push({ query: g[0]!, ranks: g.slice(1).map((i) => (got.includes(i) ? got.indexOf(i) + 1 : null)) });
     }
     const warmCpuS = cpuSince(warmCpu0, chromiumCpu());
-    const phases = summarise(await phasesOf(b.worker, queries.length));
+    const warmPhases = await phasesOf(b.worker, queries.length);
+    const phases = summarise(warmPhases);
     // As the side panel and the report viewer ask: with the shared phrases.
     const full: number[] = [];
     const fullCpu0 = chromiumCpu();
@@ -367,7 +368,9 @@ async function main(): Promise<void> {
       // came first answers with them), then the same queries with the phrases.
       // cpuS: CPU seconds Chromium's processes took over the queries (the service worker's thread is
       // in the renderer's "other" threads): on a shared machine, less bent by the others' load than the times.
-      warm: { p50Ms: pct(warm, 50), p95Ms: pct(warm, 95), phases, cpuS: warmCpuS },
+      // perQuery: each warm query's round trip beside its phases, in the order asked (the slow
+      // ones' phases, not only each phase's own p95: which phases make the p95 queries slow).
+      warm: { p50Ms: pct(warm, 50), p95Ms: pct(warm, 95), phases, cpuS: warmCpuS, perQuery: warm.map((ms, i) => ({ query: queries[i]![0]!, ms, ...(warmPhases.length === warm.length ? warmPhases[i] : {}) })) },
       warmWithPhrases: { p50Ms: pct(full, 50), p95Ms: pct(full, 95), cpuS: fullCpuS },
       afterRestart: {
         p50Ms: pct(cold, 50),
