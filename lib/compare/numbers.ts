@@ -350,6 +350,41 @@ function governing(ts: Tok[], i: number): Governor | null {
   return { unit: killed && wounded ? 'killed-or-wounded' : killed ? 'killed' : 'wounded', from };
 }
 
+// What may follow a toll told with no noun ("مقتل 4 وإصابة 12", "مقتل 5 جراء انفجار"): a word of
+// how or where, or of the wounded; anything else ("قتل 12 آب", "إصابة 19 جديدة") is not a toll.
+const AFTER_BARE_TOLL = new Set([
+  'في', 'جراء', 'اثر', 'بسبب', 'بينهم', 'منهم', 'بجروح', 'بجراح', 'خلال', 'عقب', 'نتيجه', 'وفق', 'بحسب', 'حسب',
+  // "مقتل 4 بقصف": by the attack (not "إصابة 19 بفيروس").
+  'بقصف', 'بغاره', 'بغارات', 'بانفجار', 'بهجوم', 'بتفجير', 'بضربه', 'بضربات', 'برصاص', 'بنيران', 'بقذيفه', 'بقذايف',
+]);
+
+/** The killing or wounding word right before `ts[i]`, alone (not one three words back: "مقتل 4 وإصابة 12" has two). */
+function governorRightBefore(source: string, ts: Tok[], i: number): Governor | null {
+  const prev = ts[i - 1];
+  if (!prev || !adjacent(source, prev, ts[i]!)) return null;
+  const w = prev.w.replace(/^[وف]/, '');
+  const base = w.replace(/ه$/, '');
+  if (KILLED.has(w) || KILLED.has(base)) return { unit: 'killed', from: i - 1 };
+  if (WOUNDED.has(w) || WOUNDED.has(base)) return { unit: 'wounded', from: i - 1 };
+  return null;
+}
+
+/**
+ * A whole number (tokens i..next-1) told right after a killing or wounding word with no noun, where
+ * the phrase ends with it: the text's end, punctuation, the next toll's word (وإصابة), or a word of
+ * AFTER_BARE_TOLL. A year (1900–2099) is a date.
+ */
+function bareToll(source: string, ts: Tok[], i: number, next: number, value: number | VagueAmount): Governor | null {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || (value >= 1900 && value < 2100)) return null;
+  const gov = governorRightBefore(source, ts, i);
+  if (!gov) return null;
+  const after = ts[next];
+  if (!after || !adjacent(source, ts[next - 1]!, after)) return gov;
+  const w = after.w.replace(/^[وف]/, '');
+  if (AFTER_BARE_TOLL.has(after.w) || KILLED.has(w) || WOUNDED.has(w) || KILLED.has(w.replace(/ه$/, '')) || WOUNDED.has(w.replace(/ه$/, ''))) return gov;
+  return null;
+}
+
 // A lone singular noun counts one: "وقوع قتيل", "مقتل شخص".
 const ONE_AFTER = new Set(['وقوع', 'سقوط']);
 const SINGULAR_CASUALTY = new Set(['قتيل', 'جريح', 'شهيد', 'مصاب']);
@@ -384,9 +419,11 @@ export function findNumbers(source: string, scanned?: ScannedTokens): NumberMent
       continue;
     }
     const found = nounAt(source, ts, nounFrom, typeof value === 'string');
-    const gov = governing(ts, i);
+    // "مقتل 4 وإصابة 12": a toll right after its own word, with no noun (its unit is that word's).
+    const bare = found ? null : bareToll(source, ts, i, nounFrom, value);
+    const gov = bare ?? governing(ts, i);
     // "قتل وجرح العشرات من قوات النظام": a vague amount governed by killing needs no noun.
-    if (!found && !(gov && typeof value === 'string')) {
+    if (!found && !bare && !(gov && typeof value === 'string')) {
       i = Math.max(i, nounFrom - 1);
       continue;
     }
