@@ -182,7 +182,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, 'profile-ms': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, 'profile-ms': { type: 'string' }, 'heap-sample': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
   const docs = Number(values.docs ?? 10_000);
   const restarts = Number(values.restarts ?? 15);
   const loadBefore = loadavg().map((x) => Math.round(x * 10) / 10);
@@ -263,6 +263,10 @@ async function main(): Promise<void> {
     // Each query's partners' places in its top 10 (null: not there), to tell which query moved between builds.
     const partnerRanks: Array<{ query: number; ranks: Array<number | null> }> = [];
     const index = new Map(corpus.records.map((r, i) => [r.url, i]));
+    // --heap-sample FILE: what the worker allocates over the list queries, by function (V8's sampling
+    // heap profiler, objects the garbage collector took included): the garbage behind its pauses.
+    const sampler = values['heap-sample'] ? await workerSession(cdp) : null;
+    await sampler?.ask('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     // As the in-page panel asks: the list first (its shared phrases are a second message).
     for (const g of queries) {
       const { ms, value } = await send<Array<{ url: string }>>(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10, explain: false });
@@ -274,6 +278,10 @@ async function main(): Promise<void> {
       partnerRanks.push({ query: g[0]!, ranks: g.slice(1).map((i) => (got.includes(i) ? got.indexOf(i) + 1 : null)) });
     }
     const warmCpuS = cpuSince(warmCpu0, chromiumCpu());
+    if (sampler) {
+      writeFileSync(values['heap-sample']!, JSON.stringify((await sampler.ask<{ profile: unknown }>('HeapProfiler.stopSampling')).profile));
+      await sampler.close();
+    }
     const warmPhases = await phasesOf(b.worker, queries.length);
     const phases = summarise(warmPhases);
     // As the side panel and the report viewer ask: with the shared phrases.

@@ -44,9 +44,17 @@ export class SegmentCache<V> {
     }
   }
 
-  /** Drops every entry of segments no longer live (merged away). */
+  /** The live segments last kept (keepOnly), as a key. */
+  private live: string | null = null;
+
+  /** Drops every entry of segments no longer live (merged away). Every query calls it: with the
+   *  same live segments as the last call it goes through no entries (a read of a segment that went
+   *  since may have cached some; they go by age, and never answer for another segment). */
   keepOnly(live: Iterable<number>): void {
     const keep = new Set(live);
+    const key = [...keep].join(',');
+    if (key === this.live) return;
+    this.live = key;
     for (const [key, e] of this.entries) {
       if (keep.has(e.s)) continue;
       this.entries.delete(key);
@@ -61,5 +69,6 @@ export class SegmentCache<V> {
   clear(): void {
     this.entries.clear();
     this.bytes = 0;
+    this.live = null;
   }
 }

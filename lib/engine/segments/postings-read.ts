@@ -5,10 +5,10 @@
 import type { IsnadDB } from '../../db';
 import { readOnly, result } from '../raw-reads';
 import { decoding, readClock, type ReadWaits } from '../query-phases';
-import { blocksFor } from './dictionary';
+import { blocksFor, type TermIndex } from './dictionary';
 import { checkManifest, MANIFEST_KEY, type Manifest } from './manifest';
-import { postingsIn } from './postings';
-import { cacheOf, FIRST_BLOCK, loadBlock, loadIndex, type Getter, type SegRow, type TermPostings } from './store';
+import { postingsIn, type PostingsBlock } from './postings';
+import { cachedIndex, cacheOf, FIRST_BLOCK, loadBlock, loadIndex, type Getter, type SegRow, type TermPostings } from './store';
 
 /** The term indexes being read ahead (readIndexesAhead), by database. */
 const ahead = new WeakMap<object, Promise<unknown>>();
@@ -44,6 +44,38 @@ export async function readPostings(db: IsnadDB, terms: readonly string[]): Promi
   return readNow(db, terms, clock);
 }
 
+/** The live segments of the last manifest read, by database: the next read asks for their blocks
+ *  beside the manifest (readNow). */
+const lastSegs = new WeakMap<object, readonly number[]>();
+
+/** The blocks of `terms` in segments `segs` (which of each segment's blocks hold which terms, and
+ *  the blocks read or found cached), by their term indexes. */
+interface BlocksAsked {
+  segs: readonly number[];
+  wanted: Array<Map<number, string[]>>;
+  blocks: Promise<PostingsBlock[][]>;
+}
+
+function askBlocks(db: object, segs: readonly number[], indexes: readonly TermIndex[], terms: readonly string[], get: Getter): BlocksAsked {
+  const wanted = indexes.map((ix) => blocksFor(ix, terms));
+  const blocks = Promise.all(segs.map((s, i) => Promise.all([...wanted[i]!.keys()].map((b) => loadBlock(db, s, FIRST_BLOCK + b, get)))));
+  return { segs, wanted, blocks };
+}
+
+/** The blocks of the segments the last manifest listed, asked for now when every one's term index
+ *  is cached (else null: nothing asked). */
+function askBlocksAhead(db: object, terms: readonly string[], get: Getter): BlocksAsked | null {
+  const segs = lastSegs.get(db);
+  if (!segs || terms.length === 0) return null;
+  const indexes = segs.map((s) => cachedIndex(db, s));
+  if (!indexes.every((ix): ix is TermIndex => !!ix)) return null;
+  const asked = askBlocks(db, segs, indexes, terms, get);
+  asked.blocks.catch(() => undefined); // a segment merged away meanwhile: its rows are gone, the blocks unused
+  return asked;
+}
+
+const sameSegs = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((s, i) => s === b[i]);
+
 async function readNow(db: IsnadDB, terms: readonly string[], clock: ReturnType<typeof readClock>): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number; waits: ReadWaits }> {
   const tx = await readOnly(db, ['segs', 'meta']);
   clock.step('open');
@@ -52,13 +84,25 @@ async function readNow(db: IsnadDB, terms: readonly string[], clock: ReturnType<
     clock.waits.fetched++;
     return result(store.get([s, k]) as IDBRequest<SegRow | undefined>);
   };
-  const meta = checkManifest(await result(tx.objectStore('meta').get(MANIFEST_KEY)));
+  const manifest = result(tx.objectStore('meta').get(MANIFEST_KEY));
+  // Segments never change: the blocks of the segments the last manifest listed are asked for
+  // beside the manifest, in the same transaction, and are this read's whenever the manifest lists
+  // the same segments (all but the first read after a merge): a warm query waited for the manifest,
+  // then for its blocks, one round trip more.
+  const ahead = askBlocksAhead(db, terms, get);
+  const meta = checkManifest(await manifest);
   clock.step('manifest');
-  cacheOf(db).keepOnly(meta.segs.map((x) => x.s));
-  const indexes = await Promise.all(meta.segs.map((x) => loadIndex(db, x.s, get)));
-  clock.step('dicts');
-  const wanted = indexes.map((ix) => blocksFor(ix, terms));
-  const blocks = await Promise.all(meta.segs.map((x, i) => Promise.all([...wanted[i]!.keys()].map((b) => loadBlock(db, x.s, FIRST_BLOCK + b, get)))));
+  const segs = meta.segs.map((x) => x.s);
+  lastSegs.set(db, segs);
+  cacheOf(db).keepOnly(segs);
+  let asked = ahead && sameSegs(ahead.segs, segs) ? ahead : null;
+  if (!asked) {
+    const indexes = await Promise.all(segs.map((s) => loadIndex(db, s, get)));
+    clock.step('dicts');
+    asked = askBlocks(db, segs, indexes, terms, get);
+  }
+  const { wanted } = asked;
+  const blocks = await asked.blocks;
   clock.step('blockReads');
   const postings = new Map<string, TermPostings>(terms.map((t) => [t, { df: 0, saturated: false, parts: [] }]));
   let read = 0;

@@ -113,6 +113,11 @@ async function cached<T>(db: object, { s, k }: { s: number; k: number }, get: Ge
 }
 
 export const loadIndex = (db: object, s: number, get: Getter) => cached(db, { s, k: INDEX_ROW }, get, INDEX);
+/** A segment's term index when cached (nothing read). */
+export const cachedIndex = (db: object, s: number): TermIndex | undefined => {
+  const hit = cacheOf(db).get(s, INDEX_ROW);
+  return hit && INDEX.unwrap(hit.d);
+};
 const loadColumns = (db: object, s: number, get: Getter) => cached(db, { s, k: COLUMNS_ROW }, get, COLUMNS);
 export const loadBlock = (db: object, s: number, k: number, get: Getter, keep = true) => cached(db, { s, k }, get, BLOCK, keep);
 
