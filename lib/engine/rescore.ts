@@ -63,32 +63,38 @@ export interface ScoreSignals {
 }
 
 /** The score, its parts, and what the report shares with the article. */
-interface Parts {
+interface Parts extends Mean {
+  ent: readonly string[];
+  sources: string[];
+}
+
+/** The weighted mean of a report's signals: its sum and weights with and without its day's part. */
+interface Mean {
   score: number;
   /** The weighted mean's sum and weights, the day's part left out (for the bound). */
   sum: number;
   weights: number;
   factor: number;
-  ent: readonly string[];
-  sources: string[];
   gap: number | null;
 }
 
-/** The score of a report for this article, given its shared phrases' part `phr` (0..1). */
-function scorer({ q, f, qterms, self }: RankQuery): (d: ScoreSignals, acc: number, phr: number) => Parts {
+/**
+ * The score of a report for this article, given its shared phrases' part `phr` (0..1): `parts`
+ * with what it shares, `mean` without (the bound of each of ≈ 200 candidates: no lists made, the
+ * same sums in the same order).
+ */
+function scorer({ q, f, qterms, self }: RankQuery): { parts: (d: ScoreSignals, acc: number, phr: number) => Parts; mean: (d: ScoreSignals, acc: number, phr: number) => Mean } {
   const entIdf = new Map(qterms.filter((x) => x.entity).map((x) => [x.entity!.id, x.idf * x.qw]));
   const entTotal = [...entIdf.values()].reduce((s, v) => s + v, 0);
   const qSources = new Set(f.sources);
   const qOutlet = q.outlet;
-  return (d, acc, phr) => {
+  const weigh = (d: ScoreSignals, acc: number, phr: number, entSum: number, sources: number): Mean => {
     const lex = Math.min(1, acc / self);
-    const shared = d.e.filter((id) => entIdf.has(id));
-    const ent = entTotal ? shared.reduce((s, id) => s + entIdf.get(id)!, 0) / entTotal : 0;
-    const sources = d.src.filter((s) => qSources.has(s));
+    const ent = entTotal ? entSum / entTotal : 0;
     const gap = f.day !== null && d.day !== null ? Math.abs(f.day - d.day) : null;
     // Signals that cannot be known for this pair (no entities named, a date missing) are left
     // out of the weighted mean rather than counted as agreement or disagreement.
-    let sum = W.lex * lex + W.phrase * phr + W.source * Math.min(1, sources.length);
+    let sum = W.lex * lex + W.phrase * phr + W.source * Math.min(1, sources);
     let weights = W.lex + W.phrase + W.source;
     if (entTotal) {
       sum += W.ent * ent;
@@ -102,7 +108,24 @@ function scorer({ q, f, qterms, self }: RankQuery): (d: ScoreSignals, acc: numbe
     const base = sum / weights;
     // One outlet seldom reports one event twice; its reports share boilerplate more than events.
     const factor = qOutlet && d.outlet === qOutlet ? W.sameOutlet : 1;
-    return { score: base * factor, ...dayless, factor, ent: shared, sources, gap };
+    return { score: base * factor, ...dayless, factor, gap };
+  };
+  return {
+    parts: (d, acc, phr) => {
+      const shared = d.e.filter((id) => entIdf.has(id));
+      const sources = d.src.filter((s) => qSources.has(s));
+      return { ...weigh(d, acc, phr, shared.reduce((s, id) => s + entIdf.get(id)!, 0), sources.length), ent: shared, sources };
+    },
+    mean: (d, acc, phr) => {
+      let entSum = 0;
+      for (let i = 0; i < d.e.length; i++) {
+        const w = entIdf.get(d.e[i]!);
+        if (w !== undefined) entSum += w;
+      }
+      let sources = 0;
+      for (let i = 0; i < d.src.length; i++) if (qSources.has(d.src[i]!)) sources++;
+      return weigh(d, acc, phr, entSum, sources);
+    },
   };
 }
 
@@ -115,10 +138,10 @@ const SLACK = 1e-9;
  * above it, so one whose bound is below what the pool needs is never read (rank.ts rankLazily).
  */
 export function scoreBound(rq: RankQuery): (d: ScoreSignals, acc: number) => number {
-  const parts = scorer(rq);
+  const { mean } = scorer(rq);
   const qDay = rq.f.day;
   return (d, acc) => {
-    const p = parts(d, acc, d.phr ?? 1);
+    const p = mean(d, acc, d.phr ?? 1);
     const dated = d.day === null && qDay !== null ? ((p.sum + W.date) / (p.weights + W.date)) * p.factor : 0;
     return Math.max(p.score, dated) + SLACK;
   };
@@ -127,7 +150,7 @@ export function scoreBound(rq: RankQuery): (d: ScoreSignals, acc: number) => num
 /** The candidates other than the article, each with its score, best first. */
 export function rescore(rq: RankQuery, docs: readonly Candidate[]): Scored[] {
   const isSelf = selfTest(rq.q);
-  const parts = scorer(rq);
+  const { parts } = scorer(rq);
   const scored: Scored[] = [];
   for (const { d, acc } of docs) {
     if (isSelf(d)) continue;

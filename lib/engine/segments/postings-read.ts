@@ -1,7 +1,8 @@
 // A query's reads of the segments (segments/store.ts holds them and their cache): the manifest,
 // each live segment's term index, then the blocks of the query's terms, in one transaction, all
-// requests of a step sent before the first answer is awaited; and the term indexes read ahead as a
-// worker starts (warm.ts readAhead).
+// requests of a step sent before the first answer is awaited — in a running worker the blocks of
+// the segments its last manifest listed beside the manifest (readNow); and the term indexes read
+// ahead as a worker starts (warm.ts readAhead).
 import type { IsnadDB } from '../../db';
 import { readOnly, result } from '../raw-reads';
 import { decoding, readClock, type ReadWaits } from '../query-phases';
