@@ -151,6 +151,14 @@ export function queryBegan(db: object, who: object): void {
   keptOf(db).busy.set(who, performance.now());
 }
 
+/** Whether a query is under way (begun, not answered, not past QUERY_MAX): a starting worker's
+ *  read ahead then leaves the columns rows to the read after its answer (warm.ts readAhead). */
+export function queryUnderWay(db: object): boolean {
+  const now = performance.now();
+  for (const at of keptOf(db).busy.values()) if (now - at <= QUERY_MAX) return true;
+  return false;
+}
+
 /** The query `who` has answered (or failed). */
 export function queryEnded(db: object, who: object): void {
   const k = keptOf(db);

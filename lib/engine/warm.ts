@@ -6,7 +6,7 @@
 // ≈ 200 candidates (≈ 22 ms at 100,000 reports) instead of the ≈ 32 that can reach the judged pool.
 import type { IsnadDB } from '../db';
 import { eventDoc, judge } from '../events';
-import { readColumnsAhead } from './doc-columns';
+import { queryUnderWay, readColumnsAhead } from './doc-columns';
 import { lexiconWith } from './lexicon';
 import { storeReader } from './reader';
 import { queryFeatures } from './search';
@@ -40,13 +40,20 @@ export async function warmLookup(db: IsnadDB): Promise<void> {
 
 /**
  * What a worker reads as it starts, before any message is handled: the index's manifest and each
- * segment's term index (kept in the segment cache), then the segments' doc columns rows (opened as
- * they come: doc-columns.ts readColumnsAhead). A lookup that wakes the worker asks its message
- * meanwhile and runs its analysis while these are read; its postings read waits for the term
- * indexes under way rather than ask for them again (segments/store.ts readPostings). Nothing here runs the analysis or the event model (warmLookup does, for a
- * page that wakes the worker ahead of its article): a lookup already asked would wait for them.
+ * segment's term index (kept in the segment cache), then — unless a lookup is under way by then —
+ * the segments' doc columns rows (opened as they come: doc-columns.ts readColumnsAhead). A lookup
+ * that woke the worker asks its message meanwhile and runs its analysis while the term indexes
+ * are read; its postings read waits for them rather than ask for them again (segments/store.ts
+ * readPostings). The 4.3 MB columns row (at 100,000 reports) is then not asked until it has
+ * answered (reader.ts idle, doc-columns.ts loadAfter): read beside it, the row slowed its blocks
+ * and its doc rows phase more than the ≈ 170 doc rows it spared (after a restart p95 112-120 →
+ * 135-142 ms, bench/RESULTS.md session 15's end). A page's wake (page:wake) begins no lookup:
+ * the row is read while the page loads, and its article's lookup ranks from the columns.
+ * Nothing here runs the analysis or the event model (warmLookup does, for a page that wakes the
+ * worker ahead of its article): a lookup already asked would wait for them.
  */
 export async function readAhead(db: IsnadDB): Promise<void> {
   const meta = await readIndexesAhead(db);
+  if (queryUnderWay(db)) return;
   await readColumnsAhead(db, meta.segs);
 }
