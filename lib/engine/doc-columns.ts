@@ -9,8 +9,8 @@
 // finds the columns decoded or opened (format 3's header, strings and offset table:
 // segments/columns.ts openColumns; it decodes only its candidates' blocks, docAt), or waits for
 // their rows being read (`columnsInFlight`: a starting worker asks for them after its term
-// indexes, warm.ts readAhead), or reads its candidates' rows, the columns read after its answer
-// (`loadAfter`). Nor does the whole decode run while a query is under way (from
+// indexes when no lookup is under way by then, warm.ts readAhead), or reads its candidates' rows,
+// the columns read after its answer (`loadAfter`). Nor does the whole decode run while a query is under way (from
 // searchWith's start to its answer): its slices took turns with the query's tasks and made a woken
 // worker's first lookup slower (bench/RESULTS.md, session 12); a row is opened as it comes, a query
 // under way or not (0.3 ms at 100,000 documents, 15 ms the first time on cold code: session 15).
@@ -222,9 +222,10 @@ function nextTask(): Promise<void> {
  * once in a transaction of their own, and opens each as it comes (format 3's header, strings and
  * offset table: its documents are decoded later, between queries, by loadAfter), a query under way
  * or not: the query that comes next ranks from the opened row, reading ≈ 32 doc rows instead of
- * ≈ 200. A worker asks for them as it starts (warm.ts readAhead), after the term indexes: its first
- * query's analysis runs meanwhile. Asked only once that query had asked for its blocks, the query
- * waited for the row longer than its blocks gained (bench/RESULTS.md, session 15 columns16).
+ * ≈ 200. A worker asks for them as it starts (warm.ts readAhead), after the term indexes, unless a
+ * lookup is under way by then (it woke the worker: the row read beside it made it slower,
+ * bench/RESULTS.md session 16 restart17); asked only once that lookup had asked for its blocks,
+ * it waited for the row longer than its blocks gained (session 15 columns16).
  * A damaged or missing row rejects with a SegmentFormatError naming its segment; the query
  * reads its candidates' rows then, as without the columns.
  */
