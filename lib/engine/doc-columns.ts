@@ -9,11 +9,11 @@
 // finds the columns decoded or opened (format 3's header, strings and offset table:
 // segments/columns.ts openColumns; it decodes only its candidates' blocks, docAt), or waits for
 // their rows being read (`columnsInFlight`: a starting worker asks for them after its term
-// indexes when no lookup is under way by then, warm.ts readAhead), or reads its candidates' rows,
-// the columns read after its answer (`loadAfter`). Nor does the whole decode run while a query is under way (from
-// searchWith's start to its answer): its slices took turns with the query's tasks and made a woken
-// worker's first lookup slower (bench/RESULTS.md, session 12); a row is opened as it comes, a query
-// under way or not (0.3 ms at 100,000 documents, 15 ms the first time on cold code: session 15).
+// indexes unless a lookup is under way, warm.ts readAhead), or reads its candidates' rows, the
+// columns read after its answer (`loadAfter`). Nor does the whole decode run while a query is under
+// way (from searchWith's start to its answer): its slices took turns with the query's tasks and made
+// a woken worker's first lookup slower (bench/RESULTS.md, session 12); a row is opened as it comes,
+// a query under way or not (0.3 ms at 100,000 documents, 15 ms the first time on cold code).
 import type { IsnadDB } from '../db';
 import { readOnly, result } from './raw-reads';
 import { asBytes, SegmentFormatError } from './segments/bytes';
@@ -151,14 +151,6 @@ export function queryBegan(db: object, who: object): void {
   keptOf(db).busy.set(who, performance.now());
 }
 
-/** Whether a query is under way (begun, not answered, not past QUERY_MAX): a starting worker's
- *  read ahead then leaves the columns rows to the read after its answer (warm.ts readAhead). */
-export function queryUnderWay(db: object): boolean {
-  const now = performance.now();
-  for (const at of keptOf(db).busy.values()) if (now - at <= QUERY_MAX) return true;
-  return false;
-}
-
 /** The query `who` has answered (or failed). */
 export function queryEnded(db: object, who: object): void {
   const k = keptOf(db);
@@ -222,16 +214,15 @@ function nextTask(): Promise<void> {
  * once in a transaction of their own, and opens each as it comes (format 3's header, strings and
  * offset table: its documents are decoded later, between queries, by loadAfter), a query under way
  * or not: the query that comes next ranks from the opened row, reading ≈ 32 doc rows instead of
- * ≈ 200. A worker asks for them as it starts (warm.ts readAhead), after the term indexes, unless a
- * lookup is under way by then (it woke the worker: the row read beside it made it slower,
- * bench/RESULTS.md session 16 restart17); asked only once that lookup had asked for its blocks,
- * it waited for the row longer than its blocks gained (session 15 columns16).
+ * ≈ 200. A worker asks for them as it starts, after the term indexes, unless a query is under way
+ * (`unlessQuery`: a lookup woke it, warm.ts readAhead); asked only once that lookup had asked for
+ * its blocks, it waited for the row longer than its blocks gained (bench/RESULTS.md, columns16).
  * A damaged or missing row rejects with a SegmentFormatError naming its segment; the query
  * reads its candidates' rows then, as without the columns.
  */
-export function readColumnsAhead(db: IsnadDB, segs: readonly { s: number; docs: number }[]): Promise<void> {
+export function readColumnsAhead(db: IsnadDB, segs: readonly { s: number; docs: number }[], unlessQuery = false): Promise<void> {
   const k = keptOf(db);
-  if (holding(k) || segs.reduce((sum, x) => sum + x.docs, 0) > MAX_DOCS) return Promise.resolve();
+  if (holding(k) || (unlessQuery && k.busy.size) || segs.reduce((sum, x) => sum + x.docs, 0) > MAX_DOCS) return Promise.resolve();
   return Promise.all(rowsOf(db, k, segs.map((x) => x.s))).then(() => undefined);
 }
 

@@ -6,7 +6,7 @@
 // ≈ 200 candidates (≈ 22 ms at 100,000 reports) instead of the ≈ 32 that can reach the judged pool.
 import type { IsnadDB } from '../db';
 import { eventDoc, judge } from '../events';
-import { queryUnderWay, readColumnsAhead } from './doc-columns';
+import { readColumnsAhead } from './doc-columns';
 import { lexiconWith } from './lexicon';
 import { storeReader } from './reader';
 import { queryFeatures } from './search';
@@ -54,6 +54,5 @@ export async function warmLookup(db: IsnadDB): Promise<void> {
  */
 export async function readAhead(db: IsnadDB): Promise<void> {
   const meta = await readIndexesAhead(db);
-  if (queryUnderWay(db)) return;
-  await readColumnsAhead(db, meta.segs);
+  await readColumnsAhead(db, meta.segs, true);
 }
