@@ -227,8 +227,16 @@ async function main(): Promise<void> {
     // import), in FILE.page.json, FILE.worker-K.json.
     let pageProfiler = profiler && values.phase === 'import' ? await profileImportPage(cdp) : null;
     const importStart = Date.now();
+    // Each second of the import: CPU seconds so far by thread name (and IndexedDB's process) and
+    // the reports the page counts written, to see which thread sets the pace and where a core idles
+    // (`s`: seconds since the benchmark began writing the file it imports).
+    const importTimeline: Array<Record<string, number | string>> = [];
     const importMs = await importFile(page, corpus.records, async () => {
-      chromiumCpu();
+      // The count first: while the page parses the file it answers nothing, and the CPU read
+      // before it would be of a moment long gone.
+      const records = (await page.textContent('[data-testid=import-records]').catch(() => '')) ?? '';
+      const now = chromiumCpu();
+      importTimeline.push({ s: Math.round((Date.now() - importStart) / 100) / 10, records, browser: Math.round(((now?.browser ?? 0) - (cpu0?.browser ?? 0)) * 100) / 100, ...threadCpuSince(threads0) });
       if (pageProfiler && Date.now() - importStart > Number(values['profile-ms'] ?? 20_000)) {
         for (const [name, p] of Object.entries(await pageProfiler.stop())) writeFileSync(`${values.profile!}.${name}.json`, JSON.stringify(p));
         pageProfiler = null;
@@ -244,7 +252,7 @@ async function main(): Promise<void> {
           lastLive = Date.now();
         }
       }
-      if (!values.json) process.stderr.write(`${(await page.textContent('[data-testid=import-records]').catch(() => '')) ?? ''}\n`);
+      if (!values.json) process.stderr.write(`${records}\n`);
     });
     await heap.session?.close();
     const importCpuS = cpuSince(cpu0, chromiumCpu());
@@ -372,6 +380,7 @@ async function main(): Promise<void> {
       importCpuS,
       // The renderer's part of it by thread name, ended threads included as last read (once a second).
       importThreadCpuS,
+      importTimeline,
       // The list as the in-page panel gets it (without shared phrases; a build before the list
       // came first answers with them), then the same queries with the phrases.
       // cpuS: CPU seconds Chromium's processes took over the queries (the service worker's thread is
