@@ -82,11 +82,49 @@ async function resend<K extends MessageName>(name: K, data: Protocol[K]['request
   }
 }
 
+/**
+ * Parts whose analysis may start while the file is still being parsed: the page's parse of a big
+ * file (≈ 2 s at 100,000 reports) left both workers, the background and IndexedDB idle. Bounded:
+ * a part sent to a worker is a copy of its records, and the parse cannot see a worker finish.
+ */
+export const EARLY_PARTS = 6;
+
+/**
+ * Parts analysed, or being analysed, beyond the one being sent. A write that merges segments
+ * (every 16 parts, lib/engine/segments/merge-policy.ts IMPORT_POLICY) holds its reply for a second
+ * or more; with one part ahead the workers could only wait (seen at load 7; its effect apart from
+ * the parse's not yet measured on a quiet machine: bench/RESULTS.md, session 16). The price: as
+ * many parts left to write once the last is analysed.
+ */
+export const ANALYSED_AHEAD = 3;
+
 export async function importCorpusFile(file: File, onProgress: (done: number, total: number) => void): Promise<ImportSummary> {
+  // The workers load their code while the page reads the file.
+  const workers = startWorkers();
+  const analysis = workers ? pool(workers) : null;
+  try {
+    return await importWith(file, analysis, onProgress);
+  } finally {
+    analysis?.stop();
+  }
+}
+
+type Pool = ReturnType<typeof pool>;
+
+async function importWith(file: File, analysis: Pool | null, onProgress: (done: number, total: number) => void): Promise<ImportSummary> {
+  // Without workers the background analyses (slower, but the same result).
+  const analyse = (p: ReportRecord[] | undefined) => (p && analysis ? analysis.analyse(p).catch(() => undefined) : Promise.resolve(undefined));
+  // The first parts' analyses, by part number, asked for as soon as the parse has their records
+  // (the same records as the part the loop below sends: the n-th PART of the good records).
+  const early = new Map<number, Promise<PartWire[] | undefined>>();
+  const onRecords = (got: readonly ReportRecord[]) => {
+    if (!analysis || got.length % PART || early.size >= EARLY_PARTS) return;
+    early.set(got.length / PART - 1, analyse(got.slice(got.length - PART)));
+  };
   let parsed;
   try {
     // The command line's decoder: UTF-8 with or without BOM, UTF-16; binary refused.
-    parsed = parseCorpusFile(file.name, decodeText(new Uint8Array(await file.arrayBuffer())));
+    parsed = parseCorpusFile(file.name, decodeText(new Uint8Array(await file.arrayBuffer())), onRecords);
   } catch (e) {
     if (e instanceof DecodeError) return { file: file.name, importId: '', added: 0, duplicates: 0, problems: [{ file: file.name, reason: e.message }] };
     if (!(e instanceof CorpusFormatError)) throw e;
@@ -99,37 +137,40 @@ export async function importCorpusFile(file: File, onProgress: (done: number, to
   const source = `${file.name}\n${file.size}\n${file.lastModified}\n${PART}`;
   const job = await resend('ui:import-begin', { file: file.name, total: records.length, problems, source });
   const written = new Set(job.parts ?? []);
-  const workers = startWorkers();
-  const analysis = workers ? pool(workers) : null;
-  try {
-    const all: Array<{ n: number; records: ReportRecord[]; lines?: number[] }> = [];
-    for (let i = 0; i < records.length; i += PART) all.push({ n: i / PART, records: records.slice(i, i + PART), lines: parsed.lines?.slice(i, i + PART) });
-    const parts = all.filter((p) => !written.has(p.n));
-    // Without workers the background analyses (slower, but the same result).
-    const analyse = (p: ReportRecord[] | undefined) => (p && analysis ? analysis.analyse(p).catch(() => undefined) : Promise.resolve(undefined));
-    // Two parts in flight: the background prepares one while IndexedDB writes the other.
-    let ahead = analyse(parts[0]?.records);
-    let done = records.length - parts.reduce((n, p) => n + p.records.length, 0);
-    if (done) onProgress(done, records.length);
-    let writing: Promise<unknown> = Promise.resolve();
-    for (let i = 0; i < parts.length; i++) {
-      const analyses = await ahead;
-      ahead = analyse(parts[i + 1]?.records);
-      const { n, records: part, lines } = parts[i]!;
-      // Each record's line in the file: a record the background refuses is named by it.
-      // By structured clone: the analyses' numbers are typed arrays (lib/cloned-messages.ts).
-      const sent = resend('ui:import-part', { job: job.id, part: n, records: part, ...(lines ? { lines } : {}), ...(analyses ? { analyses } : {}) }, sendCloned).then(() => {
-        done += part.length;
-        onProgress(done, records.length);
-      });
-      // Awaited below; a failure of this part while the last one is awaited is not lost.
-      sent.catch(() => undefined);
-      await writing;
-      writing = sent;
+  const all: Array<{ n: number; records: ReportRecord[]; lines?: number[] }> = [];
+  for (let i = 0; i < records.length; i += PART) all.push({ n: i / PART, records: records.slice(i, i + PART), lines: parsed.lines?.slice(i, i + PART) });
+  const parts = all.filter((p) => !written.has(p.n));
+  // A part analysed during the parse is used as is; one a resumed job already wrote is dropped.
+  const queue: Array<Promise<PartWire[] | undefined>> = [];
+  const ask = (upTo: number) => {
+    for (let k = queue.length; k <= Math.min(upTo, parts.length - 1); k++) {
+      const { n, records: part } = parts[k]!;
+      queue.push(early.get(n) ?? analyse(part));
+      early.delete(n);
     }
+  };
+  let done = records.length - parts.reduce((n, p) => n + p.records.length, 0);
+  if (done) onProgress(done, records.length);
+  // Two parts in flight to the background: it prepares one while IndexedDB writes the other.
+  let writing: Promise<unknown> = Promise.resolve();
+  for (let i = 0; i < parts.length; i++) {
+    // The workers run ahead of the writes, so that they go on while a write merges segments.
+    ask(i + ANALYSED_AHEAD);
+    const analyses = await queue[i]!;
+    // Let go of what was sent (a 100,000-report file's analyses are not all kept till the end).
+    queue[i] = Promise.resolve(undefined);
+    const { n, records: part, lines } = parts[i]!;
+    // Each record's line in the file: a record the background refuses is named by it.
+    // By structured clone: the analyses' numbers are typed arrays (lib/cloned-messages.ts).
+    const sent = resend('ui:import-part', { job: job.id, part: n, records: part, ...(lines ? { lines } : {}), ...(analyses ? { analyses } : {}) }, sendCloned).then(() => {
+      done += part.length;
+      onProgress(done, records.length);
+    });
+    // Awaited below; a failure of this part while the last one is awaited is not lost.
+    sent.catch(() => undefined);
     await writing;
-  } finally {
-    analysis?.stop();
+    writing = sent;
   }
+  await writing;
   return resend('ui:import-end', { job: job.id });
 }

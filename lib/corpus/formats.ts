@@ -142,7 +142,11 @@ function archiveFields(o: Record<string, unknown>): Pick<ReportRecord, 'archived
   return out;
 }
 
-export function parseJsonLines(file: string, content: string): ParsedCorpus {
+/** Told the good records so far each time one is added (the same array, growing), while a file is
+ *  parsed: an import can start analysing its first records before the last are read. */
+export type OnRecords = (records: readonly ReportRecord[]) => void;
+
+export function parseJsonLines(file: string, content: string, onRecords?: OnRecords): ParsedCorpus {
   const records: ReportRecord[] = [];
   const errors: CorpusFormatError[] = [];
   const at: number[] = [];
@@ -160,13 +164,14 @@ export function parseJsonLines(file: string, content: string): ParsedCorpus {
     else {
       records.push(r);
       at.push(i + 1);
+      onRecords?.(records);
     }
   });
   if (records.length === 0 && errors.length === 0) throw new CorpusFormatError(file, 'no reports in the file');
   return { records, errors, lines: at };
 }
 
-export function parsePack(file: string, content: string): ParsedCorpus {
+export function parsePack(file: string, content: string, onRecords?: OnRecords): ParsedCorpus {
   let data: unknown;
   try {
     data = JSON.parse(content);
@@ -193,6 +198,7 @@ export function parsePack(file: string, content: string): ParsedCorpus {
     else {
       records.push(r);
       at.push(lineOf(i));
+      onRecords?.(records);
     }
   });
   return { records, errors, lines: at };
@@ -253,9 +259,9 @@ export function parseTextReport(file: string, content: string, outlet?: string):
 }
 
 /** Any supported corpus file, chosen by its name. */
-export function parseCorpusFile(file: string, content: string): ParsedCorpus {
-  if (/\.jsonl$/i.test(file)) return parseJsonLines(file, content);
-  if (/\.json$/i.test(file)) return parsePack(file, content);
+export function parseCorpusFile(file: string, content: string, onRecords?: OnRecords): ParsedCorpus {
+  if (/\.jsonl$/i.test(file)) return parseJsonLines(file, content, onRecords);
+  if (/\.json$/i.test(file)) return parsePack(file, content, onRecords);
   if (/\.txt$/i.test(file)) return { records: [parseTextReport(file, content)], errors: [] };
   throw new CorpusFormatError(file, 'unsupported file type (expected .json, .jsonl or .txt)');
 }
