@@ -13,6 +13,8 @@ export interface QueryPhases {
   blocks: number;
   /** Doc rows read (or found cached) for the candidates. */
   rows: number;
+  /** The reads they took (each a transaction and a round trip; rank.ts rankLazily). */
+  reads: number;
   /** Of `postings`, the waits of its reads in turn (ReadWaits), ms; `fetched`: the rows asked of
    *  IndexedDB (term indexes and blocks not cached). */
   open: number;
@@ -76,7 +78,7 @@ export const recentPhases: QueryPhases[] = [];
 
 export function phaseClock() {
   let last = performance.now();
-  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0, colsWait: 0, began: Math.round(last * 10) / 10 };
+  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, reads: 0, open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0, colsWait: 0, began: Math.round(last * 10) / 10 };
   let decodedBefore = decodeTime.ms;
   return {
     lap(k: 'analyse' | 'postings' | 'score' | 'docs' | 'explain') {
@@ -99,9 +101,10 @@ export function phaseClock() {
     reads(w: ReadWaits | undefined) {
       if (w) Object.assign(p, w);
     },
-    done(blocks: number, rows: number) {
+    done(blocks: number, rows: number, reads = rows ? 1 : 0) {
       p.blocks = blocks;
       p.rows = rows;
+      p.reads = reads;
       recentPhases.push(p);
       if (recentPhases.length > KEEP) recentPhases.shift();
     },

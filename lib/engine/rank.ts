@@ -7,7 +7,7 @@ import type { RelatedReport } from '../types';
 import type { Features } from './features';
 import type { CorpusDf, EventDoc } from '../events';
 import type { Query, QueryTerm, SearchOptions } from './search';
-import { rescore, scoreBound, type ScoreSignals } from './rescore';
+import { rescore, scoreBound, scoreFloor, type ScoreSignals } from './rescore';
 import { fold, foldDuplicates, type Fold, type FoldOptions } from './fold-duplicates';
 import { judgeCandidates, withTexts } from './judge-candidates';
 import { explain } from './explain';
@@ -78,8 +78,13 @@ export interface LazyCandidate {
   sig?: ScoreSignals & { dup: number | null };
 }
 
-/** How many rows past the pool's size the first read takes (one more read costs a round trip). */
+/** How many rows past the pool's size the first read takes (one more read costs a round trip),
+ *  and up to how many where the candidates' floors say the pool's cut may fall further (poolFloor:
+ *  tried on bench/answers.ts's corpora, 12 read as many rows as the second reads they spared). */
 const FIRST_EXTRA = 8;
+const REACH_EXTRA = 12;
+/** The most a first read takes with the reports a fold going on past a full pool may want. */
+const FIRST_MAX = 64;
 
 /**
  * rankCandidates, reading only the doc rows that can change the pool: each candidate's score is
@@ -87,14 +92,21 @@ const FIRST_EXTRA = 8;
  * read best bound first, and a candidate whose bound is below where the pool stopped is never
  * read. The pool, and so the answer, is the one rankCandidates gives over every row.
  */
-export async function rankLazily(rq: RankQuery, cands: readonly LazyCandidate[], read: (ns: number[]) => Promise<Array<DocRow | undefined>>, source: RankSource, opts: SearchOptions = {}): Promise<{ results: RelatedReport[]; rows: number }> {
+export async function rankLazily(rq: RankQuery, cands: readonly LazyCandidate[], read: (ns: number[]) => Promise<Array<DocRow | undefined>>, source: RankSource, opts: SearchOptions = {}): Promise<{ results: RelatedReport[]; rows: number; reads: number }> {
   const po = poolOptions(rq, opts);
   const bound = scoreBound(rq);
   const hi = cands.map((c) => (c.sig ? bound(c.sig, c.acc) : Infinity));
   const order = cands.map((_, i) => i).sort((a, b) => hi[b]! - hi[a]! || a - b);
   const rows = new Map<number, DocRow | undefined>();
-  let want = order.slice(0, po.size + FIRST_EXTRA).filter((i) => hi[i]! >= po.min);
+  // The first read: every later read costs a round trip (3-13 ms at 100,000 reports, bench/
+  // RESULTS.md session 16), so it takes what the candidates' bounds say the fold may want.
+  const cut = poolFloor(rq, cands, po);
+  const reach = order.filter((i) => hi[i]! >= Math.max(cut, po.min)).length;
+  let want = order.slice(0, Math.max(po.size + FIRST_EXTRA, Math.min(reach, po.size + REACH_EXTRA))).filter((i) => hi[i]! >= po.min);
+  if (po.keep) want = withKept(want, order, cands, hi, po);
+  let reads = 0;
   for (;;) {
+    if (want.length) reads++;
     const got = want.length ? await read(want.map((i) => cands[i]!.n)) : [];
     want.forEach((i, k) => rows.set(i, got[k]));
     // In the candidates' own order, as rankCandidates is given them (rescore's sort keeps ties so).
@@ -104,8 +116,37 @@ export async function rankLazily(rq: RankQuery, cands: readonly LazyCandidate[],
     const needed = stillNeeded(f, scored, po, (i) => cands[i]!);
     // Best bound first, a pool's worth a read: the next rows read may move where the fold stops.
     want = order.filter((i) => !rows.has(i) && hi[i]! >= po.min && needed(i, hi[i]!)).slice(0, po.size);
-    if (!want.length) return { results: await judgeAndExplain(rq, f.pool, source, opts), rows: rows.size };
+    if (!want.length) return { results: await judgeAndExplain(rq, f.pool, source, opts), rows: rows.size, reads };
   }
+}
+
+/** The lowest the pool's cut can fall: the pool's size-th best floor of the candidates' score
+ *  among their near-duplicate groups (one more for the article itself, which may be one). */
+function poolFloor(rq: RankQuery, cands: readonly LazyCandidate[], po: FoldOptions): number {
+  const floor = scoreFloor(rq);
+  const best = new Map<number, number>();
+  for (const c of cands) {
+    if (!c.sig) continue;
+    const g = c.sig.dup ?? c.n;
+    const lo = floor(c.sig, c.acc);
+    if (!(best.get(g)! >= lo)) best.set(g, lo);
+  }
+  const los = [...best.values()].sort((a, b) => b - a);
+  return los[po.size] ?? -Infinity;
+}
+
+/** The first read, and past it the candidates a fold that goes on past a full pool would want
+ *  (stillNeeded below): those `keep` holds, dayless ones, and copies of the ones read, to FIRST_MAX. */
+function withKept(want: number[], order: readonly number[], cands: readonly LazyCandidate[], hi: readonly number[], po: FoldOptions): number[] {
+  const keep = po.keep!;
+  const taken = new Set(want);
+  const groups = new Set(want.map((i) => cands[i]!.sig?.dup ?? cands[i]!.n));
+  const more = order.filter((i) => {
+    if (taken.has(i) || hi[i]! < po.min) return false;
+    const { n, sig } = cands[i]!;
+    return !sig || sig.day === null || keep(sig) || groups.has(sig.dup ?? n);
+  });
+  return [...want, ...more.slice(0, Math.max(0, FIRST_MAX - want.length))];
 }
 
 /**

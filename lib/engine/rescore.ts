@@ -147,6 +147,22 @@ export function scoreBound(rq: RankQuery): (d: ScoreSignals, acc: number) => num
   };
 }
 
+/**
+ * The lowest score a report can have from what its columns say (no phrases shared; a report
+ * indexed without a day may have gained one since, at no closeness): what no read of its row can
+ * lower, so the pool's cut cannot fall below the pool's size-th best of them (rank.ts rankLazily
+ * sizes its first read by it).
+ */
+export function scoreFloor(rq: RankQuery): (d: ScoreSignals, acc: number) => number {
+  const { mean } = scorer(rq);
+  const qDay = rq.f.day;
+  return (d, acc) => {
+    const p = mean(d, acc, 0);
+    const dated = d.day === null && qDay !== null ? (p.sum / (p.weights + W.date)) * p.factor : Infinity;
+    return Math.min(p.score, dated) - SLACK;
+  };
+}
+
 /** The candidates other than the article, each with its score, best first. */
 export function rescore(rq: RankQuery, docs: readonly Candidate[]): Scored[] {
   const isSelf = selfTest(rq.q);

@@ -154,7 +154,7 @@ async function answer(reader: IndexReader, q: Query, opts: SearchOptions): Promi
     const lazy = await rankLazily(rq, cands, (ns) => reader.docs(ns).then((rows) => (clock.lap('docs'), rows)), source, opts);
     results = lazy.results;
     clock.lap('explain');
-    clock.done(looked.blocks, lazy.rows);
+    clock.done(looked.blocks, lazy.rows, lazy.reads);
   } else {
     const rows = await reader.docs(lexical.candidates);
     clock.lap('docs');
