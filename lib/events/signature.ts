@@ -4,7 +4,7 @@ import { findNumbers, type ScannedTokens } from '../compare/numbers';
 import { matchEntities, type EntityMatch } from '../entities';
 import type { NameFinds } from '../entities/match';
 import { prefixMatches } from '../entities/prefix-matches';
-import { candidatesIn, countIn, RECURRING, TYPE_WORDS, type Candidates } from './vocabulary';
+import { candidatesIn, countIn, isRecurring, TYPE_WORDS, type Candidates } from './vocabulary';
 import { englishPlaces, areaOf, isGeneric, pickPlace, placesOf } from './where';
 import { eventWhen } from './when';
 import { whatOf } from './what';
@@ -173,7 +173,7 @@ export function eventSignature(title: string, text: string, publishedAt: string 
     actors: [...new Set(actors.filter((m) => m.type === 'actor').map((m) => m.id))],
     numbers: numbersOf(title, lede, arabic, words),
     what: whatOf(title, lede, arabic, cands),
-    recurring: RECURRING.some((re) => re.test(flatTitle) || re.test(firstSentence)),
+    recurring: isRecurring(flatTitle) || isRecurring(firstSentence),
     ...(local.local.length ? { local: local.local } : {}),
   };
 }

@@ -187,17 +187,23 @@ export const TYPE_WORDS = { ar: compile(AR, true), en: compile(EN, false) };
 /**
  * An outlet's recurring reports: the exchange rate, gold and fuel prices, the weather, prayer
  * times, the day's round-up. Each day's is about that day, never an event two outlets cover.
+ * Each pattern with words one of which every match holds (a cheap look before the pattern's search).
  */
-export const RECURRING = [
-  /(?:^|[^\u0621-\u064A])(?:ال)?(?:سعر|اسعار)\s+(?:صرف|الصرف|العملات|الذهب|المحروقات|الخضار)/,
-  /(?:^|[^\u0621-\u064A])(?:ال)?(?:ليره|الليره)\s+(?:السوريه|التركيه)\s+(?:امام|مقابل)/,
-  /(?:^|[^\u0621-\u064A])(?:النشره|نشره)\s+(?:الجويه|الاقتصاديه|الاخباريه)/,
-  /(?:^|[^\u0621-\u064A])(?:حاله|احوال)\s+الطقس/,
-  /(?:^|[^\u0621-\u064A])(?:ارتفاع|انخفاض|تراجع)\s+(?:طفيف\s+)?(?:في|ب)\s*درجات\s+الحراره/,
-  /(?:^|[^\u0621-\u064A])درجات\s+الحراره\s+(?:فوق|دون|حول|اقل|اعلي)/,
-  /(?:^|[^\u0621-\u064A])(?:مواقيت|اوقات)\s+الصلاه/,
-  /(?:^|[^\u0621-\u064A])تقرير\s+[\u0621-\u064A]+\s+(?:الاقتصادي|اليومي|الميداني|الاسبوعي)/,
-  /(?:^|[^\u0621-\u064A])(?:حصاد|ملخص|موجز|ابرز)\s+(?:اليوم|الاسبوع|الاخبار|الاحداث|احداث)/,
-  /(?:امام|مقابل)\s+(?:ال)?(?:دولار|العملات)/,
-  /\b(?:exchange rates?|weather forecast|prayer times|daily round-?up|news round-?up)\b/,
+const RECURRING: ReadonlyArray<[readonly string[], RegExp]> = [
+  [['سعر', 'اسعار'], /(?:^|[^\u0621-\u064A])(?:ال)?(?:سعر|اسعار)\s+(?:صرف|الصرف|العملات|الذهب|المحروقات|الخضار)/],
+  [['ليره'], /(?:^|[^\u0621-\u064A])(?:ال)?(?:ليره|الليره)\s+(?:السوريه|التركيه)\s+(?:امام|مقابل)/],
+  [['نشره'], /(?:^|[^\u0621-\u064A])(?:النشره|نشره)\s+(?:الجويه|الاقتصاديه|الاخباريه)/],
+  [['الطقس'], /(?:^|[^\u0621-\u064A])(?:حاله|احوال)\s+الطقس/],
+  [['درجات'], /(?:^|[^\u0621-\u064A])(?:ارتفاع|انخفاض|تراجع)\s+(?:طفيف\s+)?(?:في|ب)\s*درجات\s+الحراره/],
+  [['درجات'], /(?:^|[^\u0621-\u064A])درجات\s+الحراره\s+(?:فوق|دون|حول|اقل|اعلي)/],
+  [['الصلاه'], /(?:^|[^\u0621-\u064A])(?:مواقيت|اوقات)\s+الصلاه/],
+  [['تقرير'], /(?:^|[^\u0621-\u064A])تقرير\s+[\u0621-\u064A]+\s+(?:الاقتصادي|اليومي|الميداني|الاسبوعي)/],
+  [['حصاد', 'ملخص', 'موجز', 'ابرز'], /(?:^|[^\u0621-\u064A])(?:حصاد|ملخص|موجز|ابرز)\s+(?:اليوم|الاسبوع|الاخبار|الاحداث|احداث)/],
+  [['امام', 'مقابل'], /(?:امام|مقابل)\s+(?:ال)?(?:دولار|العملات)/],
+  [['exchange rate', 'weather forecast', 'prayer times', 'round'], /\b(?:exchange rates?|weather forecast|prayer times|daily round-?up|news round-?up)\b/],
 ];
+
+/** Whether `text` is of a recurring report (RECURRING): a pattern is tried only where its words are. */
+export function isRecurring(text: string): boolean {
+  return RECURRING.some(([words, re]) => words.some((w) => text.includes(w)) && re.test(text));
+}

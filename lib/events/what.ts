@@ -152,9 +152,14 @@ function beforeBackground(text: string, arabic: boolean): string {
   return m ? text.slice(0, m.index) : text;
 }
 
+const SENTENCE_END = /[.!؟?]\s/;
+
 /** The event's things; `c`: the candidates (vocabulary.ts candidatesIn) of `${title}\n${lede}`, when there are. */
 export function whatOf(title: string, lede: string, arabic: boolean, c: Candidates | null = null): What {
-  const first = lede.slice(0, FIRST_SENTENCE).split(/(?<=[.!؟?])\s/)[0] ?? '';
+  // The lede up to its first sentence's end (as .split(/(?<=[.!؟?])\s/)[0], without a lookbehind tried at every character).
+  const head = lede.slice(0, FIRST_SENTENCE);
+  const stop = SENTENCE_END.exec(head);
+  const first = stop ? head.slice(0, stop.index + 1) : head;
   // The normalised title, first sentence, and both, as parts of the candidates' text when there are.
   const ledeAt = c ? c.at[title.length + 1]! : 0;
   const flat = c ? c.flat.slice(0, c.at[title.length]) : normalize(title);

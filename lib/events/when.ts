@@ -191,7 +191,7 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
   }
   // Dates written in the text (as written: normalising would fold "آب" into another word), each
   // sentence piece on its own (parseArabicDate finds the first). Offsets are close enough to order.
-  const pieces = raw.split(/(?<=[.،,؛;\n])/);
+  const pieces = piecesOf(raw);
   let at = 0;
   for (const p of pieces) {
     const d = /\d/.test(p) ? parseArabicDate(p, year ? { year } : {}) : null;
@@ -251,4 +251,22 @@ export function eventWhen(title: string, lede: string, publishedAt: string | nul
 /** Every day a report names for its event: the event's day first, then the others its lede names. */
 export function daysOf(when: EventWhen): number[] {
   return when.day === null ? [] : [when.day, ...(when.days ?? [])];
+}
+
+const PIECE_END = /[.،,؛;\n]/g;
+
+/**
+ * raw.split(/(?<=[.،,؛;\n])/) — raw cut after each full stop, comma, semicolon or line break —
+ * from a search for those characters (the split tried a lookbehind at every character).
+ */
+function piecesOf(raw: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  PIECE_END.lastIndex = 0;
+  for (let m = PIECE_END.exec(raw); m && m.index < raw.length - 1; m = PIECE_END.exec(raw)) {
+    out.push(raw.slice(start, m.index + 1));
+    start = m.index + 1;
+  }
+  out.push(raw.slice(start));
+  return out;
 }

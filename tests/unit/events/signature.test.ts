@@ -206,4 +206,13 @@ describe('what happened, who, and the numbers', () => {
     }
     for (const t of ['غارة جوية على معرة النعمان', 'القبض على رئيس فرع أمن الدولة سابقاً']) expect(eventSignature(t, '', '2025-06-02').recurring).toBe(false);
   });
+
+  it('knows each kind of recurring report, in the title or the lede\'s first sentence', () => {
+    const kinds = ['أسعار صرف العملات في دمشق', 'أسعار الذهب في حلب', 'النشرة الجوية ليوم الأحد', 'أحوال الطقس في الساحل', 'انخفاض في درجات الحرارة', 'درجات الحرارة دون معدلاتها', 'مواقيت الصلاة في دمشق', 'ملخص الأخبار السورية', 'الليرة التركية مقابل الدولار في إدلب', 'Exchange rates in Damascus', 'Weather forecast for Aleppo', 'Prayer times in Homs', 'News roundup'];
+    for (const t of kinds) {
+      expect([t, eventSignature(t, '', '2025-06-02').recurring]).toEqual([t, true]);
+      expect([t, eventSignature('تقرير', `${t}. وتفاصيل أخرى`, '2025-06-02').recurring]).toEqual([t, true]);
+    }
+    expect(eventSignature('صرف رواتب المتقاعدين', 'سعرت الحكومة الخبز', '2025-06-02').recurring).toBe(false);
+  });
 });
