@@ -191,15 +191,12 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
   }
   // Dates written in the text (as written: normalising would fold "آب" into another word), each
   // sentence piece on its own (parseArabicDate finds the first). Offsets are close enough to order.
-  const pieces = piecesOf(raw);
-  let at = 0;
-  for (const p of pieces) {
-    const d = /\d/.test(p) ? parseArabicDate(p, year ? { year } : {}) : null;
+  for (const { at, p } of digitPieces(raw)) {
+    const d = parseArabicDate(p, year ? { year } : {});
     if (d && d.precision !== 'month') {
       const day = dayNumber(d.value);
       if (day !== null) out.push({ at: at + Math.max(0, p.indexOf(d.raw)), raw: d.raw, back: null, day, from: 'text' });
     }
-    at += p.length;
   }
   for (const c of englishDates(raw, pubDay, year)) out.push(c);
   // A caption's days are dropped: the weekdays and "yesterday" are read in `text`, the dates in `raw`.
@@ -253,20 +250,28 @@ export function daysOf(when: EventWhen): number[] {
   return when.day === null ? [] : [when.day, ...(when.days ?? [])];
 }
 
-const PIECE_END = /[.،,؛;\n]/g;
+const DIGIT = /[0-9]/g;
+// The characters a piece ends after: . ، , ؛ ; and the line break.
+const isPieceEnd = (c: number) => c === 0x2e || c === 0x60c || c === 0x2c || c === 0x61b || c === 0x3b || c === 0x0a;
 
 /**
- * raw.split(/(?<=[.،,؛;\n])/) — raw cut after each full stop, comma, semicolon or line break —
- * from a search for those characters (the split tried a lookbehind at every character).
+ * The pieces of raw.split(/(?<=[.،,؛;\n])/) — raw cut after each full stop, comma, semicolon or
+ * line break, but not after its last character — that hold a digit (only those can hold a date),
+ * each with where it starts: found from the digits, without a lookbehind tried at every character
+ * nor the pieces without a digit made.
  */
-function piecesOf(raw: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  PIECE_END.lastIndex = 0;
-  for (let m = PIECE_END.exec(raw); m && m.index < raw.length - 1; m = PIECE_END.exec(raw)) {
-    out.push(raw.slice(start, m.index + 1));
-    start = m.index + 1;
+function digitPieces(raw: string): Array<{ at: number; p: string }> {
+  const out: Array<{ at: number; p: string }> = [];
+  const n = raw.length;
+  DIGIT.lastIndex = 0;
+  for (let m = DIGIT.exec(raw); m; m = DIGIT.exec(raw)) {
+    let start = m.index;
+    while (start > 0 && !isPieceEnd(raw.charCodeAt(start - 1))) start--;
+    let last = m.index;
+    while (last < n - 1 && !isPieceEnd(raw.charCodeAt(last))) last++;
+    const end = last < n - 1 ? last + 1 : n;
+    out.push({ at: start, p: raw.slice(start, end) });
+    DIGIT.lastIndex = end;
   }
-  out.push(raw.slice(start));
   return out;
 }
