@@ -333,15 +333,23 @@ interface Governor {
   from: number;
 }
 
+/** Whether a word (its و/ف and its ة, as ه, let go) is one of killing or of wounding. */
+function tollWord(word: string): 'killed' | 'wounded' | null {
+  const w = word.replace(/^[وف]/, '');
+  const base = w.replace(/ه$/, '');
+  if (KILLED.has(w) || KILLED.has(base)) return 'killed';
+  if (WOUNDED.has(w) || WOUNDED.has(base)) return 'wounded';
+  return null;
+}
+
 function governing(ts: Tok[], i: number): Governor | null {
   let killed = false;
   let wounded = false;
   let from = i;
   for (let k = Math.max(0, i - 3); k < i; k++) {
-    const w = ts[k]!.w.replace(/^[وف]/, '');
-    const base = w.replace(/ه$/, '');
-    const isK = KILLED.has(w) || KILLED.has(base);
-    const isW = WOUNDED.has(w) || WOUNDED.has(base);
+    const unit = tollWord(ts[k]!.w);
+    const isK = unit === 'killed';
+    const isW = unit === 'wounded';
     if ((isK || isW) && from === i) from = k;
     killed ||= isK;
     wounded ||= isW;
@@ -362,11 +370,8 @@ const AFTER_BARE_TOLL = new Set([
 function governorRightBefore(source: string, ts: Tok[], i: number): Governor | null {
   const prev = ts[i - 1];
   if (!prev || !adjacent(source, prev, ts[i]!)) return null;
-  const w = prev.w.replace(/^[وف]/, '');
-  const base = w.replace(/ه$/, '');
-  if (KILLED.has(w) || KILLED.has(base)) return { unit: 'killed', from: i - 1 };
-  if (WOUNDED.has(w) || WOUNDED.has(base)) return { unit: 'wounded', from: i - 1 };
-  return null;
+  const unit = tollWord(prev.w);
+  return unit ? { unit, from: i - 1 } : null;
 }
 
 /**
@@ -380,9 +385,7 @@ function bareToll(source: string, ts: Tok[], i: number, next: number, value: num
   if (!gov) return null;
   const after = ts[next];
   if (!after || !adjacent(source, ts[next - 1]!, after)) return gov;
-  const w = after.w.replace(/^[وف]/, '');
-  if (AFTER_BARE_TOLL.has(after.w) || KILLED.has(w) || WOUNDED.has(w) || KILLED.has(w.replace(/ه$/, '')) || WOUNDED.has(w.replace(/ه$/, ''))) return gov;
-  return null;
+  return AFTER_BARE_TOLL.has(after.w) || tollWord(after.w) ? gov : null;
 }
 
 // A lone singular noun counts one: "وقوع قتيل", "مقتل شخص".
