@@ -84,12 +84,25 @@ export function neighbourRaw(x: readonly number[], model: NeighbourModel): numbe
   return 1 / (1 + Math.exp(-z));
 }
 
+/** A first-stage probability at or over this (the issue's "same event" figure, fixed) is confident. */
+export const CONFIDENT = 0.8;
+const AGAINST = NEIGHBOUR_FEATURES.indexOf('against');
+
 /**
  * The pair's probability with what the third reports say: the first stage's where it is under
  * the floor (nothing to lift) or there is no second stage; `cap` the most the pair model's rules allow.
+ * A pair the first stage is confident of is not lowered unless a third report speaks against it
+ * (a close partner of one judged apart from the other) or its own features do (`apart`): without that, the second stage has only
+ * its own calibration to lower it by, and each refit moved such pairs either side of the threshold
+ * (events17: real pairs at 0.91–0.96 by the pair model held at 0.800, then 0.76–0.79).
  */
-export function withNeighbours(first: number, thirds: Thirds, cap: number, model: NeighbourModel | undefined): number {
+export function withNeighbours(first: number, thirds: Thirds, cap: number, model: NeighbourModel | undefined, apart = false): number {
   if (!model || first < NEIGHBOUR_FLOOR) return first;
-  const p = calibrate(neighbourRaw(neighbourFeatures(first, thirds), model), model.calibration);
+  const x = neighbourFeatures(first, thirds);
+  const second = calibrate(neighbourRaw(x, model), model.calibration);
+  // `apart`: the pair's own features say two incidents or share nothing of what happened (pair.ts
+  // secondMayLower), so nothing keeps the second stage from lowering it — the confident pairs of
+  // two events the guard let through (events18) and one place and day alone (events19-20).
+  const p = first >= CONFIDENT && x[AGAINST] === 0 && !apart ? Math.max(second, first) : second;
   return Math.round(Math.min(p, cap) * 1000) / 1000;
 }

@@ -156,6 +156,10 @@ export function rawProbability(f: Record<FeatureName, number>, model: Model = MO
 export const EVENT_DAYS = 3;
 /** The most a pair of events further apart than EVENT_DAYS (or places far apart) may be given. */
 const FAR_CAP = 0.5;
+/** The most a pair sharing only one specific place and its day may be given: "related", under "same event". */
+const PLACE_DAY_CAP = 0.75;
+/** Rare words (English and Arabic) shared under this are few: no more than the place's own name and a common word. */
+const FEW_RARE = 0.25;
 /** numApart (tolls' log10 ratio) beyond what one toll grows to (numbers.ts TOLL_GROWTH). */
 const TOLL_APART = Math.log10(TOLL_GROWTH);
 
@@ -188,6 +192,21 @@ function capOf(features: Record<FeatureName, number>, gap: number | null): numbe
 }
 
 /**
+ * One specific place and one day shared, and nothing of what happened: one report or both of no
+ * kind of event, no thing done, no actor, no numbers in both, few rare words. An airport, a refinery or a crossing has many
+ * stories a day (a flight from Riyadh, a fire near the runway): related, never one event on that
+ * alone (events19: the first stage gave such a pair 0.84). A ceiling of the result only, not a rule
+ * of the first stage: moving the first stage's values moved the refitted second stage across the
+ * threshold for other pairs (bench/EVENTS.md, events19 steps 1 and 3).
+ */
+function onlyPlaceAndDay(f: Record<FeatureName, number>): boolean {
+  const placeDay = f.placeSame === 1 && f.sharedSpecific > 0 && f.day0 === 1;
+  // Two kinds that disagree are the fitted typeConflict's to weigh; the gap is a report with no kind.
+  const what = f.typeSame || f.typeConflict || f.whatSame || f.actorShared || f.numBoth;
+  return placeDay && !what && f.rare + f.rareAr < FEW_RARE;
+}
+
+/**
  * Whether what third reports say may lift the pair (neighbours.ts): only where its own evidence is
  * of one event — what happened (the same kind, the same thing, the same weapon), the event's day
  * (not two days told, not one told after the other's publication, not days apart unless one names
@@ -205,10 +224,40 @@ export function partnersMayLift(a: EventSignature, b: EventSignature, f: Record<
   return !what && !day && !place && !reaction;
 }
 
-/** The most the second stage may give a pair: the rules' cap, and the first stage's probability where partners may not lift it. */
-export function ceilingOf(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null, first: number): number {
+/**
+ * The pair model's own evidence of two incidents: places, kinds, tolls, weapons or sides that
+ * disagree (not the tolls' distance, which an update's grown toll has too). Where any is on, the
+ * second stage may lower a confident pair with no third report against it (events18 step 2).
+ */
+export function saysApart(f: Record<FeatureName, number>): boolean {
+  return !!(f.placeConflict || f.placeApart || f.govApart || f.typeConflict || f.numConflict || f.whatConflict || f.weaponConflict || f.sidesApart);
+}
+
+/**
+ * Whether the second stage may lower a pair the first stage is confident of with no third report
+ * against it (neighbours.ts `withNeighbours`'s guard off): the pair's own features say two
+ * incidents (`saysApart`), or it shares nothing of what happened (`onlyPlaceAndDay`: a confident
+ * first stage on a place and a day alone is no evidence the guard should keep; events20).
+ */
+export function secondMayLower(f: Record<FeatureName, number>): boolean {
+  return saysApart(f) || onlyPlaceAndDay(f);
+}
+
+/**
+ * The most the second stage may give a pair by the rules: their cap, and the first stage's
+ * probability where partners may not lift it — not the classes' ceiling (`ceilingOf`). The "same
+ * event" threshold is chosen on judgements under this one (scripts/fit-events.ts, events20): a
+ * class's ceiling removes its own pairs' errors, and is no evidence that pairs outside it are
+ * judged lower, so it must not lower the threshold they are called at.
+ */
+export function ruleCeilingOf(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null, first: number): number {
   const cap = capOf(f, gap);
   return partnersMayLift(a, b, f, gap) ? cap : Math.min(cap, first);
+}
+
+/** The most the second stage may give a pair: the rules' ceiling, and the classes' (one place and one day alone). */
+export function ceilingOf(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null, first: number): number {
+  return Math.min(ruleCeilingOf(a, b, f, gap, first), onlyPlaceAndDay(f) ? PLACE_DAY_CAP : 1);
 }
 
 /** The pair model's calibrated probability of a pair (the first stage), under the rules' cap. */
@@ -251,7 +300,7 @@ export function judgeFacts(a: EventDoc, b: EventDoc, scores: PairScores & { shar
   // The words shown are weighed with the reader's corpus too; the probability by the reference table alone.
   const facts: PairFacts = { ...scores, sharedWords: scores.sharedWords && !corpus ? scores.sharedWords : sharedWordsOf(a, b, corpus) };
   const first = probabilityOf(facts.features, facts.gap, model);
-  const probability = withNeighbours(first, thirds, ceilingOf(a.sig, b.sig, facts.features, facts.gap, first), model.neighbours);
+  const probability = withNeighbours(first, thirds, ceilingOf(a.sig, b.sig, facts.features, facts.gap, first), model.neighbours, secondMayLower(facts.features));
   const f = facts.features;
   // "Related" without the probability for it: the same specific place or actor in another
   // incident. A generic place (Damascus, a governorate) or a shared word is never enough.

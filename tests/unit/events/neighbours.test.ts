@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseJsonLines, type CorpusPack } from '../../../lib/corpus/formats';
 import { eventDoc, judge, judgeAmong, MODEL } from '../../../lib/events';
-import { NEIGHBOUR_FLOOR, neighbourFeatures, withNeighbours } from '../../../lib/events/neighbours';
-import { firstStage } from '../../../lib/events/pair';
+import { CONFIDENT, NEIGHBOUR_FLOOR, neighbourFeatures, withNeighbours } from '../../../lib/events/neighbours';
+import { FEATURES, firstStage, saysApart, type FeatureName } from '../../../lib/events/pair';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const pack = JSON.parse(readFileSync('public/corpus/builtin.json', 'utf8')) as CorpusPack;
@@ -56,6 +56,32 @@ describe('the shipped second stage', () => {
     expect(withNeighbours(0.45, [[0.99, 0.99], [0.99, 0.99]], 0.5, nb)).toBeLessThanOrEqual(0.5);
   });
 
+  it('does not lower a pair the pair model is confident of when no third report speaks against it', () => {
+    for (const first of [CONFIDENT, 0.85, 0.9, 0.95]) {
+      // Alone, with a partner of both, with a weak third report of either: nothing says two events.
+      for (const thirds of [[], [[0.95, 0.95]], [[0.9, 0.9], [0.95, 0.6]], [[0.3, 0.2]]] as Array<Array<[number, number]>>) {
+        expect([first, thirds, withNeighbours(first, thirds, 1, nb)]).toEqual([first, thirds, expect.toSatisfy((p: number) => p >= first)]);
+      }
+    }
+  });
+
+  it('still lowers a confident pair when a close partner of one is judged apart from the other, and still caps it', () => {
+    expect(withNeighbours(0.9, [[0.95, 0.02]], 1, nb)).toBeLessThan(0.9);
+    expect(withNeighbours(0.9, [[0.9, 0.9], [0.95, 0.3]], 1, nb)).toBeLessThan(withNeighbours(0.9, [[0.9, 0.9]], 1, nb));
+    expect(withNeighbours(0.95, [], 0.5, nb)).toBe(0.5);
+  });
+
+  it('lets the second stage lower a confident pair whose own features say two incidents (sides apart, tolls in conflict)', () => {
+    expect(withNeighbours(0.9, [], 1, nb, true)).toBeLessThan(0.9);
+    expect(withNeighbours(0.9, [], 1, nb, false)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('judges a pair under the confident figure by the second stage alone', () => {
+    const stage = { ...nb, calibration: [[0, 0], [1, 0.5]] as Array<[number, number]> };
+    expect(withNeighbours(CONFIDENT - 0.01, [], 1, stage)).toBeLessThan(CONFIDENT - 0.01);
+    expect(withNeighbours(CONFIDENT, [], 1, stage)).toBe(CONFIDENT);
+  });
+
   it('leaves a pair under the floor as the pair model judged it', () => {
     expect(withNeighbours(NEIGHBOUR_FLOOR / 2, [[0.99, 0.99]], 1, nb)).toBe(NEIGHBOUR_FLOOR / 2);
   });
@@ -86,5 +112,19 @@ describe('judgeAmong', () => {
   it('relates the exchange-rate report to nothing in the built-in corpus, judged together', () => {
     const { judgements } = judgeAmong(doc(rate), pack.reports.map(doc));
     judgements.forEach((j, i) => expect([pack.reports[i]!.title, j.relation]).toEqual([pack.reports[i]!.title, 'none']));
+  });
+});
+
+describe('saysApart', () => {
+  const none = Object.fromEntries(FEATURES.map((n) => [n, 0])) as Record<FeatureName, number>;
+
+  it('reads a disagreement of place, kind, toll, weapon or sides as the pair\'s own evidence of two incidents', () => {
+    for (const n of ['placeConflict', 'placeApart', 'govApart', 'typeConflict', 'numConflict', 'whatConflict', 'weaponConflict', 'sidesApart'] as const) {
+      expect([n, saysApart({ ...none, [n]: 1 })]).toEqual([n, true]);
+    }
+  });
+
+  it('does not read tolls apart (an update\'s grown toll) or agreement as two incidents', () => {
+    expect(saysApart({ ...none, numApart: 0.4, numApartHere: 0.4, numBoth: 1, typeSame: 1, placeSame: 1, actorShared: 1 })).toBe(false);
   });
 });
