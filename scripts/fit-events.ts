@@ -16,7 +16,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { synthCorpus } from '../bench/synth';
-import { ceilingOf, ruleCeilingOf, secondMayLower, eventDoc, pairFeatures, probabilityOf, FEATURES, rawProbability, EVENT_DAYS, type EventDoc, type FeatureName, type Model } from '../lib/events/pair';
+import { eventDoc, pairFeatures, probabilityOf, FEATURES, rawProbability, type EventDoc, type FeatureName, type Model } from '../lib/events/pair';
+import { ceilingOf, ruleCeilingOf, secondMayLower, EVENT_DAYS } from '../lib/events/ceilings';
 import { NEIGHBOUR_FEATURES, NEIGHBOUR_FLOOR, neighbourFeatures, neighbourRaw, withNeighbours, type NeighbourModel, type Thirds } from '../lib/events/neighbours';
 import { isoDay } from '../lib/events/day';
 
@@ -419,7 +420,7 @@ function fitModel(train: Pair[]): Fitted {
 /**
  * A fitting pair's judgement as the threshold's rule reads it (events20, pre-registered in
  * bench/EVENTS.md, chosen after a product test failed at the threshold events19 step 4 chose):
- * under the rules' ceiling (pair.ts `ruleCeilingOf`), not the classes' (`ceilingOf`). The product
+ * under the rules' ceiling (ceilings.ts `ruleCeilingOf`), not the classes' (`ceilingOf`). The product
  * holds a class's pairs under its ceiling; the threshold is chosen as if it did not, so that the
  * ceiling removes its own pairs' errors without lowering the threshold every other pair is called
  * at (events19 step 4: the four capped real hard negatives had held it at 0.92; without them it fell

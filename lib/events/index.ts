@@ -1,7 +1,8 @@
 export { eventSignature, LEDE_CHARS } from './signature';
 export { eventDocFromWire, eventDocToWire, type EventDocWire } from './wire';
 export { countsAgree, countsConflict } from './numbers';
-export { eventDoc, judge, EVENT_DAYS, MODEL, type EventDoc } from './pair';
+export { eventDoc, judge, MODEL, type EventDoc } from './pair';
+export { EVENT_DAYS } from './ceilings';
 export { judgeAmong } from './judge-among';
 export { lexicalSimilarity, type CorpusDf } from './lexical';
 export { termVector } from './term-vector';

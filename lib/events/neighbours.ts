@@ -100,7 +100,7 @@ export function withNeighbours(first: number, thirds: Thirds, cap: number, model
   if (!model || first < NEIGHBOUR_FLOOR) return first;
   const x = neighbourFeatures(first, thirds);
   const second = calibrate(neighbourRaw(x, model), model.calibration);
-  // `apart`: the pair's own features say two incidents or share nothing of what happened (pair.ts
+  // `apart`: the pair's own features say two incidents or share nothing of what happened (ceilings.ts
   // secondMayLower), so nothing keeps the second stage from lowering it — the confident pairs of
   // two events the guard let through (events18) and one place and day alone (events19-20).
   const p = first >= CONFIDENT && x[AGAINST] === 0 && !apart ? Math.max(second, first) : second;

@@ -9,10 +9,11 @@ import { termVector, withoutSharedLines, type TermVector } from './term-vector';
 import { eventSignature } from './signature';
 import { isoDay } from './day';
 import { dayFeatures, placeFeatures, typeFeatures } from './pair-features';
-import { isReaction, whatFeatures } from './what';
-import { countsAgree, numberFeatures, TOLL_GROWTH } from './numbers';
+import { whatFeatures } from './what';
+import { countsAgree, numberFeatures } from './numbers';
 import { sidesApart } from './sides';
 import { calibrate, withNeighbours, type NeighbourModel, type Thirds } from './neighbours';
+import { capOf, ceilingOf, secondMayLower } from './ceilings';
 import type { EventSignature } from './types';
 import type { EventAspect } from '../types';
 
@@ -147,117 +148,6 @@ export function rawProbability(f: Record<FeatureName, number>, model: Model = MO
     z += (model.coef[i] ?? 0) * (f[name as FeatureName] ?? 0);
   });
   return 1 / (1 + Math.exp(-z));
-}
-
-/**
- * An event is told within its days: reports whose events are further apart than this are not
- * one event (a new toll comes a day or two later), whatever their words. Compare groups by it too.
- */
-export const EVENT_DAYS = 3;
-/** The most a pair of events further apart than EVENT_DAYS (or places far apart) may be given. */
-const FAR_CAP = 0.5;
-/** The most a pair sharing only one specific place and its day may be given: "related", under "same event". */
-const PLACE_DAY_CAP = 0.75;
-/** Rare words (English and Arabic) shared under this are few: no more than the place's own name and a common word. */
-const FEW_RARE = 0.25;
-/** numApart (tolls' log10 ratio) beyond what one toll grows to (numbers.ts TOLL_GROWTH). */
-const TOLL_APART = Math.log10(TOLL_GROWTH);
-
-/**
- * The most the rules allow a pair (1, or FAR_CAP): the rule of the event's days (waived when one
- * report names the other's day: a caption or a background sentence may have dated it first), and
- * the others below.
- */
-function capOf(features: Record<FeatureName, number>, gap: number | null): number {
-  const far = gap !== null && gap > EVENT_DAYS && !features.dayNamed;
-  // An outlet's recurring report (the day's exchange rate, weather, round-up) is about its day,
-  // never an event: related to the series at most, whatever its words share. Nor are two places
-  // far apart, one of them a town (an outlet's formula told of Jableh and of Bosra the same day).
-  // Two capitals or governorates apart (neither report names the other's) likewise: no labelled
-  // same-event pair of any source has them, and the fitted weight alone, from a few pairs, left
-  // "a strike kills 15 in Idlib" and "… near Raqqa" of one day same-event (a rule chosen after
-  // reading the held-out errors of 2026-12-05: its held-out figures flatter it).
-  const apart = features.placeConflict > 0 || features.placeApart === 1 || features.govApart === 1;
-  // Two days told (neither names the other's) and, besides, tolls far apart or specific places
-  // apart: two incidents (Manbij's strikes of Monday and of Tuesday; Tuesday's and Wednesday's rockets).
-  // Two days told two or more apart, neither report naming the other's, are two incidents
-  // whatever else they share: the same place on another day (a strike on a town on Monday and
-  // on Wednesday) is the war's commonest pair of two events. A toll's update names its event's day.
-  const twoIncidents = features.dayOther === 1 && (features.numApart > 0.3 || features.placeOther === 1 || (gap !== null && gap >= 2 && !features.dayNamed));
-  // Event days two or more apart (neither report naming the other's) with tolls further apart than
-  // one toll grows as the dead are counted: two incidents, however the days were read (Manbij's 21
-  // dead of Monday and 160 of Wednesday, one of them dated only by its publication).
-  const tollsApart = gap !== null && gap >= 2 && !features.dayNamed && features.numApart > TOLL_APART;
-  return far || features.recurring || apart || twoIncidents || tollsApart ? FAR_CAP : 1;
-}
-
-/**
- * One specific place and one day shared, and nothing of what happened: one report or both of no
- * kind of event, no thing done, no actor, no numbers in both, few rare words. An airport, a refinery or a crossing has many
- * stories a day (a flight from Riyadh, a fire near the runway): related, never one event on that
- * alone (events19: the first stage gave such a pair 0.84). A ceiling of the result only, not a rule
- * of the first stage: moving the first stage's values moved the refitted second stage across the
- * threshold for other pairs (bench/EVENTS.md, events19 steps 1 and 3).
- */
-function onlyPlaceAndDay(f: Record<FeatureName, number>): boolean {
-  const placeDay = f.placeSame === 1 && f.sharedSpecific > 0 && f.day0 === 1;
-  // Two kinds that disagree are the fitted typeConflict's to weigh; the gap is a report with no kind.
-  const what = f.typeSame || f.typeConflict || f.whatSame || f.actorShared || f.numBoth;
-  return placeDay && !what && f.rare + f.rareAr < FEW_RARE;
-}
-
-/**
- * Whether what third reports say may lift the pair (neighbours.ts): only where its own evidence is
- * of one event — what happened (the same kind, the same thing, the same weapon), the event's day
- * (not two days told, not one told after the other's publication, not days apart unless one names
- * the other's) and the place (not places apart, not each its own specific place). Shared partners
- * are evidence of one event only between reports that could be one: two strikes on one town on
- * other days share the reports that tell both days, and a reaction (a welcome, a condemnation)
- * shares the reports of what it reacts to — so a reaction and a report that is not one are lifted
- * only where the reaction names the event's own place or toll. They may still lower the pair.
- */
-export function partnersMayLift(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null): boolean {
-  const what = f.typeConflict || f.whatConflict || f.weaponConflict;
-  const day = f.dayOther || f.dayAfterPub || (gap !== null && gap >= 2 && !f.dayNamed);
-  const place = f.placeConflict || f.placeApart || f.govApart || f.placeOther;
-  const reaction = isReaction(a) !== isReaction(b) && !f.placeSame && !f.sharedSpecific && !f.numAgree;
-  return !what && !day && !place && !reaction;
-}
-
-/**
- * The pair model's own evidence of two incidents: places, kinds, tolls, weapons or sides that
- * disagree (not the tolls' distance, which an update's grown toll has too). Where any is on, the
- * second stage may lower a confident pair with no third report against it (events18 step 2).
- */
-export function saysApart(f: Record<FeatureName, number>): boolean {
-  return !!(f.placeConflict || f.placeApart || f.govApart || f.typeConflict || f.numConflict || f.whatConflict || f.weaponConflict || f.sidesApart);
-}
-
-/**
- * Whether the second stage may lower a pair the first stage is confident of with no third report
- * against it (neighbours.ts `withNeighbours`'s guard off): the pair's own features say two
- * incidents (`saysApart`), or it shares nothing of what happened (`onlyPlaceAndDay`: a confident
- * first stage on a place and a day alone is no evidence the guard should keep; events20).
- */
-export function secondMayLower(f: Record<FeatureName, number>): boolean {
-  return saysApart(f) || onlyPlaceAndDay(f);
-}
-
-/**
- * The most the second stage may give a pair by the rules: their cap, and the first stage's
- * probability where partners may not lift it — not the classes' ceiling (`ceilingOf`). The "same
- * event" threshold is chosen on judgements under this one (scripts/fit-events.ts, events20): a
- * class's ceiling removes its own pairs' errors, and is no evidence that pairs outside it are
- * judged lower, so it must not lower the threshold they are called at.
- */
-export function ruleCeilingOf(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null, first: number): number {
-  const cap = capOf(f, gap);
-  return partnersMayLift(a, b, f, gap) ? cap : Math.min(cap, first);
-}
-
-/** The most the second stage may give a pair: the rules' ceiling, and the classes' (one place and one day alone). */
-export function ceilingOf(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null, first: number): number {
-  return Math.min(ruleCeilingOf(a, b, f, gap, first), onlyPlaceAndDay(f) ? PLACE_DAY_CAP : 1);
 }
 
 /** The pair model's calibrated probability of a pair (the first stage), under the rules' cap. */

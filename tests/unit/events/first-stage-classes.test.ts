@@ -6,7 +6,8 @@
 // place and one day, nothing else shared, is not enough for "same event".
 import { describe, expect, it } from 'vitest';
 import { eventDoc, eventSignature, isoDay, judge } from '../../../lib/events';
-import { ceilingOf, firstStage, pairFeatures, secondMayLower } from '../../../lib/events/pair';
+import { firstStage, pairFeatures } from '../../../lib/events/pair';
+import { ceilingOf, secondMayLower } from '../../../lib/events/ceilings';
 import { sidesOf } from '../../../lib/events/sides';
 
 const day = (title: string, text: string, pub: string) => isoDay(eventSignature(title, text, pub).when.day!);

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { eventDoc, judge, MODEL } from '../../../lib/events';
 import { NEIGHBOUR_FLOOR } from '../../../lib/events/neighbours';
-import { firstStage, pairFeatures, partnersMayLift } from '../../../lib/events/pair';
+import { firstStage, pairFeatures } from '../../../lib/events/pair';
+import { partnersMayLift } from '../../../lib/events/ceilings';
 import { isReaction } from '../../../lib/events/what';
 import type { EventDoc } from '../../../lib/events';
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonLines, type CorpusPack } from '../../../lib/corpus/formats';
 import { eventDoc, judge, judgeAmong, MODEL } from '../../../lib/events';
 import { CONFIDENT, NEIGHBOUR_FLOOR, neighbourFeatures, withNeighbours } from '../../../lib/events/neighbours';
-import { FEATURES, firstStage, saysApart, type FeatureName } from '../../../lib/events/pair';
+import { FEATURES, firstStage, type FeatureName } from '../../../lib/events/pair';
+import { saysApart } from '../../../lib/events/ceilings';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const pack = JSON.parse(readFileSync('public/corpus/builtin.json', 'utf8')) as CorpusPack;

@@ -1,5 +1,5 @@
 // Two incidents at one place on days two or more apart, with tolls further apart than one toll
-// grows as the dead are counted (lib/events/pair.ts capOf, numbers.ts TOLL_GROWTH): never one
+// grows as the dead are counted (lib/events/ceilings.ts capOf, numbers.ts TOLL_GROWTH): never one
 // event, however alike their words — whichever way each report's day was read (a weekday, "today",
 // or only its publication day).
 import { describe, expect, it } from 'vitest';
