@@ -82,7 +82,9 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    build: { target: 'es2022' },
+    // ISNAD_NOMINIFY=1: a build whose bundle keeps each module's path before its code, for
+    // bench/module-times.ts (where a stopped worker's evaluation goes, module by module).
+    build: { target: 'es2022', ...(process.env.ISNAD_NOMINIFY ? { minify: false } : {}) },
     // Dexie's ES module itself, not its CommonJS build behind an import wrapper: the wrapper's
     // interop copied every export onto a namespace object each time the service worker started.
     resolve: { alias: [{ find: /^dexie$/, replacement: fileURLToPath(import.meta.resolve('dexie/dist/dexie.mjs')) }] },

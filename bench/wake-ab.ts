@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM } from '../tests/e2e/harness/chromium';
+import { chromiumCpuNs } from './chromium-cpu';
 import { importFile } from './import-file';
 import { pickQueries } from './run';
 import { synthCorpus } from './synth';
@@ -32,8 +33,17 @@ const runs = Number(values.runs ?? 30);
 const docs = Number(values.docs ?? 0);
 const load = () => loadavg().map((x) => Math.round(x * 10) / 10);
 
-/** Sends a message from an extension page; the time to its answer, in ms. */
-const timed = (page: Page, isnad: string, data: unknown) =>
+/** Chromium's CPU (ms, every process) over each message timed, by message: see `timed`. */
+const cpuOf = new Map<Page, number>();
+
+/** Sends a message from an extension page; the time to its answer, in ms (Chromium's CPU over it in cpuOf). */
+const timed = async (page: Page, isnad: string, data: unknown) => {
+  const cpu0 = chromiumCpuNs();
+  const ms = await roundTrip(page, isnad, data);
+  cpuOf.set(page, (chromiumCpuNs() - cpu0) / 1e6);
+  return ms;
+};
+const roundTrip = (page: Page, isnad: string, data: unknown) =>
   page.evaluate(async ([name, d]) => {
     const t = performance.now();
     const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome.runtime.sendMessage({ isnad: name, data: d }));
@@ -68,7 +78,7 @@ try {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${idOf(dir)}/options.html`);
     if (docs) await importFile(page, corpus.records.slice(0, docs));
-    pages.push({ dir, id: idOf(dir), page, wake: [] as number[], cold: [] as number[], warm: [] as number[], woken: [] as number[], coldPhases: [] as Phases[], wokenPhases: [] as Phases[] });
+    pages.push({ dir, id: idOf(dir), page, wake: [] as number[], cold: [] as number[], warm: [] as number[], woken: [] as number[], coldPhases: [] as Phases[], wokenPhases: [] as Phases[], wakeCpu: [] as number[], coldCpu: [] as number[] });
   }
   // The outlet's page, loaded once (every build's content scripts run in it, each in its own
   // isolated world, named by the extension's origin): a round asks one build's to send page:wake.
@@ -104,8 +114,10 @@ try {
     for (const p of k % 2 ? [...pages].reverse() : pages) {
       await stop();
       p.wake.push(await timed(p.page, 'ui:entity-names', { ids: [] }));
+      p.wakeCpu.push(cpuOf.get(p.page)!);
       await stop();
       p.cold.push(await timed(p.page, 'ui:related', query));
+      p.coldCpu.push(cpuOf.get(p.page)!);
       p.coldPhases.push(...(await lastPhases(p.id)));
       p.warm.push(await timed(p.page, 'ui:related', { ...query, query: queries[(k + 25) % queries.length]! }));
       await stop();
@@ -123,7 +135,8 @@ try {
     docs,
     runs,
     load: { before: loadBefore, after: load() },
-    builds: pages.map((p) => ({ dir: p.dir, wakeOnly: stat(p.wake), afterRestart: { ...stat(p.cold), phases: phases(p.coldPhases) }, warmAfter: stat(p.warm), wokenByPage: { ...stat(p.woken), gapMs: READ_GAP_MS, phases: phases(p.wokenPhases) } })),
+    // cpu: Chromium's CPU ms over the message (all its processes), the same statistics.
+    builds: pages.map((p) => ({ dir: p.dir, wakeOnly: { ...stat(p.wake), cpu: stat(p.wakeCpu) }, afterRestart: { ...stat(p.cold), cpu: stat(p.coldCpu), phases: phases(p.coldPhases) }, warmAfter: stat(p.warm), wokenByPage: { ...stat(p.woken), gapMs: READ_GAP_MS, phases: phases(p.wokenPhases) } })),
   };
   process.stdout.write(`${JSON.stringify(out, null, values.json ? 0 : 2)}\n`);
 } finally {

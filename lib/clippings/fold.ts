@@ -22,8 +22,11 @@ const SPACE = /^\s+$/;
 const FOLD_UNKNOWN = -3;
 const FOLD_MANY = -2;
 const FOLD_DROP = -1;
-const table = new Int32Array(0x10000).fill(FOLD_UNKNOWN);
+// Built on the first fold, not as the module loads: the service worker evaluates this module at
+// each start, and a lookup never folds (bench/RESULTS.md, session 17).
+let table: Int32Array | null = null;
 const many = new Map<number, string>();
+const foldTable = () => (table ??= new Int32Array(0x10000).fill(FOLD_UNKNOWN));
 
 /** One code point folded: '' when it carries nothing for matching. */
 function foldCodePoint(cp: number): string {
@@ -36,13 +39,14 @@ function learn(cp: number): number {
   const f = foldCodePoint(cp);
   const code = f.length === 0 ? FOLD_DROP : f.length === 1 ? f.charCodeAt(0) : FOLD_MANY;
   if (code === FOLD_MANY) many.set(cp, f);
-  if (cp < 0x10000) table[cp] = code;
+  if (cp < 0x10000) foldTable()[cp] = code;
   return code;
 }
 
-const decoder = new TextDecoder('utf-16le');
+let decoder: TextDecoder | null = null;
 
 export function foldText(text: string): FoldedText {
+  const table = foldTable();
   let cap = text.length + 16;
   let out = new Uint16Array(cap);
   let starts = new Int32Array(cap);
@@ -88,6 +92,7 @@ export function foldText(text: string): FoldedText {
     }
     i += width;
   }
+  decoder ??= new TextDecoder('utf-16le');
   return { text: decoder.decode(out.subarray(0, n)), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
 }
 

@@ -9,12 +9,19 @@ import { OUTLETS } from './profiles';
 /** Spellings compared without case, letter variants, diacritics, spaces or punctuation. */
 const spellingKey = (s: string) => normalize(s).replace(/[^\p{L}\p{N}]/gu, '');
 
-const bySpelling = new Map<string, string>();
-for (const o of OUTLETS) {
-  for (const s of [o.id, o.name.ar, o.name.en, ...o.spellings]) {
-    const k = spellingKey(s);
-    if (k && !bySpelling.has(k)) bySpelling.set(k, o.id);
+/** Every outlet's id by the key of each of its spellings; built on first use, not as the module
+ *  loads (the service worker evaluates this module at each start, and a lookup never asks it). */
+let spellings: Map<string, string> | null = null;
+function bySpelling(): Map<string, string> {
+  if (spellings) return spellings;
+  spellings = new Map();
+  for (const o of OUTLETS) {
+    for (const s of [o.id, o.name.ar, o.name.en, ...o.spellings]) {
+      const k = spellingKey(s);
+      if (k && !spellings.has(k)) spellings.set(k, o.id);
+    }
   }
+  return spellings;
 }
 
 /** The outlet a host belongs to (subdomains included, "www." ignored). */
@@ -39,7 +46,7 @@ export function outletIdFromUrl(url: string): string | null {
 export function outletIdFromName(name: string): string | null {
   const n = name.trim();
   if (!n) return null;
-  const exact = bySpelling.get(spellingKey(n));
+  const exact = bySpelling().get(spellingKey(n));
   if (exact) return exact;
   if (/^https?:\/\//i.test(n)) return outletIdFromUrl(n);
   return /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(n) ? outletIdFromHost(n) : null;
