@@ -1,6 +1,6 @@
 import { elementLines, jsonErrorPlace } from './json-lines';
 import { extractFromText } from '../extract/text';
-import { stripInvisible } from '../arabic/invisible';
+import { isInvisible, stripInvisible } from '../arabic/invisible';
 import { isWebUrl } from '../safe-href';
 import { resolveOutlet } from '../outlets/identity';
 import type { ReportRecord } from '../types';
@@ -40,22 +40,56 @@ const MAX_RUN = 2_000;
 /** Above this share of U+FFFD (of the non-space characters), text was decoded wrongly or is binary. */
 const MAX_REPLACEMENT_SHARE = 0.02;
 
-/** A field's longest run of characters without white space, and its share of U+FFFD among its
- *  characters above the space: one linear scan (an import checks every report's text). */
-function scanField(s: string): { run: number; bad: number; seen: number } {
+// What scanField asks of a character, as bits: not white space (a run goes on), above the space
+// (counted for the share of U+FFFD), U+FFFD, invisible (lib/arabic/invisible.ts). A table of the
+// characters below U+3001 (white space and the invisible characters are all there, but U+FEFF):
+// looked up instead of tested, so that the scan has no branch a character but the run's best.
+const GOES_ON = 1;
+const ABOVE_SPACE = 2;
+const REPLACEMENT = 4;
+const HIDDEN = 8;
+const TABLE_END = 0x3001;
+let kinds: Uint8Array | null = null;
+
+function kindOf(c: number): number {
+  const space = c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c || c === 0x0b || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+  return (space ? 0 : GOES_ON) | (c > 0x20 ? ABOVE_SPACE : 0) | (c === 0xfffd ? REPLACEMENT : 0) | (isInvisible(c) ? HIDDEN : 0);
+}
+
+/** Built when first asked for (not while a stopped worker starts). */
+function kindTable(): Uint8Array {
+  if (!kinds) {
+    kinds = new Uint8Array(TABLE_END);
+    for (let c = 0; c < TABLE_END; c++) kinds[c] = kindOf(c);
+  }
+  return kinds;
+}
+
+const FEFF = kindOf(0xfeff);
+const FFFD = kindOf(0xfffd);
+const OTHER = GOES_ON | ABOVE_SPACE;
+
+/** A field's longest run of characters without white space, its share of U+FFFD among its
+ *  characters above the space, and whether it holds an invisible character (which validateRecord
+ *  strips): one linear scan (an import checks every report's text, in the options page and again
+ *  in the background). */
+function scanField(s: string): { run: number; bad: number; seen: number; hidden: boolean } {
+  const table = kindTable();
   let best = 0;
   let run = 0;
   let bad = 0;
   let seen = 0;
+  let any = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c || c === 0x0b || (c >= 0x2000 && c <= 0x200a) || c === 0x3000) run = 0;
-    else if (++run > best) best = run;
-    if (c <= 0x20) continue;
-    seen++;
-    if (c === 0xfffd) bad++;
+    const k = c < TABLE_END ? table[c]! : c === 0xfeff ? FEFF : c === 0xfffd ? FFFD : OTHER;
+    run = (run + 1) * (k & GOES_ON);
+    if (run > best) best = run;
+    seen += (k & ABOVE_SPACE) >> 1;
+    bad += (k & REPLACEMENT) >> 2;
+    any |= k;
   }
-  return { run: best, bad, seen };
+  return { run: best, bad, seen, hidden: (any & HIDDEN) !== 0 };
 }
 
 function undecodable(bad: number, seen: number): string | null {
@@ -65,6 +99,8 @@ function undecodable(bad: number, seen: number): string | null {
 
 /** Why text is not readable text (replacement characters of a wrong decoding), or null. */
 export function unreadable(text: string): string | null {
+  // None at all: no share to count (a whole file's text is checked before it is parsed).
+  if (!text.includes('\uFFFD')) return null;
   const { bad, seen } = scanField(text);
   return undecodable(bad, seen);
 }
@@ -89,8 +125,11 @@ export function validateRecord(raw: unknown): ReportRecord | string {
   if (o.url !== undefined && o.url !== null && typeof o.url !== 'string') return 'field "url" is not a string';
   if (o.outlet !== undefined && typeof o.outlet !== 'string') return 'field "outlet" is not a string';
   // Invisible characters (zero-width, direction controls, BOM, soft hyphen) go before anything
-  // splits the text: a copy laced with them reads as the clean one.
-  const text = stripInvisible(o.text as string);
+  // splits the text: a copy laced with them reads as the clean one. The text's scan (below) tells
+  // whether it has any: most have none, and are neither copied nor scanned again to strip them.
+  const sent = o.text as string;
+  const sentScan = scanField(sent);
+  const text = sentScan.hidden ? stripInvisible(sent) : sent;
   const title = stripInvisible(o.title as string).trim();
   const url = ((o.url as string | undefined | null) ?? '').trim();
   const outlet = (o.outlet as string | undefined) || 'unknown';
@@ -101,7 +140,7 @@ export function validateRecord(raw: unknown): ReportRecord | string {
   if (outlet.length > MAX_OUTLET) return `field "outlet" longer than ${MAX_OUTLET} characters`;
   if (url && !isWebUrl(url)) return 'field "url" is not an http(s) address';
   for (const [f, s] of [['title', title], ['text', text]] as const) {
-    const { run, bad, seen } = scanField(s);
+    const { run, bad, seen } = f === 'text' && !sentScan.hidden ? sentScan : scanField(s);
     if (run > MAX_RUN) return `field "${f}" has ${run} characters without a space (not prose)`;
     const why = undecodable(bad, seen);
     if (why) return `field "${f}": ${why}`;
