@@ -206,14 +206,20 @@ async function mergeSlices(db: IsnadDB, plan: MergeState, limit: (docs: number) 
       const state = now.merging;
       if (!state || state.s !== plan.s || state.after !== lo) return false;
       const infos = plan.from.map((s) => now.segs.find((x) => x.s === s) ?? missing(s, INDEX_ROW));
-      const inputs: MergeInput[] = [];
+      const inputs: Array<MergeInput & { first: number }> = [];
       for (const [i, info] of infos.entries()) {
         const cols = await loadColumns(db, info.s, get);
         // Merge reads are not kept: the segments are about to go.
         const blocks = await Promise.all(blocksBetween(indexes[i]!, lo, hi).map((b) => loadBlock(db, info.s, FIRST_BLOCK + b, get, false)));
         const entries = blocks.flatMap(entriesOf).filter((e) => (lo === null || e.term >= lo) && (hi === null || e.term < hi));
-        inputs.push({ entries, live: liveIn(cols, info) });
+        inputs.push({ entries, live: liveIn(cols, info), first: cols.n.length ? cols.n[0]! : Infinity });
       }
+      // By their first doc number, not their segment's: a merged segment is numbered after the parts
+      // an import wrote while it was merged, but holds earlier documents. In that order a term's
+      // postings are its inputs' one after the other, ascending, and not sorted again (mergeEntries:
+      // the sort was ≈ a fifth of a 100,000-report import's merges, two parts in flight). The same
+      // postings either way: doc numbers are the index's, each in one segment.
+      inputs.sort((a, b) => a.first - b.first);
       const merged = mergeEntries(inputs, limit(now.docs));
       const { index, blocks } = cutBlocks(merged);
       const rows: SegRow[] = blocks.map((b, i) => ({ s: plan.s, k: FIRST_BLOCK + state.blocks + i, b }));
