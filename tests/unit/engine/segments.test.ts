@@ -131,6 +131,10 @@ describe('postings blocks', () => {
   it('leave a term with a lone surrogate out of a segment rather than store it as another', () => {
     const es = sortedEntries(new Map([['a\uD800', { ids: [1], imp: [1] }], ['b', { ids: [2], imp: [2] }]]));
     expect(es.map((e) => e.term)).toEqual(['b']);
+    // Two halves of a pair in two terms are two lone surrogates (a part's terms side by side would
+    // make them one pair), and a term with its pair whole is kept.
+    const halves = sortedEntries(new Map([['x\uD83D', { ids: [1], imp: [1] }], ['\uDE00y', { ids: [2], imp: [2] }], ['z\uD83D\uDE00', { ids: [3], imp: [3] }]]));
+    expect(halves.map((e) => e.term)).toEqual(['z\uD83D\uDE00']);
     expect(() => encodeBlock([{ term: '\uDC00x', df: 1, ids: [1], imp: [1] }])).toThrow(/surrogate/);
   });
 });
