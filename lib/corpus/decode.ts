@@ -2,7 +2,7 @@
 // page: UTF-8 with or without its byte-order mark, UTF-16 (LE or BE) by its byte-order mark or,
 // without one, by the zero bytes every other byte of Arabic or English UTF-16 has. Binary data (a
 // NUL in the text) and text that does not decode (many U+FFFD) are refused with the reason.
-import { unreadable } from './formats';
+import { unreadable } from './field-scan';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
