@@ -11,10 +11,7 @@ const MAX_REPLACEMENT_SHARE = 0.02;
 // (counted for the share of U+FFFD), U+FFFD, invisible (lib/arabic/invisible.ts). A table of the
 // characters below U+3001 (white space and the invisible characters are all there, but U+FEFF):
 // looked up instead of tested, so that the scan has no branch a character but the run's best.
-const GOES_ON = 1;
-const ABOVE_SPACE = 2;
-const REPLACEMENT = 4;
-const HIDDEN = 8;
+const [GOES_ON, ABOVE_SPACE, REPLACEMENT, HIDDEN] = [1, 2, 4, 8] as const;
 const TABLE_END = 0x3001;
 let kinds: Uint8Array | null = null;
 
