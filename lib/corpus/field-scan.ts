@@ -7,17 +7,16 @@ import { isInvisible } from '../arabic/invisible';
 /** Above this share of U+FFFD (of the non-space characters), text was decoded wrongly or is binary. */
 const MAX_REPLACEMENT_SHARE = 0.02;
 
-// What scanField asks of a character, as bits: not white space (a run goes on), above the space
-// (counted for the share of U+FFFD), U+FFFD, invisible (lib/arabic/invisible.ts). A table of the
-// characters below U+3001 (white space and the invisible characters are all there, but U+FEFF):
+// What scanField asks of a character, as bits: 1 not white space (a run goes on), 2 above the space
+// (counted for the share of U+FFFD), 4 U+FFFD, 8 invisible (lib/arabic/invisible.ts). A table of
+// the characters below U+3001 (white space and the invisible characters are all there, but U+FEFF):
 // looked up instead of tested, so that the scan has no branch a character but the run's best.
-const [GOES_ON, ABOVE_SPACE, REPLACEMENT, HIDDEN] = [1, 2, 4, 8] as const;
 const TABLE_END = 0x3001;
 let kinds: Uint8Array | null = null;
 
 function kindOf(c: number): number {
   const space = c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c || c === 0x0b || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
-  return (space ? 0 : GOES_ON) | (c > 0x20 ? ABOVE_SPACE : 0) | (c === 0xfffd ? REPLACEMENT : 0) | (isInvisible(c) ? HIDDEN : 0);
+  return (space ? 0 : 1) | (c > 0x20 ? 2 : 0) | (c === 0xfffd ? 4 : 0) | (isInvisible(c) ? 8 : 0);
 }
 
 /** Built when first asked for (not while a stopped worker starts). */
@@ -31,7 +30,8 @@ function kindTable(): Uint8Array {
 
 const FEFF = kindOf(0xfeff);
 const FFFD = kindOf(0xfffd);
-const OTHER = GOES_ON | ABOVE_SPACE;
+// Every character past the table but these two is of one kind (not space, not U+FFFD, visible).
+const OTHER = kindOf(TABLE_END);
 
 /** A field's longest run of characters without white space, its share of U+FFFD among its
  *  characters above the space, and whether it holds an invisible character (which validateRecord
@@ -47,13 +47,13 @@ export function scanField(s: string): { run: number; bad: number; seen: number; 
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const k = c < TABLE_END ? table[c]! : c === 0xfeff ? FEFF : c === 0xfffd ? FFFD : OTHER;
-    run = (run + 1) * (k & GOES_ON);
+    run = (run + 1) * (k & 1);
     if (run > best) best = run;
-    seen += (k & ABOVE_SPACE) >> 1;
-    bad += (k & REPLACEMENT) >> 2;
+    seen += (k >> 1) & 1;
+    bad += (k >> 2) & 1;
     any |= k;
   }
-  return { run: best, bad, seen, hidden: (any & HIDDEN) !== 0 };
+  return { run: best, bad, seen, hidden: (any & 8) !== 0 };
 }
 
 export function undecodable(bad: number, seen: number): string | null {
