@@ -182,7 +182,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, 'profile-ms': { type: 'string' }, 'heap-sample': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, 'profile-ms': { type: 'string' }, 'heap-sample': { type: 'string' }, 'js-flags': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
   const docs = Number(values.docs ?? 10_000);
   const restarts = Number(values.restarts ?? 15);
   const loadBefore = loadavg().map((x) => Math.round(x * 10) / 10);
@@ -192,7 +192,9 @@ async function main(): Promise<void> {
   // --profile-cold DIR: CPU profiles of the worker from its start to the answer of a query that woke it (DIR/cold-K.json).
   const site = await wakeSite();
   const hostRules = `MAP synthetic.example 127.0.0.1, MAP ${new URL(WAKE_URL).hostname} 127.0.0.1:${(site.address() as { port: number }).port}`;
-  const b = await launchWithExtension({ hostRules, ...(values['extension-dir'] ? { extensionDir: values['extension-dir'] } : {}) });
+  // --js-flags FLAGS: V8's flags for Chromium's processes (--trace-gc: each collection, printed
+  // where Playwright logs the browser's output, DEBUG=pw:browser).
+  const b = await launchWithExtension({ hostRules, ...(values['extension-dir'] ? { extensionDir: values['extension-dir'] } : {}), ...(values['js-flags'] ? { extraArgs: [`--js-flags=${values['js-flags']}`] } : {}) });
   try {
     await waitForCorpus(b.worker);
     const page = await b.context.newPage();
@@ -259,12 +261,18 @@ async function main(): Promise<void> {
     const importThreadCpuS = threadCpuSince(threads0);
     // The live heap just after the import (one forced collection, after the import's clock stopped).
     const heapAfterImportMB = await workerHeapMB(cdp);
+    // The worker's clock (performance.now) after that forced collection and at the warm phases'
+    // ends: with --js-flags=--trace-gc, which of the worker's collections fell in which phase
+    // (bench/gc-lines.ts; the isolate's own clock is set against the forced one).
+    const workerNow = () => b.worker.evaluate(() => performance.now()).catch(() => null);
+    const workerClock: Record<string, number | null> = { afterImportGc: await workerNow() };
     const added = (await send<{ reports: number }>(page, 'ui:stats', {})).value.reports - 5;
 
     // Warm queries.
     await startProfile('query');
     for (const g of queries.slice(0, 10)) await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 });
     const warm: number[] = [];
+    workerClock.listFrom = await workerNow();
     const warmCpu0 = chromiumCpu();
     let recall = 0;
     let precision = 0;
@@ -286,6 +294,7 @@ async function main(): Promise<void> {
       partnerRanks.push({ query: g[0]!, ranks: g.slice(1).map((i) => (got.includes(i) ? got.indexOf(i) + 1 : null)) });
     }
     const warmCpuS = cpuSince(warmCpu0, chromiumCpu());
+    workerClock.listTo = await workerNow();
     if (sampler) {
       writeFileSync(values['heap-sample']!, JSON.stringify((await sampler.ask<{ profile: unknown }>('HeapProfiler.stopSampling')).profile));
       await sampler.close();
@@ -297,6 +306,7 @@ async function main(): Promise<void> {
     const fullCpu0 = chromiumCpu();
     for (const g of queries) full.push((await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 })).ms);
     const fullCpuS = cpuSince(fullCpu0, chromiumCpu());
+    workerClock.phrasesTo = await workerNow();
     const heapMB = await workerHeapMB(cdp);
     if (profiler) {
       const { profile } = await profiler.ask<{ profile: unknown }>('Profiler.stop');
@@ -387,7 +397,7 @@ async function main(): Promise<void> {
       // in the renderer's "other" threads): on a shared machine, less bent by the others' load than the times.
       // perQuery: each warm query's round trip beside its phases, in the order asked (the slow
       // ones' phases, not only each phase's own p95: which phases make the p95 queries slow).
-      warm: { p50Ms: pct(warm, 50), p95Ms: pct(warm, 95), phases, cpuS: warmCpuS, perQuery: warm.map((ms, i) => ({ query: queries[i]![0]!, ms, ...(warmPhases.length === warm.length ? warmPhases[i] : {}) })) },
+      warm: { p50Ms: pct(warm, 50), p95Ms: pct(warm, 95), phases, cpuS: warmCpuS, perQuery: warm.map((ms, i) => ({ query: queries[i]![0]!, ms, ...(warmPhases.length === warm.length ? warmPhases[i] : {}) })), workerClock },
       warmWithPhrases: { p50Ms: pct(full, 50), p95Ms: pct(full, 95), cpuS: fullCpuS },
       afterRestart: {
         p50Ms: pct(cold, 50),

@@ -1,0 +1,88 @@
+// `npx tsx bench/gc-lines.ts LOG RESULT.json [--json]`: the service worker's garbage collections
+// over the warm queries of a bench/browser.ts run made with `--js-flags=--trace-gc` and
+// `DEBUG=pw:browser` (LOG: that run's stderr, where Playwright writes Chromium's output; RESULT:
+// its JSON). V8 prints each collection of each isolate with the isolate's own clock; the worker's
+// isolate is the one the benchmark forced collections in (to read its live heap), and its clock is
+// set against the worker's by the collection forced just after the import (the JSON's
+// warm.workerClock.afterImportGc, read right after it). Per phase (the 10 warm-up queries, the 50
+// lists, the 50 with phrases): how many scavenges and full collections, their pauses (a full
+// collection's incremental steps, which run between the worker's tasks, apart).
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+interface Gc {
+  ms: number;
+  kind: 'scavenge' | 'full' | 'other';
+  forced: boolean;
+  pause: number;
+  steps: number;
+}
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' } } });
+const [logFile, resultFile] = positionals;
+if (!logFile || !resultFile) throw new Error('usage: gc-lines.ts LOG RESULT.json [--json]');
+const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { warm: { workerClock?: Record<string, number | null> }; afterRestart: { n: number } };
+const clock = result.warm.workerClock;
+if (!clock || [clock.afterImportGc, clock.listFrom, clock.listTo, clock.phrasesTo].some((x) => typeof x !== 'number')) throw new Error(`${resultFile}: no warm.workerClock (a run of bench/browser.ts before it recorded one)`);
+
+// `[pid:isolate]   1234 ms: Scavenge 4.5 (5.3) -> 4.2 (6.3) MB, pooled: 0.0 MB, 2.22 / 0.00 ms (… ) allocation failure;`
+const LINE = /\[(\d+:0x[0-9a-f]+)\]\s+(\d+) ms: ([A-Za-z -]+?)(?: \([a-z ]+\))? [\d.]+ \([\d.]+\) -> .*? MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms(?: \(\+ ([\d.]+) ms in \d+ steps)?(.*)$/;
+const runs = new Map<string, Gc[][]>();
+for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+  const m = LINE.exec(line);
+  if (!m) continue;
+  const [, isolate, ms, name, pause, steps, rest] = m;
+  const gc: Gc = {
+    ms: Number(ms),
+    kind: /Scavenge|Minor/.test(name!) ? 'scavenge' : /Mark-Compact|Mark-Sweep/.test(name!) ? 'full' : 'other',
+    forced: /low memory notification/.test(rest!),
+    pause: Number(pause),
+    steps: steps ? Number(steps) : 0,
+  };
+  let list = runs.get(isolate!);
+  if (!list) runs.set(isolate!, (list = [[]]));
+  // An address used again by a later isolate (a restarted worker): its clock starts again.
+  const cur = list[list.length - 1]!;
+  if (cur.length && gc.ms < cur[cur.length - 1]!.ms) list.push([gc]);
+  else cur.push(gc);
+}
+// The worker that imported and answered the warm queries: of the isolates with forced
+// collections, the one with the most collections (the import's).
+const candidates = [...runs.values()].flat().filter((r) => r.some((g) => g.forced));
+const worker = candidates.sort((a, b) => b.length - a.length)[0];
+if (!worker) throw new Error(`${logFile}: no forced collection found (run with --js-flags=--trace-gc and DEBUG=pw:browser)`);
+// Forced collections come in pairs or more (a low memory notification): one event each.
+const events: Gc[][] = [];
+worker.forEach((g, i) => {
+  if (!g.forced) return;
+  if (i > 0 && worker[i - 1]!.forced) events[events.length - 1]!.push(g);
+  else events.push([g]);
+});
+// The last events: after the import, after the queries, and with no restarts, after them (the same worker).
+const afterQueries = events[events.length - (result.afterRestart.n === 0 ? 2 : 1)];
+const afterImport = events[events.indexOf(afterQueries!) - 1];
+if (!afterImport || !afterQueries) throw new Error(`${logFile}: the worker's forced collections after the import and after the queries not found`);
+const offset = afterImport[afterImport.length - 1]!.ms - clock.afterImportGc!;
+const from = afterImport[afterImport.length - 1]!.ms;
+const to = afterQueries[0]!.ms;
+const warm = worker.filter((g) => g.ms > from && g.ms < to && !g.forced);
+const phase = (lo: number, hi: number) => {
+  const gcs = warm.filter((g) => g.ms >= lo && g.ms < hi);
+  const sum = (xs: number[]) => Math.round(xs.reduce((s, x) => s + x, 0) * 10) / 10;
+  const of = (kind: Gc['kind']) => gcs.filter((g) => g.kind === kind);
+  return {
+    scavenges: of('scavenge').length,
+    scavengeMs: sum(of('scavenge').map((g) => g.pause)),
+    full: of('full').length,
+    fullPausesMs: of('full').map((g) => g.pause),
+    fullStepsMs: sum(of('full').map((g) => g.steps)),
+    other: of('other').length,
+  };
+};
+const out = {
+  isolateClockOffsetMs: Math.round(offset),
+  warmUp: phase(from, clock.listFrom! + offset),
+  lists: phase(clock.listFrom! + offset, clock.listTo! + offset),
+  withPhrases: phase(clock.listTo! + offset, to),
+};
+process.stdout.write(`${JSON.stringify(out, null, values.json ? 0 : 2)}\n`);
