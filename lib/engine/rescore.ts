@@ -68,6 +68,12 @@ interface Parts extends Mean {
   sources: string[];
 }
 
+/** What a report shares with the article: its shared entities' weight and how many sources. */
+interface Shares {
+  entSum: number;
+  sources: number;
+}
+
 /** The weighted mean of a report's signals: its sum and weights with and without its day's part. */
 interface Mean {
   score: number;
@@ -80,15 +86,16 @@ interface Mean {
 
 /**
  * The score of a report for this article, given its shared phrases' part `phr` (0..1): `parts`
- * with what it shares, `mean` without (the bound of each of ≈ 200 candidates: no lists made, the
- * same sums in the same order).
+ * with what it shares, `mean` without (the bound and the floor of each of ≈ 200 candidates: no
+ * lists made, the same sums in the same order, into one object the caller reads before its next
+ * call — two objects a candidate were a tenth of a warm query's garbage, session 17).
  */
-function scorer({ q, f, qterms, self }: RankQuery): { parts: (d: ScoreSignals, acc: number, phr: number) => Parts; mean: (d: ScoreSignals, acc: number, phr: number) => Mean } {
+function scorer({ q, f, qterms, self }: RankQuery): { parts: (d: ScoreSignals, acc: number, phr: number) => Parts; mean: (d: ScoreSignals, acc: number, phr: number) => Readonly<Mean> } {
   const entIdf = new Map(qterms.filter((x) => x.entity).map((x) => [x.entity!.id, x.idf * x.qw]));
   const entTotal = [...entIdf.values()].reduce((s, v) => s + v, 0);
   const qSources = new Set(f.sources);
   const qOutlet = q.outlet;
-  const weigh = (d: ScoreSignals, acc: number, phr: number, entSum: number, sources: number): Mean => {
+  const weigh = (d: ScoreSignals, acc: number, phr: number, { entSum, sources }: Shares, out: Mean): Mean => {
     const lex = Math.min(1, acc / self);
     const ent = entTotal ? entSum / entTotal : 0;
     const gap = f.day !== null && d.day !== null ? Math.abs(f.day - d.day) : null;
@@ -100,7 +107,8 @@ function scorer({ q, f, qterms, self }: RankQuery): { parts: (d: ScoreSignals, a
       sum += W.ent * ent;
       weights += W.ent;
     }
-    const dayless = { sum, weights };
+    out.sum = sum;
+    out.weights = weights;
     if (gap !== null) {
       sum += W.date * dateScore(gap);
       weights += W.date;
@@ -108,13 +116,19 @@ function scorer({ q, f, qterms, self }: RankQuery): { parts: (d: ScoreSignals, a
     const base = sum / weights;
     // One outlet seldom reports one event twice; its reports share boilerplate more than events.
     const factor = qOutlet && d.outlet === qOutlet ? W.sameOutlet : 1;
-    return { score: base * factor, ...dayless, factor, gap };
+    out.score = base * factor;
+    out.factor = factor;
+    out.gap = gap;
+    return out;
   };
+  const kept: Mean = { score: 0, sum: 0, weights: 0, factor: 1, gap: null };
+  const keptShares: Shares = { entSum: 0, sources: 0 };
   return {
     parts: (d, acc, phr) => {
       const shared = d.e.filter((id) => entIdf.has(id));
       const sources = d.src.filter((s) => qSources.has(s));
-      return { ...weigh(d, acc, phr, shared.reduce((s, id) => s + entIdf.get(id)!, 0), sources.length), ent: shared, sources };
+      const out = { score: 0, sum: 0, weights: 0, factor: 1, gap: null, ent: shared, sources };
+      return weigh(d, acc, phr, { entSum: shared.reduce((s, id) => s + entIdf.get(id)!, 0), sources: sources.length }, out) as Parts;
     },
     mean: (d, acc, phr) => {
       let entSum = 0;
@@ -124,7 +138,9 @@ function scorer({ q, f, qterms, self }: RankQuery): { parts: (d: ScoreSignals, a
       }
       let sources = 0;
       for (let i = 0; i < d.src.length; i++) if (qSources.has(d.src[i]!)) sources++;
-      return weigh(d, acc, phr, entSum, sources);
+      keptShares.entSum = entSum;
+      keptShares.sources = sources;
+      return weigh(d, acc, phr, keptShares, kept);
     },
   };
 }

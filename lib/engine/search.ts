@@ -79,7 +79,8 @@ export function queryFeatures(q: Query): Features {
 }
 
 function has(p: TermPostings, n: number): boolean {
-  return p.parts.some((part) => holds(part.ids, n));
+  for (const part of p.parts) if (holds(part.ids, n)) return true;
+  return false;
 }
 
 function holds(a: Uint32Array, n: number): boolean {
@@ -168,8 +169,10 @@ async function answer(reader: IndexReader, q: Query, opts: SearchOptions): Promi
 /** The candidates with their signals from the columns (none where the columns do not hold one). */
 function lazyCandidates(cols: ColumnView, ns: readonly number[], scores: readonly number[], phrases: ArrayLike<number>): LazyCandidate[] {
   return ns.map((n, i) => {
+    const c: LazyCandidate = { n, acc: scores[i]! };
     const sig = cols.signals(n, phrases);
-    return { n, acc: scores[i]!, ...(sig ? { sig } : {}) };
+    if (sig) c.sig = sig;
+    return c;
   });
 }
 

@@ -42,21 +42,41 @@ export function writeText(w: ByteWriter, s: string): void {
   });
 }
 
-/** A text written by writeText. */
+/** The UTF-16 units of a text being read (readText): kept, grown as needed. */
+let units = new Uint16Array(256);
+
+/** How many units String.fromCharCode is given at once (its arguments go on the stack). */
+const CHARS_AT_ONCE = 4096;
+
+/** A text written by writeText. Its units are gathered in a kept buffer and made one string: a
+ *  string grown a character at a time left a copy or a link per character (a doc row's URL and
+ *  title are read by every query that reads the row: a heap sampling of warm queries, session 17). */
 export function readText(r: ByteReader): string {
-  const end = r.count(1) + r.pos;
-  let out = '';
+  const size = r.count(1);
+  const end = size + r.pos;
+  // A byte is one unit at most, a code point's escape (two bytes or more) two.
+  if (units.length < size) units = new Uint16Array(Math.max(size, 2 * units.length));
+  const u = units;
+  let n = 0;
   while (r.pos < end) {
     const b = r.byte();
-    if (b < 0x80) out += String.fromCharCode(b);
-    else if (b !== ESCAPE) out += String.fromCharCode(ARABIC + b - 0x80);
+    if (b < 0x80) u[n++] = b;
+    else if (b !== ESCAPE) u[n++] = ARABIC + b - 0x80;
     else {
       const cp = r.varint();
       if (cp > 0x10ffff) r.fail('not a code point');
-      out += String.fromCodePoint(cp);
+      // As String.fromCodePoint gives it: a surrogate pair past the BMP.
+      if (cp < 0x10000) u[n++] = cp;
+      else {
+        u[n++] = 0xd800 + ((cp - 0x10000) >> 10);
+        u[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+      }
     }
   }
   if (r.pos !== end) r.fail('text runs past its length');
+  if (n <= CHARS_AT_ONCE) return String.fromCharCode.apply(null, u.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < n; i += CHARS_AT_ONCE) out += String.fromCharCode.apply(null, u.subarray(i, Math.min(n, i + CHARS_AT_ONCE)) as unknown as number[]);
   return out;
 }
 
@@ -81,6 +101,9 @@ export function valueTable(own: readonly string[]): { list: string[]; index: Map
   });
   return { list, index };
 }
+
+/** valueTable(own)'s list alone: what a reader (readValue) starts with. */
+export const readTable = (own: readonly string[]): string[] => [...FROZEN_WORDS, ...own];
 
 /** The frozen words' positions (the first of each), worked out once. */
 const FROZEN_INDEX: ReadonlyMap<string, number> = valueTable([]).index;
@@ -166,10 +189,8 @@ export function readValue(r: ByteReader, table: string[], depth = 0): unknown {
       return r.varint();
     case Tag.NegInt:
       return -r.varint();
-    case Tag.Float: {
-      const b = r.bytes(8);
-      return new DataView(b.buffer, b.byteOffset, 8).getFloat64(0, true);
-    }
+    case Tag.Float:
+      return r.f64();
     case Tag.Text: {
       const s = r.string();
       table.push(s);
@@ -179,16 +200,23 @@ export function readValue(r: ByteReader, table: string[], depth = 0): unknown {
       const s = table[r.varint()];
       return s === undefined ? r.fail('unknown string reference') : s;
     }
-    case Tag.Array:
-      return Array.from({ length: r.count(1) }, () => readValue(r, table, depth + 1));
+    case Tag.Array: {
+      const n = r.count(1);
+      const a: unknown[] = [];
+      for (let i = 0; i < n; i++) a.push(readValue(r, table, depth + 1));
+      return a;
+    }
     case Tag.Object: {
       const o: Record<string, unknown> = {};
       const n = r.count(2);
       for (let i = 0; i < n; i++) {
         const k = readValue(r, table, depth + 1);
         if (typeof k !== 'string') r.fail('object key not a string');
-        // A key like "__proto__" is data here, never the object's prototype.
-        Object.defineProperty(o, k, { value: readValue(r, table, depth + 1), enumerable: true, writable: true, configurable: true });
+        const v = readValue(r, table, depth + 1);
+        // A key like "__proto__" is data here, never the object's prototype (the only setter a
+        // plain object inherits: any other key is its own data property either way).
+        if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+        else o[k] = v;
       }
       return o;
     }

@@ -184,6 +184,22 @@ export class ByteReader {
     }
   }
 
+  /** An unsigned 32-bit integer, little-endian (ByteWriter.u32). */
+  u32(): number {
+    if (this.left < 4) this.fail('4 bytes wanted');
+    const b = this.buf;
+    const at = this.pos;
+    this.pos += 4;
+    return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+  }
+
+  /** A float64, little-endian (ByteWriter.f64), read through a kept buffer (no view a number). */
+  f64(): number {
+    if (this.left < 8) this.fail('8 bytes wanted');
+    for (let i = 0; i < 8; i++) f64Bytes[i] = this.buf[this.pos++]!;
+    return f64View.getFloat64(0, true);
+  }
+
   /** The whole row was read: trailing bytes mean a row of another shape. */
   end(): void {
     if (this.left !== 0) this.fail('trailing bytes');

@@ -144,15 +144,29 @@ export function decodeBlock(bytes: Uint8Array, what = 'postings block'): Posting
 
 const termAt = (b: PostingsBlock, i: number): string => b.text.slice(b.toff[i], b.toff[i + 1]);
 
+/** Term i of a block against `t`, as `<` orders strings (by UTF-16 units): negative when it is
+ *  before, 0 when it is `t`. Compared in place: a term sliced out at each step of the search
+ *  was a string a step, for each of a query's ≈ 70 terms (session 17). */
+function compareAt(b: PostingsBlock, i: number, t: string): number {
+  const from = b.toff[i]!;
+  const len = b.toff[i + 1]! - from;
+  const n = Math.min(len, t.length);
+  for (let k = 0; k < n; k++) {
+    const d = b.text.charCodeAt(from + k) - t.charCodeAt(k);
+    if (d !== 0) return d;
+  }
+  return len - t.length;
+}
+
 /** The index of a term in a block, or -1. */
 function termIndex(b: PostingsBlock, t: string): number {
   let lo = 0;
   let hi = b.count - 1;
   while (lo <= hi) {
     const m = (lo + hi) >> 1;
-    const v = termAt(b, m);
-    if (v === t) return m;
-    if (v < t) lo = m + 1;
+    const c = compareAt(b, m, t);
+    if (c === 0) return m;
+    if (c < 0) lo = m + 1;
     else hi = m - 1;
   }
   return -1;
