@@ -1,49 +1,54 @@
 // The cosine of two bags of words, each word weighed (lexical.ts: by the reference table, or
-// blended with the reader's corpus). Bags weighed by the table alone are kept per bag.
+// blended with the reader's corpus). A bag's squared norm, weighed by the table alone, is kept per bag.
 
 /** A word's weight (lexical.ts idfOf) → its value, worked out once per word. */
 export type Weigh = (t: string) => number;
 
-/** A bag of words weighed: each word's (1 + log count) × weight, and the vector's squared norm. */
-interface Weighed {
-  v: Map<string, number>;
-  norm2: number;
-}
-
 /**
- * Bags weighed by the reference table alone, kept per bag: they never change, and a report is
- * weighed against each of an article's candidates (judge-among.ts), not once per pair.
+ * Squared norms of bags weighed by the reference table alone, kept per bag: they never change, and
+ * a report is weighed against each of an article's candidates (judge-among.ts), not once per pair.
+ * Only the norm: the weighed bag itself (a Map a bag) was a twelfth of a warm query's garbage, and
+ * kept with every doc row the worker keeps (a heap sampling of warm queries, session 17); a word's
+ * value is worked out again where the two bags share it, the same product of the same numbers.
  */
-const REF_WEIGHED = new WeakMap<ReadonlyMap<string, number>, Weighed>();
+const REF_NORMS = new WeakMap<ReadonlyMap<string, number>, number>();
 
-function weighed(m: ReadonlyMap<string, number>, weight: Weigh, keep: boolean): Weighed {
-  const kept = keep ? REF_WEIGHED.get(m) : undefined;
-  if (kept) return kept;
-  const v = new Map<string, number>();
-  let norm2 = 0;
+/** The sums below, in a typed array: a number a closure adds to is a new heap number each time. */
+const acc = new Float64Array(1);
+
+/** A word's value in a bag: (1 + log count) × weight. */
+const valueOf = (c: number, w: number) => (1 + Math.log(c)) * w;
+
+/** A bag's squared norm, its words in the bag's order. */
+function norm2Of(m: ReadonlyMap<string, number>, weight: Weigh, keep: boolean): number {
+  const kept = keep ? REF_NORMS.get(m) : undefined;
+  if (kept !== undefined) return kept;
   // forEach, not for…of: a Map's entries as [key, value] arrays were a fifth of a warm query's
   // garbage (a heap sampling of the judging); the order, and so each sum, is the same.
+  acc[0] = 0;
   m.forEach((c, t) => {
-    const x = (1 + Math.log(c)) * weight(t);
-    v.set(t, x);
-    norm2 += x * x;
+    const x = valueOf(c, weight(t));
+    acc[0] = acc[0]! + x * x;
   });
-  const w = { v, norm2 };
-  if (keep) REF_WEIGHED.set(m, w);
-  return w;
+  const norm2 = acc[0]!;
+  if (keep) REF_NORMS.set(m, norm2);
+  return norm2;
 }
 
 export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weight: Weigh, keep: boolean): number {
   if (!a.size || !b.size) return 0;
-  const wa = weighed(a, weight, keep);
-  const wb = weighed(b, weight, keep);
-  const swap = wa.v.size > wb.v.size;
-  const small = swap ? wb.v : wa.v;
-  const large = swap ? wa.v : wb.v;
-  let dot = 0;
-  small.forEach((x, t) => {
-    const y = large.get(t);
-    if (y !== undefined) dot += x * y;
+  const na = norm2Of(a, weight, keep);
+  const nb = norm2Of(b, weight, keep);
+  const swap = a.size > b.size;
+  const small = swap ? b : a;
+  const large = swap ? a : b;
+  acc[0] = 0;
+  small.forEach((c, t) => {
+    const d = large.get(t);
+    if (d === undefined) return;
+    const w = weight(t);
+    acc[0] = acc[0]! + valueOf(c, w) * valueOf(d, w);
   });
-  return wa.norm2 && wb.norm2 ? dot / Math.sqrt(wa.norm2 * wb.norm2) : 0;
+  const dot = acc[0]!;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }

@@ -68,10 +68,14 @@ export function neighbourFeatures(first: number, thirds: Thirds): number[] {
 export function calibrate(p: number, table: ReadonlyArray<[number, number]>): number {
   if (!table.length) return p;
   if (p <= table[0]![0]) return table[0]![1];
+  // Points read by index, not destructured: an array destructured is iterated (garbage at each
+  // pair judged, session 17).
   for (let i = 1; i < table.length; i++) {
-    const [x1, y1] = table[i]!;
+    const x1 = table[i]![0];
     if (p <= x1) {
-      const [x0, y0] = table[i - 1]!;
+      const y1 = table[i]![1];
+      const x0 = table[i - 1]![0];
+      const y0 = table[i - 1]![1];
       return x1 === x0 ? y1 : y0 + ((p - x0) / (x1 - x0)) * (y1 - y0);
     }
   }
@@ -80,7 +84,7 @@ export function calibrate(p: number, table: ReadonlyArray<[number, number]>): nu
 
 export function neighbourRaw(x: readonly number[], model: NeighbourModel): number {
   let z = model.bias;
-  x.forEach((v, i) => (z += (model.coef[i] ?? 0) * v));
+  for (let i = 0; i < x.length; i++) z += (model.coef[i] ?? 0) * x[i]!;
   return 1 / (1 + Math.exp(-z));
 }
 

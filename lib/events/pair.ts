@@ -143,10 +143,11 @@ function oneKind(a: EventSignature, b: EventSignature): boolean {
 }
 
 export function rawProbability(f: Record<FeatureName, number>, model: Model = MODEL): number {
+  // A loop, not forEach: a sum a closure adds to is a new heap number at each feature (≈ 3 % of
+  // a warm query's garbage, session 17); the same sum in the same order.
   let z = model.bias;
-  model.features.forEach((name, i) => {
-    z += (model.coef[i] ?? 0) * (f[name as FeatureName] ?? 0);
-  });
+  const { features, coef } = model;
+  for (let i = 0; i < features.length; i++) z += (coef[i] ?? 0) * (f[features[i] as FeatureName] ?? 0);
   return 1 / (1 + Math.exp(-z));
 }
 
