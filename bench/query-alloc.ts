@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { columnsLoaded } from '../lib/engine/doc-columns';
 import { searchRelated } from '../lib/engine/search';
 import { indexedSynth } from './run';
@@ -33,6 +35,15 @@ await ask(corpus.records[corpus.records.length - 1]!);
 await columnsLoaded(db);
 for (const r of asked.slice(0, 10)) await ask(r);
 
+// What the queries leave live (the caches' growth: what the major collections go through): the
+// heap after a full collection, before and after them.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const liveNow = () => {
+  gc();
+  return getHeapStatistics().used_heap_size;
+};
+const live0 = liveNow();
 const session = new Session();
 session.connect();
 await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
@@ -42,6 +53,7 @@ for (let k = 0; k < rounds; k++) for (const r of asked) hash.update(JSON.stringi
 const cpu = process.cpuUsage(cpu0);
 const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: Node } };
 session.disconnect();
+const live1 = liveNow();
 // --profile FILE: the sampling itself (a .heapprofile for a browser's tools).
 if (values.profile) writeFileSync(values.profile, JSON.stringify(profile));
 
@@ -74,6 +86,7 @@ const result = {
   rounds,
   kbPerQuery: kb(total),
   kbPerQueryWithoutIdb: kb(total - (byModule.get('idb') ?? 0)),
+  keptKbPerQuery: kb(live1 - live0),
   cpuMsPerQuery: Math.round(((cpu.user + cpu.system) / 1000 / n) * 100) / 100,
   answers: hash.digest('hex').slice(0, 16),
   byModule: Object.fromEntries([...byModule].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, kb(v)])),

@@ -71,11 +71,13 @@ export function storedDoc(d: DocRow | StoredDoc): PackedDoc {
   w.u32(d.h[1] >>> 0);
   for (let i = 0; i < d.mh.length; i++) w.u32(d.mh[i]! >>> 0);
   w.string(d.tk);
-  if (d.sig === undefined) w.byte(0);
-  else {
+  if (d.sig !== undefined) {
     w.byte(1);
     writeValue(w, d.sig, writeTable(d.e));
-  }
+  } else if (d.sb) {
+    w.byte(1);
+    w.bytes(d.sb); // a query's row, its signature as read (docOf)
+  } else w.byte(0);
   return { n: d.n, id: d.id, outlet: d.outlet, dup: d.dup, b: w.finish(), ...(d.sv === undefined ? {} : { sv: d.sv }), ...(d.tv ? { tv: d.tv } : {}) };
 }
 
@@ -84,7 +86,7 @@ const isPacked = (d: DocRecord): d is PackedDoc => (d as PackedDoc).b instanceof
 /** A stored row with its fields by name (a packed one unpacked; one written before as it is). Throws
  *  a SegmentFormatError on a packed row that does not read. */
 export function unpackDoc(d: DocRecord): StoredDoc {
-  return isPacked(d) ? unpacked(d) : d;
+  return isPacked(d) ? unpacked(d, false) : d;
 }
 
 /**
@@ -93,7 +95,7 @@ export function unpackDoc(d: DocRecord): StoredDoc {
  * the way, by a heap sampling of warm queries, session 17). The same fields in the same order as
  * `{ ...row but b and sig, url, title, publishedAt, day, len, e, src, h, mh, tk, sig? }`.
  */
-function unpacked(d: PackedDoc): StoredDoc {
+function unpacked(d: PackedDoc, sigLater: boolean): StoredDoc {
   const r = new ByteReader(d.b, `doc row ${d.n}`);
   if (r.byte() !== MAGIC) r.fail('not a doc row');
   const version = r.byte();
@@ -111,7 +113,13 @@ function unpacked(d: PackedDoc): StoredDoc {
   const mh = new Uint32Array(nh);
   for (let i = 0; i < nh; i++) mh[i] = r.u32();
   const tk = r.string();
-  const sig = version === 1 || r.byte() === 0 ? d.sig : (readValue(r, readTable(e)) as StoredDoc['sig']);
+  let sig = d.sig;
+  let sb: Uint8Array | undefined;
+  if (version !== 1 && r.byte() !== 0) {
+    // The row's last field: with `sigLater`, its bytes are kept and decoded when judged (rowSignature).
+    if (sigLater) sb = r.bytes(r.left).slice();
+    else sig = readValue(r, readTable(e)) as StoredDoc['sig'];
+  }
   r.end();
   const out = {} as StoredDoc & Record<string | symbol, unknown>;
   for (const k of Reflect.ownKeys(d)) if (k !== 'b' && k !== 'sig' && Object.prototype.propertyIsEnumerable.call(d, k)) out[k] = (d as unknown as Record<string | symbol, unknown>)[k];
@@ -126,7 +134,18 @@ function unpacked(d: PackedDoc): StoredDoc {
   out.mh = mh;
   out.tk = tk;
   if (sig !== undefined) out.sig = sig;
+  if (sb) out.sb = sb;
   return out;
+}
+
+/** A row's signature as stored: its `sig`, or decoded from the bytes docOf kept (`sb`). Throws a
+ *  SegmentFormatError naming the row when they do not read. */
+export function rowSignature(d: Pick<DocRow, 'n' | 'e' | 'sig' | 'sb'>): DocRow['sig'] {
+  if (d.sig !== undefined || !d.sb) return d.sig;
+  const r = new ByteReader(d.sb, `doc row ${d.n}`);
+  const sig = readValue(r, readTable(d.e)) as DocRow['sig'];
+  r.end();
+  return sig;
 }
 
 /** A count of strings, then each (unpacked's entity and source ids). */
@@ -138,9 +157,11 @@ function strings(r: ByteReader): string[] {
 }
 
 /** The doc row ranking reads: unpacked, with the entities' names and types from the gazetteer when
- *  the row does not keep them (an id the gazetteer no longer has is named by its id). */
+ *  the row does not keep them (an id the gazetteer no longer has is named by its id). Its event
+ *  signature stays packed (`sb`) until the row is judged (rowSignature): decoded it was ≈ 1.6 KB of
+ *  the ≈ 3.9 KB a row kept in a worker's doc cache, and a third of a query's rows are not judged. */
 export function docOf(d: DocRecord): DocRow {
-  const s = unpackDoc(d);
+  const s = isPacked(d) ? unpacked(d, true) : d;
   if (s.en && s.et) return s as DocRow;
   const known = s.e.map((id) => entityById(id));
   const en = s.en ?? known.map((x, i) => x?.name.ar ?? s.e[i]!);

@@ -9,6 +9,7 @@ import { EVENT_TYPES, eventSignature, LEDE_CHARS, MODEL, termVector, type EventD
 import { placeOf } from '../events/where';
 import type { DocRow } from './index-types';
 import { packSignature, unpackSignature, type PackedSignature } from './sig-pack';
+import { rowSignature } from './doc-rows';
 import { hasPackedTerms, storedTerms } from './term-pack';
 
 export type { PackedSignature };
@@ -50,9 +51,11 @@ export function signatureFields(title: string, text: string, publishedAt: string
 
 /** The signature a doc row keeps, whole; null when it has none of this version (or its place is
  *  no longer in the gazetteer). */
-export function storedSignature(d: Pick<DocRow, 'sig' | 'sv'>): EventSignature | null {
-  if (!d.sig || d.sv !== signatureVersion()) return null;
-  const kept = Array.isArray(d.sig) ? unpackSignature(d.sig) : d.sig;
+export function storedSignature(d: Pick<DocRow, 'sig' | 'sv'> & Partial<Pick<DocRow, 'n' | 'e' | 'sb'>>): EventSignature | null {
+  if (!(d.sig || d.sb) || d.sv !== signatureVersion()) return null;
+  const sig = d.sig ?? rowSignature({ n: d.n ?? -1, e: d.e ?? [], sb: d.sb });
+  if (!sig) return null;
+  const kept = Array.isArray(sig) ? unpackSignature(sig) : sig;
   if (!kept) return null;
   const place = kept.place === null ? null : placeOf(kept.place);
   if (kept.place !== null && !place) return null;
@@ -61,7 +64,7 @@ export function storedSignature(d: Pick<DocRow, 'sig' | 'sv'>): EventSignature |
 
 /** Whether a row read by a query keeps word counts of this version: storedEventDoc then reads
  *  none of its text (a caller may skip reading it). */
-export const hasStoredTerms = (d: DocRow): boolean => hasPackedTerms(d) && !!d.sig && d.sv === signatureVersion();
+export const hasStoredTerms = (d: DocRow): boolean => hasPackedTerms(d) && !!(d.sig || d.sb) && d.sv === signatureVersion();
 
 /**
  * The event document of a judged report from its stored signature and word counts: what

@@ -40,6 +40,9 @@ export interface DocRow {
    *  then (lib/engine/event-sigs.ts); rows indexed before either are judged from their text.
    *  Packed since 2026-12-05; rows written before keep the object. */
   sig?: PackedSignature | StoredSignature;
+  /** Or, in a row a query read, the signature's bytes as stored (value-pack.ts), decoded when the
+   *  row is judged (doc-rows.ts docOf, rowSignature). */
+  sb?: Uint8Array;
   sv?: string;
   /** The event model's word counts (lib/events termVector), packed with the words numbered in the
    *  lexicon (lib/engine/term-pack.ts, lexicon.ts); rows without it are judged from their text. */

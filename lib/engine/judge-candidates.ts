@@ -19,13 +19,26 @@ export interface Judged extends Folded {
   archivedAt: string | undefined;
 }
 
-/** Each row's stored event document, unpacked once: rows are kept across queries (doc-cache.ts),
- *  and a row written again is a new object. */
-const rowDocs = new WeakMap<DocRow, EventDoc | null>();
+/** How many rows' event documents are kept: the last ten pools' worth. */
+export const KEPT_EVENT_DOCS = 240;
 
-function rowEventDoc(d: DocRow): EventDoc | null {
+/**
+ * The stored event documents of the rows judged last, unpacked once while they are among the last
+ * KEPT_EVENT_DOCS judged (most recently judged last): the same article asked again (the list, then
+ * the side panel) and the articles of one story judge the same rows, and their pairs are kept by
+ * these documents (lib/events/judge-among.ts). Not one for every row the doc cache keeps (up to
+ * 4,000): a document is ≈ 8 KB (its word counts as maps), and kept for every row judged it was most
+ * of what a warm query left live for the major collections to go through (session 17). A row
+ * written again is a new object: its old one goes with age.
+ */
+const rowDocs = new Map<DocRow, EventDoc | null>();
+
+export function rowEventDoc(d: DocRow): EventDoc | null {
   let doc = rowDocs.get(d);
-  if (doc === undefined) rowDocs.set(d, (doc = storedEventDoc(d)));
+  if (doc === undefined) doc = storedEventDoc(d);
+  else rowDocs.delete(d);
+  rowDocs.set(d, doc);
+  if (rowDocs.size > KEPT_EVENT_DOCS) rowDocs.delete(rowDocs.keys().next().value!);
   return doc;
 }
 

@@ -12,7 +12,7 @@ import { storeReader } from '../../../lib/engine/reader';
 import { searchRelated } from '../../../lib/engine/search';
 import { storedSignature } from '../../../lib/engine/event-sigs';
 import { packSignature, unpackSignature } from '../../../lib/engine/sig-pack';
-import { docOf, storedDoc, unpackDoc, type DocRecord, type PackedDoc } from '../../../lib/engine/doc-rows';
+import { docOf, rowSignature, storedDoc, unpackDoc, type DocRecord, type PackedDoc } from '../../../lib/engine/doc-rows';
 import { eventSignature } from '../../../lib/events';
 import type { DocRow, StoredDoc } from '../../../lib/engine/index-types';
 import { ByteReader, ByteWriter } from '../../../lib/engine/segments/bytes';
@@ -87,7 +87,11 @@ describe('stored doc rows', () => {
     const old = openDb(`docrows-old2-${Math.random()}`);
     const tables = await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const));
     const full = await storeReader(db).docs((await allDocs(db)).map((d) => d.n));
-    const asBefore = full.map((d) => ({ ...d!, imp: 'real', sig: unpackSignature(d!.sig as unknown[]) }));
+    // A query's row keeps its signature packed (`sb`) until judged: the previous version's row had it whole.
+    const asBefore = full.map((row) => {
+      const { sb: _sb, ...d } = row!;
+      return { ...d, imp: 'real', sig: unpackSignature(rowSignature(row!) as unknown[]) };
+    });
     await old.transaction('rw', old.tables.map((t) => t.name), async () => {
       for (const [name, rows] of tables) await old.table(name).bulkPut(name === 'dpages' ? inPages(asBefore as unknown as DocRecord[]) : rows);
     });
@@ -156,5 +160,26 @@ describe('stored doc rows', () => {
     expect(unpackDoc(storedDoc({ ...odd, day: -400, publishedAt: '1968-11-22' })).day).toBe(-400);
     // A damaged row is one error naming it, not a row of garbage.
     expect(() => unpackDoc({ ...rows[3]!, b: rows[3]!.b.subarray(0, 20) } as never)).toThrow(new RegExp(`doc row ${rows[3]!.n}`));
+  });
+
+  it('keep their signature packed where a query reads them, until judged, and write back the same', async () => {
+    const db = openDb(`docrows-sb-${Math.random()}`);
+    await indexReports(db, real.slice(0, 40).map((r) => toReport(r, 'import', 'real')));
+    const rows = (await allDocs(db)) as PackedDoc[];
+    let signed = 0;
+    for (const row of rows) {
+      const q = docOf(row);
+      const whole = unpackDoc(row);
+      expect(q.sig).toBeUndefined();
+      if (whole.sig !== undefined) signed++;
+      // The same signature once judged, and the same row once written again.
+      expect(rowSignature(q)).toStrictEqual(whole.sig);
+      expect(storedSignature(q)).toStrictEqual(storedSignature(whole));
+      expect(storedDoc(q).b).toEqual(row.b);
+    }
+    expect(signed).toBe(rows.length);
+    // Its bytes damaged: one error naming the row, when judged.
+    const q = docOf(rows[5]!);
+    expect(() => rowSignature({ ...q, sb: q.sb!.subarray(0, 3) })).toThrow(new RegExp(`doc row ${rows[5]!.n}`));
   });
 });
