@@ -88,18 +88,11 @@ export function columnView(list: ReadonlyArray<DocColumns | OpenColumns>): Colum
   return {
     signals(n, phrases) {
       for (const seg of list) {
-        let c: DocColumns;
-        let i: number;
-        if ('table' in seg) {
-          const at = n < seg.table.first[0]! ? null : docAt(seg, n);
-          if (!at) continue;
-          ({ c, i } = at);
-        } else {
-          if (seg.n.length === 0 || n < seg.n[0]! || n > seg.n[seg.n.length - 1]!) continue;
-          i = positionOf(seg, n);
-          if (i < 0) continue;
-          c = seg;
-        }
+        // Opened (its block decoded now) or decoded whole.
+        const at = 'table' in seg ? (n < seg.table.first[0]! ? null : docAt(seg, n)) : null;
+        const c = at ? at.c : (seg as DocColumns);
+        const i = at ? at.i : 'table' in seg || !c.n.length || n < c.n[0]! || n > c.n[c.n.length - 1]! ? -1 : positionOf(c, n);
+        if (i < 0) continue;
         const out: DocSignals = {
           n,
           e: stringsAt(c, c.ent, c.entOff[i]!, c.entOff[i + 1]!),
@@ -118,7 +111,7 @@ export function columnView(list: ReadonlyArray<DocColumns | OpenColumns>): Colum
   };
 }
 
-/** The strings of `ids[from..to)` (string numbers of the columns' table). */
+/** The strings of `ids[from..to)` (numbers in the columns' strings). */
 function stringsAt(c: DocColumns, ids: ArrayLike<number>, from: number, to: number): string[] {
   const out: string[] = [];
   for (let k = from; k < to; k++) out.push(c.strings[ids[k]!]!);

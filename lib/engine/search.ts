@@ -169,10 +169,8 @@ async function answer(reader: IndexReader, q: Query, opts: SearchOptions): Promi
 /** The candidates with their signals from the columns (none where the columns do not hold one). */
 function lazyCandidates(cols: ColumnView, ns: readonly number[], scores: readonly number[], phrases: ArrayLike<number>): LazyCandidate[] {
   return ns.map((n, i) => {
-    const c: LazyCandidate = { n, acc: scores[i]! };
     const sig = cols.signals(n, phrases);
-    if (sig) c.sig = sig;
-    return c;
+    return sig ? { n, acc: scores[i]!, sig } : { n, acc: scores[i]! };
   });
 }
 
