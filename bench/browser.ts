@@ -403,6 +403,9 @@ async function main(): Promise<void> {
         p50Ms: pct(cold, 50),
         p95Ms: pct(cold, 95),
         n: cold.length,
+        // Each restart's round trip and phases, in order: with 15 restarts the p95 is their
+        // slowest (pct: the 14th of 0..14), so which restart, and which of its phases, made it.
+        perRestart: cold.map((ms, i) => ({ ms, ...(coldPhases.length === cold.length ? coldPhases[i] : {}) })),
         phases: summarise(coldPhases),
         // When the lookup began, ms from the worker's start (its script evaluated, its start's work under way).
         beganMs: { p50: pct(coldPhases.map((p) => p.began!), 50), p95: pct(coldPhases.map((p) => p.began!), 95) },
