@@ -1,4 +1,4 @@
-// `npx tsx bench/query-alloc.ts [--docs N] [--queries N] [--rounds N] [--top N] [--profile FILE] [--json]`: what a warm
+// `npx tsx bench/query-alloc.ts [--docs N] [--queries N] [--rounds N] [--top N] [--profile FILE] [--kept] [--marks] [--json]`: what a warm
 // list query allocates, and where, in Node (a synthetic corpus on fake-indexeddb, its doc columns
 // decoded, as a running worker has them). As bench/browser.ts asks: the first 10 queries as a
 // warm-up, then the list queries under V8's sampling heap profiler (objects the garbage collector
@@ -22,7 +22,7 @@ interface Node {
   children: Node[];
 }
 
-const { values } = parseArgs({ options: { docs: { type: 'string' }, queries: { type: 'string' }, rounds: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' }, profile: { type: 'string' } } });
+const { values } = parseArgs({ options: { docs: { type: 'string' }, queries: { type: 'string' }, rounds: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' }, profile: { type: 'string' }, marks: { type: 'boolean' }, kept: { type: 'boolean' } } });
 const docs = Number(values.docs ?? 10_000);
 const rounds = Number(values.rounds ?? 1);
 const { corpus, queries, db } = await indexedSynth(docs, Number(values.queries ?? 50));
@@ -44,13 +44,20 @@ const liveNow = () => {
   return getHeapStatistics().used_heap_size;
 };
 const live0 = liveNow();
+// With node --trace-gc or --trace-gc-nvp, the collections of the measured queries are the lines
+// between these two (V8 writes them to stdout too).
+if (values.marks) process.stdout.write('--- queries begin\n');
 const session = new Session();
 session.connect();
-await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+// --kept: only what is still live after the queries (and a full collection), by where it was made.
+const collected = !values.kept;
+await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: collected, includeObjectsCollectedByMinorGC: collected });
 const hash = createHash('sha1');
 const cpu0 = process.cpuUsage();
 for (let k = 0; k < rounds; k++) for (const r of asked) hash.update(JSON.stringify(await ask(r)));
 const cpu = process.cpuUsage(cpu0);
+if (values.marks) process.stdout.write('--- queries end\n');
+if (!collected) liveNow();
 const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: Node } };
 session.disconnect();
 const live1 = liveNow();

@@ -249,29 +249,30 @@ export function unpackTerms(bytes: Uint8Array, lex: Lexicon): TermVector {
   return { all, title, lines };
 }
 
-/** Where a doc row read by a query finds the lexicon its word numbers refer to (a symbol: kept by
- *  spreads, left out of messages and of anything stored). */
-const LEXICON = Symbol('lexicon');
+/** Where a doc row read by a query finds the lexicon its word numbers refer to: beside it, not in
+ *  it — a symbol added to a row of twenty fields made it a dictionary, ≈ 500 bytes more in every
+ *  row a worker's doc cache keeps (session 17); nothing stored or sent carries it. */
+const lexicons = new WeakMap<object, Lexicon>();
 
 interface WithTerms {
   tv?: Uint8Array;
-  [LEXICON]?: Lexicon;
 }
 
 /** Marks a row read by a query with the lexicon that holds its word numbers (read up to `maxWordId` first). */
-export function withLexicon<T extends WithTerms>(d: T, lex: Lexicon): T {
-  d[LEXICON] = lex;
+export function withLexicon<T extends WithTerms & object>(d: T, lex: Lexicon): T {
+  lexicons.set(d, lex);
   return d;
 }
 
 /** Whether a row keeps word counts and a query read it with their lexicon. */
-export const hasPackedTerms = (d: WithTerms): boolean => !!d.tv && !!d[LEXICON];
+export const hasPackedTerms = (d: WithTerms & object): boolean => !!d.tv && lexicons.has(d);
 
 /** A row's kept word counts, or null (none kept, or unreadable: judged from the text then). */
-export function storedTerms(d: WithTerms): TermVector | null {
-  if (!d.tv || !d[LEXICON]) return null;
+export function storedTerms(d: WithTerms & object): TermVector | null {
+  const lex = lexicons.get(d);
+  if (!d.tv || !lex) return null;
   try {
-    return unpackTerms(d.tv, d[LEXICON]);
+    return unpackTerms(d.tv, lex);
   } catch {
     return null;
   }
