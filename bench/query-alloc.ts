@@ -4,7 +4,8 @@
 // warm-up, then the list queries under V8's sampling heap profiler (objects the garbage collector
 // took included) — their first round reads most of their doc rows anew, as in the browser; further
 // rounds (--rounds) find them in the doc cache. Bytes by the function of ours (lib/) that
-// allocated, or that called what did, and by module. fake-indexeddb's structured clones are counted apart (`idb`): Chromium's
+// allocated, or that called what did, and by module (under tsx: run as one bundle, every frame is
+// the bundle's and only the totals mean anything). fake-indexeddb's structured clones are counted apart (`idb`): Chromium's
 // IndexedDB clones in its own code. The answers' hash, to check a change answers the same.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
