@@ -221,7 +221,9 @@ export function eventWhen(title: string, lede: string, publishedAt: string | nul
   let saidDay: EventWhen | null = null;
   const days = new Set<number>();
   // normalize(raw) is the candidates' text: normalising folds the digits toAsciiDigits folds.
-  for (const c of cues(cands ? cands.flat : normalize(raw), raw, pub, year, cands)) {
+  const text = cands ? cands.flat : normalize(raw);
+  const background = alsoSentences(text, cands ? cands.at[ledeAt] ?? ledeAt : ledeAt);
+  for (const c of cues(text, raw, pub, year, cands)) {
     let found: EventWhen;
     if (c.day !== undefined) {
       // A date after publication, or long before it, is not the day of the event told.
@@ -236,13 +238,47 @@ export function eventWhen(title: string, lede: string, publishedAt: string | nul
       saidDay ??= found;
       continue;
     }
+    if (inSpans(c.at, background)) {
+      if (days.size < MAX_DAYS) days.add(found.day!);
+      continue;
+    }
     if (!first) first = found;
     else if (found.day !== first.day && days.size < MAX_DAYS) days.add(found.day!);
   }
   // Only the day something was said: the event's day as far as the report tells, not told as the event's.
   first ??= saidDay && { ...saidDay, from: 'said' };
-  if (!first) return pub === null ? { day: null, from: 'unknown' } : { day: pub, from: 'publication' };
+  if (!first) {
+    if (pub === null) return { day: null, from: 'unknown' };
+    first = { day: pub, from: 'publication' };
+  }
+  // A background sentence's day read before a later sentence's own: not the event's day twice.
+  days.delete(first.day!);
   return days.size ? { ...first, days: [...days] } : first;
+}
+
+// Another incident told beside the report's, past its first sentence: "26 civilians were also
+// killed yesterday …", "كما قتل … أمس", "… أيضا يوم الاثنين". Its day is that incident's (events23:
+// a FA-KES hard negative dated by such a sentence, the day of another outlet's report of it).
+const ALSO_EN = /\balso\b/;
+const ALSO_AR = /^\s*و?كما(?![\u0621-\u064A])|(?:^|[^\u0621-\u064A])ايضا(?![\u0621-\u064A])/;
+const SENTENCE_END = /[.!?؟\n]/g;
+
+/** The sentences after the lede's first that tell another incident "also", as [start, end) spans of `text`. */
+function alsoSentences(text: string, ledeAt: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  let sentence = 0;
+  for (const m of [...text.matchAll(SENTENCE_END), { index: text.length }]) {
+    const end = m.index!;
+    if (start >= ledeAt && end > start + 1) {
+      if (sentence++ > 0) {
+        const s = text.slice(start, end);
+        if (ALSO_EN.test(s) || ALSO_AR.test(s)) out.push([start, end]);
+      }
+    }
+    start = end + 1;
+  }
+  return out;
 }
 
 /** Every day a report names for its event: the event's day first, then the others its lede names. */
