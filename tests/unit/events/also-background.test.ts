@@ -10,12 +10,17 @@ import { eventWhen } from '../../../lib/events/when';
 const pub = '2015-07-22';
 const today = dayNumber(pub)!;
 
+/** The report undated by its own words, the background's yesterday kept as another day. */
+function expectBackgroundYesterday(title: string, lede: string): void {
+  const w = eventWhen(title, lede, pub);
+  expect(w.day).toBe(today);
+  expect(w.from).toBe('publication');
+  expect(w.days).toEqual([today - 1]);
+}
+
 describe('a background sentence told "also" does not date the report', () => {
   it('English: the event undated, yesterday\'s other incident kept as another day', () => {
-    const w = eventWhen('18 Civilians Killed in Barrel Bomb Attack on Rural Aleppo', 'The regime committed a massacre in the village of al-Bureij northeast of Aleppo where 18 civilians were killed in a barrel bomb attack. Twenty-six civilians were also killed yesterday when the air force pounded the neighborhood of Al-Maghayer in Aleppo.', pub);
-    expect(w.day).toBe(today);
-    expect(w.from).toBe('publication');
-    expect(w.days).toEqual([today - 1]);
+    expectBackgroundYesterday('18 Civilians Killed in Barrel Bomb Attack on Rural Aleppo', 'The regime committed a massacre in the village of al-Bureij northeast of Aleppo where 18 civilians were killed in a barrel bomb attack. Twenty-six civilians were also killed yesterday when the air force pounded the neighborhood of Al-Maghayer in Aleppo.');
   });
 
   it('English: "also" before a weekday in a later sentence', () => {
@@ -25,10 +30,7 @@ describe('a background sentence told "also" does not date the report', () => {
   });
 
   it('Arabic: كما … أمس in a later sentence', () => {
-    const w = eventWhen('مقتل 18 مدنيا بقصف على قرية البريج', 'قتل 18 مدنيا وجرح العشرات بقصف ببراميل متفجرة على قرية البريج شمال شرقي حلب. كما قتل 26 مدنيا أمس بغارات على حي المغاير في حلب.', pub);
-    expect(w.day).toBe(today);
-    expect(w.from).toBe('publication');
-    expect(w.days).toEqual([today - 1]);
+    expectBackgroundYesterday('مقتل 18 مدنيا بقصف على قرية البريج', 'قتل 18 مدنيا وجرح العشرات بقصف ببراميل متفجرة على قرية البريج شمال شرقي حلب. كما قتل 26 مدنيا أمس بغارات على حي المغاير في حلب.');
   });
 
   it('Arabic: أيضا after the day in a later sentence', () => {
