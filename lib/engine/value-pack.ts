@@ -74,6 +74,7 @@ export function readText(r: ByteReader): string {
     }
   }
   if (r.pos !== end) r.fail('text runs past its length');
+  // apply takes any array-like at run time; TypeScript's signature asks for number[], hence the casts.
   if (n <= CHARS_AT_ONCE) return String.fromCharCode.apply(null, u.subarray(0, n) as unknown as number[]);
   let out = '';
   for (let i = 0; i < n; i += CHARS_AT_ONCE) out += String.fromCharCode.apply(null, u.subarray(i, Math.min(n, i + CHARS_AT_ONCE)) as unknown as number[]);
