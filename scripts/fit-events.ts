@@ -20,11 +20,12 @@ import { eventDoc, pairFeatures, probabilityOf, FEATURES, rawProbability, type E
 import { ceilingOf, ruleCeilingOf, secondMayLower, EVENT_DAYS } from '../lib/events/ceilings';
 import { NEIGHBOUR_FEATURES, NEIGHBOUR_FLOOR, neighbourFeatures, neighbourRaw, withNeighbours, type NeighbourModel, type Thirds } from '../lib/events/neighbours';
 import { isoDay } from '../lib/events/day';
+import { eventFolds, foldOf, type Split } from './events-splits';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
-const FOLDS = 5;
-const SAME = 0.8;
+export const FOLDS = 5;
+export const SAME = 0.8;
 const RELATED = 0.3;
 const L2 = 0.3;
 
@@ -43,7 +44,7 @@ export interface Report {
   doc: EventDoc;
 }
 
-interface Pair {
+export interface Pair {
   source: string;
   a: Report;
   b: Report;
@@ -332,13 +333,9 @@ function isotonic(points: Array<[number, number]>): Array<[number, number]> {
   return table;
 }
 
-function foldOf(event: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < event.length; i++) h = Math.imul(h ^ event.charCodeAt(i), 16777619);
-  return (h >>> 0) % FOLDS;
-}
-const pairFold = (p: Pair) => Math.min(foldOf(p.a.event), foldOf(p.b.event));
-const touches = (p: Pair, f: number) => foldOf(p.a.event) === f || foldOf(p.b.event) === f;
+// The inner folds of a fit (its calibration, second stage and threshold), by event; `seed` as the outer folds'.
+const pairFold = (p: Pair, seed: number) => Math.min(foldOf(p.a.event, FOLDS, seed), foldOf(p.b.event, FOLDS, seed));
+const touches = (p: Pair, f: number, seed: number) => foldOf(p.a.event, FOLDS, seed) === f || foldOf(p.b.event, FOLDS, seed) === f;
 
 /**
  * The "same event" threshold, chosen on the fitting pairs only (their out-of-fold judgements):
@@ -381,14 +378,14 @@ interface Fitted {
  * then the second stage (lib/events/neighbours.ts) on the inner folds' first-stage judgements,
  * calibrated on its own inner folds; the threshold on the inner folds' calibrated judgements.
  */
-function fitModel(train: Pair[]): Fitted {
+function fitModel(train: Pair[], seed = 0): Fitted {
   const raw: Array<[number, number]> = [];
   const inners: Array<{ p: Pair; m: Model }> = [];
   for (let f = 0; f < FOLDS; f++) {
-    const inner = fitLR(train.filter((p) => !touches(p, f)));
+    const inner = fitLR(train.filter((p) => !touches(p, f, seed)));
     const m: Model = { features: [...FEATURES], ...inner, calibration: [], thresholds: { sameEvent: SAME, related: RELATED } };
     for (const p of train) {
-      if (pairFold(p) !== f) continue;
+      if (pairFold(p, seed) !== f) continue;
       raw.push([rawProbability(features(p), m), p.y]);
       inners.push({ p, m });
     }
@@ -401,9 +398,9 @@ function fitModel(train: Pair[]): Fitted {
   const raw2: Array<[number, number]> = [];
   const inners2: Array<{ r: NRow; m: NeighbourModel }> = [];
   for (let f = 0; f < FOLDS; f++) {
-    const m: NeighbourModel = { features: [...NEIGHBOUR_FEATURES], ...fitLR(rows.filter((r) => !touches(r.p, f))), calibration: [] };
+    const m: NeighbourModel = { features: [...NEIGHBOUR_FEATURES], ...fitLR(rows.filter((r) => !touches(r.p, f, seed))), calibration: [] };
     for (const r of rows) {
-      if (pairFold(r.p) !== f) continue;
+      if (pairFold(r.p, seed) !== f) continue;
       raw2.push([neighbourRaw(r.x, m), r.y]);
       inners2.push({ r, m });
     }
@@ -483,7 +480,7 @@ function neighbourRow(p: Pair, first: number, g: Graph): NRow {
   return { p, source: p.source, y: p.y, x, nz: x.flatMap((v, i) => (v ? [i] : [])), first, thirds };
 }
 
-interface Scored {
+export interface Scored {
   p: Pair;
   prob: number;
   /** The first stage's probability alone (the pair model, no third reports). */
@@ -493,7 +490,7 @@ interface Scored {
 }
 
 /** Precision and recall at a threshold, or at each pair's own model's (`chosen`). */
-function metrics(list: Scored[], at: number | 'chosen' = 'chosen'): { pos: number; neg: number; tp: number; fp: number; precision: number; recall: number } {
+export function metrics(list: Scored[], at: number | 'chosen' = 'chosen'): { pos: number; neg: number; tp: number; fp: number; precision: number; recall: number } {
   const same = (s: Scored) => s.prob >= (at === 'chosen' ? s.at : at);
   const pos = list.filter((s) => s.p.y).length;
   const tp = list.filter((s) => s.p.y && same(s)).length;
@@ -517,16 +514,28 @@ function judgeAll(list: Pair[], all: Pair[], fit: Fitted, at?: number): Scored[]
 
 const fmt = (x: number) => x.toFixed(3);
 
+/**
+ * Held out: each split's pairs judged by a model fitted on its fitting pairs only (scripts/events-splits.ts:
+ * by event, by outlet, by time). `fits` receives each split's model and how many pairs it was fitted on.
+ */
+export function heldOutOn(all: Pair[], splits: Array<Split<Report>>, seed = 0, fits: Array<{ model: Model; pairs: number }> = []): Scored[] {
+  const held: Scored[] = [];
+  for (const [f, s] of splits.entries()) {
+    const train = all.filter((p) => s.fit(p.a, p.b));
+    const fit = fitModel(train, seed);
+    held.push(...judgeAll(all.filter((p) => s.judge(p.a, p.b)), all, fit));
+    fits.push({ model: fit.model, pairs: train.length });
+    const nb = fit.model.neighbours!;
+    process.stderr.write(`fold ${f} done (${s.name}; threshold ${fit.model.thresholds.sameEvent}; second stage ${nb.features.map((n, i) => `${n} ${nb.coef[i]!.toFixed(2)}`).join(', ')}, bias ${nb.bias.toFixed(2)})\n`);
+  }
+  return held;
+}
+
 /** Held out: each fold's events judged by a model fitted without them. */
 function crossValidate(all: Pair[], seconds: NeighbourModel[] = []): Scored[] {
-  const held: Scored[] = [];
-  for (let f = 0; f < FOLDS; f++) {
-    const fit = fitModel(all.filter((p) => !touches(p, f)));
-    held.push(...judgeAll(all.filter((p) => pairFold(p) === f), all, fit));
-    const nb = fit.model.neighbours!;
-    seconds.push(nb);
-    process.stderr.write(`fold ${f} done (threshold ${fit.model.thresholds.sameEvent}; second stage ${nb.features.map((n, i) => `${n} ${nb.coef[i]!.toFixed(2)}`).join(', ')}, bias ${nb.bias.toFixed(2)})\n`);
-  }
+  const fits: Array<{ model: Model; pairs: number }> = [];
+  const held = heldOutOn(all, eventFolds<Report>(FOLDS), 0, fits);
+  seconds.push(...fits.map((f) => f.model.neighbours!));
   return held;
 }
 
@@ -573,7 +582,8 @@ function asLabelledFirst(p: Pair): Pair {
   return { ...p, y: p.y0, a: { ...p.a, event: p.a.event0 }, b: { ...p.b, event: p.b.event0 } };
 }
 
-function main(): void {
+/** The labelled reports of every source, numbered, and their candidate pairs (kept between runs with EVENTS_QUICK). */
+export function labelled(): { reports: Report[]; bySource: Map<string, Report[]>; all: Pair[] } {
   const t0 = Date.now();
   const reports = [...real2025(), ...fakes(), ...synthetic()];
   const bySource = new Map<string, Report[]>();
@@ -581,6 +591,11 @@ function main(): void {
   reports.forEach((r, i) => (r.n = i));
   const all = quickPairs(reports) ?? [...bySource.values()].flatMap(pairs);
   process.stderr.write(`${reports.length} reports, ${all.length} pairs (${all.filter((p) => p.y).length} same-event) in ${Date.now() - t0} ms\n`);
+  return { reports, bySource, all };
+}
+
+function main(): void {
+  const { reports, bySource, all } = labelled();
 
   const seconds: NeighbourModel[] = [];
   const held = crossValidate(all, seconds);
