@@ -1,11 +1,13 @@
 export { normalize, normalizeWithMap } from './normalize';
 export { toAsciiDigits } from './digits';
-export { scan, tokenize, tokensBefore, useLargeWordTable, words, WordCache, type Scan, type Token } from './tokenize';
+export { scan, tokenize, tokensBefore, useLargeWordTable, words, type Scan, type Token } from './tokenize';
+export { WordCache } from './word-cache';
 export { stem } from './stem';
 export { splitSentences, type Sentence } from './sentences';
 export { isStopWord } from './stopwords';
 
-import { tokenize, WordCache, type Token } from './tokenize';
+import { tokenize, type Token } from './tokenize';
+import { WordCache } from './word-cache';
 import { stem } from './stem';
 import { isStopWord } from './stopwords';
 

@@ -157,40 +157,9 @@ function placeOf(text: string, start: number, end: number, h: number): number {
   return at;
 }
 
-const UNSET = Symbol('unset');
-
-/**
- * A value computed once per distinct normalised word, looked up by the token's number: for the
- * analyses that ask the same question of every word (its term, whether a name starts with it, a
- * cue). Tokens made elsewhere (without an id) or kept from an older generation are computed anew.
- */
-export class WordCache<T> {
-  private gen = -1;
-  private values: Array<T | typeof UNSET> = [];
-  constructor(private readonly compute: (word: string) => T) {}
-
-  /** Forgets every value (what compute() depends on has changed). */
-  clear(): void {
-    this.values = [];
-  }
-
-  get(t: Token): T {
-    const k = t.id === undefined ? -1 : t.id - base;
-    if (k < 0) return this.compute(t.text);
-    if (this.gen !== base) {
-      this.values = [];
-      this.gen = base;
-    }
-    const values = this.values;
-    while (values.length <= k) values.push(UNSET);
-    let v = values[k] as T | typeof UNSET;
-    if (v === UNSET) {
-      v = this.compute(t.text);
-      values[k] = v;
-    }
-    return v;
-  }
-}
+/** Token.id of this generation's first form: a token's number less it is its form's index in
+ *  this generation, and a token numbered below it is of an older one (word-cache.ts). */
+export const generationBase = (): number => base;
 
 /**
  * text.slice(start, end) as a new flat string (a slice may point into text, a concatenation into

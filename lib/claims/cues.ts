@@ -1,7 +1,8 @@
 // Attribution cues: which words say that something was said ("قال", "أفادت", "بحسب"), of what
 // kind (a verb, a participle, a preposition), and the negations that cancel them ("لم يذكر").
 import { normalize } from '../arabic/normalize';
-import { WordCache, type Token } from '../arabic/tokenize';
+import type { Token } from '../arabic/tokenize';
+import { WordCache } from '../arabic/word-cache';
 import { NEGATED_VERB_CUES, PARTICIPLE_CUES, PREP_CUES, VERB_CUES } from './lexicon';
 
 export type CueKind = 'verb' | 'participle' | 'prep';

@@ -1,7 +1,8 @@
 // The matcher: finds gazetteer names in a text, behind the clitics Arabic glues to them
 // (وقوات، بريف، لداعش، للنظام), in Latin script too, with offsets into the original text.
 import { normalizeWithMap } from '../arabic/normalize';
-import { tokenize, WordCache, type Token } from '../arabic/tokenize';
+import { tokenize, type Token } from '../arabic/tokenize';
+import { WordCache } from '../arabic/word-cache';
 import { ENTITIES, GENERATED_IS_CURRENT, governorateOf } from './gazetteer';
 import { TextRegion } from './region';
 import { decodeNames, GENERATED, namesByFirstWord, type AliasEntry, type Candidate, type Names } from './names';
