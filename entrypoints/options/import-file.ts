@@ -111,6 +111,16 @@ export async function importCorpusFile(file: File, onProgress: (done: number, to
 
 type Pool = ReturnType<typeof pool>;
 
+type Part = { n: number; records: ReportRecord[]; lines?: number[] };
+
+/** The file's parts of PART records but those a resumed job has written (by part number). */
+function partsToWrite(parsed: { records: ReportRecord[]; lines?: number[] }, written: ReadonlySet<number>): Array<Part | null> {
+  const out: Array<Part | null> = [];
+  const { records, lines } = parsed;
+  for (let i = 0; i < records.length; i += PART) if (!written.has(i / PART)) out.push({ n: i / PART, records: records.slice(i, i + PART), ...(lines ? { lines: lines.slice(i, i + PART) } : {}) });
+  return out;
+}
+
 async function importWith(file: File, analysis: Pool | null, onProgress: (done: number, total: number) => void): Promise<ImportSummary> {
   // Without workers the background analyses (slower, but the same result).
   const analyse = (p: ReportRecord[] | undefined) => (p && analysis ? analysis.analyse(p).catch(() => undefined) : Promise.resolve(undefined));
@@ -131,15 +141,16 @@ async function importWith(file: File, analysis: Pool | null, onProgress: (done: 
     return { file: file.name, importId: '', added: 0, duplicates: 0, problems: [{ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason }] };
   }
   const problems = parsed.errors.map((e) => ({ file: e.file, ...(e.line ? { line: e.line } : {}), reason: e.reason }));
-  const records = parsed.records;
+  const total = parsed.records.length;
   // The same file imported again resumes its unfinished job (stopped by a full disk, a closed page).
   // The part size is in it: a job begun with other parts would be resumed at the wrong records.
   const source = `${file.name}\n${file.size}\n${file.lastModified}\n${PART}`;
-  const job = await resend('ui:import-begin', { file: file.name, total: records.length, problems, source });
-  const written = new Set(job.parts ?? []);
-  const all: Array<{ n: number; records: ReportRecord[]; lines?: number[] }> = [];
-  for (let i = 0; i < records.length; i += PART) all.push({ n: i / PART, records: records.slice(i, i + PART), lines: parsed.lines?.slice(i, i + PART) });
-  const parts = all.filter((p) => !written.has(p.n));
+  const job = await resend('ui:import-begin', { file: file.name, total, problems, source });
+  const parts = partsToWrite(parsed, new Set(job.parts ?? []));
+  // From here on each part's records are held by `parts` alone, and let go once the part is
+  // written (below): the page no longer keeps a whole file's records (≈ 200 MB of texts at 100,000
+  // reports, marked by its collector) until the import's end.
+  parsed.records.length = 0;
   // A part analysed during the parse is used as is; one a resumed job already wrote is dropped.
   const queue: Array<Promise<PartWire[] | undefined>> = [];
   const ask = (upTo: number) => {
@@ -149,8 +160,8 @@ async function importWith(file: File, analysis: Pool | null, onProgress: (done: 
       early.delete(n);
     }
   };
-  let done = records.length - parts.reduce((n, p) => n + p.records.length, 0);
-  if (done) onProgress(done, records.length);
+  let done = total - parts.reduce((n, p) => n + (p?.records.length ?? 0), 0);
+  if (done) onProgress(done, total);
   // Two parts in flight to the background: it prepares one while IndexedDB writes the other.
   let writing: Promise<unknown> = Promise.resolve();
   for (let i = 0; i < parts.length; i++) {
@@ -160,11 +171,14 @@ async function importWith(file: File, analysis: Pool | null, onProgress: (done: 
     // Let go of what was sent (a 100,000-report file's analyses are not all kept till the end).
     queue[i] = Promise.resolve(undefined);
     const { n, records: part, lines } = parts[i]!;
+    // Held by the request alone from now on: let go once it is answered.
+    parts[i] = null;
+    const count = part.length;
     // Each record's line in the file: a record the background refuses is named by it.
     // By structured clone: the analyses' numbers are typed arrays (lib/cloned-messages.ts).
     const sent = resend('ui:import-part', { job: job.id, part: n, records: part, ...(lines ? { lines } : {}), ...(analyses ? { analyses } : {}) }, sendCloned).then(() => {
-      done += part.length;
-      onProgress(done, records.length);
+      done += count;
+      onProgress(done, total);
     });
     // Awaited below; a failure of this part while the last one is awaited is not lost.
     sent.catch(() => undefined);
