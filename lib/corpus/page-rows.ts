@@ -12,6 +12,7 @@ import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 import { urlKeyId } from './ids';
 import { NO_DOC } from '../db/doc-numbers';
+import { packedTextsRead, packTexts, textAt, type PackedTexts } from './text-units';
 
 /** Reports a page holds at most. Measured at 100,000 (bench/RESULTS.md, session 7): IndexedDB's
  *  import CPU 47.5 s at 64, 54.4 at 16, 70.3 a report a row. Most likely because Chromium keeps a
@@ -49,10 +50,11 @@ export interface PageRow {
 /** Doc numbers by report id, as a writer gives them to the pages. */
 export type DocNumbers = ReadonlyMap<string, number>;
 
-/** A page's texts, in the order of its metadata row. */
-export interface TextRow {
+/** A page's texts, in the order of its metadata row: packed (`u`, `e`: text-units.ts, why there)
+ *  since 2026-12-07, as strings (`text`) in rows written before, which read as they are. */
+export interface TextRow extends Partial<PackedTexts> {
   p: number;
-  text: string[];
+  text?: string[];
 }
 
 /** How rows are put (the import passes its plain requests: lib/engine/raw-puts.ts). */
@@ -86,16 +88,20 @@ function pageOf(p: number, reports: readonly Report[], numbers: DocNumbers): { p
       m,
       dn: m.map((r) => numbers.get(r.id) ?? NO_DOC),
     },
-    texts: { p, text: reports.map((r) => r.text) },
+    texts: { p, ...packTexts(reports.map((r) => r.text)) },
   };
 }
 
-/** The reports of a page (a texts row missing, as only a damaged database has: empty texts). */
-function reportsOf(page: PageRow, texts: TextRow | undefined): Report[] {
+/** The reports of a page (all, or those whose ids are in `only`; a texts row missing, as only a
+ *  damaged database has: empty texts). */
+function reportsOf(page: PageRow, texts: TextRow | undefined, only?: ReadonlySet<string>): Report[] {
   // A row of another shape (a damaged database) is one error naming it, not a TypeError deep in a caller.
   if (!Array.isArray(page.m) || !page.m.every((r) => typeof r === 'object' && r !== null && typeof r.id === 'string')) throw new Error(`report page ${String(page.p)} is damaged: it holds no list of reports`);
+  const packed = texts && texts.text === undefined && (texts.u !== undefined || texts.e !== undefined);
+  if (packed && !packedTextsRead(texts, page.m.length)) throw new Error(`texts of report page ${String(page.p)} are damaged: their ends do not match their units or the page's ${page.m.length} reports`);
   const text = Array.isArray(texts?.text) ? texts.text : [];
-  return page.m.map((meta, i) => ({ ...meta, text: typeof text[i] === 'string' ? text[i] : '' }));
+  const textOf = (i: number) => (packed ? textAt(texts as PackedTexts, i) : typeof text[i] === 'string' ? text[i] : '');
+  return page.m.flatMap((meta, i) => (only && !only.has(meta.id) ? [] : [{ ...meta, text: textOf(i) }]));
 }
 
 /** The pages with an entry among `values` in a multi-entry index, each once: the index's keys are
@@ -106,10 +112,11 @@ export async function pagesWith(db: IsnadDB, index: 'ids' | 'origin', values: re
   return (await db.pages.bulkGet(ps)).filter((p): p is PageRow => !!p);
 }
 
-/** The reports of pages, their texts read in one request. */
-export async function withTexts(db: IsnadDB, pages: readonly PageRow[]): Promise<Report[]> {
+/** The reports of pages (all, or those whose ids are in `only`: the others' texts are not made
+ *  strings), their texts read in one request. */
+export async function withTexts(db: IsnadDB, pages: readonly PageRow[], only?: ReadonlySet<string>): Promise<Report[]> {
   const texts = pages.length ? await db.texts.bulkGet(pages.map((p) => p.p)) : [];
-  return pages.flatMap((page, i) => reportsOf(page, texts[i]));
+  return pages.flatMap((page, i) => reportsOf(page, texts[i], only));
 }
 
 /**

@@ -27,7 +27,7 @@ export async function getReports(db: IsnadDB, ids: readonly string[]): Promise<A
   if (ids.length === 0) return [];
   const wanted = new Set(ids);
   const found = new Map<string, Report>();
-  for (const r of await withTexts(db, await pagesWith(db, 'ids', [...wanted]))) if (wanted.has(r.id)) found.set(r.id, r);
+  for (const r of await withTexts(db, await pagesWith(db, 'ids', [...wanted]), wanted)) found.set(r.id, r);
   if (found.size < wanted.size && (await legacy(db))) {
     for (const r of await db.reports.bulkGet([...wanted].filter((id) => !found.has(id)))) if (r) found.set(r.id, r);
   }

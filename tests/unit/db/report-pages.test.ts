@@ -102,6 +102,25 @@ describe('reports in pages', () => {
     db.close();
   });
 
+  it('texts are stored as code units, not strings; a texts row written before as strings reads as it is', async () => {
+    const db = openDb(`pages-units-${Math.random()}`);
+    await store(db, [report(1), report(2)]);
+    const row = (await db.texts.get(1))!;
+    expect(row.text).toBeUndefined();
+    expect(row.u).toBeInstanceOf(Uint16Array);
+    expect([...row.e!]).toEqual([report(1).text.length, report(1).text.length + report(2).text.length]);
+    await readsAll(db, [report(1), report(2)]);
+    await db.texts.put({ p: 1, text: ['نص كتب قبل', 'والثاني'] });
+    expect((await getReports(db, [report(2).id, report(1).id])).map((r) => r?.text)).toEqual(['والثاني', 'نص كتب قبل']);
+    // A page written again (a report changed) is packed.
+    await db.transaction('rw', reportTables(db), () => replaceReports(db, [{ ...report(1), title: 'عنوان جديد' }]));
+    expect((await db.texts.get(1))!.text).toBeUndefined();
+    expect((await getReports(db, [report(1).id, report(2).id])).map((r) => r?.text)).toEqual([report(1).text, 'والثاني']);
+    await db.texts.put({ p: 1, u: new Uint16Array(3), e: Uint32Array.of(1, 5) });
+    await expect(getReports(db, [report(1).id])).rejects.toThrow("texts of report page 1 are damaged: their ends do not match their units or the page's 2 reports");
+    db.close();
+  });
+
   it('a transaction that fails after storing stores nothing', async () => {
     const db = openDb(`pages-fail-${Math.random()}`);
     await store(db, [report(1)]);
