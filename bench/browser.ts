@@ -182,7 +182,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, 'profile-ms': { type: 'string' }, 'heap-sample': { type: 'string' }, 'js-flags': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, 'profile-ms': { type: 'string' }, 'heap-sample': { type: 'string' }, 'heap-kept': { type: 'string' }, 'js-flags': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
   const docs = Number(values.docs ?? 10_000);
   const restarts = Number(values.restarts ?? 15);
   const loadBefore = loadavg().map((x) => Math.round(x * 10) / 10);
@@ -270,8 +270,22 @@ async function main(): Promise<void> {
 
     // Warm queries.
     await startProfile('query');
+    // --heap-kept FILE: what the worker allocates that outlives a scavenge (promoted to the old
+    // generation, or still young at the end), by function: the samples the scavenges took are left
+    // out, those a full collection took are kept. FILE.warmup.json over the 10 warm-up queries (the
+    // doc columns' decode among them), FILE.lists.json over the lists, FILE over the queries with
+    // phrases: what fills the old generation until a full collection. What is still young when a
+    // file is written is in it too (up to a scavenge's worth: compare phases, not one alone).
+    const keeper = values['heap-kept'] ? await workerSession(cdp) : null;
+    const startKept = () => keeper?.ask('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false });
+    const stopKept = async (file: string) => {
+      if (keeper) writeFileSync(file, JSON.stringify((await keeper.ask<{ profile: unknown }>('HeapProfiler.stopSampling')).profile));
+    };
+    await startKept();
     for (const g of queries.slice(0, 10)) await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 });
     const warm: number[] = [];
+    await stopKept(`${values['heap-kept']}.warmup.json`);
+    await startKept();
     workerClock.listFrom = await workerNow();
     const warmCpu0 = chromiumCpu();
     let recall = 0;
@@ -295,6 +309,8 @@ async function main(): Promise<void> {
     }
     const warmCpuS = cpuSince(warmCpu0, chromiumCpu());
     workerClock.listTo = await workerNow();
+    await stopKept(`${values['heap-kept']}.lists.json`);
+    await startKept();
     if (sampler) {
       writeFileSync(values['heap-sample']!, JSON.stringify((await sampler.ask<{ profile: unknown }>('HeapProfiler.stopSampling')).profile));
       await sampler.close();
@@ -307,6 +323,8 @@ async function main(): Promise<void> {
     for (const g of queries) full.push((await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 })).ms);
     const fullCpuS = cpuSince(fullCpu0, chromiumCpu());
     workerClock.phrasesTo = await workerNow();
+    await stopKept(values['heap-kept']!);
+    await keeper?.close();
     const heapMB = await workerHeapMB(cdp);
     if (profiler) {
       const { profile } = await profiler.ask<{ profile: unknown }>('Profiler.stop');

@@ -1,4 +1,4 @@
-// `npx tsx bench/gc-lines.ts LOG RESULT.json [--json]`: the service worker's garbage collections
+// `npx tsx bench/gc-lines.ts LOG RESULT.json [--json] [--list]`: the service worker's garbage collections
 // over the warm queries of a bench/browser.ts run made with `--js-flags=--trace-gc` and
 // `DEBUG=pw:browser` (LOG: that run's stderr, where Playwright writes Chromium's output; RESULT:
 // its JSON). V8 prints each collection of each isolate with the isolate's own clock; the worker's
@@ -18,7 +18,7 @@ interface Gc {
   steps: number;
 }
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, list: { type: 'boolean' } } });
 const [logFile, resultFile] = positionals;
 if (!logFile || !resultFile) throw new Error('usage: gc-lines.ts LOG RESULT.json [--json]');
 const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { warm: { workerClock?: Record<string, number | null> }; afterRestart: { n: number } };
@@ -51,11 +51,14 @@ for (const line of readFileSync(logFile, 'utf8').split('\n')) {
 const candidates = [...runs.values()].flat().filter((r) => r.some((g) => g.forced));
 const worker = candidates.sort((a, b) => b.length - a.length)[0];
 if (!worker) throw new Error(`${logFile}: no forced collection found (run with --js-flags=--trace-gc and DEBUG=pw:browser)`);
-// Forced collections come in pairs or more (a low memory notification): one event each.
+// Forced collections come in pairs or more (a low memory notification, ≈ 10-20 ms apart): one
+// event each. Two events with no collection between them (the heap read after the queries, then
+// again with no restarts) are told apart by the time between them.
 const events: Gc[][] = [];
 worker.forEach((g, i) => {
   if (!g.forced) return;
-  if (i > 0 && worker[i - 1]!.forced) events[events.length - 1]!.push(g);
+  const prev = worker[i - 1];
+  if (prev?.forced && g.ms - prev.ms < 60) events[events.length - 1]!.push(g);
   else events.push([g]);
 });
 // The last events: after the import, after the queries, and with no restarts, after them (the same worker).
@@ -79,10 +82,14 @@ const phase = (lo: number, hi: number) => {
     other: of('other').length,
   };
 };
+// --list: each of them too, at the worker's clock (what warm.perQuery's `began` is read on), to
+// set a slow query beside the collection that fell in it.
+const each = values.list ? warm.map((g) => ({ at: Math.round((g.ms - offset) * 10) / 10, kind: g.kind, pause: g.pause, steps: g.steps })) : undefined;
 const out = {
   isolateClockOffsetMs: Math.round(offset),
   warmUp: phase(from, clock.listFrom! + offset),
   lists: phase(clock.listFrom! + offset, clock.listTo! + offset),
   withPhrases: phase(clock.listTo! + offset, to),
+  ...(each ? { each } : {}),
 };
 process.stdout.write(`${JSON.stringify(out, null, values.json ? 0 : 2)}\n`);
