@@ -16,6 +16,8 @@ interface Gc {
   forced: boolean;
   pause: number;
   steps: number;
+  /** The heap after it, MB. */
+  after: number;
 }
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, list: { type: 'boolean' } } });
@@ -26,18 +28,19 @@ const clock = result.warm.workerClock;
 if (!clock || [clock.afterImportGc, clock.listFrom, clock.listTo, clock.phrasesTo].some((x) => typeof x !== 'number')) throw new Error(`${resultFile}: no warm.workerClock (a run of bench/browser.ts before it recorded one)`);
 
 // `[pid:isolate]   1234 ms: Scavenge 4.5 (5.3) -> 4.2 (6.3) MB, pooled: 0.0 MB, 2.22 / 0.00 ms (… ) allocation failure;`
-const LINE = /\[(\d+:0x[0-9a-f]+)\]\s+(\d+) ms: ([A-Za-z -]+?)(?: \([a-z ]+\))? [\d.]+ \([\d.]+\) -> .*? MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms(?: \(\+ ([\d.]+) ms in \d+ steps)?(.*)$/;
+const LINE = /\[(\d+:0x[0-9a-f]+)\]\s+(\d+) ms: ([A-Za-z -]+?)(?: \([a-z ]+\))? [\d.]+ \([\d.]+\) -> ([\d.]+) .*? MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms(?: \(\+ ([\d.]+) ms in \d+ steps)?(.*)$/;
 const runs = new Map<string, Gc[][]>();
 for (const line of readFileSync(logFile, 'utf8').split('\n')) {
   const m = LINE.exec(line);
   if (!m) continue;
-  const [, isolate, ms, name, pause, steps, rest] = m;
+  const [, isolate, ms, name, after, pause, steps, rest] = m;
   const gc: Gc = {
     ms: Number(ms),
     kind: /Scavenge|Minor/.test(name!) ? 'scavenge' : /Mark-Compact|Mark-Sweep/.test(name!) ? 'full' : 'other',
     forced: /low memory notification/.test(rest!),
     pause: Number(pause),
     steps: steps ? Number(steps) : 0,
+    after: Number(after),
   };
   let list = runs.get(isolate!);
   if (!list) runs.set(isolate!, (list = [[]]));
@@ -84,7 +87,7 @@ const phase = (lo: number, hi: number) => {
 };
 // --list: each of them too, at the worker's clock (what warm.perQuery's `began` is read on), to
 // set a slow query beside the collection that fell in it.
-const each = values.list ? warm.map((g) => ({ at: Math.round((g.ms - offset) * 10) / 10, kind: g.kind, pause: g.pause, steps: g.steps })) : undefined;
+const each = values.list ? warm.map((g) => ({ at: Math.round((g.ms - offset) * 10) / 10, kind: g.kind, pause: g.pause, steps: g.steps, afterMB: g.after })) : undefined;
 const out = {
   isolateClockOffsetMs: Math.round(offset),
   warmUp: phase(from, clock.listFrom! + offset),
