@@ -558,8 +558,26 @@ function quickPairs(reports: Report[]): Pair[] | null {
   return all;
 }
 
+/**
+ * With EVENTS_ERRORS (a file name), the held-out errors with both reports' signatures: the pairs of
+ * two events called same-event and the same-event pairs missed at their fold's threshold or at 0.8
+ * (`fn`), and every pair worth a look in a .pairs.jsonl beside it. Quick runs too (events26).
+ */
+function dumpErrors(held: Scored[]): void {
+  const file = process.env.EVENTS_ERRORS;
+  if (!file) return;
+  const wrong = held.filter((x) => !x.p.y && x.prob >= Math.min(x.at, SAME)).sort((a, b) => b.prob - a.prob);
+  const missed = held.filter((x) => x.p.y && x.prob < Math.max(x.at, SAME)).sort((a, b) => a.prob - b.prob);
+  const sig = (r: Report) => ({ id: r.id, event: r.event, title: r.title, outlet: r.outlet, published: r.publishedAt, type: r.doc.sig.types.join(','), place: r.doc.sig.place?.id ?? null, generic: r.doc.sig.place?.generic ?? null, places: r.doc.sig.places, day: r.doc.sig.when.day === null ? null : isoDay(r.doc.sig.when.day), dayFrom: r.doc.sig.when.from, dayRaw: r.doc.sig.when.raw, actors: r.doc.sig.actors, numbers: r.doc.sig.numbers, recurring: r.doc.sig.recurring });
+  const dump = (x: Scored) => ({ prob: x.prob, first: x.first, at: x.at, y: x.p.y, source: x.p.source, hard: x.p.hard, f: Object.fromEntries(FEATURES.map((n, i) => [n, Math.round(x.p.x[i]! * 1000) / 1000])), a: sig(x.p.a), b: sig(x.p.b) });
+  writeFileSync(file, JSON.stringify({ fp: wrong.map(dump), fn: missed.map(dump) }, null, 1));
+  // Every held-out pair worth a look (same-event, or given 0.1 or more), one a line.
+  writeFileSync(`${file}.pairs.jsonl`, held.filter((x) => x.p.y || x.prob >= 0.1).map((x) => JSON.stringify(dump(x))).join('\n'));
+}
+
 /** A quick look while trying a change (EVENTS_QUICK=1): the held-out figures only, nothing written. */
 function quick(held: Scored[]): void {
+  dumpErrors(held);
   for (const s of ['real-2025', 'fa-kes', 'synthetic', 'all']) {
     const list = held.filter((x) => s === 'all' || x.p.source === s);
     const firsts = list.map((x) => ({ ...x, prob: x.first }));
@@ -695,13 +713,7 @@ function main(): void {
   const targets = before.indexOf('\n## Where the targets stand');
   const ranking = targets >= 0 ? targets : before.indexOf('\n## Ranking');
   writeFileSync(join(root, 'bench/EVENTS.md'), `${lines.join('\n')}\n${ranking >= 0 ? before.slice(ranking) : ''}`);
-  if (process.env.EVENTS_ERRORS) {
-    const sig = (r: Report) => ({ id: r.id, event: r.event, title: r.title, outlet: r.outlet, published: r.publishedAt, type: r.doc.sig.types.join(','), place: r.doc.sig.place?.id ?? null, generic: r.doc.sig.place?.generic ?? null, places: r.doc.sig.places, day: r.doc.sig.when.day === null ? null : isoDay(r.doc.sig.when.day), dayFrom: r.doc.sig.when.from, dayRaw: r.doc.sig.when.raw, actors: r.doc.sig.actors, numbers: r.doc.sig.numbers, recurring: r.doc.sig.recurring });
-    const dump = (x: Scored) => ({ prob: x.prob, first: x.first, at: x.at, y: x.p.y, source: x.p.source, hard: x.p.hard, f: Object.fromEntries(FEATURES.map((n, i) => [n, Math.round(x.p.x[i]! * 1000) / 1000])), a: sig(x.p.a), b: sig(x.p.b) });
-    writeFileSync(process.env.EVENTS_ERRORS, JSON.stringify({ fp: wrong.map(dump), fn: missed.map(dump) }, null, 1));
-    // Every held-out pair worth a look (same-event, or given 0.1 or more), one a line.
-    writeFileSync(`${process.env.EVENTS_ERRORS}.pairs.jsonl`, held.filter((x) => x.p.y || x.prob >= 0.1).map((x) => JSON.stringify(dump(x))).join('\n'));
-  }
+  dumpErrors(held);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
