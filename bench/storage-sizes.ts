@@ -52,8 +52,11 @@ export async function storageSizes(dbName: string): Promise<StoreSizes> {
         for (const [i, value] of page.values.entries()) {
           bytes += size(page.keys[i]) + size(value);
           if (name === 'reports') out.textBytes += size((value as { text?: string }).text ?? '');
-          // v9: the texts of a page of reports, a row (lib/corpus/page-rows.ts).
-          if (name === 'texts') for (const t of (value as { text: string[] }).text) out.textBytes += size(t);
+          // v9: the texts of a page of reports, a row (lib/corpus/page-rows.ts): as strings, or
+          // since 2026-12-07 as code units end to end (`u`, each text's end in `e`).
+          const texts = value as { text?: string[]; u?: ArrayBufferView; e?: ArrayLike<number> };
+          if (name === 'texts' && Array.isArray(texts.text)) for (const t of texts.text) out.textBytes += size(t);
+          else if (name === 'texts' && texts.u) out.textBytes += texts.u.byteLength + 2 * (texts.e?.length ?? 0);
         }
         after = page.keys[page.keys.length - 1]!;
       }
