@@ -2,6 +2,7 @@
 // shift18): do its held-out figures foretell reports it has never seen? Nothing is written to the
 // model; each design's figures go to stdout (markdown) and, with --json FILE, to a file.
 //   npx tsx scripts/events-shift.ts outlet   FA-KES's outlets left out in 5 groups, with their events
+//   npx tsx scripts/events-shift.ts outlet-articles   the same, the held articles' events' other articles fitted
 //   npx tsx scripts/events-shift.ts time     fit on the earlier events, judge the later (FA-KES, real 2025)
 //   npx tsx scripts/events-shift.ts control  as many FA-KES events fitted as by time, drawn at random
 //   npx tsx scripts/events-shift.ts seeds 1,2,3,4   the standard 5 folds under other fold seeds
@@ -48,6 +49,7 @@ function table(name: string, held: Scored[], fits: Array<{ model: Model; pairs: 
 
 function designs(kind: string, reports: Report[], seeds: number[]): Design[] {
   if (kind === 'outlet') return [{ name: "FA-KES by outlet (5 groups of outlets, each group's articles and their events held out)", splits: outletSplits(reports, 'fa-kes', FOLDS) }];
+  if (kind === 'outlet-articles') return [{ name: "FA-KES by outlet, the articles alone (5 groups of outlets; each group's articles held out, their events' other articles fitted)", splits: outletSplits(reports, 'fa-kes', FOLDS, false) }];
   if (kind === 'time') {
     // Real 2025's events: 1-2 June and 17-19 June; FA-KES's: 2013-2017, most in 2016-2017.
     const real = { 'real-2025': '2025-06-10' };
@@ -65,7 +67,7 @@ function designs(kind: string, reports: Report[], seeds: number[]): Design[] {
     return [1, 2].map((seed) => ({ name: `control: FA-KES fitted on a random fifth of its events (seed ${seed}), judged on the rest; real 2025 as by time`, splits: [eventsSplit(reports, fifth(seed), `FA-KES but fold 0 of seed ${seed}, real from 10 June`)] }));
   }
   if (kind === 'seeds') return seeds.map((seed) => ({ name: `by event, 5 folds, fold seed ${seed}`, splits: eventFolds<Report>(FOLDS, seed), seed }));
-  throw new Error(`events-shift: unknown design "${kind}" (outlet, time, control or seeds)`);
+  throw new Error(`events-shift: unknown design "${kind}" (outlet, outlet-articles, time, control or seeds)`);
 }
 
 function main(): void {

@@ -42,24 +42,29 @@ export function eventFolds<U extends Unit>(folds: number, seed = 0): Array<Split
 }
 
 /**
- * Held-out report sets as splits: set k fits the pairs of no event any of its reports tells, and
- * judges the pairs with a report of its own, unless an earlier set (of `sets`, in order) judged it.
+ * Held-out report sets as splits: set k fits the pairs of no event any of its reports tells (with
+ * `events` false, the pairs of none of its reports: the other reports of their events still
+ * fitted), and judges the pairs with a report of its own, unless an earlier set (of `sets`, in
+ * order) judged it.
  */
-function heldSplits<U extends Unit>(sets: Array<{ name: string; held: Set<U> }>, disjoint: boolean): Array<Split<U>> {
+function heldSplits<U extends Unit>(sets: Array<{ name: string; held: Set<U> }>, disjoint: boolean, events = true): Array<Split<U>> {
   return sets.map(({ name, held }, k) => {
     const blocked = new Set([...held].map((u) => u.event));
     const before = disjoint ? sets.slice(0, k).map((s) => s.held) : [];
     const judged = (u: U) => held.has(u) && !before.some((h) => h.has(u));
-    return { name, fit: (a, b) => !blocked.has(a.event) && !blocked.has(b.event), judge: (a, b) => (judged(a) || judged(b)) && !before.some((h) => h.has(a) || h.has(b)) };
+    const fit = events ? (a: U, b: U) => !blocked.has(a.event) && !blocked.has(b.event) : (a: U, b: U) => !held.has(a) && !held.has(b);
+    return { name, fit, judge: (a, b) => (judged(a) || judged(b)) && !before.some((h) => h.has(a) || h.has(b)) };
   });
 }
 
 /**
  * Leave a family of sources out: the outlets of `source` shared among `groups` groups (largest
  * first, each to the group of fewest reports so far: groups of about one size), each group's
- * reports held out with their events. Reports of other sources are always fitted, never judged.
+ * reports held out with their events (with `events` false, the reports alone: the other outlets'
+ * reports of their events still fitted, as the locked set's articles that tell a labelled
+ * incident). Reports of other sources are always fitted, never judged.
  */
-export function outletSplits<U extends Unit>(reports: U[], source: string, groups: number): Array<Split<U>> {
+export function outletSplits<U extends Unit>(reports: U[], source: string, groups: number, events = true): Array<Split<U>> {
   const count = new Map<string, number>();
   for (const r of reports) if (r.source === source) count.set(r.outlet, (count.get(r.outlet) ?? 0) + 1);
   const outlets = [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -74,7 +79,7 @@ export function outletSplits<U extends Unit>(reports: U[], source: string, group
     const mine = outlets.filter(([o]) => groupOf.get(o) === g).map(([o]) => o);
     return { name: `outlets ${mine.join(', ')}`, held: new Set(reports.filter((r) => r.source === source && groupOf.get(r.outlet) === g)) };
   });
-  return heldSplits(sets, true);
+  return heldSplits(sets, true, events);
 }
 
 /** The day an event began: the earliest publication day of its reports (an event is never split by a cut). */

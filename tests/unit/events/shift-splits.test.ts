@@ -82,6 +82,22 @@ describe('outletSplits', () => {
   });
 });
 
+describe('outletSplits, the articles alone', () => {
+  it('fits no held report, but the other outlets\' reports of a held report\'s event', () => {
+    const splits = outletSplits(units, 'fa-kes', 3, false);
+    let sharedEvents = 0;
+    splits.forEach((s) => {
+      const { judged, fitReports, fitEvents } = sides(s);
+      const held = new Set(units.filter((u) => u.source === 'fa-kes' && s.name.split(', ').some((n) => n.endsWith(u.outlet))));
+      for (const u of held) expect(fitReports.has(u)).toBe(false);
+      for (const [a, b] of judged) expect(held.has(a) || held.has(b)).toBe(true);
+      sharedEvents += [...held].filter((u) => fitEvents.has(u.event)).length;
+    });
+    // Unlike the default, an event may be fitted (through its other outlets' reports) and judged.
+    expect(sharedEvents).toBeGreaterThan(0);
+  });
+});
+
 describe('timeSplit', () => {
   it('fits only events begun before the cut and judges only pairs with a report of an event begun on or after it', () => {
     const s = timeSplit(units, { 'fa-kes': '2016-01-01' }, 'FA-KES from 2016');
