@@ -23,7 +23,7 @@ interface Gc {
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, list: { type: 'boolean' }, offset: { type: 'string' } } });
 const [logFile, resultFile] = positionals;
 if (!logFile || !resultFile) throw new Error('usage: gc-lines.ts LOG RESULT.json [--json]');
-const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { warm: { workerClock?: Record<string, number | null> }; afterRestart: { n: number } };
+const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { warm: { workerClock?: Record<string, number | null> }; afterRestart: { n: number }; workerHeapMB?: { afterImport: number | null; afterQueries: number | null } };
 const clock = result.warm.workerClock;
 if (!clock || [clock.afterImportGc, clock.listFrom, clock.listTo, clock.phrasesTo].some((x) => typeof x !== 'number')) throw new Error(`${resultFile}: no warm.workerClock (a run of bench/browser.ts before it recorded one)`);
 
@@ -64,9 +64,16 @@ worker.forEach((g, i) => {
   if (prev?.forced && g.ms - prev.ms < 60) events[events.length - 1]!.push(g);
   else events.push([g]);
 });
-// The last events: after the import, after the queries, and with no restarts, after them (the same worker).
-const afterQueries = events[events.length - (result.afterRestart.n === 0 ? 2 : 1)];
-const afterImport = events[events.indexOf(afterQueries!) - 1];
+// The last events: after the import, after the queries, and with no restarts, after them (the same
+// worker). Under load a notification's second collection can come 150 ms after its first, so where
+// the run wrote the live heap it read after the import and after the queries, the events are the
+// last that ended at those sizes, the first with collections of the queries after it.
+const endsAt = (e: Gc[], mb: number | null | undefined) => typeof mb === 'number' && Math.abs(e[e.length - 1]!.after - mb) < 0.15;
+const between = (a: Gc[], b: Gc[]) => worker.some((g) => !g.forced && g.ms > a[a.length - 1]!.ms && g.ms < b[0]!.ms);
+const heaps = result.workerHeapMB;
+const sized = events.flatMap((e, i) => (endsAt(e, heaps?.afterImport) ? events.slice(i + 1).filter((q) => endsAt(q, heaps?.afterQueries) && between(e, q)).map((q) => [e, q] as const) : [])).pop();
+const afterQueries = sized?.[1] ?? events[events.length - (result.afterRestart.n === 0 ? 2 : 1)];
+const afterImport = sized?.[0] ?? events[events.indexOf(afterQueries!) - 1];
 if (!afterImport || !afterQueries) throw new Error(`${logFile}: the worker's forced collections after the import and after the queries not found`);
 // The worker's clock is read after the forced collection, a round trip later: the offset is off by
 // that trip (≈ 5-15 ms quiet, ≈ 300 at load 9). --offset MS sets it instead (quiet runs: -5 to -15).
