@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type WxtViteConfig } from 'wxt';
 import { CONTENT_MATCHES } from './lib/outlets/hosts';
 import { zipWithoutCodecImport } from './scripts/zip-without-codec-import';
+import { backgroundDataInComments } from './scripts/data-in-comments';
 
 
 // The gazetteer's data files (lib/entities) as JSON.parse of a string, not as object literals: V8
@@ -88,6 +89,6 @@ export default defineConfig({
     // Dexie's ES module itself, not its CommonJS build behind an import wrapper: the wrapper's
     // interop copied every export onto a namespace object each time the service worker started.
     resolve: { alias: [{ find: /^dexie$/, replacement: fileURLToPath(import.meta.resolve('dexie/dist/dexie.mjs')) }] },
-    plugins: [jsonAsParse(), polyfillAsModule(), zipWithoutCodecImport()],
+    plugins: [jsonAsParse(), polyfillAsModule(), zipWithoutCodecImport(), backgroundDataInComments()],
   }),
 });
