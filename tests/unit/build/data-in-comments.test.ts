@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dataInComments, literalValue } from '../../../scripts/data-in-comments';
 
 // What a classic script's `var x = …` holds once run (the bundle's own shape: declarations, then code).
+// new Function here runs only code strings this test builds itself from its own constants, in Node:
+// no page, corpus or imported text ever reaches it.
 const run = (code: string, name: string): unknown => new Function(`${code}\nreturn ${name};`)() as unknown;
 
 // JSON with what a comment or a template literal could trip on: `*/` and `/*` in a string, a
