@@ -43,11 +43,15 @@ export function packedTextsRead(row: Partial<PackedTexts>, count: number): row i
 
 /** Text `i` of packed texts (checked by packedTextsRead). */
 export function textAt(row: PackedTexts, i: number): string {
-  const from = i ? row.e[i - 1]! : 0;
-  const to = row.e[i]!;
+  return unitsText(row.u.subarray(i ? row.e[i - 1]! : 0, row.e[i]!));
+}
+
+/** UTF-16 code units as a string, a bounded run at a time (String.fromCharCode's arguments go on
+ *  the stack); also the engine's packed values' texts (lib/engine/value-pack.ts). */
+export function unitsText(u: Uint8Array | Uint16Array): string {
   // apply takes any array-like at run time; TypeScript's signature asks for number[], hence the casts.
-  if (to - from <= UNITS_AT_ONCE) return String.fromCharCode.apply(null, row.u.subarray(from, to) as unknown as number[]);
-  const parts: string[] = [];
-  for (let k = from; k < to; k += UNITS_AT_ONCE) parts.push(String.fromCharCode.apply(null, row.u.subarray(k, Math.min(to, k + UNITS_AT_ONCE)) as unknown as number[]));
-  return parts.join('');
+  if (u.length <= UNITS_AT_ONCE) return String.fromCharCode.apply(null, u as unknown as number[]);
+  let out = '';
+  for (let k = 0; k < u.length; k += UNITS_AT_ONCE) out += String.fromCharCode.apply(null, u.subarray(k, Math.min(u.length, k + UNITS_AT_ONCE)) as unknown as number[]);
+  return out;
 }

@@ -7,6 +7,7 @@
 // this value wrote before), else whole. undefined stays apart from null, as structured clone keeps
 // it (a signature's absent fields).
 import { ByteWriter, type ByteReader } from './segments/bytes';
+import { unitsText } from '../corpus/text-units';
 
 // Text in one byte a character for ASCII and the Arabic block's first 127 code points (U+0600–
 // U+067E: the letters, the short vowels, the Arabic-Indic digits), where UTF-8 takes two for Arabic;
@@ -45,9 +46,6 @@ export function writeText(w: ByteWriter, s: string): void {
 /** The UTF-16 units of a text being read (readText): kept, grown as needed. */
 let units = new Uint16Array(256);
 
-/** How many units String.fromCharCode is given at once (its arguments go on the stack). */
-const CHARS_AT_ONCE = 4096;
-
 /** A text written by writeText. Its units are gathered in a kept buffer and made one string: a
  *  string grown a character at a time left a copy or a link per character (a doc row's URL and
  *  title are read by every query that reads the row: a heap sampling of warm queries, session 17). */
@@ -74,11 +72,7 @@ export function readText(r: ByteReader): string {
     }
   }
   if (r.pos !== end) r.fail('text runs past its length');
-  // apply takes any array-like at run time; TypeScript's signature asks for number[], hence the casts.
-  if (n <= CHARS_AT_ONCE) return String.fromCharCode.apply(null, u.subarray(0, n) as unknown as number[]);
-  let out = '';
-  for (let i = 0; i < n; i += CHARS_AT_ONCE) out += String.fromCharCode.apply(null, u.subarray(i, Math.min(n, i + CHARS_AT_ONCE)) as unknown as number[]);
-  return out;
+  return unitsText(u.subarray(0, n));
 }
 
 /** Words every table starts with. Frozen: a stored value refers to them by position (add none; a
