@@ -1,4 +1,4 @@
-// `npx tsx bench/import-identity.ts [--docs N] [--large-words]`: digests of everything a file import produces, so
+// `npx tsx bench/import-identity.ts [--docs N] [--large-words] [--tables]`: digests of everything a file import produces, so
 // that a change meant for speed alone can be checked to produce it byte for byte as before (run it
 // on both checkouts, compare the lines). For the real 2025 corpus, FA-KES and two synthetic corpora:
 // the analyses the options page's workers send (lib/engine/part-wire.ts analysePart, in runs of
@@ -6,7 +6,9 @@
 // fingerprint, MinHash, text key, event signature and word-count stream), and every row the
 // background then writes (importPart and finishImport on fake-indexeddb: reports, doc rows,
 // segments, prints, lexicon, manifest). The clock and Math.random are fixed, so the job's id and
-// the reports' import times are the same in every run.
+// the reports' import times are the same in every run. --tables: each of the two workers numbers
+// its strings once for the whole import (lib/engine/word-table.ts, as analyse-worker.ts does since
+// session 19): the analyses sent differ (a run sends only its new strings), the rows must not.
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,11 +18,12 @@ import { parseJsonLines } from '../lib/corpus/formats';
 import { openDb } from '../lib/db';
 import { beginImport, finishImport, importPart } from '../lib/engine/imports';
 import { analysePart } from '../lib/engine/part-wire';
+import { WordTable } from '../lib/engine/word-table';
 import type { ReportRecord } from '../lib/types';
 import { fakesPublished } from '../scripts/fit-events';
 import { synthCorpus } from './synth';
 
-const { values: args } = parseArgs({ options: { docs: { type: 'string', default: '3000' }, 'large-words': { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { docs: { type: 'string', default: '3000' }, 'large-words': { type: 'boolean', default: false }, tables: { type: 'boolean', default: false } } });
 // As an import's analysis worker reads (lib/engine/analyse-worker.ts); the tests' default otherwise.
 if (args['large-words']) (await import('../lib/arabic')).useLargeWordTable();
 
@@ -61,11 +64,12 @@ for (const [name, records] of Object.entries(sets)) {
   const sigs = createHash('sha1');
   const db = openDb(`identity-${name}`);
   const job = await beginImport(db, { file: `${name}.jsonl`, total: records.length, problems: [] });
+  const tables = args.tables ? [new WordTable(`${name}-0`), new WordTable(`${name}-1`)] : null;
   for (let i = 0, part = 0; i < records.length; i += PART, part++) {
     const recs = records.slice(i, i + PART);
     const runs = [];
     for (let k = 0; k < recs.length; k += RUN) {
-      const a = analysePart(recs.slice(k, k + RUN));
+      const a = analysePart(recs.slice(k, k + RUN), tables?.[k / RUN]);
       wire.update(json(a));
       sigs.update(json(a.sig));
       runs.push(structuredClone(a));
@@ -73,8 +77,8 @@ for (const [name, records] of Object.entries(sets)) {
     await importPart(db, job.id, recs, runs, { part });
   }
   await finishImport(db, job.id);
-  const tables: string[] = [];
-  for (const t of db.tables) tables.push(`${t.name} ${sha(json(await t.toArray()))}`);
+  const rows: string[] = [];
+  for (const t of db.tables) rows.push(`${t.name} ${sha(json(await t.toArray()))}`);
   db.close();
-  console.log(`${name} (${records.length}): analyses ${wire.digest('hex').slice(0, 16)}, signatures ${sigs.digest('hex').slice(0, 16)}; rows: ${tables.join(', ')}`);
+  console.log(`${name} (${records.length}): analyses ${wire.digest('hex').slice(0, 16)}, signatures ${sigs.digest('hex').slice(0, 16)}; rows: ${rows.join(', ')}`);
 }

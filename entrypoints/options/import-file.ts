@@ -5,6 +5,7 @@
 import { decodeText, DecodeError } from '../../lib/corpus/decode';
 import { CorpusFormatError, parseCorpusFile } from '../../lib/corpus/formats';
 import type { PartWire } from '../../lib/engine/part-wire';
+import { PageWords, WORDS_NOT_HELD } from '../../lib/engine/word-table';
 import type { ImportSummary } from '../../lib/engine/imports';
 import { send, type MessageName, type Protocol, type Result } from '../../lib/messaging';
 import { sendCloned } from '../../lib/cloned-messages';
@@ -31,6 +32,7 @@ function startWorkers(): Worker[] | null {
 
 function pool(workers: Worker[]) {
   let next = 0;
+  const words = new PageWords();
   const pending = new Map<number, Pending>();
   for (const w of workers) {
     // A worker that cannot load or crashes fails its parts: the background then analyses them.
@@ -53,10 +55,15 @@ function pool(workers: Worker[]) {
       w.postMessage({ id, records });
     });
   return {
+    /** Every string the workers' runs brought (each worker sends a string once an import). */
+    words,
     /** A part's analysis, split evenly between the workers: a run of records each, sent as is. */
     analyse(records: ReportRecord[]): Promise<PartWire[]> {
       const size = Math.ceil(records.length / workers.length);
-      return Promise.all(workers.map((w, i) => one(w, records.slice(i * size, (i + 1) * size))));
+      return Promise.all(workers.map((w, i) => one(w, records.slice(i * size, (i + 1) * size)).then((run) => {
+        words.add(run);
+        return run;
+      })));
     },
     stop: () => workers.forEach((w) => w.terminate()),
   };
@@ -176,7 +183,10 @@ async function importWith(file: File, analysis: Pool | null, onProgress: (done: 
     const count = part.length;
     // Each record's line in the file: a record the background refuses is named by it.
     // By structured clone: the analyses' numbers are typed arrays (lib/cloned-messages.ts).
-    const sent = resend('ui:import-part', { job: job.id, part: n, records: part, ...(lines ? { lines } : {}), ...(analyses ? { analyses } : {}) }, sendCloned).then(() => {
+    const request = (runs: PartWire[] | undefined) => resend('ui:import-part', { job: job.id, part: n, records: part, ...(lines ? { lines } : {}), ...(runs ? { analyses: runs } : {}) }, sendCloned);
+    // A background started again meanwhile holds none of the strings the runs name by number:
+    // the part once more with each run's strings whole.
+    const sent = request(analyses).catch((e: Error) => (analyses && e.message.includes(WORDS_NOT_HELD) ? request(analyses.map((r) => analysis!.words.whole(r))) : Promise.reject(e))).then(() => {
       done += count;
       onProgress(done, total);
     });

@@ -14,7 +14,7 @@ import type { NearDupIndex } from './near-dups';
 import type { Collected } from './segments/store';
 import type { Report } from '../types';
 import { termVector, type EventSignature } from '../events';
-import type { Lexicon } from './lexicon';
+import { grownMemo, type Lexicon } from './lexicon';
 import { listsOf, packTerms, type TermLists } from './term-pack';
 
 /** A report's terms as an import part sent them (part-wire.ts): indexes into the part's words and
@@ -141,8 +141,7 @@ class Postings {
 
   /** The slot of `words[x]` (an index the part's check found in range). */
   slotAt(words: readonly string[], x: number): number {
-    let memo = this.byIndex.get(words);
-    if (!memo) this.byIndex.set(words, (memo = new Int32Array(words.length).fill(-1)));
+    const memo = grownMemo(this.byIndex, words);
     let s = memo[x]!;
     if (s < 0) memo[x] = s = this.slotOf(words[x]!);
     return s;

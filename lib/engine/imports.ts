@@ -9,6 +9,7 @@ import { hash53 } from '../corpus/ids';
 import { compact, openSession, prepare, toReport, writeBatch, type IndexSession } from './index-store';
 import type { ImportJob, ImportProblemRow } from './index-types';
 import { fromPartWire, type PartWire } from './part-wire';
+import { HeldWords } from './word-table';
 import { reportTables } from '../corpus/report-pages';
 import { IMPORT_POLICY } from './segments/merge-policy';
 
@@ -186,6 +187,19 @@ async function stopSilent(db: IsnadDB, j: ImportJob, now: number): Promise<Impor
 // progress. No staging: a part either is written with its progress or not at all, and the page,
 // which holds the file, sends the next part; a worker stopped between parts is woken by it.
 const sessions = new Map<string, Promise<IndexSession>>();
+/** The strings each job's analysis workers sent (word-table.ts), two jobs' at most (a job let go of
+ *  is answered WORDS_NOT_HELD: its page sends its strings whole again). */
+const heldWords = new Map<string, HeldWords>();
+const JOBS_HELD = 2;
+
+function heldFor(jobId: string): HeldWords {
+  let h = heldWords.get(jobId);
+  if (!h) {
+    if (heldWords.size >= JOBS_HELD) heldWords.delete(heldWords.keys().next().value!);
+    heldWords.set(jobId, (h = new HeldWords()));
+  }
+  return h;
+}
 
 /**
  * Opens a page-driven job for a parsed file: its valid record count and the bad records' problems.
@@ -229,7 +243,7 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
     }
   });
   // The page's analyses, checked whole before anything is written (a malformed one throws).
-  const analysed = analyses ? fromPartWire(analyses, records.length) : null;
+  const analysed = analyses ? fromPartWire(analyses, records.length, heldFor(jobId)) : null;
   const now = Date.now();
   const reports = valid.map((r) => toReport(r, 'import', jobId, now));
   const prepared = analysed ? reports.map((report, i) => ({ report, ...analysed[kept[i]!]! })) : prepare(reports);
@@ -266,6 +280,7 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
 /** Ends a page-driven job: merges its segments so that queries read each term from one row. */
 export async function finishImport(db: IsnadDB, jobId: string): Promise<ImportSummary> {
   sessions.delete(jobId);
+  heldWords.delete(jobId);
   const before = await db.jobs.get(jobId);
   if (!before) throw new Error(`no import ${jobId}`);
   if (before.status === 'failed' && before.done < before.total) throw new ImportStopped(before.error ?? `import ${jobId} stopped`);

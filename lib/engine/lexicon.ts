@@ -69,9 +69,7 @@ export class Lexicon {
    * 100,000, bench/RESULTS.md session 8). `x` is an index into `words` (checked by the caller).
    */
   numberer(words: readonly string[]): (x: number) => number {
-    let memo = this.byIndex.get(words);
-    if (!memo) this.byIndex.set(words, (memo = new Int32Array(words.length).fill(-1)));
-    const m = memo;
+    const m = grownMemo(this.byIndex, words);
     return (x) => {
       let n = m[x]!;
       if (n < 0) m[x] = n = this.id(words[x]!);
@@ -93,6 +91,20 @@ export class Lexicon {
     // Numbers kept by index may be among those forgotten.
     this.byIndex = new WeakMap();
   }
+}
+
+/**
+ * The numbers kept for `words` by index (-1: none yet), as long as `words`: an import's table of
+ * strings (word-table.ts) is one array that grows part after part, its numbers kept meanwhile.
+ */
+export function grownMemo(memos: { get(k: readonly string[]): Int32Array | undefined; set(k: readonly string[], v: Int32Array): unknown }, words: readonly string[]): Int32Array {
+  let memo = memos.get(words);
+  if (!memo || memo.length < words.length) {
+    const more = new Int32Array(Math.max(words.length, 2 * (memo?.length ?? 0))).fill(-1);
+    if (memo) more.set(memo);
+    memos.set(words, (memo = more));
+  }
+  return memo;
 }
 
 const lexicons = new WeakMap<object, Lexicon>();

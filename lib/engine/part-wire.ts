@@ -17,12 +17,17 @@ import { textKey } from '../corpus/ids';
 import { eventSignature, termVector, type EventSignature } from '../events';
 import { checkedSignature } from './wire';
 import { checkedStream, streamOf, type TermLists } from './term-pack';
+import { MAX_TABLE_WORDS, nextList, WORDS_NOT_HELD, type HeldWords, type WordTable } from './word-table';
 
 /** A run of reports' analyses (Features, text key, event signature, word counts). Offsets: n + 1
  *  each, report i's entries are [off[i], off[i + 1]). */
 export interface PartWire {
-  /** Every string the numbers below name by index, once. */
+  /** Every string the numbers below name by index, once; with `table`, only those its worker had
+   *  not sent before (word-table.ts), the others named by their number in the table. */
   words: string[];
+  /** The worker's table of strings, and the number of `words[0]` in it. */
+  table?: string;
+  base?: number;
   /** Terms (indexes in `words`) and their weighted counts, in parallel. */
   tOff: Uint32Array;
   t: Uint32Array;
@@ -63,16 +68,29 @@ class Lists {
   }
 }
 
-/** Numbers the runs analysePart has numbered terms for (features.ts TermIds). */
-let runs = 0;
+/** The analysis of a run of records, as a worker sends it: its strings all in `words`, or with a
+ *  `table` (one per worker and import) only those the table did not hold. */
+export function analysePart(records: readonly ReportRecord[], table?: WordTable): PartWire {
+  if (!table) return analyseRun(records, new Map(), nextList());
+  const base = table.index.size;
+  try {
+    return { ...analyseRun(records, table.index, table.list), table: table.key, base };
+  } catch (e) {
+    // Strings numbered by a run never sent are forgotten, and so are the numbers kept on terms.
+    for (const [w, i] of table.index) if (i >= base) table.index.delete(w);
+    table.list = nextList();
+    throw e;
+  }
+}
 
-/** The analysis of a run of records, as a worker sends it. */
-export function analysePart(records: readonly ReportRecord[]): PartWire {
+function analyseRun(records: readonly ReportRecord[], index: Map<string, number>, list: number): PartWire {
   const words: string[] = [];
-  const index = new Map<string, number>();
   const id = (w: string) => {
     let i = index.get(w);
-    if (i === undefined) index.set(w, (i = words.push(w) - 1));
+    if (i === undefined) {
+      index.set(w, (i = index.size));
+      words.push(w);
+    }
     return i;
   };
   const [t, e, s, v] = [new Lists(), new Lists(), new Lists(), new Lists()];
@@ -84,7 +102,7 @@ export function analysePart(records: readonly ReportRecord[]): PartWire {
   const tk: string[] = [];
   const sig: EventSignature[] = [];
   // Each report's terms' indexes in `words` pushed to t.xs by the analysis, in the terms map's order.
-  const termIds = { list: ++runs, id, out: t.xs };
+  const termIds = { list, id, out: t.xs };
   for (const r of records) {
     // The signature and the word counts read the title and lede again from analyse()'s scan.
     const { features: f, scanned } = analyseScanned(r.title, r.text, r.publishedAt, undefined, { termIds });
@@ -131,8 +149,8 @@ const MAX_STREAM = 2_000;
 
 const malformed = (why: string) => new Error(`malformed text analysis in an import part: ${why}`);
 
-function checkedWords(w: unknown, reports: number): string[] {
-  if (!Array.isArray(w) || w.length > reports * MAX_WORDS_A_REPORT) throw malformed('words');
+function checkedWords(w: unknown, most: number): string[] {
+  if (!Array.isArray(w) || w.length > most) throw malformed('words');
   for (let i = 0; i < w.length; i++) {
     const s: unknown = w[i];
     if (typeof s !== 'string' || s.length > MAX_WORD) throw malformed('words');
@@ -196,8 +214,7 @@ function checkedRun(p: Partial<PartWire>, n: number, size: number): PartWire {
 }
 
 /** Report `i` of a checked run, with its strings from `words`. */
-function reportOf(p: PartWire, i: number): Analysis {
-  const { words } = p;
+function reportOf(p: PartWire, words: readonly string[], i: number): Analysis {
   const entities: EntityRef[] = [];
   // The entity's name stays in the gazetteer: the background stores entities by id.
   for (let k = p.eOff[i]!; k < p.eOff[i + 1]!; k += 2) entities.push({ id: words[p.e[k]!]!, name: words[p.e[k]!]!, type: words[p.e[k + 1]!]! });
@@ -216,18 +233,53 @@ function reportOf(p: PartWire, i: number): Analysis {
   return { f, tk: p.tk[i]!, sig: checkedSignature(p.sig[i]), ...(v.length ? { tv: { s: v, terms: words } } : {}) };
 }
 
-/** A part's analyses from the page, checked whole (the first fault throws: nothing is written),
- *  in the order of its `records` records. */
-export function fromPartWire(parts: unknown, records: number): Analysis[] {
+/** The strings a run's numbers name: its own, or its table's as `held` holds them with the run's
+ *  new ones (checked here, taken in by `take` once the whole part is checked). */
+function wordsOf(p: Partial<PartWire>, n: number, held: HeldWords | undefined, named: Set<string>): { size: number; take: () => readonly string[] } {
+  // A run sent whole names its table's strings from the first: bounded by the table's bound.
+  const tabled = p.table !== undefined || p.base !== undefined;
+  const fresh = checkedWords(p.words, tabled ? MAX_TABLE_WORDS : n * MAX_WORDS_A_REPORT);
+  if (!tabled) return { size: fresh.length, take: () => fresh };
+  const { table: key, base } = p;
+  if (!held || typeof key !== 'string' || key.length > 100 || named.has(key) || !Number.isSafeInteger(base) || base! < 0) throw malformed('word table');
+  // One run a table in a part (a worker's run of it): its strings are checked against the table as held.
+  named.add(key);
+  // Its array now (a table made later may let go of the oldest: this one is still filled and read).
+  const table = held.table(key);
+  if (base! > table.length) throw new Error(`import part ${WORDS_NOT_HELD}: table ${key} from ${base}, ${table.length} held`);
+  const size = Math.max(table.length, base! + fresh.length);
+  if (size > MAX_TABLE_WORDS) throw malformed('word table too large');
+  // Sent again (a lost reply, a part sent whole): the strings held must be the same.
+  for (let i = base!; i < table.length && i - base! < fresh.length; i++) if (table[i] !== fresh[i - base!]) throw malformed('words unlike those sent before');
+  return {
+    size,
+    take: () => {
+      for (let i = table.length - base!; i < fresh.length; i++) table.push(fresh[i]!);
+      return table;
+    },
+  };
+}
+
+/** A part's analyses from the page, checked whole (the first fault throws: nothing is written, no
+ *  string taken into `held`), in the order of its `records` records. `held`: the job's tables of
+ *  strings (word-table.ts), for runs that name one. */
+export function fromPartWire(parts: unknown, records: number, held?: HeldWords): Analysis[] {
   if (!Array.isArray(parts) || parts.length > records + 1) throw malformed('not a list of runs');
-  const out: Analysis[] = [];
+  const runs: Array<{ run: PartWire; n: number; take: () => readonly string[] }> = [];
+  const named = new Set<string>();
+  let total = 0;
   for (const p of parts as Array<Partial<PartWire> | null>) {
     if (!p || typeof p !== 'object' || !(p.len instanceof Float64Array)) throw malformed('not a run of analyses');
     const n = p.len.length;
-    if (out.length + n > records) throw malformed(`more analyses than the part's ${records} records`);
-    const run = checkedRun(p, n, checkedWords(p.words, n).length);
-    for (let i = 0; i < n; i++) out.push(reportOf(run, i));
+    if ((total += n) > records) throw malformed(`more analyses than the part's ${records} records`);
+    const { size, take } = wordsOf(p, n, held, named);
+    runs.push({ run: checkedRun(p, n, size), n, take });
   }
-  if (out.length !== records) throw malformed(`${records} records but ${out.length} analyses`);
+  if (total !== records) throw malformed(`${records} records but ${total} analyses`);
+  const out: Analysis[] = [];
+  for (const { run, n, take } of runs) {
+    const words = take();
+    for (let i = 0; i < n; i++) out.push(reportOf(run, words, i));
+  }
   return out;
 }
