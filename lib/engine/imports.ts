@@ -226,6 +226,10 @@ export async function beginImport(db: IsnadDB, { file, total, problems, source }
  * `lines` (the line of each record in its file) names a record refused here by its line.
  */
 export async function importPart(db: IsnadDB, jobId: string, records: unknown[], analyses?: PartWire[], { part, lines }: { part?: number; lines?: unknown[] } = {}): Promise<ImportJob> {
+  // The page's analyses, checked whole before anything is written (a malformed one throws), and
+  // before the first wait: parts in flight take their strings into the job's tables in the order
+  // they came (a run names the strings of the one before by number).
+  const analysed = analyses ? fromPartWire(analyses, records.length, heldFor(jobId)) : null;
   const valid: ReportRecord[] = [];
   const problems: ImportProblemRow[] = [];
   const current = await db.jobs.get(jobId);
@@ -242,8 +246,6 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
       kept.push(i);
     }
   });
-  // The page's analyses, checked whole before anything is written (a malformed one throws).
-  const analysed = analyses ? fromPartWire(analyses, records.length, heldFor(jobId)) : null;
   const now = Date.now();
   const reports = valid.map((r) => toReport(r, 'import', jobId, now));
   const prepared = analysed ? reports.map((report, i) => ({ report, ...analysed[kept[i]!]! })) : prepare(reports);
