@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, waitForCorpus } from '../tests/e2e/harness/chromium';
-import { coldStartProfiles, workerSession } from './worker-cdp';
+import { coldStartProfiles, workerHeapSnapshot, workerSession } from './worker-cdp';
 import { pickQueries } from './run';
 import { synthCorpus } from './synth';
 import { measureStores } from './storage-sizes';
@@ -182,7 +182,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, 'profile-ms': { type: 'string' }, 'heap-sample': { type: 'string' }, 'heap-kept': { type: 'string' }, 'js-flags': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, 'profile-ms': { type: 'string' }, 'heap-sample': { type: 'string' }, 'heap-kept': { type: 'string' }, 'heap-snapshot': { type: 'string' }, 'js-flags': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
   const docs = Number(values.docs ?? 10_000);
   const restarts = Number(values.restarts ?? 15);
   const loadBefore = loadavg().map((x) => Math.round(x * 10) / 10);
@@ -281,8 +281,22 @@ async function main(): Promise<void> {
     const stopKept = async (file: string) => {
       if (keeper) writeFileSync(file, JSON.stringify((await keeper.ask<{ profile: unknown }>('HeapProfiler.stopSampling')).profile));
     };
+    // --heap-snapshot PREFIX: heap snapshots of the worker (its live heap: V8 collects first, so
+    // they move the collections that follow; not for timed runs) after the import, just after the
+    // first warm-up query and a second later, after the warm-up, after the lists
+    // (PREFIX.<when>.heapsnapshot; bench/heap-summary.ts reads them).
+    const snapshot = (when: string) => (values['heap-snapshot'] ? workerHeapSnapshot(cdp, `${values['heap-snapshot']}.${when}.heapsnapshot`) : Promise.resolve());
+    await snapshot('after-import');
     await startKept();
-    for (const g of queries.slice(0, 10)) await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 });
+    for (const [i, g] of queries.slice(0, 10).entries()) {
+      await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 });
+      if (i === 0 && values['heap-snapshot']) {
+        await snapshot('after-q1');
+        await sleep(1000);
+        await snapshot('after-q1-1s');
+      }
+    }
+    await snapshot('after-warmup');
     const warm: number[] = [];
     await stopKept(`${values['heap-kept']}.warmup.json`);
     await startKept();
@@ -309,6 +323,7 @@ async function main(): Promise<void> {
     }
     const warmCpuS = cpuSince(warmCpu0, chromiumCpu());
     workerClock.listTo = await workerNow();
+    await snapshot('after-lists');
     await stopKept(`${values['heap-kept']}.lists.json`);
     await startKept();
     if (sampler) {

@@ -1,4 +1,5 @@
 // DevTools access to the extension's service worker from a page's session (benchmarks only).
+import { createWriteStream } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
 
 /**
@@ -28,8 +29,34 @@ export async function workerSession(cdp: CDPSession) {
         cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
       });
     },
+    /** Calls `fn` with the params of each event `method` the worker sends, until the returned stop is called. */
+    on(method: string, fn: (params: Record<string, unknown>) => void): () => void {
+      const onMessage = (ev: { sessionId: string; message: string }) => {
+        if (ev.sessionId !== sessionId) return;
+        const m = JSON.parse(ev.message) as { method?: string; params?: Record<string, unknown> };
+        if (m.method === method) fn(m.params ?? {});
+      };
+      cdp.on('Target.receivedMessageFromTarget', onMessage);
+      return () => cdp.off('Target.receivedMessageFromTarget', onMessage);
+    },
     close: () => cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined),
   };
+}
+
+/** A heap snapshot of the service worker (its live heap: V8 collects first), written to `file`. */
+export async function workerHeapSnapshot(cdp: CDPSession, file: string): Promise<void> {
+  const sw = await workerSession(cdp);
+  if (!sw) throw new Error('no service worker to snapshot');
+  const out = createWriteStream(file);
+  const stop = sw.on('HeapProfiler.addHeapSnapshotChunk', (p) => out.write(p.chunk as string));
+  try {
+    await sw.ask('HeapProfiler.enable');
+    await sw.ask('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    stop();
+    await new Promise((resolve) => out.end(resolve));
+    await sw.close();
+  }
 }
 
 

@@ -1,40 +1,79 @@
 // Doc rows a running worker has read for earlier queries (the candidates a query re-scores), kept
 // for the next ones: reports of the current news recur among candidates. Like the segment cache, a
 // cache of reads: rows are dropped when written (a near-duplicate group changes) or deleted.
-import type { DocRow } from './index-types';
+//
+// Rows are kept as stored, packed, in one ring of bytes (row-ring.ts), not as the objects ranking
+// reads: a query decodes those it asks for. Kept decoded, 4,000 rows were ≈ 100,000 objects that
+// every full collection of the worker marked and every scavenge copied as they were promoted
+// (bench/RESULTS.md, session 19 (warm20)). A row of an older shape (fields by name) is kept as it is.
+// Each row kept has a key, the same for as long as it is kept unchanged and never given to another:
+// what is worked out once per row (its event document, judge-candidates.ts) is kept by it.
+import type { DocRecord } from './doc-rows';
+import { RowRing, ringable } from './row-ring';
 
-export const CACHE_ROWS = 4000;
+/** The ring's bytes: ≈ 5,900 rows of 100,000 synthetic reports (≈ 700 bytes a row packed). */
+export const CACHE_BYTES = 4 << 20;
+/** Rows the ring holds at most, whatever their size. */
+export const CACHE_ROWS = 8192;
+/** Rows of an older shape held at most (kept as objects). */
+const LOOSE_ROWS = 4000;
 
-const caches = new WeakMap<object, { gen: number; rows: Map<number, DocRow> }>();
+/** A cached row as stored, and its key. */
+export interface KeptRow {
+  rec: DocRecord;
+  key: number;
+}
 
-function cacheOf(db: object) {
+interface Cache {
+  gen: number;
+  ring: RowRing;
+  loose: Map<number, KeptRow>;
+}
+
+const caches = new WeakMap<object, Cache>();
+/** Keys are never given twice, whichever database's row. */
+let nextKey = 1;
+
+function cacheOf(db: object): Cache {
   let c = caches.get(db);
-  if (!c) caches.set(db, (c = { gen: 0, rows: new Map() }));
+  if (!c) caches.set(db, (c = { gen: 0, ring: new RowRing(CACHE_BYTES, CACHE_ROWS), loose: new Map() }));
   return c;
 }
 
-/** The doc rows of `ns` (undefined for a deleted report), cached or read with `read`. */
-export async function docRows(db: object, ns: readonly number[], read: (ns: number[]) => Promise<Array<DocRow | undefined>>): Promise<Array<DocRow | undefined>> {
+function cached(c: Cache, n: number): KeptRow | undefined {
+  const got = c.ring.get(n);
+  return got ? { rec: got.row, key: got.key } : c.loose.get(n);
+}
+
+/** The stored doc rows of `ns` (undefined for a deleted report) with their keys, cached or read with `read`. */
+export async function docRecords(db: object, ns: readonly number[], read: (ns: number[]) => Promise<Array<DocRecord | undefined>>): Promise<Array<KeptRow | undefined>> {
   const c = cacheOf(db);
   const gen = c.gen;
-  const missing = ns.filter((n) => !c.rows.has(n));
+  const missing = ns.filter((n) => !c.ring.has(n) && !c.loose.has(n));
   const got = missing.length ? await read(missing) : [];
+  const fresh = new Map<number, KeptRow | undefined>();
+  got.forEach((d, i) => fresh.set(missing[i]!, d && { rec: d, key: nextKey++ }));
+  // Rows written while this read was under way are not kept (what was read may be older).
   if (c.gen === gen) {
-    got.forEach((d) => {
-      if (d) c.rows.set(d.n, d);
-    });
-    for (const k of c.rows.keys()) {
-      if (c.rows.size <= CACHE_ROWS) break;
-      c.rows.delete(k);
+    for (const k of fresh.values()) {
+      if (!k) continue;
+      if (ringable(k.rec)) {
+        if (c.ring.put(k.rec, k.key)) continue;
+      }
+      c.loose.delete(k.rec.n);
+      c.loose.set(k.rec.n, k);
+      if (c.loose.size > LOOSE_ROWS) c.loose.delete(c.loose.keys().next().value!);
     }
   }
-  const fresh = new Map(missing.map((n, i) => [n, got[i]]));
-  return ns.map((n) => (fresh.has(n) ? fresh.get(n) : c.rows.get(n)));
+  return ns.map((n) => (fresh.has(n) ? fresh.get(n) : cached(c, n)));
 }
 
 /** Called when doc rows are rewritten or deleted. */
 export function forgetDocs(db: object, ns: Iterable<number>): void {
   const c = cacheOf(db);
   c.gen++;
-  for (const n of ns) c.rows.delete(n);
+  for (const n of ns) {
+    c.ring.delete(n);
+    c.loose.delete(n);
+  }
 }

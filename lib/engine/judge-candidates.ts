@@ -5,6 +5,7 @@
 import { eventDoc, judgeAmong, type judge, type EventDoc } from '../events';
 import { MAYBE_SAME_EVENT } from '../events/types';
 import { storedEventDoc } from './event-sigs';
+import { rowKey } from './row-keys';
 import type { Folded } from './fold-duplicates';
 import type { DocRow } from './index-types';
 import type { RankSource } from './rank';
@@ -29,15 +30,17 @@ export const KEPT_EVENT_DOCS = 240;
  * these documents (lib/events/judge-among.ts). Not one for every row the doc cache keeps (up to
  * 4,000): a document is ≈ 8 KB (its word counts as maps), and kept for every row judged it was most
  * of what a warm query left live for the major collections to go through (session 17). A row
- * written again is a new object: its old one goes with age.
+ * written again is read with a new key: its old document goes with age.
  */
-const rowDocs = new Map<DocRow, EventDoc | null>();
+const rowDocs = new Map<object | number, EventDoc | null>();
 
 export function rowEventDoc(d: DocRow): EventDoc | null {
-  let doc = rowDocs.get(d);
+  // By the row's key (row-keys.ts): the doc cache decodes a row anew for each query.
+  const key = rowKey(d);
+  let doc = rowDocs.get(key);
   if (doc === undefined) doc = storedEventDoc(d);
-  else rowDocs.delete(d);
-  rowDocs.set(d, doc);
+  else rowDocs.delete(key);
+  rowDocs.set(key, doc);
   if (rowDocs.size > KEPT_EVENT_DOCS) rowDocs.delete(rowDocs.keys().next().value!);
   return doc;
 }

@@ -3,7 +3,8 @@
 // storage of the same index (packed segments, issue 20) answers the same queries unchanged.
 import type { IsnadDB } from '../db';
 import type { Report } from '../types';
-import { docRows } from './doc-cache';
+import { docRecords } from './doc-cache';
+import { keyRow } from './row-keys';
 import { readPostings } from './index-store';
 import type { DocRow, IndexMeta } from './index-types';
 import { docOf } from './doc-rows';
@@ -16,11 +17,12 @@ import { getReports } from '../corpus/report-pages';
 import type { ReadWaits } from './query-phases';
 import { cachedTexts, readAhead } from '../corpus/text-cache';
 
-/** Doc rows by number, with the lexicon pages their word counts use read (lib/engine/term-pack.ts). */
-async function readDocs(db: IsnadDB, ns: number[]): Promise<Array<DocRow | undefined>> {
+/** Doc rows by number (cached, doc-cache.ts, or read), decoded for this query, with the lexicon
+ *  pages their word counts use read (lib/engine/term-pack.ts). */
+async function readDocs(db: IsnadDB, ns: readonly number[]): Promise<Array<DocRow | undefined>> {
   // A worker's first query reads the lexicon beside the rows, not after them (one wait fewer).
   const words = lexiconRead(db) ? null : lexiconWith(db, Infinity);
-  const rows = (await readDocRows(db, ns)).map((d) => d && docOf(d));
+  const rows = (await docRecords(db, ns, (missing) => readDocRows(db, missing))).map((k) => k && keyRow(docOf(k.rec), k.key));
   await words;
   let max = -1;
   for (const d of rows) {
@@ -81,7 +83,7 @@ export function storeReader(db: IsnadDB): IndexReader {
       queryEnded(db, reader);
       loadAfter(db, segs);
     },
-    docs: (ns) => docRows(db, ns, (missing) => readDocs(db, missing)),
+    docs: (ns) => readDocs(db, ns),
     texts: (ids) => cachedTexts(db, ids, (missing) => getReports(db, missing)),
   };
   return reader;

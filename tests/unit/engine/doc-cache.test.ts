@@ -1,39 +1,66 @@
 import { describe, expect, it } from 'vitest';
-import { CACHE_ROWS, docRows, forgetDocs } from '../../../lib/engine/doc-cache';
-import type { DocRow } from '../../../lib/engine/index-types';
+import { CACHE_BYTES, docRecords, forgetDocs } from '../../../lib/engine/doc-cache';
+import type { DocRecord, PackedDoc } from '../../../lib/engine/doc-rows';
 
-const row = (n: number, dup: number | null = null) => ({ n, id: `r${n}`, dup }) as unknown as DocRow;
+/** A packed row as a doc page gives it (the ring keeps it), with `size` bytes of `b`. */
+const row = (n: number, dup: number | null = null, size = 40): PackedDoc => ({ n, id: `r${n}`, outlet: 'sana', dup, b: new Uint8Array(size).fill(n & 0xff) });
+/** A row of the older shape (fields by name): kept as it is. */
+const old = (n: number) => ({ n, id: `o${n}`, outlet: 'sana', dup: null, url: `https://x.example/${n}`, title: 't', publishedAt: null, day: null, len: 3, e: [], src: [], h: [0, 0], mh: [], tk: 'k' }) as unknown as DocRecord;
 
 describe('the cache of doc rows', () => {
   it('reads only rows it does not hold, and reads again a row that was rewritten or deleted', async () => {
     const db = {};
     const reads: number[][] = [];
-    let stored = new Map([1, 2, 3].map((n) => [n, row(n)]));
+    let stored = new Map<number, DocRecord>([...[1, 2, 3].map((n) => [n, row(n)] as const), [4, old(4)]]);
     const read = async (ns: number[]) => {
       reads.push(ns);
       return ns.map((n) => stored.get(n));
     };
-    expect((await docRows(db, [1, 2], read)).map((d) => d!.n)).toEqual([1, 2]);
-    expect((await docRows(db, [2, 3, 1], read)).map((d) => d!.n)).toEqual([2, 3, 1]);
-    expect(reads).toEqual([[1, 2], [3]]);
+    const first = await docRecords(db, [1, 2, 4], read);
+    expect(first.map((k) => k!.rec.n)).toEqual([1, 2, 4]);
+    const second = await docRecords(db, [2, 3, 1, 4], read);
+    expect(second.map((k) => k!.rec)).toEqual([row(2), row(3), row(1), old(4)]);
+    expect(reads).toEqual([[1, 2, 4], [3]]);
+    // A row from the ring is a new object each time, with the same key; an older row is kept as it is.
+    expect(second[2]!.rec).not.toBe(first[0]!.rec);
+    expect(second[2]!.key).toBe(first[0]!.key);
+    expect(second[3]!.rec).toBe(first[2]!.rec);
     // Report 1 joins a near-duplicate group, report 3 is deleted.
     stored = new Map([[1, row(1, 1)], [2, row(2)]]);
     forgetDocs(db, [1, 3]);
-    const again = await docRows(db, [1, 2, 3], read);
-    expect(again.map((d) => d?.dup ?? null)).toEqual([1, null, null]);
+    const again = await docRecords(db, [1, 2, 3], read);
+    expect(again.map((k) => k?.rec.dup ?? null)).toEqual([1, null, null]);
     expect(again[2]).toBeUndefined();
+    expect(again[0]!.key).not.toBe(first[0]!.key);
     expect(reads.at(-1)).toEqual([1, 3]);
   });
 
-  it('holds at most CACHE_ROWS rows', async () => {
+  it('keeps no row read while a write was under way', async () => {
     const db = {};
-    const all = Array.from({ length: CACHE_ROWS + 10 }, (_, i) => i + 1);
     let reads = 0;
-    const read = async (ns: number[]) => ((reads += ns.length), ns.map((n) => row(n)));
-    await docRows(db, all, read);
-    await docRows(db, all.slice(-CACHE_ROWS), read);
+    const read = async (ns: number[]) => {
+      reads++;
+      forgetDocs(db, ns); // a write lands while the read is under way
+      return ns.map((n) => row(n));
+    };
+    await docRecords(db, [5], read);
+    await docRecords(db, [5], read);
+    expect(reads).toBe(2);
+  });
+
+  it('holds at most CACHE_BYTES of rows, the oldest dropped first', async () => {
+    const db = {};
+    const size = 1000;
+    const fit = Math.floor(CACHE_BYTES / (size + 8));
+    const all = Array.from({ length: fit + 50 }, (_, i) => i + 1);
+    let reads = 0;
+    const read = async (ns: number[]) => ((reads += ns.length), ns.map((n) => row(n, null, size)));
+    for (let i = 0; i < all.length; i += 500) await docRecords(db, all.slice(i, i + 500), read);
     expect(reads).toBe(all.length);
-    await docRows(db, [1], read);
+    // The last rows put are held, the first ones are not.
+    await docRecords(db, all.slice(-Math.floor(fit * 0.9)), read);
+    expect(reads).toBe(all.length);
+    await docRecords(db, [1], read);
     expect(reads).toBe(all.length + 1);
   });
 });

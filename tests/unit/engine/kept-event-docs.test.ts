@@ -23,6 +23,11 @@ it('keeps the documents of the rows judged last, and no more', async () => {
   const first = rowEventDoc(rows[0]!);
   expect(first).not.toBeNull();
   expect(rowEventDoc(rows[0]!)).toBe(first);
+  // The doc cache decodes a row anew for each query (doc-cache.ts): the same row read again is
+  // another object, and its document the same; the same report through another handle is not.
+  const [reread] = await storeReader(db).docs([rows[0]!.n]);
+  expect(reread).not.toBe(rows[0]);
+  expect(rowEventDoc(reread!)).toBe(first);
   // Judged again within the last KEPT_EVENT_DOCS rows: the same document.
   for (const d of rows.slice(1, KEPT_EVENT_DOCS)) rowEventDoc(d);
   expect(rowEventDoc(rows[0]!)).toBe(first);
