@@ -12,7 +12,7 @@ interface Snapshot {
   strings: string[];
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string' }, json: { type: 'boolean' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string' }, json: { type: 'boolean' }, children: { type: 'string' }, 'classes-under': { type: 'string' } } });
 const top = Number(values.top ?? 25);
 const snap = JSON.parse(readFileSync(positionals[0]!, 'utf8')) as Snapshot;
 const { meta } = snap.snapshot;
@@ -135,8 +135,18 @@ for (let changed = true; changed; ) {
 
 // Retained sizes: each node's own plus what it dominates (children before parents in postorder).
 const retained = new Float64Array(N);
-for (const v of post) retained[v]! += sizeOf(v);
-for (const v of post) if (v !== 0) retained[idom[v]!]! += retained[v]!;
+// And the objects each holds (the collector's marking goes object by object; a typed array's bytes
+// are one object of the browser's).
+const held = new Uint32Array(N);
+for (const v of post) {
+  retained[v]! += sizeOf(v);
+  held[v]! += 1;
+}
+for (const v of post) {
+  if (v === 0) continue;
+  retained[idom[v]!]! += retained[v]!;
+  held[idom[v]!]! += held[v]!;
+}
 
 const total = post.reduce((s, v) => s + sizeOf(v), 0);
 const byClass = new Map<string, { count: number; self: number }>();
@@ -187,12 +197,39 @@ const summary = {
   liveMB: mb(total),
   objects: post.length,
   byClass: [...byClass].sort((a, b) => b[1].self - a[1].self).slice(0, top).map(([c, g]) => ({ class: c, count: g.count, selfMB: mb(g.self) })),
-  retainers: listed.map((v) => ({ class: classOf(v), name: typeOf(v) === 'string' ? nameOf(v).slice(0, 40) : undefined, retainedMB: mb(retained[v]!), selfKB: Math.round(sizeOf(v) / 102.4) / 10, path: path(v) })),
+  retainers: listed.map((v) => ({ class: classOf(v), name: typeOf(v) === 'string' ? nameOf(v).slice(0, 40) : undefined, retainedMB: mb(retained[v]!), objects: held[v]!, selfKB: Math.round(sizeOf(v) / 102.4) / 10, path: path(v) })),
 };
 if (values.json) process.stdout.write(`${JSON.stringify(summary, null, 1)}\n`);
 else {
   process.stdout.write(`${summary.file}: ${summary.liveMB} MB live, ${summary.objects} objects\n\nby constructor (count, own MB):\n`);
   for (const c of summary.byClass) process.stdout.write(`  ${c.class.slice(0, 50).padEnd(50)} ${String(c.count).padStart(8)} ${c.selfMB.toFixed(2).padStart(8)}\n`);
-  process.stdout.write('\nretaining the most (retained MB, held by):\n');
-  for (const r of summary.retainers) process.stdout.write(`  ${r.retainedMB.toFixed(2).padStart(7)}  ${r.class}${r.name ? ` "${r.name}"` : ''}  ← ${r.path}\n`);
+  process.stdout.write('\nretaining the most (retained MB, objects, held by):\n');
+  for (const r of summary.retainers) process.stdout.write(`  ${r.retainedMB.toFixed(2).padStart(7)} ${String(r.objects).padStart(7)}  ${r.class}${r.name ? ` "${r.name}"` : ''}  ← ${r.path}\n`);
+}
+
+// --children: under each of the first retainers, what it dominates directly, by objects held.
+if (values.children) {
+  const kids = new Map<number, number[]>();
+  for (const v of post) if (v !== 0) (kids.get(idom[v]!) ?? kids.set(idom[v]!, []).get(idom[v]!)!).push(v);
+  for (const u of listed.slice(0, Number(values.children))) {
+    process.stdout.write(`\nunder ${classOf(u)} (${held[u]} objects):\n`);
+    for (const v of (kids.get(u) ?? []).sort((a, b) => held[b]! - held[a]!).slice(0, 15)) process.stdout.write(`  ${String(held[v]).padStart(7)} ${mb(retained[v]!).toFixed(2).padStart(7)} MB  ${heldBy(v)}\n`);
+  }
+}
+
+// --classes-under: what the first retainers hold, by constructor (own MB, objects).
+if (values['classes-under']) {
+  for (const u of listed.slice(0, Number(values['classes-under']))) {
+    const g = new Map<string, { count: number; self: number }>();
+    for (const v of post) {
+      if (v === u || !isUnder(v, u)) continue;
+      const c = classOf(v);
+      const e = g.get(c) ?? { count: 0, self: 0 };
+      e.count++;
+      e.self += sizeOf(v);
+      g.set(c, e);
+    }
+    process.stdout.write(`\nheld by ${classOf(u)} (${held[u]} objects), by constructor:\n`);
+    for (const [c, e] of [...g].sort((a, b) => b[1].self - a[1].self).slice(0, 12)) process.stdout.write(`  ${c.slice(0, 50).padEnd(50)} ${String(e.count).padStart(7)} ${mb(e.self).toFixed(2).padStart(7)}\n`);
+  }
 }
