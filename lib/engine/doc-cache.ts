@@ -14,7 +14,7 @@ import { RowRing, ringable } from './row-ring';
 /** The ring's bytes: ≈ 5,900 rows of 100,000 synthetic reports (≈ 700 bytes a row packed). */
 export const CACHE_BYTES = 4 << 20;
 /** Rows the ring holds at most, whatever their size. */
-export const CACHE_ROWS = 8192;
+const CACHE_ROWS = 8192;
 /** Rows of an older shape held at most (kept as objects). */
 const LOOSE_ROWS = 4000;
 
