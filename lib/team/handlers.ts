@@ -13,8 +13,12 @@ type TeamHandlers = Pick<Handlers, 'ui:team' | 'ui:team-connect' | 'ui:team-chec
 
 /** `tabArticle`: the article of the tab a request is about (a framed panel: its own tab only). */
 export function teamHandlers(corpus: IsnadDB, tabArticle: (tabId: number | undefined, sender: Sender) => Promise<Article | null>): TeamHandlers {
+  // Declared on first use: a stopped worker starts for a lookup far more often than for the team.
+  let teamDb: TeamDeps['teamDb'] | null = null;
   const deps: TeamDeps = {
-    teamDb: openTeamDb(),
+    get teamDb() {
+      return (teamDb ??= openTeamDb());
+    },
     corpus,
     permitted: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   };

@@ -1,7 +1,8 @@
 // The background wires each domain's handlers into one object: every message of the protocol is
 // answered by exactly one domain (a message two domains answer would be decided by spread order).
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
 import { clippingsHandlers, settingsStorage } from '../../../lib/clippings/handlers';
 import { compareHandlers } from '../../../lib/compare/handlers';
 import { corpusHandlers } from '../../../lib/corpus/handlers';
@@ -39,5 +40,19 @@ describe('domain handlers', () => {
     expect([...owners.keys()].sort()).toEqual(Object.keys(ROLES).sort());
     expect([...owners].filter(([, d]) => d.length > 1)).toEqual([]);
     db.close();
+  });
+
+  it('declare no database of their own as the worker starts: the team database on its first message', async () => {
+    const db = openDb(`handlers-team-${Math.random()}`);
+    const declared = vi.spyOn(Dexie.prototype, 'version');
+    try {
+      const team = teamHandlers(db, async () => null);
+      expect(declared).not.toHaveBeenCalled();
+      await team['ui:team'](undefined as never, { role: 'page' } as never);
+      expect(declared).toHaveBeenCalledTimes(1);
+    } finally {
+      declared.mockRestore();
+      db.close();
+    }
   });
 });
