@@ -29,7 +29,8 @@ const DB_NAME = 'isnad';
 
 /** The latest version, and every table as the history leaves it (null: a table it dropped). */
 const LATEST = SCHEMA_HISTORY.at(-1)!.version;
-const LATEST_STORES: Record<string, string | null> = Object.assign({}, ...SCHEMA_HISTORY.map((s) => s.stores));
+const LATEST_STORES: Record<string, string | null> = {};
+for (const s of SCHEMA_HISTORY) Object.assign(LATEST_STORES, s.stores);
 
 type Deps = { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
 
