@@ -283,7 +283,7 @@ async function main(): Promise<void> {
     };
     // --heap-snapshot PREFIX: heap snapshots of the worker (its live heap: V8 collects first, so
     // they move the collections that follow; not for timed runs) after the import, just after the
-    // first warm-up query and a second later, after the warm-up, after the lists
+    // first warm-up query and a second later, after the warm-up, after the lists and after the phrases
     // (PREFIX.<when>.heapsnapshot; bench/heap-summary.ts reads them).
     const snapshot = (when: string) => (values['heap-snapshot'] ? workerHeapSnapshot(cdp, `${values['heap-snapshot']}.${when}.heapsnapshot`) : Promise.resolve());
     await snapshot('after-import');
@@ -338,6 +338,7 @@ async function main(): Promise<void> {
     for (const g of queries) full.push((await send(page, 'ui:related', { query: asQuery(corpus.records[g[0]!]!), top: 10 })).ms);
     const fullCpuS = cpuSince(fullCpu0, chromiumCpu());
     workerClock.phrasesTo = await workerNow();
+    await snapshot('after-phrases');
     await stopKept(values['heap-kept']!);
     await keeper?.close();
     const heapMB = await workerHeapMB(cdp);
