@@ -70,7 +70,9 @@ export async function docRecords(db: object, ns: readonly number[], read: (ns: n
 
 /** Called when doc rows are rewritten or deleted. */
 export function forgetDocs(db: object, ns: Iterable<number>): void {
-  const c = cacheOf(db);
+  // No cache yet, no read under way (docRecords makes it before it reads): nothing to forget.
+  const c = caches.get(db);
+  if (!c) return;
   c.gen++;
   for (const n of ns) {
     c.ring.delete(n);

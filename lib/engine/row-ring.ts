@@ -32,7 +32,8 @@ export function ringable(d: object): d is PackedDoc {
 }
 
 export class RowRing {
-  private readonly buf: Uint8Array;
+  /** Allocated at the first row put (a database handle that only writes never needs it). */
+  private buf: Uint8Array | null = null;
   /** Where the next row's bytes go. */
   private head = 0;
   /** Slots in the order put (a ring too): the oldest is `first`. */
@@ -56,7 +57,6 @@ export class RowRing {
     readonly capacity: number,
     readonly maxRows: number,
   ) {
-    this.buf = new Uint8Array(capacity);
     this.sN = new Int32Array(maxRows);
     this.sOff = new Uint32Array(maxRows);
     this.sLen = new Uint32Array(maxRows);
@@ -101,7 +101,7 @@ export class RowRing {
     const sv = d.sv === undefined ? 0 : this.stringId(d.sv) + 1;
     if (this.count === this.maxRows) this.dropOldest();
     const at = this.place(len);
-    this.buf.set(w.finish(), at);
+    (this.buf ??= new Uint8Array(this.capacity)).set(w.finish(), at);
     const s = (this.first + this.count) % this.maxRows;
     this.count++;
     this.sN[s] = d.n;
@@ -120,7 +120,7 @@ export class RowRing {
   get(n: number): { row: PackedDoc; key: number } | undefined {
     const s = this.slotOf.get(n);
     if (s === undefined) return undefined;
-    const r = new ByteReader(this.buf.subarray(this.sOff[s]!, this.sOff[s]! + this.sLen[s]!), `cached doc row ${n}`);
+    const r = new ByteReader(this.buf!.subarray(this.sOff[s]!, this.sOff[s]! + this.sLen[s]!), `cached doc row ${n}`);
     const id = readText(r);
     const b = r.bytes(r.varint()).slice();
     const tv = r.byte() === 1 ? r.bytes(r.varint()).slice() : undefined;
