@@ -165,6 +165,14 @@ function weekdayBack(pubDay: number, weekday: number): number {
   return (pubWeekday - weekday + 7) % 7;
 }
 
+// "اليوم الإثنين", "صباح اليوم الأربعاء", "اليوم، الخميس": today named with its weekday. It is today,
+// as bare "اليوم" is: the report's own day, never only the day something was said ("أعلنت الهيئة
+// اليوم الاثنين", "وقال المبعوث في منشور اليوم الإثنين" tell the announcement the report is about,
+// not a toll said on a later day), and the words kept say "today" (pair-features.ts excuses today
+// from dating an event after the other's publication). Read as a bare weekday after a verb of
+// saying, a background "وأمس الأحد" in a later paragraph took its place (events21).
+const TODAY_BEFORE = /(?:^|[^\u0621-\u064A])(اليوم)[،,]?\s*$/;
+
 
 function cues(text: string, raw: string, pubDay: number | null, year: number | undefined, c: Candidates | null): Cue[] {
   const out: Cue[] = [];
@@ -176,9 +184,18 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
       const name = m[1] ? `ال${m[1]}` : m[2]!;
       const k = WEEKDAYS_AR.indexOf(name);
       if (ahead(text, m.index!, m.index! + m[0].length, true)) continue;
+      if (k < 0) continue;
+      const back = weekdayBack(pubDay, k);
+      const today = TODAY_BEFORE.exec(text.slice(Math.max(0, m.index! - 8), m.index!));
+      if (today) {
+        // The weekday says which day the outlet's today was (a report of "اليوم الاثنين" filed on
+        // Tuesday); one further back is a slip, and today stands.
+        out.push({ at: m.index!, raw: `اليوم ${m[0].trim()}`, back: back <= 1 ? back : 0, from: 'relative' });
+        continue;
+      }
       // "قال المرصد يوم الأربعاء": the day the toll was told, the event's only when no other day is.
       const said = SAID_AR.test(text.slice(Math.max(0, m.index! - 50), m.index!));
-      if (k >= 0) out.push({ at: m.index!, raw: m[0].trim(), back: weekdayBack(pubDay, k), from: 'relative', ...(said ? { said } : {}) });
+      out.push({ at: m.index!, raw: m[0].trim(), back, from: 'relative', ...(said ? { said } : {}) });
     }
   }
   if (pubDay !== null && text.includes(WEEKDAY_EN_WORD)) {
