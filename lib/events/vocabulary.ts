@@ -1,6 +1,7 @@
 // Which words name each kind of event, in Arabic (as normalize() writes it: ا for أ/إ/آ, ه for ة,
 // ي for ى) and in English. A word is looked for at the start of a word, after the clitics
-// و/ف/ب/ل/ال, so "والغارات" counts as "غارات". Weights: the words that name the action itself
+// و/ف/ب/ل/ال, so "والغارات" counts as "غارات", and after لل, which ل and ال make together
+// ("للقصف", "للحجاج": events21). Weights: the words that name the action itself
 // weigh 2, the words that often come with it 1; reporting verbs (statement) weigh little, since
 // nearly every report "says" something.
 import { WordCache, type Scan } from '../arabic';
@@ -54,7 +55,7 @@ const EN: Entry[] = [
   ['economic', 2, 'exchange rate|prices|currency|pound|lira'],
 ];
 
-const CLITICS = '(?:و|ف)?(?:ب|ل|ك)?(?:ال)?';
+const CLITICS = '(?:و|ف)?(?:لل|(?:ب|ل|ك)?(?:ال)?)';
 
 /** A compiled entry; an Arabic one is also read at word starts only (`w`: see candidatesIn). */
 export interface Pattern<T extends string = EventType> {

@@ -25,7 +25,11 @@ const AR: Array<[Key, number, string]> = [
   ['pilgrims', 1, 'حجاج|الحجاج|موسم الحج|مناسك الحج|فريضه الحج'],
   ['flights', 1, 'رحلات|رحله|رحلاتها|الرحلات|طائره|طايره|خطوط جويه|الخطوط الجويه'],
   ['closure', 1, 'اغلاق|اغلقت|اغلق|تعليق|علقت|يعلق|تعلق|ايقاف|توقف|توقيف العمل'],
-  ['denial', 1, 'نفي|ينفي|تنفي|نفت|شايعات|الشايعات|شائعات|الشائعات|عار عن الصحه|تكذيب|يكذب|تكذب'],
+  // Flights moved to another airport: an event of its own at an airport (events21), not its flights.
+  ['diversion', 1, 'تحويل رحلات|تحويل الرحلات|تحول رحلات|تحول الرحلات|حولت رحلات|نقل رحلات|نقل الرحلات|نقلت رحلات|تحويل مسار الرحلات|تحويل مسار رحلات|تحويل مسار الطائرات|تحويل مسار الطايرات'],
+  // "تنفي" (she denies), not the start of "تنفيذ" (carrying out: "بدء تنفيذ الاتفاق", "المكتب
+  // التنفيذي"), which a word's two letters of ending let it match (events21).
+  ['denial', 1, 'نفي|ينفي|تنفي(?!ذ)|نفت|شايعات|الشايعات|شائعات|الشائعات|عار عن الصحه|تكذيب|يكذب|تكذب'],
   ['crossing', 1, 'معبر|معابر|المعابر|المنافذ|منافذ'],
   ['checkpoint', 1, 'حاجز|حواجز'],
   ['smuggling', 1, 'تهريب|مهربه|مهربين|شحنه|شحنات|ضبط'],
@@ -66,6 +70,7 @@ const EN: Array<[Key, number, string]> = [
   ['pilgrims', 1, 'pilgrims|pilgrim|hajj'],
   ['flights', 1, 'flight|flights|airline|airlines|plane|aircraft'],
   ['closure', 1, 'closure|closed|suspended|suspends|suspension'],
+  ['diversion', 1, 'diverted flights|diverts flights|divert flights|diverting flights|flights diverted|flights were diverted|flights rerouted|rerouted flights|reroutes flights|rerouting flights|diversion of flights'],
   ['denial', 1, 'denied|denies|deny|rumours|rumors'],
   ['crossing', 1, 'crossing|border crossing|crossings'],
   ['checkpoint', 1, 'checkpoint|checkpoints'],
