@@ -1,8 +1,9 @@
 // The rules a pair's probability is held under (not fitted): events days apart, an outlet's
 // recurring reports, places far apart, two incidents told (capOf, which the first stage applies),
 // shared partners lifting only a pair whose own evidence is of one event (partnersMayLift), one
-// place and one day alone, and two incidents linked by one side (classes' ceilings of the result), and which pairs the second stage may
-// lower however confident the first stage (secondMayLower). Split from pair.ts, which reads them.
+// place and one day alone, two incidents linked by one side, and a strike from the ground and one
+// from the air with dead against none (classes' ceilings of the result), and which pairs the second
+// stage may lower however confident the first stage (secondMayLower). Split from pair.ts, which reads them.
 import { isReaction } from './what';
 import { TOLL_GROWTH } from './numbers';
 import { sidesNamed } from './sides';
@@ -87,6 +88,32 @@ export function oneSideTwoIncidents(a: EventSignature, b: EventSignature, f: Rec
   return sa.length > 0 && sb.length > 0 && (sa.some((s) => !sb.includes(s)) || sb.some((s) => !sa.includes(s)));
 }
 
+/** How a report says the blow came: from the ground (artillery, rockets, mortars) or the air, where its two main kinds say one of them only. */
+function meansOf(s: EventSignature): 'ground' | 'air' | null {
+  const main = s.types.slice(0, 2);
+  const ground = main.includes('shelling');
+  return ground === main.includes('airstrike') ? null : ground ? 'ground' : 'air';
+}
+
+const hurt = (s: EventSignature) => (s.numbers.killed ?? 0) > 0 || (s.numbers.injured ?? 0) > 0;
+
+/**
+ * A strike from the ground and a strike from the air, one with dead or hurt and the other saying
+ * no one was hurt (events27): Kafranbel's artillery shelling killing 4, per the civil defence, and
+ * the warplanes' raids on the town that morning "with no reports of casualties" — one place and
+ * one day, and two blows told two ways that one incident's outlets rarely both get wrong. Either
+ * alone is common in one event's reports (outlets name the weapon otherwise; a first report has no
+ * toll yet, though "no casualties" is said, not missing). A ceiling of the result, as the classes
+ * above: chosen from a product case (tests/unit/engine/event-relations.test.ts), counted on the
+ * labelled pairs before (bench/EVENTS.md, events27).
+ */
+export function groundAirDeadAgainstNone(a: EventSignature, b: EventSignature): boolean {
+  const ma = meansOf(a);
+  const mb = meansOf(b);
+  if (!ma || !mb || ma === mb) return false;
+  return (hurt(a) && !!b.numbers.none) || (hurt(b) && !!a.numbers.none);
+}
+
 /**
  * Whether what third reports say may lift the pair (neighbours.ts): only where its own evidence is
  * of one event — what happened (the same kind, the same thing, the same weapon), the event's day
@@ -136,7 +163,8 @@ export function ruleCeilingOf(a: EventSignature, b: EventSignature, f: Record<Fe
   return partnersMayLift(a, b, f, gap) ? cap : Math.min(cap, first);
 }
 
-/** The most the second stage may give a pair: the rules' ceiling, and the classes' (one place and one day alone; one side's two incidents). */
+/** The most the second stage may give a pair: the rules' ceiling, and the classes' (one place and one day alone; one side's two incidents; ground and air, dead against none). */
 export function ceilingOf(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null, first: number): number {
-  return Math.min(ruleCeilingOf(a, b, f, gap, first), onlyPlaceAndDay(f) || oneSideTwoIncidents(a, b, f) ? CLASS_CAP : 1);
+  const twoIncidents = onlyPlaceAndDay(f) || oneSideTwoIncidents(a, b, f) || groundAirDeadAgainstNone(a, b);
+  return Math.min(ruleCeilingOf(a, b, f, gap, first), twoIncidents ? CLASS_CAP : 1);
 }

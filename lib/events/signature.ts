@@ -9,6 +9,7 @@ import { englishPlaces, areaOf, isGeneric, pickPlace, placesOf } from './where';
 import { eventWhen } from './when';
 import { whatOf } from './what';
 import { localPlaces } from './local-places';
+import { saysNoCasualties } from './no-casualties';
 import { dayNumber } from './day';
 import type { EventNumbers, EventSignature, EventType } from './types';
 
@@ -40,7 +41,7 @@ const EN_WORDS: Record<string, number> = {
 };
 const EN_NUM = `(\\d+|${Object.keys(EN_WORDS).join('|')})`;
 const EN_MORE = '(?:at\\s+least\\s+|more\\s+than\\s+|over\\s+|nearly\\s+|about\\s+|some\\s+)?';
-const EN_NUMBERS: Array<[keyof EventNumbers, RegExp]> = [
+const EN_NUMBERS: Array<[Exclude<keyof EventNumbers, 'none'>, RegExp]> = [
   ['killed', new RegExp(`\\b${EN_MORE}${EN_NUM}\\s+(?:(?!and\\b|kill|wound|injur)[a-z]+\\s+){0,3}?(?:were\\s+|was\\s+|have\\s+been\\s+)?(?:killed|dead|died|deaths|killing|martyred)\\b|\\bkill(?:s|ing|ed)?\\s+${EN_MORE}${EN_NUM}\\b|\\b(?:death\\s+toll|toll)\\b[^.]{0,40}?\\b(?:to|at|hits|reaches|reached|of)\\s+${EN_MORE}${EN_NUM}\\b`, 'i')],
   ['injured', new RegExp(`\\b${EN_MORE}${EN_NUM}\\s+(?:(?!and\\b|kill|wound|injur)[a-z]+\\s+){0,3}?(?:were\\s+)?(?:injured|wounded)\\b|\\b(?:injur|wound)(?:s|ing|ed)?\\s+${EN_MORE}${EN_NUM}\\b`, 'i')],
   ['displaced', new RegExp(`\\b${EN_MORE}${EN_NUM}\\s+(?:(?!and\\b)[a-z]+\\s+){0,2}(?:displaced|fled)\\b`, 'i')],
@@ -78,10 +79,15 @@ function numbersIn(text: string, arabic: boolean, scanned?: ScannedTokens): Even
   return out;
 }
 
-/** The title's counts over the lede's: the title gives the event's toll, the lede also the background's. */
-function numbersOf(title: string, lede: string, arabic: boolean, words: Scan | null): EventNumbers {
+/**
+ * The title's counts over the lede's: the title gives the event's toll, the lede also the
+ * background's. `flat`: the normalised title and lede, read for "no one was hurt" where no dead or
+ * hurt are counted.
+ */
+function numbersOf(title: string, lede: string, arabic: boolean, words: Scan | null, flat: string): EventNumbers {
   const scanned = (offset: number) => (words?.plain ? { tokens: words.tokens, offset } : undefined);
-  return { ...numbersIn(lede, arabic, scanned(title.length + 1)), ...numbersIn(title, arabic, scanned(0)) };
+  const counted: EventNumbers = { ...numbersIn(lede, arabic, scanned(title.length + 1)), ...numbersIn(title, arabic, scanned(0)) };
+  return counted.killed === undefined && counted.injured === undefined && saysNoCasualties(flat, arabic) ? { ...counted, none: true } : counted;
 }
 
 /**
@@ -171,7 +177,7 @@ export function eventSignature(title: string, text: string, publishedAt: string 
     when: eventWhen(title, lede, publishedAt, cands),
     published: publishedAt ? dayNumber(publishedAt) : null,
     actors: [...new Set(actors.filter((m) => m.type === 'actor').map((m) => m.id))],
-    numbers: numbersOf(title, lede, arabic, words),
+    numbers: numbersOf(title, lede, arabic, words, cands ? cands.flat : normalize(head)),
     what: whatOf(title, lede, arabic, cands),
     recurring: isRecurring(flatTitle) || isRecurring(firstSentence),
     ...(local.local.length ? { local: local.local } : {}),

@@ -48,6 +48,8 @@ export interface EventNumbers {
   killed?: number;
   injured?: number;
   displaced?: number;
+  /** The report says no one was hurt ("دون ورود أنباء عن إصابات", "no casualties were reported") and tells no dead or hurt of its own (no-casualties.ts). */
+  none?: true;
 }
 
 export interface EventSignature {

@@ -39,6 +39,7 @@ export function eventDocFromWire(w: unknown): EventDoc {
   const what = s.what as EventSignature['what'] | undefined;
   if (what !== undefined && (typeof what !== 'object' || what === null || !ids(what.title) || !ids(what.all) || typeof what.update !== 'boolean')) throw new Error('event.sig.what: not a list of things');
   for (const k of ['killed', 'injured', 'displaced'] as const) if (s.numbers[k] !== undefined && typeof s.numbers[k] !== 'number') throw new Error(`event.sig.numbers.${k}: not a number`);
+  if (s.numbers.none !== undefined && s.numbers.none !== true) throw new Error('event.sig.numbers.none: not true');
   const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
   const all = new Map(pairs(o.all, 'all', num));
   const title = new Map(pairs(o.title, 'title', num));

@@ -47,8 +47,15 @@ describe('chooseThreshold', () => {
     const airport = read(['Damascus airport receives first flight from Riyadh', 'Damascus International Airport received on Monday the first direct flight from Riyadh in years.'], ['Fire breaks out near Damascus airport', 'A fire broke out on Monday in farmland near Damascus International Airport, the civil defence said.']);
     expect(airport.product).toBe(0.75);
     expect(airport.threshold).toBeGreaterThan(airport.product);
+    // Artillery with 4 dead and air strikes "with no reports of casualties", one town and day: a
+    // class's pair since events27 (ceilings.ts groundAirDeadAgainstNone), read as the airport's.
+    const shelling: [string, string] = ['مقتل 4 مدنيين بقصف مدفعي على كفرنبل', 'قتل 4 مدنيين وأصيب آخرون اليوم بقصف مدفعي لقوات النظام استهدف كفرنبل في ريف إدلب الجنوبي.'];
+    const kafranbel = read(shelling, ['غارات على كفرنبل', 'شنت طائرات حربية غارات على كفرنبل صباح اليوم دون ورود أنباء عن إصابات.']);
+    expect(kafranbel.product).toBe(0.75);
+    expect(kafranbel.threshold).toBeGreaterThan(kafranbel.product);
     const others: Array<[[string, string], [string, string]]> = [
-      [['مقتل 4 مدنيين بقصف مدفعي على كفرنبل', 'قتل 4 مدنيين وأصيب آخرون اليوم بقصف مدفعي لقوات النظام استهدف كفرنبل في ريف إدلب الجنوبي.'], ['غارات على كفرنبل', 'شنت طائرات حربية غارات على كفرنبل صباح اليوم دون ورود أنباء عن إصابات.']],
+      // The same air strikes told with no word of casualties (no toll yet, not "none"): of no class.
+      [shelling, ['غارات على كفرنبل', 'شنت طائرات حربية غارات على كفرنبل صباح اليوم.']],
       [['Fire breaks out near Damascus airport', 'A fire broke out on Monday in farmland near Damascus International Airport, the civil defence said.'], ['Civil defence puts out fire near Damascus airport', 'Civil defence teams put out on Monday a fire that broke out in farmland near Damascus International Airport.']],
       [['Strike kills 12 in Atareb', 'An air strike killed 12 people in Atareb on Monday, a monitor said.'], ['Twelve dead in Atareb air raid', 'Twelve civilians were killed on Monday in an air raid on the town of Atareb, rescuers said.']],
     ];
