@@ -20,7 +20,7 @@ import { eventDoc, pairFeatures, probabilityOf, FEATURES, rawProbability, type E
 import { ceilingOf, ruleCeilingOf, secondMayLower, EVENT_DAYS } from '../lib/events/ceilings';
 import { NEIGHBOUR_FEATURES, NEIGHBOUR_FLOOR, neighbourFeatures, neighbourRaw, withNeighbours, type NeighbourModel, type Thirds } from '../lib/events/neighbours';
 import { isoDay } from '../lib/events/day';
-import { eventFolds, foldOf, type Split } from './events-splits';
+import { eventFolds, innerFolds, type Split } from './events-splits';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -333,10 +333,6 @@ function isotonic(points: Array<[number, number]>): Array<[number, number]> {
   return table;
 }
 
-// The inner folds of a fit (its calibration, second stage and threshold), by event; `seed` as the outer folds'.
-const pairFold = (p: Pair, seed: number) => Math.min(foldOf(p.a.event, FOLDS, seed), foldOf(p.b.event, FOLDS, seed));
-const touches = (p: Pair, f: number, seed: number) => foldOf(p.a.event, FOLDS, seed) === f || foldOf(p.b.event, FOLDS, seed) === f;
-
 /**
  * The "same event" threshold, chosen on the fitting pairs only (their out-of-fold judgements):
  * the lowest of THRESHOLDS at which every source with MIN_SOURCE_POSITIVES same-event pairs or more
@@ -377,15 +373,19 @@ interface Fitted {
  * A model fitted on `train` only: coefficients on all of it, calibration on its own inner folds;
  * then the second stage (lib/events/neighbours.ts) on the inner folds' first-stage judgements,
  * calibrated on its own inner folds; the threshold on the inner folds' calibrated judgements.
+ * `seed` is the study's fold seed (0: the final model and the standard folds); the inner folds are
+ * innerFoldOf's under it, whatever the outer folds held out of `train`.
  */
 function fitModel(train: Pair[], seed = 0): Fitted {
+  // Its inner folds by event, drawn apart from any outer fold (scripts/events-splits.ts innerFolds,
+  // inner20): a held-out fold's fit draws five of its own pairs as the final fit does of all of them.
+  const inner = innerFolds<Report>(FOLDS, seed);
   const raw: Array<[number, number]> = [];
   const inners: Array<{ p: Pair; m: Model }> = [];
-  for (let f = 0; f < FOLDS; f++) {
-    const inner = fitLR(train.filter((p) => !touches(p, f, seed)));
-    const m: Model = { features: [...FEATURES], ...inner, calibration: [], thresholds: { sameEvent: SAME, related: RELATED } };
+  for (const s of inner) {
+    const m: Model = { features: [...FEATURES], ...fitLR(train.filter((p) => s.fit(p.a, p.b))), calibration: [], thresholds: { sameEvent: SAME, related: RELATED } };
     for (const p of train) {
-      if (pairFold(p, seed) !== f) continue;
+      if (!s.judge(p.a, p.b)) continue;
       raw.push([rawProbability(features(p), m), p.y]);
       inners.push({ p, m });
     }
@@ -397,10 +397,10 @@ function fitModel(train: Pair[], seed = 0): Fitted {
   const rows = train.filter((p) => oof.get(p)! >= NEIGHBOUR_FLOOR).map((p) => neighbourRow(p, oof.get(p)!, graph));
   const raw2: Array<[number, number]> = [];
   const inners2: Array<{ r: NRow; m: NeighbourModel }> = [];
-  for (let f = 0; f < FOLDS; f++) {
-    const m: NeighbourModel = { features: [...NEIGHBOUR_FEATURES], ...fitLR(rows.filter((r) => !touches(r.p, f, seed))), calibration: [] };
+  for (const s of inner) {
+    const m: NeighbourModel = { features: [...NEIGHBOUR_FEATURES], ...fitLR(rows.filter((r) => s.fit(r.p.a, r.p.b))), calibration: [] };
     for (const r of rows) {
-      if (pairFold(r.p, seed) !== f) continue;
+      if (!s.judge(r.p.a, r.p.b)) continue;
       raw2.push([neighbourRaw(r.x, m), r.y]);
       inners2.push({ r, m });
     }
