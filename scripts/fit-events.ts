@@ -563,8 +563,7 @@ function quickPairs(reports: Report[]): Pair[] | null {
  * two events called same-event and the same-event pairs missed at their fold's threshold or at 0.8
  * (`fn`), and every pair worth a look in a .pairs.jsonl beside it. Quick runs too (events26).
  */
-function dumpErrors(held: Scored[]): void {
-  const file = process.env.EVENTS_ERRORS;
+export function dumpErrors(held: Scored[], file = process.env.EVENTS_ERRORS): void {
   if (!file) return;
   const wrong = held.filter((x) => !x.p.y && x.prob >= Math.min(x.at, SAME)).sort((a, b) => b.prob - a.prob);
   const missed = held.filter((x) => x.p.y && x.prob < Math.max(x.at, SAME)).sort((a, b) => a.prob - b.prob);
