@@ -9,12 +9,15 @@
 // the reports' import times are the same in every run. --tables: each of the two workers numbers
 // its strings once for the whole import (lib/engine/word-table.ts, as analyse-worker.ts does since
 // session 19): the analyses sent differ (a run sends only its new strings), the rows must not.
+// --page: each corpus's records first checked as the options page's parse checks them
+// (validateRecord, the refused ones left out), then sent; --page --options-page: and written as
+// from the options page (importPart's fromOptionsPage: not checked again), the same rows as --page.
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { parseJsonLines } from '../lib/corpus/formats';
+import { parseJsonLines, validateRecord } from '../lib/corpus/formats';
 import { openDb } from '../lib/db';
 import { beginImport, finishImport, importPart } from '../lib/engine/imports';
 import { analysePart } from '../lib/engine/part-wire';
@@ -23,7 +26,7 @@ import type { ReportRecord } from '../lib/types';
 import { fakesPublished } from '../scripts/fit-events';
 import { synthCorpus } from './synth';
 
-const { values: args } = parseArgs({ options: { docs: { type: 'string', default: '3000' }, 'large-words': { type: 'boolean', default: false }, tables: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { docs: { type: 'string', default: '3000' }, 'large-words': { type: 'boolean', default: false }, tables: { type: 'boolean', default: false }, page: { type: 'boolean', default: false }, 'options-page': { type: 'boolean', default: false } } });
 // As an import's analysis worker reads (lib/engine/analyse-worker.ts); the tests' default otherwise.
 if (args['large-words']) (await import('../lib/arabic')).useLargeWordTable();
 
@@ -58,7 +61,9 @@ const sets: Record<string, ReportRecord[]> = {
 
 const PART = 1_000;
 const RUN = 500;
-for (const [name, records] of Object.entries(sets)) {
+const pageChecked = (records: ReportRecord[]) => records.map((r) => validateRecord(r)).filter((r): r is ReportRecord => typeof r !== 'string');
+for (const [name, sent] of Object.entries(sets)) {
+  const records = args.page ? pageChecked(sent) : sent;
   seed = 1;
   const wire = createHash('sha1');
   const sigs = createHash('sha1');
@@ -74,7 +79,7 @@ for (const [name, records] of Object.entries(sets)) {
       sigs.update(json(a.sig));
       runs.push(structuredClone(a));
     }
-    await importPart(db, job.id, recs, runs, { part });
+    await importPart(db, job.id, recs, runs, { part, fromOptionsPage: args['options-page'] });
   }
   await finishImport(db, job.id);
   const rows: string[] = [];

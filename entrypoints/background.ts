@@ -136,7 +136,7 @@ export default defineBackground(() => {
 
   const handlers = guardFrames({
     ...tabHandlers({ db, tabs, panelContexts, frames, pack }),
-    ...engineHandlers(db, { lookups: pack.ready, writes: () => ready }),
+    ...engineHandlers(db, { lookups: pack.ready, writes: () => ready, optionsPage: browser.runtime.getURL('/options.html') }),
     ...corpusHandlers(db),
     ...clippingsHandlers(clippings),
     ...compareHandlers({ db, tabArticle: (tabId) => tabArticle(tabs, pack, tabId), ready: pack.ready }),

@@ -47,3 +47,14 @@ export function senderOf(sender: BrowserSender, extensionId: string, extensionOr
   if (!sender.tab || ours(sender.tab.url)) return { ...base, role: 'ui' };
   return { ...base, role: 'frame' };
 }
+
+/**
+ * Whether the sender is the extension's options page (`optionsPage`: runtime.getURL('/options.html')),
+ * in its own window or tab: the browser's word, as senderOf reads it, never the message's. A content
+ * script's URL is its web page's, and a framed extension page's role is `frame`: neither is.
+ */
+export function isOptionsPage(sender: Sender, optionsPage: string): boolean {
+  if (sender.role !== 'ui' || sender.url === undefined) return false;
+  const u = sender.url;
+  return u === optionsPage || (u.startsWith(optionsPage) && (u[optionsPage.length] === '?' || u[optionsPage.length] === '#'));
+}

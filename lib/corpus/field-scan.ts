@@ -1,7 +1,7 @@
 // What a corpus record's check reads of a field in one pass over its characters (lib/corpus/
-// formats.ts validateRecord, in the options page and again in the background for every report of
-// an import; decode.ts for a whole file): its longest run without white space, its share of U+FFFD,
-// whether it holds an invisible character.
+// formats.ts validateRecord, in the options page for every report of an import, whose records the
+// background reads with cheap checks alone, formats.ts checkedRecord; decode.ts for a whole file):
+// its longest run without white space, its share of U+FFFD, whether it holds an invisible character.
 import { isInvisible } from '../arabic/invisible';
 
 /** Above this share of U+FFFD (of the non-space characters), text was decoded wrongly or is binary. */
@@ -35,8 +35,7 @@ const OTHER = kindOf(TABLE_END);
 
 /** A field's longest run of characters without white space, its share of U+FFFD among its
  *  characters above the space, and whether it holds an invisible character (which validateRecord
- *  strips): one linear scan (an import checks every report's text, in the options page and again
- *  in the background). */
+ *  strips): one linear scan (an import checks every report's text). */
 export function scanField(s: string): { run: number; bad: number; seen: number; hidden: boolean } {
   const table = kindTable();
   let best = 0;

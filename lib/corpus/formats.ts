@@ -95,6 +95,27 @@ export function validateRecord(raw: unknown): ReportRecord | string {
   return { url, outlet: resolveOutlet({ outlet: o.outlet as string | undefined, url }), title, publishedAt, text, ...archived };
 }
 
+/**
+ * A record the extension's options page sent after validateRecord checked it there (its output:
+ * invisible characters stripped, outlet resolved, text scanned for runs, U+FFFD and prose), read
+ * with the cheap checks alone — types, sizes, the URL's scheme, the day's form — and not scanned
+ * again: that scan of every text was 7-13 % of the service worker's import (bench/RESULTS.md,
+ * session 19). Null for anything not of that shape: the caller checks it with validateRecord,
+ * which gives its one clear reason. Only for a sender the background knows is the options page
+ * (lib/sender.ts isOptionsPage); a content script's records, a team's or a harvest's are checked whole.
+ */
+export function checkedRecord(raw: unknown): ReportRecord | null {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  const { url, outlet, title, text, publishedAt } = raw as Record<string, unknown>;
+  if (typeof url !== 'string' || typeof outlet !== 'string' || typeof title !== 'string' || typeof text !== 'string') return null;
+  if (text.length > MAX_TEXT || title.length > MAX_TITLE || url.length > MAX_URL || !outlet || outlet.length > MAX_OUTLET) return null;
+  if ((url && (url !== url.trim() || !isWebUrl(url))) || (!title && !text.trim())) return null;
+  if (publishedAt !== null && (typeof publishedAt !== 'string' || publishedAt.length !== 10 || !isRealDay(publishedAt))) return null;
+  const archived = archiveFields(raw as Record<string, unknown>);
+  if (typeof archived === 'string') return null;
+  return { url, outlet, title, publishedAt, text, ...archived };
+}
+
 const ISO_TIME = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** A record read from a web archive: `archivedAt` (ISO capture time) and `archiveUrl`, both optional. */

@@ -8,6 +8,7 @@ import { entityCard } from './entity-card';
 import { beginImport, finishImport, importPart, importRecords, importText, listImports } from './imports';
 import { deleteFromCorpus } from './manage';
 import { searchRelated } from './search';
+import { isOptionsPage } from '../sender';
 
 type EngineHandlers = Pick<
   Handlers,
@@ -15,8 +16,10 @@ type EngineHandlers = Pick<
 >;
 
 /** `lookups`: the built-in pack is in (a lookup waits for it after an install); `writes`: and
- *  every stored report indexed (an import waits for an upgrade's rebuild of the index too). */
-export function engineHandlers(db: IsnadDB, { lookups, writes }: { lookups: () => Promise<void>; writes: () => Promise<void> }): EngineHandlers {
+ *  every stored report indexed (an import waits for an upgrade's rebuild of the index too);
+ *  `optionsPage`: the options page's URL (runtime.getURL('/options.html')), whose import parts'
+ *  records the page validated already (none: every part's records are checked whole). */
+export function engineHandlers(db: IsnadDB, { lookups, writes, optionsPage }: { lookups: () => Promise<void>; writes: () => Promise<void>; optionsPage?: string }): EngineHandlers {
   return {
     async 'ui:entity'({ id }) {
       return entityCard(db, id);
@@ -37,9 +40,10 @@ export function engineHandlers(db: IsnadDB, { lookups, writes }: { lookups: () =
       await writes();
       return beginImport(db, { file, total, problems, source });
     },
-    async 'ui:import-part'({ job, records, analyses, part, lines }) {
+    async 'ui:import-part'({ job, records, analyses, part, lines }, sender) {
       await writes();
-      return importPart(db, job, records, analyses, { part, lines: Array.isArray(lines) ? lines : undefined });
+      const fromOptionsPage = optionsPage !== undefined && isOptionsPage(sender, optionsPage);
+      return importPart(db, job, records, analyses, { part, lines: Array.isArray(lines) ? lines : undefined, fromOptionsPage });
     },
     async 'ui:import-end'({ job }) {
       return finishImport(db, job);

@@ -4,7 +4,7 @@
 // losing or doubling a report. Bad records are kept as problems (file, line, reason).
 import type { ReportRecord } from '../types';
 import type { IsnadDB } from '../db';
-import { CorpusFormatError, parseCorpusFile, validateRecord } from '../corpus/formats';
+import { checkedRecord, CorpusFormatError, parseCorpusFile, validateRecord } from '../corpus/formats';
 import { hash53 } from '../corpus/ids';
 import { compact, openSession, prepare, toReport, writeBatch, type IndexSession } from './index-store';
 import type { ImportJob, ImportProblemRow } from './index-types';
@@ -224,8 +224,10 @@ export async function beginImport(db: IsnadDB, { file, total, problems, source }
  * Writes one part of a page-driven job (with the page's analysis when it sent one). A part is
  * written once: sent again (its reply was lost when the worker stopped), it is acknowledged as is.
  * `lines` (the line of each record in its file) names a record refused here by its line.
+ * `fromOptionsPage`: the sender is the extension's options page (the handler asked the browser),
+ * whose parse validated each record: read with checkedRecord's cheap checks, not scanned again.
  */
-export async function importPart(db: IsnadDB, jobId: string, records: unknown[], analyses?: PartWire[], { part, lines }: { part?: number; lines?: unknown[] } = {}): Promise<ImportJob> {
+export async function importPart(db: IsnadDB, jobId: string, records: unknown[], analyses?: PartWire[], { part, lines, fromOptionsPage = false }: { part?: number; lines?: unknown[]; fromOptionsPage?: boolean } = {}): Promise<ImportJob> {
   // The page's analyses, checked whole before anything is written (a malformed one throws), and
   // before the first wait: parts in flight take their strings into the job's tables in the order
   // they came (a run names the strings of the one before by number).
@@ -238,7 +240,7 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
   if (part !== undefined && current.parts?.includes(part)) return current;
   const kept: number[] = [];
   records.forEach((r, i) => {
-    const v = validateRecord(r);
+    const v = (fromOptionsPage && checkedRecord(r)) || validateRecord(r);
     const line = lines?.[i];
     if (typeof v === 'string') problems.push({ file: current.file, ...(Number.isSafeInteger(line) && (line as number) > 0 ? { line: line as number } : {}), reason: v });
     else {
