@@ -222,6 +222,18 @@ export function mayMeet(a: EventDoc, b: EventDoc): boolean {
   return [...(b.sig.place?.chain ?? []), ...b.sig.places, ...b.sig.actors].some((x) => ids.has(x));
 }
 
+/**
+ * A pair's features when a search would put the two side by side (shared words, a place or an
+ * actor); null for a pair of different events nobody asks about. Pairs of one event always.
+ */
+export function candidateFacts(a: EventDoc, b: EventDoc, same: boolean): ReturnType<typeof pairFeatures> | null {
+  if (!same && !mayMeet(a, b)) return null;
+  const facts = pairFeatures(a, b);
+  const f = facts.features;
+  if (!same && f.lex < 0.08 && !f.placeSame && !f.sharedSpecific && !f.actorShared && !f.placeGenericOnly) return null;
+  return facts;
+}
+
 function pairs(reports: Report[]): Pair[] {
   const out: Pair[] = [];
   for (let i = 0; i < reports.length; i++) {
@@ -230,11 +242,9 @@ function pairs(reports: Report[]): Pair[] {
       const b = reports[j]!;
       const y = a.event === b.event ? 1 : 0;
       const y0 = a.event0 === b.event0 ? 1 : 0;
-      if (!y && !y0 && !mayMeet(a.doc, b.doc)) continue;
-      const facts = pairFeatures(a.doc, b.doc);
+      const facts = candidateFacts(a.doc, b.doc, Boolean(y || y0));
+      if (!facts) continue;
       const f = facts.features;
-      // Pairs a search would put side by side; the others are negatives nobody asks about.
-      if (!y && !y0 && f.lex < 0.08 && !f.placeSame && !f.sharedSpecific && !f.actorShared && !f.placeGenericOnly) continue;
       const x = FEATURES.map((n) => f[n]);
       out.push({ source: a.source, a, b, y, y0, x, nz: x.flatMap((v, i) => (v ? [i] : [])), gap: facts.gap, hard: hardKind(f, facts.gap, a, b) });
     }

@@ -16,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { dayNumber, eventDoc, judge, judgeAmong, EVENT_DAYS, MODEL } from '../lib/events';
+import { dayNumber, eventDoc, judge, judgeAmong, EVENT_DAYS, MODEL, type EventDoc } from '../lib/events';
 import type { Judgement } from '../lib/events/pair';
 import { pairFeatures, FEATURES } from '../lib/events/pair';
 import { fakesPublished, fakesRelabels, hardKind, mayMeet, type Report } from './fit-events';
@@ -49,8 +49,15 @@ export interface LockedPair {
   on: string;
 }
 
-export interface Judged {
-  pair: LockedPair;
+/** What judging a pair needs: its two reports' event documents and its label (the fresh set's pairs too). */
+export interface LabelledPair {
+  a: { doc: EventDoc };
+  b: { doc: EventDoc };
+  y: 0 | 1;
+}
+
+export interface Judged<P extends LabelledPair = LockedPair> {
+  pair: P;
   probability: number;
   /** The product's relation for the pair, when judged as the product judges (judgedAmong). */
   relation?: Judgement['relation'];
@@ -152,7 +159,7 @@ export interface Metrics {
   recall: number;
 }
 
-export function metrics(list: Judged[], at: number): Metrics {
+export function metrics(list: ReadonlyArray<Judged<LabelledPair>>, at: number): Metrics {
   const pos = list.filter((x) => x.pair.y).length;
   const tp = list.filter((x) => x.pair.y && x.probability >= at).length;
   const fp = list.filter((x) => !x.pair.y && x.probability >= at).length;
@@ -171,7 +178,7 @@ export function wilson(k: number, n: number): [number, number] {
 }
 
 /** Predicted probability against the observed same-event rate, by tenths. */
-export function reliability(list: Judged[]): Array<{ lo: number; hi: number; pairs: number; predicted: number; observed: number }> {
+export function reliability(list: ReadonlyArray<Judged<LabelledPair>>): Array<{ lo: number; hi: number; pairs: number; predicted: number; observed: number }> {
   const out = [];
   for (let b = 0; b < 10; b++) {
     const lo = b / 10;
@@ -187,7 +194,7 @@ const fmt = (x: number) => x.toFixed(3);
 const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8' }).trim();
 
 /** When, on which commit, with which model (its file's hash and the commit that last changed it). */
-function stamp(note: string): string {
+export function stamp(note: string): string {
   const modelHash = createHash('sha256').update(readFileSync(join(root, 'data/events/model.json'))).digest('hex').slice(0, 12);
   const modelCommit = sh('git', ['log', '-1', '--format=%h %cs', '--', 'data/events/model.json']);
   const head = sh('git', ['rev-parse', '--short', 'HEAD']);
@@ -249,9 +256,10 @@ function report(judged: Judged[], sets: { locked: Article[]; labelled: Article[]
  * first article's side, with that article's other candidates as the third reports the second
  * stage reads (every article it is paired with here, as a reader's corpus would hold them).
  */
-export function judgedAmong(pairs: readonly LockedPair[]): Judged[] {
-  const partners = new Map<Article, Article[]>();
-  const add = (x: Article, y: Article) => {
+export function judgedAmong<P extends LabelledPair>(pairs: readonly P[]): Array<Judged<P>> {
+  type Side = P['a'] | P['b'];
+  const partners = new Map<Side, Side[]>();
+  const add = (x: Side, y: Side) => {
     const list = partners.get(x);
     if (list) list.push(y);
     else partners.set(x, [y]);
@@ -260,8 +268,8 @@ export function judgedAmong(pairs: readonly LockedPair[]): Judged[] {
     add(p.a, p.b);
     add(p.b, p.a);
   }
-  const judged = new Map<Article, Map<Article, Judgement>>();
-  const of = (a: Article) => {
+  const judged = new Map<Side, Map<Side, Judgement>>();
+  const of = (a: Side) => {
     let m = judged.get(a);
     if (!m) {
       const others = partners.get(a) ?? [];
