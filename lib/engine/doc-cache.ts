@@ -10,6 +10,7 @@
 // what is worked out once per row (its event document, judge-candidates.ts) is kept by it.
 import type { DocRecord } from './doc-rows';
 import { RowRing, ringable } from './row-ring';
+import { misses } from './query-phases';
 
 /** The ring's bytes: ≈ 5,900 rows of 100,000 synthetic reports (≈ 700 bytes a row packed). */
 export const CACHE_BYTES = 4 << 20;
@@ -50,6 +51,7 @@ export async function docRecords(db: object, ns: readonly number[], read: (ns: n
   const c = cacheOf(db);
   const gen = c.gen;
   const missing = ns.filter((n) => !c.ring.has(n) && !c.loose.has(n));
+  misses.rows += missing.length;
   const got = missing.length ? await read(missing) : [];
   const fresh = new Map<number, KeptRow | undefined>();
   got.forEach((d, i) => fresh.set(missing[i]!, d && { rec: d, key: nextKey++ }));

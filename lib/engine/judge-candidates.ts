@@ -6,6 +6,7 @@ import { eventDoc, judgeAmong, type judge, type EventDoc } from '../events';
 import { MAYBE_SAME_EVENT } from '../events/types';
 import { storedEventDoc } from './event-sigs';
 import { rowKey } from './row-keys';
+import { misses } from './query-phases';
 import type { Folded } from './fold-duplicates';
 import type { DocRow } from './index-types';
 import type { RankSource } from './rank';
@@ -38,8 +39,10 @@ export function rowEventDoc(d: DocRow): EventDoc | null {
   // By the row's key (row-keys.ts): the doc cache decodes a row anew for each query.
   const key = rowKey(d);
   let doc = rowDocs.get(key);
-  if (doc === undefined) doc = storedEventDoc(d);
-  else rowDocs.delete(key);
+  if (doc === undefined) {
+    misses.eventDocs++;
+    doc = storedEventDoc(d);
+  } else rowDocs.delete(key);
   rowDocs.set(key, doc);
   if (rowDocs.size > KEPT_EVENT_DOCS) rowDocs.delete(rowDocs.keys().next().value!);
   return doc;

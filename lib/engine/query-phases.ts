@@ -15,6 +15,10 @@ export interface QueryPhases {
   rows: number;
   /** The reads they took (each a transaction and a round trip; rank.ts rankLazily). */
   reads: number;
+  /** Of `rows`, those not in the doc cache (read from IndexedDB); and the judged rows' event
+   *  documents unpacked (not among the last judged): a query's own misses (misses below). */
+  rowsRead: number;
+  eventDocs: number;
   /** Of `postings`, the waits of its reads in turn (ReadWaits), ms; `fetched`: the rows asked of
    *  IndexedDB (term indexes and blocks not cached). */
   open: number;
@@ -33,6 +37,11 @@ export interface QueryPhases {
 /** Thread time spent decoding segment rows (segments/store.ts adds to it), in ms since the worker
  *  started: a phase's share is its change over the phase. */
 export const decodeTime = { ms: 0 };
+
+/** Doc rows read past the doc cache (doc-cache.ts) and event documents unpacked (judge-candidates.ts),
+ *  counted where they happen, since the worker started: a query's share is its change over the
+ *  query (another query under way meanwhile counts in both; the benchmark asks one at a time). */
+export const misses = { rows: 0, eventDocs: 0 };
 
 /** Runs a synchronous decode and adds its time to decodeTime. */
 export function decoding<T>(fn: () => T): T {
@@ -78,8 +87,9 @@ export const recentPhases: QueryPhases[] = [];
 
 export function phaseClock() {
   let last = performance.now();
-  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, reads: 0, open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0, colsWait: 0, began: Math.round(last * 10) / 10 };
+  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, reads: 0, open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0, colsWait: 0, rowsRead: 0, eventDocs: 0, began: Math.round(last * 10) / 10 };
   let decodedBefore = decodeTime.ms;
+  const missed = { ...misses };
   return {
     lap(k: 'analyse' | 'postings' | 'score' | 'docs' | 'explain') {
       const now = performance.now();
@@ -105,6 +115,8 @@ export function phaseClock() {
       p.blocks = blocks;
       p.rows = rows;
       p.reads = reads;
+      p.rowsRead = misses.rows - missed.rows;
+      p.eventDocs = misses.eventDocs - missed.eventDocs;
       recentPhases.push(p);
       if (recentPhases.length > KEEP) recentPhases.shift();
     },

@@ -9,6 +9,7 @@ import { openDb } from '../../../lib/db';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
 import { decodeTime, recentPhases } from '../../../lib/engine/query-phases';
 import { searchRelated } from '../../../lib/engine/search';
+import { columnsLoaded } from '../../../lib/engine/doc-columns';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 
@@ -42,6 +43,31 @@ describe("a query's phases", () => {
     expect(p.decode).toBeGreaterThan(0);
     expect(p.decode).toBeLessThanOrEqual(p.postings + 0.1);
     expect(p.decode).toBeLessThanOrEqual(decodeTime.ms - before + 0.1);
+    db.close();
+  });
+});
+
+describe("a query's misses", () => {
+  it('count the doc rows read past the doc cache and the event documents unpacked, none when asked again', async () => {
+    const db = openDb(`phases-misses-${Math.random()}`);
+    await indexReports(db, real.slice(0, 60).map((r) => toReport(r, 'import', 'real-2025')));
+    const r = real[9]!;
+    const ask = () => searchRelated(db, { url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt }, { explain: false });
+    await ask();
+    const first = recentPhases.at(-1)!;
+    // A new database: rows it ranked were read (some the import's own reads kept), and every
+    // judged row's document unpacked.
+    expect(first.rowsRead).toBeGreaterThan(0);
+    expect(first.rowsRead).toBeLessThanOrEqual(first.rows);
+    expect(first.eventDocs).toBeGreaterThan(0);
+    expect(first.eventDocs).toBeLessThanOrEqual(first.rows);
+    // Asked again (its candidates' rows from the doc columns now: fewer, all read before).
+    await columnsLoaded(db);
+    await ask();
+    const again = recentPhases.at(-1)!;
+    expect(again.rows).toBeGreaterThan(0);
+    expect(again.rowsRead).toBe(0);
+    expect(again.eventDocs).toBe(0);
     db.close();
   });
 });
