@@ -112,6 +112,34 @@ describe('word counts kept in the doc rows', () => {
     expect(plain(storedTerms(withLexicon({ tv: b }, lex))!)).toEqual(plain(termVector('قصف على كفرنبل', PROSE)));
   });
 
+  it('read word numbers of one, two and three bytes and counts past 127 alike, and refuse a number cut short', () => {
+    // Numbers past 2^14 take three bytes (a lexicon of 100,000 reports numbers ≈ 50,000 words): the
+    // one- and two-byte ones are read inline, the rest by the reader (session 20).
+    const lex = new Lexicon();
+    for (let i = 0; i < 20_000; i++) lex.id(`w${i.toString(36)}`);
+    const at = [0, 1, 127, 128, 129, 300, 16_383, 16_384, 16_385, 19_999].map((n) => lex.words[n]!);
+    const title = new Map(at.slice(0, 4).map((w, i) => [w, [1, 127, 128, 300][i]!]));
+    const lines = new Map([
+      ['1a2b3c', at],
+      [(2 ** 53 - 1).toString(36), [...at].reverse()],
+    ]);
+    const all = new Map<string, number>();
+    for (const [w, c] of title) all.set(w, 2 * c);
+    for (const words of lines.values()) for (const w of words) all.set(w, (all.get(w) ?? 0) + 1);
+    const v: TermVector = { all, title, lines };
+    const b = packTerms(listsOf(v), lex)!;
+    expect(plain(unpackTerms(b, lex))).toEqual(plain(v));
+    expect(maxWordId(b)).toBe(19_999);
+    // The last word (three bytes) cut at each of its bytes, and a two-byte number cut after its first.
+    for (const cut of [1, 2, 3]) {
+      expect(() => unpackTerms(b.subarray(0, b.length - cut), lex)).toThrow(/word counts/);
+      expect(() => maxWordId(b.subarray(0, b.length - cut))).toThrow(/word counts/);
+    }
+    const two = packTerms(listsOf({ all: new Map([[at[3]!, 2]]), title: new Map([[at[3]!, 1]]), lines: new Map() }), lex)!;
+    expect(() => unpackTerms(two.subarray(0, 4), lex)).toThrow(/word counts/);
+    expect(() => maxWordId(two.subarray(0, 4))).toThrow(/word counts/);
+  });
+
   it('number words once for the database, across batches and pages, and a failed batch numbers none', async () => {
     const db = openDb(`lex-${Math.random()}`);
     const words = Array.from({ length: PAGE + 300 }, (_, i) => `كلمة${i.toString(36)}`);
