@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { argOf, articles, freshPairs, freshReport, parseLabels, parseReports, runLine, type FreshReport } from '../../../scripts/test-events-fresh';
+import { argOf, articles, devSet, freshPairs, freshReport, parseLabels, parseReports, runLine, type FreshReport } from '../../../scripts/test-events-fresh';
 import { judgedAmong } from '../../../scripts/test-events-locked';
 
 const line = (r: object) => JSON.stringify(r);
@@ -108,7 +108,7 @@ describe('freshPairs, judged as the product judges', () => {
       expect(x.probability).toBeLessThanOrEqual(1);
       expect(['same-event', 'related', 'none']).toContain(x.relation);
     }
-    const md = freshReport(judged, list, labels, 'test run', 0.9).join('\n');
+    const md = freshReport(judged, list, labels, 'test run', { at: 0.9 }).join('\n');
     expect(md).toContain('5 Arabic reports from 3 outlets in 4 incidents read by hand, 1 of them told by two or more reports; 1 pairs of incidents labelled hard negatives.');
     expect(md).toMatch(/\| all \| 1 \| \d+ \|/);
     expect(md).toMatch(/\| same place, another day \| 2 \| [0-2] \| [0-2] \| [0-2] \| \d\.\d{3} \|/);
@@ -116,6 +116,13 @@ describe('freshPairs, judged as the product judges', () => {
     // Reports are named by id, outlet and day; their words stay out of the file.
     expect(md).not.toContain('معرة');
     expect(md).not.toContain('الليرة');
+    expect(md).toContain('# Same-event judgement on the fresh locked set');
+    expect(md).toContain('Data (docs/EVENTS-FRESH.md)');
+    // A development set's report says its figures flatter what was chosen on it, and names its provenance.
+    const dev = freshReport(judged, list, labels, 'test run', { at: 0.9, set: devSet('docs/EVENTS-DEV.md') }).join('\n');
+    expect(dev).toContain('# Same-event judgement on a development set (figures flatter what was chosen on it)');
+    expect(dev).toContain('Data (docs/EVENTS-DEV.md)');
+    expect(dev).not.toContain('locked');
     expect(runLine(judged, 'test run', 0.9)).toMatch(/^- test run: P\/R \d\.\d{3}\/\d\.\d{3} at 0\.9, \d\.\d{3}\/\d\.\d{3} at 0\.8; labelled hard negatives called same-event \d \/ \d of 2$/);
   });
 });
