@@ -1,5 +1,7 @@
 // The background only wires: each domain's message handlers (lib/<domain>/handlers.ts), the
 // built-in pack, the sites the reader turned on, and the browser's menus and commands.
+// First: the database opened as the script begins (lib/db/at-load.ts), while the rest is evaluated.
+import '../lib/db/at-load';
 import { browser } from 'wxt/browser';
 import { clipOnTab, clippingsHandlers, settingsStorage } from '../lib/clippings/handlers';
 import { CLIP_MENU, createClipMenu, updateClipMenu } from '../lib/clippings/menu';

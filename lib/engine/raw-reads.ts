@@ -3,7 +3,7 @@
 // on the service worker's thread (measured: issuing 83 key ranges took 8–42 ms there), more than
 // the reads themselves. Reads go this way; writes are in Dexie transactions (an import part's rows
 // as plain requests in one: raw-puts.ts).
-import type { IsnadDB } from '../db';
+import { readsBeforeOpen, type IsnadDB } from '../db';
 
 /** A request's result, as a promise. */
 export function result<T>(req: IDBRequest<T>): Promise<T> {
@@ -13,9 +13,18 @@ export function result<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** A read-only transaction over `stores` of the open database (opened first if need be). */
+/** A read-only transaction over `stores` of the open database (opened first if need be). Before
+ *  Dexie's connection is open, on the one a starting worker opened at load (lib/db/at-load.ts). */
 export async function readOnly(db: IsnadDB, stores: string[]): Promise<IDBTransaction> {
-  if (!db.isOpen()) await db.open();
+  if (!db.isOpen()) {
+    const early = await readsBeforeOpen(db);
+    try {
+      if (early) return early.transaction(stores, 'readonly');
+    } catch {
+      // closed meanwhile (Dexie's connection opened, or a version change): read on Dexie's
+    }
+    if (!db.isOpen()) await db.open();
+  }
   return db.backendDB().transaction(stores, 'readonly');
 }
 
