@@ -7,7 +7,7 @@
 import type { Report, ReportRecord } from '../types';
 import { analyse, type Features } from './features';
 import { cacheOf, compact as compactSegments, markDeleted, readManifest, segmentRows } from './segments/store';
-import { readPostings as readSegments } from './segments/postings-read';
+import { readPostings as readSegments, type EarlyRead } from './segments/postings-read';
 import { withSegment, type Manifest } from './segments/manifest';
 import { minhashSketch } from './segments/columns';
 import { DEFAULT_POLICY, type MergePolicy } from './segments/merge-policy';
@@ -270,8 +270,8 @@ export async function ensureIndexed(db: IsnadDB, opts: { batch?: number; onProgr
  * The postings of terms, with the index counters, read in one transaction (segments' term indexes
  * and blocks an earlier read kept are reused: they never change).
  */
-export async function readPostings(db: IsnadDB, terms: readonly string[]): ReturnType<typeof readSegments> {
-  return readSegments(db, terms);
+export async function readPostings(db: IsnadDB, terms: readonly string[], early?: EarlyRead | null): ReturnType<typeof readSegments> {
+  return readSegments(db, terms, early);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Report } from '../types';
 import { docRecords } from './doc-cache';
 import { keyRow } from './row-keys';
 import { readPostings } from './index-store';
+import { askPostings, type EarlyRead } from './segments/postings-read';
 import type { DocRow, IndexMeta } from './index-types';
 import { docOf } from './doc-rows';
 import type { TermPostings } from './segments/store';
@@ -58,6 +59,8 @@ async function readDocs(db: IsnadDB, ns: readonly number[]): Promise<Array<DocRo
  * their rows are being read, `colsPending`: the query waits for it before asking `docs`.
  * `began()`, if given, is called as a query begins, and `idle()` once it is answered or has failed
  * (the store reads and decodes its columns then, never while a query is under way).
+ * `ask(terms)`, if given, is told the terms of the next `postings` call (some of them) before the
+ * query's other work, in the same task: their reads may begin meanwhile.
  */
 export interface IndexReader {
   postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number; cols?: ColumnView | null; colsPending?: Promise<ColumnView | null>; waits?: ReadWaits }>;
@@ -65,14 +68,22 @@ export interface IndexReader {
   texts(ids: readonly string[]): Promise<Array<Pick<Report, 'title' | 'text' | 'archivedAt'> | undefined>>;
   began?(): void;
   idle?(): void;
+  ask?(terms: readonly string[]): void;
 }
 
 /** The reader over the IndexedDB stores: segments (segs, meta), docs, reports. */
 export function storeReader(db: IsnadDB): IndexReader {
   let segs: IndexMeta['segs'] = [];
+  // The read `ask` began (segments/postings-read.ts askPostings), for the postings call that follows.
+  let early: EarlyRead | null = null;
   const reader: IndexReader = {
+    ask: (terms) => {
+      early = askPostings(db, terms);
+    },
     postings: async (terms) => {
-      const read = await readPostings(db, terms);
+      const begun = early;
+      early = null;
+      const read = await readPostings(db, terms, begun);
       segs = read.meta.segs;
       const cols = decodedColumns(db, segs);
       const pending = cols ? undefined : columnsInFlight(db, segs);

@@ -122,10 +122,11 @@ async function answer(reader: IndexReader, q: Query, opts: SearchOptions): Promi
   // The article's event signature and word counts (judging reads them) are its analysis too, read
   // from the analysis's scan of the title and the start of the text (as an import does: wire.ts).
   const { features: f, scanned } = analyseScanned(q.title, q.text, q.publishedAt, QUERY_WORDS, QUERY_ANALYSIS);
+  const wanted = queryTerms(f);
+  reader.ask?.(wanted.map((w) => w.t)); // a starting worker's read ahead asks their blocks meanwhile
   const sig = eventSignature(q.title, q.text, q.publishedAt, { scanned });
   const terms = termVector(q.title, q.text, { scanned });
   clock.lap('analyse');
-  const wanted = queryTerms(f);
   const looked = await lookUp(reader, wanted, eventPlaceDays(sig));
   clock.lap('postings');
   clock.reads(looked.waits);
@@ -271,9 +272,8 @@ export function reserves(qt: WantedTerm): boolean {
   return !!qt.entity && isSpecificPlace(qt.entity.type);
 }
 
-/** The article's most repeated words (title words count twice), the first ones on ties, then its
- *  entities: each word is a block read in each segment, and past a few dozen words a lede adds reads more than it
- *  adds recall. */
+/** The article's most repeated words (title words count twice), the first ones on ties, then its entities:
+ *  each word is a block read in each segment, and past a few dozen words a lede adds reads more than recall. */
 export function queryTerms(f: Features): WantedTerm[] {
   const words = [...f.terms]
     .map(([t, tf], i) => ({ t, qw: 1 + Math.log(tf), i }))

@@ -43,8 +43,9 @@ export async function warmLookup(db: IsnadDB): Promise<void> {
  * segment's term index (kept in the segment cache), then — unless a lookup is under way by then —
  * the segments' doc columns rows (opened as they come: doc-columns.ts readColumnsAhead). A lookup
  * that woke the worker asks its message meanwhile and runs its analysis while the term indexes
- * are read; its postings read waits for them rather than ask for them again (segments/store.ts
- * readPostings). The 4.3 MB columns row (at 100,000 reports) is then not asked until it has
+ * are read; its terms join this read, their blocks asked as soon as the term indexes come
+ * (segments/postings-read.ts askPostings), or it waits for them rather than ask for them again.
+ * The 4.3 MB columns row (at 100,000 reports) is then not asked until it has
  * answered (reader.ts idle, doc-columns.ts loadAfter): read beside it, the row slowed its blocks
  * and its doc rows phase more than the ≈ 170 doc rows it spared (after a restart p95 112-120 →
  * 135-142 ms, bench/RESULTS.md session 15's end). A page's wake (page:wake) begins no lookup:

@@ -11,22 +11,40 @@ import { checkManifest, MANIFEST_KEY, type Manifest } from './manifest';
 import { postingsIn, type PostingsBlock } from './postings';
 import { cachedIndex, cacheOf, FIRST_BLOCK, loadBlock, loadIndex, type Getter, type SegRow, type TermPostings } from './store';
 
-/** The term indexes being read ahead (readIndexesAhead), by database. */
-const ahead = new WeakMap<object, Promise<unknown>>();
+type Read = { meta: Manifest; postings: Map<string, TermPostings>; blocks: number; waits: ReadWaits };
+
+/** The read ahead under way (readIndexesAhead), by database: the terms a lookup joined to it (their
+ *  blocks asked in its transaction as soon as the term indexes are in), whether it has asked for
+ *  its blocks yet (terms joined after that are not), and its result. */
+interface Ahead {
+  terms: string[];
+  asked: boolean;
+  read: Promise<Read>;
+}
+const ahead = new WeakMap<object, Ahead>();
 
 /**
  * The manifest and every live segment's term index, read into the segment cache: what a worker
- * asks for as it starts (warm.ts readAhead), before the message that woke it is handled. A postings
- * read begun meanwhile waits for it, then finds the indexes cached: each is asked for once.
+ * asks for as it starts (warm.ts readAhead), before the message that woke it is handled. A lookup
+ * begun meanwhile joins its terms to it (askPostings) while it has not asked for its blocks yet,
+ * else waits for it and finds the indexes cached: each is asked for once.
  */
 export function readIndexesAhead(db: IsnadDB): Promise<Manifest> {
-  const read = readNow(db, [], readClock()).then((r) => r.meta);
-  ahead.set(db, read);
+  const state: Ahead = { terms: [], asked: false, read: Promise.resolve(null as unknown as Read) };
+  state.read = readNow(db, state.terms, readClock(), () => (state.asked = true));
+  ahead.set(db, state);
   const done = () => {
-    if (ahead.get(db) === read) ahead.delete(db);
+    if (ahead.get(db) === state) ahead.delete(db);
   };
-  read.then(done, done);
-  return read;
+  state.read.then(done, done);
+  return state.read.then((r) => r.meta);
+}
+
+/** A postings read begun before its terms were all known (askPostings): more terms added to it
+ *  (false: no longer possible), then its result. */
+export interface EarlyRead {
+  add(terms: readonly string[]): boolean;
+  result(): Promise<Read>;
 }
 
 /**
@@ -34,15 +52,24 @@ export function readIndexesAhead(db: IsnadDB): Promise<Manifest> {
  * manifest, then the segments' term indexes, then the blocks holding the terms. A read ahead of
  * the term indexes under way is waited for first, outside the transaction: a transaction waiting
  * for another's request, with none of its own pending, would commit before asking for its blocks.
+ * `early`: the read ahead a lookup joined (askPostings): the terms not joined yet are added to it;
+ * where that is no longer possible, or it fails, the terms are read anew.
  */
-export async function readPostings(db: IsnadDB, terms: readonly string[]): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number; waits: ReadWaits }> {
+export async function readPostings(db: IsnadDB, terms: readonly string[], early?: EarlyRead | null): Promise<Read> {
+  if (early && early.add(terms)) {
+    try {
+      return await early.result();
+    } catch {
+      // read anew below: a failure of its own is met again, and told
+    }
+  }
   const clock = readClock();
   const before = ahead.get(db);
   if (before) {
-    await before.catch(() => undefined); // its failure is this read's to meet again, and tell
+    await before.read.catch(() => undefined); // its failure is this read's to meet again, and tell
     clock.step('dicts');
   }
-  return readNow(db, terms, clock);
+  return readNow(db, [...terms], clock);
 }
 
 /** The live segments of the last manifest read, by database: the next read asks for their blocks
@@ -50,36 +77,66 @@ export async function readPostings(db: IsnadDB, terms: readonly string[]): Promi
 const lastSegs = new WeakMap<object, readonly number[]>();
 
 /** The blocks of `terms` in segments `segs` (which of each segment's blocks hold which terms, and
- *  the blocks read or found cached), by their term indexes. */
+ *  each block read or found cached), by their term indexes. */
 interface BlocksAsked {
   segs: readonly number[];
-  wanted: Array<Map<number, string[]>>;
-  blocks: Promise<PostingsBlock[][]>;
+  wanted: Array<Map<number, { terms: string[]; block: Promise<PostingsBlock> }>>;
 }
 
 function askBlocks(db: object, segs: readonly number[], indexes: readonly TermIndex[], terms: readonly string[], get: Getter): BlocksAsked {
-  const wanted = indexes.map((ix) => blocksFor(ix, terms));
-  const blocks = Promise.all(segs.map((s, i) => Promise.all([...wanted[i]!.keys()].map((b) => loadBlock(db, s, FIRST_BLOCK + b, get)))));
-  return { segs, wanted, blocks };
+  const asked: BlocksAsked = { segs, wanted: segs.map(() => new Map()) };
+  addTerms(db, asked, indexes, terms, get);
+  return asked;
+}
+
+/** `terms` added to the blocks asked: a block not asked yet is asked now. */
+function addTerms(db: object, asked: BlocksAsked, indexes: readonly TermIndex[], terms: readonly string[], get: Getter): void {
+  asked.segs.forEach((s, i) => {
+    const want = asked.wanted[i]!;
+    for (const [b, ts] of blocksFor(indexes[i]!, terms)) {
+      const had = want.get(b);
+      if (had) for (const t of ts) had.terms.push(t);
+      else {
+        const block = loadBlock(db, s, FIRST_BLOCK + b, get);
+        block.catch(() => undefined); // awaited by complete(), which tells its failure
+        want.set(b, { terms: ts, block });
+      }
+    }
+  });
+}
+
+/** The term indexes of the segments the last manifest listed, when every one is cached. */
+function lastIndexes(db: object): { segs: readonly number[]; indexes: TermIndex[] } | null {
+  const segs = lastSegs.get(db);
+  if (!segs) return null;
+  const indexes = segs.map((s) => cachedIndex(db, s));
+  return indexes.every((ix): ix is TermIndex => !!ix) ? { segs, indexes } : null;
 }
 
 /** The blocks of the segments the last manifest listed, asked for now when every one's term index
  *  is cached (else null: nothing asked). */
 function askBlocksAhead(db: object, terms: readonly string[], get: Getter): BlocksAsked | null {
-  const segs = lastSegs.get(db);
-  if (!segs || terms.length === 0) return null;
-  const indexes = segs.map((s) => cachedIndex(db, s));
-  if (!indexes.every((ix): ix is TermIndex => !!ix)) return null;
-  const asked = askBlocks(db, segs, indexes, terms, get);
-  asked.blocks.catch(() => undefined); // a segment merged away meanwhile: its rows are gone, the blocks unused
-  return asked;
+  const last = lastIndexes(db);
+  if (!last || terms.length === 0) return null;
+  // A segment merged away meanwhile: its rows are gone, the blocks unused (complete() reads again).
+  return askBlocks(db, last.segs, last.indexes, terms, get);
 }
 
 const sameSegs = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((s, i) => s === b[i]);
 
-async function readNow(db: IsnadDB, terms: readonly string[], clock: ReturnType<typeof readClock>): Promise<{ meta: Manifest; postings: Map<string, TermPostings>; blocks: number; waits: ReadWaits }> {
-  const tx = await readOnly(db, ['segs', 'meta']);
-  clock.step('open');
+/** A read under way: its transaction's getter, the manifest and blocks asked, its terms (the
+ *  array it was begun with, which may still grow until its blocks are asked), and what to tell then. */
+interface Begun {
+  clock: ReturnType<typeof readClock>;
+  get: Getter;
+  manifest: Promise<unknown>;
+  asked: BlocksAsked | null;
+  terms: string[];
+  onAsk?: () => void;
+}
+
+/** The manifest and the blocks of `terms`, asked in transaction `tx` (its requests sent now). */
+function begin(db: IsnadDB, tx: IDBTransaction, terms: string[], clock: ReturnType<typeof readClock>, onAsk?: () => void): Begun {
   const store = tx.objectStore('segs');
   const get: Getter = (s, k) => {
     clock.waits.fetched++;
@@ -90,26 +147,62 @@ async function readNow(db: IsnadDB, terms: readonly string[], clock: ReturnType<
   // beside the manifest, in the same transaction, and are this read's whenever the manifest lists
   // the same segments (all but the first read after a merge): a warm query waited for the manifest,
   // then for its blocks, one round trip more.
-  const ahead = askBlocksAhead(db, terms, get);
-  const meta = checkManifest(await manifest);
+  const asked = askBlocksAhead(db, terms, get);
+  if (asked) onAsk?.();
+  return { clock, get, manifest, asked, terms, ...(onAsk ? { onAsk } : {}) };
+}
+
+/**
+ * A lookup's terms (some of them: readPostings `early` adds the rest), joined to a starting
+ * worker's read ahead while it has not asked for its blocks (else null): their blocks are asked in
+ * its transaction as soon as the term indexes are in, while the lookup goes on with its analysis —
+ * not, once it has ended, in a transaction of the lookup's own after the manifest again.
+ * (Asking a running worker's blocks before its event signature, in a transaction of its own, showed
+ * no gain at 10,000 reports under load, and is not done: bench/RESULTS.md, session 20.)
+ */
+export function askPostings(db: IsnadDB, terms: readonly string[]): EarlyRead | null {
+  const joined = ahead.get(db);
+  if (!joined || joined.asked || terms.length === 0) return null;
+  const add = (more: readonly string[]) => {
+    if (joined.asked) return false;
+    const have = new Set(joined.terms);
+    for (const t of more) if (!have.has(t)) joined.terms.push(t);
+    return true;
+  };
+  add(terms);
+  return { add, result: () => joined.read };
+}
+
+async function readNow(db: IsnadDB, terms: string[], clock: ReturnType<typeof readClock>, onAsk?: () => void): Promise<Read> {
+  const tx = await readOnly(db, ['segs', 'meta']);
+  clock.step('open');
+  return complete(db, begin(db, tx, terms, clock, onAsk));
+}
+
+/** A read begun: the manifest checked, the blocks asked again where it lists other segments than
+ *  the last one did, and the terms' postings decoded from them. */
+async function complete(db: IsnadDB, read: Begun): Promise<Read> {
+  const { clock, get, terms } = read;
+  const meta = checkManifest(await read.manifest);
   clock.step('manifest');
   const segs = meta.segs.map((x) => x.s);
   lastSegs.set(db, segs);
   cacheOf(db).keepOnly(segs);
-  let asked = ahead && sameSegs(ahead.segs, segs) ? ahead : null;
+  let asked = read.asked && sameSegs(read.asked.segs, segs) ? read.asked : null;
   if (!asked) {
     const indexes = await Promise.all(segs.map((s) => loadIndex(db, s, get)));
     clock.step('dicts');
     asked = askBlocks(db, segs, indexes, terms, get);
+    read.onAsk?.();
   }
   const { wanted } = asked;
-  const blocks = await asked.blocks;
+  const blocks = await Promise.all(wanted.map((want) => Promise.all([...want.values()].map((w) => w.block))));
   clock.step('blockReads');
   const postings = new Map<string, TermPostings>(terms.map((t) => [t, { df: 0, saturated: false, parts: [] }]));
-  let read = 0;
+  let count = 0;
   decoding(() => wanted.forEach((want, i) => {
-    [...want.values()].forEach((ts, j) => {
-      read++;
+    [...want.values()].forEach(({ terms: ts }, j) => {
+      count++;
       const block = blocks[i]![j]!;
       for (const t of ts) {
         const p = postingsIn(block, t);
@@ -121,5 +214,5 @@ async function readNow(db: IsnadDB, terms: readonly string[], clock: ReturnType<
       }
     });
   }));
-  return { meta, postings, blocks: read, waits: clock.waits };
+  return { meta, postings, blocks: count, waits: clock.waits };
 }
