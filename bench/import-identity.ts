@@ -21,7 +21,6 @@ import { parseJsonLines, validateRecord } from '../lib/corpus/formats';
 import { openDb } from '../lib/db';
 import { beginImport, finishImport, importPart } from '../lib/engine/imports';
 import { analysePart } from '../lib/engine/part-wire';
-import { sigsFromWire } from '../lib/engine/sig-wire';
 import { WordTable } from '../lib/engine/word-table';
 import type { ReportRecord } from '../lib/types';
 import { fakesPublished } from '../scripts/fit-events';
@@ -76,10 +75,8 @@ for (const [name, sent] of Object.entries(sets)) {
     const runs = [];
     for (let k = 0; k < recs.length; k += RUN) {
       const a = analysePart(recs.slice(k, k + RUN), tables?.[k / RUN]);
-      // The signatures as objects, however they travel (lib/engine/sig-wire.ts: as JSON text since session 20).
-      const sent = { ...a, sig: sigsFromWire(a.sig) };
-      wire.update(json(sent));
-      sigs.update(json(sent.sig));
+      wire.update(json(a));
+      sigs.update(json(a.sig));
       runs.push(structuredClone(a));
     }
     await importPart(db, job.id, recs, runs, { part, fromOptionsPage: args['options-page'] });

@@ -16,7 +16,6 @@ import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
 import { eventSignature, termVector, type EventSignature } from '../events';
 import { checkedSignature } from './wire';
-import { sigsFromWire, sigsToWire } from './sig-wire';
 import { checkedStream, streamOf, type TermLists } from './term-pack';
 import { MAX_TABLE_WORDS, nextList, WORDS_NOT_HELD, type HeldWords, type WordTable } from './word-table';
 
@@ -46,8 +45,7 @@ export interface PartWire {
   h: Uint32Array;
   mh: Uint32Array;
   tk: string[];
-  /** As JSON text where it says them exactly (sig-wire.ts). */
-  sig: EventSignature[] | string;
+  sig: EventSignature[];
   /** Word counts, a stream a report (term-pack.ts streamOf; empty: none). */
   vOff: Uint32Array;
   v: Uint32Array;
@@ -133,7 +131,7 @@ function analyseRun(records: readonly ReportRecord[], index: Map<string, number>
     eOff: u32(e.off), e: u32(e.xs),
     sOff: u32(s.off), s: u32(s.xs),
     len: Float64Array.from(len), day: Float64Array.from(day),
-    h: u32(h), mh: u32(mh), tk, sig: sigsToWire(sig),
+    h: u32(h), mh: u32(mh), tk, sig,
     vOff: u32(v.off), v: u32(v.xs),
   };
 }
@@ -193,9 +191,8 @@ class SentTerms {
 
 /** A run's arrays, checked whole: types, lengths, spans, every index in range, each report's terms
  *  once (a term twice would be two postings of one document). */
-function checkedRun(p: Partial<PartWire>, n: number, size: number): CheckedRun {
-  const { tOff, t, c, eOff, e, sOff, s, len, day, h, mh, tk, vOff, v } = p;
-  const sig = sigsFromWire(p.sig);
+function checkedRun(p: Partial<PartWire>, n: number, size: number): PartWire {
+  const { tOff, t, c, eOff, e, sOff, s, len, day, h, mh, tk, sig, vOff, v } = p;
   if (!(t instanceof Uint32Array) || !(c instanceof Float64Array) || c.length !== t.length || !spans(tOff, t, n, MAX_TERMS) || !inRange(t, size)) throw malformed('terms');
   const mark = new Uint32Array(size);
   for (let i = 0; i < n; i++) for (let k = tOff[i]!; k < tOff[i + 1]!; k++) {
@@ -213,13 +210,11 @@ function checkedRun(p: Partial<PartWire>, n: number, size: number): CheckedRun {
   if (!Array.isArray(sig) || sig.length !== n) throw malformed('event signatures');
   if (!(v instanceof Uint32Array) || !spans(vOff, v, n, MAX_STREAM)) throw malformed('word counts');
   for (let i = 0; i < n; i++) if (!checkedStream(v.subarray(vOff[i], vOff[i + 1]), size)) throw malformed('word counts');
-  return { ...(p as PartWire), sig };
+  return p as PartWire;
 }
 
-type CheckedRun = Omit<PartWire, 'sig'> & { sig: unknown[] };
-
 /** Report `i` of a checked run, with its strings from `words`. */
-function reportOf(p: CheckedRun, words: readonly string[], i: number): Analysis {
+function reportOf(p: PartWire, words: readonly string[], i: number): Analysis {
   const entities: EntityRef[] = [];
   // The entity's name stays in the gazetteer: the background stores entities by id.
   for (let k = p.eOff[i]!; k < p.eOff[i + 1]!; k += 2) entities.push({ id: words[p.e[k]!]!, name: words[p.e[k]!]!, type: words[p.e[k + 1]!]! });
@@ -270,7 +265,7 @@ function wordsOf(p: Partial<PartWire>, n: number, held: HeldWords | undefined, n
  *  strings (word-table.ts), for runs that name one. */
 export function fromPartWire(parts: unknown, records: number, held?: HeldWords): Analysis[] {
   if (!Array.isArray(parts) || parts.length > records + 1) throw malformed('not a list of runs');
-  const runs: Array<{ run: CheckedRun; n: number; take: () => readonly string[] }> = [];
+  const runs: Array<{ run: PartWire; n: number; take: () => readonly string[] }> = [];
   const named = new Set<string>();
   let total = 0;
   for (const p of parts as Array<Partial<PartWire> | null>) {
