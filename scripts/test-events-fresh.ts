@@ -18,9 +18,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventDoc, judge, MODEL } from '../lib/events';
-import { FEATURES } from '../lib/events/pair';
 import { candidateFacts, hardKind, type Report } from './fit-events';
-import { judgedAmong, metrics, reliability, stamp, wilson, type Judged } from './test-events-locked';
+import { ci, featuresOn, fmt, judgedAmong, metrics, reliability, stamp, type Judged } from './test-events-locked';
 
 /** The issue's threshold, reported beside the shipped one. */
 const ISSUE_AT = 0.8;
@@ -184,16 +183,12 @@ export function freshPairs(list: readonly FreshArticle[], labels: FreshLabels): 
       const y = a.event === b.event ? 1 : 0;
       const facts = candidateFacts(a.doc, b.doc, y === 1);
       if (!facts) continue;
-      const f = facts.features;
-      const on = FEATURES.filter((n) => f[n]).map((n) => (f[n] === 1 ? n : `${n} ${f[n].toFixed(2)}`)).join(', ');
-      out.push({ a, b, y, read: y ? null : read.get(eventKey(a.event, b.event)) ?? null, hard: y ? null : hardKind(f, facts.gap, a, b), on });
+      out.push({ a, b, y, read: y ? null : read.get(eventKey(a.event, b.event)) ?? null, hard: y ? null : hardKind(facts.features, facts.gap, a, b), on: featuresOn(facts.features) });
     }
   }
   return out;
 }
 
-const fmt = (x: number) => x.toFixed(3);
-const ci = (k: number, n: number, x: number) => `${fmt(x)} (${wilson(k, n).map((v) => v.toFixed(2)).join('–')})`;
 
 /** Which set a report is of: its name, what may be done with its errors, where its provenance is. */
 export interface ReportedSet {

@@ -18,8 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { dayNumber, eventDoc, judge, judgeAmong, EVENT_DAYS, MODEL, type EventDoc } from '../lib/events';
 import type { Judgement } from '../lib/events/pair';
-import { pairFeatures, FEATURES } from '../lib/events/pair';
-import { fakesPublished, fakesRelabels, hardKind, mayMeet, type Report } from './fit-events';
+import { FEATURES, type FeatureName } from '../lib/events/pair';
+import { candidateFacts, fakesPublished, fakesRelabels, hardKind, type Report } from './fit-events';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const LOCKED = 'tests/fixtures/external/fakes/locked/events.json';
@@ -130,12 +130,9 @@ export function lockedPairs(locked: Article[], labelled: Article[]): LockedPair[
   const consider = (a: Article, b: Article) => {
     const y = label(a, b);
     if (y === null) return;
-    if (!y && !mayMeet(a.doc, b.doc)) return;
-    const facts = pairFeatures(a.doc, b.doc);
-    const f = facts.features;
-    if (!y && f.lex < 0.08 && !f.placeSame && !f.sharedSpecific && !f.actorShared && !f.placeGenericOnly) return;
-    const on = FEATURES.filter((n) => f[n]).map((n) => (f[n] === 1 ? n : `${n} ${f[n].toFixed(2)}`)).join(', ');
-    out.push({ a, b, y, kind: b.set, hard: y ? null : hardKind(f, facts.gap, a, b), on });
+    const facts = candidateFacts(a.doc, b.doc, y === 1);
+    if (!facts) return;
+    out.push({ a, b, y, kind: b.set, hard: y ? null : hardKind(facts.features, facts.gap, a, b), on: featuresOn(facts.features) });
   };
   for (let i = 0; i < locked.length; i++) {
     const a = locked[i]!;
@@ -190,7 +187,11 @@ export function reliability(list: ReadonlyArray<Judged<LabelledPair>>): Array<{ 
   return out;
 }
 
-const fmt = (x: number) => x.toFixed(3);
+export const fmt = (x: number) => x.toFixed(3);
+/** A share with its 95 % Wilson interval, as the reports' tables give it. */
+export const ci = (k: number, n: number, x: number) => `${fmt(x)} (${wilson(k, n).map((v) => v.toFixed(2)).join('–')})`;
+/** The features a pair has, as the reports' error lines list them. */
+export const featuresOn = (f: Record<FeatureName, number>) => FEATURES.filter((n) => f[n]).map((n) => (f[n] === 1 ? n : `${n} ${f[n].toFixed(2)}`)).join(', ');
 const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8' }).trim();
 
 /** When, on which commit, with which model (its file's hash and the commit that last changed it). */
@@ -220,7 +221,6 @@ function report(judged: Judged[], sets: { locked: Article[]; labelled: Article[]
   for (const [name, list] of rows) {
     const m = metrics(list, at);
     const m8 = metrics(list, ISSUE_AT);
-    const ci = (k: number, n: number, x: number) => `${fmt(x)} (${wilson(k, n).map((v) => v.toFixed(2)).join('–')})`;
     lines.push(`| ${name} | ${m.pos} | ${m.neg} | ${m.tp} | ${m.fp} | ${ci(m.tp, m.tp + m.fp, m.precision)} | ${ci(m.tp, m.pos, m.recall)} | ${ci(m8.tp, m8.tp + m8.fp, m8.precision)} | ${ci(m8.tp, m8.pos, m8.recall)} | ${m8.fp} |`);
   }
   // An incident is found when one of its same-event pairs is called same-event (a reader sees the group start).
