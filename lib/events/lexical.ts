@@ -93,8 +93,30 @@ function remembered(memo: Map<string, number>, t: string, f: (t: string) => numb
   return v;
 }
 
+/** A word's weight by the reference table alone. */
+const tableWeight: Weigh = (t) => remembered(TABLE_WEIGHTS, t, idfOf);
+
+/**
+ * Each bag's words' reference weights in the bag's order, kept per bag (a bag is never changed once
+ * made, as cosine.ts's kept norms say): a pool's ≈ 25 reports are weighed against the article and
+ * one another, ≈ 66 pairs a warm query, and each shared word's weight was looked up by its string
+ * in every pair (`remembered`: a fifth of a pool's judging CPU, session 21). The same numbers.
+ */
+const BAG_WEIGHTS = new WeakMap<ReadonlyMap<string, number>, Float64Array>();
+
+function tableWeights(m: ReadonlyMap<string, number>): Float64Array {
+  let w = BAG_WEIGHTS.get(m);
+  if (w?.length !== m.size) {
+    w = new Float64Array(m.size);
+    let k = 0;
+    for (const t of m.keys()) w[k++] = tableWeight(t);
+    BAG_WEIGHTS.set(m, w);
+  }
+  return w;
+}
+
 function weigher(corpus?: CorpusDf): Weigh {
-  if (!corpus) return (t) => remembered(TABLE_WEIGHTS, t, idfOf);
+  if (!corpus) return tableWeight;
   let known = WEIGHTS.get(corpus);
   if (!known) WEIGHTS.set(corpus, (known = new Map<string, number>()));
   const memo = known;
@@ -102,11 +124,12 @@ function weigher(corpus?: CorpusDf): Weigh {
 }
 
 /** How much of `title`'s weight the words of `text` hold: does the other report tell this headline? */
-function coverage(title: ReadonlyMap<string, number>, text: ReadonlyMap<string, number>, weight: Weigh): number {
+function coverage(title: ReadonlyMap<string, number>, text: ReadonlyMap<string, number>, weight: Weigh, kept?: ArrayLike<number>): number {
   let all = 0;
   let found = 0;
+  let k = 0;
   for (const t of title.keys()) {
-    const w = weight(t);
+    const w = kept ? kept[k++]! : weight(t);
     all += w;
     if (text.has(t)) found += w;
   }
@@ -142,27 +165,46 @@ function rarityOf(t: string): number {
  * nothing however long the reports are. Apart, because the table measures the two languages
  * unequally (851 English articles; Arabic mostly short headlines, where most words look rare).
  */
-function rareShared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): { rare: number; rareAr: number } {
-  const shared = [0, 0];
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const t of small.keys()) if (large.has(t)) shared[isEnglish(t) ? 0 : 1]! += rarity(t);
+function rareShared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, out: LexicalScores): void {
+  // The sums in locals, no list or closure made (a pair of every pool a warm query judges).
+  let en = 0;
+  let ar = 0;
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
+  // Each word's rarity from its bag's kept list (raritySums), in the bag's order: the same numbers.
+  const r = rarities(small).r;
+  let k = 0;
+  for (const t of small.keys()) {
+    const x = r[k++]!;
+    if (!large.has(t)) continue;
+    if (isEnglish(t)) en += x;
+    else ar += x;
+  }
   const inA = raritySums(a);
   const inB = raritySums(b);
-  const of = (i: number) => (inA[i]! > 0 && inB[i]! > 0 ? shared[i]! / Math.sqrt(inA[i]! * inB[i]!) : 0);
-  return { rare: of(0), rareAr: of(1) };
+  out.rare = inA[0] > 0 && inB[0] > 0 ? en / Math.sqrt(inA[0] * inB[0]) : 0;
+  out.rareAr = inA[1] > 0 && inB[1] > 0 ? ar / Math.sqrt(inA[1] * inB[1]) : 0;
 }
 
-/** A bag's words' rarity summed, English and Arabic apart: kept per bag, as its weights are. */
-const RARITY_SUMS = new WeakMap<ReadonlyMap<string, number>, [number, number]>();
-function raritySums(m: ReadonlyMap<string, number>): [number, number] {
-  let sums = RARITY_SUMS.get(m);
-  if (!sums) {
-    sums = [0, 0];
-    for (const t of m.keys()) sums[isEnglish(t) ? 0 : 1] += rarity(t);
-    RARITY_SUMS.set(m, sums);
+/** A bag's words' rarity, each in the bag's order (`r`) and summed, English and Arabic apart
+ *  (`sums`): kept per bag, as its weights are. */
+const RARITY_SUMS = new WeakMap<ReadonlyMap<string, number>, { sums: [number, number]; r: Float64Array }>();
+function rarities(m: ReadonlyMap<string, number>): { sums: [number, number]; r: Float64Array } {
+  let kept = RARITY_SUMS.get(m);
+  if (kept?.r.length !== m.size) {
+    kept = { sums: [0, 0], r: new Float64Array(m.size) };
+    let k = 0;
+    for (const t of m.keys()) {
+      const x = rarity(t);
+      kept.r[k++] = x;
+      kept.sums[isEnglish(t) ? 0 : 1] += x;
+    }
+    RARITY_SUMS.set(m, kept);
   }
-  return sums;
+  return kept;
 }
+
+const raritySums = (m: ReadonlyMap<string, number>): [number, number] => rarities(m).sums;
 
 export interface LexicalScores {
   /** Cosine of the title-and-lede words, 0..1. */
@@ -187,9 +229,13 @@ export interface Lexical extends LexicalScores {
 /** The similarity's scores alone: what the pair model reads (its shared words are only shown). */
 export function lexicalScores(a: TermVector, b: TermVector, corpus?: CorpusDf): LexicalScores {
   const weight = weigher(corpus);
-  const cover = Math.min(coverage(a.title, b.all, weight), coverage(b.title, a.all, weight));
+  // By the reference table alone (judging: pair.ts), each bag's weights are kept (tableWeights).
   const keep = !corpus;
-  return { lex: cosine(a.all, b.all, weight, keep), title: cosine(a.title, b.title, weight, keep), cover, ...rareShared(a.all, b.all) };
+  const kept = keep ? tableWeights : undefined;
+  const cover = Math.min(coverage(a.title, b.all, weight, kept?.(a.title)), coverage(b.title, a.all, weight, kept?.(b.title)));
+  const out: LexicalScores = { lex: cosine(a.all, b.all, weight, keep, kept), title: cosine(a.title, b.title, weight, keep, kept), cover, rare: 0, rareAr: 0 };
+  rareShared(a.all, b.all, out);
+  return out;
 }
 
 /** The most shared words sharedWords gives. */

@@ -51,9 +51,25 @@ export function sidesNamed(actors: readonly string[]): string[] {
   return actors.includes('syrian-government') && !sides.includes('state') ? [...sides, 'state'].sort() : sides;
 }
 
+/** The sides of each list of actors sidesApart was asked of (a signature's, never changed once
+ *  made): worked out once a report, not twice a pair of every pool it is judged in. */
+const KEPT_SIDES = new WeakMap<readonly string[], readonly string[]>();
+
+function keptSides(actors: readonly string[]): readonly string[] {
+  let out = KEPT_SIDES.get(actors);
+  if (!out) KEPT_SIDES.set(actors, (out = sidesOf(actors)));
+  return out;
+}
+
+/** Whether `a` holds a side `b` does not. */
+function sideBeyond(a: readonly string[], b: readonly string[]): boolean {
+  for (const s of a) if (!b.includes(s)) return true;
+  return false;
+}
+
 /** Each report names a side that fought that the other never names: two battles, not one. */
 export function sidesApart(a: readonly string[], b: readonly string[]): number {
-  const sa = sidesOf(a);
-  const sb = sidesOf(b);
-  return sa.some((s) => !sb.includes(s)) && sb.some((s) => !sa.includes(s)) ? 1 : 0;
+  const sa = keptSides(a);
+  const sb = keptSides(b);
+  return sideBeyond(sa, sb) && sideBeyond(sb, sa) ? 1 : 0;
 }
