@@ -3,6 +3,11 @@ import { unarchive } from '../outlets/archive';
 
 /** cyrb53: a fast 53-bit string hash; ids only need to be stable and rarely collide. */
 export function hash53(str: string, seed = 0): string {
+  return base36(hash53Number(str, seed));
+}
+
+/** hash53 as the number its base 36 writes. */
+function hash53Number(str: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < str.length; i++) {
@@ -42,12 +47,20 @@ export function textKey(text: string): string {
 
 /**
  * hash53(normalize(text).replace(/\s+/g, ' ').trim()): the text's key as its words read, whatever
- * its letter variants and spacing. Hashed as normalisation gives the units, without building the
- * normalised string, where the fast path applies.
+ * its letter variants and spacing.
  */
 export function spacedKey(text: string): string {
+  return base36(spacedHash(text));
+}
+
+/**
+ * spacedKey as the number its base 36 writes (a line key of an import part's word counts,
+ * lib/engine/term-pack.ts: sent as a number, never written out). Hashed as normalisation gives the
+ * units, without building the normalised string, where the fast path applies.
+ */
+export function spacedHash(text: string): number {
   const units = spacedUnits(text);
-  if (!units) return hash53(normalize(text).replace(/\s+/g, ' ').trim());
+  if (!units) return hash53Number(normalize(text).replace(/\s+/g, ' ').trim());
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < units.length; i++) {
@@ -58,10 +71,10 @@ export function spacedKey(text: string): string {
   return finish(h1, h2);
 }
 
-function finish(a: number, b: number): string {
+function finish(a: number, b: number): number {
   const h1 = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
   const h2 = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return base36(4294967296 * (2097151 & h2) + (h1 >>> 0));
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 const DIGITS36 = '0123456789abcdefghijklmnopqrstuvwxyz';

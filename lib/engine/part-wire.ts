@@ -14,9 +14,9 @@ import type { IndexedFeatures, SentTermLists } from './batch-rows';
 import { MINHASH_SLOTS } from './simhash';
 import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
-import { eventSignature, termVector, type EventSignature } from '../events';
+import { eventSignature, type EventSignature } from '../events';
 import { checkedSignature } from './wire';
-import { checkedStream, streamOf, type TermLists } from './term-pack';
+import { checkedStream, streamFor, type TermLists } from './term-pack';
 import { MAX_TABLE_WORDS, nextList, WORDS_NOT_HELD, type HeldWords, type WordTable } from './word-table';
 
 /** A run of reports' analyses (Features, text key, event signature, word counts). Offsets: n + 1
@@ -46,7 +46,7 @@ export interface PartWire {
   mh: Uint32Array;
   tk: string[];
   sig: EventSignature[];
-  /** Word counts, a stream a report (term-pack.ts streamOf; empty: none). */
+  /** Word counts, a stream a report (term-pack.ts streamFor; empty: none). */
   vOff: Uint32Array;
   v: Uint32Array;
 }
@@ -115,7 +115,7 @@ function analyseRun(records: readonly ReportRecord[], index: Map<string, number>
     e.end();
     for (const x of f.sources) s.xs.push(id(x));
     s.end();
-    streamOf(termVector(r.title, r.text, { scanned }), id, v.xs);
+    streamFor(r.title, r.text, scanned, termIds, v.xs);
     v.end();
     len.push(f.len);
     day.push(f.day ?? Number.NaN);

@@ -1,7 +1,7 @@
 // The words of a report as the same-event judgement compares them (lib/events/lexical.ts): its
 // title counted twice and the start of its lede, line by line, so that an outlet's boilerplate lines
 // can be left out of a pair of its own reports.
-import { normalize, terms, termsOf, tokensBefore, type Scan, type Token } from '../arabic';
+import { normalize, termRefsOf, terms, tokensBefore, type Scan, type TermRef, type Token } from '../arabic';
 import { spacedKey } from '../corpus/ids';
 
 /** The words read from a report: its title (counted twice) and the start of its lede. */
@@ -36,7 +36,7 @@ function count(list: readonly string[], into: Map<string, number>, w: number): v
 const ELSEWHERE = /^\s*(?:و?في\s+سياق\s+(?:متصل|منفصل|اخر|آخر)|و?على\s+صعيد\s+(?:اخر|آخر|متصل)|و?في\s+شان\s+(?:اخر|آخر)|و?في\s+شأن\s+(?:اخر|آخر)|in\s+other\s+(?:news|developments))/i;
 
 /** A scan of `${title}\n` and the start of the text (lib/engine/features analyseScanned), to read the words from again. */
-interface Scanned extends Scan {
+export interface Scanned extends Scan {
   text: string;
 }
 
@@ -47,7 +47,22 @@ function reusable(title: string, chunk: string, scanned: Scanned | undefined): T
   return tokensBefore(scanned.text, scanned.tokens, body + chunk.length);
 }
 
-export function termVector(title: string, text: string, opts: { scanned?: Scanned } = {}): TermVector {
+/** A word read: its term with the number a list gave it where the scan's tokens were read again
+ *  (TermRef), the term alone otherwise. */
+export type Word = TermRef | string;
+
+const textOf = (w: Word): string => (typeof w === 'string' ? w : w.text);
+
+/** What termVector reads, in order: the title's words (its first 40) and the lines of the lede
+ *  that have words, each with its words (LEXICAL_WORDS in all). */
+export interface WordsRead {
+  title: Word[];
+  lines: Array<{ line: string; words: Word[] }>;
+}
+
+/** The words termVector counts, as read (lib/engine/term-pack.ts streamFor numbers them without the
+ *  maps an import part does not send). */
+export function readWords(title: string, text: string, opts: { scanned?: Scanned } = {}): WordsRead {
   const chunk = text.slice(0, LEXICAL_WORDS * 12);
   const toks = reusable(title, chunk, opts.scanned);
   // Tokens of the title and of each line, read from `toks` in order (lines never split a token).
@@ -57,15 +72,13 @@ export function termVector(title: string, text: string, opts: { scanned?: Scanne
     while (next < toks!.length && toks![next]!.end <= end) next++;
     return toks!.slice(from, next);
   };
-  const termsIn = (s: string, end: number): string[] => {
+  const termsIn = (s: string, end: number): Word[] => {
     const own = toks ? upTo(end) : null;
     if (!ARABIC.test(s)) return englishTerms(s);
-    return own ? termsOf(own) : terms(s);
+    return own ? termRefsOf(own) : terms(s);
   };
   const t = termsIn(title, title.length).slice(0, 40);
-  const all = new Map<string, number>();
-  count(t, all, 2);
-  const lines = new Map<string, string[]>();
+  const lines: WordsRead['lines'] = [];
   let left = LEXICAL_WORDS;
   // Where the line starts in chunk.
   let at = 0;
@@ -77,6 +90,19 @@ export function termVector(title: string, text: string, opts: { scanned?: Scanne
     const words = termsIn(line, end).slice(0, left);
     if (!words.length) continue;
     left -= words.length;
+    lines.push({ line, words });
+  }
+  return { title: t, lines };
+}
+
+export function termVector(title: string, text: string, opts: { scanned?: Scanned } = {}): TermVector {
+  const read = readWords(title, text, opts);
+  const t = read.title.map(textOf);
+  const all = new Map<string, number>();
+  count(t, all, 2);
+  const lines = new Map<string, string[]>();
+  for (const { line, words: w } of read.lines) {
+    const words = w.map(textOf);
     count(words, all, 1);
     const key = spacedKey(line);
     lines.set(key, [...(lines.get(key) ?? []), ...words]);
