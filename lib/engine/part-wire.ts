@@ -16,7 +16,8 @@ import type { ReportRecord } from '../types';
 import { textKey } from '../corpus/ids';
 import { eventSignature, type EventSignature } from '../events';
 import { checkedSignature } from './wire';
-import { checkedStream, streamFor, type TermLists } from './term-pack';
+import { checkedStream, type TermLists } from './term-pack';
+import { streamFor } from './term-stream';
 import { MAX_TABLE_WORDS, nextList, WORDS_NOT_HELD, type HeldWords, type WordTable } from './word-table';
 
 /** A run of reports' analyses (Features, text key, event signature, word counts). Offsets: n + 1
@@ -46,7 +47,7 @@ export interface PartWire {
   mh: Uint32Array;
   tk: string[];
   sig: EventSignature[];
-  /** Word counts, a stream a report (term-pack.ts streamFor; empty: none). */
+  /** Word counts, a stream a report (term-stream.ts streamFor; empty: none). */
   vOff: Uint32Array;
   v: Uint32Array;
 }

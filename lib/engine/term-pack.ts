@@ -8,8 +8,7 @@
 // Layout: 'V' 2 | title words | per word: number (lib/engine/lexicon.ts), count | lines | per
 // line: key (hash53: its high 21 bits in 3 bytes, its low 32 in 4, little-endian), word count,
 // word numbers. Format 1 wrote the key's two halves as varints (≈ 8 bytes a line against 7).
-import { readWords, type Scanned, type TermVector, type Word } from '../events/term-vector';
-import { spacedHash } from '../corpus/ids';
+import type { TermVector } from '../events/term-vector';
 import { ByteReader, ByteWriter } from './segments/bytes';
 import type { Lexicon } from './lexicon';
 
@@ -45,66 +44,12 @@ export interface TermsWire {
   l: Array<[string, Array<number | string>]>;
 }
 
-/** Word counts waiting to be packed: as sent (`w`, or an import part's stream `s`: streamFor), with
+/** Word counts waiting to be packed: as sent (`w`, or an import part's stream `s`: term-stream.ts streamFor), with
  *  the terms their indexes refer to. */
 export type TermLists = { w: TermsWire; terms: readonly string[] } | { s: Uint32Array; terms: readonly string[] };
 
 /** The most words and lines a report's counts may send (termVector reads at most 150 words and 40 of the title). */
 export const MAX_WIRE_WORDS = 400;
-
-/**
- * A report's word counts (termVector(title, text, { scanned })) appended to `out` as an import part
- * sends them, every number in packTerms' order: title word count, (word, count) each, line count,
- * then each line's key (its high 21 bits, its low 32), word count and words; every word as `ids.id`
- * numbers it, in the order the vector's maps give. Read without building the vector: its maps of
- * strings, of which a part sends none but `title` and `lines`, and a lookup of every word by string
- * were 7 % of an import worker's time (bench/RESULTS.md, session 21); a term read from the scan's
- * tokens (TermRef) asks `ids.id` once per list. Every line key is a hash53 and every title count at
- * most 40: the stream is never empty.
- */
-export function streamFor(title: string, text: string, scanned: Scanned, ids: { list: number; id: (w: string) => number }, out: number[]): void {
-  const { list, id } = ids;
-  const idOf = (w: Word): number => {
-    if (typeof w === 'string') return id(w);
-    if (w.list !== list) {
-      w.at = id(w.text);
-      w.list = list;
-    }
-    return w.at;
-  };
-  const read = readWords(title, text, { scanned });
-  // The title's distinct words in order of first use, with their counts (termVector's `title`).
-  const tw: number[] = [];
-  const tc: number[] = [];
-  for (const w of read.title) {
-    const i = idOf(w);
-    const k = tw.indexOf(i);
-    if (k < 0) {
-      tw.push(i);
-      tc.push(1);
-    } else tc[k]!++;
-  }
-  out.push(tw.length);
-  for (let k = 0; k < tw.length; k++) out.push(tw[k]!, tc[k]!);
-  // Lines with the same key are one, its words those of each in turn (termVector's `lines`); their
-  // words numbered in that order, as the map gives them.
-  const keys: number[] = [];
-  const words: Word[][] = [];
-  for (const { line, words: w } of read.lines) {
-    const key = spacedHash(line);
-    const k = keys.indexOf(key);
-    if (k < 0) {
-      keys.push(key);
-      words.push(w);
-    } else words[k] = words[k]!.concat(w);
-  }
-  out.push(keys.length);
-  for (let k = 0; k < keys.length; k++) {
-    const ws = words[k]!;
-    out.push(Math.floor(keys[k]! / TWO32), keys[k]! % TWO32, ws.length);
-    for (const w of ws) out.push(idOf(w));
-  }
-}
 
 /** Distinct values (a few: pairwise; many: a set). */
 function distinct(xs: readonly number[]): boolean {
@@ -113,7 +58,7 @@ function distinct(xs: readonly number[]): boolean {
   return true;
 }
 
-/** A report's stream from an import part (streamFor), checked: within its length, bounded sizes,
+/** A report's stream from an import part (term-stream.ts streamFor), checked: within its length, bounded sizes,
  *  words indexes into `size` words, title words and line keys each once, counts 1 to 400. */
 export function checkedStream(v: Uint32Array, size: number): boolean {
   if (v.length === 0) return true;
@@ -144,7 +89,7 @@ export function checkedStream(v: Uint32Array, size: number): boolean {
   return i === v.length && distinct(keys);
 }
 
-/** packTerms of a stream (streamFor; checked: checkedStream). */
+/** packTerms of a stream (term-stream.ts streamFor; checked: checkedStream). */
 function packStream(v: Uint32Array, at: (x: number) => number): Uint8Array {
   const w = scratch.reset();
   w.byte(MAGIC);

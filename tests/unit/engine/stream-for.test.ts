@@ -1,11 +1,11 @@
-// An import part's word counts read without building termVector's maps (lib/engine/term-pack.ts
+// An import part's word counts read without building termVector's maps (lib/engine/term-stream.ts
 // streamFor): the numbers a worker sends, and the order its strings are numbered in, must be
 // exactly those of termVector's maps sent word by word, whatever the text.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { analyseScanned } from '../../../lib/engine/features';
-import { streamFor } from '../../../lib/engine/term-pack';
+import { streamFor } from '../../../lib/engine/term-stream';
 import { nextList } from '../../../lib/engine/word-table';
 import { termVector } from '../../../lib/events';
 import { synthCorpus } from '../../../bench/synth';
