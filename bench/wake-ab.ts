@@ -136,7 +136,7 @@ try {
     runs,
     load: { before: loadBefore, after: load() },
     // cpu: Chromium's CPU ms over the message (all its processes), the same statistics.
-    builds: pages.map((p) => ({ dir: p.dir, wakeOnly: { ...stat(p.wake), cpu: stat(p.wakeCpu) }, afterRestart: { ...stat(p.cold), cpu: stat(p.coldCpu), phases: phases(p.coldPhases) }, warmAfter: stat(p.warm), wokenByPage: { ...stat(p.woken), gapMs: READ_GAP_MS, phases: phases(p.wokenPhases) } })),
+    builds: pages.map((p) => ({ dir: p.dir, wakeOnly: { ...stat(p.wake), cpu: stat(p.wakeCpu) }, afterRestart: { ...stat(p.cold), cpu: stat(p.coldCpu), phases: phases(p.coldPhases), perRestart: p.cold.map((ms, i) => ({ ms, cpu: p.coldCpu[i], ...(p.coldPhases.length === p.cold.length ? p.coldPhases[i] : {}) })) }, warmAfter: stat(p.warm), wokenByPage: { ...stat(p.woken), gapMs: READ_GAP_MS, phases: phases(p.wokenPhases) } })),
   };
   process.stdout.write(`${JSON.stringify(out, null, values.json ? 0 : 2)}\n`);
 } finally {

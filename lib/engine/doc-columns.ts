@@ -15,6 +15,7 @@
 // a woken worker's first lookup slower (bench/RESULTS.md, session 12); a row is opened as it comes,
 // a query under way or not (0.3 ms at 100,000 documents, 15 ms the first time on cold code).
 import type { IsnadDB } from '../db';
+import { markStart } from './query-phases';
 import { readOnly, result } from './raw-reads';
 import { asBytes, SegmentFormatError } from './segments/bytes';
 import { decodeInSlices, docAt, openColumns, positionOf, sharedSlotsAtMost, type DocColumns, type OpenColumns } from './segments/columns';
@@ -188,9 +189,7 @@ export function loadAfter(db: IsnadDB, segs: readonly { s: number; docs: number 
   if (!missing.length) return;
   k.loading = loadColumns(db, missing)
     .catch(() => undefined) // a damaged row or a segment merged away: the rows are read, as before
-    .finally(() => {
-      k.loading = null;
-    });
+    .finally(() => (k.loading = null));
 }
 
 /**
@@ -229,6 +228,7 @@ export function readColumnsAhead(db: IsnadDB, segs: readonly { s: number; docs: 
 function rowsOf(db: IsnadDB, k: Kept, segs: readonly number[]): Array<Promise<OpenColumns | Uint8Array | null>> {
   const ask = segs.filter((s) => !k.open.has(s) && !k.reading.has(s) && !k.cols.has(s));
   if (ask.length) {
+    markStart('colsAsked');
     const gen = k.gen;
     const store = readOnly(db, ['segs']).then((tx) => tx.objectStore('segs'));
     const rows = store.then((st) => ask.map((s) => result(st.get([s, COLUMNS_ROW]) as IDBRequest<SegRow | undefined>)));

@@ -32,6 +32,20 @@ export interface QueryPhases {
   /** When the query began, in ms from the worker's start (its performance.timeOrigin): with the
    *  phases' sum, where a woken worker's first lookup sat in the page's load (bench/main-thread.ts). */
   began: number;
+  /** Moments of the worker's start, ms from it (startMarks; 0: not yet): its read ahead began (the
+   *  background's main), its term indexes were in, and its doc columns rows were first asked. */
+  main: number;
+  ahead: number;
+  colsAsked: number;
+}
+
+/** The moments of this worker's start that each query's phases copy (QueryPhases main, ahead,
+ *  colsAsked): where a woken worker's first lookup stood against its read ahead. */
+export const startMarks = { main: 0, ahead: 0, colsAsked: 0 };
+
+/** `startMarks[k]` set to now, the first time only. */
+export function markStart(k: keyof typeof startMarks): void {
+  if (!startMarks[k]) startMarks[k] = Math.round(performance.now() * 10) / 10;
 }
 
 /** Thread time spent decoding segment rows (segments/store.ts adds to it), in ms since the worker
@@ -87,7 +101,7 @@ export const recentPhases: QueryPhases[] = [];
 
 export function phaseClock() {
   let last = performance.now();
-  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, reads: 0, open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0, colsWait: 0, rowsRead: 0, eventDocs: 0, began: Math.round(last * 10) / 10 };
+  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, reads: 0, open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0, colsWait: 0, rowsRead: 0, eventDocs: 0, began: Math.round(last * 10) / 10, main: 0, ahead: 0, colsAsked: 0 };
   let decodedBefore = decodeTime.ms;
   const missed = { ...misses };
   return {
@@ -117,6 +131,7 @@ export function phaseClock() {
       p.reads = reads;
       p.rowsRead = misses.rows - missed.rows;
       p.eventDocs = misses.eventDocs - missed.eventDocs;
+      Object.assign(p, startMarks);
       recentPhases.push(p);
       if (recentPhases.length > KEEP) recentPhases.shift();
     },

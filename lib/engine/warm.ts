@@ -8,6 +8,7 @@ import type { IsnadDB } from '../db';
 import { eventDoc, judge } from '../events';
 import { readColumnsAhead } from './doc-columns';
 import { lexiconWith } from './lexicon';
+import { markStart } from './query-phases';
 import { storeReader } from './reader';
 import { queryFeatures } from './search';
 import { readIndexesAhead } from './segments/postings-read';
@@ -39,21 +40,36 @@ export async function warmLookup(db: IsnadDB): Promise<void> {
 }
 
 /**
+ * How long (ms) a starting worker's read ahead, its term indexes in, waits for a lookup to begin
+ * before it asks for the doc columns rows. The message that started the worker is handled only
+ * once its script has run and the browser has answered (≈ 7-10 ms after the background's main),
+ * and since the database is opened as the script begins (lib/db/at-load.ts) the term indexes are
+ * often in before it: asked then, the 4.3 MB row (100,000 reports) was still being read when the
+ * lookup's postings ended, and the lookup waited for it (8-12 ms; a third of the restarts, the
+ * slowest: bench/RESULTS.md, session 20). A page's wake asks for the rows itself (warmLookup), and
+ * a lookup that comes later than this finds them read.
+ */
+export const LOOKUP_WINDOW_MS = 40;
+
+/**
  * What a worker reads as it starts, before any message is handled: the index's manifest and each
- * segment's term index (kept in the segment cache), then — unless a lookup is under way by then —
- * the segments' doc columns rows (opened as they come: doc-columns.ts readColumnsAhead). A lookup
- * that woke the worker asks its message meanwhile and runs its analysis while the term indexes
- * are read; its terms join this read, their blocks asked as soon as the term indexes come
- * (segments/postings-read.ts askPostings), or it waits for them rather than ask for them again.
- * The 4.3 MB columns row (at 100,000 reports) is then not asked until it has
- * answered (reader.ts idle, doc-columns.ts loadAfter): read beside it, the row slowed its blocks
- * and its doc rows phase more than the ≈ 170 doc rows it spared (after a restart p95 112-120 →
- * 135-142 ms, bench/RESULTS.md session 15's end). A page's wake (page:wake) begins no lookup:
- * the row is read while the page loads, and its article's lookup ranks from the columns.
+ * segment's term index (kept in the segment cache), then — unless a lookup has begun by
+ * LOOKUP_WINDOW_MS later — the segments' doc columns rows (opened as they come:
+ * doc-columns.ts readColumnsAhead). A lookup that woke the worker asks its message meanwhile and
+ * runs its analysis while the term indexes are read; its terms join this read, their blocks asked
+ * as soon as the term indexes come (segments/postings-read.ts askPostings), or it waits for them
+ * rather than ask for them again. The 4.3 MB columns row (at 100,000 reports) is then not asked
+ * until it has answered (reader.ts idle, doc-columns.ts loadAfter): read beside it, the row slowed
+ * its blocks and its doc rows phase more than the ≈ 170 doc rows it spared (after a restart p95
+ * 112-120 → 135-142 ms, bench/RESULTS.md session 15's end). A page's wake (page:wake) begins no
+ * lookup: the row is read while the page loads, and its article's lookup ranks from the columns.
  * Nothing here runs the analysis or the event model (warmLookup does, for a page that wakes the
  * worker ahead of its article): a lookup already asked would wait for them.
  */
 export async function readAhead(db: IsnadDB): Promise<void> {
+  markStart('main');
   const meta = await readIndexesAhead(db);
+  markStart('ahead');
+  await new Promise((resolve) => setTimeout(resolve, LOOKUP_WINDOW_MS));
   await readColumnsAhead(db, meta.segs, true);
 }

@@ -3,7 +3,8 @@
 // term index reads under way (each row asked of IndexedDB once), and the columns rows are left
 // until it has answered; a lookup after them reads only the doc rows of the candidates that can
 // reach the judged pool — with the same answer; a lookup whose postings end while the columns rows
-// are still read waits for them rather than read every candidate's row.
+// are still read waits for them rather than read every candidate's row. The rows are asked only
+// once no lookup has begun for a while after the term indexes (warm.ts LOOKUP_WINDOW_MS).
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -15,7 +16,7 @@ import { recentPhases } from '../../../lib/engine/query-phases';
 import { storeReader, type IndexReader } from '../../../lib/engine/reader';
 import { searchRelated, searchWith, type Query } from '../../../lib/engine/search';
 import { COLUMNS_ROW, INDEX_ROW, readManifest } from '../../../lib/engine/segments/store';
-import { readAhead } from '../../../lib/engine/warm';
+import { LOOKUP_WINDOW_MS, readAhead } from '../../../lib/engine/warm';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const q = (i: number): Query => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
@@ -107,6 +108,33 @@ describe("a worker's read ahead at its start", () => {
     expect(p.rows).toBe(rowsCold);
     const { segs } = await readManifest(db);
     expect(asked.slice(byAnswer).filter(([, k]) => k === COLUMNS_ROW).length).toBe(segs.length);
+    expect(decodedColumns(db, segs)).not.toBeNull();
+    db.close();
+  });
+
+  it('leaves the columns rows to a lookup that begins within its window once the term indexes are in', async () => {
+    const name = await corpus('window');
+    const { expected, rowsCold } = await coldAnswer(name, q(17));
+    const db = openDb(name);
+    const { segs } = await readManifest(db);
+    const asked = segGets();
+    const ahead = readAhead(db);
+    // The term indexes asked and answered, then the message that woke the worker handled a little
+    // later (as a starting worker's is, after the browser's answer): within LOOKUP_WINDOW_MS.
+    while (asked.filter(([, k]) => k === INDEX_ROW).length < segs.length) await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => setTimeout(r, LOOKUP_WINDOW_MS / 4));
+    expect(asked.filter(([, k]) => k === COLUMNS_ROW)).toEqual([]);
+    const got = await searchRelated(db, q(17), { explain: false });
+    const byAnswer = asked.length;
+    await ahead;
+    await columnsLoaded(db);
+    expect(got).toEqual(expected);
+    // No columns row asked while the lookup was under way: it read its candidates' rows, and the
+    // columns were read after its answer, each row once.
+    expect(asked.slice(0, byAnswer).filter(([, k]) => k === COLUMNS_ROW)).toEqual([]);
+    expect(recentPhases.at(-1)!.rows).toBe(rowsCold);
+    expect(recentPhases.at(-1)!.colsWait).toBe(0);
+    expect(asked.filter(([, k]) => k === COLUMNS_ROW).length).toBe(segs.length);
     expect(decodedColumns(db, segs)).not.toBeNull();
     db.close();
   });
