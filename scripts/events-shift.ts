@@ -11,11 +11,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Model } from '../lib/events/pair';
 import { eventFolds, eventsSplit, foldOf, outletSplits, timeSplit, type Split } from './events-splits';
-import { dumpErrors, FOLDS, heldOutOn, labelled, metrics, SAME, type Pair, type Report, type Scored } from './fit-events';
+import { dumpErrors, FOLDS, heldOutOn, labelled, metrics, rowsOf, SAME, type Pair, type Report, type Scored } from './fit-events';
 
 /** The threshold the shipped model calls "same event" at (data/events/model.json): reported beside the folds' and 0.8. */
 const SHIPPED = (JSON.parse(readFileSync(new URL('../data/events/model.json', import.meta.url), 'utf8')) as Model).thresholds.sameEvent;
-const SOURCES = ['real-2025', 'fa-kes', 'synthetic', 'all'];
 
 interface Design {
   name: string;
@@ -26,8 +25,7 @@ interface Design {
 /** Figures of one design's held-out pairs, per source, at the folds' thresholds, 0.8 and the shipped one. */
 function figures(held: Scored[]) {
   const out: Record<string, unknown> = {};
-  for (const s of SOURCES) {
-    const list = held.filter((x) => s === 'all' || x.p.source === s);
+  for (const [s, list] of rowsOf(held)) {
     if (!list.some((x) => x.p.y)) continue;
     const hard = list.filter((x) => !x.p.y && x.p.hard);
     out[s] = { chosen: metrics(list), at08: metrics(list, SAME), shipped: metrics(list, SHIPPED), hard: hard.length, hardChosen: hard.filter((x) => x.prob >= x.at).length, hardAt08: hard.filter((x) => x.prob >= SAME).length };

@@ -17,8 +17,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eventDoc, judge, MODEL } from '../lib/events';
+import { eventDoc, judge, MODEL, type EventDoc } from '../lib/events';
 import { candidateFacts, hardKind, type Report } from './fit-events';
+import { eachJsonLine } from './arabic-source';
 import { ci, featuresOn, fmt, judgedAmong, metrics, reliability, stamp, type Judged } from './test-events-locked';
 
 /** The issue's threshold, reported beside the shipped one. */
@@ -67,17 +68,7 @@ const realDay = (s: string) => {
 export function parseReports(content: string, file: string): FreshReport[] {
   const out: FreshReport[] = [];
   const seen = new Set<string>();
-  content.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    const at = `${file}: line ${i + 1}`;
-    let row: unknown;
-    try {
-      row = JSON.parse(line);
-    } catch {
-      throw new Error(`${at}: not a JSON object`);
-    }
-    if (!row || typeof row !== 'object' || Array.isArray(row)) throw new Error(`${at}: not a JSON object`);
-    const r = row as Record<string, unknown>;
+  eachJsonLine(content, file, (r, at) => {
     const text = (field: string, { empty = false } = {}): string => {
       const v = r[field];
       if (typeof v !== 'string') throw new Error(`${at}: ${field}: missing or not a string`);
@@ -145,7 +136,7 @@ export function parseLabels(content: string, file: string, reports: readonly Fre
 }
 
 /** A report as judged: its event document made as the product makes it (title, text, day, outlet). */
-export type FreshArticle = Report;
+export type FreshArticle = Report & { doc: EventDoc };
 
 export function articles(reports: readonly FreshReport[], labels: FreshLabels): FreshArticle[] {
   const eventOf = new Map(labels.events.flatMap((e) => e.reports.map((r) => [r, e.id] as const)));

@@ -31,6 +31,7 @@ const ISSUE_AT = 0.8;
 
 /** An article as judged here: `set` says whether it is locked or one of the labelled (training) articles. */
 export interface Article extends Report {
+  doc: EventDoc;
   set: 'locked' | 'labelled';
   /** For a locked article: the labelled incident it tells, if any. */
   sameAs?: string;

@@ -207,6 +207,22 @@ export function secondMayLower(f: Record<FeatureName, number>): boolean {
 }
 
 /**
+ * What the ceilings read of the two signatures beyond the pair's features: whether partners may
+ * lift the pair, and whether it is of a class only the signatures tell (one side's two incidents;
+ * ground and air, dead against none). Read once per pair; scripts/arabic-pairs.ts commits them
+ * beside the features for reports whose texts are not kept, so a fit reads the ceilings without
+ * the texts.
+ */
+export interface SignatureFacts {
+  mayLift: boolean;
+  twoIncidents: boolean;
+}
+
+export function signatureFacts(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null): SignatureFacts {
+  return { mayLift: partnersMayLift(a, b, f, gap), twoIncidents: oneSideTwoIncidents(a, b, f) || groundAirDeadAgainstNone(a, b) };
+}
+
+/**
  * The most the second stage may give a pair by the rules: their cap, and the first stage's
  * probability where partners may not lift it — not the classes' ceiling (`ceilingOf`). The "same
  * event" threshold is chosen on judgements under this one (scripts/fit-events.ts, events20): a
@@ -214,8 +230,12 @@ export function secondMayLower(f: Record<FeatureName, number>): boolean {
  * judged lower, so it must not lower the threshold they are called at.
  */
 export function ruleCeilingOf(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null, first: number): number {
+  return ruleCeiling(partnersMayLift(a, b, f, gap), f, gap, first);
+}
+
+export function ruleCeiling(mayLift: boolean, f: Record<FeatureName, number>, gap: number | null, first: number): number {
   const cap = capOf(f, gap);
-  return partnersMayLift(a, b, f, gap) ? cap : Math.min(cap, first);
+  return mayLift ? cap : Math.min(cap, first);
 }
 
 /**
@@ -224,6 +244,11 @@ export function ruleCeilingOf(a: EventSignature, b: EventSignature, f: Record<Fe
  * outlet's series; weapons and sides apart; each its own day and town).
  */
 export function ceilingOf(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null, first: number): number {
-  const twoIncidents = onlyPlaceAndDay(f) || placeAndNextDay(f) || oneSideTwoIncidents(a, b, f) || groundAirDeadAgainstNone(a, b) || outletSeries(f, gap) || weaponsAndSidesApart(f) || ownDayOwnTown(f);
-  return Math.min(ruleCeilingOf(a, b, f, gap, first), twoIncidents ? CLASS_CAP : 1);
+  return ceilingFrom(signatureFacts(a, b, f, gap), f, gap, first);
+}
+
+/** ceilingOf, with what it reads of the signatures already read (`signatureFacts`). */
+export function ceilingFrom(s: SignatureFacts, f: Record<FeatureName, number>, gap: number | null, first: number): number {
+  const twoIncidents = s.twoIncidents || onlyPlaceAndDay(f) || placeAndNextDay(f) || outletSeries(f, gap) || weaponsAndSidesApart(f) || ownDayOwnTown(f);
+  return Math.min(ruleCeiling(s.mayLift, f, gap, first), twoIncidents ? CLASS_CAP : 1);
 }
