@@ -634,7 +634,8 @@ export function rowsOf<T extends { p: Pair }>(list: T[]): Array<[string, T[]]> {
   const dev = (x: T) => x.p.a.set === ARABIC_DEV || x.p.b.set === ARABIC_DEV;
   rows.push([`${ARABIC}: dev set (read, now fitted)`, arabic.filter(dev)], [`${ARABIC}: other sets`, arabic.filter((x) => !dev(x))]);
   rows.push(['all', list]);
-  return rows;
+  // A row of no pairs (a set not given) is left out: its precision and recall would read 1.000.
+  return rows.filter(([, part]) => part.length);
 }
 
 /** A quick look while trying a change (EVENTS_QUICK=1): the held-out figures only, nothing written. */
