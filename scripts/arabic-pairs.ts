@@ -1,7 +1,7 @@
 // Writes data/events/arabic-pairs.jsonl, the arabic source of the same-event fit (scripts/fit-events.ts;
 // the file's format in scripts/arabic-source.ts): numbers and ids only, computed from labelled Arabic
 // sets whose texts stay outside the repository (unknown licences). **Regenerating it needs the
-// texts**; a fresh clone fits from the committed file as it is.
+// texts**; a fresh clone fits from the committed file as it is (EVENTS_ARABIC=1 npx tsx scripts/fit-events.ts).
 //
 //   npx tsx scripts/arabic-pairs.ts dev=/work/arabic-dev a=/work/arabic-train/a b=/work/arabic-train/b [--out FILE]
 //

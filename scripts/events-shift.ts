@@ -6,7 +6,7 @@
 //   npx tsx scripts/events-shift.ts time     fit on the earlier events, judge the later (FA-KES, real 2025)
 //   npx tsx scripts/events-shift.ts control  as many FA-KES events fitted as by time, drawn at random
 //   npx tsx scripts/events-shift.ts seeds 1,2,3,4   the standard 5 folds under other fold seeds
-// EVENTS_QUICK=FILE keeps the pairs between runs (scripts/fit-events.ts); EVENTS_ERRORS=FILE dumps
+// EVENTS_ARABIC=1 fits the arabic source too (scripts/fit-events.ts); EVENTS_QUICK=FILE keeps the pairs between runs; EVENTS_ERRORS=FILE dumps
 // each design's held-out errors with both reports' signatures to FILE.<design's index>.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Model } from '../lib/events/pair';
