@@ -26,18 +26,8 @@ function norm2Of(m: ReadonlyMap<string, number>, weight: Weigh, keep: boolean, w
   // forEach, not for…of: a Map's entries as [key, value] arrays were a fifth of a warm query's
   // garbage (a heap sampling of the judging); the order, and so each sum, is the same.
   acc[0] = 0;
-  if (weights) {
-    // The bag's kept weights (cosine's `kept`), read in its order: the same numbers as weight(t).
-    let k = 0;
-    for (const c of m.values()) {
-      const x = valueOf(c, weights[k++]!);
-      acc[0] = acc[0]! + x * x;
-    }
-  } else
-    m.forEach((c, t) => {
-      const x = valueOf(c, weight(t));
-      acc[0] = acc[0]! + x * x;
-    });
+  walk(weight, weights, EMPTY);
+  m.forEach(normStep);
   const norm2 = acc[0]!;
   if (keep) REF_NORMS.set(m, norm2);
   return norm2;
@@ -58,36 +48,42 @@ export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, nu
   const small = swap ? b : a;
   const large = swap ? a : b;
   acc[0] = 0;
-  if (kept) {
-    dotLarge = large;
-    dotWeights = kept(small);
-    dotAt = 0;
-    small.forEach(dotStep);
-    dotLarge = EMPTY;
-    dotWeights = NO_WEIGHTS;
-  } else
-    small.forEach((c, t) => {
-      const d = large.get(t);
-      if (d === undefined) return;
-      const w = weight(t);
-      acc[0] = acc[0]! + valueOf(c, w) * valueOf(d, w);
-    });
+  walk(weight, kept?.(small), large);
+  small.forEach(dotStep);
+  walk(NO_WEIGH, undefined, EMPTY); // let go of the caller's weights and bag
   const dot = acc[0]!;
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-// The dot product's walk over the smaller bag with kept weights: one function for every call (a
-// closure made per cosine was garbage of every pair), its inputs here (cosine is synchronous).
+// The walks over a bag (its norm; the dot product over the smaller bag): one function each for
+// every call (a closure made per cosine was garbage of every pair), their inputs here (cosine is
+// synchronous). A word's weight is the bag's kept one at its place in the bag's order where
+// given, else `weight`'s.
 const EMPTY: ReadonlyMap<string, number> = new Map();
-const NO_WEIGHTS: ArrayLike<number> = [];
-let dotLarge = EMPTY;
-let dotWeights = NO_WEIGHTS;
-let dotAt = 0;
+const NO_WEIGH: Weigh = () => 0;
+let walkWeigh = NO_WEIGH;
+let walkWeights: ArrayLike<number> | undefined;
+let walkLarge = EMPTY;
+let walkAt = 0;
+
+function walk(weight: Weigh, weights: ArrayLike<number> | undefined, large: ReadonlyMap<string, number>): void {
+  walkWeigh = weight;
+  walkWeights = weights;
+  walkLarge = large;
+  walkAt = 0;
+}
+
+const weightAt = (k: number, t: string) => (walkWeights ? walkWeights[k]! : walkWeigh(t));
+
+function normStep(c: number, t: string): void {
+  const x = valueOf(c, weightAt(walkAt++, t));
+  acc[0] = acc[0]! + x * x;
+}
 
 function dotStep(c: number, t: string): void {
-  const k = dotAt++;
-  const d = dotLarge.get(t);
+  const k = walkAt++;
+  const d = walkLarge.get(t);
   if (d === undefined) return;
-  const w = dotWeights[k]!;
+  const w = weightAt(k, t);
   acc[0] = acc[0]! + valueOf(c, w) * valueOf(d, w);
 }
