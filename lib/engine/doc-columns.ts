@@ -196,7 +196,7 @@ export function loadAfter(db: IsnadDB, segs: readonly { s: number; docs: number 
  * A task later, by a message port: a timer set from a timer's task is nested, and from the fifth
  * level on waits 4 ms at least (HTML timers) — ≈ 40 ms of waiting over a segment's 13 slices.
  */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = () => {

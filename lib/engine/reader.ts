@@ -6,14 +6,14 @@ import type { Report } from '../types';
 import { docRecords } from './doc-cache';
 import { keyRow } from './row-keys';
 import { readPostings } from './index-store';
-import { askPostings, type EarlyRead } from './segments/postings-read';
+import { askPostings, manifestPending, type EarlyRead } from './segments/postings-read';
 import type { DocRow, IndexMeta } from './index-types';
 import { docOf } from './doc-rows';
 import type { TermPostings } from './segments/store';
 import { readDocRows } from './doc-pages';
 import { lexiconRead, lexiconWith } from './lexicon';
 import { maxWordId, withLexicon } from './term-pack';
-import { columnsInFlight, decodedColumns, loadAfter, queryBegan, queryEnded, type ColumnView } from './doc-columns';
+import { columnsInFlight, decodedColumns, loadAfter, nextTask, queryBegan, queryEnded, type ColumnView } from './doc-columns';
 import { getReports } from '../corpus/report-pages';
 import type { ReadWaits } from './query-phases';
 import { cachedTexts, readAhead } from '../corpus/text-cache';
@@ -61,6 +61,13 @@ async function readDocs(db: IsnadDB, ns: readonly number[]): Promise<Array<DocRo
  * (the store reads and decodes its columns then, never while a query is under way).
  * `ask(terms)`, if given, is told the terms of the next `postings` call (some of them) before the
  * query's other work, in the same task: their reads may begin meanwhile.
+ * `settle()`, if given, is awaited before the query's analysis and after `ask`: where a read is
+ * under way whose next requests wait for this worker's thread (a starting worker's read ahead,
+ * its manifest not handled yet), a task later, so that its answers already come are handled and
+ * its next requests sent first, not after the query's synchronous analysis (10-20 ms on a
+ * just-started worker: the manifest's answer waited for it, then the term indexes and the blocks
+ * were asked in turn: bench/RESULTS.md session 22). Not once the term indexes are asked: their
+ * answer handled then would ask the blocks before the event signature's place-day terms join.
  */
 export interface IndexReader {
   postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number; cols?: ColumnView | null; colsPending?: Promise<ColumnView | null>; waits?: ReadWaits }>;
@@ -69,6 +76,7 @@ export interface IndexReader {
   began?(): void;
   idle?(): void;
   ask?(terms: readonly string[]): void;
+  settle?(): Promise<void> | undefined;
 }
 
 /** The reader over the IndexedDB stores: segments (segs, meta), docs, reports. */
@@ -80,6 +88,7 @@ export function storeReader(db: IsnadDB): IndexReader {
     ask: (terms) => {
       early = askPostings(db, terms);
     },
+    settle: () => (manifestPending(db) ? nextTask() : undefined),
     postings: async (terms) => {
       const begun = early;
       early = null;

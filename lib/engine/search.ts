@@ -78,10 +78,7 @@ export function queryFeatures(q: Query): Features {
   return analyse(q.title, q.text, q.publishedAt, QUERY_WORDS, QUERY_ANALYSIS);
 }
 
-function has(p: TermPostings, n: number): boolean {
-  for (const part of p.parts) if (holds(part.ids, n)) return true;
-  return false;
-}
+const has = (p: TermPostings, n: number): boolean => p.parts.some((part) => holds(part.ids, n));
 
 function holds(a: Uint32Array, n: number): boolean {
   let lo = 0;
@@ -119,11 +116,13 @@ export async function searchWith(reader: IndexReader, q: Query, opts: SearchOpti
 
 async function answer(reader: IndexReader, q: Query, opts: SearchOptions): Promise<RelatedReport[]> {
   const clock = phaseClock();
+  await reader.settle?.(); // a starting worker's read ahead goes on first (reader.ts)
   // The article's event signature and word counts (judging reads them) are its analysis too, read
   // from the analysis's scan of the title and the start of the text (as an import does: wire.ts).
   const { features: f, scanned } = analyseScanned(q.title, q.text, q.publishedAt, QUERY_WORDS, QUERY_ANALYSIS);
   const wanted = queryTerms(f);
   reader.ask?.(wanted.map((w) => w.t)); // a starting worker's read ahead asks their blocks meanwhile
+  await reader.settle?.();
   const sig = eventSignature(q.title, q.text, q.publishedAt, { scanned });
   const terms = termVector(q.title, q.text, { scanned });
   clock.lap('analyse');

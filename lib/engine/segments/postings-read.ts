@@ -19,6 +19,8 @@ type Read = { meta: Manifest; postings: Map<string, TermPostings>; blocks: numbe
 interface Ahead {
   terms: string[];
   asked: boolean;
+  /** Whether its manifest's answer has been handled (its term indexes asked). */
+  manifest: boolean;
   read: Promise<Read>;
 }
 const ahead = new WeakMap<object, Ahead>();
@@ -30,8 +32,8 @@ const ahead = new WeakMap<object, Ahead>();
  * else waits for it and finds the indexes cached: each is asked for once.
  */
 export function readIndexesAhead(db: IsnadDB): Promise<Manifest> {
-  const state: Ahead = { terms: [], asked: false, read: Promise.resolve(null as unknown as Read) };
-  state.read = readNow(db, state.terms, readClock(), () => (state.asked = true));
+  const state: Ahead = { terms: [], asked: false, manifest: false, read: Promise.resolve(null as unknown as Read) };
+  state.read = readNow(db, state.terms, readClock(), { onAsk: () => (state.asked = true), onManifest: () => (state.manifest = true) });
   ahead.set(db, state);
   const done = () => {
     if (ahead.get(db) === state) ahead.delete(db);
@@ -45,6 +47,13 @@ export function readIndexesAhead(db: IsnadDB): Promise<Manifest> {
 export interface EarlyRead {
   add(terms: readonly string[]): boolean;
   result(): Promise<Read>;
+}
+
+/** Whether a read ahead is under way whose manifest's answer has not been handled yet (its term
+ *  indexes not asked): a lookup lets it go on first (reader.ts settle). */
+export function manifestPending(db: object): boolean {
+  const a = ahead.get(db);
+  return !!a && !a.manifest;
 }
 
 /**
@@ -124,19 +133,24 @@ function askBlocksAhead(db: object, terms: readonly string[], get: Getter): Bloc
 
 const sameSegs = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((s, i) => s === b[i]);
 
+/** What a read tells as it goes: its manifest handled (its term indexes asked), its blocks asked. */
+interface Told {
+  onManifest?: () => void;
+  onAsk?: () => void;
+}
+
 /** A read under way: its transaction's getter, the manifest and blocks asked, its terms (the
- *  array it was begun with, which may still grow until its blocks are asked), and what to tell then. */
-interface Begun {
+ *  array it was begun with, which may still grow until its blocks are asked), and what to tell. */
+interface Begun extends Told {
   clock: ReturnType<typeof readClock>;
   get: Getter;
   manifest: Promise<unknown>;
   asked: BlocksAsked | null;
   terms: string[];
-  onAsk?: () => void;
 }
 
 /** The manifest and the blocks of `terms`, asked in transaction `tx` (its requests sent now). */
-function begin(db: IsnadDB, tx: IDBTransaction, terms: string[], clock: ReturnType<typeof readClock>, onAsk?: () => void): Begun {
+function begin(db: IsnadDB, tx: IDBTransaction, terms: string[], clock: ReturnType<typeof readClock>, told: Told = {}): Begun {
   const store = tx.objectStore('segs');
   const get: Getter = (s, k) => {
     clock.waits.fetched++;
@@ -148,8 +162,8 @@ function begin(db: IsnadDB, tx: IDBTransaction, terms: string[], clock: ReturnTy
   // the same segments (all but the first read after a merge): a warm query waited for the manifest,
   // then for its blocks, one round trip more.
   const asked = askBlocksAhead(db, terms, get);
-  if (asked) onAsk?.();
-  return { clock, get, manifest, asked, terms, ...(onAsk ? { onAsk } : {}) };
+  if (asked) told.onAsk?.();
+  return { ...told, clock, get, manifest, asked, terms };
 }
 
 /**
@@ -173,10 +187,10 @@ export function askPostings(db: IsnadDB, terms: readonly string[]): EarlyRead | 
   return { add, result: () => joined.read };
 }
 
-async function readNow(db: IsnadDB, terms: string[], clock: ReturnType<typeof readClock>, onAsk?: () => void): Promise<Read> {
+async function readNow(db: IsnadDB, terms: string[], clock: ReturnType<typeof readClock>, told?: Told): Promise<Read> {
   const tx = await readOnly(db, ['segs', 'meta']);
   clock.step('open');
-  return complete(db, begin(db, tx, terms, clock, onAsk));
+  return complete(db, begin(db, tx, terms, clock, told));
 }
 
 /** A read begun: the manifest checked, the blocks asked again where it lists other segments than
@@ -185,6 +199,7 @@ async function complete(db: IsnadDB, read: Begun): Promise<Read> {
   const { clock, get, terms } = read;
   const meta = checkManifest(await read.manifest);
   clock.step('manifest');
+  read.onManifest?.();
   const segs = meta.segs.map((x) => x.s);
   lastSegs.set(db, segs);
   cacheOf(db).keepOnly(segs);

@@ -1,8 +1,9 @@
 // A lookup that comes while a starting worker's read ahead has not asked for its blocks joins its
 // terms to it as soon as its analysis has them (segments/postings-read.ts askPostings): their
 // blocks are asked in the read ahead's transaction once the term indexes come, each row once; the
-// terms it adds after that read has asked are read anew. Every way reads the postings a fresh
-// handle reads, and a lookup answers as one that joined nothing.
+// terms it adds after that read has asked are read anew. Until the read's term indexes are asked,
+// a lookup lets it go on a task before its analysis (reader.ts settle). Every way reads the
+// postings a fresh handle reads, and a lookup answers as one that joined nothing.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -13,6 +14,7 @@ import { indexReports, readPostings, toReport } from '../../../lib/engine/index-
 import { storeReader, type IndexReader } from '../../../lib/engine/reader';
 import { searchWith, type Query } from '../../../lib/engine/search';
 import { askPostings, readIndexesAhead } from '../../../lib/engine/segments/postings-read';
+import { readManifest } from '../../../lib/engine/segments/store';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const q = (i: number): Query => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
@@ -93,10 +95,38 @@ describe("a lookup's terms joined to a starting worker's read ahead", () => {
     db.close();
   });
 
+  it("lets a starting worker's read ahead go on before a lookup's analysis until its term indexes are asked, then not (the place-day terms still join)", async () => {
+    const name = await corpus();
+    const db = openDb(name);
+    const asked = segGets();
+    const ahead = readIndexesAhead(db);
+    const reader = storeReader(db);
+    // Its manifest not handled yet: the lookup waits a task (each time) before its synchronous work.
+    let tasks = 0;
+    for (let wait = reader.settle!(); wait; wait = reader.settle!()) {
+      expect(asked).toEqual([]);
+      await wait;
+      tasks++;
+    }
+    expect(tasks).toBeGreaterThan(0);
+    // Then the term indexes have been asked (and nothing else), and a lookup's terms can still join
+    // their blocks.
+    const indexes = [...asked];
+    const early = askPostings(db, termsOf(9));
+    expect(early).not.toBeNull();
+    const { segs } = await readManifest(db);
+    expect(indexes.sort()).toEqual(segs.map((x) => `${x.s}:0`).sort());
+    expect(plain((await readPostings(db, termsOf(9), early)).postings)).toEqual(await freshRead(name, termsOf(9)));
+    await ahead;
+    // A running worker's query does not wait.
+    expect(storeReader(db).settle!()).toBeUndefined();
+    db.close();
+  });
+
   it('gives a lookup the answer of a reader that asks nothing early, warm and just started', async () => {
     const name = await corpus();
     for (const i of [11, 23, 47]) {
-      const plainReader = (db: ReturnType<typeof openDb>): IndexReader => ({ ...storeReader(db), ask: undefined });
+      const plainReader = (db: ReturnType<typeof openDb>): IndexReader => ({ ...storeReader(db), ask: undefined, settle: undefined });
       const expected = await searchWith(plainReader(openDb(name)), q(i), { explain: false });
       const started = openDb(name);
       void readIndexesAhead(started);
