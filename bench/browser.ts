@@ -182,7 +182,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const asQuery = (r: ReportRecord) => ({ url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, 'profile-ms': { type: 'string' }, 'heap-sample': { type: 'string' }, 'heap-kept': { type: 'string' }, 'heap-snapshot': { type: 'string' }, 'js-flags': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { docs: { type: 'string' }, json: { type: 'boolean' }, restarts: { type: 'string' }, profile: { type: 'string' }, phase: { type: 'string' }, 'profile-cold': { type: 'string' }, 'profile-ms': { type: 'string' }, 'heap-sample': { type: 'string' }, 'heap-kept': { type: 'string' }, 'heap-import': { type: 'string' }, 'heap-snapshot': { type: 'string' }, 'js-flags': { type: 'string' }, queries: { type: 'string' }, 'extension-dir': { type: 'string' } } });
   const docs = Number(values.docs ?? 10_000);
   const restarts = Number(values.restarts ?? 15);
   const loadBefore = loadavg().map((x) => Math.round(x * 10) / 10);
@@ -233,6 +233,10 @@ async function main(): Promise<void> {
     // the reports the page counts written, to see which thread sets the pace and where a core idles
     // (`s`: seconds since the benchmark began writing the file it imports).
     const importTimeline: Array<Record<string, number | string>> = [];
+    // --heap-import FILE: what the worker allocates over the import that outlives a scavenge (what
+    // its scavenges copy and its full collections mark), by function, as --heap-kept below.
+    const importSampler = values['heap-import'] ? await workerSession(cdp) : null;
+    await importSampler?.ask('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false });
     const importMs = await importFile(page, corpus.records, async () => {
       // The count first: while the page parses the file it answers nothing, and the CPU read
       // before it would be of a moment long gone.
@@ -257,6 +261,10 @@ async function main(): Promise<void> {
       if (!values.json) process.stderr.write(`${records}\n`);
     });
     await heap.session?.close();
+    if (importSampler) {
+      writeFileSync(values['heap-import']!, JSON.stringify((await importSampler.ask<{ profile: unknown }>('HeapProfiler.stopSampling')).profile));
+      await importSampler.close();
+    }
     const importCpuS = cpuSince(cpu0, chromiumCpu());
     const importThreadCpuS = threadCpuSince(threads0);
     // The live heap just after the import (one forced collection, after the import's clock stopped).

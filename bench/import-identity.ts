@@ -11,7 +11,10 @@
 // session 19): the analyses sent differ (a run sends only its new strings), the rows must not.
 // --page: each corpus's records first checked as the options page's parse checks them
 // (validateRecord, the refused ones left out), then sent; --page --options-page: and written as
-// from the options page (importPart's fromOptionsPage: not checked again), the same rows as --page.
+// from the options page (importPart's fromOptionsPage: not checked again), the same rows as --page;
+// --page --options-page --packed: and sent as the options page sends a part (its records without
+// their texts, the texts as code units: lib/corpus/part-texts.ts packPart), each part cloned as a
+// message is, the same rows as --page again.
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -21,12 +24,13 @@ import { parseJsonLines, validateRecord } from '../lib/corpus/formats';
 import { openDb } from '../lib/db';
 import { beginImport, finishImport, importPart } from '../lib/engine/imports';
 import { analysePart } from '../lib/engine/part-wire';
+import { packPart } from '../lib/corpus/part-texts';
 import { WordTable } from '../lib/engine/word-table';
 import type { ReportRecord } from '../lib/types';
 import { fakesPublished } from '../scripts/fit-events';
 import { synthCorpus } from './synth';
 
-const { values: args } = parseArgs({ options: { docs: { type: 'string', default: '3000' }, 'large-words': { type: 'boolean', default: false }, tables: { type: 'boolean', default: false }, page: { type: 'boolean', default: false }, 'options-page': { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { docs: { type: 'string', default: '3000' }, 'large-words': { type: 'boolean', default: false }, tables: { type: 'boolean', default: false }, page: { type: 'boolean', default: false }, 'options-page': { type: 'boolean', default: false }, packed: { type: 'boolean', default: false } } });
 // As an import's analysis worker reads (lib/engine/analyse-worker.ts); the tests' default otherwise.
 if (args['large-words']) (await import('../lib/arabic')).useLargeWordTable();
 
@@ -79,7 +83,9 @@ for (const [name, sent] of Object.entries(sets)) {
       sigs.update(json(a.sig));
       runs.push(structuredClone(a));
     }
-    await importPart(db, job.id, recs, runs, { part, fromOptionsPage: args['options-page'] });
+    const packed = args.packed ? structuredClone(packPart(recs)) : null;
+    if (args.packed && !packed) throw new Error(`${name}: part ${part} not packed`);
+    await importPart(db, job.id, packed?.records ?? recs, runs, { part, fromOptionsPage: args['options-page'], ...(packed ? { texts: packed.texts } : {}) });
   }
   await finishImport(db, job.id);
   const rows: string[] = [];

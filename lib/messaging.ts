@@ -6,6 +6,7 @@ import { senderOf, type Role, type Sender } from './sender';
 import type { ClipSaved, Clipping, ClippingExportFormat, ClippingsImportSummary, TextQuote } from './clippings/types';
 import type { Comparison, OutletProfile } from './compare/types';
 import type { CorpusStats } from './corpus/stats';
+import type { PackedTexts } from './corpus/text-units';
 import type { CorpusHits, CorpusQuery } from './engine/corpus-search';
 import type { EntityCard } from './engine/entity-card';
 import type { ImportSummary } from './engine/imports';
@@ -118,7 +119,7 @@ export interface Protocol extends TeamProtocol {
    *  page's analysis when its workers ran) → end. */
   'ui:import-begin': { request: { file: string; total: number; problems: ImportProblemRow[]; /** The file (name, size, time): an unfinished job of it is resumed. */ source?: string }; reply: ImportJob };
   /** `part` numbers the part: one sent again (its reply lost to a stopped worker) is written once. */
-  'ui:import-part': { request: { job: string; records: unknown[]; analyses?: PartWire[]; part?: number; lines?: number[] }; reply: ImportJob };
+  'ui:import-part': { request: { job: string; records: unknown[]; texts?: PackedTexts; analyses?: PartWire[]; part?: number; lines?: number[] }; reply: ImportJob };
   'ui:import-end': { request: { job: string }; reply: ImportSummary };
   /** Options → background: the corpus as a pack file (imported and captured reports). */
   'ui:corpus-export': { request: Record<string, never>; reply: ExportedFile };

@@ -4,6 +4,7 @@
 // 64 MB limit, and the service worker holds one part at a time.
 import { decodeText, DecodeError } from '../../lib/corpus/decode';
 import { CorpusFormatError, parseCorpusFile } from '../../lib/corpus/formats';
+import { packPart } from '../../lib/corpus/part-texts';
 import type { PartWire } from '../../lib/engine/part-wire';
 import { PageWords, WORDS_NOT_HELD } from '../../lib/engine/word-table';
 import type { ImportSummary } from '../../lib/engine/imports';
@@ -181,9 +182,14 @@ async function importWith(file: File, analysis: Pool | null, onProgress: (done: 
     // Held by the request alone from now on: let go once it is answered.
     parts[i] = null;
     const count = part.length;
+    // The texts as code units in one typed array (lib/corpus/part-texts.ts: the background keeps
+    // them so), the records without them; a part of a few huge texts as strings. Cloned, not
+    // transferred: a request may be sent again (one memory copy of ≈ 2 MB).
+    const packed = packPart(part);
+    const sentRecords = packed ? { records: packed.records, texts: packed.texts } : { records: part };
     // Each record's line in the file: a record the background refuses is named by it.
     // By structured clone: the analyses' numbers are typed arrays (lib/cloned-messages.ts).
-    const request = (runs: PartWire[] | undefined) => resend('ui:import-part', { job: job.id, part: n, records: part, ...(lines ? { lines } : {}), ...(runs ? { analyses: runs } : {}) }, sendCloned);
+    const request = (runs: PartWire[] | undefined) => resend('ui:import-part', { job: job.id, part: n, ...sentRecords, ...(lines ? { lines } : {}), ...(runs ? { analyses: runs } : {}) }, sendCloned);
     // A background started again meanwhile holds none of the strings the runs name by number:
     // the part once more with each run's strings whole.
     const sent = request(analyses).catch((e: Error) => (analyses && e.message.includes(WORDS_NOT_HELD) ? request(analyses.map((r) => analysis!.words.whole(r))) : Promise.reject(e))).then(() => {

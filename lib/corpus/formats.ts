@@ -5,6 +5,7 @@ import { scanField, undecodable, unreadable } from './field-scan';
 import { isWebUrl } from '../safe-href';
 import { resolveOutlet } from '../outlets/identity';
 import type { ReportRecord } from '../types';
+import { unitsText, withTextUnits, type TextUnits } from './text-units';
 
 /** The corpus pack: what public/corpus/builtin.json holds and what `corpus export` writes. */
 export interface CorpusPack {
@@ -104,16 +105,20 @@ export function validateRecord(raw: unknown): ReportRecord | string {
  * which gives its one clear reason. Only for a sender the background knows is the options page
  * (lib/sender.ts isOptionsPage); a content script's records, a team's or a harvest's are checked whole.
  */
-export function checkedRecord(raw: unknown): ReportRecord | null {
+export function checkedRecord(raw: unknown, units?: TextUnits): ReportRecord | null {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return null;
-  const { url, outlet, title, text, publishedAt } = raw as Record<string, unknown>;
-  if (typeof url !== 'string' || typeof outlet !== 'string' || typeof title !== 'string' || typeof text !== 'string') return null;
-  if (text.length > MAX_TEXT || title.length > MAX_TITLE || url.length > MAX_URL || !outlet || outlet.length > MAX_OUTLET) return null;
-  if ((url && (url !== url.trim() || !isWebUrl(url))) || (!title && !text.trim())) return null;
+  const { url, outlet, title, publishedAt } = raw as Record<string, unknown>;
+  // `units`: the text came packed (lib/corpus/part-texts.ts), checked without being made a string
+  // unless the title is empty; the record's own `text`, if any, is not its text.
+  const text = units ? undefined : (raw as Record<string, unknown>).text;
+  if (typeof url !== 'string' || typeof outlet !== 'string' || typeof title !== 'string' || (!units && typeof text !== 'string')) return null;
+  const length = units ? units.length : (text as string).length;
+  if (length > MAX_TEXT || title.length > MAX_TITLE || url.length > MAX_URL || !outlet || outlet.length > MAX_OUTLET) return null;
+  if ((url && (url !== url.trim() || !isWebUrl(url))) || (!title && !(units ? unitsText(units) : (text as string)).trim())) return null;
   if (publishedAt !== null && (typeof publishedAt !== 'string' || publishedAt.length !== 10 || !isRealDay(publishedAt))) return null;
   const archived = archiveFields(raw as Record<string, unknown>);
   if (typeof archived === 'string') return null;
-  return { url, outlet, title, publishedAt, text, ...archived };
+  return units ? withTextUnits({ url, outlet, title, publishedAt, ...archived }, units) : { url, outlet, title, publishedAt, text: text as string, ...archived };
 }
 
 const ISO_TIME = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -12,7 +12,7 @@ import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 import { urlKeyId } from './ids';
 import { NO_DOC } from '../db/doc-numbers';
-import { packedTextsRead, packTexts, textAt, type PackedTexts } from './text-units';
+import { packedTextsRead, packTexts, textAt, textUnits, withTextUnits, type PackedTexts } from './text-units';
 
 /** Reports a page holds at most. Measured at 100,000 (bench/RESULTS.md, session 7): IndexedDB's
  *  import CPU 47.5 s at 64, 54.4 at 16, 70.3 a report a row. Most likely because Chromium keeps a
@@ -74,9 +74,21 @@ export function numbersOf(page: PageRow): Map<string, number> {
   return out;
 }
 
+/** A report's fields but its text, in their order; a text kept as code units is not read (it would
+ *  be made a string: text-units.ts withTextUnits). */
+function metaOf(r: Report): ReportMeta {
+  if (!textUnits(r)) {
+    const { text: _text, ...meta } = r;
+    return meta;
+  }
+  const meta: Record<string, unknown> = {};
+  for (const k of Object.keys(r)) if (k !== 'text') meta[k] = r[k as keyof Report];
+  return meta as unknown as ReportMeta;
+}
+
 /** The two rows of page `p` holding `reports`, with their doc numbers where `numbers` has them. */
 function pageOf(p: number, reports: readonly Report[], numbers: DocNumbers): { page: PageRow; texts: TextRow } {
-  const m = reports.map(({ text: _text, ...meta }): ReportMeta => meta);
+  const m = reports.map(metaOf);
   return {
     page: {
       p,
@@ -88,19 +100,21 @@ function pageOf(p: number, reports: readonly Report[], numbers: DocNumbers): { p
       m,
       dn: m.map((r) => numbers.get(r.id) ?? NO_DOC),
     },
-    texts: { p, ...packTexts(reports.map((r) => r.text)) },
+    texts: { p, ...packTexts(reports.map((r) => textUnits(r) ?? r.text)) },
   };
 }
 
 /** The reports of a page (all, or those whose ids are in `only`; a texts row missing, as only a
  *  damaged database has: empty texts). */
-function reportsOf(page: PageRow, texts: TextRow | undefined, only?: ReadonlySet<string>): Report[] {
+function reportsOf(page: PageRow, texts: TextRow | undefined, only?: ReadonlySet<string>, asUnits = false): Report[] {
   // A row of another shape (a damaged database) is one error naming it, not a TypeError deep in a caller.
   if (!Array.isArray(page.m) || !page.m.every((r) => typeof r === 'object' && r !== null && typeof r.id === 'string')) throw new Error(`report page ${String(page.p)} is damaged: it holds no list of reports`);
   const packed = texts && texts.text === undefined && (texts.u !== undefined || texts.e !== undefined);
   if (packed && !packedTextsRead(texts, page.m.length)) throw new Error(`texts of report page ${String(page.p)} are damaged: their ends do not match their units or the page's ${page.m.length} reports`);
   const text = Array.isArray(texts?.text) ? texts.text : [];
   const textOf = (i: number) => (packed ? textAt(texts as PackedTexts, i) : typeof text[i] === 'string' ? text[i] : '');
+  // `asUnits`: packed texts kept as their code units, for a page written again as it was (appendReports).
+  if (asUnits && packed) return page.m.map((meta, i) => withTextUnits({ ...meta }, (texts as PackedTexts).u.subarray(i ? texts!.e![i - 1]! : 0, texts!.e![i]!)));
   return page.m.flatMap((meta, i) => (only && !only.has(meta.id) ? [] : [{ ...meta, text: textOf(i) }]));
 }
 
@@ -128,7 +142,7 @@ export async function appendReports(db: IsnadDB, reports: readonly Report[], put
   if (reports.length === 0) return;
   const last = await db.pages.orderBy('p').last();
   const open = last && last.ids.length < PAGE ? last : undefined;
-  const all = open ? [...reportsOf(open, await db.texts.get(open.p)), ...reports] : reports;
+  const all = open ? [...reportsOf(open, await db.texts.get(open.p), undefined, true), ...reports] : reports;
   const ns = open ? new Map([...numbersOf(open), ...numbers]) : numbers;
   const first = open ? open.p : (last?.p ?? 0) + 1;
   const rows = [];

@@ -12,11 +12,22 @@ const UNITS_AT_ONCE = 4096;
 /** Texts packed: their code units end to end (a byte a unit when every unit is under 256, as
  *  a structured clone keeps a Latin-1 string: no more bytes than the strings took), each one's end. */
 export interface PackedTexts {
-  u: Uint8Array | Uint16Array;
+  u: TextUnits;
   e: Uint32Array;
 }
 
-export function packTexts(texts: readonly string[]): PackedTexts {
+/** A text's code units (a byte a unit where all are under 256, as a texts row keeps them). */
+export type TextUnits = Uint8Array | Uint16Array;
+
+/** Whether any of `u` is over 0xff (an Arabic text: found at its first letter). */
+function wideUnits(u: TextUnits): boolean {
+  if (u instanceof Uint8Array) return false;
+  for (let k = 0; k < u.length; k++) if (u[k]! > 0xff) return true;
+  return false;
+}
+
+/** Texts packed, each given as a string or as its code units (an import part's: lib/corpus/part-texts.ts). */
+export function packTexts(texts: ReadonlyArray<string | TextUnits>): PackedTexts {
   const e = new Uint32Array(texts.length);
   let size = 0;
   texts.forEach((t, i) => (e[i] = size += t.length));
@@ -24,6 +35,12 @@ export function packTexts(texts: readonly string[]): PackedTexts {
   let at = 0;
   let wide = false;
   for (const t of texts) {
+    if (typeof t !== 'string') {
+      u.set(t, at);
+      at += t.length;
+      wide ||= wideUnits(t);
+      continue;
+    }
     for (let k = 0; k < t.length; k++) {
       const c = t.charCodeAt(k);
       if (c > 0xff) wide = true;
@@ -32,6 +49,42 @@ export function packTexts(texts: readonly string[]): PackedTexts {
   }
   return { u: wide ? u : Uint8Array.from(u), e };
 }
+
+/** Where an object whose text came as units keeps them: a symbol, not enumerable (neither a
+ *  spread nor a structured clone copies it), rather than a WeakMap (an ephemeron a report for every
+ *  full collection to trace). */
+const UNITS = Symbol('text units');
+
+type WithUnits = { [UNITS]: TextUnits };
+
+/** One getter and setter for every such object: V8 keeps objects whose accessors are the same
+ *  functions in shared hidden classes (a closure an object made each a dictionary, ≈ 2.5 times the
+ *  bytes). A text read is made a string each time (few are: a report without a URL, a blank title). */
+const TEXT: PropertyDescriptor = {
+  get(this: WithUnits): string {
+    return unitsText(this[UNITS]);
+  },
+  // Assigned a string, it is one from then on.
+  set(this: object, text: string) {
+    Object.defineProperty(this, 'text', { value: text, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
+ * `o` with a `text` made from `units` only when it is read (enumerable, so that a spread copies it
+ * as a string), and whose units textUnits gives: a report whose text nothing reads on its way to a
+ * texts row is never made a string (lib/corpus/part-texts.ts, why). `o` has no `text` of its own.
+ */
+export function withTextUnits<T extends object>(o: T, units: TextUnits): T & { text: string } {
+  Object.defineProperty(o, 'text', TEXT);
+  Object.defineProperty(o, UNITS, { value: units });
+  return o as T & { text: string };
+}
+
+/** The code units of `o`'s text where it came as units (withTextUnits). */
+export const textUnits = (o: object): TextUnits | undefined => (o as Partial<WithUnits>)[UNITS];
 
 /** Whether a row's packed texts read (`count` of them): its ends ascending, the last at its units' end. */
 export function packedTextsRead(row: Partial<PackedTexts>, count: number): row is PackedTexts {
@@ -48,7 +101,7 @@ export function textAt(row: PackedTexts, i: number): string {
 
 /** UTF-16 code units as a string, a bounded run at a time (String.fromCharCode's arguments go on
  *  the stack); also the engine's packed values' texts (lib/engine/value-pack.ts). */
-export function unitsText(u: Uint8Array | Uint16Array): string {
+export function unitsText(u: TextUnits): string {
   // apply takes any array-like at run time; TypeScript's signature asks for number[], hence the casts.
   if (u.length <= UNITS_AT_ONCE) return String.fromCharCode.apply(null, u as unknown as number[]);
   let out = '';

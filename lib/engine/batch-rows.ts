@@ -49,6 +49,8 @@ export interface Prepared {
  *  gazetteer has their names and types), without the import (the report row has it). */
 function docRow(n: number, p: Prepared, dup: number | null, lex: Lexicon): StoredDoc {
   const { report: r, f } = p;
+  // The text is read only for what the analysis did not bring (an import part's texts stay code
+  // units: lib/corpus/part-texts.ts).
   const tv = packTerms(p.tv ?? listsOf(termVector(r.title, r.text)), lex);
   return {
     n,
@@ -66,7 +68,7 @@ function docRow(n: number, p: Prepared, dup: number | null, lex: Lexicon): Store
     mh: Uint32Array.from(f.phrases),
     dup,
     tk: p.tk ?? textKey(r.text),
-    ...signatureFields(r.title, r.text, r.publishedAt, p.sig),
+    ...signatureFields(r.title, p.sig ? '' : r.text, r.publishedAt, p.sig),
     ...(tv ? { tv } : {}),
   };
 }

@@ -40,10 +40,10 @@ export function engineHandlers(db: IsnadDB, { lookups, writes, optionsPage }: { 
       await writes();
       return beginImport(db, { file, total, problems, source });
     },
-    async 'ui:import-part'({ job, records, analyses, part, lines }, sender) {
+    async 'ui:import-part'({ job, records, analyses, part, lines, texts }, sender) {
       await writes();
       const fromOptionsPage = optionsPage !== undefined && isOptionsPage(sender, optionsPage);
-      return importPart(db, job, records, analyses, { part, lines: Array.isArray(lines) ? lines : undefined, fromOptionsPage });
+      return importPart(db, job, records, analyses, { part, lines: Array.isArray(lines) ? lines : undefined, fromOptionsPage, texts });
     },
     async 'ui:import-end'({ job }) {
       return finishImport(db, job);

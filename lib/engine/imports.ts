@@ -12,6 +12,7 @@ import { fromPartWire, type PartWire } from './part-wire';
 import { HeldWords } from './word-table';
 import { reportTables } from '../corpus/report-pages';
 import { IMPORT_POLICY } from './segments/merge-policy';
+import { partTexts, withText } from '../corpus/part-texts';
 
 /** Why an import stopped when the browser's storage is full: one message, whatever the layer
  *  (IndexedDB's QuotaExceededError, Dexie's wrapping of it) that raised it. */
@@ -227,10 +228,11 @@ export async function beginImport(db: IsnadDB, { file, total, problems, source }
  * `fromOptionsPage`: the sender is the extension's options page (the handler asked the browser),
  * whose parse validated each record: read with checkedRecord's cheap checks, not scanned again.
  */
-export async function importPart(db: IsnadDB, jobId: string, records: unknown[], analyses?: PartWire[], { part, lines, fromOptionsPage = false }: { part?: number; lines?: unknown[]; fromOptionsPage?: boolean } = {}): Promise<ImportJob> {
-  // The page's analyses, checked whole before anything is written (a malformed one throws), and
-  // before the first wait: parts in flight take their strings into the job's tables in the order
-  // they came (a run names the strings of the one before by number).
+export async function importPart(db: IsnadDB, jobId: string, records: unknown[], analyses?: PartWire[], { part, lines, fromOptionsPage = false, texts }: { part?: number; lines?: unknown[]; fromOptionsPage?: boolean; texts?: unknown } = {}): Promise<ImportJob> {
+  // The page's packed texts (lib/corpus/part-texts.ts) and analyses, checked whole before anything
+  // is written (a malformed one throws), and before the first wait: parts in flight take their
+  // strings into the job's tables in the order they came (a run names the strings of the one before).
+  const units = texts === undefined ? null : partTexts(texts, records.length);
   const analysed = analyses ? fromPartWire(analyses, records.length, heldFor(jobId)) : null;
   const valid: ReportRecord[] = [];
   const problems: ImportProblemRow[] = [];
@@ -240,7 +242,8 @@ export async function importPart(db: IsnadDB, jobId: string, records: unknown[],
   if (part !== undefined && current.parts?.includes(part)) return current;
   const kept: number[] = [];
   records.forEach((r, i) => {
-    const v = (fromOptionsPage && checkedRecord(r)) || validateRecord(r);
+    const u = units?.[i]; // kept as code units where the options page sent it, else made a string
+    const v = u ? (fromOptionsPage && checkedRecord(r, u)) || validateRecord(withText(r, u)) : (fromOptionsPage && checkedRecord(r)) || validateRecord(r);
     const line = lines?.[i];
     if (typeof v === 'string') problems.push({ file: current.file, ...(Number.isSafeInteger(line) && (line as number) > 0 ? { line: line as number } : {}), reason: v });
     else {

@@ -15,6 +15,7 @@ import { forgetDocs } from './doc-cache';
 import { holdColumns, releaseColumns } from './doc-columns';
 import type { IsnadDB } from '../db';
 import { reportIdAndKeys, reportKeys, urlKeyId } from '../corpus/ids';
+import { textUnits, withTextUnits } from '../corpus/text-units';
 import { loadNearDupIndex, printRow, type NearDupIndex } from './near-dups';
 import { batchPostings, docRowsOf, type Prepared } from './batch-rows';
 import { lexiconForWrite } from './lexicon';
@@ -39,14 +40,18 @@ export function saturationLimit(docs: number): number {
 export const readMeta = (db: IsnadDB): Promise<Manifest> => readManifest(db);
 
 export function toReport(r: ReportRecord, origin: Report['origin'], importId: string, now = Date.now(), extraUrls: string[] = []): Report {
-  const { id, keys } = reportIdAndKeys(r.url, r.text, r.archiveUrl ? [...extraUrls, r.archiveUrl] : extraUrls);
-  return {
+  // A report with a URL is named by it: its text is read only for one without (a text that came as
+  // code units, lib/corpus/part-texts.ts, stays so: the texts row takes them as they are).
+  const { id, keys } = reportIdAndKeys(r.url, r.url ? '' : r.text, r.archiveUrl ? [...extraUrls, r.archiveUrl] : extraUrls);
+  const units = textUnits(r);
+  const report = {
     id,
     url: r.url,
     outlet: r.outlet,
     title: r.title,
     publishedAt: r.publishedAt,
-    text: r.text,
+    // Where the text came as units, an accessor added below (text-units.ts withTextUnits).
+    ...(units ? {} : { text: r.text }),
     origin,
     importId,
     addedAt: now,
@@ -54,6 +59,7 @@ export function toReport(r: ReportRecord, origin: Report['origin'], importId: st
     ...(r.archivedAt ? { archivedAt: r.archivedAt } : {}),
     ...(r.archiveUrl ? { archiveUrl: r.archiveUrl } : {}),
   };
+  return units ? withTextUnits(report, units) : (report as Report);
 }
 
 /** The CPU half of indexing (text analysis), kept outside any transaction. */
