@@ -30,8 +30,9 @@ async function backgroundWorker(): Promise<ServiceWorker | null> {
 }
 
 /** send() by structured clone where runtime messages are JSON; the reply a Result as send's
- *  (`lost` when none came: the request may be sent again). */
-export async function sendCloned<K extends Cloned>(name: K, data: Protocol[K]['request']): Promise<Result<Protocol[K]['reply']>> {
+ *  (`lost` when none came: the request may be sent again, made anew: what `transfer` lists — buffers
+ *  of `data`, moved to the background rather than copied — is gone from the sender once sent). */
+export async function sendCloned<K extends Cloned>(name: K, data: Protocol[K]['request'], transfer: Transferable[] = []): Promise<Result<Protocol[K]['reply']>> {
   const worker = await backgroundWorker();
   if (!worker) return send(name, data);
   return new Promise((resolve) => {
@@ -50,7 +51,7 @@ export async function sendCloned<K extends Cloned>(name: K, data: Protocol[K]['r
     watch.onDisconnect.addListener(lost);
     port1.onmessage = (e: MessageEvent<Result<Protocol[K]['reply']> | null>) => (e.data && typeof e.data === 'object' ? done(e.data) : lost());
     try {
-      worker.postMessage({ isnad: name, data }, [port2]);
+      worker.postMessage({ isnad: name, data }, [port2, ...transfer]);
     } catch {
       lost();
     }

@@ -78,11 +78,12 @@ export const LOST_MESSAGE = "Isnad's background stopped answering during the imp
 
 /**
  * A request to the background, sent again while its reply is lost: an import's requests are safe
- * to repeat (a part already written is acknowledged, not written twice).
+ * to repeat (a part already written is acknowledged, not written twice). `data` may be made anew
+ * for each attempt (a part's buffers are transferred: gone once sent).
  */
-async function resend<K extends MessageName>(name: K, data: Protocol[K]['request'], by: (name: K, data: Protocol[K]['request']) => Promise<Result<Protocol[K]['reply']>> = send): Promise<Protocol[K]['reply']> {
+async function resend<K extends MessageName>(name: K, data: Protocol[K]['request'] | (() => Protocol[K]['request']), by: (name: K, data: Protocol[K]['request']) => Promise<Result<Protocol[K]['reply']>> = send): Promise<Protocol[K]['reply']> {
   for (let attempt = 0; ; attempt++) {
-    const r = await by(name, data);
+    const r = await by(name, typeof data === 'function' ? data() : data);
     if (r.ok) return r.value;
     if (!r.lost) throw new Error(r.error);
     if (attempt >= RESENDS) throw new Error(LOST_MESSAGE);
@@ -183,13 +184,17 @@ async function importWith(file: File, analysis: Pool | null, onProgress: (done: 
     parts[i] = null;
     const count = part.length;
     // The texts as code units in one typed array (lib/corpus/part-texts.ts: the background keeps
-    // them so), the records without them; a part of a few huge texts as strings. Cloned, not
-    // transferred: a request may be sent again (one memory copy of ≈ 2 MB).
-    const packed = packPart(part);
-    const sentRecords = packed ? { records: packed.records, texts: packed.texts } : { records: part };
+    // them so), the records without them; a part of a few huge texts as strings. Its buffers are
+    // transferred, not copied (a copy's deserialising cost the background more than the strings'
+    // did: bench/RESULTS.md session 22), so packed again for each attempt.
+    const packed = () => {
+      const p = packPart(part);
+      return p ? { records: p.records, texts: p.texts } : { records: part };
+    };
     // Each record's line in the file: a record the background refuses is named by it.
     // By structured clone: the analyses' numbers are typed arrays (lib/cloned-messages.ts).
-    const request = (runs: PartWire[] | undefined) => resend('ui:import-part', { job: job.id, part: n, ...sentRecords, ...(lines ? { lines } : {}), ...(runs ? { analyses: runs } : {}) }, sendCloned);
+    const request = (runs: PartWire[] | undefined) =>
+      resend('ui:import-part', () => ({ job: job.id, part: n, ...packed(), ...(lines ? { lines } : {}), ...(runs ? { analyses: runs } : {}) }), (name, data) => sendCloned(name, data, data.texts ? [data.texts.u.buffer, data.texts.e.buffer] : []));
     // A background started again meanwhile holds none of the strings the runs name by number:
     // the part once more with each run's strings whole.
     const sent = request(analyses).catch((e: Error) => (analyses && e.message.includes(WORDS_NOT_HELD) ? request(analyses.map((r) => analysis!.words.whole(r))) : Promise.reject(e))).then(() => {
