@@ -1,5 +1,8 @@
 import { INVISIBLE_CHARS, isInvisible } from './invisible';
 import { foldsAlone, normalize } from './normalize';
+import { formOf, idOf, placeOf } from './spellings';
+
+export { useLargeWordTable } from './spellings';
 
 export interface Token {
   /** Normalised form. */
@@ -72,109 +75,8 @@ function learnClass(c: number): number {
   return (CLASS[c] = cls | (plain ? 0 : NOT_PLAIN));
 }
 
-// News text repeats its words: each distinct word is normalised once. The words are looked up by
-// a hash of their characters computed during the scan (open addressing, verified character by
-// character), so that a known word costs no string of its own. Each normalised form gets a number
-// (Token.id), by which the analyses keep what they computed for it (WordCache) without hashing the
-// word again. The table is bounded: when full it starts over, and the numbers move on past the
-// old ones, so that a token kept from before is never taken for another word.
-let SIZE = 1 << 16;
-let MAX_WORDS = 40_000;
-// Per slot, side by side: the spelling's hash (its low 30 bits, a small integer V8 keeps unboxed;
-// undefined: an empty slot), the spelling, its normalised form and that form's number in this
-// generation. A known word is read from one place: in a table of 160,000 spellings (megabytes) each
-// separate array was a cache miss a word, the scan's largest cost at 100k (bench/RESULTS.md, session 15).
-const [RAW, FORM, NUM, STRIDE] = [1, 2, 3, 4];
-const HASH_BITS = 0x3fffffff;
-let table: Array<number | string | undefined> = new Array<number | string | undefined>(STRIDE * SIZE);
-let spellings = 0;
-let forms: string[] = [];
-let formNumber = new Map<string, number>();
-/** Token.id of this generation's form 0. */
-let base = 0;
-
-/**
- * Four times the words (160,000 spellings, ≈ 15 MB more), for a worker that reads nothing but many
- * reports: an import's analysis worker. Synthetic news of 100,000 reports has ≈ 2,500 new
- * spellings every 1,000 reports, so the default table starts over every few thousand reports, and
- * every analysis' WordCache is computed again from nothing each time. The service worker keeps the
- * default: its heap is bounded. Starts a new generation (tokens kept from before stay valid).
- */
-export function useLargeWordTable(): void {
-  base += MAX_WORDS;
-  SIZE = 1 << 18;
-  MAX_WORDS = 160_000;
-  table = new Array<number | string | undefined>(STRIDE * SIZE);
-  spellings = 0;
-  forms = [];
-  formNumber = new Map();
-}
-
-/** raw === text.slice(start, start + raw.length), without the slice. */
-function same(raw: string, text: string, start: number): boolean {
-  for (let k = 0; k < raw.length; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
-}
-
-/** The table's place (slot × STRIDE) of the spelling text.slice(start, end), whose hash is h: found, or added. */
-function placeOf(text: string, start: number, end: number, h: number): number {
-  const len = end - start;
-  const key = h & HASH_BITS;
-  let slot = h & (SIZE - 1);
-  for (;;) {
-    const at = STRIDE * slot;
-    const k = table[at];
-    if (k === undefined) break;
-    if (k === key) {
-      const raw = table[at + RAW] as string;
-      if (raw.length === len && same(raw, text, start)) return at;
-    }
-    slot = (slot + 1) & (SIZE - 1);
-  }
-  if (spellings >= MAX_WORDS) {
-    table = new Array<number | string | undefined>(STRIDE * SIZE);
-    spellings = 0;
-    base += MAX_WORDS;
-    forms = [];
-    formNumber = new Map();
-    slot = h & (SIZE - 1);
-  }
-  // Copies of their own, not slices: the table must not keep the reports it read alive.
-  const raw = flatCopy(text, start, end);
-  const n = normalize(raw);
-  let f = formNumber.get(n);
-  if (f === undefined) {
-    f = forms.length;
-    forms.push(flatCopy(n, 0, n.length));
-    formNumber.set(n, f);
-  }
-  const at = STRIDE * slot;
-  table[at] = key;
-  table[at + RAW] = raw;
-  table[at + FORM] = forms[f]!;
-  table[at + NUM] = f;
-  spellings++;
-  return at;
-}
-
-/** Token.id of this generation's first form: a token's number less it is its form's index in
- *  this generation, and a token numbered below it is of an older one (word-cache.ts). */
-export const generationBase = (): number => base;
-
-/**
- * text.slice(start, end) as a new flat string (a slice may point into text, a concatenation into
- * its parts). Built a bounded chunk at a time: a spread of an unbounded array overflows the stack.
- */
-function flatCopy(text: string, start: number, end: number): string {
-  let out = '';
-  const codes: number[] = [];
-  for (let i = start; i < end; i += 1024) {
-    codes.length = 0;
-    for (let k = i; k < Math.min(end, i + 1024); k++) codes.push(text.charCodeAt(k));
-    out += String.fromCharCode.apply(null, codes);
-  }
-  return out;
-}
+// The words are read through the word table (spellings.ts): a known spelling's form and number
+// without a string of its own.
 
 export interface Scan {
   tokens: Token[];
@@ -188,8 +90,8 @@ function tokenizeByRegExp(text: string): Token[] {
   for (const m of text.matchAll(WORD)) {
     if (m[0].length > MAX_WORD) continue;
     const at = placeOf(text, m.index, m.index + m[0].length, hashOf(m[0]));
-    const norm = table[at + FORM] as string;
-    if (norm) out.push({ text: norm, start: m.index, end: m.index + m[0].length, id: base + (table[at + NUM] as number) });
+    const norm = formOf(at);
+    if (norm) out.push({ text: norm, start: m.index, end: m.index + m[0].length, id: idOf(at) });
   }
   return out;
 }
@@ -231,8 +133,8 @@ export function scan(text: string): Scan {
       continue;
     }
     const at = placeOf(text, start, i, h);
-    const norm = table[at + FORM] as string;
-    if (norm) out.push({ text: norm, start, end: i, id: base + (table[at + NUM] as number) });
+    const norm = formOf(at);
+    if (norm) out.push({ text: norm, start, end: i, id: idOf(at) });
   }
   return { tokens: out, plain: (seen & NOT_PLAIN) === 0 };
 }

@@ -1,7 +1,8 @@
 // What the analyses compute once per distinct normalised word (its term, whether a name or an event
 // pattern starts with it, a claim's cue, a number word), kept by the word's number in the word
 // table (tokenize.ts Token.id) so that a known word costs a lookup, not a hash of its string.
-import { generationBase, type Token } from './tokenize';
+import { generationBase } from './spellings';
+import type { Token } from './tokenize';
 
 const UNSET = Symbol('unset');
 

@@ -1,7 +1,7 @@
 // What the engine knows of a report: its weighted terms, the entities and attributed sources it
 // names, its day and a fingerprint of its text. Reports in the corpus and the article being read
 // are analysed the same way, so that they meet on the same keys.
-import { isStopWord, normalize, scan, stem, tokensBefore, WordCache, type Scan } from '../arabic';
+import { boundTerms, normalize, scan, termOf, termOfWord, tokensBefore, type Scan, type TermRef } from '../arabic';
 import { attributions } from '../claims';
 import { entityById } from '../entities';
 import { entitiesOf, findEntities, type NameFinds } from '../entities/match';
@@ -47,18 +47,6 @@ export function dayOf(date: string | null | undefined): number | null {
   return Number.isFinite(t) ? Math.floor(t / 86_400_000) : null;
 }
 
-// Words repeat (Zipf): a word's term (or null for a stop word, a number, a letter) is found once
-// per distinct word (WordCache). One Term object per term, whose count is the scratch space of the
-// report being analysed. Bounded, so a long-lived worker does not grow without end.
-interface Term {
-  text: string;
-  /** Weighted count in the report being analysed (0 between analyses). */
-  count: number;
-  /** The last list of terms (TermIds.list) that numbered this term, and its number there. */
-  list: number;
-  at: number;
-}
-
 /**
  * The terms' numbers in a list of strings a caller builds (an import part's `words`,
  * lib/engine/part-wire.ts), in the order of the terms map: `id` is asked once per term a list, the
@@ -72,28 +60,18 @@ export interface TermIds {
   /** The report's terms' numbers are pushed here. */
   out: number[];
 }
-let TERMS = new Map<string, Term>();
-const TERMS_MAX = 200_000;
 
-function termFor(w: string): Term | null {
-  if (w.length < 2 || isStopWord(w) || /^\d+$/.test(w)) return null;
-  const s = stem(w);
-  if (isStopWord(s)) return null;
-  let t = TERMS.get(s);
-  if (!t) TERMS.set(s, (t = { text: s, count: 0, list: -1, at: 0 }));
-  return t;
-}
-
-const TERM_OF = new WordCache<Term | null>(termFor);
-
+// Words repeat (Zipf): a word's term (or null for a stop word, a number, a letter) is found once
+// per distinct word (lib/arabic termOf, a WordCache), one object a term (TermRef), whose count is
+// the scratch space of the report being analysed.
 /** Counts the report's terms in order of first use (the order of the terms map). */
 class TermCounter {
   readonly seq: string[] = [];
   len = 0;
-  private readonly touched: Term[] = [];
+  private readonly touched: TermRef[] = [];
   private readonly spellings: string[] = [];
 
-  add(t: Term | null, weight: number, spelling: (() => string) | null): void {
+  add(t: TermRef | null, weight: number, spelling: (() => string) | null): void {
     if (t === null) return;
     if (t.count === 0) {
       this.touched.push(t);
@@ -167,10 +145,7 @@ export function analyseScanned(title: string, text: string, publishedAt: string 
   const textEnd = body + Math.min(text.length, termChars);
   const textToks = tokensBefore(all, tokens, textEnd).slice(titleToks.length, titleToks.length + maxWords);
 
-  if (TERMS.size >= TERMS_MAX) {
-    TERMS = new Map();
-    TERM_OF.clear();
-  }
+  boundTerms();
   const surface = new Map<string, string>();
   const count = new TermCounter();
   let titleWords: number;
@@ -178,18 +153,18 @@ export function analyseScanned(title: string, text: string, publishedAt: string 
   try {
     if (opts.surface) {
       // The article being read: its words are kept as written, to explain matches.
-      for (const t of titleToks.slice(0, 200)) count.add(TERM_OF.get(t), 2, () => all.slice(t.start, t.end));
+      for (const t of titleToks.slice(0, 200)) count.add(termOf(t), 2, () => all.slice(t.start, t.end));
       titleWords = count.seq.length;
-      for (const t of textToks) count.add(TERM_OF.get(t), 1, () => all.slice(t.start, t.end));
+      for (const t of textToks) count.add(termOf(t), 1, () => all.slice(t.start, t.end));
     } else if (plain) {
       // A corpus report: the words of the normalised text, which are the tokens' (scan's `plain`).
-      for (const t of titleToks.slice(0, 200)) count.add(TERM_OF.get(t), 2, null);
+      for (const t of titleToks.slice(0, 200)) count.add(termOf(t), 2, null);
       titleWords = count.seq.length;
-      for (const t of textToks) count.add(TERM_OF.get(t), 1, null);
+      for (const t of textToks) count.add(termOf(t), 1, null);
     } else {
-      for (const w of normalizedWords(title, 200)) count.add(termFor(w), 2, null);
+      for (const w of normalizedWords(title, 200)) count.add(termOfWord(w), 2, null);
       titleWords = count.seq.length;
-      for (const w of normalizedWords(text.length > termChars ? text.slice(0, termChars) : text, maxWords)) count.add(termFor(w), 1, null);
+      for (const w of normalizedWords(text.length > termChars ? text.slice(0, termChars) : text, maxWords)) count.add(termOfWord(w), 1, null);
     }
   } finally {
     terms = count.finish(opts.surface ? surface : null, opts.termIds);
