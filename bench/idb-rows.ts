@@ -19,6 +19,9 @@
 // ids the one index, multi-entry), `doc-pages-bare` the same pages without an index (v11); and
 // `--ids hash`: the reports' ids as Isnad makes them (lib/corpus/ids.ts reportIdAndKeys: their main
 // URL key's hash, in random order), not `r<i>` (near-ordered: an index's keys then arrive in order).
+// Session 22's: `doc-pages-real` pages shaped as lib/engine/doc-pages.ts stores them (each row's
+// number, group, outlet and version slots as typed arrays, its bytes and word counts end to end with
+// their ends, the ids, outlets and versions as lists), `doc-pages-blob` the same bytes in one array.
 // `--deletes D` (doc-pages modes): D reports at random numbers deleted in one transaction, each
 // page read and written again without its row (an emptied page deleted), as deleteDocRows does.
 import { createServer } from 'node:http';
@@ -77,7 +80,7 @@ function readDocs(tab: Page, mode: string, page: number, reads: number, total: n
         r.onsuccess = () => resolve(r.result as Record<string, unknown>);
         r.onerror = () => reject(r.error);
       })));
-      for (const g of got) bytesRead += (g.b as Uint8Array).byteLength + ((g.tv as Uint8Array | undefined)?.byteLength ?? 0);
+      for (const g of got) bytesRead += g.x ? (g.x as Uint8Array).byteLength : (g.b as Uint8Array).byteLength + ((g.tv as Uint8Array | undefined)?.byteLength ?? 0);
     }
     return { msPerQuery: Math.round(((performance.now() - t1) / reads) * 100) / 100, kbPerQuery: Math.round(bytesRead / reads / 1024) };
   }, { mode, page, reads, total });
@@ -164,6 +167,30 @@ function writeRows(tab: Page, mode: string, page: number): Promise<number> {
       const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, j) => (j * 31 + seed) & 255);
       if (mode.startsWith('docs')) {
         part.forEach((r, k) => store.put({ n: i + k, id: r.id, outlet: r.outlet, dup: null, b: bytes(450, i + k), tv: bytes(300, k) }));
+      } else if (mode === 'doc-pages-real' || mode === 'doc-pages-blob') {
+        // As lib/engine/doc-pages.ts stores a page (its rows' fields in typed arrays and lists), or
+        // (blob) the same bytes in one array: what a page's read costs by object against by byte.
+        for (let k = 0; k < part.length; k += page) {
+          const rs = part.slice(k, k + page);
+          const b = new Uint8Array(450 * rs.length);
+          const tv = new Uint8Array(300 * rs.length);
+          rs.forEach((_, j) => {
+            b.set(bytes(450, i + k + j), 450 * j);
+            tv.set(bytes(300, k + j), 300 * j);
+          });
+          const ends = (w: number) => Uint32Array.from(rs, (_, j) => w * (j + 1));
+          const ids = rs.map((r) => r.id as string);
+          const real = { n: Uint32Array.from(rs, (_, j) => i + k + j), dup: new Uint32Array(rs.length), oi: new Uint8Array(rs.length), outlets: [...new Set(rs.map((r) => r.outlet as string))], si: new Uint8Array(rs.length).fill(1), svs: ['v1'], b, be: ends(450), tv, te: ends(300) };
+          if (mode === 'doc-pages-real') store.put({ p: (i + k) / page, ids, ...real });
+          else {
+            const head = new TextEncoder().encode(JSON.stringify({ ids, outlets: real.outlets, svs: real.svs }));
+            const x = new Uint8Array(4 + head.length + 4 * rs.length * 4 + 2 * rs.length + b.length + tv.length);
+            x.set(head, 4);
+            x.set(b, x.length - b.length - tv.length);
+            x.set(tv, x.length - tv.length);
+            store.put({ p: (i + k) / page, x });
+          }
+        }
       } else if (mode.startsWith('doc-pages')) {
         for (let k = 0; k < part.length; k += page) {
           const rs = part.slice(k, k + page);

@@ -1,4 +1,4 @@
-// `npx tsx bench/query-alloc.ts [--docs N] [--queries N] [--rounds N] [--top N] [--profile FILE] [--kept] [--marks] [--json]`: what a warm
+// `npx tsx bench/query-alloc.ts [--docs N] [--queries N] [--rounds N] [--top N] [--profile FILE] [--kept] [--marks] [--pools FILE] [--json]`: what a warm
 // list query allocates, and where, in Node (a synthetic corpus on fake-indexeddb, its doc columns
 // decoded, as a running worker has them). As bench/browser.ts asks: the first 10 queries as a
 // warm-up, then the list queries under V8's sampling heap profiler (objects the garbage collector
@@ -13,7 +13,9 @@ import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { eventDocToWire } from '../lib/events';
 import { columnsLoaded } from '../lib/engine/doc-columns';
+import { judgedPools } from '../lib/engine/judge-candidates';
 import { searchRelated } from '../lib/engine/search';
 import { indexedSynth } from './run';
 
@@ -23,7 +25,7 @@ interface Node {
   children: Node[];
 }
 
-const { values } = parseArgs({ options: { docs: { type: 'string' }, queries: { type: 'string' }, rounds: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' }, profile: { type: 'string' }, marks: { type: 'boolean' }, kept: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { docs: { type: 'string' }, queries: { type: 'string' }, rounds: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' }, profile: { type: 'string' }, marks: { type: 'boolean' }, kept: { type: 'boolean' }, pools: { type: 'string' } } });
 const docs = Number(values.docs ?? 10_000);
 const rounds = Number(values.rounds ?? 1);
 const { corpus, queries, db } = await indexedSynth(docs, Number(values.queries ?? 50));
@@ -53,6 +55,10 @@ session.connect();
 // --kept: only what is still live after the queries (and a full collection), by where it was made.
 const collected = !values.kept;
 await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: collected, includeObjectsCollectedByMinorGC: collected });
+// --pools FILE: the pools the measured queries' first round judged, as judgeAmong was given them
+// (bench/judge-replay.ts replays them).
+const pools: unknown[] = [];
+if (values.pools) judgedPools.seen = (article, docs, corpus) => void (pools.length < asked.length && pools.push({ article: eventDocToWire(article), docs: docs.map(eventDocToWire), ...(corpus ? { corpus: { docs: corpus.docs, df: [...corpus.df] } } : {}) }));
 const hash = createHash('sha1');
 const cpu0 = process.cpuUsage();
 for (let k = 0; k < rounds; k++) for (const r of asked) hash.update(JSON.stringify(await ask(r)));
@@ -62,6 +68,7 @@ if (!collected) liveNow();
 const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: Node } };
 session.disconnect();
 const live1 = liveNow();
+if (values.pools) writeFileSync(values.pools, JSON.stringify(pools));
 // --profile FILE: the sampling itself (a .heapprofile for a browser's tools).
 if (values.profile) writeFileSync(values.profile, JSON.stringify(profile));
 

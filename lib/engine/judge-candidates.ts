@@ -21,6 +21,10 @@ export interface Judged extends Folded {
   archivedAt: string | undefined;
 }
 
+/** Where a benchmark is told of each pool judged, as judgeAmong is given it (bench/query-alloc.ts
+ *  --pools writes them out for bench/judge-replay.ts); nothing listens otherwise. */
+export const judgedPools: { seen?: (article: EventDoc, docs: readonly EventDoc[], corpus: RankSource['corpus']) => void } = {};
+
 /** How many rows' event documents are kept: the last ten pools' worth. */
 export const KEPT_EVENT_DOCS = 240;
 
@@ -73,6 +77,7 @@ export async function judgeCandidates(q: Query, pool: readonly Folded[], source:
     return docs[i] ?? storedEventDoc(s.d, text ?? '') ?? eventDoc(s.d.title, text ?? '', s.d.publishedAt, s.d.outlet);
   });
   // Judged together: what the other candidates say of the article and of each (the event behind them).
+  judgedPools.seen?.(qdoc, evDocs, source.corpus);
   const { judgements } = judgeAmong(qdoc, evDocs, source.corpus);
   const judged = pool.flatMap((s, i) => {
     const j = judgements[i]!;
