@@ -13,18 +13,19 @@
 // hard negative is tagged "labelled: " and fit-events' kind, the others fit-events' kind (hardKind).
 // A set's data hash is docs/EVENTS-DEV.md's (sha256 of reports.jsonl, a NUL byte, events.json; 12 hex).
 //
-//   npx tsx scripts/arabic-pairs.ts --judge [--model FILE] [--json FILE]
+//   npx tsx scripts/arabic-pairs.ts --judge [--model FILE] [--pairs FILE] [--json FILE]
 //
 // judges the committed pairs with a model fitted without them (by default data/events/model.json as
 // it is: run on main before a refit, it is main's shipped model's figure on pairs it never saw), the
-// graph of third reports from its own judgements, as fit-events judges a held-out fold.
+// graph of third reports from its own judgements, as fit-events judges a held-out fold; each set's
+// pairs also apart. --pairs judges a file derived apart (--out) instead of the committed one.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventDoc, FEATURES, type Model } from '../lib/events/pair';
 import { signatureFacts } from '../lib/events/ceilings';
-import { arabicPairs, arabicReports, formatArabicPairs, ARABIC_FILE, type ArabicData, type ArabicPair, type ArabicReport, type ArabicSet } from './arabic-source';
+import { arabicPairs, arabicReports, formatArabicPairs, parseArabicPairs, ARABIC_FILE, type ArabicData, type ArabicPair, type ArabicReport, type ArabicSet } from './arabic-source';
 import { arabicData, ARABIC_DEV, candidateFacts, hardKind, judgeWithModel, metrics, rowsOf, type Report } from './fit-events';
 import { parseLabels, parseReports, type FreshLabels, type FreshReport } from './test-events-fresh';
 
@@ -131,7 +132,7 @@ export function derive(sets: readonly SetFiles[]): ArabicData {
 export function setsOf(args: readonly string[]): SetFiles[] {
   return args.map((a) => {
     const m = /^([^=]+)=(.+)$/.exec(a);
-    if (!m) throw new Error(`arabic-pairs: "${a}" is not NAME=DIR (usage: arabic-pairs.ts dev=/work/arabic-dev a=DIR … [--out FILE], or --judge [--model FILE] [--json FILE])`);
+    if (!m) throw new Error(`arabic-pairs: "${a}" is not NAME=DIR (usage: arabic-pairs.ts dev=/work/arabic-dev a=DIR … [--out FILE], or --judge [--model FILE] [--pairs FILE] [--json FILE])`);
     const dir = resolve(m[2]!);
     return { name: m[1]!, dir, reports: readFileSync(join(dir, 'reports.jsonl'), 'utf8'), events: readFileSync(join(dir, 'events.json'), 'utf8') };
   });
@@ -143,7 +144,9 @@ export function judgeCommitted(model: Model, data: ArabicData = arabicData()) {
   reports.forEach((r, i) => (r.n = i));
   const held = judgeWithModel(arabicPairs(data, reports), model);
   const at = model.thresholds.sameEvent;
-  const rows = rowsOf(held).filter(([name, list]) => name.startsWith('arabic') && list.length);
+  // Each set apart too (set C, a clean test, is judged alone from a file of its own: --pairs).
+  const sets = data.header.sets.map((s) => [`arabic: set ${s.name}`, held.filter((x) => x.p.a.set === s.name && x.p.b.set === s.name)] as [string, typeof held]);
+  const rows = [...rowsOf(held), ...sets].filter(([name, list]) => name.startsWith('arabic') && list.length);
   return rows.map(([name, list]) => {
     const hard = list.filter((x) => !x.p.y && x.p.hard);
     const labelled = hard.filter((x) => x.p.hard!.startsWith('labelled'));
@@ -156,8 +159,11 @@ function main(): void {
   const opt = (name: string) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
   if (argv.includes('--judge')) {
     const modelFile = resolve(opt('model') ?? join(root, 'data/events/model.json'));
-    const figures = judgeCommitted(JSON.parse(readFileSync(modelFile, 'utf8')) as Model);
-    const out = { model: basename(modelFile), sets: arabicData().header.sets, figures };
+    // --pairs FILE: pairs derived apart (--out), e.g. a test set judged without entering the committed file.
+    const pairsFile = opt('pairs');
+    const data = pairsFile ? parseArabicPairs(readFileSync(resolve(pairsFile), 'utf8'), pairsFile) : arabicData();
+    const figures = judgeCommitted(JSON.parse(readFileSync(modelFile, 'utf8')) as Model, data);
+    const out = { model: basename(modelFile), sets: data.header.sets, figures };
     const json = opt('json');
     if (json) writeFileSync(json, `${JSON.stringify(out, null, 1)}\n`);
     process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);

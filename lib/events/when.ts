@@ -11,6 +11,7 @@ import { dayNumber } from './day';
 import { matchesAt, wordPattern, type Candidates, type WordPattern } from './vocabulary';
 import { alsoSentences } from './also-sentences';
 import { englishDates } from './english-dates';
+import { pageDate, pageWeekday } from './page-stamps';
 import type { EventWhen } from './types';
 
 const DAY_MS = 86_400_000;
@@ -46,8 +47,9 @@ interface Relative {
 }
 const arabicRelative = (re: RegExp, back: number, words: string[], first: string): Relative => ({ re, back, words, w: wordPattern(re, first) });
 const RELATIVE: Relative[] = [
-  arabicRelative(new RegExp(`${NOT_AR}(?:اول\\s+(?:من\\s+)?امس|قبل\\s+يومين)${END}`, 'g'), 2, ['امس', 'يومين'], 'اول|قبل'),
-  arabicRelative(new RegExp(`${NOT_AR}(?:ب|و)?(?:امس|البارحه|الليله\\s+الماضيه|مساء\\s+امس|ليل\\s+امس)${END}`, 'g'), 1, ['امس', 'البارحه', 'الليله'], '(?:ب|و)?(?:امس|البارحه|الليله|مساء|ليل)'),
+  // "أمس الأول" is the day before yesterday too, as "أول أمس" is: not yesterday and a word after it.
+  arabicRelative(new RegExp(`${NOT_AR}(?:اول\\s+(?:من\\s+)?امس|(?:ب|و)?امس\\s+الاول|قبل\\s+يومين)${END}`, 'g'), 2, ['امس', 'يومين'], 'اول|(?:ب|و)?امس|قبل'),
+  arabicRelative(new RegExp(`${NOT_AR}(?:ب|و)?(?:امس|البارحه|الليله\\s+الماضيه|مساء\\s+امس|ليل\\s+امس)${END}(?!\\s+الاول${END})`, 'g'), 1, ['امس', 'البارحه', 'الليله'], '(?:ب|و)?(?:امس|البارحه|الليله|مساء|ليل)'),
   // The spaces belong to the time of day before them: "\\s*اليوم" alone would start a try at every
   // space of a long run and scan the run each time (quadratic on a page of spaces).
   arabicRelative(new RegExp(`${NOT_AR}(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل|ظهيره|خلال|منذ\\s+صباح)\\s*)?اليوم${END}(?!\\s+(?:امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))`, 'g'), 0, ['اليوم'], 'فجر|صباح|ظهر|عصر|مساء|ليل|ظهيره|خلال|منذ|اليوم'),
@@ -135,7 +137,8 @@ function weekdayBack(pubDay: number, weekday: number): number {
 const TODAY_BEFORE = /(?:^|[^\u0621-\u064A])(اليوم)[،,]?\s*$/;
 
 
-function cues(text: string, raw: string, pubDay: number | null, year: number | undefined, c: Candidates | null): Cue[] {
+/** `at`: the publication day and year, and where the lede starts in `raw` (after the title and its line break). */
+function cues(text: string, raw: string, c: Candidates | null, { pubDay, year, ledeAt }: { pubDay: number | null; year: number | undefined; ledeAt: number }): Cue[] {
   const out: Cue[] = [];
   for (const { re, back, words, w } of RELATIVE) {
     for (const m of w ? matchesOf(w, text, c, words) : holds(text, words) ? text.matchAll(re) : []) out.push({ at: m.index!, raw: m[0].trim(), back, from: 'relative' });
@@ -145,6 +148,8 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
       const name = m[1] ? `ال${m[1]}` : m[2]!;
       const k = WEEKDAYS_AR.indexOf(name);
       if (ahead(text, m.index!, m.index! + m[0].length, true)) continue;
+      // The page's stamp ("تاريخ النشر: الخميس"), or the weekday of a date after it across a comma.
+      if (pageWeekday(text, m.index!, m.index! + m[0].length)) continue;
       if (k < 0) continue;
       const back = weekdayBack(pubDay, k);
       const today = TODAY_BEFORE.exec(text.slice(Math.max(0, m.index! - 8), m.index!));
@@ -174,7 +179,9 @@ function cues(text: string, raw: string, pubDay: number | null, year: number | u
     const d = parseArabicDate(p, year ? { year } : {});
     if (d && d.precision !== 'month') {
       const day = dayNumber(d.value);
-      if (day !== null) out.push({ at: at + Math.max(0, p.indexOf(d.raw)), raw: d.raw, back: null, day, from: 'text' });
+      const dateAt = at + Math.max(0, p.indexOf(d.raw));
+      // The page's publishing or updating stamp, or a caption's date (page-stamps.ts): not the event's.
+      if (day !== null && !pageDate(raw, dateAt, d.raw, ledeAt)) out.push({ at: dateAt, raw: d.raw, back: null, day, from: 'text' });
     }
   }
   for (const c of englishDates(raw, pubDay, year)) out.push(c);
@@ -202,7 +209,7 @@ export function eventWhen(title: string, lede: string, publishedAt: string | nul
   // normalize(raw) is the candidates' text: normalising folds the digits toAsciiDigits folds.
   const text = cands ? cands.flat : normalize(raw);
   const background = alsoSentences(text, cands ? cands.at[ledeAt] ?? ledeAt : ledeAt);
-  for (const c of cues(text, raw, pub, year, cands)) {
+  for (const c of cues(text, raw, cands, { pubDay: pub, year, ledeAt })) {
     let found: EventWhen;
     if (c.day !== undefined) {
       // A date after publication, or long before it, is not the day of the event told.
