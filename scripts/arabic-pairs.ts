@@ -15,10 +15,10 @@
 //
 //   npx tsx scripts/arabic-pairs.ts --judge [--model FILE] [--pairs FILE] [--json FILE]
 //
-// judges the committed pairs with a model fitted without them (by default data/events/model.json as
-// it is: run on main before a refit, it is main's shipped model's figure on pairs it never saw), the
-// graph of third reports from its own judgements, as fit-events judges a held-out fold; each set's
-// pairs also apart. --pairs judges a file derived apart (--out) instead of the committed one.
+// judges the committed pairs (or --pairs: another set's derived file, e.g. a test set never fitted)
+// with a model fitted without them (by default data/events/model.json as it is: run on main before
+// a refit, it is main's shipped model's figure on pairs it never saw), the graph of third reports
+// from its own judgements, as fit-events judges a held-out fold.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -144,13 +144,13 @@ export function judgeCommitted(model: Model, data: ArabicData = arabicData()) {
   reports.forEach((r, i) => (r.n = i));
   const held = judgeWithModel(arabicPairs(data, reports), model);
   const at = model.thresholds.sameEvent;
-  // Each set apart too (set C, a clean test, is judged alone from a file of its own: --pairs).
+  // Each set's own pairs apart too.
   const sets = data.header.sets.map((s) => [`arabic: set ${s.name}`, held.filter((x) => x.p.a.set === s.name && x.p.b.set === s.name)] as [string, typeof held]);
   const rows = [...rowsOf(held), ...sets].filter(([name, list]) => name.startsWith('arabic') && list.length);
   return rows.map(([name, list]) => {
     const hard = list.filter((x) => !x.p.y && x.p.hard);
     const labelled = hard.filter((x) => x.p.hard!.startsWith('labelled'));
-    return { rows: name, at, chosen: metrics(list, at), at08: metrics(list, 0.8), hard: hard.length, hardCalled: hard.filter((x) => x.prob >= at).length, labelledHard: labelled.length, labelledCalled: labelled.filter((x) => x.prob >= at).length };
+    return { rows: name, at, chosen: metrics(list, at), at08: metrics(list, 0.8), hard: hard.length, hardCalled: hard.filter((x) => x.prob >= at).length, hardCalled08: hard.filter((x) => x.prob >= 0.8).length, labelledHard: labelled.length, labelledCalled: labelled.filter((x) => x.prob >= at).length, labelledCalled08: labelled.filter((x) => x.prob >= 0.8).length };
   });
 }
 
@@ -159,7 +159,7 @@ function main(): void {
   const opt = (name: string) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
   if (argv.includes('--judge')) {
     const modelFile = resolve(opt('model') ?? join(root, 'data/events/model.json'));
-    // --pairs FILE: pairs derived apart (--out), e.g. a test set judged without entering the committed file.
+    // --pairs: another derived file (a test set's, never fitted) instead of the committed one.
     const pairsFile = opt('pairs');
     const data = pairsFile ? parseArabicPairs(readFileSync(resolve(pairsFile), 'utf8'), pairsFile) : arabicData();
     const figures = judgeCommitted(JSON.parse(readFileSync(modelFile, 'utf8')) as Model, data);
