@@ -13,16 +13,18 @@ import { normalize } from '../arabic';
 // Normalised (normalize(): ا for أ/إ, ه for ة, ي for ى; diacritics dropped, "،" as ",").
 const WEEKDAY = '(?:يوم\\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)';
 // A word of the page's publishing or updating, then at most a preposition, a colon, a weekday.
-const PUBLISHED_AR = new RegExp(`(?:^|[^\\u0621-\\u064A])(?:منشور|نشر|النشر|تحديث|التحديث|محدث)(?:\\s+(?:في|بتاريخ|يوم))?\\s*[:|\\-]?\\s*(?:${WEEKDAY})?\\s*[,\\-]?\\s*$`);
-const PUBLISHED_EN = /\b(?:published|updated|posted)(?:\s+(?:on|at))?\s*:?\s*(?:(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday),?\s*)?$/i;
+// One run of spaces and marks between the parts, never two runs side by side (two would try every
+// split of a long run of spaces: tests/unit/hostile/regex-budget.test.ts).
+const PUBLISHED_AR = new RegExp(`(?:^|[^\\u0621-\\u064A])(?:منشور|نشر|النشر|تحديث|التحديث|محدث)(?:\\s+(?:في|بتاريخ|يوم))?[\\s:|,\\-]*(?:${WEEKDAY}[\\s,\\-]*)?$`);
+const PUBLISHED_EN = /\b(?:published|updated|posted)(?:\s+(?:on|at))?[\s:]*(?:(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)[\s,]*)?$/i;
 /** How far before a date or weekday the page's words are read. */
 const BEFORE_CHARS = 36;
 
 // A clock time at once after the date: "، 2022 06:30", " - 04:41", " | 14:40" — not "الساعة 10:30"
 // of a sentence, which a word stands between.
-const CLOCK_AFTER = /^[\s,،]*(?:\d{4})?\s*[-–|,،]?\s*\d{1,2}:\d{2}(?!\d)/;
+const CLOCK_AFTER = /^[\s,،\-–|]*(?:\d{4}[\s\-–|,،]*)?\d{1,2}:\d{2}(?!\d)/;
 /** The same, read by the date parser with the date ("09 أكتوبر 2020 - 04:41"): the year's digit, then the clock. */
-const CLOCK_END = /\d{4}\s*[-–|,،]?\s*\d{1,2}:\d{2}$/;
+const CLOCK_END = /\d{4}[\s\-–|,،]*\d{1,2}:\d{2}$/;
 
 // Month names as normalize() writes them, for a weekday's date across a comma.
 const MONTH = '(?:كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين|يناير|فبراير|مارس|ابريل|مايو|ماي|يونيو|يونيه|يوليو|يوليه|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر)(?![\\u0621-\\u064A])';
@@ -40,7 +42,7 @@ function publishedBefore(s: string, at: number): boolean {
 const CAPTION_LINE = 120;
 /** A line this short holding a date at its end is a byline's or a site's, whatever stands before the date. */
 const BYLINE_LINE = 40;
-const CAPTION_TAIL = /^\s*(?:\([^()\n]{1,60}\))?\s*$/;
+const CAPTION_TAIL = /^\s*(?:\([^()\n]{1,60}\)\s*)?$/;
 
 function captionDate(raw: string, at: number, end: number, ledeAt: number): boolean {
   if (at < ledeAt) return false;
@@ -51,7 +53,7 @@ function captionDate(raw: string, at: number, end: number, ledeAt: number): bool
   const head = raw.slice(start, at);
   // After a comma or a dash ("جنود بالجيش السوري، 2 ديسمبر 2024"), or a name alone before it on a
   // short line (a site's or a byline's: "المنار 30-04-2025").
-  const after = /[،,\-–]\s*$/.test(head) || stop - start <= BYLINE_LINE;
+  const after = /[،,\-–]$/.test(head.trimEnd()) || stop - start <= BYLINE_LINE;
   return /[\u0621-\u064A]{2}/.test(head) && after && !/[.!?؟]\s/.test(head);
 }
 
