@@ -60,6 +60,8 @@ const OTHER = 3;
 const SURROGATE = 4; // half of a code point: WORD reads the pair, the scan leaves it to WORD
 const KIND = 7;
 const NOT_PLAIN = 8;
+// A joiner, seen in a word or between two (Scan.joined).
+const JOINED = 16;
 const CLASS = new Uint8Array(0x10000);
 
 function learnClass(c: number): number {
@@ -72,7 +74,7 @@ function learnClass(c: number): number {
     const n = normalize(String.fromCharCode(c));
     plain = cls === LETTER ? every(n, true) : cls === JOINER ? n === '' : n !== '' && every(n, false);
   }
-  return (CLASS[c] = cls | (plain ? 0 : NOT_PLAIN));
+  return (CLASS[c] = cls | (plain ? 0 : NOT_PLAIN) | (cls === JOINER ? JOINED : 0));
 }
 
 // The words are read through the word table (spellings.ts): a known spelling's form and number
@@ -82,6 +84,9 @@ export interface Scan {
   tokens: Token[];
   /** The words of normalize(text) are exactly the tokens' texts, in order. */
   plain: boolean;
+  /** False: no token of a plain scan holds an invisible joiner, so that each is letters, marks and
+   *  digits only, and digits only where its form has one (lib/compare/numbers.ts reads its tokens so). */
+  joined?: boolean;
 }
 
 /** tokenize() with the regular expression: for text holding surrogates (the scan leaves them). */
@@ -136,7 +141,7 @@ export function scan(text: string): Scan {
     const norm = formOf(at);
     if (norm) out.push({ text: norm, start, end: i, id: idOf(at) });
   }
-  return { tokens: out, plain: (seen & NOT_PLAIN) === 0 };
+  return { tokens: out, plain: (seen & NOT_PLAIN) === 0, joined: (seen & JOINED) !== 0 };
 }
 
 /** Words with their offsets in the original text; normalisation never splits a word. */

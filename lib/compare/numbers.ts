@@ -48,6 +48,8 @@ interface WordInfo {
   first: number | null;
   /** The noun the word is, without a clitic ل/ب/و (NOUNS). */
   noun: Noun | undefined;
+  /** The word holds a digit (a scan's token with digits is read by TOKEN: tokensOfScan). */
+  digit: boolean;
 }
 
 // Words, digit groups (4,400,000 · ٢٢٫٥) and their offsets in the original text.
@@ -76,6 +78,7 @@ function wordInfo(w: string): WordInfo {
     vague: vague && !(w in UNITS) ? VAGUE[vague]! : null,
     first: digits ?? firstValue(w),
     noun: NOUNS.get(w) ?? NOUNS.get(w.replace(/^[لبو]/, '')),
+    digit: /[0-9]/.test(w),
   };
 }
 
@@ -135,11 +138,15 @@ function lettersOnly(s: string, start: number, end: number): boolean {
  * words are runs of letters, marks, digits and invisible joiners, none longer than MAX_WORD:
  * `plain`): a run of letters and marks only is TOKEN's token as it stands, with its word's
  * WordInfo found by its number; a run with digits or joiners is read by TOKEN (a digit group
- * runs on over separators: "4,400,000").
+ * runs on over separators: "4,400,000"). Where the scan saw no joiner (`joined` false), a run is
+ * letters and marks only when its form holds no digit (a plain scan's digits are those that
+ * normalise to digits, and nothing else does: tests/unit/compare/numbers-of-scan.test.ts), told by
+ * its WordInfo without reading its characters again.
  */
-function tokensOfScan(source: string, { tokens: scanned, offset }: ScannedTokens): Tok[] {
+function tokensOfScan(source: string, { tokens: scanned, offset, joined }: ScannedTokens): Tok[] {
   const out: Tok[] = [];
   const endAt = offset + source.length;
+  const check = joined !== false;
   let pos = 0;
   for (const k of scanned) {
     if (k.start < offset) continue;
@@ -147,8 +154,14 @@ function tokensOfScan(source: string, { tokens: scanned, offset }: ScannedTokens
     const start = k.start - offset;
     const end = k.end - offset;
     if (end <= pos) continue;
-    if (start >= pos && lettersOnly(source, start, end)) push(out, INFO_OF_TOKEN.get(k), start, end);
-    else pos = tokensFrom(source, Math.max(pos, start), end, out);
+    if (start >= pos) {
+      const info = INFO_OF_TOKEN.get(k);
+      if (check ? lettersOnly(source, start, end) : !info.digit) {
+        push(out, info, start, end);
+        continue;
+      }
+    }
+    pos = tokensFrom(source, Math.max(pos, start), end, out);
   }
   return out;
 }
@@ -157,6 +170,8 @@ function tokensOfScan(source: string, { tokens: scanned, offset }: ScannedTokens
 export interface ScannedTokens {
   tokens: readonly Token[];
   offset: number;
+  /** The scan's `joined` (undefined: not known, each token's characters are read). */
+  joined?: boolean;
 }
 
 // Number words by normalised form (ة→ه, أ→ا, ئ→ي, ى→ي).

@@ -85,7 +85,7 @@ function numbersIn(text: string, arabic: boolean, scanned?: ScannedTokens): Even
  * hurt are counted.
  */
 function numbersOf(title: string, lede: string, arabic: boolean, words: Scan | null, flat: string): EventNumbers {
-  const scanned = (offset: number) => (words?.plain ? { tokens: words.tokens, offset } : undefined);
+  const scanned = (offset: number) => (words?.plain ? { tokens: words.tokens, offset, joined: words.joined } : undefined);
   const counted: EventNumbers = { ...numbersIn(lede, arabic, scanned(title.length + 1)), ...numbersIn(title, arabic, scanned(0)) };
   return counted.killed === undefined && counted.injured === undefined && saysNoCasualties(flat, arabic) ? { ...counted, none: true } : counted;
 }
@@ -112,7 +112,7 @@ export interface SignatureOptions {
 
 /** The tokens of `head` (from `scanned` when head begins it), or null when the words of normalize(head) are not its tokens. */
 function headScan(head: string, scanned: SignatureOptions['scanned']): Scan {
-  if (scanned?.plain && scanned.text.startsWith(head)) return { tokens: tokensBefore(scanned.text, scanned.tokens, head.length), plain: true };
+  if (scanned?.plain && scanned.text.startsWith(head)) return { tokens: tokensBefore(scanned.text, scanned.tokens, head.length), plain: true, joined: scanned.joined };
   return scan(head);
 }
 
