@@ -12,6 +12,7 @@ import { matchesAt, wordPattern, type Candidates, type WordPattern } from './voc
 import { alsoSentences } from './also-sentences';
 import { englishDates } from './english-dates';
 import { pageDate, pageWeekday } from './page-stamps';
+import { relativeClauses, type RelativeClause } from './relative-clauses';
 import type { EventWhen } from './types';
 
 const DAY_MS = 86_400_000;
@@ -136,7 +137,6 @@ function weekdayBack(pubDay: number, weekday: number): number {
 // saying, a background "وأمس الأحد" in a later paragraph took its place (events21).
 const TODAY_BEFORE = /(?:^|[^\u0621-\u064A])(اليوم)[،,]?\s*$/;
 
-
 /** `at`: the publication day and year, and where the lede starts in `raw` (after the title and its line break). */
 function cues(text: string, raw: string, c: Candidates | null, { pubDay, year, ledeAt }: { pubDay: number | null; year: number | undefined; ledeAt: number }): Cue[] {
   const out: Cue[] = [];
@@ -208,8 +208,11 @@ export function eventWhen(title: string, lede: string, publishedAt: string | nul
   const days = new Set<number>();
   // normalize(raw) is the candidates' text: normalising folds the digits toAsciiDigits folds.
   const text = cands ? cands.flat : normalize(raw);
-  const background = alsoSentences(text, cands ? cands.at[ledeAt] ?? ledeAt : ledeAt);
-  for (const c of cues(text, raw, cands, { pubDay: pub, year, ledeAt })) {
+  const textLedeAt = cands ? cands.at[ledeAt] ?? ledeAt : ledeAt;
+  const background = alsoSentences(text, textLedeAt);
+  const all = cues(text, raw, cands, { pubDay: pub, year, ledeAt });
+  const behind = backgroundClauses(all, relativeClauses(text, textLedeAt), relativeClauses(raw, ledeAt), pub);
+  for (const c of all) {
     let found: EventWhen;
     if (c.day !== undefined) {
       // A date after publication, or long before it, is not the day of the event told.
@@ -224,7 +227,7 @@ export function eventWhen(title: string, lede: string, publishedAt: string | nul
       saidDay ??= found;
       continue;
     }
-    if (inSpans(c.at, background)) {
+    if (inSpans(c.at, background) || inSpans(c.at, c.day === undefined ? behind.text : behind.raw)) {
       if (days.size < MAX_DAYS) days.add(found.day!);
       continue;
     }
@@ -240,6 +243,27 @@ export function eventWhen(title: string, lede: string, publishedAt: string | nul
   // A background sentence's day read before a later sentence's own: not the event's day twice.
   days.delete(first.day!);
   return days.size ? { ...first, days: [...days] } : first;
+}
+
+/** A cue's day, or null where eventWhen passes it over (a date after publication or long before it). */
+function cueDay(c: Cue, pub: number | null): number | null {
+  if (c.day !== undefined) return pub !== null && (c.day > pub + 1 || c.day < pub - MAX_BACK_DAYS) ? null : c.day;
+  return pub === null || c.back === null ? null : pub - c.back;
+}
+
+// The relative clauses (relative-clauses.ts; in the normalised text and the raw one, as the cues
+// are) whose day is the background's: their sentence names a later day after them, not in another
+// clause and not only the day something was said.
+function backgroundClauses(cs: Cue[], inText: RelativeClause[], inRaw: RelativeClause[], pub: number | null) {
+  const passed = (clauses: RelativeClause[], own: (c: Cue) => boolean): Array<[number, number]> =>
+    clauses
+      .filter(({ span: [a, b], sentenceEnd }) => {
+        const first = cs.find((c) => own(c) && c.at >= a && c.at < b && cueDay(c, pub) !== null);
+        const later = cs.find((c) => c.at >= b && c.at < sentenceEnd && !c.said && !clauses.some(({ span }) => inSpans(c.at, [span])) && cueDay(c, pub) !== null);
+        return !!first && !!later && cueDay(later, pub)! > cueDay(first, pub)!;
+      })
+      .map(({ span }) => span);
+  return { text: passed(inText, (c) => c.day === undefined), raw: passed(inRaw, (c) => c.day !== undefined) };
 }
 
 /** Every day a report names for its event: the event's day first, then the others its lede names. */
