@@ -3,8 +3,8 @@
 // (the clashes that broke out the day before yesterday), the main verb's is the report's (they
 // spread yesterday): read first-wins, the report of the spread took the day of the other incident
 // and sat a day from its partners and on the day of its hard negative (arabday-s22, set b). The
-// spans found here are the relative clauses of the lede's first sentence whose verb tells an
-// incident happening; when.ts passes over their days when the same sentence names a later day
+// spans found here are the relative clauses of the lede's sentences whose verb tells an incident
+// happening; when.ts passes over their days when the same sentence names a later day
 // after them. A toll's rise or a fight's going on ("ارتفعت حصيلة التفجير الذي وقع أمس …",
 // "تتواصل الاشتباكات التي اندلعت أمس …") tells the clause's incident itself: not passed over.
 
@@ -29,7 +29,7 @@ const SENTENCE_END = /[.!?؟\n]/g;
 /** Holds one of the pronouns' shared letters: a text without "ل" + "ت/ذ" pairs is not searched. */
 const MAY_HOLD = /لت|لذ|للو/;
 
-/** A first sentence holds a few: more are read as none (when.ts weighs each against every cue). */
+/** A lede holds a few: more are not read (when.ts weighs each against every cue). */
 const MAX_CLAUSES = 4;
 
 export interface RelativeClause {
@@ -39,25 +39,29 @@ export interface RelativeClause {
   sentenceEnd: number;
 }
 
-/** The relative clauses telling an incident in the first sentence of the lede (from `ledeAt`) of `text`. */
+/**
+ * The relative clauses telling an incident in the sentences of the lede (from `ledeAt`) of `text`,
+ * each with its sentence's end. Every sentence, not only the first: a page's lede often opens on
+ * its site's name and stamp lines, and a clause past the sentence that dates the event changes
+ * nothing (when.ts reads its day among the days named either way).
+ */
 export function relativeClauses(text: string, ledeAt: number): RelativeClause[] {
-  SENTENCE_END.lastIndex = ledeAt;
-  let sentenceEnd = text.length;
-  // The first sentence's end: its stop, past any at the lede's very start.
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
-    if (m.index > ledeAt + 1) {
-      sentenceEnd = m.index;
-      break;
-    }
-  }
-  const sentence = text.slice(ledeAt, sentenceEnd);
-  if (!MAY_HOLD.test(sentence)) return [];
-  // Clauses after words of the clause's incident itself are not another's (found once: bounded on a long sentence).
-  const same = sentence.search(SAME_INCIDENT);
   const out: RelativeClause[] = [];
-  for (const m of sentence.matchAll(CLAUSE)) {
-    if ((same >= 0 && same < m.index!) || out.length === MAX_CLAUSES) break;
-    out.push({ span: [ledeAt + m.index!, ledeAt + m.index! + m[0].length], sentenceEnd });
+  let start = ledeAt;
+  SENTENCE_END.lastIndex = ledeAt;
+  for (let m = SENTENCE_END.exec(text); out.length < MAX_CLAUSES; m = SENTENCE_END.exec(text)) {
+    const end = m ? m.index : text.length;
+    const sentence = text.slice(start, end);
+    if (MAY_HOLD.test(sentence)) {
+      // Clauses after words of the clause's incident itself are not another's (found once a sentence).
+      const same = sentence.search(SAME_INCIDENT);
+      for (const c of sentence.matchAll(CLAUSE)) {
+        if ((same >= 0 && same < c.index!) || out.length === MAX_CLAUSES) break;
+        out.push({ span: [start + c.index!, start + c.index! + c[0].length], sentenceEnd: end });
+      }
+    }
+    if (!m) break;
+    start = end + 1;
   }
   return out;
 }
