@@ -12,7 +12,7 @@ import type { IsnadDB } from '../db';
 import type { Report } from '../types';
 import { urlKeyId } from './ids';
 import { NO_DOC } from '../db/doc-numbers';
-import { packedTextsRead, packTexts, textAt, textUnits, withTextUnits, type PackedTexts } from './text-units';
+import { packedTextsRead, packTexts, textAt, textUnits, unitsAt, withTextUnits, type PackedTexts } from './text-units';
 
 /** Reports a page holds at most. Measured at 100,000 (bench/RESULTS.md, session 7): IndexedDB's
  *  import CPU 47.5 s at 64, 54.4 at 16, 70.3 a report a row. Most likely because Chromium keeps a
@@ -114,7 +114,7 @@ function reportsOf(page: PageRow, texts: TextRow | undefined, only?: ReadonlySet
   const text = Array.isArray(texts?.text) ? texts.text : [];
   const textOf = (i: number) => (packed ? textAt(texts as PackedTexts, i) : typeof text[i] === 'string' ? text[i] : '');
   // `asUnits`: packed texts kept as their code units, for a page written again as it was (appendReports).
-  if (asUnits && packed) return page.m.map((meta, i) => withTextUnits({ ...meta }, (texts as PackedTexts).u.subarray(i ? texts!.e![i - 1]! : 0, texts!.e![i]!)));
+  if (asUnits && packed) return page.m.map((meta, i) => withTextUnits({ ...meta }, unitsAt(texts as PackedTexts, i)));
   return page.m.flatMap((meta, i) => (only && !only.has(meta.id) ? [] : [{ ...meta, text: textOf(i) }]));
 }
 

@@ -7,7 +7,7 @@
 // they stay code units there, and a text is made a string only where something reads it
 // (text-units.ts withTextUnits).
 import type { ReportRecord } from '../types';
-import { packedTextsRead, unitsText, type PackedTexts, type TextUnits } from './text-units';
+import { packedTextsRead, unitsAt, unitsText, type PackedTexts, type TextUnits } from './text-units';
 
 /** The most code units a part's texts are packed in (32 MB): a part of a few huge texts (each may
  *  have up to 2,000,000 characters, lib/corpus/formats.ts) is sent as strings instead, and the
@@ -45,9 +45,10 @@ export function partTexts(texts: unknown, count: number): TextUnits[] {
   const { u, e } = texts as Partial<PackedTexts>;
   if (!(u instanceof Uint16Array)) throw malformed('their code units are not a Uint16Array');
   if (u.length > MAX_PART_UNITS) throw malformed(`more than ${MAX_PART_UNITS} code units`);
-  if (!packedTextsRead({ u, e }, count)) throw malformed(`their ends do not match their ${u.length} code units or the part's ${count} records`);
+  const row = { u, e };
+  if (!packedTextsRead(row, count)) throw malformed(`their ends do not match their ${u.length} code units or the part's ${count} records`);
   const out: TextUnits[] = [];
-  for (let i = 0; i < count; i++) out.push(u.subarray(i ? e![i - 1]! : 0, e![i]!));
+  for (let i = 0; i < count; i++) out.push(unitsAt(row, i));
   return out;
 }
 

@@ -94,9 +94,14 @@ export function packedTextsRead(row: Partial<PackedTexts>, count: number): row i
   return (e.length ? e[e.length - 1]! : 0) === u.length;
 }
 
+/** Text `i` of packed texts (checked by packedTextsRead) as its code units: a view, no copy. */
+export function unitsAt(row: PackedTexts, i: number): TextUnits {
+  return row.u.subarray(i ? row.e[i - 1]! : 0, row.e[i]!);
+}
+
 /** Text `i` of packed texts (checked by packedTextsRead). */
 export function textAt(row: PackedTexts, i: number): string {
-  return unitsText(row.u.subarray(i ? row.e[i - 1]! : 0, row.e[i]!));
+  return unitsText(unitsAt(row, i));
 }
 
 /** UTF-16 code units as a string, a bounded run at a time (String.fromCharCode's arguments go on
