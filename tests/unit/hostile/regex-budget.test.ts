@@ -228,6 +228,26 @@ describe('every regular expression of lib/ has a bounded cost', () => {
     for (const [p, o] of results) expect(o.worst, `${p.where} on ${describeInput(o.input)}`).toBeLessThan(BUDGET_MS);
   });
 
+  it("bounds the Arabic lede patterns with nested repetition (a relative clause, a page's publishing stamp) on their near-misses", async () => {
+    const built = await loadPatterns();
+    // lib/events/relative-clauses.ts: "التي (كان|كانت|قد\s+){0,2} اندلعت …"; lib/events/page-stamps.ts:
+    // the publishing words, then "(يوم\s+)?weekday[\s,-]*" inside an optional group, anchored at the end.
+    const clause = built.filter((p) => p.source.includes('(?:كان|كانت|قد)\\s+){0,2}'));
+    const stamp = built.filter((p) => p.source.includes('منشور') && p.source.includes('(?:يوم\\s+)?'));
+    expect(clause.length).toBeGreaterThanOrEqual(1);
+    expect(stamp.length).toBeGreaterThanOrEqual(1);
+    const n = LENGTH / 10;
+    const hostile = [
+      `${'التي كانت قد كان '.repeat(n / 2)}!`,
+      `التي ${'كانت قد '.repeat(n)}ذهب`,
+      `${'التي اندلعت '.repeat(n)}`,
+      `نشر ${'يوم الخميس , - '.repeat(n)}x`,
+      `تاريخ النشر${' :,-|'.repeat(n)}يوم ${' '.repeat(LENGTH)}الجمعة x`,
+    ];
+    const results = await measure([...clause, ...stamp], HANG_MS, () => hostile);
+    for (const [p, o] of results) expect(o.worst, `${p.where} on ${describeInput(o.input)}`).toBeLessThan(BUDGET_MS);
+  });
+
   it(`runs each over ~${LENGTH}-character hostile strings within ${BUDGET_MS} ms`, { timeout: 600_000 }, async () => {
     const all = [...literalPatterns(), ...(await loadPatterns())];
     const unique = new Map<string, Pattern>();
