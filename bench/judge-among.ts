@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { parseJsonLines } from '../lib/corpus/formats';
 import { eventDoc, judge, judgeAmong, lexicalSimilarity, type EventDoc } from '../lib/events';
 import { synthCorpus } from './synth';
+import { Bag } from '../lib/events/bag';
 
 const POOL = 24;
 const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
@@ -37,7 +38,7 @@ for (const { name, docs } of sets()) {
       .slice(0, POOL)
       .map((x) => x.d);
     // Each way on copies of the reports' word counts: neither finds the other's weighed words kept.
-    const fresh = () => pool.map((d) => ({ ...d, terms: { ...d.terms, all: new Map(d.terms.all), title: new Map(d.terms.title) } }));
+    const fresh = () => pool.map((d) => ({ ...d, terms: { ...d.terms, all: Bag.of(d.terms.all), title: Bag.of(d.terms.title) } }));
     const [a, b] = [fresh(), fresh()];
     let t = performance.now();
     const one = a.map((d) => judge(q, d));

@@ -8,6 +8,7 @@
 //   all) is its index there, so the line carries each word once.
 import { eventDocFromWire, type EventDoc, type EventDocWire } from '../lib/events';
 import type { EventSignature } from '../lib/events/types';
+import { Bag } from '../lib/events/bag';
 
 interface Packed<W> {
   /** The document's signature. */
@@ -99,10 +100,8 @@ export function unpackEventDoc(stored: string, outlet: string): EventDoc | undef
     let doc: EventDoc;
     if (o.d) {
       const { d, w, c, t, l } = o;
-      const all = new Map<string, number>();
-      for (let i = 0; i < c.length; i++) all.set(w[i]!, c[i]!);
-      const title = new Map<string, number>();
-      for (let i = 0; i < t.length; i += 2) title.set(w[t[i]!]!, t[i + 1]!);
+      const all = Bag.of(c.map((n, i) => [w[i]!, n] as const));
+      const title = Bag.of(Array.from({ length: t.length / 2 }, (_, i) => [w[t[2 * i]!]!, t[2 * i + 1]!] as const));
       const lines = new Map<string, string[]>(l.map(([key, ids]) => [key, ids.map((i) => w[i]!)]));
       doc = { sig: d.sig, terms: { all, title, lines } };
     } else {

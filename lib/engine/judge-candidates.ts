@@ -33,7 +33,7 @@ export const KEPT_EVENT_DOCS = 240;
  * KEPT_EVENT_DOCS judged (most recently judged last): the same article asked again (the list, then
  * the side panel) and the articles of one story judge the same rows, and their pairs are kept by
  * these documents (lib/events/judge-among.ts). Not one for every row the doc cache keeps (up to
- * 4,000): a document is ≈ 8 KB (its word counts as maps), and kept for every row judged it was most
+ * 4,000): a document was ≈ 8 KB (its word counts as maps; bags now, lib/events/bag.ts), and kept for every row judged it was most
  * of what a warm query left live for the major collections to go through (session 17). A row
  * written again is read with a new key: its old document goes with age.
  */

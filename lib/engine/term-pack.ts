@@ -9,14 +9,15 @@
 // line: key (hash53: its high 21 bits in 3 bytes, its low 32 in 4, little-endian), word count,
 // word numbers. Format 1 wrote the key's two halves as varints (≈ 8 bytes a line against 7).
 import type { TermVector } from '../events/term-vector';
-import { ByteReader, ByteWriter } from './segments/bytes';
+import { ByteWriter } from './segments/bytes';
 import type { Lexicon } from './lexicon';
+import { MAGIC, unpackTerms, VERSION } from './term-unpack';
+
+export { maxWordId, unpackTerms } from './term-unpack';
 
 /** Reused by every packing (packTerms is synchronous; finish() copies out what is stored). */
 const scratch = new ByteWriter(1024);
 
-const MAGIC = 0x56; // 'V'
-const VERSION = 2;
 const TWO32 = 2 ** 32;
 
 /** A line's key (hash53 in base 36) as a number, or null when it is not one (never stored then). */
@@ -155,95 +156,6 @@ export function packTerms(lists: TermLists, lex: Lexicon): Uint8Array | null {
     for (const t of words) w.varint(id(t));
   }
   return w.finish();
-}
-
-/** A packing's magic byte and format version (1 or 2), read. */
-function header(r: ByteReader): number {
-  if (r.byte() !== MAGIC) r.fail('not word counts');
-  const version = r.byte();
-  if (version !== 1 && version !== VERSION) r.fail(`format version ${version}, expected 1 or ${VERSION}`);
-  return version;
-}
-
-/** A word number or count (a varint of `bytes`, what `r` reads), one or two bytes read inline: a
- *  judged row's counts are read twice where its event document is not kept (maxWordId, unpackTerms),
- *  ≈ 9 % of a warm query's CPU in Node at 10k through the reader's calls and a callback a word (session 20).
- *  Longer ones, and every error, are the reader's. */
-function num(r: ByteReader, bytes: Uint8Array): number {
-  const at = r.pos;
-  const b0 = bytes[at];
-  if (b0 !== undefined && b0 < 0x80) {
-    r.pos = at + 1;
-    return b0;
-  }
-  const b1 = bytes[at + 1];
-  if (b0 !== undefined && b1 !== undefined && b1 < 0x80) {
-    r.pos = at + 2;
-    return (b0 & 0x7f) + b1 * 128;
-  }
-  return r.varint();
-}
-
-/** A line's key as a number (format 1: two varints; 2: 3 bytes then 4, little-endian). */
-function lineKey(r: ByteReader, version: number): number {
-  if (version === 1) return r.varint() * TWO32 + r.varint();
-  const hi = r.byte() + r.byte() * 256 + r.byte() * 65536;
-  return hi * TWO32 + r.byte() + r.byte() * 256 + r.byte() * 65536 + r.byte() * 16777216;
-}
-
-/** The largest word number a packing uses (-1 for none): the lexicon pages to read before unpacking. */
-export function maxWordId(bytes: Uint8Array): number {
-  const r = new ByteReader(bytes, 'word counts');
-  const version = header(r);
-  let max = -1;
-  const nt = r.count(2);
-  for (let i = 0; i < nt; i++) {
-    max = Math.max(max, num(r, bytes));
-    num(r, bytes);
-  }
-  const nl = r.count(3);
-  for (let i = 0; i < nl; i++) {
-    lineKey(r, version);
-    const n = r.count(1);
-    for (let j = 0; j < n; j++) max = Math.max(max, num(r, bytes));
-  }
-  r.end();
-  return max;
-}
-
-/** The word counts packed by packTerms; throws (SegmentFormatError, or Error for a number `lex` lacks) on bytes that are not a packing. */
-export function unpackTerms(bytes: Uint8Array, lex: Lexicon): TermVector {
-  const all = new Map<string, number>();
-  const title = new Map<string, number>();
-  const lines = new Map<string, string[]>();
-  const wordOf = (id: number) => {
-    const t = lex.words[id];
-    if (t === undefined) throw new Error(`word ${id} is not in the lexicon`);
-    return t;
-  };
-  const r = new ByteReader(bytes, 'word counts');
-  const version = header(r);
-  const nt = r.count(2);
-  for (let i = 0; i < nt; i++) {
-    const t = wordOf(num(r, bytes));
-    const c = num(r, bytes);
-    title.set(t, c);
-    all.set(t, 2 * c);
-  }
-  const nl = r.count(3);
-  for (let i = 0; i < nl; i++) {
-    const key = lineKey(r, version).toString(36);
-    const n = r.count(1);
-    const line: string[] = [];
-    lines.set(key, line);
-    for (let j = 0; j < n; j++) {
-      const t = wordOf(num(r, bytes));
-      line.push(t);
-      all.set(t, (all.get(t) ?? 0) + 1);
-    }
-  }
-  r.end();
-  return { all, title, lines };
 }
 
 /** Where a doc row read by a query finds the lexicon its word numbers refer to: beside it, not in

@@ -6,6 +6,7 @@
 // word neither knows weighs the most, so that words only one report uses count against a match
 // (a cosine over every word of both, not over the words the corpus happens to hold).
 import dfFile from '../../data/events/df.json';
+import { slotsOf, wordGeneration, type Bag } from './bag';
 import { cosine, type Weigh } from './cosine';
 import type { TermVector } from './term-vector';
 
@@ -97,22 +98,52 @@ function remembered(memo: Map<string, number>, t: string, f: (t: string) => numb
 const tableWeight: Weigh = (t) => remembered(TABLE_WEIGHTS, t, idfOf);
 
 /**
- * Each bag's words' reference weights in the bag's order, kept per bag (a bag is never changed once
- * made, as cosine.ts's kept norms say): a pool's ≈ 25 reports are weighed against the article and
- * one another, ≈ 66 pairs a warm query, and each shared word's weight was looked up by its string
- * in every pair (`remembered`: a fifth of a pool's judging CPU, session 21). The same numbers.
+ * The reference weight and rarity of each word by its number (bag.ts wordId), under one numbering,
+ * put in for every word of a bag the first time the bag is weighed (weighed below): a pool's ≈ 25
+ * reports are weighed against the article and one another, ≈ 66 pairs a warm query, and each shared
+ * word's weight was looked up by its string in every pair (a fifth of a pool's judging CPU, session
+ * 21). The same numbers as by string; read by index, not through a call returning a new heap number.
  */
-const BAG_WEIGHTS = new WeakMap<ReadonlyMap<string, number>, Float64Array>();
+const byNumber = { gen: -1, weights: new Float64Array(1024), rarities: new Float64Array(1024) };
 
-function tableWeights(m: ReadonlyMap<string, number>): Float64Array {
-  let w = BAG_WEIGHTS.get(m);
-  if (w?.length !== m.size) {
-    w = new Float64Array(m.size);
-    let k = 0;
-    for (const t of m.keys()) w[k++] = tableWeight(t);
-    BAG_WEIGHTS.set(m, w);
+/** The tables by number, holding every word of `m`, with its rarities summed (English, Arabic) kept by the bag. */
+function weighed(m: Bag): typeof byNumber {
+  const gen = wordGeneration();
+  const ids = m.ids;
+  if (m.weighed === gen && byNumber.gen === gen) return byNumber;
+  if (byNumber.gen !== gen) {
+    byNumber.gen = gen;
+    byNumber.weights.fill(NaN);
+    byNumber.rarities.fill(NaN);
   }
-  return w;
+  let max = 0;
+  for (let k = 0; k < ids.length; k++) max = Math.max(max, ids[k]!);
+  if (max >= byNumber.weights.length) {
+    const n = 2 * max;
+    const w = new Float64Array(n).fill(NaN);
+    w.set(byNumber.weights);
+    const r = new Float64Array(n).fill(NaN);
+    r.set(byNumber.rarities);
+    byNumber.weights = w;
+    byNumber.rarities = r;
+  }
+  const { weights, rarities } = byNumber;
+  const words = m.words;
+  let en = 0;
+  let ar = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    const t = words[k]!;
+    if (Number.isNaN(weights[id]!)) weights[id] = tableWeight(t);
+    if (Number.isNaN(rarities[id]!)) rarities[id] = rarity(t);
+    // In the bag's order, as the rarities were summed by bag before.
+    if (isEnglish(t)) en += rarities[id]!;
+    else ar += rarities[id]!;
+  }
+  m.rareEn = en;
+  m.rareAr = ar;
+  m.weighed = gen;
+  return byNumber;
 }
 
 function weigher(corpus?: CorpusDf): Weigh {
@@ -124,14 +155,16 @@ function weigher(corpus?: CorpusDf): Weigh {
 }
 
 /** How much of `title`'s weight the words of `text` hold: does the other report tell this headline? */
-function coverage(title: ReadonlyMap<string, number>, text: ReadonlyMap<string, number>, weight: Weigh, kept?: ArrayLike<number>): number {
+function coverage(title: Bag, text: Bag, weight: Weigh, kept?: Float64Array): number {
   let all = 0;
   let found = 0;
-  let k = 0;
-  for (const t of title.keys()) {
-    const w = kept ? kept[k++]! : weight(t);
+  const ids = title.ids;
+  const words = title.words;
+  const at = slotsOf(text);
+  for (let k = 0; k < ids.length; k++) {
+    const w = kept ? kept[ids[k]!]! : weight(words[k]!);
     all += w;
-    if (text.has(t)) found += w;
+    if (at.at(ids[k]!) >= 0) found += w;
   }
   return all ? found / all : 0;
 }
@@ -165,46 +198,27 @@ function rarityOf(t: string): number {
  * nothing however long the reports are. Apart, because the table measures the two languages
  * unequally (851 English articles; Arabic mostly short headlines, where most words look rare).
  */
-function rareShared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, out: LexicalScores): void {
+function rareShared(a: Bag, b: Bag, out: LexicalScores): void {
   // The sums in locals, no list or closure made (a pair of every pool a warm query judges).
   let en = 0;
   let ar = 0;
   const small = a.size <= b.size ? a : b;
   const large = small === a ? b : a;
-  // Each word's rarity from its bag's kept list (raritySums), in the bag's order: the same numbers.
-  const r = rarities(small).r;
-  let k = 0;
-  for (const t of small.keys()) {
-    const x = r[k++]!;
-    if (!large.has(t)) continue;
-    if (isEnglish(t)) en += x;
+  weighed(a);
+  const r = weighed(b).rarities;
+  // Each word's rarity kept by its number, in the bag's order: the same numbers.
+  const ids = small.ids;
+  const words = small.words;
+  const at = slotsOf(large);
+  for (let k = 0; k < ids.length; k++) {
+    if (at.at(ids[k]!) < 0) continue;
+    const x = r[ids[k]!]!;
+    if (isEnglish(words[k]!)) en += x;
     else ar += x;
   }
-  const inA = raritySums(a);
-  const inB = raritySums(b);
-  out.rare = inA[0] > 0 && inB[0] > 0 ? en / Math.sqrt(inA[0] * inB[0]) : 0;
-  out.rareAr = inA[1] > 0 && inB[1] > 0 ? ar / Math.sqrt(inA[1] * inB[1]) : 0;
+  out.rare = a.rareEn > 0 && b.rareEn > 0 ? en / Math.sqrt(a.rareEn * b.rareEn) : 0;
+  out.rareAr = a.rareAr > 0 && b.rareAr > 0 ? ar / Math.sqrt(a.rareAr * b.rareAr) : 0;
 }
-
-/** A bag's words' rarity, each in the bag's order (`r`) and summed, English and Arabic apart
- *  (`sums`): kept per bag, as its weights are. */
-const RARITY_SUMS = new WeakMap<ReadonlyMap<string, number>, { sums: [number, number]; r: Float64Array }>();
-function rarities(m: ReadonlyMap<string, number>): { sums: [number, number]; r: Float64Array } {
-  let kept = RARITY_SUMS.get(m);
-  if (kept?.r.length !== m.size) {
-    kept = { sums: [0, 0], r: new Float64Array(m.size) };
-    let k = 0;
-    for (const t of m.keys()) {
-      const x = rarity(t);
-      kept.r[k++] = x;
-      kept.sums[isEnglish(t) ? 0 : 1] += x;
-    }
-    RARITY_SUMS.set(m, kept);
-  }
-  return kept;
-}
-
-const raritySums = (m: ReadonlyMap<string, number>): [number, number] => rarities(m).sums;
 
 export interface LexicalScores {
   /** Cosine of the title-and-lede words, 0..1. */
@@ -229,11 +243,15 @@ export interface Lexical extends LexicalScores {
 /** The similarity's scores alone: what the pair model reads (its shared words are only shown). */
 export function lexicalScores(a: TermVector, b: TermVector, corpus?: CorpusDf): LexicalScores {
   const weight = weigher(corpus);
-  // By the reference table alone (judging: pair.ts), each bag's weights are kept (tableWeights).
-  const keep = !corpus;
-  const kept = keep ? tableWeights : undefined;
-  const cover = Math.min(coverage(a.title, b.all, weight, kept?.(a.title)), coverage(b.title, a.all, weight, kept?.(b.title)));
-  const out: LexicalScores = { lex: cosine(a.all, b.all, weight, keep, kept), title: cosine(a.title, b.title, weight, keep, kept), cover, rare: 0, rareAr: 0 };
+  // By the reference table alone (judging: pair.ts), each word's weight is kept by its number (weighed).
+  // By number where weighed by the table alone (the tables hold all four bags' words once weighed).
+  weighed(a.all);
+  weighed(a.title);
+  weighed(b.all);
+  weighed(b.title);
+  const kept = corpus ? undefined : byNumber.weights;
+  const cover = Math.min(coverage(a.title, b.all, weight, kept), coverage(b.title, a.all, weight, kept));
+  const out: LexicalScores = { lex: cosine(a.all, b.all, weight, kept), title: cosine(a.title, b.title, weight, kept), cover, rare: 0, rareAr: 0 };
   rareShared(a.all, b.all, out);
   return out;
 }
@@ -251,8 +269,12 @@ const bestWeights = new Float64Array(SHOWN_WORDS);
 export function sharedWords(a: TermVector, b: TermVector, corpus?: CorpusDf): string[] {
   const weight = weigher(corpus);
   let k = 0;
-  for (const t of a.all.keys()) {
-    if (!b.all.has(t)) continue;
+  const ids = a.all.ids;
+  const words = a.all.words;
+  const at = slotsOf(b.all);
+  for (let i = 0; i < ids.length; i++) {
+    if (at.at(ids[i]!) < 0) continue;
+    const t = words[i]!;
     const w = weight(t);
     let j = k;
     while (j > 0 && bestWeights[j - 1]! < w) j--;

@@ -3,16 +3,17 @@
 // can be left out of a pair of its own reports.
 import { normalize, termRefsOf, terms, tokensBefore, type Scan, type TermRef, type Token } from '../arabic';
 import { spacedKey } from '../corpus/ids';
+import { Bag, builder, knownId, renumberIfFull, slotsOf, type BagBuilder } from './bag';
 
 /** The words read from a report: its title (counted twice) and the start of its lede. */
 const LEXICAL_WORDS = 150;
 
 export interface TermVector {
-  /** Term → weighted count. */
-  all: Map<string, number>;
-  title: Map<string, number>;
+  /** Term → weighted count, in the order first counted (bag.ts: a bag, not a Map). */
+  all: Bag;
+  title: Bag;
   /** The lede's lines (a hash of each, normalised, as keys) and the terms each gave: what an outlet repeats. */
-  lines: Map<string, string[]>;
+  lines: ReadonlyMap<string, string[]>;
 }
 
 const EN_STOP = new Set('the a an and or of in on at to for from by with as is was were be been are that this it its said says after over into than but not has have had who which while about against during their his her they he she also would will more most near other been'.split(' '));
@@ -24,8 +25,8 @@ function englishTerms(text: string): string[] {
   return normalize(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !EN_STOP.has(w) && !/^\d+$/.test(w));
 }
 
-function count(list: readonly string[], into: Map<string, number>, w: number): void {
-  for (const t of list) into.set(t, (into.get(t) ?? 0) + w);
+function count(list: readonly string[], into: BagBuilder, w: number): void {
+  for (const t of list) into.add(t, w);
 }
 
 /**
@@ -98,7 +99,8 @@ export function readWords(title: string, text: string, opts: { scanned?: Scanned
 export function termVector(title: string, text: string, opts: { scanned?: Scanned } = {}): TermVector {
   const read = readWords(title, text, opts);
   const t = read.title.map(textOf);
-  const all = new Map<string, number>();
+  renumberIfFull();
+  const all = builder().begin();
   count(t, all, 2);
   const lines = new Map<string, string[]>();
   for (const { line, words: w } of read.lines) {
@@ -107,9 +109,10 @@ export function termVector(title: string, text: string, opts: { scanned?: Scanne
     const key = spacedKey(line);
     lines.set(key, [...(lines.get(key) ?? []), ...words]);
   }
-  const titleOnly = new Map<string, number>();
+  const bag = all.finish();
+  const titleOnly = builder().begin();
   count(t, titleOnly, 1);
-  return { all, title: titleOnly, lines };
+  return { all: bag, title: titleOnly.finish(), lines };
 }
 
 /**
@@ -118,15 +121,23 @@ export function termVector(title: string, text: string, opts: { scanned?: Scanne
  * nothing about their events. Lines of fewer than eight words (a dateline) are kept.
  */
 export function withoutSharedLines(v: TermVector, other: TermVector): TermVector {
-  let all: Map<string, number> | null = null;
+  // Counts taken down by position, and the words left at zero or below dropped at the end: a
+  // Map's delete at zero, and nothing counted up again, leave the same words in the same order.
+  let counts: number[] | null = null;
+  const ids = v.all.ids;
+  const at = slotsOf(v.all);
   for (const [key, words] of v.lines) {
     if (words.length < 8 || !other.lines.has(key)) continue;
-    all ??= new Map(v.all);
+    counts ??= v.all.counts.slice();
     for (const w of words) {
-      const c = (all.get(w) ?? 0) - 1;
-      if (c > 0) all.set(w, c);
-      else all.delete(w);
+      const id = knownId(w);
+      const k = id < 0 ? -1 : at.at(id);
+      if (k >= 0) counts[k]! -= 1;
     }
   }
-  return all ? { ...v, all } : v;
+  if (!counts) return v;
+  const left: number[] = [];
+  for (let k = 0; k < counts.length; k++) if (counts[k]! > 0) left.push(k);
+  const all = new Bag(left.map((k) => v.all.words[k]!), left.map((k) => ids[k]!), left.map((k) => counts[k]!));
+  return { all, title: v.title, lines: v.lines };
 }

@@ -1,5 +1,6 @@
 // An event document as JSON: what a team server is sent of the article (its analysis, not its
 // text), and the check of what a client sent.
+import { Bag } from './bag';
 import type { EventDoc } from './pair';
 import { EVENT_TYPES, type EventSignature } from './types';
 
@@ -41,8 +42,8 @@ export function eventDocFromWire(w: unknown): EventDoc {
   for (const k of ['killed', 'injured', 'displaced'] as const) if (s.numbers[k] !== undefined && typeof s.numbers[k] !== 'number') throw new Error(`event.sig.numbers.${k}: not a number`);
   if (s.numbers.none !== undefined && s.numbers.none !== true) throw new Error('event.sig.numbers.none: not true');
   const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-  const all = new Map(pairs(o.all, 'all', num));
-  const title = new Map(pairs(o.title, 'title', num));
+  const all = Bag.of(pairs(o.all, 'all', num));
+  const title = Bag.of(pairs(o.title, 'title', num));
   const lines = new Map(pairs(o.lines, 'lines', (v) => Array.isArray(v) && v.length <= 400 && v.every((x) => typeof x === 'string')));
   return { sig: { ...(s as EventSignature), what: what ?? { title: [], all: [], update: false } }, terms: { all, title, lines }, ...(typeof o.outlet === 'string' ? { outlet: o.outlet } : {}) };
 }

@@ -22,6 +22,7 @@ import { analysePart } from '../../../lib/engine/part-wire';
 import { ByteWriter } from '../../../lib/engine/segments/bytes';
 import { getReport, reportTables } from '../../../lib/corpus/report-pages';
 import { allDocs, mapDocs } from './doc-table';
+import { Bag } from '../../../lib/events/bag';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 
@@ -62,7 +63,7 @@ describe('word counts kept in the doc rows', () => {
 
   it('keep a line key only when it is a hash53 written as base 36 reads it back: else the counts stay unpacked', () => {
     const lex = new Lexicon();
-    const lines = (key: string) => ({ all: new Map([['كلمة', 1]]), title: new Map<string, number>(), lines: new Map([[key, ['كلمة']]]) });
+    const lines = (key: string) => ({ all: Bag.of([['كلمة', 1]]), title: Bag.of([]), lines: new Map([[key, ['كلمة']]]) });
     for (const key of ['0', 'z', '1a2b3c', (2 ** 53 - 1).toString(36), (2 ** 40 + 12345).toString(36)]) {
       const packed = packTerms(listsOf(lines(key)), lex);
       expect(packed).not.toBeNull();
@@ -126,7 +127,7 @@ describe('word counts kept in the doc rows', () => {
     const all = new Map<string, number>();
     for (const [w, c] of title) all.set(w, 2 * c);
     for (const words of lines.values()) for (const w of words) all.set(w, (all.get(w) ?? 0) + 1);
-    const v: TermVector = { all, title, lines };
+    const v: TermVector = { all: Bag.of(all), title: Bag.of(title), lines };
     const b = packTerms(listsOf(v), lex)!;
     expect(plain(unpackTerms(b, lex))).toEqual(plain(v));
     expect(maxWordId(b)).toBe(19_999);
@@ -135,7 +136,7 @@ describe('word counts kept in the doc rows', () => {
       expect(() => unpackTerms(b.subarray(0, b.length - cut), lex)).toThrow(/word counts/);
       expect(() => maxWordId(b.subarray(0, b.length - cut))).toThrow(/word counts/);
     }
-    const two = packTerms(listsOf({ all: new Map([[at[3]!, 2]]), title: new Map([[at[3]!, 1]]), lines: new Map() }), lex)!;
+    const two = packTerms(listsOf({ all: Bag.of([[at[3]!, 2]]), title: Bag.of([[at[3]!, 1]]), lines: new Map() }), lex)!;
     expect(() => unpackTerms(two.subarray(0, 4), lex)).toThrow(/word counts/);
     expect(() => maxWordId(two.subarray(0, 4))).toThrow(/word counts/);
   });

@@ -12,6 +12,7 @@ import { fakesPublished } from '../../../scripts/fit-events';
 import { analyseRecords } from '../../../lib/engine/wire';
 import { eventSignature, termVector } from '../../../lib/events';
 import type { ReportRecord } from '../../../lib/types';
+import { Bag } from '../../../lib/events/bag';
 
 export const GOLDEN_FILE = 'tests/unit/events/golden-expected.json';
 
@@ -79,8 +80,8 @@ function goldenInputs(): Record<GoldenSet, Rec[]> {
   };
 }
 
-/** Maps as their entries, in order: the index keeps them as they come. */
-const json = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v instanceof Map ? [...(v as Map<unknown, unknown>)] : v));
+/** Maps and bags (lib/events/bag.ts) as their entries, in order: the index keeps them as they come. */
+const json = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v instanceof Map || v instanceof Bag ? [...(v as Map<unknown, unknown>)] : v));
 
 function digests(recs: Rec[]): Golden {
   const asRecords = recs.map((r, i) => ({ ...r, id: `r${i}`, url: `https://example.org/${i}`, outlet: 'x' })) as unknown as ReportRecord[];

@@ -13,6 +13,7 @@ import { daysOf } from '../../../lib/events/when';
 import { dayFeatures, placeFeatures, typeFeatures } from '../../../lib/events/pair-features';
 import { sidesApart, sidesOf } from '../../../lib/events/sides';
 import type { EventSignature } from '../../../lib/events/types';
+import { Bag } from '../../../lib/events/bag';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const sigs = real.slice(0, 60).map((r) => eventDoc(r.title, r.text, r.publishedAt, r.outlet).sig);
@@ -102,15 +103,21 @@ describe("a pair's parts, worked out without garbage, are what they were", () =>
 
   it('a cosine with kept weights is the cosine that looks each word up, bit for bit', () => {
     const weight = (t: string) => 1 + ((t.length * 7 + t.charCodeAt(0)) % 13) / 3;
-    const kept = (m: ReadonlyMap<string, number>) => Float64Array.from(m.keys(), weight);
+    // Each word's weight by its number (bag.ts), as lexical.ts keeps the table's.
+    const kept = (...bags: Bag[]) => {
+      const w = new Float64Array(1 + Math.max(...bags.flatMap((m) => m.ids)));
+      for (const m of bags) m.ids.forEach((id, k) => (w[id] = weight(m.words[k]!)));
+      return w;
+    };
     const bags = real.slice(0, 30).map((r) => eventDoc(r.title, r.text, r.publishedAt).terms);
     let some = 0;
     for (let i = 0; i + 1 < bags.length; i++) {
       // Both ways round: the smaller bag is a's in one, b's in the other (its weights are the ones read).
       for (const [x, y] of [[bags[i]!.all, bags[i + 1]!.all], [bags[i + 1]!.all, bags[i]!.all], [bags[i]!.title, bags[i]!.all]] as const) {
-        const plain = cosine(x, y, weight, false);
-        // Fresh maps for the kept one: its norms are kept by bag.
-        expect(Object.is(cosine(new Map(x), new Map(y), weight, true, kept), plain)).toBe(true);
+        const plain = cosine(x, y, weight);
+        // Fresh bags for the kept one: its norms are kept by bag.
+        const [bx, by] = [Bag.of(x), Bag.of(y)];
+        expect(Object.is(cosine(bx, by, weight, kept(bx, by)), plain)).toBe(true);
         if (plain > 0) some++;
       }
     }

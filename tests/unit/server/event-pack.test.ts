@@ -7,6 +7,7 @@ import { parseJsonLines } from '../../../lib/corpus/formats';
 import { toReport } from '../../../lib/engine/index-store';
 import { eventDoc, eventDocToWire, judge, type EventDoc } from '../../../lib/events';
 import { eventDocToStore, packEventDoc, packForUpload, storeUploaded, unpackEventDoc } from '../../../server/event-pack';
+import { Bag } from '../../../lib/events/bag';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const docs = real.slice(0, 60).map((r) => {
@@ -41,7 +42,7 @@ describe('event documents as stored', () => {
 
   it('keep a title or line word that is not among the counted words', () => {
     const d = docs[5]!;
-    const odd: EventDoc = { ...d, terms: { ...d.terms, title: new Map([...d.terms.title, ['غريبة', 1]]), lines: new Map([...d.terms.lines, ['k', ['وحيدة', 'غريبة']]]) } };
+    const odd: EventDoc = { ...d, terms: { ...d.terms, title: Bag.of([...d.terms.title, ['غريبة', 1]]), lines: new Map([...d.terms.lines, ['k', ['وحيدة', 'غريبة']]]) } };
     expect(ordered(unpackEventDoc(packEventDoc(odd), d.outlet ?? '')!)).toEqual(ordered(odd));
     expect(ordered(unpackEventDoc(storeUploaded(packForUpload(eventDocToWire(odd), []), []), d.outlet ?? '')!)).toEqual(ordered(odd));
   });
