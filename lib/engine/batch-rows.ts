@@ -11,7 +11,7 @@ import { signatureFields } from './event-sigs';
 import type { Features } from './features';
 import type { StoredDoc } from './index-types';
 import type { NearDupIndex } from './near-dups';
-import type { Collected } from './segments/store';
+import type { TermColumns } from './segments/part-terms';
 import type { Report } from '../types';
 import { termVector, type EventSignature } from '../events';
 import { grownMemo, type Lexicon } from './lexicon';
@@ -167,8 +167,8 @@ class Postings {
     this.imp = more(this.imp);
   }
 
-  /** Each term's postings, doc numbers in the order added. */
-  collected(): Map<string, Collected> {
+  /** Each term's postings, doc numbers in the order added: a term's slot is its s in the columns. */
+  collected(): TermColumns {
     const start = new Uint32Array(this.terms.length + 1);
     for (let i = 0; i < this.size; i++) start[this.slot[i]! + 1]!++;
     for (let s = 0; s < this.terms.length; s++) start[s + 1]! += start[s]!;
@@ -180,14 +180,12 @@ class Postings {
       ids[k] = this.doc[i]!;
       imp[k] = this.imp[i]!;
     }
-    const out = new Map<string, Collected>();
-    this.terms.forEach((t, s) => out.set(t, { ids: ids.subarray(start[s], start[s + 1]), imp: imp.subarray(start[s], start[s + 1]) }));
-    return out;
+    return { terms: this.terms, start, ids, imp, slots: this.slots };
   }
 }
 
 /** The batch's postings: every term and entity of every new doc, with its impact. */
-export function batchPostings(fresh: readonly Prepared[], rows: readonly StoredDoc[], avgLen: number): Map<string, Collected> {
+export function batchPostings(fresh: readonly Prepared[], rows: readonly StoredDoc[], avgLen: number): TermColumns {
   const out = new Postings();
   // The hottest loop of an import (≈ 150 postings a report).
   for (let i = 0; i < fresh.length; i++) {

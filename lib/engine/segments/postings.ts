@@ -51,58 +51,89 @@ export interface BlockPostings {
 /** A term can be stored when it is well-formed UTF-16 (a lone surrogate would not read back as itself). */
 export const storable = (t: string): boolean => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(t);
 
-/** Bytes an entry takes in a block, about (for cutting a segment into blocks). */
-export function entryBytes(e: TermEntry): number {
-  return e.term.length * 2 + 6 + e.ids.length * 3;
-}
+/** Bytes a term takes in a block, about (for cutting a segment into blocks). */
+export const termBytes = (term: string, postings: number): number => term.length * 2 + 6 + postings * 3;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** A block's term after `prev`, with `n` postings and `df`, checked as a block can hold it. */
+export function checkTerm(prev: string | null, term: string, df: number, n: number): void {
+  if (prev !== null && !(term > prev)) throw new RangeError(`terms not in order: ${prev} then ${term}`);
+  if (!storable(term)) throw new RangeError('a term with a lone surrogate');
+  if (df < n) throw new RangeError(`term ${term}: df ${df} below its ${n} postings`);
+}
+
+/** `ids[a]` … `ids[b - 1]` (ascending) as varint deltas; returns the bytes written. */
+export function putDeltas(w: ByteWriter, term: string, ids: ArrayLike<number>, a: number, b: number): number {
+  const at = w.length;
+  let last = -1;
+  for (let k = a; k < b; k++) {
+    const n = ids[k]!;
+    if (!(n > last)) throw new RangeError(`term ${term}: doc numbers not ascending`);
+    w.varint(last < 0 ? n : n - last);
+    last = n;
+  }
+  return w.length - at;
+}
+
+/** `imp[a]` … `imp[b - 1]`, each a byte 1–255. */
+export function putImpacts(w: ByteWriter, term: string, imp: ArrayLike<number>, a: number, b: number): void {
+  for (let k = a; k < b; k++) {
+    const v = imp[k]!;
+    if (!(v >= 1 && v <= 255)) throw new RangeError(`term ${term}: impact ${v} outside 1–255`);
+    w.byte(v);
+  }
+}
+
+/** A block's terms (in order) with each one's df and postings count. */
+interface BlockHead {
+  terms: readonly string[];
+  df(i: number): number;
+  n(i: number): number;
+}
+
+/** A block from its head, each term's deltas' bytes (`lens`) and the deltas; `impacts` writes
+ *  every term's impacts after them. */
+export function assemble(head: BlockHead, lens: Uint32Array, deltas: ByteWriter, impacts: (w: ByteWriter) => void): Uint8Array {
+  const { terms } = head;
+  const text = encoder.encode(terms.join(''));
+  let postings = 0;
+  for (let i = 0; i < terms.length; i++) postings += head.n(i);
+  const w = new ByteWriter(64 + terms.length * 8 + text.length + deltas.length + postings);
+  w.byte(MAGIC);
+  w.byte(VERSION);
+  w.varint(terms.length);
+  for (let i = 0; i < terms.length; i++) {
+    w.varint(terms[i]!.length);
+    w.varint(head.df(i));
+    w.varint(head.n(i));
+    w.varint(lens[i]!);
+  }
+  w.varint(text.length);
+  w.bytes(text);
+  w.bytes(deltas.finish());
+  impacts(w);
+  return w.finish();
+}
+
+/** The block of entries (sorted by term): a merge's. */
 export function encodeBlock(entries: readonly TermEntry[]): Uint8Array {
   let postings = 0;
   for (const e of entries) postings += e.ids.length;
   const deltas = new ByteWriter(postings * 2 + 16);
-  const lens: number[] = [];
+  const lens = new Uint32Array(entries.length);
   let prev: string | null = null;
-  for (const e of entries) {
-    if (prev !== null && !(e.term > prev)) throw new RangeError(`terms not in order: ${prev} then ${e.term}`);
-    if (!storable(e.term)) throw new RangeError('a term with a lone surrogate');
-    if (e.ids.length !== e.imp.length) throw new RangeError(`term ${e.term}: ${e.ids.length} ids, ${e.imp.length} impacts`);
-    if (e.df < e.ids.length) throw new RangeError(`term ${e.term}: df ${e.df} below its ${e.ids.length} postings`);
-    prev = e.term;
-    const at = deltas.length;
-    let last = -1;
-    for (let k = 0; k < e.ids.length; k++) {
-      const n = e.ids[k]!;
-      if (!(n > last)) throw new RangeError(`term ${e.term}: doc numbers not ascending`);
-      deltas.varint(last < 0 ? n : n - last);
-      last = n;
-    }
-    lens.push(deltas.length - at);
-  }
-  const text = encoder.encode(entries.map((e) => e.term).join(''));
-  const w = new ByteWriter(64 + entries.length * 8 + text.length + deltas.length + postings);
-  w.byte(MAGIC);
-  w.byte(VERSION);
-  w.varint(entries.length);
   entries.forEach((e, i) => {
-    w.varint(e.term.length);
-    w.varint(e.df);
-    w.varint(e.ids.length);
-    w.varint(lens[i]!);
+    checkTerm(prev, e.term, e.df, e.ids.length);
+    if (e.ids.length !== e.imp.length) throw new RangeError(`term ${e.term}: ${e.ids.length} ids, ${e.imp.length} impacts`);
+    prev = e.term;
+    lens[i] = putDeltas(deltas, e.term, e.ids, 0, e.ids.length);
   });
-  w.varint(text.length);
-  w.bytes(text);
-  w.bytes(deltas.finish());
-  for (const e of entries) {
-    for (let k = 0; k < e.imp.length; k++) {
-      const v = e.imp[k]!;
-      if (!(v >= 1 && v <= 255)) throw new RangeError(`term ${e.term}: impact ${v} outside 1–255`);
-      w.byte(v);
-    }
-  }
-  return w.finish();
+  const impacts = (w: ByteWriter) => {
+    for (const e of entries) putImpacts(w, e.term, e.imp, 0, e.imp.length);
+  };
+  return assemble({ terms: entries.map((e) => e.term), df: (i) => entries[i]!.df, n: (i) => entries[i]!.ids.length }, lens, deltas, impacts);
 }
 
 export function decodeBlock(bytes: Uint8Array, what = 'postings block'): PostingsBlock {

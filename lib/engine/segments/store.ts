@@ -14,7 +14,8 @@ import { decoding } from '../query-phases';
 import { SegmentCache } from './cache';
 import { columnBytes, decodeColumns, encodeColumns, positionOf, type DocColumns, type DocValues } from './columns';
 import { Deletions } from './deletions';
-import { cutBlocks, decodeIndex, encodeIndex, sortedEntries, type TermIndex } from './dictionary';
+import { cutBlocks, decodeIndex, encodeIndex, type TermIndex } from './dictionary';
+import { cutRuns, sortedOrder, type TermColumns } from './part-terms';
 import { checkManifest, MANIFEST_KEY, withMerged, type Manifest, type MergeState, type SegmentInfo } from './manifest';
 import { liveIn, mergeColumns, mergeEntries, type MergeInput } from './merge';
 import { pickMerge, type MergePolicy } from './merge-policy';
@@ -30,14 +31,6 @@ export interface SegRow {
 export const INDEX_ROW = 0;
 export const COLUMNS_ROW = 1;
 export const FIRST_BLOCK = 2;
-
-/** A term's postings collected while building a segment. */
-export interface Collected {
-  ids: ArrayLike<number>;
-  imp: ArrayLike<number>;
-  /** df when the postings were dropped (saturated), else undefined. */
-  sat?: number;
-}
 
 /** A term's postings as read: one part per segment holding it. */
 export interface TermPostings {
@@ -62,8 +55,8 @@ export function cacheOf(db: object): SegmentCache<{ d: Decoded; bytes: number }>
 const indexBytes = (ix: TermIndex) => ix.first.reduce((s, t) => s + 40 + t.length * 2, ix.terms.byteLength);
 
 /** A segment's rows from a batch's postings and the doc values of its documents. */
-export function segmentRows(s: number, terms: ReadonlyMap<string, Collected>, docs: readonly DocValues[], blockBytes?: number): { rows: SegRow[]; info: SegmentInfo } {
-  const { index, blocks } = cutBlocks(sortedEntries(terms), blockBytes);
+export function segmentRows(s: number, terms: TermColumns, docs: readonly DocValues[], blockBytes?: number): { rows: SegRow[]; info: SegmentInfo } {
+  const { index, blocks } = cutRuns(terms, sortedOrder(terms), blockBytes);
   const rows: SegRow[] = [
     { s, k: INDEX_ROW, b: encodeIndex(index) },
     { s, k: COLUMNS_ROW, b: encodeColumns(docs) },

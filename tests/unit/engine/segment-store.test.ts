@@ -5,6 +5,7 @@ import { compact, deleteReports, FANOUT, indexReports, prepare, readMeta, readPo
 import { SegmentFormatError } from '../../../lib/engine/segments/bytes';
 import { withSegment } from '../../../lib/engine/segments/manifest';
 import { cacheOf, FIRST_BLOCK, INDEX_ROW, segmentRows } from '../../../lib/engine/segments/store';
+import { termColumns } from './term-columns';
 import { searchRelated } from '../../../lib/engine/search';
 import type { ReportRecord } from '../../../lib/types';
 import { countReports } from '../../../lib/corpus/report-pages';
@@ -62,7 +63,7 @@ describe('the index as immutable segments', () => {
       const ns = Array.from({ length: 40 }, (_, i) => (s - 1) * 40 + i + 1);
       const postings = new Map(terms.map((t, ti) => [t, { ids: ns.filter((n) => (n + ti) % 3 === 0), imp: ns.filter((n) => (n + ti) % 3 === 0).map((n) => (n % 200) + 1) }]));
       const docs = ns.map((n) => ({ n, day: n, outlet: 'o', dup: null, entities: [], sources: [], sketch: null }));
-      const { rows, info } = segmentRows(s, postings, docs, 1024);
+      const { rows, info } = segmentRows(s, termColumns(postings), docs, 1024);
       await db.segs.bulkPut(rows);
       meta = withSegment({ ...meta, nextSeg: s + 1 }, info, { docs: 40, len: 400, nextN: s * 40 + 1 });
     }

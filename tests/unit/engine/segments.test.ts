@@ -4,7 +4,9 @@ import { ByteReader, ByteWriter, SegmentFormatError } from '../../../lib/engine/
 import { BLOCK_DOCS, decodeColumns, decodeInSlices, docAt, encodeColumns, minhashSketch, openColumns, positionOf, sharedSlotsAtMost, valuesAt, type DocValues } from '../../../lib/engine/segments/columns';
 import { minhashSimilarity } from '../../../lib/engine/simhash';
 import { Deletions } from '../../../lib/engine/segments/deletions';
-import { blockOf, blocksFor, cutBlocks, decodeIndex, encodeIndex, sortedEntries } from '../../../lib/engine/segments/dictionary';
+import { blockOf, blocksFor, cutBlocks, decodeIndex, encodeIndex } from '../../../lib/engine/segments/dictionary';
+import { cutRuns, sortedOrder } from '../../../lib/engine/segments/part-terms';
+import { termColumns } from './term-columns';
 import { decodeBlock, encodeBlock, entriesOf, postingsIn, type TermEntry } from '../../../lib/engine/segments/postings';
 
 // Terms as the analyser makes them: Arabic letters, Latin, digits, the entity prefix, and a few
@@ -23,6 +25,16 @@ const entries = fc.uniqueArray(term, { maxLength: 60 }).chain((terms) =>
     ),
   ),
 );
+
+/** A map of terms' postings cut as a segment's are (store.ts segmentRows): its terms in order. */
+const sortedTerms = (m: Parameters<typeof termColumns>[0]) => {
+  const c = termColumns(m);
+  return [...sortedOrder(c)].map((s) => c.terms[s]!);
+};
+const cutMap = (m: Parameters<typeof termColumns>[0], size: number) => {
+  const c = termColumns(m);
+  return cutRuns(c, sortedOrder(c), size);
+};
 
 const plain = (es: readonly TermEntry[]) => es.map((e) => ({ term: e.term, df: e.df, ids: Array.from(e.ids), imp: Array.from(e.imp) }));
 
@@ -129,12 +141,10 @@ describe('postings blocks', () => {
   });
 
   it('leave a term with a lone surrogate out of a segment rather than store it as another', () => {
-    const es = sortedEntries(new Map([['a\uD800', { ids: [1], imp: [1] }], ['b', { ids: [2], imp: [2] }]]));
-    expect(es.map((e) => e.term)).toEqual(['b']);
+    expect(sortedTerms(new Map([['a\uD800', { ids: [1], imp: [1] }], ['b', { ids: [2], imp: [2] }]]))).toEqual(['b']);
     // Two halves of a pair in two terms are two lone surrogates (a part's terms side by side would
     // make them one pair), and a term with its pair whole is kept.
-    const halves = sortedEntries(new Map([['x\uD83D', { ids: [1], imp: [1] }], ['\uDE00y', { ids: [2], imp: [2] }], ['z\uD83D\uDE00', { ids: [3], imp: [3] }]]));
-    expect(halves.map((e) => e.term)).toEqual(['z\uD83D\uDE00']);
+    expect(sortedTerms(new Map([['x\uD83D', { ids: [1], imp: [1] }], ['\uDE00y', { ids: [2], imp: [2] }], ['z\uD83D\uDE00', { ids: [3], imp: [3] }]]))).toEqual(['z\uD83D\uDE00']);
     expect(() => encodeBlock([{ term: '\uDC00x', df: 1, ids: [1], imp: [1] }])).toThrow(/surrogate/);
   });
 });
@@ -161,11 +171,29 @@ describe('the term dictionary', () => {
     );
   });
 
+  it("cuts a part's flat columns, its terms in any order, into the bytes its entries sorted are cut into", () => {
+    fc.assert(
+      fc.property(entries, fc.integer({ min: 16, max: 2000 }), fc.integer(), (es, size, seed) => {
+        // A part's terms all have postings (none saturated: only a merge drops them), in another
+        // order (as a part collects them: by first seen).
+        const held = es.filter((e) => e.ids.length > 0);
+        const shuffled = held.map((e, i) => ({ e, k: Math.imul(i + 1, seed | 1) >>> 0 })).sort((a, b) => a.k - b.k);
+        const m = new Map(shuffled.map(({ e }) => [e.term, { ids: e.ids, imp: e.imp }]));
+        const want = cutBlocks(held, size);
+        const got = cutMap(m, size);
+        expect(got.index.first).toEqual(want.index.first);
+        expect([...got.index.terms]).toEqual([...want.index.terms]);
+        expect(got.blocks).toEqual(want.blocks);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('cuts a big segment into blocks of about the size asked, one oversized term alone', () => {
     const terms = new Map<string, { ids: number[]; imp: number[] }>();
     for (let t = 0; t < 3000; t++) terms.set(`t${t}`, { ids: [t, t + 5000, t + 9000], imp: [1, 2, 3] });
     terms.set('big', { ids: Array.from({ length: 50_000 }, (_, i) => i), imp: Array.from({ length: 50_000 }, () => 7) });
-    const { index, blocks } = cutBlocks(sortedEntries(terms), 16 * 1024);
+    const { index, blocks } = cutMap(terms, 16 * 1024);
     expect(blocks.length).toBeGreaterThan(2);
     const big = blockOf(index, 'big');
     expect(index.terms[big]).toBe(1);
@@ -173,7 +201,7 @@ describe('the term dictionary', () => {
   });
 
   it('decodes a truncated or altered index to one clear error', () => {
-    const { index } = cutBlocks(sortedEntries(new Map(['ا', 'ب', 'بب', 'ت', 'ث'].map((t, i) => [t, { ids: [i + 1], imp: [9] }]))), 8);
+    const { index } = cutMap(new Map(['ا', 'ب', 'بب', 'ت', 'ث'].map((t, i) => [t, { ids: [i + 1], imp: [9] }])), 8);
     hostile(encodeIndex(index), (b) => decodeIndex(b));
   });
 });
