@@ -191,14 +191,34 @@ const WEAK = new Set(['flights', 'closure', 'meeting', 'visit', 'funds', 'return
  * things count for neither.
  */
 function whatAgreement(a: What, b: What): { same: number; conflict: number } {
-  const same = a.all.some((k) => !WEAK.has(k) && b.all.includes(k)) ? 1 : 0;
-  const ta = a.title.filter((k) => !WEAK.has(k));
-  const tb = b.title.filter((k) => !WEAK.has(k));
-  const apart = ta.length > 0 && tb.length > 0 && !ta.some((k) => b.all.includes(k)) && !tb.some((k) => a.all.includes(k));
+  // Loops, not some/filter with a closure each and two filtered lists: every pair of every pool
+  // a warm query judges (≈ 40 KB a pool, bench/judge-replay.ts --stored, session 23); the same answer.
+  let same = 0;
+  for (const k of a.all) {
+    if (!WEAK.has(k) && b.all.includes(k)) {
+      same = 1;
+      break;
+    }
+  }
+  const [ta, inB] = strongTitle(a, b);
+  const [tb, inA] = strongTitle(b, a);
+  const apart = ta && tb && !inB && !inA;
   // A denial is an event of its own (the statement denying): a report that never speaks of one
   // (the pilgrims' flight that landed at the airport said to be closed) tells another.
-  const denies = (x: What, y: What) => x.title.includes('denial') && !y.all.includes('denial');
   return { same, conflict: apart || denies(a, b) || denies(b, a) ? 1 : 0 };
+}
+
+const denies = (x: What, y: What) => x.title.includes('denial') && !y.all.includes('denial');
+
+/** Whether `x`'s headline names a thing not WEAK, and whether one of those is among all `y` names. */
+function strongTitle(x: What, y: What): [boolean, boolean] {
+  let strong = false;
+  for (const k of x.title) {
+    if (WEAK.has(k)) continue;
+    strong = true;
+    if (y.all.includes(k)) return [true, true];
+  }
+  return [strong, false];
 }
 
 /**

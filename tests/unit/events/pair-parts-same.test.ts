@@ -13,6 +13,9 @@ import { daysOf } from '../../../lib/events/when';
 import { dayFeatures, placeFeatures, typeFeatures } from '../../../lib/events/pair-features';
 import { sidesApart, sidesOf } from '../../../lib/events/sides';
 import type { EventSignature } from '../../../lib/events/types';
+
+type What = EventSignature['what'];
+import { whatFeatures } from '../../../lib/events/what';
 import { Bag } from '../../../lib/events/bag';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
@@ -99,6 +102,36 @@ describe("a pair's parts, worked out without garbage, are what they were", () =>
     expect(shared).toBeLessThan(pairs.length);
     expect(nearSeen).toBeGreaterThan(0);
     expect(apart).toBeGreaterThan(0);
+  });
+
+  it('what two reports name, same and in conflict, as its earlier definition on every pair of made-up headlines', () => {
+    const WEAK = new Set(['flights', 'closure', 'meeting', 'visit', 'funds', 'return', 'decree', 'appointment', 'crossing', 'reaction']);
+    const was = (a: What, b: What) => {
+      const same = a.all.some((k) => !WEAK.has(k) && b.all.includes(k)) ? 1 : 0;
+      const ta = a.title.filter((k) => !WEAK.has(k));
+      const tb = b.title.filter((k) => !WEAK.has(k));
+      const apart = ta.length > 0 && tb.length > 0 && !ta.some((k) => b.all.includes(k)) && !tb.some((k) => a.all.includes(k));
+      const denies = (x: What, y: What) => x.title.includes('denial') && !y.all.includes('denial');
+      return { whatSame: same, whatConflict: apart || denies(a, b) || denies(b, a) ? 1 : 0 };
+    };
+    // Every headline of up to two of five things (weak, strong, a denial), each report naming its headline's and maybe more.
+    const things = ['flights', 'meeting', 'strike', 'explosion', 'denial'];
+    const titles: string[][] = [[]];
+    for (const x of things) titles.push([x]);
+    for (let i = 0; i < things.length; i++) for (let j = i + 1; j < things.length; j++) titles.push([things[i]!, things[j]!]);
+    const whats: What[] = titles.flatMap((title) => [{ title, all: title, update: false }, ...things.filter((x) => !title.includes(x)).map((x) => ({ title, all: [...title, x], update: false }))]);
+    const sig = (what: What) => ({ ...sigs[0]!, what });
+    const seen = new Set<string>();
+    for (const a of whats) {
+      for (const b of whats) {
+        const got = whatFeatures(sig(a), sig(b), 0, false, false);
+        const want = was(a, b);
+        expect([got.whatSame, got.whatConflict]).toEqual([want.whatSame, want.whatConflict]);
+        seen.add(`${want.whatSame}${want.whatConflict}`);
+      }
+    }
+    // Not vacuous: every combination of the two is met.
+    expect(seen.size).toBe(4);
   });
 
   it('a cosine with kept weights is the cosine that looks each word up, bit for bit', () => {
