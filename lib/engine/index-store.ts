@@ -10,6 +10,7 @@ import { cacheOf, compact as compactSegments, markDeleted, readManifest, segment
 import { readPostings as readSegments, type EarlyRead } from './segments/postings-read';
 import { withSegment, type Manifest } from './segments/manifest';
 import { minhashSketch } from './segments/columns';
+import { putIndexCopy } from './segments/index-copies';
 import { DEFAULT_POLICY, type MergePolicy } from './segments/merge-policy';
 import { forgetDocs } from './doc-cache';
 import { holdColumns, releaseColumns } from './doc-columns';
@@ -184,6 +185,7 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
       opts.stored ? numberStored(db, numbers) : storeReports(db, fresh.map((p) => p.report), putAll, numbers),
       putDocRows(db, [...rows, ...older].map(storedDoc), putAll, meta.nextN),
       putAll(db.segs, written.rows),
+      putIndexCopy(db, written.rows[0]!),
       db.prints.put(printRow(s, rows)),
       db.meta.put(withSegment(meta, written.info, { docs: rows.length, len, nextN: meta.nextN + rows.length })),
       db.lex.bulkPut(lex.dirty()),

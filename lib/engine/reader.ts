@@ -66,8 +66,9 @@ async function readDocs(db: IsnadDB, ns: readonly number[]): Promise<Array<DocRo
  * its manifest not handled yet), a task later, so that its answers already come are handled and
  * its next requests sent first, not after the query's synchronous analysis (10-20 ms on a
  * just-started worker: the manifest's answer waited for it, then the term indexes and the blocks
- * were asked in turn: bench/RESULTS.md session 22). Not once the term indexes are asked: their
- * answer handled then would ask the blocks before the event signature's place-day terms join.
+ * were asked in turn: bench/RESULTS.md session 22). Not once the term indexes are asked (with the
+ * manifest, as their copies: segments/index-copies.ts): their answer handled then would ask the
+ * blocks before the query's terms, or the event signature's place-day terms, join.
  */
 export interface IndexReader {
   postings(terms: readonly string[]): Promise<{ meta: IndexMeta; postings: Map<string, TermPostings>; blocks?: number; cols?: ColumnView | null; colsPending?: Promise<ColumnView | null>; waits?: ReadWaits }>;

@@ -11,7 +11,7 @@ import { lexiconWith } from './lexicon';
 import { markStart } from './query-phases';
 import { storeReader } from './reader';
 import { queryFeatures } from './search';
-import { readIndexesAhead } from './segments/postings-read';
+import { copyMissing, readIndexesAhead } from './segments/postings-read';
 
 const TITLE = 'قوات النظام تقصف مدينة حلب';
 const TEXT = 'قالت وكالة سانا إن قوات النظام دخلت مدينة حلب يوم الاثنين، وقال المرصد السوري إن القصف أدى إلى مقتل خمسة مدنيين.';
@@ -72,4 +72,6 @@ export async function readAhead(db: IsnadDB): Promise<void> {
   markStart('ahead');
   await new Promise((resolve) => setTimeout(resolve, LOOKUP_WINDOW_MS));
   await readColumnsAhead(db, meta.segs, true);
+  // An index written before the term indexes' copies: its segments' copies, for the next start.
+  await copyMissing(db);
 }

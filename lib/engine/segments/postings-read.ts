@@ -6,10 +6,11 @@
 import type { IsnadDB } from '../../db';
 import { readOnly, result } from '../raw-reads';
 import { decoding, readClock, type ReadWaits } from '../query-phases';
-import { blocksFor, type TermIndex } from './dictionary';
+import { blocksFor, encodeIndex, type TermIndex } from './dictionary';
 import { checkManifest, MANIFEST_KEY, type Manifest } from './manifest';
+import { copiesBySegment, COPIES_RANGE, putIndexCopy } from './index-copies';
 import { postingsIn, type PostingsBlock } from './postings';
-import { cachedIndex, cacheOf, FIRST_BLOCK, loadBlock, loadIndex, type Getter, type SegRow, type TermPostings } from './store';
+import { cachedIndex, cacheOf, FIRST_BLOCK, INDEX_ROW, loadBlock, loadIndex, readManifest, type Getter, type SegRow, type TermPostings } from './store';
 
 type Read = { meta: Manifest; postings: Map<string, TermPostings>; blocks: number; waits: ReadWaits };
 
@@ -19,7 +20,10 @@ type Read = { meta: Manifest; postings: Map<string, TermPostings>; blocks: numbe
 interface Ahead {
   terms: string[];
   asked: boolean;
-  /** Whether its manifest's answer has been handled (its term indexes asked). */
+  /** Whether its manifest has been asked, and with its term indexes' copies beside it. */
+  begun: boolean;
+  copies: boolean;
+  /** Whether its manifest's answer has been handled (its term indexes or its blocks asked). */
   manifest: boolean;
   read: Promise<Read>;
 }
@@ -32,8 +36,9 @@ const ahead = new WeakMap<object, Ahead>();
  * else waits for it and finds the indexes cached: each is asked for once.
  */
 export function readIndexesAhead(db: IsnadDB): Promise<Manifest> {
-  const state: Ahead = { terms: [], asked: false, manifest: false, read: Promise.resolve(null as unknown as Read) };
-  state.read = readNow(db, state.terms, readClock(), { onAsk: () => (state.asked = true), onManifest: () => (state.manifest = true) });
+  const state: Ahead = { terms: [], asked: false, begun: false, copies: false, manifest: false, read: Promise.resolve(null as unknown as Read) };
+  const onBegin = (copies: boolean) => ((state.begun = true), (state.copies = copies));
+  state.read = readNow(db, state.terms, readClock(), { onAsk: () => (state.asked = true), onBegin, onManifest: () => (state.manifest = true) });
   ahead.set(db, state);
   const done = () => {
     if (ahead.get(db) === state) ahead.delete(db);
@@ -49,11 +54,15 @@ export interface EarlyRead {
   result(): Promise<Read>;
 }
 
-/** Whether a read ahead is under way whose manifest's answer has not been handled yet (its term
- *  indexes not asked): a lookup lets it go on first (reader.ts settle). */
+/** Whether a read ahead is under way whose next request waits for this thread: its manifest not
+ *  asked yet (the connection's answer not handled), or, where its term indexes' copies were not
+ *  asked with it, its manifest's answer not handled (its term indexes not asked). A lookup lets it
+ *  go on first (reader.ts settle). Not while the manifest and the copies are in flight: their
+ *  answer handled asks the blocks of the terms joined by then, and the lookup's join as its
+ *  analysis ends. */
 export function manifestPending(db: object): boolean {
   const a = ahead.get(db);
-  return !!a && !a.manifest;
+  return !!a && (!a.begun || (!a.copies && !a.manifest));
 }
 
 /**
@@ -133,8 +142,9 @@ function askBlocksAhead(db: object, terms: readonly string[], get: Getter): Bloc
 
 const sameSegs = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((s, i) => s === b[i]);
 
-/** What a read tells as it goes: its manifest handled (its term indexes asked), its blocks asked. */
+/** What a read tells as it goes: its manifest asked (with the copies or not), its manifest handled, its blocks asked. */
 interface Told {
+  onBegin?: (copies: boolean) => void;
   onManifest?: () => void;
   onAsk?: () => void;
 }
@@ -146,6 +156,9 @@ interface Begun extends Told {
   get: Getter;
   manifest: Promise<unknown>;
   asked: BlocksAsked | null;
+  /** The copies of the term indexes beside the manifest (index-copies.ts), asked where the last
+   *  manifest's are not all cached (a worker's first read): null where not asked. */
+  copies: Promise<Map<number, Uint8Array>> | null;
   terms: string[];
 }
 
@@ -163,7 +176,12 @@ function begin(db: IsnadDB, tx: IDBTransaction, terms: string[], clock: ReturnTy
   // then for its blocks, one round trip more.
   const asked = askBlocksAhead(db, terms, get);
   if (asked) told.onAsk?.();
-  return { ...told, clock, get, manifest, asked, terms };
+  // A worker's first read knows no segment yet: their term indexes' copies are asked beside the
+  // manifest, not after it (one round trip of the cold chain fewer).
+  const copies = asked || lastIndexes(db) ? null : result(tx.objectStore('meta').getAll(COPIES_RANGE())).then(copiesBySegment);
+  copies?.catch(() => undefined); // awaited by complete(), which tells its failure
+  told.onBegin?.(!!copies);
+  return { ...told, clock, get, manifest, asked, copies, terms };
 }
 
 /**
@@ -205,7 +223,11 @@ async function complete(db: IsnadDB, read: Begun): Promise<Read> {
   cacheOf(db).keepOnly(segs);
   let asked = read.asked && sameSegs(read.asked.segs, segs) ? read.asked : null;
   if (!asked) {
-    const indexes = await Promise.all(segs.map((s) => loadIndex(db, s, get)));
+    const copies = read.copies ? await read.copies : null;
+    // A segment's term index from its copy where there is one, else from its own row (and its
+    // copy written after: copyMissing).
+    const getIndex: Getter = copies ? (s, k) => { const b = copies.get(s); return b ? Promise.resolve({ s, k, b }) : (uncopied(db).add(s), get(s, k)); } : get;
+    const indexes = await Promise.all(segs.map((s) => loadIndex(db, s, getIndex)));
     clock.step('dicts');
     asked = askBlocks(db, segs, indexes, terms, get);
     read.onAsk?.();
@@ -230,4 +252,26 @@ async function complete(db: IsnadDB, read: Begun): Promise<Read> {
     });
   }));
   return { meta, postings, blocks: count, waits: clock.waits };
+}
+
+/** Live segments a read found without a copy of their term index (written before the copies were,
+ *  segments/index-copies.ts), by database: copyMissing writes them. */
+const lacking = new WeakMap<object, Set<number>>();
+const uncopied = (db: object) => lacking.get(db) ?? (lacking.set(db, new Set()), lacking.get(db)!);
+
+/**
+ * The copies of the term indexes a read found missing, written from the indexes it read (encoded
+ * again: the same bytes), for the segments the manifest still lists: an index written before the
+ * copies gets them once, after a starting worker's first reads (warm.ts readAhead), and its next
+ * starts read them beside the manifest.
+ */
+export async function copyMissing(db: IsnadDB): Promise<void> {
+  const want = lacking.get(db);
+  if (!want?.size) return;
+  lacking.delete(db);
+  await db.transaction('rw', [db.meta], async () => {
+    const live = new Set((await readManifest(db)).segs.map((x) => x.s));
+    const ixs = [...want].filter((s) => live.has(s)).map((s) => ({ s, ix: cachedIndex(db, s) }));
+    await Promise.all(ixs.map(({ s, ix }) => ix && putIndexCopy(db, { s, k: INDEX_ROW, b: encodeIndex(ix) })));
+  });
 }

@@ -14,6 +14,7 @@ import { decoding } from '../query-phases';
 import { SegmentCache } from './cache';
 import { columnBytes, decodeColumns, encodeColumns, positionOf, type DocColumns, type DocValues } from './columns';
 import { Deletions } from './deletions';
+import { dropIndexCopies, putIndexCopy } from './index-copies';
 import { cutBlocks, decodeIndex, encodeIndex, type TermIndex } from './dictionary';
 import { cutRuns, sortedOrder, type TermColumns } from './part-terms';
 import { checkManifest, MANIFEST_KEY, withMerged, type Manifest, type MergeState, type SegmentInfo } from './manifest';
@@ -246,6 +247,7 @@ async function finish(db: IsnadDB, now: Manifest, state: MergeState, infos: Segm
   const docs = mergeColumns(inputs);
   await range(s, -Infinity, -1).delete();
   for (const info of infos) await range(info.s, -Infinity, Infinity).delete();
+  await dropIndexCopies(db, infos.map((x) => x.s));
   const { merging: _done, ...rest } = now;
   if (docs.length === 0) {
     // Every document of the inputs was deleted: no segment replaces them.
@@ -258,7 +260,7 @@ async function finish(db: IsnadDB, now: Manifest, state: MergeState, infos: Segm
     { s, k: INDEX_ROW, b: encodeIndex(index) },
     { s, k: COLUMNS_ROW, b: encodeColumns(docs) },
   ];
-  await db.segs.bulkPut(head);
+  await Promise.all([db.segs.bulkPut(head), putIndexCopy(db, head[0]!)]);
   const bytes = state.bytes + head.reduce((sum, r) => sum + r.b.length, 0);
   await db.meta.put(withMerged({ ...now, merging: state }, { s, docs: docs.length, del: 0, blocks: state.blocks, bytes }));
 }

@@ -10,12 +10,15 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { openDb } from '../../../lib/db';
+import { copyReads } from './copy-reads';
 import { columnsLoaded, decodedColumns, holdColumns, readColumnsAhead } from '../../../lib/engine/doc-columns';
 import { indexReports, readPostings, toReport } from '../../../lib/engine/index-store';
 import { recentPhases } from '../../../lib/engine/query-phases';
 import { storeReader, type IndexReader } from '../../../lib/engine/reader';
 import { searchRelated, searchWith, type Query } from '../../../lib/engine/search';
-import { COLUMNS_ROW, INDEX_ROW, readManifest } from '../../../lib/engine/segments/store';
+import type { Table } from 'dexie';
+import { dropIndexCopies, type IndexCopy } from '../../../lib/engine/segments/index-copies';
+import { cachedIndex, COLUMNS_ROW, INDEX_ROW, readManifest } from '../../../lib/engine/segments/store';
 import { LOOKUP_WINDOW_MS, readAhead } from '../../../lib/engine/warm';
 
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
@@ -66,18 +69,47 @@ afterEach(() => {
 });
 
 describe("a worker's read ahead at its start", () => {
-  it('asks for every term index, then the doc columns rows, each once, and opens the columns', async () => {
+  it('asks for every term index (their copies, in one request beside the manifest), then the doc columns rows, each once, and opens the columns', async () => {
     const name = await corpus('order');
     const db = openDb(name);
     const { segs } = await readManifest(db);
     expect(segs.length).toBeGreaterThan(1);
     const asked = segGets();
+    const copies = copyReads();
     await readAhead(db);
-    const kinds = asked.map(([, k]) => k);
-    expect(kinds).toEqual([...segs.map(() => INDEX_ROW), ...segs.map(() => COLUMNS_ROW)]);
-    expect(asked.map(([s]) => s).sort()).toEqual([...segs.map((x) => x.s), ...segs.map((x) => x.s)].sort());
+    expect(copies.n).toBe(1);
+    expect(asked.map(([, k]) => k)).toEqual(segs.map(() => COLUMNS_ROW));
+    expect(asked.map(([s]) => s).sort()).toEqual(segs.map((x) => x.s).sort());
+    expect(segs.every((x) => cachedIndex(db, x.s))).toBe(true);
     expect(decodedColumns(db, segs)).not.toBeNull();
     db.close();
+  });
+
+  it('reads a term index from its segment where it has no copy (an index written before them), the same answer, and writes its copy for the next start', async () => {
+    const name = await corpus('nocopy');
+    const { expected } = await coldAnswer(name, q(11));
+    const db = openDb(name);
+    const { segs } = await readManifest(db);
+    const copied = async () => (await Promise.all(segs.map((x) => (db.meta as unknown as Table<IndexCopy, string>).get(`ix:${x.s}`)))).map((c) => c && [...c.b].join());
+    const before = await copied();
+    await dropIndexCopies(db, [segs[0]!.s]);
+    const asked = segGets();
+    await readAhead(db);
+    expect(asked.map(([s, k]) => `${s}:${k}`)).toEqual([`${segs[0]!.s}:${INDEX_ROW}`, ...segs.map((x) => `${x.s}:${COLUMNS_ROW}`)]);
+    // Its copy written again after the read ahead, the same bytes.
+    expect(await copied()).toEqual(before);
+    expect(before.every((b) => b)).toBe(true);
+    db.close();
+    const next = openDb(name);
+    vi.restoreAllMocks();
+    const again = segGets();
+    await readAhead(next);
+    expect(again.filter(([, k]) => k === INDEX_ROW)).toEqual([]);
+    next.close();
+    const fresh = openDb(name);
+    await dropIndexCopies(fresh, segs.map((x) => x.s));
+    expect(await searchRelated(fresh, q(11), { explain: false })).toEqual(expected);
+    fresh.close();
   });
 
   it('shares its term index reads with a lookup asked meanwhile, and leaves the columns rows until it has answered', async () => {
@@ -99,9 +131,11 @@ describe("a worker's read ahead at its start", () => {
     // asked in the read ahead's transaction once the term indexes came, each row once.
     const p = recentPhases.at(-1)!;
     const { segs: live } = await readManifest(db);
+    // The term indexes came with the manifest (their copies): no segment's own row 0 was asked.
     expect(p.fetched).toBe(asked.slice(0, byAnswer).filter(([, k]) => k !== COLUMNS_ROW).length);
-    expect(asked.slice(0, live.length).map(([, k]) => k)).toEqual(live.map(() => INDEX_ROW));
-    expect(asked.slice(live.length, byAnswer).filter(([, k]) => k > COLUMNS_ROW).length).toBeGreaterThan(0);
+    expect(asked.filter(([, k]) => k === INDEX_ROW)).toEqual([]);
+    expect(live.every((x) => cachedIndex(db, x.s))).toBe(true);
+    expect(asked.slice(0, byAnswer).filter(([, k]) => k > COLUMNS_ROW).length).toBeGreaterThan(0);
     // No columns row was asked while it was under way (the row's read slowed it: session 15's
     // end); it read its candidates' rows, and the columns were read after its answer.
     expect(asked.slice(0, byAnswer).filter(([, k]) => k === COLUMNS_ROW)).toEqual([]);
@@ -121,7 +155,7 @@ describe("a worker's read ahead at its start", () => {
     const ahead = readAhead(db);
     // The term indexes asked and answered, then the message that woke the worker handled a little
     // later (as a starting worker's is, after the browser's answer): within LOOKUP_WINDOW_MS.
-    while (asked.filter(([, k]) => k === INDEX_ROW).length < segs.length) await new Promise((r) => setTimeout(r, 1));
+    while (!segs.every((x) => cachedIndex(db, x.s))) await new Promise((r) => setTimeout(r, 1));
     await new Promise((r) => setTimeout(r, LOOKUP_WINDOW_MS / 4));
     expect(asked.filter(([, k]) => k === COLUMNS_ROW)).toEqual([]);
     const got = await searchRelated(db, q(17), { explain: false });

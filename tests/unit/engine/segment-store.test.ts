@@ -7,6 +7,8 @@ import { withSegment } from '../../../lib/engine/segments/manifest';
 import { cacheOf, FIRST_BLOCK, INDEX_ROW, segmentRows } from '../../../lib/engine/segments/store';
 import { termColumns } from './term-columns';
 import { searchRelated } from '../../../lib/engine/search';
+import { dropIndexCopies, type IndexCopy } from '../../../lib/engine/segments/index-copies';
+import type { Table } from 'dexie';
 import type { ReportRecord } from '../../../lib/types';
 import { countReports } from '../../../lib/corpus/report-pages';
 import { docCount } from './doc-table';
@@ -23,6 +25,8 @@ const batch = (db: ReturnType<typeof openDb>, k: number) => indexReports(db, [to
 const fresh = () => openDb(`segments-${Math.random()}`);
 const query = { url: '', title: rec(3).title, text: rec(3).text, publishedAt: rec(3).publishedAt };
 const docsOf = async (db: ReturnType<typeof openDb>, t: string) => (await readPostings(db, [t])).postings.get(t)!.parts.flatMap((p) => [...p.ids]).sort((a, b) => a - b);
+/** The meta table's copies of the term indexes, as index-copies.ts writes them. */
+const copies = (db: ReturnType<typeof openDb>) => db.meta as unknown as Table<IndexCopy, string>;
 const segsOfRows = async (db: ReturnType<typeof openDb>) => new Set((await db.segs.toArray()).map((r) => r.s));
 
 describe('the index as immutable segments', () => {
@@ -159,6 +163,25 @@ describe('the index as immutable segments', () => {
     db.close();
   });
 
+  it("keeps a copy of each live segment's term index beside the manifest: written with the segment, dropped when it is merged away", async () => {
+    const db = openDb(`segments-${Math.random()}`);
+    const copied = async () => {
+      const rows = await copies(db).where('k').startsWith('ix:').toArray();
+      const own = await Promise.all(rows.map((r) => db.segs.get([r.s, INDEX_ROW])));
+      return { segs: rows.map((r) => r.s).sort((a, b) => a - b), same: rows.every((r, i) => r.k === `ix:${r.s}` && [...r.b].join() === [...own[i]!.b].join()) };
+    };
+    for (let k = 0; k < 3; k++) await batch(db, k);
+    const parts = (await readMeta(db)).segs.map((x) => x.s);
+    expect(parts.length).toBe(3);
+    expect(await copied()).toEqual({ segs: parts, same: true });
+    await compact(db, { all: true });
+    const merged = (await readMeta(db)).segs.map((x) => x.s);
+    expect(merged.length).toBe(1);
+    expect(merged[0]).not.toBe(parts[0]);
+    expect(await copied()).toEqual({ segs: merged, same: true });
+    db.close();
+  });
+
   it('answers a query over a damaged segment row with one clear error, and the stored reports stay', async () => {
     const name = `segments-${Math.random()}`;
     const db = openDb(name);
@@ -169,9 +192,20 @@ describe('the index as immutable segments', () => {
     const error = await searchRelated(db, query).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SegmentFormatError);
     expect(String(error)).toMatch(/block 2: .*(truncated|cannot fit|bytes wanted)/);
-    await db.segs.delete([s, INDEX_ROW]);
+    // A woken worker (nothing cached) reads the term index's copy beside the manifest: a damaged
+    // copy is its segment's term index damaged.
+    const copy = copies(db);
+    const kept = (await copy.get(`ix:${s}`))!;
+    await copy.put({ ...kept, b: kept.b.subarray(0, 3) });
     db.close();
-    // A woken worker (nothing cached) finds the term index gone.
+    const woken = openDb(name);
+    expect(String(await readPostings(woken, ['x']).catch((e: unknown) => e))).toMatch(new RegExp(`segment ${s} term index`));
+    woken.close();
+    // Without a copy (an index written before them), its own row: gone, it is told missing.
+    const old = openDb(name);
+    await dropIndexCopies(old, [s]);
+    await old.segs.delete([s, INDEX_ROW]);
+    old.close();
     const again = openDb(name);
     expect(String(await readPostings(again, ['x']).catch((e: unknown) => e))).toMatch(/row 0 is missing/);
     expect(await countReports(again)).toBe(2);
