@@ -22,9 +22,6 @@ export interface IndexCopy {
 const PREFIX = 'ix:';
 export const copyKey = (s: number) => `${PREFIX}${s}`;
 
-/** The meta rows of the copies: every key beginning `ix:` (the manifest's key is `segments`). */
-export const COPIES_RANGE = () => IDBKeyRange.bound(PREFIX, `${PREFIX}\uffff`);
-
 /** The meta table as the copies' writer sees it: typed as the manifest's elsewhere, whose readers
  *  ask for it by its key alone. */
 const copies = (db: IsnadDB) => db.meta as unknown as Table<IndexCopy, string>;
@@ -35,8 +32,11 @@ export const putIndexCopy = (db: IsnadDB, row: SegRow) => copies(db).put({ k: co
 /** The copies of segments gone (merged away), in the caller's transaction. */
 export const dropIndexCopies = (db: IsnadDB, segs: readonly number[]) => copies(db).bulkDelete(segs.map(copyKey));
 
-/** The copies read, by segment: a row whose key and segment disagree (not written by this module)
- *  is left out, its segment's term index read from its own rows. */
+/** The copies among the meta table's rows (read whole, one request: the manifest and the copies
+ *  are all it holds, and a key range needs the IndexedDB implementation's own IDBKeyRange, which a
+ *  Node process's database is given, not the global), by segment: a row whose key and segment
+ *  disagree (the manifest, or a row not written by this module) is left out, its segment's term
+ *  index read from its own rows. */
 export function copiesBySegment(rows: readonly unknown[]): Map<number, Uint8Array> {
   const out = new Map<number, Uint8Array>();
   for (const r of rows) {

@@ -8,7 +8,7 @@ import { readOnly, result } from '../raw-reads';
 import { decoding, readClock, type ReadWaits } from '../query-phases';
 import { blocksFor, encodeIndex, type TermIndex } from './dictionary';
 import { checkManifest, MANIFEST_KEY, type Manifest } from './manifest';
-import { copiesBySegment, COPIES_RANGE, putIndexCopy } from './index-copies';
+import { copiesBySegment, putIndexCopy } from './index-copies';
 import { postingsIn, type PostingsBlock } from './postings';
 import { cachedIndex, cacheOf, FIRST_BLOCK, INDEX_ROW, loadBlock, loadIndex, readManifest, type Getter, type SegRow, type TermPostings } from './store';
 
@@ -178,7 +178,7 @@ function begin(db: IsnadDB, tx: IDBTransaction, terms: string[], clock: ReturnTy
   if (asked) told.onAsk?.();
   // A worker's first read knows no segment yet: their term indexes' copies are asked beside the
   // manifest, not after it (one round trip of the cold chain fewer).
-  const copies = asked || lastIndexes(db) ? null : result(tx.objectStore('meta').getAll(COPIES_RANGE())).then(copiesBySegment);
+  const copies = asked || lastIndexes(db) ? null : result(tx.objectStore('meta').getAll()).then(copiesBySegment);
   copies?.catch(() => undefined); // awaited by complete(), which tells its failure
   told.onBegin?.(!!copies);
   return { ...told, clock, get, manifest, asked, copies, terms };
