@@ -3,7 +3,7 @@
 // and the batch's postings with their impacts.
 import type { IsnadDB } from '../db';
 import { textKey } from '../corpus/ids';
-import { B, entityTerm, impact, impactByte, K1 } from './bm25';
+import { B, impact, impactByte, K1 } from './bm25';
 import { placeDayTerms } from './place-days';
 import { unpackDoc } from './doc-rows';
 import { docRowsIn } from './doc-pages';
@@ -14,7 +14,8 @@ import type { NearDupIndex } from './near-dups';
 import type { TermColumns } from './segments/part-terms';
 import type { Report } from '../types';
 import { termVector, type EventSignature } from '../events';
-import { grownMemo, type Lexicon } from './lexicon';
+import type { Lexicon } from './lexicon';
+import { TermRanks } from './term-ranks';
 import { listsOf, packTerms, type TermLists } from './term-pack';
 
 /** A report's terms as an import part sent them (part-wire.ts): indexes into the part's words and
@@ -111,42 +112,50 @@ export async function docRowsOf(db: IsnadDB, fresh: readonly Prepared[], from: n
  * A batch's postings as they are collected: a slot a term, and every posting's slot, doc number and
  * impact in flat typed arrays, grouped by slot at the end (a counting sort, which keeps each term's
  * doc numbers in the order added). Lists a term, grown a posting at a time, were ≈ 10 % of an
- * import's garbage (a heap profile, bench/RESULTS.md session 8); a part's terms, sent as indexes
- * into its words, find their slot by index rather than by hashing the string again.
+ * import's garbage (a heap profile, bench/RESULTS.md session 8). A term's slot is found by its
+ * number in the import's dictionary (term-ranks.ts: a part's terms, sent as indexes into its words,
+ * by index), which also gives the slots' term order.
  */
 class Postings {
-  private readonly slots = new Map<string, number>();
-  private readonly terms: string[] = [];
-  private readonly byIndex = new Map<readonly string[], Int32Array>();
-  private readonly entities = new Map<string, number>();
+  /** A term number's slot + 1 (0: none yet), and each slot's term number. */
+  private local: Int32Array;
+  private readonly ids: number[] = [];
   private slot = new Uint32Array(1 << 14);
   private doc = new Uint32Array(1 << 14);
   private imp = new Uint8Array(1 << 14);
   private size = 0;
 
-  slotOf(term: string): number {
-    let s = this.slots.get(term);
-    if (s === undefined) {
-      this.slots.set(term, (s = this.terms.length));
-      this.terms.push(term);
+  constructor(private readonly dict: TermRanks) {
+    this.local = new Int32Array(dict.size + 4096);
+  }
+
+  private slotOfId(id: number): number {
+    if (id >= this.local.length) {
+      const more = new Int32Array(Math.max(id + 1, 2 * this.local.length));
+      more.set(this.local);
+      this.local = more;
+    }
+    let s = this.local[id]! - 1;
+    if (s < 0) {
+      this.local[id] = (s = this.ids.length) + 1;
+      this.ids.push(id);
     }
     return s;
   }
 
+  slotOf(term: string): number {
+    return this.slotOfId(this.dict.id(term));
+  }
+
   /** The slot of an entity's term (entityTerm), by its id: a part's entity ids are the same few
-   *  hundred strings, named by ≈ 10 postings a report, whose term is not built and hashed each time. */
+   *  hundred strings, named by ≈ 10 postings a report. */
   entitySlot(id: string): number {
-    let s = this.entities.get(id);
-    if (s === undefined) this.entities.set(id, (s = this.slotOf(entityTerm(id))));
-    return s;
+    return this.slotOfId(this.dict.entity(id));
   }
 
   /** The slot of `words[x]` (an index the part's check found in range). */
   slotAt(words: readonly string[], x: number): number {
-    const memo = grownMemo(this.byIndex, words);
-    let s = memo[x]!;
-    if (s < 0) memo[x] = s = this.slotOf(words[x]!);
-    return s;
+    return this.slotOfId(this.dict.at(words, x));
   }
 
   add(slot: number, n: number, imp: number): void {
@@ -169,24 +178,35 @@ class Postings {
 
   /** Each term's postings, doc numbers in the order added: a term's slot is its s in the columns. */
   collected(): TermColumns {
-    const start = new Uint32Array(this.terms.length + 1);
+    const count = this.ids.length;
+    const start = new Uint32Array(count + 1);
     for (let i = 0; i < this.size; i++) start[this.slot[i]! + 1]!++;
-    for (let s = 0; s < this.terms.length; s++) start[s + 1]! += start[s]!;
+    for (let s = 0; s < count; s++) start[s + 1]! += start[s]!;
     const ids = new Uint32Array(this.size);
     const imp = new Uint8Array(this.size);
-    const at = start.slice(0, this.terms.length);
+    const at = start.slice(0, count);
     for (let i = 0; i < this.size; i++) {
       const k = at[this.slot[i]!]!++;
       ids[k] = this.doc[i]!;
       imp[k] = this.imp[i]!;
     }
-    return { terms: this.terms, start, ids, imp, slots: this.slots };
+    const sorted = this.dict.order(this.ids);
+    return { terms: this.ids.map((id) => this.dict.term(id)), start, ids, imp, ...(sorted ? { sorted } : {}) };
   }
 }
 
-/** The batch's postings: every term and entity of every new doc, with its impact. */
-export function batchPostings(fresh: readonly Prepared[], rows: readonly StoredDoc[], avgLen: number): TermColumns {
-  const out = new Postings();
+/** Each import session's terms (index-store.ts IndexSession: a run of batches), numbered once for all its batches. */
+const dictionaries = new WeakMap<object, TermRanks>();
+
+/** The batch's postings: every term and entity of every new doc, with its impact. Its terms are
+ *  numbered in its session's dictionary (a new one when it has none or a full one), else its own. */
+export function batchPostings(fresh: readonly Prepared[], rows: readonly StoredDoc[], avgLen: number, session?: object): TermColumns {
+  let dict = session && dictionaries.get(session);
+  if (!dict || dict.full) {
+    dict = new TermRanks();
+    if (session) dictionaries.set(session, dict);
+  }
+  const out = new Postings(dict);
   // The hottest loop of an import (≈ 150 postings a report).
   for (let i = 0; i < fresh.length; i++) {
     const p = fresh[i]!;

@@ -170,7 +170,7 @@ export async function writeBatch(db: IsnadDB, batch: Prepared[], opts: { stored?
     const { rows, older } = await docRowsOf(db, fresh, meta.nextN, near, lex);
     // One segment of postings for the batch.
     const len = rows.reduce((sum, r) => sum + r.len, 0);
-    const seg = batchPostings(fresh, rows, (meta.len + len) / (meta.docs + rows.length));
+    const seg = batchPostings(fresh, rows, (meta.len + len) / (meta.docs + rows.length), session);
     const s = meta.nextSeg;
     const written = segmentRows(s, seg, rows.map((d) => ({ n: d.n, day: d.day, outlet: d.outlet, dup: d.dup, entities: d.e, sources: d.src, sketch: minhashSketch(d.mh) })));
     forgetDocs(db, older.map((d) => d.n));
@@ -272,7 +272,6 @@ export async function ensureIndexed(db: IsnadDB, opts: { batch?: number; onProgr
   await compact(db, { all: true });
   return added;
 }
-
 
 /**
  * The postings of terms, with the index counters, read in one transaction (segments' term indexes

@@ -16,8 +16,9 @@ export interface TermColumns {
   readonly start: ArrayLike<number>;
   readonly ids: ArrayLike<number>;
   readonly imp: ArrayLike<number>;
-  /** Each term's s, when its builder keeps them (else found by a map made for the sort). */
-  readonly slots?: ReadonlyMap<string, number>;
+  /** The terms' s in term order, when their builder knows it (lib/engine/term-ranks.ts); else
+   *  sortedOrder sorts the strings. */
+  readonly sorted?: Uint32Array;
 }
 
 /** The block of the terms `order[from]` … `order[to - 1]` (their s in `c`, in term order). */
@@ -62,6 +63,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * a hostile text might) is left out: it could not be stored as itself.
  */
 export function sortedOrder(c: TermColumns): Uint32Array {
+  if (c.sorted) return c.sorted;
   // Each term checked only when the part has a surrogate at all (most have none: Arabic and Latin).
   const kept = c.terms.some((k) => SURROGATE.test(k)) ? c.terms.filter(storable) : c.terms.slice();
   // The default order: by UTF-16 code units, as `<` compares (the order blocks are searched in),
@@ -69,7 +71,7 @@ export function sortedOrder(c: TermColumns): Uint32Array {
   // s found again after.
   kept.sort();
   const order = new Uint32Array(kept.length);
-  const slots = c.slots ?? new Map(c.terms.map((t, s) => [t, s]));
+  const slots = new Map(c.terms.map((t, s) => [t, s]));
   for (let i = 0; i < kept.length; i++) order[i] = slots.get(kept[i]!)!;
   return order;
 }

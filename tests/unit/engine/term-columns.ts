@@ -12,5 +12,5 @@ export function termColumns(terms: ReadonlyMap<string, { ids: ArrayLike<number>;
     start.push(ids.length);
   }
   const list = [...terms.keys()];
-  return { terms: list, start: Uint32Array.from(start), ids: Uint32Array.from(ids), imp: Uint8Array.from(imp), slots: new Map(list.map((t, s) => [t, s])) };
+  return { terms: list, start: Uint32Array.from(start), ids: Uint32Array.from(ids), imp: Uint8Array.from(imp) };
 }
