@@ -27,9 +27,6 @@ export function wordId(t: string): number {
   return n;
 }
 
-/** The word numbered `id`, if any. */
-export const wordOfId = (id: number): string | undefined => byNumber[id];
-
 /** A word's number, or -1 where it has none (no bag of this numbering holds it). */
 export function knownId(t: string): number {
   return numbers.get(t) ?? -1;
@@ -229,7 +226,10 @@ export class BagBuilder {
   }
 }
 
-const builders = [new BagBuilder(), new BagBuilder()];
+/** The words by number, as now numbered (read where a loop checks many: term-unpack.ts). */
+export const numberedWords = (): readonly string[] => byNumber;
 
-/** One of two builders kept for reuse (`which`: a report's words, 0, and its title's, 1, are counted side by side). */
-export const builder = (which: 0 | 1 = 0): BagBuilder => builders[which]!;
+const kept = new BagBuilder();
+
+/** The builder kept for reuse (one bag at a time). */
+export const builder = (): BagBuilder => kept;
