@@ -20,7 +20,7 @@ export interface IndexCopy {
 }
 
 const PREFIX = 'ix:';
-export const copyKey = (s: number) => `${PREFIX}${s}`;
+const copyKey = (s: number) => `${PREFIX}${s}`;
 
 /** The meta table as the copies' writer sees it: typed as the manifest's elsewhere, whose readers
  *  ask for it by its key alone. */
