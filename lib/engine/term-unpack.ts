@@ -193,6 +193,7 @@ export function unpackTerms(bytes: Uint8Array, lex: Lexicon): TermVector {
     lineKey(r, version);
     const n = r.count(1);
     for (let j = 0; j < n; j++) {
+      // The title loop's lookup written out again, not called: a call a word is the cold cost above.
       const x = num(r, bytes);
       const t = words[x];
       if (t === undefined) throw new Error(`word ${x} is not in the lexicon`);
