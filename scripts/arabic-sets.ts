@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseReports, type FreshReport } from './test-events-fresh';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const TEXTS_FILE = 'data/events/arabic-texts.json';
@@ -85,18 +86,10 @@ function setArgs(args: string[]): Array<{ name: string; dir: string }> {
   return args.filter((a) => !a.startsWith('--') && a.includes('=')).map((a) => ({ name: a.slice(0, a.indexOf('=')), dir: a.slice(a.indexOf('=') + 1) }));
 }
 
-function readReports(dir: string): Array<Record<string, string>> {
+/** A set's reports.jsonl, read and checked as every labelled set is (test-events-fresh parseReports: one error naming the line and field). */
+function readReports(dir: string): FreshReport[] {
   const file = join(dir, 'reports.jsonl');
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l) as Record<string, string>;
-      } catch {
-        throw new Error(`${file}:${i + 1}: not JSON`);
-      }
-    });
+  return parseReports(readFileSync(file, 'utf8'), file);
 }
 
 function main(argv: string[]) {
@@ -113,7 +106,7 @@ function main(argv: string[]) {
   } else if (cmd === 'hashes') {
     const out = (rest.includes('--out') && rest[rest.indexOf('--out') + 1]) || join(root, TEXTS_FILE);
     const kept = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, Record<string, string>>) : {};
-    for (const { name, dir } of setArgs(rest)) kept[name] = Object.fromEntries(readReports(dir).map((r) => [r.id, textHash(r.title ?? '', r.text ?? '')]));
+    for (const { name, dir } of setArgs(rest)) kept[name] = Object.fromEntries(readReports(dir).map((r) => [r.id, textHash(r.title, r.text)]));
     writeFileSync(out, JSON.stringify(kept, null, 1) + '\n');
     console.log(`${out}: ${Object.entries(kept).map(([n, h]) => `${n} ${Object.keys(h).length}`).join(', ')}`);
   } else if (cmd === 'check') {
@@ -130,7 +123,7 @@ function main(argv: string[]) {
         for (const f of ["url", "outlet", "publishedAt"] as const) if (r[f] !== s[f]) { bad++; console.log(`${name}: ${s.id}: ${f} differs from the doc's table`); }
       }
       if (!want) { console.log(`${name}: no text hashes kept (${TEXTS_FILE}); fields checked only`); continue; }
-      const differ = reports.filter((r) => want[r.id ?? ""] !== textHash(r.title ?? '', r.text ?? ''));
+      const differ = reports.filter((r) => want[r.id] !== textHash(r.title, r.text));
       bad += differ.length;
       console.log(`${name}: ${reports.length - differ.length} of ${reports.length} texts as labelled${differ.length ? `; differ: ${differ.map((r) => r.id).join(', ')}` : ''}`);
     }
