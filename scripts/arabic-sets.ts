@@ -1,11 +1,11 @@
-// The labelled Arabic sets (docs/EVENTS-DEV.md, docs/EVENTS-TRAIN-{A,B,C,D}.md, docs/EVENTS-FRESH.md)
+// The labelled Arabic sets (docs/EVENTS-DEV.md, docs/EVENTS-TRAIN-{A,B,C,D}.md, docs/EVENTS-TEST-L.md, docs/EVENTS-FRESH.md)
 // keep their texts outside the repository (unknown licences), so a machine laid anew loses them.
 // Their labels and addresses are in their docs' tables; this script turns those back into files and
 // checks texts collected again against what was labelled.
 //
 //   npx tsx scripts/arabic-sets.ts skeleton docs/EVENTS-TRAIN-A.md /work/arabic-train/a
-//     writes DIR/events.json (the doc's incidents, each with its reports, and its hard negatives) and
-//     DIR/skeleton.jsonl (each report's id, url, outlet, publishedAt, dateFrom, dateEvidence, event:
+//     writes DIR/events.json (the doc's incidents, each with its reports, its hard negatives and, when the
+//     doc has a "Linked incidents" table, each linked pair with its kind) and DIR/skeleton.jsonl (each report's id, url, outlet, publishedAt, dateFrom, dateEvidence, event:
 //     all but its title and text, which the collector fills in from the search tool's pages corpus).
 //   npx tsx scripts/arabic-sets.ts hashes a=/work/arabic-train/a b=… [--out FILE]
 //     writes data/events/arabic-texts.json: per set, each report's sha256 of title, a NUL byte and
@@ -77,8 +77,17 @@ export function skeletonOf(doc: string, name: string) {
     ? tableRows(doc, ['incidents', 'kind', 'what they share']).map((c) => ({ events: c(0).split(' / '), kind: c(1), share: c(2), differs: c(3) }))
     : tableRows(doc, ['incident', 'incident', 'what they share']).map((c) => ({ events: [c(0), c(1)], kind: c(2) }));
   for (const h of hardNegatives) if (h.events.length !== 2 || h.events.some((e) => !known.has(e))) throw new Error(`${name}: hard negative ${h.events.join(' / ')}: not two incidents of the table`);
-  return { reports, events, hardNegatives };
+  // A linked pair's kind is a label set L (docs/EVENTS-TEST-L.md) exists to test, so its events.json keeps them and the
+  // skeleton reads them back; the training sets' tables (labelled later) come back the same way.
+  const linked = doc.includes('| incident | incident | linked kind | why |')
+    ? tableRows(doc, ['incident', 'incident', 'linked kind', 'why']).map((c) => ({ events: [c(0), c(1)], kind: c(2), why: c(3) }))
+    : undefined;
+  for (const l of linked ?? []) if (l.events.some((e) => !known.has(e)) || !LINKED_KINDS.includes(l.kind)) throw new Error(`${name}: linked pair ${l.events.join(' / ')}: not two incidents of the table with a kind of ${LINKED_KINDS.join('/')}`);
+  return { reports, events, hardNegatives, ...(linked ? { linked } : {}) };
 }
+
+/** The kinds of a linked pair (docs/EVENTS-TRAIN-A.md's "Linked incidents"). */
+export const LINKED_KINDS = ['second', 'spread', 'reply', 'followup'];
 
 export const textHash = (title: string, text: string) => createHash('sha256').update(title).update('\u0000').update(text).digest('hex').slice(0, 16);
 
@@ -97,11 +106,11 @@ function main(argv: string[]) {
   if (cmd === 'skeleton') {
     const [docFile = '', dir = ''] = rest;
     if (!docFile || !dir) throw new Error('usage: skeleton DOC DIR');
-    const { reports, events, hardNegatives } = skeletonOf(readFileSync(docFile, 'utf8'), docFile);
+    const { reports, events, hardNegatives, linked } = skeletonOf(readFileSync(docFile, 'utf8'), docFile);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'skeleton.jsonl'), reports.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const description = `Rebuilt from the tables of ${docFile} (labels as labelled there); texts collected again from the search tool's pages corpus.`;
-    writeFileSync(join(dir, 'events.json'), JSON.stringify({ description, events, hardNegatives }, null, 1) + '\n');
+    writeFileSync(join(dir, 'events.json'), JSON.stringify({ description, events, hardNegatives, ...(linked ? { linked } : {}) }, null, 1) + '\n');
     console.log(`${dir}: ${reports.length} reports, ${events.length} incidents, ${hardNegatives.length} hard negatives`);
   } else if (cmd === 'hashes') {
     const out = (rest.includes('--out') && rest[rest.indexOf('--out') + 1]) || join(root, TEXTS_FILE);

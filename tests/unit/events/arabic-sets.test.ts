@@ -36,10 +36,22 @@ describe('arabic-sets skeleton', () => {
     expect(() => skeletonOf(doc.replace('| strike-2 | https://a.com/2024/01/09/z', '| strike-9 | https://a.com/2024/01/09/z'), 'test')).toThrow(/s2-a: event strike-9/);
   });
 
+  it('reads a linked-incidents table with its kinds, and refuses a kind outside the four', () => {
+    const linkedDoc = `${doc}\n| incident | incident | linked kind | why |\n|---|---|---|---|\n| strike-1 | strike-2 | second | the same town a week later |\n`;
+    expect(skeletonOf(linkedDoc, 'test').linked).toEqual([{ events: ['strike-1', 'strike-2'], kind: 'second', why: 'the same town a week later' }]);
+    expect(skeletonOf(doc, 'test').linked).toBeUndefined();
+    expect(() => skeletonOf(linkedDoc.replace('| second |', '| sequel |'), 'test')).toThrow(/linked pair strike-1 \/ strike-2/);
+    expect(() => skeletonOf(linkedDoc.replace('| strike-1 | strike-2 | second', '| strike-1 | strike-9 | second'), 'test')).toThrow(/linked pair strike-1 \/ strike-9/);
+  });
+
   it("reads every committed set's doc whole", () => {
-    for (const f of ['EVENTS-DEV', 'EVENTS-FRESH', 'EVENTS-TRAIN-A', 'EVENTS-TRAIN-B', 'EVENTS-TRAIN-C', 'EVENTS-TRAIN-D']) {
+    // Set L (linked incidents) is a smaller test set than the others; every linked pair it labels is also a hard negative.
+    const least: Record<string, number> = { 'EVENTS-TEST-L': 30 };
+    for (const f of ['EVENTS-DEV', 'EVENTS-FRESH', 'EVENTS-TRAIN-A', 'EVENTS-TRAIN-B', 'EVENTS-TRAIN-C', 'EVENTS-TRAIN-D', 'EVENTS-TEST-L']) {
       const s = skeletonOf(readFileSync(`docs/${f}.md`, 'utf8'), f);
-      expect(s.reports.length).toBeGreaterThan(50);
+      expect(s.reports.length).toBeGreaterThan(least[f] ?? 50);
+      const hard = new Set(s.hardNegatives.map((h) => [...h.events].sort().join(' ')));
+      expect((s.linked ?? []).every((l) => f !== 'EVENTS-TEST-L' || hard.has([...l.events].sort().join(' ')))).toBe(true);
       expect(new Set(s.reports.map((r) => r.id)).size).toBe(s.reports.length);
       expect(s.reports.every((r) => /^https?:\/\//.test(r.url) && /^\d{4}-\d\d-\d\d$/.test(r.publishedAt))).toBe(true);
     }
