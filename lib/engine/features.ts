@@ -59,6 +59,11 @@ export interface TermIds {
   id: (term: string) => number;
   /** The report's terms' numbers are pushed here. */
   out: number[];
+  /** With it, the terms' weighted counts are pushed here, in the order of `out`, and no terms map is
+   *  built (Features.terms is left empty): an import part sends the counts alone, and the map's
+   *  sets were ≈ 1.4 % of an analysis worker's samples, besides the map a report they fill
+   *  (bench/RESULTS.md, session 24). */
+  counts?: number[];
 }
 
 // Words repeat (Zipf): a word's term (or null for a stop word, a number, a letter) is found once
@@ -85,20 +90,25 @@ class TermCounter {
   /** The terms map (and the first spelling of each term, and their numbers), leaving every count at 0 again. */
   finish(surface: Map<string, string> | null, ids: TermIds | undefined): Map<string, number> {
     const terms = new Map<string, number>();
+    const counts = ids?.counts;
     this.touched.forEach((t, k) => {
-      terms.set(t.text, t.count);
+      if (ids) ids.out.push(numberOf(t, ids));
+      if (counts) counts.push(t.count);
+      else terms.set(t.text, t.count);
       if (surface) surface.set(t.text, this.spellings[k]!);
-      if (ids) {
-        if (t.list !== ids.list) {
-          t.list = ids.list;
-          t.at = ids.id(t.text);
-        }
-        ids.out.push(t.at);
-      }
       t.count = 0;
     });
     return terms;
   }
+}
+
+/** The term's number in the caller's list, asked of the list once and kept on the term. */
+function numberOf(t: TermRef, ids: TermIds): number {
+  if (t.list !== ids.list) {
+    t.list = ids.list;
+    t.at = ids.id(t.text);
+  }
+  return t.at;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;

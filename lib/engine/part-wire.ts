@@ -102,15 +102,12 @@ function analyseRun(records: readonly ReportRecord[], index: Map<string, number>
   const mh: number[] = [];
   const tk: string[] = [];
   const sig: EventSignature[] = [];
-  // Each report's terms' indexes in `words` pushed to t.xs by the analysis, in the terms map's order.
-  const termIds = { list, id, out: t.xs };
+  // Each report's terms' indexes in `words` pushed to t.xs by the analysis, their counts to c, in
+  // the order of their first use (the terms map's, which the analysis does not build for a part).
+  const termIds = { list, id, out: t.xs, counts: c };
   for (const r of records) {
     // The signature and the word counts read the title and lede again from analyse()'s scan.
     const { features: f, scanned } = analyseScanned(r.title, r.text, r.publishedAt, undefined, { termIds });
-    // forEach, not for…of: no [key, value] array a term.
-    f.terms.forEach((count) => {
-      c.push(count);
-    });
     t.end();
     for (const x of f.entities) e.xs.push(id(x.id), id(x.type));
     e.end();
