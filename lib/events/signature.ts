@@ -11,6 +11,7 @@ import { whatOf } from './what';
 import { localPlaces } from './local-places';
 import { saysNoCasualties } from './no-casualties';
 import { dayNumber } from './day';
+import { earlierIncidentSentences } from './earlier-incidents';
 import type { EventNumbers, EventSignature, EventType } from './types';
 
 /** The lede read for the event: the first paragraph or two. */
@@ -56,11 +57,12 @@ function englishNumber(m: RegExpMatchArray): number {
   return /^\d+$/.test(w) ? Number(w) : EN_WORDS[w] ?? NaN;
 }
 
-function numbersIn(text: string, arabic: boolean, scanned?: ScannedTokens): EventNumbers {
+/** `skip`: spans of `text` whose counts are another incident's (earlier-incidents.ts), Arabic only. */
+function numbersIn(text: string, arabic: boolean, scanned?: ScannedTokens, skip: ReadonlyArray<[number, number]> = []): EventNumbers {
   const out: EventNumbers = {};
   if (arabic) {
     for (const m of findNumbers(text, scanned)) {
-      if (typeof m.value !== 'number') continue;
+      if (typeof m.value !== 'number' || skip.some(([a, b]) => m.start >= a && m.start < b)) continue;
       const k = m.unit === 'killed' ? 'killed' : m.unit === 'wounded' ? 'injured' : m.unit === 'displaced' ? 'displaced' : null;
       if (k && out[k] === undefined) out[k] = m.value;
     }
@@ -86,7 +88,10 @@ function numbersIn(text: string, arabic: boolean, scanned?: ScannedTokens): Even
  */
 function numbersOf(title: string, lede: string, arabic: boolean, words: Scan | null, flat: string): EventNumbers {
   const scanned = (offset: number) => (words?.plain ? { tokens: words.tokens, offset, joined: words.joined } : undefined);
-  const counted: EventNumbers = { ...numbersIn(lede, arabic, scanned(title.length + 1)), ...numbersIn(title, arabic, scanned(0)) };
+  // The lede's counts in a sentence telling an earlier or answered incident are that incident's.
+  const ledeAt = title.length + 1;
+  const earlier = arabic ? earlierIncidentSentences(`${title}\n${lede}`, ledeAt).map(([a, b]): [number, number] => [a - ledeAt, b - ledeAt]) : [];
+  const counted: EventNumbers = { ...numbersIn(lede, arabic, scanned(ledeAt), earlier), ...numbersIn(title, arabic, scanned(0)) };
   return counted.killed === undefined && counted.injured === undefined && saysNoCasualties(flat, arabic) ? { ...counted, none: true } : counted;
 }
 

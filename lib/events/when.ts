@@ -9,7 +9,7 @@ import { normalize, toAsciiDigits } from '../arabic';
 import { parseArabicDate } from '../arabic/dates';
 import { dayNumber } from './day';
 import { matchesAt, wordPattern, type Candidates, type WordPattern } from './vocabulary';
-import { alsoSentences } from './also-sentences';
+import { alsoSentences, earlierIncidentSentences } from './also-sentences';
 import { englishDates } from './english-dates';
 import { pageDate, pageWeekday } from './page-stamps';
 import { relativeClauses, type RelativeClause } from './relative-clauses';
@@ -210,9 +210,11 @@ export function eventWhen(title: string, lede: string, publishedAt: string | nul
   const text = cands ? cands.flat : normalize(raw);
   const textLedeAt = cands ? cands.at[ledeAt] ?? ledeAt : ledeAt;
   const background = alsoSentences(text, textLedeAt);
+  const earlier = { text: earlierIncidentSentences(text, textLedeAt), raw: earlierIncidentSentences(raw, ledeAt) }; // an earlier or answered incident's sentences (earlier-incidents.ts): no day of the event once it is dated
   const all = cues(text, raw, cands, { pubDay: pub, year, ledeAt });
   const behind = backgroundClauses(all, relativeClauses(text, textLedeAt), relativeClauses(raw, ledeAt), pub);
   for (const c of all) {
+    if (first && inSpans(c.at, c.day === undefined ? earlier.text : earlier.raw)) continue;
     let found: EventWhen;
     if (c.day !== undefined) {
       // A date after publication, or long before it, is not the day of the event told.
