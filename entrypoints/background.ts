@@ -14,7 +14,7 @@ import { installBuiltin } from '../lib/engine/context';
 import { engineHandlers } from '../lib/engine/handlers';
 import { resumeImports } from '../lib/engine/imports';
 import { refreshSignatures } from '../lib/engine/refresh-sigs';
-import { recentPhases } from '../lib/engine/query-phases';
+import { recentPhases, startMarks } from '../lib/engine/query-phases';
 import { readAhead } from '../lib/engine/warm';
 import { harvestHandlers } from '../lib/harvest/handlers';
 import { listen, type TabClipSelection, type TabMessage } from '../lib/messaging';
@@ -35,6 +35,8 @@ export default defineBackground(() => {
   void readAhead(db).catch(() => undefined);
   // The last queries' phase timings, for the browser benchmark (bench/browser.ts reads them).
   (self as unknown as { isnadQueryPhases: unknown }).isnadQueryPhases = recentPhases;
+  // The moments of its start and of a page's wake, also those after its first lookup's end.
+  (self as unknown as { isnadStartMarks: unknown }).isnadStartMarks = startMarks;
 
   async function loadPack(loaded: () => void): Promise<void> {
     // The pack ships inside the extension; reading it is not a network request.

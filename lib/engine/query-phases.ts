@@ -37,11 +37,19 @@ export interface QueryPhases {
   main: number;
   ahead: number;
   colsAsked: number;
+  /** Moments of a page's wake, ms from the worker's start (0: not yet): its page:wake handled, its
+   *  warm-up's synchronous steps done (warm.ts warmLookup), the article's page:article handled and
+   *  its marks worked out (lib/tabs/handlers.ts) — what a woken worker's first lookup shared its
+   *  thread with (bench/main-thread.ts, bench/cold-page.ts). */
+  wake: number;
+  warmed: number;
+  article: number;
+  marked: number;
 }
 
 /** The moments of this worker's start that each query's phases copy (QueryPhases main, ahead,
  *  colsAsked): where a woken worker's first lookup stood against its read ahead. */
-export const startMarks = { main: 0, ahead: 0, colsAsked: 0 };
+export const startMarks = { main: 0, ahead: 0, colsAsked: 0, wake: 0, warmed: 0, article: 0, marked: 0 };
 
 /** `startMarks[k]` set to now, the first time only. */
 export function markStart(k: keyof typeof startMarks): void {
@@ -101,7 +109,7 @@ export const recentPhases: QueryPhases[] = [];
 
 export function phaseClock() {
   let last = performance.now();
-  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, reads: 0, open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0, colsWait: 0, rowsRead: 0, eventDocs: 0, began: Math.round(last * 10) / 10, main: 0, ahead: 0, colsAsked: 0 };
+  const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, reads: 0, open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0, colsWait: 0, rowsRead: 0, eventDocs: 0, began: Math.round(last * 10) / 10, main: 0, ahead: 0, colsAsked: 0, wake: 0, warmed: 0, article: 0, marked: 0 };
   let decodedBefore = decodeTime.ms;
   const missed = { ...misses };
   return {

@@ -17,8 +17,15 @@ const TITLE = 'قوات النظام تقصف مدينة حلب';
 const TEXT = 'قالت وكالة سانا إن قوات النظام دخلت مدينة حلب يوم الاثنين، وقال المرصد السوري إن القصف أدى إلى مقتل خمسة مدنيين.';
 const OTHER = 'أفاد ناشطون بأن قصفا مدفعيا استهدف أحياء في مدينة حلب، ما أسفر عن مقتل خمسة أشخاص بينهم طفلان.';
 
-/** The first reads and first runs of a related-reports lookup, done before one is asked for. */
-export async function warmLookup(db: IsnadDB): Promise<void> {
+/**
+ * The first reads and first runs of a related-reports lookup, done before one is asked for. The
+ * runs (the analysis, the event model) only while `wanted()`, each in a task of its own: once the
+ * article's own lookup has come (a page read before the worker had started), they would only hold
+ * the thread it needs — it runs that code itself, and its message waited behind them (10k, loaded:
+ * the article handled just after the warm-up's end, 8-115 ms after the wake; bench/RESULTS.md
+ * session 24). The reads are asked either way: the lookup joins them.
+ */
+export async function warmLookup(db: IsnadDB, wanted: () => boolean = () => true): Promise<void> {
   // The index's first read (the connection, the manifest, each segment's term dictionary, kept
   // in the segment cache): in flight while the code below runs.
   const reader = storeReader(db);
@@ -26,7 +33,8 @@ export async function warmLookup(db: IsnadDB): Promise<void> {
   // The words of the doc rows' stored word counts (lexicon.ts): the candidates' rows need them.
   const words = lexiconWith(db, Infinity);
   words.catch(() => undefined); // awaited below, after the read (whose failure is the one told)
-  queryFeatures({ url: '', title: TITLE, text: TEXT, publishedAt: null });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (wanted()) queryFeatures({ url: '', title: TITLE, text: TEXT, publishedAt: null });
   // The doc columns of the segments the read found (doc-columns.ts loadAfter): their row is read
   // in the browser while the event model readies here (a task later: the request is sent first),
   // opened, then decoded a slice at a time, never while a lookup is under way. The article's lookup
@@ -35,7 +43,8 @@ export async function warmLookup(db: IsnadDB): Promise<void> {
   await read;
   reader.idle?.();
   await new Promise((resolve) => setTimeout(resolve, 0));
-  judge(eventDoc(TITLE, TEXT, '2016-05-02'), eventDoc(TITLE, OTHER, '2016-05-02'));
+  if (wanted()) judge(eventDoc(TITLE, TEXT, '2016-05-02'), eventDoc(TITLE, OTHER, '2016-05-02'));
+  markStart('warmed');
   await words;
 }
 

@@ -5,6 +5,7 @@ import type { IsnadDB } from '../db';
 import { contextFor, whyFor } from '../engine/context';
 import { entityCard } from '../engine/entity-card';
 import { captureArticle } from '../engine/manage';
+import { markStart } from '../engine/query-phases';
 import { warmLookup } from '../engine/warm';
 import { READABILITY_SCRIPT } from '../extract/readability-slot';
 import { t } from '../i18n';
@@ -41,19 +42,41 @@ async function capture(db: IsnadDB, article: Article): Promise<void> {
 }
 
 /**
- * Woken by an outlet's page that is still loading: its article comes within a few hundred ms, so
- * the marks and the related-reports lookup are readied meanwhile, after the reply (lib/engine/warm.ts).
- * Once per life of the worker.
+ * How long (ms) after a page's wake its warm-up begins. A page read before the worker had started
+ * has sent its article too, and the browser hands it over after the wake in steps that each wait
+ * for a turn of the worker's thread: a warm-up begun at once held the article's message until its
+ * end (10k, load 8-13: the article handled 0.5-3 ms after the warm-up's end in most woken loads,
+ * up to 180 ms after the page had sent it; bench/RESULTS.md session 24). A page still loading
+ * sends its article 150-250 ms after the wake: the warm-up (20-60 ms) still ends before it.
  */
-function warmer(db: IsnadDB): () => void {
+const WARM_AFTER_MS = 30;
+
+/**
+ * Woken by an outlet's page that is still loading: its article comes within a few hundred ms, so
+ * the marks and the related-reports lookup are readied meanwhile (lib/engine/warm.ts), WARM_AFTER_MS
+ * after the reply. Once per life of the worker; each run of code in a task of its own and none once
+ * the article has come (`article()`): its lookup and marks run that code themselves, and would wait
+ * behind runs of it on made-up text.
+ */
+function warmer(db: IsnadDB): { wake(): void; article(): void } {
   let warm = false;
-  return () => {
-    if (warm) return;
-    warm = true;
-    setTimeout(() => {
-      marksFor({ paragraphs: ['قالت وكالة سانا إن قوات النظام دخلت مدينة حلب'], publishedAt: { value: null, precision: 'unknown', source: 'none' } });
-      void warmLookup(db).catch((e: unknown) => console.error('Isnad: readying the lookup failed', e));
-    }, 0);
+  let came = false;
+  const wanted = () => !came;
+  return {
+    wake() {
+      if (warm) return;
+      warm = true;
+      setTimeout(() => {
+        if (!wanted()) return;
+        void warmLookup(db, wanted).catch((e: unknown) => console.error('Isnad: readying the lookup failed', e));
+        setTimeout(() => {
+          if (wanted()) marksFor({ paragraphs: ['قالت وكالة سانا إن قوات النظام دخلت مدينة حلب'], publishedAt: { value: null, precision: 'unknown', source: 'none' } });
+        }, 0);
+      }, WARM_AFTER_MS);
+    },
+    article() {
+      came = true;
+    },
   };
 }
 
@@ -78,11 +101,13 @@ function frameHandlers(db: IsnadDB, frames: FrameClaims): Pick<Handlers, 'page:f
   };
 }
 
-export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps): TabHandlers {
+/** An outlet's page: its wake as it starts loading, then its article (the marks; the lookup its panel asks for). */
+function pageHandlers({ db, tabs, panelContexts, pack }: Omit<TabDeps, 'frames'>): Pick<Handlers, 'page:article' | 'page:wake'> {
   const warmUp = warmer(db);
   return {
-    ...frameHandlers(db, frames),
     async 'page:article'({ article: read, run, readAt }, sender) {
+      markStart('article');
+      warmUp.article();
       if (sender.tabId === undefined || !sender.url) throw new Error('page:article must come from a tab');
       // Held to the tab's URL, if the page is still where it was read: a canonical or archive
       // claim it does not bear out is no key.
@@ -101,12 +126,22 @@ export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps):
         .catch((e: unknown) => console.error('Isnad: capturing the article failed', e));
       // A task later: the lookup's first steps (awaits on the database) get to send their reads.
       await new Promise((r) => setTimeout(r, 0));
-      return { marks: marksFor(article) };
+      const marks = marksFor(article);
+      markStart('marked');
+      return { marks };
     },
     'page:wake'() {
-      warmUp();
+      markStart('wake');
+      warmUp.wake();
       return null;
     },
+  };
+}
+
+export function tabHandlers({ db, tabs, panelContexts, frames, pack }: TabDeps): TabHandlers {
+  return {
+    ...frameHandlers(db, frames),
+    ...pageHandlers({ db, tabs, panelContexts, pack }),
     async 'page:left'(_data, sender) {
       if (sender.tabId !== undefined) {
         panelContexts.forget(sender.tabId);

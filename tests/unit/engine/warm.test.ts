@@ -3,7 +3,7 @@
 // and the lookup that follows answers as it would have without.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseJsonLines } from '../../../lib/corpus/formats';
 import { openDb } from '../../../lib/db';
 import { indexReports, toReport } from '../../../lib/engine/index-store';
@@ -57,6 +57,21 @@ describe('readying the lookup', () => {
     expect(rowsWoken).toBeGreaterThan(0);
     expect(rowsWoken).toBeLessThan(rowsCold);
     woken.close();
+  });
+
+  it("asks the index's first reads even when its runs are not wanted (the article's lookup has come), and runs none", async () => {
+    const db = openDb(`warm-e-${Math.random()}`);
+    await indexReports(db, real.slice(0, 40).map((r) => toReport(r, 'import', 'real-2025')));
+    const name = db.name;
+    db.close();
+    const restarted = openDb(name);
+    const wanted = vi.fn(() => false);
+    await warmLookup(restarted, wanted);
+    // Asked before each run (the analysis, then the event model), each a task after the last.
+    expect(wanted).toHaveBeenCalledTimes(2);
+    expect(cacheOf(restarted).bytes).toBeGreaterThan(0);
+    expect(lexiconRead(restarted)).toBe(true);
+    restarted.close();
   });
 
   it('does not fail on an empty corpus', async () => {
