@@ -1,6 +1,6 @@
 // The region a text is about, to pick among places one name is shared by (المالكية: the city of
 // al-Hasakah or the village near Azaz; حي الميدان: Damascus's or Aleppo's).
-import { splitSentences } from '../arabic/sentences';
+import { sentenceEnds } from '../arabic/sentences';
 import { ancestors, entityById, governorateOf } from './gazetteer';
 import type { Entity } from './types';
 
@@ -33,6 +33,27 @@ function sentenceOf(ends: readonly number[], at: number): number {
   return lo;
 }
 
+/** An entity's chain as ids: all of them, those below Syria, and those as a set. */
+interface ChainIds {
+  named: readonly string[];
+  ids: readonly string[];
+  set: ReadonlySet<string>;
+}
+const CHAIN_IDS = new Map<string, ChainIds>();
+
+/** chainIds(id), made once an entity (the gazetteer's, as ancestors() keeps them): a region adds
+ *  each entity a text names, twice a report an import analyses. */
+function chainIds(id: string): ChainIds {
+  let out = CHAIN_IDS.get(id);
+  if (out) return out;
+  const chain = ancestors(id);
+  const named = chain.map((a) => a.id);
+  const ids = named.filter((x) => x !== 'syria');
+  out = { named, ids, set: new Set(ids) };
+  if (chain.length) CHAIN_IDS.set(id, out);
+  return out;
+}
+
 /** The places a text names with one reading: whole counts from its specific places, its wide ones by sentence. */
 export class TextRegion {
   /** Every place named and the places above it (a name that needs its governorate named reads it here). */
@@ -47,16 +68,15 @@ export class TextRegion {
 
   private sentence(at: number): number {
     // A wide place's reach is its sentence, told as claims tell them (not cut at 9.5, "د." or www.…).
-    this.ends ??= splitSentences(this.text).map((s) => s.end);
+    this.ends ??= sentenceEnds(this.text);
     return sentenceOf(this.ends, at);
   }
 
   /** An entity the text names with one reading, at offset `at`. */
   add(entity: Entity, at: number): void {
-    const chain = ancestors(entity.id);
-    for (const a of chain) this.named.add(a.id);
-    const ids = chain.map((a) => a.id).filter((id) => id !== 'syria');
-    if (entity.type === 'place' && isWide(entity.id)) this.wide.push({ ids: new Set(ids), sentence: this.sentence(at) });
+    const { named, ids, set } = chainIds(entity.id);
+    for (const id of named) this.named.add(id);
+    if (entity.type === 'place' && isWide(entity.id)) this.wide.push({ ids: set, sentence: this.sentence(at) });
     else for (const id of ids) this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
   }
 
