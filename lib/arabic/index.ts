@@ -1,6 +1,6 @@
 export { normalize, normalizeWithMap } from './normalize';
 export { toAsciiDigits } from './digits';
-export { scan, tokenize, tokensBefore, useLargeWordTable, words, type Scan, type Token } from './tokenize';
+export { scan, tokenize, tokensBefore, tokensUpTo, useLargeWordTable, words, type Scan, type Token } from './tokenize';
 export { WordCache } from './word-cache';
 export { stem } from './stem';
 export { splitSentences, type Sentence } from './sentences';

@@ -167,6 +167,15 @@ export function tokensBefore(text: string, toks: readonly Token[], cut: number):
   return out;
 }
 
+/**
+ * tokensBefore(text, toks, cut) to read only: `toks` itself when the cut is at or past its last
+ * token's end (a text shorter than the cut, as most reports are than an analysis' spans), no copy.
+ */
+export function tokensUpTo(text: string, toks: readonly Token[], cut: number): readonly Token[] {
+  const last = toks[toks.length - 1];
+  return !last || last.end <= cut ? toks : tokensBefore(text, toks, cut);
+}
+
 /** Normalised words only. */
 export function words(text: string): string[] {
   return tokenize(text).map((t) => t.text);

@@ -1,7 +1,7 @@
 // What the engine knows of a report: its weighted terms, the entities and attributed sources it
 // names, its day and a fingerprint of its text. Reports in the corpus and the article being read
 // are analysed the same way, so that they meet on the same keys.
-import { boundTerms, normalize, scan, termOf, termOfWord, tokensBefore, type Scan, type TermRef } from '../arabic';
+import { boundTerms, normalize, scan, termOf, termOfWord, tokensBefore, tokensUpTo, type Scan, type TermRef } from '../arabic';
 import { attributions } from '../claims';
 import { entityById } from '../entities';
 import { entitiesOf, findEntities, type NameFinds } from '../entities/match';
@@ -153,7 +153,7 @@ export function analyseScanned(title: string, text: string, publishedAt: string 
   const body = title.length + 1;
   const titleToks = tokensBefore(all, tokens, title.length);
   const textEnd = body + Math.min(text.length, termChars);
-  const textToks = tokensBefore(all, tokens, textEnd).slice(titleToks.length, titleToks.length + maxWords);
+  const textToks = tokensUpTo(all, tokens, textEnd).slice(titleToks.length, titleToks.length + maxWords);
 
   boundTerms();
   const surface = new Map<string, string>();

@@ -1,7 +1,7 @@
 // The words of a report as the same-event judgement compares them (lib/events/lexical.ts): its
 // title counted twice and the start of its lede, line by line, so that an outlet's boilerplate lines
 // can be left out of a pair of its own reports.
-import { normalize, termRefsOf, terms, tokensBefore, type Scan, type TermRef, type Token } from '../arabic';
+import { normalize, termRefsOf, terms, tokensUpTo, type Scan, type TermRef, type Token } from '../arabic';
 import { spacedKey } from '../corpus/ids';
 import { Bag, builder, knownId, renumberIfFull, slotsOf, type BagBuilder } from './bag';
 
@@ -42,10 +42,10 @@ export interface Scanned extends Scan {
 }
 
 /** The tokens of `${title}\n${chunk}` from `scanned` when it begins so and normalising gives its tokens, else null. */
-function reusable(title: string, chunk: string, scanned: Scanned | undefined): Token[] | null {
+function reusable(title: string, chunk: string, scanned: Scanned | undefined): readonly Token[] | null {
   const body = title.length + 1;
   if (!scanned?.plain || scanned.text.length < body + chunk.length || !scanned.text.startsWith(title) || scanned.text.charCodeAt(title.length) !== 10 || !scanned.text.startsWith(chunk, body)) return null;
-  return tokensBefore(scanned.text, scanned.tokens, body + chunk.length);
+  return tokensUpTo(scanned.text, scanned.tokens, body + chunk.length);
 }
 
 /** A word read: its term with the number a list gave it where the scan's tokens were read again
