@@ -107,7 +107,11 @@ export function readClock(): { waits: ReadWaits; step(k: Exclude<keyof ReadWaits
 const KEEP = 500;
 export const recentPhases: QueryPhases[] = [];
 
+/** Lookups begun since the worker started: a page's warm-up runs nothing once one has (lib/tabs/handlers.ts warmer). */
+export const lookupsBegun = { n: 0 };
+
 export function phaseClock() {
+  lookupsBegun.n++;
   let last = performance.now();
   const p: QueryPhases = { analyse: 0, postings: 0, score: 0, docs: 0, explain: 0, decode: 0, blocks: 0, rows: 0, reads: 0, open: 0, manifest: 0, dicts: 0, blockReads: 0, fetched: 0, colsWait: 0, rowsRead: 0, eventDocs: 0, began: Math.round(last * 10) / 10, main: 0, ahead: 0, colsAsked: 0, wake: 0, warmed: 0, article: 0, marked: 0 };
   let decodedBefore = decodeTime.ms;

@@ -5,7 +5,7 @@ import type { IsnadDB } from '../db';
 import { contextFor, whyFor } from '../engine/context';
 import { entityCard } from '../engine/entity-card';
 import { captureArticle } from '../engine/manage';
-import { markStart } from '../engine/query-phases';
+import { lookupsBegun, markStart } from '../engine/query-phases';
 import { warmLookup } from '../engine/warm';
 import { READABILITY_SCRIPT } from '../extract/readability-slot';
 import { t } from '../i18n';
@@ -61,7 +61,8 @@ const WARM_AFTER_MS = 30;
 function warmer(db: IsnadDB): { wake(): void; article(): void } {
   let warm = false;
   let came = false;
-  const wanted = () => !came;
+  // Nor once any lookup has begun (a panel's, the side panel's): it runs the same code itself.
+  const wanted = () => !came && lookupsBegun.n === 0;
   return {
     wake() {
       if (warm) return;

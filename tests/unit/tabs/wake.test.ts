@@ -9,6 +9,8 @@ import { FrameClaims } from '../../../lib/frames';
 import { PanelContexts } from '../../../lib/panel-contexts';
 import { TabArticles } from '../../../lib/tabs/articles';
 import { tabHandlers } from '../../../lib/tabs/handlers';
+import { searchRelated } from '../../../lib/engine/search';
+import { lookupsBegun } from '../../../lib/engine/query-phases';
 import type { Article } from '../../../lib/types';
 
 const warmLookup = vi.hoisted(() => vi.fn((_db: unknown, _wanted?: () => boolean) => Promise.resolve()));
@@ -36,6 +38,7 @@ const handlers = () => tabHandlers({ db: openDb(`wake-${Math.random()}`), tabs: 
 describe("a page's wake", () => {
   beforeEach(() => {
     warmLookup.mockClear();
+    lookupsBegun.n = 0; // each case a worker just started: no lookup begun yet
     vi.useFakeTimers({ toFake: ['setTimeout'] });
   });
   afterEach(() => vi.useRealTimers());
@@ -60,6 +63,16 @@ describe("a page's wake", () => {
     expect(h['page:wake']({}, page)).toBeNull();
     await vi.advanceTimersByTimeAsync(100);
     expect(warmLookup).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks it to stop once any lookup has begun (a panel asking before the article came)', async () => {
+    const h = handlers();
+    expect(h['page:wake']({}, page)).toBeNull();
+    await vi.advanceTimersByTimeAsync(100);
+    const wanted = warmLookup.mock.calls[0]![1]!;
+    expect(wanted()).toBe(true);
+    await searchRelated(openDb(`wake-lookup-${Math.random()}`), { url: '', title: article.title, text: article.paragraphs.join('\n'), publishedAt: null });
+    expect(wanted()).toBe(false);
   });
 
   it('readies nothing once the article has come right behind the wake', async () => {
