@@ -213,6 +213,16 @@ function resolve(found: Found[], text: string): Array<{ f: Found; pick: Candidat
   return out;
 }
 
+/** The candidates' distinct ids but `picked`, in order: most names have one candidate, read
+ *  without a set and two arrays (each name an import's analysis reads, twice a report). */
+function otherIds(candidates: readonly Candidate[], picked: string): string[] {
+  if (candidates.length === 1) {
+    const id = candidates[0]!.entity.id;
+    return id === picked ? [] : [id];
+  }
+  return [...new Set(candidates.map((c) => c.entity.id))].filter((id) => id !== picked);
+}
+
 /** The names found in a text's tokens, before they are resolved (matchEntities = entitiesOf(findEntities)). */
 export interface NameFinds {
   text: string;
@@ -268,7 +278,7 @@ export function entitiesOf({ text, toks, found }: NameFinds): EntityMatch[] {
     const inner = text.slice(f.start, end);
     if ((inner.match(/["“”«»]/g)?.length ?? 0) % 2 === 1 && /["”»]/.test(text[end] ?? '')) end++;
     const m: EntityMatch = { id: pick.entity.id, type: pick.entity.type, name: pick.entity.name.ar, start: f.start, end, alias: pick.alias };
-    const others = [...new Set(f.candidates.map((c) => c.entity.id))].filter((id) => id !== pick.entity.id);
+    const others = otherIds(f.candidates, pick.entity.id);
     if (others.length) m.alternatives = others;
     return m;
   });

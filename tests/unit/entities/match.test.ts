@@ -94,6 +94,9 @@ describe('matchEntities', () => {
   it('reads the cities listed after "محافظات" as their governorates', () => {
     const ids = (t: string) => matchEntities(t).map((m) => m.id);
     expect(ids('في محافظات دير الزور، الرقة، والحسكة.')).toEqual(['deir-ez-zor-gov', 'raqqa-gov', 'hasakah-gov']);
+    // The city the name read is the governorate's alternative; a name of one reading has none.
+    expect(matchEntities('في محافظات دير الزور، الرقة، والحسكة.').map((m) => m.alternatives)).toEqual([['deir-ez-zor'], ['raqqa'], ['hasakah']]);
+    expect(matchEntities('قصف على مدينة الرقة')[0]!.alternatives).toBeUndefined();
     expect(ids('بين محافظتي درعا والسويداء وفي مدينة حلب')).toEqual(['daraa-gov', 'suwayda-gov', 'aleppo']);
     expect(ids('في مدينة الحسكة والرقة')).toEqual(['hasakah', 'raqqa']);
   });
