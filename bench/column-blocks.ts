@@ -11,12 +11,11 @@
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import { memoryDb } from '../cli/engine';
-import { storeReader } from '../lib/engine/reader';
-import { searchWith } from '../lib/engine/search';
 import { asBytes } from '../lib/engine/segments/bytes';
 import { decodeColumns, openColumns, type DocColumns } from '../lib/engine/segments/columns';
 import { COLUMNS_ROW, readManifest } from '../lib/engine/segments/store';
 import { indexedSynth } from './run';
+import { coldCandidates } from './cold-candidates';
 
 /** A segment's columns with each 32-document block's bytes (format 3's offset table). */
 interface Seg {
@@ -86,16 +85,7 @@ async function main(): Promise<void> {
   const docs = Number(values.docs ?? 100000);
   const { corpus, queries: groups, db } = await indexedSynth(docs, Number(values.queries ?? 50));
   const segs = await segments(db);
-  const asked: number[][] = [];
-  for (const g of groups) {
-    const r = corpus.records[g[0]!]!;
-    const base = storeReader(db);
-    let ns: number[] = [];
-    // The reader as a restarted worker's: no columns at hand, so every candidate's row is asked for.
-    const reader = { ...base, postings: async (t: readonly string[]) => ({ ...(await base.postings(t)), cols: null }), docs: (x: readonly number[]) => ((ns = [...x]), base.docs(x)), idle: undefined, began: undefined };
-    await searchWith(reader, { url: r.url, outlet: r.outlet, title: r.title, text: r.text, publishedAt: r.publishedAt }, { top: 10, explain: false });
-    asked.push(ns);
-  }
+  const asked = await coldCandidates(db, corpus, groups);
   db.close();
   const sizes = asked.map((x) => x.length);
   const rows = [32, 128, 256, 512, 1024, 2048].flatMap((d) => [spread(segs, asked, d, false), spread(segs, asked, d, true)]);

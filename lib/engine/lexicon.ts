@@ -11,6 +11,8 @@ import type { IsnadDB } from '../db';
 import { readOnly, result } from './raw-reads';
 
 export const PAGE = 2048;
+/** Words appended by one call at most (a call's arguments are bounded; a stored page is PAGE). */
+const PUSH_CHUNK = 4096;
 
 export interface LexPage {
   p: number;
@@ -39,15 +41,19 @@ export class Lexicon {
     return this.byWord;
   }
 
-  /** Takes in a page as stored (words past what this lexicon knows). */
+  /** Takes in a page as stored (words past what this lexicon knows). A page's new words are
+   *  appended by one builtin copy, not a word at a time: a stopped worker's first lookup loads every
+   *  page on code never run, where the loop a word was ≈ 4-7 ms of its CPU at 10,000 reports
+   *  (bench/RESULTS.md, session 24 (docs-s24)). */
   load(page: LexPage): void {
+    if (!Array.isArray(page.t)) throw new Error(`lexicon page ${page.p} is damaged: its words do not read`);
     const base = page.p * PAGE;
-    for (let i = Math.max(0, this.words.length - base); i < page.t.length; i++) {
-      const n = base + i;
-      if (n !== this.words.length) throw new Error(`lexicon page ${page.p} read out of order`);
-      this.words.push(page.t[i]!);
-      this.byWord?.set(page.t[i]!, n);
-    }
+    const from = Math.max(0, this.words.length - base);
+    if (from >= page.t.length) return;
+    if (base + from !== this.words.length) throw new Error(`lexicon page ${page.p} read out of order`);
+    const fresh = from ? page.t.slice(from) : page.t;
+    for (let i = 0; i < fresh.length; i += PUSH_CHUNK) this.words.push(...fresh.slice(i, i + PUSH_CHUNK));
+    if (this.byWord) for (let i = 0; i < fresh.length; i++) this.byWord.set(fresh[i]!, base + from + i);
   }
 
   /** The number of a word, numbering it when new. */

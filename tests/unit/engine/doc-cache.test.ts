@@ -63,4 +63,24 @@ describe('the cache of doc rows', () => {
     await docRecords(db, [1], read);
     expect(reads).toBe(all.length + 1);
   });
+
+  it('puts the rows a read gave a task later, and none a write came before', async () => {
+    const db = {};
+    const reads: number[][] = [];
+    let dup: number | null = null;
+    const read = async (ns: number[]) => (reads.push(ns), ns.map((n) => row(n, dup)));
+    await docRecords(db, [7, 8], read);
+    // A write before the rows were put (its query went on): rows 7 and 8 are read again, anew.
+    dup = 3;
+    forgetDocs(db, [7]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const again = await docRecords(db, [7, 8], read);
+    expect(reads).toEqual([[7, 8], [7, 8]]);
+    expect(again.map((k) => k!.rec.dup)).toEqual([3, 3]);
+    // Put a task later: held then, read no more.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await docRecords(db, [8, 7], read);
+    expect(reads).toHaveLength(2);
+  });
 });
+

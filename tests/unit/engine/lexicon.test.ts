@@ -77,4 +77,31 @@ describe('the lexicon read by a query', () => {
     expect([again(2), again(0)]).toEqual([2, 3]);
     expect(lex.id('د')).toBe(2);
   });
+
+  it('loads pages as stored: only the words past what it holds, in order, each found by word once a write asks', () => {
+    const page = (p: number, n: number) => ({ p, t: Array.from({ length: n }, (_, i) => `w${p * PAGE + i}`) });
+    const lex = new Lexicon();
+    lex.load(page(0, PAGE));
+    lex.load(page(1, 3));
+    expect(lex.words).toEqual([...page(0, PAGE).t, ...page(1, 3).t]);
+    expect(lex.id(`w${PAGE + 1}`)).toBe(PAGE + 1); // the word → number map made from the words
+    // The last page grown since: its new words alone are taken, and found by word at once.
+    lex.load(page(1, 7));
+    expect(lex.size).toBe(PAGE + 7);
+    expect(lex.words.slice(PAGE)).toEqual(page(1, 7).t);
+    expect(lex.id(`w${PAGE + 6}`)).toBe(PAGE + 6);
+    expect(lex.id('new')).toBe(PAGE + 7);
+    // A page read again that holds nothing new changes nothing.
+    lex.load(page(0, PAGE));
+    expect(lex.size).toBe(PAGE + 8);
+  });
+
+  it('takes a page of any length whole, and refuses one past a gap or one whose words do not read', () => {
+    const lex = new Lexicon();
+    const big = Array.from({ length: 10_000 }, (_, i) => `w${i}`);
+    lex.load({ p: 0, t: big });
+    expect(lex.words).toEqual(big);
+    expect(() => new Lexicon().load({ p: 1, t: ['x'] })).toThrow(/lexicon page 1 read out of order/);
+    expect(() => new Lexicon().load({ p: 0, t: 'xyz' as unknown as string[] })).toThrow(/lexicon page 0 is damaged/);
+  });
 });
