@@ -170,6 +170,17 @@ export function ownDayOwnTown(f: Record<FeatureName, number>): boolean {
 }
 
 /**
+ * One report tells its act as the Nth of its kind ("انفجار ثالث اليوم": nth-act.ts) and the other
+ * does not, or tells another Nth (linkedread-s24): the first says other acts of the kind came
+ * before at its place, and the second may be of one of those — Afrin's IED, "a third blast
+ * today", against the fuel tanker's 40 dead of the same day and town. Counted before (flattered):
+ * 2 linked report pairs of the training sets, no same-event pair.
+ */
+export function nthApart(a: EventSignature, b: EventSignature): boolean {
+  return (a.nth ?? 0) !== (b.nth ?? 0);
+}
+
+/**
  * Whether what third reports say may lift the pair (neighbours.ts): only where its own evidence is
  * of one event — what happened (the same kind, the same thing, the same weapon), the event's day
  * (not two days told, not one told after the other's publication, not days apart unless one names
@@ -209,7 +220,7 @@ export function secondMayLower(f: Record<FeatureName, number>): boolean {
 /**
  * What the ceilings read of the two signatures beyond the pair's features: whether partners may
  * lift the pair, and whether it is of a class only the signatures tell (one side's two incidents;
- * ground and air, dead against none). Read once per pair; scripts/arabic-pairs.ts commits them
+ * ground and air, dead against none; one act told as the Nth, the other not). Read once per pair; scripts/arabic-pairs.ts commits them
  * beside the features for reports whose texts are not kept, so a fit reads the ceilings without
  * the texts.
  */
@@ -219,7 +230,7 @@ export interface SignatureFacts {
 }
 
 export function signatureFacts(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null): SignatureFacts {
-  return { mayLift: partnersMayLift(a, b, f, gap), twoIncidents: oneSideTwoIncidents(a, b, f) || groundAirDeadAgainstNone(a, b) };
+  return { mayLift: partnersMayLift(a, b, f, gap), twoIncidents: oneSideTwoIncidents(a, b, f) || groundAirDeadAgainstNone(a, b) || nthApart(a, b) };
 }
 
 /**

@@ -12,6 +12,7 @@ import { localPlaces } from './local-places';
 import { saysNoCasualties } from './no-casualties';
 import { dayNumber } from './day';
 import { earlierIncidentSentences } from './earlier-incidents';
+import { nthActOf } from './nth-act';
 import type { EventNumbers, EventSignature, EventType } from './types';
 
 /** The lede read for the event: the first paragraph or two. */
@@ -173,6 +174,7 @@ export function eventSignature(title: string, text: string, publishedAt: string 
   const flatTitle = cands ? cands.flat.slice(0, cands.at[title.length]) : normalize(title);
   const types = typesOf(flatTitle, cands ? cands.flat.slice(ledeAt) : normalize(lede), arabic, cands, ledeAt);
   const firstSentence = cands ? cands.flat.slice(ledeAt, cands.at[title.length + 1 + Math.min(lede.length, 160)]) : normalize(lede.slice(0, 160));
+  const nth = arabic ? nthActOf(`${flatTitle}\n${firstSentence}`) : null;
   return {
     type: types[0] ?? 'other',
     types,
@@ -186,5 +188,6 @@ export function eventSignature(title: string, text: string, publishedAt: string 
     what: whatOf(title, lede, arabic, cands),
     recurring: isRecurring(flatTitle) || isRecurring(firstSentence),
     ...(local.local.length ? { local: local.local } : {}),
+    ...(nth ? { nth } : {}),
   };
 }

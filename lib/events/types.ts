@@ -71,6 +71,8 @@ export interface EventSignature {
   what: { title: string[]; all: string[]; update: boolean; weapons?: string[] };
   /** The report is one of an outlet's recurring reports (exchange rates, weather, round-ups). */
   recurring: boolean;
+  /** The ordinal the title or the lede's first sentence tells the act by ("انفجار ثالث": 3; nth-act.ts), absent when none. */
+  nth?: number;
   /** Places the text introduces that the gazetteer does not know ("the village of Tokhar", "قرية الهبيط"), as keys (local-places.ts); absent when none. */
   local?: string[];
 }
