@@ -184,11 +184,11 @@ export function analyseScanned(title: string, text: string, publishedAt: string 
   // sentences: both analyses cost more than the terms, and the rest of a report adds little.
   const scopeEnd = body + Math.min(text.length, ENTITY_CHARS);
   const scope = scopeEnd === all.length ? all : all.slice(0, scopeEnd);
-  const scopeToks = tokensBefore(all, tokens, scopeEnd);
+  const scopeToks = tokensUpTo(all, tokens, scopeEnd);
   const finds = findEntities(scope, { date: publishedAt, tokens: scopeToks });
   const matches = entitiesOf(finds);
   const lede = scope.slice(0, SOURCE_CHARS);
-  const sources = attributions(lede, { matches: matches.filter((m) => m.end <= lede.length), date: publishedAt, tokens: tokensBefore(scope, scopeToks, lede.length) }).flatMap((c) => (c.sourceId ? [c.sourceId] : []));
+  const sources = attributions(lede, { matches: matches.filter((m) => m.end <= lede.length), date: publishedAt, tokens: tokensUpTo(scope, scopeToks, lede.length) }).flatMap((c) => (c.sourceId ? [c.sourceId] : []));
   const features: Features = {
     terms,
     len,
