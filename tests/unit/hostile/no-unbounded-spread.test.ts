@@ -15,6 +15,7 @@ const BOUNDED: Record<string, Record<string, string>> = {
     'out.added.push': 'one batch of at most 2,000 reports',
     'out.duplicates.push': 'one batch of at most 2,000 reports',
   },
+  'lib/engine/lexicon.ts': { 'this.words.push': "a slice of at most PUSH_CHUNK (4,096) of a lexicon page's words" },
   'lib/marks/apply.ts': { 'segs.push': 'the text nodes one mark crosses' },
   'lib/extract/cascade.ts': { meta: 'a fixed list of meta names' },
   'lib/claims/attribution.ts': { 'out.push': 'the claims of one sentence' },
