@@ -144,8 +144,8 @@ export function dayFeatures(a: Sig, b: Sig) {
 }
 
 // "Today" is the report's own day as its outlet counts it: a report filed after midnight, or
-// updated the next morning, still says it of the night's event.
-const TODAY = /اليوم|today|tonight|this morning/i;
+// updated the next morning, still says it of the night's event; "the past night" (nights.ts) too.
+const TODAY = /اليوم|الليله الماضيه|today|tonight|this morning/i;
 
 /** `s` tells (a date, a weekday, "yesterday"; not "today") an event of a day after `o` was published. */
 function toldAfter(s: Sig, o: Sig): boolean {

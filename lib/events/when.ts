@@ -12,6 +12,7 @@ import { matchesAt, wordPattern, type Candidates, type WordPattern } from './voc
 import { alsoSentences, earlierIncidentSentences } from './also-sentences';
 import { englishDates } from './english-dates';
 import { pageDate, pageWeekday } from './page-stamps';
+import { LAST_NIGHT, nightWeekday, WEEKDAYS_AR } from './nights';
 import { relativeClauses, type RelativeClause } from './relative-clauses';
 import type { EventWhen } from './types';
 
@@ -21,8 +22,6 @@ const MAX_BACK_DAYS = 7;
 
 const NOT_AR = '(?<![\\u0621-\\u064A])';
 const END = '(?![\\u0621-\\u064A])';
-// Normalised spellings (normalize(): ا for أ/إ, ه for ة, ي for ى).
-const WEEKDAYS_AR = ['الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت'];
 const WEEKDAYS_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 interface Cue {
@@ -50,7 +49,8 @@ const arabicRelative = (re: RegExp, back: number, words: string[], first: string
 const RELATIVE: Relative[] = [
   // "أمس الأول" is the day before yesterday too, as "أول أمس" is: not yesterday and a word after it.
   arabicRelative(new RegExp(`${NOT_AR}(?:اول\\s+(?:من\\s+)?امس|(?:ب|و)?امس\\s+الاول|قبل\\s+يومين)${END}`, 'g'), 2, ['امس', 'يومين'], 'اول|(?:ب|و)?امس|قبل'),
-  arabicRelative(new RegExp(`${NOT_AR}(?:ب|و)?(?:امس|البارحه|الليله\\s+الماضيه|مساء\\s+امس|ليل\\s+امس)${END}(?!\\s+الاول${END})`, 'g'), 1, ['امس', 'البارحه', 'الليله'], '(?:ب|و)?(?:امس|البارحه|الليله|مساء|ليل)'),
+  arabicRelative(new RegExp(`${NOT_AR}(?:ب|و)?(?:امس|البارحه|مساء\\s+امس|ليل\\s+امس)${END}(?!\\s+الاول${END})`, 'g'), 1, ['امس', 'البارحه'], '(?:ب|و)?(?:امس|البارحه|مساء|ليل)'),
+  LAST_NIGHT,
   // The spaces belong to the time of day before them: "\\s*اليوم" alone would start a try at every
   // space of a long run and scan the run each time (quadratic on a page of spaces).
   arabicRelative(new RegExp(`${NOT_AR}(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل|ظهيره|خلال|منذ\\s+صباح)\\s*)?اليوم${END}(?!\\s+(?:امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))`, 'g'), 0, ['اليوم'], 'فجر|صباح|ظهر|عصر|مساء|ليل|ظهيره|خلال|منذ|اليوم'),
@@ -146,7 +146,7 @@ function cues(text: string, raw: string, c: Candidates | null, { pubDay, year, l
   if (pubDay !== null) {
     for (const m of matchesOf(WEEKDAY_AR, text, c, WEEKDAY_AR_WORDS)) {
       const name = m[1] ? `ال${m[1]}` : m[2]!;
-      const k = WEEKDAYS_AR.indexOf(name);
+      const k = nightWeekday(text, m[0], m.index! + m[0].length, WEEKDAYS_AR.indexOf(name));
       if (ahead(text, m.index!, m.index! + m[0].length, true)) continue;
       // The page's stamp ("تاريخ النشر: الخميس"), or the weekday of a date after it across a comma.
       if (pageWeekday(text, m.index!, m.index! + m[0].length)) continue;

@@ -260,6 +260,21 @@ describe('every regular expression of lib/ has a bounded cost', () => {
     for (const [p, o] of results) expect(o.worst, `${p.where} on ${describeInput(o.input)}`).toBeLessThan(BUDGET_MS);
   });
 
+  it("bounds the night's second weekday (a run of spaces, then a dash or slash and spaces, in an optional part) and the past night on their near-misses", async () => {
+    const built = await loadPatterns();
+    // lib/events/nights.ts: "^\s*(?:[-/]\s*|(?:علي|الي)\s+|و)?(?:ال)?weekday", read on a slice of 16
+    // characters after the night's first weekday, and "الليله\s+الماضيه"; here on whole hostile runs.
+    // (Built when another module first imports nights.ts: found by their sources, not their module.)
+    const second = built.filter((p) => p.source.includes('(?:علي|الي)\\s+|و)?'));
+    const night = [...literalPatterns(), ...built].filter((p) => p.source.includes('الليله\\s+الماضيه'));
+    expect(second.length).toBeGreaterThanOrEqual(1);
+    expect(night.length).toBeGreaterThanOrEqual(1);
+    const n = LENGTH / 10;
+    const hostile = [`${' '.repeat(LENGTH)}-x`, `${' - / '.repeat(n)}الx`, `${'علي '.repeat(n)}x`, `الليله${' '.repeat(LENGTH)}الماضx`, `${'الليله '.repeat(n)}x`];
+    const results = await measure([...second, ...night], HANG_MS, () => hostile);
+    for (const [p, o] of results) expect(o.worst, `${p.where} on ${describeInput(o.input)}`).toBeLessThan(BUDGET_MS);
+  });
+
   it(`runs each over ~${LENGTH}-character hostile strings within ${BUDGET_MS} ms`, { timeout: 600_000 }, async () => {
     const all = [...literalPatterns(), ...(await loadPatterns())];
     const unique = new Map<string, Pattern>();
