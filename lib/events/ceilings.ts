@@ -176,7 +176,7 @@ export function ownDayOwnTown(f: Record<FeatureName, number>): boolean {
  * today", against the fuel tanker's 40 dead of the same day and town. Counted before (flattered):
  * 2 linked report pairs of the training sets, no same-event pair.
  */
-export function nthApart(a: EventSignature, b: EventSignature): boolean {
+function nthApart(a: EventSignature, b: EventSignature): boolean {
   return (a.nth ?? 0) !== (b.nth ?? 0);
 }
 
