@@ -14,7 +14,8 @@
 // from the options page (importPart's fromOptionsPage: not checked again), the same rows as --page;
 // --page --options-page --packed: and sent as the options page sends a part (its records without
 // their texts, the texts as code units: lib/corpus/part-texts.ts packPart), each part cloned as a
-// message is, the same rows as --page again.
+// message is, the same rows as --page again. --workers N: each part split among N workers (default
+// two); the analyses sent differ with N, the rows must not.
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ import type { ReportRecord } from '../lib/types';
 import { fakesPublished } from '../scripts/fit-events';
 import { synthCorpus } from './synth';
 
-const { values: args } = parseArgs({ options: { docs: { type: 'string', default: '3000' }, 'large-words': { type: 'boolean', default: false }, tables: { type: 'boolean', default: false }, page: { type: 'boolean', default: false }, 'options-page': { type: 'boolean', default: false }, packed: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { docs: { type: 'string', default: '3000' }, 'large-words': { type: 'boolean', default: false }, tables: { type: 'boolean', default: false }, page: { type: 'boolean', default: false }, 'options-page': { type: 'boolean', default: false }, packed: { type: 'boolean', default: false }, workers: { type: 'string', default: '2' } } });
 // As an import's analysis worker reads (lib/engine/analyse-worker.ts); the tests' default otherwise.
 if (args['large-words']) (await import('../lib/arabic')).useLargeWordTable();
 
@@ -64,7 +65,9 @@ const sets: Record<string, ReportRecord[]> = {
 };
 
 const PART = 1_000;
-const RUN = 500;
+// --workers 1: a part analysed as one run, as on a machine of two cores (import-file.ts startWorkers).
+const WORKERS = Number(args.workers);
+const RUN = PART / WORKERS;
 const pageChecked = (records: ReportRecord[]) => records.map((r) => validateRecord(r)).filter((r): r is ReportRecord => typeof r !== 'string');
 for (const [name, sent] of Object.entries(sets)) {
   const records = args.page ? pageChecked(sent) : sent;
@@ -73,7 +76,7 @@ for (const [name, sent] of Object.entries(sets)) {
   const sigs = createHash('sha1');
   const db = openDb(`identity-${name}`);
   const job = await beginImport(db, { file: `${name}.jsonl`, total: records.length, problems: [] });
-  const tables = args.tables ? [new WordTable(`${name}-0`), new WordTable(`${name}-1`)] : null;
+  const tables = args.tables ? Array.from({ length: WORKERS }, (_, w) => new WordTable(`${name}-${w}`)) : null;
   for (let i = 0, part = 0; i < records.length; i += PART, part++) {
     const recs = records.slice(i, i + PART);
     const runs = [];

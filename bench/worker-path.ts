@@ -1,4 +1,4 @@
-// `npx tsx bench/worker-path.ts [--docs N] [--worker 0|1] [--every N] [--json]`: one import analysis
+// `npx tsx bench/worker-path.ts [--docs N] [--workers 1|2] [--worker 0|1] [--every N] [--json]`: one import analysis
 // worker's whole path in Node, as bench/browser.ts's import drives it (synthCorpus(N), the
 // benchmark's corpus): parts of 1,000 records, the worker's half of each (its run of 500), received
 // by structured clone, analysed (lib/engine/part-wire.ts analysePart, with the large word table as
@@ -12,9 +12,10 @@ import { useLargeWordTable } from '../lib/arabic';
 import { analysePart } from '../lib/engine/part-wire';
 import { synthCorpus } from './synth';
 
-const { values: args } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, worker: { type: 'string', default: '0' }, every: { type: 'string', default: '10000' }, json: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, worker: { type: 'string', default: '0' }, every: { type: 'string', default: '10000' }, workers: { type: 'string', default: '2' }, json: { type: 'boolean', default: false } } });
 const PART = 1_000;
-const RUN = PART / 2;
+// --workers 1: the one worker of a two-core machine (entrypoints/options/import-file.ts analysisWorkers) reads whole parts.
+const RUN = PART / Number(args.workers);
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
