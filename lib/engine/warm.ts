@@ -19,29 +19,29 @@ const OTHER = 'أفاد ناشطون بأن قصفا مدفعيا استهدف �
 
 /**
  * The first reads and first runs of a related-reports lookup, done before one is asked for. The
- * runs (the analysis, the event model) only while `wanted()`, each in a task of its own: once the
- * article's own lookup has come (a page read before the worker had started), they would only hold
- * the thread it needs — it runs that code itself, and its message waited behind them (10k, loaded:
- * the article handled just after the warm-up's end, 8-115 ms after the wake; bench/RESULTS.md
- * session 24). The reads are asked either way: the lookup joins them.
+ * reads (the manifest and term indexes, the lexicon, then the doc columns rows) are asked at once,
+ * whatever comes: the article's lookup joins them, and ranks from the columns when they are in
+ * (without them it reads all its ≈ 200 candidates' rows at 100,000 reports). The runs (the
+ * analysis, the event model) begin `runAfterMs` later, each in a task of its own, and only while
+ * `wanted()`: once the article's own lookup has come (a page read before the worker had started),
+ * they would only hold the thread it needs — it runs that code itself, and its message waited
+ * behind them (10k, loaded: the article handled just after the warm-up's end, 8-115 ms after the
+ * wake; bench/RESULTS.md session 24). Asked later with the runs (session 24), the columns row was
+ * read nearer a woken lookup (bench/RESULTS.md session 25, restart-s25).
  */
-export async function warmLookup(db: IsnadDB, wanted: () => boolean = () => true): Promise<void> {
+export async function warmLookup(db: IsnadDB, wanted: () => boolean = () => true, runAfterMs = 0): Promise<void> {
   // The index's first read (the connection, the manifest, each segment's term dictionary, kept
-  // in the segment cache): in flight while the code below runs.
+  // in the segment cache), then the doc columns of the segments it found (doc-columns.ts
+  // loadAfter: read in the browser, opened, then decoded a slice at a time, never while a lookup
+  // is under way; a lookup that has begun by then asks them once it has answered).
   const reader = storeReader(db);
-  const read = reader.postings([]);
+  const read = reader.postings([]).then(() => reader.idle?.());
   // The words of the doc rows' stored word counts (lexicon.ts): the candidates' rows need them.
   const words = lexiconWith(db, Infinity);
   words.catch(() => undefined); // awaited below, after the read (whose failure is the one told)
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise((resolve) => setTimeout(resolve, runAfterMs));
   if (wanted()) queryFeatures({ url: '', title: TITLE, text: TEXT, publishedAt: null });
-  // The doc columns of the segments the read found (doc-columns.ts loadAfter): their row is read
-  // in the browser while the event model readies here (a task later: the request is sent first),
-  // opened, then decoded a slice at a time, never while a lookup is under way. The article's lookup
-  // does not wait for them: it ranks from them when they are decoded or opened (its candidates'
-  // blocks decoded alone), else reads its candidates' rows.
   await read;
-  reader.idle?.();
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (wanted()) judge(eventDoc(TITLE, TEXT, '2016-05-02'), eventDoc(TITLE, OTHER, '2016-05-02'));
   markStart('warmed');

@@ -42,21 +42,23 @@ async function capture(db: IsnadDB, article: Article): Promise<void> {
 }
 
 /**
- * How long (ms) after a page's wake its warm-up begins. A page read before the worker had started
- * has sent its article too, and the browser hands it over after the wake in steps that each wait
- * for a turn of the worker's thread: a warm-up begun at once held the article's message until its
- * end (10k, load 8-13: the article handled 0.5-3 ms after the warm-up's end in most woken loads,
- * up to 180 ms after the page had sent it; bench/RESULTS.md session 24). A page still loading
- * sends its article 150-250 ms after the wake: the warm-up (20-60 ms) still ends before it.
+ * How long (ms) after a page's wake its warm-up's runs begin (its reads are asked at once). A page
+ * read before the worker had started has sent its article too, and the browser hands it over after
+ * the wake in steps that each wait for a turn of the worker's thread: runs begun at once held the
+ * article's message until their end (10k, load 8-13: the article handled 0.5-3 ms after the
+ * warm-up's end in most woken loads, up to 180 ms after the page had sent it; bench/RESULTS.md
+ * session 24). A page still loading sends its article 150-250 ms after the wake: the runs (20-60
+ * ms) still end before it.
  */
 const WARM_AFTER_MS = 30;
 
 /**
  * Woken by an outlet's page that is still loading: its article comes within a few hundred ms, so
- * the marks and the related-reports lookup are readied meanwhile (lib/engine/warm.ts), WARM_AFTER_MS
- * after the reply. Once per life of the worker; each run of code in a task of its own and none once
- * the article has come (`article()`): its lookup and marks run that code themselves, and would wait
- * behind runs of it on made-up text.
+ * the marks and the related-reports lookup are readied meanwhile (lib/engine/warm.ts): the index's
+ * first reads and its doc columns at once, after the reply; the runs of code WARM_AFTER_MS later,
+ * each in a task of its own and none once the article has come (`article()`) or any lookup has
+ * begun: that lookup and the marks run that code themselves, and would wait behind runs of it on
+ * made-up text. Once per life of the worker.
  */
 function warmer(db: IsnadDB): { wake(): void; article(): void } {
   let warm = false;
@@ -68,12 +70,12 @@ function warmer(db: IsnadDB): { wake(): void; article(): void } {
       if (warm) return;
       warm = true;
       setTimeout(() => {
-        if (!wanted()) return;
-        void warmLookup(db, wanted).catch((e: unknown) => console.error('Isnad: readying the lookup failed', e));
+        void warmLookup(db, wanted, WARM_AFTER_MS).catch((e: unknown) => console.error('Isnad: readying the lookup failed', e));
+        // The same delay, set after the lookup's: its analysis runs first.
         setTimeout(() => {
           if (wanted()) marksFor({ paragraphs: ['قالت وكالة سانا إن قوات النظام دخلت مدينة حلب'], publishedAt: { value: null, precision: 'unknown', source: 'none' } });
-        }, 0);
-      }, WARM_AFTER_MS);
+        }, WARM_AFTER_MS);
+      }, 0);
     },
     article() {
       came = true;

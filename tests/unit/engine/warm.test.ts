@@ -17,6 +17,15 @@ import { warmLookup } from '../../../lib/engine/warm';
 const real = parseJsonLines('real-2025.jsonl', readFileSync('tests/fixtures/real-2025.jsonl', 'utf8')).records;
 const q = (i: number): Query => ({ url: real[i]!.url, outlet: real[i]!.outlet, title: real[i]!.title, text: real[i]!.text, publishedAt: real[i]!.publishedAt });
 
+/** A worker restarted on an index of the first `n` real reports: a fresh handle, nothing cached. */
+async function restartedOn(n: number, key: string) {
+  const db = openDb(`warm-${key}-${Math.random()}`);
+  await indexReports(db, real.slice(0, n).map((r) => toReport(r, 'import', 'real-2025')));
+  const name = db.name;
+  db.close();
+  return openDb(name);
+}
+
 describe('readying the lookup', () => {
   it('reads the segment dictionaries into the cache, and the lookup after answers the same', async () => {
     const cold = openDb(`warm-a-${Math.random()}`);
@@ -59,18 +68,29 @@ describe('readying the lookup', () => {
     woken.close();
   });
 
-  it("asks the index's first reads even when its runs are not wanted (the article's lookup has come), and runs none", async () => {
-    const db = openDb(`warm-e-${Math.random()}`);
-    await indexReports(db, real.slice(0, 40).map((r) => toReport(r, 'import', 'real-2025')));
-    const name = db.name;
-    db.close();
-    const restarted = openDb(name);
+  it("asks the index's first reads and the doc columns even when its runs are not wanted (the article's lookup has come), and runs none", async () => {
+    const restarted = await restartedOn(40, 'e');
+    const { segs } = await readManifest(restarted);
     const wanted = vi.fn(() => false);
-    await warmLookup(restarted, wanted);
+    await warmLookup(restarted, wanted, 5);
     // Asked before each run (the analysis, then the event model), each a task after the last.
     expect(wanted).toHaveBeenCalledTimes(2);
     expect(cacheOf(restarted).bytes).toBeGreaterThan(0);
     expect(lexiconRead(restarted)).toBe(true);
+    await columnsLoaded(restarted);
+    expect(decodedColumns(restarted, segs)).not.toBeNull();
+    restarted.close();
+  });
+
+  it('asks the reads before its runs begin', async () => {
+    const restarted = await restartedOn(40, 'f');
+    // The first run is asked for once the reads are in: they did not wait for it.
+    let readFirst: boolean | null = null;
+    await warmLookup(restarted, () => {
+      readFirst ??= cacheOf(restarted).bytes > 0 && lexiconRead(restarted);
+      return false;
+    }, 200);
+    expect(readFirst).toBe(true);
     restarted.close();
   });
 
