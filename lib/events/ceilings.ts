@@ -3,12 +3,14 @@
 // shared partners lifting only a pair whose own evidence is of one event (partnersMayLift), one
 // place and one day alone, two incidents linked by one side, a strike from the ground and one from
 // the air with dead against none, an outlet's series, one place on the next day alone, weapons and
-// sides apart, and each its own day and town (classes' ceilings of the result), and which
+// sides apart, each its own day and town, and one naming the other's town on another day (classes'
+// ceilings of the result), and which
 // pairs the second stage may lower however confident the first stage (secondMayLower). Split from
 // pair.ts, which reads them.
 import { isReaction } from './what';
 import { TOLL_GROWTH } from './numbers';
 import { sidesNamed } from './sides';
+import { townOfTheOtherOnAnotherDay } from './town-of-the-other';
 import type { FeatureName } from './pair';
 import type { EventSignature } from './types';
 
@@ -220,7 +222,7 @@ export function secondMayLower(f: Record<FeatureName, number>): boolean {
 /**
  * What the ceilings read of the two signatures beyond the pair's features: whether partners may
  * lift the pair, and whether it is of a class only the signatures tell (one side's two incidents;
- * ground and air, dead against none; one act told as the Nth, the other not). Read once per pair; scripts/arabic-pairs.ts commits them
+ * ground and air, dead against none; one act told as the Nth, the other not; one report naming the other's town on another day, town-of-the-other.ts). Read once per pair; scripts/arabic-pairs.ts commits them
  * beside the features for reports whose texts are not kept, so a fit reads the ceilings without
  * the texts.
  */
@@ -230,7 +232,10 @@ export interface SignatureFacts {
 }
 
 export function signatureFacts(a: EventSignature, b: EventSignature, f: Record<FeatureName, number>, gap: number | null): SignatureFacts {
-  return { mayLift: partnersMayLift(a, b, f, gap), twoIncidents: oneSideTwoIncidents(a, b, f) || groundAirDeadAgainstNone(a, b) || nthApart(a, b) };
+  // townOfTheOtherOnAnotherDay reads the features only; it is told here, beside the signatures'
+  // classes, so that pairs derived with it (scripts/arabic-pairs.ts) carry it to any judge.
+  const town = townOfTheOtherOnAnotherDay(f, gap);
+  return { mayLift: partnersMayLift(a, b, f, gap), twoIncidents: oneSideTwoIncidents(a, b, f) || groundAirDeadAgainstNone(a, b) || nthApart(a, b) || town };
 }
 
 /**
