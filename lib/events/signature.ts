@@ -13,6 +13,7 @@ import { saysNoCasualties } from './no-casualties';
 import { dayNumber } from './day';
 import { earlierIncidentSentences } from './earlier-incidents';
 import { nthActOf } from './nth-act';
+import { beyondDatelines, blanked, pageFurniture } from './page-furniture';
 import type { EventNumbers, EventSignature, EventType } from './types';
 
 /** The lede read for the event: the first paragraph or two. */
@@ -98,8 +99,9 @@ function numbersOf(title: string, lede: string, arabic: boolean, words: Scan | n
 
 /**
  * A dateline ("BEIRUT —", "دمشق-سانا", "Beirut (Reuters) -") says where the report was filed, not
- * where the event was: a place named there is not the event's place. Returns where the dateline
- * ends in the lede (0 when there is none).
+ * where the event was: a place named there is the event's place only where the report names no
+ * other specific place (page-furniture.ts beyondDatelines). Returns where the dateline ends in the
+ * lede (0 when there is none).
  */
 function datelineEnd(lede: string): number {
   const m = /^\s*(?:[\d]{1,2}\s+[A-Za-z]{3,9}\s+\d{4}\s+)?[^\n.،,]{2,30}?\s*(?:\([^)\n]{1,30}\)\s*)?[-–—:]\s*/.exec(lede);
@@ -150,8 +152,13 @@ export function ledeOf(text: string): string {
   return text.slice(start, start + LEDE_CHARS);
 }
 
-export function eventSignature(title: string, text: string, publishedAt: string | null, opts: SignatureOptions = {}): EventSignature {
-  const lede = ledeOf(text);
+export function eventSignature(title: string, text: string, publishedAt: string | null, options: SignatureOptions = {}): EventSignature {
+  // The page's lines (its date line, widgets, menus) are not read; a dateline's places are kept apart
+  // (page-furniture.ts). Where a line is blanked, the caller's scan and matches are of another text.
+  const page = ledeOf(text);
+  const furniture = pageFurniture(page);
+  const lede = blanked(page, furniture.lines);
+  const opts = lede === page ? options : {};
   const head = `${title}\n${lede}`;
   const arabic = ARABIC.test(head);
   // Arabic text is read from its tokens once: the entity matcher's, and the words that say which
@@ -163,12 +170,11 @@ export function eventSignature(title: string, text: string, publishedAt: string 
   // Who acted and who was hit, in English too: the gazetteer's actors have English names ("Jaysh
   // al-Islam", "Islamic State", "White Helmets"); English places are read by englishPlaces.
   const actors = arabic || opts.matches ? matches : matchEntities(head, { date: publishedAt }).filter((m) => m.type === 'actor');
-  const dateline = title.length + 1 + datelineEnd(lede);
-  const inReport = (n: { start: number }) => n.start <= title.length || n.start >= dateline;
-  const gazetteer = (arabic ? placesOf(matches) : englishPlaces(head)).filter(inReport);
+  const gazetteer = arabic ? placesOf(matches) : englishPlaces(head);
   const known = arabic ? matches.filter((m) => m.type === 'place').flatMap((m) => [m.name, m.alias]) : [];
   const local = localPlaces(head, arabic, known);
-  const named = [...gazetteer, ...local.ids.filter(inReport)].sort((x, y) => x.start - y.start);
+  const filed = [[title.length + 1, title.length + 1 + datelineEnd(lede)] as [number, number], ...furniture.datelines.map(([a, b]): [number, number] => [a + title.length + 1, b + title.length + 1])];
+  const named = beyondDatelines([...gazetteer, ...local.ids].sort((x, y) => x.start - y.start), filed, isGeneric);
   const place = pickPlace(named, title.length);
   const ledeAt = cands ? cands.at[title.length + 1]! : 0;
   const flatTitle = cands ? cands.flat.slice(0, cands.at[title.length]) : normalize(title);

@@ -275,6 +275,20 @@ describe('every regular expression of lib/ has a bounded cost', () => {
     for (const [p, o] of results) expect(o.worst, `${p.where} on ${describeInput(o.input)}`).toBeLessThan(BUDGET_MS);
   });
 
+  it("bounds the page furniture's dateline and date line (a city's second word, an agency, a year, each optional) on their near-misses", async () => {
+    const built = await loadPatterns();
+    // lib/events/page-furniture.ts: "^\s*CITY(?:\sWORD)?\s?(?:/\s?AGENCY{1,20}?\s?)?(?:\(…\)\s?)?[-–—]" and a
+    // date "\d{1,2}\s?[/-]?\s?MONTH(?:\s?[/-,]?\s?\d{4})?": repetitions inside optional parts.
+    const dateline = built.filter((p) => p.source.includes('[A-Za-z\\u0621-\\u064A. ]{1,20}?'));
+    const date = built.filter((p) => p.source.includes('(?:من\\s)?') && p.source.includes('\\d{4})?|'));
+    expect(dateline.length).toBeGreaterThanOrEqual(1);
+    expect(date.length).toBeGreaterThanOrEqual(1);
+    const n = LENGTH / 10;
+    const hostile = [`${' '.repeat(LENGTH)}دمشق x`, `دمشق ${'ريف '.repeat(n)}-`, `حلب/${'ab. '.repeat(n)}-`, `${'1 / 2 - '.repeat(n)}x`, `${'12 مايو '.repeat(n)}`, `حلب (${'('.repeat(LENGTH)}`];
+    const results = await measure([...dateline, ...date], HANG_MS, () => hostile);
+    for (const [p, o] of results) expect(o.worst, `${p.where} on ${describeInput(o.input)}`).toBeLessThan(BUDGET_MS);
+  });
+
   it(`runs each over ~${LENGTH}-character hostile strings within ${BUDGET_MS} ms`, { timeout: 600_000 }, async () => {
     const all = [...literalPatterns(), ...(await loadPatterns())];
     const unique = new Map<string, Pattern>();
