@@ -41,7 +41,7 @@ const DATELINE = new RegExp(`^\\s*${CITY}\\s?(?:/\\s?[A-Za-z\\u0621-\\u064A. ]{1
 
 function isDateLine(t: string): boolean {
   if (t.length > DATE_LINE_CHARS) return false;
-  const rest = t.replace(DATE, (m) => (m ? ' ' : m));
+  const rest = t.replace(DATE, ' ');
   if (rest === t) return false;
   const words = rest.replace(AROUND, ' ').replace(/[|,،\-–—•/:()*.\s]+/g, ' ').trim();
   return !/\d/.test(words) && (words ? words.split(' ').length : 0) <= DATE_LINE_WORDS;
@@ -89,5 +89,5 @@ export function blanked(s: string, spans: readonly Span[]): string {
  */
 export function beyondDatelines<T extends { id: string; start: number }>(named: readonly T[], filed: readonly Span[], generic: (id: string) => boolean): T[] {
   const own = named.filter((n) => !filed.some(([a, b]) => n.start >= a && n.start < b));
-  return own.some((n) => !generic(n.id)) ? own : [...named];
+  return own.some((n) => !generic(n.id)) ? own : named.slice();
 }

@@ -12,6 +12,11 @@ const judged = (a: EventDoc, b: EventDoc) => {
   const { features, gap } = pairFeatures(a, b);
   return { two: signatureFacts(a.sig, b.sig, features, gap).twoIncidents, ceiling: ceilingOf(a.sig, b.sig, features, gap, 0.99), features, gap };
 };
+/** Told as two incidents, and so held under "same event". */
+const expectHeldApart = (j: ReturnType<typeof judged>) => {
+  expect(j.two).toBe(true);
+  expect(j.ceiling).toBeLessThanOrEqual(0.75);
+};
 
 describe('one report naming the other\'s town, on another day', () => {
   it('the fighting reaching the next town the day after, the later report dated by its publication', () => {
@@ -21,17 +26,14 @@ describe('one report naming the other\'s town, on another day', () => {
       const j = judged(a, b);
       expect(j.features.placeNear).toBe(1);
       expect(j.gap).toBe(1);
-      expect(j.two).toBe(true);
-      expect(j.ceiling).toBeLessThanOrEqual(0.75);
+      expectHeldApart(j);
     }
   });
 
   it('a strike on the village beside a town struck the day before, both days told, the same toll', () => {
     const town = eventDoc('غارات على معرة النعمان', 'شنت طائرات حربية غارات على مدينة معرة النعمان في ريف إدلب صباح اليوم الأحد، ما أدى إلى مقتل خمسة مدنيين.', '2024-05-12');
     const village = eventDoc('غارات على كفرنبل', 'شنت طائرات حربية غارات على بلدة كفرنبل جنوب معرة النعمان في ريف إدلب صباح اليوم الاثنين، ما أدى إلى مقتل خمسة مدنيين.', '2024-05-13');
-    const j = judged(town, village);
-    expect(j.two).toBe(true);
-    expect(j.ceiling).toBeLessThanOrEqual(0.75);
+    expectHeldApart(judged(town, village));
   });
 
   it('a blast two days after one in the next town, whose day the later report names', () => {
@@ -39,15 +41,13 @@ describe('one report naming the other\'s town, on another day', () => {
     const second = eventDoc('انفجار في الشيخ مسكين', 'انفجرت عبوة ناسفة في مدينة الشيخ مسكين بريف درعا اليوم السبت، بعد انفجار عبوة في نوى يوم الخميس الماضي.', '2024-08-03');
     const j = judged(first, second);
     expect(j.features.dayNamed).toBe(1);
-    expect(j.two).toBe(true);
-    expect(j.ceiling).toBeLessThanOrEqual(0.75);
+    expectHeldApart(j);
   });
 
   it('shelling of a town the day after its neighbour, "and the surroundings of" the first', () => {
     const a = eventDoc('قصف على تلبيسة', 'قصفت قوات النظام بالمدفعية مدينة تلبيسة في ريف حمص الشمالي اليوم الجمعة.', '2024-09-06');
     const b = eventDoc('قصف على الرستن', 'قصفت قوات النظام بالمدفعية مدينة الرستن ومحيط تلبيسة في ريف حمص الشمالي.', '2024-09-07');
-    expect(judged(a, b).two).toBe(true);
-    expect(judged(a, b).ceiling).toBeLessThanOrEqual(0.75);
+    expectHeldApart(judged(a, b));
   });
 
   it('left as before: one day (one incident told from two of its places), one town, neither naming the other\'s town', () => {
